@@ -1,0 +1,1 @@
+"""Graph: plan records to RDF (rdflib), named graphs per plan, deterministic serialisation."""

@@ -1,0 +1,121 @@
+"""The IRIs policykg writes: its own ontology terms and the W3C terms it reuses.
+
+One place for every term, so the graph builder, the queries and the ontology document cannot drift
+apart (tests check that every `PKG` term used here is declared in ontology/policykg.ttl).
+"""
+from __future__ import annotations
+
+from rdflib import Namespace
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, ORG, TIME
+
+#: policykg's own ontology terms (classes, properties, concept individuals such as roles).
+PKG = Namespace("https://w3id.org/policykg/ontology#")
+#: Base of every IRI minted for data (plans, tasks, units, regions ...).
+ID = Namespace("https://w3id.org/policykg/id/")
+#: P-Plan: plans and their steps.
+PPLAN = Namespace("http://purl.org/net/p-plan#")
+#: W3C Web Annotation: text position / quote selectors for source spans.
+OA = Namespace("http://www.w3.org/ns/oa#")
+
+#: The named graph holding entities shared across plans (regions, department types, units,
+#: cited documents).
+SHARED_GRAPH = ID["graph/shared"]
+
+PREFIXES: dict[str, Namespace] = {
+    "pkg": PKG,
+    "pkgid": ID,
+    "dcterms": DCTERMS,
+    "org": ORG,
+    "owl": OWL,
+    "prov": PROV,
+    "p-plan": PPLAN,
+    "oa": OA,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "skos": SKOS,
+    "time": TIME,
+    "xsd": XSD,
+}
+
+# --- classes ---------------------------------------------------------------------------------
+Plan = PKG.Plan
+Chapter = PKG.Chapter
+Section = PKG.Section
+Task = PKG.Task
+ProjectColumn = PKG.ProjectColumn
+Project = PKG.Project
+Indicator = PKG.Indicator
+Target = PKG.Target
+NumericTarget = PKG.NumericTarget
+QualitativeTarget = PKG.QualitativeTarget
+Baseline = PKG.Baseline
+Organization = PKG.Organization
+Region = PKG.Region
+SourceDocument = PKG.SourceDocument
+SourceLocation = PKG.SourceLocation
+CitedDocument = PKG.CitedDocument
+Responsibility = PKG.Responsibility  # a prov:Association qualified by a role
+
+# --- object properties -----------------------------------------------------------------------
+hasChapter = PKG.hasChapter
+hasSection = PKG.hasSection
+hasTask = PKG.hasTask
+inPlan = PKG.inPlan
+inChapter = PKG.inChapter
+inSection = PKG.inSection
+inColumn = PKG.inColumn
+leadUnit = PKG.leadUnit
+supportingUnit = PKG.supportingUnit
+implementsTask = PKG.implementsTask
+hasIndicator = PKG.hasIndicator
+hasBaseline = PKG.hasBaseline
+hasTarget = PKG.hasTarget
+measuredBy = PKG.measuredBy
+comparator = PKG.comparator
+attribute = PKG.attribute
+region = PKG.region
+parentRegion = PKG.parentRegion
+issuer = PKG.issuer
+sourceLocation = PKG.sourceLocation
+document = PKG.document
+
+# --- datatype properties ---------------------------------------------------------------------
+number = PKG.number
+title = PKG.title
+fullText = PKG.fullText
+category = PKG.category
+unit = PKG.unit
+value = PKG.value
+year = PKG.year
+printed = PKG.printed
+group = PKG.group
+periodStart = PKG.periodStart
+periodEnd = PKG.periodEnd
+isDraft = PKG.isDraft
+publicationDate = PKG.publicationDate
+adminLevel = PKG.adminLevel
+line = PKG.line
+endLine = PKG.endLine
+fileName = PKG.fileName
+sha256 = PKG.sha256
+orderIndex = PKG.orderIndex
+chapterKind = PKG.chapterKind
+
+# --- concept individuals (SKOS concepts declared in the ontology) ------------------------------
+lead = PKG.lead  # prov:Role
+support = PKG.support  # prov:Role
+binding = PKG.binding  # 约束性
+expected = PKG.expected  # 预期性
+ComparatorScheme = PKG.ComparatorScheme
+IndicatorAttributeScheme = PKG.IndicatorAttributeScheme
+ResponsibilityRoleScheme = PKG.ResponsibilityRoleScheme
+DepartmentTypeScheme = ID["department-type"]
+#: comparator symbol (as normalised by the loaders) -> concept
+COMPARATORS = {
+    ">": PKG.greaterThan,
+    "≥": PKG.atLeast,
+    "=": PKG.equalTo,
+    "≤": PKG.atMost,
+    "<": PKG.lessThan,
+    "≈": PKG.about,
+}

@@ -1,0 +1,1 @@
+"""Reference tables the loaders read as data, not code: department types, unit aliases, regions."""

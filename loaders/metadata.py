@@ -1,0 +1,126 @@
+"""Plan metadata: title, region, issuer, dates, document number, period, draft status, cited
+documents.
+
+The covering notice (通知) carries the issuer, 文号 and date; a web page adds 发布日期; a draft says
+征求意见稿; the preamble cites its legal basis in 《》.  Each is read from how it is printed, wherever
+it appears near the top, so plans with no notice (a bare draft) still get what they state.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from policykg.loaders.text import DATE_CN_RE, DOC_NUMBER_RE, Block, normalize
+
+_NOTICE_TITLE_RE = re.compile(r"(?:关于)?印发\s*《(?P<t>[^《》]{4,80})》|现将\s*《(?P<t2>[^《》]{4,80})》")
+_PLAN_WORDS = ("规划", "实施方案", "方案", "纲要", "行动计划", "计划")
+_PUBLISHED_RE = re.compile(
+    r"(?:发布日期|发布时间|出刊日期|公开日期|成文日期)\s*[:：]?\s*"
+    r"(?:((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})|((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)")
+_FIVE_YEAR_RE = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?")
+_EXPLICIT_PERIOD_RE = re.compile(r"((?:19|20)\d{2})\s*[-—–~～至到]+\s*((?:19|20)\d{2})\s*年")
+_CITED_RE = re.compile(r"《([^《》]{2,80})》")
+_DRAFT_RE = re.compile(r"征求意见稿|送审稿|草案|讨论稿")
+_ISSUER_RE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,20}人民政府(?:办公室|办公厅)?)\s*$")
+CN_NUMERALS = "一二三四五六七八九"
+
+
+@dataclass
+class Metadata:
+    title: str = ""
+    title_block: Block | None = None
+    issuer: str = ""
+    doc_number: str = ""
+    issued: date | None = None
+    published: date | None = None
+    period: tuple[int, int] | None = None
+    draft: bool = False
+    cited: list[tuple[str, Block]] = field(default_factory=list)
+
+
+def _date(y: str, m: str, d: str) -> date | None:
+    try:
+        return date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+
+
+def five_year_period(ordinal: int) -> tuple[int, int]:
+    """The n-th five-year plan's years (from the 3rd, 1966-1970, they are consecutive)."""
+    start = 1966 + 5 * (ordinal - 3)
+    return start, start + 4
+
+
+def is_plan_title(norm: str) -> bool:
+    text = norm.strip()
+    return (4 <= len(text) <= 70 and "。" not in text and not text.startswith(("关于", "现将", "为"))
+            and "通知" not in text and "印发" not in text
+            and any(w in text for w in _PLAN_WORDS))
+
+
+def _strip_draft(title: str) -> str:
+    return re.sub(r"[（(][^（()）]*(?:征求意见稿|送审稿|草案|讨论稿)[^（()）]*[)）]\s*$", "", title).strip()
+
+
+def read_metadata(blocks: list[Block], body_start: int) -> Metadata:
+    """Read metadata from the blocks before `body_start` (index of the first chapter heading),
+    plus the preamble that follows the title."""
+    md = Metadata()
+    head = blocks[:body_start]
+    # title: the notice's 《…》 is the most reliable, then a standalone title line
+    for b in head:
+        m = _NOTICE_TITLE_RE.search(b.text)
+        if m:
+            md.title = (m.group("t") or m.group("t2")).strip()
+            md.title_block = b
+            break
+    standalone = [b for b in head if is_plan_title(b.norm)]
+    if standalone:
+        if not md.title:
+            md.title = _strip_draft(standalone[0].text)
+            md.title_block = standalone[0]
+        elif md.title_block is not None and not md.title_block.text.startswith(("关于", "现将")):
+            pass
+    md.draft = any(_DRAFT_RE.search(b.text) for b in head[:12]) or bool(_DRAFT_RE.search(md.title))
+    md.title = _strip_draft(md.title)
+    # issue date, issuer, document number: standalone lines of the covering notice
+    for i, b in enumerate(head):
+        if not md.doc_number and DOC_NUMBER_RE.fullmatch(b.norm.strip()):
+            md.doc_number = b.text.strip()
+        if md.issued is None and DATE_CN_RE.fullmatch(b.norm.strip()):
+            m = DATE_CN_RE.fullmatch(b.norm.strip())
+            md.issued = _date(*m.groups())
+            for prev in reversed(head[max(0, i - 3):i]):
+                im = _ISSUER_RE.match(prev.norm.strip())
+                if im:
+                    md.issuer = prev.text.strip()
+                    break
+        if md.published is None:
+            m = _PUBLISHED_RE.search(b.norm)
+            if m:
+                g = m.groups()
+                md.published = _date(*g[:3]) if g[0] else _date(*g[3:])
+    if not md.issuer:
+        for b in head:
+            m = re.match(r"^([\u4e00-\u9fff]{2,20}人民政府)(?:关于印发|印发)", b.norm.strip())
+            if m:
+                md.issuer = m.group(1)
+                break
+    # period: explicit years in the title win over the five-year ordinal
+    source = md.title or " ".join(b.text for b in head[:10])
+    m = _EXPLICIT_PERIOD_RE.search(normalize(source))
+    if m:
+        md.period = (int(m.group(1)), int(m.group(2)))
+    else:
+        m = _FIVE_YEAR_RE.search(source) or _FIVE_YEAR_RE.search(" ".join(b.text for b in head))
+        if m:
+            md.period = five_year_period(10 + CN_NUMERALS.index(m.group(1)) + 1)
+    # cited documents: 《…》 in the preamble (the blocks after the title, before the body)
+    start = head.index(md.title_block) + 1 if md.title_block in head else 0
+    for b in head[start:]:
+        for m in _CITED_RE.finditer(b.text):
+            name = m.group(1).strip()
+            if name and name != md.title and not any(name == c for c, _ in md.cited):
+                md.cited.append((name, b))
+    return md

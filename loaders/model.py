@@ -1,0 +1,197 @@
+"""Plan records: what the loaders extract from a document, before any RDF.
+
+Plain dataclasses, so a notebook user can inspect a parsed plan and graph/ can turn it into triples
+without knowing how it was read.  Every extracted item carries a `Span` back to its source lines.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where an item was printed: 1-based lines and character offsets into the decoded text."""
+
+    line: int
+    end_line: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class RegionRef:
+    """An administrative division, with the chain of its ancestors (outermost first)."""
+
+    name: str
+    level: str
+    parent: "RegionRef | None" = None
+    code: str = ""
+
+    def chain(self) -> list["RegionRef"]:
+        out: list[RegionRef] = []
+        node: RegionRef | None = self
+        while node is not None:
+            out.append(node)
+            node = node.parent
+        return list(reversed(out))
+
+
+@dataclass(frozen=True)
+class UnitRef:
+    """A government body (or other organisation) resolved within its region."""
+
+    key: str  # canonical core name: identity within the region
+    label: str  # display name, region prefix restored
+    region: RegionRef
+    dept_type: str
+    alt_labels: tuple[str, ...] = ()
+
+
+@dataclass
+class Value:
+    """A baseline or target as printed, and parsed when numeric."""
+
+    printed: str
+    comparator: str | None = None  # one of > ≥ = ≤ < ≈
+    value: Decimal | None = None
+    unit: str = ""
+    year: int | None = None
+    span: Span | None = None
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.value is not None
+
+
+@dataclass
+class Indicator:
+    no: str
+    name: str
+    category: str
+    unit: str
+    baseline: Value | None
+    target: Value | None
+    attribute: str  # 约束性 / 预期性 / ""
+    span: Span
+
+
+@dataclass
+class Responsibility:
+    role: str  # "lead" | "support"
+    unit: UnitRef
+    span: Span
+
+
+@dataclass
+class Task:
+    no: str
+    title: str
+    text: str
+    span: Span
+    responsibilities: list[Responsibility] = field(default_factory=list)
+    targets: list[Value] = field(default_factory=list)
+    indicators: list[str] = field(default_factory=list)  # numbers of plan indicators it names
+    implements: "Task | None" = None  # appendix row -> body task
+    order: int = 0
+
+    def units(self, role: str) -> list[UnitRef]:
+        seen: list[UnitRef] = []
+        for r in self.responsibilities:
+            if r.role == role and r.unit not in seen:
+                seen.append(r.unit)
+        return seen
+
+
+@dataclass
+class Project:
+    no: str
+    title: str
+    text: str
+    group: str
+    span: Span
+    order: int = 0
+
+
+@dataclass
+class ProjectColumn:
+    no: str
+    title: str
+    span: Span
+    projects: list[Project] = field(default_factory=list)
+    order: int = 0
+
+
+@dataclass
+class Section:
+    no: str
+    title: str
+    span: Span
+    tasks: list[Task] = field(default_factory=list)
+    columns: list[ProjectColumn] = field(default_factory=list)
+    order: int = 0
+
+
+@dataclass
+class Chapter:
+    no: str
+    title: str
+    kind: str  # tasks | indicators | principles | safeguards | background | appendix | other
+    span: Span
+    sections: list[Section] = field(default_factory=list)
+    columns: list[ProjectColumn] = field(default_factory=list)  # boxes outside any section
+    order: int = 0
+
+
+@dataclass
+class DocumentInfo:
+    path: str
+    file_name: str
+    sha256: str
+    encoding: str
+    line_count: int
+
+
+@dataclass
+class PlanRecord:
+    document: DocumentInfo
+    title: str
+    title_span: Span | None
+    region: RegionRef | None
+    issuer: UnitRef | None = None
+    doc_number: str = ""
+    issued: date | None = None
+    published: date | None = None
+    period: tuple[int, int] | None = None
+    draft: bool = False
+    cited: list[tuple[str, Span]] = field(default_factory=list)
+    chapters: list[Chapter] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    # -- convenience views -------------------------------------------------------------------
+    def sections(self) -> list[Section]:
+        return [s for c in self.chapters for s in c.sections]
+
+    def tasks(self) -> list[Task]:
+        return [t for s in self.sections() for t in s.tasks]
+
+    def columns(self) -> list[ProjectColumn]:
+        out = []
+        for c in self.chapters:
+            out.extend(c.columns)
+            for s in c.sections:
+                out.extend(s.columns)
+        return sorted(out, key=lambda col: col.order)
+
+    def projects(self) -> list[Project]:
+        return [p for col in self.columns() for p in col.projects]
+
+    def units(self) -> list[UnitRef]:
+        seen: dict[tuple[str, str], UnitRef] = {}
+        for t in self.tasks():
+            for r in t.responsibilities:
+                seen.setdefault((r.unit.region.name, r.unit.key), r.unit)
+        return list(seen.values())

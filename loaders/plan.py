@@ -1,0 +1,198 @@
+"""Read one plan document into a `PlanRecord`: the loaders' entry point.
+
+Order of work: decode the file; pull out the tables (their cells must not be joined as prose); join
+the remaining wrapped lines into paragraphs; read the metadata from the top, the structure from the
+body; then resolve responsibilities and link the division table to the body.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from policykg.errors import InputError
+from policykg.loaders.linking import link_rows
+from policykg.loaders.metadata import Metadata, read_metadata
+from policykg.loaders.model import (Chapter, DocumentInfo, Indicator, PlanRecord, Responsibility,
+                                    Section, Span, Task, UnitRef)
+from policykg.loaders.reading import SourceText, read_source
+from policykg.loaders.reference import classify_department
+from policykg.loaders.regions import resolve_region, split_region_names
+from policykg.loaders.responsibilities import find_clause, parse_clause
+from policykg.loaders.structure import parse_structure, short_title
+from policykg.loaders.tables import (DivisionTable, IndicatorTable, is_division_title,
+                                     read_division_table, read_indicator_table)
+from policykg.loaders.text import CHAPTER_RE, Block, Line, make_blocks, make_lines
+from policykg.loaders.units import UnitResolver
+from policykg.loaders.values import parse_value
+
+
+class _Spans:
+    """Builds `Span`s (lines + character offsets) for one source text."""
+
+    def __init__(self, src: SourceText) -> None:
+        self.src = src
+
+    def __call__(self, first: int, last: int, text: str) -> Span:
+        start, end = self.src.span_offsets(first, last)
+        return Span(first, last, start, end, text)
+
+    def lines(self, first: int, last: int) -> Span:
+        text = "\n".join(ln.strip() for ln in self.src.lines[first - 1:last] if ln.strip())
+        return self(first, last, text)
+
+
+def _extract_tables(lines: list[Line]) -> tuple[list[Block], set[int], list[IndicatorTable], list[DivisionTable]]:
+    """Blocks of prose plus the tables found between them."""
+    blocks: list[Block] = []
+    table_after: set[int] = set()
+    indicator_tables: list[IndicatorTable] = []
+    division_tables: list[DivisionTable] = []
+    segment: list[Line] = []
+    by_no = {ln.no: idx for idx, ln in enumerate(lines)}
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        table: IndicatorTable | DivisionTable | None = None
+        if ln.clean:
+            table = read_indicator_table(lines, i)
+            if table is None and is_division_title(ln.norm):
+                table = read_division_table(lines, i)
+        if table is None:
+            segment.append(ln)
+            i += 1
+            continue
+        blocks.extend(make_blocks(segment))
+        segment = []
+        if isinstance(table, IndicatorTable):
+            indicator_tables.append(table)
+            table_after.add(len(blocks) - 1)
+        else:
+            division_tables.append(table)
+        i = by_no[table.last_line] + 1
+    blocks.extend(make_blocks(segment))
+    return blocks, table_after, indicator_tables, division_tables
+
+
+def _body_start(blocks: list[Block]) -> int:
+    for i, b in enumerate(blocks):
+        if CHAPTER_RE.match(b.norm) and len(b.norm) <= 40 and "。" not in b.norm:
+            return i
+    return 0
+
+
+def _region(md: Metadata, text: str):
+    from_title = split_region_names(md.title)
+    issuer = md.issuer.replace("人民政府办公室", "").replace("人民政府办公厅", "").replace("人民政府", "")
+    from_issuer = split_region_names(issuer)
+    names = from_title
+    if from_issuer and (not names or (from_issuer[-1] == names[-1] and len(from_issuer) > len(names))):
+        names = from_issuer
+    return resolve_region(names, text)
+
+
+def _indicators(tables: list[IndicatorTable], spans: _Spans, period) -> list[Indicator]:
+    out: list[Indicator] = []
+    for table in tables:
+        value_roles = [r for r in table.columns if r in ("baseline", "target")]
+        for row in table.rows:
+            vals = {}
+            for role, (printed, line_no) in zip(value_roles, row.values):
+                year = table.years.get(role) or (
+                    (period[0] - 1 if role == "baseline" else period[1]) if period else None)
+                vals[role] = parse_value(printed, default_unit=row.unit, year=year,
+                                         span=spans.lines(line_no, line_no))
+            out.append(Indicator(row.no, row.name, row.category, row.unit, vals.get("baseline"),
+                                 vals.get("target"), row.attribute, spans.lines(row.first_line, row.last_line)))
+    return out
+
+
+def _offset_line(blocks: list[Block], offset: int) -> int:
+    """Line number of a character offset into '\\n'.join(block texts)."""
+    pos = 0
+    for b in blocks:
+        for ln in b.lines:
+            if offset < pos + len(ln.clean):
+                return ln.no
+            pos += len(ln.clean)
+        pos += 1  # the "\n" between blocks
+    return blocks[-1].last
+
+
+def _attach_responsibilities(task: Task, blocks: list[Block], resolver: UnitResolver, spans: _Spans) -> None:
+    clause = find_clause(task.text)
+    if clause is None:
+        return
+    first = _offset_line(blocks, clause.start)
+    last = _offset_line(blocks, clause.end - 1)
+    span = spans(first, last, task.text[clause.start:clause.end])
+    for role, unit in parse_clause(clause.inner, resolver):
+        task.responsibilities.append(Responsibility(role, unit, span))
+
+
+def _division_section(table: DivisionTable, resolver: UnitResolver, spans: _Spans, order: int) -> Section:
+    section = Section("", table.title, spans.lines(table.title_line, table.title_line), order=order)
+    for k, row in enumerate(table.rows, 1):
+        task = Task(row.no, short_title(row.task), row.task, spans.lines(row.first_line, row.last_line),
+                    order=order + k)
+        for role, cell, line_no in (("lead", row.lead, row.lead_line), ("support", row.support, row.support_line)):
+            if not cell.strip():
+                continue
+            end_line = row.last_line if role == "support" else max(line_no, min(row.support_line or line_no,
+                                                                             row.last_line) - 1)
+            span = spans.lines(line_no, max(line_no, end_line))
+            for unit in resolver.resolve_list(cell):
+                task.responsibilities.append(Responsibility(role, unit, span))
+        section.tasks.append(task)
+    return section
+
+
+def load_plan(path: str | Path) -> PlanRecord:
+    """Read one plan document (UTF-8 / GB18030 text) into a plan record."""
+    src = read_source(path)
+    spans = _Spans(src)
+    lines = make_lines(src.lines)
+    blocks, table_after, indicator_tables, division_tables = _extract_tables(lines)
+    if not blocks and not indicator_tables and not division_tables:
+        raise InputError(path, "contains no text")
+    start = _body_start(blocks)
+    md = read_metadata(blocks, start)
+    region = _region(md, src.text)
+    resolver = UnitResolver(region)
+    issuer: UnitRef | None = None
+    if md.issuer and region is not None:
+        issuer = UnitRef(key=md.issuer, label=md.issuer, region=region,
+                         dept_type=classify_department(md.issuer))
+    shifted_after = {i - start for i in table_after if i >= start}
+    structure = parse_structure(blocks[start:], spans, shifted_after)
+    record = PlanRecord(
+        document=DocumentInfo(str(src.path), src.name, src.sha256, src.encoding, len(src.lines)),
+        title=md.title,
+        title_span=spans.lines(md.title_block.first, md.title_block.last) if md.title_block else None,
+        region=region, issuer=issuer, doc_number=md.doc_number, issued=md.issued,
+        published=md.published, period=md.period, draft=md.draft,
+        cited=[(name, spans.lines(b.first, b.last)) for name, b in md.cited],
+        chapters=structure.chapters, warnings=list(structure.warnings),
+    )
+    record.indicators = _indicators(indicator_tables, spans, md.period)
+    for task in record.tasks():
+        _attach_responsibilities(task, structure.task_blocks[id(task)], resolver, spans)
+    body_tasks = record.tasks()
+    order = 10_000
+    for table in division_tables:
+        section = _division_section(table, resolver, spans, order)
+        order += 1000
+        appendix = next((c for c in reversed(record.chapters) if c.kind == "appendix"), None)
+        if appendix is None:
+            appendix = Chapter("", "附件", "appendix", section.span, order=order)
+            record.chapters.append(appendix)
+        appendix.sections.append(section)
+        for row_id, (target, _score) in link_rows(section.tasks, body_tasks).items():
+            row = next(t for t in section.tasks if id(t) == row_id)
+            row.implements = target
+    if not record.tasks() and not record.indicators and not record.columns():
+        raise InputError(path, "has no recognizable plan structure (no numbered chapters with tasks, "
+                               "no indicator table, no 专栏 boxes)")
+    if not record.title:
+        record.warnings.append("no plan title found")
+    if region is None:
+        record.warnings.append("no region found in the title or issuer")
+    return record

@@ -1,0 +1,112 @@
+"""Which administrative division a plan belongs to, and the divisions above it.
+
+The plan names its own region (兰州市西固区, 乌达区); the parents come from the gazetteer table for
+provincial and prefecture-level divisions, and, for a county-level region printed without its city,
+from the prefecture-level city the plan's text mentions most (a district plan cites its city's
+plan and decisions).  Nothing here knows any particular place.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from policykg.loaders.model import RegionRef
+from policykg.loaders.reference import gazetteer
+
+SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "省", "市", "盟", "区", "县",
+            "旗")
+_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:" + "|".join(SUFFIXES) + ")")
+#: words that end a region prefix even though they contain a suffix character
+_NOT_REGION = ("人民政府", "残疾", "关于", "十四五", "十三五", "规划", "发展")
+
+
+def split_region_names(prefix: str) -> list[str]:
+    """'兰州市西固区“十四五”…' -> ['兰州市', '西固区'] (stops at the first non-name)."""
+    names: list[str] = []
+    pos = 0
+    while True:
+        m = _NAME_RE.match(prefix, pos)
+        if not m:
+            break
+        name = m.group(0)
+        if len(name) < 2 or any(w in name for w in _NOT_REGION):
+            break
+        names.append(name)
+        pos = m.end()
+    return names
+
+
+def level_of(name: str, parent: RegionRef | None) -> str:
+    entry = gazetteer().get(name)
+    if entry:
+        return entry.level
+    if name.endswith("市"):
+        return "county-level-city" if parent is not None and parent.level != "municipality" else "city"
+    for suffix, level in (("自治县", "autonomous-county"), ("自治旗", "autonomous-banner"),
+                          ("区", "district"), ("县", "county"), ("旗", "banner"),
+                          ("镇", "town"), ("乡", "township"), ("街道", "subdistrict")):
+        if name.endswith(suffix):
+            return level
+    return "region"
+
+
+def _gazetteer_chain(name: str) -> RegionRef | None:
+    entry = gazetteer().get(name)
+    if entry is None:
+        return None
+    parent = _gazetteer_chain(entry.parent) if entry.parent else None
+    return RegionRef(name=entry.name, level=entry.level, parent=parent, code=entry.code)
+
+
+def _most_mentioned(text: str, exclude: set[str], levels: set[str]) -> str | None:
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for name, entry in gazetteer().items():
+        if name in exclude or entry.level not in levels:
+            continue
+        n = text.count(name)
+        if n:
+            counts[name] = n
+            first[name] = text.find(name)
+    if not counts:
+        return None
+    return min(counts, key=lambda k: (-counts[k], first[k], k))
+
+
+PREFECTURE_LEVELS = {"prefecture-city", "prefecture", "autonomous-prefecture", "league"}
+PROVINCE_LEVELS = {"province", "autonomous-region", "municipality", "sar"}
+
+
+def resolve_region(names: list[str], text: str) -> RegionRef | None:
+    """Build the region chain for the plan region named by `names` (outermost first)."""
+    if not names:
+        return None
+    top = names[0]
+    parent = _gazetteer_chain(top)
+    if parent is not None:
+        chain_root = parent
+        rest = names[1:]
+    else:
+        # The outermost printed name is below prefecture level: find its city from the text.
+        city = _most_mentioned(text, set(names), PREFECTURE_LEVELS)
+        if city is not None:
+            chain_root = _gazetteer_chain(city)
+        else:
+            province = _most_mentioned(text, set(names), PROVINCE_LEVELS)
+            chain_root = _gazetteer_chain(province) if province else None
+        rest = names
+    node = chain_root
+    for name in rest:
+        node = RegionRef(name=name, level=level_of(name, node), parent=node)
+    return node
+
+
+def region_short_name(region: RegionRef) -> str:
+    """'薛城区' -> '薛城', '乌海市' -> '乌海' (how units sometimes prefix themselves)."""
+    entry = gazetteer().get(region.name)
+    if entry and entry.short_name:
+        return entry.short_name
+    for suffix in SUFFIXES:
+        if region.name.endswith(suffix) and len(region.name) - len(suffix) >= 2:
+            return region.name[: -len(suffix)]
+    return region.name

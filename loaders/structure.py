@@ -1,0 +1,294 @@
+"""Chapters, sections, numbered tasks and 专栏 boxes, read from a plan's paragraphs.
+
+A plan is a sequence of headings and paragraphs.  Chapter headings (一、) say what a chapter is
+(tasks, goals, safeguards ...); only numbered items in task chapters are tasks.  Boxes (专栏) sit
+between tasks, with their own numbering, sub-groups (一、资金类) or "name  description" lines; a
+task list can go on after a box.  Which items belong to a box and which continue the section's tasks
+is decided by numbering first and content second, never by position alone.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from policykg.loaders.model import Chapter, Project, ProjectColumn, Section, Span, Task
+from policykg.loaders.text import CHAPTER_RE, COLUMN_RE, ITEM_RE, SECTION_RE, Block, cn_number
+
+CHAPTER_KINDS: list[tuple[str, tuple[str, ...]]] = [
+    ("safeguards", ("保障措施", "组织实施", "实施机制", "保障机制", "实施保障", "工作要求", "组织保障",
+                    "规划实施", "实施要求")),
+    ("appendix", ("附件", "附表")),
+    ("indicators", ("主要指标", "指标体系")),
+    ("tasks", ("任务", "举措", "主要措施", "重点工作", "重点项目")),
+    ("background", ("背景", "基础", "形势", "趋势", "回顾", "现状", "发展环境")),
+    ("principles", ("指导思想", "基本原则", "总体要求", "总体布局", "发展目标", "主要目标", "总体目标",
+                    "目标", "原则", "思路")),
+]
+#: verbs that open a task title (a box item is usually a noun phrase: 残疾人精准康复服务行动)
+TASK_VERBS = ("加强", "完善", "健全", "推进", "提升", "提高", "加快", "落实", "强化", "优化", "推动",
+              "促进", "实施", "大力", "深化", "巩固", "创新", "营造", "坚持", "做好", "发展", "支持",
+              "建立", "构建", "开展", "扩大", "保障", "拓展", "拓宽", "丰富", "探索", "规范", "积极",
+              "全面", "持续", "依法", "切实", "着力", "不断", "进一步", "鼓励", "培育", "夯实", "筑牢",
+              "抓好", "倡树", "优先", "增强", "改善", "维护", "深入", "统筹", "加大", "严格", "畅通",
+              "织密", "激发", "实现", "确保", "建设")
+PROJECT_NOUNS = ("项目", "行动", "工程", "计划", "补贴", "奖励", "服务", "救助", "活动")
+_NAME_DESC_RE = re.compile(r"^(?P<name>[^\s。，,；;：:]{2,40}?)(?:[ \u3000]{2,}|\t+)(?P<desc>\S.*)$")
+
+
+def chapter_kind(title: str) -> str:
+    for kind, words in CHAPTER_KINDS:
+        if any(w in title for w in words):
+            return kind
+    return "other"
+
+
+def short_title(text: str) -> str:
+    """Text up to the first 。; a run-on heading without one is cut at its first comma."""
+    head = text.split("。", 1)[0].strip()
+    if len(head) > 50:
+        comma = re.split(r"[，,；;]", head, maxsplit=1)[0]
+        if len(comma) >= 4:
+            head = comma
+    return head
+
+
+def looks_like_task(title: str) -> bool:
+    return title.startswith(TASK_VERBS) and not title.endswith(PROJECT_NOUNS)
+
+
+@dataclass
+class _Box:
+    column: ProjectColumn
+    last_no: int | None = None
+    group: str = ""
+    group_no: int = 0
+    group_fresh: bool = False
+    indicator_box: bool = False
+    last_item: Project | None = None
+
+
+@dataclass
+class StructureResult:
+    chapters: list[Chapter] = field(default_factory=list)
+    #: the block each task came from, so later passes (responsibilities) can map offsets to lines
+    task_blocks: dict[int, list[Block]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+class StructureParser:
+    """One pass over the blocks of a plan body."""
+
+    def __init__(self, span_of) -> None:
+        self.span_of = span_of  # (first_line, last_line, text) -> Span
+        self.out = StructureResult()
+        self.chapter: Chapter | None = None
+        self.section: Section | None = None
+        self.section_last: int = 0
+        self.box: _Box | None = None
+        self.task: Task | None = None
+        self.order = 0
+        self.task_chapters_exist = False
+
+    # -- helpers ---------------------------------------------------------------------------------
+    def _next(self) -> int:
+        self.order += 1
+        return self.order
+
+    def _span(self, blocks: list[Block]) -> Span:
+        return self.span_of(blocks[0].first, blocks[-1].last, "\n".join(b.text for b in blocks))
+
+    def _in_task_chapter(self) -> bool:
+        if self.chapter is None:
+            return False
+        if self.chapter.kind == "tasks":
+            return True
+        return self.chapter.kind == "other" and not self.task_chapters_exist
+
+    def _close_box(self) -> None:
+        if self.box is not None and not self.box.indicator_box and not self.box.column.projects:
+            self.out.warnings.append(f"专栏{self.box.column.no} (line {self.box.column.span.line}) has no items")
+        self.box = None
+
+    def _close_task(self) -> None:
+        self.task = None
+
+    def _ensure_section(self, block: Block) -> Section:
+        """Tasks printed directly under a chapter get an implicit section named after it."""
+        if self.section is None:
+            assert self.chapter is not None
+            self.section = Section("", self.chapter.title, self.chapter.span, order=self._next())
+            self.chapter.sections.append(self.section)
+            self.section_last = 0
+        return self.section
+
+    # -- events ----------------------------------------------------------------------------------
+    def start_chapter(self, no: str, title: str, block: Block) -> None:
+        self._close_box()
+        self._close_task()
+        kind = chapter_kind(title)
+        self.chapter = Chapter(no, short_title(title), kind, self._span([block]), order=self._next())
+        self.out.chapters.append(self.chapter)
+        self.section = None
+        self.section_last = 0
+
+    def start_section(self, no: str, title: str, block: Block) -> None:
+        self._close_box()
+        self._close_task()
+        if self.chapter is None:
+            self.start_chapter("", "", block)
+        assert self.chapter is not None
+        self.section = Section(no, short_title(title), self._span([block]), order=self._next())
+        self.chapter.sections.append(self.section)
+        self.section_last = 0
+
+    def start_box(self, no: str, title: str, block: Block) -> None:
+        self._close_box()
+        self._close_task()
+        column = ProjectColumn(no, title.strip(), self._span([block]), order=self._next())
+        self.box = _Box(column, indicator_box="指标" in title)
+        if self.box.indicator_box:
+            return
+        if self.section is not None and self._in_task_chapter():
+            self.section.columns.append(column)
+        elif self.chapter is not None:
+            self.chapter.columns.append(column)
+        else:
+            self.start_chapter("", "", block)
+            assert self.chapter is not None
+            self.chapter.columns.append(column)
+
+    def add_project(self, no: str, title: str, text: str, block: Block) -> None:
+        assert self.box is not None
+        p = Project(no, title, text, self.box.group, self._span([block]), order=self._next())
+        self.box.column.projects.append(p)
+        self.box.last_item = p
+        self.box.group_fresh = False
+        if no:
+            self.box.last_no = int(no)
+        self.out.task_blocks[id(p)] = [block]
+
+    def add_task(self, no: str, body: str, block: Block) -> None:
+        self._close_box()
+        section = self._ensure_section(block)
+        n = int(no)
+        if self.section_last and n != self.section_last + 1:
+            self.out.warnings.append(
+                f"line {block.first}: task {n} follows task {self.section_last} in section "
+                f"{section.no or section.title!r} (numbering gap or repeat)")
+        self.section_last = n
+        self.task = Task(no, short_title(body), body, self._span([block]), order=self._next())
+        section.tasks.append(self.task)
+        self.out.task_blocks[id(self.task)] = [block]
+
+    def continue_task(self, block: Block) -> None:
+        assert self.task is not None
+        blocks = self.out.task_blocks[id(self.task)] + [block]
+        self.out.task_blocks[id(self.task)] = blocks
+        self.task.text += "\n" + block.text
+        self.task.span = self._span(blocks)
+
+    def continue_project(self, block: Block) -> None:
+        assert self.box is not None and self.box.last_item is not None
+        p = self.box.last_item
+        blocks = self.out.task_blocks[id(p)] + [block]
+        self.out.task_blocks[id(p)] = blocks
+        p.text += "\n" + block.text
+        p.span = self._span(blocks)
+
+    # -- the decision for a numbered item ---------------------------------------------------------
+    def numbered_item(self, no: str, body: str, block: Block) -> None:
+        n = int(no)
+        tasks_here = self._in_task_chapter()
+        if self.box is not None and not self.box.indicator_box:
+            box = self.box
+            cont_box = (box.last_no is None and n == 1) or (box.last_no is not None and n == box.last_no + 1) \
+                or (box.group_fresh and n == 1)
+            cont_sec = tasks_here and n == self.section_last + 1
+            if cont_box and not cont_sec:
+                self.add_project(no, short_title(body), body, block)
+                return
+            if cont_sec and (not cont_box or looks_like_task(short_title(body))):
+                self.add_task(no, body, block)
+                return
+            if cont_box:
+                self.add_project(no, short_title(body), body, block)
+                return
+            if tasks_here and looks_like_task(short_title(body)):
+                self.add_task(no, body, block)
+                return
+            self.add_project(no, short_title(body), body, block)
+            return
+        if tasks_here:
+            self.add_task(no, body, block)
+        else:
+            self._close_task()  # a numbered principle or goal: not a task
+
+    def paragraph(self, block: Block) -> None:
+        if self.box is not None and not self.box.indicator_box:
+            m = _NAME_DESC_RE.match(block.text)
+            if m and not m.group("name").endswith(("。", "：", ":")):
+                self.add_project("", m.group("name"), m.group("desc"), block)
+                return
+            if self.box.last_item is not None and not self.box.group_fresh:
+                self.continue_project(block)
+                return
+            if self.box.group_fresh or self.box.last_item is None:
+                self.add_project("", short_title(block.text), block.text, block)
+                return
+        if self.task is not None:
+            self.continue_task(block)
+
+    def feed(self, block: Block) -> None:
+        norm = block.norm
+        if norm.startswith(("附件", "附表")) and len(norm) <= 30:
+            self.start_chapter("", block.text.rstrip(":：").strip(), block)
+            return
+        m = COLUMN_RE.match(norm)
+        if m:
+            self.start_box(m.group(1), block.text[len(block.text) - len(m.group(2)):], block)
+            return
+        m = CHAPTER_RE.match(norm)
+        if m:
+            title = block.text[len(block.text) - len(m.group(2)):]
+            n = cn_number(m.group(1)) or 0
+            box = self.box
+            if box is not None and not box.indicator_box and len(title) <= 20 and "。" not in title \
+                    and ((n == 1 and box.group_no == 0) or n == box.group_no + 1) \
+                    and chapter_kind(title) not in ("safeguards", "tasks", "appendix"):
+                box.group, box.group_no, box.group_fresh = title.strip(), n, True
+                return
+            self.start_chapter(m.group(1), title, block)
+            return
+        m = SECTION_RE.match(norm)
+        if m:
+            self.start_section(m.group(1), block.text[len(block.text) - len(m.group(2)):], block)
+            return
+        m = ITEM_RE.match(norm)
+        if m:
+            self.numbered_item(m.group(1), block.text[len(block.text) - len(m.group(2)):], block)
+            return
+        self.paragraph(block)
+
+    def indicator_table(self) -> None:
+        """The indicator table sits here (in a box or a chapter): it ends any open task."""
+        self._close_task()
+        if self.box is not None:
+            self.box.indicator_box = True
+            col = self.box.column
+            for container in ([self.section] if self.section else []) + ([self.chapter] if self.chapter else []):
+                if col in container.columns:
+                    container.columns.remove(col)
+
+
+def parse_structure(blocks: list[Block], span_of, table_after: set[int]) -> StructureResult:
+    """Parse body blocks.  `table_after` holds indices of blocks an indicator table follows."""
+    parser = StructureParser(span_of)
+    parser.task_chapters_exist = any(
+        (m := CHAPTER_RE.match(b.norm)) and chapter_kind(b.text) == "tasks" and len(b.text) <= 40
+        for b in blocks)
+    for i, block in enumerate(blocks):
+        parser.feed(block)
+        if i in table_after:
+            parser.indicator_table()
+    parser._close_box()
+    return parser.out

@@ -1,0 +1,142 @@
+"""Lines and paragraphs of a plan text, as extraction from PDF/Word/HTML left them.
+
+Extraction breaks paragraphs over short lines, leaves Word bookmark debris and mixes full- and
+half-width punctuation.  This module undoes that without losing where anything came from: matching
+happens on a width-normalised copy of the same length, and every block remembers its lines.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Full-width ASCII variants (！ to ～) map one-to-one onto ASCII, and the ideographic space onto a
+# space, so a normalised string has exactly the length (and offsets) of the original.
+_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_WIDTH[0x3000] = 0x20
+
+BOOKMARK_RE = re.compile(r"\[bookmark:[^\]]*\]")
+
+CN_DIGITS = "一二三四五六七八九十"
+CHAPTER_RE = re.compile(rf"^([{CN_DIGITS}]{{1,3}})、\s*(.*)$")
+SECTION_RE = re.compile(rf"^\(([{CN_DIGITS}]{{0,3}})\)\s*(.*)$")
+ITEM_RE = re.compile(r"^(\d{1,3})\s*[.、](?![\d%])\s*(.*)$")
+COLUMN_RE = re.compile(r"^专栏\s*(\d{1,3})\s*(.*)$")
+DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,8}\s*[〔\[(（【]\s*(?:19|20)\d{2}\s*[〕\])）】]\s*\d{1,4}\s*号")
+DATE_CN_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+TERMINAL = "。!?;:"  # after width normalisation
+OPENERS = {"《": "》", "“": "”", "(": ")", "「": "」", "〔": "〕", "[": "]"}
+TITLE_ENDINGS = ("规划", "规划》", "方案", "纲要", "通知", "意见稿)", "计划", "人民政府", "办公室", "办公厅")
+
+
+def normalize(text: str) -> str:
+    """Width-normalise: full-width ASCII to ASCII (same length, same offsets)."""
+    return text.translate(_WIDTH)
+
+
+def cn_number(numeral: str) -> int | None:
+    """一 -> 1, 十二 -> 12, 二十 -> 20; None for an empty or malformed numeral."""
+    if not numeral:
+        return None
+    values = {c: i + 1 for i, c in enumerate(CN_DIGITS[:9])}
+    if numeral == "十":
+        return 10
+    if "十" in numeral:
+        tens, _, ones = numeral.partition("十")
+        return (values.get(tens, 0) if tens else 1) * 10 + (values.get(ones, 0) if ones else 0)
+    return values.get(numeral) if len(numeral) == 1 else None
+
+
+@dataclass
+class Line:
+    no: int  # 1-based line number in the document
+    clean: str  # debris removed, outer whitespace stripped
+    norm: str  # width-normalised copy of `clean`
+    indented: bool  # started with a tab (a table cell in flattened tables)
+
+
+@dataclass
+class Block:
+    """A paragraph: one or more wrapped lines joined back together."""
+
+    lines: list[Line]
+    text: str
+    norm: str
+
+    @property
+    def first(self) -> int:
+        return self.lines[0].no
+
+    @property
+    def last(self) -> int:
+        return self.lines[-1].no
+
+
+def make_lines(raw_lines: list[str]) -> list[Line]:
+    out = []
+    for i, raw in enumerate(raw_lines, 1):
+        clean = BOOKMARK_RE.sub("", raw)
+        indented = clean.startswith("\t")
+        clean = clean.strip().strip("\u200b\ufeff").strip()
+        out.append(Line(i, clean, normalize(clean), indented))
+    return out
+
+
+def is_structure_start(norm: str) -> bool:
+    return bool(CHAPTER_RE.match(norm) or SECTION_RE.match(norm) or ITEM_RE.match(norm)
+                or COLUMN_RE.match(norm) or norm.startswith(("附件", "附表")))
+
+
+def is_heading(norm: str) -> bool:
+    """A chapter, section or box heading standing alone (no sentence after it)."""
+    if "。" in norm or len(norm) > 40:
+        return False
+    return bool(CHAPTER_RE.match(norm) or SECTION_RE.match(norm) or COLUMN_RE.match(norm))
+
+
+def _unbalanced(norm: str) -> bool:
+    for o, c in OPENERS.items():
+        if norm.count(o) > norm.count(c):
+            return True
+    return False
+
+
+def _is_standalone(norm: str) -> bool:
+    """Lines that end a paragraph although they carry no final punctuation."""
+    stripped = norm.rstrip()
+    if stripped.endswith(TITLE_ENDINGS):
+        return True
+    if DATE_CN_RE.fullmatch(stripped) or DOC_NUMBER_RE.fullmatch(stripped):
+        return True
+    if re.search(r"\d{4}-\d{1,2}-\d{1,2}", stripped) and len(stripped) < 40:
+        return True
+    return False
+
+
+def joins(prev: Block, line: Line) -> bool:
+    """Does `line` continue the paragraph `prev` (a wrapped line) rather than start a new one?"""
+    if line.indented or prev.lines[-1].indented:
+        return False
+    if is_structure_start(line.norm) or is_heading(prev.norm):
+        return False
+    if prev.norm.endswith(tuple(TERMINAL) + ("。", "！", "？", "；", "：")):
+        return False
+    if _unbalanced(prev.norm):
+        return True  # inside 《…》 or “…”: a wrapped title or sentence
+    return not _is_standalone(prev.norm)
+
+
+def make_blocks(lines: list[Line]) -> list[Block]:
+    """Join wrapped lines into paragraphs; blank lines do not end a paragraph by themselves
+    (PDF extraction puts them inside sentences), punctuation and structure do."""
+    blocks: list[Block] = []
+    for line in lines:
+        if not line.clean:
+            continue
+        if blocks and joins(blocks[-1], line):
+            b = blocks[-1]
+            b.lines.append(line)
+            b.text += line.clean
+            b.norm += line.norm
+        else:
+            blocks.append(Block([line], line.clean, line.norm))
+    return blocks

@@ -1,0 +1,32 @@
+"""The project's own exception types.
+
+Every failure a user can cause (a bad file, an unknown query, an unwritable output) is raised as a
+`PolicyKGError` whose message names the thing and the reason, so the CLI can print one line and exit
+with code 2 instead of a traceback.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class PolicyKGError(Exception):
+    """Base class: an error the user can act on; its str() is the one-line message."""
+
+    exit_code = 2
+
+
+class InputError(PolicyKGError):
+    """A document or graph file cannot be read as what it claims to be."""
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class OutputError(PolicyKGError):
+    """An output cannot be written (bad format, unwritable place)."""
+
+
+class QueryError(PolicyKGError):
+    """A named query is unknown, or its parameters are wrong."""

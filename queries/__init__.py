@@ -1,0 +1,1 @@
+"""The SPARQL query library: one .rq file per research question."""

@@ -1,0 +1,1 @@
+"""SHACL shapes for auditing plan graphs (see the .ttl files beside this module)."""
