@@ -1,1 +1,112 @@
-"""The SPARQL query library: one .rq file per research question."""
+"""The SPARQL query library: one documented .rq file per research question.
+
+Each file starts with a comment header that tools read: `@name`, `@title zh|en`, `@question zh|en`,
+`@columns` (the stable output interface), `@lists` (columns holding "|"-joined values, sorted here so
+every engine gives the same rows) and `@param NAME ?variable "default" description`.  Parameters are
+bound by injecting a VALUES block whose values are serialised as RDF literals, so a value can never
+become query text.
+"""
+from __future__ import annotations
+
+import re
+import shlex
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from rdflib import Literal
+
+from policykg.errors import QueryError
+
+PACKAGE = __name__
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    variable: str
+    default: str
+    description: str
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    text: str
+    titles: dict[str, str] = field(default_factory=dict)
+    questions: dict[str, str] = field(default_factory=dict)
+    columns: tuple[str, ...] = ()
+    lists: tuple[str, ...] = ()
+    params: tuple[Param, ...] = ()
+
+    def bind(self, values: dict[str, str] | None = None) -> str:
+        """The query text with every parameter bound (given value or default)."""
+        values = dict(values or {})
+        unknown = set(values) - {p.name for p in self.params}
+        if unknown:
+            known = ", ".join(p.name for p in self.params) or "none"
+            raise QueryError(f"query {self.name!r} has no parameter {', '.join(sorted(unknown))} "
+                             f"(its parameters: {known})")
+        if not self.params:
+            return self.text
+        rows = " ".join(Literal(values.get(p.name, p.default)).n3() for p in self.params)
+        variables = " ".join(p.variable for p in self.params)
+        block = f"\n  VALUES ({variables}) {{ ({rows}) }}\n"
+        m = re.search(r"\bWHERE\s*\{", self.text, flags=re.IGNORECASE)
+        if m is None:
+            raise QueryError(f"query {self.name!r} has no WHERE clause to bind parameters into")
+        return self.text[: m.end()] + block + self.text[m.end():]
+
+
+def _parse(name: str, text: str) -> NamedQuery:
+    titles, questions, columns, lists, params = {}, {}, (), (), []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            if line.strip():
+                break
+            continue
+        m = re.match(r"#\s*@(\w+)\s*(.*)$", line)
+        if not m:
+            continue
+        tag, rest = m.group(1), m.group(2).strip()
+        if tag in ("title", "question"):
+            lang, _, value = rest.partition(":")
+            (titles if tag == "title" else questions)[lang.strip()] = value.strip()
+        elif tag == "columns":
+            columns = tuple(rest.split())
+        elif tag == "lists":
+            lists = tuple(rest.split())
+        elif tag == "param":
+            parts = shlex.split(rest)
+            if len(parts) < 3 or not parts[1].startswith("?"):
+                raise QueryError(f"{name}.rq: malformed @param line: {line}")
+            params.append(Param(parts[0], parts[1], parts[2], " ".join(parts[3:])))
+    return NamedQuery(name, text, titles, questions, columns, lists, tuple(params))
+
+
+@cache
+def available() -> tuple[str, ...]:
+    """Names of the queries in the library."""
+    return tuple(sorted(p.name[:-3] for p in resources.files(PACKAGE).iterdir() if p.name.endswith(".rq")))
+
+
+@cache
+def get(name: str) -> NamedQuery:
+    if name not in available():
+        raise QueryError(f"no query named {name!r}; available: {', '.join(available())}")
+    text = resources.files(PACKAGE).joinpath(f"{name}.rq").read_text(encoding="utf-8")
+    return _parse(name, text)
+
+
+def tidy_rows(query: NamedQuery, columns: list[str], rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """Sort the members of "|"-joined list columns; unbound values become ""."""
+    idx = [columns.index(c) for c in query.lists if c in columns]
+    out = []
+    for row in rows:
+        row = ["" if v is None else v for v in row]
+        for i in idx:
+            if row[i]:
+                row[i] = "|".join(sorted({m for m in str(row[i]).split("|") if m}))
+        out.append(tuple(row))
+    return out

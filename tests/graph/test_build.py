@@ -1,0 +1,114 @@
+"""The RDF built from plan records: named graphs, stable IRIs, provenance, determinism."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from rdflib import Dataset, URIRef
+from rdflib.namespace import ORG, RDF, SKOS
+
+from policykg import api
+from policykg.graph import vocab as V
+from policykg.graph.serialize import write_dataset
+from policykg.ontology import load_ontology
+
+
+@pytest.fixture(scope="module")
+def corpus_build(corpus_paths):
+    return api.build(corpus_paths)
+
+
+def test_one_named_graph_per_plan_plus_shared(corpus_build):
+    names = {str(g.identifier) for g in corpus_build.dataset.graphs() if len(g)}
+    plan_graphs = {str(pg.graph_iri) for pg in corpus_build.plans}
+    assert len(plan_graphs) == 5
+    assert names == plan_graphs | {str(V.SHARED_GRAPH)}
+    shared = corpus_build.dataset.graph(V.SHARED_GRAPH)
+    # regions, units and department types live in the shared graph, not in plan graphs
+    assert len(set(shared.subjects(RDF.type, V.Region))) == 15  # 5 provinces/cities/districts chains
+    for pg in corpus_build.plans:
+        g = corpus_build.dataset.graph(pg.graph_iri)
+        assert not set(g.subjects(RDF.type, V.Organization))
+        assert (pg.iri, RDF.type, V.Plan) in g
+
+
+def test_iris_are_readable_and_stable(corpus_build):
+    iris = sorted(str(pg.iri) for pg in corpus_build.plans)
+    assert "https://w3id.org/policykg/id/plan/gansusheng/lanzhoushi/xiguqu/2021-2025/canjirenbaozhanghefazhanguihua" in iris
+    assert any(i.endswith("lianzhoushi/2021-2025/canjirenbaozhanghefazhanshishifangan-draft") for i in iris)
+
+
+def test_every_task_points_to_its_document_and_line(corpus_build):
+    ds = corpus_build.dataset
+    tasks = set(ds.subjects(RDF.type, V.Task))
+    assert len(tasks) == 38 + 28 + 32 + 29 + 80
+    for t in tasks:
+        loc = ds.value(t, V.sourceLocation)
+        assert loc is not None, t
+        assert ds.value(loc, V.line).toPython() >= 1
+        assert str(ds.value(ds.value(loc, V.document), V.fileName)).endswith(".txt")
+
+
+def test_units_merge_within_region_and_are_typed(corpus_build):
+    ds = corpus_build.dataset
+    shared = ds.graph(V.SHARED_GRAPH)
+    units = set(shared.subjects(RDF.type, V.Organization))
+    dpf = [u for u in units if str(shared.value(u, SKOS.prefLabel)) == "区残疾人联合会"]
+    # 薛城区 and 乌达区 each have their own federation; 区残联 aliases merge into them
+    assert len(dpf) == 2
+    for u in dpf:
+        assert shared.value(u, ORG.classification) == URIRef(V.ID["department-type/disabled-persons-federation"])
+    lead_tasks = set(ds.subjects(V.leadUnit, None))
+    assert len(lead_tasks) == 32 + 29 + 44
+
+
+def test_terms_are_declared_in_the_ontology(corpus_build):
+    onto = load_ontology()
+    declared = set(onto.subjects())
+    used = {p for p in corpus_build.dataset.predicates() if str(p).startswith(str(V.PKG))}
+    used |= {o for o in corpus_build.dataset.objects(None, RDF.type) if str(o).startswith(str(V.PKG))}
+    assert used and used <= declared, sorted(map(str, used - declared))
+
+
+def _build_bytes(paths, out):
+    write_dataset(api.build(paths).dataset, out)
+    return out.read_bytes()
+
+
+@pytest.mark.parametrize("ext", ["trig", "nq", "ttl", "nt", "jsonld"])
+def test_same_documents_same_bytes(corpus_paths, tmp_path, ext):
+    a = _build_bytes(corpus_paths, tmp_path / f"a.{ext}")
+    b = _build_bytes(list(reversed(corpus_paths)), tmp_path / f"b.{ext}")
+    assert a == b
+    ds = Dataset()
+    ds.parse(tmp_path / f"a.{ext}", format={"trig": "trig", "nq": "nquads", "ttl": "turtle", "nt": "nt",
+                                             "jsonld": "json-ld"}[ext])
+    assert len(ds) == len(api.build(corpus_paths).dataset)
+
+
+def test_same_bytes_across_processes(corpus_paths, tmp_path):
+    """Hash randomisation differs per process; the output must not."""
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"s{seed}.trig"
+        code = ("import sys; from policykg import api; "
+                f"api.build({[str(p) for p in corpus_paths]!r}, {str(out)!r})")
+        subprocess.run([sys.executable, "-c", code], check=True, env={"PYTHONHASHSEED": seed, "PATH": ""})
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+
+
+def test_failed_write_keeps_previous_output(corpus_paths, tmp_path, monkeypatch):
+    out = tmp_path / "plans.trig"
+    out.write_text("previous", encoding="utf-8")
+    from policykg.graph import serialize
+
+    def boom(*a, **k):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(serialize, "serialize", boom)
+    with pytest.raises(RuntimeError):
+        api.build(corpus_paths, out)
+    assert out.read_text(encoding="utf-8") == "previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["plans.trig"]  # no temp file left behind

@@ -1,0 +1,78 @@
+"""The command line as a user runs it: exit codes, one-line errors, outputs left intact."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "policykg", *args], capture_output=True, text=True,
+                          cwd=cwd, timeout=300)
+
+
+def test_build_example_prints_summary(tmp_path):
+    out = tmp_path / "example.trig"
+    r = run("build", "--example", "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    assert out.exists() and out.stat().st_size > 10_000
+    row = next(ln for ln in r.stderr.splitlines() if "example_plan.txt" in ln)
+    cells = [c.strip() for c in row.split("│") if c.strip()]
+    # tasks (10 body + 5 division-table rows), with a lead, projects, indicators, units
+    assert cells[-5:] == ["15", "14", "8", "6", "10"]
+    assert "wrote" in r.stderr and str(out) in r.stderr
+
+
+def test_query_csv_to_stdout(tmp_path):
+    out = tmp_path / "example.ttl"
+    assert run("build", "--example", "-o", str(out)).returncode == 0
+    r = run("query", "tasks", str(out), "--format", "csv")
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[0] == "doc,plan,section,no,title,lead,support,line"
+    assert len(lines) == 1 + 15
+
+
+def test_bad_document_is_one_line_exit_2_and_no_output(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    out = tmp_path / "plans.trig"
+    r = run("build", str(empty), "-o", str(out))
+    assert r.returncode == 2
+    assert r.stderr.strip() == f"error: {empty}: is empty"
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == [empty]
+
+
+def test_failed_run_leaves_previous_output(tmp_path, example_path):
+    out = tmp_path / "plans.trig"
+    assert run("build", str(example_path), "-o", str(out)).returncode == 0
+    before = out.read_bytes()
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(bytes(range(256)) * 4)
+    r = run("build", str(example_path), str(binary), "-o", str(out))
+    assert r.returncode == 2 and "is a binary file" in r.stderr and str(binary) in r.stderr
+    assert out.read_bytes() == before
+
+
+def test_keep_going_skips_and_reports(tmp_path, example_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_text("没有结构的文字。\n", encoding="utf-8")
+    out = tmp_path / "plans.nq"
+    r = run("build", str(example_path), str(bad), "-o", str(out), "--keep-going")
+    assert r.returncode == 1
+    assert f"skipped: {bad}: has no recognizable plan structure" in r.stderr.replace("\n", "")
+    assert out.exists()
+
+
+@pytest.mark.parametrize("args,message", [
+    (["build", "--example", "-o", "plans.xyz"], "unknown output format '.xyz'"),
+    (["query", "nope", "x.ttl"], "no query named 'nope'"),
+    (["query", "tasks", "missing.trig"], "missing.trig: no such file"),
+])
+def test_usage_errors(tmp_path, args, message):
+    r = run(*args, cwd=tmp_path)
+    assert r.returncode == 2
+    assert message in r.stderr
