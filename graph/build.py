@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, TIME, XSD
 
 from policykg.graph import iris
 from policykg.graph import vocab as V
@@ -142,6 +142,7 @@ class PlanGraphBuilder:
         if r.period:
             g.add((p, V.periodStart, _year(r.period[0])))
             g.add((p, V.periodEnd, _year(r.period[1])))
+            self.period(r.period)
         g.add((p, V.isDraft, Literal(r.draft)))
         for title, span in r.cited:
             c = iris.cited_iri(title)
@@ -158,6 +159,17 @@ class PlanGraphBuilder:
             self.indicator(ind, indicator_keys.key(ind.no, k), k)
         self._link_implementations()
         return self.out
+
+    def period(self, years: tuple[int, int]) -> None:
+        """The plan period as an OWL-Time interval, for tools that reason over time."""
+        g, interval = self.g, URIRef(f"{self.iri}/period")
+        g.add((self.iri, V.period, interval))
+        g.add((interval, RDF.type, TIME.ProperInterval))
+        for prop, year, name in ((TIME.hasBeginning, years[0], "beginning"), (TIME.hasEnd, years[1], "end")):
+            instant = URIRef(f"{interval}/{name}")
+            g.add((interval, prop, instant))
+            g.add((instant, RDF.type, TIME.Instant))
+            g.add((instant, TIME.inXSDgYear, _year(year)))
 
     def chapter(self, chapter: Chapter, key: str) -> None:
         g = self.g

@@ -79,6 +79,8 @@ issuer = PKG.issuer
 sourceLocation = PKG.sourceLocation
 document = PKG.document
 
+period = DCTERMS.temporal  # Plan -> time:ProperInterval
+
 # --- datatype properties ---------------------------------------------------------------------
 number = PKG.number
 title = PKG.title
