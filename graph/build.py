@@ -222,6 +222,10 @@ class PlanGraphBuilder:
         g.add((node, V.fullText, zh(task.text)))
         g.add((node, V.orderIndex, Literal(task.order, datatype=XSD.integer)))
         self.source(node, task.span)
+        for k, target in enumerate(task.targets, 1):
+            self.value(URIRef(f"{node}/target/{k}"), target, V.Target, node, V.hasTarget)
+        for ind in task.indicators:
+            self._measured_by.append((node, id(ind)))
         counters = {"lead": 0, "support": 0}
         for resp in task.responsibilities:
             unit = self.unit(resp.unit)
@@ -235,8 +239,12 @@ class PlanGraphBuilder:
             self.source(a, resp.span)
 
     _task_nodes: dict[int, URIRef]
+    _indicator_nodes: dict[int, URIRef]
+    _measured_by: list[tuple[URIRef, int]]
 
     def _link_implementations(self) -> None:
+        for task_node, ind_id in self._measured_by:
+            self.g.add((task_node, V.measuredBy, self._indicator_nodes[ind_id]))
         for task in self.r.tasks():
             if task.implements is not None:
                 self.g.add((self._task_nodes[id(task)], V.implementsTask,
@@ -275,6 +283,7 @@ class PlanGraphBuilder:
     def indicator(self, ind: Indicator, key: str, k: int) -> None:
         g = self.g
         node = URIRef(f"{self.iri}/indicator/{key}")
+        self._indicator_nodes[id(ind)] = node
         g.add((self.iri, V.hasIndicator, node))
         g.add((node, RDF.type, V.Indicator))
         g.add((node, V.inPlan, self.iri))
@@ -329,6 +338,8 @@ def build_plan_graph(record: PlanRecord, path: str | None = None) -> PlanGraph:
                                   record.document.sha256)
     builder = PlanGraphBuilder(record, path)
     builder._task_nodes = {}
+    builder._indicator_nodes = {}
+    builder._measured_by = []
     return builder.build()
 
 

@@ -93,7 +93,7 @@ class Task:
     span: Span
     responsibilities: list[Responsibility] = field(default_factory=list)
     targets: list[Value] = field(default_factory=list)
-    indicators: list[str] = field(default_factory=list)  # numbers of plan indicators it names
+    indicators: list["Indicator"] = field(default_factory=list)  # plan indicators its text names
     implements: "Task | None" = None  # appendix row -> body task
     order: int = 0
 

@@ -18,6 +18,7 @@ from policykg.loaders.reference import classify_department
 from policykg.loaders.regions import resolve_region, split_region_names
 from policykg.loaders.responsibilities import find_clause, parse_clause
 from policykg.loaders.structure import parse_structure, short_title
+from policykg.loaders.targets import extract_targets, linked_indicators
 from policykg.loaders.tables import (DivisionTable, IndicatorTable, is_division_title,
                                      read_division_table, read_indicator_table)
 from policykg.loaders.text import CHAPTER_RE, Block, Line, make_blocks, make_lines
@@ -128,6 +129,16 @@ def _attach_responsibilities(task: Task, blocks: list[Block], resolver: UnitReso
         task.responsibilities.append(Responsibility(role, unit, span))
 
 
+def _attach_targets(task: Task, line_of, spans: _Spans, record: PlanRecord) -> None:
+    """Targets the task states in its text, and the plan indicators it names."""
+    default_year = record.period[1] if record.period else None
+    for value, start, end in extract_targets(task.text, default_year):
+        first, last = line_of(start), line_of(max(start, end - 1))
+        value.span = spans(first, last, value.printed)
+        task.targets.append(value)
+    task.indicators = linked_indicators(task.text, record.indicators)
+
+
 def _division_section(table: DivisionTable, resolver: UnitResolver, spans: _Spans, order: int) -> Section:
     section = Section("", table.title, spans.lines(table.title_line, table.title_line), order=order)
     for k, row in enumerate(table.rows, 1):
@@ -174,12 +185,17 @@ def load_plan(path: str | Path) -> PlanRecord:
     )
     record.indicators = _indicators(indicator_tables, spans, md.period)
     for task in record.tasks():
-        _attach_responsibilities(task, structure.task_blocks[id(task)], resolver, spans)
+        blocks_of_task = structure.task_blocks[id(task)]
+        _attach_responsibilities(task, blocks_of_task, resolver, spans)
+        _attach_targets(task, lambda off, b=blocks_of_task: _offset_line(b, off), spans, record)
     body_tasks = record.tasks()
     order = 10_000
     for table in division_tables:
         section = _division_section(table, resolver, spans, order)
         order += 1000
+        for row, task in zip(table.rows, section.tasks):
+            line = row.task_line or row.first_line
+            _attach_targets(task, lambda off, ln=line: ln, spans, record)
         appendix = next((c for c in reversed(record.chapters) if c.kind == "appendix"), None)
         if appendix is None:
             appendix = Chapter("", "附件", "appendix", section.span, order=order)

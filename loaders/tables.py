@@ -255,6 +255,7 @@ class DivisionRow:
     last_line: int
     lead_line: int = 0
     support_line: int = 0
+    task_line: int = 0
 
 
 @dataclass
@@ -340,7 +341,7 @@ def read_division_table(lines: list[Line], i: int) -> DivisionTable | None:
         support = row_cells[2] if len(row_cells) > 2 and ncols > 3 else ["", 0, 0]
         last = max(c[2] for c in row_cells)
         table.rows.append(DivisionRow(str(expect), task[0], lead[0], support[0], first, last,
-                                      lead[1], support[1]))
+                                      lead[1], support[1], task[1]))
         idx += 1 + len(row_cells)
         expect += 1
     if not table.rows:
