@@ -52,8 +52,17 @@ def short_title(text: str) -> str:
     return head
 
 
-def looks_like_task(title: str) -> bool:
-    return title.startswith(TASK_VERBS) and not title.endswith(PROJECT_NOUNS)
+def looks_like_task(title: str, box_titles: list[str] | None = None) -> bool:
+    """A task title opens with a verb (加强…); box items are usually noun phrases (…项目, …行动).
+    When the box's own items are noun phrases, a verb-first item is a task even if it ends like a
+    project (加快发展残疾人托养和照护服务)."""
+    if not title.startswith(TASK_VERBS):
+        return False
+    if box_titles:
+        verbish = sum(1 for t in box_titles if t.startswith(TASK_VERBS))
+        if verbish * 2 < len(box_titles):
+            return True
+    return not title.endswith(PROJECT_NOUNS)
 
 
 @dataclass
@@ -207,13 +216,14 @@ class StructureParser:
             if cont_box and not cont_sec:
                 self.add_project(no, short_title(body), body, block)
                 return
-            if cont_sec and (not cont_box or looks_like_task(short_title(body))):
+            box_titles = [p.title for p in box.column.projects]
+            if cont_sec and (not cont_box or looks_like_task(short_title(body), box_titles)):
                 self.add_task(no, body, block)
                 return
             if cont_box:
                 self.add_project(no, short_title(body), body, block)
                 return
-            if tasks_here and looks_like_task(short_title(body)):
+            if tasks_here and looks_like_task(short_title(body), box_titles):
                 self.add_task(no, body, block)
                 return
             self.add_project(no, short_title(body), body, block)

@@ -305,6 +305,9 @@ def read_division_table(lines: list[Line], i: int) -> DivisionTable | None:
     k = j
     while k is not None and k < len(lines):
         ln = lines[k]
+        if not ln.clean and not (tabbed and ln.indented):
+            k += 1  # a blank line between cells
+            continue
         if is_heading_line(ln.norm):
             break
         starts_cell = ln.indented if tabbed else True
@@ -320,7 +323,7 @@ def read_division_table(lines: list[Line], i: int) -> DivisionTable | None:
             else:
                 break  # text after the table (footer, page furniture)
             prev[2] = ln.no
-        k = _next_nonempty(lines, k + 1)
+        k += 1  # a tab-only line is an empty cell, so every line counts here
     ncols = len(header)
     expect = 1
     idx = 0
