@@ -45,6 +45,10 @@ def atomic_write(path: str | Path, mode: str = "w") -> Iterator:
     if not directory.exists():
         raise OutputError(f"{target}: the folder {directory} does not exist")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    # mkstemp creates 0600; an output file gets the permissions any new file gets (umask)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
     try:
         with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8") as fh:
             yield fh

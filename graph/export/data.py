@@ -1,0 +1,240 @@
+"""What the exports read from a graph: plans, tasks, responsibilities, units, indicators, triples.
+
+The network views need node identities (IRIs: two regions each have a 区残疾人联合会) and raw values,
+which the research queries in `queries/` deliberately hide behind labels and "|"-joined lists.  So
+the exports read through their own SELECTs, kept here as module constants: they are internal
+projections, not research questions.  Everything goes through `GraphStore.select`, so the exports
+work on any store that answers SPARQL.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from policykg.errors import QueryError
+from policykg.graph.store import GraphStore
+
+_PREFIXES = """PREFIX pkg: <https://w3id.org/policykg/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX org: <http://www.w3.org/ns/org#>
+"""
+
+#: every plan with its document and region (plans are found through their source document)
+PLANS = _PREFIXES + """
+SELECT ?plan ?title ?doc ?region WHERE {
+  ?plan prov:wasDerivedFrom ?d .
+  ?d pkg:fileName ?doc .
+  OPTIONAL { ?plan dcterms:title ?title }
+  OPTIONAL { ?plan pkg:region ?r . ?r skos:prefLabel ?region }
+}"""
+
+#: every task as the `tasks` library query selects them (a task listed under a section)
+TASKS = _PREFIXES + """
+SELECT ?task ?plan ?section ?no ?title ?text ?line ?order WHERE {
+  ?task pkg:inSection ?s ;
+        a pkg:Task ;
+        pkg:inPlan ?plan ;
+        pkg:number ?no ;
+        pkg:title ?title ;
+        pkg:orderIndex ?order ;
+        pkg:sourceLocation ?loc .
+  ?loc pkg:line ?line .
+  ?s pkg:title ?section .
+  OPTIONAL { ?task pkg:fullText ?text }
+}"""
+
+#: one row per (task, unit, role): the direct responsibility properties
+ROLES = _PREFIXES + """
+SELECT ?task ?unit ?role WHERE {
+  { ?task pkg:leadUnit ?unit . BIND("lead" AS ?role) }
+  UNION
+  { ?task pkg:supportingUnit ?unit . BIND("support" AS ?role) }
+}"""
+
+#: measurable targets a task states itself, and the indicators that measure it (where the graph has them)
+TASK_TARGETS = _PREFIXES + """
+SELECT ?task ?target ?indicator WHERE {
+  { ?task pkg:hasTarget ?t . ?t pkg:printed ?target . ?task a pkg:Task . }
+  UNION
+  { ?task pkg:measuredBy ?i . ?i pkg:title ?indicator .
+    OPTIONAL { ?i pkg:hasTarget ?it . ?it pkg:printed ?target } }
+}"""
+
+#: every unit with its department type (code, Chinese label) and region
+UNITS = _PREFIXES + """
+SELECT ?unit ?label ?typeIri ?type ?typeLabel ?region WHERE {
+  ?unit a pkg:Organization ;
+        skos:prefLabel ?label .
+  OPTIONAL {
+    ?unit org:classification ?typeIri .
+    ?typeIri skos:notation ?type .
+    OPTIONAL { ?typeIri skos:prefLabel ?typeLabel FILTER(LANG(?typeLabel) = "zh") }
+  }
+  OPTIONAL { ?unit pkg:region ?r . ?r skos:prefLabel ?region }
+}"""
+
+#: every indicator with baseline and target as printed (as the `indicators` library query reads them)
+INDICATORS = _PREFIXES + """
+SELECT ?indicator ?plan ?no ?name ?category ?unit ?baseline ?target ?comparator ?value ?attribute ?line ?order
+WHERE {
+  ?indicator pkg:inPlan ?plan ;
+             a pkg:Indicator ;
+             pkg:number ?no ;
+             pkg:title ?name ;
+             pkg:orderIndex ?order .
+  OPTIONAL { ?indicator pkg:sourceLocation ?loc . ?loc pkg:line ?line }
+  OPTIONAL { ?indicator pkg:category ?category }
+  OPTIONAL { ?indicator pkg:unit ?unit }
+  OPTIONAL { ?indicator pkg:hasBaseline ?b . ?b pkg:printed ?baseline }
+  OPTIONAL {
+    ?indicator pkg:hasTarget ?t .
+    ?t pkg:printed ?target .
+    OPTIONAL { ?t pkg:value ?value }
+    OPTIONAL {
+      ?t pkg:comparator ?c .
+      VALUES (?c ?comparator) {
+        (pkg:greaterThan ">") (pkg:atLeast "≥") (pkg:equalTo "=") (pkg:atMost "≤") (pkg:lessThan "<") (pkg:about "≈")
+      }
+    }
+  }
+  OPTIONAL {
+    ?indicator pkg:attribute ?a .
+    VALUES (?a ?attribute) { (pkg:binding "约束性") (pkg:expected "预期性") }
+  }
+}"""
+
+#: every triple with its named graph; ?literal tells attributes (literals) from edges (IRIs, blank nodes)
+TRIPLES = """
+SELECT ?g ?s ?p ?o (isLiteral(?o) AS ?literal) WHERE { GRAPH ?g { ?s ?p ?o } }"""
+
+
+def rows(store: GraphStore, query: str) -> list[dict[str, Any]]:
+    """The result of a SELECT as dicts; unbound values are None."""
+    columns, result = store.select(query)
+    return [dict(zip(columns, r)) for r in result]
+
+
+def text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class Plan:
+    iri: str
+    title: str
+    doc: str
+    region: str
+
+    @property
+    def name(self) -> str:
+        """How the plan is shown: its title as printed, else its document."""
+        return self.title or self.doc
+
+
+@dataclass
+class Task:
+    iri: str
+    plan: Plan
+    section: str
+    number: str
+    title: str
+    text: str
+    line: int
+    order: int
+    roles: dict[str, set[str]] = field(default_factory=lambda: {"lead": set(), "support": set()})
+    targets: set[str] = field(default_factory=set)
+    indicators: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Unit:
+    iri: str
+    label: str
+    type_iri: str
+    type_code: str
+    type_label: str
+    region: str
+
+
+def plans(store: GraphStore) -> list[Plan]:
+    found: dict[str, Plan] = {}
+    for r in rows(store, PLANS):
+        p = Plan(str(r["plan"]), text(r["title"]), text(r["doc"]), text(r["region"]))
+        # a plan with several titles or regions: keep the smallest, so the choice is stable
+        if p.iri not in found or (p.title, p.region) < (found[p.iri].title, found[p.iri].region):
+            found[p.iri] = p
+    return sorted(found.values(), key=lambda p: (p.doc, p.iri))
+
+
+def select_plans(all_plans: list[Plan], plan: str | None) -> list[Plan]:
+    """The plans a `plan` filter names: a plan IRI, a document file name or its start ("002"), or
+    text contained in the plan's title or equal to its region.  None selects every plan."""
+    if plan is None or plan == "":
+        return list(all_plans)
+    chosen = [p for p in all_plans
+              if plan == p.iri or p.doc.startswith(plan) or plan in p.title or plan == p.region]
+    if not chosen:
+        known = "; ".join(f"{p.doc} ({p.name})" for p in all_plans) or "the graph holds no plan"
+        raise QueryError(f"no plan matches {plan!r}; plans in this graph: {known}")
+    return chosen
+
+
+def tasks(store: GraphStore, chosen: list[Plan]) -> list[Task]:
+    """The chosen plans' tasks in document order, with their units by role and their targets."""
+    by_iri = {p.iri: p for p in chosen}
+    found: dict[str, Task] = {}
+    for r in rows(store, TASKS):
+        plan = by_iri.get(str(r["plan"]))
+        iri = str(r["task"])
+        if plan is None or iri in found:
+            continue
+        found[iri] = Task(iri, plan, text(r["section"]), text(r["no"]), text(r["title"]), text(r["text"]),
+                          int(r["line"]), int(r["order"]))
+    for r in rows(store, ROLES):
+        t = found.get(str(r["task"]))
+        if t is not None:
+            t.roles[str(r["role"])].add(str(r["unit"]))
+    for r in rows(store, TASK_TARGETS):
+        t = found.get(str(r["task"]))
+        if t is None:
+            continue
+        if r["indicator"] is not None:
+            t.indicators.add(str(r["indicator"]) + (f"：{r['target']}" if r["target"] is not None else ""))
+        elif r["target"] is not None:
+            t.targets.add(str(r["target"]))
+    return sorted(found.values(), key=lambda t: (t.plan.doc, t.plan.iri, t.line, t.order, t.iri))
+
+
+def units(store: GraphStore) -> dict[str, Unit]:
+    found: dict[str, Unit] = {}
+    for r in rows(store, UNITS):
+        u = Unit(str(r["unit"]), text(r["label"]), text(r["typeIri"]), text(r["type"]), text(r["typeLabel"]),
+                 text(r["region"]))
+        key = (u.label, u.type_code, u.type_label, u.region)
+        if u.iri not in found or key < (found[u.iri].label, found[u.iri].type_code, found[u.iri].type_label,
+                                        found[u.iri].region):
+            found[u.iri] = u
+    return found
+
+
+def indicators(store: GraphStore, chosen: list[Plan]) -> list[dict[str, Any]]:
+    """The chosen plans' indicator rows (one per indicator), in table order."""
+    by_iri = {p.iri: p for p in chosen}
+    seen: dict[str, dict[str, Any]] = {}
+    for r in rows(store, INDICATORS):
+        plan = by_iri.get(str(r["plan"]))
+        if plan is None or str(r["indicator"]) in seen:
+            continue
+        seen[str(r["indicator"])] = dict(r, plan=plan)
+    return sorted(seen.values(), key=lambda r: (r["plan"].doc, r["plan"].iri, int(r["order"]), str(r["indicator"])))
+
+
+def triples(store: GraphStore) -> dict[str, list[tuple[str, str, Any, bool]]]:
+    """Named graph IRI -> its triples as (subject, predicate, object, object is a literal)."""
+    out: dict[str, list[tuple[str, str, Any, bool]]] = defaultdict(list)
+    for r in rows(store, TRIPLES):
+        out[str(r["g"])].append((str(r["s"]), str(r["p"]), r["o"], bool(r["literal"])))
+    return out
