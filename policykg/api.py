@@ -3,6 +3,9 @@
     from policykg import api
     result = api.build(["plan.txt"], "plans.trig")
     columns, rows = api.query("tasks", "plans.trig")
+    api.load(["plans.trig"], "store/")                  # a persistent local store (Oxigraph)
+    columns, rows = api.query("tasks", "store/")         # a store directory or an endpoint URL
+    api.push(["plans.trig"], update="http://localhost:7878/update")
 """
 from __future__ import annotations
 
@@ -14,7 +17,11 @@ from rdflib import Dataset
 
 from policykg.errors import InputError, PolicyKGError
 from policykg.graph.build import PlanGraph, assemble, build_plan_graph
+from policykg.graph.endpoint import DEFAULT_TIMEOUT, EndpointStore, check_url, is_endpoint_url
 from policykg.graph.iris import plan_path
+from policykg.graph.oxigraph_store import OxigraphStore, looks_like_store
+from policykg.graph.push import (Pushed, default_graph_size, push as push_dataset, stored_counts,
+                                 target_for)
 from policykg.graph.serialize import format_for, write_dataset
 from policykg.graph.store import PARSE_FORMATS, GraphStore, MemoryStore
 from policykg.loaders.model import PlanRecord
@@ -135,15 +142,30 @@ def build(paths: Iterable[str | Path], output: str | Path | None = None, *, keep
     return result
 
 
-def open_source(source: str | Path | GraphStore) -> GraphStore:
-    """A graph to query: a store, a graph file (.trig, .ttl, ...), or plan documents to build."""
+def open_source(source: str | Path | GraphStore, *, timeout: float = DEFAULT_TIMEOUT) -> GraphStore:
+    """A graph to query: a GraphStore, a SPARQL endpoint URL (http/https), a store directory made by
+    `load`, a graph file (.trig, .ttl, ...), or plan documents to build."""
     if not isinstance(source, (str, Path)):
         return source
+    if is_endpoint_url(source):
+        return EndpointStore(str(source), timeout=timeout)
     p = Path(source)
+    if looks_like_store(p):
+        return OxigraphStore(p, read_only=True)
     if p.suffix.lower() in PARSE_FORMATS:
         return MemoryStore.from_file(p)
     result = build([p])
     return MemoryStore(result.dataset)
+
+
+def open_store(path: str | Path) -> OxigraphStore:
+    """An existing store directory, for queries (several processes may read it at once)."""
+    return OxigraphStore(path, read_only=True)
+
+
+def open_endpoint(url: str, timeout: float = DEFAULT_TIMEOUT) -> EndpointStore:
+    """A remote SPARQL endpoint; a login comes from POLICYKG_SPARQL_USER / POLICYKG_SPARQL_PASSWORD."""
+    return EndpointStore(url, timeout=timeout)
 
 
 def query(name: str, source: str | Path | GraphStore,
@@ -160,3 +182,82 @@ def sparql(text: str, source: str | Path | GraphStore) -> tuple[list[str], list[
     store = open_source(source)
     columns, rows = store.select(text)
     return columns, [tuple("" if v is None else v for v in row) for row in rows]
+
+
+def read_dataset(paths: Iterable[str | Path], *, keep_going: bool = False,
+                 progress: Progress | None = None) -> tuple[Dataset, BuildResult | None]:
+    """What `load` and `push` send: graph files (with one named graph per plan) are parsed, plan
+    documents are built; both may be given together.  Returns the dataset and, when documents were
+    built, their BuildResult (for the summary)."""
+    files = expand_paths(paths)
+    if not files:
+        raise InputError("(no input)", "give plan documents or graph files")
+    graph_files = [f for f in files if f.suffix.lower() in PARSE_FORMATS]
+    documents = [f for f in files if f.suffix.lower() not in PARSE_FORMATS]
+    built = build(documents, keep_going=keep_going, progress=progress) if documents else None
+    ds = built.dataset if built is not None else Dataset(default_union=True)
+    for f in graph_files:
+        parsed = MemoryStore.from_file(f).dataset()
+        if default_graph_size(parsed):
+            raise InputError(f, "holds no named graphs, so its plans cannot be stored one graph each: "
+                                "build to .trig, .nq or .jsonld, or give the plan documents")
+        for ctx in parsed.graphs():
+            if len(ctx):
+                target = ds.graph(ctx.identifier)
+                target += ctx
+    return ds, built
+
+
+@dataclass
+class LoadResult:
+    graphs: list[Pushed]
+    build: BuildResult | None = None
+    store_triples: int = 0
+    store_graphs: int = 0
+
+
+def load(paths: Iterable[str | Path], store: str | Path, *, keep_going: bool = False,
+         progress: Progress | None = None) -> LoadResult:
+    """Put plans (documents or graph files) into a persistent local store, created if needed.
+    Each plan replaces its earlier version whole; other plans in the store are left as they are."""
+    ds, built = read_dataset(paths, keep_going=keep_going, progress=progress)
+    with OxigraphStore(store) as target:
+        graphs = target.load(ds)
+        return LoadResult(graphs, built, len(target), len(target.graph_names()))
+
+
+@dataclass
+class PushResult:
+    graphs: list[Pushed]
+    #: why the triple counts could not be read back (the push itself succeeded), or None
+    verify_error: str | None = None
+
+
+def push(paths: Iterable[str | Path] | Dataset, *, graph_store: str | None = None,
+         update: str | None = None, endpoint: str | None = None, timeout: float = DEFAULT_TIMEOUT,
+         keep_going: bool = False, progress: Progress | None = None) -> PushResult:
+    """Upload plans to a triple store: with `graph_store`, through the SPARQL 1.1 Graph Store HTTP
+    Protocol (PUT per plan graph; with `update` as well, each plan is PUT into a staging graph and
+    swapped in by one MOVE, atomic on every store); otherwise as SPARQL Update requests to `update`
+    (or, when that is not given, `endpoint`).  With `endpoint`, each graph's triple count is then
+    read back from the store into `Pushed.stored`; a failure to read them back does not undo the
+    push."""
+    if isinstance(paths, Dataset):
+        ds = paths
+    else:
+        ds, _ = read_dataset(paths, keep_going=keep_going, progress=progress)
+    target = target_for(graph_store=graph_store, update=update or (None if graph_store else endpoint),
+                        timeout=timeout)
+    if endpoint:
+        check_url(endpoint)  # refuse a malformed URL before sending anything
+    result = PushResult(push_dataset(ds, target))
+    if endpoint and result.graphs:
+        try:
+            counts = stored_counts(EndpointStore(endpoint, timeout=timeout),
+                                   [p.iri for p in result.graphs])
+        except PolicyKGError as exc:
+            result.verify_error = str(exc)
+        else:
+            for p in result.graphs:
+                p.stored = counts.get(p.iri, 0)
+    return result

@@ -16,6 +16,7 @@ from rich.table import Table
 from policykg import __version__, api, queries
 from policykg.errors import PolicyKGError
 from policykg.formatting import FORMATS, render
+from policykg.graph.endpoint import DEFAULT_TIMEOUT
 from policykg.graph.serialize import FORMATS as GRAPH_FORMATS
 
 err = Console(stderr=True, highlight=False)
@@ -123,31 +124,176 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-@main.command("query")
+_SOURCE_HELP = ("SOURCE is a graph file (.trig, .ttl, ...: parsed into memory), plan documents (built "
+                "first), a store directory made by `policykg load`, or an http(s) SPARQL endpoint URL; "
+                "or give --store DIR or --endpoint URL instead of SOURCE.")
+
+
+def _source_options(f):
+    f = click.option("--timeout", type=click.FloatRange(min=1), default=DEFAULT_TIMEOUT, show_default=True,
+                     metavar="SECONDS", help="How long a remote endpoint may take to answer.")(f)
+    f = click.option("--endpoint", metavar="URL",
+                     help="Query this SPARQL 1.1 endpoint (e.g. http://localhost:7878/query). A login "
+                          "is read from POLICYKG_SPARQL_USER / POLICYKG_SPARQL_PASSWORD.")(f)
+    f = click.option("--store", type=click.Path(path_type=Path), metavar="DIR",
+                     help="Query this local store directory (made by `policykg load`); nothing is "
+                          "re-parsed.")(f)
+    return f
+
+
+def _open(source: str | None, store: Path | None, endpoint: str | None, timeout: float):
+    given = [x for x in (source, store, endpoint) if x]
+    if len(given) != 1:
+        raise click.UsageError("give one source: SOURCE (a graph file, plan documents, a store "
+                               "directory or an endpoint URL), --store DIR or --endpoint URL")
+    if store is not None:
+        return api.open_store(store)
+    if endpoint is not None:
+        return api.open_endpoint(endpoint, timeout)
+    return api.open_source(source, timeout=timeout)
+
+
+@main.command("query", epilog=_SOURCE_HELP)
 @click.argument("name")
-@click.argument("source", type=click.Path(path_type=Path))
+@click.argument("source", required=False)
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind a query parameter.")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the rows to this file.")
-def query_cmd(name: str, source: Path, params: tuple[str, ...], fmt: str, output: Path | None) -> None:
-    """Run the library query NAME over SOURCE (a graph file or plan documents).
+@_source_options
+def query_cmd(name: str, source: str | None, params: tuple[str, ...], fmt: str, output: Path | None,
+              store: Path | None, endpoint: str | None, timeout: float) -> None:
+    """Run the library query NAME over SOURCE.
 
     `policykg queries` lists the library."""
-    columns, rows = api.query(name, source, _params(params))
+    queries.get(name)  # an unknown name is reported before any source is opened
+    columns, rows = api.query(name, _open(source, store, endpoint, timeout), _params(params))
     _emit(fmt, columns, rows, output)
 
 
-@main.command("sparql")
+@main.command("sparql", epilog=_SOURCE_HELP)
 @click.argument("text")
-@click.argument("source", type=click.Path(path_type=Path))
+@click.argument("source", required=False)
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the rows to this file.")
-def sparql_cmd(text: str, source: Path, fmt: str, output: Path | None) -> None:
+@_source_options
+def sparql_cmd(text: str, source: str | None, fmt: str, output: Path | None, store: Path | None,
+               endpoint: str | None, timeout: float) -> None:
     """Run an ad-hoc SPARQL SELECT query TEXT (or @FILE) over SOURCE."""
     if text.startswith("@"):
         text = Path(text[1:]).read_text(encoding="utf-8")
-    columns, rows = api.sparql(text, source)
+    columns, rows = api.sparql(text, _open(source, store, endpoint, timeout))
     _emit(fmt, columns, rows, output)
+
+
+def _reading_progress(files: list[Path]):
+    bar = Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+                   TimeElapsedColumn(), console=err, transient=True)
+    task = bar.add_task("", total=len(files))
+
+    def progress(name: str, i: int, n: int) -> None:
+        bar.update(task, completed=i - 1, description=name)
+
+    return bar, progress
+
+
+def _graphs_table(title: str, graphs: list, stored: bool = False) -> Table:
+    t = Table(title=title, title_justify="left")
+    t.add_column("graph\n命名图", overflow="fold")
+    t.add_column("kind\n类型")
+    t.add_column("triples\n三元组", justify="right")
+    t.add_column("action\n操作")
+    if stored:
+        t.add_column("in store\n库中", justify="right")
+    for g in graphs:
+        row = [g.iri, g.kind, str(g.triples), g.action]
+        if stored:
+            row.append("" if g.stored is None else str(g.stored))
+        t.add_row(*row)
+    return t
+
+
+@main.command("load")
+@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--store", type=click.Path(path_type=Path), required=True, metavar="DIR",
+              help="Store directory (Oxigraph); created if it does not exist.")
+@click.option("--keep-going/--fail-fast", default=False, show_default=True,
+              help="Skip documents that cannot be read (and say why) instead of stopping at the first.")
+def load_cmd(sources: tuple[Path, ...], store: Path, keep_going: bool) -> None:
+    """Put plans into a persistent local store for fast queries.
+
+    SOURCES are plan documents (built first) or graph files with one named graph per plan (.trig,
+    .nq, .jsonld). Each plan replaces its earlier version in the store whole; plans not given stay
+    as they are; the shared graph (regions, units, ...) is merged and the ontology kept in its own
+    graph. Query the store with `policykg query NAME --store DIR`."""
+    if not sources:
+        raise click.UsageError("give plan documents or graph files to load")
+    files = api.expand_paths(sources)
+    bar, progress = _reading_progress(files)
+    with bar:
+        result = api.load(files, store, keep_going=keep_going, progress=progress)
+    if result.build is not None:
+        err.print(_summary_table(result.build))
+        for f in result.build.failures:
+            err.print(f"[yellow]skipped:[/] {f.reason}")
+    err.print(_graphs_table(f"loaded into {store} / 已载入", result.graphs))
+    err.print(f"the store {store} now holds {result.store_triples} triples in {result.store_graphs} "
+              "named graphs")
+    if result.build is not None and result.build.failures:
+        sys.exit(1)
+
+
+@main.command("push")
+@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--endpoint", metavar="URL",
+              help="The store's SPARQL endpoint. Without --graph-store / --update, SPARQL Update "
+                   "requests go here (Virtuoso /sparql-auth, Fuseki /DATASET); in every case each "
+                   "graph's triple count is read back from it afterwards.")
+@click.option("--graph-store", metavar="URL",
+              help="SPARQL 1.1 Graph Store HTTP Protocol URL (Oxigraph /store, Fuseki /DATASET/data, "
+                   "Virtuoso /sparql-graph-crud-auth): each plan graph is PUT, replacing it whole. "
+                   "Give --update too and each plan is PUT into a staging graph, then swapped in by "
+                   "one MOVE, so a failed upload never touches the plan's graph (Virtuoso's own PUT "
+                   "is not atomic).")
+@click.option("--update", metavar="URL",
+              help="SPARQL Update endpoint (Oxigraph /update, Virtuoso /sparql-auth), when it is not "
+                   "--endpoint or when --graph-store is used.")
+@click.option("--timeout", type=click.FloatRange(min=1), default=DEFAULT_TIMEOUT, show_default=True,
+              metavar="SECONDS", help="How long the server may take to answer one request.")
+@click.option("--keep-going/--fail-fast", default=False, show_default=True,
+              help="Skip documents that cannot be read (and say why) instead of stopping at the first.")
+def push_cmd(sources: tuple[Path, ...], endpoint: str | None, graph_store: str | None,
+             update: str | None, timeout: float, keep_going: bool) -> None:
+    """Upload plans to a triple store, each plan as its own named graph.
+
+    SOURCES are plan documents (built first) or graph files with one named graph per plan (.trig,
+    .nq, .jsonld). One request per graph: a plan's graph is replaced whole (a failed request leaves
+    its previous graph in place; other plans are untouched), the shared graph is merged, the
+    ontology goes to https://w3id.org/policykg/id/graph/ontology. Pushing twice leaves the store
+    as it was. A login is read from POLICYKG_SPARQL_USER / POLICYKG_SPARQL_PASSWORD (Basic, or
+    Digest when the server asks for it) and never printed."""
+    if not sources:
+        raise click.UsageError("give plan documents or graph files to push")
+    if not (endpoint or graph_store or update):
+        raise click.UsageError("give --endpoint URL (and --graph-store URL or --update URL where the "
+                               "store has them)")
+    files = api.expand_paths(sources)
+    bar, progress = _reading_progress(files)
+    with bar:
+        ds, built = api.read_dataset(files, keep_going=keep_going, progress=progress)
+    if built is not None:
+        err.print(_summary_table(built))
+        for f in built.failures:
+            err.print(f"[yellow]skipped:[/] {f.reason}")
+    result = api.push(ds, graph_store=graph_store, update=update, endpoint=endpoint, timeout=timeout)
+    err.print(_graphs_table("pushed / 已上传", result.graphs, stored=endpoint is not None))
+    if result.verify_error:
+        err.print(f"[yellow]warning:[/] pushed, but the triple counts could not be read back: "
+                  f"{result.verify_error}")
+    short = [g for g in result.graphs if g.stored is not None and g.stored < g.triples]
+    for g in short:
+        err.print(f"[yellow]warning:[/] <{g.iri}>: sent {g.triples} triples, the store reports {g.stored}")
+    if built is not None and built.failures:
+        sys.exit(1)
 
 
 @main.command("queries")

@@ -53,7 +53,8 @@ class NamedQuery:
         rows = " ".join(Literal(values.get(p.name, p.default)).n3() for p in self.params)
         variables = " ".join(p.variable for p in self.params)
         block = f"\n  VALUES ({variables}) {{ ({rows}) }}\n"
-        m = re.search(r"\bWHERE\s*\{", self.text, flags=re.IGNORECASE)
+        m = next((m for m in re.finditer(r"\bWHERE\s*\{", self.text, flags=re.IGNORECASE)
+                  if "#" not in self.text[self.text.rfind("\n", 0, m.start()) + 1:m.start()]), None)
         if m is None:
             raise QueryError(f"query {self.name!r} has no WHERE clause to bind parameters into")
         return self.text[: m.end()] + block + self.text[m.end():]
@@ -78,10 +79,16 @@ def _parse(name: str, text: str) -> NamedQuery:
         elif tag == "lists":
             lists = tuple(rest.split())
         elif tag == "param":
-            parts = shlex.split(rest)
-            if len(parts) < 3 or not parts[1].startswith("?"):
+            # NAME ?variable "default" free-text description (the description may hold any
+            # character, e.g. an apostrophe, so only the default is read with shell quoting)
+            m = re.match(r"""(\S+)\s+(\?\w+)\s+("(?:[^"\\]|\\.)*"|'[^']*'|\S+)\s*(.*)$""", rest)
+            try:
+                default = shlex.split(m.group(3)) if m else None
+            except ValueError:  # an unbalanced quote in the default
+                default = None
+            if m is None or default is None:
                 raise QueryError(f"{name}.rq: malformed @param line: {line}")
-            params.append(Param(parts[0], parts[1], parts[2], " ".join(parts[3:])))
+            params.append(Param(m.group(1), m.group(2), default[0] if default else "", m.group(4).strip()))
     return NamedQuery(name, text, titles, questions, columns, lists, tuple(params))
 
 

@@ -1,0 +1,173 @@
+"""A persistent local store (Oxigraph, through pyoxigraph) for corpora too large to re-parse.
+
+A graph file is parsed into memory every time it is queried; a store directory is opened in
+milliseconds and queried by Oxigraph's SPARQL engine.  `load` puts a dataset in with the same graph
+layout a push gives a remote store (graph/push.py): every plan graph replaced whole in one
+transaction, the shared graph merged, the ontology in a graph of its own.  Query results are the
+same Python values `MemoryStore` gives (terms go through `graph.store.to_python`), so a query gives
+the same rows from a file, a store directory and an endpoint.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib.namespace import XSD
+
+from policykg.errors import InputError, OutputError, QueryError
+from policykg.graph.push import Part, Pushed, insert_data, parts
+from policykg.graph.store import to_python
+from policykg.graph.vocab import PREFIXES
+
+#: files every Oxigraph (RocksDB) store directory has
+_MARKERS = ("CURRENT", "IDENTITY")
+
+
+def looks_like_store(path: str | Path) -> bool:
+    """True for a directory that holds an Oxigraph store (not a folder of plan documents)."""
+    p = Path(path)
+    return p.is_dir() and all((p / m).is_file() for m in _MARKERS)
+
+
+def _oxigraph():
+    try:
+        import pyoxigraph
+    except ImportError:  # pragma: no cover - a dependency; the message says how to get it
+        raise InputError("pyoxigraph", "is not installed: pip install pyoxigraph") from None
+    return pyoxigraph
+
+
+def to_rdflib(term: Any) -> Any:
+    """A pyoxigraph term as the rdflib term MemoryStore would have produced."""
+    ox = _oxigraph()
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value) if datatype == str(XSD.string) else \
+            Literal(term.value, datatype=URIRef(datatype))
+    return URIRef(str(term))  # a quoted triple or a default-graph marker: not in policykg data
+
+
+class OxigraphStore:
+    """An Oxigraph store in a directory; its default graph is the union of its named graphs.
+
+    `OxigraphStore(path)` opens (or creates) the store for writing and holds its lock until
+    `close()`; `OxigraphStore(path, read_only=True)` opens an existing store for queries only, so
+    several processes may query it at once."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        ox = _oxigraph()
+        self.path = Path(path)
+        self.read_only = read_only
+        if read_only or self.path.exists():
+            if not self.path.is_dir():
+                raise InputError(self.path, "no such store directory" if not self.path.exists() else
+                                 "is a file, not a store directory")
+            if not looks_like_store(self.path):
+                if read_only or any(self.path.iterdir()):
+                    raise InputError(self.path, "is not a policykg store (make one with "
+                                                "`policykg load DOCUMENTS --store DIR`)")
+        try:
+            self._store = ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(self.path))
+        except OSError as exc:
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            if "lock" in reason.lower():
+                raise InputError(self.path, "is open in another process (a load still running?)") \
+                    from None
+            raise InputError(self.path, f"cannot be opened as a store: {reason[:200]}") from None
+
+    # --- lifecycle ------------------------------------------------------------------------------
+    def close(self) -> None:
+        """Release the store (and its lock); the object cannot be used afterwards."""
+        if getattr(self, "_store", None) is not None:
+            if not self.read_only:
+                self._store.flush()
+            self._store = None
+
+    def __enter__(self) -> "OxigraphStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _live(self):
+        if self._store is None:
+            raise InputError(self.path, "the store was closed")
+        return self._store
+
+    # --- GraphStore -----------------------------------------------------------------------------
+    def select(self, sparql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+        ox = _oxigraph()
+        try:
+            result = self._live().query(sparql, use_default_graph_as_union=True)
+        except SyntaxError as exc:
+            raise QueryError(f"query is not valid SPARQL: {str(exc).splitlines()[0][:300]}") from None
+        except OSError as exc:
+            raise QueryError(f"query failed: {str(exc).splitlines()[0][:300]}") from None
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("only SELECT queries give rows (this is an ASK, CONSTRUCT or DESCRIBE)")
+        variables = list(result.variables)
+        columns = [v.value for v in variables]
+        try:
+            rows = [tuple(to_python(to_rdflib(sol[v])) for v in variables) for sol in result]
+        except OSError as exc:
+            raise QueryError(f"query failed: {str(exc).splitlines()[0][:300]}") from None
+        return columns, rows
+
+    def graph_names(self) -> list[str]:
+        store = self._live()
+        names = []
+        for g in store.named_graphs():
+            if next(iter(store.quads_for_pattern(None, None, None, g)), None) is not None:
+                names.append(g.value)
+        return sorted(names)
+
+    def dataset(self) -> Dataset:
+        ds = Dataset(default_union=True)
+        for prefix, ns in PREFIXES.items():
+            ds.bind(prefix, ns)
+        for q in self._live().quads_for_pattern(None, None, None, None):
+            if q.graph_name is None or not hasattr(q.graph_name, "value"):
+                continue  # the store's default graph: policykg keeps nothing there
+            ds.graph(to_rdflib(q.graph_name)).add(
+                (to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
+        return ds
+
+    def __len__(self) -> int:
+        return len(self._live())
+
+    # --- loading --------------------------------------------------------------------------------
+    def load(self, ds: Dataset, *, ontology: bool = True,
+             progress: Callable[[Part, int, int], None] | None = None) -> list[Pushed]:
+        """Put `ds` in: each plan graph replaces its earlier version whole (one transaction per
+        graph), the shared graph is merged, other plans stay as they are."""
+        if self.read_only:
+            raise OutputError(f"{self.path}: the store was opened read-only")
+        store = self._live()
+        todo = parts(ds, ontology=ontology)
+        done: list[Pushed] = []
+        for i, part in enumerate(todo, 1):
+            if progress:
+                progress(part, i, len(todo))
+            try:
+                store.update(insert_data(part))  # DROP SILENT GRAPH + INSERT DATA: one transaction
+            except (OSError, SyntaxError) as exc:
+                raise OutputError(f"{self.path}: graph <{part.iri}> was not stored "
+                                  f"({str(exc).splitlines()[0][:200]}); its previous content is "
+                                  "unchanged") from None
+            done.append(Pushed(part.iri, part.kind, len(part.graph),
+                               "replaced" if part.replace else "merged"))
+        store.flush()
+        return done
+
+    def graph_size(self, iri: str) -> int:
+        ox = _oxigraph()
+        return sum(1 for _ in self._live().quads_for_pattern(None, None, None, ox.NamedNode(iri)))

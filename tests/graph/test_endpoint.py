@@ -1,0 +1,147 @@
+"""Remote endpoints fail the way a user can act on: one line naming the URL and the HTTP status,
+never the login; results convert to the same Python values as the in-memory store."""
+from __future__ import annotations
+
+import base64
+import json
+import logging
+import time
+
+import pytest
+
+from policykg import api
+from policykg.errors import InputError, PolicyKGError, QueryError
+from policykg.graph.endpoint import EndpointStore
+
+from ..conftest import free_port
+
+SECRET = "s3cret-Passw0rd"
+RESULTS = {"head": {"vars": ["n", "v", "label", "u", "missing"]},
+           "results": {"bindings": [{
+               "n": {"type": "literal", "datatype": "http://www.w3.org/2001/XMLSchema#integer", "value": "362"},
+               "v": {"type": "typed-literal", "datatype": "http://www.w3.org/2001/XMLSchema#decimal",
+                     "value": "0.80"},
+               "label": {"type": "literal", "xml:lang": "zh", "value": "区民政局"},
+               "u": {"type": "uri", "value": "https://w3id.org/policykg/id/org/x"}}]}}
+
+
+def json_answer(handler, body):
+    return 200, {"Content-Type": "application/sparql-results+json"}, json.dumps(RESULTS).encode()
+
+
+def test_json_results_become_python_values(http_stub):
+    url = http_stub(json_answer) + "/sparql"
+    columns, rows = EndpointStore(url).select("SELECT * WHERE { ?s ?p ?o }")
+    assert columns == ["n", "v", "label", "u", "missing"]
+    assert rows == [(362, "0.8", "区民政局", "https://w3id.org/policykg/id/org/x", None)]
+
+
+def test_unreachable_port_is_one_clear_line():
+    url = f"http://127.0.0.1:{free_port()}/sparql"  # nothing listens there
+    with pytest.raises(InputError) as e:
+        api.sparql("SELECT * WHERE { ?s ?p ?o }", url)
+    assert str(e.value) == f"{url}: cannot be reached: connection refused (is the server running?)"
+
+
+def test_server_error_names_url_status_and_message(http_stub):
+    url = http_stub(lambda h, b: (500, {"Content-Type": "text/html"},
+                                  b"<html><title>x</title><h1>Internal</h1><p>store is read-only</p></html>"))
+    with pytest.raises(QueryError) as e:
+        api.query("tasks", url + "/sparql")
+    msg = str(e.value)
+    assert msg.startswith(f"{url}/sparql answered with an error (HTTP 500)") and "store is read-only" in msg
+    assert "\n" not in msg
+
+
+def test_bad_query_and_not_an_endpoint(http_stub):
+    url = http_stub(lambda h, b: (400, {}, b"Parse error at line 1: unexpected SELEC"))
+    with pytest.raises(QueryError, match=r"refused the query \(HTTP 400\): Parse error at line 1"):
+        EndpointStore(url).select("SELEC")
+    url = http_stub(lambda h, b: (404, {}, b"not here"))
+    with pytest.raises(InputError, match=r"no SPARQL endpoint at this URL \(HTTP 404\)"):
+        EndpointStore(url).select("SELECT * {}")
+    url = http_stub(lambda h, b: (200, {"Content-Type": "text/html"}, b"<html>welcome</html>"))
+    with pytest.raises(QueryError, match="did not answer with SPARQL JSON results"):
+        EndpointStore(url).select("SELECT * {}")
+
+
+def test_timeout(http_stub):
+    def slow(handler, body):
+        time.sleep(3)
+        return json_answer(handler, body)
+
+    url = http_stub(slow)
+    started = time.monotonic()
+    with pytest.raises(InputError, match="did not answer within 1 s"):
+        EndpointStore(url, timeout=1).select("SELECT * {}")
+    assert time.monotonic() - started < 2.9
+
+
+def basic_auth_stub(http_stub, seen: list[str]):
+    expected = "Basic " + base64.b64encode(f"analyst:{SECRET}".encode()).decode()
+
+    def respond(handler, body):
+        seen.append(handler.headers.get("Authorization", ""))
+        if handler.headers.get("Authorization") != expected:
+            return 401, {"WWW-Authenticate": 'Basic realm="sparql"'}, b"login required"
+        return json_answer(handler, body)
+
+    return http_stub(respond)
+
+
+def test_login_comes_from_the_environment_and_is_never_shown(http_stub, monkeypatch, caplog, capsys):
+    caplog.set_level(logging.DEBUG)
+    seen: list[str] = []
+    url = basic_auth_stub(http_stub, seen)
+    monkeypatch.delenv("POLICYKG_SPARQL_USER", raising=False)
+    with pytest.raises(InputError, match="asks for a login .* set POLICYKG_SPARQL_USER"):
+        EndpointStore(url).select("SELECT * {}")
+    monkeypatch.setenv("POLICYKG_SPARQL_USER", "analyst")
+    monkeypatch.setenv("POLICYKG_SPARQL_PASSWORD", SECRET)
+    assert EndpointStore(url).select("SELECT * {}")[1][0][0] == 362  # right login: answers
+    monkeypatch.setenv("POLICYKG_SPARQL_PASSWORD", SECRET + "-wrong")
+    with pytest.raises(InputError) as e:
+        EndpointStore(url).select("SELECT * {}")
+    assert str(e.value) == (f"{url}: the endpoint rejected the login from POLICYKG_SPARQL_USER / "
+                            "POLICYKG_SPARQL_PASSWORD (HTTP 401)")
+    assert any(s.startswith("Basic ") for s in seen)  # the login was sent...
+    out = capsys.readouterr()
+    for text in (str(e.value), caplog.text, out.out, out.err, repr(EndpointStore(url))):
+        assert SECRET not in text  # ...and never shown
+
+
+def test_login_in_the_url_is_refused_without_echoing_it():
+    with pytest.raises(InputError) as e:
+        EndpointStore(f"http://analyst:{SECRET}@127.0.0.1:1/sparql")
+    assert SECRET not in str(e.value) and "POLICYKG_SPARQL_USER" in str(e.value)
+    with pytest.raises(InputError, match="is not an http"):
+        EndpointStore("ftp://example.org/sparql")
+
+
+def test_virtuoso_digest_login(virtuoso_server, monkeypatch):
+    """Virtuoso's /sparql-auth refuses Basic and wants Digest: the right login answers, a wrong one
+    is reported without being shown."""
+    url = virtuoso_server.update  # /sparql-auth also answers queries
+    monkeypatch.setenv("POLICYKG_SPARQL_USER", virtuoso_server.user)
+    monkeypatch.setenv("POLICYKG_SPARQL_PASSWORD", virtuoso_server.password)
+    assert EndpointStore(url).select("SELECT (1 AS ?one) WHERE {}") == (["one"], [(1,)])
+    monkeypatch.setenv("POLICYKG_SPARQL_PASSWORD", SECRET)
+    with pytest.raises(InputError) as e:
+        EndpointStore(url).select("SELECT (1 AS ?one) WHERE {}")
+    assert "rejected the login" in str(e.value) and "HTTP 401" in str(e.value)
+    assert SECRET not in str(e.value)
+
+
+def test_real_servers_report_a_bad_query(sparql_server):
+    with pytest.raises(QueryError) as e:
+        EndpointStore(sparql_server.query).select("SELECT ?x WHERE { ?x ?y }")
+    assert "HTTP 400" in str(e.value) and sparql_server.query in str(e.value)
+    assert isinstance(e.value, PolicyKGError)
+
+
+def test_an_answer_cut_at_the_server_limit_is_refused(http_stub):
+    """Virtuoso stops at ResultSetMaxRows and says so only in a header: rows must not go missing."""
+    url = http_stub(lambda h, b: (200, {"Content-Type": "application/sparql-results+json",
+                                        "X-SPARQL-MaxRows": "1"}, json.dumps(RESULTS).encode()))
+    with pytest.raises(QueryError, match="cut the answer at its limit of 1 rows"):
+        EndpointStore(url).select("SELECT * WHERE { ?s ?p ?o }")

@@ -1,0 +1,103 @@
+"""One query, three places: a graph file, a local store directory and each real remote endpoint
+(Oxigraph server, Virtuoso) give the same rows; a parameter value stays a literal everywhere."""
+from __future__ import annotations
+
+import pytest
+
+from policykg import api
+from policykg.graph.oxigraph_store import OxigraphStore
+from policykg.graph.store import MemoryStore
+
+FOUNDATION = ("tasks", "indicators", "projects", "units")
+
+#: Row counts of the four foundation queries over the five corpus plans.  Checked by reading the
+#: documents: 003 乌达区 prints 29 numbered tasks, each closing with one "（…牵头；…按照职能分工负责）"
+#: (lines 81-173); tasks 38+28+32+29+80, indicators 11+14+9+11+10, projects 55+0+44+34+0, units
+#: 0+0+31+42+25 are the per-plan numbers of the README's build table, re-counted for 003 above.
+EXPECTED_ROWS = {"tasks": 207, "indicators": 55, "projects": 133, "units": 98}
+
+#: 003 乌达区 line 84: "4. 健全残疾人综合保险保障机制。…（区人力资源和社会保障局、医疗保障局牵头；区财政局、
+#: 残疾人联合会按照职能分工负责）" -- the elided prefix 区 restored on 医疗保障局 / 财政局 / 残疾人联合会.
+WUDA_TASK_84 = {"no": "4", "title": "健全残疾人综合保险保障机制",
+                "lead": "区人力资源和社会保障局|区医疗保障局", "support": "区残疾人联合会|区财政局"}
+
+INJECTIONS = [
+    '乌达区" ) } UNION { ?task ?p ?o } #',
+    "乌达区' } } SELECT * WHERE { ?s ?p ?o } #",
+    '"} ; DROP ALL ; #',
+    "乌达区\\\" }\n} # {",
+    "}}}{{{\"\"\"'''",
+]
+
+
+@pytest.fixture(scope="module")
+def local_store(corpus_trig, tmp_path_factory):
+    path = tmp_path_factory.mktemp("store") / "kg"
+    api.load([corpus_trig], path)
+    store = OxigraphStore(path, read_only=True)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def file_store(corpus_trig):
+    return MemoryStore.from_file(corpus_trig)
+
+
+@pytest.fixture(scope="module")
+def file_rows(file_store):
+    return {name: api.query(name, file_store) for name in FOUNDATION}
+
+
+@pytest.fixture(scope="module", params=["oxigraph", "virtuoso"])
+def corpus_endpoint(request, corpus_trig):
+    """The corpus pushed (Graph Store protocol) to each real server; its query endpoint."""
+    server = request.getfixturevalue(f"{request.param}_server")
+    with pytest.MonkeyPatch.context() as mp:
+        server.clear()
+        server.login(mp)
+        result = api.push([corpus_trig], graph_store=server.graph_store, endpoint=server.query)
+    assert result.verify_error is None
+    return api.open_endpoint(server.query)
+
+
+def test_file_and_local_store_agree(file_rows, local_store):
+    for name in FOUNDATION:
+        assert len(file_rows[name][1]) == EXPECTED_ROWS[name], name
+        assert api.query(name, local_store) == file_rows[name], name
+
+
+def test_file_local_store_and_endpoint_agree(corpus_endpoint, file_rows):
+    for name in FOUNDATION:
+        assert api.query(name, corpus_endpoint) == file_rows[name], f"{name} on {corpus_endpoint}"
+    columns, rows = api.query("tasks", corpus_endpoint, {"plan": "乌达区"})
+    tasks = [dict(zip(columns, r)) for r in rows]
+    assert len(tasks) == 29
+    row = next(t for t in tasks if t["line"] == 84)
+    assert {k: row[k] for k in WUDA_TASK_84} == WUDA_TASK_84
+
+
+@pytest.mark.parametrize("value", INJECTIONS)
+def test_parameter_values_stay_literals_locally(value, file_store, local_store):
+    for store in (file_store, local_store):
+        # no plan title contains such a text: as a literal it matches nothing; as query text it
+        # would either fail to parse or match every task
+        assert api.query("tasks", store, {"plan": value})[1] == [], store
+
+
+def test_parameter_values_stay_literals_on_endpoints(corpus_endpoint):
+    for value in INJECTIONS:
+        assert api.query("tasks", corpus_endpoint, {"plan": value})[1] == [], value
+    # the store still holds every plan: nothing was dropped by an injected update
+    assert len(api.query("tasks", corpus_endpoint)[1]) == EXPECTED_ROWS["tasks"]
+
+
+def test_local_store_is_queried_without_the_source(corpus_build, tmp_path):
+    from policykg.graph.serialize import write_dataset
+    trig = tmp_path / "plans.trig"
+    write_dataset(corpus_build.dataset, trig)
+    store_dir = tmp_path / "kg"
+    api.load([trig], store_dir)
+    trig.unlink()  # nothing left to re-parse: the store answers from its own files
+    columns, rows = api.query("units", str(store_dir), {"plan": "乌达区"})
+    assert len(rows) == 42  # 003 names 42 distinct units (README build table, same as the file)

@@ -1,0 +1,86 @@
+"""`policykg load`, `push` and querying a store or an endpoint, as a user runs them: exit codes,
+one-line errors, and a login that never shows."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import free_port
+
+SECRET = "s3cret-Passw0rd"
+
+
+def run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    full = {k: v for k, v in os.environ.items() if not k.startswith("POLICYKG_SPARQL_")}
+    full.update(env or {})
+    return subprocess.run([sys.executable, "-m", "policykg", *args], capture_output=True, text=True,
+                          cwd=cwd, env=full, timeout=300)
+
+
+def test_load_then_query_the_store(tmp_path, example_path):
+    store = tmp_path / "kg"
+    r = run("load", str(example_path), "--store", str(store))
+    assert r.returncode == 0, r.stderr
+    assert "example_plan.txt" in r.stderr and f"the store {store} now holds" in r.stderr
+    # the example plan: 10 body tasks + 5 division-table rows (tests/test_cli.py counts the same)
+    for args in (["query", "tasks", "--store", str(store)], ["query", "tasks", str(store)]):
+        q = run(*args, "--format", "csv")
+        assert q.returncode == 0, q.stderr
+        assert len(q.stdout.splitlines()) == 1 + 15
+    s = run("sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?t a <https://w3id.org/policykg/ontology#Task> }",
+            "--store", str(store), "-f", "csv")
+    assert s.returncode == 0 and s.stdout.splitlines() == ["n", "15"], s.stderr
+    # loading again replaces the plan: still 15 tasks, not 30
+    assert run("load", str(example_path), "--store", str(store)).returncode == 0
+    assert len(run("query", "tasks", "--store", str(store), "-f", "csv").stdout.splitlines()) == 16
+
+
+def test_push_then_query_the_endpoint(tmp_path, example_path, oxigraph_server):
+    oxigraph_server.clear()
+    r = run("push", str(example_path), "--endpoint", oxigraph_server.query,
+            "--graph-store", oxigraph_server.graph_store)
+    assert r.returncode == 0, r.stderr
+    assert "https://w3id.org/policykg/id/graph/ontology" in r.stderr and "replaced" in r.stderr
+    q = run("query", "tasks", "--endpoint", oxigraph_server.query, "-f", "csv")
+    assert q.returncode == 0, q.stderr
+    assert len(q.stdout.splitlines()) == 1 + 15
+    # pushing the same plan again through SPARQL Update leaves 15 tasks
+    r = run("push", str(example_path), "--endpoint", oxigraph_server.query, "--update", oxigraph_server.update)
+    assert r.returncode == 0, r.stderr
+    assert len(run("query", "tasks", oxigraph_server.query, "-f", "csv").stdout.splitlines()) == 16
+
+
+def test_errors_are_one_line_with_exit_2(tmp_path):
+    url = f"http://127.0.0.1:{free_port()}/sparql"
+    r = run("query", "tasks", "--endpoint", url)
+    assert r.returncode == 2
+    assert r.stderr.strip() == f"error: {url}: cannot be reached: connection refused (is the server running?)"
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "a.md").write_text("x", encoding="utf-8")
+    r = run("query", "tasks", "--store", str(tmp_path / "notes"))
+    assert r.returncode == 2 and "is not a policykg store" in r.stderr
+    r = run("query", "tasks", "plans.trig", "--store", str(tmp_path / "notes"))
+    assert r.returncode == 2 and "give one source" in r.stderr
+    r = run("push", "plans.trig")
+    assert r.returncode == 2 and "--endpoint" in r.stderr
+
+
+def test_login_is_never_printed(tmp_path, example_path, http_stub):
+    url = http_stub(lambda h, b: (401, {"WWW-Authenticate": 'Basic realm="x"'}, b"no"))
+    env = {"POLICYKG_SPARQL_USER": "analyst", "POLICYKG_SPARQL_PASSWORD": SECRET}
+    for args in (["query", "tasks", "--endpoint", url + "/sparql"],
+                 ["push", str(example_path), "--endpoint", url + "/sparql"]):
+        r = run(*args, env=env)
+        assert r.returncode == 2, r.stderr
+        assert "rejected the login" in r.stderr and "HTTP 401" in r.stderr
+        assert SECRET not in r.stderr + r.stdout
+
+
+def test_help_explains_sources_and_push():
+    q = run("query", "--help").stdout
+    assert "--store DIR" in q and "--endpoint URL" in q and "POLICYKG_SPARQL_USER" in q
+    p = " ".join(run("push", "--help").stdout.split())
+    assert "--graph-store URL" in p and "replaced whole" in p and "MOVE" in p
+    assert "--store DIR" in run("load", "--help").stdout
