@@ -121,3 +121,17 @@ COMPARATORS = {
     "<": PKG.lessThan,
     "≈": PKG.about,
 }
+
+# --- reasoning: defined classes and inverse properties (inferred, never written by graph/build.py) ---
+LeadUnit = PKG.LeadUnit  # Organization ⊓ ∃leads.Task
+OwnedTask = PKG.OwnedTask  # Task ⊓ ∃leadUnit.Organization
+MeasurableTask = PKG.MeasurableTask  # Task ⊓ (∃hasTarget.Target ⊔ ∃measuredBy.(Indicator ⊓ ∃hasTarget.NumericTarget))
+BindingIndicator = PKG.BindingIndicator  # Indicator ⊓ ∃attribute.{binding}
+CrossDepartmentTask = PKG.CrossDepartmentTask  # lead and supporting units of different department types
+responsibleFor = PKG.responsibleFor  # Organization -> Task; super-property of leads and supports
+leads = PKG.leads  # owl:inverseOf leadUnit
+supports = PKG.supports  # owl:inverseOf supportingUnit
+#: Base of the named graphs holding inferred triples (ontology/reasoning.py): one per plan graph,
+#: `graph/inferred/plan/...` beside `graph/plan/...`, or `graph/inferred` itself for a graph that has
+#: no per-plan named graphs.
+INFERRED_GRAPH = ID["graph/inferred"]

@@ -7,6 +7,7 @@ with code 2 instead of a traceback.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Sequence
 
 
 class PolicyKGError(Exception):
@@ -30,3 +31,23 @@ class OutputError(PolicyKGError):
 
 class QueryError(PolicyKGError):
     """A named query is unknown, or its parameters are wrong."""
+
+
+class ReasoningError(PolicyKGError):
+    """A graph is inconsistent with the ontology: no world can make all its facts true.
+
+    The message is the plain-words report (first line a summary, then the individuals, the axioms
+    and the source lines); `inconsistencies` holds the structured findings
+    (policykg.ontology.reasoning.Inconsistency), one per inconsistent plan graph.  Exit code 1: the
+    input was read, the answer is "this graph contradicts itself".
+    """
+
+    exit_code = 1
+
+    def __init__(self, message: str, inconsistencies: Sequence[object] = ()) -> None:
+        self.inconsistencies = tuple(inconsistencies)
+        super().__init__(message)
+
+
+class ReasonerUnavailableError(PolicyKGError):
+    """The chosen reasoner cannot run here (no Java, a Java too old, a reasoner crash)."""
