@@ -261,3 +261,40 @@ def push(paths: Iterable[str | Path] | Dataset, *, graph_store: str | None = Non
             for p in result.graphs:
                 p.stored = counts.get(p.iri, 0)
     return result
+
+
+def dataset_for(sources: Iterable[str | Path] | GraphStore, *, keep_going: bool = False,
+                progress: Progress | None = None) -> Dataset:
+    """Everything `validate`, `export` and `reason` read: a store or endpoint (its dataset), or
+    graph files and plan documents, merged (named graphs kept)."""
+    if not isinstance(sources, (list, tuple)):
+        sources = [sources]  # type: ignore[list-item]
+    stores = [s for s in sources if not isinstance(s, (str, Path))
+              or is_endpoint_url(s) or looks_like_store(Path(s))]
+    if stores:
+        if len(sources) != 1:
+            raise InputError(", ".join(map(str, sources)), "give one store or endpoint, or files")
+        return open_source(stores[0]).dataset()
+    files = expand_paths(sources)
+    graph_files = [f for f in files if f.suffix.lower() in PARSE_FORMATS]
+    documents = [f for f in files if f.suffix.lower() not in PARSE_FORMATS]
+    ds = build(documents, keep_going=keep_going, progress=progress).dataset if documents else \
+        Dataset(default_union=True)
+    for f in graph_files:
+        for ctx in MemoryStore.from_file(f).dataset().graphs():
+            if len(ctx):
+                target = ds.graph(ctx.identifier)
+                target += ctx
+    return ds
+
+
+def validate(sources: Iterable[str | Path] | GraphStore, *, progress: Progress | None = None):
+    """Audit plans with the SHACL shapes; returns an AuditReport (scorecards and findings)."""
+    from policykg.shapes import audit
+    return audit(dataset_for(sources), progress=progress)
+
+
+def reason(sources: Iterable[str | Path] | GraphStore, *, reasoner: str = "hermit"):
+    """Run the OWL reasoner per plan; returns a ReasoningResult (inferred graphs, summary)."""
+    from policykg.ontology.reasoning import reason as run
+    return run(MemoryStore(dataset_for(sources)), reasoner=reasoner, per_plan=True)

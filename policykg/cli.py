@@ -10,12 +10,15 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from policykg import __version__, api, queries
 from policykg.errors import PolicyKGError
 from policykg.formatting import FORMATS, render
+from policykg.ontology.reasoning import REASON_HELP
+from policykg.shapes.report import FORMATS as REPORT_FORMATS
 from policykg.graph.endpoint import DEFAULT_TIMEOUT
 from policykg.graph.serialize import FORMATS as GRAPH_FORMATS
 
@@ -25,7 +28,7 @@ if not err.is_terminal:
 
 
 def _fail(exc: PolicyKGError) -> None:
-    err.print(f"[bold red]error:[/] {exc}", markup=True, soft_wrap=True)
+    err.print(f"[bold red]error:[/] {escape(str(exc))}", markup=True, soft_wrap=True)
     sys.exit(exc.exit_code)
 
 
@@ -294,6 +297,115 @@ def push_cmd(sources: tuple[Path, ...], endpoint: str | None, graph_store: str |
         err.print(f"[yellow]warning:[/] <{g.iri}>: sent {g.triples} triples, the store reports {g.stored}")
     if built is not None and built.failures:
         sys.exit(1)
+
+
+@main.command("validate", epilog=_SOURCE_HELP)
+@click.argument("sources", nargs=-1)
+@click.option("-f", "--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True,
+              help="text/md/html for people (html: one self-contained page), json for scripts, ttl for "
+                   "the standard sh:ValidationReport.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report to this file.")
+@click.option("--fail-on", type=click.Choice(["violation", "warning", "never"]), default="violation",
+              show_default=True, help="Exit 1 when findings of this severity (or worse) exist.")
+@_source_options
+def validate_cmd(sources: tuple[str, ...], fmt: str, output: Path | None, fail_on: str,
+                 store: Path | None, endpoint: str | None, timeout: float) -> None:
+    """Audit plans: does every task have an owner and a measurable target?
+
+    SOURCES are graph files or plan documents (or --store / --endpoint).  Prints a scorecard per
+    plan, then the findings grouped by plan and rule, each with its document and line.  Exit code 0
+    when the graph conforms at --fail-on, 1 when it does not, 2 on an error."""
+    from policykg.shapes import render
+    given = list(sources) or ([store] if store else []) or ([endpoint] if endpoint else [])
+    if not given:
+        raise click.UsageError("give graph files or plan documents to audit, or --store / --endpoint")
+    with Progress(TextColumn("auditing"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+                  TimeElapsedColumn(), console=err, transient=True) as bar:
+        task = bar.add_task("", total=None)
+
+        def progress(name: str, i: int, n: int) -> None:
+            bar.update(task, total=n, completed=i - 1, description=name)
+
+        report = api.validate(given if not (store or endpoint) else given[0], progress=progress)
+    text = render(report, fmt, fail_on)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        from policykg.graph.serialize import atomic_write
+        with atomic_write(output) as fh:
+            fh.write(text)
+    err.print(f"{len(report.scorecards)} plan(s): {report.count('Violation')} violation(s), "
+              f"{report.count('Warning')} warning(s)" + (f"; report written to {output}" if output else ""))
+    sys.exit(0 if report.conforms(fail_on) else 1)
+
+
+@main.command("export", epilog=_SOURCE_HELP)
+@click.argument("source", required=False)
+@click.option("--view", type=click.Choice(["responsibility", "collaboration", "indicators", "full"]),
+              default="responsibility", show_default=True,
+              help="responsibility: units and tasks (lead/support edges); collaboration: units sharing "
+                   "tasks, weighted; indicators: plans and indicators matched across plans; full: everything.")
+@click.option("-f", "--format", "fmt",
+              type=click.Choice(["graphml", "gexf", "cytoscape", "json", "dot", "csv", "html"]),
+              help="Default: from the output file's extension. csv writes FILE-nodes.csv and FILE-edges.csv.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
+@click.option("--by", type=click.Choice(["unit", "type"]), default="unit", show_default=True,
+              help="collaboration view: merge units by department type to compare plans of different regions.")
+@click.option("--plan", metavar="TEXT", help="Only plans whose document name, title or region contains TEXT.")
+@_source_options
+def export_cmd(source: str | None, view: str, fmt: str | None, output: Path, by: str, plan: str | None,
+               store: Path | None, endpoint: str | None, timeout: float) -> None:
+    """Export a network view for Gephi, yEd, Cytoscape, D3, Graphviz or the browser (html)."""
+    from policykg.graph import export
+    g = export.view(_open(source, store, endpoint, timeout), view, by=by, plan=plan)
+    paths = export.write(g, output, fmt)
+    err.print(f"{view} view: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges -> "
+              + ", ".join(str(p) for p in paths))
+
+
+@main.command("stats", epilog=_SOURCE_HELP)
+@click.argument("source", required=False)
+@click.option("--top", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--plan", metavar="TEXT", help="Only plans whose document name, title or region contains TEXT.")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the rows to this file.")
+@_source_options
+def stats_cmd(source: str | None, top: int, plan: str | None, fmt: str, output: Path | None,
+              store: Path | None, endpoint: str | None, timeout: float) -> None:
+    """Top units by lead count, degree and betweenness centrality, per plan and across plans."""
+    from policykg.graph import export
+    columns, rows = export.stats(_open(source, store, endpoint, timeout), top=top, plan=plan)
+    _emit(fmt, columns, rows, output)
+
+
+@main.command("reason")
+@click.argument("sources", nargs=-1)
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write the inferred graphs here (.trig keeps one per plan).")
+@click.option("--reasoner", type=click.Choice(["hermit", "pellet", "rl"]), default="hermit", show_default=True)
+@click.option("--include-asserted", is_flag=True, help="Write the asserted graphs into the output too.")
+@_source_options
+def reason_cmd(sources: tuple[str, ...], output: Path | None, reasoner: str, include_asserted: bool,
+               store: Path | None, endpoint: str | None, timeout: float) -> None:
+    given = list(sources) or ([store] if store else []) or ([endpoint] if endpoint else [])
+    if not given:
+        raise click.UsageError("give graph files or plan documents to reason over, or --store / --endpoint")
+    result = api.reason(given if not (store or endpoint) else given[0], reasoner=reasoner)
+    rows = result.summary()
+    if rows:
+        columns = [c for c in rows[0].keys() if c != "graph"]  # the graph IRI is in the output file
+        t = Table(title=f"inferred by {reasoner} / 推理结果", title_justify="left")
+        for c in columns:
+            t.add_column(c, overflow="fold")
+        for r in rows:
+            t.add_row(*(str(r[c]) for c in columns))
+        err.print(t)
+    if output is not None:
+        result.write(output, include_asserted=include_asserted)
+        err.print(f"inferred triples written to {output}")
+
+
+reason_cmd.help = "\b\n" + REASON_HELP.replace("\n\n", "\n\n\b\n")
 
 
 @main.command("queries")

@@ -76,3 +76,32 @@ def test_usage_errors(tmp_path, args, message):
     r = run(*args, cwd=tmp_path)
     assert r.returncode == 2
     assert message in r.stderr
+
+
+def test_validate_exit_codes_and_report(tmp_path, example_path):
+    # the example names an owner for all but one task, so it fails at --fail-on violation
+    r = run("validate", str(example_path))
+    assert r.returncode == 1, r.stderr
+    assert "Scorecard / 评分卡" in r.stdout and "任务无牵头单位" in r.stdout
+    assert "example_plan.txt:100" in r.stdout  # 营造扶残助残良好氛围: no units printed
+    assert run("validate", str(example_path), "--fail-on", "never").returncode == 0
+    out = tmp_path / "audit.html"
+    r = run("validate", str(example_path), "--format", "html", "-o", str(out), "--fail-on", "never")
+    assert r.returncode == 0 and out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    broken = tmp_path / "broken.trig"
+    broken.write_text("<not rdf", encoding="utf-8")
+    r = run("validate", str(broken))
+    assert r.returncode == 2 and "broken.trig: is not valid trig" in r.stderr
+
+
+def test_export_stats_and_reason(tmp_path, example_path):
+    graph = tmp_path / "example.trig"
+    assert run("build", str(example_path), "-o", str(graph)).returncode == 0
+    r = run("export", str(graph), "--view", "collaboration", "-o", str(tmp_path / "c.graphml"))
+    assert r.returncode == 0 and "collaboration view: 10 nodes" in r.stderr
+    r = run("stats", str(graph), "--top", "1", "-f", "csv")
+    # 区民政局 leads tasks 1 and 2 of section (一) and division-table rows 1 and 2: 4, the most
+    assert r.returncode == 0 and "plan,example_plan.txt,青溪区,1,区民政局,civil-affairs,4," in r.stdout
+    r = run("reason", str(graph), "--reasoner", "rl", "-o", str(tmp_path / "inferred.trig"))
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "inferred.trig").stat().st_size > 0
