@@ -21,6 +21,7 @@ from rdflib.namespace import DCTERMS, RDF, SKOS
 from policykg.errors import PolicyKGError
 from policykg.graph import vocab as V
 from policykg.ontology import load_ontology
+from policykg.ontology.reasoning import inferred_graph_iri
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 PKGSH = Namespace("https://w3id.org/policykg/shapes#")
@@ -80,6 +81,8 @@ class Scorecard:
     measurable: int
     binding: int
     binding_numeric: int
+    #: members of pkg:OwnedTask in the plan's inferred graph (`policykg reason`), None if not reasoned
+    inferred_owned: int | None = None
 
     @staticmethod
     def pct(part: int, whole: int) -> float | None:
@@ -241,7 +244,7 @@ def audit(ds: Dataset, *, shapes: Graph | None = None, progress: Progress | None
     plan_graphs = []
     for g in ds.graphs():
         plans = list(g.subjects(RDF.type, V.Plan))
-        if plans and g.identifier != V.SHARED_GRAPH:
+        if plans and g.identifier != V.SHARED_GRAPH and not str(g.identifier).startswith(str(V.INFERRED_GRAPH)):
             plan_graphs.append((str(plans[0]), g))
     if not plan_graphs:
         # a graph file without named graphs (.ttl/.nt): treat each plan in the union as one slice
@@ -258,6 +261,9 @@ def audit(ds: Dataset, *, shapes: Graph | None = None, progress: Progress | None
         if progress:
             progress(str(g.value(plan, DCTERMS.title) or plan_iri), i, len(plan_graphs))
         data = plan_slice(ds, g, shared) if shared is not g else g
+        inferred = ds.graph(inferred_graph_iri(g.identifier)) if shared is not g else None
+        if inferred is not None and len(inferred):
+            data += inferred  # what `policykg reason` derived for this plan, e.g. pkg:OwnedTask
         data += ontology
         _conforms, results, _text = pyshacl.validate(
             data, shacl_graph=shapes, inference="none", allow_warnings=True, abort_on_first=False)
@@ -265,7 +271,10 @@ def audit(ds: Dataset, *, shapes: Graph | None = None, progress: Progress | None
         _, plan_doc = _line_and_doc(data, plan)
         found = [f for f in _findings(data, results, shapes, plan, plan_doc) if _belongs(data, f, plan)]
         report.findings.extend(found)
-        report.scorecards.append(_scorecard(data, plan, found))
+        card = _scorecard(data, plan, found)
+        if inferred is not None and len(inferred):
+            card.inferred_owned = len(set(inferred.subjects(RDF.type, V.OwnedTask)))
+        report.scorecards.append(card)
     report.scorecards.sort(key=lambda c: (c.doc, c.plan))
     order = {c.plan: i for i, c in enumerate(report.scorecards)}
     report.findings.sort(key=lambda f: (order.get(f.plan, 0), SEVERITIES.index(f.severity)

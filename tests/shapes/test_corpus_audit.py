@@ -93,3 +93,16 @@ def test_every_format_renders(report, fmt):
         g = Graph().parse(data=out, format="turtle")
         assert len(list(g.subjects(None, SH.ValidationReport))) == 1
         assert len(list(g.objects(None, SH.result))) == len(report.findings)
+
+
+def test_audit_counts_inferred_owned_tasks(corpus_paths):
+    """After `policykg reason`, the audit sees the inferred classes: OwnedTask per plan equals the
+    tasks with a directly named lead unit (the division-table route is the audit's own rule)."""
+    from policykg.graph.store import MemoryStore
+    from policykg.ontology.reasoning import reason
+    built = api.build(corpus_paths)
+    result = reason(MemoryStore(built.dataset), reasoner="rl", per_plan=True)
+    report = audit(result.dataset)
+    assert {c.doc[:3]: c.inferred_owned for c in report.scorecards} == {
+        "000": 0, "001": 0, "002": 32, "003": 29, "004": 44}
+    assert cards(report)["004"] == (80, 64, 14, 6, 6)  # unchanged by the inferred triples
