@@ -53,6 +53,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from policykg.errors import InputError, ReasonerUnavailableError, ReasoningError
 from policykg.graph import vocab as V
+from policykg.graph.slices import plan_slice
 from policykg.ontology import load_ontology
 
 __all__ = ["REASONERS", "REASON_HELP", "LINK_PROPERTIES", "SUMMARY_CLASSES", "CROSS_DEPARTMENT_RULE", "Clash",
@@ -336,21 +337,7 @@ def _work_units(ds: Dataset, per_plan: bool) -> list[tuple[URIRef | None, Graph]
 
 def _with_context(plan: Graph, context: Graph) -> Graph:
     """The plan graph plus the shared nodes it reaches (its units, their types and regions …)."""
-    data = Graph()
-    data += plan
-    frontier = {o for o in plan.objects() if isinstance(o, URIRef)} | \
-               {s for s in plan.subjects() if isinstance(s, URIRef)}
-    seen: set[URIRef] = set()
-    while frontier:
-        node = frontier.pop()
-        if node in seen:
-            continue
-        seen.add(node)
-        for p, o in context.predicate_objects(node):
-            data.add((node, p, o))
-            if isinstance(o, (URIRef, BNode)) and p != RDF.type and o not in seen:
-                frontier.add(o)
-    return data
+    return plan_slice(plan, context)
 
 
 # --- what the reasoners are given: the triples that can have a logical consequence -----------------

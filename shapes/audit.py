@@ -20,6 +20,7 @@ from rdflib.namespace import DCTERMS, RDF, SKOS
 
 from policykg.errors import PolicyKGError
 from policykg.graph import vocab as V
+from policykg.graph.slices import plan_slice
 from policykg.ontology import load_ontology
 from policykg.ontology.reasoning import inferred_graph_iri
 
@@ -116,24 +117,6 @@ class AuditReport:
 
 
 # --------------------------------------------------------------------------------------------------
-def plan_slice(ds: Dataset, plan_graph: Graph, shared: Graph) -> Graph:
-    """The plan's own triples plus the shared entities it reaches (units, regions, types, cited)."""
-    out = Graph()
-    out += plan_graph
-    frontier = {o for o in plan_graph.objects() if isinstance(o, URIRef)}
-    seen: set[URIRef] = set()
-    while frontier:
-        node = frontier.pop()
-        if node in seen:
-            continue
-        seen.add(node)
-        for p, o in shared.predicate_objects(node):
-            out.add((node, p, o))
-            if isinstance(o, URIRef) and o not in seen:
-                frontier.add(o)
-    return out
-
-
 def _lang(g: Graph, node, prop, lang: str) -> str:
     for o in g.objects(node, prop):
         if isinstance(o, Literal) and o.language == lang:
@@ -260,7 +243,7 @@ def audit(ds: Dataset, *, shapes: Graph | None = None, progress: Progress | None
         plan = URIRef(plan_iri)
         if progress:
             progress(str(g.value(plan, DCTERMS.title) or plan_iri), i, len(plan_graphs))
-        data = plan_slice(ds, g, shared) if shared is not g else g
+        data = plan_slice(g, shared) if shared is not g else g
         inferred = ds.graph(inferred_graph_iri(g.identifier)) if shared is not g else None
         if inferred is not None and len(inferred):
             data += inferred  # what `policykg reason` derived for this plan, e.g. pkg:OwnedTask
