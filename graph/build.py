@@ -122,7 +122,7 @@ class PlanGraphBuilder:
         g.add((self.doc, RDF.type, V.SourceDocument))
         g.add((self.doc, V.fileName, Literal(d.file_name)))
         g.add((self.doc, V.sha256, Literal(d.sha256)))
-        g.add((self.doc, DCTERMS.format, Literal("text/plain")))
+        g.add((self.doc, DCTERMS.format, Literal(d.media_type)))
         g.add((p, RDF.type, V.Plan))
         g.add((p, PROV.wasDerivedFrom, self.doc))
         if r.title:

@@ -152,6 +152,7 @@ class DocumentInfo:
     sha256: str
     encoding: str
     line_count: int
+    media_type: str = "text/plain"
 
 
 @dataclass

@@ -1,8 +1,9 @@
 """Read one plan document into a `PlanRecord`: the loaders' entry point.
 
-Order of work: decode the file; pull out the tables (their cells must not be joined as prose); join
-the remaining wrapped lines into paragraphs; read the metadata from the top, the structure from the
-body; then resolve responsibilities and link the division table to the body.
+Order of work: read the file into lines and real tables (`loaders.formats`, whatever its format);
+pull out the tables (their cells must not be joined as prose); join the remaining wrapped lines into
+paragraphs; read the metadata from the top, the structure from the body; then resolve
+responsibilities and link the division table to the body.
 """
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from policykg.loaders.linking import link_rows
 from policykg.loaders.metadata import Metadata, read_metadata
 from policykg.loaders.model import (Chapter, DocumentInfo, Indicator, PlanRecord, Responsibility,
                                     Section, Span, Task, UnitRef)
-from policykg.loaders.reading import SourceText, read_source
+from policykg.loaders.grids import read_division_grid, read_indicator_grid
+from policykg.loaders.reading import Grid, SourceText, read_source
 from policykg.loaders.reference import classify_department
 from policykg.loaders.regions import resolve_region, split_region_names
 from policykg.loaders.responsibilities import find_clause, parse_clause
@@ -41,22 +43,50 @@ class _Spans:
         return self(first, last, text)
 
 
-def _extract_tables(lines: list[Line]) -> tuple[list[Block], set[int], list[IndicatorTable], list[DivisionTable]]:
-    """Blocks of prose plus the tables found between them."""
+def _title_before(segment: list[Line]) -> Line | None:
+    """The last non-empty line of the prose before a grid, if it names a division table."""
+    for ln in reversed(segment):
+        if ln.clean:
+            return ln if is_division_title(ln.norm) else None
+    return None
+
+
+def _read_grid(grid: Grid, segment: list[Line]) -> IndicatorTable | DivisionTable | None:
+    """A real table read by position; a division table takes its title line out of the prose."""
+    table: IndicatorTable | DivisionTable | None = read_indicator_grid(grid)
+    if table is not None:
+        return table
+    title = _title_before(segment)
+    table = read_division_grid(grid, title.clean if title else "", title.no if title else 0)
+    if table is not None and title is not None:
+        del segment[segment.index(title):]
+    return table
+
+
+def _extract_tables(lines: list[Line], grids: tuple[Grid, ...] = ()
+                    ) -> tuple[list[Block], set[int], list[IndicatorTable], list[DivisionTable]]:
+    """Blocks of prose plus the tables found between them: real tables (grids) by their cells,
+    flattened ones by their header lines."""
     blocks: list[Block] = []
     table_after: set[int] = set()
     indicator_tables: list[IndicatorTable] = []
     division_tables: list[DivisionTable] = []
     segment: list[Line] = []
     by_no = {ln.no: idx for idx, ln in enumerate(lines)}
+    grid_at = {g.first_line: g for g in grids}
     i = 0
     while i < len(lines):
         ln = lines[i]
         table: IndicatorTable | DivisionTable | None = None
-        if ln.clean:
+        end_line = 0
+        if ln.no in grid_at:
+            table = _read_grid(grid_at[ln.no], segment)
+            end_line = grid_at[ln.no].last_line
+        elif ln.clean:
             table = read_indicator_table(lines, i)
             if table is None and is_division_title(ln.norm):
                 table = read_division_table(lines, i)
+            end_line = table.last_line if table is not None else 0
         if table is None:
             segment.append(ln)
             i += 1
@@ -68,7 +98,7 @@ def _extract_tables(lines: list[Line]) -> tuple[list[Block], set[int], list[Indi
             table_after.add(len(blocks) - 1)
         else:
             division_tables.append(table)
-        i = by_no[table.last_line] + 1
+        i = by_no[end_line] + 1
     blocks.extend(make_blocks(segment))
     return blocks, table_after, indicator_tables, division_tables
 
@@ -97,6 +127,8 @@ def _indicators(tables: list[IndicatorTable], spans: _Spans, period) -> list[Ind
         for row in table.rows:
             vals = {}
             for role, (printed, line_no) in zip(value_roles, row.values):
+                if not printed.strip():
+                    continue  # an empty cell of a real table: no value printed
                 year = table.years.get(role) or (
                     (period[0] - 1 if role == "baseline" else period[1]) if period else None)
                 vals[role] = parse_value(printed, default_unit=row.unit, year=year,
@@ -157,11 +189,11 @@ def _division_section(table: DivisionTable, resolver: UnitResolver, spans: _Span
 
 
 def load_plan(path: str | Path) -> PlanRecord:
-    """Read one plan document (UTF-8 / GB18030 text) into a plan record."""
+    """Read one plan document (text, Word, PDF or web page) into a plan record."""
     src = read_source(path)
     spans = _Spans(src)
     lines = make_lines(src.lines)
-    blocks, table_after, indicator_tables, division_tables = _extract_tables(lines)
+    blocks, table_after, indicator_tables, division_tables = _extract_tables(lines, src.grids)
     if not blocks and not indicator_tables and not division_tables:
         raise InputError(path, "contains no text")
     start = _body_start(blocks)
@@ -175,7 +207,8 @@ def load_plan(path: str | Path) -> PlanRecord:
     shifted_after = {i - start for i in table_after if i >= start}
     structure = parse_structure(blocks[start:], spans, shifted_after)
     record = PlanRecord(
-        document=DocumentInfo(str(src.path), src.name, src.sha256, src.encoding, len(src.lines)),
+        document=DocumentInfo(str(src.path), src.name, src.sha256, src.encoding, len(src.lines),
+                              src.media_type),
         title=md.title,
         title_span=spans.lines(md.title_block.first, md.title_block.last) if md.title_block else None,
         region=region, issuer=issuer, doc_number=md.doc_number, issued=md.issued,

@@ -1,8 +1,11 @@
-"""Turn a file on disk into decoded text, or refuse it with a reason a person can act on.
+"""Turn a file on disk into decoded text lines, or refuse it with a reason a person can act on.
 
-Plans arrive as UTF-8 (with or without BOM) or as GB18030/GBK from older Windows tools; the encoding
-is detected from the bytes, never guessed from the file name.  Anything that is not text (a binary,
-an empty file, bytes no Chinese encoding decodes) is an `InputError` naming the file.
+Plans arrive as text (UTF-8 with or without BOM, or GB18030/GBK from older Windows tools), as Word
+.docx files, as PDFs and as government web pages.  Whatever the format, the rest of the loaders read
+one thing: a `SourceText`, the document as numbered lines of text, plus the real tables the format
+held (`Grid`s), so table cells are read as cells instead of being guessed from flattened lines.
+`policykg.loaders.formats` chooses the reader by content and extension; this module holds what they
+share: the `SourceText` itself, byte decoding and the size limit checked before anything is read.
 """
 from __future__ import annotations
 
@@ -21,8 +24,28 @@ CANDIDATE_ENCODINGS = ["utf_8", "gb18030", "big5", "utf_16"]
 
 
 @dataclass(frozen=True)
+class Grid:
+    """A real table of the document (Word table, PDF table, HTML <table>): each row's cells, and
+    the line the row was emitted as.  A cell's own line breaks (several paragraphs, or text wrapped
+    inside the cell) are kept as "\\n"; the table readers decide how to join them."""
+
+    rows: tuple[tuple[int, tuple[str, ...]], ...]  # (1-based line, cells)
+
+    @property
+    def first_line(self) -> int:
+        return self.rows[0][0]
+
+    @property
+    def last_line(self) -> int:
+        return self.rows[-1][0]
+
+
+@dataclass(frozen=True)
 class SourceText:
-    """A decoded document with the offsets that source locations point into."""
+    """A decoded document with the offsets that source locations point into.
+
+    `lines` are what the format reader emitted: for a .txt file its own lines; for .docx, .pdf and
+    .html one line per paragraph or table row (see `policykg.loaders.formats`)."""
 
     path: Path
     text: str
@@ -31,6 +54,10 @@ class SourceText:
     lines: list[str] = field(repr=False)
     #: character offset of the start of each line (index 0 = line 1)
     line_starts: list[int] = field(repr=False)
+    #: IANA media type of the original file
+    media_type: str = "text/plain"
+    #: the real tables, in document order (empty for plain text, whose tables are flattened)
+    grids: tuple[Grid, ...] = ()
 
     @property
     def name(self) -> str:
@@ -41,6 +68,55 @@ class SourceText:
         start = self.line_starts[first_line - 1]
         end = self.line_starts[last_line - 1] + len(self.lines[last_line - 1])
         return start, end
+
+
+def make_source(path: Path, lines: list[str], *, raw: bytes, encoding: str,
+                media_type: str = "text/plain", grids: tuple[Grid, ...] = ()) -> SourceText:
+    """A `SourceText` from emitted lines (none may contain a line break)."""
+    starts: list[int] = []
+    pos = 0
+    for ln in lines:
+        starts.append(pos)
+        pos += len(ln) + 1
+    return SourceText(path=path, text="\n".join(lines), encoding=encoding,
+                      sha256=hashlib.sha256(raw).hexdigest(), lines=lines, line_starts=starts,
+                      media_type=media_type, grids=grids)
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines of a text with LF, CRLF or CR line ends."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def check_size(path: str | Path, limit: int, what: str) -> int:
+    """The file's size, refused (before anything is read) when it is over `limit` bytes."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError(p, "no such file")
+    if p.is_dir():
+        raise InputError(p, "is a directory, not a document")
+    try:
+        size = p.stat().st_size
+    except OSError as exc:
+        raise InputError(p, f"cannot be read ({exc.strerror or exc})") from None
+    if size > limit:
+        raise InputError(p, f"is {size / 1024 / 1024:.0f} MB; {what} larger than "
+                            f"{limit // 1024 // 1024} MB is refused")
+    return size
+
+
+def read_bytes(path: str | Path, limit: int, what: str) -> bytes:
+    """The file's bytes, after `check_size`; never more than `limit` bytes are read."""
+    p = Path(path)
+    size = check_size(p, limit, what)
+    try:
+        with p.open("rb") as fh:
+            raw = fh.read(size + 1)  # (read(limit) would allocate the whole limit up front)
+    except OSError as exc:
+        raise InputError(p, f"cannot be read ({exc.strerror or exc})") from None
+    if len(raw) > size:  # grew while we looked
+        raise InputError(p, "changed while it was being read; read it again when it is complete")
+    return raw
 
 
 def _looks_binary(raw: bytes) -> bool:
@@ -82,29 +158,6 @@ def decode_bytes(raw: bytes, path: str | Path) -> tuple[str, str]:
 
 
 def read_source(path: str | Path) -> SourceText:
-    """Read and decode one plan document."""
-    p = Path(path)
-    if not p.exists():
-        raise InputError(p, "no such file")
-    if p.is_dir():
-        raise InputError(p, "is a directory, not a document")
-    try:
-        size = p.stat().st_size
-        if size > MAX_TEXT_BYTES:
-            raise InputError(p, f"is {size / 1024 / 1024:.0f} MB; a plan text larger than "
-                                f"{MAX_TEXT_BYTES // 1024 // 1024} MB is refused")
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise InputError(p, f"cannot be read ({exc.strerror or exc})") from None
-    if not raw.strip():
-        raise InputError(p, "is empty")
-    text, encoding = decode_bytes(raw, p)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
-    starts: list[int] = []
-    pos = 0
-    for ln in lines:
-        starts.append(pos)
-        pos += len(ln) + 1
-    return SourceText(path=p, text=text, encoding=encoding,
-                      sha256=hashlib.sha256(raw).hexdigest(), lines=lines, line_starts=starts)
+    """Read one plan document, in whichever format it is (see `policykg.loaders.formats`)."""
+    from policykg.loaders.formats import read_document  # the readers import this module
+    return read_document(path)

@@ -294,7 +294,7 @@ def parse_structure(blocks: list[Block], span_of, table_after: set[int]) -> Stru
     """Parse body blocks.  `table_after` holds indices of blocks an indicator table follows."""
     parser = StructureParser(span_of)
     parser.task_chapters_exist = any(
-        (m := CHAPTER_RE.match(b.norm)) and chapter_kind(b.text) == "tasks" and len(b.text) <= 40
+        CHAPTER_RE.match(b.norm) and chapter_kind(b.text) == "tasks" and len(b.text) <= 40
         for b in blocks)
     for i, block in enumerate(blocks):
         parser.feed(block)

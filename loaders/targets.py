@@ -101,6 +101,10 @@ def _lcs_len(a: str, b: str) -> int:
 
 #: how much of an indicator's name a passage must contain, in order, to count as naming it
 NAME_COVERAGE = 0.8
+#: Indicator names are short (the corpus's longest has 21 characters).  A longer "name" (a
+#: damaged table read a paragraph as one) is matched exactly only: the in-order comparison costs the
+#: square of the name's length for every place its last characters occur.
+MAX_FUZZY_NAME = 60
 
 
 def names_indicator(text: str, name: str) -> bool:
@@ -110,6 +114,8 @@ def names_indicator(text: str, name: str) -> bool:
         return False
     if name in text:
         return True
+    if len(name) > MAX_FUZZY_NAME:
+        return False
     head = name[-3:]
     for m in re.finditer(re.escape(head), text):
         window = text[max(0, m.end() - len(name) - 3):m.end()]

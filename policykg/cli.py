@@ -65,8 +65,9 @@ def _summary_table(result: api.BuildResult) -> Table:
               help="Graph file to write; the format follows the extension: "
                    + ", ".join(sorted(GRAPH_FORMATS)) + " (.trig/.nq/.jsonld keep one named graph per plan).")
 @click.option("--example", is_flag=True, help="Build the invented example plan bundled with policykg.")
-@click.option("--keep-going/--fail-fast", default=False, show_default=True,
-              help="Skip documents that cannot be read (and say why) instead of stopping at the first.")
+@click.option("--keep-going/--fail-fast", default=None,
+              help="Skip documents that cannot be read (and say why) instead of stopping at the first; "
+                   "the default when a folder is given, --fail-fast otherwise.")
 def build(documents: tuple[Path, ...], output: Path, example: bool, keep_going: bool) -> None:
     """Read plan DOCUMENTS (files or folders) and write their knowledge graph."""
     paths: list[Path] = list(documents)
@@ -76,6 +77,7 @@ def build(documents: tuple[Path, ...], output: Path, example: bool, keep_going: 
     if not paths:
         raise click.UsageError("give plan documents to build, or --example")
     files = api.expand_paths(paths)
+    keep_going = _keep_going(keep_going, paths)
     with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
                   TimeElapsedColumn(), console=err, transient=True) as bar:
         task = bar.add_task("", total=len(files))
@@ -86,15 +88,26 @@ def build(documents: tuple[Path, ...], output: Path, example: bool, keep_going: 
         result = api.build(files, output, keep_going=keep_going, progress=progress)
         bar.update(task, completed=len(files))
     err.print(_summary_table(result))
-    for f in result.failures:
-        err.print(f"[yellow]skipped:[/] {f.reason}")
+    _report_skipped(result.failures, len(files))
     for f in result.skipped:
         err.print(f"[yellow]skipped:[/] {f.path}: {f.reason}")
     graphs = len(result.plans)
     err.print(f"wrote {result.triples} triples ({graphs} plan graph{'s' if graphs != 1 else ''} + shared) "
               f"to {output}")
     if result.failures:
-        sys.exit(1)
+        sys.exit(2)
+
+
+def _keep_going(flag: bool | None, paths) -> bool:
+    """--keep-going is the default when a folder is given (a folder of plans is read as a batch)."""
+    return any(Path(p).is_dir() for p in paths) if flag is None else flag
+
+
+def _report_skipped(failures, total: int) -> None:
+    if failures:
+        err.print(f"[yellow]skipped {len(failures)} of {total} documents:[/]")
+        for f in failures:
+            err.print(f"  {escape(f.reason)}")
 
 
 def _emit(fmt: str, columns: list[str], rows: list[tuple], output: Path | None) -> None:
@@ -219,7 +232,7 @@ def _graphs_table(title: str, graphs: list, stored: bool = False) -> Table:
 @click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--store", type=click.Path(path_type=Path), required=True, metavar="DIR",
               help="Store directory (Oxigraph); created if it does not exist.")
-@click.option("--keep-going/--fail-fast", default=False, show_default=True,
+@click.option("--keep-going/--fail-fast", default=None,
               help="Skip documents that cannot be read (and say why) instead of stopping at the first.")
 def load_cmd(sources: tuple[Path, ...], store: Path, keep_going: bool) -> None:
     """Put plans into a persistent local store for fast queries.
@@ -233,7 +246,7 @@ def load_cmd(sources: tuple[Path, ...], store: Path, keep_going: bool) -> None:
     files = api.expand_paths(sources)
     bar, progress = _reading_progress(files)
     with bar:
-        result = api.load(files, store, keep_going=keep_going, progress=progress)
+        result = api.load(files, store, keep_going=_keep_going(keep_going, sources), progress=progress)
     if result.build is not None:
         err.print(_summary_table(result.build))
         for f in result.build.failures:
@@ -242,7 +255,7 @@ def load_cmd(sources: tuple[Path, ...], store: Path, keep_going: bool) -> None:
     err.print(f"the store {store} now holds {result.store_triples} triples in {result.store_graphs} "
               "named graphs")
     if result.build is not None and result.build.failures:
-        sys.exit(1)
+        sys.exit(2)
 
 
 @main.command("push")
@@ -262,7 +275,7 @@ def load_cmd(sources: tuple[Path, ...], store: Path, keep_going: bool) -> None:
                    "--endpoint or when --graph-store is used.")
 @click.option("--timeout", type=click.FloatRange(min=1), default=DEFAULT_TIMEOUT, show_default=True,
               metavar="SECONDS", help="How long the server may take to answer one request.")
-@click.option("--keep-going/--fail-fast", default=False, show_default=True,
+@click.option("--keep-going/--fail-fast", default=None,
               help="Skip documents that cannot be read (and say why) instead of stopping at the first.")
 def push_cmd(sources: tuple[Path, ...], endpoint: str | None, graph_store: str | None,
              update: str | None, timeout: float, keep_going: bool) -> None:
@@ -282,7 +295,7 @@ def push_cmd(sources: tuple[Path, ...], endpoint: str | None, graph_store: str |
     files = api.expand_paths(sources)
     bar, progress = _reading_progress(files)
     with bar:
-        ds, built = api.read_dataset(files, keep_going=keep_going, progress=progress)
+        ds, built = api.read_dataset(files, keep_going=_keep_going(keep_going, sources), progress=progress)
     if built is not None:
         err.print(_summary_table(built))
         for f in built.failures:
@@ -296,7 +309,7 @@ def push_cmd(sources: tuple[Path, ...], endpoint: str | None, graph_store: str |
     for g in short:
         err.print(f"[yellow]warning:[/] <{g.iri}>: sent {g.triples} triples, the store reports {g.stored}")
     if built is not None and built.failures:
-        sys.exit(1)
+        sys.exit(2)
 
 
 @main.command("validate", epilog=_SOURCE_HELP)

@@ -62,9 +62,22 @@ def test_keep_going_skips_and_reports(tmp_path, example_path):
     bad.write_text("没有结构的文字。\n", encoding="utf-8")
     out = tmp_path / "plans.nq"
     r = run("build", str(example_path), str(bad), "-o", str(out), "--keep-going")
-    assert r.returncode == 1
-    assert f"skipped: {bad}: has no recognizable plan structure" in r.stderr.replace("\n", "")
+    assert r.returncode == 2
+    assert "skipped 1 of 2 documents:" in r.stderr
+    assert f"{bad}: has no recognizable plan structure" in r.stderr.replace("\n", "")
     assert out.exists()
+
+
+def test_folder_keeps_going_by_default(tmp_path, example_path):
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (folder / "plan.txt").write_bytes(example_path.read_bytes())
+    (folder / "scan.pdf").write_bytes(b"not a pdf at all")
+    (folder / "README.md").write_text("notes, not a plan", encoding="utf-8")  # not a document: ignored
+    out = tmp_path / "plans.trig"
+    r = run("build", str(folder), "-o", str(out))
+    assert r.returncode == 2 and out.exists()
+    assert "skipped 1 of 2 documents:" in r.stderr and "scan.pdf" in r.stderr and "README" not in r.stderr
 
 
 @pytest.mark.parametrize("args,message", [

@@ -1,0 +1,123 @@
+"""Which reader a document needs, chosen by its content first and its extension second.
+
+Users hand policykg the original file: a .txt a colleague extracted, the .docx from the office, the
+PDF from the gazette, the web page from the government site.  The bytes decide (a PDF starts with
+%PDF-, a Word file is a zip holding word/document.xml, a web page starts with <!DOCTYPE html> or
+<html>); the extension only chooses between text and a web page when the content does not say, and
+turns a file that claims a format it does not have into a clear error.  Every reader returns the
+same `SourceText`: numbered lines plus the document's real tables.
+
+What a "line" (the number in every source location) is, per format:
+
+- .txt: a line of the file.
+- .docx: a body paragraph, in document order (a soft line break inside a paragraph starts a new
+  line); a row of a table of two or more columns; a paragraph inside a one-column table (a box).
+- .pdf: a paragraph of the text layer, re-joined from the page's printed lines where one fills the
+  line and the next goes on at the left margin; a table row; page headers, footers and page numbers
+  are not lines.
+- .html: a block of the article body (<p>, <div>, <h1>..., <li>, a <br> starts a new one); a table
+  row; before the body, the page's own metadata when it stands outside the body: its 文号 on a line
+  of its own, then "发布日期:2023-02-27  来源:…".
+
+Source locations keep the document's file name; their line numbers are these lines, and their
+character offsets count in the text these lines make (joined by line breaks).
+"""
+from __future__ import annotations
+
+import struct
+import zipfile
+import zlib
+from pathlib import Path
+
+from policykg.errors import InputError
+from policykg.loaders.reading import SourceText, check_size
+
+HTML_EXTENSIONS = (".html", ".htm", ".shtml", ".xhtml")
+#: The extensions of documents policykg reads (for picking documents out of a folder; a file given
+#: by name is read whatever its extension, by its content).
+DOCUMENT_EXTENSIONS = (".txt", ".docx", ".pdf") + HTML_EXTENSIONS
+#: What the first bytes of a file say it is.
+PDF_MAGIC = b"%PDF-"
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old binary .doc / .wps / .xls
+IMAGE_MAGIC = {b"\x89PNG\r\n\x1a\n": "a PNG image", b"\xff\xd8\xff": "a JPEG image",
+               b"II*\x00": "a TIFF image", b"MM\x00*": "a TIFF image"}
+#: A PDF may put up to 1 KB of junk before its header; readers accept that, so do we (for a .pdf).
+PDF_HEADER_WINDOW = 1024
+#: What Python's zipfile raises on a damaged or hostile archive (found by fuzzing converted plans).
+ZIP_ERRORS = (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError,
+              KeyError, zlib.error, struct.error)
+#: No reader accepts more (Word and PDF files up to 100 MB, texts and pages less): a larger file is
+#: refused from its size alone, before a byte of it is read.
+MAX_DOCUMENT_BYTES = 100 * 1024 * 1024
+
+
+def _head(path: Path, n: int = 4096) -> bytes:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(n)
+    except OSError as exc:
+        raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
+
+
+def _looks_like_html(head: bytes) -> bool:
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith((b"<!doctype html", b"<html")):
+        return True
+    if start.startswith(b"<?xml") and b"<html" in start[:1024]:
+        return True
+    return start.startswith(b"<") and (b"<body" in start or b"<head" in start)
+
+
+def sniff(path: str | Path) -> str:
+    """'txt', 'docx', 'pdf' or 'html' for a document, or an InputError saying what it is instead."""
+    p = Path(path)
+    check_size(p, MAX_DOCUMENT_BYTES, "a document")
+    head = _head(p)
+    ext = p.suffix.lower()
+    if head.startswith(PDF_MAGIC) or (ext == ".pdf" and PDF_MAGIC in head[:PDF_HEADER_WINDOW]):
+        return "pdf"
+    if head.startswith(ZIP_MAGIC):
+        if _is_word_zip(p):
+            return "docx"
+        if ext == ".docx":
+            raise InputError(p, "is not a Word .docx document (a zip archive without "
+                                "word/document.xml, or a damaged one)")
+        return "txt"  # refused by the text reader as a binary file
+    if head.startswith(OLE_MAGIC):
+        raise InputError(p, "is an old binary Word .doc (or WPS) file; open it in Word or LibreOffice "
+                            "and save it as .docx or PDF")
+    for magic, what in IMAGE_MAGIC.items():
+        if head.startswith(magic):
+            raise InputError(p, f"is {what}, not a document with text; a scanned plan needs OCR first")
+    if ext == ".docx":
+        raise InputError(p, "has the extension .docx but is not a Word document (not a zip archive)")
+    if ext == ".pdf":
+        raise InputError(p, "has the extension .pdf but is not a PDF (no %PDF- header)")
+    if ext in HTML_EXTENSIONS or _looks_like_html(head):
+        return "html"
+    return "txt"
+
+
+def _is_word_zip(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return "word/document.xml" in zf.namelist()
+    except ZIP_ERRORS:
+        return False
+
+
+def read_document(path: str | Path) -> SourceText:
+    """Read one plan document in any accepted format."""
+    kind = sniff(path)
+    if kind == "pdf":
+        from policykg.loaders.formats.pdf import read_pdf
+        return read_pdf(Path(path))
+    if kind == "docx":
+        from policykg.loaders.formats.word import read_docx
+        return read_docx(Path(path))
+    if kind == "html":
+        from policykg.loaders.formats.web import read_html
+        return read_html(Path(path))
+    from policykg.loaders.formats.txt import read_txt
+    return read_txt(Path(path))

@@ -1,0 +1,295 @@
+"""Government web pages (.html/.htm), read with lxml: the article, without the site around it.
+
+A plan published on a government site sits inside navigation, breadcrumbs, a sidebar, share buttons,
+a footer and scripts.  Those are dropped (by tag, ARIA role and the class/id names sites use for
+them), then the article is found as the element that holds most of the remaining text: from <body>
+down, while one child holds nearly all of its parent's text, that child.  The article's blocks
+(<p>, <div>, headings, list items; <br> breaks a line) become lines and its data tables become
+tables.  The page's own metadata outside the article (the info bar's 发布日期, 来源 and 文号, or
+<meta name="PubDate">) comes first, as lines the metadata reader understands: the 文号 on a line of
+its own, then "发布日期:2023-02-27  来源:…".
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from policykg.errors import InputError
+from policykg.loaders.formats.emit import Emitter
+from policykg.loaders.reading import SourceText, decode_bytes, read_bytes
+from policykg.loaders.text import DOC_NUMBER_RE, normalize
+
+MEDIA_TYPE = "text/html"
+#: A plan's web page is well under 5 MB; larger is not a page a person reads.
+MAX_HTML_BYTES = 20 * 1024 * 1024
+#: Real pages nest elements a few dozen levels deep.  lxml silently drops what lies deeper than
+#: 2048 levels, so a page near that is refused rather than read with text missing.
+MAX_HTML_DEPTH = 1000
+#: A child holding this share of its parent's text is where the article is.
+ARTICLE_SHARE = 0.8
+
+_DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
+              "nav", "footer", "aside", "form", "button", "select", "textarea", "input", "head", "map")
+_DROP_ROLES = {"navigation", "banner", "contentinfo", "search", "complementary", "menu", "menubar"}
+_NOISE_RE = re.compile(r"(?:^|[\s_-])(?:nav|navbar|menu|footer|foot|breadcrumbs?|crumbs?|sidebar|side|share|"
+                       r"toolbar|copyright|topbar|top-bar|links?|friendlinks?|position|location|"
+                       r"dqwz|wzdh|bottom)(?:$|[\s_-])", re.IGNORECASE)
+_BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote", "section",
+           "article", "main", "pre", "address", "center", "figure", "figcaption", "ul", "ol", "dl",
+           "table", "tr", "td", "th", "thead", "tbody", "tfoot", "caption", "hr", "header", "body"}
+_SPACE_RE = re.compile(r"[ \t\n\r\f]+")
+_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
+_XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
+_DATE_FIELD_RE = re.compile(r"(?:发布日期|发布时间|成文日期|公开日期|日期)\s*[:：]\s*((?:19|20)\d{2})\s*[-/.年]\s*"
+                            r"(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_SOURCE_FIELD_RE = re.compile(r"(?:信息来源|来源|发布机构|发文机关)\s*[:：]\s*([^\s:：|，,]{2,40})")
+_NUMBER_FIELD_RE = re.compile(r"(?:发文字号|文号|文件编号)\s*[:：]\s*([^\s:：|]{4,40}?号)")
+_META_DATES = ("pubdate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date")
+_META_SOURCES = ("contentsource", "source")
+
+
+def _decode(raw: bytes, path: Path) -> tuple[str, str]:
+    """The page as text and its encoding: the charset it declares, else what the bytes say."""
+    if not raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        m = _CHARSET_RE.search(raw[:4096])
+        if m:
+            name = m.group(1).decode("ascii").lower()
+            name = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030"}.get(name, name)
+            try:
+                return raw.decode(name), name
+            except (LookupError, UnicodeDecodeError):
+                pass  # a wrong declaration: detect instead
+    return decode_bytes(raw, path)
+
+
+def _depth(root) -> int:
+    """How deeply the page nests its elements (iteratively: a hostile page nests 100,000 deep)."""
+    from lxml import etree
+    depth = deepest = 0
+    for event, _el in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _is_noise(el) -> bool:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag in _DROP_TAGS:
+        return True
+    if (el.get("role") or "").lower() in _DROP_ROLES or el.get("hidden") is not None:
+        return True
+    style = (el.get("style") or "").replace(" ", "").lower()
+    if "display:none" in style or "visibility:hidden" in style:
+        return True
+    names = f"{el.get('class') or ''} {el.get('id') or ''}"
+    return bool(names.strip()) and bool(_NOISE_RE.search(names))
+
+
+def _strip(root) -> None:
+    """Drop the site around the article (its text after a dropped element stays)."""
+    doomed = [el for el in root.iter() if isinstance(el.tag, str) and el is not root and _is_noise(el)]
+    for el in doomed:
+        if el.getparent() is not None:
+            el.drop_tree()
+
+
+def _text_len(el) -> int:
+    return len(re.sub(r"\s+", "", el.text_content()))
+
+
+def _article(body):
+    """The element holding the article: <article>/<main> if the page marks it, else the descent."""
+    for xpath in ("//article", "//*[@role='main']", "//main"):
+        found = [el for el in body.xpath(xpath) if _text_len(el) > 0]
+        if found:
+            return max(found, key=_text_len)
+    node = body
+    while True:
+        total = _text_len(node)
+        children = [c for c in node if isinstance(c.tag, str)]
+        best = max(children, key=_text_len, default=None)
+        if best is None or total == 0 or _text_len(best) < ARTICLE_SHARE * total:
+            return node
+        node = best
+
+
+def _is_data_table(table) -> bool:
+    if table.xpath(".//table"):
+        return False
+    rows = [tr for tr in table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")]
+    return sum(1 for tr in rows if len(tr.xpath("./td|./th")) >= 2) >= 2
+
+
+class _Lines:
+    """Text of an element as lines: blocks and <br> break lines, whitespace collapses as HTML does."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.buf: list[str] = []
+
+    def add(self, text: str | None) -> None:
+        if text:
+            self.buf.append(_SPACE_RE.sub(" ", text))
+
+    def flush(self) -> None:
+        line = "".join(self.buf).replace("\u00a0", " ").strip(" ")
+        self.buf = []
+        if line.strip():
+            self.lines.append(line)
+
+
+def _cell(el) -> str:
+    lines = _Lines()
+    _walk(el, lines, None)
+    lines.flush()
+    return "\n".join(lines.lines)
+
+
+def _table_rows(table) -> list[list[str]]:
+    """Rows of cells; a cell spanning columns is printed once, a cell spanning rows once (at top)."""
+    rows: list[list[str]] = []
+    pending: dict[int, int] = {}  # column -> rows still covered by a rowspan from above
+    for tr in table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"):
+        row: list[str] = []
+        col = 0
+        for td in tr.xpath("./td|./th"):
+            while pending.get(col, 0) > 0:
+                pending[col] -= 1
+                row.append("")
+                col += 1
+            row.append(_cell(td))
+            span = _span(td.get("colspan"))
+            down = _span(td.get("rowspan"))
+            for k in range(span):
+                if down > 1:
+                    pending[col + k] = down - 1
+            row.extend([""] * (span - 1))
+            col += span
+        while pending.get(col, 0) > 0:
+            pending[col] -= 1
+            row.append("")
+            col += 1
+        rows.append(row)
+    return rows
+
+
+def _span(value: str | None) -> int:
+    return max(1, min(int(value), 50)) if value and value.strip().isdigit() else 1
+
+
+def _walk(root, lines: _Lines, out: Emitter | None) -> None:
+    """Lines of `root`'s content; with an Emitter, data tables become tables and lines go there."""
+    from lxml import etree
+
+    def flush() -> None:
+        lines.flush()
+        if out is not None:
+            for ln in lines.lines:
+                out.text(ln)
+            lines.lines.clear()
+
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            if el is not root and tag == "table" and out is not None and _is_data_table(el):
+                flush()
+                out.table(_table_rows(el))
+                walker.skip_subtree()
+                continue
+            if tag in _BLOCKS or tag == "br":
+                lines.flush()
+            if tag == "pre" and el.text:
+                for part in el.text.split("\n"):
+                    lines.add(part)
+                    lines.flush()
+            elif isinstance(el.tag, str):
+                lines.add(el.text)
+        else:
+            if tag in _BLOCKS:
+                lines.flush()
+            if el is not root:
+                lines.add(el.tail)
+    flush()
+
+
+def _metadata(page, article) -> list[str]:
+    """The page's metadata fields that stand outside the article, as lines."""
+    from lxml import etree
+    texts: list[str] = []
+    walker = etree.iterwalk(page, events=("start",))
+    for _event, el in walker:
+        if el is article:
+            walker.skip_subtree()
+        elif isinstance(el.tag, str):
+            texts.append(el.text or "")
+        if el is not page:
+            texts.append(el.tail or "")
+    text = normalize(" ".join(t.replace("\u00a0", " ") for t in texts))
+    out: list[str] = []
+    metas = {(m.get("name") or m.get("property") or "").lower(): (m.get("content") or "").strip()
+             for m in page.iter("meta")}
+    number = _NUMBER_FIELD_RE.search(text)
+    if number and DOC_NUMBER_RE.fullmatch(number.group(1)):
+        out.append(number.group(1))
+    date = _DATE_FIELD_RE.search(text)
+    if date is None:
+        for key in _META_DATES:
+            m = re.match(r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})", metas.get(key, ""))
+            if m:
+                date = m
+                break
+    if date is not None:
+        # one short line, as the page's info bar prints it: a dated line stands alone, so the
+        # article's first line is never joined onto it
+        y, mo, d = (int(g) for g in date.groups())
+        source = _SOURCE_FIELD_RE.search(text)
+        name = source.group(1) if source else next((metas[k] for k in _META_SOURCES if metas.get(k)), "")
+        out.append(f"发布日期:{y:04d}-{mo:02d}-{d:02d}" + (f"  来源:{name}" if name and len(name) <= 20 else ""))
+    return out
+
+
+def _headline(page, article) -> str:
+    """The page's <h1> when it stands outside the article and the article does not repeat it."""
+    body_text = re.sub(r"\s+", "", article.text_content())
+    for h in page.iter("h1"):
+        title = _SPACE_RE.sub(" ", h.text_content().replace("\u00a0", " ")).strip()
+        inside = h is article or any(a is article for a in h.iterancestors())
+        if not inside and title and re.sub(r"\s+", "", title) not in body_text:
+            return title
+    return ""
+
+
+def read_html(path: Path) -> SourceText:
+    raw = read_bytes(path, MAX_HTML_BYTES, "a web page")
+    if not raw.strip():
+        raise InputError(path, "is empty")
+    text, encoding = _decode(raw, path)
+    text = _XML_DECL_RE.sub("", text)
+    import lxml.html
+    from lxml import etree
+    try:
+        parser = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
+        page = lxml.html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise InputError(path, f"is not a readable web page ({exc})") from None
+    if _depth(page) > MAX_HTML_DEPTH:
+        raise InputError(path, f"nests its elements more than {MAX_HTML_DEPTH} levels deep; a real page "
+                               f"never does, and the parser would drop text from it")
+    body = page.find("body")
+    if body is None:
+        body = page
+    for el in list(page.iter("script", "style", "noscript", "template")):
+        el.drop_tree()
+    _strip(body)
+    article = _article(body)
+    out = Emitter()
+    for line in _metadata(page, article):
+        out.text(line)
+    headline = _headline(page, article)
+    if headline:
+        out.text(headline)
+    _walk(article, _Lines(), out)
+    if not any(ln.strip() for ln in out.lines):
+        raise InputError(path, "is a web page with no article text")
+    return out.source(path, raw, encoding, MEDIA_TYPE)

@@ -1,0 +1,166 @@
+"""Tables that arrived as real tables (Word, PDF, web page): cells by column, not guessed.
+
+A flattened text table has to be read by what each line looks like; a `Grid` says which cell is in
+which column, so the indicator table (主要指标) and the key-task division table (重点工作任务分工表)
+are read by position under their header: an empty cell stays empty instead of shifting the rest, a
+vertically merged category is printed once and applies to the rows below it.  The header words and
+the records produced are the same as for flattened tables (`loaders.tables`), so the rest of the
+loaders cannot tell which way a table came.
+"""
+from __future__ import annotations
+
+import re
+
+from policykg.loaders.reading import Grid
+from policykg.loaders.tables import (_LEAD_HEADER, _SUPPORT_HEADER, _TASK_HEADER, DivisionRow,
+                                     DivisionTable, IndicatorRow, IndicatorTable, _assign_value_roles,
+                                     _column_role, _is_category_cell, _unitlike, split_unit_paren, squash)
+from policykg.loaders.text import BOOKMARK_RE, ITEM_RE, normalize
+
+Row = tuple[int, list[str]]
+
+
+def _cells(grid: Grid) -> list[Row]:
+    """Rows with bookmark debris removed and cells stripped (as `make_lines` does for text)."""
+    return [(line, [BOOKMARK_RE.sub("", c).strip() for c in cells]) for line, cells in grid.rows]
+
+
+def _joined(cell: str) -> str:
+    """A cell's lines as one text: a wrapped line is joined back without a break."""
+    return "".join(part.strip() for part in cell.split("\n"))
+
+
+def _joined_units(cell: str) -> str:
+    """A unit cell: units printed one per line stay on separate lines; a wrapped name is rejoined."""
+    out = ""
+    for part in (p.strip() for p in cell.split("\n")):
+        if not part:
+            continue
+        if out and _unitlike(part) and _unitlike(out.split("\n")[-1]):
+            out += "\n" + part
+        else:
+            out += part
+    return out
+
+
+def _filled(cells: list[str]) -> list[str]:
+    return [c for c in cells if c]
+
+
+def _header(rows: list[Row], reader, limit: int):
+    """(index, what `reader` makes of it) for the first of the top `limit` rows that is a header;
+    rows above it may only be captions (one filled cell)."""
+    for k, (_line, cells) in enumerate(rows[:limit]):
+        found = reader(cells)
+        if found is not None:
+            return k, found
+        if len(_filled(cells)) > 1:
+            return None  # a full row that is no header: some other table
+    return None
+
+
+# ------------------------------------------------------------------------------------------------
+# indicator tables
+def _indicator_header(cells: list[str]) -> tuple[list[str | None], dict[str, int]] | None:
+    """Role of each column (None for a column we do not read), or None if this is no header."""
+    known = [_column_role(c) for c in cells]
+    if "attribute" not in known or "value" not in known:
+        return None
+    if "name" not in known:  # an unlabelled column holds the names (a blank header cell)
+        blank = next((k for k, c in enumerate(cells) if not squash(c)), None)
+        if blank is None:
+            return None
+        known[blank] = "name"
+    labelled = ["指标" if r == "name" else c for c, r in zip(cells, known) if r is not None]
+    assigned, years = _assign_value_roles(labelled)
+    queue = iter(assigned)
+    return [None if r is None else next(queue) for r in known], years
+
+
+def read_indicator_grid(grid: Grid) -> IndicatorTable | None:
+    """An indicator table (header with 指标, value columns and 属性), or None."""
+    rows = _cells(grid)
+    found = _header(rows, _indicator_header, 4)
+    if found is None:
+        return None
+    k, (roles, years) = found
+    col = {r: i for i, r in enumerate(roles) if r is not None}
+    value_roles = [r for r in roles if r in ("baseline", "target")]
+    table_rows: list[IndicatorRow] = []
+    category = ""
+    for line, cells in rows[k + 1:]:
+        cells = cells + [""] * (len(roles) - len(cells))
+        filled = _filled(cells)
+        if not filled:
+            continue
+        if len(filled) == 1 and _is_category_cell(normalize(_joined(filled[0]))) and not ITEM_RE.match(
+                normalize(_joined(filled[0]))):
+            category = _joined(filled[0])  # a category printed as a row of its own
+            continue
+        if "category" in col and cells[col["category"]]:
+            category = _joined(cells[col["category"]])
+        name_cell = _joined(cells[col["name"]]) if "name" in col else ""
+        if not name_cell:
+            continue
+        m = ITEM_RE.match(normalize(name_cell))
+        no = m.group(1) if m else str(len(table_rows) + 1)
+        name, unit = split_unit_paren(name_cell[len(name_cell) - len(m.group(2)):] if m else name_cell)
+        if not m and "index" in col and re.fullmatch(r"\d{1,3}", squash(cells[col["index"]])):
+            no = squash(cells[col["index"]])
+        if "unit" in col and cells[col["unit"]]:
+            unit = _joined(cells[col["unit"]])
+        values = [(_joined(cells[col[r]]), line) for r in value_roles]
+        attribute = squash(cells[col["attribute"]]) if "attribute" in col else ""
+        table_rows.append(IndicatorRow(no, name, category, unit, values,
+                                       attribute, line, line))
+    if not table_rows:
+        return None
+    columns = [r for r in roles if r is not None]
+    return IndicatorTable(columns, years, table_rows, grid.first_line, grid.last_line)
+
+
+# ------------------------------------------------------------------------------------------------
+# the key-task division table
+def _division_header(cells: list[str]) -> dict[str, int] | None:
+    names = [squash(c) for c in cells]
+    if not names or names[0] != "序号" or len(names) < 3:
+        return None
+    cols: dict[str, int] = {"no": 0}
+    for k, name in enumerate(names[1:], 1):
+        if "task" not in cols and name in _TASK_HEADER:
+            cols["task"] = k
+        elif "task" in cols and "lead" not in cols and name in _LEAD_HEADER:
+            cols["lead"] = k
+        elif "lead" in cols and "support" not in cols and name in _SUPPORT_HEADER:
+            cols["support"] = k
+    return cols if "task" in cols and "lead" in cols else None
+
+
+def read_division_grid(grid: Grid, title: str, title_line: int) -> DivisionTable | None:
+    """A key-task division table (header 序号, 任务, 负责单位[, 配合单位]), or None."""
+    rows = _cells(grid)
+    found = _header(rows, _division_header, 3)
+    if found is None:
+        return None
+    k, cols = found
+    table = DivisionTable(title, title_line or grid.first_line, first_line=title_line or grid.first_line)
+    for line, cells in rows[k + 1:]:
+        cells = cells + [""] * (max(cols.values()) + 1 - len(cells))
+        if not _filled(cells):
+            continue
+        no = squash(cells[cols["no"]])
+        task = _joined(cells[cols["task"]])
+        lead = _joined_units(cells[cols["lead"]])
+        support = _joined_units(cells[cols["support"]]) if "support" in cols else ""
+        if re.fullmatch(r"\d{1,3}", no):
+            table.rows.append(DivisionRow(no, task, lead, support, line, line, line, line, line))
+        elif table.rows and not no:  # a row broken over a page: its cells continue the last row
+            prev = table.rows[-1]
+            prev.task += task
+            prev.lead = "\n".join(p for p in (prev.lead, lead) if p)
+            prev.support = "\n".join(p for p in (prev.support, support) if p)
+            prev.last_line = line
+    if not table.rows:
+        return None
+    table.last_line = table.rows[-1].last_line
+    return table

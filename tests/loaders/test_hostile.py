@@ -1,0 +1,262 @@
+"""Files that try to break the loaders: each gets one clear InputError naming the file, quickly.
+
+A zip bomb posing as .docx, a file that is no zip, encrypted and damaged PDFs, a scanned PDF, a page
+nested 100,000 elements deep, a 200 MB file, a binary renamed .txt, an old binary .doc.  None may
+take more than a few seconds or read a huge file into memory, and with --keep-going the other
+documents of the run still load, with each skipped file and its reason reported.
+"""
+from __future__ import annotations
+
+import time
+import tracemalloc
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from policykg import api
+from policykg.errors import InputError
+from policykg.loaders.formats import MAX_DOCUMENT_BYTES
+from policykg.loaders.plan import load_plan
+from policykg.loaders.reading import read_source
+
+#: every hostile file is refused within this many seconds
+DEADLINE = 5.0
+
+
+def refused(path: Path, reason: str) -> InputError:
+    start = time.monotonic()
+    with pytest.raises(InputError) as exc:
+        load_plan(path)
+    assert time.monotonic() - start < DEADLINE
+    message = str(exc.value)
+    assert message.startswith(f"{path}: "), message  # names the file
+    assert reason in message, message
+    assert "\n" not in message  # one line
+    return exc.value
+
+
+def _cid_pdf(path: Path, text: str, encrypt=None) -> Path:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path), encrypt=encrypt)
+    c.setFont("STSong-Light", 12)
+    for k, line in enumerate(text.split("\n")):
+        c.drawString(72, 760 - 16 * k, line)
+    c.save()
+    return path
+
+
+# --- Word ------------------------------------------------------------------------------------------
+def test_docx_zip_bomb(tmp_path):
+    """300 MB of zeros in word/document.xml, 300 KB on disk: refused from the zip directory."""
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        with zf.open("word/document.xml", "w", force_zip64=True) as fh:
+            chunk = b"\0" * (1 << 20)
+            for _ in range(300):
+                fh.write(chunk)
+    assert path.stat().st_size < 2 * 1024 * 1024
+    tracemalloc.start()
+    try:
+        refused(path, "would expand to 300 MB (a zip bomb?)")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 20 * 1024 * 1024  # nothing was decompressed
+
+
+def test_docx_that_lies_about_its_size(tmp_path, converters):
+    """A member whose directory entry claims 1 KB but whose data inflates to 50 MB: the reader stops
+    at the claimed size and the damaged archive is refused."""
+    good = converters.to_docx("一、重点任务\n1.落实残疾人两项补贴制度。", tmp_path / "good.docx")
+    with zipfile.ZipFile(good) as zf:
+        members = {i.filename: zf.read(i.filename) for i in zf.infolist()}
+    path = tmp_path / "liar.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            zf.writestr(name, data if name != "word/document.xml" else b"<" + b"a" * (50 << 20))
+    raw = bytearray(path.read_bytes())
+    # patch the central directory's uncompressed size of word/document.xml to 1024
+    cd = raw.rfind(b"PK\x01\x02", 0, raw.rfind(b"word/document.xml") + 1)
+    while raw[cd + 46: cd + 46 + 17] != b"word/document.xml":
+        cd = raw.rfind(b"PK\x01\x02", 0, cd)
+    raw[cd + 24: cd + 28] = (1024).to_bytes(4, "little")
+    path.write_bytes(bytes(raw))
+    assert path.stat().st_size < 1024 * 1024  # deflate makes the 50 MB small on disk
+    refused(path, "is not a readable Word .docx document")
+
+
+def test_docx_not_a_zip(tmp_path):
+    path = tmp_path / "plan.docx"
+    path.write_bytes(b"\x00\x01 this was never a Word file " * 100)
+    refused(path, "has the extension .docx but is not a Word document (not a zip archive)")
+
+
+def test_docx_damaged_zip(tmp_path, converters):
+    good = converters.to_docx("一、重点任务\n1.落实残疾人两项补贴制度。", tmp_path / "good.docx")
+    path = tmp_path / "cut.docx"
+    path.write_bytes(good.read_bytes()[:3000])
+    refused(path, "is not a Word .docx document")
+
+
+def test_zip_that_is_not_word(tmp_path):
+    path = tmp_path / "archive.docx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("plan.txt", "一、重点任务")
+    refused(path, "a zip archive without word/document.xml")
+
+
+def test_old_binary_doc(tmp_path):
+    path = tmp_path / "plan.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 4000)
+    refused(path, "is an old binary Word .doc (or WPS) file; open it in Word or LibreOffice and save it")
+
+
+# --- PDF -------------------------------------------------------------------------------------------
+def test_pdf_with_a_password(tmp_path):
+    from reportlab.lib import pdfencrypt
+    path = _cid_pdf(tmp_path / "locked.pdf", "一、重点任务",
+                    pdfencrypt.StandardEncryption("secret", ownerPassword="owner"))
+    refused(path, "is an encrypted PDF that needs a password")
+
+
+def test_pdf_encrypted_without_a_user_password_is_read(tmp_path):
+    """Government PDFs are often 'encrypted' only to forbid copying: they open without a password."""
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+    path = tmp_path / "no-copy.pdf"
+    c = canvas.Canvas(str(path), encrypt=pdfencrypt.StandardEncryption("", ownerPassword="owner", canCopy=0))
+    c.setFont("Helvetica", 12)
+    c.drawString(72, 700, "Plan for 2021-2025")
+    c.save()
+    assert read_source(path).lines == ["Plan for 2021-2025"]
+
+
+@pytest.mark.parametrize("name,data,reason", [
+    ("junk.pdf", b"%PDF-1.7\n" + bytes(range(256)) * 20, "is not a readable PDF (damaged"),
+    ("header-only.pdf", b"%PDF-1.4\n%%EOF\n", "is not a readable PDF (damaged"),
+])
+def test_malformed_pdf(tmp_path, name, data, reason):
+    path = tmp_path / name
+    path.write_bytes(data)
+    refused(path, reason)
+
+
+def test_truncated_pdf(tmp_path):
+    whole = _cid_pdf(tmp_path / "whole.pdf", "一、重点任务\n1.落实残疾人两项补贴制度。")
+    path = tmp_path / "truncated.pdf"
+    path.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    refused(path, "is not a readable PDF (damaged")
+
+
+def test_scanned_pdf(tmp_path):
+    """Pages that are pictures of text: no text layer to read."""
+    from PIL import Image, ImageDraw
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+    img = Image.new("L", (400, 200), 255)
+    ImageDraw.Draw(img).rectangle([20, 20, 380, 60], fill=0)
+    path = tmp_path / "scan.pdf"
+    c = canvas.Canvas(str(path))
+    c.drawImage(ImageReader(img), 72, 500, width=400, height=200)
+    c.showPage()
+    c.save()
+    refused(path, "has no text layer: its pages are images (a scan); run OCR")
+
+
+def test_pdf_without_unicode_map(tmp_path):
+    """Text whose font maps to no characters ((cid:NNN) garbage) is refused, not read as text.
+    (An encrypted reportlab CID-font PDF shows this: pdfminer cannot find the font's CMap.)"""
+    from reportlab.lib import pdfencrypt
+    path = _cid_pdf(tmp_path / "cids.pdf", "一、重点任务 1.落实残疾人两项补贴制度",
+                    pdfencrypt.StandardEncryption("", ownerPassword="owner"))
+    refused(path, "has a text layer that cannot be decoded")
+
+
+# --- web pages -------------------------------------------------------------------------------------
+def test_html_nested_100k_levels(tmp_path):
+    path = tmp_path / "deep.html"
+    path.write_text("<html><head><script>while(1){}</script></head><body>" + "<div>" * 100_000
+                    + "一、重点任务" + "</div>" * 100_000 + "</body></html>", encoding="utf-8")
+    refused(path, "nests its elements more than 1000 levels deep")
+
+
+def test_html_of_scripts_only(tmp_path):
+    path = tmp_path / "app.html"
+    path.write_text("<!DOCTYPE html><html><head><script>document.write('一、重点任务')</script></head>"
+                    "<body><nav><a href='/'>首页</a></nav><script src='app.js'></script>"
+                    "<noscript>请启用JavaScript</noscript></body></html>", encoding="utf-8")
+    refused(path, "is a web page with no article text")
+
+
+# --- any format ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("suffix,head", [(".txt", "一、重点任务\n".encode("utf-8")), (".pdf", b"%PDF-1.7\n"),
+                                         (".docx", b"PK\x03\x04"), (".html", b"<!DOCTYPE html>")])
+def test_200_mb_file_is_refused_by_its_size(tmp_path, suffix, head):
+    """A sparse 200 MB file: refused from its size, before any of it is read."""
+    path = tmp_path / f"huge{suffix}"
+    with path.open("wb") as fh:
+        fh.write(head)
+        fh.truncate(200 * 1024 * 1024)
+    tracemalloc.start()
+    try:
+        refused(path, f"is 200 MB; a document larger than {MAX_DOCUMENT_BYTES // 1024 // 1024} MB is refused")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 5 * 1024 * 1024
+
+
+def test_text_over_its_own_limit(tmp_path):
+    """Texts have a lower limit (50 MB) than Word and PDF files."""
+    path = tmp_path / "long.txt"
+    with path.open("wb") as fh:
+        fh.write("一、重点任务\n".encode("utf-8"))
+        fh.truncate(60 * 1024 * 1024)
+    refused(path, "is 60 MB; a plan text larger than 50 MB is refused")
+
+
+def test_binary_renamed_txt(tmp_path):
+    path = tmp_path / "photo.txt"
+    path.write_bytes(bytes(range(256)) * 64)
+    refused(path, "is a binary file, not a text document")
+
+
+def test_image_renamed(tmp_path):
+    path = tmp_path / "scan-page-1.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 2000)
+    refused(path, "is a PNG image, not a document with text; a scanned plan needs OCR first")
+
+
+def test_keep_going_loads_the_rest(tmp_path, example_path):
+    """One good plan among hostile files: it is built, each other file is reported with its reason."""
+    bad = {"bomb.docx": b"PK\x03\x04" + b"\x00" * 100, "locked.pdf": b"%PDF-1.7\n" + b"\x00" * 100,
+           "photo.txt": bytes(range(256)) * 8}
+    for name, data in bad.items():
+        (tmp_path / name).write_bytes(data)
+    (tmp_path / "plan.txt").write_bytes(example_path.read_bytes())
+    result = api.build([tmp_path], keep_going=True)
+    assert [p.record.document.file_name for p in result.plans] == ["plan.txt"]
+    reasons = {Path(f.path).name: f.reason for f in result.failures}
+    assert sorted(reasons) == sorted(bad)
+    assert "is not a Word .docx document" in reasons["bomb.docx"]
+    assert "is not a readable PDF" in reasons["locked.pdf"]
+    assert "binary file" in reasons["photo.txt"]
+    assert all(r.startswith(str(tmp_path / n)) for n, r in reasons.items())
+
+
+def test_cli_exit_code_2_for_a_hostile_file(tmp_path):
+    from click.testing import CliRunner
+
+    from policykg.cli import main
+    path = tmp_path / "deep.html"
+    path.write_text("<html><body>" + "<div>" * 5000 + "x" + "</div>" * 5000 + "</body></html>", encoding="utf-8")
+    out = tmp_path / "plans.trig"
+    result = CliRunner().invoke(main, ["build", str(path), "-o", str(out)])
+    assert result.exit_code == 2
+    assert f"{path}: nests its elements more than 1000 levels deep" in result.output
+    assert not out.exists()
