@@ -25,6 +25,9 @@ from policykg.graph.serialize import FORMATS as GRAPH_FORMATS
 err = Console(stderr=True, highlight=False)
 if not err.is_terminal:
     err = Console(stderr=True, highlight=False, width=160)  # logs and CI: do not squeeze tables
+out = Console(highlight=False)
+if not out.is_terminal:
+    out = Console(highlight=False, width=200)  # piped tables keep their rows on one line
 
 
 def _fail(exc: PolicyKGError) -> None:
@@ -117,7 +120,7 @@ def _emit(fmt: str, columns: list[str], rows: list[tuple], output: Path | None) 
             t.add_column(c, overflow="fold")
         for r in rows:
             t.add_row(*("" if v is None else str(v) for v in r))
-        Console(highlight=False).print(t)
+        out.print(t)
         err.print(f"{len(rows)} row{'s' if len(rows) != 1 else ''}")
         return
     text = render("csv" if fmt == "table" else fmt, columns, rows)
@@ -432,7 +435,7 @@ def queries_cmd() -> None:
         question = f"{q.questions.get('en', '')}\n{q.questions.get('zh', '')}".strip()
         params = "\n".join(f"{p.name} (default {p.default!r}): {p.description}" for p in q.params)
         t.add_row(name, question, " ".join(q.columns), params)
-    Console(highlight=False).print(t)
+    out.print(t)
 
 
 if __name__ == "__main__":  # pragma: no cover
