@@ -415,10 +415,12 @@ def dataset_for(sources: Iterable[str | Path] | GraphStore, *, keep_going: bool 
     return ds
 
 
-def validate(sources: Iterable[str | Path] | GraphStore, *, progress: Progress | None = None):
-    """Audit plans with the SHACL shapes; returns an AuditReport (scorecards and findings)."""
+def validate(sources: Iterable[str | Path] | GraphStore, *, progress: Progress | None = None,
+             workers: int = 1):
+    """Audit plans with the SHACL shapes; returns an AuditReport (scorecards and findings).
+    `workers` > 1 validates plans in parallel processes (same findings)."""
     from policykg.shapes import audit
-    return audit(dataset_for(sources), progress=progress)
+    return audit(dataset_for(sources), progress=progress, workers=workers)
 
 
 def reason(sources: Iterable[str | Path] | GraphStore, *, reasoner: str = "hermit"):

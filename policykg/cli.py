@@ -5,6 +5,7 @@ progress and summaries go to stderr so stdout can be piped (CSV, JSON).
 """
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -236,8 +237,11 @@ def _graphs_table(title: str, graphs: list, stored: bool = False) -> Table:
 @click.option("--store", type=click.Path(path_type=Path), required=True, metavar="DIR",
               help="Store directory (Oxigraph); created if it does not exist.")
 @click.option("--keep-going/--fail-fast", default=None,
-              help="Skip documents that cannot be read (and say why) instead of stopping at the first.")
-def load_cmd(sources: tuple[Path, ...], store: Path, keep_going: bool) -> None:
+              help="Skip documents that cannot be read (and say why) instead of stopping at the first; "
+                   "the default when a folder is given.")
+@click.option("--workers", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Parse documents in this many processes (0: one per core).")
+def load_cmd(sources: tuple[Path, ...], store: Path, keep_going: bool, workers: int) -> None:
     """Put plans into a persistent local store for fast queries.
 
     SOURCES are plan documents (built first) or graph files with one named graph per plan (.trig,
@@ -249,7 +253,8 @@ def load_cmd(sources: tuple[Path, ...], store: Path, keep_going: bool) -> None:
     files = api.expand_paths(sources)
     bar, progress = _reading_progress(files)
     with bar:
-        result = api.load(files, store, keep_going=_keep_going(keep_going, sources), progress=progress)
+        result = api.load(files, store, keep_going=_keep_going(keep_going, sources), progress=progress,
+                          workers=workers or None)
     if result.build is not None:
         err.print(_summary_table(result.build))
         for f in result.build.failures:
@@ -323,8 +328,10 @@ def push_cmd(sources: tuple[Path, ...], endpoint: str | None, graph_store: str |
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report to this file.")
 @click.option("--fail-on", type=click.Choice(["violation", "warning", "never"]), default="violation",
               show_default=True, help="Exit 1 when findings of this severity (or worse) exist.")
+@click.option("--workers", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Validate plans in this many processes (0: one per core); the findings are the same.")
 @_source_options
-def validate_cmd(sources: tuple[str, ...], fmt: str, output: Path | None, fail_on: str,
+def validate_cmd(sources: tuple[str, ...], fmt: str, output: Path | None, fail_on: str, workers: int,
                  store: Path | None, endpoint: str | None, timeout: float) -> None:
     """Audit plans: does every task have an owner and a measurable target?
 
@@ -342,7 +349,8 @@ def validate_cmd(sources: tuple[str, ...], fmt: str, output: Path | None, fail_o
         def progress(name: str, i: int, n: int) -> None:
             bar.update(task, total=n, completed=i - 1, description=name)
 
-        report = api.validate(given if not (store or endpoint) else given[0], progress=progress)
+        report = api.validate(given if not (store or endpoint) else given[0], progress=progress,
+                              workers=workers or (os.cpu_count() or 1))
     text = render(report, fmt, fail_on)
     if output is None:
         sys.stdout.write(text)

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 import pyshacl
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
@@ -219,8 +219,12 @@ def _scorecard(data: Graph, plan: URIRef, findings: list[Finding]) -> Scorecard:
 Progress = Callable[[str, int, int], None]
 
 
-def audit(ds: Dataset, *, shapes: Graph | None = None, progress: Progress | None = None) -> AuditReport:
-    """Validate every plan graph in `ds` against the audit shapes."""
+def audit(ds: Dataset, *, shapes: Graph | None = None, progress: Progress | None = None,
+          workers: int = 1) -> AuditReport:
+    """Validate every plan graph in `ds` against the audit shapes.
+
+    With `workers` > 1 the plans are validated in that many processes (each plan's slice is sent as
+    N-Triples); the findings and scorecards are the same as in one process, in the same order."""
     shapes = shapes if shapes is not None else load_shapes()
     ontology = load_ontology()
     shared = ds.graph(V.SHARED_GRAPH)
@@ -238,31 +242,71 @@ def audit(ds: Dataset, *, shapes: Graph | None = None, progress: Progress | None
         if not plan_graphs:
             raise PolicyKGError("the graph holds no pkg:Plan: nothing to audit (was it built by policykg?)")
         shared = union
+
+    def slices():
+        for i, (plan_iri, g) in enumerate(sorted(plan_graphs, key=lambda x: x[0]), 1):
+            plan = URIRef(plan_iri)
+            if progress:
+                progress(str(g.value(plan, DCTERMS.title) or plan_iri), i, len(plan_graphs))
+            data = plan_slice(g, shared) if shared is not g else g
+            inferred = ds.graph(inferred_graph_iri(g.identifier)) if shared is not g else None
+            if inferred is not None and len(inferred):
+                data += inferred  # what `policykg reason` derived for this plan, e.g. pkg:OwnedTask
+            owned = len(set(inferred.subjects(RDF.type, V.OwnedTask))) \
+                if inferred is not None and len(inferred) else None
+            yield plan, data, owned
+
     report = AuditReport()
-    for i, (plan_iri, g) in enumerate(sorted(plan_graphs, key=lambda x: x[0]), 1):
-        plan = URIRef(plan_iri)
-        if progress:
-            progress(str(g.value(plan, DCTERMS.title) or plan_iri), i, len(plan_graphs))
-        data = plan_slice(g, shared) if shared is not g else g
-        inferred = ds.graph(inferred_graph_iri(g.identifier)) if shared is not g else None
-        if inferred is not None and len(inferred):
-            data += inferred  # what `policykg reason` derived for this plan, e.g. pkg:OwnedTask
-        data += ontology
-        _conforms, results, _text = pyshacl.validate(
-            data, shacl_graph=shapes, inference="none", allow_warnings=True, abort_on_first=False)
-        report.results += results
-        _, plan_doc = _line_and_doc(data, plan)
-        found = [f for f in _findings(data, results, shapes, plan, plan_doc) if _belongs(data, f, plan)]
-        report.findings.extend(found)
-        card = _scorecard(data, plan, found)
-        if inferred is not None and len(inferred):
-            card.inferred_owned = len(set(inferred.subjects(RDF.type, V.OwnedTask)))
-        report.scorecards.append(card)
+    if workers > 1 and len(plan_graphs) > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        # forked workers share the dataset copy-on-write, so a job is only the plan's index
+        _WORKER.update(shapes=shapes, ontology=ontology, slices=list(slices()))
+        try:
+            with ProcessPoolExecutor(max_workers=workers,
+                                     mp_context=multiprocessing.get_context("fork")) as pool:
+                for found, card, results_nt in pool.map(_audit_remote, range(len(plan_graphs)),
+                                                        chunksize=4):
+                    report.findings.extend(found)
+                    report.scorecards.append(card)
+                    report.results.parse(data=results_nt, format="nt")
+        finally:
+            _WORKER.clear()
+    else:
+        for plan, data, owned in slices():
+            data += ontology
+            found, card, results = _audit_one(data, shapes, plan, owned)
+            report.results += results
+            report.findings.extend(found)
+            report.scorecards.append(card)
     report.scorecards.sort(key=lambda c: (c.doc, c.plan))
     order = {c.plan: i for i, c in enumerate(report.scorecards)}
     report.findings.sort(key=lambda f: (order.get(f.plan, 0), SEVERITIES.index(f.severity)
                                         if f.severity in SEVERITIES else 9, f.rule, f.line or 0, f.focus))
     return report
+
+
+def _audit_one(data: Graph, shapes: Graph, plan: URIRef,
+               owned: int | None) -> tuple[list[Finding], Scorecard, Graph]:
+    """One plan's slice (ontology included) validated: its findings, scorecard and raw results."""
+    _conforms, results, _text = pyshacl.validate(
+        data, shacl_graph=shapes, inference="none", allow_warnings=True, abort_on_first=False)
+    _, plan_doc = _line_and_doc(data, plan)
+    found = [f for f in _findings(data, results, shapes, plan, plan_doc) if _belongs(data, f, plan)]
+    card = _scorecard(data, plan, found)
+    card.inferred_owned = owned
+    return found, card, results
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _audit_remote(index: int) -> tuple[list[Finding], Scorecard, str]:
+    """One plan validated in a forked worker; the raw results go back as N-Triples."""
+    plan, data, owned = _WORKER["slices"][index]
+    data += _WORKER["ontology"]
+    found, card, results = _audit_one(data, _WORKER["shapes"], plan, owned)
+    return found, card, results.serialize(format="nt")
 
 
 def _belongs(data: Graph, f: Finding, plan: URIRef) -> bool:

@@ -1,0 +1,251 @@
+"""The national-scale benchmark: generate N plans, load, query, audit and reason, next to the naive path.
+
+Every stage runs in a child process (benchmarks/stages.py) with a time limit, so a runaway stage is
+killed and reported as over its limit instead of hanging the run; what a killed stage finished
+before the limit is kept.  The targets of issue 8 (2,800 plans, this machine) are checked against
+the largest size run, with the margin by which each is met or missed.
+"""
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks.generator import generate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: issue 8's targets at 2,800 plans: (metric, limit, unit)
+TARGETS = {
+    "build_seconds": 60.0, "audit_seconds": 60.0, "query_median_max": 0.5, "reason_seconds": 60.0,
+    "peak_mb": 4096.0, "query_speedup_min": 20.0, "audit_speedup": 10.0,
+}
+
+
+def run_stage(stage: str, args: dict[str, Any], timeout: float) -> dict[str, Any]:
+    """Run one stage; returns its last JSON line merged over the earlier ones, plus `lines` (all of
+    them), `seconds_wall`, and `killed`/`error` when it did not finish."""
+    started = time.perf_counter()
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    proc = subprocess.Popen([sys.executable, "-m", "benchmarks.stages", stage, json.dumps(args)],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    killed = False
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, 9)  # the stage and any workers it started
+        out, err = proc.communicate()
+        killed = True
+    lines = [json.loads(ln) for ln in out.splitlines() if ln.startswith("{")]
+    merged: dict[str, Any] = {}
+    for ln in lines:
+        merged.update(ln)
+    merged["lines"] = lines
+    merged["seconds_wall"] = round(time.perf_counter() - started, 3)
+    if killed:
+        merged["killed"] = f"over the {timeout:.0f} s limit"
+    elif proc.returncode != 0:
+        merged["error"] = (err.strip().splitlines() or ["exit %d" % proc.returncode])[-1][:300]
+    return merged
+
+
+def corpus_for(n: int, cache: Path) -> Path:
+    """The generated corpus of n plans, made once per size and reused."""
+    out = cache / f"plans-{n}"
+    truth = out / "truth.json"
+    if not truth.exists() or len(json.loads(truth.read_text(encoding="utf-8"))) != n:
+        generate(n, out)
+    return out
+
+
+def measure(n: int, cache: Path, *, workers: int, stage_timeout: float, query_timeout: float,
+            naive_max_seconds: float, naive: bool = True) -> dict[str, Any]:
+    from policykg import queries
+    corpus = corpus_for(n, cache)
+    store = str(cache / f"store-{n}")
+    res: dict[str, Any] = {"plans": n, "workers": workers}
+    res["correctness"] = run_stage("correctness", {"corpus": str(corpus), "workers": workers}, stage_timeout)
+    res["load"] = run_stage("load", {"corpus": str(corpus), "store": store, "workers": workers}, stage_timeout)
+    load = res["load"]
+    if "seconds" in load:
+        load["documents_per_second"] = round(n / load["seconds"], 1)
+        load["triples_per_second"] = round(load["triples"] / load["seconds"])
+    res["queries"] = {name: run_stage("query", {"store": store, "name": name}, query_timeout)
+                      for name in queries.available()}
+    res["audit"] = run_stage("audit", {"store": store, "workers": workers}, stage_timeout)
+    res["reason"] = run_stage("reason", {"store": store}, stage_timeout)
+    if naive:
+        res["naive"] = run_naive(corpus, cache / f"plans-{n}.trig", naive_max_seconds)
+        res["speedup"] = speedups(res)
+    res["peak_mb"] = max([_peak(v) for k, v in res.items() if isinstance(v, dict) and k != "naive"]
+                         + [_peak(q) for q in res["queries"].values()])
+    return res
+
+
+def run_naive(corpus: Path, trig: Path, limit: float) -> dict[str, Any]:
+    """rdflib in memory + pyshacl over the union graph + rdflib SPARQL, killed at `limit`."""
+    out = run_stage("naive", {"corpus": str(corpus), "trig": str(trig),
+                              "query_seconds": max(1.0, limit / 60)}, limit)
+    lines = out.pop("lines")
+    result: dict[str, Any] = {k: out[k] for k in ("seconds_wall", "killed", "error") if k in out}
+    result["queries"] = {}
+    for ln in lines:
+        if ln.get("step") == "parse":
+            result["parse_seconds"], result["triples"] = ln["seconds"], ln["triples"]
+        elif ln.get("step") == "query":
+            result["queries"][ln["name"]] = ln["median"]
+        elif ln.get("step") == "audit":
+            result["audit_seconds"] = ln["seconds"]
+        for k in ("peak_mb_process", "peak_mb_child"):
+            if k in ln:
+                result[k] = max(result.get(k, 0), ln[k])
+    return result
+
+
+def speedups(res: dict[str, Any]) -> dict[str, Any]:
+    naive = res["naive"]
+    per_query = {}
+    for name, q in res["queries"].items():
+        base = naive["queries"].get(name)
+        if base and q.get("median"):
+            per_query[name] = round(base / q["median"], 1)
+    out: dict[str, Any] = {"queries": per_query}
+    if per_query:
+        out["query_min"] = min(per_query.values())
+        out["query_median"] = sorted(per_query.values())[len(per_query) // 2]
+    if naive.get("audit_seconds") and res["audit"].get("seconds"):
+        out["audit"] = round(naive["audit_seconds"] / res["audit"]["seconds"], 1)
+    return out
+
+
+def _peak(stage: dict[str, Any]) -> float:
+    return max(stage.get("peak_mb_process", 0.0), stage.get("peak_mb_child", 0.0))
+
+
+def check_targets(res: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each target against this size's numbers: met or missed, and by what factor."""
+    medians = [q.get("median") for q in res["queries"].values()]
+    slowest = None if any(m is None for m in medians) else max(medians)
+    values = {
+        "build_seconds": res["load"].get("seconds"),
+        "audit_seconds": res["audit"].get("seconds"),
+        "query_median_max": slowest,
+        "reason_seconds": res["reason"].get("seconds"),
+        "peak_mb": res.get("peak_mb"),
+        "query_speedup_min": res.get("speedup", {}).get("query_min"),
+        "audit_speedup": res.get("speedup", {}).get("audit"),
+    }
+    out = []
+    for metric, limit in TARGETS.items():
+        value = values[metric]
+        higher_is_better = metric.endswith(("speedup", "speedup_min"))
+        if value is None:
+            out.append({"metric": metric, "target": limit, "value": None, "met": False,
+                        "note": "not measured (stage killed at its limit or baseline did not finish)"})
+            continue
+        met = value >= limit if higher_is_better else value <= limit
+        factor = (limit / value if higher_is_better else value / limit) if value else 0.0
+        out.append({"metric": metric, "target": limit, "value": value, "met": met,
+                    "note": "met" if met else f"missed by {factor:.1f}x"})
+    return out
+
+
+def machine() -> dict[str, Any]:
+    mem = ""
+    try:
+        mem = next(ln for ln in open("/proc/meminfo") if ln.startswith("MemTotal")).split(":")[1].strip()
+    except (OSError, StopIteration):
+        pass
+    cpu = ""
+    try:
+        cpu = next(ln for ln in open("/proc/cpuinfo") if ln.startswith("model name")).split(":")[1].strip()
+    except (OSError, StopIteration):
+        pass
+    import pyoxigraph
+    import pyshacl
+    import rdflib
+    return {"cpus": os.cpu_count(), "cpu": cpu, "memory": mem, "python": platform.python_version(),
+            "platform": platform.platform(), "rdflib": rdflib.__version__,
+            "pyoxigraph": pyoxigraph.__version__, "pyshacl": pyshacl.__version__}
+
+
+def run(sizes: list[int], out: Path, *, naive_max_seconds: float = 600.0, stage_timeout: float = 600.0,
+        query_timeout: float = 60.0, workers: int | None = None, cache: Path | None = None,
+        echo=print) -> dict[str, Any]:
+    """Measure every size, write the JSON to `out` and print the table; returns the results."""
+    from policykg.graph.serialize import atomic_write
+    workers = workers or os.cpu_count() or 1
+    cache = cache or Path(tempfile.gettempdir()) / "policykg-bench"
+    cache.mkdir(parents=True, exist_ok=True)
+    results: dict[str, Any] = {"machine": machine(), "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                               "targets_at_plans": 2800, "sizes": []}
+    naive_ok = True
+    for n in sorted(sizes):
+        echo(f"measuring {n} plans …")
+        res = measure(n, cache, workers=workers, stage_timeout=stage_timeout, query_timeout=query_timeout,
+                      naive_max_seconds=naive_max_seconds, naive=naive_ok)
+        if naive_ok and "killed" in res.get("naive", {}):
+            naive_ok = False  # a bigger corpus will not finish either
+        res["targets"] = check_targets(res)
+        results["sizes"].append(res)
+        _write(atomic_write, out, results)
+        echo(table(res))
+    return results
+
+
+def _write(atomic_write, out: Path, results: dict[str, Any]) -> None:
+    with atomic_write(out) as f:
+        f.write(json.dumps(results, ensure_ascii=False, indent=1, default=str))
+
+
+def _fmt(v: Any, unit: str = "") -> str:
+    if v is None:
+        return "—"
+    if isinstance(v, float):
+        return f"{v:.3f}{unit}" if v < 10 else f"{v:.1f}{unit}"
+    return f"{v}{unit}"
+
+
+def _stage_value(stage: dict[str, Any], key: str, unit: str = " s") -> str:
+    if "killed" in stage:
+        return f"killed ({stage['killed']})"
+    if "error" in stage:
+        return f"error: {stage['error'][:60]}"
+    return _fmt(stage.get(key), unit)
+
+
+def table(res: dict[str, Any]) -> str:
+    """A plain-text table of one size's results (markdown-compatible)."""
+    n = res["plans"]
+    load, audit, reason, corr = res["load"], res["audit"], res["reason"], res["correctness"]
+    naive = res.get("naive", {})
+    sp = res.get("speedup", {})
+    rows = [
+        ("correctness: documents whose counts equal truth", f"{corr.get('matching', '—')} / {corr.get('documents', n)}", ""),
+        ("build into store (s)", _stage_value(load, "seconds"), ""),
+        ("  documents/s, triples/s", f"{_fmt(load.get('documents_per_second'))}, {_fmt(load.get('triples_per_second'))}", ""),
+        ("  triples, graphs", f"{_fmt(load.get('triples'))}, {_fmt(load.get('graphs'))}", ""),
+        ("store size on disk (MB)", _fmt(round(load.get("store_bytes", 0) / 1e6, 1)), ""),
+        ("audit (s) [store→rdflib read separately]", _stage_value(audit, "seconds"),
+         f"naive {_fmt(naive.get('audit_seconds'))} s; read {_fmt(audit.get('read_seconds'))} s; ×{_fmt(sp.get('audit'))}"),
+        ("reasoning, RL per plan (s)", _stage_value(reason, "seconds"), f"read {_fmt(reason.get('read_seconds'))} s"),
+        ("peak memory, largest process (MB)", _fmt(res.get("peak_mb")), f"naive {_fmt(naive.get('peak_mb_process'))}"),
+        ("naive: rdflib parse of TriG (s)", _fmt(naive.get("parse_seconds")), naive.get("killed", naive.get("error", ""))),
+    ]
+    for name, q in res["queries"].items():
+        base = naive.get("queries", {}).get(name)
+        rows.append((f"query {name} median of 5 (s)", _stage_value(q, "median"),
+                     f"naive {_fmt(base)}; ×{_fmt(sp.get('queries', {}).get(name))}"))
+    for t in res["targets"]:
+        rows.append((f"target {t['metric']} ≤/≥ {t['target']}", _fmt(t["value"]), t["note"]))
+    width = max(len(r[0]) for r in rows)
+    lines = [f"## {n} plans", f"| {'metric'.ljust(width)} | value | vs naive / note |", f"|{'-' * (width + 2)}|---|---|"]
+    lines += [f"| {a.ljust(width)} | {b} | {c} |" for a, b, c in rows]
+    return "\n".join(lines)

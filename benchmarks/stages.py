@@ -1,0 +1,206 @@
+"""One benchmark stage, run in a child process: `python -m benchmarks.stages STAGE ARGS_JSON`.
+
+Each stage runs in a process of its own so that a runaway stage can be killed at its time limit and
+so that its peak memory is its own (ru_maxrss of the process and of the workers it waited for).  A
+stage prints one JSON object per line as it goes: the parent keeps every line printed before a kill,
+so a baseline stopped at its limit still reports the steps it finished.
+"""
+from __future__ import annotations
+
+import json
+import os
+import resource
+import signal
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+RUNS = 5
+
+
+def emit(**values: Any) -> None:
+    print(json.dumps(values, ensure_ascii=False), flush=True)
+
+
+def peak_mb() -> dict[str, float]:
+    """Peak resident memory in MB of this process and of the largest child it waited for (Linux
+    reports ru_maxrss in KB).  Concurrent workers are not summed: each value is one process."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"peak_mb_process": round(own, 1), "peak_mb_child": round(kids, 1)}
+
+
+def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    t = time.perf_counter()
+    value = fn()
+    return time.perf_counter() - t, value
+
+
+def documents(corpus: str) -> list[Path]:
+    return sorted(Path(corpus).glob("plan_*.txt"))
+
+
+# --- stages ---------------------------------------------------------------------------------------
+def stage_correctness(corpus: str, workers: int) -> None:
+    """Extraction of the generated corpus against its ground truth, as counts per document."""
+    from concurrent.futures import ProcessPoolExecutor
+    truth = {t["file"]: t for t in json.loads((Path(corpus) / "truth.json").read_text(encoding="utf-8"))}
+    files = [str(p) for p in documents(corpus)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        got = list(pool.map(_counts, files, chunksize=8))
+    wrong = []
+    for path, counts in zip(files, got):
+        t = truth[Path(path).name]
+        want = {"tasks": len(t["tasks"]), "indicators": len(t["indicators"]), "projects": len(t["projects"]),
+                "units": len({u for x in t["tasks"] for u in x["lead"] + x["support"]})}
+        if counts != want:
+            wrong.append({"file": Path(path).name, "got": counts, "truth": want})
+    emit(documents=len(files), matching=len(files) - len(wrong), mismatches=wrong[:5], **peak_mb())
+
+
+def _counts(path: str) -> dict[str, Any]:
+    from policykg.loaders.plan import load_plan
+    try:
+        r = load_plan(path)
+    except Exception as exc:  # reported as a mismatch, not a crash of the whole check
+        return {"error": str(exc)[:200]}
+    return {"tasks": len(r.tasks()), "indicators": len(r.indicators), "projects": len(r.projects()),
+            "units": len({u.label for t in r.tasks() for u in t.units("lead") + t.units("support")})}
+
+
+def stage_load(corpus: str, store: str, workers: int) -> None:
+    import shutil
+    from policykg import api
+    shutil.rmtree(store, ignore_errors=True)
+    seconds, result = timed(lambda: api.load(documents(corpus), store, workers=workers))
+    size = sum(f.stat().st_size for f in Path(store).rglob("*") if f.is_file())
+    emit(seconds=round(seconds, 3), triples=result.store_triples, graphs=result.store_graphs,
+         store_bytes=size, **peak_mb())
+
+
+def stage_query(store: str, name: str) -> None:
+    from policykg import api, queries
+    source = api.open_store(store)
+    q = queries.get(name).bind(None)
+    times, rows = [], 0
+    for _ in range(RUNS):
+        seconds, (_, result) = timed(lambda: source.select(q))
+        times.append(seconds)
+        rows = len(result)
+        emit(run=len(times), seconds=round(seconds, 4), rows=rows)
+    emit(median=round(statistics.median(times), 4), rows=rows, **peak_mb())
+
+
+def stage_audit(store: str, workers: int) -> None:
+    from policykg import api
+    from policykg.shapes import audit
+    read, ds = timed(lambda: api.open_store(store).dataset())
+    emit(read_seconds=round(read, 3))
+    seconds, report = timed(lambda: audit(ds, workers=workers))
+    emit(read_seconds=round(read, 3), seconds=round(seconds, 3), findings=len(report.findings),
+         plans=len(report.scorecards), **peak_mb())
+
+
+def stage_reason(store: str) -> None:
+    from policykg import api
+    from policykg.graph.store import MemoryStore
+    from policykg.ontology.reasoning import reason
+    read, ds = timed(lambda: api.open_store(store).dataset())
+    emit(read_seconds=round(read, 3))
+    seconds, result = timed(lambda: reason(MemoryStore(ds), reasoner="rl", per_plan=True))
+    emit(read_seconds=round(read, 3), seconds=round(seconds, 3), inferred_triples=result.triples,
+         **peak_mb())
+
+
+def stage_naive(corpus: str, trig: str, query_seconds: float) -> None:
+    """The naive path: a TriG file parsed by rdflib, pyshacl over the whole union graph, and the
+    library queries by rdflib's SPARQL engine (each query stopped at `query_seconds` by an alarm)."""
+    import pyshacl
+    from rdflib import Graph
+    from policykg import api, queries
+    from policykg.graph.store import MemoryStore
+    from policykg.ontology import load_ontology
+    from policykg.shapes.audit import load_shapes
+    if not Path(trig).exists():
+        api.build(documents(corpus), trig)
+    parse, ds = timed(lambda: _parse_trig(trig))
+    emit(step="parse", seconds=round(parse, 3), triples=len(ds), **peak_mb())
+    store = MemoryStore(ds)
+    for name in queries.available():
+        q = queries.get(name).bind(None)
+        emit(step="query", name=name, **_forked_runs(lambda: store.select(q), query_seconds))
+    union = Graph()
+    for ctx in ds.graphs():
+        union += ctx
+    union += load_ontology()
+    seconds, (conforms, results, _) = timed(lambda: pyshacl.validate(
+        union, shacl_graph=load_shapes(), inference="none", allow_warnings=True, abort_on_first=False))
+    emit(step="audit", seconds=round(seconds, 3), **peak_mb())
+
+
+def _forked_runs(fn: Callable[[], Any], budget: float) -> dict[str, Any]:
+    """Up to RUNS timed calls of fn in a forked child (it shares the parsed graph), killed after
+    `budget` seconds; returns the median over the runs that finished (a slow query stops early)."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: run, report each time, exit without cleanup
+        os.close(read)
+        total = 0.0
+        try:
+            for _ in range(RUNS):
+                seconds, _ = timed(fn)
+                os.write(write, f"{seconds}\n".encode())
+                total += seconds
+                if total > budget / 2:
+                    break
+        except BaseException as exc:  # noqa: BLE001 - reported to the parent, never raised there
+            os.write(write, f"error {type(exc).__name__}\n".encode())
+        os._exit(0)
+    os.close(write)
+    deadline = time.monotonic() + budget
+    chunks: list[bytes] = []
+    killed = False
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            os.kill(pid, signal.SIGKILL)
+            killed = True
+            break
+        import select
+        ready, _, _ = select.select([read], [], [], left)
+        if ready:
+            data = os.read(read, 4096)
+            if not data:
+                break
+            chunks.append(data)
+    os.waitpid(pid, 0)
+    os.close(read)
+    lines = b"".join(chunks).decode().split()
+    error = next((ln for ln in lines if not ln[0].isdigit()), None)
+    times = [float(ln) for ln in lines if ln[0].isdigit()]
+    out: dict[str, Any] = {"median": round(statistics.median(times), 4) if times else None, "runs": len(times)}
+    if killed and not times:
+        out["over"] = budget
+    if error:
+        out["error"] = error
+    return out
+
+
+def _parse_trig(path: str):
+    from rdflib import Dataset
+    ds = Dataset(default_union=True)
+    ds.parse(path, format="trig")
+    return ds
+
+
+STAGES: dict[str, Callable[..., None]] = {
+    "correctness": stage_correctness, "load": stage_load, "query": stage_query, "audit": stage_audit,
+    "reason": stage_reason, "naive": stage_naive,
+}
+
+if __name__ == "__main__":
+    STAGES[sys.argv[1]](**json.loads(sys.argv[2]))
+    sys.stdout.flush()
+    os._exit(0)

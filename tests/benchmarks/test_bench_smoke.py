@@ -1,0 +1,38 @@
+"""The benchmark's whole code path at a tiny size: every stage runs, the naive baseline too, and the
+JSON holds every metric the README table shows."""
+from __future__ import annotations
+
+import json
+
+from benchmarks.bench import TARGETS, run
+from policykg import queries
+
+
+def test_benchmark_end_to_end(tmp_path):
+    out = tmp_path / "results.json"
+    lines: list[str] = []
+    run([5], out, naive_max_seconds=90, stage_timeout=90, query_timeout=30, workers=2,
+        cache=tmp_path / "cache", echo=lines.append)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["machine"]["cpus"] and data["machine"]["pyoxigraph"]
+    (res,) = data["sizes"]
+    assert res["plans"] == 5
+    # the generated documents are extracted exactly as their ground truth says
+    assert res["correctness"]["documents"] == 5 and res["correctness"]["matching"] == 5
+    load = res["load"]
+    assert load["graphs"] == 5 + 2 and load["triples"] > 0 and load["store_bytes"] > 0
+    assert load["documents_per_second"] > 0 and load["triples_per_second"] > 0
+    assert set(res["queries"]) == set(queries.available())
+    for name, q in res["queries"].items():
+        assert q["median"] is not None and len([ln for ln in q["lines"] if "run" in ln]) == 5, name
+    assert res["audit"]["plans"] == 5 and res["audit"]["seconds"] > 0
+    assert res["reason"]["seconds"] > 0 and res["reason"]["inferred_triples"] > 0
+    assert res["peak_mb"] > 0
+    naive = res["naive"]
+    assert "killed" not in naive and "error" not in naive
+    assert naive["parse_seconds"] > 0 and naive["audit_seconds"] > 0 and naive["triples"] > 0
+    assert set(naive["queries"]) == set(queries.available())
+    assert set(res["speedup"]["queries"]) == set(queries.available()) and res["speedup"]["audit"] > 0
+    assert [t["metric"] for t in res["targets"]] == list(TARGETS)
+    assert all("note" in t for t in res["targets"])
+    assert any(ln.startswith("## 5 plans") for ln in lines)
