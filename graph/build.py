@@ -18,6 +18,7 @@ from policykg.loaders.model import (Chapter, Indicator, PlanRecord, Project, Pro
                                     Section, Span, Task, UnitRef, Value)
 from policykg.loaders.reference import department_types
 from policykg.loaders.text import cn_number
+from policykg.loaders.values import is_missing
 
 ATTRIBUTE_CONCEPTS = {"约束性": V.binding, "预期性": V.expected}
 
@@ -70,6 +71,9 @@ class PlanGraphBuilder:
         self.g = self.out.graph
         self.s = self.out.shared
         self.doc = iris.document_iri(record.document.sha256)
+        self._task_nodes: dict[int, URIRef] = {}  # id(Task) -> IRI, for implementsTask links
+        self._indicator_nodes: dict[int, URIRef] = {}  # id(Indicator) -> IRI, for measuredBy links
+        self._measured_by: list[tuple[URIRef, int]] = []
 
     # -- shared entities -----------------------------------------------------------------------
     def region(self, region: RegionRef) -> URIRef:
@@ -99,6 +103,18 @@ class PlanGraphBuilder:
         if region_node is not None:
             s.add((node, V.region, region_node))
         return node
+
+    def part(self, node: URIRef, cls: URIRef, number: str, title: str, order: int, span: Span | None) -> None:
+        """What every part of a plan carries: its class, plan, number and title as printed, document
+        order and source location."""
+        g = self.g
+        g.add((node, RDF.type, cls))
+        g.add((node, V.inPlan, self.iri))
+        g.add((node, V.number, Literal(number)))
+        g.add((node, V.title, zh(title)))
+        g.add((node, RDFS.label, zh(title)))
+        g.add((node, V.orderIndex, Literal(order, datatype=XSD.integer)))
+        self.source(node, span)
 
     # -- provenance ----------------------------------------------------------------------------
     def source(self, node: URIRef, span: Span | None, suffix: str = "source") -> None:
@@ -175,14 +191,8 @@ class PlanGraphBuilder:
         g = self.g
         node = URIRef(f"{self.iri}/chapter/{key}")
         g.add((self.iri, V.hasChapter, node))
-        g.add((node, RDF.type, V.Chapter))
-        g.add((node, V.inPlan, self.iri))
-        g.add((node, V.number, Literal(chapter.no)))
-        g.add((node, V.title, zh(chapter.title)))
-        g.add((node, RDFS.label, zh(chapter.title)))
+        self.part(node, V.Chapter, chapter.no, chapter.title, chapter.order, chapter.span)
         g.add((node, V.chapterKind, Literal(chapter.kind)))
-        g.add((node, V.orderIndex, Literal(chapter.order, datatype=XSD.integer)))
-        self.source(node, chapter.span)
         section_keys = _Keys()
         for si, section in enumerate(chapter.sections, 1):
             self.section(section, node, f"{key}.{section_keys.key(_numeral_key(section.no), si)}")
@@ -193,14 +203,8 @@ class PlanGraphBuilder:
         g = self.g
         node = URIRef(f"{self.iri}/section/{key}")
         g.add((chapter, V.hasSection, node))
-        g.add((node, RDF.type, V.Section))
+        self.part(node, V.Section, section.no, section.title, section.order, section.span)
         g.add((node, V.inChapter, chapter))
-        g.add((node, V.inPlan, self.iri))
-        g.add((node, V.number, Literal(section.no)))
-        g.add((node, V.title, zh(section.title)))
-        g.add((node, RDFS.label, zh(section.title)))
-        g.add((node, V.orderIndex, Literal(section.order, datatype=XSD.integer)))
-        self.source(node, section.span)
         task_keys = _Keys()
         for ti, task in enumerate(section.tasks, 1):
             self.task(task, node, f"{key}.{task_keys.key(task.no, ti)}")
@@ -212,16 +216,10 @@ class PlanGraphBuilder:
         node = URIRef(f"{self.iri}/task/{key}")
         self._task_nodes[id(task)] = node
         g.add((section, V.hasTask, node))
-        g.add((node, RDF.type, V.Task))
+        self.part(node, V.Task, task.no, task.title, task.order, task.span)
         g.add((node, V.inSection, section))
-        g.add((node, V.inPlan, self.iri))
         g.add((node, V.PPLAN.isStepOfPlan, self.iri))
-        g.add((node, V.number, Literal(task.no)))
-        g.add((node, V.title, zh(task.title)))
-        g.add((node, RDFS.label, zh(task.title)))
         g.add((node, V.fullText, zh(task.text)))
-        g.add((node, V.orderIndex, Literal(task.order, datatype=XSD.integer)))
-        self.source(node, task.span)
         for k, target in enumerate(task.targets, 1):
             self.value(URIRef(f"{node}/target/{k}"), target, V.Target, node, V.hasTarget)
         for ind in task.indicators:
@@ -238,10 +236,6 @@ class PlanGraphBuilder:
             g.add((a, PROV.hadRole, V.lead if resp.role == "lead" else V.support))
             self.source(a, resp.span)
 
-    _task_nodes: dict[int, URIRef]
-    _indicator_nodes: dict[int, URIRef]
-    _measured_by: list[tuple[URIRef, int]]
-
     def _link_implementations(self) -> None:
         for task_node, ind_id in self._measured_by:
             self.g.add((task_node, V.measuredBy, self._indicator_nodes[ind_id]))
@@ -253,51 +247,33 @@ class PlanGraphBuilder:
     def column(self, col: ProjectColumn, section: URIRef | None) -> None:
         g = self.g
         node = URIRef(f"{self.iri}/column/{col.no or col.order}")
-        g.add((node, RDF.type, V.ProjectColumn))
-        g.add((node, V.inPlan, self.iri))
+        self.part(node, V.ProjectColumn, col.no, col.title, col.order, col.span)
         if section is not None:
             g.add((node, V.inSection, section))
-        g.add((node, V.number, Literal(col.no)))
-        g.add((node, V.title, zh(col.title)))
-        g.add((node, RDFS.label, zh(col.title)))
-        g.add((node, V.orderIndex, Literal(col.order, datatype=XSD.integer)))
-        self.source(node, col.span)
         for k, project in enumerate(col.projects, 1):
             self.project(project, node, k)
 
     def project(self, project: Project, column: URIRef, k: int) -> None:
         g = self.g
         node = URIRef(f"{column}/project/{k}")
-        g.add((node, RDF.type, V.Project))
+        self.part(node, V.Project, project.no, project.title, project.order, project.span)
         g.add((node, V.inColumn, column))
-        g.add((node, V.inPlan, self.iri))
-        g.add((node, V.number, Literal(project.no)))
-        g.add((node, V.title, zh(project.title)))
-        g.add((node, RDFS.label, zh(project.title)))
         g.add((node, V.fullText, zh(project.text)))
         if project.group:
             g.add((node, V.group, zh(project.group)))
-        g.add((node, V.orderIndex, Literal(project.order, datatype=XSD.integer)))
-        self.source(node, project.span)
 
     def indicator(self, ind: Indicator, key: str, k: int) -> None:
         g = self.g
         node = URIRef(f"{self.iri}/indicator/{key}")
         self._indicator_nodes[id(ind)] = node
         g.add((self.iri, V.hasIndicator, node))
-        g.add((node, RDF.type, V.Indicator))
-        g.add((node, V.inPlan, self.iri))
-        g.add((node, V.number, Literal(ind.no)))
-        g.add((node, V.title, zh(ind.name)))
-        g.add((node, RDFS.label, zh(ind.name)))
+        self.part(node, V.Indicator, ind.no, ind.name, k, ind.span)
         if ind.category:
             g.add((node, V.category, zh(ind.category)))
         if ind.unit:
             g.add((node, V.unit, Literal(ind.unit)))
         if ind.attribute in ATTRIBUTE_CONCEPTS:
             g.add((node, V.attribute, ATTRIBUTE_CONCEPTS[ind.attribute]))
-        g.add((node, V.orderIndex, Literal(k, datatype=XSD.integer)))
-        self.source(node, ind.span)
         if ind.baseline is not None:
             self.value(URIRef(f"{node}/baseline"), ind.baseline, V.Baseline, node, V.hasBaseline)
         if ind.target is not None:
@@ -324,7 +300,6 @@ class PlanGraphBuilder:
 
 
 def _missing(v: Value) -> bool:
-    from policykg.loaders.values import is_missing
     return is_missing(v.printed)
 
 
@@ -336,11 +311,7 @@ def build_plan_graph(record: PlanRecord, path: str | None = None) -> PlanGraph:
     """Turn one plan record into its plan graph and shared-graph contribution."""
     path = path or iris.plan_path(record.region, record.period, record.title, record.draft,
                                   record.document.sha256)
-    builder = PlanGraphBuilder(record, path)
-    builder._task_nodes = {}
-    builder._indicator_nodes = {}
-    builder._measured_by = []
-    return builder.build()
+    return PlanGraphBuilder(record, path).build()
 
 
 def department_type_graph() -> Graph:
