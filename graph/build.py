@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, TIME, XSD
 
 from policykg.graph import iris
@@ -31,6 +32,11 @@ def _year(y: int) -> Literal:
     return Literal(f"{y:04d}", datatype=XSD.gYear)
 
 
+#: the triples of one graph, as built: a plain set (an rdflib Graph costs 4x as much per triple, and
+#: building is the hot loop of a national load; `assemble` and the store loaders take any iterable)
+Triples = set[tuple[Node, Node, Node]]
+
+
 @dataclass
 class PlanGraph:
     """The triples of one plan, split into its own graph and its contribution to the shared graph."""
@@ -39,8 +45,8 @@ class PlanGraph:
     graph_iri: URIRef
     path: str
     record: PlanRecord
-    graph: Graph = field(default_factory=Graph)
-    shared: Graph = field(default_factory=Graph)
+    graph: Triples = field(default_factory=set)
+    shared: Triples = field(default_factory=set)
 
 
 class _Keys:

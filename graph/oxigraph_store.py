@@ -9,8 +9,9 @@ the same rows from a file, a store directory and an endpoint.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.namespace import XSD
@@ -54,6 +55,58 @@ def to_rdflib(term: Any) -> Any:
         return Literal(term.value) if datatype == str(XSD.string) else \
             Literal(term.value, datatype=URIRef(datatype))
     return URIRef(str(term))  # a quoted triple or a default-graph marker: not in policykg data
+
+
+@lru_cache(maxsize=8192)
+def _named_node(iri: str) -> Any:
+    return _oxigraph().NamedNode(iri)
+
+
+def from_rdflib(term: Any) -> Any:
+    """An rdflib term as a pyoxigraph term (IRIs cached: classes and properties recur on every line)."""
+    ox = _oxigraph()
+    if isinstance(term, URIRef):
+        return _named_node(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None and term.datatype != XSD.string:
+            return ox.Literal(str(term), datatype=from_rdflib(term.datatype))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def ntriples(triples: Iterable[tuple[Any, Any, Any]]) -> bytes:
+    """rdflib triples as canonical N-Triples (what Oxigraph itself writes, so lines compare equal
+    with a dump of the store), in the order given."""
+    ox = _oxigraph()
+    return ox.serialize((ox.Triple(from_rdflib(s), from_rdflib(p), from_rdflib(o)) for s, p, o in triples),
+                        format=ox.RdfFormat.N_TRIPLES)
+
+
+_STRING = str(XSD.string)
+_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+_INTEGER = str(XSD.integer)
+
+
+def to_value(term: Any) -> Any:
+    """A pyoxigraph term as the Python value a row holds; the common kinds (IRIs, strings,
+    integers) directly, the rest through rdflib so every engine gives the same values."""
+    if term is None:
+        return None
+    ox = _oxigraph()
+    kind = term.__class__
+    if kind is ox.NamedNode:
+        return term.value
+    if kind is ox.Literal:
+        datatype = term.datatype.value
+        if datatype == _STRING or datatype == _LANG_STRING:
+            return term.value
+        if datatype == _INTEGER and term.value.lstrip("+-").isdigit():
+            return int(term.value)
+    return to_python(to_rdflib(term))
 
 
 class OxigraphStore:
@@ -117,7 +170,7 @@ class OxigraphStore:
         variables = list(result.variables)
         columns = [v.value for v in variables]
         try:
-            rows = [tuple(to_python(to_rdflib(sol[v])) for v in variables) for sol in result]
+            rows = [tuple(map(to_value, sol)) for sol in result]  # a solution iterates in variable order
         except OSError as exc:
             raise QueryError(f"query failed: {str(exc).splitlines()[0][:300]}") from None
         return columns, rows

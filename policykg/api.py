@@ -9,17 +9,16 @@
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from rdflib import Dataset, URIRef
+from rdflib import Dataset
 
-from policykg.errors import InputError, OutputError, PolicyKGError
+from policykg.errors import InputError, PolicyKGError
 from policykg.graph.build import PlanGraph, assemble, build_plan_graph
 from policykg.graph.endpoint import DEFAULT_TIMEOUT, EndpointStore, check_url, is_endpoint_url
-from policykg.graph.iris import plan_iri, plan_path
+from policykg.graph.iris import plan_path
 from policykg.graph.oxigraph_store import OxigraphStore, looks_like_store
 from policykg.graph.push import (Pushed, default_graph_size, push as push_dataset, stored_counts,
                                  target_for)
@@ -49,12 +48,16 @@ class BuildResult:
     failures: list[Failure] = field(default_factory=list)
     skipped: list[Failure] = field(default_factory=list)
     output: Path | None = None
+    #: per-plan numbers when the plans went straight into a store (no PlanGraph kept in memory)
+    summaries: list[dict[str, Any]] | None = None
 
     @property
     def triples(self) -> int:
         return len(self.dataset) if self.dataset is not None else 0
 
     def summary(self) -> list[dict[str, Any]]:
+        if self.summaries is not None:
+            return self.summaries
         return [plan_summary(pg.record) for pg in self.plans]
 
 
@@ -226,131 +229,21 @@ def load(paths: Iterable[str | Path], store: str | Path, *, keep_going: bool = F
     """Put plans (documents or graph files) into a persistent local store, created if needed.
     Each plan replaces its earlier version whole; other plans in the store are left as they are.
 
-    With `workers` > 1 (None: one per core), plan documents are parsed and built in that many
-    processes, each returning its plan as ready-made update text; the parent only writes them, one
-    transaction per plan graph as in the sequential path, so the store ends with the same content."""
+    Plan documents go straight into the store (graph/bulk.py): parsed in `workers` processes (None:
+    one per core) and written as they arrive, one transaction per plan; a failed run changes
+    nothing.  Graph files (or a mix) are parsed into one dataset first and then stored."""
     files = expand_paths(paths)
-    workers = (os.cpu_count() or 1) if workers is None else workers
     documents = [f for f in files if f.suffix.lower() not in PARSE_FORMATS]
-    if workers <= 1 or len(documents) < 2 or len(documents) != len(files):
-        ds, built = read_dataset(paths, keep_going=keep_going, progress=progress)
-        with OxigraphStore(store) as target:
-            graphs = target.load(ds)
-            return LoadResult(graphs, built, len(target), len(target.graph_names()))
-    return _load_parallel(documents, store, keep_going=keep_going, progress=progress, workers=workers)
-
-
-# --- parallel load: workers parse and build, the parent writes --------------------------------------
-@dataclass
-class _Built:
-    """What a worker sends back for one document: small and picklable (no rdflib graphs)."""
-
-    file: str
-    record: PlanRecord | None = None
-    path: str = ""
-    graph_iri: str = ""
-    plan_update: str = ""  # DROP SILENT GRAPH + INSERT DATA for the plan graph
-    plan_triples: int = 0
-    shared_lines: list[str] = field(default_factory=list)  # the plan's shared triples, N-Triples
-    failed: bool = False  # the parent re-reads the file for the error (it does not pickle)
-
-
-def _build_one(file: str, suffix_sha: bool = False) -> _Built:
-    """Parse one document and build its plan graph (in a worker process)."""
-    from policykg.graph.push import PLAN, Part, insert_data
-    try:
-        r = load_plan(Path(file))
-    except PolicyKGError:
-        return _Built(file, failed=True)
-    path = plan_path(r.region, r.period, r.title, r.draft, r.document.sha256)
-    if suffix_sha:
-        path = f"{path}-{r.document.sha256[:8]}"
-    pg = build_plan_graph(r, path)
-    part = Part(str(pg.graph_iri), pg.graph, PLAN)
-    shared = pg.shared.serialize(format="nt")
-    return _Built(file, r, path, str(pg.graph_iri), insert_data(part), len(pg.graph),
-                  [ln for ln in shared.splitlines() if ln.strip()])
-
-
-def _load_parallel(documents: list[Path], store: str | Path, *, keep_going: bool,
-                   progress: Progress | None, workers: int) -> LoadResult:
-    from concurrent.futures import ProcessPoolExecutor
-    from policykg.graph.build import department_type_graph
-    from policykg.graph.push import ONTOLOGY, SHARED, Part, insert_data, parts
-
-    done: list[_Built] = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        chunk = max(1, min(16, len(documents) // (workers * 4) or 1))
-        for i, b in enumerate(pool.map(_build_one, map(str, documents), chunksize=chunk), 1):
-            if progress:
-                progress(Path(b.file).name, i, len(documents))
-            done.append(b)
-    result = BuildResult()
-    seen_sha: dict[str, str] = {}
-    used_paths: dict[str, str] = {}
-    kept: list[_Built] = []
-    for b in done:  # the same checks, in the same order, as load_documents + build_graphs
-        if b.failed:
-            try:
-                load_plan(Path(b.file))  # raises the same error here, where it can be raised
-            except PolicyKGError as exc:
-                if not keep_going:
-                    raise
-                result.failures.append(Failure(b.file, str(exc)))
-            continue
-        assert b.record is not None
-        sha = b.record.document.sha256
-        if sha in seen_sha:
-            result.skipped.append(Failure(b.record.document.path,
-                                          f"same content as {seen_sha[sha]}; built once"))
-            continue
-        seen_sha[sha] = b.record.document.path
-        if b.path in used_paths:
-            b = _build_one(b.file, suffix_sha=True)  # rare: rebuilt here under its unique path
-        used_paths[b.path] = b.file
-        kept.append(b)
-    if not kept:
-        raise InputError(", ".join(map(str, documents)),
-                         "no plan document could be read" + (
-                             f" ({len(result.failures)} failed)" if result.failures else ""))
-    result.plans = [PlanGraph(plan_iri(b.path), URIRef(b.graph_iri),
-                              b.path, b.record) for b in kept]  # type: ignore[arg-type]
-    # the shared graph: department types plus every plan's shared triples, merged
-    from rdflib import Graph
-    shared_lines = set(ln for ln in department_type_graph().serialize(format="nt").splitlines()
-                       if ln.strip())
-    for b in kept:
-        shared_lines.update(b.shared_lines)
-    shared = Graph()
-    shared.parse(data="\n".join(sorted(shared_lines)) + "\n", format="nt")
-    fixed = parts(_one_graph_dataset(shared))  # ontology + shared, in upload order
+    if documents and len(documents) == len(files):
+        from policykg.graph.bulk import load_documents as bulk_load
+        bulk = bulk_load(documents, store, keep_going=keep_going, progress=progress, workers=workers)
+        built = BuildResult(failures=[Failure(*f) for f in bulk.failures],
+                            skipped=[Failure(*f) for f in bulk.skipped], summaries=bulk.summaries)
+        return LoadResult(bulk.graphs, built, bulk.store_triples, bulk.store_graphs)
+    ds, built = read_dataset(paths, keep_going=keep_going, progress=progress)
     with OxigraphStore(store) as target:
-        live = target._live()
-        pushed: list[Pushed] = []
-
-        def write(iri: str, kind: str, text: str, triples: int, replace: bool) -> None:
-            try:
-                live.update(text)  # one request = one transaction: a failure changes nothing
-            except (OSError, SyntaxError) as exc:
-                raise OutputError(f"{store}: graph <{iri}> was not stored "
-                                  f"({str(exc).splitlines()[0][:200]}); its previous content is "
-                                  "unchanged") from None
-            pushed.append(Pushed(iri, kind, triples, "replaced" if replace else "merged"))
-
-        for part in fixed:
-            write(part.iri, part.kind, insert_data(part), len(part.graph), part.replace)
-        from policykg.graph.push import PLAN
-        for b in sorted(kept, key=lambda b: b.graph_iri):
-            write(b.graph_iri, PLAN, b.plan_update, b.plan_triples, True)
-        live.flush()
-        return LoadResult(pushed, result, len(target), len(target.graph_names()))
-
-
-def _one_graph_dataset(shared: "Graph") -> Dataset:
-    from policykg.graph import vocab as V
-    ds = Dataset(default_union=True)
-    ds.graph(V.SHARED_GRAPH).__iadd__(shared)
-    return ds
+        graphs = target.load(ds)
+        return LoadResult(graphs, built, len(target), len(target.graph_names()))
 
 
 @dataclass

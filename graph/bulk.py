@@ -1,0 +1,252 @@
+"""Plan documents straight into an Oxigraph store: parsed in parallel, written as they arrive.
+
+A national corpus is thousands of documents; building one rdflib Dataset first and then sending it
+as SPARQL text costs minutes and gigabytes.  Here worker processes read and build one plan each and
+return it as canonical N-Triples; the parent collects new plans, with the shared facts (units,
+regions) each is the first to name, into batches of ~100 plans that Oxigraph's bulk loader writes
+while the workers go on.
+
+What a user relies on:
+
+- a batch is ingested whole (RocksDB takes the loader's sorted files in at once), so a crash
+  mid-load leaves a usable store: the previous content plus the batches written so far, each plan
+  complete with the shared facts it names;
+- a plan already in the store is *replaced* whole (`DROP` + `INSERT DATA` in one transaction);
+  replacements are written last, after every document was read, so that
+- a failed run (a bad document without `keep_going`) changes nothing: the plan graphs it created
+  and the shared triples it added are removed again, and no replacement was written yet;
+- the store ends with exactly what `build` + `OxigraphStore.load` give (tested).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import zlib
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from policykg.errors import InputError, OutputError, PolicyKGError
+from policykg.graph import vocab as V
+from policykg.graph.build import build_plan_graph, department_type_graph
+from policykg.graph.iris import plan_path
+from policykg.graph.oxigraph_store import OxigraphStore, ntriples
+from policykg.graph.push import ONTOLOGY, ONTOLOGY_GRAPH, PLAN, SHARED, Part, Pushed, insert_data
+from policykg.loaders.plan import load_plan
+
+Progress = Callable[[str, int, int], None]
+
+#: new plan graphs are bulk-loaded in batches of about this many triples (~100 plans)
+BATCH_TRIPLES = 100_000
+
+
+@dataclass
+class BuiltPlan:
+    """One document as a worker returns it: small and picklable (bytes and strings only)."""
+
+    file: str
+    failed: bool = False  # the parent reads the file again to raise its error (errors do not pickle)
+    sha256: str = ""
+    path: str = ""
+    graph_iri: str = ""
+    plan_nt: bytes = b""  # the plan graph, canonical N-Triples
+    triples: int = 0
+    shared: list[str] = field(default_factory=list)  # its shared-graph triples, one N-Triples line each
+    summary: dict[str, Any] = field(default_factory=dict)
+
+
+def build_one(file: str, suffix_sha: bool = False) -> BuiltPlan:
+    """Read one document and build its plan (runs in a worker process)."""
+    from policykg.api import plan_summary  # the numbers `build` prints, computed where the record is
+    try:
+        r = load_plan(Path(file))
+    except PolicyKGError:
+        return BuiltPlan(file, failed=True)
+    path = plan_path(r.region, r.period, r.title, r.draft, r.document.sha256)
+    if suffix_sha:
+        path = f"{path}-{r.document.sha256[:8]}"  # two different documents that print the same plan
+    pg = build_plan_graph(r, path)
+    shared = ntriples(pg.shared).decode("utf-8").splitlines()
+    return BuiltPlan(file, False, r.document.sha256, path, str(pg.graph_iri), ntriples(pg.graph),
+                     len(pg.graph), shared, plan_summary(r))
+
+
+@dataclass
+class BulkResult:
+    """What a bulk load did: per-graph actions (ontology, shared, plans by IRI) and per-plan numbers."""
+
+    graphs: list[Pushed]
+    summaries: list[dict[str, Any]]
+    failures: list[tuple[str, str]]  # (file, reason) of documents skipped with keep_going
+    skipped: list[tuple[str, str]]  # (file, reason) of duplicates built once
+    store_triples: int = 0
+    store_graphs: int = 0
+
+
+def _built(documents: list[Path], workers: int) -> Iterator[BuiltPlan]:
+    """Built plans in document order; parsed by `workers` processes (in this one if workers ≤ 1)."""
+    files = [str(d) for d in documents]
+    if workers <= 1 or len(files) < 2:
+        yield from map(build_one, files)
+        return
+    with ProcessPoolExecutor(max_workers=min(workers, len(files))) as pool:
+        chunk = max(1, min(8, len(files) // (workers * 8)))
+        yield from pool.map(build_one, files, chunksize=chunk)
+
+
+def _nquads(lines: list[str], graph: str) -> str:
+    """N-Triples lines as N-Quads lines in `graph` (each line ends with ' .')."""
+    return "".join(f"{ln[:-1]}<{graph}> .\n" for ln in lines)
+
+
+class _Writer:
+    """The parent's side: writes plans as they come, remembers what to undo if the run fails."""
+
+    def __init__(self, target: OxigraphStore) -> None:
+        import pyoxigraph
+        self.ox = pyoxigraph
+        self.store = target._live()
+        self.path = target.path
+        self.existing = {g.value for g in self.store.named_graphs()}
+        shared = self.ox.NamedNode(str(V.SHARED_GRAPH))
+        before = self.store.dump(format=self.ox.RdfFormat.N_TRIPLES, from_graph=shared) \
+            if str(V.SHARED_GRAPH) in self.existing else b""
+        self.shared_before = set(before.decode("utf-8").splitlines())
+        self.shared_all = set(self.shared_before)  # every shared line the store holds or will hold
+        self.shared_run: set[str] = set()  # shared lines named by this run's plans
+        self.added_shared: list[str] = []  # lines this run added (removed again on failure)
+        self.created: list[str] = []  # plan graphs this run created (dropped again on failure)
+        self.deferred: list[tuple[str, bytes, int]] = []  # replacements, compressed, written last
+        self.batch: list[str] = []  # N-Quads of new plans not yet written
+        self.batch_triples = 0
+
+    def _fail(self, iri: str, exc: Exception) -> OutputError:
+        return OutputError(f"{self.path}: graph <{iri}> was not stored "
+                           f"({str(exc).splitlines()[0][:200]}); its previous content is unchanged")
+
+    def shared_lines(self, lines: list[str]) -> list[str]:
+        """The lines not yet in (or on their way to) the shared graph."""
+        self.shared_run.update(lines)
+        new = [ln for ln in lines if ln not in self.shared_all]
+        self.shared_all.update(new)
+        self.added_shared.extend(new)
+        return new
+
+    def plan(self, b: BuiltPlan) -> None:
+        new_shared = _nquads(self.shared_lines(b.shared), str(V.SHARED_GRAPH))
+        if b.graph_iri in self.existing:  # a replacement: written after every document was read
+            self.deferred.append((b.graph_iri, zlib.compress(b.plan_nt, 1), b.triples))
+            self.batch.append(new_shared)
+        else:
+            self.batch.append(_nquads(b.plan_nt.decode("utf-8").splitlines(), b.graph_iri) + new_shared)
+            self.created.append(b.graph_iri)
+        self.batch_triples += b.triples
+        if self.batch_triples >= BATCH_TRIPLES:
+            self.write_batch()
+
+    def write_batch(self) -> None:
+        """New plan graphs (and new shared lines) go in by Oxigraph's bulk loader: it writes sorted
+        index files and has RocksDB ingest them at once, several times faster than a transaction per
+        plan.  The data is our own canonical N-Quads, so its validation is skipped (lenient)."""
+        if not self.batch:
+            return
+        data = "".join(self.batch).encode("utf-8")
+        self.batch, self.batch_triples = [], 0
+        try:
+            self.store.bulk_load(data, format=self.ox.RdfFormat.N_QUADS, lenient=True)
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise OutputError(f"{self.path}: plans were not stored ({str(exc).splitlines()[0][:200]})") \
+                from None
+
+    def finish(self) -> list[Pushed]:
+        """The ontology, the department types, then the replacements; returns the actions."""
+        self.write_batch()
+        done: list[Pushed] = []
+        from policykg.ontology import load_ontology
+        ontology = Part(str(ONTOLOGY_GRAPH), load_ontology(), ONTOLOGY)
+        self._update(ontology.iri, insert_data(ontology))
+        done.append(Pushed(str(ONTOLOGY_GRAPH), ONTOLOGY, len(ontology.graph), "replaced"))
+        types = self.shared_lines(ntriples(department_type_graph()).decode("utf-8").splitlines())
+        self.store.load(_nquads(types, str(V.SHARED_GRAPH)).encode("utf-8"), format=self.ox.RdfFormat.N_QUADS)
+        done.append(Pushed(str(V.SHARED_GRAPH), SHARED, len(self.shared_run), "merged"))
+        for iri, packed, triples in self.deferred:
+            nt = zlib.decompress(packed).decode("utf-8")
+            self._update(iri, f"DROP SILENT GRAPH <{iri}> ;\nINSERT DATA {{ GRAPH <{iri}> {{\n{nt}}} }}")
+        self.store.flush()
+        return done
+
+    def _update(self, iri: str, text: str) -> None:
+        try:
+            self.store.update(text)  # one request = one transaction: a failure changes nothing
+        except (OSError, SyntaxError) as exc:
+            raise self._fail(iri, exc) from None
+
+    def undo(self) -> None:
+        """Take back what this run wrote: its new plan graphs and the shared lines it added."""
+        if self.created:
+            self.store.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in self.created))
+        if self.added_shared:
+            self.store.update(f"DELETE DATA {{ GRAPH <{V.SHARED_GRAPH}> {{\n"
+                              + "\n".join(self.added_shared) + "\n} }")
+        self.store.flush()
+
+
+def load_documents(documents: list[Path], store: str | Path, *, keep_going: bool = False,
+                   progress: Progress | None = None, workers: int | None = None) -> BulkResult:
+    """Read plan `documents` (in `workers` processes; None: one per core) into the store at `store`.
+
+    Duplicates (same content) are built once; two documents that print the same plan get distinct
+    graphs (the second path suffixed with its hash), exactly as `api.build` does."""
+    workers = (os.cpu_count() or 1) if workers is None else workers
+    fresh = not Path(store).exists()
+    try:
+        return _load(documents, store, keep_going, progress, workers)
+    except BaseException:
+        if fresh and Path(store).is_dir():
+            shutil.rmtree(store, ignore_errors=True)  # a store this failed run created: not left behind
+        raise
+
+
+def _load(documents: list[Path], store: str | Path, keep_going: bool, progress: Progress | None,
+          workers: int) -> BulkResult:
+    summaries: list[dict[str, Any]] = []
+    failures: list[tuple[str, str]] = []
+    skipped: list[tuple[str, str]] = []
+    seen_sha: dict[str, str] = {}
+    used_paths: dict[str, str] = {}
+    plans: list[Pushed] = []
+    with OxigraphStore(store) as target:
+        writer = _Writer(target)
+        try:
+            for i, b in enumerate(_built(documents, workers), 1):
+                if progress:
+                    progress(Path(b.file).name, i, len(documents))
+                if b.failed:
+                    try:
+                        load_plan(Path(b.file))  # raises the worker's error here, where it can be raised
+                    except PolicyKGError as exc:
+                        if not keep_going:
+                            raise
+                        failures.append((b.file, str(exc)))
+                    continue
+                if b.sha256 in seen_sha:
+                    skipped.append((b.file, f"same content as {seen_sha[b.sha256]}; built once"))
+                    continue
+                seen_sha[b.sha256] = b.file
+                if b.path in used_paths:
+                    b = build_one(b.file, suffix_sha=True)  # rare: rebuilt here under its unique path
+                used_paths[b.path] = b.file
+                writer.plan(b)
+                summaries.append(b.summary)
+                plans.append(Pushed(b.graph_iri, PLAN, b.triples, "replaced"))
+            if not plans:
+                raise InputError(", ".join(map(str, documents)) or "(no input)",
+                                 "no plan document could be read"
+                                 + (f" ({len(failures)} failed)" if failures else ""))
+            fixed = writer.finish()
+        except BaseException:
+            writer.undo()
+            raise
+        return BulkResult(fixed + sorted(plans, key=lambda p: p.iri), summaries, failures, skipped,
+                          len(target), len(target.graph_names()))
