@@ -64,15 +64,18 @@ def _named_node(iri: str) -> Any:
 
 def from_rdflib(term: Any) -> Any:
     """An rdflib term as a pyoxigraph term (IRIs cached: classes and properties recur on every line)."""
+    kind = type(term)
+    if kind is URIRef:
+        return _named_node(term)
     ox = _oxigraph()
-    if isinstance(term, URIRef):
-        return _named_node(str(term))
-    if isinstance(term, Literal):
+    if kind is Literal:
         if term.language:
             return ox.Literal(str(term), language=term.language)
         if term.datatype is not None and term.datatype != XSD.string:
-            return ox.Literal(str(term), datatype=from_rdflib(term.datatype))
+            return ox.Literal(str(term), datatype=_named_node(term.datatype))
         return ox.Literal(str(term))
+    if isinstance(term, URIRef):
+        return _named_node(str(term))
     if isinstance(term, BNode):
         return ox.BlankNode(str(term))
     raise TypeError(f"not an RDF term: {term!r}")
