@@ -11,7 +11,8 @@ What a user relies on:
 - a batch is ingested whole (RocksDB takes the loader's sorted files in at once), so a crash
   mid-load leaves a usable store: the previous content plus the batches written so far, each plan
   complete with the shared facts it names;
-- a plan already in the store is *replaced* whole (`DROP` + `INSERT DATA` in one transaction);
+- a plan already in the store is *replaced* whole (`DROP` + `INSERT DATA` in one transaction,
+  which also drops the graph `policykg reason --write` inferred from its old version);
   replacements are written last, after every document was read, so that
 - a failed run (a bad document without `keep_going`) changes nothing: the plan graphs it created
   and the shared triples it added are removed again, and no replacement was written yet;
@@ -26,6 +27,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
+
+from rdflib import URIRef
 
 from policykg.errors import InputError, OutputError, PolicyKGError
 from policykg.graph import vocab as V
@@ -170,9 +173,13 @@ class _Writer:
         types = self.shared_lines(ntriples(department_type_graph()).decode("utf-8").splitlines())
         self.store.load(_nquads(types, str(V.SHARED_GRAPH)).encode("utf-8"), format=self.ox.RdfFormat.N_QUADS)
         done.append(Pushed(str(V.SHARED_GRAPH), SHARED, len(self.shared_run), "merged"))
+        from policykg.ontology.reasoning import inferred_graph_iri
         for iri, packed, triples in self.deferred:
             nt = zlib.decompress(packed).decode("utf-8")
-            self._update(iri, f"DROP SILENT GRAPH <{iri}> ;\nINSERT DATA {{ GRAPH <{iri}> {{\n{nt}}} }}")
+            # what was inferred from the old version no longer holds: dropped with it
+            stale = inferred_graph_iri(URIRef(iri))
+            self._update(iri, f"DROP SILENT GRAPH <{iri}> ;\nDROP SILENT GRAPH <{stale}> ;\n"
+                              f"INSERT DATA {{ GRAPH <{iri}> {{\n{nt}}} }}")
         self.store.flush()
         return done
 

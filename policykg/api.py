@@ -316,7 +316,28 @@ def validate(sources: Iterable[str | Path] | GraphStore, *, progress: Progress |
     return audit(dataset_for(sources), progress=progress, workers=workers)
 
 
-def reason(sources: Iterable[str | Path] | GraphStore, *, reasoner: str = "hermit"):
-    """Run the OWL reasoner per plan; returns a ReasoningResult (inferred graphs, summary)."""
-    from policykg.ontology.reasoning import reason as run
-    return run(MemoryStore(dataset_for(sources)), reasoner=reasoner, per_plan=True)
+def reason(sources: Iterable[str | Path] | GraphStore, *, reasoner: str = "hermit", write: bool = False):
+    """Run the reasoner per plan; returns a ReasoningResult (inferred graphs, summary).
+
+    With reasoner="sparql" a store is reasoned over where it is (rules run inside Oxigraph, nothing
+    read into memory); the other reasoners read the plans first.  `write` puts the inferred graphs
+    back into the store given as the source (one graph per plan, each replaced whole)."""
+    from policykg.ontology.reasoning import reason as run, store_inferred
+    one = sources[0] if isinstance(sources, (list, tuple)) and len(sources) == 1 else sources
+    is_store = isinstance(one, OxigraphStore) or (isinstance(one, (str, Path)) and looks_like_store(Path(one)))
+    if write and not is_store:
+        raise InputError(str(one), "inferred graphs can only be written into a store directory "
+                                   "(made by `policykg load`); give --store DIR, or -o FILE to save them")
+    if reasoner == "sparql" and is_store:
+        source = one if isinstance(one, OxigraphStore) else OxigraphStore(one, read_only=not write)
+    else:
+        source = MemoryStore(dataset_for(sources))
+    result = run(source, reasoner=reasoner, per_plan=True)
+    if write:
+        target = source if isinstance(source, OxigraphStore) and not source.read_only else None
+        if target is None:
+            with OxigraphStore(one if not isinstance(one, OxigraphStore) else one.path) as target:
+                store_inferred(target, result)
+        else:
+            store_inferred(target, result)
+    return result

@@ -18,7 +18,7 @@ from rich.table import Table
 from policykg import __version__, api, queries
 from policykg.errors import PolicyKGError
 from policykg.formatting import FORMATS, render
-from policykg.ontology.reasoning import REASON_HELP
+from policykg.ontology.reasoning import REASON_HELP, REASONERS
 from policykg.shapes.report import FORMATS as REPORT_FORMATS
 from policykg.graph.endpoint import DEFAULT_TIMEOUT
 from policykg.graph.serialize import FORMATS as GRAPH_FORMATS
@@ -406,15 +406,20 @@ def stats_cmd(source: str | None, top: int, plan: str | None, fmt: str, output: 
 @click.argument("sources", nargs=-1)
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Write the inferred graphs here (.trig keeps one per plan).")
-@click.option("--reasoner", type=click.Choice(["hermit", "pellet", "rl"]), default="hermit", show_default=True)
+@click.option("--reasoner", type=click.Choice(REASONERS), default="hermit", show_default=True)
 @click.option("--include-asserted", is_flag=True, help="Write the asserted graphs into the output too.")
+@click.option("--write", is_flag=True,
+              help="With --store: put the inferred graphs into the store (one per plan, replaced whole), "
+                   "where queries and the audit see them.")
 @_source_options
 def reason_cmd(sources: tuple[str, ...], output: Path | None, reasoner: str, include_asserted: bool,
-               store: Path | None, endpoint: str | None, timeout: float) -> None:
+               write: bool, store: Path | None, endpoint: str | None, timeout: float) -> None:
     given = list(sources) or ([store] if store else []) or ([endpoint] if endpoint else [])
     if not given:
         raise click.UsageError("give graph files or plan documents to reason over, or --store / --endpoint")
-    result = api.reason(given if not (store or endpoint) else given[0], reasoner=reasoner)
+    if write and not store:
+        raise click.UsageError("--write puts the inferred graphs into a store: give --store DIR")
+    result = api.reason(given if not (store or endpoint) else given[0], reasoner=reasoner, write=write)
     rows = result.summary()
     if rows:
         columns = [c for c in rows[0].keys() if c != "graph"]  # the graph IRI is in the output file
@@ -427,6 +432,8 @@ def reason_cmd(sources: tuple[str, ...], output: Path | None, reasoner: str, inc
     if output is not None:
         result.write(output, include_asserted=include_asserted)
         err.print(f"inferred triples written to {output}")
+    if write:
+        err.print(f"inferred graphs written into the store {store}")
 
 
 reason_cmd.help = "\b\n" + REASON_HELP.replace("\n\n", "\n\n\b\n")

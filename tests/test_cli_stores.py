@@ -84,3 +84,28 @@ def test_help_explains_sources_and_push():
     p = " ".join(run("push", "--help").stdout.split())
     assert "--graph-store URL" in p and "replaced whole" in p and "MOVE" in p
     assert "--store DIR" in run("load", "--help").stdout
+
+
+def test_reason_in_the_store_and_write_back(tmp_path, example_path):
+    doc = tmp_path / "plan.txt"
+    doc.write_text(example_path.read_text(encoding="utf-8"), encoding="utf-8")
+    store = tmp_path / "kg"
+    assert run("load", str(doc), "--store", str(store)).returncode == 0
+    unowned = len(run("query", "tasks_without_lead", "--store", str(store), "-f", "csv").stdout.splitlines()) - 1
+    owned_query = ("SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE { GRAPH ?g { ?t a "
+                   "<https://w3id.org/policykg/ontology#OwnedTask> } }")
+    r = run("reason", "--store", str(store), "--reasoner", "sparql", "--write")
+    assert r.returncode == 0, r.stderr
+    assert "inferred graphs written into the store" in r.stderr
+    counted = run("sparql", owned_query, "--store", str(store), "-f", "csv")
+    assert counted.stdout.splitlines() == ["n", str(15 - unowned)], counted.stderr
+    assert 0 < 15 - unowned < 15
+    # a changed plan re-loaded: its old inferred graph goes with its old version
+    text = doc.read_text(encoding="utf-8")
+    head, _, tail = text.rpartition("。")
+    doc.write_text(head + "；" + tail, encoding="utf-8")
+    assert run("load", str(doc), "--store", str(store)).returncode == 0
+    assert run("sparql", owned_query, "--store", str(store), "-f", "csv").stdout.splitlines() == ["n", "0"]
+    # --write needs a store to write into
+    bad = run("reason", str(doc), "--reasoner", "sparql", "--write")
+    assert bad.returncode == 2 and "--write" in bad.stderr

@@ -17,6 +17,7 @@ def test_wheel_contents(tmp_path):
     stray = [n for n in names if not (n.startswith("policykg/") or n.startswith("policykg-"))]
     assert stray == []
     for required in ("policykg/ontology/policykg.ttl", "policykg/queries/tasks.rq",
+                     "policykg/ontology/rules/class-OwnedTask.rq", "policykg/shapes/tasks.ttl",
                      "policykg/loaders/data/unit_aliases.tsv", "policykg/loaders/data/regions.tsv",
                      "policykg/loaders/data/department_types.tsv", "policykg/examples/example_plan.txt",
                      "policykg/graph/build.py", "policykg/cli.py"):

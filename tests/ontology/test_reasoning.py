@@ -306,7 +306,7 @@ def _lead_units_per_doc(result: ReasoningResult, corpus: Dataset) -> dict[str, i
     return {doc_of[str(graph)]: len(members) for graph, members in result.members(V.LeadUnit).items() if members}
 
 
-@pytest.mark.parametrize("reasoner", REASONERS)
+@pytest.mark.parametrize("reasoner", [*REASONERS, "sparql"])
 def test_corpus_counts_match_the_tasks_query(reasoner: str, corpus: Dataset,
                                              expected_per_doc: dict[str, dict[str, int]]) -> None:
     result = _corpus_result(corpus, reasoner)
