@@ -53,7 +53,7 @@ class BuiltPlan:
     sha256: str = ""
     path: str = ""
     graph_iri: str = ""
-    plan_nt: bytes = b""  # the plan graph, canonical N-Triples
+    plan_nq: bytes = b""  # the plan graph, canonical N-Quads
     triples: int = 0
     shared: list[str] = field(default_factory=list)  # its shared-graph triples, one N-Triples line each
     summary: dict[str, Any] = field(default_factory=dict)
@@ -71,7 +71,8 @@ def build_one(file: str, suffix_sha: bool = False) -> BuiltPlan:
         path = f"{path}-{r.document.sha256[:8]}"  # two different documents that print the same plan
     pg = build_plan_graph(r, path)
     shared = ntriples(pg.shared).decode("utf-8").splitlines()
-    return BuiltPlan(file, False, r.document.sha256, path, str(pg.graph_iri), ntriples(pg.graph),
+    return BuiltPlan(file, False, r.document.sha256, path, str(pg.graph_iri),
+                     ntriples(pg.graph, str(pg.graph_iri)),
                      len(pg.graph), shared, plan_summary(r))
 
 
@@ -121,7 +122,7 @@ class _Writer:
         self.added_shared: list[str] = []  # lines this run added (removed again on failure)
         self.created: list[str] = []  # plan graphs this run created (dropped again on failure)
         self.deferred: list[tuple[str, bytes, int]] = []  # replacements, compressed, written last
-        self.batch: list[str] = []  # N-Quads of new plans not yet written
+        self.batch: list[bytes] = []  # N-Quads of new plans not yet written
         self.batch_triples = 0
 
     def _fail(self, iri: str, exc: Exception) -> OutputError:
@@ -137,12 +138,13 @@ class _Writer:
         return new
 
     def plan(self, b: BuiltPlan) -> None:
-        new_shared = _nquads(self.shared_lines(b.shared), str(V.SHARED_GRAPH))
+        new_shared = _nquads(self.shared_lines(b.shared), str(V.SHARED_GRAPH)).encode("utf-8")
         if b.graph_iri in self.existing:  # a replacement: written after every document was read
-            self.deferred.append((b.graph_iri, zlib.compress(b.plan_nt, 1), b.triples))
+            self.deferred.append((b.graph_iri, zlib.compress(b.plan_nq, 1), b.triples))
             self.batch.append(new_shared)
         else:
-            self.batch.append(_nquads(b.plan_nt.decode("utf-8").splitlines(), b.graph_iri) + new_shared)
+            self.batch.append(b.plan_nq)
+            self.batch.append(new_shared)
             self.created.append(b.graph_iri)
         self.batch_triples += b.triples
         if self.batch_triples >= BATCH_TRIPLES:
@@ -154,7 +156,7 @@ class _Writer:
         plan.  The data is our own canonical N-Quads, so its validation is skipped (lenient)."""
         if not self.batch:
             return
-        data = "".join(self.batch).encode("utf-8")
+        data = b"".join(self.batch)
         self.batch, self.batch_triples = [], 0
         try:
             self.store.bulk_load(data, format=self.ox.RdfFormat.N_QUADS, lenient=True)
@@ -175,7 +177,9 @@ class _Writer:
         done.append(Pushed(str(V.SHARED_GRAPH), SHARED, len(self.shared_run), "merged"))
         from policykg.ontology.reasoning import inferred_graph_iri
         for iri, packed, triples in self.deferred:
-            nt = zlib.decompress(packed).decode("utf-8")
+            suffix = f" <{iri}> .\n"  # N-Quads to the N-Triples lines INSERT DATA takes in a GRAPH block
+            nt = "".join(ln[:-len(suffix)] + " .\n" for ln in
+                         zlib.decompress(packed).decode("utf-8").splitlines(keepends=True))
             # what was inferred from the old version no longer holds: dropped with it
             stale = inferred_graph_iri(URIRef(iri))
             self._update(iri, f"DROP SILENT GRAPH <{iri}> ;\nDROP SILENT GRAPH <{stale}> ;\n"

@@ -81,12 +81,16 @@ def from_rdflib(term: Any) -> Any:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
-def ntriples(triples: Iterable[tuple[Any, Any, Any]]) -> bytes:
+def ntriples(triples: Iterable[tuple[Any, Any, Any]], graph: str | None = None) -> bytes:
     """rdflib triples as canonical N-Triples (what Oxigraph itself writes, so lines compare equal
-    with a dump of the store), in the order given."""
+    with a dump of the store), or as N-Quads in `graph`, in the order given."""
     ox = _oxigraph()
-    return ox.serialize((ox.Triple(from_rdflib(s), from_rdflib(p), from_rdflib(o)) for s, p, o in triples),
-                        format=ox.RdfFormat.N_TRIPLES)
+    if graph is None:
+        return ox.serialize((ox.Triple(from_rdflib(s), from_rdflib(p), from_rdflib(o)) for s, p, o in triples),
+                            format=ox.RdfFormat.N_TRIPLES)
+    g = _named_node(graph)
+    return ox.serialize((ox.Quad(from_rdflib(s), from_rdflib(p), from_rdflib(o), g) for s, p, o in triples),
+                        format=ox.RdfFormat.N_QUADS)
 
 
 _STRING = str(XSD.string)
