@@ -178,12 +178,15 @@ class EndpointStore:
             raise self._translate(exc) from None
 
     def _request(self, sparql: str) -> dict[str, Any]:
-        from SPARQLWrapper import BASIC, DIGEST, JSON, POST, SPARQLWrapper
+        from SPARQLWrapper import BASIC, DIGEST, JSON, POST, SELECT, SPARQLWrapper
 
         sw = SPARQLWrapper(self.url, agent="policykg")
-        with warnings.catch_warnings():  # its guess at the query form; the endpoint will judge
+        with warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)
             sw.setQuery(sparql)
+        # SPARQLWrapper guesses the form from keywords anywhere in the text, comments included (a
+        # query documented with "drop" or "load" went out as an update); policykg only reads here
+        sw.queryType = SELECT
         sw.setMethod(POST)
         sw.setReturnFormat(JSON)
         sw.setTimeout(max(1, round(self.timeout)))

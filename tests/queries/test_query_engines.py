@@ -1,0 +1,59 @@
+"""Every library query gives the same rows, in the same order, whichever engine answers it: rdflib over
+the corpus file, a local Oxigraph store, and each real endpoint (Oxigraph server, Virtuoso).  The
+queries are written for the engines' join planners (sub-selects that a store hash-joins, filters
+scoped to the pattern they test), so each engine is checked to read them the same way."""
+from __future__ import annotations
+
+import pytest
+
+from policykg import api, queries
+from policykg.graph.oxigraph_store import OxigraphStore
+from policykg.graph.store import MemoryStore
+
+
+@pytest.fixture(scope="module")
+def file_rows(corpus_trig):
+    store = MemoryStore.from_file(corpus_trig)
+    return {name: api.query(name, store) for name in queries.available()}
+
+
+@pytest.fixture(scope="module")
+def local_store(corpus_trig, tmp_path_factory):
+    path = tmp_path_factory.mktemp("store") / "kg"
+    api.load([corpus_trig], path)
+    store = OxigraphStore(path, read_only=True)
+    yield store
+    store.close()
+
+
+#: where Virtuoso (7.2, Debian) cannot give the file's rows, and why: it orders Chinese text in its
+#: own collation, and its REPLACE does not anchor ^ / $ in Chinese text (符合… / …率 stay in the keys)
+VIRTUOSO_DIFFERS = {"cited_documents", "indicator_comparison"}
+
+
+@pytest.fixture(scope="module", params=["oxigraph", "virtuoso"])
+def endpoint(request, corpus_trig):
+    server = request.getfixturevalue(f"{request.param}_server")
+    with pytest.MonkeyPatch.context() as mp:
+        server.clear()
+        server.login(mp)
+        result = api.push([corpus_trig], graph_store=server.graph_store, endpoint=server.query)
+    assert result.verify_error is None
+    return server.name, api.open_endpoint(server.query)
+
+
+def test_every_query_has_rows_on_the_corpus(file_rows):
+    # each question has at least one answer in the five plans (binding_indicators_without_numeric_target
+    # has exactly one: 000 line 167), so agreeing engines cannot agree on nothing
+    assert {name for name, (_, rows) in file_rows.items() if not rows} == set()
+
+
+@pytest.mark.parametrize("name", queries.available())
+def test_local_store_agrees_with_the_file(name, file_rows, local_store):
+    assert api.query(name, local_store) == file_rows[name]
+
+
+def test_endpoints_agree_with_the_file(endpoint, file_rows):
+    server, store = endpoint
+    differ = {name for name in queries.available() if api.query(name, store) != file_rows[name]}
+    assert differ == (VIRTUOSO_DIFFERS if server == "virtuoso" else set())
