@@ -93,13 +93,11 @@ def stage_query(store: str, name: str) -> None:
     emit(median=round(statistics.median(times), 4), rows=rows, **peak_mb())
 
 
-def stage_audit(store: str, workers: int) -> None:
+def stage_audit(store: str, workers: int, engine: str = "rudof") -> None:
+    """The audit straight from the store (batches of plans per engine call, shapes/store_audit.py)."""
     from policykg import api
-    from policykg.shapes import audit
-    read, ds = timed(lambda: api.open_store(store).dataset())
-    emit(read_seconds=round(read, 3))
-    seconds, report = timed(lambda: audit(ds, workers=workers))
-    emit(read_seconds=round(read, 3), seconds=round(seconds, 3), findings=len(report.findings),
+    seconds, report = timed(lambda: api.validate(store, workers=workers, engine=engine))
+    emit(seconds=round(seconds, 3), engine=engine, findings=len(report.findings),
          plans=len(report.scorecards), **peak_mb())
 
 

@@ -309,11 +309,22 @@ def dataset_for(sources: Iterable[str | Path] | GraphStore, *, keep_going: bool 
 
 
 def validate(sources: Iterable[str | Path] | GraphStore, *, progress: Progress | None = None,
-             workers: int = 1):
+             workers: int = 1, engine: str = "pyshacl"):
     """Audit plans with the SHACL shapes; returns an AuditReport (scorecards and findings).
-    `workers` > 1 validates plans in parallel processes (same findings)."""
-    from policykg.shapes import audit
-    return audit(dataset_for(sources), progress=progress, workers=workers)
+    `workers` > 1 validates plans in parallel processes; `engine` is pyshacl or rudof; the findings
+    are the same either way.  A store (an OxigraphStore or a store directory) is audited straight
+    from Oxigraph in batches of plans, without reading it into a Dataset first."""
+    from policykg.shapes import audit, audit_store
+    given = list(sources) if isinstance(sources, (list, tuple)) else [sources]
+    if len(given) == 1 and (isinstance(given[0], OxigraphStore) or
+                            (isinstance(given[0], (str, Path)) and looks_like_store(Path(given[0])))):
+        store = given[0] if isinstance(given[0], OxigraphStore) else open_store(given[0])
+        try:
+            return audit_store(store, engine=engine, progress=progress, workers=workers)
+        finally:
+            if store is not given[0]:
+                store.close()
+    return audit(dataset_for(sources), progress=progress, workers=workers, engine=engine)
 
 
 def reason(sources: Iterable[str | Path] | GraphStore, *, reasoner: str = "hermit", write: bool = False):

@@ -1,9 +1,19 @@
-"""Run the audit shapes over a plan graph and turn pyshacl's results into findings a person acts on.
+"""Run the audit shapes over plan graphs and turn the engine's results into findings a person acts on.
 
-Each plan is validated on its own: its named graph, the shared entities it refers to (units,
-regions, department types) and the ontology, merged into one graph here.  Merging ourselves keeps
-pyshacl's inference off and is what makes it fast (letting pyshacl mix in `ont_graph` takes minutes
-on five plans); per-plan runs also make progress visible and attribute every finding to its plan.
+Each plan is validated on its own slice: its named graph, the shared entities it refers to (units,
+regions, department types), what the reasoner inferred for it, and the ontology, merged into one
+graph here.  Merging ourselves keeps inference off (letting pyshacl mix in `ont_graph` takes
+minutes on five plans); per-plan runs make progress visible and attribute every finding to its plan.
+
+Two engines give the same findings (shapes/engines.py): pyshacl, the reference, and rudof.  For a
+store of thousands of plans, `audit_store` (shapes/store_audit.py) validates batches of plans per
+engine call, straight from Oxigraph, and attributes each result to its plans with the same rules as
+here; the findings and scorecards are the same records.
+
+Everything that reads the data (labels, lines, owners, scorecards) goes through a small view
+interface (`objects`, `subjects`, `in`), which both an rdflib Graph and the store audit's
+Oxigraph view provide; where a node has several values the smallest is taken, so the answer does
+not depend on how a store happens to order them.
 """
 from __future__ import annotations
 
@@ -14,24 +24,22 @@ from functools import cache
 from importlib import resources
 from typing import Any, Callable, Iterable
 
-import pyshacl
-from rdflib import Dataset, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, RDF, SKOS
+from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 
 from policykg.errors import PolicyKGError
 from policykg.graph import vocab as V
 from policykg.graph.slices import plan_slice
 from policykg.ontology import load_ontology
 from policykg.ontology.reasoning import inferred_graph_iri
+from policykg.shapes.engines import (ENGINES, SH, PreparedShapes, RawResult, ShapesError, check_engine,
+                                     prepare, run_pyshacl, run_rudof, sparql_results_rdflib)
 
-SH = Namespace("http://www.w3.org/ns/shacl#")
 PKGSH = Namespace("https://w3id.org/policykg/shapes#")
 SEVERITIES = ("Violation", "Warning", "Info")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
-
-class ShapesError(PolicyKGError):
-    """The shapes themselves cannot be read (a broken .ttl)."""
+__all__ = ["AuditReport", "Finding", "Scorecard", "ShapesError", "audit", "load_shapes", "ENGINES", "SH"]
 
 
 @cache
@@ -102,7 +110,19 @@ class Scorecard:
 class AuditReport:
     scorecards: list[Scorecard] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
-    results: Graph = field(default_factory=Graph)  # the standard sh:ValidationReport(s)
+    #: the engine's result behind each finding, in the same order (what `results` is made of)
+    raw: list[RawResult] = field(default_factory=list, repr=False, compare=False)
+
+    @property
+    def results(self) -> Graph:
+        """The standard sh:ValidationReport: one sh:ValidationResult per finding, whichever engine ran
+        (messages as the findings give them, in Chinese and English)."""
+        key = (len(self.findings), len(self.raw))
+        cached = self.__dict__.get("_results")
+        if cached is None or cached[0] != key:
+            cached = (key, _results_graph(self.findings, self.raw))
+            self.__dict__["_results"] = cached
+        return cached[1]
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -116,19 +136,109 @@ class AuditReport:
         return not any(f.severity in bad for f in self.findings)
 
 
+def _results_graph(findings: list[Finding], raw: list[RawResult]) -> Graph:
+    g = Graph()
+    g.bind("sh", SH)
+    report = BNode("report")
+    g.add((report, RDF.type, SH.ValidationReport))
+    g.add((report, SH.conforms, Literal(not findings, datatype=XSD.boolean)))
+    for i, (f, r) in enumerate(zip(findings, raw), 1):
+        node = BNode(f"result{i}")
+        g.add((report, SH.result, node))
+        g.add((node, RDF.type, SH.ValidationResult))
+        g.add((node, SH.focusNode, r.focus))
+        g.add((node, SH.resultSeverity, r.severity))
+        if r.shape is not None:
+            g.add((node, SH.sourceShape, r.shape))
+        if r.component is not None:
+            g.add((node, SH.sourceConstraintComponent, r.component))
+        if r.path is not None:
+            g.add((node, SH.resultPath, r.path))
+        if r.value is not None:
+            g.add((node, SH.value, r.value))
+        for text, lang in ((f.message_zh, "zh"), (f.message_en, "en")):
+            if text:
+                g.add((node, SH.resultMessage, Literal(text, lang=lang)))
+    return g
+
+
 # --------------------------------------------------------------------------------------------------
-def _lang(g: Graph, node, prop, lang: str) -> str:
-    for o in g.objects(node, prop):
-        if isinstance(o, Literal) and o.language == lang:
-            return str(o)
-    return ""
+# Reading the data: `data` is an rdflib Graph or any view with objects/subjects/`in`.
+
+#: every property the functions below read (plus a result's own path).  The store audit copies out
+#: of a plan graph only these and what the shapes read; its view refuses any other, so a lookup
+#: added here without its property fails the tests instead of reading nothing.
+LOOKUP_PREDICATES = frozenset(str(p) for p in (
+    RDF.type, V.hasTarget, V.hasBaseline, V.sourceLocation, V.leadUnit, V.supportingUnit, V.issuer,
+    V.title, DCTERMS.title, SKOS.prefLabel, V.number, V.line, V.document, V.fileName, V.printed, V.inPlan,
+    V.attribute, V.region))
+class Memo:
+    """A view that remembers its answers: a plan's findings read the same nodes many times (a task
+    that fails two rules, its source location, its document)."""
+
+    def __init__(self, data: Any) -> None:
+        self.data = data
+        self._objects: dict = {}
+        self._subjects: dict = {}
+
+    def objects(self, subject: Any = None, predicate: Any = None) -> Iterable[Any]:
+        key = (subject, predicate)
+        if key not in self._objects:
+            self._objects[key] = tuple(self.data.objects(subject, predicate))
+        return self._objects[key]
+
+    def subjects(self, predicate: Any = None, obj: Any = None) -> Iterable[Any]:
+        key = (predicate, obj)
+        if key not in self._subjects:
+            self._subjects[key] = tuple(self.data.subjects(predicate, obj))
+        return self._subjects[key]
+
+    def __contains__(self, triple: tuple[Any, Any, Any]) -> bool:
+        s, p, o = triple
+        if s is not None and p is not None and o is not None:
+            return o in self.objects(s, p)
+        return triple in self.data
 
 
-def _owner(data: Graph, focus: URIRef) -> URIRef:
+def _sort_key(term: Any) -> tuple:
+    return (getattr(term, "language", None) or "", str(term))
+
+
+def _one(data: Any, node: Any, prop: Any) -> Any:
+    """The value of `prop` on `node`; the smallest if there are several (deterministic)."""
+    values = list(data.objects(node, prop))
+    if len(values) <= 1:
+        return values[0] if values else None
+    return min(values, key=_sort_key)
+
+
+def _first_subject(data: Any, prop: Any, obj: Any) -> Any:
+    subjects = list(data.subjects(prop, obj))
+    if len(subjects) <= 1:
+        return subjects[0] if subjects else None
+    return min(subjects, key=_sort_key)
+
+
+def _lang(g: Any, node, prop, lang: str) -> str:
+    if node is None:
+        return ""
+    values = sorted((o for o in g.objects(node, prop) if isinstance(o, Literal) and o.language == lang), key=str)
+    return str(values[0]) if values else ""
+
+
+def _shape_texts(shapes: Graph, shape: Any, cache: dict) -> tuple[str, str, str, str]:
+    """A shape's sh:message and sh:name in Chinese and English (read once per shape)."""
+    if shape not in cache:
+        cache[shape] = (_lang(shapes, shape, SH.message, "zh"), _lang(shapes, shape, SH.message, "en"),
+                        _lang(shapes, shape, SH.name, "zh"), _lang(shapes, shape, SH.name, "en"))
+    return cache[shape]
+
+
+def _owner(data: Any, focus: URIRef) -> URIRef:
     """The item a finding is about, for labels and lines: a target's task or indicator, a source
     location's item."""
     for prop in (V.hasTarget, V.hasBaseline, V.sourceLocation):
-        subj = next(data.subjects(prop, focus), None)
+        subj = _first_subject(data, prop, focus)
         if subj is not None:
             return subj
     if (focus, RDF.type, V.Organization) in data:
@@ -136,16 +246,16 @@ def _owner(data: Graph, focus: URIRef) -> URIRef:
         naming = sorted(set(data.subjects(V.leadUnit, focus)) | set(data.subjects(V.supportingUnit, focus)))
         if naming:
             return naming[0]
-        issued = next(data.subjects(V.issuer, focus), None)
+        issued = _first_subject(data, V.issuer, focus)
         if issued is not None:
             return issued
     return focus
 
 
-def _label(data: Graph, node: URIRef) -> str:
+def _label(data: Any, node: URIRef) -> str:
     types = set(data.objects(node, RDF.type))
-    title = data.value(node, V.title) or data.value(node, DCTERMS.title) or data.value(node, SKOS.prefLabel)
-    number = data.value(node, V.number)
+    title = _one(data, node, V.title) or _one(data, node, DCTERMS.title) or _one(data, node, SKOS.prefLabel)
+    number = _one(data, node, V.number)
     if V.Task in types:
         return f"任务 {number} {title}".strip()
     if V.Indicator in types:
@@ -155,50 +265,86 @@ def _label(data: Graph, node: URIRef) -> str:
     return str(title) if title else str(node).rsplit("/", 1)[-1]
 
 
-def _line_and_doc(data: Graph, node: URIRef) -> tuple[int | None, str]:
-    loc = data.value(node, V.sourceLocation)
+def _line_and_doc(data: Any, node: URIRef) -> tuple[int | None, str]:
+    loc = _one(data, node, V.sourceLocation)
     if loc is None:
         return None, ""
-    line = data.value(loc, V.line)
-    doc = data.value(data.value(loc, V.document), V.fileName) if data.value(loc, V.document) else None
-    return (int(line) if line is not None else None), (str(doc) if doc else "")
+    line = _one(data, loc, V.line)
+    document = _one(data, loc, V.document)
+    doc = _one(data, document, V.fileName) if document is not None else None
+    try:
+        number = int(line) if line is not None else None
+    except (TypeError, ValueError):
+        number = None  # a line that is not a number is a finding of its own (SourceLocationLine)
+    return number, (str(doc) if doc else "")
 
 
-def _findings(data: Graph, results: Graph, shapes: Graph, plan: URIRef, plan_doc: str) -> list[Finding]:
-    out: list[Finding] = []
-    for r in results.subjects(RDF.type, SH.ValidationResult):
-        focus = results.value(r, SH.focusNode)
-        shape = results.value(r, SH.sourceShape)
-        severity = str(results.value(r, SH.resultSeverity)).rsplit("#", 1)[-1]
-        rule = str(shape).rsplit("#", 1)[-1] if isinstance(shape, URIRef) else "(anonymous shape)"
-        owner = _owner(data, focus) if isinstance(focus, URIRef) else focus
-        line, doc = _line_and_doc(data, focus) if isinstance(focus, URIRef) else (None, "")
-        if line is None and isinstance(owner, URIRef):
-            line, doc = _line_and_doc(data, owner)
-        # pyshacl drops the language tag when it fills values into a SPARQL rule's message
-        messages = {m.language or ("zh" if _CJK.search(str(m)) else "en"): str(m)
-                    for m in results.objects(r, SH.resultMessage) if isinstance(m, Literal)}
-        # the shape's own bilingual message, unless the constraint filled in values (SPARQL rules)
-        msg_zh = messages.get("zh") or _lang(shapes, shape, SH.message, "zh")
-        msg_en = messages.get("en") or _lang(shapes, shape, SH.message, "en")
-        path = results.value(r, SH.resultPath)
-        value = results.value(r, SH.value)
-        label = _label(data, owner)
-        if (focus, RDF.type, V.Organization) in data:
-            label = f"{_label(data, focus)} ({label})" if owner != focus else _label(data, focus)
-        elif owner != focus and V.Target in set(data.objects(focus, RDF.type)):
-            label = f"{label} · 目标 {data.value(focus, V.printed) or ''}".strip()
-        out.append(Finding(
-            plan=str(plan), rule=rule, severity=severity, focus=str(focus), label=label,
-            doc=doc or plan_doc, line=line, message_zh=msg_zh, message_en=msg_en,
-            name_zh=_lang(shapes, shape, SH.name, "zh"), name_en=_lang(shapes, shape, SH.name, "en"),
-            path=str(path).rsplit("#", 1)[-1] if isinstance(path, URIRef) else "",
-            value=str(data.value(value, SKOS.prefLabel) or value) if value is not None else "",
-        ))
-    return out
+def _data_value(data: Any, raw: RawResult) -> Any:
+    """The result's value as the data holds it: engines that canonicalise literals (rudof prints
+    92.20 as 92.2) are mapped back to the literal of the focus node's property that equals it."""
+    value = raw.value
+    if not isinstance(value, Literal) or raw.path is None:
+        return value
+    for o in data.objects(raw.focus, raw.path):
+        if o == value:
+            return o
+    for o in sorted(data.objects(raw.focus, raw.path), key=_sort_key):
+        if isinstance(o, Literal) and o.datatype == value.datatype and o.language == value.language:
+            try:
+                if o.eq(value):
+                    return o
+            except TypeError:
+                continue
+    return value
 
 
-def _scorecard(data: Graph, plan: URIRef, findings: list[Finding]) -> Scorecard:
+def finding(data: Any, raw: RawResult, shapes: Graph, plan: URIRef, plan_doc: str,
+            texts: dict | None = None) -> Finding:
+    """One engine result as a finding of `plan`, read against the plan's slice `data`."""
+    focus, shape = raw.focus, raw.shape
+    rule = str(shape).rsplit("#", 1)[-1] if isinstance(shape, URIRef) else "(anonymous shape)"
+    owner = _owner(data, focus) if isinstance(focus, URIRef) else focus
+    line, doc = _line_and_doc(data, focus) if isinstance(focus, URIRef) else (None, "")
+    if line is None and isinstance(owner, URIRef):
+        line, doc = _line_and_doc(data, owner)
+    # messages: the result's own (with values filled in, for SPARQL rules), else the shape's
+    # sh:message; pyshacl drops the language tag when it fills in a SPARQL rule's message, so an
+    # untagged message counts as Chinese when it holds Chinese characters
+    tagged = {m.language: str(m) for m in sorted(raw.messages, key=str) if m.language}
+    untagged = {("zh" if _CJK.search(str(m)) else "en"): str(m)
+                for m in sorted(raw.messages, key=str) if not m.language}
+    shape_zh, shape_en, name_zh, name_en = _shape_texts(shapes, shape, {} if texts is None else texts)
+    msg_zh = tagged.get("zh") or shape_zh or untagged.get("zh", "")
+    msg_en = tagged.get("en") or shape_en or untagged.get("en", "")
+    value = _data_value(data, raw)
+    label = _label(data, owner)
+    if (focus, RDF.type, V.Organization) in data:
+        label = f"{_label(data, focus)} ({label})" if owner != focus else _label(data, focus)
+    elif owner != focus and V.Target in set(data.objects(focus, RDF.type)):
+        label = f"{label} · 目标 {_one(data, focus, V.printed) or ''}".strip()
+    return Finding(
+        plan=str(plan), rule=rule, severity=str(raw.severity).rsplit("#", 1)[-1], focus=str(focus),
+        label=label, doc=doc or plan_doc, line=line, message_zh=msg_zh, message_en=msg_en,
+        name_zh=name_zh, name_en=name_en,
+        path=str(raw.path).rsplit("#", 1)[-1] if isinstance(raw.path, URIRef) else "",
+        value=str(_one(data, value, SKOS.prefLabel) or value) if value is not None else "",
+    )
+
+
+def plan_findings(data: Any, raws: Iterable[RawResult], shapes: Graph,
+                  plan: URIRef) -> tuple[list[Finding], list[RawResult]]:
+    """The results that are about `plan` (see `belongs`), as findings, with their results."""
+    _, plan_doc = _line_and_doc(data, plan)
+    found, kept, texts = [], [], {}
+    for raw in raws:
+        f = finding(data, raw, shapes, plan, plan_doc, texts)
+        if belongs(data, f, plan):
+            found.append(f)
+            kept.append(raw)
+    return found, kept
+
+
+def scorecard(data: Any, plan: URIRef, findings: list[Finding], inferred_owned: int | None) -> Scorecard:
     tasks = {t for t in data.subjects(V.inPlan, plan) if (t, RDF.type, V.Task) in data}
     indicators = {i for i in data.subjects(V.inPlan, plan) if (i, RDF.type, V.Indicator) in data}
     binding = {i for i in indicators if (i, V.attribute, V.binding) in data}
@@ -206,31 +352,76 @@ def _scorecard(data: Graph, plan: URIRef, findings: list[Finding]) -> Scorecard:
     for f in findings:
         failing[f.rule].add(URIRef(f.focus))
     _, doc = _line_and_doc(data, plan)
-    region = data.value(plan, V.region)
+    region = _one(data, plan, V.region)
     return Scorecard(
-        plan=str(plan), title=str(data.value(plan, DCTERMS.title) or ""), doc=doc,
-        region=str(data.value(region, SKOS.prefLabel) or "") if region is not None else "",
+        plan=str(plan), title=str(_one(data, plan, DCTERMS.title) or ""), doc=doc,
+        region=str(_one(data, region, SKOS.prefLabel) or "") if region is not None else "",
         tasks=len(tasks), owned=len(tasks - failing["TaskOwner"]),
         measurable=len(tasks - failing["TaskMeasurable"]), binding=len(binding),
         binding_numeric=len(binding - failing["BindingIndicatorNumericTarget"]),
+        inferred_owned=inferred_owned,
     )
 
 
+def belongs(data: Any, f: Finding, plan: URIRef) -> bool:
+    """Keep findings about this plan's own nodes, and about units only if this plan names them."""
+    node = URIRef(f.focus)
+    if node == plan or (node, V.inPlan, plan) in data:
+        return True
+    if (node, RDF.type, V.Organization) in data:
+        return any(True for _ in data.subjects(V.leadUnit, node)) or any(
+            True for _ in data.subjects(V.supportingUnit, node)) or (plan, V.issuer, node) in data
+    owner = _owner(data, node)
+    return owner != node and (owner == plan or (owner, V.inPlan, plan) in data)
+
+
+def finish(report: AuditReport) -> AuditReport:
+    """Scorecards by document, findings by plan, severity, rule, line (a total order, so every path
+    and engine lists the same findings in the same order)."""
+    report.scorecards.sort(key=lambda c: (c.doc, c.plan))
+    order = {c.plan: i for i, c in enumerate(report.scorecards)}
+
+    def key(f: Finding) -> tuple:
+        return (order.get(f.plan, 0), SEVERITIES.index(f.severity) if f.severity in SEVERITIES else 9,
+                f.rule, f.line or 0, f.focus, f.path, f.value, f.message_en, f.message_zh)
+
+    if len(report.raw) == len(report.findings):
+        pairs = sorted(zip(report.findings, report.raw), key=lambda fr: key(fr[0]))
+        report.findings, report.raw = [f for f, _ in pairs], [r for _, r in pairs]
+    else:
+        report.findings.sort(key=key)
+    return report
+
+
+# --------------------------------------------------------------------------------------------------
 Progress = Callable[[str, int, int], None]
 
 
-def audit(ds: Dataset, *, shapes: Graph | None = None, progress: Progress | None = None,
-          workers: int = 1) -> AuditReport:
-    """Validate every plan graph in `ds` against the audit shapes.
+def validate_graph(data: Graph, prepared: PreparedShapes, engine: str, text: str | None = None) -> list[RawResult]:
+    """One merged graph validated by `engine`.  pyshacl runs the shapes as shipped (its SPARQL rules
+    per focus node: the reference); rudof runs the Core shapes and the SPARQL rules run once over
+    the graph (shapes/engines.py).  `text`: the graph as N-Triples, if at hand."""
+    if engine == "pyshacl":
+        return run_pyshacl(data, prepared.full)
+    return run_rudof(text if text is not None else data.serialize(format="nt"), prepared) + \
+        sparql_results_rdflib(data, prepared.rules)
 
-    With `workers` > 1 the plans are validated in that many processes (each plan's slice is sent as
-    N-Triples); the findings and scorecards are the same as in one process, in the same order."""
-    shapes = shapes if shapes is not None else load_shapes()
+
+def audit(ds: Dataset, *, shapes: Graph | None = None, progress: Progress | None = None,
+          workers: int = 1, engine: str = "pyshacl") -> AuditReport:
+    """Validate every plan graph in `ds` against the audit shapes with `engine` (pyshacl or rudof:
+    the same findings).
+
+    With `workers` > 1 the plans are validated in that many processes; the findings and scorecards
+    are the same as in one process, in the same order.  For an Oxigraph store use `audit_store`,
+    which does not need the store read into a Dataset."""
+    check_engine(engine)
+    prepared = prepare(shapes if shapes is not None else load_shapes())
     ontology = load_ontology()
     shared = ds.graph(V.SHARED_GRAPH)
     plan_graphs = []
     for g in ds.graphs():
-        plans = list(g.subjects(RDF.type, V.Plan))
+        plans = sorted(g.subjects(RDF.type, V.Plan), key=str)
         if plans and g.identifier != V.SHARED_GRAPH and not str(g.identifier).startswith(str(V.INFERRED_GRAPH)):
             plan_graphs.append((str(plans[0]), g))
     if not plan_graphs:
@@ -257,65 +448,69 @@ def audit(ds: Dataset, *, shapes: Graph | None = None, progress: Progress | None
             yield plan, data, owned
 
     report = AuditReport()
-    if workers > 1 and len(plan_graphs) > 1:
+    if workers > 1 and len(plan_graphs) > 1 and engine == "rudof":
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        # a process forked after pyrudof has run in its parent hangs in rudof: spawned workers get
+        # each slice as N-Triples instead
+        ontology_text = ontology.serialize(format="nt")
+        jobs = ((plan, data.serialize(format="nt") + ontology_text, owned) for plan, data, owned in slices())
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                 initializer=_init_spawned, initargs=(prepared,)) as pool:
+            for found, raws, card in pool.map(_audit_text, jobs, chunksize=4):
+                report.findings.extend(found)
+                report.raw.extend(raws)
+                report.scorecards.append(card)
+    elif workers > 1 and len(plan_graphs) > 1:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
         # forked workers share the dataset copy-on-write, so a job is only the plan's index
-        _WORKER.update(shapes=shapes, ontology=ontology, slices=list(slices()))
+        _WORKER.update(prepared=prepared, ontology=ontology, slices=list(slices()), engine=engine)
         try:
             with ProcessPoolExecutor(max_workers=workers,
                                      mp_context=multiprocessing.get_context("fork")) as pool:
-                for found, card, results_nt in pool.map(_audit_remote, range(len(plan_graphs)),
-                                                        chunksize=4):
+                for found, raws, card in pool.map(_audit_remote, range(len(plan_graphs)), chunksize=4):
                     report.findings.extend(found)
+                    report.raw.extend(raws)
                     report.scorecards.append(card)
-                    report.results.parse(data=results_nt, format="nt")
         finally:
             _WORKER.clear()
     else:
         for plan, data, owned in slices():
             data += ontology
-            found, card, results = _audit_one(data, shapes, plan, owned)
-            report.results += results
+            found, raws, card = _audit_one(data, prepared, engine, plan, owned)
             report.findings.extend(found)
+            report.raw.extend(raws)
             report.scorecards.append(card)
-    report.scorecards.sort(key=lambda c: (c.doc, c.plan))
-    order = {c.plan: i for i, c in enumerate(report.scorecards)}
-    report.findings.sort(key=lambda f: (order.get(f.plan, 0), SEVERITIES.index(f.severity)
-                                        if f.severity in SEVERITIES else 9, f.rule, f.line or 0, f.focus))
-    return report
+    return finish(report)
 
 
-def _audit_one(data: Graph, shapes: Graph, plan: URIRef,
-               owned: int | None) -> tuple[list[Finding], Scorecard, Graph]:
-    """One plan's slice (ontology included) validated: its findings, scorecard and raw results."""
-    _conforms, results, _text = pyshacl.validate(
-        data, shacl_graph=shapes, inference="none", allow_warnings=True, abort_on_first=False)
-    _, plan_doc = _line_and_doc(data, plan)
-    found = [f for f in _findings(data, results, shapes, plan, plan_doc) if _belongs(data, f, plan)]
-    card = _scorecard(data, plan, found)
-    card.inferred_owned = owned
-    return found, card, results
+def _audit_one(data: Graph, prepared: PreparedShapes, engine: str, plan: URIRef, owned: int | None,
+               text: str | None = None) -> tuple[list[Finding], list[RawResult], Scorecard]:
+    """One plan's slice (ontology included) validated: its findings, their results, its scorecard."""
+    raws = validate_graph(data, prepared, engine, text)
+    view = Memo(data)
+    found, kept = plan_findings(view, raws, prepared.full, plan)
+    return found, kept, scorecard(view, plan, found, owned)
 
 
 _WORKER: dict[str, Any] = {}
 
 
-def _audit_remote(index: int) -> tuple[list[Finding], Scorecard, str]:
-    """One plan validated in a forked worker; the raw results go back as N-Triples."""
+def _audit_remote(index: int) -> tuple[list[Finding], list[RawResult], Scorecard]:
+    """One plan validated in a forked worker."""
     plan, data, owned = _WORKER["slices"][index]
     data += _WORKER["ontology"]
-    found, card, results = _audit_one(data, _WORKER["shapes"], plan, owned)
-    return found, card, results.serialize(format="nt")
+    return _audit_one(data, _WORKER["prepared"], _WORKER["engine"], plan, owned)
 
 
-def _belongs(data: Graph, f: Finding, plan: URIRef) -> bool:
-    """Keep findings about this plan's own nodes, and about units only if this plan names them."""
-    node = URIRef(f.focus)
-    if node == plan or (node, V.inPlan, plan) in data:
-        return True
-    if (node, RDF.type, V.Organization) in data:
-        return any(True for _ in data.subjects(V.leadUnit, node)) or any(
-            True for _ in data.subjects(V.supportingUnit, node)) or (plan, V.issuer, node) in data
-    owner = _owner(data, node)
-    return owner != node and (owner == plan or (owner, V.inPlan, plan) in data)
+def _init_spawned(prepared: PreparedShapes) -> None:
+    _WORKER["prepared"] = prepared
+
+
+def _audit_text(job: tuple[URIRef, str, int | None]) -> tuple[list[Finding], list[RawResult], Scorecard]:
+    """One plan validated by rudof in a spawned worker, its slice (ontology included) as N-Triples."""
+    plan, text, owned = job
+    data = Graph()
+    data.parse(data=text, format="nt")
+    return _audit_one(data, _WORKER["prepared"], "rudof", plan, owned, text)

@@ -127,10 +127,11 @@ def to_turtle(report: AuditReport) -> str:
     g = Graph()
     g.bind("sh", SH)
     root = BNode("report")
-    for s, p, o in report.results:
+    results = report.results
+    for s, p, o in results:
         if p == RDF.type and o == SH.ValidationReport:
             continue
-        if (s, RDF.type, SH.ValidationReport) in report.results:
+        if (s, RDF.type, SH.ValidationReport) in results:
             if p == SH.result:
                 g.add((root, SH.result, o))
             continue

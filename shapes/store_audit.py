@@ -1,0 +1,316 @@
+"""Audit an Oxigraph store directly: batches of plans per engine call, no rdflib Dataset.
+
+Reading a national store (thousands of plans, millions of triples) into an rdflib Dataset takes
+longer than validating it, and validating plan by plan pays the engine's set-up and the ontology
+once per plan.  Here each batch of plans is copied out of the store into an in-memory Oxigraph
+store (each plan under its own graph name, beside the shared graph and the ontology), and one
+N-Triples text — the batch's plan graphs, what the reasoner inferred for them, the shared nodes they
+reach (the same slice as graph/slices.py) and the ontology — goes to the engine in one call.  Only
+triples whose predicate some shape or SPARQL rule reads are sent (about half of a plan graph is
+source offsets, full text and labels no rule looks at); the lookups for labels and lines read the
+whole plan.  The SHACL-SPARQL rules run once per batch (shapes/engines.py).
+
+Each result is then given to the plans of the batch whose graphs mention its focus node, and read
+against that plan's own graphs, with the same rules as the per-plan audit (`belongs`, `finding`,
+`scorecard` in shapes/audit.py): the findings and scorecards are the same records as
+`audit(store.dataset())` gives.  That holds because plan graphs share no nodes except through the
+shared graph (every node a plan graph describes is under the plan's own IRI), so a batch validates
+each plan's nodes exactly as its own slice would.
+
+With `workers` > 1 the batches run in that many processes, each opening the store read-only itself
+(Oxigraph allows several readers), so nothing but plan IRIs and findings crosses processes.  They
+are spawned, not forked: a process forked after pyrudof has run in its parent hangs in rudof.
+"""
+from __future__ import annotations
+
+import math
+import multiprocessing
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+import pyoxigraph as ox
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF
+
+from policykg.errors import InputError, PolicyKGError
+from policykg.graph import vocab as V
+from policykg.graph.oxigraph_store import OxigraphStore, looks_like_store, to_rdflib
+from policykg.graph.push import ONTOLOGY_GRAPH
+from policykg.ontology import load_ontology
+from policykg.ontology.reasoning import inferred_graph_iri
+from policykg.shapes.audit import (LOOKUP_PREDICATES, AuditReport, Memo, Progress, Scorecard, finish,
+                                   load_shapes, plan_findings, scorecard)
+from policykg.shapes.engines import (SH, PreparedShapes, RawResult, check_engine, prepare, run_pyshacl,
+                                     run_rudof, sparql_results_rdflib, to_ox)
+
+#: plans per engine call: large enough to pay the engine's set-up rarely, small enough that rudof's
+#: cost stays linear (it grows faster than the data beyond a few hundred thousand triples)
+DEFAULT_BATCH = 40
+
+_NT = ox.RdfFormat.N_TRIPLES
+_TYPE = ox.NamedNode(str(RDF.type))
+_PLAN = ox.NamedNode(str(V.Plan))
+_OWNED = ox.NamedNode(str(V.OwnedTask))
+_SHARED = ox.NamedNode(str(V.SHARED_GRAPH))
+#: where the batch store keeps the ontology (the one this policykg ships, as the per-plan audit uses)
+_ONTOLOGY = ox.NamedNode(str(ONTOLOGY_GRAPH))
+
+
+@dataclass(frozen=True)
+class PlanGraph:
+    """A plan in a store: its IRI, its named graph, and its inferred graph if it has one."""
+
+    plan: str
+    graph: str
+    inferred: str | None = None
+
+
+def audit_store(store: OxigraphStore | Any | str | Path, *, engine: str = "pyshacl", workers: int = 1,
+                batch_size: int = DEFAULT_BATCH, shapes: Graph | None = None,
+                progress: Progress | None = None) -> AuditReport:
+    """Validate every plan graph of an Oxigraph store (an OxigraphStore, a pyoxigraph.Store, or a
+    store directory) with `engine`; the same report `audit()` gives for the store's dataset."""
+    check_engine(engine)
+    if batch_size < 1:
+        raise PolicyKGError(f"batch size must be at least 1 (got {batch_size})")
+    source, path = _source(store)
+    plans = plan_graphs(source)
+    if not plans:
+        raise PolicyKGError("the store holds no pkg:Plan: nothing to audit (was it loaded by policykg?)")
+    prepared = prepare(shapes if shapes is not None else load_shapes())
+    if workers > 1 and path is not None:
+        batch_size = max(1, min(batch_size, math.ceil(len(plans) / workers)))
+    batches = [plans[i:i + batch_size] for i in range(0, len(plans), batch_size)]
+
+    report = AuditReport()
+    done = 0
+    for found, raws, cards in _run(batches, source, path, prepared, engine, workers):
+        report.findings.extend(found)
+        report.raw.extend(raws)
+        report.scorecards.extend(cards)
+        for card in cards:
+            done += 1
+            if progress:
+                progress(card.title or card.plan, done, len(plans))
+    return finish(report)
+
+
+def _source(store: Any) -> tuple[Any, Path | None]:
+    """The pyoxigraph store to read, and its directory when worker processes may reopen it."""
+    if isinstance(store, OxigraphStore):
+        return store._live(), store.path
+    if isinstance(store, (str, Path)):
+        if not looks_like_store(store):
+            raise InputError(store, "is not a policykg store (make one with `policykg load DOCUMENTS --store DIR`)")
+        try:
+            return ox.Store.read_only(str(store)), Path(store)
+        except OSError as exc:
+            raise InputError(store, f"cannot be opened as a store: {str(exc).splitlines()[0][:200]}") from None
+    if isinstance(store, ox.Store):
+        return store, None
+    raise TypeError(f"not an Oxigraph store: {store!r}")
+
+
+def plan_graphs(source: Any) -> list[PlanGraph]:
+    """The plan graphs of a store, by plan IRI: every named graph holding a pkg:Plan except the
+    shared, ontology and inferred graphs (the graphs `audit()` validates)."""
+    names = {g.value for g in source.named_graphs() if isinstance(g, ox.NamedNode)}
+    out = []
+    for name in names:
+        if name in (_SHARED.value, _ONTOLOGY.value) or name.startswith(str(V.INFERRED_GRAPH)):
+            continue
+        plans = sorted(q.subject.value for q in source.quads_for_pattern(None, _TYPE, _PLAN, ox.NamedNode(name))
+                       if isinstance(q.subject, ox.NamedNode))
+        if not plans:
+            continue
+        inferred = str(inferred_graph_iri(URIRef(name)))
+        if inferred not in names or next(iter(source.quads_for_pattern(None, None, None, ox.NamedNode(inferred))),
+                                         None) is None:
+            inferred = None
+        out.append(PlanGraph(plans[0], name, inferred))
+    return sorted(out, key=lambda p: p.plan)
+
+
+Batch = list[PlanGraph]
+Result = tuple[list, list[RawResult], list[Scorecard]]
+
+
+def _run(batches: list[Batch], source: Any, path: Path | None, prepared: PreparedShapes, engine: str,
+         workers: int) -> Iterator[Result]:
+    if workers > 1 and path is not None and len(batches) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+        with ProcessPoolExecutor(max_workers=min(workers, len(batches)),
+                                 mp_context=multiprocessing.get_context("spawn"),
+                                 initializer=_init_worker, initargs=(str(path), prepared, engine)) as pool:
+            yield from pool.map(_run_remote, batches)
+    else:
+        batcher = Batcher(source, prepared, engine)
+        for batch in batches:
+            yield batcher.run(batch)
+
+
+_STATE: dict[str, Any] = {}
+
+
+def _init_worker(path: str, prepared: PreparedShapes, engine: str) -> None:
+    _STATE["batcher"] = Batcher(ox.Store.read_only(path), prepared, engine)
+
+
+def _run_remote(batch: Batch) -> Result:
+    return _STATE["batcher"].run(batch)
+
+
+class Batcher:
+    """Validates batches of plans read from one store; keeps the shared graph and the ontology in
+    memory between batches (plan graphs are added for a batch and dropped after it)."""
+
+    def __init__(self, source: Any, prepared: PreparedShapes, engine: str) -> None:
+        self.source, self.prepared, self.engine = source, prepared, engine
+        self.mem = ox.Store()
+        self.mem.extend(source.quads_for_pattern(None, None, None, _SHARED))
+        self.shared_subjects = {q.subject for q in self.mem.quads_for_pattern(None, None, None, _SHARED)}
+        keep = prepared.predicates
+        self.keep = None if keep is None else {ox.NamedNode(p) for p in keep}
+        # what is read out of a plan graph: what the engine needs and what the findings look up
+        # (reading a triple out of RocksDB is the dearest step; source offsets and full text are
+        # about half of a plan graph and nothing reads them)
+        self.read: list[Any] | None = None
+        if keep is not None:  # (the shapes' own vocabulary is no data property)
+            self.read = sorted((ox.NamedNode(p) for p in (keep | LOOKUP_PREDICATES) if not p.startswith(str(SH))),
+                               key=lambda n: n.value)
+        self.read_iris = None if self.read is None else {n.value for n in self.read}
+        ontology = load_ontology()
+        self.mem.load(ontology.serialize(format="nt", encoding="utf-8"), format=_NT, to_graph=_ONTOLOGY)
+        self.ontology_text = ox.serialize(self._kept(q.triple for q in self.mem.quads_for_pattern(
+            None, None, None, _ONTOLOGY)), format=_NT)
+
+    def _kept(self, triples: Iterable[Any]) -> list[Any]:
+        """The triples the engine needs: those whose predicate some shape or rule reads."""
+        if self.keep is None:
+            return list(triples)
+        return [t for t in triples if t.predicate in self.keep]
+
+    def run(self, batch: Batch) -> Result:
+        graphs, triples, named = [], [], set()
+        for p in batch:
+            for name in (p.graph, p.inferred):
+                if name is None:
+                    continue
+                g = ox.NamedNode(name)
+                if self.read is None:
+                    quads = list(self.source.quads_for_pattern(None, None, None, g))
+                else:
+                    quads = [q for pred in self.read for q in self.source.quads_for_pattern(None, pred, None, g)]
+                self.mem.extend(quads)
+                graphs.append(g)
+                triples += self._kept(q.triple for q in quads)
+                if name == p.graph:  # the slice starts from the plan graph's nodes (graph/slices.py)
+                    # (those named by the triples read: a node named only by an unread property can
+                    # be no finding of this plan, see `belongs`)
+                    for q in quads:
+                        named.add(q.subject)
+                        named.add(q.object)
+        try:
+            triples += self._kept(self._shared_slice(named))
+            text = ox.serialize(triples, format=_NT) + self.ontology_text
+            raws = self._validate(text)
+            return self._attribute(batch, raws)
+        finally:
+            for g in graphs:
+                self.mem.remove_graph(g)
+
+    def _shared_slice(self, named: set) -> list[Any]:
+        """The shared graph's triples about the IRIs the batch's plan graphs name, and about what
+        those reach, following links but not rdf:type (graph/slices.py's rule)."""
+        frontier = [n for n in named & self.shared_subjects if isinstance(n, ox.NamedNode)]
+        seen = set(frontier)
+        triples = []
+        while frontier:
+            node = frontier.pop()
+            for q in self.mem.quads_for_pattern(node, None, None, _SHARED):
+                triples.append(q.triple)
+                o = q.object
+                if q.predicate != _TYPE and isinstance(o, (ox.NamedNode, ox.BlankNode)) and o not in seen:
+                    seen.add(o)
+                    frontier.append(o)
+        return triples
+
+    def _validate(self, text: bytes) -> list[RawResult]:
+        """The batch validated by the engine (Core shapes) plus the SPARQL rules, each once."""
+        if self.engine == "rudof":
+            return run_rudof(text.decode("utf-8"), self.prepared, sparql=True)
+        g = Graph()
+        g.parse(data=text, format="nt")
+        return run_pyshacl(g, self.prepared.core) + sparql_results_rdflib(g, self.prepared.rules)
+
+    def _attribute(self, batch: Batch, raws: list[RawResult]) -> Result:
+        """Each result to the plans whose graphs mention its focus node (every plan of the batch if
+        none does), then kept or not, and read, against that plan's own graphs."""
+        by_graph = {}
+        for p in batch:
+            by_graph[p.graph] = p
+            if p.inferred:
+                by_graph[p.inferred] = p
+        results: dict[str, list[RawResult]] = defaultdict(list)
+        for raw in raws:
+            plans = self._mentioning(raw.focus, by_graph) or batch
+            for p in plans:
+                results[p.plan].append(raw)
+        shapes = self.prepared.full
+        found_all, raws_all, cards = [], [], []
+        for p in batch:
+            view = Memo(OxView(self.mem, {p.graph, p.inferred, _SHARED.value, _ONTOLOGY.value} - {None},
+                               self.read_iris))
+            plan = URIRef(p.plan)
+            found, kept = plan_findings(view, results[p.plan], shapes, plan)
+            owned = None
+            if p.inferred is not None:
+                owned = len({q.subject for q in self.mem.quads_for_pattern(None, _TYPE, _OWNED,
+                                                                           ox.NamedNode(p.inferred))})
+            cards.append(scorecard(view, plan, found, owned))
+            found_all += found
+            raws_all += kept
+        return found_all, raws_all, cards
+
+    def _mentioning(self, focus: Any, by_graph: dict[str, PlanGraph]) -> list[PlanGraph]:
+        node = to_ox(focus)
+        names = set()
+        if not isinstance(focus, Literal):
+            names |= {q.graph_name.value for q in self.mem.quads_for_pattern(node, None, None, None)
+                      if isinstance(q.graph_name, ox.NamedNode)}
+        names |= {q.graph_name.value for q in self.mem.quads_for_pattern(None, None, node, None)
+                  if isinstance(q.graph_name, ox.NamedNode)}
+        plans = {by_graph[n] for n in names if n in by_graph}
+        return sorted(plans, key=lambda p: p.plan)
+
+
+class OxView:
+    """The graphs of one plan in the batch store, read like an rdflib Graph (objects, subjects,
+    `in`), terms as rdflib terms."""
+
+    def __init__(self, store: Any, graphs: set[str], predicates: set[str] | None = None) -> None:
+        self.store, self.graphs, self.predicates = store, graphs, predicates
+
+    def _quads(self, s: Any, p: Any, o: Any) -> Iterator[Any]:
+        if self.predicates is not None and (p is None or str(p) not in self.predicates):
+            raise AssertionError(f"the store audit did not read {p} out of the plan graphs: add it to "
+                                 "LOOKUP_PREDICATES (shapes/audit.py)")
+        if isinstance(s, Literal):
+            return
+        for q in self.store.quads_for_pattern(to_ox(s), to_ox(p), to_ox(o), None):
+            g = q.graph_name
+            if isinstance(g, ox.NamedNode) and g.value in self.graphs:
+                yield q
+
+    def objects(self, subject: Any = None, predicate: Any = None) -> Iterator[Any]:
+        for q in self._quads(subject, predicate, None):
+            yield to_rdflib(q.object)
+
+    def subjects(self, predicate: Any = None, obj: Any = None) -> Iterator[Any]:
+        for q in self._quads(None, predicate, obj):
+            yield to_rdflib(q.subject)
+
+    def __contains__(self, triple: tuple[Any, Any, Any]) -> bool:
+        return next(self._quads(*triple), None) is not None
