@@ -16,7 +16,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="100,1000,2800", help="plan counts, comma-separated")
     ap.add_argument("--out", default="benchmarks/results.json", type=Path, help="JSON results file")
     ap.add_argument("--naive-max-seconds", default=600.0, type=float,
-                    help="kill the naive baseline after this long (it is skipped at larger sizes)")
+                    help="kill the naive baseline after this long (it is skipped at larger sizes; 0: no baseline)")
     ap.add_argument("--stage-timeout", default=600.0, type=float, help="limit per stage (load, audit …)")
     ap.add_argument("--query-timeout", default=60.0, type=float, help="limit per library query (5 runs)")
     ap.add_argument("--workers", default=None, type=int, help="processes for load and audit (default: cores)")

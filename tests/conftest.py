@@ -225,6 +225,19 @@ def corpus_trig(corpus_build, tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture(scope="module", params=["oxigraph", "virtuoso"])
+def corpus_endpoint(request, corpus_trig):
+    """The corpus pushed (Graph Store protocol) to each real server: (server name, its query endpoint)."""
+    from policykg import api
+    server = request.getfixturevalue(f"{request.param}_server")
+    with pytest.MonkeyPatch.context() as mp:
+        server.clear()
+        server.login(mp)
+        result = api.push([corpus_trig], graph_store=server.graph_store, endpoint=server.query)
+    assert result.verify_error is None
+    return server.name, api.open_endpoint(server.query)
+
+
 Responder = Callable[[BaseHTTPRequestHandler, bytes], tuple[int, dict[str, str], bytes]]
 
 

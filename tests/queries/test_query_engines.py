@@ -31,17 +31,6 @@ def local_store(corpus_trig, tmp_path_factory):
 VIRTUOSO_DIFFERS = {"cited_documents", "indicator_comparison"}
 
 
-@pytest.fixture(scope="module", params=["oxigraph", "virtuoso"])
-def endpoint(request, corpus_trig):
-    server = request.getfixturevalue(f"{request.param}_server")
-    with pytest.MonkeyPatch.context() as mp:
-        server.clear()
-        server.login(mp)
-        result = api.push([corpus_trig], graph_store=server.graph_store, endpoint=server.query)
-    assert result.verify_error is None
-    return server.name, api.open_endpoint(server.query)
-
-
 def test_every_query_has_rows_on_the_corpus(file_rows):
     # each question has at least one answer in the five plans (binding_indicators_without_numeric_target
     # has exactly one: 000 line 167), so agreeing engines cannot agree on nothing
@@ -53,7 +42,7 @@ def test_local_store_agrees_with_the_file(name, file_rows, local_store):
     assert api.query(name, local_store) == file_rows[name]
 
 
-def test_endpoints_agree_with_the_file(endpoint, file_rows):
-    server, store = endpoint
+def test_endpoints_agree_with_the_file(corpus_endpoint, file_rows):
+    server, store = corpus_endpoint
     differ = {name for name in queries.available() if api.query(name, store) != file_rows[name]}
     assert differ == (VIRTUOSO_DIFFERS if server == "virtuoso" else set())
