@@ -225,6 +225,18 @@ def corpus_trig(corpus_build, tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture(scope="module")
+def local_store(corpus_trig, tmp_path_factory):
+    """The corpus loaded into a local Oxigraph store, opened read-only."""
+    from policykg import api
+    from policykg.graph.oxigraph_store import OxigraphStore
+    path = tmp_path_factory.mktemp("store") / "kg"
+    api.load([corpus_trig], path)
+    store = OxigraphStore(path, read_only=True)
+    yield store
+    store.close()
+
+
 @pytest.fixture(scope="module", params=["oxigraph", "virtuoso"])
 def corpus_endpoint(request, corpus_trig):
     """The corpus pushed (Graph Store protocol) to each real server: (server name, its query endpoint)."""

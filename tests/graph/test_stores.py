@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from policykg import api
-from policykg.graph.oxigraph_store import OxigraphStore
 from policykg.graph.store import MemoryStore
 
 FOUNDATION = ("tasks", "indicators", "projects", "units")
@@ -28,15 +27,6 @@ INJECTIONS = [
     "乌达区\\\" }\n} # {",
     "}}}{{{\"\"\"'''",
 ]
-
-
-@pytest.fixture(scope="module")
-def local_store(corpus_trig, tmp_path_factory):
-    path = tmp_path_factory.mktemp("store") / "kg"
-    api.load([corpus_trig], path)
-    store = OxigraphStore(path, read_only=True)
-    yield store
-    store.close()
 
 
 @pytest.fixture(scope="module")

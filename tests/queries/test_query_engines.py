@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 
 from policykg import api, queries
-from policykg.graph.oxigraph_store import OxigraphStore
 from policykg.graph.store import MemoryStore
 
 
@@ -15,15 +14,6 @@ from policykg.graph.store import MemoryStore
 def file_rows(corpus_trig):
     store = MemoryStore.from_file(corpus_trig)
     return {name: api.query(name, store) for name in queries.available()}
-
-
-@pytest.fixture(scope="module")
-def local_store(corpus_trig, tmp_path_factory):
-    path = tmp_path_factory.mktemp("store") / "kg"
-    api.load([corpus_trig], path)
-    store = OxigraphStore(path, read_only=True)
-    yield store
-    store.close()
 
 
 #: where Virtuoso (7.2, Debian) cannot give the file's rows, and why: it orders Chinese text in its
