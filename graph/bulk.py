@@ -116,8 +116,7 @@ class _Writer:
         shared = self.ox.NamedNode(str(V.SHARED_GRAPH))
         before = self.store.dump(format=self.ox.RdfFormat.N_TRIPLES, from_graph=shared) \
             if str(V.SHARED_GRAPH) in self.existing else b""
-        self.shared_before = set(before.decode("utf-8").splitlines())
-        self.shared_all = set(self.shared_before)  # every shared line the store holds or will hold
+        self.shared_all = set(before.decode("utf-8").splitlines())  # every shared line it holds or will hold
         self.shared_run: set[str] = set()  # shared lines named by this run's plans
         self.added_shared: list[str] = []  # lines this run added (removed again on failure)
         self.created: list[str] = []  # plan graphs this run created (dropped again on failure)
