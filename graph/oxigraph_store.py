@@ -217,16 +217,23 @@ class OxigraphStore:
         for i, part in enumerate(todo, 1):
             if progress:
                 progress(part, i, len(todo))
-            try:
-                store.update(insert_data(part))  # DROP SILENT GRAPH + INSERT DATA: one transaction
-            except (OSError, SyntaxError) as exc:
-                raise OutputError(f"{self.path}: graph <{part.iri}> was not stored "
-                                  f"({str(exc).splitlines()[0][:200]}); its previous content is "
-                                  "unchanged") from None
+            self.write_graph(part.iri, insert_data(part))  # DROP SILENT GRAPH + INSERT DATA
             done.append(Pushed(part.iri, part.kind, len(part.graph),
                                "replaced" if part.replace else "merged"))
         store.flush()
         return done
+
+    def write_graph(self, iri: str, update: str) -> None:
+        """Run one SPARQL Update that writes graph `iri`: one transaction, so if it fails the graph
+        keeps its previous content (and the error says so)."""
+        if self.read_only:
+            raise OutputError(f"{self.path}: the store was opened read-only")
+        try:
+            self._live().update(update)
+        except (OSError, SyntaxError) as exc:
+            raise OutputError(f"{self.path}: graph <{iri}> was not stored "
+                              f"({str(exc).splitlines()[0][:200]}); its previous content is "
+                              "unchanged") from None
 
     def graph_size(self, iri: str) -> int:
         ox = _oxigraph()

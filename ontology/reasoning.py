@@ -445,14 +445,9 @@ def store_inferred(store: Any, result: ReasoningResult) -> int:
     if not hasattr(store, "_live") or getattr(store, "read_only", True):
         raise OutputError("inferred graphs are written into an Oxigraph store opened for writing: "
                           "OxigraphStore(path), not a read-only or remote store")
-    live = store._live()
     for name, graph in sorted(result.inferred.items()):
-        try:
-            live.update(insert_data(Part(str(name), graph, "inferred")))
-        except (OSError, SyntaxError) as exc:
-            raise OutputError(f"{store.path}: inferred graph <{name}> was not stored "
-                              f"({str(exc).splitlines()[0][:200]}); its previous content is unchanged") from None
-    live.flush()
+        store.write_graph(str(name), insert_data(Part(str(name), graph, "inferred")))
+    store._live().flush()
     return len(result.inferred)
 
 
