@@ -230,8 +230,9 @@ def load(paths: Iterable[str | Path], store: str | Path, *, keep_going: bool = F
     Each plan replaces its earlier version whole; other plans in the store are left as they are.
 
     Plan documents go straight into the store (graph/bulk.py): parsed in `workers` processes (None:
-    one per core) and written as they arrive, one transaction per plan; a failed run changes
-    nothing.  Graph files (or a mix) are parsed into one dataset first and then stored."""
+    one per core) and bulk-loaded in batches as they arrive; a failed run changes nothing, a killed
+    one leaves the store usable with whole plans only.  Graph files (or a mix) are parsed into one
+    dataset first and then stored."""
     files = expand_paths(paths)
     documents = [f for f in files if f.suffix.lower() not in PARSE_FORMATS]
     if documents and len(documents) == len(files):

@@ -20,6 +20,16 @@ def quads(path) -> set[str]:
             and not isinstance(q.object, pyoxigraph.BlankNode)}
 
 
+def by_graph(path) -> dict[str, set[str]]:
+    """The store's quads (as `quads` gives them) grouped by graph name."""
+    store = pyoxigraph.Store.read_only(str(path))
+    out: dict[str, set[str]] = {}
+    for q in store:
+        if not isinstance(q.subject, pyoxigraph.BlankNode) and not isinstance(q.object, pyoxigraph.BlankNode):
+            out.setdefault(q.graph_name.value, set()).add(str(q))
+    return out
+
+
 def graph_quads(path, iri: str) -> set[str]:
     return {q for q in quads(path) if q.endswith(f"<{iri}>")}
 
@@ -115,3 +125,65 @@ def test_duplicate_document_is_built_once(corpus_paths, tmp_path):
     assert [f.path for f in result.build.skipped] == [str(copy)]
     assert "same content as" in result.build.skipped[0].reason
     assert len([g for g in result.graphs if g.kind == "plan"]) == 1
+
+
+# A crash: the load process is killed (SIGKILL, nothing runs after it) part-way through.  The child
+# writes a batch every ~2 plans, so the kill lands between batches or inside Oxigraph's bulk loader.
+_CRASHING_LOAD = """
+import sys
+from policykg import api
+from policykg.graph import bulk
+bulk.BATCH_TRIPLES = 2000
+def progress(name, i, n):
+    print(i, flush=True)
+api.load(sys.argv[2:], sys.argv[1], workers=1, progress=progress)
+print("finished", flush=True)
+"""
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    from benchmarks.generator import generate
+    out = tmp_path_factory.mktemp("generated")
+    truths = generate(60, out)
+    docs = [out / t.file for t in truths]
+    reference = out / "reference-store"
+    api.load(docs, reference, workers=2)
+    return docs, by_graph(reference)
+
+
+@pytest.mark.parametrize("kill_after, delay", [(5, 0.0), (20, 0.03), (35, 0.1)])
+def test_crash_mid_load_leaves_a_usable_store(corpus_paths, generated, tmp_path, kill_after, delay):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    docs, reference = generated
+    store = tmp_path / "kg"
+    api.load(corpus_paths, store, workers=1)
+    before = by_graph(store)
+    child = subprocess.Popen([sys.executable, "-c", _CRASHING_LOAD, str(store), *map(str, docs)],
+                             stdout=subprocess.PIPE, text=True)
+    for line in child.stdout:
+        if line.strip() == str(kill_after):
+            time.sleep(delay)
+            break
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    assert child.returncode == -signal.SIGKILL  # killed mid-load, not finished
+
+    # the store opens (the lock died with the process), answers queries, and holds what it held
+    after = by_graph(store)
+    assert all(quads <= after[graph] for graph, quads in before.items())
+    written = set(after) - set(before)
+    assert 0 < len(written) < len(docs)  # some batches were written before the kill, not all
+    for graph in written:  # every plan written is complete: exactly the quads a whole load gives it
+        assert after[graph] == reference[graph], graph
+    _, rows = api.query("tasks", api.open_store(store))
+    assert {row[0] for row in rows} >= {p.name for p in corpus_paths}
+
+    # loading again finishes the job: the store then holds the corpus and every generated plan
+    api.load(docs, store, workers=2)
+    assert by_graph(store) == {g: before.get(g, set()) | reference.get(g, set())
+                               for g in set(before) | set(reference)}
