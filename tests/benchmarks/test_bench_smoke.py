@@ -36,3 +36,18 @@ def test_benchmark_end_to_end(tmp_path):
     assert [t["metric"] for t in res["targets"]] == list(TARGETS)
     assert all("note" in t for t in res["targets"])
     assert any(ln.startswith("## 5 plans") for ln in lines)
+
+
+def test_naive_query_over_its_budget_gives_a_lower_bound():
+    from benchmarks.bench import speedups, table
+    res = {"plans": 9, "correctness": {}, "load": {}, "audit": {"seconds": 2.0}, "reason": {},
+           "queries": {"tasks": {"median": 2.5}, "units": {"median": 0.5}},
+           "naive": {"audit_seconds": 30.0, "queries": {"tasks": None, "units": 12.0},
+                     "queries_over": {"tasks": 10.0}},
+           "targets": []}
+    res["speedup"] = speedups(res)
+    assert res["speedup"]["queries"] == {"units": 24.0}  # measured ratios only
+    assert res["speedup"]["queries_at_least"] == {"tasks": 4.0}
+    assert res["speedup"]["audit"] == 15.0
+    text = table(res)
+    assert "naive over 10 s; ≥×4.0" in text and "naive 12.0; ×24.0" in text and "×15.0" in text
