@@ -17,7 +17,7 @@ from rich.table import Table
 
 from policykg import __version__, api, queries
 from policykg.errors import PolicyKGError
-from policykg.formatting import FORMATS, render
+from policykg.formatting import FORMATS, render, to_xlsx
 from policykg.ontology.reasoning import REASON_HELP, REASONERS
 from policykg.shapes.report import FORMATS as REPORT_FORMATS
 from policykg.graph.endpoint import DEFAULT_TIMEOUT
@@ -124,14 +124,43 @@ def _emit(fmt: str, columns: list[str], rows: list[tuple], output: Path | None) 
         out.print(t)
         err.print(f"{len(rows)} row{'s' if len(rows) != 1 else ''}")
         return
-    text = render("csv" if fmt == "table" else fmt, columns, rows)
-    if output is None:
-        sys.stdout.write(text)
+    if fmt == "xlsx":
+        book = to_xlsx(columns, rows)
+        _warn_cut(book)
+        _write(book.data, output)
     else:
-        from policykg.graph.serialize import atomic_write
-        with atomic_write(output) as fh:
-            fh.write(text)
+        _write(render("csv" if fmt == "table" else fmt, columns, rows), output)
+    if output is not None:
         err.print(f"wrote {len(rows)} rows to {output}")
+
+
+def _warn_cut(book) -> None:
+    if book.truncated:
+        err.print(f"[yellow]{book.truncated} cell(s) were longer than Excel's 32,767 characters and were "
+                  "cut (marked in the cell); CSV or JSON keeps them whole[/]")
+    if book.replaced:
+        err.print(f"[yellow]{book.replaced} cell(s) held control characters a workbook cannot store; "
+                  "they are shown as U+FFFD[/]")
+
+
+def _write(data: str | bytes, output: Path | None) -> None:
+    """To the file (atomically: a failed run leaves the old file) or to stdout; a workbook is never
+    sent to a terminal."""
+    binary = isinstance(data, bytes)
+    if output is None:
+        if binary:
+            if sys.stdout.isatty():
+                raise click.UsageError("an Excel workbook is a binary file: give -o FILE.xlsx "
+                                       "(or redirect the output to a file)")
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(data)
+        return
+    from policykg.graph.serialize import atomic_write
+    with atomic_write(output, "wb" if binary else "w") as fh:
+        fh.write(data)
 
 
 def _params(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -323,8 +352,9 @@ def push_cmd(sources: tuple[Path, ...], endpoint: str | None, graph_store: str |
 @main.command("validate", epilog=_SOURCE_HELP)
 @click.argument("sources", nargs=-1)
 @click.option("-f", "--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True,
-              help="text/md/html for people (html: one self-contained page), json for scripts, ttl for "
-                   "the standard sh:ValidationReport.")
+              help="text/md/html for people (html: one self-contained page), xlsx for a spreadsheet "
+                   "(scorecards and findings sheets), json for scripts, ttl for the standard "
+                   "sh:ValidationReport.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report to this file.")
 @click.option("--fail-on", type=click.Choice(["violation", "warning", "never"]), default="violation",
               show_default=True, help="Exit 1 when findings of this severity (or worse) exist.")
@@ -354,13 +384,13 @@ def validate_cmd(sources: tuple[str, ...], fmt: str, output: Path | None, fail_o
 
         report = api.validate(given if not (store or endpoint) else given[0], progress=progress,
                               workers=workers or (os.cpu_count() or 1), engine=engine)
-    text = render(report, fmt, fail_on)
-    if output is None:
-        sys.stdout.write(text)
+    if fmt == "xlsx":
+        from policykg.shapes.report import to_xlsx as report_xlsx
+        book = report_xlsx(report)
+        _warn_cut(book)
+        _write(book.data, output)
     else:
-        from policykg.graph.serialize import atomic_write
-        with atomic_write(output) as fh:
-            fh.write(text)
+        _write(render(report, fmt, fail_on), output)
     err.print(f"{len(report.scorecards)} plan(s): {report.count('Violation')} violation(s), "
               f"{report.count('Warning')} warning(s)" + (f"; report written to {output}" if output else ""))
     sys.exit(0 if report.conforms(fail_on) else 1)

@@ -1,5 +1,5 @@
-"""Rows to the formats other tools read: CSV (spreadsheets), JSON (scripts), Markdown (reports) and a
-terminal table (people)."""
+"""Rows to the formats other tools read: CSV (spreadsheets), an Excel workbook, JSON (scripts),
+Markdown (reports) and a terminal table (people)."""
 from __future__ import annotations
 
 import csv
@@ -7,7 +7,9 @@ import io
 import json
 from typing import Any, Sequence
 
-FORMATS = ("table", "csv", "json", "md")
+FORMATS = ("table", "csv", "xlsx", "json", "md")
+#: formats written as bytes (a file, or a pipe; never a terminal)
+BINARY_FORMATS = ("xlsx",)
 
 
 def to_csv(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
@@ -32,7 +34,16 @@ def to_markdown(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render(fmt: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+def to_xlsx(columns: Sequence[str], rows: Sequence[Sequence[Any]], sheet: str = "results"):
+    """A one-sheet workbook (policykg.spreadsheet.Workbook: its bytes and what had to be cut)."""
+    from policykg.spreadsheet import Sheet, workbook
+    return workbook([Sheet(sheet, columns, rows)])
+
+
+def render(fmt: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str | bytes:
+    """Text for the text formats, bytes for xlsx."""
+    if fmt == "xlsx":
+        return to_xlsx(columns, rows).data
     if fmt == "csv":
         return to_csv(columns, rows)
     if fmt == "json":

@@ -18,7 +18,7 @@ from rdflib.namespace import RDF, XSD
 
 from policykg.shapes.audit import SH, AuditReport, Finding, Scorecard
 
-FORMATS = ("text", "md", "html", "json", "ttl")
+FORMATS = ("text", "md", "html", "xlsx", "json", "ttl")
 
 
 def _width(s: str) -> int:
@@ -122,6 +122,33 @@ def to_json(report: AuditReport, fail_on: str = "violation") -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+#: the spreadsheet's columns: the JSON fields, headed in English and Chinese
+_CARD_COLUMNS = [("plan", "规划IRI"), ("title", "规划"), ("doc", "文件"), ("region", "地区"), ("tasks", "任务数"),
+                 ("owned", "有牵头单位"), ("owned_pct", "有牵头单位%"), ("measurable", "可衡量"),
+                 ("measurable_pct", "可衡量%"), ("binding", "约束性指标"),
+                 ("binding_numeric", "约束性指标有数值目标"), ("inferred_owned", "推理得有主任务")]
+_FINDING_COLUMNS = [("severity", "严重程度"), ("rule", "规则"), ("name_zh", "规则名称"), ("name_en", "英文规则名"),
+                    ("doc", "文件"), ("line", "行"), ("label", "条目"), ("message_zh", "问题说明"),
+                    ("message_en", "英文说明"), ("path", "属性"), ("value", "值"), ("focus", "节点IRI"),
+                    ("plan", "规划IRI")]
+
+
+def to_xlsx(report: AuditReport):
+    """A workbook with a scorecard sheet and a findings sheet (one row per finding, filterable by
+    plan, rule and severity); returns policykg.spreadsheet.Workbook."""
+    from policykg.spreadsheet import Sheet, workbook
+
+    def header(columns):
+        return [f"{key} {zh}" for key, zh in columns]
+
+    cards = [{**asdict(c), "owned_pct": c.owned_pct, "measurable_pct": c.measurable_pct} for c in report.scorecards]
+    findings = [asdict(f) for f in report.findings]
+    return workbook([
+        Sheet("scorecards 评分卡", header(_CARD_COLUMNS), [[c[k] for k, _ in _CARD_COLUMNS] for c in cards]),
+        Sheet("findings 审计发现", header(_FINDING_COLUMNS), [[f[k] for k, _ in _FINDING_COLUMNS] for f in findings]),
+    ])
+
+
 def to_turtle(report: AuditReport) -> str:
     """One sh:ValidationReport holding every plan's results."""
     g = Graph()
@@ -154,7 +181,10 @@ def to_html(report: AuditReport, fail_on: str = "violation") -> str:
                            conforms=report.conforms(fail_on))
 
 
-def render(report: AuditReport, fmt: str, fail_on: str = "violation") -> str:
+def render(report: AuditReport, fmt: str, fail_on: str = "violation") -> str | bytes:
+    """Text for the text formats, bytes for xlsx."""
+    if fmt == "xlsx":
+        return to_xlsx(report).data
     if fmt == "text":
         return to_text(report, fail_on)
     if fmt == "md":

@@ -35,6 +35,29 @@ def test_query_csv_to_stdout(tmp_path):
     assert len(lines) == 1 + 15
 
 
+def test_query_to_an_excel_workbook(tmp_path):
+    import io
+
+    import openpyxl
+    graph = tmp_path / "example.ttl"
+    assert run("build", "--example", "-o", str(graph)).returncode == 0
+    out = tmp_path / "tasks.xlsx"
+    r = run("query", "tasks", str(graph), "--format", "xlsx", "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    assert f"wrote 15 rows to {out}" in r.stderr
+    ws = openpyxl.load_workbook(out).active
+    assert [c.value for c in ws[1]] == ["doc", "plan", "section", "no", "title", "lead", "support", "line"]
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == 15 and all(isinstance(r[7], int) for r in rows)  # lines stay numbers
+    csv_rows = run("query", "tasks", str(graph), "--format", "csv").stdout.splitlines()[1:]
+    assert [str(r[7]) for r in rows] == [ln.rsplit(",", 1)[1] for ln in csv_rows]
+    # to a pipe the workbook goes as bytes (a terminal is refused: it would print binary noise)
+    piped = subprocess.run([sys.executable, "-m", "policykg", "query", "tasks", str(graph), "-f", "xlsx"],
+                           capture_output=True, timeout=300)
+    assert piped.returncode == 0 and piped.stdout[:2] == b"PK"
+    assert len(list(openpyxl.load_workbook(io.BytesIO(piped.stdout)).active.iter_rows())) == 16
+
+
 def test_bad_document_is_one_line_exit_2_and_no_output(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
@@ -101,6 +124,18 @@ def test_validate_exit_codes_and_report(tmp_path, example_path):
     out = tmp_path / "audit.html"
     r = run("validate", str(example_path), "--format", "html", "-o", str(out), "--fail-on", "never")
     assert r.returncode == 0 and out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    book = tmp_path / "audit.xlsx"
+    r = run("validate", str(example_path), "--format", "xlsx", "-o", str(book))
+    assert r.returncode == 1 and f"report written to {book}" in r.stderr
+    import openpyxl
+    wb = openpyxl.load_workbook(book)
+    assert wb.sheetnames == ["scorecards 评分卡", "findings 审计发现"]
+    cards = list(wb["scorecards 评分卡"].iter_rows(values_only=True))
+    assert len(cards) == 2 and cards[1][2] == "example_plan.txt"
+    findings = list(wb["findings 审计发现"].iter_rows(values_only=True))
+    header = findings[0]
+    where = [(r[header.index("doc 文件")], r[header.index("line 行")]) for r in findings[1:]]
+    assert ("example_plan.txt", 100) in where  # the same task the text report names
     broken = tmp_path / "broken.trig"
     broken.write_text("<not rdf", encoding="utf-8")
     r = run("validate", str(broken))
