@@ -259,7 +259,9 @@ def table(res: dict[str, Any]) -> str:
                   else f"naive {_fmt(base)}; ×{_ratio(sp.get('queries', {}).get(name))}")
         rows.append((f"query {name} median of 5 (s)", _stage_value(q, "median"), versus))
     for t in res["targets"]:
-        rows.append((f"target {t['metric']} ≤/≥ {t['target']}", _fmt(t["value"]), t["note"]))
+        ratio = t["metric"].endswith(("speedup", "speedup_min"))
+        rows.append((f"target {t['metric']} {'≥' if ratio else '≤'} {t['target']:g}",
+                     _ratio(t["value"]) if ratio else _fmt(t["value"]), t["note"]))
     width = max(len(r[0]) for r in rows)
     lines = [f"## {n} plans", f"| {'metric'.ljust(width)} | value | vs naive / note |", f"|{'-' * (width + 2)}|---|---|"]
     lines += [f"| {a.ljust(width)} | {b} | {c} |" for a, b, c in rows]
