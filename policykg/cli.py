@@ -114,15 +114,29 @@ def _report_skipped(failures, total: int) -> None:
             err.print(f"  {escape(f.reason)}")
 
 
-def _emit(fmt: str, columns: list[str], rows: list[tuple], output: Path | None) -> None:
+#: a terminal table shows at most this many rows unless --limit says otherwise (a national list of
+#: 37k tasks takes half a minute to draw and scrolls away; CSV, JSON, xlsx and -o FILE get every row)
+TABLE_ROWS = 200
+
+
+def _emit(fmt: str, columns: list[str], rows: list[tuple], output: Path | None,
+          limit: int | None = None) -> None:
+    total = len(rows)
+    if limit is not None:
+        rows = rows[:limit]
     if fmt == "table" and output is None:
+        shown = rows if limit is not None else rows[:TABLE_ROWS]
         t = Table(show_lines=False)
         for c in columns:
             t.add_column(c, overflow="fold")
-        for r in rows:
+        for r in shown:
             t.add_row(*("" if v is None else str(v) for v in r))
         out.print(t)
-        err.print(f"{len(rows)} row{'s' if len(rows) != 1 else ''}")
+        if len(shown) < total:
+            err.print(f"showing the first {len(shown):,} of {total:,} rows: --limit N shows more, "
+                      "--format csv/json/xlsx or -o FILE writes them all")
+        else:
+            err.print(f"{total} row{'s' if total != 1 else ''}")
         return
     if fmt == "xlsx":
         book = to_xlsx(columns, rows)
@@ -208,15 +222,18 @@ def _open(source: str | None, store: Path | None, endpoint: str | None, timeout:
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind a query parameter.")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the rows to this file.")
+@click.option("--limit", type=click.IntRange(min=0), default=None,
+              help="Only the first N rows (in the query's order). Without it a terminal table shows "
+                   f"the first {TABLE_ROWS}; other formats and -o FILE get every row.")
 @_source_options
 def query_cmd(name: str, source: str | None, params: tuple[str, ...], fmt: str, output: Path | None,
-              store: Path | None, endpoint: str | None, timeout: float) -> None:
+              limit: int | None, store: Path | None, endpoint: str | None, timeout: float) -> None:
     """Run the library query NAME over SOURCE.
 
     `policykg queries` lists the library."""
     queries.get(name)  # an unknown name is reported before any source is opened
     columns, rows = api.query(name, _open(source, store, endpoint, timeout), _params(params))
-    _emit(fmt, columns, rows, output)
+    _emit(fmt, columns, rows, output, limit)
 
 
 @main.command("sparql", epilog=_SOURCE_HELP)
@@ -224,14 +241,17 @@ def query_cmd(name: str, source: str | None, params: tuple[str, ...], fmt: str, 
 @click.argument("source", required=False)
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the rows to this file.")
+@click.option("--limit", type=click.IntRange(min=0), default=None,
+              help="Only the first N rows (in the query's order). Without it a terminal table shows "
+                   f"the first {TABLE_ROWS}; other formats and -o FILE get every row.")
 @_source_options
-def sparql_cmd(text: str, source: str | None, fmt: str, output: Path | None, store: Path | None,
-               endpoint: str | None, timeout: float) -> None:
+def sparql_cmd(text: str, source: str | None, fmt: str, output: Path | None, limit: int | None,
+               store: Path | None, endpoint: str | None, timeout: float) -> None:
     """Run an ad-hoc SPARQL SELECT query TEXT (or @FILE) over SOURCE."""
     if text.startswith("@"):
         text = Path(text[1:]).read_text(encoding="utf-8")
     columns, rows = api.sparql(text, _open(source, store, endpoint, timeout))
-    _emit(fmt, columns, rows, output)
+    _emit(fmt, columns, rows, output, limit)
 
 
 def _reading_progress(files: list[Path]):

@@ -1,6 +1,7 @@
 """The command line as a user runs it: exit codes, one-line errors, outputs left intact."""
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -56,6 +57,24 @@ def test_query_to_an_excel_workbook(tmp_path):
                            capture_output=True, timeout=300)
     assert piped.returncode == 0 and piped.stdout[:2] == b"PK"
     assert len(list(openpyxl.load_workbook(io.BytesIO(piped.stdout)).active.iter_rows())) == 16
+
+
+def test_terminal_table_shows_a_preview_and_limit_cuts_every_format(tmp_path):
+    graph = tmp_path / "example.ttl"
+    assert run("build", "--example", "-o", str(graph)).returncode == 0
+    every = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o"
+    total = len(json.loads(run("sparql", every, str(graph), "-f", "json").stdout))
+    assert total > 1000
+    r = run("sparql", every, str(graph))
+    assert r.returncode == 0, r.stderr
+    assert f"showing the first 200 of {total:,} rows" in r.stderr
+    assert r.stdout.count("https://w3id.org/policykg/") < 1000  # 200 rows drawn, not thousands
+    r = run("query", "tasks", str(graph), "--limit", "3", "-f", "csv")
+    assert r.returncode == 0 and len(r.stdout.splitlines()) == 1 + 3
+    full = run("query", "tasks", str(graph), "-f", "csv").stdout.splitlines()
+    assert r.stdout.splitlines() == full[:4]  # the first rows in the query's own order
+    r = run("query", "tasks", str(graph), "--limit", "20")  # more than there are: all 15, no note
+    assert r.returncode == 0 and "15 rows" in r.stderr and "showing" not in r.stderr
 
 
 def test_bad_document_is_one_line_exit_2_and_no_output(tmp_path):
