@@ -38,8 +38,11 @@ def stats(source: GraphStore | Dataset, top: int = 20, plan: str | None = None) 
     tasks = data.tasks(store, chosen)
     units = data.units(store)
     rows: list[tuple] = []
+    by_plan: dict[str, list] = {}
+    for t in tasks:  # grouped once: a scan per plan is quadratic at national scale
+        by_plan.setdefault(t.plan.iri, []).append(t)
     for p in chosen:
-        g = collaboration_of([t for t in tasks if t.plan.iri == p.iri], units, "unit")
+        g = collaboration_of(by_plan.get(p.iri, []), units, "unit")
         for rank, _, d, degree, b in _ranked(g, top):
             rows.append(("plan", p.doc, p.region, rank, d["label"], d["dept_type"], d["lead_count"],
                          d["support_count"], degree, b))
