@@ -157,15 +157,20 @@ def _warn_cut(book) -> None:
                   "they are shown as U+FFFD[/]")
 
 
+def _binary_needs_a_file(fmt: str, output: Path | None) -> None:
+    """Checked before any work: an audit of thousands of plans should not run only to be refused."""
+    if fmt == "xlsx" and output is None and sys.stdout.isatty():
+        raise click.UsageError("an Excel workbook is a binary file: give -o FILE.xlsx "
+                               "(or redirect the output to a file)")
+
+
 def _write(data: str | bytes, output: Path | None) -> None:
     """To the file (atomically: a failed run leaves the old file) or to stdout; a workbook is never
     sent to a terminal."""
     binary = isinstance(data, bytes)
     if output is None:
         if binary:
-            if sys.stdout.isatty():
-                raise click.UsageError("an Excel workbook is a binary file: give -o FILE.xlsx "
-                                       "(or redirect the output to a file)")
+            _binary_needs_a_file("xlsx", output)
             sys.stdout.flush()
             sys.stdout.buffer.write(data)
             sys.stdout.buffer.flush()
@@ -232,6 +237,7 @@ def query_cmd(name: str, source: str | None, params: tuple[str, ...], fmt: str, 
 
     `policykg queries` lists the library."""
     queries.get(name)  # an unknown name is reported before any source is opened
+    _binary_needs_a_file(fmt, output)
     columns, rows = api.query(name, _open(source, store, endpoint, timeout), _params(params))
     _emit(fmt, columns, rows, output, limit)
 
@@ -248,6 +254,7 @@ def query_cmd(name: str, source: str | None, params: tuple[str, ...], fmt: str, 
 def sparql_cmd(text: str, source: str | None, fmt: str, output: Path | None, limit: int | None,
                store: Path | None, endpoint: str | None, timeout: float) -> None:
     """Run an ad-hoc SPARQL SELECT query TEXT (or @FILE) over SOURCE."""
+    _binary_needs_a_file(fmt, output)
     if text.startswith("@"):
         text = Path(text[1:]).read_text(encoding="utf-8")
     columns, rows = api.sparql(text, _open(source, store, endpoint, timeout))
@@ -395,6 +402,7 @@ def validate_cmd(sources: tuple[str, ...], fmt: str, output: Path | None, fail_o
     given = list(sources) or ([store] if store else []) or ([endpoint] if endpoint else [])
     if not given:
         raise click.UsageError("give graph files or plan documents to audit, or --store / --endpoint")
+    _binary_needs_a_file(fmt, output)
     with Progress(TextColumn("auditing"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
                   TimeElapsedColumn(), console=err, transient=True) as bar:
         task = bar.add_task("", total=None)
@@ -451,6 +459,7 @@ def stats_cmd(source: str | None, top: int, plan: str | None, fmt: str, output: 
               store: Path | None, endpoint: str | None, timeout: float) -> None:
     """Top units by lead count, degree and betweenness centrality, per plan and across plans."""
     from policykg.graph import export
+    _binary_needs_a_file(fmt, output)
     columns, rows = export.stats(_open(source, store, endpoint, timeout), top=top, plan=plan)
     _emit(fmt, columns, rows, output)
 

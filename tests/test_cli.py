@@ -57,6 +57,16 @@ def test_query_to_an_excel_workbook(tmp_path):
                            capture_output=True, timeout=300)
     assert piped.returncode == 0 and piped.stdout[:2] == b"PK"
     assert len(list(openpyxl.load_workbook(io.BytesIO(piped.stdout)).active.iter_rows())) == 16
+    import os
+    import pty
+    primary, terminal = pty.openpty()
+    try:
+        shown = subprocess.run([sys.executable, "-m", "policykg", "query", "tasks", str(graph), "-f", "xlsx"],
+                               stdout=terminal, stderr=subprocess.PIPE, text=True, timeout=300)
+    finally:
+        os.close(terminal)
+        os.close(primary)
+    assert shown.returncode == 2 and "an Excel workbook is a binary file: give -o FILE.xlsx" in shown.stderr
 
 
 def test_terminal_table_shows_a_preview_and_limit_cuts_every_format(tmp_path):
