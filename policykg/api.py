@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, TypeAlias
 
 from rdflib import Dataset
 
@@ -59,6 +59,11 @@ class BuildResult:
         if self.summaries is not None:
             return self.summaries
         return [plan_summary(pg.record) for pg in self.plans]
+
+
+#: what the query, audit and reasoning functions read: a path (graph file, plan documents, store
+#: directory), an endpoint URL, a GraphStore, or an rdflib Dataset / BuildResult held in a notebook
+Source: TypeAlias = "str | Path | GraphStore | Dataset | BuildResult"
 
 
 def plan_summary(r: PlanRecord) -> dict[str, Any]:
@@ -150,10 +155,19 @@ def build(paths: Iterable[str | Path], output: str | Path | None = None, *, keep
     return result
 
 
-def open_source(source: str | Path | GraphStore, *, timeout: float = DEFAULT_TIMEOUT) -> GraphStore:
-    """A graph to query: a GraphStore, a SPARQL endpoint URL (http/https), a store directory made by
-    `load`, a graph file (.trig, .ttl, ...), or plan documents to build."""
+def open_source(source: Source, *, timeout: float = DEFAULT_TIMEOUT) -> GraphStore:
+    """A graph to query: a GraphStore, an rdflib Dataset or a BuildResult (what a notebook holds), a
+    SPARQL endpoint URL (http/https), a store directory made by `load`, a graph file (.trig, .ttl,
+    ...), or plan documents to build."""
+    if isinstance(source, BuildResult):
+        return MemoryStore(source.dataset)
+    if isinstance(source, Dataset):
+        return MemoryStore(source)
     if not isinstance(source, (str, Path)):
+        if not all(callable(getattr(source, m, None)) for m in ("select", "graph_names", "dataset")):
+            raise InputError(repr(source)[:80], "is not a source: give a graph file, plan documents, a "
+                                                "store directory, an endpoint URL, an rdflib Dataset, "
+                                                "a BuildResult or a GraphStore")
         return source
     if is_endpoint_url(source):
         return EndpointStore(str(source), timeout=timeout)
@@ -176,7 +190,7 @@ def open_endpoint(url: str, timeout: float = DEFAULT_TIMEOUT) -> EndpointStore:
     return EndpointStore(url, timeout=timeout)
 
 
-def query(name: str, source: str | Path | GraphStore,
+def query(name: str, source: Source,
           params: dict[str, str] | None = None) -> tuple[list[str], list[tuple[Any, ...]]]:
     """Run a named library query; returns (columns, rows) in the query's documented columns."""
     q = queries.get(name)
@@ -185,7 +199,7 @@ def query(name: str, source: str | Path | GraphStore,
     return columns, queries.tidy_rows(q, columns, rows)
 
 
-def sparql(text: str, source: str | Path | GraphStore) -> tuple[list[str], list[tuple[Any, ...]]]:
+def sparql(text: str, source: Source) -> tuple[list[str], list[tuple[Any, ...]]]:
     """Run an ad-hoc SELECT query."""
     store = open_source(source)
     columns, rows = store.select(text)
@@ -284,10 +298,14 @@ def push(paths: Iterable[str | Path] | Dataset, *, graph_store: str | None = Non
     return result
 
 
-def dataset_for(sources: Iterable[str | Path] | GraphStore, *, keep_going: bool = False,
+def dataset_for(sources: Iterable[str | Path] | Source, *, keep_going: bool = False,
                 progress: Progress | None = None) -> Dataset:
     """Everything `validate`, `export` and `reason` read: a store or endpoint (its dataset), or
     graph files and plan documents, merged (named graphs kept)."""
+    if isinstance(sources, BuildResult):
+        return sources.dataset
+    if isinstance(sources, Dataset):
+        return sources
     if not isinstance(sources, (list, tuple)):
         sources = [sources]  # type: ignore[list-item]
     stores = [s for s in sources if not isinstance(s, (str, Path))
@@ -309,7 +327,7 @@ def dataset_for(sources: Iterable[str | Path] | GraphStore, *, keep_going: bool 
     return ds
 
 
-def validate(sources: Iterable[str | Path] | GraphStore, *, progress: Progress | None = None,
+def validate(sources: Iterable[str | Path] | Source, *, progress: Progress | None = None,
              workers: int = 1, engine: str = "pyshacl"):
     """Audit plans with the SHACL shapes; returns an AuditReport (scorecards and findings).
     `workers` > 1 validates plans in parallel processes; `engine` is pyshacl or rudof; the findings
@@ -328,7 +346,7 @@ def validate(sources: Iterable[str | Path] | GraphStore, *, progress: Progress |
     return audit(dataset_for(sources), progress=progress, workers=workers, engine=engine)
 
 
-def reason(sources: Iterable[str | Path] | GraphStore, *, reasoner: str = "hermit", write: bool = False):
+def reason(sources: Iterable[str | Path] | Source, *, reasoner: str = "hermit", write: bool = False):
     """Run the reasoner per plan; returns a ReasoningResult (inferred graphs, summary).
 
     With reasoner="sparql" a store is reasoned over where it is (rules run inside Oxigraph, nothing

@@ -1,0 +1,30 @@
+"""The Python API as a notebook user calls it: what `build` returns can be queried, audited and
+reasoned over directly, and a wrong kind of source is a clear error."""
+from __future__ import annotations
+
+import pytest
+
+from policykg import api
+from policykg.errors import InputError
+
+
+def test_a_build_result_or_its_dataset_is_a_source(corpus_build, corpus_trig):
+    from_file = api.query("tasks", str(corpus_trig))
+    assert api.query("tasks", corpus_build) == from_file
+    assert api.query("tasks", corpus_build.dataset) == from_file
+    columns, rows = api.sparql("SELECT (COUNT(*) AS ?n) WHERE { ?t a <https://w3id.org/policykg/ontology#Task> }",
+                               corpus_build.dataset)
+    assert rows == [(sum(s["tasks"] for s in corpus_build.summary()),)]
+    report = api.validate(corpus_build.dataset)
+    assert [c.doc for c in report.scorecards] == [c.doc for c in api.validate(str(corpus_trig)).scorecards]
+    assert report.findings == api.validate(corpus_build).findings
+
+
+def test_something_else_is_named_in_the_error():
+    with pytest.raises(InputError, match=r"\{'tasks': 3\}: is not a source: give a graph file"):
+        api.query("tasks", {"tasks": 3})
+
+
+def test_reasoning_over_a_build_result(corpus_build, corpus_trig):
+    inferred = api.reason(corpus_build, reasoner="rl")
+    assert inferred.summary() == api.reason(str(corpus_trig), reasoner="rl").summary()
