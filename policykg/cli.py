@@ -209,6 +209,16 @@ def _source_options(f):
     return f
 
 
+def _rows_options(f):
+    """-f/--format, -o/--output and --limit, for the commands that print rows."""
+    f = click.option("--limit", type=click.IntRange(min=0), default=None,
+                     help="Only the first N rows (in the query's order). Without it a terminal table "
+                          f"shows the first {TABLE_ROWS}; other formats and -o FILE get every row.")(f)
+    f = click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the rows to this file.")(f)
+    return click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="table",
+                        show_default=True)(f)
+
+
 def _open(source: str | None, store: Path | None, endpoint: str | None, timeout: float):
     given = [x for x in (source, store, endpoint) if x]
     if len(given) != 1:
@@ -225,11 +235,7 @@ def _open(source: str | None, store: Path | None, endpoint: str | None, timeout:
 @click.argument("name")
 @click.argument("source", required=False)
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind a query parameter.")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the rows to this file.")
-@click.option("--limit", type=click.IntRange(min=0), default=None,
-              help="Only the first N rows (in the query's order). Without it a terminal table shows "
-                   f"the first {TABLE_ROWS}; other formats and -o FILE get every row.")
+@_rows_options
 @_source_options
 def query_cmd(name: str, source: str | None, params: tuple[str, ...], fmt: str, output: Path | None,
               limit: int | None, store: Path | None, endpoint: str | None, timeout: float) -> None:
@@ -245,11 +251,7 @@ def query_cmd(name: str, source: str | None, params: tuple[str, ...], fmt: str, 
 @main.command("sparql", epilog=_SOURCE_HELP)
 @click.argument("text")
 @click.argument("source", required=False)
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the rows to this file.")
-@click.option("--limit", type=click.IntRange(min=0), default=None,
-              help="Only the first N rows (in the query's order). Without it a terminal table shows "
-                   f"the first {TABLE_ROWS}; other formats and -o FILE get every row.")
+@_rows_options
 @_source_options
 def sparql_cmd(text: str, source: str | None, fmt: str, output: Path | None, limit: int | None,
                store: Path | None, endpoint: str | None, timeout: float) -> None:
@@ -452,16 +454,15 @@ def export_cmd(source: str | None, view: str, fmt: str | None, output: Path, by:
 @click.argument("source", required=False)
 @click.option("--top", type=click.IntRange(min=1), default=20, show_default=True)
 @click.option("--plan", metavar="TEXT", help="Only plans whose document name, title or region contains TEXT.")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the rows to this file.")
+@_rows_options
 @_source_options
 def stats_cmd(source: str | None, top: int, plan: str | None, fmt: str, output: Path | None,
-              store: Path | None, endpoint: str | None, timeout: float) -> None:
+              limit: int | None, store: Path | None, endpoint: str | None, timeout: float) -> None:
     """Top units by lead count, degree and betweenness centrality, per plan and across plans."""
     from policykg.graph import export
     _binary_needs_a_file(fmt, output)
     columns, rows = export.stats(_open(source, store, endpoint, timeout), top=top, plan=plan)
-    _emit(fmt, columns, rows, output)
+    _emit(fmt, columns, rows, output, limit)
 
 
 @main.command("reason")
