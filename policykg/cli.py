@@ -126,12 +126,7 @@ def _emit(fmt: str, columns: list[str], rows: list[tuple], output: Path | None,
         rows = rows[:limit]
     if fmt == "table" and output is None:
         shown = rows if limit is not None else rows[:TABLE_ROWS]
-        t = Table(show_lines=False)
-        for c in columns:
-            t.add_column(c, overflow="fold")
-        for r in shown:
-            t.add_row(*("" if v is None else str(v) for v in r))
-        out.print(t)
+        out.print(_table(columns, shown))
         if len(shown) < total:
             err.print(f"showing the first {len(shown):,} of {total:,} rows: --limit N shows more, "
                       "--format csv/json/xlsx or -o FILE writes them all")
@@ -146,6 +141,15 @@ def _emit(fmt: str, columns: list[str], rows: list[tuple], output: Path | None,
         _write(render("csv" if fmt == "table" else fmt, columns, rows), output)
     if output is not None:
         err.print(f"wrote {len(rows)} rows to {output}")
+
+
+def _table(columns: list[str], rows: list[tuple], title: str | None = None) -> Table:
+    t = Table(show_lines=False, title=title, title_justify="left")
+    for c in columns:
+        t.add_column(c, overflow="fold")
+    for r in rows:
+        t.add_row(*("" if v is None else str(v) for v in r))
+    return t
 
 
 def _warn_cut(book) -> None:
@@ -486,12 +490,11 @@ def reason_cmd(sources: tuple[str, ...], output: Path | None, reasoner: str, inc
     rows = result.summary()
     if rows:
         columns = [c for c in rows[0].keys() if c != "graph"]  # the graph IRI is in the output file
-        t = Table(title=f"inferred by {reasoner} / 推理结果", title_justify="left")
-        for c in columns:
-            t.add_column(c, overflow="fold")
-        for r in rows:
-            t.add_row(*(str(r[c]) for c in columns))
-        err.print(t)
+        shown = [tuple(r[c] for c in columns) for r in rows[:TABLE_ROWS]]
+        err.print(_table(columns, shown, f"inferred by {reasoner} / 推理结果"))
+        if len(rows) > len(shown):
+            err.print(f"showing the first {len(shown):,} of {len(rows):,} plans; "
+                      f"{result.triples:,} triples inferred in all")
     if output is not None:
         result.write(output, include_asserted=include_asserted)
         err.print(f"inferred triples written to {output}")

@@ -109,3 +109,15 @@ def test_reason_in_the_store_and_write_back(tmp_path, example_path):
     # --write needs a store to write into
     bad = run("reason", str(doc), "--reasoner", "sparql", "--write")
     assert bad.returncode == 2 and "--write" in bad.stderr
+
+
+def test_reason_summary_previews_the_first_plans(local_store, monkeypatch):
+    from click.testing import CliRunner
+
+    from policykg import cli
+    monkeypatch.setattr(cli, "TABLE_ROWS", 2)  # the corpus has 5 plans; a nation has thousands
+    r = CliRunner().invoke(cli.main, ["reason", "--store", str(local_store.path), "--reasoner", "sparql"])
+    assert r.exit_code == 0, r.output
+    inferred = cli.api.reason(str(local_store.path), reasoner="sparql").triples
+    assert f"showing the first 2 of 5 plans; {inferred:,} triples inferred in all" in r.output
+    assert "000_" in r.output and "001_" in r.output and "004_" not in r.output  # plans in doc order
