@@ -121,3 +121,21 @@ def test_reason_summary_previews_the_first_plans(local_store, monkeypatch):
     inferred = cli.api.reason(str(local_store.path), reasoner="sparql").triples
     assert f"showing the first 2 of 5 plans; {inferred:,} triples inferred in all" in r.output
     assert "000_" in r.output and "001_" in r.output and "004_" not in r.output  # plans in doc order
+
+
+def test_a_large_html_page_comes_with_advice(local_store, tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from policykg import cli
+    page = tmp_path / "collab.html"
+    args = ["export", "--store", str(local_store.path), "--view", "collaboration", "-o", str(page)]
+    quiet = CliRunner().invoke(cli.main, args)
+    assert quiet.exit_code == 0 and "nodes: a browser takes" not in quiet.output
+    monkeypatch.setattr(cli, "PAGE_NODES", 10)  # the corpus is small; a nation's page is not
+    r = CliRunner().invoke(cli.main, args)
+    assert r.exit_code == 0, r.output
+    nodes = int(r.output.split("collaboration view: ")[1].split(" nodes")[0])
+    assert nodes > 10 and f"this page has {nodes:,} nodes" in " ".join(r.output.split())
+    assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")  # written all the same
+    graphml = CliRunner().invoke(cli.main, args[:-1] + [str(tmp_path / "collab.graphml")])
+    assert graphml.exit_code == 0 and "a browser takes" not in graphml.output  # Gephi copes

@@ -169,6 +169,10 @@ def plans(store: GraphStore) -> list[Plan]:
     return sorted(found.values(), key=lambda p: (p.doc, p.iri))
 
 
+#: how many plans an error about an unmatched --plan names
+SHOWN_PLANS = 10
+
+
 def select_plans(all_plans: list[Plan], plan: str | None) -> list[Plan]:
     """The plans a `plan` filter names: a plan IRI, a document file name or its start ("002"), or
     text contained in the plan's title or equal to its region.  None selects every plan."""
@@ -177,8 +181,13 @@ def select_plans(all_plans: list[Plan], plan: str | None) -> list[Plan]:
     chosen = [p for p in all_plans
               if plan == p.iri or p.doc.startswith(plan) or plan in p.title or plan == p.region]
     if not chosen:
-        known = "; ".join(f"{p.doc} ({p.name})" for p in all_plans) or "the graph holds no plan"
-        raise QueryError(f"no plan matches {plan!r}; plans in this graph: {known}")
+        if not all_plans:
+            raise QueryError(f"no plan matches {plan!r}: the graph holds no plan")
+        known = "; ".join(f"{p.doc} ({p.name})" for p in all_plans[:SHOWN_PLANS])
+        more = len(all_plans) - SHOWN_PLANS
+        if more > 0:  # a national store holds thousands: the first few, and where the rest are
+            known += f"; … and {more:,} more (`policykg query plan_metadata` lists them all)"
+        raise QueryError(f"no plan matches {plan!r}; plans in this graph ({len(all_plans):,}): {known}")
     return chosen
 
 

@@ -226,8 +226,9 @@ def test_full_view_of_one_plan_reaches_its_units_in_the_shared_graph(store):
 def test_user_errors_are_one_line_messages(store, tmp_path):
     with pytest.raises(QueryError, match="no view named 'people'; views: responsibility"):
         export.view(store, "people")
-    with pytest.raises(QueryError, match=r"no plan matches '999'; plans in this graph: 000_"):
+    with pytest.raises(QueryError, match=r"no plan matches '999'; plans in this graph \(5\): 000_") as err:
         export.view(store, "responsibility", plan="999")
+    assert "004_" in str(err.value) and "more" not in str(err.value)  # all five named
     with pytest.raises(QueryError, match="collaboration view"):
         export.view(store, "responsibility", by="type")
     g = export.view(store, "collaboration", plan="002")
@@ -238,6 +239,17 @@ def test_user_errors_are_one_line_messages(store, tmp_path):
     with pytest.raises(OutputError, match="does not exist"):
         export.write(g, tmp_path / "missing" / "x.gexf")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_unmatched_plan_in_a_national_graph_names_a_few():
+    from policykg.graph.export.data import Plan, select_plans
+    plans = [Plan(f"urn:p{i}", f"某县规划{i}", f"plan_{i:05}.txt", "某县") for i in range(2800)]
+    with pytest.raises(QueryError) as err:
+        select_plans(plans, "河北")
+    message = str(err.value)
+    assert message.startswith("no plan matches '河北'; plans in this graph (2,800): plan_00000.txt (某县")
+    assert "plan_00009.txt" in message and "plan_00010.txt" not in message
+    assert message.endswith("… and 2,790 more (`policykg query plan_metadata` lists them all)")
 
 
 # --- file formats --------------------------------------------------------------------------------
