@@ -57,9 +57,14 @@ def _summary_table(result: api.BuildResult) -> Table:
                          ("tasks\n任务", "right"), ("with lead\n有牵头单位", "right"),
                          ("projects\n项目", "right"), ("indicators\n指标", "right"), ("units\n单位", "right")):
         t.add_column(col, justify=justify, overflow="fold", no_wrap=justify == "right")
-    for s in result.summary():
+    summary = result.summary()
+    for s in summary[:TABLE_ROWS]:
         t.add_row(s["doc"], s["plan"], s["region"], str(s["tasks"]), str(s["tasks_with_lead"]),
                   str(s["projects"]), str(s["indicators"]), str(s["units"]))
+    if len(summary) > TABLE_ROWS:  # a national run: the first plans, then the totals of all
+        t.add_row(f"… {len(summary) - TABLE_ROWS:,} more", "", "", "", "", "", "", "", end_section=True)
+        t.add_row(f"all {len(summary):,} plans / 合计", "", "", *(f"{sum(s[k] for s in summary):,}" for k in
+                  ("tasks", "tasks_with_lead", "projects", "indicators")), "")
     return t
 
 
@@ -289,11 +294,15 @@ def _graphs_table(title: str, graphs: list, stored: bool = False) -> Table:
     t.add_column("action\n操作")
     if stored:
         t.add_column("in store\n库中", justify="right")
-    for g in graphs:
+    for g in graphs[:TABLE_ROWS]:
         row = [g.iri, g.kind, str(g.triples), g.action]
         if stored:
             row.append("" if g.stored is None else str(g.stored))
         t.add_row(*row)
+    if len(graphs) > TABLE_ROWS:  # a national run: the first graphs, then what the rest add up to
+        rest = graphs[TABLE_ROWS:]
+        t.add_row(f"… {len(rest):,} more graphs", "", f"{sum(g.triples for g in rest):,}",
+                  ", ".join(sorted({g.action for g in rest})), *([""] if stored else []))
     return t
 
 

@@ -182,3 +182,21 @@ def test_export_stats_and_reason(tmp_path, example_path):
     r = run("reason", str(graph), "--reasoner", "rl", "-o", str(tmp_path / "inferred.trig"))
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "inferred.trig").stat().st_size > 0
+
+
+def test_summaries_of_a_national_run_show_the_first_plans_and_the_totals(corpus_paths, corpus_build,
+                                                                         tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from policykg import cli
+    monkeypatch.setattr(cli, "TABLE_ROWS", 2)  # five plans stand in for thousands
+    r = CliRunner().invoke(cli.main, ["load", *map(str, corpus_paths), "--store", str(tmp_path / "kg")])
+    assert r.exit_code == 0, r.output
+    text = " ".join(r.output.split())
+    summary = corpus_build.summary()
+    tasks, led = sum(s["tasks"] for s in summary), sum(s["tasks_with_lead"] for s in summary)
+    assert "… 3 more" in text and f"all 5 plans / 合计 │ │ │ {tasks:,} │ {led:,} │" in text
+    assert "000_" in text and "002_" not in text.split("loaded into")[0]  # only the first two plans
+    # graphs: the ontology and the shared graph shown, the five plan graphs summed
+    plan_triples = sum(len(pg.graph) for pg in corpus_build.plans)
+    assert f"… 5 more graphs │ │ {plan_triples:,} │ replaced │" in text
