@@ -330,10 +330,11 @@ def dataset_for(sources: Iterable[str | Path] | Source, *, keep_going: bool = Fa
 def validate(sources: Iterable[str | Path] | Source, *, progress: Progress | None = None,
              workers: int = 1, engine: str = "pyshacl"):
     """Audit plans with the SHACL shapes; returns an AuditReport (scorecards and findings).
-    `workers` > 1 validates plans in parallel processes; `engine` is pyshacl or rudof; the findings
-    are the same either way.  A store (an OxigraphStore or a store directory) is audited straight
-    from Oxigraph in batches of plans, without reading it into a Dataset first."""
-    from policykg.shapes import audit, audit_store
+    `engine` is pyshacl or rudof; the findings are the same either way.  A store (an OxigraphStore
+    or a store directory) is audited straight from Oxigraph in batches of plans (`workers` > 1: in
+    that many processes), without reading it into a Dataset first; files and datasets are copied
+    into an in-memory store and audited the same way (shapes.audit_batched)."""
+    from policykg.shapes import audit_batched, audit_store
     given = list(sources) if isinstance(sources, (list, tuple)) else [sources]
     if len(given) == 1 and (isinstance(given[0], OxigraphStore) or
                             (isinstance(given[0], (str, Path)) and looks_like_store(Path(given[0])))):
@@ -343,7 +344,7 @@ def validate(sources: Iterable[str | Path] | Source, *, progress: Progress | Non
         finally:
             if store is not given[0]:
                 store.close()
-    return audit(dataset_for(sources), progress=progress, workers=workers, engine=engine)
+    return audit_batched(dataset_for(sources), progress=progress, workers=workers, engine=engine)
 
 
 def reason(sources: Iterable[str | Path] | Source, *, reasoner: str = "hermit", write: bool = False):

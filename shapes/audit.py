@@ -25,6 +25,7 @@ from importlib import resources
 from typing import Any, Callable, Iterable
 
 from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 
 from policykg.errors import PolicyKGError
@@ -422,10 +423,12 @@ def audit(ds: Dataset, *, shapes: Graph | None = None, progress: Progress | None
     plan_graphs = []
     for g in ds.graphs():
         plans = sorted(g.subjects(RDF.type, V.Plan), key=str)
-        if plans and g.identifier != V.SHARED_GRAPH and not str(g.identifier).startswith(str(V.INFERRED_GRAPH)):
+        if plans and g.identifier not in (V.SHARED_GRAPH, DATASET_DEFAULT_GRAPH_ID) \
+                and not str(g.identifier).startswith(str(V.INFERRED_GRAPH)):
             plan_graphs.append((str(plans[0]), g))
-    if not plan_graphs:
-        # a graph file without named graphs (.ttl/.nt): treat each plan in the union as one slice
+    if not plan_graphs or next(ds.graph(DATASET_DEFAULT_GRAPH_ID).subjects(RDF.type, V.Plan), None) is not None:
+        # a graph file without named graphs (.ttl/.nt) holds every plan in its default graph: each
+        # plan in the union is one slice (the default graph is not one plan, however many it holds)
         union = Graph()
         for g in ds.graphs():
             union += g

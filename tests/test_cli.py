@@ -200,3 +200,11 @@ def test_summaries_of_a_national_run_show_the_first_plans_and_the_totals(corpus_
     # graphs: the ontology and the shared graph shown, the five plan graphs summed
     plan_triples = sum(len(pg.graph) for pg in corpus_build.plans)
     assert f"… 5 more graphs │ │ {plan_triples:,} │ replaced │" in text
+
+
+def test_validate_a_union_graph_file_audits_every_plan(corpus_paths, corpus_trig, tmp_path):
+    from policykg import api
+    ttl = tmp_path / "corpus.ttl"  # no named graphs: every plan in the default graph
+    api.build(corpus_paths, ttl)
+    lines = [run("validate", str(f), "--fail-on", "never").stderr.strip().splitlines()[-1] for f in (ttl, corpus_trig)]
+    assert lines[0] == lines[1] and lines[0].startswith("5 plan(s): ")
