@@ -404,7 +404,8 @@ def push_cmd(sources: tuple[Path, ...], endpoint: str | None, graph_store: str |
 @click.option("--fail-on", type=click.Choice(["violation", "warning", "never"]), default="violation",
               show_default=True, help="Exit 1 when findings of this severity (or worse) exist.")
 @click.option("--workers", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Validate plans in this many processes (0: one per core); the findings are the same.")
+              help="Audit a store's plans in this many processes (0: one per core); the findings are the "
+                   "same. Files and documents are audited in batches in one process, already fast.")
 @click.option("--engine", type=click.Choice(["pyshacl", "rudof"]), default="pyshacl", show_default=True,
               help="SHACL engine: pyshacl (the reference) or rudof (pyrudof, much faster on large stores); "
                    "the findings are the same.")
