@@ -46,6 +46,15 @@ def to_python(term: Any) -> Any:
     return value
 
 
+def _parse_error(exc: Exception) -> str:
+    """rdflib's Turtle/TriG errors put the place on one line and the reason on the next
+    ("at line 1 of <>:" / "Bad syntax (...) at ^ in: ..."): both, on one line."""
+    lines = [ln.strip() for ln in str(exc).splitlines() if ln.strip()]
+    if len(lines) >= 2 and lines[0].startswith("at line"):
+        return f"{lines[1].split(' at ^')[0]} {lines[0].split(' of ')[0].rstrip(':')}"
+    return lines[0] if lines else type(exc).__name__
+
+
 class MemoryStore:
     """An rdflib Dataset whose default graph is the union of its named graphs."""
 
@@ -70,7 +79,7 @@ class MemoryStore:
         try:
             ds.parse(p, format=fmt)
         except Exception as exc:  # rdflib raises many parser-specific types
-            raise InputError(p, f"is not valid {fmt}: {str(exc).splitlines()[0][:200]}") from None
+            raise InputError(p, f"is not valid {fmt}: {_parse_error(exc)[:200]}") from None
         return cls(ds)
 
     def select(self, sparql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
