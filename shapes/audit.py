@@ -408,6 +408,11 @@ def validate_graph(data: Graph, prepared: PreparedShapes, engine: str, text: str
         sparql_results_rdflib(data, prepared.rules)
 
 
+def plans_in_default_graph(ds: Dataset) -> bool:
+    """Does the default graph itself hold a plan (a .ttl/.nt file: no named graphs)?"""
+    return next(ds.graph(DATASET_DEFAULT_GRAPH_ID).subjects(RDF.type, V.Plan), None) is not None
+
+
 def audit(ds: Dataset, *, shapes: Graph | None = None, progress: Progress | None = None,
           workers: int = 1, engine: str = "pyshacl") -> AuditReport:
     """Validate every plan graph in `ds` against the audit shapes with `engine` (pyshacl or rudof:
@@ -426,7 +431,7 @@ def audit(ds: Dataset, *, shapes: Graph | None = None, progress: Progress | None
         if plans and g.identifier not in (V.SHARED_GRAPH, DATASET_DEFAULT_GRAPH_ID) \
                 and not str(g.identifier).startswith(str(V.INFERRED_GRAPH)):
             plan_graphs.append((str(plans[0]), g))
-    if not plan_graphs or next(ds.graph(DATASET_DEFAULT_GRAPH_ID).subjects(RDF.type, V.Plan), None) is not None:
+    if not plan_graphs or plans_in_default_graph(ds):
         # a graph file without named graphs (.ttl/.nt) holds every plan in its default graph: each
         # plan in the union is one slice (the default graph is not one plan, however many it holds)
         union = Graph()

@@ -32,7 +32,6 @@ from typing import Any, Iterable, Iterator
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import RDF
 
 from policykg.errors import InputError, PolicyKGError
@@ -42,7 +41,7 @@ from policykg.graph.push import ONTOLOGY_GRAPH
 from policykg.ontology import load_ontology
 from policykg.ontology.reasoning import inferred_graph_iri
 from policykg.shapes.audit import (LOOKUP_PREDICATES, AuditReport, Memo, Progress, Scorecard, audit, finish,
-                                   load_shapes, plan_findings, scorecard)
+                                   load_shapes, plan_findings, plans_in_default_graph, scorecard)
 from policykg.shapes.engines import (SH, PreparedShapes, RawResult, check_engine, prepare, run_pyshacl,
                                      run_rudof, sparql_results_rdflib, to_ox)
 
@@ -107,10 +106,8 @@ def audit_batched(ds: Dataset, *, engine: str = "pyshacl", workers: int = 1, sha
     14.4 s with rudof and 22.3 s with pyshacl; batched, 1.7 s and 5.9 s (with the copy, in one process,
     so `workers` is not needed).  Numbers are quoted as Oxigraph holds them (canonical: "99.0" is
     "99").  A graph whose plans sit in the default graph (a .ttl or .nt file) is audited by `audit()`."""
-    default = ds.graph(DATASET_DEFAULT_GRAPH_ID)
-    named_plans = any(g.identifier != DATASET_DEFAULT_GRAPH_ID and next(g.subjects(RDF.type, V.Plan), None)
-                      for g in ds.graphs())
-    if not named_plans or next(default.subjects(RDF.type, V.Plan), None) is not None:
+    if plans_in_default_graph(ds) or next(ds.subjects(RDF.type, V.Plan), None) is None:
+        # a union file, or no plan at all (which `audit` reports as such)
         return audit(ds, engine=engine, workers=workers, shapes=shapes, progress=progress)
     mem = ox.Store()
     try:
