@@ -8,8 +8,6 @@ import json
 from typing import Any, Sequence
 
 FORMATS = ("table", "csv", "xlsx", "json", "md")
-#: formats written as bytes (a file, or a pipe; never a terminal)
-BINARY_FORMATS = ("xlsx",)
 
 
 def to_csv(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:

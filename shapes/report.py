@@ -111,12 +111,16 @@ def to_markdown(report: AuditReport, fail_on: str = "violation") -> str:
     return "\n".join(out) + "\n"
 
 
+def _card_record(c: Scorecard) -> dict:
+    """A scorecard's fields with its two percentages, as JSON and the spreadsheet give them."""
+    return {**asdict(c), "owned_pct": c.owned_pct, "measurable_pct": c.measurable_pct}
+
+
 def to_json(report: AuditReport, fail_on: str = "violation") -> str:
     data = {
         "conforms": report.conforms(fail_on), "fail_on": fail_on,
         "violations": report.count("Violation"), "warnings": report.count("Warning"),
-        "scorecards": [{**asdict(c), "owned_pct": c.owned_pct, "measurable_pct": c.measurable_pct}
-                       for c in report.scorecards],
+        "scorecards": [_card_record(c) for c in report.scorecards],
         "findings": [asdict(f) for f in report.findings],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -141,7 +145,7 @@ def to_xlsx(report: AuditReport):
     def header(columns):
         return [f"{key} {zh}" for key, zh in columns]
 
-    cards = [{**asdict(c), "owned_pct": c.owned_pct, "measurable_pct": c.measurable_pct} for c in report.scorecards]
+    cards = [_card_record(c) for c in report.scorecards]
     findings = [asdict(f) for f in report.findings]
     return workbook([
         Sheet("scorecards 评分卡", header(_CARD_COLUMNS), [[c[k] for k, _ in _CARD_COLUMNS] for c in cards]),
