@@ -335,14 +335,13 @@ def validate(sources: Iterable[str | Path] | Source, *, progress: Progress | Non
     that many processes), without reading it into a Dataset first; files and datasets are copied
     into an in-memory store and audited the same way (shapes.audit_batched)."""
     from policykg.shapes import audit_batched, audit_store
-    given = list(sources) if isinstance(sources, (list, tuple)) else [sources]
-    if len(given) == 1 and (isinstance(given[0], OxigraphStore) or
-                            (isinstance(given[0], (str, Path)) and looks_like_store(Path(given[0])))):
-        store = given[0] if isinstance(given[0], OxigraphStore) else open_store(given[0])
+    one = _only_store(sources)
+    if one is not None:
+        store = one if isinstance(one, OxigraphStore) else open_store(one)
         try:
             return audit_store(store, engine=engine, progress=progress, workers=workers)
         finally:
-            if store is not given[0]:
+            if store is not one:
                 store.close()
     return audit_batched(dataset_for(sources), progress=progress, workers=workers, engine=engine)
 
@@ -354,21 +353,34 @@ def reason(sources: Iterable[str | Path] | Source, *, reasoner: str = "hermit", 
     read into memory); the other reasoners read the plans first.  `write` puts the inferred graphs
     back into the store given as the source (one graph per plan, each replaced whole)."""
     from policykg.ontology.reasoning import reason as run, store_inferred
-    one = sources[0] if isinstance(sources, (list, tuple)) and len(sources) == 1 else sources
-    is_store = isinstance(one, OxigraphStore) or (isinstance(one, (str, Path)) and looks_like_store(Path(one)))
-    if write and not is_store:
-        raise InputError(str(one), "inferred graphs can only be written into a store directory "
-                                   "(made by `policykg load`); give --store DIR, or -o FILE to save them")
-    if reasoner == "sparql" and is_store:
+    one = _only_store(sources)
+    if write and one is None:
+        raise InputError(str(_single(sources)), "inferred graphs can only be written into a store "
+                                                "directory (made by `policykg load`); give --store DIR, "
+                                                "or -o FILE to save them")
+    if reasoner == "sparql" and one is not None:
         source = one if isinstance(one, OxigraphStore) else OxigraphStore(one, read_only=not write)
     else:
         source = MemoryStore(dataset_for(sources))
     result = run(source, reasoner=reasoner, per_plan=True)
     if write:
-        target = source if isinstance(source, OxigraphStore) and not source.read_only else None
-        if target is None:
-            with OxigraphStore(one if not isinstance(one, OxigraphStore) else one.path) as target:
+        if isinstance(source, OxigraphStore) and not source.read_only:
+            store_inferred(source, result)
+        else:  # read into memory (or opened read-only): open the store for writing now
+            with OxigraphStore(one.path if isinstance(one, OxigraphStore) else one) as target:
                 store_inferred(target, result)
-        else:
-            store_inferred(target, result)
     return result
+
+
+def _single(sources: Any) -> Any:
+    """A one-item list as its item; anything else as it is."""
+    return sources[0] if isinstance(sources, (list, tuple)) and len(sources) == 1 else sources
+
+
+def _only_store(sources: Any) -> OxigraphStore | str | Path | None:
+    """The local store `sources` names, when it names one alone (an OxigraphStore or a store
+    directory, bare or as a one-item list); else None."""
+    one = _single(sources)
+    if isinstance(one, OxigraphStore) or (isinstance(one, (str, Path)) and looks_like_store(Path(one))):
+        return one
+    return None

@@ -18,8 +18,9 @@ from rich.table import Table
 from policykg import __version__, api, queries
 from policykg.errors import PolicyKGError
 from policykg.formatting import FORMATS, render, to_xlsx
+from policykg.spreadsheet import Workbook
 from policykg.ontology.reasoning import REASON_HELP, REASONERS
-from policykg.shapes.report import FORMATS as REPORT_FORMATS
+from policykg.shapes.report import FORMATS as REPORT_FORMATS, to_xlsx as report_xlsx
 from policykg.graph.endpoint import DEFAULT_TIMEOUT
 from policykg.graph.serialize import FORMATS as GRAPH_FORMATS
 
@@ -141,12 +142,8 @@ def _emit(fmt: str, columns: list[str], rows: list[tuple], output: Path | None,
         else:
             err.print(f"{total} row{'s' if total != 1 else ''}")
         return
-    if fmt == "xlsx":
-        book = to_xlsx(columns, rows)
-        _warn_cut(book)
-        _write(book.data, output)
-    else:
-        _write(render("csv" if fmt == "table" else fmt, columns, rows), output)
+    _write(to_xlsx(columns, rows) if fmt == "xlsx" else render("csv" if fmt == "table" else fmt, columns, rows),
+           output)
     if output is not None:
         err.print(f"wrote {len(rows)} rows to {output}")
 
@@ -160,7 +157,7 @@ def _table(columns: list[str], rows: list[tuple], title: str | None = None) -> T
     return t
 
 
-def _warn_cut(book) -> None:
+def _warn_cut(book: Workbook) -> None:
     if book.truncated:
         err.print(f"[yellow]{book.truncated} cell(s) were longer than Excel's 32,767 characters and were "
                   "cut (marked in the cell); CSV or JSON keeps them whole[/]")
@@ -176,13 +173,16 @@ def _binary_needs_a_file(fmt: str, output: Path | None) -> None:
                                "(or redirect the output to a file)")
 
 
-def _write(data: str | bytes, output: Path | None) -> None:
-    """To the file (atomically: a failed run leaves the old file) or to stdout; a workbook is never
-    sent to a terminal."""
+def _write(data: str | Workbook, output: Path | None) -> None:
+    """To the file (atomically: a failed run leaves the old file) or to stdout (a workbook only to a
+    pipe: the command checked `_binary_needs_a_file` before its work); a workbook's cut cells are
+    reported."""
+    if isinstance(data, Workbook):
+        _warn_cut(data)
+        data = data.data
     binary = isinstance(data, bytes)
     if output is None:
         if binary:
-            _binary_needs_a_file("xlsx", output)
             sys.stdout.flush()
             sys.stdout.buffer.write(data)
             sys.stdout.buffer.flush()
@@ -431,13 +431,7 @@ def validate_cmd(sources: tuple[str, ...], fmt: str, output: Path | None, fail_o
 
         report = api.validate(given if not (store or endpoint) else given[0], progress=progress,
                               workers=workers or (os.cpu_count() or 1), engine=engine)
-    if fmt == "xlsx":
-        from policykg.shapes.report import to_xlsx as report_xlsx
-        book = report_xlsx(report)
-        _warn_cut(book)
-        _write(book.data, output)
-    else:
-        _write(render(report, fmt, fail_on), output)
+    _write(report_xlsx(report) if fmt == "xlsx" else render(report, fmt, fail_on), output)
     err.print(f"{len(report.scorecards)} plan(s): {report.count('Violation')} violation(s), "
               f"{report.count('Warning')} warning(s)" + (f"; report written to {output}" if output else ""))
     sys.exit(0 if report.conforms(fail_on) else 1)

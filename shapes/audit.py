@@ -22,7 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -455,41 +455,38 @@ def audit(ds: Dataset, *, shapes: Graph | None = None, progress: Progress | None
                 if inferred is not None and len(inferred) else None
             yield plan, data, owned
 
+    def results() -> Iterator[tuple[list[Finding], list[RawResult], Scorecard]]:
+        if workers > 1 and len(plan_graphs) > 1 and engine == "rudof":
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+            # a process forked after pyrudof has run in its parent hangs in rudof: spawned workers
+            # get each slice as N-Triples instead
+            ontology_text = ontology.serialize(format="nt")
+            jobs = ((plan, data.serialize(format="nt") + ontology_text, owned) for plan, data, owned in slices())
+            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                     initializer=_init_spawned, initargs=(prepared,)) as pool:
+                yield from pool.map(_audit_text, jobs, chunksize=4)
+        elif workers > 1 and len(plan_graphs) > 1:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+            # forked workers share the dataset copy-on-write, so a job is only the plan's index
+            _WORKER.update(prepared=prepared, ontology=ontology, slices=list(slices()), engine=engine)
+            try:
+                with ProcessPoolExecutor(max_workers=workers,
+                                         mp_context=multiprocessing.get_context("fork")) as pool:
+                    yield from pool.map(_audit_remote, range(len(plan_graphs)), chunksize=4)
+            finally:
+                _WORKER.clear()
+        else:
+            for plan, data, owned in slices():
+                data += ontology
+                yield _audit_one(data, prepared, engine, plan, owned)
+
     report = AuditReport()
-    if workers > 1 and len(plan_graphs) > 1 and engine == "rudof":
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-        # a process forked after pyrudof has run in its parent hangs in rudof: spawned workers get
-        # each slice as N-Triples instead
-        ontology_text = ontology.serialize(format="nt")
-        jobs = ((plan, data.serialize(format="nt") + ontology_text, owned) for plan, data, owned in slices())
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                                 initializer=_init_spawned, initargs=(prepared,)) as pool:
-            for found, raws, card in pool.map(_audit_text, jobs, chunksize=4):
-                report.findings.extend(found)
-                report.raw.extend(raws)
-                report.scorecards.append(card)
-    elif workers > 1 and len(plan_graphs) > 1:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-        # forked workers share the dataset copy-on-write, so a job is only the plan's index
-        _WORKER.update(prepared=prepared, ontology=ontology, slices=list(slices()), engine=engine)
-        try:
-            with ProcessPoolExecutor(max_workers=workers,
-                                     mp_context=multiprocessing.get_context("fork")) as pool:
-                for found, raws, card in pool.map(_audit_remote, range(len(plan_graphs)), chunksize=4):
-                    report.findings.extend(found)
-                    report.raw.extend(raws)
-                    report.scorecards.append(card)
-        finally:
-            _WORKER.clear()
-    else:
-        for plan, data, owned in slices():
-            data += ontology
-            found, raws, card = _audit_one(data, prepared, engine, plan, owned)
-            report.findings.extend(found)
-            report.raw.extend(raws)
-            report.scorecards.append(card)
+    for found, raws, card in results():
+        report.findings.extend(found)
+        report.raw.extend(raws)
+        report.scorecards.append(card)
     return finish(report)
 
 
