@@ -171,13 +171,12 @@ class _Writer:
         types = self.shared_lines(ntriples(department_type_graph()).decode("utf-8").splitlines())
         self.store.load(_nquads(types, str(V.SHARED_GRAPH)).encode("utf-8"), format=self.ox.RdfFormat.N_QUADS)
         done.append(Pushed(str(V.SHARED_GRAPH), SHARED, len(self.shared_run), "merged"))
-        from policykg.ontology.reasoning import inferred_graph_iri
         for iri, packed, triples in self.deferred:
             suffix = f" <{iri}> .\n"  # N-Quads to the N-Triples lines INSERT DATA takes in a GRAPH block
             nt = "".join(ln[:-len(suffix)] + " .\n" for ln in
                          zlib.decompress(packed).decode("utf-8").splitlines(keepends=True))
             # what was inferred from the old version no longer holds: dropped with it
-            stale = inferred_graph_iri(URIRef(iri))
+            stale = V.inferred_graph_iri(URIRef(iri))
             self.target.write_graph(iri, f"DROP SILENT GRAPH <{iri}> ;\nDROP SILENT GRAPH <{stale}> ;\n"
                               f"INSERT DATA {{ GRAPH <{iri}> {{\n{nt}}} }}")
         self.store.flush()

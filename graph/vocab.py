@@ -5,7 +5,9 @@ apart (tests check that every `PKG` term used here is declared in ontology/polic
 """
 from __future__ import annotations
 
-from rdflib import Namespace
+from hashlib import sha1
+
+from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, ORG, TIME
 
 #: policykg's own ontology terms (classes, properties, concept individuals such as roles).
@@ -135,3 +137,13 @@ supports = PKG.supports  # owl:inverseOf supportingUnit
 #: `graph/inferred/plan/...` beside `graph/plan/...`, or `graph/inferred` itself for a graph that has
 #: no per-plan named graphs.
 INFERRED_GRAPH = ID["graph/inferred"]
+_GRAPH_BASE = str(ID["graph/"])
+
+
+def inferred_graph_iri(asserted: URIRef | None) -> URIRef:
+    """…/id/graph/plan/<path> -> …/id/graph/inferred/plan/<path>; None -> …/id/graph/inferred."""
+    if asserted is None:
+        return INFERRED_GRAPH
+    text = str(asserted)
+    rest = text[len(_GRAPH_BASE):] if text.startswith(_GRAPH_BASE) else "g/" + sha1(text.encode()).hexdigest()[:16]
+    return URIRef(f"{INFERRED_GRAPH}/{rest}")

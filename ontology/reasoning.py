@@ -54,7 +54,6 @@ import tempfile
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
-from hashlib import sha1
 from pathlib import Path
 from typing import Any, Iterable, Literal as TypingLiteral
 
@@ -65,6 +64,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from policykg.errors import InputError, OutputError, ReasonerUnavailableError, ReasoningError
 from policykg.graph import vocab as V
+from policykg.graph.vocab import inferred_graph_iri
 from policykg.graph.slices import plan_slice
 from policykg.ontology import load_ontology
 
@@ -135,7 +135,6 @@ SUMMARY_CLASSES: tuple[URIRef, ...] = (V.OwnedTask, V.LeadUnit, V.CrossDepartmen
 
 PKG_NS = str(V.PKG)
 _DEFAULT_GRAPH_IDS = {DATASET_DEFAULT_GRAPH_ID, URIRef("urn:x-rdflib:default")}
-_GRAPH_BASE = str(V.ID["graph/"])
 
 
 # --- results ------------------------------------------------------------------------------------
@@ -325,15 +324,6 @@ def reason(source: Any, *, reasoner: Reasoner = "hermit", per_plan: bool = True)
                 f"fix the facts below (or the document lines they came from)")
         raise ReasoningError(head + "\n" + "\n".join(p.text() for p in problems), problems)
     return ReasoningResult(dataset, inferred, sources, reasoner, time.monotonic() - started)
-
-
-def inferred_graph_iri(asserted: URIRef | None) -> URIRef:
-    """…/id/graph/plan/<path> -> …/id/graph/inferred/plan/<path>; None -> …/id/graph/inferred."""
-    if asserted is None:
-        return V.INFERRED_GRAPH
-    text = str(asserted)
-    rest = text[len(_GRAPH_BASE):] if text.startswith(_GRAPH_BASE) else "g/" + sha1(text.encode()).hexdigest()[:16]
-    return URIRef(f"{V.INFERRED_GRAPH}/{rest}")
 
 
 # --- the sparql reasoner: rule documents run in Oxigraph ---------------------------------------------

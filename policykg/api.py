@@ -195,7 +195,12 @@ def query(name: str, source: Source,
     """Run a named library query; returns (columns, rows) in the query's documented columns."""
     q = queries.get(name)
     store = open_source(source)
-    columns, rows = store.select(q.bind(params))
+    text = q.bind(params)
+    plan = (params or {}).get("plan", "")
+    # one plan of a national store: read its graphs, not every plan's (the same rows, far sooner)
+    scope = store.plan_scope(plan) if plan and isinstance(store, OxigraphStore) and \
+        any(p.name == "plan" for p in q.params) else None
+    columns, rows = store.select(text) if scope is None else store.select(text, graphs=scope)
     return columns, queries.tidy_rows(q, columns, rows)
 
 
@@ -358,17 +363,22 @@ def reason(sources: Iterable[str | Path] | Source, *, reasoner: str = "hermit", 
         raise InputError(str(_single(sources)), "inferred graphs can only be written into a store "
                                                 "directory (made by `policykg load`); give --store DIR, "
                                                 "or -o FILE to save them")
+    opened = reasoner == "sparql" and one is not None and not isinstance(one, OxigraphStore)
     if reasoner == "sparql" and one is not None:
         source = one if isinstance(one, OxigraphStore) else OxigraphStore(one, read_only=not write)
     else:
         source = MemoryStore(dataset_for(sources))
-    result = run(source, reasoner=reasoner, per_plan=True)
-    if write:
-        if isinstance(source, OxigraphStore) and not source.read_only:
-            store_inferred(source, result)
-        else:  # read into memory (or opened read-only): open the store for writing now
-            with OxigraphStore(one.path if isinstance(one, OxigraphStore) else one) as target:
-                store_inferred(target, result)
+    try:
+        result = run(source, reasoner=reasoner, per_plan=True)
+        if write:
+            if isinstance(source, OxigraphStore) and not source.read_only:
+                store_inferred(source, result)
+            else:  # read into memory (or opened read-only): open the store for writing now
+                with OxigraphStore(one.path if isinstance(one, OxigraphStore) else one) as target:
+                    store_inferred(target, result)
+    finally:
+        if opened:  # a store this call opened is closed by it: its lock goes, the next open sees the writes
+            source.close()
     return result
 
 

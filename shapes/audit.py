@@ -32,7 +32,7 @@ from policykg.errors import PolicyKGError
 from policykg.graph import vocab as V
 from policykg.graph.slices import plan_slice
 from policykg.ontology import load_ontology
-from policykg.ontology.reasoning import inferred_graph_iri
+from policykg.graph.vocab import inferred_graph_iri
 from policykg.shapes.engines import (ENGINES, SH, PreparedShapes, RawResult, ShapesError, check_engine,
                                      prepare, run_pyshacl, run_rudof, sparql_results_rdflib)
 

@@ -26,7 +26,6 @@ from __future__ import annotations
 import math
 import multiprocessing
 from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -36,10 +35,9 @@ from rdflib.namespace import RDF
 
 from policykg.errors import InputError, PolicyKGError
 from policykg.graph import vocab as V
-from policykg.graph.oxigraph_store import OxigraphStore, looks_like_store, to_rdflib
+from policykg.graph.oxigraph_store import OxigraphStore, PlanGraph, looks_like_store, plan_graphs, to_rdflib
 from policykg.graph.push import ONTOLOGY_GRAPH
 from policykg.ontology import load_ontology
-from policykg.ontology.reasoning import inferred_graph_iri
 from policykg.shapes.audit import (LOOKUP_PREDICATES, AuditReport, Memo, Progress, Scorecard, audit, finish,
                                    load_shapes, plan_findings, plans_in_default_graph, scorecard)
 from policykg.shapes.engines import (SH, PreparedShapes, RawResult, check_engine, prepare, run_pyshacl,
@@ -56,15 +54,6 @@ _OWNED = ox.NamedNode(str(V.OwnedTask))
 _SHARED = ox.NamedNode(str(V.SHARED_GRAPH))
 #: where the batch store keeps the ontology (the one this policykg ships, as the per-plan audit uses)
 _ONTOLOGY = ox.NamedNode(str(ONTOLOGY_GRAPH))
-
-
-@dataclass(frozen=True)
-class PlanGraph:
-    """A plan in a store: its IRI, its named graph, and its inferred graph if it has one."""
-
-    plan: str
-    graph: str
-    inferred: str | None = None
 
 
 def audit_store(store: OxigraphStore | Any | str | Path, *, engine: str = "pyshacl", workers: int = 1,
@@ -131,26 +120,6 @@ def _source(store: Any) -> tuple[Any, Path | None]:
     if isinstance(store, ox.Store):
         return store, None
     raise TypeError(f"not an Oxigraph store: {store!r}")
-
-
-def plan_graphs(source: Any) -> list[PlanGraph]:
-    """The plan graphs of a store, by plan IRI: every named graph holding a pkg:Plan except the
-    shared, ontology and inferred graphs (the graphs `audit()` validates)."""
-    names = {g.value for g in source.named_graphs() if isinstance(g, ox.NamedNode)}
-    out = []
-    for name in names:
-        if name in (_SHARED.value, _ONTOLOGY.value) or name.startswith(str(V.INFERRED_GRAPH)):
-            continue
-        plans = sorted(q.subject.value for q in source.quads_for_pattern(None, _TYPE, _PLAN, ox.NamedNode(name))
-                       if isinstance(q.subject, ox.NamedNode))
-        if not plans:
-            continue
-        inferred = str(inferred_graph_iri(URIRef(name)))
-        if inferred not in names or next(iter(source.quads_for_pattern(None, None, None, ox.NamedNode(inferred))),
-                                         None) is None:
-            inferred = None
-        out.append(PlanGraph(plans[0], name, inferred))
-    return sorted(out, key=lambda p: p.plan)
 
 
 Batch = list[PlanGraph]

@@ -28,3 +28,16 @@ def test_something_else_is_named_in_the_error():
 def test_reasoning_over_a_build_result(corpus_build, corpus_trig):
     inferred = api.reason(corpus_build, reasoner="rl")
     assert inferred.summary() == api.reason(str(corpus_trig), reasoner="rl").summary()
+
+
+def test_reason_write_lets_the_store_go(corpus_trig, tmp_path):
+    # a notebook reasons into a store, then queries it or loads more: the store api.reason opened
+    # must be closed again (a lingering writer holds the lock and breaks later read-only opens)
+    from policykg.graph.oxigraph_store import OxigraphStore
+    api.load([corpus_trig], tmp_path / "kg")
+    result = api.reason(tmp_path / "kg", reasoner="sparql", write=True)
+    with OxigraphStore(tmp_path / "kg") as store:  # for writing: refused while another writer is open
+        names = store.graph_names()
+    assert {str(g) for g in result.inferred} <= set(names)
+    _, rows = api.query("tasks", tmp_path / "kg", {"plan": "西固区"})
+    assert rows

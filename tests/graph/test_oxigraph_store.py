@@ -132,3 +132,30 @@ def test_union_file_cannot_be_loaded(corpus_build, tmp_path):
     with pytest.raises(InputError, match="holds no named graphs"):
         api.load([ttl], tmp_path / "kg")
     assert not (tmp_path / "kg").exists()  # refused before a store was made
+
+
+def test_plan_scope_reads_the_matching_plans_graphs(local_store):
+    plans = {g for g in local_store.graph_names() if "/graph/plan/" in g}
+    one = local_store.plan_scope("西固区")
+    assert len([g for g in one if g in plans]) == 1
+    assert one[-2:] == [str(V.SHARED_GRAPH), str(ONTOLOGY_GRAPH)]
+    assert set(local_store.plan_scope("十四五")) == plans | {str(V.SHARED_GRAPH), str(ONTOLOGY_GRAPH)}
+    assert local_store.plan_scope("不存在的规划") == [str(V.SHARED_GRAPH), str(ONTOLOGY_GRAPH)]
+    # more plans than worth scoping: the whole store answers
+    assert local_store.plan_scope("十四五", max_plans=4) is None
+    assert local_store.plan_scope("西固区", max_plans=1) == one
+
+
+def test_plan_scope_includes_inferred_graphs(corpus_trig, tmp_path):
+    # after `reason --write`, a scoped query sees what was inferred for the plan, as the union does
+    api.load([corpus_trig], tmp_path / "kg")
+    api.reason(tmp_path / "kg", reasoner="sparql", write=True)
+    with OxigraphStore(tmp_path / "kg", read_only=True) as store:
+        scope = store.plan_scope("西固区")
+        inferred = [g for g in scope if "/graph/inferred/plan/" in g]
+        assert len(scope) == 4 and len(inferred) == 1
+        everything = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
+        _, from_inferred = store.select(everything, graphs=inferred)
+        _, scoped = store.select(everything, graphs=scope)
+        _, union = store.select(everything)
+        assert from_inferred and set(from_inferred) <= set(scoped) < set(union)

@@ -36,3 +36,25 @@ def test_endpoints_agree_with_the_file(corpus_endpoint, file_rows):
     server, store = corpus_endpoint
     differ = {name for name in queries.available() if api.query(name, store) != file_rows[name]}
     assert differ == (VIRTUOSO_DIFFERS if server == "virtuoso" else set())
+
+
+#: a `plan` value naming one plan (its region, as each title prints it), one naming every plan, one naming none
+PLAN_FILTERS = ("西固区", "奉化区", "连州市", "十四五", "不存在的规划")
+
+
+@pytest.mark.parametrize("name", [n for n in queries.available()
+                                  if any(p.name == "plan" for p in queries.get(n).params)])
+def test_plan_scoped_store_query_agrees_with_the_file(name, corpus_trig, local_store):
+    # a store answers a `plan` query from the matching plans' graphs only (plan_scope); the rows must
+    # be the file's, where rdflib reads every graph
+    file = MemoryStore.from_file(corpus_trig)
+    for value in PLAN_FILTERS:
+        assert api.query(name, local_store, {"plan": value}) == api.query(name, file, {"plan": value}), value
+
+
+def test_plan_scoped_queries_find_rows(local_store):
+    # the scoped answers above are not all empty: one plan's tasks, and every plan's
+    _, one = api.query("tasks", local_store, {"plan": "西固区"})
+    _, every = api.query("tasks", local_store, {"plan": "十四五"})
+    assert one and {row[0] for row in one} == {"000_923142c7cfa8cd52.txt"}
+    assert len({row[0] for row in every}) == 5
