@@ -93,6 +93,21 @@ def stage_query(store: str, name: str) -> None:
     emit(median=round(statistics.median(times), 4), rows=rows, **peak_mb())
 
 
+def stage_query_plan(store: str, name: str) -> None:
+    """The query as a researcher asks it of one county: `-p plan=<the first plan's region>`."""
+    from policykg import api
+    source = api.open_store(store)
+    _, plans = api.query("plan_metadata", source)
+    region = plans[0][2]  # plan_metadata: doc plan region …; the generator's first plan
+    times, rows = [], 0
+    for _ in range(RUNS):
+        seconds, (_, result) = timed(lambda: api.query(name, source, {"plan": region}))
+        times.append(seconds)
+        rows = len(result)
+        emit(run=len(times), seconds=round(seconds, 4), rows=rows)
+    emit(median=round(statistics.median(times), 4), rows=rows, plan=region, **peak_mb())
+
+
 def stage_audit(store: str, workers: int, engine: str = "rudof") -> None:
     """The audit straight from the store (batches of plans per engine call, shapes/store_audit.py)."""
     from policykg import api
@@ -193,7 +208,7 @@ def _parse_trig(path: str):
 
 
 STAGES: dict[str, Callable[..., None]] = {
-    "correctness": stage_correctness, "load": stage_load, "query": stage_query, "audit": stage_audit,
+    "correctness": stage_correctness, "load": stage_load, "query": stage_query, "query_plan": stage_query_plan, "audit": stage_audit,
     "reason": stage_reason, "naive": stage_naive,
 }
 
