@@ -264,7 +264,7 @@ def table(res: dict[str, Any]) -> str:
                   else f"naive {_fmt(base)}; ×{_ratio(sp.get('queries', {}).get(name))}")
         one = res.get("queries_one_plan", {}).get(name)
         if one is not None:
-            versus += f"; one county ({one.get('plan', '?')}): {_stage_value(one, 'median')} s"
+            versus += f"; one county ({one.get('plan', '?')}): {_stage_value(one, 'median')}"
         rows.append((f"query {name} median of 5 (s)", _stage_value(q, "median"), versus))
     for t in res["targets"]:
         ratio = t["metric"].endswith(("speedup", "speedup_min"))

@@ -141,12 +141,14 @@ def plan_graphs(source: Any) -> list[PlanGraph]:
         graph = q.graph_name
         if isinstance(graph, ox.NamedNode) and isinstance(q.subject, ox.NamedNode):
             plans.setdefault(graph.value, []).append(q.subject.value)
+    names = {g.value for g in source.named_graphs() if isinstance(g, ox.NamedNode)}
     out = []
     for name, subjects in plans.items():
         if name in (str(V.SHARED_GRAPH), str(ONTOLOGY_GRAPH)) or name.startswith(str(V.INFERRED_GRAPH)):
             continue
         inferred: str | None = str(inferred_graph_iri(URIRef(name)))
-        if next(iter(source.quads_for_pattern(None, None, None, ox.NamedNode(inferred))), None) is None:
+        if inferred not in names or \
+                next(iter(source.quads_for_pattern(None, None, None, ox.NamedNode(inferred))), None) is None:
             inferred = None
         out.append(PlanGraph(min(subjects), name, inferred))
     return sorted(out, key=lambda p: p.plan)
@@ -205,12 +207,15 @@ class OxigraphStore:
 
     # --- GraphStore -----------------------------------------------------------------------------
     def select(self, sparql: str, *, graphs: Sequence[str] | None = None) -> tuple[list[str], list[tuple[Any, ...]]]:
-        """Rows of a SELECT over the union of the store's graphs, or of only `graphs` (named graph IRIs;
-        see `plan_scope`)."""
+        """Rows of a SELECT over the union of the store's graphs, or over only `graphs` (named graph IRIs,
+        which are then also the only graphs a GRAPH pattern sees; see `scoped`)."""
         ox = _oxigraph()
         try:
-            result = self._live().query(sparql, use_default_graph_as_union=True) if graphs is None else \
-                self._live().query(sparql, default_graph=[ox.NamedNode(g) for g in graphs])
+            if graphs is None:
+                result = self._live().query(sparql, use_default_graph_as_union=True)
+            else:
+                nodes = [ox.NamedNode(g) for g in graphs]
+                result = self._live().query(sparql, default_graph=nodes, named_graphs=nodes)
         except SyntaxError as exc:
             raise QueryError(f"query is not valid SPARQL: {str(exc).splitlines()[0][:300]}") from None
         except OSError as exc:
@@ -226,9 +231,8 @@ class OxigraphStore:
         return columns, rows
 
     def plan_scope(self, title_contains: str, *, max_plans: int = SCOPE_MAX_PLANS) -> list[str] | None:
-        """The graphs a query about the plans whose title contains `title_contains` reads: those plans'
-        graphs and inferred graphs, the shared graph and the ontology.  None when more than `max_plans`
-        plans match, where the whole store answers faster.
+        """The graphs a query about the plans whose title contains `title_contains` reads (see
+        `plans_scope`); None when more than `max_plans` plans match, where the whole store answers faster.
 
         A library query's `plan` parameter keeps only rows of plans whose dcterms:title contains the
         text; such rows are made of those plans' own graphs and the shared ones, so the query gives the
@@ -236,20 +240,28 @@ class OxigraphStore:
         store = self._live()
         ox = _oxigraph()
         title = _named_node(str(DCTERMS.title))
-        matched: set[str] = set()
-        for q in store.quads_for_pattern(None, _named_node(str(RDF.type)), _named_node(str(V.Plan)), None):
-            graph = q.graph_name
-            if not isinstance(graph, ox.NamedNode) or graph.value.startswith(str(V.INFERRED_GRAPH)):
-                continue
-            if any(isinstance(t.object, ox.Literal) and title_contains in t.object.value
-                   for t in store.quads_for_pattern(q.subject, title, None, graph)):
-                matched.add(graph.value)
+        matched: list[str] = []
+        for pg in plan_graphs(store):
+            titles = store.quads_for_pattern(ox.NamedNode(pg.plan), title, None, ox.NamedNode(pg.graph))
+            if any(isinstance(t.object, ox.Literal) and title_contains in t.object.value for t in titles):
+                matched.append(pg.plan)
                 if len(matched) > max_plans:
                     return None
-        names = {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
-        inferred = (str(inferred_graph_iri(URIRef(g))) for g in sorted(matched))
-        graphs = sorted(matched) + [g for g in inferred if g in names]
+        return self.plans_scope(matched, max_plans=max_plans)
+
+    def plans_scope(self, plans: Iterable[str], *, max_plans: int = SCOPE_MAX_PLANS) -> list[str] | None:
+        """The graphs that hold what the store knows about `plans` (plan IRIs): their plan graphs and
+        inferred graphs, the shared graph and the ontology; None for more than `max_plans` plans."""
+        wanted = set(plans)
+        if len(wanted) > max_plans:
+            return None
+        chosen = [pg for pg in plan_graphs(self._live()) if pg.plan in wanted]
+        graphs = [g for pg in chosen for g in (pg.graph, pg.inferred) if g is not None]
         return graphs + [str(V.SHARED_GRAPH), str(ONTOLOGY_GRAPH)]
+
+    def scoped(self, graphs: Sequence[str]) -> "ScopedStore":
+        """This store seen through `graphs` alone (as `plans_scope` gives them): what queries read."""
+        return ScopedStore(self, list(graphs))
 
     def graph_names(self) -> list[str]:
         store = self._live()
@@ -259,11 +271,16 @@ class OxigraphStore:
                 names.append(g.value)
         return sorted(names)
 
-    def dataset(self) -> Dataset:
+    def dataset(self, graphs: Sequence[str] | None = None) -> Dataset:
+        """The store's named graphs (or only `graphs`) read into an rdflib Dataset."""
         ds = Dataset(default_union=True)
         for prefix, ns in PREFIXES.items():
             ds.bind(prefix, ns)
-        for q in self._live().quads_for_pattern(None, None, None, None):
+        store = self._live()
+        ox = _oxigraph()
+        quads = store.quads_for_pattern(None, None, None, None) if graphs is None else \
+            (q for g in graphs for q in store.quads_for_pattern(None, None, None, ox.NamedNode(g)))
+        for q in quads:
             if q.graph_name is None or not hasattr(q.graph_name, "value"):
                 continue  # the store's default graph: policykg keeps nothing there
             ds.graph(to_rdflib(q.graph_name)).add(
@@ -307,3 +324,21 @@ class OxigraphStore:
     def graph_size(self, iri: str) -> int:
         ox = _oxigraph()
         return sum(1 for _ in self._live().quads_for_pattern(None, None, None, ox.NamedNode(iri)))
+
+
+class ScopedStore:
+    """A read view of an OxigraphStore restricted to some of its named graphs: queries see the union of
+    those graphs as their default graph and only those in GRAPH patterns."""
+
+    def __init__(self, store: OxigraphStore, graphs: list[str]) -> None:
+        self.store, self.graphs = store, graphs
+
+    def select(self, sparql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+        return self.store.select(sparql, graphs=self.graphs)
+
+    def graph_names(self) -> list[str]:
+        wanted = set(self.graphs)
+        return [g for g in self.store.graph_names() if g in wanted]
+
+    def dataset(self) -> Dataset:
+        return self.store.dataset(self.graphs)

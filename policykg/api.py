@@ -200,7 +200,7 @@ def query(name: str, source: Source,
     # one plan of a national store: read its graphs, not every plan's (the same rows, far sooner)
     scope = store.plan_scope(plan) if plan and isinstance(store, OxigraphStore) and \
         any(p.name == "plan" for p in q.params) else None
-    columns, rows = store.select(text) if scope is None else store.select(text, graphs=scope)
+    columns, rows = (store if scope is None else store.scoped(scope)).select(text)
     return columns, queries.tidy_rows(q, columns, rows)
 
 

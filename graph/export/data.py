@@ -12,6 +12,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from rdflib import URIRef
+
 from policykg.errors import QueryError
 from policykg.graph.store import GraphStore
 
@@ -66,6 +68,7 @@ SELECT ?task ?target ?indicator WHERE {
 #: every unit with its department type (code, Chinese label) and region
 UNITS = _PREFIXES + """
 SELECT ?unit ?label ?typeIri ?type ?typeLabel ?region WHERE {
+  %(only)s
   ?unit a pkg:Organization ;
         skos:prefLabel ?label .
   OPTIONAL {
@@ -191,6 +194,15 @@ def select_plans(all_plans: list[Plan], plan: str | None) -> list[Plan]:
     return chosen
 
 
+def narrowed(store: GraphStore, chosen: list[Plan], all_plans: list[Plan]) -> GraphStore:
+    """The store seen through the chosen plans' graphs, when they are a few of a store's many (a
+    national store reads one county's plans in a fraction of a second, not all 2,800); else the store."""
+    if len(chosen) == len(all_plans) or not callable(getattr(store, "plans_scope", None)):
+        return store
+    graphs = store.plans_scope(p.iri for p in chosen)
+    return store if graphs is None else store.scoped(graphs)
+
+
 def tasks(store: GraphStore, chosen: list[Plan]) -> list[Task]:
     """The chosen plans' tasks in document order, with their units by role and their targets."""
     by_iri = {p.iri: p for p in chosen}
@@ -217,9 +229,20 @@ def tasks(store: GraphStore, chosen: list[Plan]) -> list[Task]:
     return sorted(found.values(), key=lambda t: (t.plan.doc, t.plan.iri, t.line, t.order, t.iri))
 
 
-def units(store: GraphStore) -> dict[str, Unit]:
+#: up to this many units are looked up one by one; more are read in one pass over every unit
+UNITS_BY_IRI = 5000
+
+
+def units(store: GraphStore, tasks: list[Task] | None = None) -> dict[str, Unit]:
+    """The units named by `tasks` (or every unit) with label, department type and region.  A few
+    plans' units are looked up by IRI: the shared graph holds every plan's units (42k at 2,800 plans)."""
+    only = ""
+    if tasks is not None:
+        wanted = sorted({u for t in tasks for us in t.roles.values() for u in us})
+        if len(wanted) <= UNITS_BY_IRI:
+            only = "VALUES ?unit { " + " ".join(URIRef(u).n3() for u in wanted) + " }"
     found: dict[str, Unit] = {}
-    for r in rows(store, UNITS):
+    for r in rows(store, UNITS % {"only": only}):
         u = Unit(str(r["unit"]), text(r["label"]), text(r["typeIri"]), text(r["type"]), text(r["typeLabel"]),
                  text(r["region"]))
         key = (u.label, u.type_code, u.type_label, u.region)

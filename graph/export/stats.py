@@ -34,9 +34,11 @@ def stats(source: GraphStore | Dataset, top: int = 20, plan: str | None = None) 
     if top < 1:
         raise QueryError(f"top must be at least 1, not {top}")
     store = as_store(source)
-    chosen = data.select_plans(data.plans(store), plan)
+    all_plans = data.plans(store)
+    chosen = data.select_plans(all_plans, plan)
+    store = data.narrowed(store, chosen, all_plans)
     tasks = data.tasks(store, chosen)
-    units = data.units(store)
+    units = data.units(store, tasks)
     rows: list[tuple] = []
     by_plan: dict[str, list] = {}
     for t in tasks:  # grouped once: a scan per plan is quadratic at national scale

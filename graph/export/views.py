@@ -57,7 +57,9 @@ def view(source: GraphStore | Dataset, name: str, *, by: str = "unit", plan: str
         raise QueryError(f"by='type' merges units by department type in the collaboration view; "
                          f"the {name} view keeps units as they are (leave by='unit')")
     store = as_store(source)
-    chosen = data.select_plans(data.plans(store), plan)
+    all_plans = data.plans(store)
+    chosen = data.select_plans(all_plans, plan)
+    store = data.narrowed(store, chosen, all_plans)
     builders: dict[str, Callable[[], nx.Graph]] = {
         "responsibility": lambda: responsibility(store, chosen),
         "collaboration": lambda: collaboration(store, chosen, by),
@@ -132,7 +134,7 @@ def responsibility(store: GraphStore, chosen: list[Plan]) -> nx.MultiDiGraph:
     """Units and tasks; an edge unit -> task per responsibility, typed by `role`.  Tasks without any
     unit are kept: they are the tasks that hang alone."""
     tasks = data.tasks(store, chosen)
-    units = data.units(store)
+    units = data.units(store, tasks)
     loads = _loads(tasks, lambda u: u)
     g = nx.MultiDiGraph()
     for iri in sorted(loads, key=lambda i: _unit_key(_unit_of(units, i))):
@@ -159,7 +161,8 @@ def collaboration(store: GraphStore, chosen: list[Plan], by: str = "unit") -> nx
     two share.  Within a task a unit that leads counts as lead even if it is also listed as support;
     `lead_lead`, `lead_support` and `support_support` count the tasks by how the two took part and
     add up to `weight`.  With by="type", two units of the same type on one task make no edge."""
-    return collaboration_of(data.tasks(store, chosen), data.units(store), by)
+    tasks = data.tasks(store, chosen)
+    return collaboration_of(tasks, data.units(store, tasks), by)
 
 
 def collaboration_of(tasks: list[Task], units: dict[str, Unit], by: str = "unit") -> nx.Graph:

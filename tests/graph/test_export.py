@@ -404,3 +404,40 @@ def test_stats_rank_units_per_plan_and_types_across_plans(store, units):
         counts = [r["lead_count"] for r in per_plan if r["doc"].startswith(doc)]
         assert counts == sorted(counts, reverse=True)
     assert [r["unit"] for r in rows if r["scope"] == "all"][0] == "残疾人联合会"
+
+
+# --- a store reads only the chosen plans' graphs -----------------------------------------------------
+
+def _as_data(g: nx.Graph) -> tuple:
+    edges = g.edges(keys=True, data=True) if g.is_multigraph() else g.edges(data=True)
+    return (g.graph, sorted((str(n), sorted(d.items())) for n, d in g.nodes(data=True)),
+            sorted((str(e[:-1]), sorted(e[-1].items())) for e in edges))
+
+
+class _Whole:
+    """The store without `plans_scope`: every query reads all its graphs."""
+
+    def __init__(self, store) -> None:
+        self.select, self.graph_names, self.dataset = store.select, store.graph_names, store.dataset
+
+
+@pytest.mark.parametrize("view", ["responsibility", "collaboration", "indicators", "full"])
+@pytest.mark.parametrize("plan", ["002", "乌达区", "十四五"])
+def test_a_store_narrowed_to_the_chosen_plans_exports_the_same(local_store, view, plan):
+    # one plan (by document, by region) is read from its graphs alone; all five from the whole store
+    whole = _Whole(local_store)
+    assert _as_data(export.view(local_store, view, plan=plan)) == _as_data(export.view(whole, view, plan=plan))
+
+
+def test_a_store_narrowed_to_the_chosen_plans_ranks_the_same(local_store):
+    assert export.stats(local_store, plan="002") == export.stats(_Whole(local_store), plan="002")
+
+
+def test_narrowing_reads_the_chosen_plans_graphs(local_store):
+    from policykg.graph.export import data
+    all_plans = data.plans(local_store)
+    chosen = data.select_plans(all_plans, "002")
+    view = data.narrowed(local_store, chosen, all_plans)
+    plan_graphs = [g for g in view.graph_names() if "/graph/plan/" in g]
+    assert len(plan_graphs) == 1 and len(data.plans(view)) == 1
+    assert data.narrowed(local_store, all_plans, all_plans) is local_store  # every plan: the whole store
