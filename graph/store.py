@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Protocol
 
-from rdflib import Dataset, URIRef
+from rdflib import Dataset, Literal, URIRef
 from rdflib.query import Result
 
 from policykg.errors import InputError, QueryError
@@ -41,8 +41,8 @@ def to_python(term: Any) -> Any:
         return value.isoformat()
     if type(value).__name__ == "Decimal":
         return format(value.normalize(), "f")  # 100, 0.8: the same whatever the engine stored
-    if not isinstance(value, (int, float, str, bool)):
-        return str(term)
+    if isinstance(value, Literal) or not isinstance(value, (int, float, str, bool)):
+        return str(term)  # a datatype rdflib leaves as a Literal (xsd:gYear): its lexical form, a plain str
     return value
 
 

@@ -311,7 +311,7 @@ def _select_triples(graphs: dict[str, list[tuple[str, str, Any, bool]]], chosen:
 def _literal(value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
-    return value if isinstance(value, (int, float, str)) else str(value)
+    return value if type(value) in (int, float, str) else str(value)  # a str subclass is no GraphML type
 
 
 def full(store: GraphStore, chosen: list[Plan], everything: bool = True) -> nx.MultiDiGraph:
