@@ -154,6 +154,12 @@ def plan_graphs(source: Any) -> list[PlanGraph]:
     return sorted(out, key=lambda p: p.plan)
 
 
+def _graphs_of(plans: list[PlanGraph]) -> list[str]:
+    """What a scope reads: the plans' graphs and inferred graphs, then the shared graph and ontology."""
+    graphs = [g for pg in plans for g in (pg.graph, pg.inferred) if g is not None]
+    return graphs + [str(V.SHARED_GRAPH), str(ONTOLOGY_GRAPH)]
+
+
 class OxigraphStore:
     """An Oxigraph store in a directory; its default graph is the union of its named graphs.
 
@@ -240,14 +246,14 @@ class OxigraphStore:
         store = self._live()
         ox = _oxigraph()
         title = _named_node(str(DCTERMS.title))
-        matched: list[str] = []
+        matched: list[PlanGraph] = []
         for pg in plan_graphs(store):
             titles = store.quads_for_pattern(ox.NamedNode(pg.plan), title, None, ox.NamedNode(pg.graph))
             if any(isinstance(t.object, ox.Literal) and title_contains in t.object.value for t in titles):
-                matched.append(pg.plan)
+                matched.append(pg)
                 if len(matched) > max_plans:
                     return None
-        return self.plans_scope(matched, max_plans=max_plans)
+        return _graphs_of(matched)
 
     def plans_scope(self, plans: Iterable[str], *, max_plans: int = SCOPE_MAX_PLANS) -> list[str] | None:
         """The graphs that hold what the store knows about `plans` (plan IRIs): their plan graphs and
@@ -255,9 +261,7 @@ class OxigraphStore:
         wanted = set(plans)
         if len(wanted) > max_plans:
             return None
-        chosen = [pg for pg in plan_graphs(self._live()) if pg.plan in wanted]
-        graphs = [g for pg in chosen for g in (pg.graph, pg.inferred) if g is not None]
-        return graphs + [str(V.SHARED_GRAPH), str(ONTOLOGY_GRAPH)]
+        return _graphs_of([pg for pg in plan_graphs(self._live()) if pg.plan in wanted])
 
     def scoped(self, graphs: Sequence[str]) -> "ScopedStore":
         """This store seen through `graphs` alone (as `plans_scope` gives them): what queries read."""
