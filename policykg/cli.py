@@ -256,8 +256,15 @@ def query_cmd(name: str, source: str | None, params: tuple[str, ...], fmt: str, 
     `policykg queries` lists the library."""
     queries.get(name)  # an unknown name is reported before any source is opened
     _binary_needs_a_file(fmt, output)
-    columns, rows = api.query(name, _open(source, store, endpoint, timeout), _params(params))
+    opened = _open(source, store, endpoint, timeout)
+    bound = _params(params)
+    columns, rows = api.query(name, opened, bound)
     _emit(fmt, columns, rows, output, limit)
+    plan = bound.get("plan", "")
+    if not rows and plan and (name == "plan_metadata" or not api.query("plan_metadata", opened, {"plan": plan})[1]):
+        # no rows because no plan is called that (a typo, or traditional for simplified characters)
+        err.print(f"[yellow]warning:[/] no plan's title contains {plan!r}; "
+                  "`policykg query plan_metadata` lists the plans and their titles")
 
 
 @main.command("sparql", epilog=_SOURCE_HELP)

@@ -139,3 +139,20 @@ def test_a_large_html_page_comes_with_advice(local_store, tmp_path, monkeypatch)
     assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")  # written all the same
     graphml = CliRunner().invoke(cli.main, args[:-1] + [str(tmp_path / "collab.graphml")])
     assert graphml.exit_code == 0 and "a browser takes" not in graphml.output  # Gephi copes
+
+
+def test_a_plan_no_title_contains_is_named(local_store, monkeypatch):
+    # "0 rows" alone leaves a user guessing; when no plan is called that, the warning says so
+    from click.testing import CliRunner
+    from policykg import cli
+    monkeypatch.setattr(cli, "err", cli.Console(stderr=True, highlight=False, width=200))
+    base = ["--store", str(local_store.path), "-f", "csv"]
+    miss = CliRunner().invoke(cli.main, ["query", "tasks", "-p", "plan=西固县", *base])
+    assert miss.exit_code == 0 and miss.stdout.splitlines() == ["doc,plan,section,no,title,lead,support,line"]
+    assert "no plan's title contains '西固县'; `policykg query plan_metadata` lists the plans" in miss.stderr
+    # a plan that exists but has no such rows: no warning (奉化区 has no binding indicator without a target)
+    none = CliRunner().invoke(cli.main, ["query", "binding_indicators_without_numeric_target",
+                                         "-p", "plan=奉化区", *base])
+    assert none.exit_code == 0 and len(none.stdout.splitlines()) == 1 and "warning" not in none.stderr
+    hit = CliRunner().invoke(cli.main, ["query", "tasks", "-p", "plan=西固区", *base])
+    assert len(hit.stdout.splitlines()) > 1 and "warning" not in hit.stderr
