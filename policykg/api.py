@@ -363,7 +363,8 @@ def reason(sources: Iterable[str | Path] | Source, *, reasoner: str = "hermit", 
         raise InputError(str(_single(sources)), "inferred graphs can only be written into a store "
                                                 "directory (made by `policykg load`); give --store DIR, "
                                                 "or -o FILE to save them")
-    opened = reasoner == "sparql" and one is not None and not isinstance(one, OxigraphStore)
+    # a store directory reasoned in place and written to: this call opens the writer, so it closes it
+    writer = write and reasoner == "sparql" and one is not None and not isinstance(one, OxigraphStore)
     if reasoner == "sparql" and one is not None:
         source = one if isinstance(one, OxigraphStore) else OxigraphStore(one, read_only=not write)
     else:
@@ -377,8 +378,10 @@ def reason(sources: Iterable[str | Path] | Source, *, reasoner: str = "hermit", 
                 with OxigraphStore(one.path if isinstance(one, OxigraphStore) else one) as target:
                     store_inferred(target, result)
     finally:
-        if opened:  # a store this call opened is closed by it: its lock goes, the next open sees the writes
+        if writer:  # its lock goes, so the next open (a query, a load) sees the writes
             source.close()
+    if writer:  # the result reads the asserted plans lazily (summary, dataset): through a reader
+        result.asserted = OxigraphStore(one, read_only=True)
     return result
 
 

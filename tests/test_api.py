@@ -39,5 +39,6 @@ def test_reason_write_lets_the_store_go(corpus_trig, tmp_path):
     with OxigraphStore(tmp_path / "kg") as store:  # for writing: refused while another writer is open
         names = store.graph_names()
     assert {str(g) for g in result.inferred} <= set(names)
+    assert len(result.summary()) == 5  # the result still reads the plans' labels, through a reader
     _, rows = api.query("tasks", tmp_path / "kg", {"plan": "西固区"})
     assert rows
