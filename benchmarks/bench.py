@@ -82,7 +82,7 @@ def measure(n: int, cache: Path, *, workers: int, stage_timeout: float, query_ti
     # the same queries asked of one county (`-p plan=…`): a store reads only its plans' graphs
     res["queries_one_plan"] = {name: run_stage("query_plan", {"store": store, "name": name}, query_timeout)
                                for name in queries.available()
-                               if any(p.name == "plan" for p in queries.get(name).params)}
+                               if queries.get(name).takes("plan")}
     res["audit"] = run_stage("audit", {"store": store, "workers": workers}, stage_timeout)
     res["reason"] = run_stage("reason", {"store": store}, stage_timeout)
     if naive:

@@ -198,8 +198,7 @@ def query(name: str, source: Source,
     text = q.bind(params)
     plan = (params or {}).get("plan", "")
     # one plan of a national store: read its graphs, not every plan's (the same rows, far sooner)
-    scope = store.plan_scope(plan) if plan and isinstance(store, OxigraphStore) and \
-        any(p.name == "plan" for p in q.params) else None
+    scope = store.plan_scope(plan) if plan and q.takes("plan") and isinstance(store, OxigraphStore) else None
     columns, rows = (store if scope is None else store.scoped(scope)).select(text)
     return columns, queries.tidy_rows(q, columns, rows)
 

@@ -40,6 +40,10 @@ class NamedQuery:
     lists: tuple[str, ...] = ()
     params: tuple[Param, ...] = ()
 
+    def takes(self, param: str) -> bool:
+        """Whether the query has a parameter of this name (`plan`: the query can be scoped to plans)."""
+        return any(p.name == param for p in self.params)
+
     def bind(self, values: dict[str, str] | None = None) -> str:
         """The query text with every parameter bound (given value or default)."""
         values = dict(values or {})

@@ -27,7 +27,7 @@ def test_benchmark_end_to_end(tmp_path):
         assert q["median"] is not None and len([ln for ln in q["lines"] if "run" in ln]) == 5, name
     # the plan-parameterised queries asked of one county: the first plan's region, fewer rows
     one = res["queries_one_plan"]
-    assert set(one) == {n for n in queries.available() if any(p.name == "plan" for p in queries.get(n).params)}
+    assert set(one) == {n for n in queries.available() if queries.get(n).takes("plan")}
     assert one["tasks"]["plan"] and one["tasks"]["median"] is not None
     assert 0 < one["tasks"]["rows"] < res["queries"]["tasks"]["rows"]
     assert any(f"one county ({one['tasks']['plan']})" in ln for ln in lines)
