@@ -204,6 +204,10 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
+#: what data.select_plans matches (export, stats)
+_PLAN_HELP = ("Only plans whose title contains TEXT, whose region is TEXT, or whose document name starts "
+              "with TEXT (or the plan IRI).")
+
 _SOURCE_HELP = ("SOURCE is a graph file (.trig, .ttl, ...: parsed into memory), plan documents (built "
                 "first), a store directory made by `policykg load`, or an http(s) SPARQL endpoint URL; "
                 "or give --store DIR or --endpoint URL instead of SOURCE.")
@@ -456,7 +460,7 @@ def validate_cmd(sources: tuple[str, ...], fmt: str, output: Path | None, fail_o
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
 @click.option("--by", type=click.Choice(["unit", "type"]), default="unit", show_default=True,
               help="collaboration view: merge units by department type to compare plans of different regions.")
-@click.option("--plan", metavar="TEXT", help="Only plans whose document name, title or region contains TEXT.")
+@click.option("--plan", metavar="TEXT", help=_PLAN_HELP)
 @_source_options
 def export_cmd(source: str | None, view: str, fmt: str | None, output: Path, by: str, plan: str | None,
                store: Path | None, endpoint: str | None, timeout: float) -> None:
@@ -475,7 +479,7 @@ def export_cmd(source: str | None, view: str, fmt: str | None, output: Path, by:
 @main.command("stats", epilog=_SOURCE_HELP)
 @click.argument("source", required=False)
 @click.option("--top", type=click.IntRange(min=1), default=20, show_default=True)
-@click.option("--plan", metavar="TEXT", help="Only plans whose document name, title or region contains TEXT.")
+@click.option("--plan", metavar="TEXT", help=_PLAN_HELP)
 @_rows_options
 @_source_options
 def stats_cmd(source: str | None, top: int, plan: str | None, fmt: str, output: Path | None,
