@@ -84,13 +84,7 @@ def stage_query(store: str, name: str) -> None:
     from policykg import api, queries
     source = api.open_store(store)
     q = queries.get(name).bind(None)
-    times, rows = [], 0
-    for _ in range(RUNS):
-        seconds, (_, result) = timed(lambda: source.select(q))
-        times.append(seconds)
-        rows = len(result)
-        emit(run=len(times), seconds=round(seconds, 4), rows=rows)
-    emit(median=round(statistics.median(times), 4), rows=rows, **peak_mb())
+    _median_of_runs(lambda: source.select(q)[1])
 
 
 def stage_query_plan(store: str, name: str) -> None:
@@ -99,13 +93,18 @@ def stage_query_plan(store: str, name: str) -> None:
     source = api.open_store(store)
     _, plans = api.query("plan_metadata", source)
     region = plans[0][2]  # plan_metadata: doc plan region …; the generator's first plan
+    _median_of_runs(lambda: api.query(name, source, {"plan": region})[1], plan=region)
+
+
+def _median_of_runs(rows_of: Callable[[], list], **extra: Any) -> None:
+    """RUNS timed runs, each emitted, then their median (with `extra` and peak memory)."""
     times, rows = [], 0
     for _ in range(RUNS):
-        seconds, (_, result) = timed(lambda: api.query(name, source, {"plan": region}))
+        seconds, result = timed(rows_of)
         times.append(seconds)
         rows = len(result)
         emit(run=len(times), seconds=round(seconds, 4), rows=rows)
-    emit(median=round(statistics.median(times), 4), rows=rows, plan=region, **peak_mb())
+    emit(median=round(statistics.median(times), 4), rows=rows, **extra, **peak_mb())
 
 
 def stage_audit(store: str, workers: int, engine: str = "rudof") -> None:
@@ -208,8 +207,8 @@ def _parse_trig(path: str):
 
 
 STAGES: dict[str, Callable[..., None]] = {
-    "correctness": stage_correctness, "load": stage_load, "query": stage_query, "query_plan": stage_query_plan, "audit": stage_audit,
-    "reason": stage_reason, "naive": stage_naive,
+    "correctness": stage_correctness, "load": stage_load, "query": stage_query, "query_plan": stage_query_plan,
+    "audit": stage_audit, "reason": stage_reason, "naive": stage_naive,
 }
 
 if __name__ == "__main__":

@@ -194,13 +194,16 @@ def select_plans(all_plans: list[Plan], plan: str | None) -> list[Plan]:
     return chosen
 
 
-def narrowed(store: GraphStore, chosen: list[Plan], all_plans: list[Plan]) -> GraphStore:
-    """The store seen through the chosen plans' graphs, when they are a few of a store's many (a
-    national store reads one county's plans in a fraction of a second, not all 2,800); else the store."""
+def choose(store: GraphStore, plan: str | None) -> tuple[GraphStore, list[Plan]]:
+    """The plans `plan` names (select_plans), and the store to read them from: seen through their
+    graphs alone when they are a few of a store's many (a national store reads one county's plans in
+    a fraction of a second, not all 2,800), else the store itself."""
+    all_plans = plans(store)
+    chosen = select_plans(all_plans, plan)
     if len(chosen) == len(all_plans) or not callable(getattr(store, "plans_scope", None)):
-        return store
+        return store, chosen
     graphs = store.plans_scope(p.iri for p in chosen)
-    return store if graphs is None else store.scoped(graphs)
+    return (store if graphs is None else store.scoped(graphs)), chosen
 
 
 def tasks(store: GraphStore, chosen: list[Plan]) -> list[Task]:

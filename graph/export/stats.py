@@ -34,9 +34,7 @@ def stats(source: GraphStore | Dataset, top: int = 20, plan: str | None = None) 
     if top < 1:
         raise QueryError(f"top must be at least 1, not {top}")
     store = as_store(source)
-    all_plans = data.plans(store)
-    chosen = data.select_plans(all_plans, plan)
-    store = data.narrowed(store, chosen, all_plans)
+    store, chosen = data.choose(store, plan)
     tasks = data.tasks(store, chosen)
     units = data.units(store, tasks)
     rows: list[tuple] = []

@@ -57,9 +57,7 @@ def view(source: GraphStore | Dataset, name: str, *, by: str = "unit", plan: str
         raise QueryError(f"by='type' merges units by department type in the collaboration view; "
                          f"the {name} view keeps units as they are (leave by='unit')")
     store = as_store(source)
-    all_plans = data.plans(store)
-    chosen = data.select_plans(all_plans, plan)
-    store = data.narrowed(store, chosen, all_plans)
+    store, chosen = data.choose(store, plan)
     builders: dict[str, Callable[[], nx.Graph]] = {
         "responsibility": lambda: responsibility(store, chosen),
         "collaboration": lambda: collaboration(store, chosen, by),
@@ -311,7 +309,7 @@ def _select_triples(graphs: dict[str, list[tuple[str, str, Any, bool]]], chosen:
 def _literal(value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
-    return value if type(value) in (int, float, str) else str(value)  # a str subclass is no GraphML type
+    return value if isinstance(value, (int, float, str)) else str(value)
 
 
 def full(store: GraphStore, chosen: list[Plan], everything: bool = True) -> nx.MultiDiGraph:

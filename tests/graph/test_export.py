@@ -435,9 +435,7 @@ def test_a_store_narrowed_to_the_chosen_plans_ranks_the_same(local_store):
 
 def test_narrowing_reads_the_chosen_plans_graphs(local_store):
     from policykg.graph.export import data
-    all_plans = data.plans(local_store)
-    chosen = data.select_plans(all_plans, "002")
-    view = data.narrowed(local_store, chosen, all_plans)
+    view, chosen = data.choose(local_store, "002")
     plan_graphs = [g for g in view.graph_names() if "/graph/plan/" in g]
-    assert len(plan_graphs) == 1 and len(data.plans(view)) == 1
-    assert data.narrowed(local_store, all_plans, all_plans) is local_store  # every plan: the whole store
+    assert len(plan_graphs) == 1 and len(data.plans(view)) == 1 and len(chosen) == 1
+    assert data.choose(local_store, None)[0] is local_store  # every plan: the whole store
