@@ -332,22 +332,36 @@ def dataset_for(sources: Iterable[str | Path] | Source, *, keep_going: bool = Fa
 
 
 def validate(sources: Iterable[str | Path] | Source, *, progress: Progress | None = None,
-             workers: int = 1, engine: str = "pyshacl"):
+             workers: int = 1, engine: str = "pyshacl", plan: str | None = None):
     """Audit plans with the SHACL shapes; returns an AuditReport (scorecards and findings).
-    `engine` is pyshacl or rudof; the findings are the same either way.  A store (an OxigraphStore
-    or a store directory) is audited straight from Oxigraph in batches of plans (`workers` > 1: in
-    that many processes), without reading it into a Dataset first; files and datasets are copied
-    into an in-memory store and audited the same way (shapes.audit_batched)."""
+    `engine` is pyshacl or rudof; the findings are the same either way.  `plan` audits only the plans
+    it names (title contains it, region is it, document name starts with it, or the plan IRI), as
+    `export` and `stats` choose them; the findings of a plan do not depend on the others.  A store (an
+    OxigraphStore or a store directory) is audited straight from Oxigraph in batches of plans
+    (`workers` > 1: in that many processes), reading only the chosen plans' graphs; files and datasets
+    are copied into an in-memory store and audited the same way (shapes.audit_batched)."""
     from policykg.shapes import audit_batched, audit_store
     one = _only_store(sources)
     if one is not None:
         store = one if isinstance(one, OxigraphStore) else open_store(one)
         try:
-            return audit_store(store, engine=engine, progress=progress, workers=workers)
+            return audit_store(store, engine=engine, progress=progress, workers=workers,
+                               only=_chosen(store, plan))
         finally:
             if store is not one:
                 store.close()
-    return audit_batched(dataset_for(sources), progress=progress, workers=workers, engine=engine)
+    ds = dataset_for(sources)
+    return audit_batched(ds, progress=progress, workers=workers, engine=engine,
+                         only=_chosen(MemoryStore(ds), plan))
+
+
+def _chosen(store: GraphStore, plan: str | None) -> set[str] | None:
+    """The IRIs of the plans a `--plan` filter names (None: every plan); naming none is an error that
+    lists some of the plans there are."""
+    if plan is None:
+        return None
+    from policykg.graph.export.data import plans, select_plans
+    return {p.iri for p in select_plans(plans(store), plan)}
 
 
 def reason(sources: Iterable[str | Path] | Source, *, reasoner: str = "hermit", write: bool = False):

@@ -420,9 +420,11 @@ def push_cmd(sources: tuple[Path, ...], endpoint: str | None, graph_store: str |
 @click.option("--engine", type=click.Choice(["pyshacl", "rudof"]), default="pyshacl", show_default=True,
               help="SHACL engine: pyshacl (the reference) or rudof (pyrudof, much faster on large stores); "
                    "the findings are the same.")
+@click.option("--plan", metavar="TEXT", help=_PLAN_HELP + " A store reads only their graphs.")
 @_source_options
 def validate_cmd(sources: tuple[str, ...], fmt: str, output: Path | None, fail_on: str, workers: int,
-                 engine: str, store: Path | None, endpoint: str | None, timeout: float) -> None:
+                 engine: str, plan: str | None, store: Path | None, endpoint: str | None,
+                 timeout: float) -> None:
     """Audit plans: does every task have an owner and a measurable target?
 
     SOURCES are graph files or plan documents (or --store / --endpoint).  Prints a scorecard per
@@ -441,7 +443,7 @@ def validate_cmd(sources: tuple[str, ...], fmt: str, output: Path | None, fail_o
             bar.update(task, total=n, completed=i - 1, description=name)
 
         report = api.validate(given if not (store or endpoint) else given[0], progress=progress,
-                              workers=workers or (os.cpu_count() or 1), engine=engine)
+                              workers=workers or (os.cpu_count() or 1), engine=engine, plan=plan)
     _write(report_xlsx(report) if fmt == "xlsx" else render(report, fmt, fail_on), output)
     err.print(f"{len(report.scorecards)} plan(s): {report.count('Violation')} violation(s), "
               f"{report.count('Warning')} warning(s)" + (f"; report written to {output}" if output else ""))

@@ -22,7 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Collection, Iterable, Iterator
 
 from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -414,9 +414,9 @@ def plans_in_default_graph(ds: Dataset) -> bool:
 
 
 def audit(ds: Dataset, *, shapes: Graph | None = None, progress: Progress | None = None,
-          workers: int = 1, engine: str = "pyshacl") -> AuditReport:
-    """Validate every plan graph in `ds` against the audit shapes with `engine` (pyshacl or rudof:
-    the same findings).
+          workers: int = 1, engine: str = "pyshacl", only: Collection[str] | None = None) -> AuditReport:
+    """Validate every plan graph in `ds` (or the plans whose IRIs are in `only`) against the audit
+    shapes with `engine` (pyshacl or rudof: the same findings).
 
     With `workers` > 1 the plans are validated in that many processes; the findings and scorecards
     are the same as in one process, in the same order.  For an Oxigraph store use `audit_store`,
@@ -441,6 +441,8 @@ def audit(ds: Dataset, *, shapes: Graph | None = None, progress: Progress | None
         if not plan_graphs:
             raise PolicyKGError("the graph holds no pkg:Plan: nothing to audit (was it built by policykg?)")
         shared = union
+    if only is not None:
+        plan_graphs = [(iri, g) for iri, g in plan_graphs if iri in only]
 
     def slices():
         for i, (plan_iri, g) in enumerate(sorted(plan_graphs, key=lambda x: x[0]), 1):

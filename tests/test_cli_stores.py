@@ -156,3 +156,20 @@ def test_a_plan_no_title_contains_is_named(local_store, monkeypatch):
     assert none.exit_code == 0 and len(none.stdout.splitlines()) == 1 and "warning" not in none.stderr
     hit = CliRunner().invoke(cli.main, ["query", "tasks", "-p", "plan=西固区", *base])
     assert len(hit.stdout.splitlines()) > 1 and "warning" not in hit.stderr
+
+
+def test_validate_one_plan_of_a_store(local_store, monkeypatch):
+    # an auditor of one county reads its scorecard and findings, not the whole nation's
+    from click.testing import CliRunner
+    from policykg import cli
+    monkeypatch.setattr(cli, "err", cli.Console(stderr=True, highlight=False, width=200))
+    base = ["validate", "--store", str(local_store.path), "--engine", "rudof", "-f", "json"]
+    r = CliRunner().invoke(cli.main, [*base, "--plan", "002"])
+    assert r.exit_code == 1  # 薛城区 states no measurable target in any task: violations
+    import json
+    got = json.loads(r.stdout)
+    assert [c["doc"][:3] for c in got["scorecards"]] == ["002"]
+    assert got["findings"] and {f["doc"][:3] for f in got["findings"]} == {"002"}
+    assert "1 plan(s):" in r.stderr
+    miss = CliRunner().invoke(cli.main, [*base, "--plan", "西固县"])
+    assert miss.exit_code == 2 and "no plan matches '西固县'" in miss.stderr and "000_" in miss.stderr

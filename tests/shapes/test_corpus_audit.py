@@ -25,6 +25,7 @@ import pyoxigraph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from policykg import api
+from policykg.errors import PolicyKGError
 from policykg.shapes import audit, audit_batched, audit_store, render
 
 
@@ -180,3 +181,45 @@ def test_audit_counts_inferred_owned_tasks(corpus_paths):
     # the store audit reads each plan's inferred graph beside it
     _same(audit_store(_memory_store(result.dataset), engine="rudof"), report)
     _same(audit_batched(result.dataset, engine="rudof"), report)
+
+
+def _restricted(report, plans):
+    """The full report's scorecards and findings of `plans` only."""
+    from policykg.shapes.audit import AuditReport
+    pairs = [(f, r) for f, r in zip(report.findings, report.raw) if f.plan in plans]
+    return AuditReport([c for c in report.scorecards if c.plan in plans],
+                       [f for f, _ in pairs], [r for _, r in pairs])
+
+
+@pytest.mark.parametrize("path", ["store", "batched", "union"])
+def test_auditing_some_plans_gives_their_part_of_the_full_report(built, report, store_dir, path):
+    """`validate --plan`: a plan's findings do not depend on the other plans, so auditing two of
+    the five gives exactly those two plans' scorecards and findings from the full audit."""
+    by_doc = {c.doc[:3]: c.plan for c in report.scorecards}
+    only = {by_doc["001"], by_doc["004"]}
+    if path == "store":
+        store = api.open_store(store_dir)
+        try:
+            got = audit_store(store, engine="rudof", only=only)
+        finally:
+            store.close()
+    elif path == "batched":
+        got = audit_batched(built, engine="pyshacl", only=only)
+    else:  # a .ttl union: audited plan by plan by `audit`
+        from rdflib import Dataset
+        union = Dataset(default_union=True)
+        for g in built.graphs():
+            for t in g:
+                union.add(t)
+        got = audit_batched(union, engine="rudof", only=only)
+    assert [c.doc[:3] for c in got.scorecards] == ["001", "004"]
+    assert len(got.findings) > 0
+    _same(got, _restricted(report, only))
+
+
+def test_validate_plan_filter_matches_like_export(store_dir, report):
+    got = api.validate(store_dir, plan="连州", engine="rudof")
+    assert [(c.doc[:3], c.tasks, c.owned) for c in got.scorecards] == [("004", 80, 64)]
+    assert {f.doc[:3] for f in got.findings} == {"004"}
+    with pytest.raises(PolicyKGError, match=r"no plan matches '不存在的县'; plans in this graph \(5\)"):
+        api.validate(store_dir, plan="不存在的县")
