@@ -3,7 +3,8 @@
 Reading a national store (thousands of plans, millions of triples) into an rdflib Dataset takes
 longer than validating it, and validating plan by plan pays the engine's set-up and the ontology
 once per plan.  Here each batch of plans is copied out of the store into an in-memory Oxigraph
-store (each plan under its own graph name, beside the shared graph and the ontology), and one
+store (each plan under its own graph name, beside the slice of the shared graph the batch reaches
+and the ontology), and one
 N-Triples text — the batch's plan graphs, what the reasoner inferred for them, the shared nodes they
 reach (the same slice as graph/slices.py) and the ontology — goes to the engine in one call.  Only
 triples whose predicate some shape or SPARQL rule reads are sent (about half of a plan graph is
@@ -156,8 +157,8 @@ def _run_remote(batch: Batch) -> Result:
 
 
 class Batcher:
-    """Validates batches of plans read from one store; keeps the shared graph and the ontology in
-    memory between batches (plan graphs are added for a batch and dropped after it)."""
+    """Validates batches of plans read from one store; keeps the ontology in memory between batches
+    (plan graphs and the shared nodes they reach are added for a batch and dropped after it)."""
 
     def __init__(self, source: Any, prepared: PreparedShapes, engine: str) -> None:
         self.source, self.prepared, self.engine = source, prepared, engine
