@@ -280,32 +280,6 @@ def _has_cjk(s: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in s)
 
 
-def _select_triples(graphs: dict[str, list[tuple[str, str, Any, bool]]], chosen: list[Plan],
-                    everything: bool) -> set[tuple[str, str, Any, bool]]:
-    """All triples, or the chosen plans' graphs plus what they reach in the other (shared) graphs."""
-    if everything:
-        return {t for ts in graphs.values() for t in ts}
-    plan_iris = {p.iri for p in chosen}
-    rdf_type = str(RDF.type)
-    own = {g for g, ts in graphs.items() if any(s in plan_iris and p == rdf_type for s, p, _, _ in ts)}
-    selected = {t for g in own for t in graphs[g]}
-    by_subject: dict[str, list[tuple[str, str, Any, bool]]] = defaultdict(list)
-    for g, ts in graphs.items():
-        if g not in own:
-            for t in ts:
-                by_subject[t[0]].append(t)
-    frontier = {s for s, _, _, _ in selected} | {str(o) for _, p, o, lit in selected if not lit and p != rdf_type}
-    seen: set[str] = set()
-    while frontier:
-        node = frontier.pop()
-        seen.add(node)
-        for t in by_subject.get(node, ()):
-            selected.add(t)
-            if not t[3] and t[1] != rdf_type and str(t[2]) not in seen:
-                frontier.add(str(t[2]))
-    return selected
-
-
 def _literal(value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -316,8 +290,8 @@ def full(store: GraphStore, chosen: list[Plan], everything: bool = True) -> nx.M
     """Every resource as a node (attributes: its literal values, keyed like pkg_title; rdf_type; a
     label), every link between resources as an edge whose `predicate` is the property's CURIE.
     rdf:type is an attribute, not an edge to the class."""
-    triples = sorted(_select_triples(data.triples(store), chosen, everything),
-                     key=lambda t: (t[0], t[1], str(t[2]), t[3]))
+    found = data.all_triples(store) if everything else data.plan_triples(store, chosen)
+    triples = sorted(found, key=lambda t: (t[0], t[1], str(t[2]), t[3]))
     rdf_type, labels = str(RDF.type), {str(RDFS.label), str(SKOS.prefLabel)}
     attrs: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
     types: dict[str, set[str]] = defaultdict(set)

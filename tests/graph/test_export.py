@@ -221,6 +221,43 @@ def test_full_view_of_one_plan_reaches_its_units_in_the_shared_graph(store):
     assert civil[0]["skos_prefLabel"] == "区民政局"
 
 
+def test_one_plans_triples_are_followed_by_lookup_as_by_reading_everything(local_store):
+    # the full view of some plans looks their links up a batch of nodes at a time; reading every
+    # triple and following them in memory (what it did before) gives the same set, plan by plan
+    from policykg.graph.export import data
+    everything = data.triples(local_store)
+    chosen = data.plans(local_store)
+    for some in [[p] for p in chosen] + [chosen[1:3]]:
+        got = data.plan_triples(local_store, some)
+        assert got == data._reach_in_memory(everything, some)
+        assert any(t[1] == "http://www.w3.org/2004/02/skos/core#prefLabel" for t in got)  # shared units
+
+
+def test_a_blank_node_on_the_way_is_followed_in_memory(monkeypatch):
+    # a blank node cannot be named in a VALUES block: the whole graph is read, with the same result
+    from rdflib import BNode, Dataset, Literal, URIRef
+    from rdflib.namespace import RDF
+    from policykg.graph import vocab as V
+    from policykg.graph.export import data
+    from policykg.graph.export.data import Plan
+    ds = Dataset(default_union=True)
+    plan, unit, b = URIRef("http://x/plan"), URIRef("http://x/unit"), BNode()
+    ds.graph(URIRef("http://x/g/plan")).add((plan, RDF.type, V.Plan))
+    ds.graph(URIRef("http://x/g/plan")).add((plan, V.leadUnit, unit))
+    shared = ds.graph(URIRef("http://x/g/shared"))
+    shared.add((unit, URIRef("http://x/p"), b))
+    shared.add((b, URIRef("http://x/q"), Literal("reached through a blank node")))
+    shared.add((URIRef("http://x/elsewhere"), URIRef("http://x/q"), Literal("not reached")))
+    store = MemoryStore(ds)
+    fallback = data._reach_in_memory
+    used = []
+    monkeypatch.setattr(data, "_reach_in_memory", lambda graphs, chosen: used.append(1) or fallback(graphs, chosen))
+    got = data.plan_triples(store, [Plan(str(plan), "", "", "")])
+    assert {str(t[2]) for t in got} >= {str(unit), "reached through a blank node"}
+    assert "not reached" not in {str(t[2]) for t in got}
+    assert used == [1]
+
+
 # --- errors a user can make ----------------------------------------------------------------------
 
 def test_user_errors_are_one_line_messages(store, tmp_path):
