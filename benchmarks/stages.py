@@ -91,9 +91,14 @@ def stage_query_plan(store: str, name: str) -> None:
     """The query as a researcher asks it of one county: `-p plan=<the first plan's region>`."""
     from policykg import api
     source = api.open_store(store)
-    _, plans = api.query("plan_metadata", source)
-    region = plans[0][2]  # plan_metadata: doc plan region …; the generator's first plan
+    region = _first_region(source)
     _median_of_runs(lambda: api.query(name, source, {"plan": region})[1], plan=region)
+
+
+def _first_region(source: Any) -> str:
+    """The region of the generator's first plan (plan_metadata: doc plan region …)."""
+    from policykg import api
+    return api.query("plan_metadata", source)[1][0][2]
 
 
 def _median_of_runs(rows_of: Callable[[], list], **extra: Any) -> None:
@@ -112,6 +117,16 @@ def stage_audit(store: str, workers: int, engine: str = "rudof") -> None:
     from policykg import api
     seconds, report = timed(lambda: api.validate(store, workers=workers, engine=engine))
     emit(seconds=round(seconds, 3), engine=engine, findings=len(report.findings),
+         plans=len(report.scorecards), **peak_mb())
+
+
+def stage_audit_plan(store: str, engine: str = "rudof") -> None:
+    """The audit as an auditor of one county runs it: `validate --plan <the first plan's region>`."""
+    from policykg import api
+    source = api.open_store(store)
+    region = _first_region(source)
+    seconds, report = timed(lambda: api.validate(source, engine=engine, plan=region))
+    emit(seconds=round(seconds, 3), engine=engine, plan=region, findings=len(report.findings),
          plans=len(report.scorecards), **peak_mb())
 
 
@@ -208,6 +223,7 @@ def _parse_trig(path: str):
 
 STAGES: dict[str, Callable[..., None]] = {
     "correctness": stage_correctness, "load": stage_load, "query": stage_query, "query_plan": stage_query_plan,
+    "audit_plan": stage_audit_plan,
     "audit": stage_audit, "reason": stage_reason, "naive": stage_naive,
 }
 

@@ -32,6 +32,11 @@ def test_benchmark_end_to_end(tmp_path):
     assert 0 < one["tasks"]["rows"] < res["queries"]["tasks"]["rows"]
     assert any(f"one county ({one['tasks']['plan']})" in ln for ln in lines)
     assert res["audit"]["plans"] == 5 and res["audit"]["seconds"] > 0
+    # the audit of one county (`validate --plan`): that region's plans only, a part of the findings
+    county = res["audit_one_plan"]
+    assert county["plan"] == one["tasks"]["plan"] and 1 <= county["plans"] < 5
+    assert 0 < county["findings"] < res["audit"]["findings"]
+    assert any(f"findings; one county ({county['plan']}, {county['plans']} plans)" in ln for ln in lines)
     assert res["reason"]["seconds"] > 0 and res["reason"]["inferred_triples"] > 0
     assert res["peak_mb"] > 0
     naive = res["naive"]
