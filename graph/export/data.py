@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterable
 
 from rdflib import URIRef
 from rdflib.namespace import RDF
@@ -326,7 +326,7 @@ def plan_triples(store: GraphStore, chosen: list[Plan]) -> set[Triple]:
     return selected
 
 
-def _iris(iris: Any) -> str:
+def _iris(iris: Iterable[str]) -> str:
     return " ".join(f"<{i}>" for i in iris)
 
 
