@@ -3,11 +3,12 @@
 Reading a national store (thousands of plans, millions of triples) into an rdflib Dataset takes
 longer than validating it, and validating plan by plan pays the engine's set-up and the ontology
 once per plan.  Here each batch of plans is copied out of the store into an in-memory Oxigraph
-store (each plan under its own graph name, beside the slice of the shared graph the batch reaches and
-the ontology), and one N-Triples text — the batch's plan graphs, what the reasoner inferred for them, the shared nodes they
-reach (the same slice as graph/slices.py) and the ontology — goes to the engine in one call.  Only
-triples whose predicate some shape or SPARQL rule reads are sent (about half of a plan graph is
-source offsets, full text and labels no rule looks at); the lookups for labels and lines read the
+store (each plan under its own graph name, beside the slice of the shared graph the batch reaches
+and the ontology), and one N-Triples text — the batch's plan graphs, what the reasoner inferred for
+them, the shared nodes they reach (the same slice as graph/slices.py) and the ontology — goes to the
+engine in one call.  Only triples whose predicate some shape or SPARQL rule reads are sent (about
+half of a plan graph is source offsets, full text and labels no rule looks at); the lookups for
+labels and lines read the
 whole plan.  The SHACL-SPARQL rules run once per batch (shapes/engines.py).
 
 Each result is then given to the plans of the batch whose graphs mention its focus node, and read
