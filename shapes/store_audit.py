@@ -8,8 +8,7 @@ and the ontology), and one N-Triples text — the batch's plan graphs, what the 
 them, the shared nodes they reach (the same slice as graph/slices.py) and the ontology — goes to the
 engine in one call.  Only triples whose predicate some shape or SPARQL rule reads are sent (about
 half of a plan graph is source offsets, full text and labels no rule looks at); the lookups for
-labels and lines read the
-whole plan.  The SHACL-SPARQL rules run once per batch (shapes/engines.py).
+labels and lines read the whole plan.  The SHACL-SPARQL rules run once per batch (shapes/engines.py).
 
 Each result is then given to the plans of the batch whose graphs mention its focus node, and read
 against that plan's own graphs, with the same rules as the per-plan audit (`belongs`, `finding`,
