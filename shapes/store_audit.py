@@ -35,7 +35,8 @@ from rdflib.namespace import RDF
 
 from policykg.errors import InputError, PolicyKGError
 from policykg.graph import vocab as V
-from policykg.graph.oxigraph_store import OxigraphStore, PlanGraph, looks_like_store, plan_graphs, to_rdflib
+from policykg.graph.oxigraph_store import (OxigraphStore, PlanGraph, looks_like_store, plan_graphs, reached,
+                                           to_rdflib)
 from policykg.graph.push import ONTOLOGY_GRAPH
 from policykg.ontology import load_ontology
 from policykg.shapes.audit import (LOOKUP_PREDICATES, AuditReport, Memo, Progress, Scorecard, audit, finish,
@@ -206,7 +207,7 @@ class Batcher:
                     for q in quads:
                         named.add(q.subject)
                         named.add(q.object)
-        shared = self._shared_slice(named)
+        shared = reached(self.source, named, _SHARED)  # the shared nodes the batch reaches
         self.mem.extend(shared)
         graphs.append(_SHARED)
         try:
@@ -217,22 +218,6 @@ class Batcher:
         finally:
             for g in graphs:
                 self.mem.remove_graph(g)
-
-    def _shared_slice(self, named: set) -> list[Any]:
-        """The shared graph's quads about the IRIs the batch's plan graphs name, and about what
-        those reach, following links but not rdf:type (graph/slices.py's rule)."""
-        frontier = [n for n in named if isinstance(n, ox.NamedNode)]
-        seen = set(frontier)
-        quads = []
-        while frontier:
-            node = frontier.pop()
-            for q in self.source.quads_for_pattern(node, None, None, _SHARED):
-                quads.append(q)
-                o = q.object
-                if q.predicate != _TYPE and isinstance(o, (ox.NamedNode, ox.BlankNode)) and o not in seen:
-                    seen.add(o)
-                    frontier.append(o)
-        return quads
 
     def _validate(self, text: bytes) -> list[RawResult]:
         """The batch validated by the engine (Core shapes) plus the SPARQL rules, each once."""

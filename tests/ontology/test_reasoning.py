@@ -17,7 +17,7 @@ from rdflib import Dataset, Graph, Namespace, URIRef
 from rdflib.namespace import OWL, RDF, SKOS
 
 from policykg import api
-from policykg.errors import ReasonerUnavailableError, ReasoningError
+from policykg.errors import InputError, PolicyKGError, ReasonerUnavailableError, ReasoningError
 from policykg.graph import vocab as V
 from policykg.graph.store import MemoryStore
 from policykg.ontology import load_ontology
@@ -348,3 +348,33 @@ def test_corpus_one_inferred_graph_per_plan_and_queries_unchanged(corpus: Datase
 def test_corpus_hermit_and_rl_agree(corpus: Dataset) -> None:
     hermit, rl = _corpus_result(corpus, "hermit"), _corpus_result(corpus, "rl")
     assert {k: set(g) for k, g in hermit.inferred.items()} == {k: set(g) for k, g in rl.inferred.items()}
+
+
+# --- some plans (`reason --plan`) ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("reasoner", ["hermit", "sparql"])
+@pytest.mark.parametrize("where", ["store", "trig"])
+def test_reasoning_some_plans_gives_their_part_of_the_whole(reasoner: str, where: str, corpus: Dataset,
+                                                             local_store, corpus_trig: Path) -> None:
+    """A plan's inferences depend on its own graph and the shared nodes it reaches, so reasoning over
+    the plans `--plan` names gives exactly their inferred graphs of a run over all five."""
+    whole = _corpus_result(corpus, reasoner)
+    source = str(local_store.path) if where == "store" else [corpus_trig]
+    some = api.reason(source, reasoner=reasoner, plan="薛城区")  # 002 by title, 32 owned tasks
+    assert len(some.inferred) == 1
+    (name, graph), = some.inferred.items()
+    assert len(graph) > 0 and set(graph) == set(whole.inferred[name])
+    assert _per_doc(some, V.OwnedTask) == {"002_cf683c4f70f25305.txt": 32}
+    assert [r["doc"] for r in some.summary()] == ["002_cf683c4f70f25305.txt"]
+
+
+def test_reasoning_some_plans_of_a_union_file_is_refused(corpus: Dataset, tmp_path: Path) -> None:
+    union = Graph()
+    for g in corpus.graphs():
+        union += g
+    path = tmp_path / "plans.ttl"
+    union.serialize(path, format="turtle")
+    with pytest.raises(InputError, match=r"plans\.ttl: holds its plans in one graph .* --plan cannot pick"):
+        api.reason([path], reasoner="rl", plan="薛城区")
+    with pytest.raises(PolicyKGError, match="no plan matches '不存在'"):
+        api.reason(corpus, reasoner="rl", plan="不存在")
