@@ -373,9 +373,9 @@ def reason(sources: Iterable[str | Path] | Source, *, reasoner: str = "hermit", 
     With reasoner="sparql" a store is reasoned over where it is (rules run inside Oxigraph, nothing
     read into memory); the other reasoners read the plans first.  `write` puts the inferred graphs
     back into the store given as the source (one graph per plan, each replaced whole).  `plan`
-    reasons over only the plans it names (as `validate --plan`): their graphs and the shared graph
-    are read into memory, whatever the reasoner, so HermiT gives one county of a national store in
-    seconds; with `write`, only their inferred graphs are replaced."""
+    reasons over only the plans it names (as `validate --plan`): their graphs and the shared nodes
+    they reach are read into memory, whatever the reasoner, so HermiT gives one county of a national
+    store in seconds; with `write`, only their inferred graphs are replaced."""
     from policykg.ontology.reasoning import reason as run, store_inferred
     one = _only_store(sources)
     if write and one is None:
@@ -407,7 +407,8 @@ def reason(sources: Iterable[str | Path] | Source, *, reasoner: str = "hermit", 
 
 def _reasoning_input(sources: Any, one: OxigraphStore | str | Path | None, plan: str | None) -> Dataset:
     """What a reasoner reads into memory: everything, or the graphs of the plans `plan` names with
-    the shared graph and the ontology."""
+    the shared nodes they reach (from a store; a file's shared graph is already in memory) and the
+    ontology."""
     if plan is None:
         return dataset_for(sources)
     if one is not None:

@@ -503,7 +503,8 @@ def stats_cmd(source: str | None, top: int, plan: str | None, fmt: str, output: 
               help="With --store: put the inferred graphs into the store (one per plan, replaced whole), "
                    "where queries and the audit see them.")
 @click.option("--plan", metavar="TEXT", help=_PLAN_HELP + " They are read into memory with the shared "
-              "graph, whatever the reasoner: HermiT gives one county of a national store in seconds.")
+              "nodes they reach, whatever the reasoner: HermiT gives one county of a national store in "
+              "seconds.")
 @_source_options
 def reason_cmd(sources: tuple[str, ...], output: Path | None, reasoner: str, include_asserted: bool,
                write: bool, plan: str | None, store: Path | None, endpoint: str | None,
