@@ -9,9 +9,10 @@
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, TypeAlias
+from typing import Any, Callable, Iterable, Iterator, TypeAlias
 
 from rdflib import Dataset
 from rdflib.namespace import RDF
@@ -345,16 +346,25 @@ def validate(sources: Iterable[str | Path] | Source, *, progress: Progress | Non
     from policykg.shapes import audit_batched, audit_store
     one = _only_store(sources)
     if one is not None:
-        store = one if isinstance(one, OxigraphStore) else open_store(one)
-        try:
+        with _reading(one) as store:
             return audit_store(store, engine=engine, progress=progress, workers=workers,
                                only=_chosen(store, plan))
-        finally:
-            if store is not one:
-                store.close()
     ds = dataset_for(sources)
     return audit_batched(ds, progress=progress, workers=workers, engine=engine,
                          only=_chosen(MemoryStore(ds), plan))
+
+
+@contextmanager
+def _reading(one: OxigraphStore | str | Path) -> Iterator[OxigraphStore]:
+    """The store `one` is, or the store directory it names opened for reading (and closed after)."""
+    if isinstance(one, OxigraphStore):
+        yield one
+        return
+    store = open_store(one)
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 def _chosen(store: GraphStore, plan: str | None) -> set[str] | None:
@@ -412,12 +422,8 @@ def _reasoning_input(sources: Any, one: OxigraphStore | str | Path | None, plan:
     if plan is None:
         return dataset_for(sources)
     if one is not None:
-        store = one if isinstance(one, OxigraphStore) else open_store(one)
-        try:
+        with _reading(one) as store:
             return store.plans_dataset(_chosen(store, plan) or set())
-        finally:
-            if store is not one:
-                store.close()
     from policykg.shapes.audit import plans_in_default_graph
     ds = dataset_for(sources)
     if plans_in_default_graph(ds):
