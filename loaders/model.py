@@ -22,6 +22,19 @@ class Span:
 
 
 @dataclass(frozen=True)
+class Gap:
+    """Something in a document the loaders did not understand: where, what kind, and what."""
+
+    line: int  # 1-based; 0 for the document as a whole
+    kind: str  # numbering | responsibility | unit-name | box | metadata | task-chapter | unread
+    message: str
+
+    def located(self, file_name: str) -> str:
+        """'002.txt:85: …' as compilers print it, so editors and terminals jump to the line."""
+        return f"{file_name}:{self.line}: {self.message}" if self.line else f"{file_name}: {self.message}"
+
+
+@dataclass(frozen=True)
 class RegionRef:
     """An administrative division, with the chain of its ancestors (outermost first)."""
 
@@ -48,6 +61,7 @@ class UnitRef:
     region: RegionRef
     dept_type: str
     alt_labels: tuple[str, ...] = ()
+    collective: bool = False  # 各镇（街道）, 各有关单位: several bodies named as one
 
 
 @dataclass
@@ -83,6 +97,7 @@ class Responsibility:
     role: str  # "lead" | "support"
     unit: UnitRef
     span: Span
+    printed: str = ""  # the name as this plan prints it (区残联), whatever the unit's label
 
 
 @dataclass
@@ -170,7 +185,8 @@ class PlanRecord:
     cited: list[tuple[str, Span]] = field(default_factory=list)
     chapters: list[Chapter] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Gap] = field(default_factory=list)
+    coverage: "Coverage | None" = None
 
     # -- convenience views -------------------------------------------------------------------
     def sections(self) -> list[Section]:

@@ -12,18 +12,20 @@ from pathlib import Path
 from policykg.errors import InputError
 from policykg.loaders.linking import link_rows
 from policykg.loaders.metadata import Metadata, read_metadata
-from policykg.loaders.model import (Chapter, DocumentInfo, Indicator, PlanRecord, Responsibility,
+from policykg.loaders.coverage import measure_coverage, unread_markers
+from policykg.loaders.ladder import HEADING_STYLES, numbering
+from policykg.loaders.model import (Chapter, DocumentInfo, Gap, Indicator, PlanRecord, Responsibility,
                                     Section, Span, Task, UnitRef)
 from policykg.loaders.grids import read_division_grid, read_indicator_grid
 from policykg.loaders.reading import Grid, SourceText, read_source
 from policykg.loaders.reference import classify_department
 from policykg.loaders.regions import resolve_region, split_region_names
-from policykg.loaders.responsibilities import find_clause, parse_clause
+from policykg.loaders.responsibilities import ClauseReader, Part, prints_lead_markers
 from policykg.loaders.structure import parse_structure, short_title
 from policykg.loaders.targets import extract_targets, linked_indicators
 from policykg.loaders.tables import (DivisionTable, IndicatorTable, is_division_title,
                                      read_division_table, read_indicator_table)
-from policykg.loaders.text import CHAPTER_RE, Block, Line, make_blocks, make_lines
+from policykg.loaders.text import COLUMN_RE, Block, Line, make_blocks, make_lines
 from policykg.loaders.units import UnitResolver
 from policykg.loaders.values import parse_value
 
@@ -104,10 +106,20 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...] = ()
 
 
 def _body_start(blocks: list[Block]) -> int:
+    """The first chapter heading: 一、 or 第一章 (or 第一部分 …) numbered 1 and standing alone.
+    Everything before it is the covering notice and the title."""
+    fallback = None
     for i, b in enumerate(blocks):
-        if CHAPTER_RE.match(b.norm) and len(b.norm) <= 40 and "。" not in b.norm:
+        if len(b.norm) > 40 or "。" in b.norm:
+            continue
+        n = numbering(b.norm)
+        if n is None or n.style not in HEADING_STYLES[:4]:
+            continue
+        if n.number == 1:
             return i
-    return 0
+        if fallback is None:
+            fallback = i
+    return fallback or 0
 
 
 def _region(md: Metadata, text: str):
@@ -150,17 +162,6 @@ def _offset_line(blocks: list[Block], offset: int) -> int:
     return blocks[-1].last
 
 
-def _attach_responsibilities(task: Task, blocks: list[Block], resolver: UnitResolver, spans: _Spans) -> None:
-    clause = find_clause(task.text)
-    if clause is None:
-        return
-    first = _offset_line(blocks, clause.start)
-    last = _offset_line(blocks, clause.end - 1)
-    span = spans(first, last, task.text[clause.start:clause.end])
-    for role, unit in parse_clause(clause.inner, resolver):
-        task.responsibilities.append(Responsibility(role, unit, span))
-
-
 def _attach_targets(task: Task, line_of, spans: _Spans, record: PlanRecord) -> None:
     """Targets the task states in its text, and the plan indicators it names."""
     default_year = record.period[1] if record.period else None
@@ -171,7 +172,7 @@ def _attach_targets(task: Task, line_of, spans: _Spans, record: PlanRecord) -> N
     task.indicators = linked_indicators(task.text, record.indicators)
 
 
-def _division_section(table: DivisionTable, resolver: UnitResolver, spans: _Spans, order: int) -> Section:
+def _division_section(table: DivisionTable, readers: ClauseReader, spans: _Spans, order: int) -> Section:
     section = Section("", table.title, spans.lines(table.title_line, table.title_line), order=order)
     for k, row in enumerate(table.rows, 1):
         task = Task(row.no, short_title(row.task), row.task, spans.lines(row.first_line, row.last_line),
@@ -181,9 +182,7 @@ def _division_section(table: DivisionTable, resolver: UnitResolver, spans: _Span
                 continue
             end_line = row.last_line if role == "support" else max(line_no, min(row.support_line or line_no,
                                                                              row.last_line) - 1)
-            span = spans.lines(line_no, max(line_no, end_line))
-            for unit in resolver.resolve_list(cell):
-                task.responsibilities.append(Responsibility(role, unit, span))
+            readers.add(task, [Part(role, cell)], spans.lines(line_no, max(line_no, end_line)))
         section.tasks.append(task)
     return section
 
@@ -214,17 +213,26 @@ def load_plan(path: str | Path) -> PlanRecord:
         region=region, issuer=issuer, doc_number=md.doc_number, issued=md.issued,
         published=md.published, period=md.period, draft=md.draft,
         cited=[(name, spans.lines(b.first, b.last)) for name, b in md.cited],
-        chapters=structure.chapters, warnings=list(structure.warnings),
+        chapters=structure.chapters, warnings=list(structure.gaps),
     )
     record.indicators = _indicators(indicator_tables, spans, md.period)
+    owner_first = not prints_lead_markers(t.text for t in record.tasks())
+    readers = ClauseReader(resolver, owner_first, record.warnings)
+    markers = [0, 0]
     for task in record.tasks():
         blocks_of_task = structure.task_blocks[id(task)]
-        _attach_responsibilities(task, blocks_of_task, resolver, spans)
-        _attach_targets(task, lambda off, b=blocks_of_task: _offset_line(b, off), spans, record)
+        line_of = lambda off, b=blocks_of_task: _offset_line(b, off)  # noqa: E731
+        clauses = readers.attach(task, lambda a, b, blk=blocks_of_task, t=task: spans(
+            _offset_line(blk, a), _offset_line(blk, max(a, b - 1)), t.text[a:b]))
+        printed, read, gaps = unread_markers(task, clauses, line_of)
+        markers[0] += printed
+        markers[1] += read
+        record.warnings.extend(gaps)
+        _attach_targets(task, line_of, spans, record)
     body_tasks = record.tasks()
     order = 10_000
     for table in division_tables:
-        section = _division_section(table, resolver, spans, order)
+        section = _division_section(table, readers, spans, order)
         order += 1000
         for row, task in zip(table.rows, section.tasks):
             line = row.task_line or row.first_line
@@ -241,7 +249,17 @@ def load_plan(path: str | Path) -> PlanRecord:
         raise InputError(path, "has no recognizable plan structure (no numbered chapters with tasks, "
                                "no indicator table, no 专栏 boxes)")
     if not record.title:
-        record.warnings.append("no plan title found")
+        record.warnings.append(Gap(0, "metadata", "no plan title found in the covering notice or a title line"))
     if region is None:
-        record.warnings.append("no region found in the title or issuer")
+        record.warnings.append(Gap(0, "metadata", "no region found in the title or issuer"))
+    record.coverage = measure_coverage(
+        record, markers=(markers[0], markers[1]), unread=structure.unread,
+        indicator_rows=sum(_printed_rows(t) for t in indicator_tables),
+        boxes=sum(1 for b in blocks[start:] if COLUMN_RE.match(b.norm) and "指标" not in b.text))
     return record
+
+
+def _printed_rows(table: IndicatorTable) -> int:
+    """Rows an indicator table prints: those read, and any its numbering skips."""
+    numbers = [int(r.no) for r in table.rows if r.no.isdigit()]
+    return max(len(table.rows), max(numbers, default=0))

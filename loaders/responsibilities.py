@@ -1,42 +1,130 @@
-"""Who leads and who supports a task, as printed after it.
+"""Who leads and who supports a task: the grammar of a responsibility clause.
 
-Plans print responsibilities in a closing bracket, in two families of wording:
-- labelled:  （牵头单位：区乡村振兴局；责任单位：区残联、区民政局）
-- verb-final: （区残疾人联合会、民政局牵头；区财政局、教育局按照职能分工负责）
-A plan that labels only 责任单位 uses it for the owner (see GLOSSARY).  Text without such a clause
-has no units: nothing is invented.
+A clause names units and their roles in one of two wordings:
+- labelled:   牵头单位：区乡村振兴局；责任单位：区残联、区民政局   (a label, a colon, a unit list)
+- verb-final: 区残疾人联合会、民政局牵头；区财政局、教育局按照职能分工负责,
+              由区残联负责，区民政局、区财政局协助;  区残联会同区民政局负责;  区残联牵头，会同区民政局
+It is printed in full- or half-width brackets or none, at the end of a task's text or on a line of
+its own after it; its parts are separated by ；; ，, a full-width space, a tab or two spaces, its
+unit lists by 、，,/ or spaces.  An unbracketed clause counts only where the whole sentence is the
+clause (every unit list reads as organisations): "发挥残联牵头作用" and "政府负责" inside a sentence
+are prose, not clauses.
+
+责任单位 / 责任部门 is the one label whose meaning depends on the plan: in a plan that never prints
+a lead marker (牵头单位, …牵头, 负责单位, 主责单位), it names the units responsible for the task and
+the first-named is the lead (the rest support); in a plan that does print lead markers, it names the
+supporting units.  Text without a clause has no units: nothing is invented.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
-from policykg.loaders.model import UnitRef
+from policykg.loaders.model import Gap, Responsibility, Span, Task
+from policykg.loaders.text import normalize
 from policykg.loaders.units import UnitResolver
 
-_LEAD_LABELS = ("牵头单位", "负责单位", "主责单位", "主办单位", "牵头部门", "责任部门")
-_SUPPORT_LABELS = ("配合单位", "参与单位", "协办单位", "协同单位", "支持单位", "配合部门", "参与部门")
-_OWNER_OR_SUPPORT = ("责任单位",)
-_LABEL_RE = re.compile("(" + "|".join(_LEAD_LABELS + _SUPPORT_LABELS + _OWNER_OR_SUPPORT) + r")\s*[:：]")
-_VERB_RE = re.compile(
-    r"(牵头负责|牵头|按照职能分工负责|按职能分工负责|按照职责分工负责|按职责分工负责|按职责负责|分工负责|"
-    r"共同负责|负责|配合|参与|协助|协办)(?=$|[;；,，。])"
-)
-_KEYWORDS = ("牵头", "负责", "配合", "责任单位", "参与单位", "协办")
+LEAD_LABELS = ("牵头单位", "牵头部门", "主责单位", "主责部门", "负责单位", "负责部门", "主办单位", "牵头")
+SUPPORT_LABELS = ("配合单位", "配合部门", "参与单位", "参与部门", "协办单位", "协同单位", "协助单位",
+                  "支持单位", "配合", "协办", "参与")
+OWNER_LABELS = ("责任单位", "责任部门")
+_LABELS = sorted(LEAD_LABELS + SUPPORT_LABELS + OWNER_LABELS, key=len, reverse=True)
+LABEL_RE = re.compile("(" + "|".join(_LABELS) + r")\s*[:：]\s*")
+#: verbs that close a unit list, longest first; what follows must end the part
+_SUPPORT_VERBS = ("按照职能分工负责", "按职能分工负责", "按照职责分工负责", "按职责分工负责", "按职责负责",
+                  "分工负责", "共同参与", "配合实施", "配合", "参与", "协助", "协办", "协同")
+_LEAD_VERBS = ("牵头负责", "牵头实施", "牵头", "共同负责", "负责")
+_VERB_RE = re.compile("(" + "|".join(sorted(_SUPPORT_VERBS + _LEAD_VERBS, key=len, reverse=True))
+                      + r")(?=$|[;,。.\s)])")
+#: words that join a second unit list to the first: X会同Y负责 (Y supports)
+_WITH_RE = re.compile(r"(会同|协同|联合(?![会国体办]))")
+#: where the parts of a clause end
+_PART_SEP = re.compile(r"[;；]|\s{2,}|\t|\u3000")
+#: a responsibility marker as printed, for coverage: a label with its colon, or a verb that closes
+#: a unit list (after an organisation's last character)
+MARKER_RE = re.compile(LABEL_RE.pattern + "|(?<=[局委办厅院会部心司队所站处室联协府团镇道）)])(?:"
+                       + "|".join(sorted(_SUPPORT_VERBS + _LEAD_VERBS, key=len, reverse=True))
+                       + r")(?=$|[;；,，。.\s)）])")
+
+
+@dataclass
+class Part:
+    role: str  # lead | support | owner (责任单位: resolved by the plan's convention)
+    units: str  # the unit list as printed
 
 
 @dataclass
 class Clause:
-    start: int  # offset of the opening bracket in the text
-    end: int  # offset after the closing bracket
-    inner: str
+    start: int  # offset in the task text (of the opening bracket, if any)
+    end: int  # offset after it
+    inner: str  # the clause without its brackets
+    parts: list[Part] = field(default_factory=list)
+    bracketed: bool = True
 
 
-def find_clause(text: str) -> Clause | None:
-    """The last top-level bracketed group of `text` that names responsibilities."""
-    groups: list[Clause] = []
-    depth = 0
-    start = -1
+def _labelled(inner: str) -> list[Part] | None:
+    norm = normalize(inner)
+    matches = list(LABEL_RE.finditer(norm))
+    if not matches or norm[:matches[0].start()].strip(" ;,，；。"):
+        return None
+    parts: list[Part] = []
+    for k, m in enumerate(matches):
+        end = matches[k + 1].start() if k + 1 < len(matches) else len(inner)
+        label = m.group(1)
+        role = "lead" if label in LEAD_LABELS else "owner" if label in OWNER_LABELS else "support"
+        units = inner[m.end():end].strip(" ;,，；。\t\u3000")
+        if units:
+            parts.append(Part(role, units))
+    return parts or None
+
+
+def _verb_final(inner: str) -> list[Part] | None:
+    """Parts of a '…牵头；…配合' clause; None unless every piece of it is a unit list and a verb."""
+    parts: list[Part] = []
+    has_lead_verb = "牵头" in inner
+    norm = normalize(inner)
+    cuts = [0] + [x for m in _PART_SEP.finditer(norm) for x in (m.start(), m.end())] + [len(norm)]
+    for a, b in zip(cuts[::2], cuts[1::2]):
+        piece, raw = norm[a:b], inner[a:b]
+        if not piece.strip(" ,。."):
+            continue
+        pos = 0
+        found = False
+        for m in _VERB_RE.finditer(piece):
+            units = raw[pos:m.start()].strip(" ,，。")
+            verb = m.group(1)
+            role = "lead" if verb.startswith("牵头") or (verb in ("负责", "共同负责") and not has_lead_verb) \
+                else "support"
+            pos = m.end()
+            if not units:
+                if parts or found:
+                    continue
+                return None
+            found = True
+            head, *withs = _WITH_RE.split(units)
+            parts.append(Part(role, head.strip(" ,，")))
+            for k in range(1, len(withs), 2):
+                parts.append(Part("support", withs[k].strip(" ,，")))
+        tail = raw[pos:].strip(" ,，。.")
+        if tail:
+            m = _WITH_RE.match(tail)
+            if not (found or parts) or not m:
+                return None
+            parts.append(Part("support", tail[m.end():].strip(" ,，")))
+    return [p for p in parts if p.units] or None
+
+
+def parse_inner(inner: str) -> list[Part] | None:
+    """The parts of a clause, or None when the text is not a responsibility clause."""
+    if len(inner) > 400:
+        return None
+    return _labelled(inner) or _verb_final(inner)
+
+
+def _bracket_groups(text: str) -> list[tuple[int, int]]:
+    groups: list[tuple[int, int]] = []
+    depth, start = 0, -1
     for i, ch in enumerate(text):
         if ch in "（(":
             if depth == 0:
@@ -45,69 +133,116 @@ def find_clause(text: str) -> Clause | None:
         elif ch in "）)" and depth > 0:
             depth -= 1
             if depth == 0:
-                groups.append(Clause(start, i + 1, text[start + 1:i]))
-    for g in reversed(groups):
-        if any(k in g.inner for k in _KEYWORDS) and (_LABEL_RE.search(g.inner) or _VERB_RE.search(g.inner)):
-            return g
-    return None
+                groups.append((start, i + 1))
+    return groups
 
 
-def _split_parts(inner: str) -> list[str]:
-    """Split at ；/; outside brackets."""
-    parts, depth, cur = [], 0, ""
-    for ch in inner:
-        if ch in "（(〈<":
-            depth += 1
-        elif ch in "）)〉>":
-            depth = max(0, depth - 1)
-        if ch in "；;" and depth == 0:
-            parts.append(cur)
-            cur = ""
-        else:
-            cur += ch
-    parts.append(cur)
-    return [p.strip(" ，,。") for p in parts if p.strip(" ，,。")]
+def find_clauses(text: str, strict=None) -> list[Clause]:
+    """Every responsibility clause in a task's text, in printed order: bracketed ones anywhere, and
+    an unbracketed one that makes up a whole sentence or line.  `strict(parts)` says whether
+    an unbracketed candidate's unit lists read as organisations (no prose taken for a clause)."""
+    out: list[Clause] = []
+    covered: list[tuple[int, int]] = []
+    for start, end in _bracket_groups(text):
+        inner = text[start + 1:end - 1]
+        parts = parse_inner(inner)
+        if parts:
+            out.append(Clause(start, end, inner, parts))
+            covered.append((start, end))
+    # unbracketed: a labelled clause from its first label to the end of its line, or a sentence
+    # (after 。, or a line of its own) that is wholly a verb-final clause
+    norm = normalize(text)
+    line_start = 0
+    for line in norm.split("\n"):
+        line_end = line_start + len(line)
+        cand = _unbracketed(text, norm, line_start, line_end, covered, strict)
+        if cand is not None:
+            out.append(cand)
+        line_start = line_end + 1
+    return sorted(out, key=lambda c: c.start)
 
 
-def parse_clause(inner: str, resolver: UnitResolver) -> list[tuple[str, UnitRef]]:
-    """(role, unit) pairs in printed order."""
-    out: list[tuple[str, UnitRef]] = []
-    labelled = bool(_LABEL_RE.search(inner))
-    has_lead_label = any(label in inner for label in _LEAD_LABELS)
-    has_lead_verb = "牵头" in inner
-    hint: str | None = None
-    for part in _split_parts(inner):
-        segments: list[tuple[str, str]] = []  # (role, units text)
-        if labelled:
-            pieces = _LABEL_RE.split(part)
-            # pieces: [before, label, units, label, units, ...]
-            for label, units in zip(pieces[1::2], pieces[2::2]):
-                if label in _LEAD_LABELS:
-                    role = "lead"
-                elif label in _OWNER_OR_SUPPORT:
-                    role = "support" if has_lead_label else "lead"
-                else:
-                    role = "support"
-                segments.append((role, units))
-        else:
-            pos = 0
-            for m in _VERB_RE.finditer(part):
-                units = part[pos:m.start()].strip(" ，,")
-                verb = m.group(1)
-                if verb.startswith("牵头"):
-                    role = "lead"
-                elif verb == "负责" and not has_lead_verb:
-                    role = "lead"
-                else:
-                    role = "support"
-                if units:
-                    segments.append((role, units))
-                pos = m.end()
-        for role, units_text in segments:
-            refs = resolver.resolve_list(units_text.strip(" ，,。"), hint)
-            if refs:
-                first_prefix = resolver.prefix_of(units_text.strip(" ，,。").split("、")[0])
+def _unbracketed(text: str, norm: str, lo: int, hi: int, covered, strict) -> Clause | None:
+    m = None
+    for m in LABEL_RE.finditer(norm, lo, hi):
+        before = norm[lo:m.start()].rstrip()
+        if not before or before[-1] in "。;,.!?" or norm[m.start() - 1] in " \t":
+            break
+    else:
+        m = None
+    if m is not None:
+        start = m.start()
+    else:
+        cut = max(norm.rfind("。", lo, hi - 1), norm.rfind(";", lo, hi - 1), lo - 1)
+        start = cut + 1
+    inner = text[start:hi].strip()
+    if not inner or any(a <= start < b for a, b in covered) or (len(inner) > 120 and m is None):
+        return None
+    inner_start = start + (len(text[start:hi]) - len(text[start:hi].lstrip()))
+    if any(a >= inner_start and b <= hi for a, b in covered):
+        return None  # the sentence holds a bracketed clause already read
+    parts = _labelled(inner) if m is not None else _verb_final(inner)
+    if not parts or (strict is not None and not strict(parts)):
+        return None
+    return Clause(inner_start, inner_start + len(inner), inner, parts, bracketed=False)
+
+
+def find_clause(text: str) -> Clause | None:
+    """The last bracketed clause of `text` (the one most plans print at the end of a task)."""
+    clauses = [c for c in find_clauses(text) if c.bracketed]
+    return clauses[-1] if clauses else None
+
+
+def prints_lead_markers(texts) -> bool:
+    """Does a plan mark its leads anywhere (牵头…, 负责单位, 主责单位)?  If not, its 责任单位 names
+    the accountable units, first-named first."""
+    for text in texts:
+        for clause in find_clauses(text):
+            if any(p.role == "lead" for p in clause.parts):
+                return True
+    return False
+
+
+class ClauseReader:
+    """Reads the clauses of one plan's tasks into responsibilities, with the plan's convention for
+    责任单位, adding a gap for every printed name that does not read as a unit."""
+
+    def __init__(self, resolver: UnitResolver, owner_first: bool, gaps: list[Gap]) -> None:
+        self.resolver, self.owner_first, self.gaps = resolver, owner_first, gaps
+
+    def strict(self, parts: list[Part]) -> bool:
+        """An unbracketed clause only where every unit list reads as organisations."""
+        for part in parts:
+            refs, rejected = self.resolver.resolve_names(part.units)
+            if rejected or not refs:
+                return False
+        return True
+
+    def attach(self, task: Task, span_of: Callable[[int, int], Span]) -> list[Clause]:
+        """Read every clause of `task`; `span_of(start, end)` locates an offset range of its text."""
+        clauses = find_clauses(task.text, self.strict)
+        for clause in clauses:
+            self.add(task, clause.parts, span_of(clause.start, clause.end))
+        return clauses
+
+    def add(self, task: Task, parts: Iterable[Part], span: Span) -> None:
+        parts = list(parts)
+        hint: str | None = None
+        # 责任单位 beside a lead marker in the same clause always names supporters
+        owner_first = self.owner_first and not any(p.role == "lead" for p in parts)
+        owner_seen = False
+        for part in parts:
+            refs, rejected = self.resolver.resolve_names(part.units, hint)
+            for name, why in rejected:
+                self.gaps.append(Gap(span.line, "unit-name", f"not read as a unit: {name!r} ({why})"))
+            for k, (printed, unit) in enumerate(refs):
+                role = part.role
+                if role == "owner":
+                    role = "lead" if owner_first and not owner_seen and k == 0 else "support"
+                task.responsibilities.append(Responsibility(role, unit, span, printed))
+            if part.role == "owner" and refs:
+                owner_seen = True
+            if refs and not refs[0][1].collective:
+                first_prefix = self.resolver.prefix_of(refs[0][0])
                 if first_prefix and first_prefix in "区市县旗":
                     hint = first_prefix
-            out.extend((role, r) for r in refs)
-    return out

@@ -11,19 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from policykg.loaders.model import Chapter, Project, ProjectColumn, Section, Span, Task
-from policykg.loaders.text import CHAPTER_RE, COLUMN_RE, ITEM_RE, SECTION_RE, Block, cn_number
+from policykg.loaders.ladder import HEADING_STYLES, Numbering, split_inline
+from policykg.loaders.model import Chapter, Gap, Project, ProjectColumn, Section, Span, Task
+from policykg.loaders.outline import Outline, chapter_kind, infer_outline, title_only
+from policykg.loaders.text import COLUMN_RE, Block, Line, normalize
 
-CHAPTER_KINDS: list[tuple[str, tuple[str, ...]]] = [
-    ("safeguards", ("保障措施", "组织实施", "实施机制", "保障机制", "实施保障", "工作要求", "组织保障",
-                    "规划实施", "实施要求")),
-    ("appendix", ("附件", "附表")),
-    ("indicators", ("主要指标", "指标体系")),
-    ("tasks", ("任务", "举措", "主要措施", "重点工作", "重点项目")),
-    ("background", ("背景", "基础", "形势", "趋势", "回顾", "现状", "发展环境")),
-    ("principles", ("指导思想", "基本原则", "总体要求", "总体布局", "发展目标", "主要目标", "总体目标",
-                    "目标", "原则", "思路")),
-]
+__all__ = ["StructureResult", "chapter_kind", "parse_structure", "short_title"]
+
 #: verbs that open a task title (a box item is usually a noun phrase: 残疾人精准康复服务行动)
 TASK_VERBS = ("加强", "完善", "健全", "推进", "提升", "提高", "加快", "落实", "强化", "优化", "推动",
               "促进", "实施", "大力", "深化", "巩固", "创新", "营造", "坚持", "做好", "发展", "支持",
@@ -33,13 +27,6 @@ TASK_VERBS = ("加强", "完善", "健全", "推进", "提升", "提高", "加�
               "织密", "激发", "实现", "确保", "建设")
 PROJECT_NOUNS = ("项目", "行动", "工程", "计划", "补贴", "奖励", "服务", "救助", "活动")
 _NAME_DESC_RE = re.compile(r"^(?P<name>[^\s。，,；;：:]{2,40}?)(?:[ \u3000]{2,}|\t+)(?P<desc>\S.*)$")
-
-
-def chapter_kind(title: str) -> str:
-    for kind, words in CHAPTER_KINDS:
-        if any(w in title for w in words):
-            return kind
-    return "other"
 
 
 def short_title(text: str) -> str:
@@ -81,22 +68,29 @@ class StructureResult:
     chapters: list[Chapter] = field(default_factory=list)
     #: the block each task came from, so later passes (responsibilities) can map offsets to lines
     task_blocks: dict[int, list[Block]] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    gaps: list[Gap] = field(default_factory=list)
+    #: paragraphs of task chapters that became part of nothing: (first line, text)
+    unread: list[tuple[int, str]] = field(default_factory=list)
+    #: numbered items under task chapters, as the document numbers them (coverage's "announced")
+    task_chapter_items: int = 0
+    outline: Outline | None = None
 
 
 class StructureParser:
-    """One pass over the blocks of a plan body."""
+    """One pass over the blocks of a plan body, guided by its inferred outline."""
 
-    def __init__(self, span_of) -> None:
+    def __init__(self, span_of, outline: Outline) -> None:
         self.span_of = span_of  # (first_line, last_line, text) -> Span
-        self.out = StructureResult()
+        self.outline = outline
+        self.out = StructureResult(outline=outline)
         self.chapter: Chapter | None = None
         self.section: Section | None = None
-        self.section_last: int = 0
+        self.section_last: int = 0  # last task number in the section
+        self.plan_last: int = 0  # last task number in the plan (numbering straight through)
+        self.item_level: int = outline.task_level  # the level tasks are numbered at here
         self.box: _Box | None = None
         self.task: Task | None = None
         self.order = 0
-        self.task_chapters_exist = False
 
     # -- helpers ---------------------------------------------------------------------------------
     def _next(self) -> int:
@@ -106,22 +100,25 @@ class StructureParser:
     def _span(self, blocks: list[Block]) -> Span:
         return self.span_of(blocks[0].first, blocks[-1].last, "\n".join(b.text for b in blocks))
 
+    def _gap(self, line: int, kind: str, message: str) -> None:
+        self.out.gaps.append(Gap(line, kind, message))
+
     def _in_task_chapter(self) -> bool:
         if self.chapter is None:
             return False
         if self.chapter.kind == "tasks":
             return True
-        return self.chapter.kind == "other" and not self.task_chapters_exist
+        return self.chapter.kind == "other" and not self.outline.task_chapters_exist
 
     def _close_box(self) -> None:
         if self.box is not None and not self.box.indicator_box and not self.box.column.projects:
-            self.out.warnings.append(f"专栏{self.box.column.no} (line {self.box.column.span.line}) has no items")
+            self._gap(self.box.column.span.line, "box", f"专栏{self.box.column.no} has no items")
         self.box = None
 
     def _close_task(self) -> None:
         self.task = None
 
-    def _ensure_section(self, block: Block) -> Section:
+    def _ensure_section(self) -> Section:
         """Tasks printed directly under a chapter get an implicit section named after it."""
         if self.section is None:
             assert self.chapter is not None
@@ -129,6 +126,12 @@ class StructureParser:
             self.chapter.sections.append(self.section)
             self.section_last = 0
         return self.section
+
+    def _continues_tasks(self, n: int) -> bool:
+        """Does task number n continue the numbering here (per section, or straight through)?"""
+        if self.section_last:
+            return n == self.section_last + 1
+        return n == 1 or n == self.plan_last + 1
 
     # -- events ----------------------------------------------------------------------------------
     def start_chapter(self, no: str, title: str, block: Block) -> None:
@@ -139,8 +142,9 @@ class StructureParser:
         self.out.chapters.append(self.chapter)
         self.section = None
         self.section_last = 0
+        self.item_level = self.outline.task_level
 
-    def start_section(self, no: str, title: str, block: Block) -> None:
+    def start_section(self, no: str, title: str, block: Block, level: int = 0) -> None:
         self._close_box()
         self._close_task()
         if self.chapter is None:
@@ -149,6 +153,7 @@ class StructureParser:
         self.section = Section(no, short_title(title), self._span([block]), order=self._next())
         self.chapter.sections.append(self.section)
         self.section_last = 0
+        self.item_level = max(self.outline.task_level, level + 1)
 
     def start_box(self, no: str, title: str, block: Block) -> None:
         self._close_box()
@@ -176,15 +181,16 @@ class StructureParser:
             self.box.last_no = int(no)
         self.out.task_blocks[id(p)] = [block]
 
-    def add_task(self, no: str, body: str, block: Block) -> None:
+    def add_task(self, num: Numbering, body: str, block: Block) -> None:
         self._close_box()
-        section = self._ensure_section(block)
-        n = int(no)
-        if self.section_last and n != self.section_last + 1:
-            self.out.warnings.append(
-                f"line {block.first}: task {n} follows task {self.section_last} in section "
-                f"{section.no or section.title!r} (numbering gap or repeat)")
-        self.section_last = n
+        section = self._ensure_section()
+        n = num.number or 0
+        if not self._continues_tasks(n):
+            after = f"task {self.section_last}" if self.section_last else f"the plan's task {self.plan_last}"
+            self._gap(block.first, "numbering", f"task {n} follows {after} in section "
+                                                f"{section.no or section.title!r} (numbering gap or repeat)")
+        self.section_last = self.plan_last = n
+        no = str(num.number) if num.number is not None else ""
         self.task = Task(no, short_title(body), body, self._span([block]), order=self._next())
         section.tasks.append(self.task)
         self.out.task_blocks[id(self.task)] = [block]
@@ -205,31 +211,33 @@ class StructureParser:
         p.span = self._span(blocks)
 
     # -- the decision for a numbered item ---------------------------------------------------------
-    def numbered_item(self, no: str, body: str, block: Block) -> None:
-        n = int(no)
+    def numbered_item(self, num: Numbering, body: str, block: Block) -> None:
+        """An item at the task level: a task, or an item of the open 专栏 box."""
+        n = num.number or 0
+        no = str(num.number) if num.number is not None else ""
         tasks_here = self._in_task_chapter()
         if self.box is not None and not self.box.indicator_box:
             box = self.box
             cont_box = (box.last_no is None and n == 1) or (box.last_no is not None and n == box.last_no + 1) \
                 or (box.group_fresh and n == 1)
-            cont_sec = tasks_here and n == self.section_last + 1
+            cont_sec = tasks_here and self.section_last > 0 and n == self.section_last + 1
             if cont_box and not cont_sec:
                 self.add_project(no, short_title(body), body, block)
                 return
             box_titles = [p.title for p in box.column.projects]
             if cont_sec and (not cont_box or looks_like_task(short_title(body), box_titles)):
-                self.add_task(no, body, block)
+                self.add_task(num, body, block)
                 return
             if cont_box:
                 self.add_project(no, short_title(body), body, block)
                 return
             if tasks_here and looks_like_task(short_title(body), box_titles):
-                self.add_task(no, body, block)
+                self.add_task(num, body, block)
                 return
             self.add_project(no, short_title(body), body, block)
             return
         if tasks_here:
-            self.add_task(no, body, block)
+            self.add_task(num, body, block)
         else:
             self._close_task()  # a numbered principle or goal: not a task
 
@@ -247,8 +255,10 @@ class StructureParser:
                 return
         if self.task is not None:
             self.continue_task(block)
+        elif self._in_task_chapter():
+            self.out.unread.append((block.first, block.text))
 
-    def feed(self, block: Block) -> None:
+    def feed(self, i: int, block: Block) -> None:
         norm = block.norm
         if norm.startswith(("附件", "附表")) and len(norm) <= 30:
             self.start_chapter("", block.text.rstrip(":：").strip(), block)
@@ -257,27 +267,55 @@ class StructureParser:
         if m:
             self.start_box(m.group(1), block.text[len(block.text) - len(m.group(2)):], block)
             return
-        m = CHAPTER_RE.match(norm)
-        if m:
-            title = block.text[len(block.text) - len(m.group(2)):]
-            n = cn_number(m.group(1)) or 0
-            box = self.box
-            if box is not None and not box.indicator_box and len(title) <= 20 and "。" not in title \
-                    and ((n == 1 and box.group_no == 0) or n == box.group_no + 1) \
-                    and chapter_kind(title) not in ("safeguards", "tasks", "appendix"):
-                box.group, box.group_no, box.group_fresh = title.strip(), n, True
-                return
-            self.start_chapter(m.group(1), title, block)
+        n = self.outline.numbering.get(i)
+        level = self.outline.level(i)
+        if n is None or level is None:
+            self.paragraph(block)
             return
-        m = SECTION_RE.match(norm)
-        if m:
-            self.start_section(m.group(1), block.text[len(block.text) - len(m.group(2)):], block)
+        title = block.text[n.end:]
+        if self._box_group(n, title):
             return
-        m = ITEM_RE.match(norm)
-        if m:
-            self.numbered_item(m.group(1), block.text[len(block.text) - len(m.group(2)):], block)
+        if level == 0:
+            self.start_chapter(n.numeral, title, block)
             return
-        self.paragraph(block)
+        if self._in_task_chapter() and self.box is None:
+            self.out.task_chapter_items += 1
+        self.numbered(i, n, level, title, block)
+
+    def _box_group(self, n: Numbering, title: str) -> bool:
+        """A box's sub-group heading (一、资金类) rather than a heading of the plan."""
+        box = self.box
+        if box is None or box.indicator_box or n.style not in HEADING_STYLES or n.number is None:
+            return False
+        if len(title) > 20 or "。" in title or chapter_kind(title) in ("safeguards", "tasks", "appendix"):
+            return False
+        if not ((n.number == 1 and box.group_no == 0) or n.number == box.group_no + 1):
+            return False
+        box.group, box.group_no, box.group_fresh = title.strip(), n.number, True
+        return True
+
+    def numbered(self, i: int, n: Numbering, level: int, title: str, block: Block) -> None:
+        """A numbered paragraph below the chapters: a section, a task, a box item or a sub-point,
+        by its level against the level tasks are numbered at, and by what it says."""
+        parent = i in self.outline.has_children
+        heading = title_only(title)
+        if not self._in_task_chapter():
+            if level < self.outline.task_level or (heading and parent):
+                self.start_section(n.numeral, title, block, level)
+            else:
+                self._close_task()  # a numbered principle or goal: not a task
+            return
+        in_box = self.box is not None and not self.box.indicator_box
+        if level < self.item_level and (heading or parent):
+            self.start_section(n.numeral, title, block, level)
+            return
+        if level == self.item_level and heading and parent and not in_box:
+            self.start_section(n.numeral, title, block, level)  # a titled group of tasks below it
+            return
+        if level > self.item_level and self.task is not None and not in_box:
+            self.continue_task(block)  # a sub-point of the task: （1）… under 1.
+            return
+        self.numbered_item(n, title, block)
 
     def indicator_table(self) -> None:
         """The indicator table sits here (in a box or a chapter): it ends any open task."""
@@ -290,14 +328,41 @@ class StructureParser:
                     container.columns.remove(col)
 
 
+def _split_enumerations(blocks: list[Block], table_after: set[int]) -> tuple[list[Block], set[int]]:
+    """A paragraph enumerating 一是……二是…… from its start becomes one paragraph per item, each
+    keeping the lines (and the parts of lines) it was printed on."""
+    out: list[Block] = []
+    after: set[int] = set()
+    for i, block in enumerate(blocks):
+        pieces = split_inline(block.text)
+        if not pieces:
+            out.append(block)
+        else:
+            out.extend(_piece(block, start, end) for start, end in pieces)
+        if i in table_after:
+            after.add(len(out) - 1)
+    return out, after
+
+
+def _piece(block: Block, start: int, end: int) -> Block:
+    lines: list[Line] = []
+    pos = 0
+    for ln in block.lines:
+        lo, hi = max(start, pos), min(end, pos + len(ln.clean))
+        if lo < hi:
+            part = ln.clean[lo - pos:hi - pos]
+            lines.append(Line(ln.no, part, normalize(part), ln.indented))
+        pos += len(ln.clean)
+    text = block.text[start:end].rstrip()
+    return Block(lines, text, normalize(text))
+
+
 def parse_structure(blocks: list[Block], span_of, table_after: set[int]) -> StructureResult:
     """Parse body blocks.  `table_after` holds indices of blocks an indicator table follows."""
-    parser = StructureParser(span_of)
-    parser.task_chapters_exist = any(
-        CHAPTER_RE.match(b.norm) and chapter_kind(b.text) == "tasks" and len(b.text) <= 40
-        for b in blocks)
+    blocks, table_after = _split_enumerations(blocks, table_after)
+    parser = StructureParser(span_of, infer_outline(blocks))
     for i, block in enumerate(blocks):
-        parser.feed(block)
+        parser.feed(i, block)
         if i in table_after:
             parser.indicator_table()
     parser._close_box()

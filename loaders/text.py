@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from policykg.loaders.ladder import HEADING_STYLES, numbering, starts_item
+
 # Full-width ASCII variants (！ to ～) map one-to-one onto ASCII, and the ideographic space onto a
 # space, so a normalised string has exactly the length (and offsets) of the original.
 _WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
@@ -82,15 +84,16 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
 
 
 def is_structure_start(norm: str) -> bool:
-    return bool(CHAPTER_RE.match(norm) or SECTION_RE.match(norm) or ITEM_RE.match(norm)
-                or COLUMN_RE.match(norm) or norm.startswith(("附件", "附表")))
+    """Does a line open a heading, a numbered item (any style of the ladder) or a box?"""
+    return bool(starts_item(norm) or COLUMN_RE.match(norm) or norm.startswith(("附件", "附表")))
 
 
 def is_heading(norm: str) -> bool:
     """A chapter, section or box heading standing alone (no sentence after it)."""
     if "。" in norm or len(norm) > 40:
         return False
-    return bool(CHAPTER_RE.match(norm) or SECTION_RE.match(norm) or COLUMN_RE.match(norm))
+    n = numbering(norm)
+    return bool((n is not None and n.style in HEADING_STYLES) or COLUMN_RE.match(norm))
 
 
 def _unbalanced(norm: str) -> bool:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from policykg.loaders.model import RegionRef, UnitRef
-from policykg.loaders.reference import classify_department, unit_aliases
-from policykg.loaders.regions import region_short_name
+from policykg.loaders.reference import classify_department, department_types, unit_aliases
+from policykg.loaders.regions import level_of, region_short_name
 from policykg.loaders.text import normalize
 
 LEVEL_CHARS = "区市县旗"
@@ -24,6 +24,22 @@ _RUN_TOGETHER_RE = re.compile(rf"(?<=[{UNIT_FINALS}])(?=[{LEVEL_CHARS}][\u4e00-\
 _BRACKETS = {"（": "）", "(": ")", "〈": "〉", "<": ">", "《": "》"}
 #: list separators inside a responsibility clause (brackets are respected by the splitter)
 SEPARATORS = set("、，,；;/／ \t\n　")
+#: words a clause puts before or after a unit name that are not part of it
+LEADING_FUNCTION_WORDS = ("按照职责", "按职责", "会同", "协同", "配合", "负责", "联合", "以及", "由", "及",
+                          "和", "与", "请")
+TRAILING_WORDS = ("等有关部门", "等相关部门", "等有关单位", "等相关单位", "等部门", "等单位", "等")
+#: how the name of an organisation ends (a name that ends otherwise is not taken for one)
+ORG_ENDINGS = ("局", "委", "办", "厅", "院", "会", "部", "中心", "公司", "集团", "队", "站", "所", "馆",
+               "镇", "乡", "街道", "政府", "处", "室", "科", "署", "行", "社", "团", "校", "联", "协",
+               "台", "园", "组", "庭", "军", "司", "办事处", "基地", "医院", "学校", "协会", "单位", "部门",
+               "机构", "组织", "企业", "场", "苏木")
+#: a collective of bodies: each of several, not one department (各镇（街道）, 各有关单位)
+COLLECTIVE_STARTS = ("各有关", "各相关", "各", "有关", "相关", "其他")
+#: level words a collective lists after its first part: 各区、县级市 is one collective
+LEVEL_WORDS = ("县级市", "县（市、区）", "县(市、区)", "县区", "市区", "乡镇", "街道", "县", "区", "市",
+               "镇", "乡", "旗", "开发区", "园区")
+#: how a region's own name ends, when a plan names a district or county as the responsible party
+REGION_ENDINGS = ("自治县", "自治旗", "新区", "区", "县", "市", "旗")
 
 
 def split_unit_list(text: str) -> list[str]:
@@ -47,7 +63,83 @@ def split_unit_list(text: str) -> list[str]:
     out: list[str] = []
     for p in parts:
         out.extend(s for s in _RUN_TOGETHER_RE.split(p) if s)
-    return [p.strip("等") for p in out if p.strip("等")]
+    return join_collectives([c for c in (clean_name(p) for p in out) if c and c not in TRAILING_WORDS])
+
+
+def join_collectives(names: list[str]) -> list[str]:
+    """'各区', '县级市' -> '各区、县级市': the level words after a collective belong to it."""
+    out: list[str] = []
+    for name in names:
+        if out and is_collective(out[-1]) and name in LEVEL_WORDS:
+            out[-1] = f"{out[-1]}、{name}"
+        else:
+            out.append(name)
+    return out
+
+
+def clean_name(name: str) -> str:
+    """A printed unit name without the clause's function words: 由区残联 -> 区残联, 区民政局等 -> 区民政局."""
+    name = name.strip(" ，,。.；;:：、")
+    changed = True
+    while changed and name:
+        changed = False
+        for w in LEADING_FUNCTION_WORDS:
+            if name.startswith(w) and len(name) > len(w) + 1:
+                name, changed = name[len(w):], True
+        for w in TRAILING_WORDS:
+            if name.endswith(w) and len(name) > len(w):
+                name, changed = name[:-len(w)], True
+    return name.strip()
+
+
+def is_collective(name: str) -> bool:
+    return name.startswith(COLLECTIVE_STARTS) and len(name) >= 2 or "成员单位" in name
+
+
+def _without_alternate(name: str) -> str:
+    """'镇（街道）' -> '镇', '区农牧水务局（乡村振兴局）' -> '区农牧水务局'."""
+    for o, c in _BRACKETS.items():
+        if name.endswith(c) and o in name:
+            return name[:name.rfind(o)].strip()
+    return name
+
+
+def region_named(name: str) -> str | None:
+    """The region level word a name ends with, when the name is a region's own (越秀区, 青山县)."""
+    core = _without_alternate(name)
+    if not 2 <= len(core) <= 8 or core in LEVEL_WORDS or core.endswith(ORG_ENDINGS):
+        return None
+    if core[0] in LEVEL_CHARS and core[1:] in LEVEL_WORDS:
+        return None
+    return next((e for e in REGION_ENDINGS if core.endswith(e)), None)
+
+
+def reads_as_unit(name: str) -> str | None:
+    """Why `name` does not read as an organisation, or None when it does.  A name must end as
+    organisations end (局 委 办 … 中心 公司 … 镇 街道 政府), be a known alias, a collective
+    (各有关单位) or a region acting as a body (越秀区)."""
+    if not name:
+        return "empty"
+    if len(name) > 30:
+        return "too long for a unit name"
+    if any(ch in name for ch in "。；;:：!?！？\"“”《》") or any(ch.isdigit() for ch in name):
+        return "a sentence, not a unit name"
+    if name.startswith(LEADING_FUNCTION_WORDS) and not name.startswith(("和平", "与")):
+        return f"starts with the function word {next(w for w in LEADING_FUNCTION_WORDS if name.startswith(w))!r}"
+    if is_collective(name) or region_named(name):
+        return None
+    core = _without_alternate(name)
+    if core.endswith(ORG_ENDINGS):
+        return None
+    aliases = unit_aliases()
+    if any(core.endswith(a) for a in aliases if len(a) >= 2) or _known_keyword(core):
+        return None
+    return "does not end as an organisation's name does (局, 委, 办, 中心, …)"
+
+
+def _known_keyword(name: str) -> bool:
+    return any(name == kw or name[1:] == kw for dt in department_types() for kw in dt.keywords
+               if len(kw) >= 2 and kw.endswith(ORG_ENDINGS))
 
 
 def _split_alternate(name: str) -> tuple[str, str]:
@@ -106,6 +198,38 @@ class UnitResolver:
         key_in = (printed, prefix_hint or "")
         if key_in in self._cache:
             return self._cache[key_in]
+        ref = self._collective(printed) or self._region_body(printed) or self._body(printed, prefix_hint)
+        self._cache[key_in] = ref
+        return ref
+
+    def _home(self) -> RegionRef:
+        return self.region or RegionRef("", "")
+
+    def _collective(self, printed: str) -> UnitRef | None:
+        """各镇（街道）, 各有关单位, 各区、县级市: one collective mention, not split and not prefixed."""
+        if not is_collective(printed):
+            return None
+        return UnitRef(key=printed, label=printed, region=self._home(),
+                       dept_type=classify_department(printed), collective=True)
+
+    def _region_body(self, printed: str) -> UnitRef | None:
+        """A region named as the responsible party (越秀区 in a city's plan): its government."""
+        name = printed
+        for suffix in ("人民政府", "政府"):
+            if name.endswith(suffix) and region_named(name[:-len(suffix)]):
+                name = name[:-len(suffix)]
+        if region_named(name) is None:
+            return None
+        home = self.region
+        if home is not None and name in (home.name, region_short_name(home)):
+            region = home
+        else:
+            region = RegionRef(name, level_of(name, home), home)
+        alts = (printed,) if printed != name else ()
+        return UnitRef(key="人民政府", label=name, region=region, dept_type="people-government",
+                       alt_labels=alts)
+
+    def _body(self, printed: str, prefix_hint: str | None) -> UnitRef:
         main, alt = _split_alternate(printed)
         got = self.split_prefix(main)
         if got is None:
@@ -124,18 +248,28 @@ class UnitResolver:
         dept = classify_department(label)
         if dept == "other" and alt:
             dept = classify_department(alt)
-        ref = UnitRef(key=canonical, label=label, region=region or self.region or RegionRef("", ""),
-                      dept_type=dept, alt_labels=tuple(dict.fromkeys(alts)))
-        self._cache[key_in] = ref
-        return ref
+        return UnitRef(key=canonical, label=label, region=region or self._home(),
+                       dept_type=dept, alt_labels=tuple(dict.fromkeys(alts)))
 
-    def resolve_list(self, text: str, prefix_hint: str | None = None) -> list[UnitRef]:
-        """Resolve a list such as '区残疾人联合会、民政局' (prefix of the first restored on the rest)."""
-        refs: list[UnitRef] = []
+    def resolve_names(self, text: str, prefix_hint: str | None = None
+                      ) -> tuple[list[tuple[str, UnitRef]], list[tuple[str, str]]]:
+        """The units of a list such as '区残疾人联合会、民政局' (the first's region prefix restored on
+        the rest), as (printed name, unit); and the names that do not read as organisations, as
+        (printed name, why) - never made into units."""
+        refs: list[tuple[str, UnitRef]] = []
+        rejected: list[tuple[str, str]] = []
         hint = prefix_hint
         for name in split_unit_list(text):
-            own = self.prefix_of(name)
+            why = reads_as_unit(name)
+            if why is not None:
+                rejected.append((name, why))
+                continue
+            own = self.prefix_of(name) if not is_collective(name) else None
             if own is not None and own in LEVEL_CHARS:
                 hint = own
-            refs.append(self.resolve(name, hint))
-        return refs
+            refs.append((name, self.resolve(name, hint)))
+        return refs, rejected
+
+    def resolve_list(self, text: str, prefix_hint: str | None = None) -> list[UnitRef]:
+        """The units of a list (names that do not read as organisations left out)."""
+        return [ref for _, ref in self.resolve_names(text, prefix_hint)[0]]

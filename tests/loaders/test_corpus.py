@@ -184,7 +184,8 @@ def test_003_elided_prefixes(plan):
     t = task_at(r, 81)  # a second name in brackets is an alternative label
     lead = t.units("lead")[0]
     assert lead.label == "区农牧水务局" and "区乡村振兴局" in lead.alt_labels
-    assert task_at(r, 114).units("lead")[0].label == "区卫生健康局"  # 卫生健康委员会 merged by alias
+    # 卫生健康委 is a commission: merged with its full name, never with a bureau (卫生健康局)
+    assert task_at(r, 114).units("lead")[0].label == "区卫生健康委员会"
     assert task_at(r, 131).title == "提升残疾人公共文化服务水平"  # after Word bookmark debris
 
 

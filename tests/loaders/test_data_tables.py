@@ -251,14 +251,23 @@ def test_brief_aliases_present(aliases):
     for pair in [
         ("残疾人联合会", "残联"),
         ("卫生健康局", "卫健局"),
-        ("卫生健康局", "卫生健康委员会"),
-        ("卫生健康局", "卫健委"),
+        ("卫生健康委员会", "卫健委"),
         ("人力资源和社会保障局", "人社局"),
         ("发展和改革局", "发改局"),
+        ("发展和改革委员会", "发改委"),
+        ("发展和改革委员会", "发展改革委"),
         ("残疾人工作委员会", "残工委"),
         ("委网信办", "委网络安全和信息化委员会办公室"),
     ]:
         assert pair in pairs, pair
+
+
+def test_a_commission_is_never_merged_with_a_bureau(aliases):
+    """发改委 is a commission (委), 发改局 a bureau (局): two bodies, whatever they share."""
+    for a in aliases:
+        kinds = {name.endswith(("委", "委员会")) for name in (a["canonical"], a["alias"])
+                 if name.endswith(("委", "委员会", "局"))}
+        assert len(kinds) <= 1, (a["canonical"], a["alias"])
 
 
 # ---------------------------------------------------------------------------------------------

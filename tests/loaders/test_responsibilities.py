@@ -3,24 +3,34 @@ from __future__ import annotations
 
 import pytest
 
-from policykg.loaders.model import RegionRef
-from policykg.loaders.responsibilities import find_clause, parse_clause
+from policykg.loaders.model import RegionRef, Span, Task
+from policykg.loaders.responsibilities import ClauseReader, find_clause, find_clauses
 from policykg.loaders.units import UnitResolver, split_unit_list
 
 COUNTY = RegionRef("青山县", "county", RegionRef("云山市", "prefecture-city"))
+CITY = RegionRef("广州市", "prefecture-city", RegionRef("广东省", "province"))
+SPAN = Span(1, 1, 0, 0, "")
 
 
-def parse(text: str, region: RegionRef = COUNTY) -> list[tuple[str, str]]:
-    clause = find_clause(text)
-    assert clause is not None, text
-    return [(role, u.label) for role, u in parse_clause(clause.inner, UnitResolver(region))]
+def read(text: str, region: RegionRef = COUNTY, owner_first: bool = True):
+    gaps: list = []
+    task = Task("1", "", text, SPAN)
+    ClauseReader(UnitResolver(region), owner_first, gaps).attach(task, lambda a, b: SPAN)
+    return task, gaps
+
+
+def parse(text: str, region: RegionRef = COUNTY, owner_first: bool = True) -> list[tuple[str, str]]:
+    task, _ = read(text, region, owner_first)
+    return [(r.role, r.unit.label) for r in task.responsibilities]
 
 
 @pytest.mark.parametrize("text,expected", [
     ("加强康复服务。（牵头单位：县残联；配合单位：县卫健局、民政局）",
      [("lead", "县残疾人联合会"), ("support", "县卫生健康局"), ("support", "县民政局")]),
-    # 责任单位 alone names the owner (GLOSSARY)
+    # 责任单位 alone, in a plan that never marks a lead: the first-named is the lead
     ("推进无障碍建设。（责任单位：县住建局）", [("lead", "县住房和城乡建设局")]),
+    ("推进无障碍建设。（责任单位：县住建局、县交通运输局）",
+     [("lead", "县住房和城乡建设局"), ("support", "县交通运输局")]),
     ("推进无障碍建设。(牵头单位:县住建局;责任单位:县交通运输局)",
      [("lead", "县住房和城乡建设局"), ("support", "县交通运输局")]),
     ("做好普法宣传。（县司法局负责）", [("lead", "县司法局")]),
@@ -29,16 +39,85 @@ def parse(text: str, region: RegionRef = COUNTY) -> list[tuple[str, str]]:
      [("lead", "县民政局"), ("lead", "县财政局"), ("support", "县残疾人联合会")]),
     # a 市-prefixed body in a county plan belongs to the city above it
     ("落实补贴。（市残联、县残联牵头）", [("lead", "市残疾人联合会"), ("lead", "县残疾人联合会")]),
+    # 由…负责 …协助: the function word is not part of the name
+    ("落实补贴。（由县残联负责，县民政局、县财政局协助）",
+     [("lead", "县残疾人联合会"), ("support", "县民政局"), ("support", "县财政局")]),
+    ("落实补贴。（由县残联牵头）", [("lead", "县残疾人联合会")]),
+    ("落实补贴。（县残联会同县民政局负责）", [("lead", "县残疾人联合会"), ("support", "县民政局")]),
+    ("落实补贴。（县残联牵头，会同县民政局、县财政局）",
+     [("lead", "县残疾人联合会"), ("support", "县民政局"), ("support", "县财政局")]),
+    # no brackets, after the task, parts apart by a full-width space, a tab or two spaces
+    ("……帮扶。　牵头单位：县乡村振兴局　责任单位：县残联、县民政局",
+     [("lead", "县乡村振兴局"), ("support", "县残疾人联合会"), ("support", "县民政局")]),
+    ("……帮扶。牵头单位：县乡村振兴局\t配合单位：县残联/县民政局",
+     [("lead", "县乡村振兴局"), ("support", "县残疾人联合会"), ("support", "县民政局")]),
+    ("……帮扶。牵头单位：县乡村振兴局  配合单位：县残联 县民政局",
+     [("lead", "县乡村振兴局"), ("support", "县残疾人联合会"), ("support", "县民政局")]),
+    # on a line of its own after the task
+    ("……帮扶。\n县残联牵头，县民政局、县财政局配合。",
+     [("lead", "县残疾人联合会"), ("support", "县民政局"), ("support", "县财政局")]),
+    ("……帮扶。\n牵头部门：县残联；配合部门：县民政局",
+     [("lead", "县残疾人联合会"), ("support", "县民政局")]),
+    # 等 is not a unit; a collective is one mention
+    ("……帮扶。（县残联牵头，县民政局等部门配合）", [("lead", "县残疾人联合会"), ("support", "县民政局")]),
+    ("……帮扶。（县残联牵头，各镇（街道）、各有关单位配合）",
+     [("lead", "县残疾人联合会"), ("support", "各镇（街道）"), ("support", "各有关单位")]),
 ])
 def test_wordings(text, expected):
     assert parse(text) == expected
 
 
-def test_city_body_resolves_to_parent_region():
-    resolver = UnitResolver(COUNTY)
-    city, county = resolver.resolve("市民政局"), resolver.resolve("县民政局")
-    assert (city.region.name, county.region.name) == ("云山市", "青山县")
-    assert city.key == county.key == "民政局"
+def test_owner_label_in_a_plan_that_marks_leads_names_supporters():
+    assert parse("推进无障碍建设。（责任单位：县住建局、县交通运输局）", owner_first=False) == [
+        ("support", "县住房和城乡建设局"), ("support", "县交通运输局")]
+
+
+def test_collectives_of_a_city_plan_stay_whole():
+    task, _ = read("……推进。（市残联牵头，各区、县级市配合）", CITY)
+    assert [(r.role, r.unit.label, r.unit.collective) for r in task.responsibilities] == [
+        ("lead", "市残疾人联合会", False), ("support", "各区、县级市", True)]
+    task, _ = read("……推进。（市残联牵头，各有关区、县级市配合）", CITY)
+    assert [r.unit.label for r in task.responsibilities][1:] == ["各有关区、县级市"]
+
+
+def test_a_district_named_by_a_city_plan_is_that_region():
+    task, _ = read("……推进。（越秀区、市民政局负责）", CITY)
+    district, bureau = (r.unit for r in task.responsibilities)
+    assert (district.label, district.region.name, district.region.parent.name) == ("越秀区", "越秀区", "广州市")
+    assert (bureau.label, bureau.region.name) == ("市民政局", "广州市")
+
+
+def test_a_commission_is_not_a_bureau():
+    task, _ = read("……推进。（市发展改革委、区发展和改革局牵头）", CITY)
+    commission, bureau = (r.unit for r in task.responsibilities)
+    assert commission.label == "市发展和改革委员会" and bureau.label == "区发展和改革局"
+    assert commission.key != bureau.key
+    assert commission.alt_labels == ("市发展改革委",)  # the printed short form is kept
+
+
+def test_printed_names_are_kept_on_each_mention():
+    task, _ = read("……推进。（县残联牵头）")
+    assert [(r.printed, r.unit.label) for r in task.responsibilities] == [("县残联", "县残疾人联合会")]
+
+
+def test_a_name_that_is_no_organisation_is_a_gap_not_a_unit():
+    task, gaps = read("……推进。（县残联牵头，县民政局、加强统筹协调配合）")
+    assert [r.unit.label for r in task.responsibilities] == ["县残疾人联合会", "县民政局"]
+    assert [(g.kind, g.message) for g in gaps] == [
+        ("unit-name", "not read as a unit: '加强统筹协调' (does not end as an organisation's name does (局, 委, 办, 中心, …))")]
+
+
+@pytest.mark.parametrize("text", [
+    "加强组织领导，完善工作机制（详见附件）。",
+    "提高保障水平（2021—2025年）。",
+    "充分发挥残联牵头作用，形成工作合力。",
+    "坚持党委领导、政府负责、社会协同。",
+    "由政府牵头组织开展助残活动。",
+    "各级残联要主动配合有关部门做好工作。",
+])
+def test_prose_that_mentions_responsibility_is_no_clause(text):
+    assert find_clauses(text, lambda parts: False) == [] or parse(text) == []
+    assert parse(text) == []
 
 
 def test_no_clause_in_plain_text():
@@ -51,6 +130,8 @@ def test_no_clause_in_plain_text():
     ("区财政局、教育局，人力资源和社会保障局（医保局）", ["区财政局", "教育局", "人力资源和社会保障局（医保局）"]),
     ("各镇（乡）残联、团市委", ["各镇（乡）残联", "团市委"]),
     ("市民政局\n市残联", ["市民政局", "市残联"]),
+    ("由区残联、区民政局等", ["区残联", "区民政局"]),
+    ("各区、县级市、市残联", ["各区、县级市", "市残联"]),
 ])
 def test_split_unit_list(text, expected):
     assert split_unit_list(text) == expected

@@ -1,0 +1,97 @@
+"""How much of a document the loaders understood: what the text announces against what was read.
+
+A plan announces its content in ways a reader can count without understanding it: responsibility
+markers (牵头单位：, …牵头, …配合), rows of its indicator tables, 专栏 boxes, and paragraphs under its
+task chapters.  Each announced thing that was not read into the record is a gap with its line, so a
+build never loses a task, a clause or a unit silently.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from policykg.loaders.model import Gap, PlanRecord, Task
+from policykg.loaders.responsibilities import MARKER_RE, Clause
+from policykg.loaders.text import normalize
+
+#: how much of an unread sentence a gap quotes
+QUOTE = 60
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Announced against read, per kind of content; `ratio` is read over announced."""
+
+    tasks: int  # tasks read from the body and the division tables
+    unread_paragraphs: int  # paragraphs of task chapters read into nothing
+    markers: int  # responsibility markers printed in tasks' text
+    markers_read: int  # of those, inside a clause that was read
+    indicator_rows: int  # rows printed in indicator tables (numbers skipped count as rows)
+    indicators: int  # indicators read
+    boxes: int  # 专栏 boxes printed (an indicator box aside)
+    boxes_read: int  # boxes with at least one project read
+    gaps: int  # everything listed in the plan's warnings
+
+    @property
+    def announced(self) -> int:
+        return self.tasks + self.unread_paragraphs + self.markers + self.indicator_rows + self.boxes
+
+    @property
+    def read(self) -> int:
+        return self.tasks + self.markers_read + self.indicators + self.boxes_read
+
+    @property
+    def ratio(self) -> float:
+        return 1.0 if self.announced == 0 else self.read / self.announced
+
+    @property
+    def complete(self) -> bool:
+        return self.gaps == 0 and self.read == self.announced
+
+    def label(self) -> str:
+        """'100%' or '92% (3 gaps)': the coverage column of a build summary."""
+        pct = "100%" if self.complete else f"{min(self.ratio, 0.99):.0%}"
+        return pct if self.gaps == 0 else f"{pct} ({self.gaps} gap{'s' if self.gaps != 1 else ''})"
+
+
+def _quote(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= QUOTE else text[:QUOTE] + "…"
+
+
+def unread_markers(task: Task, clauses: list[Clause], line_of) -> tuple[int, int, list[Gap]]:
+    """(markers printed, markers inside a read clause, a gap per sentence with unread ones)."""
+    norm = normalize(task.text)
+    printed = read = 0
+    gaps: list[Gap] = []
+    reported: set[int] = set()
+    for m in MARKER_RE.finditer(norm):
+        printed += 1
+        if any(c.start <= m.start() < c.end for c in clauses):
+            read += 1
+            continue
+        lo = max(norm.rfind("。", 0, m.start()), norm.rfind("\n", 0, m.start())) + 1
+        if lo in reported:
+            continue
+        reported.add(lo)
+        hi_stop = [x for x in (norm.find("。", m.end()), norm.find("\n", m.end())) if x >= 0]
+        hi = min(hi_stop) + 1 if hi_stop else len(norm)
+        gaps.append(Gap(line_of(m.start()), "responsibility",
+                        f"responsibility clause not read: '{_quote(task.text[lo:hi])}'"))
+    return printed, read, gaps
+
+
+def measure_coverage(record: PlanRecord, *, markers: tuple[int, int], unread: list[tuple[int, str]],
+                     indicator_rows: int, boxes: int) -> Coverage:
+    """The record's coverage, adding a gap for each unread paragraph and empty task chapter."""
+    for line, text in unread:
+        record.warnings.append(Gap(line, "unread", f"paragraph of a task chapter read into nothing: "
+                                                   f"'{_quote(text)}'"))
+    for chapter in record.chapters:
+        if chapter.kind == "tasks" and not any(s.tasks for s in chapter.sections):
+            record.warnings.append(Gap(chapter.span.line, "task-chapter",
+                                       f"task chapter {chapter.title!r} holds no task the loaders could read"))
+    return Coverage(
+        tasks=len(record.tasks()), unread_paragraphs=len(unread), markers=markers[0],
+        markers_read=markers[1], indicator_rows=indicator_rows, indicators=len(record.indicators),
+        boxes=boxes, boxes_read=sum(1 for c in record.columns() if c.projects),
+        gaps=len(record.warnings))

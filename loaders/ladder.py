@@ -1,0 +1,139 @@
+"""The numbering ladder of a plan: which glyphs number its headings and items, and how deep each is.
+
+Chinese plans number their outline with some of 第一章 / 第一部分 / 第一节, 一、, （一）, 1. / 1、 / 1．,
+（1） / ⑴, 1）, ①, and 一是…二是… inside a paragraph, in the order the drafters chose: one plan's
+chapters are 一、 and its tasks 1、, another's chapters 第一章, its sections 一、 and its tasks （一）.
+So no glyph has a fixed meaning: this module only says which style a paragraph opens with and its
+number; `outline` infers the levels from the order a document uses the styles, and `structure`
+decides which levels are chapters, sections, tasks and sub-points.
+
+Matching works on width-normalised text (full-width ASCII folded, see `text.normalize`), so
+（１）, (1) and （1） are one style.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CN_NUMERAL = "一二三四五六七八九十"
+_CN_BIG = "一二三四五六七八九十百零〇两"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_PAREN_DIGIT = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+_PAREN_IDEO = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
+_FULL_STOP_DIGIT = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
+
+#: (style, pattern) in the order they are tried; group 1 is the numeral, the match's end is where
+#: the heading's own text begins.  Styles that are one rung in practice share a name (1. and 1、).
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("第部分", re.compile(rf"^第([{_CN_BIG}\d]{{1,4}})(?:部分|篇)\s*")),
+    ("第章", re.compile(rf"^第([{_CN_BIG}\d]{{1,4}})章\s*")),
+    ("第节", re.compile(rf"^第([{_CN_BIG}\d]{{1,4}})节\s*")),
+    ("一、", re.compile(rf"^([{CN_NUMERAL}]{{1,3}})\s*[、.](?![{CN_NUMERAL}])\s*")),
+    ("(一)", re.compile(rf"^\(([{CN_NUMERAL}]{{0,3}})\)\s*|^([{_PAREN_IDEO}])\s*")),
+    ("1.", re.compile(rf"^(\d{{1,3}})\s*[.、](?![%])\s*|^([{_FULL_STOP_DIGIT}])\s*")),
+    ("(1)", re.compile(rf"^\((\d{{1,3}})\)\s*|^([{_PAREN_DIGIT}])\s*")),
+    ("1)", re.compile(r"^(\d{1,3})\)\s*")),
+    ("①", re.compile(rf"^([{_CIRCLED}])\s*")),
+    ("一是", re.compile(rf"^([{CN_NUMERAL}]{{1,3}})是(?=[\u4e00-\u9fff“\"《(])")),
+]
+#: styles that can open a document's body (the outline's top rung is one of these)
+HEADING_STYLES = ("第部分", "第章", "第节", "一、", "(一)")
+#: an in-paragraph enumeration: 一是……；二是……
+_INLINE_RE = re.compile(rf"(?:(?<=[。；;!?！？])|^)\s*([{CN_NUMERAL}]{{1,3}})是(?=[\u4e00-\u9fff“\"《(])")
+
+
+def cn_value(numeral: str) -> int | None:
+    """一 -> 1, 十二 -> 12, 二十 -> 20, 一百零五 -> 105; None for what is not a numeral."""
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
+    digits.update({"〇": 0, "两": 2})
+    if not numeral:
+        return None
+    if numeral.isdigit():
+        return int(numeral)
+    total, current = 0, 0
+    for ch in numeral:
+        if ch in digits:
+            current = digits[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def _glyph_value(ch: str) -> int | None:
+    for table in (_CIRCLED, _PAREN_DIGIT, _PAREN_IDEO, _FULL_STOP_DIGIT):
+        if ch in table:
+            return table.index(ch) + 1
+    return None
+
+
+@dataclass(frozen=True)
+class Numbering:
+    """The numbering a paragraph opens with."""
+
+    style: str
+    number: int | None  # None: the numeral was lost in extraction ("()")
+    numeral: str  # as printed, a glyph spelled out: 三 for 第三章 and （三）, 3 for 3. and ③
+    end: int  # offset where the paragraph's own text starts
+    digit_follows: bool = False  # "11.121人才…" or "2.5%": a number or a decimal?
+
+
+def numbering(norm: str) -> Numbering | None:
+    """The numbering at the start of a width-normalised paragraph, if any."""
+    for style, pattern in _PATTERNS:
+        m = pattern.match(norm)
+        if not m:
+            continue
+        raw = next((g for g in m.groups() if g is not None), "")
+        glyph = _glyph_value(raw) if len(raw) == 1 else None
+        number = glyph if glyph is not None else (cn_value(raw) if raw else None)
+        if number is None and style != "(一)":
+            continue
+        if glyph is not None:  # ㈢ is （三）, ③ is 3
+            raw = CN_NUMERAL[number - 1] if style == "(一)" else str(number)
+        follows = style == "1." and m.end() < len(norm) and norm[m.end()].isdigit()
+        return Numbering(style, number, raw, m.end(), follows)
+    return None
+
+
+def starts_item(norm: str) -> bool:
+    """Does a line open a numbered heading or item (so it never continues the paragraph before)?"""
+    n = numbering(norm)
+    return n is not None and not (n.digit_follows and n.number == 1 and _decimal_like(norm, n))
+
+
+def _decimal_like(norm: str, n: Numbering) -> bool:
+    """'1.5万人…' reads as a quantity, '11.121人才…' as item 11."""
+    return bool(re.match(r"\d+(?:%|万|亿|元|倍|个百分点)", norm[n.end:]))
+
+
+def split_inline(text: str) -> list[tuple[int, int]]:
+    """(start, end) pieces of a paragraph that enumerates 一是……二是……三是…… from its start;
+    [] when it does not (a paragraph merely containing 一是 is not an enumeration)."""
+    starts = [m for m in _INLINE_RE.finditer(text)]
+    expected, picked = 1, []
+    for m in starts:
+        value = cn_value(m.group(1))
+        if value == expected:
+            picked.append(m.start(1))
+            expected += 1
+    if len(picked) < 2 or picked[0] != len(text) - len(text.lstrip()):
+        return []
+    bounds = picked + [len(text)]
+    return [(bounds[i], bounds[i + 1]) for i in range(len(picked))]
+
+
+def accept(n: Numbering, last: dict[str, int], norm: str) -> bool:
+    """Is this numbering an item, given the last number seen in its style?  A number directly
+    followed by digits is an item only where it continues its list ('11.121人才…' after item 10),
+    never where it reads as a quantity ('1.5万人')."""
+    if not n.digit_follows:
+        return True
+    if _decimal_like(norm, n):
+        return False
+    return n.number is not None and last.get(n.style, 0) + 1 == n.number

@@ -1,0 +1,169 @@
+"""A plan's outline: the level of each numbering style, which chapters hold tasks, and which level
+numbers the tasks themselves.
+
+Levels come from how lists start, not from a table of glyphs: a list starts at 1, so a style whose
+first item (1, 一, ①, or a damaged "()") comes right after an item of another style is nested in
+that style.  Each such observation is an edge "A above B"; a style's level is its longest path
+from a root.  Where two observations disagree the more frequent wins, the earlier-seen on a tie.
+
+The task level is the shallowest level below the chapters whose items, in task chapters, mostly
+carry a body (a sentence after the title, or paragraphs after it): sections are titles, tasks say
+what is to be done, and anything numbered below a task is a sub-point of it.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from policykg.loaders.ladder import HEADING_STYLES, Numbering, accept, numbering
+from policykg.loaders.text import COLUMN_RE, Block
+
+CHAPTER_KINDS: list[tuple[str, tuple[str, ...]]] = [
+    ("safeguards", ("保障措施", "组织实施", "实施机制", "保障机制", "实施保障", "工作要求", "组织保障",
+                    "规划实施", "实施要求")),
+    ("appendix", ("附件", "附表")),
+    ("indicators", ("主要指标", "指标体系")),
+    ("tasks", ("任务", "举措", "主要措施", "重点工作", "重点项目")),
+    ("background", ("背景", "基础", "形势", "趋势", "回顾", "现状", "发展环境")),
+    ("principles", ("指导思想", "基本原则", "总体要求", "总体布局", "发展目标", "主要目标", "总体目标",
+                    "目标", "原则", "思路")),
+]
+#: a heading is a title: short, no sentence inside it
+HEADING_MAX = 60
+
+
+def chapter_kind(title: str) -> str:
+    for kind, words in CHAPTER_KINDS:
+        if any(w in title for w in words):
+            return kind
+    return "other"
+
+
+def title_only(text: str) -> bool:
+    """A numbered heading, not an item with a body: no sentence after its title."""
+    body = text.rstrip("。.;；:： ")
+    return len(body) <= HEADING_MAX and "。" not in body
+
+
+@dataclass
+class Outline:
+    """What the structure parser needs to know about each numbered paragraph."""
+
+    numbering: dict[int, Numbering] = field(default_factory=dict)  # block index -> its numbering
+    levels: dict[str, int] = field(default_factory=dict)
+    task_level: int = 1
+    has_children: set[int] = field(default_factory=set)  # blocks whose next item is deeper
+    task_chapters_exist: bool = False
+
+    def level(self, i: int) -> int | None:
+        n = self.numbering.get(i)
+        return None if n is None else self.levels.get(n.style)
+
+
+def _numbered(blocks: list[Block]) -> dict[int, Numbering]:
+    """The numbering of each paragraph that opens with one (decimals such as '2.5%' are not)."""
+    out: dict[int, Numbering] = {}
+    last: dict[str, int] = {}
+    for i, b in enumerate(blocks):
+        n = numbering(b.norm)
+        if n is None or not accept(n, last, b.norm):
+            continue
+        out[i] = n
+        if n.number is not None:
+            last[n.style] = n.number
+    return out
+
+
+def _outside_boxes(blocks: list[Block], numbered: dict[int, Numbering]) -> list[int]:
+    """Numbered paragraphs that are not items of a 专栏 box: a box numbers its own list (in the
+    style of its first item, counting on), so its items say nothing about the plan's ladder."""
+    out: list[int] = []
+    box_style: str | None = None
+    box_last = 0
+    in_box = False
+    for i in range(len(blocks)):
+        if COLUMN_RE.match(blocks[i].norm):
+            in_box, box_style, box_last = True, None, 0
+            continue
+        n = numbered.get(i)
+        if n is None:
+            continue
+        if in_box:
+            if box_style is None and n.style not in HEADING_STYLES:
+                box_style, box_last = n.style, n.number or 0
+                continue
+            if n.style == box_style and n.number is not None and n.number in (box_last + 1, 1):
+                box_last = n.number
+                continue
+            if n.style == "一、" and title_only(blocks[i].norm) and len(blocks[i].norm) <= 20:
+                continue  # a box's sub-group heading (一、资金类)
+            in_box = False
+        out.append(i)
+    return out
+
+
+def _levels(seq: list[Numbering]) -> dict[str, int]:
+    first_seen: dict[str, int] = {}
+    for k, n in enumerate(seq):
+        first_seen.setdefault(n.style, k)
+    edges: Counter[tuple[str, str]] = Counter()
+    for a, b in zip(seq, seq[1:]):
+        if a.style != b.style and b.number in (1, None):
+            edges[(a.style, b.style)] += 1
+    kept: set[tuple[str, str]] = set()
+    for (a, b), count in edges.items():
+        back = edges.get((b, a), 0)
+        if count > back or (count == back and first_seen[a] < first_seen[b]):
+            kept.add((a, b))
+    levels = {s: 0 for s in first_seen}
+    for _ in range(len(levels)):  # longest path; a cycle stops growing after len(levels) rounds
+        changed = False
+        for a, b in sorted(kept, key=lambda e: (first_seen[e[0]], first_seen[e[1]])):
+            if levels[b] < levels[a] + 1 <= len(levels):
+                levels[b] = levels[a] + 1
+                changed = True
+        if not changed:
+            break
+    return levels
+
+
+def _carries_body(blocks: list[Block], i: int, n: Numbering, numbered: dict[int, Numbering]) -> bool:
+    text = blocks[i].norm[n.end:]
+    head, _, rest = text.partition("。")
+    if len(rest.strip()) >= 6:
+        return True
+    nxt = i + 1
+    return nxt < len(blocks) and nxt not in numbered and not COLUMN_RE.match(blocks[nxt].norm) \
+        and len(blocks[nxt].norm) > 20
+
+
+def infer_outline(blocks: list[Block]) -> Outline:
+    numbered = _numbered(blocks)
+    order = _outside_boxes(blocks, numbered)
+    out = Outline(numbering=numbered)
+    out.levels = _levels([numbered[i] for i in order])
+    level_of = {i: out.levels[numbered[i].style] for i in order}
+    for a, b in zip(order, order[1:]):
+        if level_of[b] > level_of[a]:
+            out.has_children.add(a)
+    # which chapters hold tasks
+    chapter_kinds: dict[int, str] = {}
+    for i in order:
+        if level_of[i] == 0:
+            chapter_kinds[i] = chapter_kind(blocks[i].text) if len(blocks[i].text) <= 40 else "other"
+    out.task_chapters_exist = "tasks" in chapter_kinds.values()
+    wanted = {"tasks"} if out.task_chapters_exist else {"other"}
+    # the task level: the shallowest level below the chapters whose items mostly carry a body
+    items: Counter[int] = Counter()
+    bodies: Counter[int] = Counter()
+    in_tasks = False
+    for i in order:
+        if i in chapter_kinds:
+            in_tasks = chapter_kinds[i] in wanted
+            continue
+        if in_tasks:
+            items[level_of[i]] += 1
+            bodies[level_of[i]] += _carries_body(blocks, i, numbered[i], numbered)
+    candidates = [lv for lv in sorted(items) if lv >= 1 and bodies[lv] * 2 >= items[lv] and bodies[lv]]
+    out.task_level = candidates[0] if candidates else (max(items) if items else 1)
+    return out
