@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 CN_NUMERAL = "一二三四五六七八九十"
 _CN_BIG = "一二三四五六七八九十百零〇两"
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳" + "".join(map(chr, range(0x3251, 0x3260))) + "".join(
+    map(chr, range(0x32B1, 0x32C0)))  # ① … ⑳, ㉑ … ㉟, ㊱ … ㊿
 _PAREN_DIGIT = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 _PAREN_IDEO = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
 _FULL_STOP_DIGIT = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"

@@ -6,9 +6,10 @@ first item (1, 一, ①, or a damaged "()") comes right after an item of another
 that style.  Each such observation is an edge "A above B"; a style's level is its longest path
 from a root.  Where two observations disagree the more frequent wins, the earlier-seen on a tie.
 
-The task level is the shallowest level below the chapters whose items, in task chapters, mostly
-carry a body (a sentence after the title, or paragraphs after it): sections are titles, tasks say
-what is to be done, and anything numbered below a task is a sub-point of it.
+The task level is the level below the chapters whose items, in task chapters, most often carry a
+body (a sentence after the title, or paragraphs after it; the shallower on a tie, and at least
+half): sections are titles over items, tasks say what is to be done, and anything numbered below
+a task is a sub-point of it.
 """
 from __future__ import annotations
 
@@ -79,11 +80,11 @@ def _outside_boxes(blocks: list[Block], numbered: dict[int, Numbering]) -> list[
     style of its first item, counting on), so its items say nothing about the plan's ladder."""
     out: list[int] = []
     box_style: str | None = None
-    box_last = 0
+    box_last = group = 0
     in_box = False
     for i in range(len(blocks)):
         if COLUMN_RE.match(blocks[i].norm):
-            in_box, box_style, box_last = True, None, 0
+            in_box, box_style, box_last, group = True, None, 0, 0
             continue
         n = numbered.get(i)
         if n is None:
@@ -95,7 +96,9 @@ def _outside_boxes(blocks: list[Block], numbered: dict[int, Numbering]) -> list[
             if n.style == box_style and n.number is not None and n.number in (box_last + 1, 1):
                 box_last = n.number
                 continue
-            if n.style == "一、" and title_only(blocks[i].norm) and len(blocks[i].norm) <= 20:
+            if n.style == "一、" and n.number == group + 1 and len(blocks[i].norm) <= 20 \
+                    and title_only(blocks[i].norm) and chapter_kind(blocks[i].norm) == "other":
+                group = n.number
                 continue  # a box's sub-group heading (一、资金类)
             in_box = False
         out.append(i)
@@ -116,6 +119,14 @@ def _levels(seq: list[Numbering]) -> dict[str, int]:
         if count > back or (count == back and first_seen[a] < first_seen[b]):
             kept.add((a, b))
     levels = {s: 0 for s in first_seen}
+    # a style that never starts a list after another (its lists begin elsewhere) is still not the
+    # top of the outline unless it came first: it sits below the style printed before it
+    targets = {b for _, b in kept}
+    top = seq[0].style if seq else ""
+    for k, n in enumerate(seq):
+        if n.style not in targets and n.style != top and first_seen[n.style] == k and k > 0 \
+                and n.style not in HEADING_STYLES[:3]:
+            kept.add((seq[k - 1].style, n.style))
     for _ in range(len(levels)):  # longest path; a cycle stops growing after len(levels) rounds
         changed = False
         for a, b in sorted(kept, key=lambda e: (first_seen[e[0]], first_seen[e[1]])):
@@ -163,7 +174,10 @@ def infer_outline(blocks: list[Block]) -> Outline:
             continue
         if in_tasks:
             items[level_of[i]] += 1
-            bodies[level_of[i]] += _carries_body(blocks, i, numbered[i], numbered)
-    candidates = [lv for lv in sorted(items) if lv >= 1 and bodies[lv] * 2 >= items[lv] and bodies[lv]]
+            parent_heading = i in out.has_children and title_only(blocks[i].norm[numbered[i].end:])
+            bodies[level_of[i]] += not parent_heading and _carries_body(blocks, i, numbered[i], numbered)
+    share = {lv: bodies[lv] / items[lv] for lv in items if lv >= 1}
+    best = max(share.values(), default=0.0)
+    candidates = [lv for lv in sorted(share) if share[lv] == best and best >= 0.5]
     out.task_level = candidates[0] if candidates else (max(items) if items else 1)
     return out

@@ -170,18 +170,22 @@ def _unbracketed(text: str, norm: str, lo: int, hi: int, covered, strict) -> Cla
             break
     else:
         m = None
-    if m is not None:
-        start = m.start()
-    else:
-        cut = max(norm.rfind("。", lo, hi - 1), norm.rfind(";", lo, hi - 1), lo - 1)
-        start = cut + 1
+    starts = [m.start()] if m is not None else [lo, max(norm.rfind("。", lo, hi - 1), lo - 1) + 1]
+    for start in dict.fromkeys(starts):  # the whole line first, then its last sentence
+        got = _candidate(text, start, hi, covered, strict, labelled=m is not None)
+        if got is not None:
+            return got
+    return None
+
+
+def _candidate(text: str, start: int, hi: int, covered, strict, labelled: bool) -> Clause | None:
     inner = text[start:hi].strip()
-    if not inner or any(a <= start < b for a, b in covered) or (len(inner) > 120 and m is None):
+    if not inner or any(a <= start < b for a, b in covered) or len(inner) > 400:
         return None
     inner_start = start + (len(text[start:hi]) - len(text[start:hi].lstrip()))
     if any(a >= inner_start and b <= hi for a, b in covered):
         return None  # the sentence holds a bracketed clause already read
-    parts = _labelled(inner) if m is not None else _verb_final(inner)
+    parts = _labelled(inner) if labelled else _verb_final(inner)
     if not parts or (strict is not None and not strict(parts)):
         return None
     return Clause(inner_start, inner_start + len(inner), inner, parts, bracketed=False)
