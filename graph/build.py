@@ -101,6 +101,8 @@ class PlanGraphBuilder:
         node = iris.org_iri(region_key, unit.key)
         s = self.s
         s.add((node, RDF.type, V.Organization))
+        if unit.collective:
+            s.add((node, RDF.type, V.CollectiveUnit))
         s.add((node, RDFS.label, zh(unit.label)))
         s.add((node, SKOS.prefLabel, zh(unit.label)))
         for alt in unit.alt_labels:
@@ -180,7 +182,27 @@ class PlanGraphBuilder:
         for k, ind in enumerate(r.indicators, 1):
             self.indicator(ind, indicator_keys.key(ind.no, k), k)
         self._link_implementations()
+        self.coverage()
         return self.out
+
+    def coverage(self) -> None:
+        """What the loaders understood of the document, and each gap with its line."""
+        r, g, p = self.r, self.g, self.iri
+        cov = r.coverage
+        if cov is not None:
+            g.add((p, V.coverage, Literal(_decimal(Decimal(str(round(cov.ratio, 4)))), datatype=XSD.decimal)))
+            for prop, n in ((V.tasksRead, cov.tasks), (V.unreadParagraphs, cov.unread_paragraphs),
+                            (V.responsibilityMarkers, cov.markers),
+                            (V.responsibilityMarkersRead, cov.markers_read),
+                            (V.indicatorRowsPrinted, cov.indicator_rows), (V.boxesPrinted, cov.boxes)):
+                g.add((p, prop, Literal(n, datatype=XSD.integer)))
+        for k, gap in enumerate(r.warnings, 1):
+            node = URIRef(f"{p}/gap/{k}")
+            g.add((p, V.readingGap, node))
+            g.add((node, RDF.type, V.ReadingGap))
+            g.add((node, V.gapKind, Literal(gap.kind)))
+            g.add((node, V.gapLine, Literal(gap.line, datatype=XSD.integer)))
+            g.add((node, RDFS.comment, zh(gap.located(r.document.file_name))))
 
     def period(self, years: tuple[int, int]) -> None:
         """The plan period as an OWL-Time interval, for tools that reason over time."""
@@ -240,6 +262,8 @@ class PlanGraphBuilder:
             g.add((a, RDF.type, V.Responsibility))
             g.add((a, PROV.agent, unit))
             g.add((a, PROV.hadRole, V.lead if resp.role == "lead" else V.support))
+            if resp.printed:
+                g.add((a, V.printedName, zh(resp.printed)))
             self.source(a, resp.span)
 
     def _link_implementations(self) -> None:

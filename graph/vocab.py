@@ -104,6 +104,20 @@ fileName = PKG.fileName
 sha256 = PKG.sha256
 orderIndex = PKG.orderIndex
 chapterKind = PKG.chapterKind
+printedName = PKG.printedName  # a Responsibility: the unit's name as this plan prints it
+# --- what the loaders understood of a document (loaders/coverage.py) ---------------------------
+CollectiveUnit = PKG.CollectiveUnit  # 各镇（街道）, 各有关单位: several bodies named as one
+ReadingGap = PKG.ReadingGap
+readingGap = PKG.readingGap  # Plan -> ReadingGap
+gapKind = PKG.gapKind
+gapLine = PKG.gapLine
+coverage = PKG.coverage  # Plan: read over announced, 0..1
+tasksRead = PKG.tasksRead
+unreadParagraphs = PKG.unreadParagraphs
+responsibilityMarkers = PKG.responsibilityMarkers
+responsibilityMarkersRead = PKG.responsibilityMarkersRead
+indicatorRowsPrinted = PKG.indicatorRowsPrinted
+boxesPrinted = PKG.boxesPrinted
 
 # --- concept individuals (SKOS concepts declared in the ontology) ------------------------------
 lead = PKG.lead  # prov:Role

@@ -10,11 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from policykg.loaders.model import Gap, PlanRecord, Task
-from policykg.loaders.responsibilities import MARKER_RE, Clause
+import re
+
+from policykg.loaders.responsibilities import MARKER_RE, Clause, bracket_groups
 from policykg.loaders.text import normalize
 
 #: how much of an unread sentence a gap quotes
 QUOTE = 60
+#: words that make a bracketed aside a responsibility clause in a reader's eyes, however worded
+_BRACKET_KEYWORDS = re.compile(r"牵头|负责|责任|配合|协助|协办|参与|主抓|承办|主办|会同")
 
 
 @dataclass(frozen=True)
@@ -59,23 +63,30 @@ def _quote(text: str) -> str:
 
 
 def unread_markers(task: Task, clauses: list[Clause], line_of) -> tuple[int, int, list[Gap]]:
-    """(markers printed, markers inside a read clause, a gap per sentence with unread ones)."""
+    """(markers printed, markers inside a read clause, a gap per sentence with unread ones).
+
+    A marker is a bracketed aside that speaks of responsibility (any wording: （…主抓，…牵头协调）
+    counts, so a wording the grammar does not know is a gap, not a silence), or outside brackets a
+    label with its colon or a verb closing a unit list (…牵头，…配合)."""
     norm = normalize(task.text)
+    groups = [(a, b) for a, b in bracket_groups(norm) if _BRACKET_KEYWORDS.search(norm, a, b)]
+    inside = lambda pos: any(a <= pos < b for a, b in groups)  # noqa: E731
+    positions = [a for a, _ in groups] + [m.start() for m in MARKER_RE.finditer(norm) if not inside(m.start())]
     printed = read = 0
     gaps: list[Gap] = []
     reported: set[int] = set()
-    for m in MARKER_RE.finditer(norm):
+    for pos in sorted(positions):
         printed += 1
-        if any(c.start <= m.start() < c.end for c in clauses):
+        if any(c.start <= pos < c.end for c in clauses):
             read += 1
             continue
-        lo = max(norm.rfind("。", 0, m.start()), norm.rfind("\n", 0, m.start())) + 1
+        lo = max(norm.rfind("。", 0, pos), norm.rfind("\n", 0, pos)) + 1
         if lo in reported:
             continue
         reported.add(lo)
-        hi_stop = [x for x in (norm.find("。", m.end()), norm.find("\n", m.end())) if x >= 0]
+        hi_stop = [x for x in (norm.find("。", pos + 1), norm.find("\n", pos + 1)) if x >= 0]
         hi = min(hi_stop) + 1 if hi_stop else len(norm)
-        gaps.append(Gap(line_of(m.start()), "responsibility",
+        gaps.append(Gap(line_of(pos), "responsibility",
                         f"responsibility clause not read: '{_quote(task.text[lo:hi])}'"))
     return printed, read, gaps
 

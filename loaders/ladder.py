@@ -40,7 +40,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 #: styles that can open a document's body (the outline's top rung is one of these)
 HEADING_STYLES = ("第部分", "第章", "第节", "一、", "(一)")
 #: an in-paragraph enumeration: 一是……；二是……
-_INLINE_RE = re.compile(rf"(?:(?<=[。；;!?！？])|^)\s*([{CN_NUMERAL}]{{1,3}})是(?=[\u4e00-\u9fff“\"《(])")
+_INLINE_RE = re.compile(rf"(?:(?<=[。；;!?！？）)])|^)\s*([{CN_NUMERAL}]{{1,3}})是(?=[\u4e00-\u9fff“\"《(])")
 
 
 def cn_value(numeral: str) -> int | None:

@@ -167,6 +167,7 @@ def infer_outline(blocks: list[Block]) -> Outline:
     # the task level: the shallowest level below the chapters whose items mostly carry a body
     items: Counter[int] = Counter()
     bodies: Counter[int] = Counter()
+    headings: Counter[int] = Counter()  # titles over deeper items: sections
     in_tasks = False
     for i in order:
         if i in chapter_kinds:
@@ -175,9 +176,12 @@ def infer_outline(blocks: list[Block]) -> Outline:
         if in_tasks:
             items[level_of[i]] += 1
             parent_heading = i in out.has_children and title_only(blocks[i].norm[numbered[i].end:])
+            headings[level_of[i]] += parent_heading
             bodies[level_of[i]] += not parent_heading and _carries_body(blocks, i, numbered[i], numbered)
     share = {lv: bodies[lv] / items[lv] for lv in items if lv >= 1}
     best = max(share.values(), default=0.0)
     candidates = [lv for lv in sorted(share) if share[lv] == best and best >= 0.5]
+    if not candidates:  # terse items: the shallowest level that is not mostly section titles
+        candidates = [lv for lv in sorted(share) if headings[lv] * 2 < items[lv]]
     out.task_level = candidates[0] if candidates else (max(items) if items else 1)
     return out

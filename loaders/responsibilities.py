@@ -122,7 +122,7 @@ def parse_inner(inner: str) -> list[Part] | None:
     return _labelled(inner) or _verb_final(inner)
 
 
-def _bracket_groups(text: str) -> list[tuple[int, int]]:
+def bracket_groups(text: str) -> list[tuple[int, int]]:
     groups: list[tuple[int, int]] = []
     depth, start = 0, -1
     for i, ch in enumerate(text):
@@ -143,7 +143,7 @@ def find_clauses(text: str, strict=None) -> list[Clause]:
     an unbracketed candidate's unit lists read as organisations (no prose taken for a clause)."""
     out: list[Clause] = []
     covered: list[tuple[int, int]] = []
-    for start, end in _bracket_groups(text):
+    for start, end in bracket_groups(text):
         inner = text[start + 1:end - 1]
         parts = parse_inner(inner)
         if parts:

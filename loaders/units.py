@@ -209,8 +209,13 @@ class UnitResolver:
         """各镇（街道）, 各有关单位, 各区、县级市: one collective mention, not split and not prefixed."""
         if not is_collective(printed):
             return None
-        return UnitRef(key=printed, label=printed, region=self._home(),
-                       dept_type=classify_department(printed), collective=True)
+        key = printed
+        if "成员单位" in key:  # the members of a body: 区残工委各成员单位 = 残工委成员单位
+            got = self.split_prefix(key)
+            key = (got[1] if got else key).replace("各成员单位", "成员单位")
+        alts = (printed,) if printed != key else ()
+        return UnitRef(key=key, label=key, region=self._home(), dept_type=classify_department(printed),
+                       alt_labels=alts, collective=True)
 
     def _region_body(self, printed: str) -> UnitRef | None:
         """A region named as the responsible party (越秀区 in a city's plan): its government."""

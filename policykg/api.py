@@ -81,6 +81,10 @@ def plan_summary(r: PlanRecord) -> dict[str, Any]:
         "projects": len(r.projects()),
         "indicators": len(r.indicators),
         "units": len(r.units()),
+        "coverage": r.coverage.label() if r.coverage else "",
+        "coverage_ratio": r.coverage.ratio if r.coverage else None,
+        # every gap with its document and line ('002.txt:85: responsibility clause not read: …')
+        "gaps": [g.located(r.document.file_name) for g in r.warnings],
     }
 
 

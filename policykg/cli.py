@@ -56,17 +56,47 @@ def _summary_table(result: api.BuildResult) -> Table:
     t = Table(title="plans built / 已构建的规划", title_justify="left")
     for col, justify in (("document\n文件", "left"), ("plan\n规划", "left"), ("region\n地区", "left"),
                          ("tasks\n任务", "right"), ("with lead\n有牵头单位", "right"),
-                         ("projects\n项目", "right"), ("indicators\n指标", "right"), ("units\n单位", "right")):
+                         ("projects\n项目", "right"), ("indicators\n指标", "right"), ("units\n单位", "right"),
+                         ("coverage\n读取覆盖", "right")):
         t.add_column(col, justify=justify, overflow="fold", no_wrap=justify == "right")
     summary = result.summary()
     for s in summary[:TABLE_ROWS]:
-        t.add_row(s["doc"], s["plan"], s["region"], str(s["tasks"]), str(s["tasks_with_lead"]),
-                  str(s["projects"]), str(s["indicators"]), str(s["units"]))
+        t.add_row(s["doc"], s["plan"] or "[yellow](no title)[/]", s["region"] or "[yellow](no region)[/]",
+                  str(s["tasks"]), str(s["tasks_with_lead"]), str(s["projects"]), str(s["indicators"]),
+                  str(s["units"]), s.get("coverage", ""))
     if len(summary) > TABLE_ROWS:  # a national run: the first plans, then the totals of all
-        t.add_row(f"… {len(summary) - TABLE_ROWS:,} more", "", "", "", "", "", "", "", end_section=True)
+        t.add_row(f"… {len(summary) - TABLE_ROWS:,} more", "", "", "", "", "", "", "", "", end_section=True)
+        gaps = sum(len(s.get("gaps", ())) for s in summary)
         t.add_row(f"all {len(summary):,} plans / 合计", "", "", *(f"{sum(s[k] for s in summary):,}" for k in
-                  ("tasks", "tasks_with_lead", "projects", "indicators")), "")
+                  ("tasks", "tasks_with_lead", "projects", "indicators")), "", f"{gaps:,} gaps")
     return t
+
+
+#: gaps printed per plan on the terminal; all of them are in the graph (query reading_gaps)
+GAPS_SHOWN = 20
+
+
+def _report_gaps(summary: list[dict]) -> int:
+    """One warning line per gap ('002.txt:85: …'), at most GAPS_SHOWN a plan; the number of gaps."""
+    total = 0
+    for s in summary:
+        gaps = s.get("gaps", [])
+        total += len(gaps)
+        for line in gaps[:GAPS_SHOWN]:
+            err.print(f"[yellow]warning:[/] {escape(line)}")
+        if len(gaps) > GAPS_SHOWN:
+            err.print(f"[yellow]warning:[/] {escape(s['doc'])}: … {len(gaps) - GAPS_SHOWN} more gaps; "
+                      "`policykg query reading_gaps` lists every one")
+    if total:
+        err.print(f"[yellow]{total} gap{'s' if total != 1 else ''}[/] in what the documents say were not "
+                  "understood (kept in the graph as pkg:ReadingGap; --strict makes them fail the run)")
+    return total
+
+
+_STRICT = click.option("--strict", is_flag=True,
+                       help="Exit with code 1 when any document has a reading gap (something it says "
+                            "that was not understood: a clause not read, a name that is no unit, a "
+                            "paragraph of a task chapter read into nothing); 2 stays for unreadable files.")
 
 
 @main.command()
@@ -78,7 +108,8 @@ def _summary_table(result: api.BuildResult) -> Table:
 @click.option("--keep-going/--fail-fast", default=None,
               help="Skip documents that cannot be read (and say why) instead of stopping at the first; "
                    "the default when a folder is given, --fail-fast otherwise.")
-def build(documents: tuple[Path, ...], output: Path, example: bool, keep_going: bool) -> None:
+@_STRICT
+def build(documents: tuple[Path, ...], output: Path, example: bool, keep_going: bool, strict: bool) -> None:
     """Read plan DOCUMENTS (files or folders) and write their knowledge graph."""
     paths: list[Path] = list(documents)
     if example:
@@ -98,6 +129,7 @@ def build(documents: tuple[Path, ...], output: Path, example: bool, keep_going: 
         result = api.build(files, output, keep_going=keep_going, progress=progress)
         bar.update(task, completed=len(files))
     err.print(_summary_table(result))
+    gaps = _report_gaps(result.summary())
     _report_skipped(result.failures, len(files))
     for f in result.skipped:
         err.print(f"[yellow]skipped:[/] {f.path}: {f.reason}")
@@ -106,6 +138,8 @@ def build(documents: tuple[Path, ...], output: Path, example: bool, keep_going: 
               f"to {output}")
     if result.failures:
         sys.exit(2)
+    if strict and gaps:
+        sys.exit(1)
 
 
 def _keep_going(flag: bool | None, paths) -> bool:
@@ -326,7 +360,8 @@ def _graphs_table(title: str, graphs: list, stored: bool = False) -> Table:
                    "the default when a folder is given.")
 @click.option("--workers", type=click.IntRange(min=0), default=0, show_default=True,
               help="Parse documents in this many processes (0: one per core).")
-def load_cmd(sources: tuple[Path, ...], store: Path, keep_going: bool, workers: int) -> None:
+@_STRICT
+def load_cmd(sources: tuple[Path, ...], store: Path, keep_going: bool, workers: int, strict: bool) -> None:
     """Put plans into a persistent local store for fast queries.
 
     SOURCES are plan documents (built first) or graph files with one named graph per plan (.trig,
@@ -340,8 +375,10 @@ def load_cmd(sources: tuple[Path, ...], store: Path, keep_going: bool, workers: 
     with bar:
         result = api.load(files, store, keep_going=_keep_going(keep_going, sources), progress=progress,
                           workers=workers or None)
+    gaps = 0
     if result.build is not None:
         err.print(_summary_table(result.build))
+        gaps = _report_gaps(result.build.summary())
         for f in result.build.failures:
             err.print(f"[yellow]skipped:[/] {f.reason}")
     err.print(_graphs_table(f"loaded into {store} / 已载入", result.graphs))
@@ -349,6 +386,8 @@ def load_cmd(sources: tuple[Path, ...], store: Path, keep_going: bool, workers: 
               "named graphs")
     if result.build is not None and result.build.failures:
         sys.exit(2)
+    if strict and gaps:
+        sys.exit(1)
 
 
 @main.command("push")

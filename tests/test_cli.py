@@ -210,3 +210,26 @@ def test_validate_a_union_graph_file_audits_every_plan(corpus_paths, corpus_trig
     api.build(corpus_paths, ttl)
     lines = [run("validate", str(f), "--fail-on", "never").stderr.strip().splitlines()[-1] for f in (ttl, corpus_trig)]
     assert lines[0] == lines[1] and lines[0].startswith("5 plan(s): ")
+
+
+def test_build_reports_gaps_with_file_and_line_and_strict_fails(tmp_path):
+    """A clause in a wording the loaders do not know is a warning naming document and line; --strict
+    turns any gap into exit 1, while the graph is still written (nothing invented, nothing lost)."""
+    from click.testing import CliRunner
+
+    from policykg.cli import main
+
+    doc = tmp_path / "plan.txt"
+    doc.write_text("青山县人民政府关于印发《青山县“十四五”残疾人事业发展规划》的通知\n"
+                   "一、主要任务\n1.加强保障。内容。（县民政局主抓，县残联协调）\n"
+                   "2.完善救助。内容。（县残联牵头）\n", encoding="utf-8")
+    runner = CliRunner()
+    plain = runner.invoke(main, ["build", str(doc), "-o", str(tmp_path / "a.trig")])
+    assert plain.exit_code == 0, plain.output
+    assert "plan.txt:3: responsibility clause not read: '（县民政局主抓，县残联协调）'" in plain.output
+    strict = runner.invoke(main, ["build", str(doc), "-o", str(tmp_path / "b.trig"), "--strict"])
+    assert strict.exit_code == 1
+    assert (tmp_path / "b.trig").exists()
+    from policykg import api
+    cols, rows = api.query("reading_gaps", tmp_path / "b.trig")
+    assert [(r[3], r[4]) for r in rows] == [(3, "responsibility")]
