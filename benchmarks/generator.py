@@ -20,11 +20,13 @@ from importlib import resources
 from pathlib import Path
 
 CN = "一二三四五六七八九十"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 #: canonical department names (core, without region prefix) and printed variants of each
 DEPARTMENTS: list[tuple[str, tuple[str, ...]]] = [
     ("残疾人联合会", ("残联",)), ("民政局", ()), ("财政局", ()), ("人力资源和社会保障局", ("人社局",)),
-    ("卫生健康局", ("卫健局", "卫生健康委员会")), ("教育局", ()), ("医疗保障局", ("医保局",)),
-    ("住房和城乡建设局", ("住建局",)), ("发展和改革局", ("发改局",)), ("交通运输局", ("交运局",)),
+    ("卫生健康局", ("卫健局",)), ("卫生健康委员会", ("卫健委",)), ("教育局", ()), ("医疗保障局", ("医保局",)),
+    ("住房和城乡建设局", ("住建局",)), ("发展和改革局", ("发改局",)),
+    ("发展和改革委员会", ("发改委", "发展改革委")), ("交通运输局", ("交运局",)),
     ("司法局", ()), ("农业农村局", ()), ("应急管理局", ()), ("退役军人事务局", ()), ("税务局", ()),
     ("市场监督管理局", ("市场监管局",)), ("文化和旅游局", ("文旅局",)), ("委宣传部", ()), ("总工会", ()),
     ("妇女联合会", ("妇联",)),
@@ -111,9 +113,13 @@ class PlanWriter:
             "notice": r.random() < 0.7,
             "draft": r.random() < 0.15,
             "table": r.choice(["cells", "cells-no-baseline", "tabs"]),
-            "resp": r.choice(["labelled", "verb", "verb", "labelled", "none", "appendix"]),
-            "section": r.choice(["full", "half", "damaged"]),
-            "item": r.choice(["1.", "1、", "1．"]),
+            "resp": r.choice(["labelled", "verb", "verb", "labelled", "by", "none", "appendix"]),
+            "section": r.choice(["full", "half", "damaged", "第一节"]),
+            "item": r.choice(["1.", "1、", "1．", "（1）", "(1)", "1）", "①", "一是"]),
+            # the printing habits of real plans (see benchmarks/reprint.py): chapter numbering, where
+            # the clause stands and in which wording
+            "chapter": r.choice(["一、", "一、", "第一章", "第一部分"]),
+            "place": r.choice(["end", "end", "half", "after", "line"]),
             "wrap": r.random() < 0.3,
             "box": r.choice(["numbered", "groups", "name-desc"]),
         }
@@ -142,8 +148,30 @@ class PlanWriter:
         return out
 
     def item_no(self, n: int) -> str:
-        sep = self.style["item"][1:]
-        return f"{n}{sep}"
+        style = self.style["item"]
+        if style == "①":
+            return CIRCLED[n - 1]
+        if style == "一是":
+            return f"{CN[n - 1]}是"
+        return style.replace("1", str(n))
+
+    def chapter(self, n: int, title: str) -> str:
+        style = self.style["chapter"]
+        if style == "一、":
+            return f"{CN[n - 1]}、{title}"
+        return f"第{CN[n - 1]}{'章' if style == '第一章' else '部分'}\u3000{title}"
+
+    def placed(self, inner: str) -> str:
+        """A clause's inner text where this plan prints it: in brackets, half-width brackets,
+        unbracketed after the task (parts apart by a full-width space), or on a line of its own."""
+        place = self.style["place"]
+        if place == "half":
+            return f"({inner})"
+        if place == "after":
+            return "\u3000" + inner.replace("；", "\u3000")
+        if place == "line":
+            return "\n" + inner
+        return f"（{inner}）"
 
     # -- parts -----------------------------------------------------------------------------------
     def notice(self) -> None:
@@ -188,14 +216,16 @@ class PlanWriter:
 
     def responsibility(self, lead: list[tuple[str, str]], support: list[tuple[str, str]]) -> str:
         style = self.style["resp"]
+        names = lambda units: "、".join(p for _, p in units)  # noqa: E731
         if style == "labelled":
-            return ("（牵头单位：" + "、".join(p for _, p in lead) + "；责任单位："
-                    + "、".join(p for _, p in support) + "）")
+            return self.placed("牵头单位：" + names(lead) + ("；责任单位：" + names(support) if support else ""))
+        if style == "by":
+            return self.placed("由" + names(lead) + "负责" + ("，" + names(support) + "协助" if support else ""))
         if style == "verb":
             # the region prefix is printed on the first unit of each list only
             def elide(units):
                 return "、".join(p if k == 0 else p[1:] for k, (_, p) in enumerate(units))
-            return "（" + elide(lead) + "牵头；" + elide(support) + "按照职能分工负责）"
+            return self.placed(elide(lead) + "牵头" + ("；" + elide(support) + "按照职能分工负责" if support else ""))
         return ""
 
     def section_heading(self, n: int, title: str) -> str:
@@ -204,6 +234,8 @@ class PlanWriter:
             return f"（{CN[n - 1]}）{title}"
         if s == "half":
             return f"({CN[n - 1]}){title}"
+        if s == "第一节":
+            return f"第{CN[n - 1]}节\u3000{title}"
         return f"(){title}"
 
     def box(self, no: int) -> None:
@@ -238,12 +270,12 @@ class PlanWriter:
             self.emit("（征求意见稿）")
         self.emit(f"为进一步保障残疾人民生，根据《中华人民共和国残疾人保障法》和《{self.city}“十四五”残疾人保障和发展规划》，"
                   "结合实际，制定本规划。")
-        self.emit("一、总体要求")
+        self.emit(self.chapter(1, "总体要求"))
         self.emit(self.section_heading(1, "指导思想"))
         self.emit("坚持以人民为中心，推动残疾人事业高质量发展。")
-        self.emit("二、主要指标")
+        self.emit(self.chapter(2, "主要指标"))
         self.indicator_table()
-        self.emit("三、重点任务")
+        self.emit(self.chapter(3, "重点任务"))
         box_no = 1
         appendix: list[tuple[TruthTask, list, list]] = []
         for s in range(1, r.randrange(3, 7)):
@@ -254,13 +286,11 @@ class PlanWriter:
                 title = r.choice(TASK_VERBS) + r.choice(TASK_TOPICS)
                 lead, support = self.units(r.randrange(1, 3)), self.units(r.randrange(1, 4))
                 support = [u for u in support if u[0] not in {x[0] for x in lead}] or support[:0]
-                resp = self.responsibility(lead, support) if support else ""
-                if self.style["resp"] in ("labelled", "verb") and not support:
-                    resp = ("（牵头单位：" + "、".join(p for _, p in lead) + "）" if self.style["resp"] == "labelled"
-                            else "（" + "、".join(p if k == 0 else p[1:] for k, (_, p) in enumerate(lead)) + "牵头）")
-                self.emit(f"{self.item_no(t)}{title}。{r.choice(FILLER)}。{resp}")
+                resp = self.responsibility(lead, support)
+                for k, text in enumerate(f"{self.item_no(t)}{title}。{r.choice(FILLER)}。{resp}".split("\n")):
+                    self.emit(text)
                 truth = TruthTask(s, str(t), title)
-                if self.style["resp"] in ("labelled", "verb"):
+                if self.style["resp"] in ("labelled", "verb", "by"):
                     truth.lead = [c for c, _ in lead]
                     truth.support = [c for c, _ in support]
                 self.truth.tasks.append(truth)
@@ -269,7 +299,7 @@ class PlanWriter:
                 if t == box_after:
                     self.box(box_no)
                     box_no += 1
-        self.emit("四、保障措施")
+        self.emit(self.chapter(4, "保障措施"))
         self.emit(self.section_heading(1, "加强组织领导") + "。各有关部门要加强协作，形成合力。")
         if appendix:
             self.emit("附件：")

@@ -35,8 +35,10 @@ LABEL_RE = re.compile("(" + "|".join(_LABELS) + r")\s*[:：]\s*")
 _SUPPORT_VERBS = ("按照职能分工负责", "按职能分工负责", "按照职责分工负责", "按职责分工负责", "按职责负责",
                   "分工负责", "共同参与", "配合实施", "配合", "参与", "协助", "协办", "协同")
 _LEAD_VERBS = ("牵头负责", "牵头实施", "牵头", "共同负责", "负责")
+#: what may follow a verb: the end of a part, or (where extraction lost the space between parts)
+#: the region prefix of the next unit list
 _VERB_RE = re.compile("(" + "|".join(sorted(_SUPPORT_VERBS + _LEAD_VERBS, key=len, reverse=True))
-                      + r")(?=$|[;,。.\s)])")
+                      + r")(?=$|[;,。.\s)]|[区县市旗][\u4e00-\u9fff])")
 #: words that join a second unit list to the first: X会同Y负责 (Y supports)
 _WITH_RE = re.compile(r"(会同|协同|联合(?![会国体办]))")
 #: where the parts of a clause end
@@ -73,7 +75,7 @@ def _labelled(inner: str) -> list[Part] | None:
         end = matches[k + 1].start() if k + 1 < len(matches) else len(inner)
         label = m.group(1)
         role = "lead" if label in LEAD_LABELS else "owner" if label in OWNER_LABELS else "support"
-        units = inner[m.end():end].strip(" ;,，；。\t\u3000")
+        units = inner[m.end():end].strip(" ;,，；。\t\u3000\n")
         if units:
             parts.append(Part(role, units))
     return parts or None
@@ -152,14 +154,26 @@ def find_clauses(text: str, strict=None) -> list[Clause]:
     # unbracketed: a labelled clause from its first label to the end of its line, or a sentence
     # (after 。, or a line of its own) that is wholly a verb-final clause
     norm = normalize(text)
-    line_start = 0
-    for line in norm.split("\n"):
-        line_end = line_start + len(line)
-        cand = _unbracketed(text, norm, line_start, line_end, covered, strict)
+    for lo, hi in _logical_lines(norm):
+        cand = _unbracketed(text, norm, lo, hi, covered, strict)
         if cand is not None:
             out.append(cand)
-        line_start = line_end + 1
     return sorted(out, key=lambda c: c.start)
+
+
+def _logical_lines(norm: str) -> list[tuple[int, int]]:
+    """(start, end) of each line, a line that ends in a label's colon or a list's 、 joined with the
+    next: extraction breaks '责任单位：' from the units after it."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for line in norm.split("\n"):
+        end = start + len(line)
+        if out and norm[out[-1][0]:out[-1][1]].rstrip().endswith((":", "、")):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+        start = end + 1
+    return out
 
 
 def _unbracketed(text: str, norm: str, lo: int, hi: int, covered, strict) -> Clause | None:

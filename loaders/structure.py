@@ -59,6 +59,7 @@ class _Box:
     group: str = ""
     group_no: int = 0
     group_fresh: bool = False
+    group_style: str = ""  # the numbering style of the box's first sub-group (一、资金类)
     indicator_box: bool = False
     last_item: Project | None = None
 
@@ -269,6 +270,12 @@ class StructureParser:
             return
         n = self.outline.numbering.get(i)
         level = self.outline.level(i)
+        in_box = self.box is not None and not self.box.indicator_box
+        if n is not None and in_box and self._box_group(n, block.text[n.end:]):
+            return
+        if n is not None and level is None and in_box:
+            self.numbered_item(n, block.text[n.end:], block)  # a style only the box's own list uses
+            return
         if n is None or level is None:
             self.paragraph(block)
             return
@@ -289,9 +296,9 @@ class StructureParser:
             return False
         if len(title) > 20 or "。" in title or chapter_kind(title) in ("safeguards", "tasks", "appendix"):
             return False
-        if not ((n.number == 1 and box.group_no == 0) or n.number == box.group_no + 1):
+        if not ((n.number == 1 and box.group_no == 0) or (n.number == box.group_no + 1 and n.style == box.group_style)):
             return False
-        box.group, box.group_no, box.group_fresh = title.strip(), n.number, True
+        box.group, box.group_no, box.group_fresh, box.group_style = title.strip(), n.number, True, n.style
         return True
 
     def numbered(self, i: int, n: Numbering, level: int, title: str, block: Block) -> None:
