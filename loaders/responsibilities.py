@@ -33,8 +33,8 @@ _LABELS = sorted(LEAD_LABELS + SUPPORT_LABELS + OWNER_LABELS, key=len, reverse=T
 LABEL_RE = re.compile("(" + "|".join(_LABELS) + r")\s*[:：]\s*")
 #: verbs that close a unit list, longest first; what follows must end the part
 _SUPPORT_VERBS = ("按照职能分工负责", "按职能分工负责", "按照职责分工负责", "按职责分工负责", "按职责负责",
-                  "分工负责", "共同参与", "配合实施", "配合", "参与", "协助", "协办", "协同")
-_LEAD_VERBS = ("牵头负责", "牵头实施", "牵头", "共同负责", "负责")
+                  "分工负责", "共同参与", "配合实施", "配合落实", "配合", "参与", "协助", "协办", "协同")
+_LEAD_VERBS = ("牵头负责", "牵头实施", "牵头落实", "牵头", "共同负责", "负责落实", "具体负责", "负责")
 #: what may follow a verb: the end of a part, or (where extraction lost the space between parts)
 #: the region prefix of the next unit list
 _VERB_RE = re.compile("(" + "|".join(sorted(_SUPPORT_VERBS + _LEAD_VERBS, key=len, reverse=True))
@@ -96,7 +96,8 @@ def _verb_final(inner: str) -> list[Part] | None:
         for m in _VERB_RE.finditer(piece):
             units = raw[pos:m.start()].strip(" ,，。")
             verb = m.group(1)
-            role = "lead" if verb.startswith("牵头") or (verb in ("负责", "共同负责") and not has_lead_verb) \
+            role = "lead" if verb.startswith("牵头") or (verb.endswith(("负责", "负责落实")) and verb not in _SUPPORT_VERBS
+                                                         and not has_lead_verb) \
                 else "support"
             pos = m.end()
             if not units:
@@ -128,11 +129,11 @@ def bracket_groups(text: str) -> list[tuple[int, int]]:
     groups: list[tuple[int, int]] = []
     depth, start = 0, -1
     for i, ch in enumerate(text):
-        if ch in "（(":
+        if ch in "（(【〔［":
             if depth == 0:
                 start = i
             depth += 1
-        elif ch in "）)" and depth > 0:
+        elif ch in "）)】〕］" and depth > 0:
             depth -= 1
             if depth == 0:
                 groups.append((start, i + 1))
