@@ -71,6 +71,7 @@ def measure(n: int, cache: Path, *, workers: int, stage_timeout: float, query_ti
     corpus = corpus_for(n, cache)
     store = str(cache / f"store-{n}")
     res: dict[str, Any] = {"plans": n, "workers": workers}
+    res["calibration"] = calibration(corpus)
     res["correctness"] = run_stage("correctness", {"corpus": str(corpus), "workers": workers}, stage_timeout)
     res["load"] = run_stage("load", {"corpus": str(corpus), "store": store, "workers": workers}, stage_timeout)
     load = res["load"]
@@ -93,6 +94,22 @@ def measure(n: int, cache: Path, *, workers: int, stage_timeout: float, query_ti
                          + [_peak(q) for q in res["queries"].values()]
                          + [_peak(q) for q in res.get("queries_one_plan", {}).values()])
     return res
+
+
+#: the real plans the generator is calibrated on (the repository's sibling shared/ folder)
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+#: generated plans measured for the calibration table (the first ones: the generator is uniform)
+CALIBRATION_SAMPLE = 100
+
+
+def calibration(generated: Path) -> list[str]:
+    """The calibration table: the corpus and the generated plans, measured alike."""
+    from benchmarks.calibration import measure_files, table
+    real = sorted(CORPUS.glob("*.txt"))
+    if not real:
+        return [f"(no corpus at {CORPUS}: calibration not measured)"]
+    sample = sorted(generated.glob("plan_*.txt"))[:CALIBRATION_SAMPLE]
+    return table(measure_files(real), measure_files(sample))
 
 
 def run_naive(corpus: Path, trig: Path, limit: float) -> dict[str, Any]:
@@ -208,6 +225,8 @@ def run(sizes: list[int], out: Path, *, naive_max_seconds: float = 600.0, stage_
         res["targets"] = check_targets(res)
         results["sizes"].append(res)
         _write(atomic_write, out, results)
+        echo(f"## calibration: the corpus's {len(list(CORPUS.glob('*.txt')))} plans against the first "
+             f"{min(n, CALIBRATION_SAMPLE)} generated\n" + "\n".join(res["calibration"]))
         echo(table(res))
     return results
 

@@ -37,15 +37,26 @@ TASK_TOPICS = ("残疾人基本生活保障", "残疾人康复服务", "残疾�
                "残疾人社会保险", "基层残疾人组织建设", "残疾人信息化服务", "扶残助残社会氛围")
 FILLER = ("健全工作机制，加大投入力度，统筹各方资源，切实提高服务质量和水平",
           "坚持问题导向，聚焦重点人群，完善政策措施，推动各项工作落地见效",
-          "强化部门协同，整合服务资源，创新服务方式，不断满足残疾人多样化需求")
+          "强化部门协同，整合服务资源，创新服务方式，不断满足残疾人多样化需求",
+          "落实属地责任，加强督促检查，建立工作台账，定期通报工作进展情况",
+          "发挥基层组织作用，动员社会力量参与，形成共建共享的良好格局",
+          "加强数据共享和信息化建设，提高精准服务和动态管理水平",
+          "完善经费保障机制，将相关经费纳入财政预算，确保资金及时足额到位",
+          "加强专业人才队伍建设，开展业务培训，提升基层工作人员服务能力")
 SECTION_TOPICS = ("健全残疾人社会保障体系", "完善残疾人公共服务体系", "促进残疾人就业增收", "推进无障碍环境建设",
                   "保障残疾人平等权利", "夯实残疾人事业发展基础", "提升残疾人康复服务水平", "发展残疾人教育文化事业")
 INDICATORS = (("困难残疾人生活补贴覆盖率", "%"), ("重度残疾人护理补贴覆盖率", "%"),
               ("残疾人基本康复服务覆盖率", "%"), ("残疾人辅助器具适配率", "%"),
               ("残疾儿童少年义务教育入学率", "%"), ("城乡残疾人职业技能培训人数", "人次"),
-              ("困难重度残疾人家庭无障碍改造数", "户"), ("残疾人城乡居民基本养老保险参保率", "%"))
+              ("困难重度残疾人家庭无障碍改造数", "户"), ("残疾人城乡居民基本养老保险参保率", "%"),
+              ("残疾人城乡居民基本医疗保险参保率", "%"), ("残疾人家庭人均收入年均增长", "%"),
+              ("残疾学生接受高中阶段教育比例", "%"), ("残疾人就业率", "%"), ("残疾人文体服务覆盖率", "%"),
+              ("规范化残疾儿童康复机构", "家"), ("残疾人专业托养机构", "家"), ("残疾人之家覆盖率", "%"))
 PROJECTS = ("残疾人精准康复服务行动", "残疾儿童康复救助", "盲人按摩提升项目", "残疾人辅助性就业推进项目",
-            "残疾人公益性岗位项目", "残疾人托养服务补贴", "困难残疾人走访探视服务", "手语盲文推广项目")
+            "残疾人公益性岗位项目", "残疾人托养服务补贴", "困难残疾人走访探视服务", "手语盲文推广项目",
+            "残疾人家庭无障碍改造项目", "残疾人职业技能提升计划", "残疾人自主创业扶持项目", "残疾人之家建设项目",
+            "残疾人文化进家庭活动", "特殊教育学校提升工程", "残疾人健身示范点建设", "残疾人法律援助工作站",
+            "残疾人康复人才培养项目", "残疾人辅助器具适配补贴", "残疾人信息无障碍推广项目", "助残志愿服务行动")
 NAME_HEAD = "东西南北新安宁和平永长清金云青白红黄石"
 NAME_TAIL = "山河城川阳江源丰泉林湖岭桥台溪州港"
 
@@ -113,7 +124,9 @@ class PlanWriter:
             "notice": r.random() < 0.7,
             "draft": r.random() < 0.15,
             "table": r.choice(["cells", "cells-no-baseline", "tabs"]),
-            "resp": r.choice(["labelled", "verb", "verb", "labelled", "by", "none", "appendix"]),
+            # the corpus: 2 of 5 plans name no unit, one each labels, ends with verbs, has an appendix table
+            "resp": r.choice(["labelled", "labelled", "verb", "verb", "by", "none", "none", "none", "appendix",
+                              "appendix"]),
             "section": r.choice(["full", "half", "damaged", "第一节"]),
             "item": r.choice(["1.", "1、", "1．", "（1）", "(1)", "1）", "①", "一是"]),
             # the printing habits of real plans (see benchmarks/reprint.py): chapter numbering, where
@@ -188,7 +201,7 @@ class PlanWriter:
     def indicator_table(self) -> None:
         r = self.rng
         layout = self.style["table"]
-        chosen = r.sample(INDICATORS, r.randrange(4, 8))
+        chosen = r.sample(INDICATORS, r.randrange(9, 15))  # the corpus prints 9-14
         if layout == "tabs":
             self.lines.append("指 标\t2020年\t2025年\t属性")
         elif layout == "cells":
@@ -242,7 +255,7 @@ class PlanWriter:
         r = self.rng
         style = self.style["box"]
         self.emit(f"专栏{no}  {r.choice(['残疾人社会保障重点项目', '残疾人康复服务重点项目', '无障碍重点项目'])}")
-        items = r.sample(PROJECTS, r.randrange(2, 5))
+        items = r.sample(PROJECTS, r.randrange(3, 10))  # the corpus: 4-9 projects a box
         groups = [("资金类", items[: len(items) // 2 or 1]), ("服务类", items[len(items) // 2 or 1:])]
         if style == "groups":
             for gi, (gname, gitems) in enumerate(groups):
@@ -278,16 +291,17 @@ class PlanWriter:
         self.emit(self.chapter(3, "重点任务"))
         box_no = 1
         appendix: list[tuple[TruthTask, list, list]] = []
-        for s in range(1, r.randrange(3, 7)):
+        for s in range(1, r.randrange(5, 10)):  # the corpus: 4-8 sections of tasks
             self.emit(self.section_heading(s, r.choice(SECTION_TOPICS)))
-            n_tasks = r.randrange(2, 6)
-            box_after = r.randrange(1, n_tasks + 1) if r.random() < 0.5 else 0
+            n_tasks = r.randrange(3, 10)  # the corpus: 41 tasks a plan on average
+            box_after = r.randrange(1, n_tasks + 1) if r.random() < 0.8 else 0
             for t in range(1, n_tasks + 1):
                 title = r.choice(TASK_VERBS) + r.choice(TASK_TOPICS)
-                lead, support = self.units(r.randrange(1, 3)), self.units(r.randrange(1, 4))
+                lead, support = self.units(r.randrange(1, 3)), self.units(r.randrange(2, 7))  # 4-6 units a task
                 support = [u for u in support if u[0] not in {x[0] for x in lead}] or support[:0]
                 resp = self.responsibility(lead, support)
-                for k, text in enumerate(f"{self.item_no(t)}{title}。{r.choice(FILLER)}。{resp}".split("\n")):
+                body = "。".join(r.sample(FILLER, r.randrange(4, 9)))  # the corpus: 130-420 characters a task
+                for k, text in enumerate(f"{self.item_no(t)}{title}。{body}。{resp}".split("\n")):
                     self.emit(text)
                 truth = TruthTask(s, str(t), title)
                 if self.style["resp"] in ("labelled", "verb", "by"):
@@ -306,7 +320,7 @@ class PlanWriter:
             self.emit("重点工作任务分工表")
             for c in ("序号", "重点工作任务", "负责单位", "配合单位"):
                 self.lines.append("\t" + c)
-            for k, (task, lead, support) in enumerate(appendix[: r.randrange(3, 8)], 1):
+            for k, (task, lead, support) in enumerate(appendix[: r.randrange(len(appendix) // 2, len(appendix) + 1)], 1):
                 self.lines.append(f"\t{k}")
                 self.lines.append(f"\t{task.title}，{FILLER[k % len(FILLER)]}。")
                 self.lines.append("\t" + "、".join(c for c, _ in lead))
