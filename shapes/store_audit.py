@@ -41,8 +41,9 @@ from policykg.graph.push import ONTOLOGY_GRAPH
 from policykg.ontology import load_ontology
 from policykg.shapes.audit import (LOOKUP_PREDICATES, AuditReport, Memo, Progress, Scorecard, audit, finish,
                                    load_shapes, plan_findings, plans_in_default_graph, scorecard)
-from policykg.shapes.engines import (SH, PreparedShapes, RawResult, check_engine, prepare, run_pyshacl,
-                                     run_rudof, sparql_results_rdflib, to_ox)
+from policykg.shapes.engines import (SH, PreparedShapes, RawResult, check_engine, prepare, run_jena,
+                                     run_pyshacl, run_rudof, sparql_results_oxigraph, sparql_results_rdflib,
+                                     to_ox)
 
 #: plans per engine call: large enough to pay the engine's set-up rarely, small enough that rudof's
 #: cost stays linear (it grows faster than the data beyond a few hundred thousand triples)
@@ -223,6 +224,8 @@ class Batcher:
         """The batch validated by the engine (Core shapes) plus the SPARQL rules, each once."""
         if self.engine == "rudof":
             return run_rudof(text.decode("utf-8"), self.prepared, sparql=True)
+        if self.engine == "jena":
+            return run_jena(text, self.prepared) + sparql_results_oxigraph(text, self.prepared.rules)
         g = Graph()
         g.parse(data=text, format="nt")
         return run_pyshacl(g, self.prepared.core) + sparql_results_rdflib(g, self.prepared.rules)
