@@ -150,3 +150,24 @@ def test_sparql_rules_over_oxigraph_equal_rdflib(built):
     got = sorted(map(_key, sparql_results_oxigraph(text, rules)))
     assert got == sorted(map(_key, sparql_results_rdflib(g, rules)))
     assert len(got) == 5
+
+
+def test_one_jvm_per_batch_not_per_plan(built, store_dir, jena, monkeypatch):
+    """A JVM takes seconds to start: `audit` starts one for all plans, a store audit one per batch."""
+    import importlib
+    audit_module = importlib.import_module("policykg.shapes.audit")  # (the package's `audit` is the function)
+    store_module = importlib.import_module("policykg.shapes.store_audit")
+    calls = []
+
+    def counted(text, prepared):
+        calls.append(len(text))
+        return run_jena(text, prepared)
+
+    monkeypatch.setattr(audit_module, "run_jena", counted)
+    monkeypatch.setattr(store_module, "run_jena", counted)
+    audit(built, engine="jena")
+    assert len(calls) == 1
+    audit_store(store_dir, engine="jena")  # 5 plans, batches of BATCH_BY_ENGINE["jena"]
+    assert len(calls) == 2 and store_module.BATCH_BY_ENGINE["jena"] >= 5
+    audit_store(store_dir, engine="jena", batch_size=2)
+    assert len(calls) == 5
