@@ -413,7 +413,8 @@ JENA_JARS = (
     "commons-compress", "commons-csv", "commons-io", "commons-lang3", "commons-logging", "dexx.collection", "gson",
     "guava", "httpclient", "httpcore", "jackson-core", "jackson-databind", "jackson-annotations", "jsonld-java",
     "jakarta.json-api", "protobuf", "thrift", "titanium-json-ld", "slf4j-api", "slf4j-nop")
-_JENA_INSTALL = "install Apache Jena: apt-get install libapache-jena-java (Debian/Ubuntu)"
+_JENA_INSTALL = (f"install Apache Jena: apt-get install libapache-jena-java (Debian/Ubuntu; Jena {JENA_VERSION} "
+                 "is the release tested)")
 
 
 def jena_command() -> list[str]:
