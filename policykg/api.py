@@ -341,7 +341,7 @@ def dataset_for(sources: Iterable[str | Path] | Source, *, keep_going: bool = Fa
 def validate(sources: Iterable[str | Path] | Source, *, progress: Progress | None = None,
              workers: int = 1, engine: str = "pyshacl", plan: str | None = None):
     """Audit plans with the SHACL shapes; returns an AuditReport (scorecards and findings).
-    `engine` is pyshacl or rudof; the findings are the same either way.  `plan` audits only the plans
+    `engine` is pyshacl, rudof or jena; the findings are the same either way.  `plan` audits only the plans
     it names (title contains it, region is it, document name starts with it, or the plan IRI), as
     `export` and `stats` choose them; the findings of a plan do not depend on the others.  A store (an
     OxigraphStore or a store directory) is audited straight from Oxigraph in batches of plans

@@ -20,6 +20,7 @@ from policykg.errors import PolicyKGError
 from policykg.formatting import FORMATS, render, to_xlsx
 from policykg.spreadsheet import Workbook
 from policykg.ontology.reasoning import REASON_HELP, REASONERS
+from policykg.shapes.engines import ENGINES
 from policykg.shapes.report import FORMATS as REPORT_FORMATS, to_xlsx as report_xlsx
 from policykg.graph.endpoint import DEFAULT_TIMEOUT
 from policykg.graph.serialize import FORMATS as GRAPH_FORMATS
@@ -456,9 +457,9 @@ def push_cmd(sources: tuple[Path, ...], endpoint: str | None, graph_store: str |
 @click.option("--workers", type=click.IntRange(min=0), default=1, show_default=True,
               help="Audit a store's plans in this many processes (0: one per core); the findings are the "
                    "same. Files and documents are audited in batches in one process, already fast.")
-@click.option("--engine", type=click.Choice(["pyshacl", "rudof"]), default="pyshacl", show_default=True,
-              help="SHACL engine: pyshacl (the reference) or rudof (pyrudof, much faster on large stores); "
-                   "the findings are the same.")
+@click.option("--engine", type=click.Choice(ENGINES), default="pyshacl", show_default=True,
+              help="SHACL engine: pyshacl (the reference), rudof (pyrudof, much faster on large stores) or "
+                   "jena (Apache Jena, Java: apt-get install libapache-jena-java); the findings are the same.")
 @click.option("--plan", metavar="TEXT", help=_PLAN_HELP + " A store reads only their graphs.")
 @_source_options
 def validate_cmd(sources: tuple[str, ...], fmt: str, output: Path | None, fail_on: str, workers: int,

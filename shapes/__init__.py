@@ -1,4 +1,4 @@
-"""SHACL audit: shapes as documents (the .ttl files beside this module), run with pyshacl or rudof.
+"""SHACL audit: shapes as documents (the .ttl files beside this module), run with pyshacl, rudof or Apache Jena.
 
     from policykg.shapes import audit, audit_store, render
     report = audit(dataset)                        # AuditReport: scorecards per plan, findings, sh:ValidationReport

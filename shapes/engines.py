@@ -1,9 +1,11 @@
-"""Two SHACL engines behind one result record, and the SHACL-SPARQL rules evaluated once per batch.
+"""Three SHACL engines behind one result record, and the SHACL-SPARQL rules evaluated once per batch.
 
 pyshacl (Python, over rdflib graphs) is the reference engine; rudof (pyrudof, Rust) validates the
-same shapes many times faster.  Both results become `RawResult`s: the focus node, source shape,
+same shapes many times faster; Apache Jena's jena-shacl (Java, Debian's libapache-jena-java, run as
+its `shacl validate` command, one JVM per batch of plans) is a third, independent implementation the
+tests hold the other two to.  All results become `RawResult`s: the focus node, source shape,
 constraint component, severity, path and value of one sh:ValidationResult, as rdflib terms, so the
-audit turns either into the same findings.
+audit turns any of them into the same findings.
 
 SHACL-SPARQL constraints (sh:sparql) are what make pyshacl slow: it runs the SELECT once per focus
 node (~5 ms each).  Except in pyshacl's reference run, each such SELECT runs once over the whole
@@ -12,13 +14,20 @@ sparql=True)` in rudof's query engine), which returns every violating focus node
 are then kept for the shape's own focus nodes, as pre-binding `$this` would.  This is exact for
 queries whose `$this` only occurs in basic graph patterns and filters (no sub-SELECT, MINUS or
 EXISTS over it), which holds for the shipped rules (shapes/indicators.ttl says so where they are).
-The engines are thus handed the Core shapes only (`PreparedShapes.core`).
+The engines are thus handed the Core shapes only (`PreparedShapes.core`); for Jena that is also a
+need: Jena 4.5 refuses a SPARQL constraint with more than one sh:message, and every shipped rule
+has two (Chinese and English).
 """
 from __future__ import annotations
 
 import os
 import re
+import shutil
+import subprocess
+import tempfile
+import zipfile
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Iterable, Iterator, Protocol
 
 import pyoxigraph as ox
@@ -30,7 +39,7 @@ from policykg.errors import PolicyKGError
 from policykg.graph.oxigraph_store import to_rdflib
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
-ENGINES = ("pyshacl", "rudof")
+ENGINES = ("pyshacl", "rudof", "jena")
 #: the pyrudof release the rudof engine is tested with (pyproject.toml pins it)
 RUDOF_VERSION = "0.3.35"
 #: anonymous shapes are named for rudof, which reports blank-node shapes under labels of its own
@@ -78,7 +87,7 @@ class PreparedShapes:
 
     full: Graph        # as shipped: pyshacl's reference run, sh:sparql included
     core: Graph        # without the sh:sparql constraints (`rules` run those)
-    rudof_text: str    # `core` as Turtle, anonymous shapes named
+    named_text: str    # `core` as Turtle, anonymous shapes named (what rudof and Jena read)
     rules: tuple[SparqlRule, ...]
     #: every property the shapes and SPARQL rules can read (None: any, e.g. a closed shape): a triple
     #: with another predicate cannot change a result, so a batch need not give it to the engine
@@ -86,9 +95,11 @@ class PreparedShapes:
 
 
 def check_engine(engine: str) -> None:
-    """Fail early, with what to do, for an unknown engine or a missing pyrudof."""
+    """Fail early, with what to do, for an unknown engine, a missing pyrudof, Java or Jena."""
     if engine not in ENGINES:
         raise EngineError(f"unknown SHACL engine {engine!r}; use one of {', '.join(ENGINES)}")
+    if engine == "jena":
+        jena_command()
     if engine == "rudof":
         try:
             import pyrudof  # noqa: F401
@@ -108,7 +119,7 @@ def prepare(shapes: Graph) -> PreparedShapes:
         if p != SH.sparql and s not in drop:
             core.add((s, p, o))
     rules = tuple(_sparql_rules(shapes))
-    return PreparedShapes(full=shapes, core=core, rudof_text=_named_anonymous(core).serialize(format="turtle"),
+    return PreparedShapes(full=shapes, core=core, named_text=_named_anonymous(core).serialize(format="turtle"),
                           rules=rules, predicates=_predicates(shapes, rules))
 
 
@@ -281,7 +292,7 @@ def run_rudof(ntriples: str, prepared: PreparedShapes, *, sparql: bool = False) 
     rudof joins a result's messages into one unescaped string, so they are not read back: the
     findings take the shape's own bilingual sh:message (every shipped rule has one)."""
     import pyrudof
-    session = _rudof(prepared.rudof_text)
+    session = _rudof(prepared.named_text)
     try:
         session.reset_data()
         session.read_data(ntriples, format=pyrudof.RDFFormat.NTriples, merge=False,
@@ -388,6 +399,148 @@ def _path(text: str | None) -> URIRef | None:
 
 
 _IRI = re.compile(r'^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|^`\\]*$')
+
+
+# --- Apache Jena ------------------------------------------------------------------------------------
+#: the Jena release the jena engine is tested with (Debian bookworm's libapache-jena-java)
+JENA_VERSION = "4.5.0"
+#: where Debian installs Java libraries
+JAVA_SHARE = Path("/usr/share/java")
+#: the jars `shacl validate` needs: Jena's own and those libapache-jena-java depends on (Debian
+#: names them without a version); slf4j-nop keeps Jena's logging quiet
+JENA_JARS = (
+    "jena-base", "jena-core", "jena-iri", "jena-arq", "jena-shacl", "jena-cmds", "commons-cli", "commons-codec",
+    "commons-compress", "commons-csv", "commons-io", "commons-lang3", "commons-logging", "dexx.collection", "gson",
+    "guava", "httpclient", "httpcore", "jackson-core", "jackson-databind", "jackson-annotations", "jsonld-java",
+    "jakarta.json-api", "protobuf", "thrift", "titanium-json-ld", "slf4j-api", "slf4j-nop")
+_JENA_INSTALL = (f"install Apache Jena: apt-get install libapache-jena-java (Debian/Ubuntu; Jena {JENA_VERSION} "
+                 "is the release tested)")
+
+
+def jena_command() -> list[str]:
+    """The command line that runs Jena's `shacl validate`, or EngineError saying what to install."""
+    from policykg.ontology.reasoning import _java
+    java = _java()
+    if shutil.which(java) is None:
+        raise EngineError(f"the jena engine runs on Java, and no `{java}` was found on PATH: install a Java "
+                          "runtime (apt-get install default-jre-headless)")
+    missing = [j for j in JENA_JARS if not (JAVA_SHARE / f"{j}.jar").is_file()]
+    if missing:
+        raise EngineError(f"the jena engine needs Apache Jena's jars in {JAVA_SHARE} ({', '.join(missing[:4])}"
+                          f"{' …' if len(missing) > 4 else ''} missing): {_JENA_INSTALL}")
+    jars = [str(JAVA_SHARE / f"{j}.jar") for j in JENA_JARS] + _xerces_messages(JAVA_SHARE / "jena-core.jar")
+    # C1 compilation only: a validation run is seconds long, and the JIT's second tier does not pay
+    return [java, "-XX:TieredStopAtLevel=1", "-cp", os.pathsep.join(jars), "shacl.shacl", "validate"]
+
+
+def _xerces_messages(core: Path) -> list[str]:
+    """A jar putting Xerces' message bundles where Debian's jena-core classes look for them.
+
+    Debian's jena-core 4.5 moved the bundled Xerces classes to the package `xerces` but left its
+    .properties under org/apache/jena/ext/xerces, and Jena then fails to start ("internal error" in
+    XSSimpleTypeDecl): the regex parser that XSD datatypes need cannot load its messages.  A jar
+    that is not so packaged needs nothing (empty list)."""
+    with zipfile.ZipFile(core) as z:
+        names = set(z.namelist())
+        old = "org/apache/jena/ext/xerces/"
+        if "xerces/impl/xpath/regex/RegexParser.class" not in names or \
+                "xerces/impl/xpath/regex/message.properties" in names:
+            return []
+        stat = core.stat()
+        cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "policykg"
+        target = cache / f"jena-xerces-messages-{stat.st_size}-{int(stat.st_mtime)}.jar"
+        if target.is_file():
+            return [str(target)]
+        try:
+            cache.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=cache, suffix=".jar")
+        except OSError:  # no writable cache: a jar for this process only
+            fd, tmp = tempfile.mkstemp(prefix="policykg-jena-", suffix=".jar")
+            target = Path(tmp)
+        with os.fdopen(fd, "wb") as f, zipfile.ZipFile(f, "w") as out:
+            for name in sorted(n for n in names if n.startswith(old) and n.endswith(".properties")):
+                out.writestr("xerces/" + name[len(old):], z.read(name))
+        os.replace(tmp, target)
+        return [str(target)]
+
+
+def run_jena(ntriples: str | bytes, prepared: PreparedShapes) -> list[RawResult]:
+    """Validate N-Triples with Apache Jena against the Core shapes, in one JVM (~1.5 s to start, so
+    callers hand it a batch of plans, never one plan at a time).
+
+    Jena's report is Turtle; its blank nodes are labels of Jena's own, so a result on a blank node
+    of the data cannot be traced back and is refused (policykg's graphs name every node they check)."""
+    command = jena_command()
+    data = ntriples.encode("utf-8") if isinstance(ntriples, str) else ntriples
+    with tempfile.TemporaryDirectory(prefix="policykg-jena-") as tmp:
+        shapes_file, data_file = Path(tmp) / "shapes.ttl", Path(tmp) / "data.nt"
+        shapes_file.write_text(prepared.named_text, encoding="utf-8")
+        data_file.write_bytes(data)
+        run = subprocess.run(command + ["--shapes", str(shapes_file), "--data", str(data_file)],
+                             capture_output=True, check=False)
+    if run.returncode != 0:
+        from policykg.ontology.reasoning import _java_message
+        raise EngineError(f"Jena could not validate the graph: "
+                          f"{_java_message(run.stderr.decode('utf-8', 'replace'))}")
+    report = Graph()
+    try:
+        report.parse(data=run.stdout.decode("utf-8"), format="turtle")
+    except Exception as exc:
+        raise EngineError(f"Jena's report cannot be read: {str(exc).splitlines()[0][:200]}") from None
+    out = []
+    for r in report.subjects(RDF.type, SH.ValidationResult):
+        focus, value = report.value(r, SH.focusNode), report.value(r, SH.value)
+        shape = report.value(r, SH.sourceShape)
+        if isinstance(focus, BNode) or isinstance(value, BNode):
+            raise EngineError(f"Jena reported {shape} on a blank node, which its report renames: "
+                              "audit this graph with --engine pyshacl or rudof")
+        path = report.value(r, SH.resultPath)
+        out.append(RawResult(
+            focus=focus, shape=_unname(str(shape)) if isinstance(shape, URIRef) else shape,
+            component=report.value(r, SH.sourceConstraintComponent),
+            severity=report.value(r, SH.resultSeverity) or SH.Violation,
+            path=path if isinstance(path, URIRef) else None, value=value,
+            messages=tuple(sorted((m for m in report.objects(r, SH.resultMessage) if isinstance(m, Literal)),
+                                  key=lambda m: (m.language or "", str(m))))))
+    return out
+
+
+class _OxLookup:
+    """Queries over an in-memory Oxigraph store (the evaluator's `Lookup`, terms as rdflib terms)."""
+
+    def __init__(self, store: Any) -> None:
+        self.store = store
+
+    def rows(self, query: str, shape: Node) -> list[dict[str, Node]]:
+        try:
+            solutions = self.store.query(query)
+            names = [v.value for v in solutions.variables]
+            return [{n: to_rdflib(s[n]) for n in names if s[n] is not None} for s in solutions]
+        except (SyntaxError, ValueError, OSError) as exc:
+            raise ShapesError(f"{shape}: its sh:select does not run in Oxigraph: "
+                              f"{str(exc).splitlines()[0][:200]}") from None
+
+    def subjects(self, predicate: Node, obj: Node | None) -> list[Node]:
+        return [to_rdflib(t.subject) for t in self.store.quads_for_pattern(None, to_ox(predicate), to_ox(obj))]
+
+    def objects(self, subject: Node | None, predicate: Node) -> list[Node]:
+        return [to_rdflib(t.object) for t in self.store.quads_for_pattern(to_ox(subject), to_ox(predicate), None)]
+
+
+def sparql_results_oxigraph(ntriples: bytes, rules: Iterable[SparqlRule]) -> list[RawResult]:
+    """The SHACL-SPARQL rules over N-Triples loaded into an in-memory Oxigraph store, each query once
+    (for engines that, like Jena here, run outside Python: literals in canonical form, as rudof's
+    query engine and an Oxigraph store give them)."""
+    rules = list(rules)
+    if not rules:
+        return []
+    store = ox.Store()
+    store.bulk_load(ntriples, format=ox.RdfFormat.N_TRIPLES)
+    lookup = _OxLookup(store)
+    out = []
+    for rule in rules:
+        out += rule_results(rule, lookup.rows(rule.query, rule.shape), focus_nodes(lookup, rule.targets))
+    return out
 
 
 # --- SHACL-SPARQL, once per graph ------------------------------------------------------------------

@@ -53,7 +53,7 @@ def example_expected() -> dict:
 
 # --- real SPARQL servers and HTTP stubs (stores, endpoints and push) ----------------------------
 # Servers listen on 127.0.0.1 only, on ports the kernel picks, and are stopped after the session.
-# Where a server cannot be had (not installed) its tests skip with the reason; set
+# Where a server (or the Jena SHACL engine) cannot be had (not installed) its tests skip with the reason; set
 # POLICYKG_REQUIRE_SERVERS=1 to make that a failure instead (CI installs them: scripts/test-deps.sh).
 import os
 import shutil
@@ -166,6 +166,18 @@ def oxigraph_server(tmp_path_factory):
             proc.kill()
             proc.wait(timeout=10)
         log.close()
+
+
+@pytest.fixture(scope="session")
+def jena() -> str:
+    """The jena SHACL engine, usable: Java and Debian's libapache-jena-java (scripts/test-deps.sh)."""
+    from policykg.shapes import EngineError
+    from policykg.shapes.engines import check_engine
+    try:
+        check_engine("jena")
+    except EngineError as exc:
+        _unavailable(str(exc))
+    return "jena"
 
 
 @pytest.fixture(scope="session")

@@ -5,6 +5,8 @@ and severity.  Each case is checked through plain pyshacl with inference off and
 as the ontology graph (how another tool would run the shapes), then through `policykg.shapes.audit`
 with each engine (pyshacl, rudof) and through `audit_store` over the same graph in an Oxigraph
 store with each engine: all five give the one finding, and the four audits the same Finding record.
+Jena (a JVM takes seconds to start) gets every case at once, each in a namespace of its own, and
+gives each case's one finding as pyshacl does.
 """
 from __future__ import annotations
 
@@ -118,6 +120,8 @@ def test_conforming_graph_has_no_findings():
 
 
 GRAPH = "https://example.org/audit/graph"
+#: the engines each case is run with one by one (jena: all cases in one run, below)
+PER_CASE = tuple(e for e in ENGINES if e != "jena")
 
 
 def _dataset(g: Graph) -> Dataset:
@@ -143,9 +147,9 @@ def _stored(g: Graph) -> Graph:
 def _audits(g: Graph, shapes: Graph | None = None) -> dict[str, object]:
     """The audit of `g` by every engine, per plan from a Dataset and in a batch from a store; and
     the per-plan audit of the graph the store holds, which the store audits must equal."""
-    out = {f"dataset/{engine}": audit(_dataset(g), engine=engine, shapes=shapes) for engine in ENGINES}
+    out = {f"dataset/{engine}": audit(_dataset(g), engine=engine, shapes=shapes) for engine in PER_CASE}
     out["stored/pyshacl"] = audit(_dataset(_stored(g)), shapes=shapes)
-    out.update({f"store/{engine}": audit_store(_store(g), engine=engine, shapes=shapes) for engine in ENGINES})
+    out.update({f"store/{engine}": audit_store(_store(g), engine=engine, shapes=shapes) for engine in PER_CASE})
     return out
 
 
@@ -206,20 +210,66 @@ def test_sparql_rule_messages_quote_the_values():
         "target year 2030 is outside the plan period 2021-2025"}
 
 
-def test_anonymous_shapes_keep_their_names_in_every_engine(tmp_path):
-    """An extra shape file's blank-node property shape is reported with its sh:name by both engines."""
-    extra = tmp_path / "extra.ttl"
-    extra.write_text("""@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix pkg: <https://w3id.org/policykg/ontology#> .
+def _renamed(g: Graph, case: int) -> Graph:
+    """`g` with every example node moved into a namespace of the case's own."""
+    def move(t):
+        return URIRef(f"{EX}case{case}/{t[len(EX):]}") if isinstance(t, URIRef) and t.startswith(EX) else t
+    out = Graph()
+    for s, p, o in g:
+        out.add((move(s), p, move(o)))
+    return out
+
+
+def test_every_rule_case_in_one_jena_run(jena):
+    """All cases as the plans of one dataset: Jena validates them in one JVM (per audit, and per
+    store batch) and gives each case its one finding, the same records as pyshacl."""
+    ds = Dataset(default_union=True)
+    for i, (_rule, mutate, *_rest) in enumerate(CASES):
+        g = base()
+        mutate(g)
+        ds.graph(URIRef(f"{GRAPH}/{i}")).__iadd__(_renamed(g, i))
+    ref = audit(ds)
+    got = audit(ds, engine="jena")
+    assert got.findings == ref.findings and got.scorecards == ref.scorecards
+    by_plan = {}
+    for f in got.findings:
+        by_plan.setdefault(f.plan, []).append((f.rule, f.focus, f.severity))
+    assert by_plan == {f"{EX}case{i}/plan": [(rule, f"{EX}case{i}/{focus[len(EX):]}", severity)]
+                       for i, (rule, _m, focus, _p, severity) in enumerate(CASES)}
+    store = pyoxigraph.Store()
+    store.bulk_load(ds.serialize(format="nquads", encoding="utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
+    stored = audit_store(store, engine="jena", batch_size=len(CASES))
+    stored_ref = audit_store(store, engine="pyshacl")
+    assert stored.findings == stored_ref.findings and stored.scorecards == stored_ref.scorecards
+    assert len(stored.findings) == len(CASES)
+
+
+_EXTRA_SHAPE = """@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix pkg: <https://w3id.org/policykg/ontology#> .
 <https://example.org/shapes#TaskNumber> a sh:NodeShape ; sh:targetClass pkg:Task ;
     sh:property [ sh:path pkg:number ; sh:datatype <http://www.w3.org/2001/XMLSchema#integer> ;
                   sh:severity sh:Info ; sh:name "任务编号不是整数"@zh , "task number is not an integer"@en ;
                   sh:message "编号不是整数"@zh , "not an integer"@en ] .
-""", encoding="utf-8")
+"""
+
+
+def _anonymous_findings(tmp_path, engines) -> dict:
+    extra = tmp_path / "extra.ttl"
+    extra.write_text(_EXTRA_SHAPE, encoding="utf-8")
     shapes = load_shapes([extra])
-    got = {engine: audit(_dataset(base()), shapes=shapes, engine=engine).findings for engine in ENGINES}
+    return {engine: audit(_dataset(base()), shapes=shapes, engine=engine).findings for engine in engines}
+
+
+def test_anonymous_shapes_keep_their_names_in_every_engine(tmp_path):
+    """An extra shape file's blank-node property shape is reported with its sh:name by both engines."""
+    got = _anonymous_findings(tmp_path, PER_CASE)
     assert [(f.rule, f.severity, f.name_en, f.message_en, f.value) for f in got["pyshacl"]] == [
         ("(anonymous shape)", "Info", "task number is not an integer", "not an integer", "1")]
     assert got["rudof"] == got["pyshacl"]
+
+
+def test_anonymous_shapes_keep_their_names_in_jena(tmp_path, jena):
+    got = _anonymous_findings(tmp_path, ("pyshacl", "jena"))
+    assert got["jena"] == got["pyshacl"] and len(got["jena"]) == 1
 
 
 def test_every_shipped_rule_is_exercised():
