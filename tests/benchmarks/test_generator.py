@@ -33,6 +33,10 @@ def test_layouts_are_all_exercised(corpus):
     assert sum("牵头单位：" in t for t in texts) > 5 and sum("按照职能分工负责" in t for t in texts) > 5
     assert sum("重点工作任务分工表" in t for t in texts) > 5 and sum("征求意见稿" in t for t in texts) > 5
     assert sum("\n()" in t for t in texts) > 5 and sum("资金类" in t for t in texts) > 5
+    # the printing habits of real plans (issue: plans never seen)
+    for mark in ("\n第一章", "\n第一部分", "\n第一节", "\n（1）", "\n①", "\n一是", "\n1）", "由", "协助",
+                 "\u3000牵头单位：", "(牵头单位：", "卫健委", "发改委"):
+        assert sum(mark in t for t in texts) >= 3, mark
 
 
 def test_extraction_equals_ground_truth(corpus):
@@ -50,3 +54,4 @@ def test_extraction_equals_ground_truth(corpus):
                                            for i in t.indicators], t.file
         assert [(p.group, p.no, p.title) for p in r.projects()] == [(p.group, p.no, p.title) for p in t.projects], t.file
         assert sorted(u.label for u in r.units()) == t.units, t.file
+        assert r.warnings == [] and r.coverage.complete, (t.file, r.warnings[:3])
