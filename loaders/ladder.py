@@ -34,6 +34,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("1.", re.compile(rf"^(\d{{1,3}})\s*[.、](?![%])\s*|^([{_FULL_STOP_DIGIT}])\s*")),
     ("(1)", re.compile(rf"^\((\d{{1,3}})\)\s*|^([{_PAREN_DIGIT}])\s*")),
     ("1)", re.compile(r"^(\d{1,3})\)\s*")),
+    ("一)", re.compile(rf"^([{CN_NUMERAL}]{{1,3}})\)\s*")),
     ("①", re.compile(rf"^([{_CIRCLED}])\s*")),
     ("一是", re.compile(rf"^([{CN_NUMERAL}]{{1,3}})是(?=[\u4e00-\u9fff“\"《(])")),
 ]

@@ -26,11 +26,13 @@ from policykg.loaders.text import normalize
 from policykg.loaders.units import UnitResolver
 
 LEAD_LABELS = ("牵头单位", "牵头部门", "主责单位", "主责部门", "负责单位", "负责部门", "主办单位", "牵头")
+#: 主要责任单位 / 责任主体 are read as 责任单位
 SUPPORT_LABELS = ("配合单位", "配合部门", "参与单位", "参与部门", "协办单位", "协同单位", "协助单位",
                   "支持单位", "配合", "协办", "参与")
-OWNER_LABELS = ("责任单位", "责任部门")
+OWNER_LABELS = ("主要责任单位", "责任单位", "责任部门", "责任主体")
 _LABELS = sorted(LEAD_LABELS + SUPPORT_LABELS + OWNER_LABELS, key=len, reverse=True)
-LABEL_RE = re.compile("(" + "|".join(_LABELS) + r")\s*[:：]\s*")
+#: a label, perhaps with a bracketed gloss (牵头单位（部门）：), and its colon
+LABEL_RE = re.compile("(" + "|".join(_LABELS) + r")\s*(?:[（(][^（()）]{1,8}[)）])?\s*[:：]\s*")
 #: verbs that close a unit list, longest first; what follows must end the part
 _SUPPORT_VERBS = ("按照职能分工负责", "按职能分工负责", "按照职责分工负责", "按职责分工负责", "按职责负责",
                   "分工负责", "共同参与", "配合实施", "配合落实", "配合", "参与", "协助", "协办", "协同")
@@ -254,8 +256,11 @@ class ClauseReader:
             refs, rejected = self.resolver.resolve_names(part.units, hint)
             for name, why in rejected:
                 self.gaps.append(Gap(span.line, "unit-name", f"not read as a unit: {name!r} ({why})"))
+            marks = self.resolver.role_marks
+            if marks:  # 区残联（牵头）、区民政局: the marked units lead, the others support
+                part = Part("support", part.units)
             for k, (printed, unit) in enumerate(refs):
-                role = part.role
+                role = marks.get(k, part.role)
                 if role == "owner":
                     role = "lead" if owner_first and not owner_seen and k == 0 else "support"
                 task.responsibilities.append(Responsibility(role, unit, span, printed))

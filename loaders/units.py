@@ -33,6 +33,8 @@ ORG_ENDINGS = ("局", "委", "办", "厅", "院", "会", "部", "中心", "公�
                "镇", "乡", "街道", "政府", "处", "室", "科", "署", "行", "社", "团", "校", "联", "协",
                "台", "园", "组", "庭", "军", "司", "办事处", "基地", "医院", "学校", "协会", "单位", "部门",
                "机构", "组织", "企业", "场", "苏木")
+#: a role printed after a unit's name inside a list: 责任单位：区残联（牵头）、区民政局
+ROLE_MARK_RE = re.compile(r"\s*[（(](牵头单位|牵头|主责|负责|配合|协办|参与)[)）]$")
 #: a collective of bodies: each of several, not one department (各镇（街道）, 各有关单位)
 COLLECTIVE_STARTS = ("各有关", "各相关", "各", "有关", "相关", "其他")
 #: level words a collective lists after its first part: 各区、县级市 is one collective
@@ -260,11 +262,18 @@ class UnitResolver:
                       ) -> tuple[list[tuple[str, UnitRef]], list[tuple[str, str]]]:
         """The units of a list such as '区残疾人联合会、民政局' (the first's region prefix restored on
         the rest), as (printed name, unit); and the names that do not read as organisations, as
-        (printed name, why) - never made into units."""
+        (printed name, why) - never made into units.  A role printed after a name (区残联（牵头）)
+        is left out of it: `role_marks` says which names carried one."""
         refs: list[tuple[str, UnitRef]] = []
         rejected: list[tuple[str, str]] = []
+        self.role_marks: dict[int, str] = {}
         hint = prefix_hint
         for name in split_unit_list(text):
+            mark = ROLE_MARK_RE.search(name)
+            if mark:
+                name = name[:mark.start()]
+                self.role_marks[len(refs)] = "lead" if mark.group(1) in ("牵头单位", "牵头", "主责", "负责") \
+                    else "support"
             why = reads_as_unit(name)
             if why is not None:
                 rejected.append((name, why))

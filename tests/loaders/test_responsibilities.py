@@ -60,6 +60,13 @@ def parse(text: str, region: RegionRef = COUNTY, owner_first: bool = True) -> li
      [("lead", "县残疾人联合会"), ("support", "县民政局")]),
     # 等 is not a unit; a collective is one mention
     ("……帮扶。（县残联牵头，县民政局等部门配合）", [("lead", "县残疾人联合会"), ("support", "县民政局")]),
+    # a role printed after a name inside the list
+    ("……帮扶。（责任单位：县民政局、县残联（牵头）、县财政局）",
+     [("support", "县民政局"), ("lead", "县残疾人联合会"), ("support", "县财政局")]),
+    # a label with a bracketed gloss, and the longer owner labels
+    ("……帮扶。（牵头单位（部门）：县残联；配合单位（部门）：县民政局）",
+     [("lead", "县残疾人联合会"), ("support", "县民政局")]),
+    ("……帮扶。（主要责任单位：县残联、县民政局）", [("lead", "县残疾人联合会"), ("support", "县民政局")]),
     ("……帮扶。【牵头单位：县残联；配合单位：县民政局】", [("lead", "县残疾人联合会"), ("support", "县民政局")]),
     ("……帮扶。（县残联负责落实，县民政局配合落实）", [("lead", "县残疾人联合会"), ("support", "县民政局")]),
     ("……帮扶。（县残联牵头，各镇（街道）、各有关单位配合）",
