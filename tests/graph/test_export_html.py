@@ -196,7 +196,7 @@ def test_responsibility_page_in_a_browser(browser, corpus_store, tmp_path):
     _, units = api.query("units", corpus_store)
     # one node per task plus one per unit (units are per region; the units query lists them per plan)
     expected = len(tasks) + len({(u[1], u[2]) for u in units})
-    assert expected == 207 + 98
+    assert expected == 207 + 97
     page = tmp_path / "responsibility.html"
     export.write(export.view(corpus_store, "responsibility"), page, "html")
     browser.open(page)
