@@ -9,6 +9,14 @@ server that asks for Digest (Virtuoso's /sparql-auth) gets Digest.
 
 Results come back as the same Python values `MemoryStore` gives (through `graph.store.to_python`),
 so a query gives the same rows from a file, a local store and an endpoint.
+
+policykg's queries read the default graph as the union of the named graphs (one per plan, plus the
+shared graph).  Virtuoso and GraphDB serve it that way; Oxigraph started without
+`--union-default-graph` and Fuseki/TDB2 without `tdb2:unionDefaultGraph` keep a default graph of its
+own, usually empty.  On such a server every query is sent with the SPARQL 1.1 Protocol's
+`default-graph-uri` (and, for GRAPH patterns, `named-graph-uri`) naming every named graph, in the
+POST body so thousands of plan graphs fit: the same rows as on a union server, with no change to the
+server.
 """
 from __future__ import annotations
 
@@ -34,6 +42,19 @@ USER_VARIABLE = "POLICYKG_SPARQL_USER"
 PASSWORD_VARIABLE = "POLICYKG_SPARQL_PASSWORD"
 #: seconds an endpoint may take to answer one request
 DEFAULT_TIMEOUT = 60.0
+#: what makes a server's default graph the union of its named graphs, for messages
+UNION_SETTINGS = ("Oxigraph: `oxigraph serve --union-default-graph`; "
+                  "Fuseki: `tdb2:unionDefaultGraph true`")
+
+#: SPARQL Protocol parameters naming a request's dataset: parameter name -> graph IRIs
+DatasetParams = dict[str, list[str]]
+
+# protocol probes (not research questions, so not in queries/): one triple of a named graph, whether
+# the default graph holds it, the named graphs, and whether anything is in the default graph at all
+_NAMED_TRIPLE = ("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER(isIRI(?s) && !isBlank(?o)) } "
+                 "LIMIT 1")
+_NAMED_GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"
+_DEFAULT_HOLDS_ANY = "ASK { ?s ?p ?o }"
 
 
 def credentials() -> tuple[str, str] | None:
@@ -120,13 +141,14 @@ class EndpointStore:
         self.url = check_url(url)
         self.timeout = timeout
         self._digest = False  # switched on when the server refuses Basic
+        self._union: bool | None = None  # whether the default graph is the union; asked on first use
 
     def __repr__(self) -> str:
         return f"EndpointStore({display_url(self.url)!r})"
 
     # --- GraphStore -----------------------------------------------------------------------------
     def select(self, sparql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
-        data = self._results(sparql)
+        data = self._results(sparql, self.dataset_params(sparql))
         head, results = data.get("head"), data.get("results")
         if not isinstance(head, dict) or not isinstance(results, dict):
             raise QueryError(f"{display_url(self.url)} answered without SELECT results "
@@ -145,7 +167,7 @@ class EndpointStore:
         own graphs (Virtuoso keeps several) are left out."""
         data = self._results(
             "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } "
-            f"FILTER(STRSTARTS(STR(?g), \"{ID}\")) }}")
+            f"FILTER(STRSTARTS(STR(?g), \"{ID}\")) }}", {})  # GRAPH ?g reads every server's named graphs
         ds = Dataset(default_union=True)
         for prefix, ns in PREFIXES.items():
             ds.bind(prefix, ns)
@@ -154,18 +176,91 @@ class EndpointStore:
             ds.graph(g).add((s, p, o))
         return ds
 
+    # --- the default graph ----------------------------------------------------------------------
+    def default_is_union(self) -> bool:
+        """Whether the server's default graph shows what its named graphs hold (Virtuoso, GraphDB,
+        Oxigraph `--union-default-graph`).  Asked once, by looking one triple of a named graph up in
+        the default graph; a server whose named graphs are still empty is asked again next time (a
+        push may come in between).  Where it is not the union, the server is checked to honour the
+        Protocol's `default-graph-uri`; one that does not is an InputError naming the setting."""
+        if self._union is None:
+            sample = self._bindings(_NAMED_TRIPLE, {})
+            if not sample:
+                return True  # nothing in named graphs: nothing a dataset could add
+            g, s, p, o = (term_from_json(sample[0].get(k)) for k in ("g", "s", "p", "o"))
+            probe = f"ASK {{ {s.n3()} {p.n3()} {o.n3()} }}"
+            union = self._ask(probe, {})
+            if not union:
+                try:
+                    honoured = self._ask(probe, {"default-graph-uri": [str(g)]})
+                except QueryError as exc:  # "<url> refused the query (HTTP 400): …"
+                    why = str(exc).removeprefix(display_url(self.url)).strip()
+                    raise self._no_dataset(f"refused the SPARQL Protocol's default-graph-uri ({why})") \
+                        from None
+                if not honoured:
+                    raise self._no_dataset("ignores the SPARQL Protocol's default-graph-uri")
+            self._union = union
+        return self._union
+
+    def dataset_params(self, sparql: str) -> DatasetParams:
+        """The Protocol parameters `sparql` is sent with: none on a union server or for a query that
+        names its own graphs (FROM / FROM NAMED); else every named graph as the default graph, and as
+        the named graphs too when the query has a GRAPH pattern (a request that names default graphs
+        alone has no named graphs).  The graphs are listed afresh for each query, so plans pushed
+        meanwhile are read."""
+        if names_own_dataset(sparql) or self.default_is_union():
+            return {}
+        graphs = self.named_graphs()
+        params: DatasetParams = {"default-graph-uri": graphs}
+        if re.search(r"(?i)\bGRAPH\b", sparql):
+            params["named-graph-uri"] = graphs
+        return params
+
+    def named_graphs(self) -> list[str]:
+        """Every named graph the server has, empty or not (the cheapest listing a server gives)."""
+        return sorted(str(term_from_json(b.get("g"))) for b in self._bindings(_NAMED_GRAPHS, {}))
+
+    def empty_default_note(self, sparql: str) -> str | None:
+        """What to tell a user whose query gave no rows, when the server's default graph is empty
+        while its named graphs hold data (None otherwise): which graphs the query read."""
+        if self._ask(_DEFAULT_HOLDS_ANY, {}) or not self._bindings(_NAMED_TRIPLE, {}):
+            return None
+        if names_own_dataset(sparql):
+            read = "the query names its own graphs (FROM), so it read only those"
+        else:
+            read = (f"policykg queried the union of its {len(self.named_graphs())} named graphs "
+                    "(SPARQL Protocol default-graph-uri), so this is their answer")
+        return (f"0 rows from {display_url(self.url)}: its default graph is empty and its named graphs "
+                f"hold the data; {read}. Other tools see an empty store unless the server makes the "
+                f"default graph the union ({UNION_SETTINGS})")
+
+    def _no_dataset(self, why: str) -> InputError:
+        return InputError(display_url(self.url),
+                          f"its default graph is not the union of its named graphs and it {why}, so "
+                          f"policykg cannot read the plans there: make the default graph the union "
+                          f"({UNION_SETTINGS})")
+
     # --- transport ------------------------------------------------------------------------------
-    def _results(self, sparql: str) -> dict[str, Any]:
+    def _bindings(self, sparql: str, params: DatasetParams) -> list[dict[str, Any]]:
+        return self._results(sparql, params).get("results", {}).get("bindings", [])
+
+    def _ask(self, sparql: str, params: DatasetParams) -> bool:
+        answer = self._results(sparql, params).get("boolean")
+        if not isinstance(answer, bool):
+            raise QueryError(f"{display_url(self.url)} answered an ASK query without a boolean")
+        return answer
+
+    def _results(self, sparql: str, params: DatasetParams) -> dict[str, Any]:
         from SPARQLWrapper.SPARQLExceptions import Unauthorized
 
         try:
-            return self._request(sparql)
+            return self._request(sparql, params)
         except Unauthorized:
             if credentials() is None or self._digest:
                 raise self._error(401, None) from None
             self._digest = True  # Basic refused: the server may want Digest (Virtuoso does)
             try:
-                return self._request(sparql)
+                return self._request(sparql, params)
             except Unauthorized:
                 raise self._error(401, None) from None
             except QueryError:
@@ -177,7 +272,7 @@ class EndpointStore:
         except Exception as exc:  # noqa: BLE001
             raise self._translate(exc) from None
 
-    def _request(self, sparql: str) -> dict[str, Any]:
+    def _request(self, sparql: str, params: DatasetParams) -> dict[str, Any]:
         from SPARQLWrapper import BASIC, DIGEST, JSON, POST, SELECT, SPARQLWrapper
 
         sw = SPARQLWrapper(self.url, agent="policykg")
@@ -187,7 +282,10 @@ class EndpointStore:
         # SPARQLWrapper guesses the form from keywords anywhere in the text, comments included (a
         # query documented with "drop" or "load" went out as an update); policykg only reads here
         sw.queryType = SELECT
-        sw.setMethod(POST)
+        sw.setMethod(POST)  # URL-encoded form body: the query and every dataset parameter
+        for name, graphs in params.items():
+            for graph in graphs:
+                sw.addParameter(name, graph)
         sw.setReturnFormat(JSON)
         sw.setTimeout(max(1, round(self.timeout)))
         login = credentials()
@@ -255,6 +353,13 @@ class EndpointStore:
             return InputError(url, f"cannot be reached: {redact(why)[:120]}")
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         return QueryError(f"{url}: the query failed: {redact(first)[:200]}")
+
+
+def names_own_dataset(sparql: str) -> bool:
+    """Whether the query has a FROM or FROM NAMED clause (before its first `{`, comments left out):
+    its own dataset, which the Protocol's parameters would override."""
+    head = re.sub(r"(?m)(^|\s)#[^\n]*", " ", sparql).split("{", 1)[0]
+    return re.search(r"(?i)\bFROM\s+(NAMED\s+)?(<|[\w.-]*:)", head) is not None
 
 
 def _response_body(exc: Exception) -> bytes | None:
