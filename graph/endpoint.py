@@ -185,20 +185,22 @@ class EndpointStore:
         Protocol's `default-graph-uri`; one that does not is an InputError naming the setting."""
         if self._union is None:
             sample = self._bindings(_NAMED_TRIPLE, {})
-            if not sample:
+            g, s, p, o = (term_from_json(sample[0].get(k)) if sample else None for k in ("g", "s", "p", "o"))
+            if g is None or s is None or p is None or o is None:
                 return True  # nothing in named graphs: nothing a dataset could add
-            g, s, p, o = (term_from_json(sample[0].get(k)) for k in ("g", "s", "p", "o"))
             probe = f"ASK {{ {s.n3()} {p.n3()} {o.n3()} }}"
             union = self._ask(probe, {})
             if not union:
                 try:
                     honoured = self._ask(probe, {"default-graph-uri": [str(g)]})
-                except QueryError as exc:  # "<url> refused the query (HTTP 400): …"
-                    why = str(exc).removeprefix(display_url(self.url)).strip()
-                    raise self._no_dataset(f"refused the SPARQL Protocol's default-graph-uri ({why})") \
-                        from None
+                except QueryError as exc:  # "<url> refused the query (HTTP 400): <the server's words>"
+                    status = re.search(r"\(HTTP (\d+)\)(: .*)?$", str(exc))
+                    why = f"HTTP {status.group(1)}{status.group(2) or ''}" if status else str(exc)
+                    raise self._no_dataset(f"refused a query naming them with the SPARQL Protocol's "
+                                           f"default-graph-uri ({why})") from None
                 if not honoured:
-                    raise self._no_dataset("ignores the SPARQL Protocol's default-graph-uri")
+                    raise self._no_dataset("ignores the SPARQL Protocol's default-graph-uri that names "
+                                           "them")
             self._union = union
         return self._union
 
@@ -236,7 +238,7 @@ class EndpointStore:
 
     def _no_dataset(self, why: str) -> InputError:
         return InputError(display_url(self.url),
-                          f"its default graph is not the union of its named graphs and it {why}, so "
+                          f"its default graph is not the union of its named graphs, and it {why}, so "
                           f"policykg cannot read the plans there: make the default graph the union "
                           f"({UNION_SETTINGS})")
 
