@@ -6,8 +6,10 @@ import base64
 import json
 import logging
 import time
+import urllib.parse
 
 import pytest
+import requests
 
 from policykg import api
 from policykg.errors import InputError, PolicyKGError, QueryError
@@ -145,3 +147,79 @@ def test_an_answer_cut_at_the_server_limit_is_refused(http_stub):
                                         "X-SPARQL-MaxRows": "1"}, json.dumps(RESULTS).encode()))
     with pytest.raises(QueryError, match="cut the answer at its limit of 1 rows"):
         EndpointStore(url).select("SELECT * WHERE { ?s ?p ?o }")
+
+
+# --- servers whose default graph is not the union of their named graphs (issue #18) ----------------
+NAMED = {"g": {"type": "uri", "value": "https://w3id.org/policykg/id/graph/plan/x"},
+         "s": {"type": "uri", "value": "https://w3id.org/policykg/id/plan/x"},
+         "p": {"type": "uri", "value": "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"},
+         "o": {"type": "uri", "value": "https://w3id.org/policykg/ontology#Plan"}}
+
+
+def non_union_stub(http_stub, dataset: str) -> str:
+    """A server holding one plan triple in a named graph and nothing in its default graph, that either
+    ignores the Protocol's default-graph-uri ("ignore": every ASK is false) or refuses it ("refuse")."""
+    def respond(handler, body):
+        form = urllib.parse.parse_qs(body.decode())
+        query = form["query"][0]
+        if "default-graph-uri" in form and dataset == "refuse":
+            return 400, {"Content-Type": "text/plain"}, b"Dataset description not supported"
+        if query.startswith("ASK"):
+            answer = {"head": {}, "boolean": False}
+        elif "GRAPH ?g { ?s ?p ?o }" in query:
+            answer = {"head": {"vars": list(NAMED)}, "results": {"bindings": [NAMED]}}
+        else:
+            answer = {"head": {"vars": ["x"]}, "results": {"bindings": []}}
+        return 200, {"Content-Type": "application/sparql-results+json"}, json.dumps(answer).encode()
+
+    return http_stub(respond) + "/sparql"
+
+
+SETTINGS = ("make the default graph the union (Oxigraph: `oxigraph serve --union-default-graph`; "
+            "Fuseki: `tdb2:unionDefaultGraph true`)")
+
+
+def test_a_non_union_server_that_ignores_default_graph_uri_is_an_error(http_stub):
+    url = non_union_stub(http_stub, "ignore")
+    with pytest.raises(InputError) as e:
+        api.query("tasks", url)
+    assert str(e.value) == (f"{url}: its default graph is not the union of its named graphs, and it "
+                            "ignores the SPARQL Protocol's default-graph-uri that names them, so policykg "
+                            f"cannot read the plans there: {SETTINGS}")
+
+
+def test_a_non_union_server_that_refuses_default_graph_uri_is_an_error(http_stub):
+    url = non_union_stub(http_stub, "refuse")
+    with pytest.raises(InputError) as e:
+        api.sparql("SELECT * WHERE { ?s ?p ?o }", url)
+    assert str(e.value) == (f"{url}: its default graph is not the union of its named graphs, and it "
+                            "refused a query naming them with the SPARQL Protocol's default-graph-uri "
+                            "(HTTP 400: Dataset description not supported), so policykg cannot read the "
+                            f"plans there: {SETTINGS}")
+
+
+#: plan graphs of a national store (~2,800): their IRIs alone are ~0.5 MB, far more than a URL holds
+MANY = 3000
+
+
+def test_thousands_of_named_graphs_on_a_non_union_server(oxigraph_nonunion_server):
+    server = oxigraph_nonunion_server
+    server.clear()
+    graphs = [f"https://w3id.org/policykg/id/graph/plan/many/{i:04d}" for i in range(MANY)]
+    inserts = "\n".join(f'GRAPH <{g}> {{ <https://w3id.org/policykg/id/t/{i}> '
+                         f'<https://w3id.org/policykg/ontology#title> "{i}" }}' for i, g in enumerate(graphs))
+    requests.post(server.update, data={"update": f"INSERT DATA {{ {inserts} }}"}, timeout=60).raise_for_status()
+    try:
+        raw = requests.post(server.query, data={"query": "ASK { ?s ?p ?o }"},
+                            headers={"Accept": "application/sparql-results+json"}, timeout=30)
+        assert raw.json()["boolean"] is False  # the server's own default graph is empty
+        store = EndpointStore(server.query)
+        title = "<https://w3id.org/policykg/ontology#title>"
+        assert store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ ?s {title} ?t }}")[1] == [(MANY,)]
+        # GRAPH patterns see the same graphs as named graphs
+        assert store.select("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[1] == [(MANY,)]
+        assert store.graph_names() == graphs
+        # a query that names its own graphs reads those alone
+        assert store.select(f"SELECT ?t FROM <{graphs[7]}> WHERE {{ ?s {title} ?t }}")[1] == [("7",)]
+    finally:
+        server.clear()
