@@ -13,10 +13,11 @@ so a query gives the same rows from a file, a local store and an endpoint.
 policykg's queries read the default graph as the union of the named graphs (one per plan, plus the
 shared graph).  Virtuoso and GraphDB serve it that way; Oxigraph started without
 `--union-default-graph` and Fuseki/TDB2 without `tdb2:unionDefaultGraph` keep a default graph of its
-own, usually empty.  On such a server every query is sent with the SPARQL 1.1 Protocol's
-`default-graph-uri` (and, for GRAPH patterns, `named-graph-uri`) naming every named graph, in the
-POST body so thousands of plan graphs fit: the same rows as on a union server, with no change to the
-server.
+own, usually empty.  On such a server every query asks for the union itself: with Oxigraph's own
+`union-default-graph` request parameter where the server takes it, else with the SPARQL 1.1
+Protocol's `default-graph-uri` (and, for GRAPH patterns, `named-graph-uri`) naming every named graph,
+in the POST body so thousands of plan graphs fit.  The same rows as on a union server, with no change
+to the server.
 """
 from __future__ import annotations
 
@@ -46,8 +47,14 @@ DEFAULT_TIMEOUT = 60.0
 UNION_SETTINGS = ("Oxigraph: `oxigraph serve --union-default-graph`; "
                   "Fuseki: `tdb2:unionDefaultGraph true`")
 
-#: SPARQL Protocol parameters naming a request's dataset: parameter name -> graph IRIs
+#: request parameters naming a query's dataset: parameter name -> values (graph IRIs)
 DatasetParams = dict[str, list[str]]
+#: how a query reaches the union of the named graphs: the server's default graph is it; Oxigraph's
+#: own request parameter asks for it; or every named graph is listed with the SPARQL Protocol's
+#: default-graph-uri (Oxigraph takes minutes over thousands of listed graphs, seconds over its union)
+SERVER_UNION, OXIGRAPH_UNION, PROTOCOL = "server", "oxigraph", "protocol"
+#: Oxigraph's request parameter for a query whose default graph is the union of the named graphs
+UNION_PARAMETER = "union-default-graph"
 
 # protocol probes (not research questions, so not in queries/): one triple of a named graph, whether
 # the default graph holds it, the named graphs, and whether anything is in the default graph at all
@@ -143,7 +150,7 @@ class EndpointStore:
         self.url = check_url(url)
         self.timeout = timeout
         self._digest = False  # switched on when the server refuses Basic
-        self._union: bool | None = None  # whether the default graph is the union; asked on first use
+        self._kind: str | None = None  # how queries reach the named graphs' union; asked on first use
 
     def __repr__(self) -> str:
         return f"EndpointStore({display_url(self.url)!r})"
@@ -180,19 +187,29 @@ class EndpointStore:
 
     # --- the default graph ----------------------------------------------------------------------
     def default_is_union(self) -> bool:
-        """Whether the server's default graph shows what its named graphs hold (Virtuoso, GraphDB,
-        Oxigraph `--union-default-graph`).  Asked once, by looking one triple of a named graph up in
-        the default graph; a server whose named graphs are still empty is asked again next time (a
-        push may come in between).  Where it is not the union, the server is checked to honour the
-        Protocol's `default-graph-uri`; one that does not is an InputError naming the setting."""
-        if self._union is None:
+        """Whether the server's own default graph shows what its named graphs hold (Virtuoso,
+        GraphDB, Oxigraph `--union-default-graph`)."""
+        return self._dataset_kind() == SERVER_UNION
+
+    def _dataset_kind(self) -> str:
+        """How queries reach the named graphs' union (SERVER_UNION, OXIGRAPH_UNION or PROTOCOL).
+
+        Asked once, by looking one triple of a named graph up in the default graph: as it is, then
+        with Oxigraph's own `union-default-graph` request parameter (a server that does not know it
+        ignores it), then with the Protocol's `default-graph-uri` naming the triple's graph.  A
+        server whose named graphs are still empty is asked again next time (a push may come in
+        between); one that answers none of them is an InputError naming the setting."""
+        if self._kind is None:
             sample = self._bindings(_NAMED_TRIPLE, {})
             g, s, p, o = (term_from_json(sample[0].get(k)) if sample else None for k in ("g", "s", "p", "o"))
             if g is None or s is None or p is None or o is None:
-                return True  # nothing in named graphs: nothing a dataset could add
+                return SERVER_UNION  # nothing in named graphs: nothing a dataset could add
             probe = f"ASK {{ {s.n3()} {p.n3()} {o.n3()} }}"
-            union = self._ask(probe, {})
-            if not union:
+            if self._ask(probe, {}):
+                self._kind = SERVER_UNION
+            elif self._ask(probe, {UNION_PARAMETER: [""]}):
+                self._kind = OXIGRAPH_UNION
+            else:
                 try:
                     honoured = self._ask(probe, {"default-graph-uri": [str(g)]})
                 except QueryError as exc:  # "<url> refused the query (HTTP 400): <the server's words>"
@@ -203,17 +220,20 @@ class EndpointStore:
                 if not honoured:
                     raise self._no_dataset("ignores the SPARQL Protocol's default-graph-uri that names "
                                            "them")
-            self._union = union
-        return self._union
+                self._kind = PROTOCOL
+        return self._kind
 
     def dataset_params(self, sparql: str) -> DatasetParams:
-        """The Protocol parameters `sparql` is sent with: none on a union server or for a query that
-        names its own graphs (FROM / FROM NAMED); else every named graph as the default graph, and as
-        the named graphs too when the query has a GRAPH pattern (a request that names default graphs
-        alone has no named graphs).  The graphs are listed afresh for each query, so plans pushed
-        meanwhile are read."""
-        if names_own_dataset(sparql) or self.default_is_union():
+        """The request parameters `sparql` is sent with: none on a union server or for a query that
+        names its own graphs (FROM / FROM NAMED); Oxigraph's `union-default-graph` where the server
+        takes it; else every named graph as the Protocol's default graph, and as the named graphs
+        too when the query has a GRAPH pattern (a request that names default graphs alone has no
+        named graphs), listed afresh for each query so plans pushed meanwhile are read."""
+        kind = SERVER_UNION if names_own_dataset(sparql) else self._dataset_kind()
+        if kind == SERVER_UNION:
             return {}
+        if kind == OXIGRAPH_UNION:
+            return {UNION_PARAMETER: [""]}
         graphs = self.named_graphs()
         params: DatasetParams = {"default-graph-uri": graphs}
         if re.search(r"(?i)\bGRAPH\b", sparql):
@@ -232,8 +252,10 @@ class EndpointStore:
         if names_own_dataset(sparql):
             read = "the query names its own graphs (FROM), so it read only those"
         else:
-            read = (f"policykg queried the union of its {len(self.named_graphs())} named graphs "
-                    "(SPARQL Protocol default-graph-uri), so this is their answer")
+            how = (f"Oxigraph's {UNION_PARAMETER} parameter" if self._dataset_kind() == OXIGRAPH_UNION
+                   else "SPARQL Protocol default-graph-uri")
+            read = (f"policykg queried the union of its {len(self.named_graphs())} named graphs ({how}), "
+                    "so this is their answer")
         return (f"0 rows from {display_url(self.url)}: its default graph is empty and its named graphs "
                 f"hold the data; {read}. Other tools see an empty store unless the server makes the "
                 f"default graph the union ({UNION_SETTINGS})")
