@@ -55,8 +55,8 @@ def test_push_then_query_the_endpoint(tmp_path, example_path, oxigraph_server):
 #: what `query` says on stderr when a non-union server's answer is empty (policykg read its named graphs)
 EMPTY_DEFAULT_WARNING = (
     "warning: 0 rows from {url}: its default graph is empty and its named graphs hold the data; "
-    "policykg queried the union of its 3 named graphs (SPARQL Protocol default-graph-uri), so this is "
-    "their answer. Other tools see an empty store unless the server makes the default graph the union "
+    "policykg queried the union of its 3 named graphs (Oxigraph's union-default-graph parameter), so "
+    "this is their answer. Other tools see an empty store unless the server makes the default graph the union "
     "(Oxigraph: `oxigraph serve --union-default-graph`; Fuseki: `tdb2:unionDefaultGraph true`)")
 
 
