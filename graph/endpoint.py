@@ -157,7 +157,16 @@ class EndpointStore:
 
     # --- GraphStore -----------------------------------------------------------------------------
     def select(self, sparql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
-        data = self._results(sparql, self.dataset_params(sparql))
+        params = self.dataset_params(sparql)
+        try:
+            data = self._results(sparql, params)
+        except InputError as exc:
+            listed = len(params.get("default-graph-uri", []))
+            if not listed or "did not answer within" not in exc.reason:
+                raise
+            raise InputError(exc.path, f"{exc.reason}, asked for the union of its {listed} named graphs "
+                                       "one by one (its default graph is not their union); a server "
+                                       f"answers faster when it is ({UNION_SETTINGS})") from None
         head, results = data.get("head"), data.get("results")
         if not isinstance(head, dict) or not isinstance(results, dict):
             raise QueryError(f"{display_url(self.url)} answered without SELECT results "

@@ -157,18 +157,22 @@ NAMED = {"g": {"type": "uri", "value": "https://w3id.org/policykg/id/graph/plan/
 
 
 def non_union_stub(http_stub, dataset: str) -> str:
-    """A server holding one plan triple in a named graph and nothing in its default graph, that either
-    ignores the Protocol's default-graph-uri ("ignore": every ASK is false) or refuses it ("refuse")."""
+    """A server holding one plan triple in a named graph and nothing in its default graph, that
+    ignores the Protocol's default-graph-uri ("ignore": every ASK is false), refuses it ("refuse"), or
+    takes it and then answers a query over the listed graphs in 3 s ("slow")."""
     def respond(handler, body):
         form = urllib.parse.parse_qs(body.decode())
         query = form["query"][0]
         if "default-graph-uri" in form and dataset == "refuse":
             return 400, {"Content-Type": "text/plain"}, b"Dataset description not supported"
         if query.startswith("ASK"):
-            answer = {"head": {}, "boolean": False}
+            answer = {"head": {}, "boolean": dataset == "slow" and "default-graph-uri" in form}
         elif "GRAPH ?g { ?s ?p ?o }" in query:
             answer = {"head": {"vars": list(NAMED)}, "results": {"bindings": [NAMED]}}
+        elif "GRAPH ?g { }" in query:
+            answer = {"head": {"vars": ["g"]}, "results": {"bindings": [{"g": NAMED["g"]}]}}
         else:
+            time.sleep(3 if dataset == "slow" else 0)
             answer = {"head": {"vars": ["x"]}, "results": {"bindings": []}}
         return 200, {"Content-Type": "application/sparql-results+json"}, json.dumps(answer).encode()
 
@@ -196,6 +200,16 @@ def test_a_non_union_server_that_refuses_default_graph_uri_is_an_error(http_stub
                             "refused a query naming them with the SPARQL Protocol's default-graph-uri "
                             "(HTTP 400: Dataset description not supported), so policykg cannot read the "
                             f"plans there: {SETTINGS}")
+
+
+def test_a_timeout_over_listed_graphs_names_the_setting(http_stub):
+    url = non_union_stub(http_stub, "slow")
+    with pytest.raises(InputError) as e:
+        EndpointStore(url, timeout=1).select("SELECT ?x WHERE { ?x ?y ?z }")
+    assert str(e.value) == (f"{url}: the endpoint did not answer within 1 s, asked for the union of its 1 "
+                            "named graphs one by one (its default graph is not their union); a server "
+                            "answers faster when it is (Oxigraph: `oxigraph serve --union-default-graph`; "
+                            "Fuseki: `tdb2:unionDefaultGraph true`)")
 
 
 #: plan graphs of a national store (~2,800): their IRIs alone are ~0.5 MB, far more than a URL holds
