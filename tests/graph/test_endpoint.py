@@ -183,23 +183,17 @@ SETTINGS = ("make the default graph the union (Oxigraph: `oxigraph serve --union
             "Fuseki: `tdb2:unionDefaultGraph true`)")
 
 
-def test_a_non_union_server_that_ignores_default_graph_uri_is_an_error(http_stub):
-    url = non_union_stub(http_stub, "ignore")
-    with pytest.raises(InputError) as e:
-        api.query("tasks", url)
-    assert str(e.value) == (f"{url}: its default graph is not the union of its named graphs, and it "
-                            "ignores the SPARQL Protocol's default-graph-uri that names them, so policykg "
-                            f"cannot read the plans there: {SETTINGS}")
-
-
-def test_a_non_union_server_that_refuses_default_graph_uri_is_an_error(http_stub):
-    url = non_union_stub(http_stub, "refuse")
-    with pytest.raises(InputError) as e:
-        api.sparql("SELECT * WHERE { ?s ?p ?o }", url)
-    assert str(e.value) == (f"{url}: its default graph is not the union of its named graphs, and it "
-                            "refused a query naming them with the SPARQL Protocol's default-graph-uri "
-                            "(HTTP 400: Dataset description not supported), so policykg cannot read the "
-                            f"plans there: {SETTINGS}")
+@pytest.mark.parametrize("dataset,why", [
+    ("ignore", "ignores the SPARQL Protocol's default-graph-uri that names them"),
+    ("refuse", "refused a query naming them with the SPARQL Protocol's default-graph-uri (HTTP 400: "
+               "Dataset description not supported)")])
+def test_a_non_union_server_without_default_graph_uri_is_an_error(http_stub, dataset, why):
+    url = non_union_stub(http_stub, dataset)
+    for run in (lambda: api.query("tasks", url), lambda: api.sparql("SELECT * WHERE { ?s ?p ?o }", url)):
+        with pytest.raises(InputError) as e:
+            run()
+        assert str(e.value) == (f"{url}: its default graph is not the union of its named graphs, and it "
+                                f"{why}, so policykg cannot read the plans there: {SETTINGS}")
 
 
 def test_a_timeout_over_listed_graphs_names_the_setting(http_stub):
