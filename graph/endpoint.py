@@ -216,7 +216,7 @@ class EndpointStore:
             probe = f"ASK {{ {s.n3()} {p.n3()} {o.n3()} }}"
             if self._ask(probe, {}):
                 self._kind = SERVER_UNION
-            elif self._ask(probe, {UNION_PARAMETER: [""]}):
+            elif self._takes_union_parameter(probe):
                 self._kind = OXIGRAPH_UNION
             else:
                 try:
@@ -231,6 +231,14 @@ class EndpointStore:
                                            "them")
                 self._kind = PROTOCOL
         return self._kind
+
+    def _takes_union_parameter(self, probe: str) -> bool:
+        """Whether `probe` finds its triple when asked with Oxigraph's union parameter; a server that
+        refuses a parameter it does not know simply does not take it."""
+        try:
+            return self._ask(probe, {UNION_PARAMETER: [""]})
+        except QueryError:
+            return False
 
     def dataset_params(self, sparql: str) -> DatasetParams:
         """The request parameters `sparql` is sent with: none on a union server or for a query that

@@ -158,12 +158,15 @@ NAMED = {"g": {"type": "uri", "value": "https://w3id.org/policykg/id/graph/plan/
 
 def non_union_stub(http_stub, dataset: str) -> str:
     """A server holding one plan triple in a named graph and nothing in its default graph, that
-    ignores the Protocol's default-graph-uri ("ignore": every ASK is false), refuses it ("refuse"), or
-    takes it and then answers a query over the listed graphs in 3 s ("slow")."""
+    ignores the Protocol's default-graph-uri ("ignore": every ASK is false), refuses it and any
+    parameter it does not know ("refuse"), or takes it and then answers a query over the listed
+    graphs in 3 s ("slow")."""
     def respond(handler, body):
-        form = urllib.parse.parse_qs(body.decode())
+        form = urllib.parse.parse_qs(body.decode(), keep_blank_values=True)
         query = form["query"][0]
-        if "default-graph-uri" in form and dataset == "refuse":
+        if dataset == "refuse" and "union-default-graph" in form:
+            return 400, {"Content-Type": "text/plain"}, b"unknown parameter union-default-graph"
+        if dataset == "refuse" and "default-graph-uri" in form:
             return 400, {"Content-Type": "text/plain"}, b"Dataset description not supported"
         if query.startswith("ASK"):
             answer = {"head": {}, "boolean": dataset == "slow" and "default-graph-uri" in form}
