@@ -9,6 +9,15 @@ server that asks for Digest (Virtuoso's /sparql-auth) gets Digest.
 
 Results come back as the same Python values `MemoryStore` gives (through `graph.store.to_python`),
 so a query gives the same rows from a file, a local store and an endpoint.
+
+policykg's queries read the default graph as the union of the named graphs (one per plan, plus the
+shared graph).  Virtuoso and GraphDB serve it that way; Oxigraph started without
+`--union-default-graph` and Fuseki/TDB2 without `tdb2:unionDefaultGraph` keep a default graph of its
+own, usually empty.  On such a server every query asks for the union itself: with Oxigraph's own
+`union-default-graph` request parameter where the server takes it, else with the SPARQL 1.1
+Protocol's `default-graph-uri` (and, for GRAPH patterns, `named-graph-uri`) naming every named graph,
+in the POST body so thousands of plan graphs fit.  The same rows as on a union server, with no change
+to the server.
 """
 from __future__ import annotations
 
@@ -34,6 +43,25 @@ USER_VARIABLE = "POLICYKG_SPARQL_USER"
 PASSWORD_VARIABLE = "POLICYKG_SPARQL_PASSWORD"
 #: seconds an endpoint may take to answer one request
 DEFAULT_TIMEOUT = 60.0
+#: what makes a server's default graph the union of its named graphs, for messages
+UNION_SETTINGS = ("Oxigraph: `oxigraph serve --union-default-graph`; "
+                  "Fuseki: `tdb2:unionDefaultGraph true`")
+
+#: request parameters naming a query's dataset: parameter name -> values (graph IRIs)
+DatasetParams = dict[str, list[str]]
+#: how a query reaches the union of the named graphs: the server's default graph is it; Oxigraph's
+#: own request parameter asks for it; or every named graph is listed with the SPARQL Protocol's
+#: default-graph-uri (Oxigraph takes minutes over thousands of listed graphs, seconds over its union)
+SERVER_UNION, OXIGRAPH_UNION, PROTOCOL = "server", "oxigraph", "protocol"
+#: Oxigraph's request parameter for a query whose default graph is the union of the named graphs
+UNION_PARAMETER = "union-default-graph"
+
+# protocol probes (not research questions, so not in queries/): one triple of a named graph, whether
+# the default graph holds it, the named graphs, and whether anything is in the default graph at all
+_NAMED_TRIPLE = ("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER(isIRI(?s) && !isBlank(?o)) } "
+                 "LIMIT 1")
+_NAMED_GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"
+_DEFAULT_HOLDS_ANY = "ASK { ?s ?p ?o }"
 
 
 def credentials() -> tuple[str, str] | None:
@@ -103,7 +131,9 @@ def term_from_json(binding: dict[str, str] | None) -> Any:
     if kind == "uri":
         return URIRef(value)
     if kind == "bnode":
-        return BNode(value)
+        # Virtuoso names blank nodes "nodeID://b10006": not a label N-Quads (and so the audit's
+        # Oxigraph) can read back
+        return BNode(re.sub(r"\W", "_", value))
     lang = binding.get("xml:lang")
     if lang:
         return Literal(value, lang=lang)
@@ -120,13 +150,23 @@ class EndpointStore:
         self.url = check_url(url)
         self.timeout = timeout
         self._digest = False  # switched on when the server refuses Basic
+        self._kind: str | None = None  # how queries reach the named graphs' union; asked on first use
 
     def __repr__(self) -> str:
         return f"EndpointStore({display_url(self.url)!r})"
 
     # --- GraphStore -----------------------------------------------------------------------------
     def select(self, sparql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
-        data = self._results(sparql)
+        params = self.dataset_params(sparql)
+        try:
+            data = self._results(sparql, params)
+        except InputError as exc:
+            listed = len(params.get("default-graph-uri", []))
+            if not listed or "did not answer within" not in exc.reason:
+                raise
+            raise InputError(exc.path, f"{exc.reason}, asked for the union of its {listed} named graphs "
+                                       "one by one (its default graph is not their union); a server "
+                                       f"answers faster when it is ({UNION_SETTINGS})") from None
         head, results = data.get("head"), data.get("results")
         if not isinstance(head, dict) or not isinstance(results, dict):
             raise QueryError(f"{display_url(self.url)} answered without SELECT results "
@@ -145,7 +185,7 @@ class EndpointStore:
         own graphs (Virtuoso keeps several) are left out."""
         data = self._results(
             "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } "
-            f"FILTER(STRSTARTS(STR(?g), \"{ID}\")) }}")
+            f"FILTER(STRSTARTS(STR(?g), \"{ID}\")) }}", {})  # GRAPH ?g reads every server's named graphs
         ds = Dataset(default_union=True)
         for prefix, ns in PREFIXES.items():
             ds.bind(prefix, ns)
@@ -154,18 +194,116 @@ class EndpointStore:
             ds.graph(g).add((s, p, o))
         return ds
 
+    # --- the default graph ----------------------------------------------------------------------
+    def default_is_union(self) -> bool:
+        """Whether the server's own default graph shows what its named graphs hold (Virtuoso,
+        GraphDB, Oxigraph `--union-default-graph`)."""
+        return self._dataset_kind() == SERVER_UNION
+
+    def _dataset_kind(self) -> str:
+        """How queries reach the named graphs' union (SERVER_UNION, OXIGRAPH_UNION or PROTOCOL).
+
+        Asked once, by looking one triple of a named graph up in the default graph: as it is, then
+        with Oxigraph's own `union-default-graph` request parameter (a server that does not know it
+        ignores it), then with the Protocol's `default-graph-uri` naming the triple's graph.  A
+        server whose named graphs are still empty is asked again next time (a push may come in
+        between); one that answers none of them is an InputError naming the setting."""
+        if self._kind is None:
+            sample = self._bindings(_NAMED_TRIPLE, {})
+            g, s, p, o = (term_from_json(sample[0].get(k)) if sample else None for k in ("g", "s", "p", "o"))
+            if g is None or s is None or p is None or o is None:
+                return SERVER_UNION  # nothing in named graphs: nothing a dataset could add
+            probe = f"ASK {{ {s.n3()} {p.n3()} {o.n3()} }}"
+            if self._ask(probe, {}):
+                self._kind = SERVER_UNION
+            elif self._takes_union_parameter(probe):
+                self._kind = OXIGRAPH_UNION
+            else:
+                try:
+                    honoured = self._ask(probe, {"default-graph-uri": [str(g)]})
+                except QueryError as exc:  # "<url> refused the query (HTTP 400): <the server's words>"
+                    status = re.search(r"\(HTTP (\d+)\)(: .*)?$", str(exc))
+                    why = f"HTTP {status.group(1)}{status.group(2) or ''}" if status else str(exc)
+                    raise self._no_dataset(f"refused a query naming them with the SPARQL Protocol's "
+                                           f"default-graph-uri ({why})") from None
+                if not honoured:
+                    raise self._no_dataset("ignores the SPARQL Protocol's default-graph-uri that names "
+                                           "them")
+                self._kind = PROTOCOL
+        return self._kind
+
+    def _takes_union_parameter(self, probe: str) -> bool:
+        """Whether `probe` finds its triple when asked with Oxigraph's union parameter; a server that
+        refuses a parameter it does not know simply does not take it."""
+        try:
+            return self._ask(probe, {UNION_PARAMETER: [""]})
+        except QueryError:
+            return False
+
+    def dataset_params(self, sparql: str) -> DatasetParams:
+        """The request parameters `sparql` is sent with: none on a union server or for a query that
+        names its own graphs (FROM / FROM NAMED); Oxigraph's `union-default-graph` where the server
+        takes it; else every named graph as the Protocol's default graph, and as the named graphs
+        too when the query has a GRAPH pattern (a request that names default graphs alone has no
+        named graphs), listed afresh for each query so plans pushed meanwhile are read."""
+        kind = SERVER_UNION if names_own_dataset(sparql) else self._dataset_kind()
+        if kind == SERVER_UNION:
+            return {}
+        if kind == OXIGRAPH_UNION:
+            return {UNION_PARAMETER: [""]}
+        graphs = self.named_graphs()
+        params: DatasetParams = {"default-graph-uri": graphs}
+        if re.search(r"(?i)\bGRAPH\b", sparql):
+            params["named-graph-uri"] = graphs
+        return params
+
+    def named_graphs(self) -> list[str]:
+        """Every named graph the server has, empty or not (the cheapest listing a server gives)."""
+        return sorted(str(term_from_json(b.get("g"))) for b in self._bindings(_NAMED_GRAPHS, {}))
+
+    def empty_default_note(self, sparql: str) -> str | None:
+        """What to tell a user whose query gave no rows, when the server's default graph is empty
+        while its named graphs hold data (None otherwise): which graphs the query read."""
+        if self._ask(_DEFAULT_HOLDS_ANY, {}) or not self._bindings(_NAMED_TRIPLE, {}):
+            return None
+        if names_own_dataset(sparql):
+            read = "the query names its own graphs (FROM), so it read only those"
+        else:
+            how = (f"Oxigraph's {UNION_PARAMETER} parameter" if self._dataset_kind() == OXIGRAPH_UNION
+                   else "SPARQL Protocol default-graph-uri")
+            read = (f"policykg queried the union of its {len(self.named_graphs())} named graphs ({how}), "
+                    "so this is their answer")
+        return (f"0 rows from {display_url(self.url)}: its default graph is empty and its named graphs "
+                f"hold the data; {read}. Other tools see an empty store unless the server makes the "
+                f"default graph the union ({UNION_SETTINGS})")
+
+    def _no_dataset(self, why: str) -> InputError:
+        return InputError(display_url(self.url),
+                          f"its default graph is not the union of its named graphs, and it {why}, so "
+                          f"policykg cannot read the plans there: make the default graph the union "
+                          f"({UNION_SETTINGS})")
+
     # --- transport ------------------------------------------------------------------------------
-    def _results(self, sparql: str) -> dict[str, Any]:
+    def _bindings(self, sparql: str, params: DatasetParams) -> list[dict[str, Any]]:
+        return self._results(sparql, params).get("results", {}).get("bindings", [])
+
+    def _ask(self, sparql: str, params: DatasetParams) -> bool:
+        answer = self._results(sparql, params).get("boolean")
+        if not isinstance(answer, bool):
+            raise QueryError(f"{display_url(self.url)} answered an ASK query without a boolean")
+        return answer
+
+    def _results(self, sparql: str, params: DatasetParams) -> dict[str, Any]:
         from SPARQLWrapper.SPARQLExceptions import Unauthorized
 
         try:
-            return self._request(sparql)
+            return self._request(sparql, params)
         except Unauthorized:
             if credentials() is None or self._digest:
                 raise self._error(401, None) from None
             self._digest = True  # Basic refused: the server may want Digest (Virtuoso does)
             try:
-                return self._request(sparql)
+                return self._request(sparql, params)
             except Unauthorized:
                 raise self._error(401, None) from None
             except QueryError:
@@ -177,7 +315,7 @@ class EndpointStore:
         except Exception as exc:  # noqa: BLE001
             raise self._translate(exc) from None
 
-    def _request(self, sparql: str) -> dict[str, Any]:
+    def _request(self, sparql: str, params: DatasetParams) -> dict[str, Any]:
         from SPARQLWrapper import BASIC, DIGEST, JSON, POST, SELECT, SPARQLWrapper
 
         sw = SPARQLWrapper(self.url, agent="policykg")
@@ -187,7 +325,10 @@ class EndpointStore:
         # SPARQLWrapper guesses the form from keywords anywhere in the text, comments included (a
         # query documented with "drop" or "load" went out as an update); policykg only reads here
         sw.queryType = SELECT
-        sw.setMethod(POST)
+        sw.setMethod(POST)  # URL-encoded form body: the query and every dataset parameter
+        for name, graphs in params.items():
+            for graph in graphs:
+                sw.addParameter(name, graph)
         sw.setReturnFormat(JSON)
         sw.setTimeout(max(1, round(self.timeout)))
         login = credentials()
@@ -255,6 +396,13 @@ class EndpointStore:
             return InputError(url, f"cannot be reached: {redact(why)[:120]}")
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         return QueryError(f"{url}: the query failed: {redact(first)[:200]}")
+
+
+def names_own_dataset(sparql: str) -> bool:
+    """Whether the query has a FROM or FROM NAMED clause (before its first `{`, comments left out):
+    its own dataset, which the Protocol's parameters would override."""
+    head = re.sub(r"(?m)(^|\s)#[^\n]*", " ", sparql).split("{", 1)[0]
+    return re.search(r"(?i)\bFROM\s+(NAMED\s+)?(<|[\w.-]*:)", head) is not None
 
 
 def _response_body(exc: Exception) -> bytes | None:

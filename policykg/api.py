@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any, Callable, Iterable, Iterator, TypeAlias
 from rdflib import Dataset
 from rdflib.namespace import RDF
 
-from policykg.errors import InputError, PolicyKGError
+from policykg.errors import InputError, PolicyKGError, PolicyKGWarning
 from policykg.graph import vocab as V
 from policykg.graph.build import PlanGraph, assemble, build_plan_graph
 from policykg.graph.endpoint import DEFAULT_TIMEOUT, EndpointStore, check_url, is_endpoint_url
@@ -207,6 +208,7 @@ def query(name: str, source: Source,
     # one plan of a national store: read its graphs, not every plan's (the same rows, far sooner)
     scope = store.plan_scope(plan) if plan and q.takes("plan") and isinstance(store, OxigraphStore) else None
     columns, rows = (store if scope is None else store.scoped(scope)).select(text)
+    _note_empty(store, text, rows)
     return columns, queries.tidy_rows(q, columns, rows)
 
 
@@ -214,7 +216,18 @@ def sparql(text: str, source: Source) -> tuple[list[str], list[tuple[Any, ...]]]
     """Run an ad-hoc SELECT query."""
     store = open_source(source)
     columns, rows = store.select(text)
+    _note_empty(store, text, rows)
     return columns, [tuple("" if v is None else v for v in row) for row in rows]
+
+
+def _note_empty(store: GraphStore, text: str, rows: list) -> None:
+    """No rows from an endpoint whose default graph is empty while its named graphs hold data: a
+    PolicyKGWarning says which graphs the query read (an empty answer is the first sign of a server
+    that keeps its plans out of the default graph)."""
+    if not rows and isinstance(store, EndpointStore):
+        note = store.empty_default_note(text)
+        if note:
+            warnings.warn(note, PolicyKGWarning, stacklevel=3)
 
 
 def read_dataset(paths: Iterable[str | Path], *, keep_going: bool = False,

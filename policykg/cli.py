@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+import warnings
 from pathlib import Path
 
 import click
@@ -16,7 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from policykg import __version__, api, queries
-from policykg.errors import PolicyKGError
+from policykg.errors import PolicyKGError, PolicyKGWarning
 from policykg.formatting import FORMATS, render, to_xlsx
 from policykg.spreadsheet import Workbook
 from policykg.ontology.reasoning import REASON_HELP, REASONERS
@@ -38,10 +39,24 @@ def _fail(exc: PolicyKGError) -> None:
     sys.exit(exc.exit_code)
 
 
+def _warn(message, category, filename, lineno, file=None, line=None) -> None:
+    """policykg's own warnings as one `warning:` line on stderr; others as Python shows them."""
+    if issubclass(category, PolicyKGWarning):
+        err.print(f"[yellow]warning:[/] {escape(str(message))}", markup=True, soft_wrap=True)
+    else:
+        _python_warning(message, category, filename, lineno, file, line)
+
+
+_python_warning = warnings.showwarning
+
+
 class _Group(click.Group):
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
+            with warnings.catch_warnings():
+                warnings.showwarning = _warn
+                warnings.simplefilter("always", PolicyKGWarning)
+                return super().invoke(ctx)
         except PolicyKGError as exc:
             _fail(exc)
 
@@ -300,10 +315,18 @@ def query_cmd(name: str, source: str | None, params: tuple[str, ...], fmt: str, 
     columns, rows = api.query(name, opened, bound)
     _emit(fmt, columns, rows, output, limit)
     plan = bound.get("plan", "")
-    if not rows and plan and (name == "plan_metadata" or not api.query("plan_metadata", opened, {"plan": plan})[1]):
+    if not rows and plan and (name == "plan_metadata" or not _quietly(api.query, "plan_metadata", opened,
+                                                                        {"plan": plan})[1]):
         # no rows because no plan is called that (a typo, or traditional for simplified characters)
         err.print(f"[yellow]warning:[/] no plan's title contains {plan!r}; "
                   "`policykg query plan_metadata` lists the plans and their titles")
+
+
+def _quietly(call, *args):
+    """A call made to check something, whose warnings were already given for the user's own call."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PolicyKGWarning)
+        return call(*args)
 
 
 @main.command("sparql", epilog=_SOURCE_HELP)

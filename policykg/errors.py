@@ -51,3 +51,8 @@ class ReasoningError(PolicyKGError):
 
 class ReasonerUnavailableError(PolicyKGError):
     """The chosen reasoner cannot run here (no Java, a Java too old, a reasoner crash)."""
+
+
+class PolicyKGWarning(UserWarning):
+    """Something a user should know about an answer that is not an error (the CLI prints it on
+    stderr as one `warning:` line; a notebook shows it as a Python warning)."""

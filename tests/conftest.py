@@ -138,17 +138,17 @@ class SparqlServer:
             requests.post(self.update, data={"update": update}, auth=auth, timeout=60).raise_for_status()
 
 
-@pytest.fixture(scope="session")
-def oxigraph_server(tmp_path_factory):
-    """`oxigraph serve` (PyPI package oxigraph) on a free loopback port, union default graph."""
+def _oxigraph(tmp_path_factory, name: str, *flags: str):
+    """`oxigraph serve` (PyPI package oxigraph) with `flags` on a free loopback port, until the
+    session ends."""
     exe = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
     if exe is None:
         _unavailable("the Oxigraph server is not installed (pip install oxigraph)")
     port = free_port()
-    location = tmp_path_factory.mktemp("oxigraph")
+    location = tmp_path_factory.mktemp(name)
     log = open(location.parent / f"{location.name}.log", "wb")
     proc = subprocess.Popen([exe, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
-                             "--union-default-graph"], stdout=log, stderr=subprocess.STDOUT,
+                             *flags], stdout=log, stderr=subprocess.STDOUT,
                             stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -157,7 +157,7 @@ def oxigraph_server(tmp_path_factory):
             if proc.poll() is not None or time.monotonic() > deadline:
                 _unavailable(f"the Oxigraph server did not start (see {log.name})")
             time.sleep(0.2)
-        yield SparqlServer("oxigraph", f"{base}/query", f"{base}/update", f"{base}/store")
+        yield SparqlServer(name, f"{base}/query", f"{base}/update", f"{base}/store")
     finally:
         proc.terminate()
         try:
@@ -178,6 +178,19 @@ def jena() -> str:
     except EngineError as exc:
         _unavailable(str(exc))
     return "jena"
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory):
+    """Oxigraph whose default graph is the union of its named graphs (`--union-default-graph`)."""
+    yield from _oxigraph(tmp_path_factory, "oxigraph", "--union-default-graph")
+
+
+@pytest.fixture(scope="session")
+def oxigraph_nonunion_server(tmp_path_factory):
+    """Oxigraph started the ordinary way: its default graph is a graph of its own, empty after a
+    push (as Fuseki/TDB2 without tdb2:unionDefaultGraph)."""
+    yield from _oxigraph(tmp_path_factory, "oxigraph-nonunion")
 
 
 @pytest.fixture(scope="session")
@@ -212,7 +225,11 @@ def virtuoso_server():
         shutil.rmtree(env["VIRTUOSO_DIR"], ignore_errors=True)
 
 
-@pytest.fixture(params=["oxigraph", "virtuoso"])
+#: the real servers the endpoint tests run against, as the fixture names them (`<name>_server`)
+SERVERS = ["oxigraph", "oxigraph_nonunion", "virtuoso"]
+
+
+@pytest.fixture(params=SERVERS)
 def sparql_server(request, monkeypatch) -> SparqlServer:
     """Each real server in turn, emptied of policykg graphs, with its login in the environment."""
     server: SparqlServer = request.getfixturevalue(f"{request.param}_server")
@@ -249,7 +266,7 @@ def local_store(corpus_trig, tmp_path_factory):
     store.close()
 
 
-@pytest.fixture(scope="module", params=["oxigraph", "virtuoso"])
+@pytest.fixture(scope="module", params=SERVERS)
 def corpus_endpoint(request, corpus_trig):
     """The corpus pushed (Graph Store protocol) to each real server: (server name, its query endpoint)."""
     from policykg import api

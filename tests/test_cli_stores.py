@@ -52,6 +52,41 @@ def test_push_then_query_the_endpoint(tmp_path, example_path, oxigraph_server):
     assert len(run("query", "tasks", oxigraph_server.query, "-f", "csv").stdout.splitlines()) == 16
 
 
+#: what `query` says on stderr when a non-union server's answer is empty (policykg read its named graphs)
+EMPTY_DEFAULT_WARNING = (
+    "warning: 0 rows from {url}: its default graph is empty and its named graphs hold the data; "
+    "policykg queried the union of its 3 named graphs (Oxigraph's union-default-graph parameter), so "
+    "this is their answer. Other tools see an empty store unless the server makes the default graph the union "
+    "(Oxigraph: `oxigraph serve --union-default-graph`; Fuseki: `tdb2:unionDefaultGraph true`)")
+
+
+def test_push_then_query_a_server_whose_default_graph_is_not_the_union(example_path, oxigraph_nonunion_server,
+                                                                        oxigraph_server):
+    """Issue #18 as a new user met it: `oxigraph serve` without --union-default-graph, push, query."""
+    server = oxigraph_nonunion_server
+    server.clear()
+    r = run("push", str(example_path), "--endpoint", server.query, "--graph-store", server.graph_store)
+    assert r.returncode == 0, r.stderr
+    q = run("query", "tasks", "--endpoint", server.query, "-f", "csv")
+    assert q.returncode == 0 and len(q.stdout.splitlines()) == 1 + 15, q.stderr  # not the header alone
+    assert "warning" not in q.stderr
+    s = run("sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?t a <https://w3id.org/policykg/ontology#Task> }",
+            "--endpoint", server.query, "-f", "csv")
+    assert s.stdout.splitlines() == ["n", "15"], s.stderr
+    # an empty answer there says which graphs it came from (and the typo hint follows, once)
+    e = run("query", "tasks", "--endpoint", server.query, "-p", "plan=不存在", "-f", "csv")
+    assert e.returncode == 0 and e.stdout.splitlines() == ["doc,plan,section,no,title,lead,support,line"]
+    assert e.stderr.splitlines() == [
+        EMPTY_DEFAULT_WARNING.format(url=server.query),
+        "warning: no plan's title contains '不存在'; `policykg query plan_metadata` lists the plans and "
+        "their titles"]
+    # a union server's empty answer has nothing to say about its default graph
+    oxigraph_server.clear()
+    assert run("push", str(example_path), "--graph-store", oxigraph_server.graph_store).returncode == 0
+    e = run("query", "tasks", "--endpoint", oxigraph_server.query, "-p", "plan=不存在", "-f", "csv")
+    assert e.returncode == 0 and "default graph" not in e.stderr and "no plan's title" in e.stderr
+
+
 def test_errors_are_one_line_with_exit_2(tmp_path):
     url = f"http://127.0.0.1:{free_port()}/sparql"
     r = run("query", "tasks", "--endpoint", url)

@@ -6,8 +6,10 @@ import base64
 import json
 import logging
 import time
+import urllib.parse
 
 import pytest
+import requests
 
 from policykg import api
 from policykg.errors import InputError, PolicyKGError, QueryError
@@ -145,3 +147,100 @@ def test_an_answer_cut_at_the_server_limit_is_refused(http_stub):
                                         "X-SPARQL-MaxRows": "1"}, json.dumps(RESULTS).encode()))
     with pytest.raises(QueryError, match="cut the answer at its limit of 1 rows"):
         EndpointStore(url).select("SELECT * WHERE { ?s ?p ?o }")
+
+
+# --- servers whose default graph is not the union of their named graphs (issue #18) ----------------
+NAMED = {"g": {"type": "uri", "value": "https://w3id.org/policykg/id/graph/plan/x"},
+         "s": {"type": "uri", "value": "https://w3id.org/policykg/id/plan/x"},
+         "p": {"type": "uri", "value": "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"},
+         "o": {"type": "uri", "value": "https://w3id.org/policykg/ontology#Plan"}}
+
+
+def non_union_stub(http_stub, dataset: str) -> str:
+    """A server holding one plan triple in a named graph and nothing in its default graph, that
+    ignores the Protocol's default-graph-uri ("ignore": every ASK is false), refuses it and any
+    parameter it does not know ("refuse"), or takes it and then answers a query over the listed
+    graphs in 3 s ("slow")."""
+    def respond(handler, body):
+        form = urllib.parse.parse_qs(body.decode(), keep_blank_values=True)
+        query = form["query"][0]
+        if dataset == "refuse" and "union-default-graph" in form:
+            return 400, {"Content-Type": "text/plain"}, b"unknown parameter union-default-graph"
+        if dataset == "refuse" and "default-graph-uri" in form:
+            return 400, {"Content-Type": "text/plain"}, b"Dataset description not supported"
+        if query.startswith("ASK"):
+            answer = {"head": {}, "boolean": dataset == "slow" and "default-graph-uri" in form}
+        elif "GRAPH ?g { ?s ?p ?o }" in query:
+            answer = {"head": {"vars": list(NAMED)}, "results": {"bindings": [NAMED]}}
+        elif "GRAPH ?g { }" in query:
+            answer = {"head": {"vars": ["g"]}, "results": {"bindings": [{"g": NAMED["g"]}]}}
+        else:
+            time.sleep(3 if dataset == "slow" else 0)
+            answer = {"head": {"vars": ["x"]}, "results": {"bindings": []}}
+        return 200, {"Content-Type": "application/sparql-results+json"}, json.dumps(answer).encode()
+
+    return http_stub(respond) + "/sparql"
+
+
+SETTINGS = ("make the default graph the union (Oxigraph: `oxigraph serve --union-default-graph`; "
+            "Fuseki: `tdb2:unionDefaultGraph true`)")
+
+
+@pytest.mark.parametrize("dataset,why", [
+    ("ignore", "ignores the SPARQL Protocol's default-graph-uri that names them"),
+    ("refuse", "refused a query naming them with the SPARQL Protocol's default-graph-uri (HTTP 400: "
+               "Dataset description not supported)")])
+def test_a_non_union_server_without_default_graph_uri_is_an_error(http_stub, dataset, why):
+    url = non_union_stub(http_stub, dataset)
+    for run in (lambda: api.query("tasks", url), lambda: api.sparql("SELECT * WHERE { ?s ?p ?o }", url)):
+        with pytest.raises(InputError) as e:
+            run()
+        assert str(e.value) == (f"{url}: its default graph is not the union of its named graphs, and it "
+                                f"{why}, so policykg cannot read the plans there: {SETTINGS}")
+
+
+def test_a_timeout_over_listed_graphs_names_the_setting(http_stub):
+    url = non_union_stub(http_stub, "slow")
+    with pytest.raises(InputError) as e:
+        EndpointStore(url, timeout=1).select("SELECT ?x WHERE { ?x ?y ?z }")
+    assert str(e.value) == (f"{url}: the endpoint did not answer within 1 s, asked for the union of its 1 "
+                            "named graphs one by one (its default graph is not their union); a server "
+                            "answers faster when it is (Oxigraph: `oxigraph serve --union-default-graph`; "
+                            "Fuseki: `tdb2:unionDefaultGraph true`)")
+
+
+#: plan graphs of a national store (~2,800): their IRIs alone are ~0.5 MB, far more than a URL holds
+MANY = 3000
+
+
+def protocol_only(monkeypatch) -> None:
+    """Make Oxigraph look like any other non-union server (Fuseki/TDB2): its own union-default-graph
+    request parameter goes out under a name no server knows, so queries list the graphs instead."""
+    monkeypatch.setattr("policykg.graph.endpoint.UNION_PARAMETER", "no-such-parameter")
+
+
+@pytest.mark.parametrize("via", ["union-default-graph", "default-graph-uri"])
+def test_thousands_of_named_graphs_on_a_non_union_server(oxigraph_nonunion_server, via, monkeypatch):
+    server = oxigraph_nonunion_server
+    if via == "default-graph-uri":
+        protocol_only(monkeypatch)
+    server.clear()
+    graphs = [f"https://w3id.org/policykg/id/graph/plan/many/{i:04d}" for i in range(MANY)]
+    inserts = "\n".join(f'GRAPH <{g}> {{ <https://w3id.org/policykg/id/t/{i}> '
+                         f'<https://w3id.org/policykg/ontology#title> "{i}" }}' for i, g in enumerate(graphs))
+    requests.post(server.update, data={"update": f"INSERT DATA {{ {inserts} }}"}, timeout=60).raise_for_status()
+    try:
+        raw = requests.post(server.query, data={"query": "ASK { ?s ?p ?o }"},
+                            headers={"Accept": "application/sparql-results+json"}, timeout=30)
+        assert raw.json()["boolean"] is False  # the server's own default graph is empty
+        store = EndpointStore(server.query)
+        assert set(store.dataset_params("SELECT * WHERE { ?s ?p ?o }")) == {via}
+        title = "<https://w3id.org/policykg/ontology#title>"
+        assert store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ ?s {title} ?t }}")[1] == [(MANY,)]
+        # GRAPH patterns see the same graphs as named graphs
+        assert store.select("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[1] == [(MANY,)]
+        assert store.graph_names() == graphs
+        # a query that names its own graphs reads those alone
+        assert store.select(f"SELECT ?t FROM <{graphs[7]}> WHERE {{ ?s {title} ?t }}")[1] == [("7",)]
+    finally:
+        server.clear()

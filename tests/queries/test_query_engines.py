@@ -38,6 +38,20 @@ def test_endpoints_agree_with_the_file(corpus_endpoint, file_rows):
     assert differ == (VIRTUOSO_DIFFERS if server == "virtuoso" else set())
 
 
+def test_listed_named_graphs_agree_with_the_file(corpus_endpoint, file_rows, monkeypatch):
+    """A non-union server without Oxigraph's own union parameter (Fuseki/TDB2): every named graph
+    listed in default-graph-uri / named-graph-uri gives the file's rows too."""
+    from policykg.graph.endpoint import EndpointStore
+    from ..graph.test_endpoint import protocol_only
+    server, store = corpus_endpoint
+    if server != "oxigraph-nonunion":
+        pytest.skip("the union servers need no dataset")
+    protocol_only(monkeypatch)
+    listed = EndpointStore(store.url)
+    assert set(listed.dataset_params("SELECT * WHERE { ?s ?p ?o }")) == {"default-graph-uri"}
+    assert {name for name in queries.available() if api.query(name, listed) != file_rows[name]} == set()
+
+
 #: a `plan` value naming one plan (its region, as each title prints it), one naming every plan, one naming none
 PLAN_FILTERS = ("西固区", "奉化区", "连州市", "十四五", "不存在的规划")
 
