@@ -6,11 +6,12 @@
 Each input is one of the five corpus plans or the bundled example, damaged by one named mutation
 (or a stack of several): the same seed and index always give the same bytes.  Every input is loaded
 in a worker process with a time limit, so a hang is killed and counted instead of waited out; every
-`--build-every`-th input also goes through `api.build` to a .trig.  The contract checked:
+`--build-every`-th input, and every input the loader refuses, also goes through `api.build` to a
+.trig.  The contract checked:
 
 - the loader returns a record whose every task, project, indicator and responsibility points at
   real lines of the document, or raises `PolicyKGError` whose message starts with the file's path;
-- no input takes longer than the limit (10 s);
+- no load takes longer than the limit (10 s; a build, which makes the whole graph, gets 60 s);
 - a build that fails leaves nothing in its output folder, and one that succeeds leaves exactly the
   output, which parses with rdflib.
 
@@ -277,7 +278,7 @@ def make_mutant(seed: int, index: int, docs: list[Path], cache: dict[Path, bytes
     doc = docs[index % len(docs)]
     kind = KINDS[(index // len(docs)) % len(KINDS)]
     data = cache[doc] if cache is not None and doc in cache else doc.read_bytes()
-    steps = [rng.choice(list(MUTATIONS)) for _ in range(rng.randrange(2, 5))] if kind == "stack" else [kind]
+    steps = [kind] if kind != "stack" else [rng.choice(list(MUTATIONS)) for _ in range(rng.randrange(2, 5))]
     for step in steps:
         data = MUTATIONS[step](data, rng)
     return Mutant(index, kind, doc.name, data)
@@ -341,15 +342,17 @@ def _build(path: str, folder: str) -> tuple[str, str]:
     return ("ok", "") if len(ds) else ("contract", "the output parses but holds no quads")
 
 
-def _serve(conn: Connection, loader_name: str, memory_mb: int) -> None:
-    """The worker's loop: ("load", path) or ("build", path, folder) in, (outcome, detail, seconds) out."""
+def _serve(conn: Connection, loader_name: str, memory_mb: int, builds: bool) -> None:
+    """The worker's loop: ("load", path) or ("build", path, folder) in, (outcome, detail, seconds) out.
+    What the jobs import is imported first, so no input's time limit pays for it."""
     if memory_mb:
         import resource
         limit = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     module, _, name = loader_name.partition(":")
     loader = getattr(importlib.import_module(module), name)
-    import policykg.api  # noqa: F401  (imported before the clock starts)
+    if builds:
+        import policykg.api  # noqa: F401
     conn.send("ready")
     while True:
         try:
@@ -364,26 +367,34 @@ def _serve(conn: Connection, loader_name: str, memory_mb: int) -> None:
 class Worker:
     """One child process that runs jobs with a time limit; killed and replaced after a hang."""
 
-    def __init__(self, loader: str = DEFAULT_LOADER, memory_mb: int = 4096) -> None:
+    def __init__(self, loader: str = DEFAULT_LOADER, memory_mb: int = 4096, builds: bool = True) -> None:
         self.loader = loader
         self.memory_mb = memory_mb
+        self.builds = builds
         self._ctx = multiprocessing.get_context("spawn")
         self._proc: Any = None
         self._conn: Connection | None = None
 
     def _start(self) -> None:
         parent, child = self._ctx.Pipe()
-        self._proc = self._ctx.Process(target=_serve, args=(child, self.loader, self.memory_mb), daemon=True)
-        self._proc.start()
+        proc = self._ctx.Process(target=_serve, args=(child, self.loader, self.memory_mb, self.builds),
+                                 daemon=True)
+        proc.start()
         child.close()
-        self._conn = parent
-        if not parent.poll(120) or parent.recv() != "ready":
-            raise RuntimeError("the fuzz worker did not start")
+        self._proc, self._conn = proc, parent
+        try:
+            ready = parent.poll(120) and parent.recv() == "ready"
+        except (EOFError, OSError):
+            ready = False
+        if not ready:
+            self.stop()
+            raise RuntimeError(f"the fuzz worker did not start (loader {self.loader})")
 
     def stop(self) -> None:
         if self._proc is not None:
             self._proc.kill()
             self._proc.join()
+        if self._conn is not None:
             self._conn.close()
         self._proc = self._conn = None
 
@@ -419,8 +430,12 @@ class Result:
     source: str
     outcome: str
     detail: str
-    seconds: float
-    built: bool
+    seconds: float  # the load's
+    build_seconds: float | None = None  # None: not built
+
+    @property
+    def built(self) -> bool:
+        return self.build_seconds is not None
 
 
 @dataclass
@@ -441,20 +456,20 @@ class Report:
         return table
 
     def table(self) -> str:
-        """The counts as a text table, a row per kind, a total row, then the run's totals."""
-        counts = self.counts()
-        head = ["kind"] + list(OUTCOMES) + ["built", "max s"]
-        rows = []
-        for k in KINDS:
-            mine = [r for r in self.results if r.kind == k]
-            rows.append([k] + [str(counts[k][o]) for o in OUTCOMES] + [
-                str(sum(r.built for r in mine)), f"{max((r.seconds for r in mine), default=0):.2f}"])
-        rows.append(["total"] + [str(sum(counts[k][o] for k in KINDS)) for o in OUTCOMES] + [
-            str(sum(r.built for r in self.results)),
-            f"{max((r.seconds for r in self.results), default=0):.2f}"])
-        widths = [max(len(row[i]) for row in [head] + rows) for i in range(len(head))]
-        fmt = lambda row: "  ".join(c.ljust(w) if i == 0 else c.rjust(w)  # noqa: E731
-                                    for i, (c, w) in enumerate(zip(row, widths)))
+        """The counts as a text table, a row per kind and a total row, then the run's totals."""
+        head = ["kind"] + list(OUTCOMES) + ["built", "load max s", "build max s"]
+
+        def row(name: str, mine: list[Result]) -> list[str]:
+            return [name] + [str(sum(r.outcome == o for r in mine)) for o in OUTCOMES] + [
+                str(sum(r.built for r in mine)), f"{max((r.seconds for r in mine), default=0):.2f}",
+                f"{max((r.build_seconds or 0 for r in mine), default=0):.2f}"]
+        rows = [row(k, [r for r in self.results if r.kind == k]) for k in KINDS]
+        rows.append(row("total", self.results))
+        widths = [max(len(r[i]) for r in [head] + rows) for i in range(len(head))]
+
+        def fmt(cells: list[str]) -> str:
+            return "  ".join(c.ljust(w) if i == 0 else c.rjust(w)
+                             for i, (c, w) in enumerate(zip(cells, widths)))
         lines = [fmt(head), fmt(["-" * w for w in widths])] + [fmt(r) for r in rows]
         lines.append(f"{len(self.results)} inputs (seed {self.seed}) in {self.seconds:.0f} s; "
                      f"{len(self.failures)} failing (exception, contract, timeout or partial output)")
@@ -467,46 +482,54 @@ def save_failure(folder: Path, seed: int, mutant: Mutant, result: Result) -> Pat
     path = folder / f"seed{seed}-{mutant.index:05d}-{mutant.kind}-{result.outcome}.txt"
     path.write_bytes(mutant.data)
     meta = {"seed": seed, "index": mutant.index, "kind": mutant.kind, "source": mutant.source,
-            "outcome": result.outcome, "built": result.built, "seconds": round(result.seconds, 3),
-            "detail": result.detail, "again": f"python -m benchmarks.fuzz --seed {seed} --only {mutant.index}"}
+            "outcome": result.outcome, "seconds": round(result.seconds, 3),
+            "build_seconds": result.build_seconds, "detail": result.detail,
+            "again": f"python -m benchmarks.fuzz --seed {seed} --only {mutant.index}"}
     path.with_suffix(".json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
     return path
 
 
-def run(count: int, seed: int, *, build_every: int = 50, limit: float = 10.0,
+def run(count: int, seed: int, *, build_every: int = 50, limit: float = 10.0, build_limit: float = 60.0,
         failures: Path | None = Path("fuzz-failures"), only: Iterable[int] | None = None,
         loader: str = DEFAULT_LOADER, memory_mb: int = 4096,
         echo: Callable[[str], None] | None = print) -> Report:
     """Make `count` inputs (or just the indices in `only`) and check each; see the module docstring.
-    `build_every`: every n-th input is built too (1: all; 0: none); indices given in `only` all are."""
+
+    Built to a .trig besides being loaded: every `build_every`-th input, and every input the loader
+    refused (cheap, and where a half-written output would show); 0: none; all of `only`.  A build
+    builds the whole graph (seconds for a plan, far more than its load), so it gets its own, larger
+    limit: still a hang is caught.  The worker is a spawned process: a script calling this needs the
+    `if __name__ == "__main__"` guard."""
     docs = sources()
     cache = {d: d.read_bytes() for d in docs}
     indices = list(only) if only is not None else range(count)
     report = Report(seed)
     started = time.perf_counter()
-    with Worker(loader, memory_mb) as worker, tempfile.TemporaryDirectory(prefix="policykg-fuzz-") as tmp:
+    builds = bool(build_every) or only is not None
+    with Worker(loader, memory_mb, builds=builds) as worker, \
+            tempfile.TemporaryDirectory(prefix="policykg-fuzz-") as tmp:
         for n, index in enumerate(indices, 1):
             m = make_mutant(seed, index, docs, cache)
             path = Path(tmp) / f"fuzz-{index}.txt"
             path.write_bytes(m.data)
             outcome, detail, seconds = worker.run(("load", str(path)), limit)
-            built = outcome in ("ok", "error") and (only is not None or (build_every and index % build_every == 0))
-            if built:
+            result = Result(index, m.kind, m.source, outcome, detail, seconds)
+            if builds and (outcome == "error" or (outcome == "ok" and (
+                    only is not None or index % build_every == 0))):
                 out_dir = Path(tmp) / f"out-{index}"
                 out_dir.mkdir()
-                b_outcome, b_detail, b_seconds = worker.run(("build", str(path), str(out_dir)), limit)
-                seconds = max(seconds, b_seconds)
+                b_outcome, b_detail, result.build_seconds = worker.run(
+                    ("build", str(path), str(out_dir)), build_limit)
                 if b_outcome in FAILING:
-                    outcome, detail = b_outcome, "build: " + b_detail
+                    result.outcome, result.detail = b_outcome, "build: " + b_detail
                 shutil.rmtree(out_dir, ignore_errors=True)
             path.unlink()
-            result = Result(index, m.kind, m.source, outcome, detail, seconds, bool(built))
             report.results.append(result)
-            if outcome in FAILING:
+            if result.outcome in FAILING:
                 saved = save_failure(failures, seed, m, result) if failures is not None else None
                 if echo:
-                    last = (detail.strip().splitlines() or [""])[-1]
-                    echo(f"FAIL {index} {m.kind} {m.source}: {outcome}: {last}"
+                    last = (result.detail.strip().splitlines() or [""])[-1]
+                    echo(f"FAIL {index} {m.kind} {m.source}: {result.outcome}: {last}"
                          + (f" -> {saved}" if saved else ""))
             if echo and n % 1000 == 0:
                 echo(f"{n} inputs, {len(report.failures)} failing, {time.perf_counter() - started:.0f} s")
@@ -520,12 +543,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1, help="the run's seed: the same seed, the same inputs")
     ap.add_argument("--only", type=int, action="append", help="check just this input index (repeatable)")
     ap.add_argument("--build-every", type=int, default=50, help="build every n-th input to a .trig (0: none)")
-    ap.add_argument("--limit", type=float, default=10.0, help="seconds allowed per input (load, and build)")
+    ap.add_argument("--limit", type=float, default=10.0, help="seconds allowed per load")
+    ap.add_argument("--build-limit", type=float, default=60.0, help="seconds allowed per build")
     ap.add_argument("--failures", type=Path, default=Path("fuzz-failures"), help="where failing inputs go")
     ap.add_argument("--memory-mb", type=int, default=4096, help="the worker's address-space limit (0: none)")
     args = ap.parse_args(argv)
     report = run(args.count, args.seed, build_every=args.build_every, limit=args.limit,
-                 failures=args.failures, only=args.only, memory_mb=args.memory_mb)
+                 build_limit=args.build_limit, failures=args.failures, only=args.only,
+                 memory_mb=args.memory_mb)
     print(report.table())
     return 1 if report.failures else 0
 
