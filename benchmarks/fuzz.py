@@ -5,8 +5,8 @@
 
 Each input is one of the five corpus plans or the bundled example, damaged by one named mutation
 (or a stack of several): the same seed and index always give the same bytes.  Every input is loaded
-in a worker process with a time limit, so a hang is killed and counted instead of waited out; every
-`--build-every`-th input, and every input the loader refuses, also goes through `api.build` to a
+in a worker process with a time limit, so a hang is killed and counted instead of waited out; one
+input in `--build-every`, and every input the loader refuses, also goes through `api.build` to a
 .trig.  The contract checked:
 
 - the loader returns a record whose every task, project, indicator and responsibility points at
@@ -284,6 +284,12 @@ def make_mutant(seed: int, index: int, docs: list[Path], cache: dict[Path, bytes
     return Mutant(index, kind, doc.name, data)
 
 
+def sampled(seed: int, index: int, every: int) -> bool:
+    """Whether input `index` is one of the one-in-`every` built besides loaded: drawn by its own
+    seeded chance, since a stride would meet only some kinds (kinds take turns by index)."""
+    return every > 0 and random.Random(f"policykg-fuzz-build:{seed}:{index}").randrange(every) == 0
+
+
 # --- the worker: loads and builds in a child process the parent can kill ---------------------------
 def record_problem(record: Any) -> str | None:
     """What is wrong with a loaded record's source locations, or None."""
@@ -495,8 +501,8 @@ def run(count: int, seed: int, *, build_every: int = 50, limit: float = 10.0, bu
         echo: Callable[[str], None] | None = print) -> Report:
     """Make `count` inputs (or just the indices in `only`) and check each; see the module docstring.
 
-    Built to a .trig besides being loaded: every `build_every`-th input, and every input the loader
-    refused (cheap, and where a half-written output would show); 0: none; all of `only`.  A build
+    Built to a .trig besides being loaded: one input in `build_every` (`sampled`), and every input
+    the loader refused (cheap, and where a half-written output would show); 0: none; all of `only`.  A build
     builds the whole graph (seconds for a plan, far more than its load), so it gets its own, larger
     limit: still a hang is caught.  The worker is a spawned process: a script calling this needs the
     `if __name__ == "__main__"` guard."""
@@ -515,7 +521,7 @@ def run(count: int, seed: int, *, build_every: int = 50, limit: float = 10.0, bu
             outcome, detail, seconds = worker.run(("load", str(path)), limit)
             result = Result(index, m.kind, m.source, outcome, detail, seconds)
             if builds and (outcome == "error" or (outcome == "ok" and (
-                    only is not None or index % build_every == 0))):
+                    only is not None or sampled(seed, index, build_every)))):
                 out_dir = Path(tmp) / f"out-{index}"
                 out_dir.mkdir()
                 b_outcome, b_detail, result.build_seconds = worker.run(
@@ -542,7 +548,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--count", type=int, default=10_000, help="inputs to make (indices 0..count-1)")
     ap.add_argument("--seed", type=int, default=1, help="the run's seed: the same seed, the same inputs")
     ap.add_argument("--only", type=int, action="append", help="check just this input index (repeatable)")
-    ap.add_argument("--build-every", type=int, default=50, help="build every n-th input to a .trig (0: none)")
+    ap.add_argument("--build-every", type=int, default=50, help="build one input in n to a .trig (0: none)")
     ap.add_argument("--limit", type=float, default=10.0, help="seconds allowed per load")
     ap.add_argument("--build-limit", type=float, default=60.0, help="seconds allowed per build")
     ap.add_argument("--failures", type=Path, default=Path("fuzz-failures"), help="where failing inputs go")
