@@ -18,6 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -192,6 +193,20 @@ def test_build_check_finds_partial_output(tmp_path, monkeypatch):
     monkeypatch.setattr(api, "build", writes_two)
     (tmp_path / "b").mkdir()
     assert fuzz._build("plan.txt", str(tmp_path / "b"))[0] == "partial"
+
+
+FUZZ_FIXTURES = sorted((ROOT / "tests" / "fixtures" / "fuzz").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", FUZZ_FIXTURES, ids=[p.stem for p in FUZZ_FIXTURES])
+def test_fuzz_regressions(path, tmp_path):
+    """Each input the harness once failed on (shrunk; its .json says where it came from and what
+    happened): loaded, a valid record or the project's error naming the file; built, an output that
+    reads back as the graph built, or none."""
+    load = fuzz._load(load_plan, str(path))
+    assert load[0] in ("ok", "error"), load
+    build = fuzz._build(str(path), str(tmp_path))
+    assert build[0] in ("ok", "error"), build
 
 
 def test_ten_thousand_character_lines():
