@@ -13,7 +13,7 @@ input in `--build-every`, and every input the loader refuses, also goes through 
   real lines of the document, or raises `PolicyKGError` whose message starts with the file's path;
 - no load takes longer than the limit (10 s; a build, which makes the whole graph, gets 60 s);
 - a build that fails leaves nothing in its output folder, and one that succeeds leaves exactly the
-  output, which parses with rdflib.
+  output, which parses with rdflib into the graph that was built (its quads and texts).
 
 Counts are printed per mutation kind and outcome; each failing input is saved (bytes plus a .json
 saying seed, index, kind and what happened) and the exit code is 1.  tests/loaders/test_fuzz.py runs
@@ -321,6 +321,14 @@ def _load(loader: Callable[[Path], Any], path: str) -> tuple[str, str]:
     return ("contract", problem) if problem else ("ok", "")
 
 
+def _texts(ds: Any) -> set[tuple[str, str, str]]:
+    """The dataset's text literals (subject, predicate, text): what a reader of the output sees.
+    (Numbers are left out: rdflib writes 250 as a decimal and reads it back as 250.0.)"""
+    from rdflib import Literal
+    return {(str(s), str(p), str(o)) for s, p, o, _ in ds.quads()
+            if isinstance(o, Literal) and (o.language or o.datatype is None)}
+
+
 def _build(path: str, folder: str) -> tuple[str, str]:
     from rdflib import Dataset
 
@@ -328,7 +336,7 @@ def _build(path: str, folder: str) -> tuple[str, str]:
     from policykg.errors import PolicyKGError
     out = Path(folder) / "out.trig"
     try:
-        api.build([path], out)
+        built = api.build([path], out).dataset
         outcome, detail = "ok", ""
     except PolicyKGError as exc:
         outcome, detail = "error", str(exc)
@@ -345,7 +353,12 @@ def _build(path: str, folder: str) -> tuple[str, str]:
         ds.parse(out, format="trig")
     except Exception:
         return "contract", "the output does not parse: " + traceback.format_exc()
-    return ("ok", "") if len(ds) else ("contract", "the output parses but holds no quads")
+    if len(ds) != len(built):
+        return "contract", f"the output holds {len(ds)} quads, the graph built {len(built)}"
+    lost = sorted(_texts(built) - _texts(ds))
+    if lost:
+        return "contract", f"{len(lost)} texts of the graph built read back otherwise, e.g. {lost[0]!r}"
+    return "ok", ""
 
 
 def _serve(conn: Connection, loader_name: str, memory_mb: int, builds: bool) -> None:
