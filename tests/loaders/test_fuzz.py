@@ -178,6 +178,10 @@ def test_harness_counts_exceptions_hangs_and_unnamed_errors(tmp_path, monkeypatc
 def test_build_check_finds_partial_output(tmp_path, monkeypatch):
     """A build that fails after leaving a file in the output folder is "partial"; one that
     succeeds with a stray file beside its output too."""
+    from types import SimpleNamespace
+
+    from rdflib import Dataset
+
     from policykg import api
 
     def leaves_temp(paths, out):
@@ -190,9 +194,10 @@ def test_build_check_finds_partial_output(tmp_path, monkeypatch):
     def writes_two(paths, out):
         out.write_text("<urn:a> <urn:b> <urn:c> .\n", encoding="utf-8")
         (out.parent / "stray").write_text("", encoding="utf-8")
+        return SimpleNamespace(dataset=Dataset())
     monkeypatch.setattr(api, "build", writes_two)
     (tmp_path / "b").mkdir()
-    assert fuzz._build("plan.txt", str(tmp_path / "b"))[0] == "partial"
+    assert fuzz._build("plan.txt", str(tmp_path / "b")) == ("partial", "a build that succeeded left ['out.trig', 'stray']")
 
 
 FUZZ_FIXTURES = sorted((ROOT / "tests" / "fixtures" / "fuzz").glob("*.txt"))
