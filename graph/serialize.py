@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -69,7 +70,9 @@ def _union(ds: Dataset) -> Graph:
 
 
 def _sorted_lines(text: str) -> str:
-    lines = sorted({ln for ln in text.splitlines() if ln.strip()})
+    # split at "\n" only: str.splitlines() also splits at \f, \v, \x1c-\x1e, \x85 and U+2028/9,
+    # which a literal holds unescaped (a PDF page break, a Word line break in a plan's text)
+    lines = sorted({ln for ln in text.split("\n") if ln.strip()})
     return "\n".join(lines) + "\n"
 
 
@@ -99,11 +102,33 @@ def _trig(ds: Dataset) -> str:
     for ctx in sorted(ds.graphs(), key=lambda c: str(c.identifier)):
         if len(ctx) == 0:
             continue
-        body = _bound(Graph() + ctx).serialize(format="turtle")
-        body = "\n".join(ln for ln in body.splitlines() if not ln.startswith("@prefix")).strip()
-        indented = "\n".join(("    " + ln) if ln else "" for ln in body.splitlines())
-        parts.append(f"<{ctx.identifier}> {{\n{indented}\n}}\n\n")
+        body = _indented(_bound(Graph() + ctx).serialize(format="turtle"))
+        parts.append(f"<{ctx.identifier}> {{\n{body}\n}}\n\n")
     return "".join(parts)
+
+
+#: what toggles a Turtle long string: an unescaped """ (an escape is matched first and skipped)
+_LONG_QUOTE = re.compile(r'\\.|"""')
+
+
+def _indented(turtle: str) -> str:
+    """One graph's Turtle without its @prefix lines, indented to sit inside a TriG graph block.
+    A line inside a multi-line (triple-quoted) literal is the literal's text: never indented or
+    dropped.  Split at "\n" only (see _sorted_lines)."""
+    out: list[str] = []
+    inside = False
+    for ln in turtle.split("\n"):
+        if inside:
+            out.append(ln)
+        elif not ln.startswith("@prefix"):
+            out.append("    " + ln if ln else "")
+        if sum(m.group() == '"""' for m in _LONG_QUOTE.finditer(ln)) % 2:
+            inside = not inside
+    while out and not out[0]:
+        out.pop(0)
+    while out and not out[-1].strip():
+        out.pop()
+    return "\n".join(out)
 
 
 def _sort_jsonld(node):

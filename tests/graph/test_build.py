@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 import pytest
-from rdflib import Dataset, URIRef
+from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import ORG, RDF, SKOS
 
 from policykg import api
@@ -85,6 +85,28 @@ def test_same_documents_same_bytes(corpus_paths, tmp_path, ext):
     ds.parse(tmp_path / f"a.{ext}", format={"trig": "trig", "nq": "nquads", "ttl": "turtle", "nt": "nt",
                                              "jsonld": "json-ld"}[ext])
     assert len(ds) == len(api.build(corpus_paths).dataset)
+
+
+@pytest.mark.parametrize("ext", ["trig", "nq", "ttl", "nt", "jsonld"])
+def test_texts_read_back_as_built(example_path, tmp_path, ext):
+    """Every text literal reads back from the file as built: a multi-line source text (an
+    indicator row) was indented inside .trig graph blocks, and a \\v or \\f in a task's text (a
+    Word line break, a PDF page break) became a line break inside a one-line literal in .trig, .nq
+    and .nt, which then did not parse (found by benchmarks/fuzz.py)."""
+    text = example_path.read_text(encoding="utf-8").replace("严格执行", "\v严格执行\f", 1)
+    assert "\v" in text
+    doc = tmp_path / "plan.txt"
+    doc.write_text(text, encoding="utf-8")
+    built = api.build([doc], tmp_path / f"out.{ext}").dataset
+    ds = Dataset()
+    ds.parse(tmp_path / f"out.{ext}", format={"trig": "trig", "nq": "nquads", "ttl": "turtle", "nt": "nt",
+                                               "jsonld": "json-ld"}[ext])
+
+    def texts(d: Dataset) -> set:
+        return {(s, p, str(o)) for s, p, o, _ in d.quads()
+                if isinstance(o, Literal) and (o.language or o.datatype is None)}
+    assert any("\n" in t for _, _, t in texts(built)) and any("\v" in t for _, _, t in texts(built))
+    assert texts(ds) == texts(built)
 
 
 def test_same_bytes_across_processes(corpus_paths, tmp_path):
