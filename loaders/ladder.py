@@ -38,8 +38,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("①", re.compile(rf"^([{_CIRCLED}])\s*")),
     ("一是", re.compile(rf"^([{CN_NUMERAL}]{{1,3}})是(?=[\u4e00-\u9fff“\"《(])")),
 ]
-#: styles that can open a document's body (the outline's top rung is one of these)
+#: styles that number headings (chapters, sections, a box's sub-groups), never a task's items alone
 HEADING_STYLES = ("第部分", "第章", "第节", "一、", "(一)")
+#: styles that number a plan's chapters, the top of its outline: the body starts at the first
+CHAPTER_STYLES = ("第部分", "第章", "第节", "一、")
+#: styles that say by their words that they are headings (第…章): never nested below another style
+WORDED_STYLES = ("第部分", "第章", "第节")
 #: an in-paragraph enumeration: 一是……；二是……
 _INLINE_RE = re.compile(rf"(?:(?<=[。；;!?！？）)])|^)\s*([{CN_NUMERAL}]{{1,3}})是(?=[\u4e00-\u9fff“\"《(])")
 

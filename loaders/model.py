@@ -8,6 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the coverage record is computed from a plan record (loaders/coverage.py)
+    from policykg.loaders.coverage import Coverage
 
 
 @dataclass(frozen=True)

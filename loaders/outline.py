@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from policykg.loaders.ladder import HEADING_STYLES, Numbering, accept, numbering
+from policykg.loaders.ladder import HEADING_STYLES, WORDED_STYLES, Numbering, accept, numbering
 from policykg.loaders.text import COLUMN_RE, Block
 
 CHAPTER_KINDS: list[tuple[str, tuple[str, ...]]] = [
@@ -125,7 +125,7 @@ def _levels(seq: list[Numbering]) -> dict[str, int]:
     top = seq[0].style if seq else ""
     for k, n in enumerate(seq):
         if n.style not in targets and n.style != top and first_seen[n.style] == k and k > 0 \
-                and n.style not in HEADING_STYLES[:3]:
+                and n.style not in WORDED_STYLES:
             kept.add((seq[k - 1].style, n.style))
     for _ in range(len(levels)):  # longest path; a cycle stops growing after len(levels) rounds
         changed = False

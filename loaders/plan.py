@@ -13,9 +13,9 @@ from policykg.errors import InputError
 from policykg.loaders.linking import link_rows
 from policykg.loaders.metadata import Metadata, read_metadata
 from policykg.loaders.coverage import measure_coverage, unread_markers
-from policykg.loaders.ladder import HEADING_STYLES, numbering
-from policykg.loaders.model import (Chapter, DocumentInfo, Gap, Indicator, PlanRecord, Responsibility,
-                                    Section, Span, Task, UnitRef)
+from policykg.loaders.ladder import CHAPTER_STYLES, numbering
+from policykg.loaders.model import (Chapter, DocumentInfo, Gap, Indicator, PlanRecord, Section, Span, Task,
+                                    UnitRef)
 from policykg.loaders.grids import read_division_grid, read_indicator_grid
 from policykg.loaders.reading import Grid, SourceText, read_source
 from policykg.loaders.reference import classify_department
@@ -113,7 +113,7 @@ def _body_start(blocks: list[Block]) -> int:
         if len(b.norm) > 40 or "。" in b.norm:
             continue
         n = numbering(b.norm)
-        if n is None or n.style not in HEADING_STYLES[:4]:
+        if n is None or n.style not in CHAPTER_STYLES:
             continue
         if n.number == 1:
             return i

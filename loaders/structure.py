@@ -72,8 +72,6 @@ class StructureResult:
     gaps: list[Gap] = field(default_factory=list)
     #: paragraphs of task chapters that became part of nothing: (first line, text)
     unread: list[tuple[int, str]] = field(default_factory=list)
-    #: numbered items under task chapters, as the document numbers them (coverage's "announced")
-    task_chapter_items: int = 0
     outline: Outline | None = None
 
 
@@ -285,8 +283,6 @@ class StructureParser:
         if level == 0:
             self.start_chapter(n.numeral, title, block)
             return
-        if self._in_task_chapter() and self.box is None:
-            self.out.task_chapter_items += 1
         self.numbered(i, n, level, title, block)
 
     def _box_group(self, n: Numbering, title: str) -> bool:
