@@ -50,6 +50,7 @@ class Printing:
     clauses: str = "original"
     separator: str = "、"
     through: bool = False  # tasks numbered straight through the plan, not per section
+    titles: bool = False  # each task's title on a line of its own, its text on the next
 
     def valid(self) -> bool:
         # the section style must differ from the chapter style, or the outline would be one level
@@ -67,14 +68,14 @@ def single_styles() -> list[Printing]:
     out += [Printing(tasks=t) for t in TASKS if t != "1、"]
     out += [Printing(clauses=c) for c in CLAUSES if c != "original"]
     out += [Printing(clauses="labels", separator=s) for s in SEPARATORS if s != "、"]
-    out += [Printing(through=True)]
+    out += [Printing(through=True), Printing(titles=True), Printing(titles=True, clauses="line")]
     return out
 
 
 def combinations(count: int, seed: int = 0) -> list[Printing]:
     """`count` combined styles, drawn reproducibly from every combination."""
     every = [Printing(*combo) for combo in itertools.product(CHAPTERS, SECTIONS, TASKS, CLAUSES,
-                                                               SEPARATORS, (False, True))]
+                                                               SEPARATORS, (False, True), (False, True))]
     every = [p for p in every if p.valid()]
     return random.Random(seed).sample(every, min(count, len(every)))
 
@@ -150,6 +151,12 @@ def reprint(text: str, record: PlanRecord, printing: Printing) -> str:
                 k_plan += 1
                 i = t.span.line - 1
                 lines[i] = _renumber(_TASK_NO, lines[i], TASKS[printing.tasks](k_plan if printing.through else k))
+    if printing.titles:
+        for t in tasks:
+            i = t.span.line - 1
+            head, dot, rest = lines[i].partition(t.title + "。")
+            if dot and rest.strip():
+                lines[i] = head + t.title + "\n" + rest
     for t in tasks:
         change = _clause(t, printing)
         if change is None:

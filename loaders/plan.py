@@ -25,7 +25,7 @@ from policykg.loaders.structure import parse_structure, short_title
 from policykg.loaders.targets import extract_targets, linked_indicators
 from policykg.loaders.tables import (DivisionTable, IndicatorTable, is_division_title,
                                      read_division_table, read_indicator_table)
-from policykg.loaders.text import COLUMN_RE, Block, Line, make_blocks, make_lines
+from policykg.loaders.text import COLUMN_RE, Block, Line, line_width, make_blocks, make_lines
 from policykg.loaders.units import UnitResolver
 from policykg.loaders.values import parse_value
 
@@ -74,6 +74,7 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...] = ()
     indicator_tables: list[IndicatorTable] = []
     division_tables: list[DivisionTable] = []
     segment: list[Line] = []
+    width = line_width(lines)  # the document's, not a segment's: a title line is short against it
     by_no = {ln.no: idx for idx, ln in enumerate(lines)}
     grid_at = {g.first_line: g for g in grids}
     i = 0
@@ -93,7 +94,7 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...] = ()
             segment.append(ln)
             i += 1
             continue
-        blocks.extend(make_blocks(segment))
+        blocks.extend(make_blocks(segment, width))
         segment = []
         if isinstance(table, IndicatorTable):
             indicator_tables.append(table)
@@ -101,7 +102,7 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...] = ()
         else:
             division_tables.append(table)
         i = by_no[end_line] + 1
-    blocks.extend(make_blocks(segment))
+    blocks.extend(make_blocks(segment, width))
     return blocks, table_after, indicator_tables, division_tables
 
 

@@ -115,11 +115,21 @@ def _is_standalone(norm: str) -> bool:
     return False
 
 
-def joins(prev: Block, line: Line) -> bool:
+def is_item_title(prev: Block, width: int) -> bool:
+    """A numbered item's title on a line of its own (1、巩固拓展脱贫攻坚成果), its text on the lines
+    after: no sentence ends in it, it does not end mid-list, and it is shorter than the document's
+    full lines, so it did not wrap (a wrapped line is as long as the page is wide)."""
+    if len(prev.lines) != 1 or not starts_item(prev.norm) or len(prev.norm) >= 0.8 * width:
+        return False
+    title = prev.norm[numbering(prev.norm).end:]
+    return bool(title) and "。" not in title and not title.endswith((",", "，", "、", ";", ":"))
+
+
+def joins(prev: Block, line: Line, width: int = 10_000) -> bool:
     """Does `line` continue the paragraph `prev` (a wrapped line) rather than start a new one?"""
     if line.indented or prev.lines[-1].indented:
         return False
-    if is_structure_start(line.norm) or is_heading(prev.norm):
+    if is_structure_start(line.norm) or is_heading(prev.norm) or is_item_title(prev, width):
         return False
     if prev.norm.endswith(tuple(TERMINAL) + ("。", "！", "？", "；", "：")):
         return False
@@ -128,14 +138,22 @@ def joins(prev: Block, line: Line) -> bool:
     return not _is_standalone(prev.norm)
 
 
-def make_blocks(lines: list[Line]) -> list[Block]:
+def line_width(lines: list[Line]) -> int:
+    """The length most full lines have: a wrapped document's page width, or a paragraph's length
+    where each paragraph is one line (the 90th percentile of the lines' lengths)."""
+    lengths = sorted(len(ln.norm) for ln in lines if ln.norm)
+    return lengths[int(len(lengths) * 0.9)] if lengths else 0
+
+
+def make_blocks(lines: list[Line], width: int | None = None) -> list[Block]:
     """Join wrapped lines into paragraphs; blank lines do not end a paragraph by themselves
     (PDF extraction puts them inside sentences), punctuation and structure do."""
     blocks: list[Block] = []
+    width = line_width(lines) if width is None else width
     for line in lines:
         if not line.clean:
             continue
-        if blocks and joins(blocks[-1], line):
+        if blocks and joins(blocks[-1], line, width):
             b = blocks[-1]
             b.lines.append(line)
             b.text += line.clean
