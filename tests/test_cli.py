@@ -21,8 +21,8 @@ def test_build_example_prints_summary(tmp_path):
     assert out.exists() and out.stat().st_size > 10_000
     row = next(ln for ln in r.stderr.splitlines() if "example_plan.txt" in ln)
     cells = [c.strip() for c in row.split("│") if c.strip()]
-    # tasks (10 body + 5 division-table rows), with a lead, projects, indicators, units
-    assert cells[-5:] == ["15", "14", "8", "6", "10"]
+    # tasks (10 body + 5 division-table rows), with a lead, projects, indicators, units, coverage
+    assert cells[-6:] == ["15", "14", "8", "6", "10", "100%"]
     assert "wrote" in r.stderr and str(out) in r.stderr
 
 
