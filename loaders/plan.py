@@ -217,20 +217,22 @@ def load_plan(path: str | Path) -> PlanRecord:
         chapters=structure.chapters, warnings=list(structure.gaps),
     )
     record.indicators = _indicators(indicator_tables, spans, md.period)
-    owner_first = not prints_lead_markers(t.text for t in record.tasks())
+    body_tasks = record.tasks()
+    clauses_of = {id(t): ClauseReader.find(t.text) for t in body_tasks}  # each task's text parsed once
+    owner_first = not prints_lead_markers(c for cs in clauses_of.values() for c in cs)
     readers = ClauseReader(resolver, owner_first, record.warnings)
     markers = [0, 0]
-    for task in record.tasks():
+    for task in body_tasks:
         blocks_of_task = structure.task_blocks[id(task)]
         line_of = lambda off, b=blocks_of_task: _offset_line(b, off)  # noqa: E731
-        clauses = readers.attach(task, lambda a, b, blk=blocks_of_task, t=task: spans(
+        clauses = clauses_of[id(task)]
+        readers.attach(task, clauses, lambda a, b, blk=blocks_of_task, t=task: spans(
             _offset_line(blk, a), _offset_line(blk, max(a, b - 1)), t.text[a:b]))
         printed, read, gaps = unread_markers(task, clauses, line_of)
         markers[0] += printed
         markers[1] += read
         record.warnings.extend(gaps)
         _attach_targets(task, line_of, spans, record)
-    body_tasks = record.tasks()
     order = 10_000
     for table in division_tables:
         section = _division_section(table, readers, spans, order)

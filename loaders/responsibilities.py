@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from policykg.loaders.model import Gap, Responsibility, Span, Task
 from policykg.loaders.text import normalize
-from policykg.loaders.units import UnitResolver
+from policykg.loaders.units import UnitResolver, reads_as_unit, split_unit_list
 
 LEAD_LABELS = ("牵头单位", "牵头部门", "主责单位", "主责部门", "负责单位", "负责部门", "主办单位", "牵头")
 #: 主要责任单位 / 责任主体 are read as 责任单位
@@ -180,19 +180,25 @@ def _logical_lines(norm: str) -> list[tuple[int, int]]:
 
 
 def _unbracketed(text: str, norm: str, lo: int, hi: int, covered, strict) -> Clause | None:
-    m = None
-    for m in LABEL_RE.finditer(norm, lo, hi):
-        before = norm[lo:m.start()].rstrip()
-        if not before or before[-1] in "。;,.!?" or norm[m.start() - 1] in " \t":
-            break
-    else:
-        m = None
+    m = next((m for m in LABEL_RE.finditer(norm, lo, hi) if _after_boundary(norm, lo, m.start())), None)
     starts = [m.start()] if m is not None else [lo, max(norm.rfind("。", lo, hi - 1), lo - 1) + 1]
     for start in dict.fromkeys(starts):  # the whole line first, then its last sentence
         got = _candidate(text, start, hi, covered, strict, labelled=m is not None)
         if got is not None:
             return got
     return None
+
+
+def _after_boundary(norm: str, lo: int, pos: int) -> bool:
+    """Does a label at `pos` start a clause: the line's start, after a sentence or part, or a space?"""
+    before = norm[lo:pos].rstrip()
+    return not before or before[-1] in "。;,.!?" or norm[pos - 1] in " \t"
+
+
+def _all_units(parts: list[Part]) -> bool:
+    """An unbracketed clause only where every unit list reads as organisations."""
+    names = [split_unit_list(p.units) for p in parts]
+    return all(names) and all(reads_as_unit(n) is None for ns in names for n in ns)
 
 
 def _candidate(text: str, start: int, hi: int, covered, strict, labelled: bool) -> Clause | None:
@@ -214,14 +220,10 @@ def find_clause(text: str) -> Clause | None:
     return clauses[-1] if clauses else None
 
 
-def prints_lead_markers(texts) -> bool:
+def prints_lead_markers(clauses: Iterable[Clause]) -> bool:
     """Does a plan mark its leads anywhere (牵头…, 负责单位, 主责单位)?  If not, its 责任单位 names
     the accountable units, first-named first."""
-    for text in texts:
-        for clause in find_clauses(text):
-            if any(p.role == "lead" for p in clause.parts):
-                return True
-    return False
+    return any(p.role == "lead" for clause in clauses for p in clause.parts)
 
 
 class ClauseReader:
@@ -231,20 +233,15 @@ class ClauseReader:
     def __init__(self, resolver: UnitResolver, owner_first: bool, gaps: list[Gap]) -> None:
         self.resolver, self.owner_first, self.gaps = resolver, owner_first, gaps
 
-    def strict(self, parts: list[Part]) -> bool:
-        """An unbracketed clause only where every unit list reads as organisations."""
-        for part in parts:
-            refs, rejected = self.resolver.resolve_names(part.units)
-            if rejected or not refs:
-                return False
-        return True
+    @staticmethod
+    def find(text: str) -> list[Clause]:
+        """The clauses of a task's text (an unbracketed one only where every name reads as a unit)."""
+        return find_clauses(text, _all_units)
 
-    def attach(self, task: Task, span_of: Callable[[int, int], Span]) -> list[Clause]:
-        """Read every clause of `task`; `span_of(start, end)` locates an offset range of its text."""
-        clauses = find_clauses(task.text, self.strict)
+    def attach(self, task: Task, clauses: list[Clause], span_of: Callable[[int, int], Span]) -> None:
+        """Read `task`'s clauses; `span_of(start, end)` locates an offset range of its text."""
         for clause in clauses:
             self.add(task, clause.parts, span_of(clause.start, clause.end))
-        return clauses
 
     def add(self, task: Task, parts: Iterable[Part], span: Span) -> None:
         parts = list(parts)
@@ -256,11 +253,9 @@ class ClauseReader:
             refs, rejected = self.resolver.resolve_names(part.units, hint)
             for name, why in rejected:
                 self.gaps.append(Gap(span.line, "unit-name", f"not read as a unit: {name!r} ({why})"))
-            marks = self.resolver.role_marks
-            if marks:  # 区残联（牵头）、区民政局: the marked units lead, the others support
-                part = Part("support", part.units)
-            for k, (printed, unit) in enumerate(refs):
-                role = marks.get(k, part.role)
+            marked = any(mark for _, _, mark in refs)  # 区残联（牵头）、区民政局: the others support
+            for k, (printed, unit, mark) in enumerate(refs):
+                role = mark or ("support" if marked else part.role)
                 if role == "owner":
                     role = "lead" if owner_first and not owner_seen and k == 0 else "support"
                 task.responsibilities.append(Responsibility(role, unit, span, printed))

@@ -9,6 +9,7 @@ table in loaders/data, not code.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from policykg.loaders.model import RegionRef, UnitRef
 from policykg.loaders.reference import classify_department, department_types, unit_aliases
@@ -116,6 +117,7 @@ def region_named(name: str) -> str | None:
     return next((e for e in REGION_ENDINGS if core.endswith(e)), None)
 
 
+@cache  # a plan names the same units again and again
 def reads_as_unit(name: str) -> str | None:
     """Why `name` does not read as an organisation, or None when it does.  A name must end as
     organisations end (局 委 办 … 中心 公司 … 镇 街道 政府), be a known alias, a collective
@@ -259,21 +261,19 @@ class UnitResolver:
                        dept_type=dept, alt_labels=tuple(dict.fromkeys(alts)))
 
     def resolve_names(self, text: str, prefix_hint: str | None = None
-                      ) -> tuple[list[tuple[str, UnitRef]], list[tuple[str, str]]]:
+                      ) -> tuple[list[tuple[str, UnitRef, str | None]], list[tuple[str, str]]]:
         """The units of a list such as '区残疾人联合会、民政局' (the first's region prefix restored on
-        the rest), as (printed name, unit); and the names that do not read as organisations, as
-        (printed name, why) - never made into units.  A role printed after a name (区残联（牵头）)
-        is left out of it: `role_marks` says which names carried one."""
-        refs: list[tuple[str, UnitRef]] = []
+        the rest), as (printed name, unit, role printed after it: 区残联（牵头） -> lead, else None);
+        and the names that do not read as organisations, as (printed name, why) - never units."""
+        refs: list[tuple[str, UnitRef, str | None]] = []
         rejected: list[tuple[str, str]] = []
-        self.role_marks: dict[int, str] = {}
         hint = prefix_hint
         for name in split_unit_list(text):
             mark = ROLE_MARK_RE.search(name)
+            role = None
             if mark:
                 name = name[:mark.start()]
-                self.role_marks[len(refs)] = "lead" if mark.group(1) in ("牵头单位", "牵头", "主责", "负责") \
-                    else "support"
+                role = "lead" if mark.group(1) in ("牵头单位", "牵头", "主责", "负责") else "support"
             why = reads_as_unit(name)
             if why is not None:
                 rejected.append((name, why))
@@ -281,9 +281,9 @@ class UnitResolver:
             own = self.prefix_of(name) if not is_collective(name) else None
             if own is not None and own in LEVEL_CHARS:
                 hint = own
-            refs.append((name, self.resolve(name, hint)))
+            refs.append((name, self.resolve(name, hint), role))
         return refs, rejected
 
     def resolve_list(self, text: str, prefix_hint: str | None = None) -> list[UnitRef]:
         """The units of a list (names that do not read as organisations left out)."""
-        return [ref for _, ref in self.resolve_names(text, prefix_hint)[0]]
+        return [ref for _, ref, _ in self.resolve_names(text, prefix_hint)[0]]

@@ -15,7 +15,7 @@ SPAN = Span(1, 1, 0, 0, "")
 def read(text: str, region: RegionRef = COUNTY, owner_first: bool = True):
     gaps: list = []
     task = Task("1", "", text, SPAN)
-    ClauseReader(UnitResolver(region), owner_first, gaps).attach(task, lambda a, b: SPAN)
+    ClauseReader(UnitResolver(region), owner_first, gaps).attach(task, ClauseReader.find(text), lambda a, b: SPAN)
     return task, gaps
 
 
