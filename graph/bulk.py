@@ -28,14 +28,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from rdflib import URIRef
+from rdflib import Graph, URIRef
 
 from policykg.errors import InputError, OutputError, PolicyKGError
 from policykg.graph import vocab as V
 from policykg.graph.build import build_plan_graph, department_type_graph
 from policykg.graph.iris import plan_path
 from policykg.graph.oxigraph_store import OxigraphStore, ntriples
-from policykg.graph.push import ONTOLOGY, ONTOLOGY_GRAPH, PLAN, SHARED, Part, Pushed, insert_data
+from policykg.graph.parts import ONTOLOGY, PLAN, SHARED, Part, Pushed, insert_data
+from policykg.graph.vocab import ONTOLOGY_GRAPH
 from policykg.loaders.plan import load_plan
 
 Progress = Callable[[str, int, int], None]
@@ -107,10 +108,11 @@ def _nquads(lines: list[str], graph: str) -> str:
 class _Writer:
     """The parent's side: writes plans as they come, remembers what to undo if the run fails."""
 
-    def __init__(self, target: OxigraphStore) -> None:
+    def __init__(self, target: OxigraphStore, ontology: Graph) -> None:
         import pyoxigraph
         self.ox = pyoxigraph
         self.target = target
+        self.ontology = ontology
         self.store = target._live()
         self.path = target.path
         self.existing = {g.value for g in self.store.named_graphs()}
@@ -164,8 +166,7 @@ class _Writer:
         """The ontology, the department types, then the replacements; returns the actions."""
         self.write_batch()
         done: list[Pushed] = []
-        from policykg.ontology import load_ontology
-        ontology = Part(str(ONTOLOGY_GRAPH), load_ontology(), ONTOLOGY)
+        ontology = Part(str(ONTOLOGY_GRAPH), self.ontology, ONTOLOGY)
         self.target.write_graph(ontology.iri, insert_data(ontology))
         done.append(Pushed(str(ONTOLOGY_GRAPH), ONTOLOGY, len(ontology.graph), "replaced"))
         types = self.shared_lines(ntriples(department_type_graph()).decode("utf-8").splitlines())
@@ -195,24 +196,26 @@ class _Writer:
         self.store.flush()
 
 
-def load_documents(documents: list[Path], store: str | Path, *, keep_going: bool = False,
-                   progress: Progress | None = None, workers: int | None = None) -> BulkResult:
-    """Read plan `documents` (in `workers` processes; None: one per core) into the store at `store`.
+def load_documents(documents: list[Path], store: str | Path, ontology: Graph, *,
+                   keep_going: bool = False, progress: Progress | None = None,
+                   workers: int | None = None) -> BulkResult:
+    """Read plan `documents` (in `workers` processes; None: one per core) into the store at `store`,
+    with the `ontology` graph in its own graph.
 
     Duplicates (same content) are built once; two documents that print the same plan get distinct
     graphs (the second path suffixed with its hash), exactly as `api.build` does."""
     workers = (os.cpu_count() or 1) if workers is None else workers
     fresh = not Path(store).exists()
     try:
-        return _load(documents, store, keep_going, progress, workers)
+        return _load(documents, store, ontology, keep_going, progress, workers)
     except BaseException:
         if fresh and Path(store).is_dir():
             shutil.rmtree(store, ignore_errors=True)  # a store this failed run created: not left behind
         raise
 
 
-def _load(documents: list[Path], store: str | Path, keep_going: bool, progress: Progress | None,
-          workers: int) -> BulkResult:
+def _load(documents: list[Path], store: str | Path, ontology: Graph, keep_going: bool,
+          progress: Progress | None, workers: int) -> BulkResult:
     summaries: list[dict[str, Any]] = []
     failures: list[tuple[str, str]] = []
     skipped: list[tuple[str, str]] = []
@@ -220,7 +223,7 @@ def _load(documents: list[Path], store: str | Path, keep_going: bool, progress: 
     used_paths: dict[str, str] = {}
     plans: list[Pushed] = []
     with OxigraphStore(store) as target:
-        writer = _Writer(target)
+        writer = _Writer(target, ontology)
         try:
             for i, b in enumerate(_built(documents, workers), 1):
                 if progress:

@@ -14,14 +14,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
-from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
 from policykg.errors import InputError, OutputError, QueryError
 from policykg.graph import vocab as V
-from policykg.graph.push import ONTOLOGY_GRAPH, Part, Pushed, insert_data, parts
+from policykg.graph.parts import Part, Pushed, insert_data, parts
 from policykg.graph.store import to_python
-from policykg.graph.vocab import PREFIXES, inferred_graph_iri
+from policykg.graph.vocab import ONTOLOGY_GRAPH, PREFIXES, inferred_graph_iri
 
 #: files every Oxigraph (RocksDB) store directory has
 _MARKERS = ("CURRENT", "IDENTITY")
@@ -340,14 +340,15 @@ class OxigraphStore:
         return len(self._live())
 
     # --- loading --------------------------------------------------------------------------------
-    def load(self, ds: Dataset, *, ontology: bool = True,
+    def load(self, ds: Dataset, *, ontology: Graph | None = None,
              progress: Callable[[Part, int, int], None] | None = None) -> list[Pushed]:
         """Put `ds` in: each plan graph replaces its earlier version whole (one transaction per
-        graph), the shared graph is merged, other plans stay as they are."""
+        graph), the shared graph is merged, other plans stay as they are; the `ontology` graph, when
+        given, replaces the store's."""
         if self.read_only:
             raise OutputError(f"{self.path}: the store was opened read-only")
         store = self._live()
-        todo = parts(ds, ontology=ontology)
+        todo = parts(ds, ontology)
         done: list[Pushed] = []
         for i, part in enumerate(todo, 1):
             if progress:

@@ -14,58 +14,20 @@ dump-and-reload.  The unit of an upload is a named graph:
 
 Pushing the same dataset twice leaves the store identical (plan graphs are replaced, merging the same
 shared triples adds nothing; the data holds no blank nodes).  The same partition is used by the local
-Oxigraph store (graph/oxigraph_store.py), so a local store and a pushed one hold the same graphs.
+Oxigraph store (graph/oxigraph_store.py; the model is graph/parts.py), so a local store and a pushed
+one hold the same graphs.  This module is the HTTP side only.
 """
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from typing import Callable, Iterable, Protocol
 
-from rdflib import BNode, Dataset, Graph
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib import Dataset, Graph
 
 from policykg.errors import OutputError
-from policykg.graph import vocab as V
 from policykg.graph.endpoint import (DEFAULT_TIMEOUT, EndpointStore, check_url, credentials,
                                      display_url, server_message)
-
-#: The named graph that holds the ontology (policykg.ttl) in a store.
-ONTOLOGY_GRAPH = V.ID["graph/ontology"]
-
-PLAN, SHARED, ONTOLOGY = "plan", "shared", "ontology"
-
-#: prefix of the temporary graph a plan is uploaded into before it replaces its graph (GSP + update)
-STAGING = "urn:policykg:staging:"
-
-
-@dataclass(frozen=True)
-class Part:
-    """One named graph to send, and whether it replaces what the store has or is merged into it."""
-
-    iri: str
-    graph: Graph
-    kind: str
-
-    @property
-    def replace(self) -> bool:
-        return self.kind != SHARED
-
-    def ntriples(self) -> str:
-        """The graph as sorted N-Triples (valid Turtle and valid inside INSERT DATA)."""
-        text = self.graph.serialize(format="nt")
-        return "".join(sorted(ln + "\n" for ln in text.splitlines() if ln.strip()))
-
-
-@dataclass
-class Pushed:
-    """What happened to one named graph."""
-
-    iri: str
-    kind: str
-    triples: int
-    action: str  # "replaced" | "merged"
-    stored: int | None = None  # triples the store reports for the graph afterwards, if asked
+from policykg.graph.parts import STAGING, Part, Pushed, insert_data, parts
 
 
 class PushError(OutputError):
@@ -74,56 +36,6 @@ class PushError(OutputError):
     def __init__(self, message: str, done: list[Pushed]) -> None:
         super().__init__(message)
         self.done = done
-
-
-def parts(ds: Dataset, *, ontology: bool = True) -> list[Part]:
-    """The dataset's named graphs in upload order: ontology, shared graph, plans by IRI."""
-    out: list[Part] = []
-    if ontology:
-        from policykg.ontology import load_ontology
-        out.append(Part(str(ONTOLOGY_GRAPH), load_ontology(), ONTOLOGY))
-    plans = []
-    for ctx in ds.graphs():
-        if ctx.identifier == DATASET_DEFAULT_GRAPH_ID or len(ctx) == 0:
-            continue
-        iri = str(ctx.identifier)
-        if iri == str(V.SHARED_GRAPH):
-            out.append(Part(iri, ctx, SHARED))
-        elif iri == str(ONTOLOGY_GRAPH):
-            continue  # the packaged ontology is the one sent
-        else:
-            plans.append(Part(iri, ctx, PLAN))
-    return out + sorted(plans, key=lambda p: p.iri)
-
-
-def default_graph_size(ds: Dataset) -> int:
-    """Triples outside any named graph (a .ttl/.nt union file has only those)."""
-    return len(ds.graph(DATASET_DEFAULT_GRAPH_ID))
-
-
-#: triples per INSERT DATA operation: Virtuoso compiles each operation to SQL and refuses one of
-#: a few thousand triples ("generated SQL text has exceeded 10000 lines"); 500 passes everywhere.
-CHUNK = 500
-
-
-def insert_data(part: Part, chunk: int = CHUNK) -> str:
-    """One SPARQL Update request that replaces (or merges into) the graph: `DROP SILENT GRAPH` then
-    INSERT DATA operations of `chunk` triples each.  A store runs one request as one transaction
-    (Oxigraph does; Virtuoso compiles the whole request first), so a refused request changes nothing.
-
-    A graph with blank nodes (the ontology's OWL axioms) is sent as one INSERT { … } WHERE {} instead:
-    Virtuoso refuses blank nodes in INSERT DATA, and the blank nodes of one template stay one node
-    each only within a single operation."""
-    iri = f"<{part.iri}>"
-    lines = part.ntriples().splitlines(keepends=True)
-    if any(isinstance(t, BNode) for triple in part.graph for t in triple):
-        ops = [f"INSERT {{ GRAPH {iri} {{\n{''.join(lines)}}} }} WHERE {{}}"]
-    else:
-        ops = [f"INSERT DATA {{ GRAPH {iri} {{\n{''.join(lines[i:i + chunk])}}} }}"
-               for i in range(0, len(lines), chunk)]
-    if part.replace:
-        ops.insert(0, f"DROP SILENT GRAPH {iri}")
-    return " ;\n".join(ops)
 
 
 # --- HTTP ----------------------------------------------------------------------------------------
@@ -251,13 +163,13 @@ def stored_counts(endpoint: EndpointStore, iris: Iterable[str]) -> dict[str, int
     return {str(g): int(n) for g, n in rows}
 
 
-def push(ds: Dataset, target: Target, *, ontology: bool = True,
+def push(ds: Dataset, target: Target, *, ontology: Graph | None = None,
          progress: Callable[[Part, int, int], None] | None = None) -> list[Pushed]:
-    """Send every named graph of `ds` (plus the ontology) to `target`, one request per graph.
+    """Send every named graph of `ds` (and the `ontology` graph, when given) to `target`, one request per graph.
 
     Stops at the first failure with a PushError naming the graph; graphs sent before it stay
     stored, that graph and later ones keep what the store had."""
-    todo = parts(ds, ontology=ontology)
+    todo = parts(ds, ontology)
     done: list[Pushed] = []
     for i, part in enumerate(todo, 1):
         if progress:

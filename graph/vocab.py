@@ -22,6 +22,8 @@ OA = Namespace("http://www.w3.org/ns/oa#")
 #: The named graph holding entities shared across plans (regions, department types, units,
 #: cited documents).
 SHARED_GRAPH = ID["graph/shared"]
+#: The named graph that holds the ontology (policykg.ttl) in a store.
+ONTOLOGY_GRAPH = ID["graph/ontology"]
 
 PREFIXES: dict[str, Namespace] = {
     "pkg": PKG,

@@ -431,7 +431,7 @@ def store_inferred(store: Any, result: ReasoningResult) -> int:
     """Write the result's inferred graphs into a writable OxigraphStore, each replacing that plan's
     previous inferred graph whole in one transaction (an empty one is dropped), so the store's
     queries and audit see them beside the asserted graphs; returns how many graphs were written."""
-    from policykg.graph.push import Part, insert_data
+    from policykg.graph.parts import Part, insert_data
     if not hasattr(store, "_live") or getattr(store, "read_only", True):
         raise OutputError("inferred graphs are written into an Oxigraph store opened for writing: "
                           "OxigraphStore(path), not a read-only or remote store")
@@ -466,7 +466,8 @@ def _is_inferred(name: Any) -> bool:
 def _not_data(name: Any) -> bool:
     """The ontology's own graph in a store (the reasoners bring the ontology themselves) and a push's
     staging graphs: neither is a plan graph to reason over."""
-    from policykg.graph.push import ONTOLOGY_GRAPH, STAGING
+    from policykg.graph.parts import STAGING
+    from policykg.graph.vocab import ONTOLOGY_GRAPH
     return str(name) == str(ONTOLOGY_GRAPH) or str(name).startswith(STAGING)
 
 

@@ -122,7 +122,7 @@ def run_rules(store: Any, plans: Iterable[str]) -> dict[str, set[tuple[URIRef, U
     of `plans`, the triples inferred and not asserted.  Solutions from other graphs (inferred graphs
     written back into the store) are dropped: they hold their conclusions, so the not-asserted
     test already removes nearly all of them inside Oxigraph."""
-    from policykg.graph.push import ONTOLOGY_GRAPH
+    from policykg.graph.vocab import ONTOLOGY_GRAPH
     shared = str(V.SHARED_GRAPH)
     keep = set(plans)
     pkg = str(V.PKG)

@@ -24,13 +24,14 @@ from policykg.graph.build import PlanGraph, assemble, build_plan_graph
 from policykg.graph.endpoint import DEFAULT_TIMEOUT, EndpointStore, check_url, is_endpoint_url
 from policykg.graph.iris import plan_path
 from policykg.graph.oxigraph_store import OxigraphStore, looks_like_store
-from policykg.graph.push import (Pushed, default_graph_size, push as push_dataset, stored_counts,
-                                 target_for)
+from policykg.graph.parts import Pushed, default_graph_size
+from policykg.graph.push import push as push_dataset, stored_counts, target_for
 from policykg.graph.serialize import format_for, write_dataset
 from policykg.graph.store import PARSE_FORMATS, GraphStore, MemoryStore
 from policykg.loaders.model import PlanRecord
 from policykg.loaders.formats import DOCUMENT_EXTENSIONS
 from policykg.loaders.plan import load_plan
+from policykg.ontology import load_ontology
 from policykg import queries
 
 #: suffixes read as plan documents (anything else that is not a graph file is tried as text)
@@ -275,13 +276,13 @@ def load(paths: Iterable[str | Path], store: str | Path, *, keep_going: bool = F
     documents = [f for f in files if f.suffix.lower() not in PARSE_FORMATS]
     if documents and len(documents) == len(files):
         from policykg.graph.bulk import load_documents as bulk_load
-        bulk = bulk_load(documents, store, keep_going=keep_going, progress=progress, workers=workers)
+        bulk = bulk_load(documents, store, load_ontology(), keep_going=keep_going, progress=progress, workers=workers)
         built = BuildResult(failures=[Failure(*f) for f in bulk.failures],
                             skipped=[Failure(*f) for f in bulk.skipped], summaries=bulk.summaries)
         return LoadResult(bulk.graphs, built, bulk.store_triples, bulk.store_graphs)
     ds, built = read_dataset(paths, keep_going=keep_going, progress=progress)
     with OxigraphStore(store) as target:
-        graphs = target.load(ds)
+        graphs = target.load(ds, ontology=load_ontology())
         return LoadResult(graphs, built, len(target), len(target.graph_names()))
 
 
@@ -309,7 +310,7 @@ def push(paths: Iterable[str | Path] | Dataset, *, graph_store: str | None = Non
                         timeout=timeout)
     if endpoint:
         check_url(endpoint)  # refuse a malformed URL before sending anything
-    result = PushResult(push_dataset(ds, target))
+    result = PushResult(push_dataset(ds, target, ontology=load_ontology()))
     if endpoint and result.graphs:
         try:
             counts = stored_counts(EndpointStore(endpoint, timeout=timeout),

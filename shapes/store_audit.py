@@ -35,9 +35,9 @@ from rdflib.namespace import RDF
 
 from policykg.errors import InputError, PolicyKGError
 from policykg.graph import vocab as V
+from policykg.graph.vocab import ONTOLOGY_GRAPH
 from policykg.graph.oxigraph_store import (OxigraphStore, PlanGraph, looks_like_store, plan_graphs, reached,
                                            to_rdflib)
-from policykg.graph.push import ONTOLOGY_GRAPH
 from policykg.ontology import load_ontology
 from policykg.shapes.audit import (LOOKUP_PREDICATES, AuditReport, Memo, Progress, Scorecard, audit, finish,
                                    load_shapes, plan_findings, plans_in_default_graph, scorecard)

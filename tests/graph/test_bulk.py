@@ -11,6 +11,7 @@ from policykg import api
 from policykg.errors import InputError
 from policykg.graph import bulk, vocab as V
 from policykg.graph.oxigraph_store import OxigraphStore
+from policykg.ontology import load_ontology
 
 
 def quads(path) -> set[str]:
@@ -37,7 +38,7 @@ def graph_quads(path, iri: str) -> set[str]:
 @pytest.mark.parametrize("workers", [1, 2])
 def test_bulk_load_equals_loading_the_built_dataset(corpus_paths, corpus_build, tmp_path, workers):
     with OxigraphStore(tmp_path / "reference") as ref:
-        ref.load(corpus_build.dataset)
+        ref.load(corpus_build.dataset, ontology=load_ontology())
     result = api.load(corpus_paths, tmp_path / "bulk", workers=workers)
     assert quads(tmp_path / "bulk") == quads(tmp_path / "reference")
     assert result.store_graphs == len(corpus_paths) + 2  # plans + shared + ontology

@@ -10,7 +10,8 @@ from policykg import api
 from policykg.errors import InputError, OutputError, QueryError
 from policykg.graph import vocab as V
 from policykg.graph.oxigraph_store import OxigraphStore, looks_like_store
-from policykg.graph.push import ONTOLOGY_GRAPH
+from policykg.graph.vocab import ONTOLOGY_GRAPH
+from policykg.ontology import load_ontology
 from policykg.graph.store import MemoryStore
 
 STALE = (URIRef("https://w3id.org/policykg/id/stale"), V.PKG.title, Literal("an older version"))
@@ -48,7 +49,7 @@ def test_load_reload_and_replace_one_plan(corpus_build, tmp_path):
         older.graph(wuda).add(STALE)
         store.load(older)
         assert store.graph_size(str(wuda)) == len(ds.graph(wuda)) + 1
-        loaded = store.load(ds)
+        loaded = store.load(ds, ontology=load_ontology())
     assert looks_like_store(path)
     with OxigraphStore(path, read_only=True) as store:
         names = store.graph_names()
@@ -69,9 +70,9 @@ def test_load_reload_and_replace_one_plan(corpus_build, tmp_path):
 
 def test_load_twice_is_identical(corpus_build, tmp_path):
     with OxigraphStore(tmp_path / "kg") as store:
-        store.load(corpus_build.dataset)
+        store.load(corpus_build.dataset, ontology=load_ontology())
         first = store.dataset()
-        store.load(corpus_build.dataset)
+        store.load(corpus_build.dataset, ontology=load_ontology())
         second = store.dataset()
     for ctx in first.graphs():
         if len(ctx) and ctx.identifier != ONTOLOGY_GRAPH:  # data: no blank nodes, so set-equal
@@ -91,7 +92,7 @@ def test_values_match_the_memory_store(tmp_path):
         g.add((s, URIRef(f"https://w3id.org/policykg/ontology#{p}"), o))
     q = "SELECT ?p ?o WHERE { ?s ?p ?o } ORDER BY ?p"
     with OxigraphStore(tmp_path / "kg") as store:
-        store.load(ds, ontology=False)
+        store.load(ds)
         assert store.select(q) == MemoryStore(ds).select(q)
         cols, rows = store.select(q)
         assert dict(rows)["https://w3id.org/policykg/ontology#dec"] == "0.8"

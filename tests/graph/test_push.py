@@ -13,13 +13,15 @@ from rdflib.compare import isomorphic
 from policykg import api
 from policykg.graph import vocab as V
 from policykg.graph.endpoint import EndpointStore
-from policykg.graph.push import ONTOLOGY_GRAPH, PushError, parts
+from policykg.graph.parts import parts
+from policykg.graph.push import PushError
+from policykg.graph.vocab import ONTOLOGY_GRAPH
 
 STALE = (URIRef("https://w3id.org/policykg/id/stale"), V.PKG.title, Literal("an older version"))
 
 
 def plan_iris(ds: Dataset) -> list[str]:
-    return [p.iri for p in parts(ds, ontology=False) if p.kind == "plan"]
+    return [p.iri for p in parts(ds) if p.kind == "plan"]
 
 
 def with_stale(ds: Dataset) -> Dataset:

@@ -5,6 +5,7 @@ import pytest
 
 from policykg import api
 from policykg.graph.oxigraph_store import OxigraphStore
+from policykg.ontology import load_ontology
 
 
 @pytest.fixture(scope="session")
@@ -18,5 +19,5 @@ def store_dir(built, tmp_path_factory):
     """The corpus loaded into an Oxigraph store directory, closed (tests open it read-only)."""
     path = tmp_path_factory.mktemp("corpus") / "store"
     with OxigraphStore(path) as store:
-        store.load(built)
+        store.load(built, ontology=load_ontology())
     return path
