@@ -243,6 +243,15 @@ class OxigraphStore:
             raise InputError(self.path, "the store was closed")
         return self._store
 
+    def native(self) -> Any:
+        """The open pyoxigraph.Store, for code that works inside the store (the SPARQL rules, the
+        bulk loader, the store audit) rather than through SELECT queries."""
+        return self._live()
+
+    def flush(self) -> None:
+        """Make what was written durable now."""
+        self._live().flush()
+
     # --- GraphStore -----------------------------------------------------------------------------
     def select(self, sparql: str, *, graphs: Sequence[str] | None = None) -> tuple[list[str], list[tuple[Any, ...]]]:
         """Rows of a SELECT over the union of the store's graphs, or over only `graphs` (named graph IRIs,

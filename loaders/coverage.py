@@ -7,11 +7,9 @@ build never loses a task, a clause or a unit silently.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from policykg.loaders.model import Gap, PlanRecord, Task
 import re
 
+from policykg.loaders.model import Coverage, Gap, PlanRecord, Task
 from policykg.loaders.responsibilities import MARKER_RE, Clause, bracket_groups
 from policykg.loaders.text import normalize
 
@@ -19,42 +17,6 @@ from policykg.loaders.text import normalize
 QUOTE = 60
 #: words that make a bracketed aside a responsibility clause in a reader's eyes, however worded
 _BRACKET_KEYWORDS = re.compile(r"牵头|负责|责任|配合|协助|协办|参与|主抓|承办|主办|会同")
-
-
-@dataclass(frozen=True)
-class Coverage:
-    """Announced against read, per kind of content; `ratio` is read over announced."""
-
-    tasks: int  # tasks read from the body and the division tables
-    unread_paragraphs: int  # paragraphs of task chapters read into nothing
-    markers: int  # responsibility markers printed in tasks' text
-    markers_read: int  # of those, inside a clause that was read
-    indicator_rows: int  # rows printed in indicator tables (numbers skipped count as rows)
-    indicators: int  # indicators read
-    boxes: int  # 专栏 boxes printed (an indicator box aside)
-    boxes_read: int  # boxes with at least one project read
-    gaps: int  # everything listed in the plan's warnings
-
-    @property
-    def announced(self) -> int:
-        return self.tasks + self.unread_paragraphs + self.markers + self.indicator_rows + self.boxes
-
-    @property
-    def read(self) -> int:
-        return self.tasks + self.markers_read + self.indicators + self.boxes_read
-
-    @property
-    def ratio(self) -> float:
-        return 1.0 if self.announced == 0 else self.read / self.announced
-
-    @property
-    def complete(self) -> bool:
-        return self.gaps == 0 and self.read == self.announced
-
-    def label(self) -> str:
-        """'100%' or '92% (3 gaps)': the coverage column of a build summary."""
-        pct = "100%" if self.complete else f"{min(self.ratio, 0.99):.0%}"
-        return pct if self.gaps == 0 else f"{pct} ({self.gaps} gap{'s' if self.gaps != 1 else ''})"
 
 
 def _quote(text: str) -> str:

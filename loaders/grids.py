@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 
 from policykg.loaders.reading import Grid
-from policykg.loaders.tables import (_LEAD_HEADER, _SUPPORT_HEADER, _TASK_HEADER, DivisionRow,
-                                     DivisionTable, IndicatorRow, IndicatorTable, _assign_value_roles,
-                                     _column_role, _is_category_cell, _unitlike, split_unit_paren, squash)
+from policykg.loaders.table_vocab import (LEAD_HEADER, SUPPORT_HEADER, TASK_HEADER, DivisionRow,
+                                          DivisionTable, IndicatorRow, IndicatorTable,
+                                          assign_value_roles, column_role, is_category_cell,
+                                          split_unit_paren, squash, unitlike)
 from policykg.loaders.text import BOOKMARK_RE, ITEM_RE, normalize
 
 Row = tuple[int, list[str]]
@@ -36,7 +37,7 @@ def _joined_units(cell: str) -> str:
     for part in (p.strip() for p in cell.split("\n")):
         if not part:
             continue
-        if out and _unitlike(part) and _unitlike(out.split("\n")[-1]):
+        if out and unitlike(part) and unitlike(out.split("\n")[-1]):
             out += "\n" + part
         else:
             out += part
@@ -63,7 +64,7 @@ def _header(rows: list[Row], reader, limit: int):
 # indicator tables
 def _indicator_header(cells: list[str]) -> tuple[list[str | None], dict[str, int]] | None:
     """Role of each column (None for a column we do not read), or None if this is no header."""
-    known = [_column_role(c) for c in cells]
+    known = [column_role(c) for c in cells]
     if "attribute" not in known or "value" not in known:
         return None
     if "name" not in known:  # an unlabelled column holds the names (a blank header cell)
@@ -72,7 +73,7 @@ def _indicator_header(cells: list[str]) -> tuple[list[str | None], dict[str, int
             return None
         known[blank] = "name"
     labelled = ["指标" if r == "name" else c for c, r in zip(cells, known) if r is not None]
-    assigned, years = _assign_value_roles(labelled)
+    assigned, years = assign_value_roles(labelled)
     queue = iter(assigned)
     return [None if r is None else next(queue) for r in known], years
 
@@ -93,7 +94,7 @@ def read_indicator_grid(grid: Grid) -> IndicatorTable | None:
         filled = _filled(cells)
         if not filled:
             continue
-        if len(filled) == 1 and _is_category_cell(normalize(_joined(filled[0]))) and not ITEM_RE.match(
+        if len(filled) == 1 and is_category_cell(normalize(_joined(filled[0]))) and not ITEM_RE.match(
                 normalize(_joined(filled[0]))):
             category = _joined(filled[0])  # a category printed as a row of its own
             continue
@@ -127,11 +128,11 @@ def _division_header(cells: list[str]) -> dict[str, int] | None:
         return None
     cols: dict[str, int] = {"no": 0}
     for k, name in enumerate(names[1:], 1):
-        if "task" not in cols and name in _TASK_HEADER:
+        if "task" not in cols and name in TASK_HEADER:
             cols["task"] = k
-        elif "task" in cols and "lead" not in cols and name in _LEAD_HEADER:
+        elif "task" in cols and "lead" not in cols and name in LEAD_HEADER:
             cols["lead"] = k
-        elif "lead" in cols and "support" not in cols and name in _SUPPORT_HEADER:
+        elif "lead" in cols and "support" not in cols and name in SUPPORT_HEADER:
             cols["support"] = k
     return cols if "task" in cols and "lead" in cols else None
 

@@ -8,10 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import Any
 
-if TYPE_CHECKING:  # the coverage record is computed from a plan record (loaders/coverage.py)
-    from policykg.loaders.coverage import Coverage
 
 
 @dataclass(frozen=True)
@@ -174,6 +172,42 @@ class DocumentInfo:
     media_type: str = "text/plain"
 
 
+@dataclass(frozen=True)
+class Coverage:
+    """How much of a document was understood (measured in loaders/coverage.py): announced against read, per kind of content; `ratio` is read over announced."""
+
+    tasks: int  # tasks read from the body and the division tables
+    unread_paragraphs: int  # paragraphs of task chapters read into nothing
+    markers: int  # responsibility markers printed in tasks' text
+    markers_read: int  # of those, inside a clause that was read
+    indicator_rows: int  # rows printed in indicator tables (numbers skipped count as rows)
+    indicators: int  # indicators read
+    boxes: int  # 专栏 boxes printed (an indicator box aside)
+    boxes_read: int  # boxes with at least one project read
+    gaps: int  # everything listed in the plan's warnings
+
+    @property
+    def announced(self) -> int:
+        return self.tasks + self.unread_paragraphs + self.markers + self.indicator_rows + self.boxes
+
+    @property
+    def read(self) -> int:
+        return self.tasks + self.markers_read + self.indicators + self.boxes_read
+
+    @property
+    def ratio(self) -> float:
+        return 1.0 if self.announced == 0 else self.read / self.announced
+
+    @property
+    def complete(self) -> bool:
+        return self.gaps == 0 and self.read == self.announced
+
+    def label(self) -> str:
+        """'100%' or '92% (3 gaps)': the coverage column of a build summary."""
+        pct = "100%" if self.complete else f"{min(self.ratio, 0.99):.0%}"
+        return pct if self.gaps == 0 else f"{pct} ({self.gaps} gap{'s' if self.gaps != 1 else ''})"
+
+
 @dataclass
 class PlanRecord:
     document: DocumentInfo
@@ -190,7 +224,26 @@ class PlanRecord:
     chapters: list[Chapter] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     warnings: list[Gap] = field(default_factory=list)
-    coverage: "Coverage | None" = None
+    coverage: Coverage | None = None
+
+    def summary(self) -> dict[str, Any]:
+        """The per-plan numbers `build` and `load` print: what a user checks first.  Computed
+        here, where the record is, so a worker process can return them with the plan."""
+        tasks = self.tasks()
+        return {
+            "doc": self.document.file_name,
+            "plan": self.title,
+            "region": self.region.name if self.region else "",
+            "tasks": len(tasks),
+            "tasks_with_lead": sum(1 for t in tasks if t.units("lead")),
+            "projects": len(self.projects()),
+            "indicators": len(self.indicators),
+            "units": len(self.units()),
+            "coverage": self.coverage.label() if self.coverage else "",
+            "coverage_ratio": self.coverage.ratio if self.coverage else None,
+            # every gap with its document and line ('002.txt:85: responsibility clause not read: …')
+            "gaps": [g.located(self.document.file_name) for g in self.warnings],
+        }
 
     # -- convenience views -------------------------------------------------------------------
     def sections(self) -> list[Section]:

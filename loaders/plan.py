@@ -17,14 +17,15 @@ from policykg.loaders.ladder import CHAPTER_STYLES, numbering
 from policykg.loaders.model import (Chapter, DocumentInfo, Gap, Indicator, PlanRecord, Section, Span, Task,
                                     UnitRef)
 from policykg.loaders.grids import read_division_grid, read_indicator_grid
-from policykg.loaders.reading import Grid, SourceText, read_source
+from policykg.loaders.formats import read_document
+from policykg.loaders.reading import Grid, SourceText
 from policykg.loaders.reference import classify_department
 from policykg.loaders.regions import resolve_region, split_region_names
 from policykg.loaders.responsibilities import ClauseReader, Part, prints_lead_markers
 from policykg.loaders.structure import parse_structure, short_title
 from policykg.loaders.targets import extract_targets, linked_indicators
-from policykg.loaders.tables import (DivisionTable, IndicatorTable, is_division_title,
-                                     read_division_table, read_indicator_table)
+from policykg.loaders.table_vocab import DivisionTable, IndicatorTable, is_division_title
+from policykg.loaders.tables import read_division_table, read_indicator_table
 from policykg.loaders.text import COLUMN_RE, Block, Line, line_width, make_blocks, make_lines
 from policykg.loaders.units import UnitResolver
 from policykg.loaders.values import parse_value
@@ -190,7 +191,7 @@ def _division_section(table: DivisionTable, readers: ClauseReader, spans: _Spans
 
 def load_plan(path: str | Path) -> PlanRecord:
     """Read one plan document (text, Word, PDF or web page) into a plan record."""
-    src = read_source(path)
+    src = read_document(path)
     spans = _Spans(src)
     lines = make_lines(src.lines)
     blocks, table_after, indicator_tables, division_tables = _extract_tables(lines, src.grids)

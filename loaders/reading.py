@@ -155,9 +155,3 @@ def decode_bytes(raw: bytes, path: str | Path) -> tuple[str, str]:
     except (UnicodeDecodeError, LookupError):
         raise InputError(path, f"cannot be decoded (detected {encoding}, but decoding failed)") from None
     return text, encoding
-
-
-def read_source(path: str | Path) -> SourceText:
-    """Read one plan document, in whichever format it is (see `policykg.loaders.formats`)."""
-    from policykg.loaders.formats import read_document  # the readers import this module
-    return read_document(path)

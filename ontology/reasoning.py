@@ -48,7 +48,6 @@ SPARQL rule `CROSS_DEPARTMENT_RULE` computes it after the OWL reasoner, in every
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import tempfile
 import time
@@ -66,9 +65,10 @@ from policykg.errors import InputError, OutputError, ReasonerUnavailableError, R
 from policykg.graph import vocab as V
 from policykg.graph.vocab import inferred_graph_iri
 from policykg.graph.slices import plan_slice
-from policykg.ontology import load_ontology
+from policykg.graph.oxigraph_store import OxigraphStore
+from policykg.ontology import java, load_ontology
 
-__all__ = ["REASONERS", "REASON_HELP", "LINK_PROPERTIES", "SUMMARY_CLASSES", "CROSS_DEPARTMENT_RULE", "Clash",
+__all__ = ["REASONERS", "LINK_PROPERTIES", "SUMMARY_CLASSES", "CROSS_DEPARTMENT_RULE", "Clash",
            "SourceLine", "Inconsistency", "ReasoningResult", "reason", "inferred_graph_iri", "store_inferred"]
 
 Reasoner = TypingLiteral["hermit", "pellet", "rl", "sparql"]
@@ -92,42 +92,6 @@ CONSTRUCT { ?task a pkg:CrossDepartmentTask }
 WHERE { ?task pkg:leadUnit ?l ; pkg:supportingUnit ?s . ?l org:classification ?a . ?s org:classification ?b . FILTER(?a != ?b) }
 """
 
-REASON_HELP = """\
-Infer what the ontology implies beyond what the loaders wrote, and check that nothing contradicts it.
-
-Runs an OWL reasoner over each plan graph of SOURCE (a graph file from `policykg build`) with the
-policykg ontology and writes only the inferred triples, one named graph per plan
-(…/id/graph/inferred/plan/…, beside …/id/graph/plan/…), so asserted and inferred facts stay apart:
-class memberships (pkg:OwnedTask - a task with a lead unit; pkg:LeadUnit - a unit leading a task;
-pkg:MeasurableTask - a task with a target, or measured by an indicator with a numeric target;
-pkg:BindingIndicator - a 约束性 indicator; pkg:CrossDepartmentTask - lead and supporting units of
-different department types) and links (pkg:leads, pkg:supports, pkg:responsibleFor from unit to
-task; part-of shortcuts pkg:inPlan …).  Use -o FILE.trig (named graphs) or .ttl/.nt (their union);
-load it beside SOURCE (or write SOURCE's graphs into the same file) and the queries see both.
-
-An inconsistent graph (say a node that is both a task and a unit) is reported in plain words - which
-nodes, which axioms, which document lines, and with Java Pellet's explanation axiom by axiom - and
-the command exits with 1.
-
---reasoner hermit (default): HermiT, complete OWL 2 DL, needs Java; a few seconds per plan.
---reasoner pellet: Pellet, complete OWL 2 DL, needs Java; a second opinion on HermiT's answers.
---reasoner rl: OWL 2 RL rules in Python (owlrl), no Java, for graphs too big for a DL reasoner.
-  On graphs as policykg builds them (every node typed) RL infers the same memberships of all five
-  classes and the same links as HermiT.  What RL cannot do: reason by cases - a node with
-  pkg:inSection (a task or a project box) and pkg:hasTarget (an indicator or a task) is a pkg:Task,
-  and so a pkg:MeasurableTask, to HermiT and nothing to RL (union domains are outside RL); use what
-  an existential on the right implies (that a pkg:OwnedTask has some lead unit); or prove a graph
-  consistent - it finds only the clashes its rules detect (disjoint classes, two values of a
-  functional property, owl:AllDifferent).
---reasoner sparql: the defined classes and links above by SPARQL rules (ontology/rules/*.rq) run in
-  Oxigraph over all plan graphs at once - seconds for thousands of plans, with --store DIR in the
-  store itself.  Same members and links as rl (and as hermit on graphs as policykg builds them); it
-  types no untyped node from domains and ranges and does not check consistency: run hermit or rl for
-  that.  With --store DIR --write the inferred graphs go into the store (each replaced whole; a
-  plan re-loaded later loses its stale inferred graph), where queries and the audit see them.
-pkg:CrossDepartmentTask is computed by a SPARQL rule after the OWL reasoner in every mode: comparing
-two units' department types is beyond OWL 2 DL.
-"""
 
 #: The classes `ReasoningResult.summary` counts (the columns a `policykg reason` table shows).
 SUMMARY_CLASSES: tuple[URIRef, ...] = (V.OwnedTask, V.LeadUnit, V.CrossDepartmentTask, V.MeasurableTask,
@@ -302,7 +266,7 @@ def reason(source: Any, *, reasoner: Reasoner = "hermit", per_plan: bool = True)
     if reasoner not in REASONERS:
         raise ReasonerUnavailableError(f"unknown reasoner {reasoner!r}; use one of {', '.join(REASONERS)}")
     if reasoner in ("hermit", "pellet"):
-        _require_java(reasoner)
+        java.require(reasoner)
     started = time.monotonic()
     if reasoner == "sparql":
         return _reason_sparql(source, per_plan, started)
@@ -350,8 +314,8 @@ def _reason_sparql(source: Any, per_plan: bool, started: float) -> ReasoningResu
     Oxigraph store loaded with the input's triples between IRIs and blank nodes (the rules read
     no literal)."""
     from policykg.ontology.sparql_rules import run_rules
-    if per_plan and hasattr(source, "_live"):
-        store, asserted = source._live(), source
+    if per_plan and isinstance(source, OxigraphStore):
+        store, asserted = source.native(), source
         plans = _store_plan_graphs(store)
     else:
         asserted = _as_dataset(source)
@@ -432,12 +396,12 @@ def store_inferred(store: Any, result: ReasoningResult) -> int:
     previous inferred graph whole in one transaction (an empty one is dropped), so the store's
     queries and audit see them beside the asserted graphs; returns how many graphs were written."""
     from policykg.graph.parts import Part, insert_data
-    if not hasattr(store, "_live") or getattr(store, "read_only", True):
+    if not isinstance(store, OxigraphStore) or store.read_only:
         raise OutputError("inferred graphs are written into an Oxigraph store opened for writing: "
                           "OxigraphStore(path), not a read-only or remote store")
     for name, graph in sorted(result.inferred.items()):
         store.write_graph(str(name), insert_data(Part(str(name), graph, "inferred")))
-    store._live().flush()
+    store.flush()
     return len(result.inferred)
 
 
@@ -711,21 +675,6 @@ class _PropertyAxioms:
 # --- reasoners -------------------------------------------------------------------------------------
 
 
-def _java() -> str:
-    try:
-        import owlready2
-        return owlready2.JAVA_EXE
-    except ImportError:  # pragma: no cover - owlready2 is a dependency
-        return "java"
-
-
-def _require_java(reasoner: str) -> None:
-    if shutil.which(_java()) is None:
-        raise ReasonerUnavailableError(
-            f"the {reasoner} reasoner runs on Java, and no `{_java()}` was found on PATH: install a Java "
-            f"runtime (e.g. apt-get install default-jre-headless) or use --reasoner rl (no Java needed)")
-
-
 def _declared(ontology: Graph, data: Graph, nodes: set[URIRef]) -> Graph:
     """Ontology + data + owl:NamedIndividual declarations, as an OWL 2 DL parser wants them."""
     g = Graph()
@@ -750,7 +699,7 @@ def _hermit(ontology: Graph, data: Graph, nodes: set[URIRef]) -> set[tuple[URIRe
     with tempfile.TemporaryDirectory(prefix="policykg-hermit-") as tmp:
         path = Path(tmp) / "input.nt"
         _declared(ontology, data, nodes).serialize(destination=path, format="nt", encoding="utf-8")
-        command = [_java(), _java_memory(), "-cp", _hermit_classpath(), "org.semanticweb.HermiT.cli.CommandLine",
+        command = [java.command(), java.memory_flag(), "-cp", _hermit_classpath(), "org.semanticweb.HermiT.cli.CommandLine",
                    "-c", "-I", "--ignoreUnsupportedDatatypes", path.as_uri()]
         run = subprocess.run(command, capture_output=True, check=False)
     out = run.stdout.decode("utf-8", "replace")
@@ -758,7 +707,7 @@ def _hermit(ontology: Graph, data: Graph, nodes: set[URIRef]) -> set[tuple[URIRe
     if run.returncode != 0:
         if "Inconsistent ontology" in out + err or "InconsistentOntologyException" in out + err:
             return None
-        raise ReasonerUnavailableError(f"HermiT failed: {_java_message(err or out)}; try --reasoner rl")
+        raise ReasonerUnavailableError(f"HermiT failed: {java.message(err or out)}; try --reasoner rl")
     supers: dict[URIRef, set[URIRef]] = defaultdict(set)
     direct: set[tuple[URIRef, URIRef]] = set()
     for relation, iris in _HERMIT_LINE.findall(out):
@@ -797,13 +746,8 @@ def _pellet_classpath() -> str:
     return os.pathsep.join(str(p) for p in sorted(jars.glob("*.jar")))
 
 
-def _java_memory() -> str:
-    import owlready2.reasoning
-    return f"-Xmx{owlready2.reasoning.JAVA_MEMORY}M"
-
-
 def _run_pellet(args: list[str], path: Path, timeout: float = 600) -> subprocess.CompletedProcess:
-    command = [_java(), _java_memory(), "-cp", _pellet_classpath(), "pellet.Pellet", *args, str(path)]
+    command = [java.command(), java.memory_flag(), "-cp", _pellet_classpath(), "pellet.Pellet", *args, str(path)]
     return subprocess.run(command, capture_output=True, timeout=timeout, check=False)
 
 
@@ -822,7 +766,7 @@ def _pellet(ontology: Graph, data: Graph, nodes: set[URIRef]) -> set[tuple[URIRe
     if run.returncode != 0:
         if "inconsistent" in (out + err).lower():
             return None
-        raise ReasonerUnavailableError(f"Pellet failed: {_java_message(err or out)}; try --reasoner hermit or rl")
+        raise ReasonerUnavailableError(f"Pellet failed: {java.message(err or out)}; try --reasoner hermit or rl")
     types: set[tuple[URIRef, URIRef]] = set()
     stack: list[tuple[int, list[URIRef]]] = []
     for line in out.splitlines():
@@ -837,14 +781,6 @@ def _pellet(ontology: Graph, data: Graph, nodes: set[URIRef]) -> set[tuple[URIRe
             if ind and "://" in ind:
                 types.update((URIRef(ind), c) for _, level in stack for c in level)
     return types
-
-
-def _java_message(text: str) -> str:
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.strip().startswith("at ")]
-    for ln in lines:
-        if "UnsupportedClassVersionError" in ln:
-            return "the Java runtime is too old for this reasoner build (" + ln[:160] + ")"
-    return (lines[-1] if lines else "no message")[:300]
 
 
 _SAME_AS = OWL.sameAs  # rdflib's namespace attribute lookup is slow in a loop run 10^5 times

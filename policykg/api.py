@@ -11,60 +11,27 @@ from __future__ import annotations
 
 import warnings
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, TypeAlias
+from typing import Any, Iterable, Iterator, TypeAlias
 
 from rdflib import Dataset
 from rdflib.namespace import RDF
 
+from policykg import queries
 from policykg.errors import InputError, PolicyKGError, PolicyKGWarning
 from policykg.graph import vocab as V
-from policykg.graph.build import PlanGraph, assemble, build_plan_graph
 from policykg.graph.endpoint import DEFAULT_TIMEOUT, EndpointStore, check_url, is_endpoint_url
-from policykg.graph.iris import plan_path
 from policykg.graph.oxigraph_store import OxigraphStore, looks_like_store
-from policykg.graph.parts import Pushed, default_graph_size
+from policykg.graph.parts import Pushed
 from policykg.graph.push import push as push_dataset, stored_counts, target_for
-from policykg.graph.serialize import format_for, write_dataset
 from policykg.graph.store import PARSE_FORMATS, GraphStore, MemoryStore
 from policykg.loaders.model import PlanRecord
-from policykg.loaders.formats import DOCUMENT_EXTENSIONS
-from policykg.loaders.plan import load_plan
 from policykg.ontology import load_ontology
-from policykg import queries
-
-#: suffixes read as plan documents (anything else that is not a graph file is tried as text)
-DOCUMENT_SUFFIXES = {".txt", ".text", ""}
-
-Progress = Callable[[str, int, int], None]
-
-
-@dataclass
-class Failure:
-    path: str
-    reason: str
-
-
-@dataclass
-class BuildResult:
-    plans: list[PlanGraph] = field(default_factory=list)
-    dataset: Dataset | None = None
-    failures: list[Failure] = field(default_factory=list)
-    skipped: list[Failure] = field(default_factory=list)
-    output: Path | None = None
-    #: per-plan numbers when the plans went straight into a store (no PlanGraph kept in memory)
-    summaries: list[dict[str, Any]] | None = None
-
-    @property
-    def triples(self) -> int:
-        return len(self.dataset) if self.dataset is not None else 0
-
-    def summary(self) -> list[dict[str, Any]]:
-        if self.summaries is not None:
-            return self.summaries
-        return [plan_summary(pg.record) for pg in self.plans]
-
+# the documents -> graph -> store pipeline, re-exported: `api.build`, `api.load`, ... stay one import away
+from policykg.pipeline import (DOCUMENT_SUFFIXES, BuildResult, Failure, LoadResult, Progress,  # noqa: F401
+                               build, build_graphs, expand_paths, load, load_documents,
+                               merge_named_graphs, read_dataset)
 
 #: what the query, audit and reasoning functions read: a path (graph file, plan documents, store
 #: directory), an endpoint URL, a GraphStore, or an rdflib Dataset / BuildResult held in a notebook
@@ -72,96 +39,8 @@ Source: TypeAlias = "str | Path | GraphStore | Dataset | BuildResult"
 
 
 def plan_summary(r: PlanRecord) -> dict[str, Any]:
-    """The per-plan numbers `build` prints: what a user checks first."""
-    tasks = r.tasks()
-    return {
-        "doc": r.document.file_name,
-        "plan": r.title,
-        "region": r.region.name if r.region else "",
-        "tasks": len(tasks),
-        "tasks_with_lead": sum(1 for t in tasks if t.units("lead")),
-        "projects": len(r.projects()),
-        "indicators": len(r.indicators),
-        "units": len(r.units()),
-        "coverage": r.coverage.label() if r.coverage else "",
-        "coverage_ratio": r.coverage.ratio if r.coverage else None,
-        # every gap with its document and line ('002.txt:85: responsibility clause not read: …')
-        "gaps": [g.located(r.document.file_name) for g in r.warnings],
-    }
-
-
-def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given; a directory stands for the documents directly inside it (sorted)."""
-    out: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            # a folder stands for the plan documents (and graph files) in it, not its README or images
-            wanted = set(DOCUMENT_EXTENSIONS) | set(PARSE_FORMATS)
-            out.extend(sorted(f for f in p.iterdir() if f.is_file() and not f.name.startswith(".")
-                              and f.suffix.lower() in wanted))
-        else:
-            out.append(p)
-    return out
-
-
-def load_documents(paths: Iterable[str | Path], *, keep_going: bool = False,
-                   progress: Progress | None = None) -> tuple[list[PlanRecord], list[Failure]]:
-    """Parse documents into plan records.  With keep_going, a bad file is recorded and skipped;
-    without it, the first bad file raises its InputError."""
-    files = expand_paths(paths)
-    records: list[PlanRecord] = []
-    failures: list[Failure] = []
-    for i, f in enumerate(files, 1):
-        if progress:
-            progress(f.name, i, len(files))
-        try:
-            records.append(load_plan(f))
-        except PolicyKGError as exc:
-            if not keep_going:
-                raise
-            failures.append(Failure(str(f), str(exc)))
-    return records, failures
-
-
-def build_graphs(records: list[PlanRecord]) -> tuple[list[PlanGraph], list[Failure]]:
-    """Plan graphs with unique IRIs; the same document given twice is built once."""
-    graphs: list[PlanGraph] = []
-    seen_sha: dict[str, str] = {}
-    used_paths: dict[str, str] = {}
-    skipped: list[Failure] = []
-    for r in records:
-        sha = r.document.sha256
-        if sha in seen_sha:
-            skipped.append(Failure(r.document.path, f"same content as {seen_sha[sha]}; built once"))
-            continue
-        seen_sha[sha] = r.document.path
-        path = plan_path(r.region, r.period, r.title, r.draft, sha)
-        if path in used_paths:
-            path = f"{path}-{sha[:8]}"  # two different documents that print the same plan
-        used_paths[path] = r.document.path
-        graphs.append(build_plan_graph(r, path))
-    return graphs, skipped
-
-
-def build(paths: Iterable[str | Path], output: str | Path | None = None, *, keep_going: bool = False,
-          progress: Progress | None = None) -> BuildResult:
-    """Documents -> plan records -> one dataset; written to `output` (format by extension) if given.
-
-    The output is written only when every step succeeded, through a temporary file, so a failed run
-    leaves an existing output untouched."""
-    if output is not None:
-        format_for(output)  # refuse an unknown format before doing any work
-    records, failures = load_documents(paths, keep_going=keep_going, progress=progress)
-    if not records:
-        raise InputError(", ".join(str(p) for p in paths) or "(no input)",
-                         "no plan document could be read" + (
-                             f" ({len(failures)} failed)" if failures else ""))
-    graphs, skipped = build_graphs(records)
-    result = BuildResult(plans=graphs, dataset=assemble(graphs), failures=failures, skipped=skipped)
-    if output is not None:
-        write_dataset(result.dataset, output)
-        result.output = Path(output)
-    return result
+    """The per-plan numbers `build` prints (`PlanRecord.summary`)."""
+    return r.summary()
 
 
 def open_source(source: Source, *, timeout: float = DEFAULT_TIMEOUT) -> GraphStore:
@@ -231,61 +110,6 @@ def _note_empty(store: GraphStore, text: str, rows: list) -> None:
             warnings.warn(note, PolicyKGWarning, stacklevel=3)
 
 
-def read_dataset(paths: Iterable[str | Path], *, keep_going: bool = False,
-                 progress: Progress | None = None) -> tuple[Dataset, BuildResult | None]:
-    """What `load` and `push` send: graph files (with one named graph per plan) are parsed, plan
-    documents are built; both may be given together.  Returns the dataset and, when documents were
-    built, their BuildResult (for the summary)."""
-    files = expand_paths(paths)
-    if not files:
-        raise InputError("(no input)", "give plan documents or graph files")
-    graph_files = [f for f in files if f.suffix.lower() in PARSE_FORMATS]
-    documents = [f for f in files if f.suffix.lower() not in PARSE_FORMATS]
-    built = build(documents, keep_going=keep_going, progress=progress) if documents else None
-    ds = built.dataset if built is not None else Dataset(default_union=True)
-    for f in graph_files:
-        parsed = MemoryStore.from_file(f).dataset()
-        if default_graph_size(parsed):
-            raise InputError(f, "holds no named graphs, so its plans cannot be stored one graph each: "
-                                "build to .trig, .nq or .jsonld, or give the plan documents")
-        for ctx in parsed.graphs():
-            if len(ctx):
-                target = ds.graph(ctx.identifier)
-                target += ctx
-    return ds, built
-
-
-@dataclass
-class LoadResult:
-    graphs: list[Pushed]
-    build: BuildResult | None = None
-    store_triples: int = 0
-    store_graphs: int = 0
-
-
-def load(paths: Iterable[str | Path], store: str | Path, *, keep_going: bool = False,
-         progress: Progress | None = None, workers: int | None = 1) -> LoadResult:
-    """Put plans (documents or graph files) into a persistent local store, created if needed.
-    Each plan replaces its earlier version whole; other plans in the store are left as they are.
-
-    Plan documents go straight into the store (graph/bulk.py): parsed in `workers` processes (None:
-    one per core) and bulk-loaded in batches as they arrive; a failed run changes nothing, a killed
-    one leaves the store usable with whole plans only.  Graph files (or a mix) are parsed into one
-    dataset first and then stored."""
-    files = expand_paths(paths)
-    documents = [f for f in files if f.suffix.lower() not in PARSE_FORMATS]
-    if documents and len(documents) == len(files):
-        from policykg.graph.bulk import load_documents as bulk_load
-        bulk = bulk_load(documents, store, load_ontology(), keep_going=keep_going, progress=progress, workers=workers)
-        built = BuildResult(failures=[Failure(*f) for f in bulk.failures],
-                            skipped=[Failure(*f) for f in bulk.skipped], summaries=bulk.summaries)
-        return LoadResult(bulk.graphs, built, bulk.store_triples, bulk.store_graphs)
-    ds, built = read_dataset(paths, keep_going=keep_going, progress=progress)
-    with OxigraphStore(store) as target:
-        graphs = target.load(ds, ontology=load_ontology())
-        return LoadResult(graphs, built, len(target), len(target.graph_names()))
-
-
 @dataclass
 class PushResult:
     graphs: list[Pushed]
@@ -339,16 +163,7 @@ def dataset_for(sources: Iterable[str | Path] | Source, *, keep_going: bool = Fa
         if len(sources) != 1:
             raise InputError(", ".join(map(str, sources)), "give one store or endpoint, or files")
         return open_source(stores[0]).dataset()
-    files = expand_paths(sources)
-    graph_files = [f for f in files if f.suffix.lower() in PARSE_FORMATS]
-    documents = [f for f in files if f.suffix.lower() not in PARSE_FORMATS]
-    ds = build(documents, keep_going=keep_going, progress=progress).dataset if documents else \
-        Dataset(default_union=True)
-    for f in graph_files:
-        for ctx in MemoryStore.from_file(f).dataset().graphs():
-            if len(ctx):
-                target = ds.graph(ctx.identifier)
-                target += ctx
+    ds, _ = read_dataset(sources, keep_going=keep_going, progress=progress, need_named=False)
     return ds
 
 
@@ -452,12 +267,10 @@ def _reasoning_input(sources: Any, one: OxigraphStore | str | Path | None, plan:
     out = Dataset(default_union=True)
     for prefix, ns in ds.namespaces():
         out.bind(prefix, ns)
-    for g in ds.graphs():
+    def wanted(g) -> bool:  # the shared graph, the ontology, a chosen plan's
         typed = {str(p) for p in g.subjects(RDF.type, V.Plan)}
-        if len(g) and (not typed or typed & chosen):  # the shared graph, the ontology, a chosen plan's
-            target = out.graph(g.identifier)
-            target += g
-    return out
+        return not typed or bool(typed & chosen)
+    return merge_named_graphs(out, ds, wanted)
 
 
 def _single(sources: Any) -> Any:

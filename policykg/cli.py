@@ -20,7 +20,7 @@ from policykg import __version__, api, queries
 from policykg.errors import PolicyKGError, PolicyKGWarning
 from policykg.formatting import FORMATS, render, to_xlsx
 from policykg.spreadsheet import Workbook
-from policykg.ontology.reasoning import REASON_HELP, REASONERS
+from policykg.ontology.reasoning import REASONERS
 from policykg.shapes.engines import ENGINES
 from policykg.shapes.report import FORMATS as REPORT_FORMATS, to_xlsx as report_xlsx
 from policykg.graph.endpoint import DEFAULT_TIMEOUT
@@ -593,6 +593,44 @@ def reason_cmd(sources: tuple[str, ...], output: Path | None, reasoner: str, inc
     if write:
         err.print(f"inferred graphs written into the store {store}")
 
+
+#: the help of `policykg reason`: what each reasoner infers and what it needs
+REASON_HELP = """\
+Infer what the ontology implies beyond what the loaders wrote, and check that nothing contradicts it.
+
+Runs an OWL reasoner over each plan graph of SOURCE (a graph file from `policykg build`) with the
+policykg ontology and writes only the inferred triples, one named graph per plan
+(…/id/graph/inferred/plan/…, beside …/id/graph/plan/…), so asserted and inferred facts stay apart:
+class memberships (pkg:OwnedTask - a task with a lead unit; pkg:LeadUnit - a unit leading a task;
+pkg:MeasurableTask - a task with a target, or measured by an indicator with a numeric target;
+pkg:BindingIndicator - a 约束性 indicator; pkg:CrossDepartmentTask - lead and supporting units of
+different department types) and links (pkg:leads, pkg:supports, pkg:responsibleFor from unit to
+task; part-of shortcuts pkg:inPlan …).  Use -o FILE.trig (named graphs) or .ttl/.nt (their union);
+load it beside SOURCE (or write SOURCE's graphs into the same file) and the queries see both.
+
+An inconsistent graph (say a node that is both a task and a unit) is reported in plain words - which
+nodes, which axioms, which document lines, and with Java Pellet's explanation axiom by axiom - and
+the command exits with 1.
+
+--reasoner hermit (default): HermiT, complete OWL 2 DL, needs Java; a few seconds per plan.
+--reasoner pellet: Pellet, complete OWL 2 DL, needs Java; a second opinion on HermiT's answers.
+--reasoner rl: OWL 2 RL rules in Python (owlrl), no Java, for graphs too big for a DL reasoner.
+  On graphs as policykg builds them (every node typed) RL infers the same memberships of all five
+  classes and the same links as HermiT.  What RL cannot do: reason by cases - a node with
+  pkg:inSection (a task or a project box) and pkg:hasTarget (an indicator or a task) is a pkg:Task,
+  and so a pkg:MeasurableTask, to HermiT and nothing to RL (union domains are outside RL); use what
+  an existential on the right implies (that a pkg:OwnedTask has some lead unit); or prove a graph
+  consistent - it finds only the clashes its rules detect (disjoint classes, two values of a
+  functional property, owl:AllDifferent).
+--reasoner sparql: the defined classes and links above by SPARQL rules (ontology/rules/*.rq) run in
+  Oxigraph over all plan graphs at once - seconds for thousands of plans, with --store DIR in the
+  store itself.  Same members and links as rl (and as hermit on graphs as policykg builds them); it
+  types no untyped node from domains and ranges and does not check consistency: run hermit or rl for
+  that.  With --store DIR --write the inferred graphs go into the store (each replaced whole; a
+  plan re-loaded later loses its stale inferred graph), where queries and the audit see them.
+pkg:CrossDepartmentTask is computed by a SPARQL rule after the OWL reasoner in every mode: comparing
+two units' department types is beyond OWL 2 DL.
+"""
 
 reason_cmd.help = "\b\n" + REASON_HELP.replace("\n\n", "\n\n\b\n")
 

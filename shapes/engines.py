@@ -419,8 +419,8 @@ _JENA_INSTALL = (f"install Apache Jena: apt-get install libapache-jena-java (Deb
 
 def jena_command() -> list[str]:
     """The command line that runs Jena's `shacl validate`, or EngineError saying what to install."""
-    from policykg.ontology.reasoning import _java
-    java = _java()
+    from policykg.ontology import java as jvm
+    java = jvm.command()
     if shutil.which(java) is None:
         raise EngineError(f"the jena engine runs on Java, and no `{java}` was found on PATH: install a Java "
                           "runtime (apt-get install default-jre-headless)")
@@ -479,9 +479,9 @@ def run_jena(ntriples: str | bytes, prepared: PreparedShapes) -> list[RawResult]
         run = subprocess.run(command + ["--shapes", str(shapes_file), "--data", str(data_file)],
                              capture_output=True, check=False)
     if run.returncode != 0:
-        from policykg.ontology.reasoning import _java_message
+        from policykg.ontology.java import message as java_message
         raise EngineError(f"Jena could not validate the graph: "
-                          f"{_java_message(run.stderr.decode('utf-8', 'replace'))}")
+                          f"{java_message(run.stderr.decode('utf-8', 'replace'))}")
     report = Graph()
     try:
         report.parse(data=run.stdout.decode("utf-8"), format="turtle")

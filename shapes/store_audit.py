@@ -121,7 +121,7 @@ def audit_batched(ds: Dataset, *, engine: str = "pyshacl", workers: int = 1, sha
 def _source(store: Any) -> tuple[Any, Path | None]:
     """The pyoxigraph store to read, and its directory when worker processes may reopen it."""
     if isinstance(store, OxigraphStore):
-        return store._live(), store.path
+        return store.native(), store.path
     if isinstance(store, (str, Path)):
         if not looks_like_store(store):
             raise InputError(store, "is not a policykg store (make one with `policykg load DOCUMENTS --store DIR`)")

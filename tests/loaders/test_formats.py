@@ -21,7 +21,8 @@ from policykg.errors import InputError
 from policykg.loaders.formats import sniff
 from policykg.loaders.grids import read_division_grid, read_indicator_grid
 from policykg.loaders.plan import load_plan
-from policykg.loaders.reading import Grid, read_source
+from policykg.loaders.formats import read_document as read_source
+from policykg.loaders.reading import Grid
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus"

@@ -18,7 +18,7 @@ from policykg import api
 from policykg.errors import InputError
 from policykg.loaders.formats import MAX_DOCUMENT_BYTES
 from policykg.loaders.plan import load_plan
-from policykg.loaders.reading import read_source
+from policykg.loaders.formats import read_document as read_source
 
 #: every hostile file is refused within this many seconds
 DEADLINE = 5.0

@@ -21,8 +21,9 @@ from policykg.errors import InputError, PolicyKGError, ReasonerUnavailableError,
 from policykg.graph import vocab as V
 from policykg.graph.store import MemoryStore
 from policykg.ontology import load_ontology
-from policykg.ontology.reasoning import (CROSS_DEPARTMENT_RULE, LINK_PROPERTIES, REASON_HELP,
-                                         ReasoningResult, inferred_graph_iri, reason)
+from policykg.cli import REASON_HELP
+from policykg.ontology.reasoning import (CROSS_DEPARTMENT_RULE, LINK_PROPERTIES, ReasoningResult,
+                                         inferred_graph_iri, reason)
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "reasoning"
 T = Namespace("https://w3id.org/policykg/id/test/")

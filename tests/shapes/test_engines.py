@@ -61,8 +61,8 @@ def test_missing_jena_says_how_to_install_it(built, store_dir, monkeypatch, tmp_
 
 
 def test_missing_java_says_how_to_install_it(built, monkeypatch):
-    import policykg.ontology.reasoning as reasoning
-    monkeypatch.setattr(reasoning, "_java", lambda: "no-such-java-here")
+    from policykg.ontology import java
+    monkeypatch.setattr(java, "command", lambda: "no-such-java-here")
     with pytest.raises(EngineError, match="no `no-such-java-here` was found on PATH: install a Java runtime"):
         audit(built, engine="jena")
 

@@ -26,11 +26,11 @@ import zlib
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Iterator
 
 from rdflib import Graph, URIRef
 
-from policykg.errors import InputError, OutputError, PolicyKGError
+from policykg.errors import OutputError, PolicyKGError
 from policykg.graph import vocab as V
 from policykg.graph.build import build_plan_graph, department_type_graph
 from policykg.graph.iris import plan_path
@@ -38,8 +38,7 @@ from policykg.graph.oxigraph_store import OxigraphStore, ntriples
 from policykg.graph.parts import ONTOLOGY, PLAN, SHARED, Part, Pushed, insert_data
 from policykg.graph.vocab import ONTOLOGY_GRAPH
 from policykg.loaders.plan import load_plan
-
-Progress = Callable[[str, int, int], None]
+from policykg.pipeline.documents import Failure, OnceEach, Progress, no_plan_read
 
 #: new plan graphs are bulk-loaded in batches of about this many triples (~100 plans)
 BATCH_TRIPLES = 100_000
@@ -62,7 +61,6 @@ class BuiltPlan:
 
 def build_one(file: str, suffix_sha: bool = False) -> BuiltPlan:
     """Read one document and build its plan (runs in a worker process)."""
-    from policykg.api import plan_summary  # the numbers `build` prints, computed where the record is
     try:
         r = load_plan(Path(file))
     except PolicyKGError:
@@ -74,7 +72,7 @@ def build_one(file: str, suffix_sha: bool = False) -> BuiltPlan:
     shared = ntriples(pg.shared).decode("utf-8").splitlines()
     return BuiltPlan(file, False, r.document.sha256, path, str(pg.graph_iri),
                      ntriples(pg.graph, str(pg.graph_iri)),
-                     len(pg.graph), shared, plan_summary(r))
+                     len(pg.graph), shared, r.summary())
 
 
 @dataclass
@@ -83,8 +81,8 @@ class BulkResult:
 
     graphs: list[Pushed]
     summaries: list[dict[str, Any]]
-    failures: list[tuple[str, str]]  # (file, reason) of documents skipped with keep_going
-    skipped: list[tuple[str, str]]  # (file, reason) of duplicates built once
+    failures: list[Failure]  # documents skipped with keep_going
+    skipped: list[Failure]  # duplicates built once
     store_triples: int = 0
     store_graphs: int = 0
 
@@ -113,7 +111,7 @@ class _Writer:
         self.ox = pyoxigraph
         self.target = target
         self.ontology = ontology
-        self.store = target._live()
+        self.store = target.native()
         self.path = target.path
         self.existing = {g.value for g in self.store.named_graphs()}
         shared = self.ox.NamedNode(str(V.SHARED_GRAPH))
@@ -203,7 +201,7 @@ def load_documents(documents: list[Path], store: str | Path, ontology: Graph, *,
     with the `ontology` graph in its own graph.
 
     Duplicates (same content) are built once; two documents that print the same plan get distinct
-    graphs (the second path suffixed with its hash), exactly as `api.build` does."""
+    graphs (the second path suffixed with its hash), exactly as `build` does (`OnceEach`)."""
     workers = (os.cpu_count() or 1) if workers is None else workers
     fresh = not Path(store).exists()
     try:
@@ -217,10 +215,9 @@ def load_documents(documents: list[Path], store: str | Path, ontology: Graph, *,
 def _load(documents: list[Path], store: str | Path, ontology: Graph, keep_going: bool,
           progress: Progress | None, workers: int) -> BulkResult:
     summaries: list[dict[str, Any]] = []
-    failures: list[tuple[str, str]] = []
-    skipped: list[tuple[str, str]] = []
-    seen_sha: dict[str, str] = {}
-    used_paths: dict[str, str] = {}
+    failures: list[Failure] = []
+    skipped: list[Failure] = []
+    once = OnceEach()
     plans: list[Pushed] = []
     with OxigraphStore(store) as target:
         writer = _Writer(target, ontology)
@@ -234,22 +231,19 @@ def _load(documents: list[Path], store: str | Path, ontology: Graph, keep_going:
                     except PolicyKGError as exc:
                         if not keep_going:
                             raise
-                        failures.append((b.file, str(exc)))
+                        failures.append(Failure(b.file, str(exc)))
                     continue
-                if b.sha256 in seen_sha:
-                    skipped.append((b.file, f"same content as {seen_sha[b.sha256]}; built once"))
+                dup = once.duplicate(b.sha256, b.file)
+                if dup is not None:
+                    skipped.append(dup)
                     continue
-                seen_sha[b.sha256] = b.file
-                if b.path in used_paths:
+                if once.path(b.path, b.sha256, b.file) != b.path:
                     b = build_one(b.file, suffix_sha=True)  # rare: rebuilt here under its unique path
-                used_paths[b.path] = b.file
                 writer.plan(b)
                 summaries.append(b.summary)
                 plans.append(Pushed(b.graph_iri, PLAN, b.triples, "replaced"))
             if not plans:
-                raise InputError(", ".join(map(str, documents)) or "(no input)",
-                                 "no plan document could be read"
-                                 + (f" ({len(failures)} failed)" if failures else ""))
+                raise no_plan_read(documents, failures)
             fixed = writer.finish()
         except BaseException:
             writer.undo()

@@ -1,4 +1,4 @@
-"""Plan documents loaded straight into a store (graph/bulk.py): the same store as building a dataset
+"""Plan documents loaded straight into a store (pipeline/bulk.py): the same store as building a dataset
 and loading it, replacements of changed plans only, and a failed run that changes nothing."""
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import pytest
 
 from policykg import api
 from policykg.errors import InputError
-from policykg.graph import bulk, vocab as V
+from policykg.graph import vocab as V
+from policykg.pipeline import bulk
 from policykg.graph.oxigraph_store import OxigraphStore
 from policykg.ontology import load_ontology
 
@@ -133,7 +134,7 @@ def test_duplicate_document_is_built_once(corpus_paths, tmp_path):
 _CRASHING_LOAD = """
 import sys
 from policykg import api
-from policykg.graph import bulk
+from policykg.pipeline import bulk
 bulk.BATCH_TRIPLES = 2000
 def progress(name, i, n):
     print(i, flush=True)

@@ -1,0 +1,140 @@
+"""The vocabulary of a plan's tables, shared by the readers of tables flattened into lines
+(loaders/tables.py) and of tables kept as grids (loaders/grids.py, from .docx/.html/.pdf): the
+records a table becomes, which header cell names which column, and what a cell looks like."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from policykg.loaders.text import CHAPTER_RE, COLUMN_RE, ITEM_RE, SECTION_RE
+from policykg.loaders.values import is_value_cell
+
+ATTRIBUTES = ("约束性", "预期性")
+_YEAR_RE = re.compile(r"^((?:19|20)\d{2})年?(?:目标值?|基期值?|值)?$")
+UNIT_PAREN_RE = re.compile(r"[（(]([^（()）]*)[)）]\s*$")
+
+def squash(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def split_unit_paren(name: str) -> tuple[str, str]:
+    """'残疾人辅助器具适配率（%）' -> ('残疾人辅助器具适配率', '%'); empty '()' -> unit ''."""
+    m = UNIT_PAREN_RE.search(name)
+    if not m:
+        return name.strip(), ""
+    return name[: m.start()].strip(), m.group(1).strip()
+
+
+def is_heading_line(norm: str) -> bool:
+    return bool(CHAPTER_RE.match(norm) or SECTION_RE.match(norm) or COLUMN_RE.match(norm))
+
+
+# ------------------------------------------------------------------------------------------------
+# indicator tables
+@dataclass
+class IndicatorRow:
+    no: str
+    name: str
+    category: str
+    unit: str
+    values: list[tuple[str, int]]  # (printed, line)
+    attribute: str
+    first_line: int
+    last_line: int
+
+
+@dataclass
+class IndicatorTable:
+    columns: list[str]  # roles: category, name, unit, baseline, target, attribute
+    years: dict[str, int]  # role -> year printed in the header
+    rows: list[IndicatorRow]
+    first_line: int
+    last_line: int
+
+
+def column_role(cell: str) -> str | None:
+    c = squash(cell)
+    if not c:
+        return None
+    if c == "类别" or c == "领域":
+        return "category"
+    if c.startswith("指标") or c == "主要指标":
+        return "name"
+    if c == "属性":
+        return "attribute"
+    if c == "单位":
+        return "unit"
+    if c == "序号":
+        return "index"
+    if _YEAR_RE.match(c) or c in ("目标值", "目标", "基期值", "基期", "现状值", "现状"):
+        return "value"
+    return None
+
+
+def assign_value_roles(header: list[str]) -> tuple[list[str], dict[str, int]]:
+    roles: list[str] = []
+    years: dict[str, int] = {}
+    value_cells = [(i, squash(c)) for i, c in enumerate(header) if column_role(c) == "value"]
+    for i, cell in enumerate(header):
+        role = column_role(cell)
+        if role is None:
+            continue
+        if role == "value":
+            c = squash(cell)
+            if len(value_cells) == 1 or "目标" in c or (value_cells and i == value_cells[-1][0]):
+                role = "target"
+            else:
+                role = "baseline"
+            m = _YEAR_RE.match(c)
+            if m:
+                years[role] = int(m.group(1))
+        roles.append(role)
+    if "name" not in roles:
+        roles.insert(1 if roles and roles[0] == "category" else 0, "name")
+    return roles, years
+
+
+def is_category_cell(norm: str) -> bool:
+    c = squash(norm)
+    return (0 < len(c) <= 20 and not re.search(r"\d", c) and not ITEM_RE.match(c)
+            and c not in ATTRIBUTES and not is_value_cell(c) and not is_heading_line(c)
+            and "。" not in c)
+
+
+# ------------------------------------------------------------------------------------------------
+# the key-task division table
+@dataclass
+class DivisionRow:
+    no: str
+    task: str
+    lead: str
+    support: str
+    first_line: int
+    last_line: int
+    lead_line: int = 0
+    support_line: int = 0
+    task_line: int = 0
+
+
+@dataclass
+class DivisionTable:
+    title: str
+    title_line: int
+    rows: list[DivisionRow] = field(default_factory=list)
+    first_line: int = 0
+    last_line: int = 0
+
+
+DIVISION_TITLE_RE = re.compile(r"(重点)?(工作)?任务(分工|责任分解)表|任务分解表")
+TASK_HEADER = ("重点工作任务", "工作任务", "重点任务", "任务", "主要任务", "任务内容")
+LEAD_HEADER = ("负责单位", "牵头单位", "责任单位", "主责单位")
+SUPPORT_HEADER = ("配合单位", "协办单位", "参与单位", "协同单位", "责任单位")
+
+
+def is_division_title(norm: str) -> bool:
+    return bool(DIVISION_TITLE_RE.search(squash(norm))) and len(squash(norm)) <= 30
+
+
+def unitlike(text: str) -> bool:
+    t = squash(text)
+    return 0 < len(t) <= 60 and "。" not in t and t[-1] in "局委办联会部院心司队所站处室厅府"
