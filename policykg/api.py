@@ -117,6 +117,23 @@ class PushResult:
     verify_error: str | None = None
 
 
+def export(source: Source, output: str | Path, *, view: str = "responsibility", fmt: str | None = None,
+           by: str = "unit", plan: str | None = None) -> tuple[Any, list[Path]]:
+    """Write a network view (graph/export: responsibility, collaboration, indicators, full) for
+    Gephi, yEd, Cytoscape, D3, Graphviz or the browser; returns the networkx graph and the files
+    written (`fmt` defaults to the output's extension; csv writes a nodes and an edges file)."""
+    from policykg.graph import export as exports
+    g = exports.view(open_source(source), view, by=by, plan=plan)
+    return g, exports.write(g, output, fmt)
+
+
+def stats(source: Source, *, top: int = 20,
+          plan: str | None = None) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Top units by lead count, degree and betweenness centrality, per plan and across plans."""
+    from policykg.graph import export as exports
+    return exports.stats(open_source(source), top=top, plan=plan)
+
+
 def push(paths: Iterable[str | Path] | Dataset, *, graph_store: str | None = None,
          update: str | None = None, endpoint: str | None = None, timeout: float = DEFAULT_TIMEOUT,
          keep_going: bool = False, progress: Progress | None = None) -> PushResult:

@@ -24,6 +24,7 @@ from policykg.ontology.reasoning import REASONERS
 from policykg.shapes.engines import ENGINES
 from policykg.shapes.report import FORMATS as REPORT_FORMATS, to_xlsx as report_xlsx
 from policykg.graph.endpoint import DEFAULT_TIMEOUT
+from policykg.graph.export import BY as EXPORT_BY, FORMATS as EXPORT_FORMATS, VIEWS as EXPORT_VIEWS
 from policykg.graph.serialize import FORMATS as GRAPH_FORMATS
 
 err = Console(stderr=True, highlight=False)
@@ -135,15 +136,9 @@ def build(documents: tuple[Path, ...], output: Path, example: bool, keep_going: 
         raise click.UsageError("give plan documents to build, or --example")
     files = api.expand_paths(paths)
     keep_going = _keep_going(keep_going, paths)
-    with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-                  TimeElapsedColumn(), console=err, transient=True) as bar:
-        task = bar.add_task("", total=len(files))
-
-        def progress(name: str, i: int, n: int) -> None:
-            bar.update(task, completed=i - 1, description=name)
-
+    bar, progress = _progress_bar("reading", len(files))
+    with bar:
         result = api.build(files, output, keep_going=keep_going, progress=progress)
-        bar.update(task, completed=len(files))
     err.print(_summary_table(result))
     gaps = _report_gaps(result.summary())
     _report_skipped(result.failures, len(files))
@@ -344,13 +339,15 @@ def sparql_cmd(text: str, source: str | None, fmt: str, output: Path | None, lim
     _emit(fmt, columns, rows, output, limit)
 
 
-def _reading_progress(files: list[Path]):
-    bar = Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+def _progress_bar(what: str, total: int | None = None):
+    """A transient progress bar on stderr and the `progress(name, i, n)` callback the API calls
+    (item i of n has started; n may only be known once the work starts)."""
+    bar = Progress(TextColumn(what), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
                    TimeElapsedColumn(), console=err, transient=True)
-    task = bar.add_task("", total=len(files))
+    task = bar.add_task("", total=total)
 
     def progress(name: str, i: int, n: int) -> None:
-        bar.update(task, completed=i - 1, description=name)
+        bar.update(task, total=n, completed=i - 1, description=name)
 
     return bar, progress
 
@@ -395,7 +392,7 @@ def load_cmd(sources: tuple[Path, ...], store: Path, keep_going: bool, workers: 
     if not sources:
         raise click.UsageError("give plan documents or graph files to load")
     files = api.expand_paths(sources)
-    bar, progress = _reading_progress(files)
+    bar, progress = _progress_bar("reading", len(files))
     with bar:
         result = api.load(files, store, keep_going=_keep_going(keep_going, sources), progress=progress,
                           workers=workers or None)
@@ -449,7 +446,7 @@ def push_cmd(sources: tuple[Path, ...], endpoint: str | None, graph_store: str |
         raise click.UsageError("give --endpoint URL (and --graph-store URL or --update URL where the "
                                "store has them)")
     files = api.expand_paths(sources)
-    bar, progress = _reading_progress(files)
+    bar, progress = _progress_bar("reading", len(files))
     with bar:
         ds, built = api.read_dataset(files, keep_going=_keep_going(keep_going, sources), progress=progress)
     if built is not None:
@@ -498,13 +495,8 @@ def validate_cmd(sources: tuple[str, ...], fmt: str, output: Path | None, fail_o
     if not given:
         raise click.UsageError("give graph files or plan documents to audit, or --store / --endpoint")
     _binary_needs_a_file(fmt, output)
-    with Progress(TextColumn("auditing"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-                  TimeElapsedColumn(), console=err, transient=True) as bar:
-        task = bar.add_task("", total=None)
-
-        def progress(name: str, i: int, n: int) -> None:
-            bar.update(task, total=n, completed=i - 1, description=name)
-
+    bar, progress = _progress_bar("auditing")
+    with bar:
         report = api.validate(given if not (store or endpoint) else given[0], progress=progress,
                               workers=workers or (os.cpu_count() or 1), engine=engine, plan=plan)
     _write(report_xlsx(report) if fmt == "xlsx" else render(report, fmt, fail_on), output)
@@ -515,24 +507,23 @@ def validate_cmd(sources: tuple[str, ...], fmt: str, output: Path | None, fail_o
 
 @main.command("export", epilog=_SOURCE_HELP)
 @click.argument("source", required=False)
-@click.option("--view", type=click.Choice(["responsibility", "collaboration", "indicators", "full"]),
+@click.option("--view", type=click.Choice(EXPORT_VIEWS),
               default="responsibility", show_default=True,
               help="responsibility: units and tasks (lead/support edges); collaboration: units sharing "
                    "tasks, weighted; indicators: plans and indicators matched across plans; full: everything.")
 @click.option("-f", "--format", "fmt",
-              type=click.Choice(["graphml", "gexf", "cytoscape", "json", "dot", "csv", "html"]),
+              type=click.Choice(EXPORT_FORMATS),
               help="Default: from the output file's extension. csv writes FILE-nodes.csv and FILE-edges.csv.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
-@click.option("--by", type=click.Choice(["unit", "type"]), default="unit", show_default=True,
+@click.option("--by", type=click.Choice(EXPORT_BY), default="unit", show_default=True,
               help="collaboration view: merge units by department type to compare plans of different regions.")
 @click.option("--plan", metavar="TEXT", help=_PLAN_HELP)
 @_source_options
 def export_cmd(source: str | None, view: str, fmt: str | None, output: Path, by: str, plan: str | None,
                store: Path | None, endpoint: str | None, timeout: float) -> None:
     """Export a network view for Gephi, yEd, Cytoscape, D3, Graphviz or the browser (html)."""
-    from policykg.graph import export
-    g = export.view(_open(source, store, endpoint, timeout), view, by=by, plan=plan)
-    paths = export.write(g, output, fmt)
+    g, paths = api.export(_open(source, store, endpoint, timeout), output, view=view, fmt=fmt, by=by,
+                          plan=plan)
     err.print(f"{view} view: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges -> "
               + ", ".join(str(p) for p in paths))
     if paths and paths[0].suffix.lower() in (".html", ".htm") and g.number_of_nodes() > PAGE_NODES:
@@ -550,9 +541,8 @@ def export_cmd(source: str | None, view: str, fmt: str | None, output: Path, by:
 def stats_cmd(source: str | None, top: int, plan: str | None, fmt: str, output: Path | None,
               limit: int | None, store: Path | None, endpoint: str | None, timeout: float) -> None:
     """Top units by lead count, degree and betweenness centrality, per plan and across plans."""
-    from policykg.graph import export
     _binary_needs_a_file(fmt, output)
-    columns, rows = export.stats(_open(source, store, endpoint, timeout), top=top, plan=plan)
+    columns, rows = api.stats(_open(source, store, endpoint, timeout), top=top, plan=plan)
     _emit(fmt, columns, rows, output, limit)
 
 

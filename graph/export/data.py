@@ -245,6 +245,8 @@ def units(store: GraphStore, tasks: list[Task] | None = None) -> dict[str, Unit]
     only = ""
     if tasks is not None:
         wanted = sorted({u for t in tasks for us in t.roles.values() for u in us})
+        if not wanted:  # a plan that names no unit (rdflib fails on an empty VALUES block)
+            return {}
         if len(wanted) <= UNITS_BY_IRI:
             only = "VALUES ?unit { " + " ".join(URIRef(u).n3() for u in wanted) + " }"
     found: dict[str, Unit] = {}

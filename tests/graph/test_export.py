@@ -476,3 +476,17 @@ def test_narrowing_reads_the_chosen_plans_graphs(local_store):
     plan_graphs = [g for g in view.graph_names() if "/graph/plan/" in g]
     assert len(plan_graphs) == 1 and len(data.plans(view)) == 1 and len(chosen) == 1
     assert data.choose(local_store, None)[0] is local_store  # every plan: the whole store
+
+
+def test_stats_of_a_plan_that_names_no_unit_is_empty_not_an_error(corpus_paths, tmp_path):
+    # two corpus plans print no responsibilities at all: their units table is empty (it used to
+    # crash in rdflib on an empty VALUES block), and the export has tasks but no unit nodes
+    unowned = [p for p in corpus_paths if api.build([p]).plans[0].record.units() == []]
+    assert len(unowned) == 2
+    for p in unowned:
+        columns, rows = api.stats(p)
+        assert "unit" in " ".join(columns) and rows == []
+        g, paths = api.export(p, tmp_path / f"{p.stem}.graphml")
+        assert paths == [tmp_path / f"{p.stem}.graphml"] and paths[0].stat().st_size > 0
+        kinds = {d.get("kind") for _, d in g.nodes(data=True)}
+        assert kinds == {"task"}
