@@ -6,6 +6,10 @@
     api.load(["plans.trig"], "store/")                  # a persistent local store (Oxigraph)
     columns, rows = api.query("tasks", "store/")         # a store directory or an endpoint URL
     api.push(["plans.trig"], update="http://localhost:7878/update")
+
+A facade: reading documents into a graph or a store is policykg/pipeline/ (re-exported here), the
+work of each command lives in its folder (shapes/, ontology/, queries/, graph/export/); this module
+opens sources and hands them on.
 """
 from __future__ import annotations
 

@@ -2,6 +2,9 @@
 
 Errors a user can fix are printed as one line naming the file and the reason, with exit code 2;
 progress and summaries go to stderr so stdout can be piped (CSV, JSON).
+
+Its length is its ten commands' options and help texts (what `--help` prints); the work of
+each is one call into the API.
 """
 from __future__ import annotations
 
