@@ -65,7 +65,10 @@ def _named_node(iri: str) -> Any:
 
 
 def from_rdflib(term: Any) -> Any:
-    """An rdflib term as a pyoxigraph term (IRIs cached: classes and properties recur on every line)."""
+    """An rdflib term as a pyoxigraph term (IRIs cached: classes and properties recur on every line);
+    None (a wildcard in a pattern) stays None."""
+    if term is None:
+        return None
     kind = type(term)
     if kind is URIRef:
         return _named_node(term)

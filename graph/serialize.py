@@ -19,15 +19,24 @@ from rdflib import Dataset, Graph
 from policykg.errors import OutputError
 from policykg.graph.vocab import PREFIXES
 
-#: file extension -> (rdflib format, keeps named graphs)
-FORMATS: dict[str, tuple[str, bool]] = {
-    ".ttl": ("turtle", False),
-    ".nt": ("nt", False),
-    ".trig": ("trig", True),
-    ".nq": ("nquads", True),
-    ".jsonld": ("json-ld", True),
-    ".json": ("json-ld", True),
+#: The one table of RDF file extensions: extension -> (rdflib format, keeps named graphs, written
+#: by `build`).  RDF/XML is read (an ontology or a graph from another tool) but not written.
+RDF_FILES: dict[str, tuple[str, bool, bool]] = {
+    ".ttl": ("turtle", False, True),
+    ".nt": ("nt", False, True),
+    ".trig": ("trig", True, True),
+    ".nq": ("nquads", True, True),
+    ".jsonld": ("json-ld", True, True),
+    ".json": ("json-ld", True, True),
+    ".rdf": ("xml", False, False),
+    ".owl": ("xml", False, False),
+    ".xml": ("xml", False, False),
 }
+#: what `build` writes: extension -> (rdflib format, keeps named graphs)
+FORMATS: dict[str, tuple[str, bool]] = {ext: (fmt, named) for ext, (fmt, named, written)
+                                        in RDF_FILES.items() if written}
+#: what is read as a graph file: extension -> rdflib format
+PARSE_FORMATS: dict[str, str] = {ext: fmt for ext, (fmt, _, _) in RDF_FILES.items()}
 
 
 def format_for(path: str | Path) -> tuple[str, bool]:

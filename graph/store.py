@@ -13,11 +13,10 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.query import Result
 
 from policykg.errors import InputError, QueryError
+from policykg.graph.serialize import PARSE_FORMATS  # the one table of RDF file extensions
 from policykg.graph.vocab import PREFIXES
 
 #: file extension -> rdflib parser format, for reading graph files back
-PARSE_FORMATS = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".nq": "nquads", ".jsonld": "json-ld",
-                 ".json": "json-ld", ".rdf": "xml", ".owl": "xml", ".xml": "xml"}
 
 
 class GraphStore(Protocol):

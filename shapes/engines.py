@@ -36,7 +36,7 @@ from rdflib.namespace import RDF, RDFS, XSD
 from rdflib.term import Node
 
 from policykg.errors import PolicyKGError
-from policykg.graph.oxigraph_store import to_rdflib
+from policykg.graph.oxigraph_store import from_rdflib, to_rdflib
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 ENGINES = ("pyshacl", "rudof", "jena")
@@ -521,10 +521,10 @@ class _OxLookup:
                               f"{str(exc).splitlines()[0][:200]}") from None
 
     def subjects(self, predicate: Node, obj: Node | None) -> list[Node]:
-        return [to_rdflib(t.subject) for t in self.store.quads_for_pattern(None, to_ox(predicate), to_ox(obj))]
+        return [to_rdflib(t.subject) for t in self.store.quads_for_pattern(None, from_rdflib(predicate), from_rdflib(obj))]
 
     def objects(self, subject: Node | None, predicate: Node) -> list[Node]:
-        return [to_rdflib(t.object) for t in self.store.quads_for_pattern(to_ox(subject), to_ox(predicate), None)]
+        return [to_rdflib(t.object) for t in self.store.quads_for_pattern(from_rdflib(subject), from_rdflib(predicate), None)]
 
 
 def sparql_results_oxigraph(ntriples: bytes, rules: Iterable[SparqlRule]) -> list[RawResult]:
@@ -613,17 +613,3 @@ def sparql_results_rdflib(data: Graph, rules: Iterable[SparqlRule]) -> list[RawR
 
 
 # --- terms between rdflib and pyoxigraph -----------------------------------------------------------
-def to_ox(term: Node | None) -> Any:
-    if term is None:
-        return None
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise TypeError(f"not an RDF term: {term!r}")

@@ -36,14 +36,13 @@ from rdflib.namespace import RDF
 from policykg.errors import InputError, PolicyKGError
 from policykg.graph import vocab as V
 from policykg.graph.vocab import ONTOLOGY_GRAPH
-from policykg.graph.oxigraph_store import (OxigraphStore, PlanGraph, looks_like_store, plan_graphs, reached,
-                                           to_rdflib)
+from policykg.graph.oxigraph_store import (OxigraphStore, PlanGraph, from_rdflib, looks_like_store, plan_graphs,
+                                           reached, to_rdflib)
 from policykg.ontology import load_ontology
 from policykg.shapes.audit import (LOOKUP_PREDICATES, AuditReport, Memo, Progress, Scorecard, audit, finish,
                                    load_shapes, plan_findings, plans_in_default_graph, scorecard)
 from policykg.shapes.engines import (SH, PreparedShapes, RawResult, check_engine, prepare, run_jena,
-                                     run_pyshacl, run_rudof, sparql_results_oxigraph, sparql_results_rdflib,
-                                     to_ox)
+                                     run_pyshacl, run_rudof, sparql_results_oxigraph, sparql_results_rdflib)
 
 #: plans per engine call: large enough to pay the engine's set-up rarely, small enough that rudof's
 #: cost stays linear (it grows faster than the data beyond a few hundred thousand triples)
@@ -266,7 +265,7 @@ class Batcher:
         return found_all, raws_all, cards
 
     def _mentioning(self, focus: Any, by_graph: dict[str, PlanGraph]) -> list[PlanGraph]:
-        node = to_ox(focus)
+        node = from_rdflib(focus)
         names = set()
         if not isinstance(focus, Literal):
             names |= {q.graph_name.value for q in self.mem.quads_for_pattern(node, None, None, None)
@@ -290,7 +289,7 @@ class OxView:
                                  "LOOKUP_PREDICATES (shapes/audit.py)")
         if isinstance(s, Literal):
             return
-        for q in self.store.quads_for_pattern(to_ox(s), to_ox(p), to_ox(o), None):
+        for q in self.store.quads_for_pattern(from_rdflib(s), from_rdflib(p), from_rdflib(o), None):
             g = q.graph_name
             if isinstance(g, ox.NamedNode) and g.value in self.graphs:
                 yield q
