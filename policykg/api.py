@@ -30,21 +30,15 @@ from policykg.graph.oxigraph_store import OxigraphStore, looks_like_store
 from policykg.graph.parts import Pushed
 from policykg.graph.push import push as push_dataset, stored_counts, target_for
 from policykg.graph.store import PARSE_FORMATS, GraphStore, MemoryStore
-from policykg.loaders.model import PlanRecord
 from policykg.ontology import load_ontology
 # the documents -> graph -> store pipeline, re-exported: `api.build`, `api.load`, ... stay one import away
-from policykg.pipeline import (DOCUMENT_SUFFIXES, BuildResult, Failure, LoadResult, Progress,  # noqa: F401
-                               build, build_graphs, expand_paths, load, load_documents,
-                               merge_named_graphs, read_dataset)
+from policykg.pipeline import (BuildResult, Failure, LoadResult, Progress, build,  # noqa: F401
+                               build_graphs, expand_paths, load, load_documents, merge_named_graphs,
+                               read_dataset)
 
 #: what the query, audit and reasoning functions read: a path (graph file, plan documents, store
 #: directory), an endpoint URL, a GraphStore, or an rdflib Dataset / BuildResult held in a notebook
 Source: TypeAlias = "str | Path | GraphStore | Dataset | BuildResult"
-
-
-def plan_summary(r: PlanRecord) -> dict[str, Any]:
-    """The per-plan numbers `build` prints (`PlanRecord.summary`)."""
-    return r.summary()
 
 
 def open_source(source: Source, *, timeout: float = DEFAULT_TIMEOUT) -> GraphStore:

@@ -53,14 +53,11 @@ def _imports(module: str, path: Path, known: set[str]) -> set[str]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             names.update(a.name for a in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            base = node.module
-            if node.level:  # relative: from the module's own package
-                pkg = module.split(".")[:-node.level] if path.name != "__init__.py" else \
-                    module.split(".")[:len(module.split(".")) - node.level + 1]
-                base = ".".join(pkg + [node.module])
-            names.add(base)
-            names.update(f"{base}.{a.name}" for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            # the project imports absolutely; a relative import would hide its target from this test
+            assert not node.level, f"{path}:{node.lineno}: relative import: write it absolutely"
+            names.add(node.module)
+            names.update(f"{node.module}.{a.name}" for a in node.names)
     out = set()
     for n in names:
         while n and n not in known:

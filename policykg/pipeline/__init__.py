@@ -23,12 +23,13 @@ from policykg.graph.store import MemoryStore
 from policykg.loaders.model import PlanRecord
 from policykg.ontology import load_ontology
 from policykg.pipeline.bulk import load_documents as bulk_load
-from policykg.pipeline.documents import (DOCUMENT_SUFFIXES, Failure, OnceEach, Progress, expand_paths,
-                                         load_documents, no_plan_read, split_inputs)
+from policykg.pipeline.documents import (Failure, OnceEach, Progress, expand_paths, load_documents,
+                                         no_plan_read, split_inputs)
 
-__all__ = ["DOCUMENT_SUFFIXES", "Failure", "OnceEach", "Progress", "BuildResult", "LoadResult",
+__all__ = ["Failure", "OnceEach", "Progress", "BuildResult", "LoadResult",
            "expand_paths", "split_inputs", "load_documents", "build_graphs", "build",
            "merge_named_graphs", "read_dataset", "load"]
+
 
 @dataclass
 class BuildResult:

@@ -59,15 +59,14 @@ class BuiltPlan:
     summary: dict[str, Any] = field(default_factory=dict)
 
 
-def build_one(file: str, suffix_sha: bool = False) -> BuiltPlan:
-    """Read one document and build its plan (runs in a worker process)."""
+def build_one(file: str, path: str | None = None) -> BuiltPlan:
+    """Read one document and build its plan (runs in a worker process), under its plan path or,
+    when given, `path`."""
     try:
         r = load_plan(Path(file))
     except PolicyKGError:
         return BuiltPlan(file, failed=True)
-    path = plan_path(r.region, r.period, r.title, r.draft, r.document.sha256)
-    if suffix_sha:
-        path = f"{path}-{r.document.sha256[:8]}"  # two different documents that print the same plan
+    path = path or plan_path(r.region, r.period, r.title, r.draft, r.document.sha256)
     pg = build_plan_graph(r, path)
     shared = ntriples(pg.shared).decode("utf-8").splitlines()
     return BuiltPlan(file, False, r.document.sha256, path, str(pg.graph_iri),
@@ -237,8 +236,9 @@ def _load(documents: list[Path], store: str | Path, ontology: Graph, keep_going:
                 if dup is not None:
                     skipped.append(dup)
                     continue
-                if once.path(b.path, b.sha256, b.file) != b.path:
-                    b = build_one(b.file, suffix_sha=True)  # rare: rebuilt here under its unique path
+                unique = once.path(b.path, b.sha256, b.file)
+                if unique != b.path:  # rare: another document prints the same plan; rebuilt here
+                    b = build_one(b.file, unique)
                 writer.plan(b)
                 summaries.append(b.summary)
                 plans.append(Pushed(b.graph_iri, PLAN, b.triples, "replaced"))

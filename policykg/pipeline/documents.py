@@ -12,9 +12,6 @@ from policykg.loaders.formats import DOCUMENT_EXTENSIONS
 from policykg.loaders.model import PlanRecord
 from policykg.loaders.plan import load_plan
 
-#: suffixes read as plan documents (anything else that is not a graph file is tried as text)
-DOCUMENT_SUFFIXES = {".txt", ".text", ""}
-
 Progress = Callable[[str, int, int], None]
 
 
