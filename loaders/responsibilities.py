@@ -79,8 +79,27 @@ def _labelled(inner: str) -> list[Part] | None:
         role = "lead" if label in LEAD_LABELS else "owner" if label in OWNER_LABELS else "support"
         units = inner[m.end():end].strip(" ;,，；。\t\u3000\n")
         if units:
-            parts.append(Part(role, units))
+            parts.extend(_label_parts(role, units))
     return parts or None
+
+
+def _label_parts(role: str, units: str) -> list[Part]:
+    """A label's list may carry verbs of its own: 责任单位：市医保局牵头，市卫健委配合 (the verbs give
+    the roles), or a closing verb with no units after it, 责任单位：A、B，按职责分工负责 (the label's
+    role stands; the verb is no unit)."""
+    verbs = _verb_final(units)
+    if not verbs:
+        return [Part(role, units)]
+    if any(p.role == "lead" and _names_lead(units) for p in verbs) and len(verbs) > 1:
+        return verbs
+    if len(verbs) == 1:
+        return [Part(role, verbs[0].units)]
+    return [Part(role, units)]
+
+
+def _names_lead(units: str) -> bool:
+    """Does a list name its lead with a verb (…牵头 / 由…负责), not only close with 负责?"""
+    return "牵头" in units or normalize(units).startswith("由")
 
 
 def _verb_final(inner: str) -> list[Part] | None:

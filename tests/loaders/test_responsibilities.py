@@ -71,9 +71,26 @@ def parse(text: str, region: RegionRef = COUNTY, owner_first: bool = True) -> li
     ("……帮扶。（县残联负责落实，县民政局配合落实）", [("lead", "县残疾人联合会"), ("support", "县民政局")]),
     ("……帮扶。（县残联牵头，各镇（街道）、各有关单位配合）",
      [("lead", "县残疾人联合会"), ("support", "各镇（街道）"), ("support", "各有关单位")]),
+    # a label's list with verbs of its own: the verbs give the roles
+    ("……帮扶。\n责任单位：县医保局牵头，县卫健委、县残联配合",
+     [("lead", "县医疗保障局"), ("support", "县卫生健康委员会"), ("support", "县残疾人联合会")]),
+    ("……帮扶。（责任单位：由县民政局负责，县残联协助）", [("lead", "县民政局"), ("support", "县残疾人联合会")]),
+    # a list closed by a verb that names no unit: the label's role stands, the verb is no unit
+    ("……帮扶。（责任单位：县人社局、县残联，按职责分工负责）",
+     [("lead", "县人力资源和社会保障局"), ("support", "县残疾人联合会")]),
+    ("……帮扶。（配合单位：县人社局、县残联共同参与）",
+     [("support", "县人力资源和社会保障局"), ("support", "县残疾人联合会")]),
 ])
 def test_wordings(text, expected):
     assert parse(text) == expected
+
+
+@pytest.mark.parametrize("text", ["……帮扶。（责任单位：县人社局、县残联，按职责分工负责）",
+                                  "……帮扶。\n责任单位：县医保局牵头，县卫健委、县残联配合"])
+def test_a_verb_in_a_labels_list_is_no_unit_and_no_gap(text):
+    task, gaps = read(text)
+    assert gaps == []
+    assert len(task.responsibilities) in (2, 3)
 
 
 def test_owner_label_in_a_plan_that_marks_leads_names_supporters():
