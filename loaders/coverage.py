@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 
-from policykg.loaders.model import Coverage, Gap, PlanRecord, Task
+from policykg.loaders.model import Chapter, Coverage, Gap, PlanRecord, Task
 from policykg.loaders.responsibilities import MARKER_RE, Clause, bracket_groups
 from policykg.loaders.text import normalize
 
 #: how much of an unread sentence a gap quotes
 QUOTE = 60
 #: words that make a bracketed aside a responsibility clause in a reader's eyes, however worded
+#: words that name a chapter of projects rather than tasks
+_PROJECT_WORDS = ("项目", "工程")
 _BRACKET_KEYWORDS = re.compile(r"牵头|负责|责任|配合|协助|协办|参与|主抓|承办|主办|会同")
 
 
@@ -53,6 +55,14 @@ def unread_markers(task: Task, clauses: list[Clause], line_of) -> tuple[int, int
     return printed, read, gaps
 
 
+def _projects_chapter(chapter: Chapter) -> bool:
+    """A chapter named for projects (重点项目, 重大工程) whose 专栏 boxes were read holds projects,
+    not tasks: it is no empty task chapter."""
+    named = any(w in chapter.title for w in _PROJECT_WORDS) and "任务" not in chapter.title
+    return named and (any(c.projects for c in chapter.columns)
+                      or any(c.projects for s in chapter.sections for c in s.columns))
+
+
 def measure_coverage(record: PlanRecord, *, markers: tuple[int, int], unread: list[tuple[int, str]],
                      indicator_rows: int, boxes: int) -> Coverage:
     """The record's coverage, adding a gap for each unread paragraph and empty task chapter."""
@@ -60,10 +70,8 @@ def measure_coverage(record: PlanRecord, *, markers: tuple[int, int], unread: li
         record.warnings.append(Gap(line, "unread", f"paragraph of a task chapter read into nothing: "
                                                    f"'{_quote(text)}'"))
     for chapter in record.chapters:
-        # a chapter of 专栏 boxes (重点项目) holds projects, not tasks: no gap when its boxes were read
-        read_boxes = any(c.projects for c in chapter.columns) or any(
-            c.projects for s in chapter.sections for c in s.columns)
-        if chapter.kind == "tasks" and not any(s.tasks for s in chapter.sections) and not read_boxes:
+        if chapter.kind == "tasks" and not any(s.tasks for s in chapter.sections) \
+                and not _projects_chapter(chapter):
             record.warnings.append(Gap(chapter.span.line, "task-chapter",
                                        f"task chapter {chapter.title!r} holds no task the loaders could read"))
     return Coverage(

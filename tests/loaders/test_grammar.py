@@ -75,3 +75,12 @@ def test_a_task_chapter_without_readable_tasks_says_so(tmp_path):
     assert ("task-chapter", 5) in kinds
     assert [line for kind, line in kinds if kind == "unread"] == [6, 7]
     assert r.coverage.unread_paragraphs == 2 and r.coverage.label().endswith("gaps)")
+
+
+def test_a_chapter_of_project_boxes_is_no_empty_task_chapter(tmp_path):
+    r = plan(tmp_path, "一、主要任务\n1.实施精准康复服务。为残疾人提供康复服务。\n二、重点项目\n专栏1 康复服务项目\n"
+                       "1.残疾儿童康复救助项目：为0-6岁残疾儿童提供康复救助。\n"
+                       "2.辅助器具适配项目：为有需求的残疾人适配辅助器具。\n")
+    assert [t.title for t in r.tasks()] == ["实施精准康复服务"]
+    assert sum(len(c.projects) for c in r.columns()) == 2
+    assert [g for g in r.warnings if g.kind == "task-chapter"] == []
