@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from policykg.loaders.ladder import HEADING_STYLES, Numbering, split_inline
 from policykg.loaders.model import Chapter, Gap, Project, ProjectColumn, Section, Span, Task
 from policykg.loaders.outline import Outline, chapter_kind, infer_outline, title_only
+from policykg.loaders.responsibilities import MARKER_RE
 from policykg.loaders.text import COLUMN_RE, Block, Line, normalize
 
 __all__ = ["StructureResult", "chapter_kind", "parse_structure", "short_title"]
@@ -256,6 +257,17 @@ class StructureParser:
             self.continue_task(block)
         elif self._in_task_chapter():
             self.out.unread.append((block.first, block.text))
+        else:
+            self._stray_responsibility(block)
+
+    def _stray_responsibility(self, block: Block) -> None:
+        """Responsibility wording outside any task, in a chapter that is not a plan's prose of
+        principles, background or safeguards (a division paragraph: 任务1由县残联负责…): not read,
+        so it is a gap, never a silence."""
+        kind = self.chapter.kind if self.chapter is not None else None
+        if kind in ("other", "appendix") and MARKER_RE.search(block.norm):
+            self._gap(block.first, "responsibility", "responsibility wording outside any task not read: "
+                      f"'{block.text[:60]}{'…' if len(block.text) > 60 else ''}'")
 
     def feed(self, i: int, block: Block) -> None:
         norm = block.norm

@@ -84,3 +84,13 @@ def test_a_chapter_of_project_boxes_is_no_empty_task_chapter(tmp_path):
     assert [t.title for t in r.tasks()] == ["实施精准康复服务"]
     assert sum(len(c.projects) for c in r.columns()) == 2
     assert [g for g in r.warnings if g.kind == "task-chapter"] == []
+
+
+def test_responsibilities_assigned_outside_any_task_are_a_located_gap(tmp_path):
+    r = plan(tmp_path, "一、主要任务\n1.实施精准康复服务。为残疾人提供康复服务。\n2.普及特殊教育。提高入学率。\n"
+                       "二、分工\n任务1由县残联负责，县卫健局配合；任务2由县教育局负责。\n"
+                       "三、保障措施\n加强组织领导，坚持党委领导、政府负责。\n")
+    gaps = [(g.kind, g.line) for g in r.warnings]
+    assert gaps == [("responsibility", 7)]  # the division paragraph; the safeguards' prose is no gap
+    assert "任务1由县残联负责" in r.warnings[0].message
+    assert all(not t.responsibilities for t in r.tasks())  # nothing invented from it either
