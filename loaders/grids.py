@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 
 from policykg.loaders.reading import Grid
-from policykg.loaders.table_vocab import (LEAD_HEADER, SUPPORT_HEADER, TASK_HEADER, DivisionRow,
-                                          DivisionTable, IndicatorRow, IndicatorTable,
-                                          assign_value_roles, column_role, is_category_cell,
-                                          split_unit_paren, squash, unitlike)
+from policykg.loaders.table_vocab import (DivisionRow, DivisionTable, IndicatorRow, IndicatorTable,
+                                          assign_value_roles, column_role, division_columns,
+                                          is_category_cell, note_unread, split_unit_paren, squash,
+                                          unitlike)
 from policykg.loaders.text import BOOKMARK_RE, ITEM_RE, normalize
 
 Row = tuple[int, list[str]]
@@ -122,28 +122,13 @@ def read_indicator_grid(grid: Grid) -> IndicatorTable | None:
 
 # ------------------------------------------------------------------------------------------------
 # the key-task division table
-def _division_header(cells: list[str]) -> dict[str, int] | None:
-    names = [squash(c) for c in cells]
-    if not names or names[0] != "序号" or len(names) < 3:
-        return None
-    cols: dict[str, int] = {"no": 0}
-    for k, name in enumerate(names[1:], 1):
-        if "task" not in cols and name in TASK_HEADER:
-            cols["task"] = k
-        elif "task" in cols and "lead" not in cols and name in LEAD_HEADER:
-            cols["lead"] = k
-        elif "lead" in cols and "support" not in cols and name in SUPPORT_HEADER:
-            cols["support"] = k
-    return cols if "task" in cols and "lead" in cols else None
-
-
 def read_division_grid(grid: Grid, title: str, title_line: int) -> DivisionTable | None:
     """A key-task division table (header 序号, 任务, 负责单位[, 配合单位]), or None."""
     rows = _cells(grid)
-    found = _header(rows, _division_header, 3)
+    found = _header(rows, division_columns, 3)
     if found is None:
         return None
-    k, cols = found
+    k, (cols, unknown) = found
     table = DivisionTable(title, title_line or grid.first_line, first_line=title_line or grid.first_line)
     for line, cells in rows[k + 1:]:
         cells = cells + [""] * (max(cols.values()) + 1 - len(cells))
@@ -153,15 +138,18 @@ def read_division_grid(grid: Grid, title: str, title_line: int) -> DivisionTable
         task = _joined(cells[cols["task"]])
         lead = _joined_units(cells[cols["lead"]])
         support = _joined_units(cells[cols["support"]]) if "support" in cols else ""
+        deadline = _joined(cells[cols["deadline"]]) if "deadline" in cols else ""
         if re.fullmatch(r"\d{1,3}", no):
-            table.rows.append(DivisionRow(no, task, lead, support, line, line, line, line, line))
+            table.rows.append(DivisionRow(no, task, lead, support, line, line, line, line, line, deadline))
         elif table.rows and not no:  # a row broken over a page: its cells continue the last row
             prev = table.rows[-1]
             prev.task += task
             prev.lead = "\n".join(p for p in (prev.lead, lead) if p)
             prev.support = "\n".join(p for p in (prev.support, support) if p)
+            prev.deadline += deadline
             prev.last_line = line
     if not table.rows:
         return None
     table.last_line = table.rows[-1].last_line
+    note_unread(table, [squash(rows[k][1][c]) for c in unknown], [])
     return table

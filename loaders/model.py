@@ -113,6 +113,7 @@ class Task:
     indicators: list["Indicator"] = field(default_factory=list)  # plan indicators its text names
     implements: "Task | None" = None  # appendix row -> body task
     order: int = 0
+    deadline: str = ""  # by when, as printed in a division table's 完成时限 column (2022年底前)
 
     def units(self, role: str) -> list[UnitRef]:
         seen: list[UnitRef] = []

@@ -178,7 +178,7 @@ def _division_section(table: DivisionTable, readers: ClauseReader, spans: _Spans
     section = Section("", table.title, spans.lines(table.title_line, table.title_line), order=order)
     for k, row in enumerate(table.rows, 1):
         task = Task(row.no, short_title(row.task), row.task, spans.lines(row.first_line, row.last_line),
-                    order=order + k)
+                    order=order + k, deadline=row.deadline)
         for role, cell, line_no in (("lead", row.lead, row.lead_line), ("support", row.support, row.support_line)):
             if not cell.strip():
                 continue
@@ -236,6 +236,7 @@ def load_plan(path: str | Path) -> PlanRecord:
         _attach_targets(task, line_of, spans, record)
     order = 10_000
     for table in division_tables:
+        record.warnings.extend(Gap(line, "table", message) for line, message in table.unread)
         section = _division_section(table, readers, spans, order)
         order += 1000
         for row, task in zip(table.rows, section.tasks):

@@ -114,6 +114,7 @@ class DivisionRow:
     lead_line: int = 0
     support_line: int = 0
     task_line: int = 0
+    deadline: str = ""  # 完成时限 as printed (2022年底前, 持续推进)
 
 
 @dataclass
@@ -123,12 +124,64 @@ class DivisionTable:
     rows: list[DivisionRow] = field(default_factory=list)
     first_line: int = 0
     last_line: int = 0
+    unread: list[tuple[int, str]] = field(default_factory=list)  # (line, what was not read)
 
 
 DIVISION_TITLE_RE = re.compile(r"(重点)?(工作)?任务(分工|责任分解)表|任务分解表")
 TASK_HEADER = ("重点工作任务", "工作任务", "重点任务", "任务", "主要任务", "任务内容")
 LEAD_HEADER = ("负责单位", "牵头单位", "责任单位", "主责单位")
 SUPPORT_HEADER = ("配合单位", "协办单位", "参与单位", "协同单位", "责任单位")
+
+
+DEADLINE_HEADER = ("完成时限", "完成时间", "完成期限", "时间节点", "时间安排", "进度安排", "时限要求", "时限")
+#: a header cell: short, no sentence, not a row number
+_HEADER_CELL = re.compile(r"[^。；;]{1,12}")
+
+
+def division_columns(names: list[str]) -> tuple[dict[str, int], list[int]] | None:
+    """The columns of a division table's header (序号, then task, lead, support and deadline columns
+    in any order), as {role: index}, and the indexes of columns no role reads (备注…); None unless
+    it names a task and a lead (or 责任单位) column."""
+    names = [squash(n) for n in names]
+    if len(names) < 3 or names[0] != "序号":
+        return None
+    cols: dict[str, int] = {"no": 0}
+    unknown: list[int] = []
+    for k, name in enumerate(names[1:], 1):
+        role = ("task" if name in TASK_HEADER and "task" not in cols
+                else "lead" if name in LEAD_HEADER and "lead" not in cols
+                else "support" if name in SUPPORT_HEADER and "support" not in cols
+                else "deadline" if name in DEADLINE_HEADER and "deadline" not in cols else None)
+        if role is None:
+            unknown.append(k)
+        else:
+            cols[role] = k
+    return (cols, unknown) if "task" in cols and "lead" in cols else None
+
+
+#: how the names of a table's columns end (a header names kinds of things, not a row's content)
+_HEADER_NOUNS = ("单位", "部门", "任务", "时限", "时间", "期限", "节点", "安排", "进度", "备注", "内容", "措施",
+                 "目标", "要求", "成果", "事项", "名称", "编号", "主体", "分工")
+
+
+def is_header_cell(text: str) -> bool:
+    """Could this be a cell of a division table's header row: a column's name?"""
+    t = squash(text)
+    return bool(_HEADER_CELL.fullmatch(t)) and t.endswith(_HEADER_NOUNS + DEADLINE_HEADER)
+
+
+#: the most columns a division table's header is read for
+MAX_DIVISION_COLUMNS = 8
+
+
+def note_unread(table: DivisionTable, columns: list[str], rows_from: list[int]) -> None:
+    """Say what of a division table was not read: columns no role reads (their cells are dropped),
+    and rows after the last one read (`rows_from`: the line of the first such row number)."""
+    for name in columns:
+        table.unread.append((table.title_line, f"division table column {name!r} not read"))
+    for line in rows_from:
+        table.unread.append((line, f"division table rows from {len(table.rows) + 1} on not read "
+                                   f"(the table's cells did not line up under its header)"))
 
 
 def is_division_title(norm: str) -> bool:

@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from policykg.loaders.table_vocab import (ATTRIBUTES, UNIT_PAREN_RE, DivisionRow, DivisionTable,
-                                          IndicatorRow, IndicatorTable, LEAD_HEADER, SUPPORT_HEADER,
-                                          TASK_HEADER, assign_value_roles, column_role,
-                                          is_category_cell, is_heading_line,
-                                          split_unit_paren, squash, unitlike)
+from policykg.loaders.table_vocab import (ATTRIBUTES, MAX_DIVISION_COLUMNS, UNIT_PAREN_RE, DivisionRow,
+                                          DivisionTable, IndicatorRow, IndicatorTable, assign_value_roles,
+                                          column_role, division_columns, is_category_cell, is_header_cell,
+                                          is_heading_line, note_unread, split_unit_paren, squash, unitlike)
 from policykg.loaders.text import ITEM_RE, Line
 from policykg.loaders.values import is_value_cell
 
@@ -180,17 +179,16 @@ def read_division_table(lines: list[Line], i: int) -> DivisionTable | None:
     title_line = lines[i]
     j = _next_nonempty(lines, i + 1)
     header: list[str] = []
-    while j is not None and len(header) < 4:
+    while j is not None and len(header) < MAX_DIVISION_COLUMNS:
         c = squash(lines[j].norm)
-        if c == "序号" and not header:
-            header.append(c)
-        elif header and (c in TASK_HEADER or c in LEAD_HEADER or c in SUPPORT_HEADER):
-            header.append(c)
-        else:
+        if (c != "序号") if not header else not is_header_cell(c):
             break
+        header.append(c)
         j = _next_nonempty(lines, j + 1)
-    if len(header) < 3 or header[0] != "序号":
+    found = division_columns(header)
+    if found is None:
         return None
+    cols, unknown = found
     tabbed = any(lines[k].indented for k in range(i, min(len(lines), i + 20)))
     table = DivisionTable(title_line.clean, title_line.no, first_line=title_line.no)
     # group lines into cells
@@ -227,22 +225,39 @@ def read_division_table(lines: list[Line], i: int) -> DivisionTable | None:
                 break  # trailing text after the table (footer, page furniture)
             idx += 1
             continue
-        row_cells = cells[idx + 1: idx + ncols]
-        if not tabbed:
+        if tabbed:  # a row runs to the next row number; its cells stand under the header's names
+            end = next((m for m in range(idx + 1, min(len(cells), idx + 2 * ncols))
+                        if squash(cells[m].text) == str(expect + 1)), None)
+            row_cells = cells[idx + 1: idx + ncols if end is None else end]
+            if len(row_cells) == ncols - 1 or end is None:
+                cell = lambda role: row_cells[cols[role] - 1] if cols.get(role, ncols) - 1 < len(row_cells) \
+                    else _NO_CELL  # noqa: E731
+            else:  # a cell missing or one too many: which is which cannot be told, so only the task
+                table.unread.append((first, f"division table row {expect} has {len(row_cells)} cells under "
+                                            f"{ncols - 1} column names: its units were not read"))
+                task_cell = max(row_cells, key=lambda c: len(c.text), default=_NO_CELL)
+                cell = lambda role: task_cell if role == "task" else _NO_CELL  # noqa: E731
+        else:  # by what the lines look like: a task until its 。, then the units (no other columns)
             row_cells = _regroup_untabbed(cells, idx + 1, ncols - 1, expect + 1)
+            by_order = dict(zip(("task", "lead", "support"), row_cells))
+            cell = lambda role: by_order.get(role, _NO_CELL)  # noqa: E731
         if len(row_cells) < 2:
             break
-        task = row_cells[0]
-        lead = row_cells[1] if len(row_cells) > 1 else _NO_CELL
-        support = row_cells[2] if len(row_cells) > 2 and ncols > 3 else _NO_CELL
+        task, lead, support = cell("task"), cell("lead"), cell("support")
         last = max(c.last_line for c in row_cells)
         table.rows.append(DivisionRow(str(expect), task.text, lead.text, support.text, first, last,
-                                      lead.first_line, support.first_line, task.first_line))
+                                      lead.first_line, support.first_line, task.first_line,
+                                      deadline=cell("deadline").text))
         idx += 1 + len(row_cells)
         expect += 1
     if not table.rows:
         return None
     table.last_line = table.rows[-1].last_line
+    note_unread(table, [header[k] for k in unknown],
+                [c.first_line for c in cells[idx:] if squash(c.text) == str(expect)][:1])
+    if not tabbed and len(header) > 4:
+        table.unread.append((title_line.no, f"division table printed without cell marks has {len(header)} "
+                                            f"columns: only the task and its units were read by position"))
     return table
 
 

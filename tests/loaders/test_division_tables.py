@@ -1,0 +1,77 @@
+"""Division tables (重点工作任务分工表) printed other ways than the corpus prints them: more columns,
+columns in another order, a deadline, columns no role reads.  Each is read right or said."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from policykg.loaders.grids import read_division_grid
+from policykg.loaders.plan import load_plan
+from policykg.loaders.reading import Grid
+
+HEAD = ("青山县“十四五”残疾人事业发展规划\n\n一、主要任务\n1.完善低保。将符合条件的残疾人纳入低保。\n"
+        "2.加强康复。实施精准康复。\n3.推进无障碍。开展改造。\n\n附件\n\n重点工作任务分工表\n\n")
+ROWS = [("1", "完善残疾人最低生活保障制度，将符合条件的残疾人纳入低保。", "县民政局", "县财政局、县残联", "2022年底前"),
+        ("2", "加强残疾人康复服务，实施精准康复行动。", "县卫健局", "县残联", "持续推进"),
+        ("3", "推进无障碍环境建设，开展无障碍改造。", "县住建局", "县交通运输局、县残联", "2025年")]
+
+
+def tabbed(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    """A table as text extraction prints it: a cell a tab-indented line, a blank line after each row."""
+    return "".join("".join(f"\t{c}\n" for c in row) + "\n" for row in [header, *rows])
+
+
+def table_plan(tmp_path: Path, table: str):
+    path = tmp_path / "plan.txt"
+    path.write_text(HEAD + table, encoding="utf-8")
+    return load_plan(path)
+
+
+def rows_of(record):
+    division = next(s for c in record.chapters for s in c.sections if s.title == "重点工作任务分工表")
+    return [(t.no, [u.label for u in t.units("lead")], [u.label for u in t.units("support")], t.deadline)
+            for t in division.tasks]
+
+
+EXPECTED = [("1", ["县民政局"], ["县财政局", "县残疾人联合会"], "2022年底前"),
+            ("2", ["县卫生健康局"], ["县残疾人联合会"], "持续推进"),
+            ("3", ["县住房和城乡建设局"], ["县交通运输局", "县残疾人联合会"], "2025年")]
+
+
+def test_a_deadline_column_is_read_and_every_row_kept(tmp_path):
+    r = table_plan(tmp_path, tabbed(("序号", "重点工作任务", "牵头单位", "配合单位", "完成时限"), ROWS))
+    assert rows_of(r) == EXPECTED
+    assert not [g for g in r.warnings if g.kind == "table"]
+
+
+def test_columns_in_another_order(tmp_path):
+    order = (0, 4, 2, 3, 1)  # 序号, 完成时限, 牵头单位, 配合单位, 重点工作任务
+    header = ("序号", "重点工作任务", "牵头单位", "配合单位", "完成时限")
+    r = table_plan(tmp_path, tabbed(tuple(header[k] for k in order), [tuple(row[k] for k in order) for row in ROWS]))
+    assert rows_of(r) == EXPECTED
+
+
+def test_a_column_no_role_reads_is_a_gap_and_shifts_nothing(tmp_path):
+    rows = [row[:4] + ("已纳入年度考核",) for row in ROWS]
+    r = table_plan(tmp_path, tabbed(("序号", "重点工作任务", "牵头单位", "配合单位", "备注"), rows))
+    assert [row[:3] for row in rows_of(r)] == [row[:3] for row in EXPECTED]
+    assert [(g.kind, g.message) for g in r.warnings if g.kind == "table"] == [
+        ("table", "division table column '备注' not read")]
+
+
+def test_a_row_whose_cells_do_not_line_up_is_a_gap_not_a_silence(tmp_path):
+    rows = [ROWS[0][:4], ROWS[1][:3], ROWS[2][:4]]  # row 2 lost its 配合单位 cell
+    r = table_plan(tmp_path, tabbed(("序号", "重点工作任务", "牵头单位", "配合单位"), rows))
+    # which cell is missing cannot be told: row 2 keeps its task but no units, and the build says so
+    assert rows_of(r) == [EXPECTED[0][:3] + ("",), ("2", [], [], ""), EXPECTED[2][:3] + ("",)]
+    assert [(g.kind, g.line, g.message) for g in r.warnings if g.kind == "table"] == [
+        ("table", 22, "division table row 2 has 2 cells under 3 column names: its units were not read")]
+
+
+def test_a_grid_with_a_deadline_and_an_unknown_column():
+    grid = Grid(((1, ("序号", "重点工作任务", "牵头单位", "配合单位", "完成时限", "备注")),
+                 (2, ("1", "完善低保。", "县民政局", "县财政局", "2022年底前", "")),
+                 (3, ("2", "加强康复。", "县卫健局", "", "持续推进", "新增"))))
+    table = read_division_grid(grid, "重点工作任务分工表", 0)
+    assert [(r.no, r.lead, r.support, r.deadline) for r in table.rows] == [
+        ("1", "县民政局", "县财政局", "2022年底前"), ("2", "县卫健局", "", "持续推进")]
+    assert table.unread == [(1, "division table column '备注' not read")]
