@@ -117,7 +117,11 @@ def read_indicator_grid(grid: Grid) -> IndicatorTable | None:
     if not table_rows:
         return None
     columns = [r for r in roles if r is not None]
-    return IndicatorTable(columns, years, table_rows, grid.first_line, grid.last_line)
+    table = IndicatorTable(columns, years, table_rows, grid.first_line, grid.last_line)
+    header_line, header = rows[k]
+    table.unread = [(header_line, f"indicator table column {squash(c)!r} not read")
+                    for c, r in zip(header, roles) if r is None and squash(c)]
+    return table
 
 
 # ------------------------------------------------------------------------------------------------

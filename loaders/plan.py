@@ -25,7 +25,7 @@ from policykg.loaders.responsibilities import ClauseReader, Part, prints_lead_ma
 from policykg.loaders.structure import parse_structure, short_title
 from policykg.loaders.targets import extract_targets, linked_indicators
 from policykg.loaders.table_vocab import DivisionTable, IndicatorTable, is_division_title
-from policykg.loaders.tables import read_division_table, read_indicator_table
+from policykg.loaders.tables import flattened_grid, read_division_table, read_indicator_table
 from policykg.loaders.text import COLUMN_RE, Block, Line, line_width, make_blocks, make_lines
 from policykg.loaders.units import UnitResolver
 from policykg.loaders.values import parse_value
@@ -66,10 +66,11 @@ def _read_grid(grid: Grid, segment: list[Line]) -> IndicatorTable | DivisionTabl
     return table
 
 
-def _extract_tables(lines: list[Line], grids: tuple[Grid, ...] = ()
+def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap]
                     ) -> tuple[list[Block], set[int], list[IndicatorTable], list[DivisionTable]]:
     """Blocks of prose plus the tables found between them: real tables (grids) by their cells,
-    flattened ones by their header lines."""
+    flattened ones by their header lines or, failing that, by position (one cell a tab-indented
+    line).  A flattened table none of them reads is a gap in `gaps`, and its lines stay prose."""
     blocks: list[Block] = []
     table_after: set[int] = set()
     indicator_tables: list[IndicatorTable] = []
@@ -78,6 +79,7 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...] = ()
     width = line_width(lines)  # the document's, not a segment's: a title line is short against it
     by_no = {ln.no: idx for idx, ln in enumerate(lines)}
     grid_at = {g.first_line: g for g in grids}
+    tried_until = 0  # the last line of a flattened table no reader took
     i = 0
     while i < len(lines):
         ln = lines[i]
@@ -91,6 +93,13 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...] = ()
             if table is None and is_division_title(ln.norm):
                 table = read_division_table(lines, i)
             end_line = table.last_line if table is not None else 0
+            flat = flattened_grid(lines, i) if table is None and ln.no > tried_until else None
+            if flat is not None:
+                table = _read_grid(flat[0], segment)
+                end_line = flat[1]
+                if table is None:
+                    tried_until = flat[1]
+                    gaps.append(_unread_table(flat[0]))
         if table is None:
             segment.append(ln)
             i += 1
@@ -105,6 +114,12 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...] = ()
         i = by_no[end_line] + 1
     blocks.extend(make_blocks(segment, width))
     return blocks, table_after, indicator_tables, division_tables
+
+
+def _unread_table(grid: Grid) -> Gap:
+    header = " | ".join(c.split("\n")[0] for c in grid.rows[0][1] if c)
+    return Gap(grid.first_line, "table", f"table of {len(grid.rows)} rows not read as an indicator or "
+                                         f"division table (first row: {header[:60]})")
 
 
 def _body_start(blocks: list[Block]) -> int:
@@ -194,7 +209,8 @@ def load_plan(path: str | Path) -> PlanRecord:
     src = read_document(path)
     spans = _Spans(src)
     lines = make_lines(src.lines)
-    blocks, table_after, indicator_tables, division_tables = _extract_tables(lines, src.grids)
+    table_gaps: list[Gap] = []
+    blocks, table_after, indicator_tables, division_tables = _extract_tables(lines, src.grids, table_gaps)
     if not blocks and not indicator_tables and not division_tables:
         raise InputError(path, "contains no text")
     start = _body_start(blocks)
@@ -215,8 +231,9 @@ def load_plan(path: str | Path) -> PlanRecord:
         region=region, issuer=issuer, doc_number=md.doc_number, issued=md.issued,
         published=md.published, period=md.period, draft=md.draft,
         cited=[(name, spans.lines(b.first, b.last)) for name, b in md.cited],
-        chapters=structure.chapters, warnings=list(structure.gaps),
+        chapters=structure.chapters, warnings=list(structure.gaps) + table_gaps,
     )
+    record.warnings.extend(Gap(line, "table", message) for t in indicator_tables for line, message in t.unread)
     record.indicators = _indicators(indicator_tables, spans, md.period)
     body_tasks = record.tasks()
     clauses_of = {id(t): ClauseReader.find(t.text) for t in body_tasks}  # each task's text parsed once

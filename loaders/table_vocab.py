@@ -10,7 +10,6 @@ from policykg.loaders.text import CHAPTER_RE, COLUMN_RE, ITEM_RE, SECTION_RE
 from policykg.loaders.values import is_value_cell
 
 ATTRIBUTES = ("约束性", "预期性")
-_YEAR_RE = re.compile(r"^((?:19|20)\d{2})年?(?:目标值?|基期值?|值)?$")
 UNIT_PAREN_RE = re.compile(r"[（(]([^（()）]*)[)）]\s*$")
 
 def squash(s: str) -> str:
@@ -50,23 +49,39 @@ class IndicatorTable:
     rows: list[IndicatorRow]
     first_line: int
     last_line: int
+    unread: list[tuple[int, str]] = field(default_factory=list)  # (line, what was not read)
+
+
+#: a value column's name: a year and/or a kind of value, in either order, the year perhaps in
+#: brackets (2025年, 2020年基期值, 目标值（2025年）, 基期, 现状值)
+_VALUE_KIND = r"(?:基期|目标|现状|预期|规划|期末)值?|值"
+_VALUE_RE = re.compile(rf"(?:{_VALUE_KIND})?((?:19|20)\d{{2}})?年?(?:{_VALUE_KIND})?")
+
+
+def value_year(cell: str) -> tuple[bool, int | None]:
+    """(is it a value column's name, the year it names)."""
+    c = re.sub(r"[（()）]", "", squash(cell))
+    m = _VALUE_RE.fullmatch(c)
+    if not c or m is None or c == "年":
+        return False, None
+    return True, int(m.group(1)) if m.group(1) else None
 
 
 def column_role(cell: str) -> str | None:
     c = squash(cell)
     if not c:
         return None
-    if c == "类别" or c == "领域":
+    if c in ("类别", "领域", "指标类别", "分类"):
         return "category"
-    if c.startswith("指标") or c == "主要指标":
-        return "name"
-    if c == "属性":
+    if c.endswith("属性") or c in ("指标性质", "性质"):
         return "attribute"
-    if c == "单位":
+    if c.startswith("指标") or c in ("主要指标", "名称"):
+        return "name"
+    if c in ("单位", "计量单位"):
         return "unit"
     if c == "序号":
         return "index"
-    if _YEAR_RE.match(c) or c in ("目标值", "目标", "基期值", "基期", "现状值", "现状"):
+    if value_year(c)[0]:
         return "value"
     return None
 
@@ -85,9 +100,9 @@ def assign_value_roles(header: list[str]) -> tuple[list[str], dict[str, int]]:
                 role = "target"
             else:
                 role = "baseline"
-            m = _YEAR_RE.match(c)
-            if m:
-                years[role] = int(m.group(1))
+            year = value_year(c)[1]
+            if year:
+                years[role] = year
         roles.append(role)
     if "name" not in roles:
         roles.insert(1 if roles and roles[0] == "category" else 0, "name")

@@ -16,6 +16,7 @@ from policykg.loaders.table_vocab import (ATTRIBUTES, MAX_DIVISION_COLUMNS, UNIT
                                           DivisionTable, IndicatorRow, IndicatorTable, assign_value_roles,
                                           column_role, division_columns, is_category_cell, is_header_cell,
                                           is_heading_line, note_unread, split_unit_paren, squash, unitlike)
+from policykg.loaders.reading import Grid
 from policykg.loaders.text import ITEM_RE, Line
 from policykg.loaders.values import is_value_cell
 
@@ -282,3 +283,36 @@ def _regroup_untabbed(cells: list[_Cell], start: int, ncols: int, next_no: int) 
         return [task, lead]
     support = _Cell("、".join(c.text for c in rest[1:]), rest[1].first_line, rest[-1].last_line)
     return [task, lead, support]
+
+
+# ------------------------------------------------------------------------------------------------
+# any flattened table, read by position
+def flattened_grid(lines: list[Line], i: int) -> tuple[Grid, int] | None:
+    """The table that starts at lines[i] when text extraction printed it one cell a tab-indented
+    line and a blank line after each row (a wrapped cell goes on unindented), as a `Grid`, so it is
+    read by position like a real table; with the line it ends on.  None unless it has two rows and
+    a row of two cells."""
+    if not lines[i].indented:
+        return None
+    rows: list[tuple[int, tuple[str, ...]]] = []
+    cells: list[str] = []
+    first = last = lines[i].no
+    for ln in lines[i:]:
+        if ln.indented:  # a cell (a tab alone: an empty one)
+            first = ln.no if not cells else first
+            cells.append(ln.clean)
+        elif ln.clean:
+            if not cells or is_heading_line(ln.norm):
+                break  # prose after the table
+            cells[-1] += "\n" + ln.clean  # a cell wrapped onto an unindented line
+        elif cells:  # a blank line ends the row
+            rows.append((first, tuple(cells)))
+            cells = []
+        else:
+            continue
+        last = ln.no
+    if cells:
+        rows.append((first, tuple(cells)))
+    if len(rows) < 2 or max(len(c) for _, c in rows) < 2:
+        return None
+    return Grid(tuple(rows)), last

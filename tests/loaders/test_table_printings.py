@@ -1,5 +1,6 @@
-"""Division tables (重点工作任务分工表) printed other ways than the corpus prints them: more columns,
-columns in another order, a deadline, columns no role reads.  Each is read right or said."""
+"""Tables printed other ways than the corpus prints them: division tables (重点工作任务分工表) with
+more columns, columns in another order, a deadline, columns no role reads; indicator tables (主要指标)
+with a 序号 column, years in brackets, 指标属性, a column of units.  Each is read right or said."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -75,3 +76,49 @@ def test_a_grid_with_a_deadline_and_an_unknown_column():
     assert [(r.no, r.lead, r.support, r.deadline) for r in table.rows] == [
         ("1", "县民政局", "县财政局", "2022年底前"), ("2", "县卫健局", "", "持续推进")]
     assert table.unread == [(1, "division table column '备注' not read")]
+
+
+# --- indicator tables --------------------------------------------------------------------------------
+INDICATOR_HEAD = "青山县“十四五”残疾人事业发展规划\n\n一、主要指标\n“十四五”时期青山县残疾人事业发展主要指标\n\n"
+BODY = "\n二、主要任务\n1.完善低保。将符合条件的残疾人纳入低保。（牵头单位：县民政局）\n"
+INDICATORS = [("困难残疾人生活补贴覆盖率（%）", "100", "100", "约束性"),
+              ("残疾人基本康复服务覆盖率（%）", "80", "90", "预期性"),
+              ("城乡新增残疾人就业人数（人）", "50", "60", "预期性")]
+READ = [("困难残疾人生活补贴覆盖率", "%", "100", "100", "约束性"),
+        ("残疾人基本康复服务覆盖率", "%", "80", "90", "预期性"),
+        ("城乡新增残疾人就业人数", "人", "50", "60", "预期性")]
+
+
+def indicator_plan(tmp_path: Path, table: str):
+    path = tmp_path / "plan.txt"
+    path.write_text(INDICATOR_HEAD + table + BODY, encoding="utf-8")
+    return load_plan(path)
+
+
+def indicators_of(record):
+    return [(i.name, i.unit, i.baseline.printed if i.baseline else "", i.target.printed if i.target else "",
+             i.attribute) for i in record.indicators]
+
+
+def test_an_indicator_table_with_years_in_brackets_and_指标属性(tmp_path):
+    r = indicator_plan(tmp_path, tabbed(("指标名称", "基期值（2020年）", "目标值（2025年）", "指标属性"), INDICATORS))
+    assert indicators_of(r) == READ
+    assert {(i.baseline.year, i.target.year) for i in r.indicators} == {(2020, 2025)}
+    assert r.warnings == []
+
+
+def test_an_indicator_table_with_a_numbered_column_and_a_column_of_units(tmp_path):
+    rows = [(str(k), *row, unit) for k, (row, unit) in enumerate(zip(INDICATORS, ("县民政局", "县卫健局", "县人社局")), 1)]
+    r = indicator_plan(tmp_path, tabbed(("序号", "指标", "2020年", "2025年", "属性", "责任单位"), rows))
+    assert indicators_of(r) == READ
+    # the responsible units of an indicator are not modelled: said, not dropped silently
+    assert [(g.kind, g.message) for g in r.warnings] == [("table", "indicator table column '责任单位' not read")]
+
+
+def test_a_table_no_reader_takes_is_a_gap(tmp_path):
+    table = tabbed(("项目", "2021年", "2022年", "2023年"), [("康复服务人数", "100", "120", "140"),
+                                                        ("辅具适配人数", "50", "60", "70")])
+    r = indicator_plan(tmp_path, table)
+    assert r.indicators == []
+    assert [(g.kind, g.line) for g in r.warnings if g.kind == "table"] == [("table", 6)]
+    assert "table of 3 rows not read" in r.warnings[0].message
