@@ -70,7 +70,8 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap]
                     ) -> tuple[list[Block], set[int], list[IndicatorTable], list[DivisionTable]]:
     """Blocks of prose plus the tables found between them: real tables (grids) by their cells,
     flattened ones by their header lines or, failing that, by position (one cell a tab-indented
-    line).  A flattened table none of them reads is a gap in `gaps`, and its lines stay prose."""
+    line).  A flattened table none of them reads is a gap in `gaps`; its cells are not read as prose
+    (a header cell in a 专栏 box would become a project)."""
     blocks: list[Block] = []
     table_after: set[int] = set()
     indicator_tables: list[IndicatorTable] = []
@@ -79,7 +80,6 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap]
     width = line_width(lines)  # the document's, not a segment's: a title line is short against it
     by_no = {ln.no: idx for idx, ln in enumerate(lines)}
     grid_at = {g.first_line: g for g in grids}
-    tried_until = 0  # the last line of a flattened table no reader took
     i = 0
     while i < len(lines):
         ln = lines[i]
@@ -93,13 +93,16 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap]
             if table is None and is_division_title(ln.norm):
                 table = read_division_table(lines, i)
             end_line = table.last_line if table is not None else 0
-            flat = flattened_grid(lines, i) if table is None and ln.no > tried_until else None
+            flat = flattened_grid(lines, i) if table is None else None
             if flat is not None:
                 table = _read_grid(flat[0], segment)
                 end_line = flat[1]
-                if table is None:
-                    tried_until = flat[1]
+                if table is None:  # said, and its cells are not read as prose: nothing invented
                     gaps.append(_unread_table(flat[0]))
+                    blocks.extend(make_blocks(segment, width))
+                    segment = []
+                    i = by_no[end_line] + 1
+                    continue
         if table is None:
             segment.append(ln)
             i += 1

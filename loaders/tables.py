@@ -288,12 +288,35 @@ def _regroup_untabbed(cells: list[_Cell], start: int, ncols: int, next_no: int) 
 # ------------------------------------------------------------------------------------------------
 # any flattened table, read by position
 def flattened_grid(lines: list[Line], i: int) -> tuple[Grid, int] | None:
-    """The table that starts at lines[i] when text extraction printed it one cell a tab-indented
-    line and a blank line after each row (a wrapped cell goes on unindented), as a `Grid`, so it is
-    read by position like a real table; with the line it ends on.  None unless it has two rows and
-    a row of two cells."""
-    if not lines[i].indented:
+    """The table that starts at lines[i] as text extraction flattens tables, as a `Grid`, so that it
+    is read by position like a real table; with the line it ends on.  Two printings: one cell a
+    tab-indented line and a blank line after each row (a wrapped cell goes on unindented), or one
+    row a line, cells apart by tabs or runs of spaces.  None unless two rows, one of two cells."""
+    found = _cell_lines(lines, i) if lines[i].indented else _row_lines(lines, i)
+    if found is None:
         return None
+    rows, last = found
+    if not _tabular(rows):
+        return None
+    return Grid(tuple(rows)), last
+
+
+#: the longest a header cell (a column's name) is printed
+_HEADER_MAX = 15
+
+
+def _tabular(rows: list[tuple[int, tuple[str, ...]]]) -> bool:
+    """Rows that make a table, not paragraphs a document happens to indent: a header of two or more
+    short column names (no sentence), and most rows as wide as it."""
+    if len(rows) < 2:
+        return False
+    header = rows[0][1]
+    if len(header) < 2 or any(len(c) > _HEADER_MAX or "。" in c for c in header):
+        return False
+    return sum(len(cells) == len(header) for _, cells in rows[1:]) * 2 >= len(rows) - 1
+
+
+def _cell_lines(lines: list[Line], i: int) -> tuple[list[tuple[int, tuple[str, ...]]], int]:
     rows: list[tuple[int, tuple[str, ...]]] = []
     cells: list[str] = []
     first = last = lines[i].no
@@ -313,6 +336,21 @@ def flattened_grid(lines: list[Line], i: int) -> tuple[Grid, int] | None:
         last = ln.no
     if cells:
         rows.append((first, tuple(cells)))
-    if len(rows) < 2 or max(len(c) for _, c in rows) < 2:
+    return rows, last
+
+
+#: where a row printed on one line splits into cells
+_CELL_GAP = re.compile(r"\t|\s{2,}|\u3000+")
+
+
+def _row_lines(lines: list[Line], i: int) -> tuple[list[tuple[int, tuple[str, ...]]], int] | None:
+    """Rows one a line, while lines split into at least two cells and the first into three."""
+    if len(_CELL_GAP.split(lines[i].clean)) < 3:
         return None
-    return Grid(tuple(rows)), last
+    rows: list[tuple[int, tuple[str, ...]]] = []
+    for ln in lines[i:]:
+        cells = tuple(c for c in _CELL_GAP.split(ln.clean) if c)
+        if len(cells) < 2:
+            break
+        rows.append((ln.no, cells))
+    return rows, rows[-1][0]

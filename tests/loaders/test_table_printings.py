@@ -122,3 +122,32 @@ def test_a_table_no_reader_takes_is_a_gap(tmp_path):
     assert r.indicators == []
     assert [(g.kind, g.line) for g in r.warnings if g.kind == "table"] == [("table", 6)]
     assert "table of 3 rows not read" in r.warnings[0].message
+
+
+def test_an_indicator_table_one_row_a_line_cells_apart_by_spaces(tmp_path):
+    lines = ["序号  指标  2020年  2025年  属性"] + [f"{k}  {'  '.join(row)}" for k, row in enumerate(INDICATORS, 1)]
+    r = indicator_plan(tmp_path, "\n".join(lines) + "\n")
+    assert indicators_of(r) == READ
+    assert r.warnings == []
+
+
+def test_the_cells_of_a_table_no_reader_takes_are_not_read_as_projects(tmp_path):
+    box = ("专栏1 康复项目\n" + tabbed(("项目名称", "建设内容", "责任单位"),
+                                  [("残疾儿童康复救助", "为残疾儿童提供康复救助", "县残联")]))
+    r = indicator_plan(tmp_path, "\n二、主要任务\n1.加强康复。实施精准康复。\n" + box)
+    assert [p.title for c in r.columns() for p in c.projects] == []  # not "项目名称"
+    assert sorted(g.kind for g in r.warnings) == ["box", "table"]  # an empty box, a table not read
+
+
+def test_paragraphs_a_document_indents_or_spaces_are_no_table(tmp_path):
+    body = ("\n二、主要任务\n\t1.完善低保。将符合条件的残疾人纳入低保。\n\t牵头单位：县民政局\n\n"
+            "\t2.加强康复。实施精准康复。\n\t牵头单位：县卫健局\n\n"
+            "3.推进无障碍。开展改造。  牵头单位：县住建局  责任单位：县残联、县民政局\n"
+            "4.发展托养。扩大托养服务。  牵头单位：县民政局  责任单位：县残联\n")
+    path = tmp_path / "plan.txt"
+    path.write_text("青山县“十四五”残疾人事业发展规划\n\n一、发展目标\n残疾人生活水平明显提高。\n" + body,
+                    encoding="utf-8")
+    r = load_plan(path)
+    assert [t.title for t in r.tasks()] == ["完善低保", "加强康复", "推进无障碍", "发展托养"]
+    assert [u.label for u in r.tasks()[3].units("lead")] == ["县民政局"]
+    assert [g for g in r.warnings if g.kind == "table"] == []
