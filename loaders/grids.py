@@ -16,7 +16,7 @@ from policykg.loaders.table_vocab import (DivisionRow, DivisionTable, IndicatorR
                                           assign_value_roles, column_role, division_columns,
                                           is_category_cell, note_unread, split_unit_paren, squash,
                                           unitlike)
-from policykg.loaders.text import BOOKMARK_RE, ITEM_RE, normalize
+from policykg.loaders.text import BOOKMARK_RE, ITEM_RE, Line, ProjectRow, normalize
 
 Row = tuple[int, list[str]]
 
@@ -157,3 +157,45 @@ def read_division_grid(grid: Grid, title: str, title_line: int) -> DivisionTable
     table.last_line = table.rows[-1].last_line
     note_unread(table, [squash(rows[k][1][c]) for c in unknown], [])
     return table
+
+
+# ------------------------------------------------------------------------------------------------
+# a 专栏 box printed as a table
+PROJECT_NAME_HEADER = ("项目名称", "工程名称", "项目", "工程", "名称", "重点项目", "重大项目", "重点工程")
+PROJECT_TEXT_HEADER = ("建设内容", "主要内容", "项目内容", "实施内容", "具体内容", "项目简介", "内容",
+                       "建设任务", "主要任务", "建设规模及内容", "建设内容及规模", "项目概况")
+
+
+def _project_header(cells: list[str]) -> dict[str, int] | None:
+    names = [squash(c) for c in cells]
+    cols = {"name": next((k for k, n in enumerate(names) if n in PROJECT_NAME_HEADER), -1),
+            "text": next((k for k, n in enumerate(names) if n in PROJECT_TEXT_HEADER), -1)}
+    if names and names[0] == "序号":
+        cols["no"] = 0
+    return {r: k for r, k in cols.items() if k >= 0} if cols["name"] >= 0 else None
+
+
+def read_project_grid(grid: Grid) -> tuple[list[ProjectRow], list[tuple[int, str]]] | None:
+    """The rows of a project table (a header naming the project column: 项目名称, 工程名称 …) as
+    blocks the box they stand in reads as its projects, and what it did not read (a column of units:
+    a project's units are not modelled); None if it is no project table."""
+    rows = _cells(grid)
+    found = _header(rows, _project_header, 3)
+    if found is None:
+        return None
+    k, cols = found
+    header_line, header = rows[k]
+    out: list[ProjectRow] = []
+    for line, cells in rows[k + 1:]:
+        cells = cells + [""] * (max(cols.values()) + 1 - len(cells))
+        name = _joined(cells[cols["name"]])
+        if not name:
+            continue
+        desc = _joined(cells[cols["text"]]) if "text" in cols else ""
+        no = squash(cells[cols["no"]]) if "no" in cols else ""
+        text = f"{name}：{desc}" if desc else name
+        out.append(ProjectRow([Line(line, text, normalize(text), False)], text, normalize(text),
+                              no if no.isdigit() else "", name, desc or name))
+    unread = [(header_line, f"project table column {squash(c)!r} not read")
+              for j, c in enumerate(header) if squash(c) and j not in cols.values()]
+    return (out, unread) if out else None

@@ -16,7 +16,7 @@ from policykg.loaders.coverage import measure_coverage, unread_markers
 from policykg.loaders.ladder import CHAPTER_STYLES, numbering
 from policykg.loaders.model import (Chapter, DocumentInfo, Gap, Indicator, PlanRecord, Section, Span, Task,
                                     UnitRef)
-from policykg.loaders.grids import read_division_grid, read_indicator_grid
+from policykg.loaders.grids import read_division_grid, read_indicator_grid, read_project_grid
 from policykg.loaders.formats import read_document
 from policykg.loaders.reading import Grid, SourceText
 from policykg.loaders.reference import classify_department
@@ -26,7 +26,7 @@ from policykg.loaders.structure import parse_structure, short_title
 from policykg.loaders.targets import extract_targets, linked_indicators
 from policykg.loaders.table_vocab import DivisionTable, IndicatorTable, is_division_title
 from policykg.loaders.tables import flattened_grid, read_division_table, read_indicator_table
-from policykg.loaders.text import COLUMN_RE, Block, Line, line_width, make_blocks, make_lines
+from policykg.loaders.text import COLUMN_RE, Block, Line, ProjectRow, line_width, make_blocks, make_lines
 from policykg.loaders.units import UnitResolver
 from policykg.loaders.values import parse_value
 
@@ -86,8 +86,16 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap]
         table: IndicatorTable | DivisionTable | None = None
         end_line = 0
         if ln.no in grid_at:
-            table = _read_grid(grid_at[ln.no], segment)
-            end_line = grid_at[ln.no].last_line
+            grid = grid_at[ln.no]
+            table = _read_grid(grid, segment)
+            end_line = grid.last_line
+            projects = read_project_grid(grid) if table is None else None
+            if projects is not None:  # a 专栏 printed as a Word/PDF/web table
+                blocks.extend(make_blocks(segment, width))
+                segment = []
+                blocks.extend(_project_rows(grid, gaps))
+                i = by_no[end_line] + 1
+                continue
         elif ln.clean:
             table = read_indicator_table(lines, i)
             if table is None and is_division_title(ln.norm):
@@ -97,10 +105,10 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap]
             if flat is not None:
                 table = _read_grid(flat[0], segment)
                 end_line = flat[1]
-                if table is None:  # said, and its cells are not read as prose: nothing invented
-                    gaps.append(_unread_table(flat[0]))
+                if table is None:  # a 专栏 printed as a table, or said; its cells are not prose
                     blocks.extend(make_blocks(segment, width))
                     segment = []
+                    blocks.extend(_project_rows(flat[0], gaps))
                     i = by_no[end_line] + 1
                     continue
         if table is None:
@@ -117,6 +125,18 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap]
         i = by_no[end_line] + 1
     blocks.extend(make_blocks(segment, width))
     return blocks, table_after, indicator_tables, division_tables
+
+
+def _project_rows(grid: Grid, gaps: list[Gap]) -> list[ProjectRow]:
+    """A table that is no indicator or division table: a project table's rows (for the box it
+    stands in), or a gap saying it was not read."""
+    found = read_project_grid(grid)
+    if found is None:
+        gaps.append(_unread_table(grid))
+        return []
+    rows, unread = found
+    gaps.extend(Gap(line, "table", message) for line, message in unread)
+    return rows
 
 
 def _unread_table(grid: Grid) -> Gap:

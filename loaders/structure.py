@@ -15,7 +15,7 @@ from policykg.loaders.ladder import HEADING_STYLES, Numbering, split_inline
 from policykg.loaders.model import Chapter, Gap, Project, ProjectColumn, Section, Span, Task
 from policykg.loaders.outline import Outline, chapter_kind, infer_outline, title_only
 from policykg.loaders.responsibilities import MARKER_RE
-from policykg.loaders.text import COLUMN_RE, Block, Line, normalize
+from policykg.loaders.text import COLUMN_RE, Block, Line, ProjectRow, normalize
 
 __all__ = ["StructureResult", "chapter_kind", "parse_structure", "short_title"]
 
@@ -260,6 +260,13 @@ class StructureParser:
         else:
             self._stray_responsibility(block)
 
+    def project_row(self, row: ProjectRow) -> None:
+        """A row of a project table: a project of the box it stands in (elsewhere, a gap)."""
+        if self.box is None or self.box.indicator_box:
+            self._gap(row.first, "table", f"project table outside any 专栏 box not read: '{row.name}'")
+            return
+        self.add_project(row.no, row.name, row.desc, row)
+
     def _stray_responsibility(self, block: Block) -> None:
         """Responsibility wording outside any task, in a chapter that is not a plan's prose of
         principles, background or safeguards (a division paragraph: 任务1由县残联负责…): not read,
@@ -270,6 +277,9 @@ class StructureParser:
                       f"'{block.text[:60]}{'…' if len(block.text) > 60 else ''}'")
 
     def feed(self, i: int, block: Block) -> None:
+        if isinstance(block, ProjectRow):
+            self.project_row(block)
+            return
         norm = block.norm
         if norm.startswith(("附件", "附表")) and len(norm) <= 30:
             self.start_chapter("", block.text.rstrip(":：").strip(), block)

@@ -73,6 +73,15 @@ class Block:
         return self.lines[-1].no
 
 
+@dataclass
+class ProjectRow(Block):
+    """A row of a 专栏 box printed as a table (项目名称 | 建设内容 | …): one project of its box."""
+
+    no: str = ""
+    name: str = ""
+    desc: str = ""
+
+
 def make_lines(raw_lines: list[str]) -> list[Line]:
     out = []
     for i, raw in enumerate(raw_lines, 1):

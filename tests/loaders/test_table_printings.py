@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from policykg.loaders.grids import read_division_grid
 from policykg.loaders.plan import load_plan
 from policykg.loaders.reading import Grid
@@ -116,7 +118,7 @@ def test_an_indicator_table_with_a_numbered_column_and_a_column_of_units(tmp_pat
 
 
 def test_a_table_no_reader_takes_is_a_gap(tmp_path):
-    table = tabbed(("项目", "2021年", "2022年", "2023年"), [("康复服务人数", "100", "120", "140"),
+    table = tabbed(("类别", "2021年", "2022年", "2023年"), [("康复服务人数", "100", "120", "140"),
                                                         ("辅具适配人数", "50", "60", "70")])
     r = indicator_plan(tmp_path, table)
     assert r.indicators == []
@@ -131,12 +133,23 @@ def test_an_indicator_table_one_row_a_line_cells_apart_by_spaces(tmp_path):
     assert r.warnings == []
 
 
-def test_the_cells_of_a_table_no_reader_takes_are_not_read_as_projects(tmp_path):
-    box = ("专栏1 康复项目\n" + tabbed(("项目名称", "建设内容", "责任单位"),
-                                  [("残疾儿童康复救助", "为残疾儿童提供康复救助", "县残联")]))
+def test_a_box_printed_as_a_table_gives_its_projects(tmp_path):
+    box = ("专栏1 康复项目\n" + tabbed(("序号", "项目名称", "建设内容", "责任单位"),
+                                  [("1", "残疾儿童康复救助", "为0-6岁残疾儿童提供康复救助。", "县残联"),
+                                   ("2", "辅助器具适配", "为有需求的残疾人适配辅助器具。", "县残联、县卫健局")]))
     r = indicator_plan(tmp_path, "\n二、主要任务\n1.加强康复。实施精准康复。\n" + box)
-    assert [p.title for c in r.columns() for p in c.projects] == []  # not "项目名称"
-    assert sorted(g.kind for g in r.warnings) == ["box", "table"]  # an empty box, a table not read
+    assert [(p.no, p.title, p.text) for c in r.columns() for p in c.projects] == [
+        ("1", "残疾儿童康复救助", "为0-6岁残疾儿童提供康复救助。"), ("2", "辅助器具适配", "为有需求的残疾人适配辅助器具。")]
+    # a project's units are not modelled: the column is said, and no cell of it became a project
+    assert [(g.kind, g.message) for g in r.warnings] == [("table", "project table column '责任单位' not read")]
+
+
+def test_a_project_table_outside_any_box_is_a_gap(tmp_path):
+    table = tabbed(("项目名称", "建设内容"), [("残疾儿童康复救助", "为残疾儿童提供康复救助。"),
+                                          ("辅助器具适配", "为残疾人适配辅助器具。")])
+    r = indicator_plan(tmp_path, "\n二、主要任务\n1.加强康复。实施精准康复。\n" + table)
+    assert r.projects() == [] and [t.title for t in r.tasks()] == ["加强康复", "完善低保"]
+    assert [g.kind for g in r.warnings] == ["table", "table"]
 
 
 def test_paragraphs_a_document_indents_or_spaces_are_no_table(tmp_path):
@@ -151,3 +164,22 @@ def test_paragraphs_a_document_indents_or_spaces_are_no_table(tmp_path):
     assert [t.title for t in r.tasks()] == ["完善低保", "加强康复", "推进无障碍", "发展托养"]
     assert [u.label for u in r.tasks()[3].units("lead")] == ["县民政局"]
     assert [g for g in r.warnings if g.kind == "table"] == []
+
+
+def test_a_box_printed_as_a_word_table_gives_its_projects(tmp_path):
+    docx = pytest.importorskip("docx")
+    doc = docx.Document()
+    for text in ("青山县“十四五”残疾人事业发展规划", "一、主要任务", "1.加强康复。实施精准康复。", "专栏1 康复项目"):
+        doc.add_paragraph(text)
+    table = doc.add_table(rows=3, cols=2)
+    for r, row in enumerate((("项目名称", "建设内容"), ("残疾儿童康复救助", "为残疾儿童提供康复救助。"),
+                             ("辅助器具适配", "为残疾人适配辅助器具。"))):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    doc.add_paragraph("二、保障措施")
+    doc.add_paragraph("加强组织领导。")
+    path = tmp_path / "plan.docx"
+    doc.save(str(path))
+    r = load_plan(path)
+    assert [p.title for c in r.columns() for p in c.projects] == ["残疾儿童康复救助", "辅助器具适配"]
+    assert r.warnings == []
