@@ -71,6 +71,7 @@ inColumn = PKG.inColumn
 leadUnit = PKG.leadUnit
 supportingUnit = PKG.supportingUnit
 implementsTask = PKG.implementsTask
+deadline = PKG.deadline
 hasIndicator = PKG.hasIndicator
 hasBaseline = PKG.hasBaseline
 hasTarget = PKG.hasTarget
