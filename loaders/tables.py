@@ -10,6 +10,7 @@ cells are then assigned by what they look like, so a missing or wrapped cell doe
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from policykg.loaders.table_vocab import (ATTRIBUTES, UNIT_PAREN_RE, DivisionRow, DivisionTable,
                                           IndicatorRow, IndicatorTable, LEAD_HEADER, SUPPORT_HEADER,
@@ -22,6 +23,19 @@ from policykg.loaders.values import is_value_cell
 _INDICATOR_HEADER_START = {"指标", "类别", "指标名称", "序号", "类别指标", "主要指标"}
 _HEADER_WORDS = {"指标", "类别", "指标名称", "属性", "单位", "目标值", "基期值", "现状值", "序号", "目标",
                  "基期", "现状", "领域"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Cell:
+    """One cell of a division table as extraction printed it: its text and the lines it spans."""
+
+    text: str
+    first_line: int
+    last_line: int
+
+
+#: a column the row does not have (no supporting units)
+_NO_CELL = _Cell("", 0, 0)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -179,8 +193,8 @@ def read_division_table(lines: list[Line], i: int) -> DivisionTable | None:
         return None
     tabbed = any(lines[k].indented for k in range(i, min(len(lines), i + 20)))
     table = DivisionTable(title_line.clean, title_line.no, first_line=title_line.no)
-    # group lines into cells: (text, first line no)
-    cells: list[list] = []
+    # group lines into cells
+    cells: list[_Cell] = []
     k = j
     while k is not None and k < len(lines):
         ln = lines[k]
@@ -191,23 +205,23 @@ def read_division_table(lines: list[Line], i: int) -> DivisionTable | None:
             break
         starts_cell = ln.indented if tabbed else True
         if starts_cell or not cells:
-            cells.append([ln.clean, ln.no, ln.no])
+            cells.append(_Cell(ln.clean, ln.no, ln.no))
         else:
             prev = cells[-1]
-            if unitlike(ln.clean) and unitlike(prev[0]):
-                prev[0] += "\n" + ln.clean  # several units in one cell, one per line
-            elif (not unitlike(prev[0]) and not prev[0].endswith("。")
-                  and not re.fullmatch(r"\d{1,3}", squash(prev[0]))):
-                prev[0] += ln.clean  # a task cell wrapped onto an unindented line
+            if unitlike(ln.clean) and unitlike(prev.text):
+                text = prev.text + "\n" + ln.clean  # several units in one cell, one per line
+            elif (not unitlike(prev.text) and not prev.text.endswith("。")
+                  and not re.fullmatch(r"\d{1,3}", squash(prev.text))):
+                text = prev.text + ln.clean  # a task cell wrapped onto an unindented line
             else:
                 break  # text after the table (footer, page furniture)
-            prev[2] = ln.no
+            cells[-1] = _Cell(text, prev.first_line, ln.no)
         k += 1  # a tab-only line is an empty cell, so every line counts here
     ncols = len(header)
     expect = 1
     idx = 0
     while idx < len(cells):
-        text, first, _ = cells[idx]
+        text, first = cells[idx].text, cells[idx].first_line
         if squash(text) != str(expect):
             if table.rows and not unitlike(text):
                 break  # trailing text after the table (footer, page furniture)
@@ -219,11 +233,11 @@ def read_division_table(lines: list[Line], i: int) -> DivisionTable | None:
         if len(row_cells) < 2:
             break
         task = row_cells[0]
-        lead = row_cells[1] if len(row_cells) > 1 else ["", 0, 0]
-        support = row_cells[2] if len(row_cells) > 2 and ncols > 3 else ["", 0, 0]
-        last = max(c[2] for c in row_cells)
-        table.rows.append(DivisionRow(str(expect), task[0], lead[0], support[0], first, last,
-                                      lead[1], support[1], task[1]))
+        lead = row_cells[1] if len(row_cells) > 1 else _NO_CELL
+        support = row_cells[2] if len(row_cells) > 2 and ncols > 3 else _NO_CELL
+        last = max(c.last_line for c in row_cells)
+        table.rows.append(DivisionRow(str(expect), task.text, lead.text, support.text, first, last,
+                                      lead.first_line, support.first_line, task.first_line))
         idx += 1 + len(row_cells)
         expect += 1
     if not table.rows:
@@ -232,25 +246,24 @@ def read_division_table(lines: list[Line], i: int) -> DivisionTable | None:
     return table
 
 
-def _regroup_untabbed(cells: list[list], start: int, ncols: int, next_no: int) -> list[list]:
+def _regroup_untabbed(cells: list[_Cell], start: int, ncols: int, next_no: int) -> list[_Cell]:
     """Without tab marks each line is a cell; a task wraps until its 。, units follow."""
     end = start
-    while end < len(cells) and squash(cells[end][0]) != str(next_no):
+    while end < len(cells) and squash(cells[end].text) != str(next_no):
         end += 1
     span = cells[start:end]
     if not span:
         return []
     t = 0
-    task = list(span[0])
-    while not task[0].endswith(("。", "；", ";")) and t + 1 < len(span) - 1 and not unitlike(span[t + 1][0]):
+    task = span[0]
+    while not task.text.endswith(("。", "；", ";")) and t + 1 < len(span) - 1 and not unitlike(span[t + 1].text):
         t += 1
-        task[0] += span[t][0]
-        task[2] = span[t][2]
+        task = _Cell(task.text + span[t].text, task.first_line, span[t].last_line)
     rest = span[t + 1:]
     if not rest:
         return [task]
     lead = rest[0]
     if len(rest) == 1 or ncols < 3:
         return [task, lead]
-    support = [ "、".join(c[0] for c in rest[1:]), rest[1][1], rest[-1][2]]
+    support = _Cell("、".join(c.text for c in rest[1:]), rest[1].first_line, rest[-1].last_line)
     return [task, lead, support]
