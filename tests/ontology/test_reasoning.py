@@ -1,4 +1,4 @@
-"""Tests for ontology/reasoning.py: what `policykg reason` infers, and how it reports a contradiction.
+"""Tests for ontology/reasoning/: what `policykg reason` infers, and how it reports a contradiction.
 
 A hand-made graph (tests/fixtures/reasoning/defined_classes.ttl, its header tabulates the cases)
 checks that each defined class gets exactly the members it should with HermiT and with the OWL 2 RL
