@@ -20,11 +20,9 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, TypeAlias
 
 from rdflib import Dataset
-from rdflib.namespace import RDF
 
 from policykg import queries
 from policykg.errors import InputError, PolicyKGError, PolicyKGWarning
-from policykg.graph import vocab as V
 from policykg.graph.endpoint import DEFAULT_TIMEOUT, EndpointStore, check_url, is_endpoint_url
 from policykg.graph.oxigraph_store import OxigraphStore, looks_like_store
 from policykg.graph.parts import Pushed
@@ -233,59 +231,14 @@ def reason(sources: Iterable[str | Path] | Source, *, reasoner: str = "hermit", 
     back into the store given as the source (one graph per plan, each replaced whole).  `plan`
     reasons over only the plans it names (as `validate --plan`): their graphs and the shared nodes
     they reach are read into memory, whatever the reasoner, so HermiT gives one county of a national
-    store in seconds; with `write`, only their inferred graphs are replaced."""
-    from policykg.ontology.reasoning import reason as run, store_inferred
-    one = _only_store(sources)
-    if write and one is None:
-        raise InputError(str(_single(sources)), "inferred graphs can only be written into a store "
-                                                "directory (made by `policykg load`); give --store DIR, "
-                                                "or -o FILE to save them")
-    in_store = reasoner == "sparql" and one is not None and plan is None
-    # a store directory reasoned in place and written to: this call opens the writer, so it closes it
-    writer = write and in_store and not isinstance(one, OxigraphStore)
-    if in_store:
-        source = one if isinstance(one, OxigraphStore) else OxigraphStore(one, read_only=not write)
-    else:
-        source = MemoryStore(_reasoning_input(sources, one, plan))
-    try:
-        result = run(source, reasoner=reasoner, per_plan=True)
-        if write:
-            if isinstance(source, OxigraphStore) and not source.read_only:
-                store_inferred(source, result)
-            else:  # read into memory (or opened read-only): open the store for writing now
-                with OxigraphStore(one.path if isinstance(one, OxigraphStore) else one) as target:
-                    store_inferred(target, result)
-    finally:
-        if writer:  # its lock goes, so the next open (a query, a load) sees the writes
-            source.close()
-    if writer:  # the result reads the asserted plans lazily (summary, dataset): through a reader
-        result.asserted = OxigraphStore(one, read_only=True)
-    return result
-
-
-def _reasoning_input(sources: Any, one: OxigraphStore | str | Path | None, plan: str | None) -> Dataset:
-    """What a reasoner reads into memory: everything, or the graphs of the plans `plan` names with
-    the shared nodes they reach (from a store; a file's shared graph is already in memory) and the
-    ontology."""
-    if plan is None:
-        return dataset_for(sources)
-    if one is not None:
-        with _reading(one) as store:
-            return store.plans_dataset(_chosen(store, plan) or set())
-    from policykg.shapes.audit import plans_in_default_graph
-    ds = dataset_for(sources)
-    if plans_in_default_graph(ds):
-        raise InputError(str(_single(sources)), "holds its plans in one graph (a .ttl or .nt file), so "
-                                                "--plan cannot pick some out: give a .trig or .nq file, "
-                                                "the plan documents, or a store")
-    chosen = _chosen(MemoryStore(ds), plan) or set()
-    out = Dataset(default_union=True)
-    for prefix, ns in ds.namespaces():
-        out.bind(prefix, ns)
-    def wanted(g) -> bool:  # the shared graph, the ontology, a chosen plan's
-        typed = {str(p) for p in g.subjects(RDF.type, V.Plan)}
-        return not typed or bool(typed & chosen)
-    return merge_named_graphs(out, ds, wanted)
+    store in seconds; with `write`, only their inferred graphs are replaced.  The branching is
+    ontology.reasoning.reason_over's: here the sources are only opened."""
+    from policykg.ontology.reasoning import not_a_store, reason_over
+    one, name = _only_store(sources), str(_single(sources))
+    if write and one is None:  # refused before any document is read
+        raise not_a_store(name)
+    return reason_over(one if one is not None else dataset_for(sources), reasoner=reasoner, write=write,
+                       plan=plan, name=name)
 
 
 def _single(sources: Any) -> Any:

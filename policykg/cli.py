@@ -553,7 +553,7 @@ def stats_cmd(source: str | None, top: int, plan: str | None, fmt: str, output: 
 @click.argument("sources", nargs=-1)
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Write the inferred graphs here (.trig keeps one per plan).")
-@click.option("--reasoner", type=click.Choice(REASONERS), default="hermit", show_default=True)
+@click.option("--reasoner", type=click.Choice(list(REASONERS)), default="hermit", show_default=True)
 @click.option("--include-asserted", is_flag=True, help="Write the asserted graphs into the output too.")
 @click.option("--write", is_flag=True,
               help="With --store: put the inferred graphs into the store (one per plan, replaced whole), "

@@ -83,7 +83,8 @@ def test_every_module_is_read():
     mods = _modules()
     assert {"policykg.api", "policykg.cli", "policykg.loaders.plan", "policykg.graph.parts",
             "policykg.ontology.java", "policykg.shapes.audit", "policykg.pipeline.bulk",
-            "policykg.loaders.table_vocab"} <= set(mods)
+            "policykg.loaders.table_vocab", "policykg.ontology.reasoning",
+            "policykg.ontology.reasoning.registry", "policykg.ontology.reasoning.sparql"} <= set(mods)
 
 
 def test_no_import_runs_up_a_layer():

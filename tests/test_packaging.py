@@ -20,6 +20,7 @@ def test_wheel_contents(tmp_path):
                      "policykg/ontology/rules/class-OwnedTask.rq", "policykg/shapes/tasks.ttl",
                      "policykg/loaders/data/unit_aliases.tsv", "policykg/loaders/data/regions.tsv",
                      "policykg/loaders/data/department_types.tsv", "policykg/examples/example_plan.txt",
-                     "policykg/graph/build.py", "policykg/cli.py"):
+                     "policykg/graph/build.py", "policykg/cli.py", "policykg/ontology/reasoning/__init__.py",
+                     "policykg/ontology/reasoning/registry.py", "policykg/ontology/reasoning/sparql.py"):
         assert required in names, required
     assert not any(n.startswith(("graph/", "loaders/", "queries/", "shapes/", "ontology/", "tests/")) for n in names)

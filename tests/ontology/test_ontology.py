@@ -290,7 +290,7 @@ def test_no_wrong_inverse(onto: Graph) -> None:
     assert (vocab.hasChapter, OWL.inverseOf, vocab.inChapter) not in onto
 
 
-# --- axioms for reasoning (ontology/reasoning.py) ------------------------------------------------
+# --- axioms for reasoning (ontology/reasoning/) ------------------------------------------------
 
 
 @pytest.mark.parametrize(

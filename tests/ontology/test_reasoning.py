@@ -1,4 +1,4 @@
-"""Tests for ontology/reasoning.py: what `policykg reason` infers, and how it reports a contradiction.
+"""Tests for ontology/reasoning/: what `policykg reason` infers, and how it reports a contradiction.
 
 A hand-made graph (tests/fixtures/reasoning/defined_classes.ttl, its header tabulates the cases)
 checks that each defined class gets exactly the members it should with HermiT and with the OWL 2 RL
@@ -22,8 +22,9 @@ from policykg.graph import vocab as V
 from policykg.graph.store import MemoryStore
 from policykg.ontology import load_ontology
 from policykg.cli import REASON_HELP
+from policykg.ontology import reasoning
 from policykg.ontology.reasoning import (CROSS_DEPARTMENT_RULE, LINK_PROPERTIES, ReasoningResult,
-                                         inferred_graph_iri, reason)
+                                         inferred_graph_iri, reason, reason_over)
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "reasoning"
 T = Namespace("https://w3id.org/policykg/id/test/")
@@ -218,6 +219,22 @@ def test_rl_needs_no_java(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
 def test_unknown_reasoner_refused() -> None:
     with pytest.raises(ReasonerUnavailableError, match="hermit, pellet, rl"):
         reason(_fixture_graph(), reasoner="fact++")  # type: ignore[arg-type]
+
+
+def test_the_cli_offers_the_registrys_reasoners() -> None:
+    from policykg import cli
+    option = next(p for p in cli.reason_cmd.params if p.name == "reasoner")
+    registry = reasoning.REASONERS
+    assert list(option.type.choices) == list(registry) == ["hermit", "pellet", "rl", "sparql"]
+    assert [n for n, r in registry.items() if r.needs_java] == ["hermit", "pellet"]
+
+
+def test_writing_inferred_graphs_needs_a_store() -> None:
+    """reason_over (api.reason hands it the store or the dataset read from files) refuses `write`
+    for a dataset, naming where it came from, before any reasoner runs."""
+    with pytest.raises(InputError, match=r"plans\.trig: inferred graphs can only be written into a store"):
+        reason_over(Dataset().parse(FIXTURES / "inconsistent.trig"), reasoner="hermit", write=True,
+                    name="plans.trig")
 
 
 # --- the rule for what OWL cannot say, and the help text ----------------------------------------------

@@ -1,6 +1,6 @@
 """Tests for the sparql reasoner: the rule documents ontology/rules/*.rq run in Oxigraph.
 
-What is compared with the OWL reasoners (ontology/reasoning.py says why): the members of the five
+What is compared with the OWL reasoners (ontology/reasoning/__init__.py says why): the members of the five
 defined classes and the links of LINK_PROPERTIES, each only where not asserted.  The hand-made
 fixture (tests/fixtures/reasoning/defined_classes.ttl) and a few graphs written here hold untyped
 nodes and unit-side links; the corpus checks the same on real plans, in memory and in a store, and
@@ -23,7 +23,7 @@ from policykg.graph.oxigraph_store import OxigraphStore
 from policykg.ontology import load_ontology
 from policykg.ontology.reasoning import (LINK_PROPERTIES, REASONERS, SUMMARY_CLASSES, ReasoningResult,
                                          inferred_graph_iri, reason, store_inferred)
-from policykg.ontology.sparql_rules import load_rules, parse_rule
+from policykg.ontology.reasoning.sparql import load_rules, parse_rule
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "reasoning"
 T = Namespace("https://w3id.org/policykg/id/test/")

@@ -1,4 +1,7 @@
-"""The ontology's defined classes and property links as SPARQL CONSTRUCT rules, run inside Oxigraph.
+"""The sparql reasoner: the ontology's defined classes and property links as SPARQL CONSTRUCT rules,
+run inside Oxigraph over every plan graph at once - in the store itself when given an OxigraphStore,
+in an in-memory Oxigraph store otherwise.  It infers only what the reasoners are compared on and
+checks no consistency (use hermit or rl per plan for that).
 
 Why: a DL reasoner grows faster than linearly with the graph and the OWL 2 RL rules in Python
 (owlrl) took 79 s for 100 plans; a national store holds 2,800.  What the ontology lets a query count
@@ -17,25 +20,31 @@ the union of all graphs (as in a policykg store), where a rule reads what lives 
 variables>`` - a CONSTRUCT loses the graph a solution came from - and keeps a triple only if ?g is
 one of the plan graphs it was given (not the shared, ontology or inferred graphs), its terms are
 IRIs of the data, and it is asserted neither in that plan graph nor in the shared graph: what the
-other reasoners call "inferred" (ontology/reasoning.py, `_inferred_triples`).  Measured on 1,000
+other reasoners call "inferred" (ontology/reasoning/inferred.py, `inferred_triples`).  Measured on 1,000
 generated plans in a store (1.25M triples, 2 cores): 5-13 s for all rules, depending on the load
 of the machine, most of it pkg:inPlan's property path and pkg:CrossDepartmentTask's join.
 """
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any, Iterable
 
-from rdflib import URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
-from policykg.errors import ReasonerUnavailableError
+from policykg.errors import InputError, ReasonerUnavailableError
 from policykg.graph import vocab as V
+from policykg.graph.oxigraph_store import OxigraphStore
+from policykg.graph.vocab import ONTOLOGY_GRAPH, inferred_graph_iri
+from policykg.ontology.reasoning.inputs import (DEFAULT_GRAPH_IDS, WHOLE, as_dataset, excluded_graph, is_inferred,
+                                                not_data)
+from policykg.ontology.reasoning.results import ReasoningResult
 
-__all__ = ["Rule", "load_rules", "parse_rule", "run_rules", "RULES_PACKAGE_DIR"]
+__all__ = ["Rule", "load_rules", "parse_rule", "run_rules", "reason_all", "RULES_PACKAGE_DIR"]
 
 #: folder of the rule documents inside the policykg.ontology package
 RULES_PACKAGE_DIR = "rules"
@@ -122,7 +131,6 @@ def run_rules(store: Any, plans: Iterable[str]) -> dict[str, set[tuple[URIRef, U
     of `plans`, the triples inferred and not asserted.  Solutions from other graphs (inferred graphs
     written back into the store) are dropped: they hold their conclusions, so the not-asserted
     test already removes nearly all of them inside Oxigraph."""
-    from policykg.graph.vocab import ONTOLOGY_GRAPH
     shared = str(V.SHARED_GRAPH)
     keep = set(plans)
     pkg = str(V.PKG)
@@ -144,3 +152,81 @@ def run_rules(store: Any, plans: Iterable[str]) -> dict[str, set[tuple[URIRef, U
             raise ReasonerUnavailableError(f"rule {rule.name}.rq failed in Oxigraph: "
                                            f"{str(exc).splitlines()[0][:300]}") from None
     return out
+
+
+def reason_all(source: Any, per_plan: bool) -> ReasoningResult:
+    """The rule documents over every plan graph at once: inside the store when `source` is an
+    OxigraphStore (nothing read into Python but the inferred triples), else in an in-memory
+    Oxigraph store loaded with the input's triples between IRIs and blank nodes (the rules read
+    no literal)."""
+    started = time.monotonic()
+    if per_plan and isinstance(source, OxigraphStore):
+        store, asserted = source.native(), source
+        plans = _store_plan_graphs(store)
+    else:
+        asserted = as_dataset(source)
+        store, plans = _scratch_store(asserted, per_plan)
+    found = run_rules(store, plans)
+    inferred: dict[URIRef, Graph] = {}
+    sources: dict[URIRef, URIRef] = {}
+    for plan in plans:
+        asserted_name = None if plan == WHOLE else URIRef(plan)
+        name = inferred_graph_iri(asserted_name)
+        graph = Graph()
+        for triple in found.get(plan, ()):
+            graph.add(triple)
+        inferred[name] = graph
+        sources[name] = asserted_name if asserted_name is not None else name
+    return ReasoningResult(asserted, inferred, sources, "sparql", time.monotonic() - started)
+
+
+def _store_plan_graphs(store: Any) -> list[str]:
+    """The non-empty plan graphs of a pyoxigraph Store, sorted."""
+    names = []
+    for g in store.named_graphs():
+        if hasattr(g, "value") and not excluded_graph(g.value) and \
+                next(iter(store.quads_for_pattern(None, None, None, g)), None) is not None:
+            names.append(g.value)
+    if not names:
+        raise InputError("(store)", "holds no plan graphs: nothing to reason over "
+                                    "(load plans with `policykg load DOCUMENTS --store DIR`)")
+    return sorted(names)
+
+
+def _scratch_store(ds: Dataset, per_plan: bool) -> tuple[Any, list[str]]:
+    """An in-memory Oxigraph store laid out like a policykg store: each plan graph under its name,
+    the default and shared graphs in the shared graph; without plan graphs (or per_plan False), all
+    of it in one graph.  Returns the store and the plan graph names."""
+    import pyoxigraph as ox
+    plans: dict[str, list[Graph]] = {}
+    shared: list[Graph] = []
+    for ctx in ds.graphs():
+        if not len(ctx) or is_inferred(ctx.identifier) or not_data(ctx.identifier):
+            continue
+        if ctx.identifier in DEFAULT_GRAPH_IDS or ctx.identifier == V.SHARED_GRAPH:
+            shared.append(ctx)
+        else:
+            plans[str(ctx.identifier)] = [ctx]
+    if not per_plan or not plans:
+        plans = {WHOLE: shared + [g for gs in plans.values() for g in gs]}
+        shared = []
+        if not any(len(g) for g in plans[WHOLE]):
+            raise InputError("(graph)", "is empty: nothing to reason over")
+    bnodes: dict[BNode, Any] = {}
+
+    def term(t: Any) -> Any:
+        if isinstance(t, URIRef):
+            return ox.NamedNode(str(t))
+        if t not in bnodes:
+            bnodes[t] = ox.BlankNode()
+        return bnodes[t]
+
+    store = ox.Store()
+    for name, graphs in [*plans.items(), (str(V.SHARED_GRAPH), shared)]:
+        target = ox.NamedNode(name)
+        try:
+            store.extend(ox.Quad(term(s), term(p), term(o), target)
+                         for graph in graphs for s, p, o in graph if not isinstance(o, Literal))
+        except ValueError as exc:  # an IRI Oxigraph refuses
+            raise InputError(name, f"cannot be reasoned over by the sparql reasoner: {exc}") from None
+    return store, sorted(plans)
