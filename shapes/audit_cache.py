@@ -48,7 +48,7 @@ from policykg.graph import vocab as V
 from policykg.graph.oxigraph_store import OxigraphStore, PlanGraph, plan_graphs
 from policykg.ontology import ontology_path
 from policykg.shapes.audit import AuditReport, Finding, Progress, Scorecard, _shapes_text, finish
-from policykg.shapes.engines import RawResult, _nt_term
+from policykg.shapes.engines import RawResult, _nt_term, check_engine
 from policykg.shapes.store_audit import _source, audit_store
 
 #: the named graph that holds the cache
@@ -207,6 +207,7 @@ def cached_audit(store: Any, *, engine: str, workers: int = 1, shapes: Graph | N
     writing after the audit, for as long as the writing takes; if that cannot be done (another
     process is writing to it, a read-only directory) the audit stands without updating the cache
     and `report.cache.note` says why."""
+    check_engine(engine)  # the engine asked for must be able to run, even if no plan needs it now
     source, path = _source(store)
     plans = plan_graphs(source)
     if not plans:
