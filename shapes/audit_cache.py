@@ -45,7 +45,7 @@ from rdflib.term import Node
 from policykg import __version__
 from policykg.errors import PolicyKGError
 from policykg.graph import vocab as V
-from policykg.graph.oxigraph_store import OxigraphStore, PlanGraph, plan_graphs
+from policykg.graph.oxigraph_store import OxigraphStore, PlanGraph, from_rdflib, plan_graphs
 from policykg.ontology import ontology_path
 from policykg.shapes.audit import AuditReport, Finding, Progress, Scorecard, _shapes_text, finish
 from policykg.shapes.engines import RawResult, _nt_term, check_engine
@@ -170,7 +170,8 @@ def write(store: Any, entries: dict[PlanGraph, Entry], drop: Iterable[Any] = ())
 
 # --- entries as JSON ------------------------------------------------------------------------------
 def _term(t: Node | None) -> str | None:
-    return None if t is None else t.n3()
+    """A term in N-Triples syntax (rdflib's n3() writes a multi-line literal in Turtle's triple quotes)."""
+    return None if t is None else str(from_rdflib(t))
 
 
 def _node(text: str | None) -> Node | None:

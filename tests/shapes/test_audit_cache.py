@@ -180,3 +180,22 @@ def test_cli_says_how_many_plans_came_from_the_cache(kg, monkeypatch):
     assert json.loads(second.stdout) == json.loads(first.stdout)
     forced = runner.invoke(main, ["validate", "--store", str(kg), "--full", "--fail-on", "never", "-f", "json"])
     assert "5 plan(s) audited, 0 from the store's audit cache" in forced.stderr
+
+
+def test_an_entry_reads_back_as_written():
+    from rdflib import BNode, Literal, URIRef
+    from rdflib.namespace import XSD
+    from policykg.shapes.audit import Finding, Scorecard
+    from policykg.shapes.audit_cache import Entry, _decode, _encode
+    from policykg.shapes.engines import SH, RawResult
+    raw = RawResult(focus=URIRef("https://w3id.org/policykg/id/t/1"), shape=BNode("anon1"),
+                    component=SH.MinCountConstraintComponent, severity=SH.Warning, path=None,
+                    value=Literal("第一行\n第二行 \"引号\" \\ 反斜杠"),
+                    messages=(Literal("目标值 99.50", lang="zh"), Literal("99.50", datatype=XSD.decimal)))
+    f = Finding(plan="p", rule="R", severity="Warning", focus=str(raw.focus), label="任务 1", doc="a.txt",
+                line=None, message_zh="消息\n两行", message_en="m")
+    card = Scorecard(plan="p", title="t", doc="a.txt", region="r", tasks=3, owned=2, measurable=1, binding=0,
+                     binding_numeric=0, inferred_owned=None)
+    back = _decode(_encode(Entry([f], [raw], card)), "k")
+    assert (back.findings, back.raws, back.scorecard) == ([f], [raw], card)
+    assert back.raws[0].value == raw.value and back.raws[0].messages[1].datatype == XSD.decimal
