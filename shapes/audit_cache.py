@@ -256,13 +256,13 @@ def _write_back(store: Any, path: Path | None, fresh: dict[PlanGraph, Entry],
     if path is None:
         return False, "the store is in memory: the audit cache was not kept"
     try:
-        writer = ox.Store(str(path))
+        writer = _open_writer(path)
     except OSError as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        if "lock" in reason.lower():
-            why = "another process is writing to it (a load still running?)"
-        elif not os.access(path, os.W_OK) or "read-only" in reason.lower() or "permission" in reason.lower():
+        if not os.access(path, os.W_OK) or "read-only" in reason.lower() or "permission" in reason.lower():
             why = "its directory is read-only"
+        elif "lock" in reason.lower():
+            why = "another process is writing to it (a load still running?)"
         else:
             why = reason[:200]
         return False, f"{path}: the audit cache was not updated ({why}); the report is complete"
@@ -272,3 +272,7 @@ def _write_back(store: Any, path: Path | None, fresh: dict[PlanGraph, Entry],
     finally:
         del writer
     return True, None
+
+
+def _open_writer(path: Path) -> Any:
+    return ox.Store(str(path))

@@ -168,6 +168,18 @@ def test_a_store_another_process_writes_to_is_audited_without_the_cache(kg):
     assert api.validate(kg).cache.audited == 5  # nothing was cached
 
 
+def test_a_read_only_store_is_audited_without_the_cache(kg, monkeypatch):
+    from policykg.shapes import audit_cache
+
+    def refuse(path):  # what RocksDB says on a read-only file system (root ignores chmod)
+        raise OSError(f"IO error: While open a file for appending: {path}/LOCK: Read-only file system")
+    monkeypatch.setattr(audit_cache, "_open_writer", refuse)
+    got = api.validate(kg)
+    assert (got.cache.audited, got.cache.written) == (5, False)
+    assert got.cache.note == f"{kg}: the audit cache was not updated (its directory is read-only); the report is complete"
+    same(got, full_audit(kg))
+
+
 def test_cli_says_how_many_plans_came_from_the_cache(kg, monkeypatch):
     from policykg import cli
     monkeypatch.setattr(cli, "err", cli.Console(stderr=True, highlight=False, width=200))
