@@ -25,8 +25,9 @@ identifies the content without reading it, a few index probes a plan:
 - the shapes, the ontology and the policykg version (any change re-audits every plan).
 
 A plan graph with no `pkg:sha256` (made by another tool) is keyed by a digest of its content.  What
-the key does not see: a plan graph changed in place by another tool (a SPARQL update) while its
-document hash stays; `validate --full` audits every plan and rewrites the cache.
+the key does not see: a plan graph that changed while its document did not (a SPARQL update by
+another tool, or the same document loaded by another policykg version after the cache was written);
+`validate --full` audits every plan and rewrites the cache.
 """
 from __future__ import annotations
 
