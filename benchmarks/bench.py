@@ -26,7 +26,9 @@ TARGETS = {
     "build_seconds": 60.0, "audit_seconds": 60.0, "query_median_max": 0.5, "reason_seconds": 60.0,
     "peak_mb": 4096.0, "query_speedup_min": 20.0, "audit_speedup": 10.0,
 }
-#: issue 16: the audit again after one plan changed (the store's audit cache)
+#: issue 16, at real-size plans: the first full audit, and the audit again after one plan changed
+#: (the store's audit cache)
+TARGETS["audit_seconds"] = 120.0
 TARGETS["reaudit_seconds"] = 5.0
 
 
