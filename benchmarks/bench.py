@@ -26,6 +26,10 @@ TARGETS = {
     "build_seconds": 60.0, "audit_seconds": 60.0, "query_median_max": 0.5, "reason_seconds": 60.0,
     "peak_mb": 4096.0, "query_speedup_min": 20.0, "audit_speedup": 10.0,
 }
+#: issue 16, at real-size plans: the first full audit, and the audit again after one plan changed
+#: (the store's audit cache)
+TARGETS["audit_seconds"] = 120.0
+TARGETS["reaudit_seconds"] = 5.0
 
 
 def run_stage(stage: str, args: dict[str, Any], timeout: float) -> dict[str, Any]:
@@ -86,6 +90,8 @@ def measure(n: int, cache: Path, *, workers: int, stage_timeout: float, query_ti
                                if queries.get(name).takes("plan")}
     res["audit"] = run_stage("audit", {"store": store, "workers": workers}, stage_timeout)
     res["audit_one_plan"] = run_stage("audit_plan", {"store": store}, stage_timeout)
+    res["reaudit"] = run_stage("reaudit", {"corpus": str(corpus), "store": store, "workers": workers},
+                               stage_timeout)
     res["reason"] = run_stage("reason", {"store": store}, stage_timeout)
     if naive:
         res["naive"] = run_naive(corpus, cache / f"plans-{n}.trig", naive_max_seconds)
@@ -165,6 +171,7 @@ def check_targets(res: dict[str, Any]) -> list[dict[str, Any]]:
     values = {
         "build_seconds": res["load"].get("seconds"),
         "audit_seconds": res["audit"].get("seconds"),
+        "reaudit_seconds": res.get("reaudit", {}).get("seconds"),
         "query_median_max": slowest,
         "reason_seconds": res["reason"].get("seconds"),
         "peak_mb": res.get("peak_mb"),
@@ -263,6 +270,14 @@ def _one_county(stage: dict[str, Any] | None) -> str:
     return f"; one county ({stage.get('plan', '?')}, {_fmt(stage.get('plans'))} plans): {_stage_value(stage, 'seconds')}"
 
 
+def _reaudit_note(stage: dict[str, Any]) -> str:
+    """"1 plan audited, 2799 from the cache; keys 0.4 s" for the re-audit stage."""
+    if "audited" not in stage:
+        return ""
+    return (f"{stage['audited']} plan(s) audited, {stage['cached']} from the cache; "
+            f"cache keys {_fmt(stage.get('keys_seconds'))} s")
+
+
 def table(res: dict[str, Any]) -> str:
     """A plain-text table of one size's results (markdown-compatible)."""
     n = res["plans"]
@@ -278,6 +293,8 @@ def table(res: dict[str, Any]) -> str:
         (f"audit from the store, {audit.get('engine', '?')} (s)", _stage_value(audit, "seconds"),
          f"naive {_fmt(naive.get('audit_seconds'))} s; ×{_ratio(sp.get('audit'))}; "
          f"{_fmt(audit.get('findings'))} findings" + _one_county(res.get("audit_one_plan"))),
+        ("audit again after one plan changed (s)", _stage_value(res.get("reaudit", {}), "seconds"),
+         _reaudit_note(res.get("reaudit", {}))),
         ("reasoning over the store, SPARQL rules (s)", _stage_value(reason, "seconds"),
          f"{_fmt(reason.get('inferred_triples'))} triples inferred"),
         ("peak memory, largest process (MB)", _fmt(res.get("peak_mb")), f"naive {_fmt(naive.get('peak_mb_process'))}"),

@@ -98,6 +98,7 @@ def ntriples(triples: Iterable[tuple[Any, Any, Any]], graph: str | None = None) 
                         format=ox.RdfFormat.N_QUADS)
 
 
+_AUDIT = str(V.AUDIT_GRAPH)
 _STRING = str(XSD.string)
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 _INTEGER = str(XSD.integer)
@@ -315,6 +316,8 @@ class OxigraphStore:
         store = self._live()
         names = []
         for g in store.named_graphs():
+            if g.value == _AUDIT:  # the audit's cache, no part of the plans' data
+                continue
             if next(iter(store.quads_for_pattern(None, None, None, g)), None) is not None:
                 names.append(g.value)
         return sorted(names)
@@ -323,7 +326,8 @@ class OxigraphStore:
         """The store's named graphs (or only `graphs`) read into an rdflib Dataset."""
         store = self._live()
         ox = _oxigraph()
-        quads = store.quads_for_pattern(None, None, None, None) if graphs is None else \
+        quads = (q for q in store.quads_for_pattern(None, None, None, None)
+                 if getattr(q.graph_name, "value", None) != _AUDIT) if graphs is None else \
             (q for g in graphs for q in store.quads_for_pattern(None, None, None, ox.NamedNode(g)))
         return _as_dataset(quads)
 

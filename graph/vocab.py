@@ -24,6 +24,9 @@ OA = Namespace("http://www.w3.org/ns/oa#")
 SHARED_GRAPH = ID["graph/shared"]
 #: The named graph that holds the ontology (policykg.ttl) in a store.
 ONTOLOGY_GRAPH = ID["graph/ontology"]
+#: The named graph where `validate --store` keeps each plan's audit (shapes/audit_cache.py); whole-store
+#: reads (dataset(), graph_names()) leave it out: it is no part of the plans' data.
+AUDIT_GRAPH = ID["graph/audit"]
 
 PREFIXES: dict[str, Namespace] = {
     "pkg": PKG,

@@ -37,6 +37,9 @@ from policykg.pipeline import (BuildResult, Failure, LoadResult, Progress, build
 #: what the query, audit and reasoning functions read: a path (graph file, plan documents, store
 #: directory), an endpoint URL, a GraphStore, or an rdflib Dataset / BuildResult held in a notebook
 Source: TypeAlias = "str | Path | GraphStore | Dataset | BuildResult"
+#: the SHACL engine a store is audited with unless told otherwise: the fastest of the three on a
+#: national store, with the same findings as the others (README, "For auditors")
+STORE_ENGINE = "rudof"
 
 
 def open_source(source: Source, *, timeout: float = DEFAULT_TIMEOUT) -> GraphStore:
@@ -181,22 +184,28 @@ def dataset_for(sources: Iterable[str | Path] | Source, *, keep_going: bool = Fa
 
 
 def validate(sources: Iterable[str | Path] | Source, *, progress: Progress | None = None,
-             workers: int = 1, engine: str = "pyshacl", plan: str | None = None):
+             workers: int = 1, engine: str | None = None, plan: str | None = None, full: bool = False):
     """Audit plans with the SHACL shapes; returns an AuditReport (scorecards and findings).
-    `engine` is pyshacl, rudof or jena; the findings are the same either way.  `plan` audits only the plans
-    it names (title contains it, region is it, document name starts with it, or the plan IRI), as
-    `export` and `stats` choose them; the findings of a plan do not depend on the others.  A store (an
-    OxigraphStore or a store directory) is audited straight from Oxigraph in batches of plans
-    (`workers` > 1: in that many processes), reading only the chosen plans' graphs; files and datasets
-    are copied into an in-memory store and audited the same way (shapes.audit_batched)."""
-    from policykg.shapes import audit_batched, audit_store
+    `engine` is pyshacl, rudof or jena; the findings are the same either way (None: rudof for a
+    store, the fastest; pyshacl, the reference, otherwise).  `plan` audits only the plans it names
+    (title contains it, region is it, document name starts with it, or the plan IRI), as `export`
+    and `stats` choose them; the findings of a plan do not depend on the others.
+
+    A store (an OxigraphStore or a store directory) is audited straight from Oxigraph in batches of
+    plans (`workers` > 1: in that many processes), reading only the chosen plans' graphs, and keeps
+    each plan's audit in the store: the next call audits only the plans that changed and reads the
+    others back (shapes/audit_cache.py; `report.cache` says how many took which way); `full` audits
+    every plan again.  Files and datasets are copied into an in-memory store and audited the same
+    way (shapes.audit_batched), without a cache."""
+    from policykg.shapes import audit_batched
+    from policykg.shapes.audit_cache import cached_audit
     one = _only_store(sources)
     if one is not None:
         with _reading(one) as store:
-            return audit_store(store, engine=engine, progress=progress, workers=workers,
-                               only=_chosen(store, plan))
+            return cached_audit(store, engine=engine or STORE_ENGINE, progress=progress, workers=workers,
+                                only=_chosen(store, plan), full=full)
     ds = dataset_for(sources)
-    return audit_batched(ds, progress=progress, workers=workers, engine=engine,
+    return audit_batched(ds, progress=progress, workers=workers, engine=engine or "pyshacl",
                          only=_chosen(MemoryStore(ds), plan))
 
 

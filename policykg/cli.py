@@ -480,13 +480,17 @@ def push_cmd(sources: tuple[Path, ...], endpoint: str | None, graph_store: str |
 @click.option("--workers", type=click.IntRange(min=0), default=1, show_default=True,
               help="Audit a store's plans in this many processes (0: one per core); the findings are the "
                    "same. Files and documents are audited in batches in one process, already fast.")
-@click.option("--engine", type=click.Choice(ENGINES), default="pyshacl", show_default=True,
-              help="SHACL engine: pyshacl (the reference), rudof (pyrudof, much faster on large stores) or "
-                   "jena (Apache Jena, Java: apt-get install libapache-jena-java); the findings are the same.")
+@click.option("--engine", type=click.Choice(ENGINES), default=None,
+              help="SHACL engine: pyshacl (the reference; the default for files), rudof (pyrudof, the "
+                   "fastest; the default for a store) or jena (Apache Jena, Java: apt-get install "
+                   "libapache-jena-java); the findings are the same.")
 @click.option("--plan", metavar="TEXT", help=_PLAN_HELP + " A store reads only their graphs.")
+@click.option("--full", is_flag=True,
+              help="With a store: audit every plan again instead of reading unchanged plans' findings from "
+                   "the audit cache the store keeps (and rewrite the cache).")
 @_source_options
 def validate_cmd(sources: tuple[str, ...], fmt: str, output: Path | None, fail_on: str, workers: int,
-                 engine: str, plan: str | None, store: Path | None, endpoint: str | None,
+                 engine: str | None, plan: str | None, full: bool, store: Path | None, endpoint: str | None,
                  timeout: float) -> None:
     """Audit plans: does every task have an owner and a measurable target?
 
@@ -501,8 +505,14 @@ def validate_cmd(sources: tuple[str, ...], fmt: str, output: Path | None, fail_o
     bar, progress = _progress_bar("auditing")
     with bar:
         report = api.validate(given if not (store or endpoint) else given[0], progress=progress,
-                              workers=workers or (os.cpu_count() or 1), engine=engine, plan=plan)
+                              workers=workers or (os.cpu_count() or 1), engine=engine, plan=plan, full=full)
     _write(report_xlsx(report) if fmt == "xlsx" else render(report, fmt, fail_on), output)
+    cache = report.cache
+    if cache is not None:
+        err.print(f"{cache.audited} plan(s) audited, {cache.cached} from the store's audit cache"
+                  + (f", {cache.removed} cached audit(s) of plans no longer in the store dropped" if cache.removed else ""))
+        if cache.note:
+            err.print(f"[yellow]note:[/] {cache.note}")
     err.print(f"{len(report.scorecards)} plan(s): {report.count('Violation')} violation(s), "
               f"{report.count('Warning')} warning(s)" + (f"; report written to {output}" if output else ""))
     sys.exit(0 if report.conforms(fail_on) else 1)

@@ -113,6 +113,8 @@ class AuditReport:
     findings: list[Finding] = field(default_factory=list)
     #: the engine's result behind each finding, in the same order (what `results` is made of)
     raw: list[RawResult] = field(default_factory=list, repr=False, compare=False)
+    #: what the store's audit cache did (shapes/audit_cache.py: CacheInfo), None when not used
+    cache: Any = field(default=None, repr=False, compare=False)
 
     @property
     def results(self) -> Graph:

@@ -38,6 +38,11 @@ def test_benchmark_end_to_end(tmp_path):
     assert county["plan"] == one["tasks"]["plan"] and 1 <= county["plans"] < 5
     assert 0 < county["findings"] < res["audit"]["findings"]
     assert any(f"findings; one county ({county['plan']}, {county['plans']} plans)" in ln for ln in lines)
+    # the audit again after one plan's document changed: that plan audited, the others from the cache
+    again = res["reaudit"]
+    assert (again["audited"], again["cached"], again["plans"]) == (1, 4, 5) and again["keys_seconds"] > 0
+    assert again["findings"] == res["audit"]["findings"]
+    assert any("1 plan(s) audited, 4 from the cache" in ln for ln in lines)
     assert res["reason"]["seconds"] > 0 and res["reason"]["inferred_triples"] > 0
     assert res["peak_mb"] > 0
     naive = res["naive"]
