@@ -60,7 +60,7 @@ def to_rdflib(term: Any) -> Any:
 
 
 @lru_cache(maxsize=8192)
-def _named_node(iri: str) -> Any:
+def named_node(iri: str) -> Any:
     return _oxigraph().NamedNode(iri)
 
 
@@ -71,16 +71,16 @@ def from_rdflib(term: Any) -> Any:
         return None
     kind = type(term)
     if kind is URIRef:
-        return _named_node(term)
+        return named_node(term)
     ox = _oxigraph()
     if kind is Literal:
         if term.language:
             return ox.Literal(str(term), language=term.language)
         if term.datatype is not None and term.datatype != XSD.string:
-            return ox.Literal(str(term), datatype=_named_node(term.datatype))
+            return ox.Literal(str(term), datatype=named_node(term.datatype))
         return ox.Literal(str(term))
     if isinstance(term, URIRef):
-        return _named_node(str(term))
+        return named_node(str(term))
     if isinstance(term, BNode):
         return ox.BlankNode(str(term))
     raise TypeError(f"not an RDF term: {term!r}")
@@ -93,7 +93,7 @@ def ntriples(triples: Iterable[tuple[Any, Any, Any]], graph: str | None = None) 
     if graph is None:
         return ox.serialize((ox.Triple(from_rdflib(s), from_rdflib(p), from_rdflib(o)) for s, p, o in triples),
                             format=ox.RdfFormat.N_TRIPLES)
-    g = _named_node(graph)
+    g = named_node(graph)
     return ox.serialize((ox.Quad(from_rdflib(s), from_rdflib(p), from_rdflib(o), g) for s, p, o in triples),
                         format=ox.RdfFormat.N_QUADS)
 
@@ -140,7 +140,7 @@ def plan_graphs(source: Any) -> list[PlanGraph]:
     the shared, ontology and inferred graphs."""
     ox = _oxigraph()
     plans: dict[str, list[str]] = {}
-    for q in source.quads_for_pattern(None, _named_node(str(RDF.type)), _named_node(str(V.Plan)), None):
+    for q in source.quads_for_pattern(None, named_node(str(RDF.type)), named_node(str(V.Plan)), None):
         graph = q.graph_name
         if isinstance(graph, ox.NamedNode) and isinstance(q.subject, ox.NamedNode):
             plans.setdefault(graph.value, []).append(q.subject.value)
@@ -162,7 +162,7 @@ def reached(source: Any, nodes: Iterable[Any], graph: Any) -> list[Any]:
     those reach, following links but not rdf:type (graph/slices.py's rule), looked up node by node:
     a few plans' slice of a national shared graph without reading all of it."""
     ox = _oxigraph()
-    rdf_type = _named_node(str(RDF.type))
+    rdf_type = named_node(str(RDF.type))
     frontier = [n for n in nodes if isinstance(n, ox.NamedNode)]
     seen = set(frontier)
     quads = []
@@ -189,7 +189,7 @@ def _as_dataset(quads: Iterable[Any]) -> Dataset:
     return ds
 
 
-def _graphs_of(plans: list[PlanGraph]) -> list[str]:
+def graphs_of(plans: list[PlanGraph]) -> list[str]:
     """What a scope reads: the plans' graphs and inferred graphs, then the shared graph and ontology."""
     graphs = [g for pg in plans for g in (pg.graph, pg.inferred) if g is not None]
     return graphs + [str(V.SHARED_GRAPH), str(ONTOLOGY_GRAPH)]
@@ -289,7 +289,7 @@ class OxigraphStore:
         same rows over this scope while reading a few plans' graphs instead of every plan's."""
         store = self._live()
         ox = _oxigraph()
-        title = _named_node(str(DCTERMS.title))
+        title = named_node(str(DCTERMS.title))
         matched: list[PlanGraph] = []
         for pg in plan_graphs(store):
             titles = store.quads_for_pattern(ox.NamedNode(pg.plan), title, None, ox.NamedNode(pg.graph))
@@ -297,7 +297,7 @@ class OxigraphStore:
                 matched.append(pg)
                 if len(matched) > max_plans:
                     return None
-        return _graphs_of(matched)
+        return graphs_of(matched)
 
     def plans_scope(self, plans: Iterable[str], *, max_plans: int = SCOPE_MAX_PLANS) -> list[str] | None:
         """The graphs that hold what the store knows about `plans` (plan IRIs): their plan graphs and
@@ -305,7 +305,7 @@ class OxigraphStore:
         wanted = set(plans)
         if len(wanted) > max_plans:
             return None
-        return _graphs_of([pg for pg in plan_graphs(self._live()) if pg.plan in wanted])
+        return graphs_of([pg for pg in plan_graphs(self._live()) if pg.plan in wanted])
 
     def scoped(self, graphs: Sequence[str]) -> "ScopedStore":
         """This store seen through `graphs` alone (as `plans_scope` gives them): what queries read."""
@@ -345,8 +345,8 @@ class OxigraphStore:
                     quads += got
                     if name == pg.graph:
                         nodes.update(t for q in got for t in (q.subject, q.object))
-        quads += store.quads_for_pattern(None, None, None, _named_node(str(ONTOLOGY_GRAPH)))
-        return _as_dataset(quads + reached(store, nodes, _named_node(str(V.SHARED_GRAPH))))
+        quads += store.quads_for_pattern(None, None, None, named_node(str(ONTOLOGY_GRAPH)))
+        return _as_dataset(quads + reached(store, nodes, named_node(str(V.SHARED_GRAPH))))
 
     def __len__(self) -> int:
         return len(self._live())

@@ -29,6 +29,7 @@ from policykg.graph.endpoint import DEFAULT_TIMEOUT, EndpointStore, check_url, i
 from policykg.graph.oxigraph_store import OxigraphStore, looks_like_store
 from policykg.graph.parts import Pushed
 from policykg.graph.push import push as push_dataset, stored_counts, target_for
+from policykg.graph.query_scope import filtered_scope
 from policykg.graph.store import PARSE_FORMATS, GraphStore, MemoryStore
 from policykg.ontology import load_ontology
 # the documents -> graph -> store pipeline, re-exported: `api.build`, `api.load`, ... stay one import away
@@ -82,12 +83,18 @@ def query(name: str, source: Source,
     q = queries.get(name)
     store = open_source(source)
     text = q.bind(params)
-    plan = (params or {}).get("plan", "")
-    # one plan of a national store: read its graphs, not every plan's (the same rows, far sooner)
-    scope = store.plan_scope(plan) if plan and q.takes("plan") and isinstance(store, OxigraphStore) else None
-    columns, rows = (store if scope is None else store.scoped(scope)).select(text)
+    columns, rows = _scoped(store, params).select(text)
     _note_empty(store, text, rows)
     return columns, queries.tidy_rows(q, columns, rows)
+
+
+def _scoped(store: GraphStore, params: dict[str, str] | None) -> GraphStore:
+    """One plan, unit or department type of a national store: the store read through the graphs of
+    the plans that can give rows (graph/query_scope.py; the same rows, far sooner), when they are few."""
+    if not params or not isinstance(store, OxigraphStore):
+        return store
+    scope = filtered_scope(store, params)
+    return store if scope is None else store.scoped(scope)
 
 
 def sparql(text: str, source: Source) -> tuple[list[str], list[tuple[Any, ...]]]:
