@@ -4,91 +4,68 @@ A national store answers a query over the union of 2,800 plan graphs; a query fi
 one unit or one department type has all its rows in a few of them.  A row of such a query is made
 of triples of one plan's graph (its tasks and their lead/supporting units) and of the shared graph
 (the units' names, types and regions), so reading only the plan graphs that mention a matching
-unit, with the shared graph and the ontology, gives the same rows.  Finding those plans costs a
-few index probes (a quad pattern per unit, over every named graph), not a query over the nation.
+unit, with the shared graph and the ontology, gives the same rows.  The graphs are found by one
+query inside Oxigraph that stops once more than `SCOPE_MAX_PLANS` plans are found (then the whole
+store answers): a quad pattern per matching unit over the named graphs, not a query over the nation.
+(Inferred graphs need no search of their own: what a plan's inferred graph says of a unit follows
+from its own graph's links to it, and a found plan's inferred graph is read with it.)
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable
+from rdflib import Literal
+from rdflib.namespace import ORG, RDF, SKOS
 
-from rdflib.namespace import ORG, SKOS
-
+from policykg.graph import vocab as V
 from policykg.graph.oxigraph_store import (SCOPE_MAX_PLANS, OxigraphStore, PlanGraph, graphs_of,
-                                           named_node, plan_graphs)
+                                           named_node, plans_among)
+
+#: the graphs that link to a unit matched by $match
+_GRAPHS_NAMING = "SELECT DISTINCT ?g WHERE { $match GRAPH ?g { ?x ?link ?u } }"
+
+#: a library query parameter -> the units a value ($value) of it keeps: `unit` is matched as
+#: `CONTAINS(STR(?unit), ?unit_filter)` on the unit's prefLabel, `type` as `STR(?type) = ?type_filter`
+#: on its department type's skos:notation (the library's own filters, so the same units; any node
+#: with such a label counts, classified or not, as co_responsibility pairs unclassified units too:
+#: a wider scope is still the same rows)
+UNIT_FILTERS: dict[str, str] = {
+    "unit": f"?u <{SKOS.prefLabel}> ?label . FILTER(CONTAINS(STR(?label), $value))",
+    "type": f"?t <{SKOS.notation}> ?code . FILTER(STR(?code) = $value) ?u <{ORG.classification}> ?t .",
+}
 
 
-def _literal_text(term: Any) -> str | None:
-    return term.value if type(term).__name__ == "Literal" else None
-
-
-def units_named(source: Any, text: str) -> Iterable[Any]:
-    """Units (IRIs) with a skos:prefLabel containing `text`: what `CONTAINS(STR(?unit), ?unit_filter)`
-    keeps, where ?unit is the unit's prefLabel."""
-    classification = named_node(str(ORG.classification))
-    for q in source.quads_for_pattern(None, named_node(str(SKOS.prefLabel)), None, None):
-        label = _literal_text(q.object)
-        if label is not None and text in label and \
-                next(iter(source.quads_for_pattern(q.subject, classification, None, None)), None) is not None:
-            yield q.subject
-
-
-def units_of_type(source: Any, code: str) -> Iterable[Any]:
-    """Units classified under the department type whose skos:notation is `code`: what
-    `STR(?type) = ?type_filter` keeps."""
-    classification = named_node(str(ORG.classification))
-    seen = set()
-    for q in source.quads_for_pattern(None, named_node(str(SKOS.notation)), None, None):
-        if _literal_text(q.object) == code:
-            for c in source.quads_for_pattern(None, classification, q.subject, None):
-                if c.subject not in seen:
-                    seen.add(c.subject)
-                    yield c.subject
-
-
-#: a library query parameter -> the units a value of it names (the `plan` parameter is matched on titles)
-UNIT_FILTERS: dict[str, Callable[[Any, str], Iterable[Any]]] = {"unit": units_named, "type": units_of_type}
-
-
-def plans_naming(store: OxigraphStore, units: Iterable[Any], *,
-                 max_plans: int = SCOPE_MAX_PLANS) -> set[PlanGraph] | None:
-    """The plans whose graph (or inferred graph) mentions one of `units` as an object (a task's lead or
-    supporting unit); None as soon as more than `max_plans` do, where the whole store answers faster."""
+def plans_naming(store: OxigraphStore, param: str, value: str, *,
+                 max_plans: int = SCOPE_MAX_PLANS) -> list[PlanGraph] | None:
+    """The plans whose graph links to a unit that `param`=`value` keeps (a task's lead or supporting
+    unit); None as soon as more than `max_plans` do."""
+    match = UNIT_FILTERS[param].replace("$value", Literal(value).n3())
     source = store.native()
-    by_graph = {}
-    for pg in plan_graphs(source):
-        by_graph[pg.graph] = pg
-        if pg.inferred:
-            by_graph[pg.inferred] = pg
-    found: set[PlanGraph] = set()
-    for unit in units:
-        for q in source.quads_for_pattern(None, None, unit, None):
-            pg = by_graph.get(getattr(q.graph_name, "value", None))
-            if pg is not None and pg not in found:
-                found.add(pg)
-                if len(found) > max_plans:
-                    return None
-    return found
+    plan_type = (named_node(str(RDF.type)), named_node(str(V.Plan)))
+    found = ((g.value, q.subject.value)
+             for (g,) in source.query(_GRAPHS_NAMING.replace("$match", match), use_default_graph_as_union=True)
+             for q in source.quads_for_pattern(None, *plan_type, g))
+    return plans_among(source, found, max_plans=max_plans)
 
 
 def filtered_scope(store: OxigraphStore, params: dict[str, str], *,
                    max_plans: int = SCOPE_MAX_PLANS) -> list[str] | None:
-    """The graphs a library query bound with `params` reads: the plans every given `plan`, `unit` and
-    `type` value allows (their intersection), with the shared graph and the ontology; None (read the
-    whole store) when no such parameter is given or more than `max_plans` plans qualify."""
-    chosen: set[PlanGraph] | None = None
-    plan = params.get("plan", "")
-    if plan:
-        graphs = store.plan_scope(plan, max_plans=max_plans)
-        if graphs is not None:
-            named = set(graphs)
-            chosen = {pg for pg in plan_graphs(store.native()) if pg.graph in named}
-    for name, find in UNIT_FILTERS.items():
-        value = params.get(name, "")
-        if not value:
+    """The graphs a library query bound with `params` reads: the graphs of the plans every given
+    `plan`, `unit` and `type` value allows (their intersection), then the shared graph and the
+    ontology; None (read the whole store) when no such parameter is given or each matches more than
+    `max_plans` plans."""
+    chosen: list[str] | None = None
+    for param, value in params.items():
+        if not value or (param != "plan" and param not in UNIT_FILTERS):
             continue
-        found = plans_naming(store, find(store.native(), value), max_plans=max_plans)
-        if found is not None:
-            chosen = found if chosen is None else chosen & found
-    if chosen is None:
-        return None
-    return graphs_of(sorted(chosen, key=lambda pg: pg.plan))
+        if param == "plan":
+            graphs = store.plan_scope(value, max_plans=max_plans)
+        else:
+            found = plans_naming(store, param, value, max_plans=max_plans)
+            graphs = None if found is None else graphs_of(found)
+        if graphs is not None:
+            own = [g for g in graphs if g not in SHARED]
+            chosen = own if chosen is None else [g for g in chosen if g in set(own)]
+    return None if chosen is None else chosen + list(SHARED)
+
+
+#: the graphs every scope reads after the plans' own (graphs_of puts them last)
+SHARED = (str(V.SHARED_GRAPH), str(V.ONTOLOGY_GRAPH))

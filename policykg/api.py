@@ -80,12 +80,44 @@ def open_endpoint(url: str, timeout: float = DEFAULT_TIMEOUT) -> EndpointStore:
 def query(name: str, source: Source,
           params: dict[str, str] | None = None) -> tuple[list[str], list[tuple[Any, ...]]]:
     """Run a named library query; returns (columns, rows) in the query's documented columns."""
+    columns, rows = stream_query(name, source, params)
+    return columns, list(rows)
+
+
+def stream_query(name: str, source: Source,
+                 params: dict[str, str] | None = None) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
+    """`query`, with the rows as the engine gives them (a local store yields them one at a time, so a
+    national list can be written to a file or summed up without holding it in memory):
+
+        columns, rows = api.stream_query("tasks", "store/")
+        for row in rows: ...
+    """
     q = queries.get(name)
     store = open_source(source)
     text = q.bind(params)
-    columns, rows = _scoped(store, params).select(text)
-    _note_empty(store, text, rows)
-    return columns, queries.tidy_rows(q, columns, rows)
+    columns, rows = _stream(_scoped(store, params), text)
+    return columns, queries.tidied(q, columns, _noting_empty(store, text, rows))
+
+
+def sparql(text: str, source: Source) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Run an ad-hoc SELECT query."""
+    columns, rows = stream_sparql(text, source)
+    return columns, list(rows)
+
+
+def stream_sparql(text: str, source: Source) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
+    """`sparql`, with the rows as the engine gives them (see `stream_query`)."""
+    store = open_source(source)
+    columns, rows = _stream(store, text)
+    return columns, (tuple("" if v is None else v for v in row) for row in _noting_empty(store, text, rows))
+
+
+def _stream(store: GraphStore, text: str) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
+    """A store's rows one at a time where it can give them so (Oxigraph), else its row list."""
+    if callable(getattr(store, "stream", None)):
+        return store.stream(text)
+    columns, rows = store.select(text)
+    return columns, iter(rows)
 
 
 def _scoped(store: GraphStore, params: dict[str, str] | None) -> GraphStore:
@@ -97,12 +129,14 @@ def _scoped(store: GraphStore, params: dict[str, str] | None) -> GraphStore:
     return store if scope is None else store.scoped(scope)
 
 
-def sparql(text: str, source: Source) -> tuple[list[str], list[tuple[Any, ...]]]:
-    """Run an ad-hoc SELECT query."""
-    store = open_source(source)
-    columns, rows = store.select(text)
-    _note_empty(store, text, rows)
-    return columns, [tuple("" if v is None else v for v in row) for row in rows]
+def _noting_empty(store: GraphStore, text: str, rows: Iterator[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
+    """The rows, then `_note_empty`'s warning if there were none."""
+    seen = False
+    for row in rows:
+        seen = True
+        yield row
+    if not seen:
+        _note_empty(store, text, [])
 
 
 def _note_empty(store: GraphStore, text: str, rows: list) -> None:
