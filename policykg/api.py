@@ -80,8 +80,10 @@ def open_endpoint(url: str, timeout: float = DEFAULT_TIMEOUT) -> EndpointStore:
 def query(name: str, source: Source,
           params: dict[str, str] | None = None) -> tuple[list[str], list[tuple[Any, ...]]]:
     """Run a named library query; returns (columns, rows) in the query's documented columns."""
-    columns, rows = stream_query(name, source, params)
-    return columns, list(rows)
+    store, text, q, (columns, rows) = _run_library(name, source, params)
+    rows = list(queries.tidied(q, columns, rows))
+    _note_empty(store, text, rows)
+    return columns, rows
 
 
 def stream_query(name: str, source: Source,
@@ -92,24 +94,36 @@ def stream_query(name: str, source: Source,
         columns, rows = api.stream_query("tasks", "store/")
         for row in rows: ...
     """
+    store, text, q, (columns, rows) = _run_library(name, source, params)
+    return columns, queries.tidied(q, columns, _noting_empty(store, text, rows))
+
+
+def _run_library(name: str, source: Source, params: dict[str, str] | None):
+    """The opened store, the bound query text, the query, and its columns and row iterator."""
     q = queries.get(name)
     store = open_source(source)
     text = q.bind(params)
-    columns, rows = _stream(_scoped(store, params), text)
-    return columns, queries.tidied(q, columns, _noting_empty(store, text, rows))
+    return store, text, q, _stream(_scoped(store, params), text)
 
 
 def sparql(text: str, source: Source) -> tuple[list[str], list[tuple[Any, ...]]]:
     """Run an ad-hoc SELECT query."""
-    columns, rows = stream_sparql(text, source)
-    return columns, list(rows)
+    store = open_source(source)
+    columns, rows = store.select(text)
+    _note_empty(store, text, rows)
+    return columns, list(_blanks(rows))
 
 
 def stream_sparql(text: str, source: Source) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
     """`sparql`, with the rows as the engine gives them (see `stream_query`)."""
     store = open_source(source)
     columns, rows = _stream(store, text)
-    return columns, (tuple("" if v is None else v for v in row) for row in _noting_empty(store, text, rows))
+    return columns, _blanks(_noting_empty(store, text, rows))
+
+
+def _blanks(rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
+    """Unbound values as "" (what the library's tidying gives)."""
+    return (tuple("" if v is None else v for v in row) for row in rows)
 
 
 def _stream(store: GraphStore, text: str) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
