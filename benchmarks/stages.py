@@ -131,6 +131,24 @@ def stage_query_write(store: str, name: str, fmt: str, out: str) -> None:
     Path(out).unlink()
 
 
+def stage_query_kept(store: str) -> None:
+    """The national aggregates computed once after the load (queries/national.py: what `load` is to
+    call when it has finished), then answered from them: the seconds to compute, and each query's
+    median of 5 through api.query."""
+    from policykg import api
+    from policykg.queries import national
+    source = api.open_store(store)
+    seconds, counts = timed(lambda: national.precompute(source))
+    emit(step="precompute", seconds=round(seconds, 3), queries=len(counts))
+    medians = {}
+    for name in national.AGGREGATES:
+        times = [timed(lambda: api.query(name, source))[0] for _ in range(RUNS)]
+        medians[name] = round(statistics.median(times), 4)
+    for name in national.AGGREGATES:
+        (source.path / f"{national.PREFIX}{name}.json").unlink(missing_ok=True)
+    emit(precompute_seconds=round(seconds, 3), medians=medians, median=max(medians.values()), **peak_mb())
+
+
 def _first_region(source: Any) -> str:
     """The region of the generator's first plan (plan_metadata: doc plan region …)."""
     from policykg import api
@@ -259,7 +277,7 @@ def _parse_trig(path: str):
 
 STAGES: dict[str, Callable[..., None]] = {
     "correctness": stage_correctness, "load": stage_load, "query": stage_query, "query_plan": stage_query_plan,
-    "query_filtered": stage_query_filtered, "query_write": stage_query_write,
+    "query_filtered": stage_query_filtered, "query_write": stage_query_write, "query_kept": stage_query_kept,
     "audit_plan": stage_audit_plan,
     "audit": stage_audit, "reason": stage_reason, "naive": stage_naive,
 }
