@@ -95,6 +95,60 @@ def stage_query_plan(store: str, name: str) -> None:
     _median_of_runs(lambda: api.query(name, source, {"plan": region})[1], plan=region)
 
 
+def stage_query_filtered(store: str, name: str, param: str) -> None:
+    """The query filtered to one unit (`-p unit=<the first plan's busiest unit's name>`) or one
+    department type (`-p type=<that unit's type>`), as a researcher asks it: a store reads only the
+    plans naming such a unit when they are few (graph/query_scope.py), else every plan."""
+    from policykg import api
+    source = api.open_store(store)
+    _, units = api.query("units", source, {"plan": _first_region(source)})
+    value = units[0][2] if param == "unit" else units[0][3]
+    _median_of_runs(lambda: api.query(name, source, {param: value})[1], param=param, value=value)
+
+
+def stage_query_write(store: str, name: str, fmt: str, out: str) -> None:
+    """A full national list written to a file as the store yields it (what `policykg query NAME --store
+    DIR -f csv -o FILE` does): rows/s over the whole command, and the seconds before the first row (an
+    ORDER BY is sorted by Oxigraph before it yields any)."""
+    from policykg import api
+    from policykg.formatting import STREAMED
+    source = api.open_store(store)
+    started = time.perf_counter()
+    first: list[float] = []
+
+    def noting_the_first(rows):
+        for row in rows:
+            if not first:
+                first.append(time.perf_counter() - started)
+            yield row
+    columns, rows = api.stream_query(name, source)
+    with open(out, "w", encoding="utf-8") as fh:
+        n = STREAMED[fmt](fh, columns, noting_the_first(rows))
+    seconds = time.perf_counter() - started
+    emit(rows=n, seconds=round(seconds, 3), rows_per_second=round(n / seconds) if seconds else None,
+         first_row_seconds=round(first[0], 3) if first else None, fmt=fmt, bytes=Path(out).stat().st_size,
+         **peak_mb())
+    Path(out).unlink()
+
+
+def stage_query_kept(store: str) -> None:
+    """The national aggregates computed once after the load (queries/national.py: what `load` is to
+    call when it has finished), then answered from them: the seconds to compute, and each query's
+    median of 5 through api.query."""
+    from policykg import api
+    from policykg.queries import national
+    source = api.open_store(store)
+    seconds, counts = timed(lambda: national.precompute(source))
+    emit(step="precompute", seconds=round(seconds, 3), queries=len(counts))
+    medians = {}
+    for name in national.AGGREGATES:
+        times = [timed(lambda: api.query(name, source))[0] for _ in range(RUNS)]
+        medians[name] = round(statistics.median(times), 4)
+    for name in national.AGGREGATES:
+        (source.path / f"{national.PREFIX}{name}.json").unlink(missing_ok=True)
+    emit(precompute_seconds=round(seconds, 3), medians=medians, median=max(medians.values()), **peak_mb())
+
+
 def _first_region(source: Any) -> str:
     """The region of the generator's first plan (plan_metadata: doc plan region …)."""
     from policykg import api
@@ -257,6 +311,7 @@ def _parse_trig(path: str):
 
 STAGES: dict[str, Callable[..., None]] = {
     "correctness": stage_correctness, "load": stage_load, "query": stage_query, "query_plan": stage_query_plan,
+    "query_filtered": stage_query_filtered, "query_write": stage_query_write, "query_kept": stage_query_kept,
     "audit_plan": stage_audit_plan, "reaudit": stage_reaudit,
     "audit": stage_audit, "reason": stage_reason, "naive": stage_naive,
 }

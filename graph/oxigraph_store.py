@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
@@ -60,7 +60,7 @@ def to_rdflib(term: Any) -> Any:
 
 
 @lru_cache(maxsize=8192)
-def _named_node(iri: str) -> Any:
+def named_node(iri: str) -> Any:
     return _oxigraph().NamedNode(iri)
 
 
@@ -71,16 +71,16 @@ def from_rdflib(term: Any) -> Any:
         return None
     kind = type(term)
     if kind is URIRef:
-        return _named_node(term)
+        return named_node(term)
     ox = _oxigraph()
     if kind is Literal:
         if term.language:
             return ox.Literal(str(term), language=term.language)
         if term.datatype is not None and term.datatype != XSD.string:
-            return ox.Literal(str(term), datatype=_named_node(term.datatype))
+            return ox.Literal(str(term), datatype=named_node(term.datatype))
         return ox.Literal(str(term))
     if isinstance(term, URIRef):
-        return _named_node(str(term))
+        return named_node(str(term))
     if isinstance(term, BNode):
         return ox.BlankNode(str(term))
     raise TypeError(f"not an RDF term: {term!r}")
@@ -93,7 +93,7 @@ def ntriples(triples: Iterable[tuple[Any, Any, Any]], graph: str | None = None) 
     if graph is None:
         return ox.serialize((ox.Triple(from_rdflib(s), from_rdflib(p), from_rdflib(o)) for s, p, o in triples),
                             format=ox.RdfFormat.N_TRIPLES)
-    g = _named_node(graph)
+    g = named_node(graph)
     return ox.serialize((ox.Quad(from_rdflib(s), from_rdflib(p), from_rdflib(o), g) for s, p, o in triples),
                         format=ox.RdfFormat.N_QUADS)
 
@@ -141,7 +141,7 @@ def plan_graphs(source: Any) -> list[PlanGraph]:
     the shared, ontology and inferred graphs."""
     ox = _oxigraph()
     plans: dict[str, list[str]] = {}
-    for q in source.quads_for_pattern(None, _named_node(str(RDF.type)), _named_node(str(V.Plan)), None):
+    for q in source.quads_for_pattern(None, named_node(str(RDF.type)), named_node(str(V.Plan)), None):
         graph = q.graph_name
         if isinstance(graph, ox.NamedNode) and isinstance(q.subject, ox.NamedNode):
             plans.setdefault(graph.value, []).append(q.subject.value)
@@ -158,12 +158,40 @@ def plan_graphs(source: Any) -> list[PlanGraph]:
     return sorted(out, key=lambda p: p.plan)
 
 
+#: the plans (and their graphs) whose title contains $text (an RDF literal)
+_PLANS_TITLED = """SELECT ?g ?plan WHERE {
+  GRAPH ?g { ?plan a <%s> ; <%s> ?title }
+  FILTER(CONTAINS(STR(?title), $text)) }""" % (V.Plan, DCTERMS.title)
+
+
+def plans_among(source: Any, found: Iterable[tuple[str, str]], *,
+                max_plans: int = SCOPE_MAX_PLANS) -> list[PlanGraph] | None:
+    """The plans of the (named graph, plan IRI) pairs `found`, by plan IRI, each with its inferred
+    graph if it has one; pairs of the shared, ontology and inferred graphs are left out.  None as soon
+    as more than `max_plans` graphs are found (`found` is read lazily: a query stops there)."""
+    ox = _oxigraph()
+    plans: dict[str, str] = {}
+    for graph, plan in found:
+        if graph in (str(V.SHARED_GRAPH), str(ONTOLOGY_GRAPH)) or graph.startswith(str(V.INFERRED_GRAPH)):
+            continue
+        plans[graph] = min(plans.get(graph, plan), plan)
+        if len(plans) > max_plans:
+            return None
+    out = []
+    for graph, plan in plans.items():
+        inferred: str | None = str(inferred_graph_iri(URIRef(graph)))
+        if next(iter(source.quads_for_pattern(None, None, None, ox.NamedNode(inferred))), None) is None:
+            inferred = None
+        out.append(PlanGraph(plan, graph, inferred))
+    return sorted(out, key=lambda p: p.plan)
+
+
 def reached(source: Any, nodes: Iterable[Any], graph: Any) -> list[Any]:
     """The quads of `graph` (a pyoxigraph store's graph) about the IRIs among `nodes` and about what
     those reach, following links but not rdf:type (graph/slices.py's rule), looked up node by node:
     a few plans' slice of a national shared graph without reading all of it."""
     ox = _oxigraph()
-    rdf_type = _named_node(str(RDF.type))
+    rdf_type = named_node(str(RDF.type))
     frontier = [n for n in nodes if isinstance(n, ox.NamedNode)]
     seen = set(frontier)
     quads = []
@@ -190,10 +218,19 @@ def _as_dataset(quads: Iterable[Any]) -> Dataset:
     return ds
 
 
-def _graphs_of(plans: list[PlanGraph]) -> list[str]:
+def graphs_of(plans: list[PlanGraph]) -> list[str]:
     """What a scope reads: the plans' graphs and inferred graphs, then the shared graph and ontology."""
     graphs = [g for pg in plans for g in (pg.graph, pg.inferred) if g is not None]
     return graphs + [str(V.SHARED_GRAPH), str(ONTOLOGY_GRAPH)]
+
+
+def _rows(solutions: Any) -> Iterator[tuple[Any, ...]]:
+    """Rows of Python values from pyoxigraph solutions (a solution iterates in variable order)."""
+    try:
+        for sol in solutions:
+            yield tuple(map(to_value, sol))
+    except OSError as exc:
+        raise QueryError(f"query failed: {str(exc).splitlines()[0][:300]}") from None
 
 
 class OxigraphStore:
@@ -260,6 +297,12 @@ class OxigraphStore:
     def select(self, sparql: str, *, graphs: Sequence[str] | None = None) -> tuple[list[str], list[tuple[Any, ...]]]:
         """Rows of a SELECT over the union of the store's graphs, or over only `graphs` (named graph IRIs,
         which are then also the only graphs a GRAPH pattern sees; see `scoped`)."""
+        columns, rows = self.stream(sparql, graphs=graphs)
+        return columns, list(rows)
+
+    def stream(self, sparql: str, *, graphs: Sequence[str] | None = None) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
+        """`select`'s columns and its rows as Oxigraph yields them, converted one at a time: a national
+        list written to a file never sits in memory whole (an ORDER BY is still sorted by Oxigraph first)."""
         ox = _oxigraph()
         try:
             if graphs is None:
@@ -273,13 +316,7 @@ class OxigraphStore:
             raise QueryError(f"query failed: {str(exc).splitlines()[0][:300]}") from None
         if not isinstance(result, ox.QuerySolutions):
             raise QueryError("only SELECT queries give rows (this is an ASK, CONSTRUCT or DESCRIBE)")
-        variables = list(result.variables)
-        columns = [v.value for v in variables]
-        try:
-            rows = [tuple(map(to_value, sol)) for sol in result]  # a solution iterates in variable order
-        except OSError as exc:
-            raise QueryError(f"query failed: {str(exc).splitlines()[0][:300]}") from None
-        return columns, rows
+        return [v.value for v in result.variables], _rows(result)
 
     def plan_scope(self, title_contains: str, *, max_plans: int = SCOPE_MAX_PLANS) -> list[str] | None:
         """The graphs a query about the plans whose title contains `title_contains` reads (see
@@ -287,18 +324,14 @@ class OxigraphStore:
 
         A library query's `plan` parameter keeps only rows of plans whose dcterms:title contains the
         text; such rows are made of those plans' own graphs and the shared ones, so the query gives the
-        same rows over this scope while reading a few plans' graphs instead of every plan's."""
-        store = self._live()
-        ox = _oxigraph()
-        title = _named_node(str(DCTERMS.title))
-        matched: list[PlanGraph] = []
-        for pg in plan_graphs(store):
-            titles = store.quads_for_pattern(ox.NamedNode(pg.plan), title, None, ox.NamedNode(pg.graph))
-            if any(isinstance(t.object, ox.Literal) and title_contains in t.object.value for t in titles):
-                matched.append(pg)
-                if len(matched) > max_plans:
-                    return None
-        return _graphs_of(matched)
+        same rows over this scope while reading a few plans' graphs instead of every plan's.  The titles
+        are matched by one query inside Oxigraph (2,800 titles: 0.02 s; listing every plan graph
+        from Python first took 0.4-0.6 s)."""
+        found = plans_among(self._live(), (
+            (sol[0].value, sol[1].value)
+            for sol in self._live().query(_PLANS_TITLED.replace("$text", Literal(title_contains).n3()))),
+            max_plans=max_plans)
+        return None if found is None else graphs_of(found)
 
     def plans_scope(self, plans: Iterable[str], *, max_plans: int = SCOPE_MAX_PLANS) -> list[str] | None:
         """The graphs that hold what the store knows about `plans` (plan IRIs): their plan graphs and
@@ -306,7 +339,7 @@ class OxigraphStore:
         wanted = set(plans)
         if len(wanted) > max_plans:
             return None
-        return _graphs_of([pg for pg in plan_graphs(self._live()) if pg.plan in wanted])
+        return graphs_of([pg for pg in plan_graphs(self._live()) if pg.plan in wanted])
 
     def scoped(self, graphs: Sequence[str]) -> "ScopedStore":
         """This store seen through `graphs` alone (as `plans_scope` gives them): what queries read."""
@@ -349,8 +382,8 @@ class OxigraphStore:
                     quads += got
                     if name == pg.graph:
                         nodes.update(t for q in got for t in (q.subject, q.object))
-        quads += store.quads_for_pattern(None, None, None, _named_node(str(ONTOLOGY_GRAPH)))
-        return _as_dataset(quads + reached(store, nodes, _named_node(str(V.SHARED_GRAPH))))
+        quads += store.quads_for_pattern(None, None, None, named_node(str(ONTOLOGY_GRAPH)))
+        return _as_dataset(quads + reached(store, nodes, named_node(str(V.SHARED_GRAPH))))
 
     def __len__(self) -> int:
         return len(self._live())
@@ -401,6 +434,9 @@ class ScopedStore:
 
     def select(self, sparql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
         return self.store.select(sparql, graphs=self.graphs)
+
+    def stream(self, sparql: str) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
+        return self.store.stream(sparql, graphs=self.graphs)
 
     def graph_names(self) -> list[str]:
         wanted = set(self.graphs)

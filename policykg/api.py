@@ -27,8 +27,10 @@ from policykg.graph.endpoint import DEFAULT_TIMEOUT, EndpointStore, check_url, i
 from policykg.graph.oxigraph_store import OxigraphStore, looks_like_store
 from policykg.graph.parts import Pushed
 from policykg.graph.push import push as push_dataset, stored_counts, target_for
+from policykg.graph.query_scope import filtered_scope
 from policykg.graph.store import PARSE_FORMATS, GraphStore, MemoryStore
 from policykg.ontology import load_ontology
+from policykg.queries import national
 # the documents -> graph -> store pipeline, re-exported: `api.build`, `api.load`, ... stay one import away
 from policykg.pipeline import (BuildResult, Failure, LoadResult, Progress, build,  # noqa: F401
                                build_graphs, expand_paths, load, load_documents, merge_named_graphs,
@@ -80,15 +82,34 @@ def open_endpoint(url: str, timeout: float = DEFAULT_TIMEOUT) -> EndpointStore:
 def query(name: str, source: Source,
           params: dict[str, str] | None = None) -> tuple[list[str], list[tuple[Any, ...]]]:
     """Run a named library query; returns (columns, rows) in the query's documented columns."""
+    store, text, q, (columns, rows) = _run_library(name, source, params)
+    rows = list(queries.tidied(q, columns, rows))
+    _note_empty(store, text, rows)
+    return columns, rows
+
+
+def stream_query(name: str, source: Source,
+                 params: dict[str, str] | None = None) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
+    """`query`, with the rows as the engine gives them (a local store yields them one at a time, so a
+    national list can be written to a file or summed up without holding it in memory):
+
+        columns, rows = api.stream_query("tasks", "store/")
+        for row in rows: ...
+    """
+    store, text, q, (columns, rows) = _run_library(name, source, params)
+    return columns, queries.tidied(q, columns, _noting_empty(store, text, rows))
+
+
+def _run_library(name: str, source: Source, params: dict[str, str] | None):
+    """The opened store, the bound query text, the query, and its columns and row iterator."""
     q = queries.get(name)
     store = open_source(source)
     text = q.bind(params)
-    plan = (params or {}).get("plan", "")
-    # one plan of a national store: read its graphs, not every plan's (the same rows, far sooner)
-    scope = store.plan_scope(plan) if plan and q.takes("plan") and isinstance(store, OxigraphStore) else None
-    columns, rows = (store if scope is None else store.scoped(scope)).select(text)
-    _note_empty(store, text, rows)
-    return columns, queries.tidy_rows(q, columns, rows)
+    kept = national.cached(store, name) if isinstance(store, OxigraphStore) and not any((params or {}).values()) \
+        else None  # a national aggregate computed after the last load (queries/national.py)
+    if kept is not None:
+        return store, text, q, (kept[0], iter(kept[1]))
+    return store, text, q, _stream(_scoped(store, params), text)
 
 
 def sparql(text: str, source: Source) -> tuple[list[str], list[tuple[Any, ...]]]:
@@ -96,7 +117,46 @@ def sparql(text: str, source: Source) -> tuple[list[str], list[tuple[Any, ...]]]
     store = open_source(source)
     columns, rows = store.select(text)
     _note_empty(store, text, rows)
-    return columns, [tuple("" if v is None else v for v in row) for row in rows]
+    return columns, list(_blanks(rows))
+
+
+def stream_sparql(text: str, source: Source) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
+    """`sparql`, with the rows as the engine gives them (see `stream_query`)."""
+    store = open_source(source)
+    columns, rows = _stream(store, text)
+    return columns, _blanks(_noting_empty(store, text, rows))
+
+
+def _blanks(rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
+    """Unbound values as "" (what the library's tidying gives)."""
+    return (tuple("" if v is None else v for v in row) for row in rows)
+
+
+def _stream(store: GraphStore, text: str) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
+    """A store's rows one at a time where it can give them so (Oxigraph), else its row list."""
+    if callable(getattr(store, "stream", None)):
+        return store.stream(text)
+    columns, rows = store.select(text)
+    return columns, iter(rows)
+
+
+def _scoped(store: GraphStore, params: dict[str, str] | None) -> GraphStore:
+    """One plan, unit or department type of a national store: the store read through the graphs of
+    the plans that can give rows (graph/query_scope.py; the same rows, far sooner), when they are few."""
+    if not params or not isinstance(store, OxigraphStore):
+        return store
+    scope = filtered_scope(store, params)
+    return store if scope is None else store.scoped(scope)
+
+
+def _noting_empty(store: GraphStore, text: str, rows: Iterator[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
+    """The rows, then `_note_empty`'s warning if there were none."""
+    seen = False
+    for row in rows:
+        seen = True
+        yield row
+    if not seen:
+        _note_empty(store, text, [])
 
 
 def _note_empty(store: GraphStore, text: str, rows: list) -> None:

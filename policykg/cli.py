@@ -11,7 +11,9 @@ from __future__ import annotations
 import os
 import sys
 import warnings
+from itertools import islice
 from pathlib import Path
+from typing import Iterator
 
 import click
 from rich.console import Console
@@ -21,7 +23,7 @@ from rich.table import Table
 
 from policykg import __version__, api, queries
 from policykg.errors import PolicyKGError, PolicyKGWarning
-from policykg.formatting import FORMATS, render, to_xlsx
+from policykg.formatting import FORMATS, STREAMED, render, to_xlsx
 from policykg.spreadsheet import Workbook
 from policykg.ontology.reasoning import REASONERS
 from policykg.shapes.engines import ENGINES
@@ -182,18 +184,47 @@ def _emit(fmt: str, columns: list[str], rows: list[tuple], output: Path | None,
     if limit is not None:
         rows = rows[:limit]
     if fmt == "table" and output is None:
-        shown = rows if limit is not None else rows[:TABLE_ROWS]
-        out.print(_table(columns, shown))
-        if len(shown) < total:
-            err.print(f"showing the first {len(shown):,} of {total:,} rows: --limit N shows more, "
-                      "--format csv/json/xlsx or -o FILE writes them all")
-        else:
-            err.print(f"{total} row{'s' if total != 1 else ''}")
+        _preview(columns, rows if limit is not None else rows[:TABLE_ROWS], total)
         return
     _write(to_xlsx(columns, rows) if fmt == "xlsx" else render("csv" if fmt == "table" else fmt, columns, rows),
            output)
     if output is not None:
         err.print(f"wrote {len(rows)} rows to {output}")
+
+
+def _preview(columns: list[str], shown: list[tuple], total: int) -> None:
+    """A terminal table of the first rows, and how many there are in all."""
+    out.print(_table(columns, shown))
+    if len(shown) < total:
+        err.print(f"showing the first {len(shown):,} of {total:,} rows: --limit N shows more, "
+                  "--format csv/json/xlsx or -o FILE writes them all")
+    else:
+        err.print(f"{total} row{'s' if total != 1 else ''}")
+
+
+def _emit_stream(fmt: str, columns: list[str], rows: Iterator[tuple], output: Path | None,
+                 limit: int | None = None) -> int:
+    """`_emit` for rows that arrive one at a time (query, sparql): CSV and JSON are written as they
+    come, to stdout or atomically to -o FILE, so a national list is never held whole; a terminal
+    table keeps the rows it shows and counts the rest.  Returns how many rows the query gave."""
+    streamed = "csv" if fmt == "table" and output is not None else fmt
+    if streamed in STREAMED:
+        rows = rows if limit is None else islice(rows, limit)
+        if output is None:
+            return STREAMED[streamed](sys.stdout, columns, rows)
+        from policykg.graph.serialize import atomic_write
+        with atomic_write(output, "w") as fh:
+            n = STREAMED[streamed](fh, columns, rows)
+        err.print(f"wrote {n} rows to {output}")
+        return n
+    if fmt == "table" and output is None:
+        shown = list(islice(rows, TABLE_ROWS if limit is None else limit))
+        total = len(shown) + sum(1 for _ in rows)
+        _preview(columns, shown, total)
+        return total
+    whole = list(rows)
+    _emit(fmt, columns, whole, output, limit)
+    return len(whole)
 
 
 def _table(columns: list[str], rows: list[tuple], title: str | None = None) -> Table:
@@ -310,10 +341,10 @@ def query_cmd(name: str, source: str | None, params: tuple[str, ...], fmt: str, 
     _binary_needs_a_file(fmt, output)
     opened = _open(source, store, endpoint, timeout)
     bound = _params(params)
-    columns, rows = api.query(name, opened, bound)
-    _emit(fmt, columns, rows, output, limit)
+    columns, rows = api.stream_query(name, opened, bound)
+    given = _emit_stream(fmt, columns, rows, output, limit)
     plan = bound.get("plan", "")
-    if not rows and plan and (name == "plan_metadata" or not _quietly(api.query, "plan_metadata", opened,
+    if not given and limit != 0 and plan and (name == "plan_metadata" or not _quietly(api.query, "plan_metadata", opened,
                                                                         {"plan": plan})[1]):
         # no rows because no plan is called that (a typo, or traditional for simplified characters)
         err.print(f"[yellow]warning:[/] no plan's title contains {plan!r}; "
@@ -338,8 +369,8 @@ def sparql_cmd(text: str, source: str | None, fmt: str, output: Path | None, lim
     _binary_needs_a_file(fmt, output)
     if text.startswith("@"):
         text = Path(text[1:]).read_text(encoding="utf-8")
-    columns, rows = api.sparql(text, _open(source, store, endpoint, timeout))
-    _emit(fmt, columns, rows, output, limit)
+    columns, rows = api.stream_sparql(text, _open(source, store, endpoint, timeout))
+    _emit_stream(fmt, columns, rows, output, limit)
 
 
 def _progress_bar(what: str, total: int | None = None):

@@ -5,21 +5,44 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence, TextIO
 
 FORMATS = ("table", "csv", "xlsx", "json", "md")
 
 
-def to_csv(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+def to_csv(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(columns)
-    w.writerows(rows)
+    write_csv(buf, columns, rows)
     return buf.getvalue()
 
 
-def to_json(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
-    return json.dumps([dict(zip(columns, r)) for r in rows], ensure_ascii=False, indent=2) + "\n"
+def to_json(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    buf = io.StringIO()
+    write_json(buf, columns, rows)
+    return buf.getvalue()
+
+
+def write_csv(fh: TextIO, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+    """Rows to `fh` as they come (a national list is never held whole); returns how many."""
+    w = csv.writer(fh, lineterminator="\n")
+    w.writerow(columns)
+    n = 0
+    for row in rows:
+        w.writerow(row)
+        n += 1
+    return n
+
+
+def write_json(fh: TextIO, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+    """A JSON array of one object per row, written as rows come; the same text as
+    `json.dumps(list_of_objects, ensure_ascii=False, indent=2)` plus a newline.  Returns how many."""
+    n = 0
+    for row in rows:
+        item = json.dumps(dict(zip(columns, row)), ensure_ascii=False, indent=2)
+        fh.write(("[\n  " if n == 0 else ",\n  ") + item.replace("\n", "\n  "))
+        n += 1
+    fh.write("\n]\n" if n else "[]\n")
+    return n
 
 
 def _md_cell(v: Any) -> str:
@@ -49,3 +72,7 @@ def render(fmt: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> s
     if fmt == "md":
         return to_markdown(columns, rows)
     raise ValueError(f"unknown format {fmt!r}")
+
+
+#: the formats written row by row as a query yields them (`fmt` -> writer(fh, columns, rows) -> count)
+STREAMED = {"csv": write_csv, "json": write_json}

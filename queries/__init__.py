@@ -13,7 +13,7 @@ import shlex
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Iterable, Iterator
 
 from rdflib import Literal
 
@@ -110,14 +110,17 @@ def get(name: str) -> NamedQuery:
     return _parse(name, text)
 
 
-def tidy_rows(query: NamedQuery, columns: list[str], rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+def tidy_rows(query: NamedQuery, columns: list[str], rows: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
     """Sort the members of "|"-joined list columns; unbound values become ""."""
+    return list(tidied(query, columns, rows))
+
+
+def tidied(query: NamedQuery, columns: list[str], rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
+    """`tidy_rows` one row at a time, as rows arrive (a national list streamed to a file)."""
     idx = [columns.index(c) for c in query.lists if c in columns]
-    out = []
     for row in rows:
         row = ["" if v is None else v for v in row]
         for i in idx:
             if row[i]:
                 row[i] = "|".join(sorted({m for m in str(row[i]).split("|") if m}))
-        out.append(tuple(row))
-    return out
+        yield tuple(row)

@@ -208,3 +208,53 @@ def test_validate_one_plan_of_a_store(local_store, monkeypatch):
     assert "1 plan(s):" in r.stderr
     miss = CliRunner().invoke(cli.main, [*base, "--plan", "西固县"])
     assert miss.exit_code == 2 and "no plan matches '西固县'" in miss.stderr and "000_" in miss.stderr
+
+
+def test_query_rows_stream_to_csv_and_json(local_store, tmp_path, monkeypatch):
+    # CSV and JSON are written as the store yields the rows: the same rows, columns and @lists tidying
+    # as api.query, valid JSON, and -o FILE written whole or not at all
+    import csv
+    import json
+    import types
+    from click.testing import CliRunner
+    from policykg import api, cli
+    from policykg.errors import QueryError
+    columns, rows = api.query("tasks", local_store)
+    assert len(rows) > 100
+    _, streamed = api.stream_query("tasks", local_store)
+    assert isinstance(streamed, types.GeneratorType) and list(streamed) == rows
+    base = ["query", "tasks", "--store", str(local_store.path)]
+    got = CliRunner().invoke(cli.main, [*base, "-f", "csv"])
+    assert got.exit_code == 0
+    assert [tuple(r) for r in csv.reader(got.stdout.splitlines())] == \
+        [tuple(columns)] + [tuple(str(v) for v in r) for r in rows]
+    out = tmp_path / "tasks.json"
+    got = CliRunner().invoke(cli.main, [*base, "-f", "json", "-o", str(out)])
+    assert got.exit_code == 0 and json.loads(out.read_text(encoding="utf-8")) == \
+        [dict(zip(columns, r)) for r in rows]
+    assert f"wrote {len(rows)} rows to {out}" in got.stderr
+    limited = CliRunner().invoke(cli.main, [*base, "-f", "json", "--limit", "2"])
+    assert json.loads(limited.stdout) == [dict(zip(columns, r)) for r in rows[:2]]
+
+    def failing(*args):  # the store fails after some rows were written
+        def rows_then_error():
+            yield from rows[:3]
+            raise QueryError("query failed: the store went away")
+        return columns, rows_then_error()
+    monkeypatch.setattr(api, "stream_query", failing)
+    before = out.read_bytes()
+    broken = CliRunner().invoke(cli.main, [*base, "-f", "json", "-o", str(out)])
+    assert broken.exit_code != 0 and "the store went away" in broken.output
+    assert out.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == ["tasks.json"]
+
+
+def test_sparql_rows_stream_and_the_table_counts_them_all(local_store, monkeypatch):
+    from click.testing import CliRunner
+    from policykg import api, cli
+    monkeypatch.setattr(cli, "err", cli.Console(stderr=True, highlight=False, width=200))
+    text = "SELECT ?t WHERE { ?t a <https://w3id.org/policykg/ontology#Task> } ORDER BY ?t"
+    _, rows = api.sparql(text, local_store)
+    got = CliRunner().invoke(cli.main, ["sparql", text, "--store", str(local_store.path), "-f", "csv"])
+    assert got.stdout.splitlines() == ["t"] + [r[0] for r in rows]
+    table = CliRunner().invoke(cli.main, ["sparql", text, "--store", str(local_store.path), "--limit", "5"])
+    assert f"showing the first 5 of {len(rows):,} rows" in table.stderr

@@ -6,6 +6,7 @@ import json
 
 from benchmarks.bench import TARGETS, run
 from policykg import queries
+from policykg.queries import national
 
 
 def test_benchmark_end_to_end(tmp_path):
@@ -32,6 +33,18 @@ def test_benchmark_end_to_end(tmp_path):
     assert one["tasks"]["plan"] and one["tasks"]["median"] is not None
     assert 0 < one["tasks"]["rows"] < res["queries"]["tasks"]["rows"]
     assert any(f"one county ({one['tasks']['plan']})" in ln for ln in lines)
+    # filtered to one unit / one department type, and the full lists written to CSV as they stream
+    filtered = res["queries_filtered"]
+    assert set(filtered) == {f"{n} {p}" for n in queries.available() for p in ("unit", "type")
+                             if queries.get(n).takes(p)}
+    assert filtered["unit_workload unit"]["value"] and 0 < filtered["unit_workload unit"]["rows"] \
+        < res["queries"]["unit_workload"]["rows"]
+    written = res["list_write"]["tasks"]
+    assert written["rows"] == res["queries"]["tasks"]["rows"] and written["rows_per_second"] > 0
+    assert {t["metric"] for t in res["targets"]} >= {"query_filtered_median_max", "list_rows_per_second_min",
+                                                      "query_kept_median_max"}
+    kept = res["queries_kept"]
+    assert kept["precompute_seconds"] > 0 and set(kept["medians"]) == set(national.AGGREGATES)
     assert res["audit"]["plans"] == 5 and res["audit"]["seconds"] > 0
     # the audit of one county (`validate --plan`): that region's plans only, a part of the findings
     county = res["audit_one_plan"]

@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 
 from policykg import api, queries
+from policykg.graph import vocab as V
 from policykg.graph.store import MemoryStore
+from policykg.graph.vocab import ONTOLOGY_GRAPH
 
 
 @pytest.fixture(scope="module")
@@ -71,3 +73,85 @@ def test_plan_scoped_queries_find_rows(local_store):
     _, every = api.query("tasks", local_store, {"plan": "十四五"})
     assert one and {row[0] for row in one} == {"000_923142c7cfa8cd52.txt"}
     assert len({row[0] for row in every}) == 5
+
+
+#: the library queries a `unit` (name contains) or `type` (department-type code) parameter filters
+UNIT_OR_TYPE = [n for n in queries.available() if queries.get(n).takes("unit") or queries.get(n).takes("type")]
+
+
+def _unit_and_type_values(store) -> dict[str, list[str]]:
+    """Values as users give them, read from the data: one plan's own unit (its full name), a common
+    word, a type few plans name and one most name, and names that match nothing."""
+    _, units = api.query("units", store)
+    by_count: dict[str, set[str]] = {}
+    for doc, _, unit, kind, *_ in units:
+        by_count.setdefault(kind, set()).add(doc)
+    kinds = sorted(by_count, key=lambda k: (len(by_count[k]), k))
+    return {"unit": [units[0][2], "残", "不存在的单位"], "type": [kinds[0], kinds[-1], "no-such-type"]}
+
+
+def test_unit_and_type_filtered_queries_agree_scoped_and_whole(corpus_trig, local_store):
+    # a `unit` or `type` value reads only the plans that name a matching unit (graph/query_scope.py);
+    # the rows must be the file's, where rdflib reads every graph, and the whole store's
+    from policykg.graph.query_scope import filtered_scope
+    file = MemoryStore.from_file(corpus_trig)
+    values = _unit_and_type_values(file)
+    narrowed = 0
+    for name in UNIT_OR_TYPE:
+        q = queries.get(name)
+        for param in ("unit", "type"):
+            if not q.takes(param):
+                continue
+            for value in values[param]:
+                scoped = api.query(name, local_store, {param: value})
+                assert scoped == api.query(name, file, {param: value}), (name, value)
+                columns, rows = local_store.select(q.bind({param: value}))
+                assert scoped == (columns, queries.tidy_rows(q, columns, rows)), (name, value)
+                scope = filtered_scope(local_store, {param: value})
+                narrowed += scope is not None and len(scope) < len(local_store.graph_names())
+    assert narrowed >= len(UNIT_OR_TYPE)  # the scope did read fewer graphs (so the test compares two paths)
+
+
+def test_unit_scope_finds_the_plans_naming_the_unit(corpus_trig, local_store):
+    from policykg.graph.query_scope import filtered_scope
+    _, units = api.query("units", local_store)
+    doc, _, unit, *_ = units[0]
+    docs = {row[0] for row in units if unit in row[2]}
+    scope = filtered_scope(local_store, {"unit": unit})
+    assert scope is not None and len(scope) - 2 >= len(docs)  # each plan naming it (and its inferred graph)
+    assert filtered_scope(local_store, {"unit": "不存在的单位"}) == [str(V.SHARED_GRAPH), str(ONTOLOGY_GRAPH)]
+    assert filtered_scope(local_store, {"unit": unit}, max_plans=len(docs) - 1) is None
+    # with `plan` as well: only the plans both allow
+    both = filtered_scope(local_store, {"unit": unit, "plan": "不存在的规划"})
+    assert both == [str(V.SHARED_GRAPH), str(ONTOLOGY_GRAPH)]
+
+
+@pytest.fixture(scope="module")
+def generated_store(tmp_path_factory):
+    """24 generated plans (every layout the benchmark generator prints) in a store."""
+    from benchmarks.generator import generate
+    out = tmp_path_factory.mktemp("gen24")
+    generate(24, out)
+    path = tmp_path_factory.mktemp("genstore") / "kg"
+    api.load(sorted(out.glob("plan_*.txt")), path)
+    store = api.open_store(path)
+    yield store
+    store.close()
+
+
+def test_unit_and_type_scopes_agree_on_generated_plans(generated_store):
+    from policykg.graph.query_scope import filtered_scope
+    values = _unit_and_type_values(generated_store)
+    _, meta = api.query("plan_metadata", generated_store)
+    values["unit"].append(f"{meta[0][2]}")  # a region's name: no unit's name holds it in generated plans
+    for name in UNIT_OR_TYPE:
+        q = queries.get(name)
+        for param in ("unit", "type"):
+            for value in values[param] if q.takes(param) else ():
+                for params in ({param: value}, {param: value, "plan": meta[0][2]} if q.takes("plan") else {}):
+                    if not params:
+                        continue
+                    columns, rows = generated_store.select(q.bind(params))
+                    whole = (columns, queries.tidy_rows(q, columns, rows))
+                    assert api.query(name, generated_store, params) == whole, (name, params)
+    assert filtered_scope(generated_store, {"type": values["type"][0]}) is not None

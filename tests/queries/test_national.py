@@ -1,0 +1,36 @@
+"""National aggregates kept after a load (queries/national.py): the same rows as the query, and never
+used once the store has changed."""
+from __future__ import annotations
+
+from policykg import api, queries
+from policykg.graph.oxigraph_store import OxigraphStore
+from policykg.queries import national
+
+
+def _fresh(store: OxigraphStore, name: str):
+    q = queries.get(name)
+    columns, rows = store.select(q.bind(None))
+    return columns, queries.tidy_rows(q, columns, rows)
+
+
+def test_kept_aggregates_are_the_querys_rows_until_the_store_changes(corpus_paths, tmp_path):
+    path = tmp_path / "kg"
+    api.load(corpus_paths[:4], path)
+    with OxigraphStore(path, read_only=True) as store:
+        counts = national.precompute(store)
+        assert set(counts) == set(national.AGGREGATES) and counts["units"] > 0
+        for name in national.AGGREGATES:
+            assert national.cached(store, name) == _fresh(store, name), name
+            assert api.query(name, store) == _fresh(store, name), name
+        assert national.cached(store, "tasks") is None  # a list, not kept
+    api.load(corpus_paths[4:], path)  # a fifth plan: the kept rows are out of date
+    with OxigraphStore(path, read_only=True) as store:
+        assert national.cached(store, "units") is None
+        columns, rows = api.query("units", store)
+        assert (columns, rows) == _fresh(store, "units")
+        assert len({row[0] for row in rows}) > len({row[0] for row in national_rows(path)})
+
+
+def national_rows(path):
+    import json
+    return json.loads((path / f"{national.PREFIX}units.json").read_text(encoding="utf-8"))["rows"]
