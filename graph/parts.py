@@ -8,9 +8,11 @@ store audit all write graphs this way, so a local store and a pushed one hold th
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from rdflib import BNode, Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import RDF
 
 from policykg.graph import vocab as V
 from policykg.graph.vocab import ONTOLOGY_GRAPH
@@ -68,6 +70,22 @@ def parts(ds: Dataset, ontology: Graph | None = None) -> list[Part]:
         else:
             plans.append(Part(iri, ctx, PLAN))
     return out + sorted(plans, key=lambda p: p.iri)
+
+
+def plans_in_default_graph(ds: Dataset) -> bool:
+    """Does the default graph itself hold a plan (a .ttl/.nt file: no named graphs)?"""
+    return next(ds.graph(DATASET_DEFAULT_GRAPH_ID).subjects(RDF.type, V.Plan), None) is not None
+
+
+def merge_named_graphs(target: Dataset, source: Dataset,
+                       keep: Callable[[Graph], bool] = lambda g: True) -> Dataset:
+    """Add each non-empty named graph of `source` (that `keep` accepts) to the graph of the same
+    name in `target`; returns `target`."""
+    for ctx in source.graphs():
+        if len(ctx) and keep(ctx):
+            into = target.graph(ctx.identifier)
+            into += ctx
+    return target
 
 
 def default_graph_size(ds: Dataset) -> int:

@@ -287,8 +287,8 @@ def _chosen(store: GraphStore, plan: str | None) -> set[str] | None:
     lists some of the plans there are."""
     if plan is None:
         return None
-    from policykg.graph.export.data import plans, select_plans
-    return {p.iri for p in select_plans(plans(store), plan)}
+    from policykg.graph.export.data import chosen_iris
+    return chosen_iris(store, plan)
 
 
 def reason(sources: Iterable[str | Path] | Source, *, reasoner: str = "hermit", write: bool = False,

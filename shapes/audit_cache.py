@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any, Collection, Iterable
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Graph
 from rdflib.compare import to_canonical_graph
 from rdflib.term import Node
 
@@ -50,7 +50,8 @@ from policykg.graph import vocab as V
 from policykg.graph.oxigraph_store import OxigraphStore, PlanGraph, from_rdflib, plan_graphs
 from policykg.ontology import ontology_path
 from policykg.shapes.audit import AuditReport, Finding, Progress, Scorecard, _shapes_text, finish
-from policykg.shapes.engines import RawResult, _nt_term, check_engine
+from policykg.shapes.engines import check_engine
+from policykg.shapes.results import RawResult, nt_term
 from policykg.shapes.store_audit import _source, audit_store
 
 #: the named graph that holds the cache
@@ -182,7 +183,7 @@ def _node(text: str | None) -> Node | None:
     and making an rdflib IRI checks it: 2.8 s of reading 2,800 plans' entries without this)."""
     if text is None:
         return None
-    return BNode(text[2:]) if text.startswith("_:") else _nt_term(text)
+    return BNode(text[2:]) if text.startswith("_:") else nt_term(text)
 
 
 def _encode(e: Entry) -> str:

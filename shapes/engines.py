@@ -17,81 +17,30 @@ EXISTS over it), which holds for the shipped rules (shapes/indicators.ttl says s
 The engines are thus handed the Core shapes only (`PreparedShapes.core`); for Jena that is also a
 need: Jena 4.5 refuses a SPARQL constraint with more than one sh:message, and every shipped rule
 has two (Chinese and English).
+
+Here: the registry and pyshacl and rudof; the records every engine returns are in results.py, Jena in
+jena.py, the batch evaluation of the SPARQL constraints in sparql_constraints.py (re-exported here).
 """
 from __future__ import annotations
 
 import os
-import re
-import shutil
-import subprocess
-import tempfile
-import zipfile
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, Iterable, Iterator, Protocol
+from typing import Any, Iterable, Iterator
 
-import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import RDF, RDFS, XSD
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
-from policykg.errors import PolicyKGError
-from policykg.graph.oxigraph_store import from_rdflib, to_rdflib
+# the records and the other engines, re-exported: callers import every engine's name from here
+from policykg.shapes.jena import JENA_VERSION, jena_command, run_jena  # noqa: F401
+from policykg.shapes.results import (ANON, SH, EngineError, PreparedShapes, RawResult,  # noqa: F401
+                                     ShapesError, SparqlRule, nt_term, result_path, term, unname)
+from policykg.shapes.sparql_constraints import (focus_nodes, rule_results,  # noqa: F401
+                                                sparql_results_oxigraph, sparql_results_rdflib)
 
-SH = Namespace("http://www.w3.org/ns/shacl#")
 ENGINES = ("pyshacl", "rudof", "jena")
 #: the pyrudof release the rudof engine is tested with (pyproject.toml pins it)
 RUDOF_VERSION = "0.3.35"
-#: anonymous shapes are named for rudof, which reports blank-node shapes under labels of its own
-_ANON = "urn:x-policykg:anonymous-shape:"
 _TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
-
-
-class ShapesError(PolicyKGError):
-    """The shapes themselves cannot be read or run (a broken .ttl, a SPARQL rule that does not parse)."""
-
-
-class EngineError(PolicyKGError):
-    """A SHACL engine cannot run: not installed, unknown, or it rejected the shapes."""
-
-
-@dataclass(frozen=True)
-class RawResult:
-    """One sh:ValidationResult, engine-independent (rdflib terms)."""
-
-    focus: Node
-    shape: Node
-    component: URIRef | None
-    severity: URIRef
-    path: URIRef | None = None
-    value: Node | None = None
-    #: sh:resultMessage values as the engine gave them (rudof's are not read: see `run_rudof`)
-    messages: tuple[Literal, ...] = ()
-
-
-@dataclass(frozen=True)
-class SparqlRule:
-    """One sh:sparql constraint of a targeted shape, ready to run with `$this` unbound."""
-
-    shape: Node
-    severity: URIRef
-    query: str
-    messages: tuple[Literal, ...]
-    path: URIRef | None
-    targets: tuple[tuple[URIRef, Node], ...]
-
-
-@dataclass
-class PreparedShapes:
-    """The shapes in the forms each engine takes, prepared once per audit."""
-
-    full: Graph        # as shipped: pyshacl's reference run, sh:sparql included
-    core: Graph        # without the sh:sparql constraints (`rules` run those)
-    named_text: str    # `core` as Turtle, anonymous shapes named (what rudof and Jena read)
-    rules: tuple[SparqlRule, ...]
-    #: every property the shapes and SPARQL rules can read (None: any, e.g. a closed shape): a triple
-    #: with another predicate cannot change a result, so a batch need not give it to the engine
-    predicates: frozenset[str] | None = None
 
 
 def check_engine(engine: str) -> None:
@@ -200,21 +149,13 @@ def _named_anonymous(g: Graph) -> Graph:
     anon |= {s for t in _TARGETS for s in g.subjects(t, None) if isinstance(s, BNode)}
     if not anon:
         return g
-    name = {b: URIRef(_ANON + str(b)) for b in anon}
+    name = {b: URIRef(ANON + str(b)) for b in anon}
     out = Graph()
     for prefix, ns in g.namespaces():
         out.bind(prefix, ns, override=True, replace=True)
     for s, p, o in g:
         out.add((name.get(s, s), p, name.get(o, o)))
     return out
-
-
-def _unname(shape: str | None) -> Node | None:
-    if shape is None:
-        return None
-    if shape.startswith(_ANON):
-        return BNode(shape[len(_ANON):])
-    return _term(shape)
 
 
 def _sparql_rules(shapes: Graph) -> Iterator[SparqlRule]:
@@ -305,10 +246,10 @@ def run_rudof(ntriples: str, prepared: PreparedShapes, *, sparql: bool = False) 
     for v in report.violations:
         severity = v.severity
         out.append(RawResult(
-            focus=_term(v.focus_node, prefixes), shape=_unname(v.source_shape),
+            focus=term(v.focus_node, prefixes), shape=unname(v.source_shape),
             component=URIRef(v.constraint_component) if v.constraint_component else None,
             severity=SH[severity] if severity in ("Violation", "Warning", "Info") else URIRef(severity),
-            path=_path(v.path), value=_term(v.value, prefixes) if v.value is not None else None))
+            path=result_path(v.path), value=term(v.value, prefixes) if v.value is not None else None))
     if sparql:
         lookup = _RudofLookup(session)
         for rule in prepared.rules:
@@ -331,7 +272,7 @@ class _RudofLookup:
             what = f"{shape}: its sh:select" if shape is not None else "a target query"
             raise ShapesError(f"{what} does not run in rudof: {str(exc).splitlines()[0][:200]}") from None
         names = [v.lstrip("?$") for v in result.variables]
-        return [{n: _nt_term(t) for n, t in zip(names, row) if t is not None} for row in result.rows]
+        return [{n: nt_term(t) for n, t in zip(names, row) if t is not None} for row in result.rows]
 
     def _column(self, query: str) -> list[Node]:
         return [row["n"] for row in self.rows(query) if "n" in row]
@@ -345,271 +286,3 @@ class _RudofLookup:
         return self._column(f"SELECT DISTINCT ?n WHERE {{ {s} {predicate.n3()} ?n }}")
 
 
-def _nt_term(text: str) -> Node:
-    """A term written in N-Triples syntax (how rudof's query results print them)."""
-    if text.startswith("<") and text.endswith(">") and "\\" not in text:
-        return URIRef(text[1:-1])
-    if text.startswith("_:"):
-        return BNode(text[2:])
-    triple = next(iter(ox.parse(f"<x:s> <x:p> {text} .".encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)))
-    return to_rdflib(triple.object)
-
-
-_LITERAL = re.compile(r'^"(.*)"(?:@([A-Za-z]+(?:-[A-Za-z0-9]+)*)|\^\^(\S+))?$', re.S)
-
-
-def _term(text: str | None, prefixes: dict[str, str] | None = None) -> Node | None:
-    """A term as rudof prints it: a bare or bracketed IRI, _:label, or "lexical"(@lang|^^datatype)."""
-    if text is None:
-        return None
-    if text.startswith("_:"):
-        return BNode(text[2:])
-    if text.startswith('"'):
-        m = _LITERAL.match(text)
-        if not m:
-            return Literal(text)
-        lexical, lang, datatype = m.groups()
-        if lang:
-            return Literal(lexical, lang=lang)
-        if datatype:
-            if datatype.startswith("<") and datatype.endswith(">"):
-                dt = URIRef(datatype[1:-1])
-            elif ":" in datatype and prefixes and datatype.split(":", 1)[0] in prefixes:
-                alias, local = datatype.split(":", 1)
-                dt = URIRef(prefixes[alias] + local)
-            else:
-                dt = URIRef(datatype)
-            return Literal(lexical) if dt == XSD.string else Literal(lexical, datatype=dt)
-        return Literal(lexical)
-    if text.startswith("<") and text.endswith(">"):
-        return URIRef(text[1:-1])
-    return URIRef(text)
-
-
-def _path(text: str | None) -> URIRef | None:
-    """A result path if it is a single property (complex paths are left out, as for pyshacl)."""
-    if not text:
-        return None
-    if text.startswith("<") and text.endswith(">"):
-        text = text[1:-1]
-    # rudof prints complex paths as ^(iri), (a / b), (a | b), iri* ...: characters no IRI holds
-    if not _IRI.match(text):
-        return None
-    return URIRef(text)
-
-
-_IRI = re.compile(r'^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|^`\\]*$')
-
-
-# --- Apache Jena ------------------------------------------------------------------------------------
-#: the Jena release the jena engine is tested with (Debian bookworm's libapache-jena-java)
-JENA_VERSION = "4.5.0"
-#: where Debian installs Java libraries
-JAVA_SHARE = Path("/usr/share/java")
-#: the jars `shacl validate` needs: Jena's own and those libapache-jena-java depends on (Debian
-#: names them without a version); slf4j-nop keeps Jena's logging quiet
-JENA_JARS = (
-    "jena-base", "jena-core", "jena-iri", "jena-arq", "jena-shacl", "jena-cmds", "commons-cli", "commons-codec",
-    "commons-compress", "commons-csv", "commons-io", "commons-lang3", "commons-logging", "dexx.collection", "gson",
-    "guava", "httpclient", "httpcore", "jackson-core", "jackson-databind", "jackson-annotations", "jsonld-java",
-    "jakarta.json-api", "protobuf", "thrift", "titanium-json-ld", "slf4j-api", "slf4j-nop")
-_JENA_INSTALL = (f"install Apache Jena: apt-get install libapache-jena-java (Debian/Ubuntu; Jena {JENA_VERSION} "
-                 "is the release tested)")
-
-
-def jena_command() -> list[str]:
-    """The command line that runs Jena's `shacl validate`, or EngineError saying what to install."""
-    from policykg.ontology import java as jvm
-    java = jvm.command()
-    if shutil.which(java) is None:
-        raise EngineError(f"the jena engine runs on Java, and no `{java}` was found on PATH: install a Java "
-                          "runtime (apt-get install default-jre-headless)")
-    missing = [j for j in JENA_JARS if not (JAVA_SHARE / f"{j}.jar").is_file()]
-    if missing:
-        raise EngineError(f"the jena engine needs Apache Jena's jars in {JAVA_SHARE} ({', '.join(missing[:4])}"
-                          f"{' …' if len(missing) > 4 else ''} missing): {_JENA_INSTALL}")
-    jars = [str(JAVA_SHARE / f"{j}.jar") for j in JENA_JARS] + _xerces_messages(JAVA_SHARE / "jena-core.jar")
-    # C1 compilation only: a validation run is seconds long, and the JIT's second tier does not pay
-    return [java, "-XX:TieredStopAtLevel=1", "-cp", os.pathsep.join(jars), "shacl.shacl", "validate"]
-
-
-def _xerces_messages(core: Path) -> list[str]:
-    """A jar putting Xerces' message bundles where Debian's jena-core classes look for them.
-
-    Debian's jena-core 4.5 moved the bundled Xerces classes to the package `xerces` but left its
-    .properties under org/apache/jena/ext/xerces, and Jena then fails to start ("internal error" in
-    XSSimpleTypeDecl): the regex parser that XSD datatypes need cannot load its messages.  A jar
-    that is not so packaged needs nothing (empty list)."""
-    with zipfile.ZipFile(core) as z:
-        names = set(z.namelist())
-        old = "org/apache/jena/ext/xerces/"
-        if "xerces/impl/xpath/regex/RegexParser.class" not in names or \
-                "xerces/impl/xpath/regex/message.properties" in names:
-            return []
-        stat = core.stat()
-        cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "policykg"
-        target = cache / f"jena-xerces-messages-{stat.st_size}-{int(stat.st_mtime)}.jar"
-        if target.is_file():
-            return [str(target)]
-        try:
-            cache.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=cache, suffix=".jar")
-        except OSError:  # no writable cache: a jar for this process only
-            fd, tmp = tempfile.mkstemp(prefix="policykg-jena-", suffix=".jar")
-            target = Path(tmp)
-        with os.fdopen(fd, "wb") as f, zipfile.ZipFile(f, "w") as out:
-            for name in sorted(n for n in names if n.startswith(old) and n.endswith(".properties")):
-                out.writestr("xerces/" + name[len(old):], z.read(name))
-        os.replace(tmp, target)
-        return [str(target)]
-
-
-def run_jena(ntriples: str | bytes, prepared: PreparedShapes) -> list[RawResult]:
-    """Validate N-Triples with Apache Jena against the Core shapes, in one JVM (~1.5 s to start, so
-    callers hand it a batch of plans, never one plan at a time).
-
-    Jena's report is Turtle; its blank nodes are labels of Jena's own, so a result on a blank node
-    of the data cannot be traced back and is refused (policykg's graphs name every node they check)."""
-    command = jena_command()
-    data = ntriples.encode("utf-8") if isinstance(ntriples, str) else ntriples
-    with tempfile.TemporaryDirectory(prefix="policykg-jena-") as tmp:
-        shapes_file, data_file = Path(tmp) / "shapes.ttl", Path(tmp) / "data.nt"
-        shapes_file.write_text(prepared.named_text, encoding="utf-8")
-        data_file.write_bytes(data)
-        run = subprocess.run(command + ["--shapes", str(shapes_file), "--data", str(data_file)],
-                             capture_output=True, check=False)
-    if run.returncode != 0:
-        from policykg.ontology.java import message as java_message
-        raise EngineError(f"Jena could not validate the graph: "
-                          f"{java_message(run.stderr.decode('utf-8', 'replace'))}")
-    report = Graph()
-    try:
-        report.parse(data=run.stdout.decode("utf-8"), format="turtle")
-    except Exception as exc:
-        raise EngineError(f"Jena's report cannot be read: {str(exc).splitlines()[0][:200]}") from None
-    out = []
-    for r in report.subjects(RDF.type, SH.ValidationResult):
-        focus, value = report.value(r, SH.focusNode), report.value(r, SH.value)
-        shape = report.value(r, SH.sourceShape)
-        if isinstance(focus, BNode) or isinstance(value, BNode):
-            raise EngineError(f"Jena reported {shape} on a blank node, which its report renames: "
-                              "audit this graph with --engine pyshacl or rudof")
-        path = report.value(r, SH.resultPath)
-        out.append(RawResult(
-            focus=focus, shape=_unname(str(shape)) if isinstance(shape, URIRef) else shape,
-            component=report.value(r, SH.sourceConstraintComponent),
-            severity=report.value(r, SH.resultSeverity) or SH.Violation,
-            path=path if isinstance(path, URIRef) else None, value=value,
-            messages=tuple(sorted((m for m in report.objects(r, SH.resultMessage) if isinstance(m, Literal)),
-                                  key=lambda m: (m.language or "", str(m))))))
-    return out
-
-
-class _OxLookup:
-    """Queries over an in-memory Oxigraph store (the evaluator's `Lookup`, terms as rdflib terms)."""
-
-    def __init__(self, store: Any) -> None:
-        self.store = store
-
-    def rows(self, query: str, shape: Node) -> list[dict[str, Node]]:
-        try:
-            solutions = self.store.query(query)
-            names = [v.value for v in solutions.variables]
-            return [{n: to_rdflib(s[n]) for n in names if s[n] is not None} for s in solutions]
-        except (SyntaxError, ValueError, OSError) as exc:
-            raise ShapesError(f"{shape}: its sh:select does not run in Oxigraph: "
-                              f"{str(exc).splitlines()[0][:200]}") from None
-
-    def subjects(self, predicate: Node, obj: Node | None) -> list[Node]:
-        return [to_rdflib(t.subject) for t in self.store.quads_for_pattern(None, from_rdflib(predicate), from_rdflib(obj))]
-
-    def objects(self, subject: Node | None, predicate: Node) -> list[Node]:
-        return [to_rdflib(t.object) for t in self.store.quads_for_pattern(from_rdflib(subject), from_rdflib(predicate), None)]
-
-
-def sparql_results_oxigraph(ntriples: bytes, rules: Iterable[SparqlRule]) -> list[RawResult]:
-    """The SHACL-SPARQL rules over N-Triples loaded into an in-memory Oxigraph store, each query once
-    (for engines that, like Jena here, run outside Python: literals in canonical form, as rudof's
-    query engine and an Oxigraph store give them)."""
-    rules = list(rules)
-    if not rules:
-        return []
-    store = ox.Store()
-    store.bulk_load(ntriples, format=ox.RdfFormat.N_TRIPLES)
-    lookup = _OxLookup(store)
-    out = []
-    for rule in rules:
-        out += rule_results(rule, lookup.rows(rule.query, rule.shape), focus_nodes(lookup, rule.targets))
-    return out
-
-
-# --- SHACL-SPARQL, once per graph ------------------------------------------------------------------
-class Lookup(Protocol):
-    """What the evaluator needs from a graph besides running a query."""
-
-    def subjects(self, predicate: Node, obj: Node | None) -> Iterable[Node]: ...
-
-    def objects(self, subject: Node | None, predicate: Node) -> Iterable[Node]: ...
-
-
-def focus_nodes(data: Lookup, targets: Iterable[tuple[URIRef, Node]]) -> set:
-    """The focus nodes of a shape's targets (sh:targetClass follows rdfs:subClassOf in the data)."""
-    out: set = set()
-    for kind, obj in targets:
-        if kind == SH.targetNode:
-            out.add(obj)
-        elif kind == SH.targetClass:
-            classes, todo = set(), [obj]
-            while todo:
-                c = todo.pop()
-                if c not in classes:
-                    classes.add(c)
-                    todo.extend(data.subjects(RDFS.subClassOf, c))
-            for c in classes:
-                out.update(data.subjects(RDF.type, c))
-        elif kind == SH.targetSubjectsOf:
-            out.update(data.subjects(obj, None))
-        elif kind == SH.targetObjectsOf:
-            out.update(data.objects(None, obj))
-    return out
-
-
-_PLACEHOLDER = re.compile(r"\{[?$]([A-Za-z_][A-Za-z0-9_]*)\}")
-
-
-def rule_results(rule: SparqlRule, rows: Iterable[dict[str, Node]], focus: set) -> list[RawResult]:
-    """One result per solution whose $this is a focus node of the rule's shape; {?var} in the
-    messages filled from the solution, as pyshacl and rudof do."""
-    out = []
-    for row in rows:
-        this = row.get("this")
-        if this is None or this not in focus:
-            continue
-        path = row.get("path")
-        messages = tuple(Literal(_PLACEHOLDER.sub(lambda m: str(row[m.group(1)]) if m.group(1) in row
-                                                  else m.group(0), str(msg)), lang=msg.language)
-                         for msg in rule.messages)
-        out.append(RawResult(focus=this, shape=rule.shape, component=SH.SPARQLConstraintComponent,
-                             severity=rule.severity, path=path if isinstance(path, URIRef) else rule.path,
-                             value=row.get("value", this), messages=messages))
-    return out
-
-
-def sparql_results_rdflib(data: Graph, rules: Iterable[SparqlRule]) -> list[RawResult]:
-    """The SHACL-SPARQL rules over an rdflib graph, each query once."""
-    from rdflib.plugins.sparql import prepareQuery
-    out = []
-    for rule in rules:
-        try:
-            # prepared without the data graph's namespaces: only the prefixes the shape declares
-            result = data.query(prepareQuery(rule.query))
-        except Exception as exc:
-            raise ShapesError(f"{rule.shape}: its sh:select does not run: {str(exc).splitlines()[0][:200]}") \
-                from None
-        names = [str(v) for v in result.vars]
-        rows = ({n: row[i] for i, n in enumerate(names) if row[i] is not None} for row in result)
-        out += rule_results(rule, rows, focus_nodes(data, rule.targets))
-    return out
-
-
-# --- terms between rdflib and pyoxigraph -----------------------------------------------------------

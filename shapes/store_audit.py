@@ -35,12 +35,13 @@ from rdflib.namespace import RDF
 
 from policykg.errors import InputError, PolicyKGError
 from policykg.graph import vocab as V
+from policykg.graph.parts import plans_in_default_graph
 from policykg.graph.vocab import ONTOLOGY_GRAPH
 from policykg.graph.oxigraph_store import (OxigraphStore, PlanGraph, from_rdflib, looks_like_store, plan_graphs,
                                            reached, to_rdflib)
 from policykg.ontology import load_ontology
 from policykg.shapes.audit import (LOOKUP_PREDICATES, AuditReport, Memo, Progress, Scorecard, audit, finish,
-                                   load_shapes, plan_findings, plans_in_default_graph, scorecard)
+                                   load_shapes, plan_findings, scorecard)
 from policykg.shapes.engines import (SH, PreparedShapes, RawResult, check_engine, prepare, run_jena,
                                      run_pyshacl, run_rudof, sparql_results_oxigraph, sparql_results_rdflib)
 

@@ -197,6 +197,12 @@ def select_plans(all_plans: list[Plan], plan: str | None) -> list[Plan]:
     return chosen
 
 
+def chosen_iris(store: GraphStore, plan: str) -> set[str]:
+    """The IRIs of the plans a `--plan` filter names (what `validate`, `reason` and `export --plan`
+    read); naming none is an error that lists some of the plans there are."""
+    return {p.iri for p in select_plans(plans(store), plan)}
+
+
 def choose(store: GraphStore, plan: str | None) -> tuple[GraphStore, list[Plan]]:
     """The plans `plan` names (select_plans), and the store to read them from: seen through their
     graphs alone when they are a few of a store's many (a national store reads one county's plans in

@@ -18,7 +18,8 @@ from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from policykg.errors import InputError
 from policykg.graph import vocab as V
-from policykg.graph.parts import STAGING
+from policykg.graph.export.data import chosen_iris
+from policykg.graph.parts import STAGING, merge_named_graphs, plans_in_default_graph
 from policykg.graph.slices import plan_slice
 from policykg.graph.vocab import ONTOLOGY_GRAPH
 
@@ -88,29 +89,22 @@ def work_units(ds: Dataset, per_plan: bool) -> list[tuple[URIRef | None, Graph]]
 # --- which plans: a `--plan` filter --------------------------------------------------------------
 
 
-def chosen_plans(store: Any, plan: str) -> set[str]:
-    """The IRIs of the plans `plan` names (as `validate --plan` and `export --plan` choose them);
-    naming none is an error that lists some of the plans there are."""
-    from policykg.graph.export.data import plans, select_plans
-    return {p.iri for p in select_plans(plans(store), plan)}
-
-
 def plans_of(ds: Dataset, plan: str, name: str) -> Dataset:
     """The graphs of the plans `plan` names, with every graph that holds no plan (the shared graph,
     the ontology); `name` is the input, for the error when its plans are all in one graph."""
     from policykg.graph.store import MemoryStore
-    if next(ds.graph(DATASET_DEFAULT_GRAPH_ID).subjects(RDF.type, V.Plan), None) is not None:
+    if plans_in_default_graph(ds):
         raise InputError(name, "holds its plans in one graph (a .ttl or .nt file), so --plan cannot pick "
                                "some out: give a .trig or .nq file, the plan documents, or a store")
-    chosen = chosen_plans(MemoryStore(ds), plan)
+    chosen = chosen_iris(MemoryStore(ds), plan)
     out = Dataset(default_union=True)
     for prefix, ns in ds.namespaces():
         out.bind(prefix, ns)
-    for ctx in ds.graphs():
+
+    def wanted(ctx: Graph) -> bool:
         typed = {str(p) for p in ctx.subjects(RDF.type, V.Plan)}
-        if len(ctx) and (not typed or typed & chosen):
-            out.graph(ctx.identifier).__iadd__(ctx)
-    return out
+        return not typed or bool(typed & chosen)
+    return merge_named_graphs(out, ds, wanted)
 
 
 # --- what the reasoners are given: the triples that can have a logical consequence -----------------

@@ -16,7 +16,8 @@ from policykg.errors import InputError, OutputError
 from policykg.graph.oxigraph_store import OxigraphStore
 from policykg.graph.parts import Part, insert_data
 from policykg.graph.store import MemoryStore
-from policykg.ontology.reasoning.inputs import chosen_plans, plans_of
+from policykg.graph.export.data import chosen_iris
+from policykg.ontology.reasoning.inputs import plans_of
 from policykg.ontology.reasoning.registry import reason
 from policykg.ontology.reasoning.results import ReasoningResult
 
@@ -71,7 +72,7 @@ def _read(source: OxigraphStore | str | Path | Dataset, plan: str | None, name: 
         return source if plan is None else plans_of(source, plan, name or "(dataset)")
     store = source if isinstance(source, OxigraphStore) else OxigraphStore(source, read_only=True)
     try:
-        return store.dataset() if plan is None else store.plans_dataset(chosen_plans(store, plan))
+        return store.dataset() if plan is None else store.plans_dataset(chosen_iris(store, plan))
     finally:
         if store is not source:
             store.close()

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset
 
 from policykg.errors import InputError
 from policykg.graph.build import PlanGraph, assemble, build_plan_graph
 from policykg.graph.iris import plan_path
 from policykg.graph.oxigraph_store import OxigraphStore
-from policykg.graph.parts import Pushed, default_graph_size
+from policykg.graph.parts import Pushed, default_graph_size, merge_named_graphs
 from policykg.graph.serialize import format_for, write_dataset
 from policykg.graph.store import MemoryStore
 from policykg.loaders.model import PlanRecord
@@ -84,17 +84,6 @@ def build(paths: Iterable[str | Path], output: str | Path | None = None, *, keep
         write_dataset(result.dataset, output)
         result.output = Path(output)
     return result
-
-
-def merge_named_graphs(target: Dataset, source: Dataset,
-                       keep: Callable[[Graph], bool] = lambda g: True) -> Dataset:
-    """Add each non-empty named graph of `source` (that `keep` accepts) to the graph of the same
-    name in `target`; returns `target`."""
-    for ctx in source.graphs():
-        if len(ctx) and keep(ctx):
-            into = target.graph(ctx.identifier)
-            into += ctx
-    return target
 
 
 def read_dataset(paths: Iterable[str | Path], *, keep_going: bool = False,

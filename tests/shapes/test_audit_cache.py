@@ -24,9 +24,12 @@ from policykg.shapes.audit_cache import AUDIT_GRAPH, cached_audit
 
 @pytest.fixture
 def kg(store_dir, tmp_path) -> Path:
-    """A copy of the corpus store, for a test to change."""
+    """A copy of the corpus store, for a test to change, without the audit cache that other tests'
+    validations of the shared store may have left in it."""
     path = tmp_path / "kg"
     shutil.copytree(store_dir, path)
+    with OxigraphStore(path) as store:
+        store.native().update(f"DROP SILENT GRAPH <{AUDIT_GRAPH}>")
     return path
 
 

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from policykg import api
 from policykg.cli import main
 from policykg.shapes import ENGINES, EngineError, audit, audit_store
-from policykg.shapes import engines
+from policykg.shapes import engines, jena as jena_engine
 from policykg.shapes.engines import RUDOF_VERSION
 
 
@@ -52,7 +52,7 @@ def test_unknown_engine_is_refused(built):
 
 
 def test_missing_jena_says_how_to_install_it(built, store_dir, monkeypatch, tmp_path):
-    monkeypatch.setattr(engines, "JAVA_SHARE", tmp_path)  # no jars there
+    monkeypatch.setattr(jena_engine, "JAVA_SHARE", tmp_path)  # no jars there
     with pytest.raises(EngineError, match=r"jena-base, jena-core, jena-iri, jena-arq … missing\): "
                                           "install Apache Jena: apt-get install libapache-jena-java"):
         audit(built, engine="jena")
