@@ -393,6 +393,17 @@ def department_type_graph() -> Graph:
     return g
 
 
+def named_graphs(plans: list[PlanGraph]) -> dict[str, Triples]:
+    """The plans' triples by named graph IRI: one graph per plan and the shared graph (the
+    department types and what every plan contributes to it)."""
+    shared = department_type_triples()
+    out: dict[str, Triples] = {str(V.SHARED_GRAPH): shared}
+    for pg in plans:
+        out[str(pg.graph_iri)] = pg.graph
+        shared |= pg.shared
+    return out
+
+
 def assemble(plans: list[PlanGraph]) -> Dataset:
     """A dataset with one named graph per plan and the shared graph (its default graph is their
     union, so a query sees everything): the plans' N-Triples terms made rdflib terms."""
@@ -400,10 +411,7 @@ def assemble(plans: list[PlanGraph]) -> Dataset:
     for prefix, ns in V.PREFIXES.items():
         ds.bind(prefix, ns)
     terms = RdflibTerms()
-    shared = ds.graph(V.SHARED_GRAPH)
-    shared += terms.triples(department_type_triples())
-    for pg in plans:
-        ng = ds.graph(pg.graph_iri)
-        ng += terms.triples(pg.graph)
-        shared += terms.triples(pg.shared)
+    for name, triples in named_graphs(plans).items():
+        graph = ds.graph(URIRef(name))
+        graph += terms.triples(triples)
     return ds
