@@ -29,16 +29,13 @@ DATE = f"<{_XSD}date>"
 GYEAR = f"<{_XSD}gYear>"
 
 
-@lru_cache(maxsize=4096)
-def iri(term: str) -> str:
-    """An IRI (a vocabulary term or a minted node) as '<…>' (cached: classes and properties recur
-    on every line)."""
-    return f"<{term}>"
-
-
 def node(text: str) -> str:
-    """A minted node's IRI as '<…>' (not cached: most are used once per plan)."""
+    """An IRI as '<…>'."""
     return f"<{text}>"
+
+
+#: `node`, remembered: for vocabulary terms, which recur on every line (minted nodes do not)
+iri = lru_cache(maxsize=4096)(node)
 
 
 def child(parent: str, suffix: str) -> str:
@@ -46,29 +43,24 @@ def child(parent: str, suffix: str) -> str:
     return f"{parent[:-1]}/{suffix}>"
 
 
-def _quoted(text: str) -> str:
-    # what rdflib's N-Triples serializer escapes (plugins/serializers/nt.py _quote_encode), in its order
+def plain(text: str) -> str:
+    """A plain string literal, escaped as rdflib's N-Triples serializer escapes (its _quote_encode)."""
     if "\\" in text or "\n" in text or '"' in text or "\r" in text:
         text = text.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r")
     return f'"{text}"'
 
 
-def plain(text: str) -> str:
-    """A plain string literal."""
-    return _quoted(text)
-
-
 def lang(text: str, tag: str) -> str:
-    return f"{_quoted(text)}@{tag}"
+    return f"{plain(text)}@{tag}"
 
 
 def zh(text: str) -> str:
-    return f"{_quoted(text)}@zh"
+    return lang(text, "zh")
 
 
 def typed(lexical: str, datatype: str) -> str:
     """A literal of `datatype` ('<…>'); `lexical` must be the canonical form rdflib keeps as given."""
-    return f"{_quoted(lexical)}^^{datatype}"
+    return f"{plain(lexical)}^^{datatype}"
 
 
 def integer(n: int) -> str:
