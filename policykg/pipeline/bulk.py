@@ -1,10 +1,11 @@
 """Plan documents straight into an Oxigraph store: parsed in parallel, written as they arrive.
 
 A national corpus is thousands of documents; building one rdflib Dataset first and then sending it
-as SPARQL text costs minutes and gigabytes.  Here worker processes read and build one plan each and
-return it as canonical N-Triples; the parent collects new plans, with the shared facts (units,
-regions) each is the first to name, into batches of ~100 plans that Oxigraph's bulk loader writes
-while the workers go on.
+as SPARQL text costs minutes and gigabytes.  Here worker processes read and build one plan each
+(graph/build.py makes its triples as N-Triples text, no rdflib term on the way) and return it as
+N-Quads bytes; the parent collects new plans, with the shared facts (units, regions) each is the
+first to name, into batches of ~100 plans that Oxigraph's bulk loader parses and writes while the
+workers go on.
 
 What a user relies on:
 
@@ -29,7 +30,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from rdflib import Graph, URIRef
 
@@ -38,7 +39,7 @@ from policykg.graph import vocab as V
 from policykg.graph.build import build_plan_graph, department_type_triples
 from policykg.graph.iris import plan_path
 from policykg.graph.oxigraph_store import OxigraphStore
-from policykg.graph.terms import line, quad_lines
+from policykg.graph.terms import Triple, line, quad_lines
 from policykg.graph.parts import ONTOLOGY, PLAN, SHARED, Part, Pushed, insert_data
 from policykg.graph.vocab import ONTOLOGY_GRAPH
 from policykg.loaders.plan import load_plan
@@ -84,7 +85,7 @@ def build_one(file: str, path: str | None = None) -> BuiltPlan:
 _RAW_CONTROL = re.compile("[\x00-\x1f\x7f]")
 
 
-def _store_lines(triples) -> list[str]:
+def _store_lines(triples: Iterable[Triple]) -> list[str]:
     """N-Triples lines (without their newline) as Oxigraph writes them, so that they compare equal
     with a dump of the store's shared graph: the builder's lines are, except for a literal holding a
     control character (a tab or form feed in a unit's name), rewritten here."""
