@@ -312,6 +312,7 @@ def table(res: dict[str, Any]) -> str:
         ("correctness: documents whose counts equal truth", f"{corr.get('matching', '—')} / {corr.get('documents', n)}", ""),
         ("build into store (s)", _stage_value(load, "seconds"), ""),
         ("  documents/s, triples/s", f"{_fmt(load.get('documents_per_second'))}, {_fmt(load.get('triples_per_second'))}", ""),
+        ("  ceiling: Oxigraph's bulk loader alone (triples/s)", _fmt(load.get("bulk_load_triples_per_second")), ""),
         ("  triples, graphs", f"{_fmt(load.get('triples'))}, {_fmt(load.get('graphs'))}", ""),
         ("store size on disk (MB)", _fmt(round(load.get("store_bytes", 0) / 1e6, 1)), ""),
         (f"audit from the store, {audit.get('engine', '?')} (s)", _stage_value(audit, "seconds"),

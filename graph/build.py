@@ -9,12 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.term import Node
-from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, TIME, XSD
+from rdflib import Dataset, Graph, URIRef
+from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, TIME
 
 from policykg.graph import iris
 from policykg.graph import vocab as V
+from policykg.graph.terms import (DATE, DECIMAL, GYEAR, RdflibTerms, Triple, boolean, child, integer, iri,
+                                  lang, node as minted, plain, typed,
+                                  Vocabulary, zh)
 from policykg.loaders.model import (Chapter, Indicator, PlanRecord, Project, ProjectColumn, RegionRef,
                                     Section, Span, Task, UnitRef, Value)
 from policykg.loaders.reference import department_types
@@ -24,17 +26,20 @@ from policykg.loaders.values import is_missing
 ATTRIBUTE_CONCEPTS = {"约束性": V.binding, "预期性": V.expected}
 
 
-def zh(text: str) -> Literal:
-    return Literal(text, lang="zh")
+def _year(y: int) -> str:
+    return typed(f"{y:04d}", GYEAR)
 
 
-def _year(y: int) -> Literal:
-    return Literal(f"{y:04d}", datatype=XSD.gYear)
+#: the triples of one graph, as built: a plain set of N-Triples term strings (graph/terms.py).  Built
+#: as rdflib terms a real-size plan took 60 ms and 30 ms more to write as N-Quads, as strings ~10 ms;
+#: the store's bulk loader and the .nq/.nt writers take the strings as they are, and `assemble` makes
+#: rdflib terms of them where an rdflib Dataset is wanted.
+Triples = set[Triple]
 
-
-#: the triples of one graph, as built: a plain set (an rdflib Graph costs 4x as much per triple, and
-#: building is the hot loop of a national load; `assemble` and the store loaders take any iterable)
-Triples = set[tuple[Node, Node, Node]]
+# the vocabularies as N-Triples terms (each term made once: every triple names one or two of them)
+K, OA, PPLAN = Vocabulary(V), Vocabulary(V.OA), Vocabulary(V.PPLAN)
+DC, PROV_, TIME_, ORG_, RDFS_, SKOS_ = (Vocabulary(ns) for ns in (DCTERMS, PROV, TIME, ORG, RDFS, SKOS))
+_TYPE, _LABEL, _PREF, _ALT = iri(RDF.type), RDFS_.label, SKOS_.prefLabel, SKOS_.altLabel
 
 
 @dataclass
@@ -72,108 +77,122 @@ class PlanGraphBuilder:
     def __init__(self, record: PlanRecord, path: str) -> None:
         self.r = record
         self.path = path
-        self.iri = iris.plan_iri(path)
-        self.out = PlanGraph(self.iri, iris.plan_graph_iri(path), path, record)
+        self.out = PlanGraph(iris.plan_iri(path), iris.plan_graph_iri(path), path, record)
+        self.iri = minted(self.out.iri)
         self.g = self.out.graph
         self.s = self.out.shared
-        self.doc = iris.document_iri(record.document.sha256)
-        self._task_nodes: dict[int, URIRef] = {}  # id(Task) -> IRI, for implementsTask links
-        self._indicator_nodes: dict[int, URIRef] = {}  # id(Indicator) -> IRI, for measuredBy links
-        self._measured_by: list[tuple[URIRef, int]] = []
+        self.doc = minted(iris.document_iri(record.document.sha256))
+        self._task_nodes: dict[int, str] = {}  # id(Task) -> IRI, for implementsTask links
+        self._indicator_nodes: dict[int, str] = {}  # id(Indicator) -> IRI, for measuredBy links
+        self._measured_by: list[tuple[str, int]] = []
+        self._shared_nodes: dict[RegionRef | UnitRef, str] = {}  # what this plan has already described
 
     # -- shared entities -----------------------------------------------------------------------
-    def region(self, region: RegionRef) -> URIRef:
-        node = iris.region_iri(region)
-        s = self.s
-        s.add((node, RDF.type, V.Region))
-        s.add((node, RDFS.label, zh(region.name)))
-        s.add((node, SKOS.prefLabel, zh(region.name)))
-        s.add((node, V.adminLevel, Literal(region.level)))
-        if region.code:
-            s.add((node, DCTERMS.identifier, Literal(region.code)))
-        if region.parent is not None:
-            s.add((node, V.parentRegion, self.region(region.parent)))
+    def region(self, region: RegionRef) -> str:
+        node = self._shared_nodes.get(region)
+        if node is None:
+            node = self._shared_nodes[region] = self._region(region)
         return node
 
-    def unit(self, unit: UnitRef) -> URIRef:
+    def unit(self, unit: UnitRef) -> str:
+        node = self._shared_nodes.get(unit)
+        if node is None:
+            node = self._shared_nodes[unit] = self._unit(unit)
+        return node
+
+    def _region(self, region: RegionRef) -> str:
+        node = minted(iris.region_iri(region))
+        s = self.s
+        s.add((node, _TYPE, K.Region))
+        s.add((node, _LABEL, zh(region.name)))
+        s.add((node, _PREF, zh(region.name)))
+        s.add((node, K.adminLevel, plain(region.level)))
+        if region.code:
+            s.add((node, DC.identifier, plain(region.code)))
+        if region.parent is not None:
+            s.add((node, K.parentRegion, self.region(region.parent)))
+        return node
+
+    def _unit(self, unit: UnitRef) -> str:
         region_node = self.region(unit.region) if unit.region.name else None
         region_key = iris.region_path(unit.region) if unit.region.name else "unknown-region"
-        node = iris.org_iri(region_key, unit.key)
+        node = minted(iris.org_iri(region_key, unit.key))
         s = self.s
-        s.add((node, RDF.type, V.Organization))
+        s.add((node, _TYPE, K.Organization))
         if unit.collective:
-            s.add((node, RDF.type, V.CollectiveUnit))
-        s.add((node, RDFS.label, zh(unit.label)))
-        s.add((node, SKOS.prefLabel, zh(unit.label)))
+            s.add((node, _TYPE, K.CollectiveUnit))
+        s.add((node, _LABEL, zh(unit.label)))
+        s.add((node, _PREF, zh(unit.label)))
         for alt in unit.alt_labels:
-            s.add((node, SKOS.altLabel, zh(alt)))
-        s.add((node, ORG.classification, iris.department_type_iri(unit.dept_type)))
+            s.add((node, _ALT, zh(alt)))
+        s.add((node, ORG_.classification, minted(iris.department_type_iri(unit.dept_type))))
         if region_node is not None:
-            s.add((node, V.region, region_node))
+            s.add((node, K.region, region_node))
         return node
 
-    def part(self, node: URIRef, cls: URIRef, number: str, title: str, order: int, span: Span | None) -> None:
+    def part(self, node: str, cls: str, number: str, title: str, order: int, span: Span | None) -> None:
         """What every part of a plan carries: its class, plan, number and title as printed, document
         order and source location."""
         g = self.g
-        g.add((node, RDF.type, cls))
-        g.add((node, V.inPlan, self.iri))
-        g.add((node, V.number, Literal(number)))
-        g.add((node, V.title, zh(title)))
-        g.add((node, RDFS.label, zh(title)))
-        g.add((node, V.orderIndex, Literal(order, datatype=XSD.integer)))
+        g.add((node, _TYPE, cls))
+        g.add((node, K.inPlan, self.iri))
+        g.add((node, K.number, plain(number)))
+        title_term = zh(title)
+        g.add((node, K.title, title_term))
+        g.add((node, _LABEL, title_term))
+        g.add((node, K.orderIndex, integer(order)))
         self.source(node, span)
 
     # -- provenance ----------------------------------------------------------------------------
-    def source(self, node: URIRef, span: Span | None, suffix: str = "source") -> None:
+    def source(self, node: str, span: Span | None, suffix: str = "source") -> None:
         if span is None:
             return
-        loc = URIRef(f"{node}/{suffix}")
+        loc = child(node, suffix)
         g = self.g
-        g.add((node, V.sourceLocation, loc))
-        g.add((loc, RDF.type, V.SourceLocation))
-        g.add((loc, V.document, self.doc))
-        g.add((loc, V.line, Literal(span.line, datatype=XSD.integer)))
-        g.add((loc, V.endLine, Literal(span.end_line, datatype=XSD.integer)))
-        g.add((loc, V.OA.start, Literal(span.start, datatype=XSD.integer)))
-        g.add((loc, V.OA.end, Literal(span.end, datatype=XSD.integer)))
-        g.add((loc, V.OA.exact, Literal(span.text)))
+        g.add((node, K.sourceLocation, loc))
+        g.add((loc, _TYPE, K.SourceLocation))
+        g.add((loc, K.document, self.doc))
+        g.add((loc, K.line, integer(span.line)))
+        g.add((loc, K.endLine, integer(span.end_line)))
+        g.add((loc, OA.start, integer(span.start)))
+        g.add((loc, OA.end, integer(span.end)))
+        g.add((loc, OA.exact, plain(span.text)))
 
     # -- the plan ------------------------------------------------------------------------------
     def build(self) -> PlanGraph:
         r, g, p = self.r, self.g, self.iri
         d = r.document
-        g.add((self.doc, RDF.type, V.SourceDocument))
-        g.add((self.doc, V.fileName, Literal(d.file_name)))
-        g.add((self.doc, V.sha256, Literal(d.sha256)))
-        g.add((self.doc, DCTERMS.format, Literal(d.media_type)))
-        g.add((p, RDF.type, V.Plan))
-        g.add((p, PROV.wasDerivedFrom, self.doc))
+        g.add((self.doc, _TYPE, K.SourceDocument))
+        g.add((self.doc, K.fileName, plain(d.file_name)))
+        g.add((self.doc, K.sha256, plain(d.sha256)))
+        g.add((self.doc, DC.format, plain(d.media_type)))
+        g.add((p, _TYPE, K.Plan))
+        g.add((p, PROV_.wasDerivedFrom, self.doc))
         if r.title:
-            g.add((p, RDFS.label, zh(r.title)))
-            g.add((p, DCTERMS.title, zh(r.title)))
+            g.add((p, _LABEL, zh(r.title)))
+            g.add((p, DC.title, zh(r.title)))
         self.source(p, r.title_span)
         if r.region is not None:
-            g.add((p, V.region, self.region(r.region)))
+            g.add((p, K.region, self.region(r.region)))
         if r.issuer is not None:
-            g.add((p, V.issuer, self.unit(r.issuer)))
+            g.add((p, K.issuer, self.unit(r.issuer)))
         if r.doc_number:
-            g.add((p, DCTERMS.identifier, Literal(r.doc_number)))
+            g.add((p, DC.identifier, plain(r.doc_number)))
         if r.issued:
-            g.add((p, DCTERMS.issued, Literal(r.issued.isoformat(), datatype=XSD.date)))
+            g.add((p, DC.issued, typed(r.issued.isoformat(), DATE)))
         if r.published:
-            g.add((p, V.publicationDate, Literal(r.published.isoformat(), datatype=XSD.date)))
+            g.add((p, K.publicationDate, typed(r.published.isoformat(), DATE)))
         if r.period:
-            g.add((p, V.periodStart, _year(r.period[0])))
-            g.add((p, V.periodEnd, _year(r.period[1])))
+            g.add((p, K.periodStart, _year(r.period[0])))
+            g.add((p, K.periodEnd, _year(r.period[1])))
             self.period(r.period)
-        g.add((p, V.isDraft, Literal(r.draft)))
+        g.add((p, K.isDraft, boolean(r.draft)))
         for title, span in r.cited:
-            c = iris.cited_iri(title)
-            self.s.add((c, RDF.type, V.CitedDocument))
-            self.s.add((c, DCTERMS.title, zh(title)))
-            self.s.add((c, RDFS.label, zh(title)))
-            g.add((p, DCTERMS.references, c))
+            c = minted(iris.cited_iri(title))
+            self.s.add((c, _TYPE, K.CitedDocument))
+            self.s.add((c, DC.title, zh(title)))
+            self.s.add((c, _LABEL, zh(title)))
+            g.add((p, DC.references, c))
         chapter_keys = _Keys()
         for ci, chapter in enumerate(r.chapters, 1):
             key = "appendix" if chapter.kind == "appendix" and not chapter.no else _numeral_key(chapter.no)
@@ -190,142 +209,143 @@ class PlanGraphBuilder:
         r, g, p = self.r, self.g, self.iri
         cov = r.coverage
         if cov is not None:
-            g.add((p, V.coverage, Literal(_decimal(Decimal(str(round(cov.ratio, 4)))), datatype=XSD.decimal)))
-            for prop, n in ((V.tasksRead, cov.tasks), (V.unreadParagraphs, cov.unread_paragraphs),
-                            (V.responsibilityMarkers, cov.markers),
-                            (V.responsibilityMarkersRead, cov.markers_read),
-                            (V.indicatorRowsPrinted, cov.indicator_rows), (V.boxesPrinted, cov.boxes)):
-                g.add((p, prop, Literal(n, datatype=XSD.integer)))
+            g.add((p, K.coverage, typed(_decimal(Decimal(str(round(cov.ratio, 4)))), DECIMAL)))
+            for prop, n in ((K.tasksRead, cov.tasks), (K.unreadParagraphs, cov.unread_paragraphs),
+                            (K.responsibilityMarkers, cov.markers),
+                            (K.responsibilityMarkersRead, cov.markers_read),
+                            (K.indicatorRowsPrinted, cov.indicator_rows), (K.boxesPrinted, cov.boxes)):
+                g.add((p, prop, integer(n)))
         for k, gap in enumerate(r.warnings, 1):
-            node = URIRef(f"{p}/gap/{k}")
-            g.add((p, V.readingGap, node))
-            g.add((node, RDF.type, V.ReadingGap))
-            g.add((node, V.gapKind, Literal(gap.kind)))
-            g.add((node, V.gapLine, Literal(gap.line, datatype=XSD.integer)))
-            g.add((node, RDFS.comment, zh(gap.located(r.document.file_name))))
+            node = child(p, f"gap/{k}")
+            g.add((p, K.readingGap, node))
+            g.add((node, _TYPE, K.ReadingGap))
+            g.add((node, K.gapKind, plain(gap.kind)))
+            g.add((node, K.gapLine, integer(gap.line)))
+            g.add((node, RDFS_.comment, zh(gap.located(r.document.file_name))))
 
     def period(self, years: tuple[int, int]) -> None:
         """The plan period as an OWL-Time interval, for tools that reason over time."""
-        g, interval = self.g, URIRef(f"{self.iri}/period")
-        g.add((self.iri, V.period, interval))
-        g.add((interval, RDF.type, TIME.ProperInterval))
-        for prop, year, name in ((TIME.hasBeginning, years[0], "beginning"), (TIME.hasEnd, years[1], "end")):
-            instant = URIRef(f"{interval}/{name}")
+        g, interval = self.g, child(self.iri, "period")
+        g.add((self.iri, K.period, interval))
+        g.add((interval, _TYPE, TIME_.ProperInterval))
+        for prop, year, name in ((TIME_.hasBeginning, years[0], "beginning"), (TIME_.hasEnd, years[1], "end")):
+            instant = child(interval, name)
             g.add((interval, prop, instant))
-            g.add((instant, RDF.type, TIME.Instant))
-            g.add((instant, TIME.inXSDgYear, _year(year)))
+            g.add((instant, _TYPE, TIME_.Instant))
+            g.add((instant, TIME_.inXSDgYear, _year(year)))
 
     def chapter(self, chapter: Chapter, key: str) -> None:
         g = self.g
-        node = URIRef(f"{self.iri}/chapter/{key}")
-        g.add((self.iri, V.hasChapter, node))
-        self.part(node, V.Chapter, chapter.no, chapter.title, chapter.order, chapter.span)
-        g.add((node, V.chapterKind, Literal(chapter.kind)))
+        node = child(self.iri, f"chapter/{key}")
+        g.add((self.iri, K.hasChapter, node))
+        self.part(node, K.Chapter, chapter.no, chapter.title, chapter.order, chapter.span)
+        g.add((node, K.chapterKind, plain(chapter.kind)))
         section_keys = _Keys()
         for si, section in enumerate(chapter.sections, 1):
             self.section(section, node, f"{key}.{section_keys.key(_numeral_key(section.no), si)}")
         for k, col in enumerate(chapter.columns, 1):
             self.column(col, None)
 
-    def section(self, section: Section, chapter: URIRef, key: str) -> None:
+    def section(self, section: Section, chapter: str, key: str) -> None:
         g = self.g
-        node = URIRef(f"{self.iri}/section/{key}")
-        g.add((chapter, V.hasSection, node))
-        self.part(node, V.Section, section.no, section.title, section.order, section.span)
-        g.add((node, V.inChapter, chapter))
+        node = child(self.iri, f"section/{key}")
+        g.add((chapter, K.hasSection, node))
+        self.part(node, K.Section, section.no, section.title, section.order, section.span)
+        g.add((node, K.inChapter, chapter))
         task_keys = _Keys()
         for ti, task in enumerate(section.tasks, 1):
             self.task(task, node, f"{key}.{task_keys.key(task.no, ti)}")
         for col in section.columns:
             self.column(col, node)
 
-    def task(self, task: Task, section: URIRef, key: str) -> None:
+    def task(self, task: Task, section: str, key: str) -> None:
         g = self.g
-        node = URIRef(f"{self.iri}/task/{key}")
+        node = child(self.iri, f"task/{key}")
         self._task_nodes[id(task)] = node
-        g.add((section, V.hasTask, node))
-        self.part(node, V.Task, task.no, task.title, task.order, task.span)
-        g.add((node, V.inSection, section))
-        g.add((node, V.PPLAN.isStepOfPlan, self.iri))
-        g.add((node, V.fullText, zh(task.text)))
+        g.add((section, K.hasTask, node))
+        self.part(node, K.Task, task.no, task.title, task.order, task.span)
+        g.add((node, K.inSection, section))
+        g.add((node, PPLAN.isStepOfPlan, self.iri))
+        g.add((node, K.fullText, zh(task.text)))
         for k, target in enumerate(task.targets, 1):
-            self.value(URIRef(f"{node}/target/{k}"), target, V.Target, node, V.hasTarget)
+            self.value(child(node, f"target/{k}"), target, K.Target, node, K.hasTarget)
         for ind in task.indicators:
             self._measured_by.append((node, id(ind)))
         counters = {"lead": 0, "support": 0}
         for resp in task.responsibilities:
             unit = self.unit(resp.unit)
             counters[resp.role] += 1
-            a = URIRef(f"{node}/responsibility/{resp.role}/{counters[resp.role]}")
-            g.add((node, V.leadUnit if resp.role == "lead" else V.supportingUnit, unit))
-            g.add((node, PROV.qualifiedAssociation, a))
-            g.add((a, RDF.type, V.Responsibility))
-            g.add((a, PROV.agent, unit))
-            g.add((a, PROV.hadRole, V.lead if resp.role == "lead" else V.support))
+            a = child(node, f"responsibility/{resp.role}/{counters[resp.role]}")
+            lead = resp.role == "lead"
+            g.add((node, K.leadUnit if lead else K.supportingUnit, unit))
+            g.add((node, PROV_.qualifiedAssociation, a))
+            g.add((a, _TYPE, K.Responsibility))
+            g.add((a, PROV_.agent, unit))
+            g.add((a, PROV_.hadRole, K.lead if lead else K.support))
             if resp.printed:
-                g.add((a, V.printedName, zh(resp.printed)))
+                g.add((a, K.printedName, zh(resp.printed)))
             self.source(a, resp.span)
 
     def _link_implementations(self) -> None:
         for task_node, ind_id in self._measured_by:
-            self.g.add((task_node, V.measuredBy, self._indicator_nodes[ind_id]))
+            self.g.add((task_node, K.measuredBy, self._indicator_nodes[ind_id]))
         for task in self.r.tasks():
             if task.implements is not None:
-                self.g.add((self._task_nodes[id(task)], V.implementsTask,
+                self.g.add((self._task_nodes[id(task)], K.implementsTask,
                             self._task_nodes[id(task.implements)]))
 
-    def column(self, col: ProjectColumn, section: URIRef | None) -> None:
+    def column(self, col: ProjectColumn, section: str | None) -> None:
         g = self.g
-        node = URIRef(f"{self.iri}/column/{col.no or col.order}")
-        self.part(node, V.ProjectColumn, col.no, col.title, col.order, col.span)
+        node = child(self.iri, f"column/{col.no or col.order}")
+        self.part(node, K.ProjectColumn, col.no, col.title, col.order, col.span)
         if section is not None:
-            g.add((node, V.inSection, section))
+            g.add((node, K.inSection, section))
         for k, project in enumerate(col.projects, 1):
             self.project(project, node, k)
 
-    def project(self, project: Project, column: URIRef, k: int) -> None:
+    def project(self, project: Project, column: str, k: int) -> None:
         g = self.g
-        node = URIRef(f"{column}/project/{k}")
-        self.part(node, V.Project, project.no, project.title, project.order, project.span)
-        g.add((node, V.inColumn, column))
-        g.add((node, V.fullText, zh(project.text)))
+        node = child(column, f"project/{k}")
+        self.part(node, K.Project, project.no, project.title, project.order, project.span)
+        g.add((node, K.inColumn, column))
+        g.add((node, K.fullText, zh(project.text)))
         if project.group:
-            g.add((node, V.group, zh(project.group)))
+            g.add((node, K.group, zh(project.group)))
 
     def indicator(self, ind: Indicator, key: str, k: int) -> None:
         g = self.g
-        node = URIRef(f"{self.iri}/indicator/{key}")
+        node = child(self.iri, f"indicator/{key}")
         self._indicator_nodes[id(ind)] = node
-        g.add((self.iri, V.hasIndicator, node))
-        self.part(node, V.Indicator, ind.no, ind.name, k, ind.span)
+        g.add((self.iri, K.hasIndicator, node))
+        self.part(node, K.Indicator, ind.no, ind.name, k, ind.span)
         if ind.category:
-            g.add((node, V.category, zh(ind.category)))
+            g.add((node, K.category, zh(ind.category)))
         if ind.unit:
-            g.add((node, V.unit, Literal(ind.unit)))
+            g.add((node, K.unit, plain(ind.unit)))
         if ind.attribute in ATTRIBUTE_CONCEPTS:
-            g.add((node, V.attribute, ATTRIBUTE_CONCEPTS[ind.attribute]))
+            g.add((node, K.attribute, iri(ATTRIBUTE_CONCEPTS[ind.attribute])))
         if ind.baseline is not None:
-            self.value(URIRef(f"{node}/baseline"), ind.baseline, V.Baseline, node, V.hasBaseline)
+            self.value(child(node, "baseline"), ind.baseline, K.Baseline, node, K.hasBaseline)
         if ind.target is not None:
-            self.value(URIRef(f"{node}/target"), ind.target, V.Target, node, V.hasTarget)
+            self.value(child(node, "target"), ind.target, K.Target, node, K.hasTarget)
 
-    def value(self, node: URIRef, v: Value, cls: URIRef, owner: URIRef, prop: URIRef) -> None:
+    def value(self, node: str, v: Value, cls: str, owner: str, prop: str) -> None:
         g = self.g
         g.add((owner, prop, node))
-        g.add((node, RDF.type, cls))
-        if cls == V.Target and v.is_numeric:
-            g.add((node, RDF.type, V.NumericTarget))
-        elif cls == V.Target and v.printed and not _missing(v):
-            g.add((node, RDF.type, V.QualitativeTarget))
-        g.add((node, V.printed, Literal(v.printed)))
+        g.add((node, _TYPE, cls))
+        if cls == K.Target and v.is_numeric:
+            g.add((node, _TYPE, K.NumericTarget))
+        elif cls == K.Target and v.printed and not _missing(v):
+            g.add((node, _TYPE, K.QualitativeTarget))
+        g.add((node, K.printed, plain(v.printed)))
         if v.value is not None:
-            g.add((node, V.value, Literal(_decimal(v.value), datatype=XSD.decimal)))
+            g.add((node, K.value, typed(_decimal(v.value), DECIMAL)))
         if v.comparator:
-            g.add((node, V.comparator, V.COMPARATORS[v.comparator]))
+            g.add((node, K.comparator, iri(V.COMPARATORS[v.comparator])))
         if v.unit:
-            g.add((node, V.unit, Literal(v.unit)))
+            g.add((node, K.unit, plain(v.unit)))
         if v.year:
-            g.add((node, V.year, _year(v.year)))
+            g.add((node, K.year, _year(v.year)))
         self.source(node, v.span)
 
 
@@ -344,39 +364,54 @@ def build_plan_graph(record: PlanRecord, path: str | None = None) -> PlanGraph:
     return PlanGraphBuilder(record, path).build()
 
 
-def department_type_graph() -> Graph:
+def department_type_triples() -> Triples:
     """The department-type concept scheme (shared by every plan)."""
-    g = Graph()
-    scheme = V.DepartmentTypeScheme
-    g.add((scheme, RDF.type, SKOS.ConceptScheme))
-    g.add((scheme, RDFS.label, Literal("部门类型", lang="zh")))
-    g.add((scheme, RDFS.label, Literal("Department types", lang="en")))
-    g.add((scheme, SKOS.prefLabel, Literal("部门类型", lang="zh")))
-    g.add((scheme, SKOS.prefLabel, Literal("Department types", lang="en")))
+    g: Triples = set()
+    scheme = K.DepartmentTypeScheme
+    g.add((scheme, _TYPE, SKOS_.ConceptScheme))
+    for lab, tag in (("部门类型", "zh"), ("Department types", "en")):
+        g.add((scheme, _LABEL, lang(lab, tag)))
+        g.add((scheme, _PREF, lang(lab, tag)))
     for dt in department_types():
-        c = iris.department_type_iri(dt.code)
-        g.add((c, RDF.type, SKOS.Concept))
-        g.add((c, SKOS.inScheme, scheme))
-        g.add((c, SKOS.topConceptOf, scheme))
-        g.add((c, SKOS.notation, Literal(dt.code)))
-        for lab, lang in ((dt.label_zh, "zh"), (dt.label_en, "en")):
-            g.add((c, SKOS.prefLabel, Literal(lab, lang=lang)))
-            g.add((c, RDFS.label, Literal(lab, lang=lang)))
-        g.add((c, SKOS.definition, Literal(dt.definition_zh, lang="zh")))
-        g.add((c, SKOS.definition, Literal(dt.definition_en, lang="en")))
+        c = iri(iris.department_type_iri(dt.code))
+        g.add((c, _TYPE, SKOS_.Concept))
+        g.add((c, SKOS_.inScheme, scheme))
+        g.add((c, SKOS_.topConceptOf, scheme))
+        g.add((c, SKOS_.notation, plain(dt.code)))
+        for lab, tag in ((dt.label_zh, "zh"), (dt.label_en, "en")):
+            g.add((c, _PREF, lang(lab, tag)))
+            g.add((c, _LABEL, lang(lab, tag)))
+        g.add((c, SKOS_.definition, lang(dt.definition_zh, "zh")))
+        g.add((c, SKOS_.definition, lang(dt.definition_en, "en")))
     return g
+
+
+def department_type_graph() -> Graph:
+    """The department-type concept scheme as an rdflib Graph."""
+    g = Graph()
+    g += RdflibTerms().triples(department_type_triples())
+    return g
+
+
+def named_graphs(plans: list[PlanGraph]) -> dict[str, Triples]:
+    """The plans' triples by named graph IRI: one graph per plan and the shared graph (the
+    department types and what every plan contributes to it)."""
+    shared = department_type_triples()
+    out: dict[str, Triples] = {str(V.SHARED_GRAPH): shared}
+    for pg in plans:
+        out[str(pg.graph_iri)] = pg.graph
+        shared |= pg.shared
+    return out
 
 
 def assemble(plans: list[PlanGraph]) -> Dataset:
     """A dataset with one named graph per plan and the shared graph (its default graph is their
-    union, so a query sees everything)."""
+    union, so a query sees everything): the plans' N-Triples terms made rdflib terms."""
     ds = Dataset(default_union=True)
     for prefix, ns in V.PREFIXES.items():
         ds.bind(prefix, ns)
-    shared = ds.graph(V.SHARED_GRAPH)
-    shared += department_type_graph()
-    for pg in plans:
-        ng = ds.graph(pg.graph_iri)
-        ng += pg.graph
-        shared += pg.shared
+    terms = RdflibTerms()
+    for name, triples in named_graphs(plans).items():
+        graph = ds.graph(URIRef(name))
+        graph += terms.triples(triples)
     return ds

@@ -12,11 +12,16 @@ import re
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator, Mapping
+
+from io import BytesIO
 
 from rdflib import Dataset, Graph
+from rdflib.plugins.serializers.turtle import TurtleSerializer
+from rdflib.term import Node
 
 from policykg.errors import OutputError
+from policykg.graph.terms import Triple
 from policykg.graph.vocab import PREFIXES
 
 #: The one table of RDF file extensions: extension -> (rdflib format, keeps named graphs, written
@@ -85,8 +90,25 @@ def _sorted_lines(text: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def serialize(ds: Dataset, fmt: str, quads: bool) -> str:
-    """The dataset as text in a deterministic order."""
+def sorted_lines(graphs: Mapping[str, Iterable[Triple]], quads: bool) -> str:
+    """Named graphs of N-Triples terms (graph IRI -> triples, as graph/build.py makes them) as sorted
+    N-Quads, or as the sorted N-Triples of their union: byte for byte what rdflib's serializer and
+    `_sorted_lines` give for the same dataset, without making an rdflib term (corpus: 0.03 s where
+    rdflib took 2.5 s)."""
+    if quads:
+        lines = {f"{s} {p} {o} <{name}> ." for name, triples in graphs.items() for s, p, o in triples}
+    else:
+        lines = {f"{s} {p} {o} ." for triples in graphs.values() for s, p, o in triples}
+    return "\n".join(sorted(lines)) + "\n"
+
+
+def serialize(ds: Dataset, fmt: str, quads: bool,
+              graphs: Mapping[str, Iterable[Triple]] | None = None) -> str:
+    """The dataset as text in a deterministic order.  `graphs`: the same dataset as N-Triples terms
+    by graph IRI, when the caller has them (`build`): N-Quads and N-Triples are then written from
+    those."""
+    if fmt in ("nt", "nquads") and graphs is not None:
+        return sorted_lines(graphs, quads)
     if fmt in ("nt", "nquads"):
         source = ds if quads else _union(ds)
         return _sorted_lines(source.serialize(format=fmt))
@@ -104,6 +126,34 @@ def _bound(g: Graph) -> Graph:
     return g
 
 
+class _Turtle(TurtleSerializer):
+    """rdflib's Turtle serializer, with what it works out for an IRI remembered.
+
+    It asks for each IRI's prefixed name every time the IRI occurs (a subject once per triple), and
+    for an IRI that has none (every node policykg mints) it splits the IRI and searches the bound
+    namespaces each time again: half of writing a corpus .trig.  The answer depends only on the IRI,
+    the position and the prefixes bound so far (which only grow), so it is kept per IRI, position
+    and number of prefixes: the same text, byte for byte."""
+
+    def reset(self) -> None:
+        super().reset()
+        self._pnames: dict[tuple[Node, bool, int], str | None] = {}
+
+    def get_pname(self, uri: Node, gen_prefix: bool = True) -> str | None:
+        key = (uri, gen_prefix, len(self.namespaces))
+        try:
+            return self._pnames[key]
+        except KeyError:
+            name = self._pnames[key] = super().get_pname(uri, gen_prefix)
+            return name
+
+
+def _turtle(g: Graph) -> str:
+    out = BytesIO()
+    _Turtle(g).serialize(out, encoding="utf-8")
+    return out.getvalue().decode("utf-8")
+
+
 def _trig(ds: Dataset) -> str:
     """TriG with the named graphs in IRI order (rdflib's own order follows its store's hashing)."""
     header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())) + "\n"
@@ -111,7 +161,7 @@ def _trig(ds: Dataset) -> str:
     for ctx in sorted(ds.graphs(), key=lambda c: str(c.identifier)):
         if len(ctx) == 0:
             continue
-        body = _indented(_bound(Graph() + ctx).serialize(format="turtle"))
+        body = _indented(_turtle(_bound(Graph() + ctx)))
         parts.append(f"<{ctx.identifier}> {{\n{body}\n}}\n\n")
     return "".join(parts)
 
@@ -149,9 +199,11 @@ def _sort_jsonld(node):
     return node
 
 
-def write_dataset(ds: Dataset, path: str | Path) -> None:
+def write_dataset(ds: Dataset, path: str | Path,
+                  graphs: Mapping[str, Iterable[Triple]] | None = None) -> None:
+    """Write `ds` to `path` (format by extension); `graphs` as for `serialize`."""
     fmt, quads = format_for(path)
-    text = serialize(ds, fmt, quads)
+    text = serialize(ds, fmt, quads, graphs)
     try:
         with atomic_write(path) as fh:
             fh.write(text)

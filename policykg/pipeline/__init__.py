@@ -14,7 +14,7 @@ from typing import Any, Iterable
 from rdflib import Dataset
 
 from policykg.errors import InputError
-from policykg.graph.build import PlanGraph, assemble, build_plan_graph
+from policykg.graph.build import PlanGraph, assemble, build_plan_graph, named_graphs
 from policykg.graph.iris import plan_path
 from policykg.graph.oxigraph_store import OxigraphStore
 from policykg.graph.parts import Pushed, default_graph_size, merge_named_graphs
@@ -81,7 +81,7 @@ def build(paths: Iterable[str | Path], output: str | Path | None = None, *, keep
     graphs, skipped = build_graphs(records)
     result = BuildResult(plans=graphs, dataset=assemble(graphs), failures=failures, skipped=skipped)
     if output is not None:
-        write_dataset(result.dataset, output)
+        write_dataset(result.dataset, output, named_graphs(graphs))
         result.output = Path(output)
     return result
 
