@@ -183,3 +183,15 @@ def test_a_box_printed_as_a_word_table_gives_its_projects(tmp_path):
     r = load_plan(path)
     assert [p.title for c in r.columns() for p in c.projects] == ["残疾儿童康复救助", "辅助器具适配"]
     assert r.warnings == []
+
+
+def test_a_deadline_reaches_the_graph_and_the_tasks_query(tmp_path):
+    from policykg import api
+    path = tmp_path / "plan.txt"
+    path.write_text(HEAD + tabbed(("序号", "重点工作任务", "牵头单位", "配合单位", "完成时限"), ROWS), encoding="utf-8")
+    result = api.build([path], tmp_path / "plan.trig")
+    columns, rows = api.query("tasks", result)
+    deadlines = [(r[columns.index("no")], r[columns.index("deadline")]) for r in rows
+                 if r[columns.index("section")] == "重点工作任务分工表"]
+    assert deadlines == [("1", "2022年底前"), ("2", "持续推进"), ("3", "2025年")]
+    assert all(r[columns.index("deadline")] == "" for r in rows if r[columns.index("section")] == "主要任务")
