@@ -33,7 +33,7 @@ from policykg.ontology import load_ontology
 from policykg.queries import national
 # the documents -> graph -> store pipeline, re-exported: `api.build`, `api.load`, ... stay one import away
 from policykg.pipeline import (BuildResult, Failure, LoadResult, Progress, build,  # noqa: F401
-                               build_graphs, expand_paths, load, load_documents, merge_named_graphs,
+                               build_graphs, expand_paths, keep_aggregates, load, load_documents, merge_named_graphs,
                                read_dataset)
 
 #: what the query, audit and reasoning functions read: a path (graph file, plan documents, store
