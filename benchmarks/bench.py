@@ -21,16 +21,15 @@ from benchmarks.generator import generate
 
 ROOT = Path(__file__).resolve().parent.parent
 
-#: issue 8's targets at 2,800 plans: (metric, limit, unit)
+#: issue 16's targets at 2,800 real-size plans (~11M triples) on this 2-core machine: metric -> limit
+#: (a `_min` or `speedup` metric is met at or above its limit, the others at or below).  The two
+#: speedups are over the naive path (rdflib + pyshacl), at the sizes where it finishes.
 TARGETS = {
-    "build_seconds": 60.0, "audit_seconds": 60.0, "query_median_max": 0.5, "reason_seconds": 60.0,
-    "peak_mb": 4096.0, "query_speedup_min": 20.0, "audit_speedup": 10.0,
-    "query_filtered_median_max": 0.5, "list_rows_per_second_min": 50000.0, "query_kept_median_max": 0.5,
+    "load_seconds": 90.0, "load_triples_per_second_min": 120_000.0,
+    "audit_seconds": 120.0, "reaudit_seconds": 5.0,
+    "query_kept_median_max": 0.5, "query_filtered_median_max": 0.5, "list_rows_per_second_min": 50_000.0,
+    "peak_mb": 4096.0, "build_speedup": 20.0, "audit_speedup": 20.0,
 }
-#: issue 16, at real-size plans: the first full audit, and the audit again after one plan changed
-#: (the store's audit cache)
-TARGETS["audit_seconds"] = 120.0
-TARGETS["reaudit_seconds"] = 5.0
 #: the national lists whose write rate is measured (the longest the library gives)
 LISTS = ("tasks", "co_responsibility")
 
@@ -140,7 +139,9 @@ def run_naive(corpus: Path, trig: Path, limit: float) -> dict[str, Any]:
     result: dict[str, Any] = {k: out[k] for k in ("seconds_wall", "killed", "error") if k in out}
     result["queries"] = {}
     for ln in lines:
-        if ln.get("step") == "parse":
+        if ln.get("step") == "build":
+            result["build_seconds"] = ln["seconds"]
+        elif ln.get("step") == "parse":
             result["parse_seconds"], result["triples"] = ln["seconds"], ln["triples"]
         elif ln.get("step") == "query":
             result["queries"][ln["name"]] = ln["median"]
@@ -171,6 +172,8 @@ def speedups(res: dict[str, Any]) -> dict[str, Any]:
         out["query_median"] = sorted(per_query.values())[len(per_query) // 2]
     if naive.get("audit_seconds") and res["audit"].get("seconds"):
         out["audit"] = round(naive["audit_seconds"] / res["audit"]["seconds"], 1)
+    if naive.get("build_seconds") and res["load"].get("seconds"):
+        out["build"] = round(naive["build_seconds"] / res["load"]["seconds"], 1)
     return out
 
 
@@ -183,13 +186,13 @@ def check_targets(res: dict[str, Any]) -> list[dict[str, Any]]:
     medians = [q.get("median") for q in res["queries"].values()]
     slowest = None if any(m is None for m in medians) else max(medians)
     values = {
-        "build_seconds": res["load"].get("seconds"),
+        "load_seconds": res["load"].get("seconds"),
+        "load_triples_per_second_min": res["load"].get("triples_per_second"),
         "audit_seconds": res["audit"].get("seconds"),
         "reaudit_seconds": res.get("reaudit", {}).get("seconds"),
         "query_median_max": slowest,
-        "reason_seconds": res["reason"].get("seconds"),
         "peak_mb": res.get("peak_mb"),
-        "query_speedup_min": res.get("speedup", {}).get("query_min"),
+        "build_speedup": res.get("speedup", {}).get("build"),
         "audit_speedup": res.get("speedup", {}).get("audit"),
         "query_kept_median_max": res.get("queries_kept", {}).get("median"),
         "query_filtered_median_max": _worst([q.get("median") for key in ("queries_one_plan", "queries_filtered")
@@ -310,7 +313,8 @@ def table(res: dict[str, Any]) -> str:
     sp = res.get("speedup", {})
     rows = [
         ("correctness: documents whose counts equal truth", f"{corr.get('matching', '—')} / {corr.get('documents', n)}", ""),
-        ("build into store (s)", _stage_value(load, "seconds"), ""),
+        ("load into the store (s)", _stage_value(load, "seconds"),
+         f"naive build (rdflib Dataset + its TriG writer) {_fmt(naive.get('build_seconds'))} s; ×{_ratio(sp.get('build'))}"),
         ("  documents/s, triples/s", f"{_fmt(load.get('documents_per_second'))}, {_fmt(load.get('triples_per_second'))}", ""),
         ("  ceiling: Oxigraph's bulk loader alone (triples/s)", _fmt(load.get("bulk_load_triples_per_second")), ""),
         ("  triples, graphs", f"{_fmt(load.get('triples'))}, {_fmt(load.get('graphs'))}", ""),
