@@ -50,6 +50,7 @@ from policykg.graph import vocab as V
 from policykg.graph.oxigraph_store import OxigraphStore, PlanGraph, from_rdflib, plan_graphs
 from policykg.ontology import ontology_path
 from policykg.shapes.audit import AuditReport, Finding, Progress, Scorecard, _shapes_text, finish
+from policykg.queries import national
 from policykg.shapes.engines import check_engine
 from policykg.shapes.results import RawResult, nt_term
 from policykg.shapes.store_audit import _source, audit_store
@@ -272,11 +273,14 @@ def _write_back(store: Any, path: Path | None, fresh: dict[PlanGraph, Entry],
         else:
             why = reason[:200]
         return False, f"{path}: the audit cache was not updated ({why}); the report is complete"
+    before = national.stamp(path)
     try:
         write(writer, fresh, drop)
         writer.flush()
     finally:
         del writer
+    # the audit graph is no part of what the kept national aggregates count: still current if they were
+    national.carry_over(path, before)
     return True, None
 
 

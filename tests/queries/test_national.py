@@ -45,3 +45,12 @@ def test_load_keeps_the_aggregates_of_the_store_it_leaves(corpus_paths, tmp_path
         for name in national.AGGREGATES:
             assert national.cached(store, name) == _fresh(store, name), name
         assert len(national.cached(store, "projects_per_plan")[1]) == 5
+
+
+def test_an_audit_cache_written_into_the_store_leaves_the_aggregates_current(corpus_paths, tmp_path):
+    path = tmp_path / "kg"
+    api.load(corpus_paths[:3], path)
+    report = api.validate(path)  # keeps its findings in the store: the store's files change
+    assert report.cache.written
+    with OxigraphStore(path, read_only=True) as store:
+        assert national.cached(store, "units") == _fresh(store, "units")
