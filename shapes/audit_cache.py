@@ -31,6 +31,7 @@ another tool, or the same document loaded by another policykg version after the 
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -262,6 +263,7 @@ def _write_back(store: Any, path: Path | None, fresh: dict[PlanGraph, Entry],
         return True, None
     if path is None:
         return False, "the store is in memory: the audit cache was not kept"
+    before = national.stamp(path)  # before the writer opens: opening one changes the files too
     try:
         writer = _open_writer(path)
     except OSError as exc:
@@ -273,12 +275,12 @@ def _write_back(store: Any, path: Path | None, fresh: dict[PlanGraph, Entry],
         else:
             why = reason[:200]
         return False, f"{path}: the audit cache was not updated ({why}); the report is complete"
-    before = national.stamp(path)
     try:
         write(writer, fresh, drop)
         writer.flush()
     finally:
         del writer
+        gc.collect()  # the store closes (RocksDB writes its last files) when its last reference goes
     # the audit graph is no part of what the kept national aggregates count: still current if they were
     national.carry_over(path, before)
     return True, None
