@@ -18,6 +18,9 @@ input in `--build-every`, and every input the loader refuses, also goes through 
 Counts are printed per mutation kind and outcome; each failing input is saved (bytes plus a .json
 saying seed, index, kind and what happened) and the exit code is 1.  tests/loaders/test_fuzz.py runs
 the same harness at a small count.
+
+Its length is its fifteen mutation kinds, each a few lines, beside the harness that runs them in
+isolated workers: one file, so that a seed and an index name one input wherever it is read.
 """
 from __future__ import annotations
 
