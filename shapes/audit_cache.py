@@ -31,7 +31,6 @@ another tool, or the same document loaded by another policykg version after the 
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import os
@@ -280,7 +279,6 @@ def _write_back(store: Any, path: Path | None, fresh: dict[PlanGraph, Entry],
         writer.flush()
     finally:
         del writer
-        gc.collect()  # the store closes (RocksDB writes its last files) when its last reference goes
     # the audit graph is no part of what the kept national aggregates count: still current if they were
     national.carry_over(path, before)
     return True, None
