@@ -84,18 +84,14 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap]
     while i < len(lines):
         ln = lines[i]
         table: IndicatorTable | DivisionTable | None = None
+        rows: list[ProjectRow] | None = None  # a table read as a box's projects, or said: not prose
         end_line = 0
         if ln.no in grid_at:
             grid = grid_at[ln.no]
             table = _read_grid(grid, segment)
             end_line = grid.last_line
-            projects = read_project_grid(grid) if table is None else None
-            if projects is not None:  # a 专栏 printed as a Word/PDF/web table
-                blocks.extend(make_blocks(segment, width))
-                segment = []
-                blocks.extend(_project_rows(grid, gaps))
-                i = by_no[end_line] + 1
-                continue
+            if table is None:  # a 专栏 printed as a Word/PDF/web table; anything else stays prose
+                rows = _project_rows(grid, gaps, say=False)
         elif ln.clean:
             table = read_indicator_table(lines, i)
             if table is None and is_division_title(ln.norm):
@@ -106,11 +102,13 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap]
                 table = _read_grid(flat[0], segment)
                 end_line = flat[1]
                 if table is None:  # a 专栏 printed as a table, or said; its cells are not prose
-                    blocks.extend(make_blocks(segment, width))
-                    segment = []
-                    blocks.extend(_project_rows(flat[0], gaps))
-                    i = by_no[end_line] + 1
-                    continue
+                    rows = _project_rows(flat[0], gaps, say=True)
+        if rows is not None:
+            blocks.extend(make_blocks(segment, width))
+            segment = []
+            blocks.extend(rows)
+            i = by_no[end_line] + 1
+            continue
         if table is None:
             segment.append(ln)
             i += 1
@@ -127,11 +125,14 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap]
     return blocks, table_after, indicator_tables, division_tables
 
 
-def _project_rows(grid: Grid, gaps: list[Gap]) -> list[ProjectRow]:
+def _project_rows(grid: Grid, gaps: list[Gap], *, say: bool) -> list[ProjectRow] | None:
     """A table that is no indicator or division table: a project table's rows (for the box it
-    stands in), or a gap saying it was not read."""
+    stands in), its unread columns added to `gaps`; else, with `say`, a gap saying the table was
+    not read (and no rows), without it None."""
     found = read_project_grid(grid)
     if found is None:
+        if not say:
+            return None
         gaps.append(_unread_table(grid))
         return []
     rows, unread = found
