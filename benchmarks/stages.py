@@ -74,7 +74,7 @@ def stage_load(corpus: str, store: str, workers: int, ceiling: bool = True) -> N
     import shutil
     from policykg import api
     shutil.rmtree(store, ignore_errors=True)
-    seconds, result = timed(lambda: api.load(documents(corpus), store, workers=workers, aggregates=False))
+    seconds, result = timed(lambda: api.load(documents(corpus), store, workers=workers, keep=False))
     size = sum(f.stat().st_size for f in Path(store).rglob("*") if f.is_file())
     emit(seconds=round(seconds, 3), triples=result.store_triples, graphs=result.store_graphs,
          store_bytes=size, **peak_mb())
@@ -135,8 +135,12 @@ def stage_query_write(store: str, name: str, fmt: str, out: str) -> None:
     DIR -f csv -o FILE` does): rows/s over the whole command, and the seconds before the first row (an
     ORDER BY is sorted by Oxigraph before it yields any)."""
     from policykg import api
+    emit(**_write_list(api.open_store(store), name, fmt, out), **peak_mb())
+
+
+def _write_list(source: Any, name: str, fmt: str, out: str) -> dict[str, Any]:
+    from policykg import api
     from policykg.formatting import STREAMED
-    source = api.open_store(store)
     started = time.perf_counter()
     first: list[float] = []
 
@@ -149,28 +153,54 @@ def stage_query_write(store: str, name: str, fmt: str, out: str) -> None:
     with open(out, "w", encoding="utf-8") as fh:
         n = STREAMED[fmt](fh, columns, noting_the_first(rows))
     seconds = time.perf_counter() - started
-    emit(rows=n, seconds=round(seconds, 3), rows_per_second=round(n / seconds) if seconds else None,
-         first_row_seconds=round(first[0], 3) if first else None, fmt=fmt, bytes=Path(out).stat().st_size,
-         **peak_mb())
+    size = Path(out).stat().st_size
     Path(out).unlink()
+    return dict(rows=n, seconds=round(seconds, 3), rows_per_second=round(n / seconds) if seconds else None,
+                first_row_seconds=round(first[0], 3) if first else None, fmt=fmt, bytes=size)
 
 
-def stage_query_kept(store: str) -> None:
-    """The national aggregates computed once after the load (queries/national.py: what `load` is to
-    call when it has finished), then answered from them: the seconds to compute, and each query's
-    median of 5 through api.query."""
-    from policykg import api
+#: a kept query with at least this many national rows is a list whose write rate is measured
+LIST_ROWS = 10_000
+
+
+def stage_query_kept(store: str, workers: int, out: str, lists: list[str]) -> None:
+    """Every library query's national rows computed once after the load (queries/national.py: what
+    `load` does when it has finished; the seconds to compute them), then answered from them as a
+    researcher asks: each query's national median of 5, each unit/type-filtered query's median of 5
+    (the same values as stage_query_filtered), and `lists` and every list of ≥ LIST_ROWS rows written
+    to CSV."""
+    from policykg import api, queries
     from policykg.queries import national
     source = api.open_store(store)
-    seconds, counts = timed(lambda: national.precompute(source))
-    emit(step="precompute", seconds=round(seconds, 3), queries=len(counts))
+    seconds, counts = timed(lambda: national.precompute(source, workers=workers))
+    emit(step="precompute", seconds=round(seconds, 3), queries=len(counts), **peak_mb())
     medians = {}
-    for name in national.AGGREGATES:
+    for name in queries.available():
         times = [timed(lambda: api.query(name, source))[0] for _ in range(RUNS)]
         medians[name] = round(statistics.median(times), 4)
-    for name in national.AGGREGATES:
-        (source.path / f"{national.PREFIX}{name}.json").unlink(missing_ok=True)
-    emit(precompute_seconds=round(seconds, 3), medians=medians, median=max(medians.values()), **peak_mb())
+    emit(step="national", medians=medians)
+    _, units = api.query("units", source, {"plan": _first_region(source)})
+    filtered = {}
+    for name in queries.available():
+        for param in ("unit", "type"):
+            if queries.get(name).takes(param):
+                value = units[0][2] if param == "unit" else units[0][3]
+                times, rows = [], 0
+                for _ in range(RUNS):
+                    t, result = timed(lambda: api.query(name, source, {param: value})[1])
+                    times.append(t)
+                    rows = len(result)
+                filtered[f"{name} {param}"] = {"value": value, "median": round(statistics.median(times), 4),
+                                               "rows": rows}
+    emit(step="filtered", filtered=filtered)
+    written = {name: _write_list(source, name, "csv", out) for name in queries.available()
+               if name in lists or counts.get(name, 0) >= LIST_ROWS}
+    for name in counts:
+        national.kept_file(source, name).unlink(missing_ok=True)
+    emit(precompute_seconds=round(seconds, 3), rows=counts, medians=medians, median=max(medians.values()),
+         filtered=filtered, filtered_median=max((f["median"] for f in filtered.values()), default=None),
+         lists=written, list_rows_per_second_min=min((w["rows_per_second"] for w in written.values()), default=None),
+         **peak_mb())
 
 
 def _first_region(source: Any) -> str:

@@ -33,7 +33,7 @@ from policykg.ontology import load_ontology
 from policykg.queries import national
 # the documents -> graph -> store pipeline, re-exported: `api.build`, `api.load`, ... stay one import away
 from policykg.pipeline import (BuildResult, Failure, LoadResult, Progress, build,  # noqa: F401
-                               build_graphs, expand_paths, keep_aggregates, load, load_documents, merge_named_graphs,
+                               build_graphs, expand_paths, keep_rows, load, load_documents, merge_named_graphs,
                                read_dataset)
 
 #: what the query, audit and reasoning functions read: a path (graph file, plan documents, store
@@ -105,10 +105,10 @@ def _run_library(name: str, source: Source, params: dict[str, str] | None):
     q = queries.get(name)
     store = open_source(source)
     text = q.bind(params)
-    kept = national.cached(store, name) if isinstance(store, OxigraphStore) and not any((params or {}).values()) \
-        else None  # a national aggregate computed after the last load (queries/national.py)
+    # the national rows kept after the last load, filtered as the query's @filters say (queries/national.py)
+    kept = national.cached(store, name, params) if isinstance(store, OxigraphStore) else None
     if kept is not None:
-        return store, text, q, (kept[0], iter(kept[1]))
+        return store, text, q, kept
     return store, text, q, _stream(_scoped(store, params), text)
 
 

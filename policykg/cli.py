@@ -415,12 +415,12 @@ def _graphs_table(title: str, graphs: list, stored: bool = False) -> Table:
                    "the default when a folder is given.")
 @click.option("--workers", type=click.IntRange(min=0), default=0, show_default=True,
               help="Parse documents in this many processes (0: one per core).")
-@click.option("--aggregates/--no-aggregates", default=True, show_default=True,
-              help="Then compute the national aggregates (units, unit_workload, projects_per_plan, …) "
-                   "once and keep them beside the store, so asking one answers at once until the store "
-                   "changes (~20 s at 2,800 plans).")
+@click.option("--keep-rows/--no-keep-rows", default=True, show_default=True,
+              help="Then run every library query once over the store and keep its national rows beside "
+                   "it, so a national list, an aggregate or a query filtered to a unit or department "
+                   "type answers at once until the store changes (about a minute at 2,800 plans).")
 @_STRICT
-def load_cmd(sources: tuple[Path, ...], store: Path, keep_going: bool, workers: int, aggregates: bool,
+def load_cmd(sources: tuple[Path, ...], store: Path, keep_going: bool, workers: int, keep_rows: bool,
              strict: bool) -> None:
     """Put plans into a persistent local store for fast queries.
 
@@ -434,10 +434,11 @@ def load_cmd(sources: tuple[Path, ...], store: Path, keep_going: bool, workers: 
     bar, progress = _progress_bar("reading", len(files))
     with bar:
         result = api.load(files, store, keep_going=_keep_going(keep_going, sources), progress=progress,
-                          workers=workers or None, aggregates=False)
-    if aggregates:
-        with err.status("computing the national aggregates to keep beside the store …"):
-            api.keep_aggregates(store)
+                          workers=workers or None, keep=False)
+    if keep_rows:
+        bar, progress = _progress_bar("keeping the national rows of each library query")
+        with bar:
+            api.keep_rows(store, workers=workers or None, progress=progress)
     gaps = 0
     if result.build is not None:
         err.print(_summary_table(result.build))

@@ -2,7 +2,11 @@
 
 Each file starts with a comment header that tools read: `@name`, `@title zh|en`, `@question zh|en`,
 `@columns` (the stable output interface), `@lists` (columns holding "|"-joined values, sorted here so
-every engine gives the same rows) and `@param NAME ?variable "default" description`.  Parameters are
+every engine gives the same rows), `@param NAME ?variable "default" description` and
+`@filters NAME contains|equals COLUMN...`: what parameter NAME keeps, said in terms of the output
+columns (a row is kept when one of the COLUMNs contains / equals the value), so that national rows
+kept after a load (queries/national.py) can be filtered without asking the store again; a test
+holds every such line equal to the query's own FILTER.  Parameters are
 bound by injecting a VALUES block whose values are serialised as RDF literals, so a value can never
 become query text.
 """
@@ -31,6 +35,17 @@ class Param:
 
 
 @dataclass(frozen=True)
+class ColumnFilter:
+    """What a parameter keeps, in terms of the output columns (`@filters`)."""
+    param: str
+    op: str  # "contains" or "equals"
+    columns: tuple[str, ...]
+
+
+FILTER_OPS = ("contains", "equals")
+
+
+@dataclass(frozen=True)
 class NamedQuery:
     name: str
     text: str
@@ -39,6 +54,12 @@ class NamedQuery:
     columns: tuple[str, ...] = ()
     lists: tuple[str, ...] = ()
     params: tuple[Param, ...] = ()
+    filters: tuple[ColumnFilter, ...] = ()
+
+    def given(self, values: dict[str, str] | None) -> dict[str, str]:
+        """The parameters of `values` that change the rows: those not at their default."""
+        defaults = {p.name: p.default for p in self.params}
+        return {k: v for k, v in (values or {}).items() if k not in defaults or v != defaults[k]}
 
     def takes(self, param: str) -> bool:
         """Whether the query has a parameter of this name (`plan`: the query can be scoped to plans)."""
@@ -65,7 +86,7 @@ class NamedQuery:
 
 
 def _parse(name: str, text: str) -> NamedQuery:
-    titles, questions, columns, lists, params = {}, {}, (), (), []
+    titles, questions, columns, lists, params, filters = {}, {}, (), (), [], []
     for line in text.splitlines():
         if not line.startswith("#"):
             if line.strip():
@@ -93,7 +114,23 @@ def _parse(name: str, text: str) -> NamedQuery:
             if m is None or default is None:
                 raise QueryError(f"{name}.rq: malformed @param line: {line}")
             params.append(Param(m.group(1), m.group(2), default[0] if default else "", m.group(4).strip()))
-    return NamedQuery(name, text, titles, questions, columns, lists, tuple(params))
+        elif tag == "filters":
+            filters.append(_column_filter(name, line, rest.split(), columns, params))
+    return NamedQuery(name, text, titles, questions, columns, lists, tuple(params), tuple(filters))
+
+
+def _column_filter(name: str, line: str, words: list[str], columns: tuple[str, ...],
+                   params: list[Param]) -> ColumnFilter:
+    """A `@filters NAME contains|equals COLUMN...` line, checked against the @param and @columns lines
+    above it (a typo would otherwise filter kept rows on nothing)."""
+    if len(words) < 3 or words[1] not in FILTER_OPS:
+        raise QueryError(f"{name}.rq: malformed @filters line (NAME contains|equals COLUMN...): {line}")
+    if words[0] not in {p.name for p in params}:
+        raise QueryError(f"{name}.rq: @filters names {words[0]!r}, which no @param line above it declares")
+    unknown = [c for c in words[2:] if c not in columns]
+    if unknown:
+        raise QueryError(f"{name}.rq: @filters names column(s) {', '.join(unknown)} not in @columns")
+    return ColumnFilter(words[0], words[1], tuple(words[2:]))
 
 
 @cache

@@ -279,7 +279,7 @@ def _write_back(store: Any, path: Path | None, fresh: dict[PlanGraph, Entry],
         writer.flush()
     finally:
         del writer
-    # the audit graph is no part of what the kept national aggregates count: still current if they were
+    # the audit graph is no part of what the kept national rows answer: still current if they were
     national.carry_over(path, before)
     return True, None
 

@@ -29,7 +29,7 @@ from policykg.pipeline.documents import (Failure, OnceEach, Progress, expand_pat
 
 __all__ = ["Failure", "OnceEach", "Progress", "BuildResult", "LoadResult",
            "expand_paths", "split_inputs", "load_documents", "build_graphs", "build",
-           "merge_named_graphs", "read_dataset", "load", "keep_aggregates"]
+           "merge_named_graphs", "read_dataset", "load", "keep_rows"]
 
 
 @dataclass
@@ -98,15 +98,39 @@ def read_dataset(paths: Iterable[str | Path], *, keep_going: bool = False,
     if not files:
         raise InputError("(no input)", "give plan documents or graph files")
     graph_files, documents = split_inputs(files)
+    parsed, unread = read_graph_files(graph_files, keep_going=keep_going, need_named=need_named)
     built = build(documents, keep_going=keep_going, progress=progress) if documents else None
     ds = built.dataset if built is not None else Dataset(default_union=True)
-    for f in graph_files:
-        parsed = MemoryStore.from_file(f).dataset()
-        if need_named and default_graph_size(parsed):
-            raise InputError(f, "holds no named graphs, so its plans cannot be stored one graph each: "
-                                "build to .trig, .nq or .jsonld, or give the plan documents")
-        merge_named_graphs(ds, parsed)
+    merge_named_graphs(ds, parsed)
+    if unread:
+        built = built or BuildResult(dataset=ds)
+        built.failures.extend(unread)
     return ds, built
+
+
+def read_graph_files(files: list[Path], *, keep_going: bool = False,
+                     need_named: bool = True) -> tuple[Dataset, list[Failure]]:
+    """Graph files parsed into one dataset.  A file that cannot be parsed, or holds no triples at all
+    (a .json that is not JSON-LD parses to nothing), is an error, or with `keep_going` a failure
+    returned for the summary: it is never passed over in silence."""
+    ds = Dataset(default_union=True)
+    failures: list[Failure] = []
+    for f in files:
+        try:
+            parsed = MemoryStore.from_file(f).dataset()
+            if not len(parsed):
+                raise InputError(f, "holds no RDF triples (a graph file policykg reads is .trig, .nq, .nt, "
+                                    ".ttl or JSON-LD, e.g. what `policykg build` writes)")
+            if need_named and default_graph_size(parsed):
+                raise InputError(f, "holds no named graphs, so its plans cannot be stored one graph each: "
+                                    "build to .trig, .nq or .jsonld, or give the plan documents")
+        except InputError as exc:
+            if not keep_going:
+                raise
+            failures.append(Failure(str(f), str(exc)))
+            continue
+        merge_named_graphs(ds, parsed)
+    return ds, failures
 
 
 @dataclass
@@ -118,35 +142,45 @@ class LoadResult:
 
 
 def load(paths: Iterable[str | Path], store: str | Path, *, keep_going: bool = False,
-         progress: Progress | None = None, workers: int | None = 1, aggregates: bool = True) -> LoadResult:
+         progress: Progress | None = None, workers: int | None = 1, keep: bool = True) -> LoadResult:
     """Put plans (documents or graph files) into a persistent local store, created if needed.
     Each plan replaces its earlier version whole; other plans in the store are left as they are.
 
     Plan documents go straight into the store (pipeline/bulk.py): parsed in `workers` processes
     (None: one per core) and bulk-loaded in batches as they arrive; a failed run changes nothing, a
-    killed one leaves the store usable with whole plans only.  Graph files (or a mix) are parsed into
-    one dataset first and then stored.  With `aggregates`, the national aggregates are then computed
-    and kept (`keep_aggregates`)."""
+    killed one leaves the store usable with whole plans only.  Graph files are parsed (first, so an
+    unreadable one stops the run before the store changes) into one dataset and stored after the
+    documents.  With `keep`, every library query's national rows are then
+    computed and kept beside the store (`keep_rows`)."""
     files = expand_paths(paths)
+    if not files:
+        raise InputError("(no input)", "give plan documents or graph files")
     graph_files, documents = split_inputs(files)
-    if documents and not graph_files:
+    # graph files are parsed first, so one that cannot be read stops the run before the store changes
+    parsed, unread = read_graph_files(graph_files, keep_going=keep_going)
+    result = LoadResult([], BuildResult(failures=list(unread)) if unread else None)
+    if documents:
         bulk = bulk_load(documents, store, load_ontology(), keep_going=keep_going, progress=progress,
                          workers=workers)
-        built = BuildResult(failures=bulk.failures, skipped=bulk.skipped, summaries=bulk.summaries)
-        result = LoadResult(bulk.graphs, built, bulk.store_triples, bulk.store_graphs)
-    else:
-        ds, built = read_dataset(paths, keep_going=keep_going, progress=progress)
+        result.graphs += bulk.graphs
+        result.build = BuildResult(failures=bulk.failures + list(unread), skipped=bulk.skipped,
+                                   summaries=bulk.summaries)
+        result.store_triples, result.store_graphs = bulk.store_triples, bulk.store_graphs
+    if len(parsed) or not documents:
         with OxigraphStore(store) as target:
-            graphs = target.load(ds, ontology=load_ontology())
-            result = LoadResult(graphs, built, len(target), len(target.graph_names()))
-    if aggregates:
-        keep_aggregates(store)
+            result.graphs += target.load(parsed, ontology=load_ontology())
+            result.store_triples, result.store_graphs = len(target), len(target.graph_names())
+    if keep:
+        keep_rows(store, workers=workers)
     return result
 
 
-def keep_aggregates(store: str | Path) -> dict[str, int]:
-    """The national aggregates (queries/national.py) computed once over the store as it now is and
-    kept beside it, so that asking one answers at once until the store changes (~20 s at 2,800 plans;
-    a query whose kept rows are stale is asked of the store again)."""
+def keep_rows(store: str | Path, *, workers: int | None = None,
+              progress: Progress | None = None) -> dict[str, int]:
+    """Every library query's national rows (queries/national.py), computed once over the store as it
+    now is in `workers` processes (None: one per core) and kept beside it, so that a national list,
+    aggregate or unit/type-filtered query answers at once until the store changes (README "National
+    scale" says how long this takes at 2,800 plans; a query whose kept rows are stale is asked of the
+    store again).  Returns each query's row count."""
     with OxigraphStore(store, read_only=True) as source:
-        return national.precompute(source)
+        return national.precompute(source, workers=workers, progress=progress)

@@ -6,7 +6,6 @@ import json
 
 from benchmarks.bench import TARGETS, run
 from policykg import queries
-from policykg.queries import national
 
 
 def test_benchmark_end_to_end(tmp_path):
@@ -44,7 +43,14 @@ def test_benchmark_end_to_end(tmp_path):
     assert {t["metric"] for t in res["targets"]} >= {"query_filtered_median_max", "list_rows_per_second_min",
                                                       "query_kept_median_max"}
     kept = res["queries_kept"]
-    assert kept["precompute_seconds"] > 0 and set(kept["medians"]) == set(national.AGGREGATES)
+    # every query's national rows kept after the load, then asked as a researcher asks
+    assert kept["precompute_seconds"] > 0 and set(kept["medians"]) == set(queries.available())
+    assert kept["rows"]["tasks"] == res["queries"]["tasks"]["rows"]
+    assert set(kept["filtered"]) == set(filtered)
+    assert kept["filtered"]["unit_workload unit"] == {k: filtered["unit_workload unit"][k] for k in ("value", "rows")} \
+        | {"median": kept["filtered"]["unit_workload unit"]["median"]}
+    assert kept["lists"]["tasks"]["rows"] == written["rows"] and kept["list_rows_per_second_min"] > 0
+    assert any("full list tasks to CSV from its kept rows" in ln for ln in lines)
     assert res["audit"]["plans"] == 5 and res["audit"]["seconds"] > 0
     # the audit of one county (`validate --plan`): that region's plans only, a part of the findings
     county = res["audit_one_plan"]
