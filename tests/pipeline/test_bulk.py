@@ -189,3 +189,33 @@ def test_crash_mid_load_leaves_a_usable_store(corpus_paths, generated, tmp_path,
     api.load(docs, store, workers=2)
     assert by_graph(store) == {g: before.get(g, set()) | reference.get(g, set())
                                for g in set(before) | set(reference)}
+
+
+def test_documents_and_a_graph_file_together_load_both(corpus_paths, tmp_path, monkeypatch):
+    """A folder of documents with a graph file beside them: the documents still go the bulk way (not
+    one rdflib dataset of the whole nation), and the graph file's plan is stored after them."""
+    graph_file = tmp_path / "two.trig"
+    api.build(corpus_paths[3:], output=graph_file)
+    used = []
+    real = bulk.load_documents
+    monkeypatch.setattr("policykg.pipeline.bulk_load", lambda docs, *a, **k: used.append(docs) or real(docs, *a, **k))
+    result = api.load(corpus_paths[:3] + [graph_file], tmp_path / "mixed", workers=1, keep=False)
+    assert used == [corpus_paths[:3]]
+    api.load(corpus_paths, tmp_path / "all", workers=1, keep=False)
+    assert by_graph(tmp_path / "mixed") == by_graph(tmp_path / "all")
+    assert result.store_graphs == 7 and result.build.failures == []
+
+
+def test_a_json_file_that_is_not_json_ld_is_reported_not_passed_over(corpus_paths, tmp_path):
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for p in corpus_paths[:2]:
+        shutil.copy(p, folder / p.name)
+    (folder / "truth.json").write_text('{"plans": 2}', encoding="utf-8")
+    with pytest.raises(InputError, match=r"truth\.json: holds no RDF triples"):
+        api.load([folder], tmp_path / "kg", keep=False)
+    assert not (tmp_path / "kg").exists()  # stopped before the store was made
+    result = api.load([folder], tmp_path / "kg", keep_going=True, keep=False)
+    assert [f.path for f in result.build.failures] == [str(folder / "truth.json")]
+    assert "holds no RDF triples" in result.build.failures[0].reason
+    assert len([g for g in result.graphs if g.kind == "plan"]) == 2
