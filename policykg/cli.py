@@ -436,9 +436,7 @@ def load_cmd(sources: tuple[Path, ...], store: Path, keep_going: bool, workers: 
         result = api.load(files, store, keep_going=_keep_going(keep_going, sources), progress=progress,
                           workers=workers or None, keep=False)
     if keep_rows:
-        bar, progress = _progress_bar("keeping the national rows of each library query")
-        with bar:
-            api.keep_rows(store, workers=workers or None, progress=progress)
+        _keep_rows(store, workers)
     gaps = 0
     if result.build is not None:
         err.print(_summary_table(result.build))
@@ -452,6 +450,30 @@ def load_cmd(sources: tuple[Path, ...], store: Path, keep_going: bool, workers: 
         sys.exit(2)
     if strict and gaps:
         sys.exit(1)
+
+
+def _keep_rows(store: Path, workers: int) -> dict[str, int]:
+    bar, progress = _progress_bar("keeping the national rows of each library query")
+    with bar:
+        return api.keep_rows(store, workers=workers or None, progress=progress)
+
+
+@main.command("keep-rows")
+@click.option("--store", type=click.Path(path_type=Path), required=True, metavar="DIR",
+              help="Store directory (Oxigraph), as `load` made it.")
+@click.option("--workers", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Run the queries in this many processes (0: one per core, at most 4).")
+def keep_rows_cmd(store: Path, workers: int) -> None:
+    """Run every library query once over the store and keep its national rows beside it.
+
+    What `load` does after loading unless --no-keep-rows is given: a national list, an aggregate or
+    a query filtered to a unit or department type then answers at once, until the store changes
+    (a query whose kept rows are older than the store is asked of the store). Use it after loads
+    made with --no-keep-rows, e.g. one county's plans at a time into a national store."""
+    counts = _keep_rows(store, workers)
+    if not counts:
+        raise click.ClickException(f"{store} changed while its rows were computed; nothing was kept, run it again")
+    err.print(f"kept the national rows of {len(counts)} queries ({sum(counts.values())} rows) beside {store}")
 
 
 @main.command("push")

@@ -37,6 +37,28 @@ def test_load_then_query_the_store(tmp_path, example_path):
     assert len(run("query", "tasks", "--store", str(store), "-f", "csv").stdout.splitlines()) == 16
 
 
+def test_rows_kept_after_a_load_without_them(tmp_path, corpus_paths):
+    """`load --no-keep-rows` keeps nothing; `keep-rows` then keeps every query's rows, and queries
+    (national and filtered) give what the store itself gives."""
+    store = tmp_path / "kg"
+    r = run("load", *map(str, corpus_paths[:3]), "--store", str(store), "--no-keep-rows")
+    assert r.returncode == 0, r.stderr
+    asked = {args: run("query", *args, "--store", str(store), "-f", "csv").stdout
+             for args in (("tasks",), ("co_responsibility", "-p", "unit=残疾人联合会"), ("unit_workload", "-p", "unit=局"))}
+    assert not list(store.glob("policykg-kept-*"))
+    k = run("keep-rows", "--store", str(store))
+    assert k.returncode == 0, k.stderr
+    from policykg import queries
+    n = len(queries.available())
+    assert f"kept the national rows of {n} queries" in k.stderr
+    assert len(list(store.glob("policykg-kept-*.sqlite"))) == n
+    for args, out in asked.items():
+        assert len(out.splitlines()) > 5, args
+        assert run("query", *args, "--store", str(store), "-f", "csv").stdout == out, args
+    bad = run("keep-rows", "--store", str(tmp_path / "none"))
+    assert bad.returncode == 2 and "no such store directory" in bad.stderr
+
+
 def test_push_then_query_the_endpoint(tmp_path, example_path, oxigraph_server):
     oxigraph_server.clear()
     r = run("push", str(example_path), "--endpoint", oxigraph_server.query,
