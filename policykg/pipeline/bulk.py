@@ -4,8 +4,9 @@ A national corpus is thousands of documents; building one rdflib Dataset first a
 as SPARQL text costs minutes and gigabytes.  Here worker processes read and build one plan each
 (graph/build.py makes its triples as N-Triples text, no rdflib term on the way) and return it as
 N-Quads bytes; the parent collects new plans, with the shared facts (units, regions) each is the
-first to name, into batches of ~100 plans that Oxigraph's bulk loader parses and writes while the
-workers go on.
+first to name, into batches of ~100 plans that Oxigraph's bulk loader parses and writes in a thread
+of its own (it lets go of Python's lock), while the parent collects the next batch and the workers
+go on reading: on 2 cores reading and loading overlap instead of taking turns.
 
 What a user relies on:
 
@@ -26,7 +27,7 @@ import re
 import shutil
 import zlib
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -160,6 +161,9 @@ class _Writer:
         self.batch: list[bytes] = []  # N-Quads of new plans not yet written
         self.bulk_loads = 0  # batches written by the bulk loader
         self.batch_triples = 0
+        # one batch at a time is written by the loader's thread while the next one is collected
+        self.loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="policykg-bulk-load")
+        self.loading: Future | None = None
 
     def shared_lines(self, lines: list[str]) -> list[str]:
         """The lines not yet in (or on their way to) the shared graph."""
@@ -192,15 +196,27 @@ class _Writer:
         data = b"".join(self.batch)
         self.batch, self.batch_triples = [], 0
         self.bulk_loads += 1
+        self.wait()  # the previous batch is in before this one starts (and its error raised here)
+        self.loading = self.loader.submit(self._bulk_load, data)
+
+    def _bulk_load(self, data: bytes) -> None:
         try:
             self.store.bulk_load(data, format=self.ox.RdfFormat.N_QUADS)
         except (OSError, SyntaxError, ValueError) as exc:
             raise OutputError(f"{self.path}: plans were not stored ({str(exc).splitlines()[0][:200]})") \
                 from None
 
+    def wait(self) -> None:
+        """Until the batch being written is in; its error, if it failed, is raised here."""
+        loading, self.loading = self.loading, None
+        if loading is not None:
+            loading.result()
+
     def finish(self) -> list[Pushed]:
         """The ontology, the department types, then the replacements; returns the actions."""
         self.write_batch()
+        self.wait()
+        self.loader.shutdown()
         done: list[Pushed] = []
         ontology = Part(str(ONTOLOGY_GRAPH), self.ontology, ONTOLOGY)
         self.target.write_graph(ontology.iri, insert_data(ontology))
@@ -227,6 +243,11 @@ class _Writer:
 
     def undo(self) -> None:
         """Take back what this run wrote: its new plan graphs and the shared lines it added."""
+        try:
+            self.wait()  # a batch still being written is let finish, then taken back with the rest
+        except Exception:  # noqa: BLE001 - the run's own error is the one raised; this batch is undone anyway
+            pass
+        self.loader.shutdown()
         if self.created:
             self.store.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in self.created))
         if self.added_shared:
@@ -290,5 +311,10 @@ def _load(documents: list[Path], store: str | Path, ontology: Graph, keep_going:
         except BaseException:
             writer.undo()
             raise
+        finally:
+            # the store is closed with `target`: no reference to it may outlive the run (an error's
+            # traceback holds the writer's frames, and a store left open under a later reader
+            # deletes files that reader is opening)
+            writer.store = None
         return BulkResult(fixed + sorted(plans, key=lambda p: p.iri), summaries, failures, skipped,
                           len(target), len(target.graph_names()))

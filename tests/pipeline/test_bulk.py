@@ -8,7 +8,7 @@ import pyoxigraph
 import pytest
 
 from policykg import api
-from policykg.errors import InputError
+from policykg.errors import InputError, OutputError
 from policykg.graph import vocab as V
 from policykg.pipeline import bulk
 from policykg.graph.oxigraph_store import OxigraphStore
@@ -93,6 +93,29 @@ def test_failed_run_changes_nothing(corpus_paths, tmp_path, monkeypatch):
     with pytest.raises(InputError, match="broken.txt"):
         api.load(corpus_paths[2:] + [bad, corpus_paths[0]], store, workers=2)
     assert len(written) == 3  # the three new plans were in the store before the bad file was met
+    assert quads(store) == before
+
+
+def test_a_batch_the_loader_refuses_fails_the_run_and_changes_nothing(corpus_paths, tmp_path, monkeypatch):
+    """Batches are written in the loader's own thread while the next is collected: a batch it
+    refuses is raised as the run's error (not lost in the thread), and the run's earlier batches,
+    already in the store, are taken back."""
+    monkeypatch.setattr(bulk, "BATCH_TRIPLES", 1)
+    store = tmp_path / "kg"
+    api.load(corpus_paths[:1], store, workers=1, keep=False)
+    before = quads(store)
+    real = bulk._Writer._bulk_load
+    calls = []
+
+    def third_fails(self, data):
+        calls.append(len(data))
+        if len(calls) == 3:
+            raise OutputError(f"{self.path}: plans were not stored (refused)")
+        return real(self, data)
+    monkeypatch.setattr(bulk._Writer, "_bulk_load", third_fails)
+    with pytest.raises(OutputError, match="refused"):
+        api.load(corpus_paths[1:], store, workers=2, keep=False)
+    assert len(calls) >= 3
     assert quads(store) == before
 
 
