@@ -252,7 +252,7 @@ def stage_reaudit(corpus: str, store: str, workers: int, engine: str = "rudof") 
     with tempfile.TemporaryDirectory() as tmp:
         edited = Path(tmp) / first.name
         edited.write_bytes(text)
-        load_seconds, _ = timed(lambda: api.load([edited], store, workers=1))
+        load_seconds, _ = timed(lambda: api.load([edited], store, workers=1, keep=False))
     source = api.open_store(store)
     keys_seconds, keys = timed(lambda: plan_keys(source.native(), plan_graphs(source.native()), base_key(None)))
     source.close()
