@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from policykg.loaders.model import Gap, Responsibility, Span, Task
+from policykg.loaders.table_vocab import DEADLINE_HEADER
 from policykg.loaders.text import normalize
 from policykg.loaders.units import UnitResolver, reads_as_unit, split_unit_list
 
@@ -30,7 +31,9 @@ LEAD_LABELS = ("牵头单位", "牵头部门", "主责单位", "主责部门", "
 SUPPORT_LABELS = ("配合单位", "配合部门", "参与单位", "参与部门", "协办单位", "协同单位", "协助单位",
                   "支持单位", "配合", "协办", "参与")
 OWNER_LABELS = ("主要责任单位", "责任单位", "责任部门", "责任主体")
-_LABELS = sorted(LEAD_LABELS + SUPPORT_LABELS + OWNER_LABELS, key=len, reverse=True)
+#: a clause may also say by when (牵头单位：区民政局；完成时限：2023年底前): the task's deadline, no unit
+DEADLINE_LABELS = DEADLINE_HEADER
+_LABELS = sorted(LEAD_LABELS + SUPPORT_LABELS + OWNER_LABELS + DEADLINE_LABELS, key=len, reverse=True)
 #: a label, perhaps with a bracketed gloss (牵头单位（部门）：), and its colon
 LABEL_RE = re.compile("(" + "|".join(_LABELS) + r")\s*(?:[（(][^（()）]{1,8}[)）])?\s*[:：]\s*")
 #: verbs that close a unit list, longest first; what follows must end the part
@@ -54,7 +57,7 @@ MARKER_RE = re.compile(LABEL_RE.pattern + "|(?<=[局委办厅院会部心司队�
 
 @dataclass
 class Part:
-    role: str  # lead | support | owner (责任单位: resolved by the plan's convention)
+    role: str  # lead | support | owner (责任单位: resolved by the plan's convention) | deadline
     units: str  # the unit list as printed
 
 
@@ -76,10 +79,11 @@ def _labelled(inner: str) -> list[Part] | None:
     for k, m in enumerate(matches):
         end = matches[k + 1].start() if k + 1 < len(matches) else len(inner)
         label = m.group(1)
-        role = "lead" if label in LEAD_LABELS else "owner" if label in OWNER_LABELS else "support"
+        role = "lead" if label in LEAD_LABELS else "owner" if label in OWNER_LABELS \
+            else "deadline" if label in DEADLINE_LABELS else "support"
         units = inner[m.end():end].strip(" ;,，；。\t\u3000\n")
         if units:
-            parts.extend(_label_parts(role, units))
+            parts.extend([Part(role, units)] if role == "deadline" else _label_parts(role, units))
     return parts or None
 
 
@@ -216,7 +220,7 @@ def _after_boundary(norm: str, lo: int, pos: int) -> bool:
 
 def _all_units(parts: list[Part]) -> bool:
     """An unbracketed clause only where every unit list reads as organisations."""
-    names = [split_unit_list(p.units) for p in parts]
+    names = [split_unit_list(p.units) for p in parts if p.role != "deadline"]
     return all(names) and all(reads_as_unit(n) is None for ns in names for n in ns)
 
 
@@ -265,10 +269,16 @@ class ClauseReader:
     def add(self, task: Task, parts: Iterable[Part], span: Span) -> None:
         parts = list(parts)
         hint: str | None = None
-        # 责任单位 beside a lead marker in the same clause always names supporters
-        owner_first = self.owner_first and not any(p.role == "lead" for p in parts)
+        # 责任单位 beside a lead marker in the same clause always names supporters; beside supporters
+        # alone (责任部门：A；协办单位：B) it names the owner, whatever the plan does elsewhere
+        roles = {p.role for p in parts}
+        owner_first = (self.owner_first or "support" in roles) and "lead" not in roles
         owner_seen = False
         for part in parts:
+            if part.role == "deadline":
+                if not task.deadline:
+                    task.deadline = " ".join(part.units.split())
+                continue
             refs, rejected = self.resolver.resolve_names(part.units, hint)
             for name, why in rejected:
                 self.gaps.append(Gap(span.line, "unit-name", f"not read as a unit: {name!r} ({why})"))

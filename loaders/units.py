@@ -35,7 +35,7 @@ ORG_ENDINGS = ("局", "委", "办", "厅", "院", "会", "部", "中心", "公�
                "台", "园", "组", "庭", "军", "司", "办事处", "基地", "医院", "学校", "协会", "单位", "部门",
                "机构", "组织", "企业", "场", "苏木")
 #: a role printed after a unit's name inside a list: 责任单位：区残联（牵头）、区民政局
-ROLE_MARK_RE = re.compile(r"\s*[（(](牵头单位|牵头|主责|负责|配合|协办|参与)[)）]$")
+ROLE_MARK_RE = re.compile(r"\s*[（(〔［【\[](牵头单位|牵头|主责|负责|配合|协办|参与)[)）〕］】\]]$")
 #: a collective of bodies: each of several, not one department (各镇（街道）, 各有关单位)
 COLLECTIVE_STARTS = ("各有关", "各相关", "各", "有关", "相关", "其他")
 #: level words a collective lists after its first part: 各区、县级市 is one collective

@@ -98,6 +98,38 @@ def test_owner_label_in_a_plan_that_marks_leads_names_supporters():
         ("support", "县住房和城乡建设局"), ("support", "县交通运输局")]
 
 
+@pytest.mark.parametrize("text", ["推进无障碍建设。（责任部门：县住建局；协办单位：县交通运输局）",
+                                  "推进无障碍建设。（责任单位：县住建局；配合单位：县交通运输局）",
+                                  "推进无障碍建设。\n责任单位：县住建局；参与单位：县交通运输局"])
+def test_owner_label_beside_supporters_alone_names_the_lead_whatever_the_plan_does(text):
+    """A plan that marks leads elsewhere may still print 责任部门 against 协办/配合/参与 units in one
+    clause: there 责任 is the owner, not one more supporter (a task would lose its lead silently)."""
+    for owner_first in (False, True):
+        assert parse(text, owner_first=owner_first) == [("lead", "县住房和城乡建设局"), ("support", "县交通运输局")]
+
+
+BOTH = [("lead", "县民政局"), ("support", "县财政局")]
+
+
+@pytest.mark.parametrize("text,deadline,roles", [
+    ("落实两项补贴。（牵头单位：县民政局；责任单位：县财政局；完成时限：2023年底前）", "2023年底前", BOTH),
+    ("落实两项补贴。（牵头单位：县民政局；配合单位：县财政局；时间节点：持续推进）", "持续推进", BOTH),
+    ("落实两项补贴。（牵头单位：县民政局）（完成时限：2022年6月底前）", "2022年6月底前", BOTH[:1]),
+    ("落实两项补贴。\n牵头单位：县民政局；配合单位：县财政局\n完成时限：2025年", "2025年", BOTH),
+])
+def test_a_deadline_in_a_clause_is_the_tasks_deadline_not_a_unit(text, deadline, roles):
+    task, gaps = read(text, owner_first=False)
+    assert gaps == []
+    assert task.deadline == deadline
+    assert [(r.role, r.unit.label) for r in task.responsibilities] == roles
+
+
+@pytest.mark.parametrize("mark", ["（牵头）", "〔牵头〕", "【牵头】", "[牵头]"])
+def test_a_lead_marked_after_its_name_in_any_bracket(mark):
+    assert parse(f"落实两项补贴。（责任单位：县民政局{mark}，县财政局）", owner_first=False) == [
+        ("lead", "县民政局"), ("support", "县财政局")]
+
+
 def test_collectives_of_a_city_plan_stay_whole():
     task, _ = read("……推进。（市残联牵头，各区、县级市配合）", CITY)
     assert [(r.role, r.unit.label, r.unit.collective) for r in task.responsibilities] == [
