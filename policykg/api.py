@@ -109,6 +109,10 @@ def _run_library(name: str, source: Source, params: dict[str, str] | None):
     kept = national.cached(store, name, params) if isinstance(store, OxigraphStore) else None
     if kept is not None:
         return store, text, q, kept
+    if isinstance(store, OxigraphStore) and national.answers(q, params) and national.stale(store, name):
+        warnings.warn(f"{store.path}: the rows kept for {name} are older than the store (it changed "
+                      "since they were kept), so the store itself is asked, which is slower; "
+                      f"`policykg keep-rows --store {store.path}` keeps them again", PolicyKGWarning, stacklevel=3)
     return store, text, q, _stream(_scoped(store, params), text)
 
 

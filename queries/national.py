@@ -189,6 +189,23 @@ def cached(store: OxigraphStore | Path, name: str,
     return columns, _rows(db, cursor)
 
 
+def stale(store: OxigraphStore | Path, name: str) -> bool:
+    """Were rows kept for query `name` that the store has changed since (a load with --no-keep-rows,
+    `reason --write`)?  A query then asks the store, which is correct but slow at national scale."""
+    path = kept_file(store, name)
+    if not path.is_file():
+        return False
+    try:
+        db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            row = db.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
+        finally:
+            db.close()
+        return row is not None and json.loads(row[0]) != stamp(_path(store))
+    except (sqlite3.Error, ValueError):
+        return False
+
+
 def _where(filters: tuple[ColumnFilter, ...], columns: list[str],
            given: dict[str, str]) -> tuple[str, list[str]]:
     """The SQL condition keeping the rows `given` keeps: each parameter's columns (any one of them)."""

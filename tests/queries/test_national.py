@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from policykg import api, queries
-from policykg.errors import QueryError
+from policykg.errors import PolicyKGWarning, QueryError
 from policykg.graph.oxigraph_store import OxigraphStore
 from policykg.queries import national
 
@@ -106,7 +106,10 @@ def test_kept_rows_are_not_used_once_the_store_has_changed(corpus_paths, tmp_pat
     with OxigraphStore(path, read_only=True) as store:
         assert national.cached(store, "units") is None
         assert national.cached(store, "tasks", {"plan": "残疾"}) is None
-        columns, rows = api.query("projects_per_plan", store)
+        assert national.stale(store, "projects_per_plan")
+        with pytest.warns(PolicyKGWarning, match=r"rows kept for projects_per_plan are older than the store.*"
+                                                 r"policykg keep-rows --store"):
+            columns, rows = api.query("projects_per_plan", store)
         assert (columns, rows) == _fresh(store, "projects_per_plan")
         assert len(rows) == before + 1
 
@@ -116,6 +119,7 @@ def test_load_keeps_the_rows_of_the_store_it_leaves(corpus_paths, tmp_path):
     api.load(corpus_paths[:2], path)
     api.load(corpus_paths[2:], path)  # the second load computes them again, over all five plans
     with OxigraphStore(path, read_only=True) as store:
+        assert not any(national.stale(store, name) for name in queries.available())
         for name in ("tasks", "units", "projects_per_plan"):
             assert _kept(store, name) == _fresh(store, name), name
         assert len(_kept(store, "projects_per_plan")[1]) == 5
