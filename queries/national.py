@@ -28,6 +28,7 @@ from typing import Any, Callable, Iterator
 from rdflib import Literal
 from rdflib.util import from_n3
 
+from policykg.errors import OutputError
 from policykg.graph.oxigraph_store import OxigraphStore
 from policykg.queries import ColumnFilter, NamedQuery, available, get, tidied
 
@@ -113,7 +114,10 @@ def _keep_one(path: str, name: str, before: list[list[Any]]) -> tuple[str, str, 
     """One query's national rows into a temporary SQLite file in the store directory (renamed into
     place by `precompute` once every query is done); returns (name, that file, row count)."""
     q = get(name)
-    fd, tmp = tempfile.mkstemp(prefix=f".{PREFIX}{name}.", suffix=SUFFIX, dir=path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{PREFIX}{name}.", suffix=SUFFIX, dir=path)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot keep the national rows beside the store ({exc.strerror})") from None
     os.close(fd)
     umask = os.umask(0)  # mkstemp makes 0600; a kept file is as readable as the store's own files
     os.umask(umask)

@@ -176,3 +176,15 @@ def test_a_malformed_filters_line_is_an_error_naming_the_file(line, message):
     with pytest.raises(QueryError, match=message) as err:
         queries._parse("q", text)
     assert "q.rq" in str(err.value)
+
+
+def test_a_store_directory_that_takes_no_file_is_a_clear_error(corpus_paths, tmp_path, monkeypatch):
+    from policykg.errors import OutputError
+    path = tmp_path / "kg"
+    api.load(corpus_paths[:1], path, keep=False)
+
+    def refused(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+    monkeypatch.setattr(national.tempfile, "mkstemp", refused)
+    with pytest.raises(OutputError, match=r"kg: cannot keep the national rows beside the store \(Permission denied\)"):
+        national.precompute(path, workers=1)
