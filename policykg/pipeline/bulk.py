@@ -66,6 +66,7 @@ class BuiltPlan:
     triples: int = 0
     shared: list[str] = field(default_factory=list)  # its shared-graph triples, one N-Triples line each
     summary: dict[str, Any] = field(default_factory=dict)
+    invalid: str = ""  # why its quads do not parse as strict N-Quads (an IRI a document made invalid)
 
 
 def build_one(file: str, path: str | None = None) -> BuiltPlan:
@@ -78,8 +79,23 @@ def build_one(file: str, path: str | None = None) -> BuiltPlan:
     path = path or plan_path(r.region, r.period, r.title, r.draft, r.document.sha256)
     pg = build_plan_graph(r, path)
     plan_nq = "".join(quad_lines(pg.graph, f"<{pg.graph_iri}>")).encode("utf-8")
+    shared = _store_lines(pg.shared)
     return BuiltPlan(file, False, r.document.sha256, path, str(pg.graph_iri), plan_nq,
-                     len(pg.graph), _store_lines(pg.shared), r.summary())
+                     len(pg.graph), shared, r.summary(), _invalid(plan_nq, shared))
+
+
+def _invalid(plan_nq: bytes, shared: list[str]) -> str:
+    """Why a plan's quads are not valid N-Quads, or "": checked here, in the worker, with Oxigraph's
+    strict parser, so that the bulk loader (the load's one serial step) can parse them leniently
+    (a sixth faster at 800 real-size plans) with the same guarantee: nothing invalid is stored."""
+    import pyoxigraph as ox
+    try:
+        for _ in ox.parse(plan_nq + "".join(f"{ln}\n" for ln in shared).encode("utf-8"),
+                          format=ox.RdfFormat.N_QUADS):
+            pass
+    except SyntaxError as exc:
+        return str(exc).splitlines()[0][:200]
+    return ""
 
 
 #: what rdflib leaves raw in a literal and Oxigraph escapes (\t, \u0001 …); \n and \r both escape
@@ -174,6 +190,8 @@ class _Writer:
         return new
 
     def plan(self, b: BuiltPlan) -> None:
+        if b.invalid:
+            raise OutputError(f"{b.file}: its plan was not stored ({b.invalid})")
         new_shared = _nquads(self.shared_lines(b.shared), str(V.SHARED_GRAPH)).encode("utf-8")
         if b.graph_iri in self.existing:  # a replacement: written after every document was read
             self.deferred.append((b.graph_iri, zlib.compress(b.plan_nq, 1), b.triples))
@@ -189,8 +207,9 @@ class _Writer:
     def write_batch(self) -> None:
         """New plan graphs (and new shared lines) go in by Oxigraph's bulk loader: it writes sorted
         index files and has RocksDB ingest them at once, several times faster than a transaction per
-        plan.  The data is checked as it is parsed (an IRI a document made invalid is an error here,
-        not a broken store): measured, checking costs nothing next to the loader's own work."""
+        plan.  The data was checked by the workers (`_invalid`: an IRI a document made invalid is an
+        error, not a broken store), so the loader parses it leniently: its work is the load's serial
+        step."""
         if not self.batch:
             return
         data = b"".join(self.batch)
@@ -201,7 +220,8 @@ class _Writer:
 
     def _bulk_load(self, data: bytes) -> None:
         try:
-            self.store.bulk_load(data, format=self.ox.RdfFormat.N_QUADS)
+            # checked strictly in the workers already (`_invalid`)
+            self.store.bulk_load(data, format=self.ox.RdfFormat.N_QUADS, lenient=True)
         except (OSError, SyntaxError, ValueError) as exc:
             raise OutputError(f"{self.path}: plans were not stored ({str(exc).splitlines()[0][:200]})") \
                 from None

@@ -119,6 +119,28 @@ def test_a_batch_the_loader_refuses_fails_the_run_and_changes_nothing(corpus_pat
     assert quads(store) == before
 
 
+def test_quads_that_do_not_parse_strictly_are_refused_before_the_lenient_loader(corpus_paths, tmp_path,
+                                                                                monkeypatch):
+    """The bulk loader parses leniently; the workers check each plan's quads strictly first, so a
+    plan whose IRIs a document made invalid fails the run, naming the document, and nothing of the
+    run stays in the store."""
+    store = tmp_path / "kg"
+    api.load(corpus_paths[:1], store, workers=1, keep=False)
+    before = quads(store)
+    real = bulk.quad_lines
+
+    def broken(graph, name):
+        lines = list(real(graph, name))
+        if "wudaqu" in name:  # one plan gets an IRI with a space in it
+            lines[0] = "<http://example.org/a b> <http://example.org/p> \"x\" " + name + " .\n"
+        return lines
+    monkeypatch.setattr(bulk, "quad_lines", broken)
+    bad = next(p for p in corpus_paths if "乌达" in p.read_text(encoding="utf-8")[:400])
+    with pytest.raises(OutputError, match=rf"{bad.name}: its plan was not stored \(.*\)"):
+        api.load(corpus_paths[1:], store, workers=1, keep=False)
+    assert quads(store) == before
+
+
 def _spy(method, calls: list):
     def wrapper(self):
         calls.append(len(self.batch))
