@@ -42,8 +42,8 @@ from policykg.graph.oxigraph_store import (OxigraphStore, PlanGraph, from_rdflib
 from policykg.ontology import load_ontology
 from policykg.shapes.audit import (LOOKUP_PREDICATES, AuditReport, Memo, Progress, Scorecard, audit, finish,
                                    load_shapes, plan_findings, scorecard)
-from policykg.shapes.engines import (SH, PreparedShapes, RawResult, check_engine, prepare, run_jena,
-                                     run_pyshacl, run_rudof, sparql_results_oxigraph, sparql_results_rdflib)
+from policykg.shapes.engines import (SH, PreparedShapes, RawResult, RudofBatches, check_engine, prepare, run_jena,
+                                     run_pyshacl, sparql_results_oxigraph, sparql_results_rdflib)
 
 #: plans per engine call: large enough to pay the engine's set-up rarely, small enough that rudof's
 #: cost stays linear (it grows faster than the data beyond a few hundred thousand triples)
@@ -187,6 +187,8 @@ class Batcher:
         self.mem.load(ontology.serialize(format="nt", encoding="utf-8"), format=_NT, to_graph=_ONTOLOGY)
         self.ontology_text = ox.serialize(self._kept(q.triple for q in self.mem.quads_for_pattern(
             None, None, None, _ONTOLOGY)), format=_NT)
+        # rudof keeps the ontology loaded and takes each batch in a frame over it (see RudofBatches)
+        self.rudof = RudofBatches(prepared, self.ontology_text.decode("utf-8")) if engine == "rudof" else None
 
     def _kept(self, triples: Iterable[Any]) -> list[Any]:
         """The triples the engine needs: those whose predicate some shape or rule reads."""
@@ -219,17 +221,18 @@ class Batcher:
         graphs.append(_SHARED)
         try:
             triples += self._kept(q.triple for q in shared)
-            text = ox.serialize(triples, format=_NT) + self.ontology_text
-            raws = self._validate(text)
+            raws = self._validate(ox.serialize(triples, format=_NT))
             return self._attribute(batch, raws)
         finally:
             for g in graphs:
                 self.mem.remove_graph(g)
 
-    def _validate(self, text: bytes) -> list[RawResult]:
-        """The batch validated by the engine (Core shapes) plus the SPARQL rules, each once."""
-        if self.engine == "rudof":
-            return run_rudof(text.decode("utf-8"), self.prepared, sparql=True)
+    def _validate(self, batch: bytes) -> list[RawResult]:
+        """The batch (with the ontology) validated by the engine (Core shapes) plus the SPARQL rules,
+        each once."""
+        if self.rudof is not None:
+            return self.rudof.run(batch.decode("utf-8"))
+        text = batch + self.ontology_text
         if self.engine == "jena":
             return run_jena(text, self.prepared) + sparql_results_oxigraph(text, self.prepared.rules)
         g = Graph()
