@@ -196,6 +196,20 @@ class Batcher:
             return list(triples)
         return [t for t in triples if t.predicate in self.keep]
 
+    def _read(self, graph: Any) -> tuple[list[Any], list[Any]]:
+        """The quads read out of a graph of the store, and the triples of them the engine needs
+        (read property by property, so a property's quads are kept or not all at once)."""
+        if self.read is None:
+            quads = list(self.source.quads_for_pattern(None, None, None, graph))
+            return quads, [q.triple for q in quads]
+        quads, kept = [], []
+        for pred in self.read:
+            found = list(self.source.quads_for_pattern(None, pred, None, graph))
+            quads += found
+            if pred in self.keep:
+                kept += [q.triple for q in found]
+        return quads, kept
+
     def run(self, batch: Batch) -> Result:
         graphs, triples, named = [], [], set()
         for p in batch:
@@ -203,13 +217,10 @@ class Batcher:
                 if name is None:
                     continue
                 g = ox.NamedNode(name)
-                if self.read is None:
-                    quads = list(self.source.quads_for_pattern(None, None, None, g))
-                else:
-                    quads = [q for pred in self.read for q in self.source.quads_for_pattern(None, pred, None, g)]
+                quads, kept = self._read(g)
                 self.mem.extend(quads)
                 graphs.append(g)
-                triples += self._kept(q.triple for q in quads)
+                triples += kept
                 if name == p.graph:  # the slice starts from the plan graph's nodes (graph/slices.py)
                     # (those named by the triples read: a node named only by an unread property can
                     # be no finding of this plan, see `belongs`)
