@@ -46,8 +46,9 @@ from policykg.shapes.engines import (SH, PreparedShapes, RawResult, RudofBatches
                                      run_pyshacl, sparql_results_oxigraph, sparql_results_rdflib)
 
 #: plans per engine call: large enough to pay the engine's set-up rarely, small enough that rudof's
-#: cost stays linear (it grows faster than the data beyond a few hundred thousand triples)
-DEFAULT_BATCH = 40
+#: cost stays linear (it grows faster than the data: with the ontology kept loaded, the same 120
+#: real-size plans took 7.3-8.1 CPU s in batches of 10 or 20, 8.0-8.8 in batches of 40)
+DEFAULT_BATCH = 20
 #: Jena pays ~1.5 s to start a JVM per call, and also slows on large batches: of 400 generated plans,
 #: batches of 40 took 63 s, of 100 49 s, all 400 at once 87 s
 BATCH_BY_ENGINE = {"jena": 100}
