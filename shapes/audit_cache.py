@@ -34,7 +34,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Collection, Iterable
@@ -187,12 +187,23 @@ def _node(text: str | None) -> Node | None:
     return BNode(text[2:]) if text.startswith("_:") else nt_term(text)
 
 
+#: the fields of a finding and a scorecard, in order (all plain values: `asdict`'s deep copy, a third
+#: of writing the cache, is not needed)
+_FINDING_FIELDS = tuple(f.name for f in fields(Finding))
+_SCORECARD_FIELDS = tuple(f.name for f in fields(Scorecard))
+
+
+def _record(obj: Any, names: tuple[str, ...]) -> dict[str, Any]:
+    return {n: getattr(obj, n) for n in names}
+
+
 def _encode(e: Entry) -> str:
     raws = [{"focus": _term(r.focus), "shape": _term(r.shape), "component": _term(r.component),
              "severity": _term(r.severity), "path": _term(r.path), "value": _term(r.value),
              "messages": [_term(m) for m in r.messages]} for r in e.raws]
-    return json.dumps({"findings": [asdict(f) for f in e.findings], "raws": raws,
-                       "scorecard": asdict(e.scorecard)}, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps({"findings": [_record(f, _FINDING_FIELDS) for f in e.findings], "raws": raws,
+                       "scorecard": _record(e.scorecard, _SCORECARD_FIELDS)},
+                      ensure_ascii=False, separators=(",", ":"))
 
 
 def _decode(text: str, key: str) -> Entry:

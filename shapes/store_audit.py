@@ -42,12 +42,13 @@ from policykg.graph.oxigraph_store import (OxigraphStore, PlanGraph, from_rdflib
 from policykg.ontology import load_ontology
 from policykg.shapes.audit import (LOOKUP_PREDICATES, AuditReport, Memo, Progress, Scorecard, audit, finish,
                                    load_shapes, plan_findings, scorecard)
-from policykg.shapes.engines import (SH, PreparedShapes, RawResult, check_engine, prepare, run_jena,
-                                     run_pyshacl, run_rudof, sparql_results_oxigraph, sparql_results_rdflib)
+from policykg.shapes.engines import (SH, PreparedShapes, RawResult, RudofBatches, check_engine, prepare, run_jena,
+                                     run_pyshacl, sparql_results_oxigraph, sparql_results_rdflib)
 
 #: plans per engine call: large enough to pay the engine's set-up rarely, small enough that rudof's
-#: cost stays linear (it grows faster than the data beyond a few hundred thousand triples)
-DEFAULT_BATCH = 40
+#: cost stays linear (it grows faster than the data: with the ontology kept loaded, the same 120
+#: real-size plans took 7.3-8.1 CPU s in batches of 10 or 20, 8.0-8.8 in batches of 40)
+DEFAULT_BATCH = 20
 #: Jena pays ~1.5 s to start a JVM per call, and also slows on large batches: of 400 generated plans,
 #: batches of 40 took 63 s, of 100 49 s, all 400 at once 87 s
 BATCH_BY_ENGINE = {"jena": 100}
@@ -187,12 +188,28 @@ class Batcher:
         self.mem.load(ontology.serialize(format="nt", encoding="utf-8"), format=_NT, to_graph=_ONTOLOGY)
         self.ontology_text = ox.serialize(self._kept(q.triple for q in self.mem.quads_for_pattern(
             None, None, None, _ONTOLOGY)), format=_NT)
+        # rudof keeps the ontology loaded and takes each batch in a frame over it (see RudofBatches)
+        self.rudof = RudofBatches(prepared, self.ontology_text.decode("utf-8")) if engine == "rudof" else None
 
     def _kept(self, triples: Iterable[Any]) -> list[Any]:
         """The triples the engine needs: those whose predicate some shape or rule reads."""
         if self.keep is None:
             return list(triples)
         return [t for t in triples if t.predicate in self.keep]
+
+    def _read(self, graph: Any) -> tuple[list[Any], list[Any]]:
+        """The quads read out of a graph of the store, and the triples of them the engine needs
+        (read property by property, so a property's quads are kept or not all at once)."""
+        if self.read is None:
+            quads = list(self.source.quads_for_pattern(None, None, None, graph))
+            return quads, [q.triple for q in quads]
+        quads, kept = [], []
+        for pred in self.read:
+            found = list(self.source.quads_for_pattern(None, pred, None, graph))
+            quads += found
+            if pred in self.keep:
+                kept += [q.triple for q in found]
+        return quads, kept
 
     def run(self, batch: Batch) -> Result:
         graphs, triples, named = [], [], set()
@@ -201,13 +218,10 @@ class Batcher:
                 if name is None:
                     continue
                 g = ox.NamedNode(name)
-                if self.read is None:
-                    quads = list(self.source.quads_for_pattern(None, None, None, g))
-                else:
-                    quads = [q for pred in self.read for q in self.source.quads_for_pattern(None, pred, None, g)]
+                quads, kept = self._read(g)
                 self.mem.extend(quads)
                 graphs.append(g)
-                triples += self._kept(q.triple for q in quads)
+                triples += kept
                 if name == p.graph:  # the slice starts from the plan graph's nodes (graph/slices.py)
                     # (those named by the triples read: a node named only by an unread property can
                     # be no finding of this plan, see `belongs`)
@@ -219,17 +233,18 @@ class Batcher:
         graphs.append(_SHARED)
         try:
             triples += self._kept(q.triple for q in shared)
-            text = ox.serialize(triples, format=_NT) + self.ontology_text
-            raws = self._validate(text)
+            raws = self._validate(ox.serialize(triples, format=_NT))
             return self._attribute(batch, raws)
         finally:
             for g in graphs:
                 self.mem.remove_graph(g)
 
-    def _validate(self, text: bytes) -> list[RawResult]:
-        """The batch validated by the engine (Core shapes) plus the SPARQL rules, each once."""
-        if self.engine == "rudof":
-            return run_rudof(text.decode("utf-8"), self.prepared, sparql=True)
+    def _validate(self, batch: bytes) -> list[RawResult]:
+        """The batch (with the ontology) validated by the engine (Core shapes) plus the SPARQL rules,
+        each once."""
+        if self.rudof is not None:
+            return self.rudof.run(batch.decode("utf-8"))
+        text = batch + self.ontology_text
         if self.engine == "jena":
             return run_jena(text, self.prepared) + sparql_results_oxigraph(text, self.prepared.rules)
         g = Graph()
