@@ -159,16 +159,12 @@ def _write_list(source: Any, name: str, fmt: str, out: str) -> dict[str, Any]:
                 first_row_seconds=round(first[0], 3) if first else None, fmt=fmt, bytes=size)
 
 
-#: a kept query with at least this many national rows is a list whose write rate is measured
-LIST_ROWS = 10_000
-
-
-def stage_query_kept(store: str, workers: int, out: str, lists: list[str]) -> None:
+def stage_query_kept(store: str, workers: int, out: str, lists: list[str], list_rows: int) -> None:
     """Every library query's national rows computed once after the load (queries/national.py: what
     `load` does when it has finished; the seconds to compute them), then answered from them as a
     researcher asks: each query's national median of 5, each unit/type-filtered query's median of 5
-    (the same values as stage_query_filtered), and `lists` and every list of ≥ LIST_ROWS rows written
-    to CSV."""
+    (the same values as stage_query_filtered), and `lists` and every answer of ≥ `list_rows` rows
+    written to CSV."""
     from policykg import api, queries
     from policykg.queries import national
     source = api.open_store(store)
@@ -194,7 +190,7 @@ def stage_query_kept(store: str, workers: int, out: str, lists: list[str]) -> No
                                                "rows": rows}
     emit(step="filtered", filtered=filtered)
     written = {name: _write_list(source, name, "csv", out) for name in queries.available()
-               if name in lists or counts.get(name, 0) >= LIST_ROWS}
+               if name in lists or counts.get(name, 0) >= list_rows}
     for name in counts:
         national.kept_file(source, name).unlink(missing_ok=True)
     emit(precompute_seconds=round(seconds, 3), rows=counts, medians=medians, median=max(medians.values()),
