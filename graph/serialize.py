@@ -52,6 +52,16 @@ def format_for(path: str | Path) -> tuple[str, bool]:
     return FORMATS[ext]
 
 
+def temp_beside(directory: str | Path, prefix: str, suffix: str) -> tuple[int, str]:
+    """A new temporary file in `directory` (its descriptor and path) with the permissions any new file
+    gets there (mkstemp creates 0600), to be renamed into place once written."""
+    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=directory)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
+    return fd, tmp
+
+
 @contextmanager
 def atomic_write(path: str | Path, mode: str = "w") -> Iterator:
     """Open a temporary file beside `path`; rename it over `path` only if the block succeeds."""
@@ -59,11 +69,7 @@ def atomic_write(path: str | Path, mode: str = "w") -> Iterator:
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.exists():
         raise OutputError(f"{target}: the folder {directory} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    # mkstemp creates 0600; an output file gets the permissions any new file gets (umask)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)
+    fd, tmp = temp_beside(directory, f".{target.name}.", ".tmp")
     try:
         with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8") as fh:
             yield fh

@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -30,6 +29,7 @@ from rdflib.util import from_n3
 
 from policykg.errors import OutputError
 from policykg.graph.oxigraph_store import OxigraphStore
+from policykg.graph.serialize import temp_beside
 from policykg.queries import ColumnFilter, NamedQuery, available, get, tidied
 
 PREFIX = "policykg-kept-"
@@ -115,13 +115,10 @@ def _keep_one(path: str, name: str, before: list[list[Any]]) -> tuple[str, str, 
     place by `precompute` once every query is done); returns (name, that file, row count)."""
     q = get(name)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{PREFIX}{name}.", suffix=SUFFIX, dir=path)
+        fd, tmp = temp_beside(path, f".{PREFIX}{name}.", SUFFIX)
     except OSError as exc:
         raise OutputError(f"{path}: cannot keep the national rows beside the store ({exc.strerror})") from None
     os.close(fd)
-    umask = os.umask(0)  # mkstemp makes 0600; a kept file is as readable as the store's own files
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)
     try:
         with OxigraphStore(path, read_only=True) as store:
             columns, rows = store.stream(q.bind(None))
@@ -167,21 +164,42 @@ def answers(q: NamedQuery, params: dict[str, str] | None) -> bool:
     return all(p in declared for p in q.given(params))
 
 
-def cached(store: OxigraphStore | Path, name: str,
-           params: dict[str, str] | None = None) -> tuple[list[str], Iterator[tuple[Any, ...]]] | None:
-    """The rows `precompute` kept for query `name`, filtered by `params` as its `@filters` lines say,
-    in the query's order, if the store has not changed since they were kept; else None (ask the store)."""
-    q = get(name)
+def _opened(store: OxigraphStore | Path, name: str) -> tuple[sqlite3.Connection, dict[str, str]] | None:
+    """Query `name`'s kept file opened read-only, with its meta table; None when there is none or it
+    cannot be read (a damaged file is passed over: the store answers)."""
     path = kept_file(store, name)
-    if not answers(q, params) or not path.is_file():
+    if not path.is_file():
         return None
     try:
         db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
     except sqlite3.Error:
         return None
     try:
-        meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
-        if json.loads(meta.get("stamp", "null")) != stamp(_path(store)):
+        return db, dict(db.execute("SELECT key, value FROM meta").fetchall())
+    except sqlite3.Error:
+        db.close()
+        return None
+
+
+def _current(meta: dict[str, str], store: OxigraphStore | Path) -> bool:
+    """Were these rows kept from the store as it is now?"""
+    try:
+        return json.loads(meta.get("stamp", "null")) == stamp(_path(store))
+    except ValueError:
+        return False
+
+
+def cached(store: OxigraphStore | Path, name: str,
+           params: dict[str, str] | None = None) -> tuple[list[str], Iterator[tuple[Any, ...]]] | None:
+    """The rows `precompute` kept for query `name`, filtered by `params` as its `@filters` lines say,
+    in the query's order, if the store has not changed since they were kept; else None (ask the store)."""
+    q = get(name)
+    opened = _opened(store, name) if answers(q, params) else None
+    if opened is None:
+        return None
+    db, meta = opened
+    try:
+        if not _current(meta, store):
             db.close()
             return None
         columns = json.loads(meta["columns"])
@@ -196,17 +214,14 @@ def cached(store: OxigraphStore | Path, name: str,
 def stale(store: OxigraphStore | Path, name: str) -> bool:
     """Were rows kept for query `name` that the store has changed since (a load with --no-keep-rows,
     `reason --write`)?  A query then asks the store, which is correct but slow at national scale."""
-    path = kept_file(store, name)
-    if not path.is_file():
+    opened = _opened(store, name)
+    if opened is None:
         return False
+    db, meta = opened
+    db.close()
     try:
-        db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-        try:
-            row = db.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
-        finally:
-            db.close()
-        return row is not None and json.loads(row[0]) != stamp(_path(store))
-    except (sqlite3.Error, ValueError):
+        return "stamp" in meta and json.loads(meta["stamp"]) != stamp(_path(store))
+    except ValueError:  # a damaged stamp: passed over like a damaged file, not called stale
         return False
 
 

@@ -185,6 +185,6 @@ def test_a_store_directory_that_takes_no_file_is_a_clear_error(corpus_paths, tmp
 
     def refused(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
-    monkeypatch.setattr(national.tempfile, "mkstemp", refused)
+    monkeypatch.setattr("tempfile.mkstemp", refused)
     with pytest.raises(OutputError, match=r"kg: cannot keep the national rows beside the store \(Permission denied\)"):
         national.precompute(path, workers=1)
