@@ -125,9 +125,15 @@ def stage_query_filtered(store: str, name: str, param: str) -> None:
     plans naming such a unit when they are few (graph/query_scope.py), else every plan."""
     from policykg import api
     source = api.open_store(store)
-    _, units = api.query("units", source, {"plan": _first_region(source)})
-    value = units[0][2] if param == "unit" else units[0][3]
+    value = _filter_value(source, param)
     _median_of_runs(lambda: api.query(name, source, {param: value})[1], param=param, value=value)
+
+
+def _filter_value(source: Any, param: str) -> str:
+    """The first plan's busiest unit's name (`unit`) or that unit's department type (`type`)."""
+    from policykg import api
+    _, units = api.query("units", source, {"plan": _first_region(source)})
+    return units[0][2] if param == "unit" else units[0][3]
 
 
 def stage_query_write(store: str, name: str, fmt: str, out: str) -> None:
@@ -170,24 +176,15 @@ def stage_query_kept(store: str, workers: int, out: str, lists: list[str], list_
     source = api.open_store(store)
     seconds, counts = timed(lambda: national.precompute(source, workers=workers))
     emit(step="precompute", seconds=round(seconds, 3), queries=len(counts), **peak_mb())
-    medians = {}
-    for name in queries.available():
-        times = [timed(lambda: api.query(name, source))[0] for _ in range(RUNS)]
-        medians[name] = round(statistics.median(times), 4)
+    medians = {name: _runs(lambda: api.query(name, source)[1])[0] for name in queries.available()}
     emit(step="national", medians=medians)
-    _, units = api.query("units", source, {"plan": _first_region(source)})
     filtered = {}
     for name in queries.available():
         for param in ("unit", "type"):
             if queries.get(name).takes(param):
-                value = units[0][2] if param == "unit" else units[0][3]
-                times, rows = [], 0
-                for _ in range(RUNS):
-                    t, result = timed(lambda: api.query(name, source, {param: value})[1])
-                    times.append(t)
-                    rows = len(result)
-                filtered[f"{name} {param}"] = {"value": value, "median": round(statistics.median(times), 4),
-                                               "rows": rows}
+                value = _filter_value(source, param)
+                median, rows = _runs(lambda: api.query(name, source, {param: value})[1])
+                filtered[f"{name} {param}"] = {"value": value, "median": median, "rows": rows}
     emit(step="filtered", filtered=filtered)
     written = {name: _write_list(source, name, "csv", out) for name in queries.available()
                if name in lists or counts.get(name, 0) >= list_rows}
@@ -207,13 +204,20 @@ def _first_region(source: Any) -> str:
 
 def _median_of_runs(rows_of: Callable[[], list], **extra: Any) -> None:
     """RUNS timed runs, each emitted, then their median (with `extra` and peak memory)."""
+    median, rows = _runs(rows_of, lambda n, seconds, rows: emit(run=n, seconds=round(seconds, 4), rows=rows))
+    emit(median=median, rows=rows, **extra, **peak_mb())
+
+
+def _runs(rows_of: Callable[[], list], each: Callable[[int, float, int], None] | None = None) -> tuple[float, int]:
+    """RUNS timed runs of `rows_of` (`each(n, seconds, rows)` after each): their median and row count."""
     times, rows = [], 0
     for _ in range(RUNS):
         seconds, result = timed(rows_of)
         times.append(seconds)
         rows = len(result)
-        emit(run=len(times), seconds=round(seconds, 4), rows=rows)
-    emit(median=round(statistics.median(times), 4), rows=rows, **extra, **peak_mb())
+        if each:
+            each(len(times), seconds, rows)
+    return round(statistics.median(times), 4), rows
 
 
 def stage_audit(store: str, workers: int, engine: str = "rudof") -> None:

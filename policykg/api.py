@@ -82,8 +82,8 @@ def open_endpoint(url: str, timeout: float = DEFAULT_TIMEOUT) -> EndpointStore:
 def query(name: str, source: Source,
           params: dict[str, str] | None = None) -> tuple[list[str], list[tuple[Any, ...]]]:
     """Run a named library query; returns (columns, rows) in the query's documented columns."""
-    store, text, q, (columns, rows) = _run_library(name, source, params)
-    rows = list(queries.tidied(q, columns, rows))
+    store, text, (columns, rows) = _run_library(name, source, params)
+    rows = list(rows)
     _note_empty(store, text, rows)
     return columns, rows
 
@@ -96,24 +96,26 @@ def stream_query(name: str, source: Source,
         columns, rows = api.stream_query("tasks", "store/")
         for row in rows: ...
     """
-    store, text, q, (columns, rows) = _run_library(name, source, params)
-    return columns, queries.tidied(q, columns, _noting_empty(store, text, rows))
+    store, text, (columns, rows) = _run_library(name, source, params)
+    return columns, _noting_empty(store, text, rows)
 
 
 def _run_library(name: str, source: Source, params: dict[str, str] | None):
-    """The opened store, the bound query text, the query, and its columns and row iterator."""
+    """The opened store, the bound query text, and its columns and tidied rows (an iterator): the
+    kept rows were tidied when they were kept, the store's are tidied as they come."""
     q = queries.get(name)
     store = open_source(source)
     text = q.bind(params)
     # the national rows kept after the last load, filtered as the query's @filters say (queries/national.py)
     kept = national.cached(store, name, params) if isinstance(store, OxigraphStore) else None
     if kept is not None:
-        return store, text, q, kept
+        return store, text, kept
     if isinstance(store, OxigraphStore) and national.answers(q, params) and national.stale(store, name):
         warnings.warn(f"{store.path}: the rows kept for {name} are older than the store (it changed "
                       "since they were kept), so the store itself is asked, which is slower; "
                       f"`policykg keep-rows --store {store.path}` keeps them again", PolicyKGWarning, stacklevel=3)
-    return store, text, q, _stream(_scoped(store, params), text)
+    columns, rows = _stream(_scoped(store, params), text)
+    return store, text, (columns, queries.tidied(q, columns, rows))
 
 
 def sparql(text: str, source: Source) -> tuple[list[str], list[tuple[Any, ...]]]:
