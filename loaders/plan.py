@@ -16,6 +16,7 @@ from policykg.loaders.coverage import measure_coverage, unread_markers
 from policykg.loaders.ladder import CHAPTER_STYLES, numbering
 from policykg.loaders.model import (Chapter, DocumentInfo, Gap, Indicator, PlanRecord, Section, Span, Task,
                                     UnitRef)
+from policykg.loaders.furniture import drop_furniture
 from policykg.loaders.grids import read_division_grid, read_indicator_grid, read_project_grid
 from policykg.loaders.formats import read_document
 from policykg.loaders.reading import Grid, SourceText
@@ -232,7 +233,7 @@ def load_plan(path: str | Path) -> PlanRecord:
     """Read one plan document (text, Word, PDF or web page) into a plan record."""
     src = read_document(path)
     spans = _Spans(src)
-    lines = make_lines(src.lines)
+    lines = drop_furniture(src.lines, make_lines(src.lines))
     table_gaps: list[Gap] = []
     blocks, table_after, indicator_tables, division_tables = _extract_tables(lines, src.grids, table_gaps)
     if not blocks and not indicator_tables and not division_tables:

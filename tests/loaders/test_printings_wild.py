@@ -1,0 +1,109 @@
+"""Printings real plans arrive in that the corpus does not show: text extracted from a PDF (lines
+hard-wrapped at the page width, page numbers and running headers between them), decimal numbering
+ladders (1. / 1.1 / 1.1.1), 第一条 articles.  Each is read as a careful reader would, or said."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policykg.loaders.furniture import is_page_number
+from policykg.loaders.plan import load_plan
+
+HEAD = "青山县人民政府关于印发《青山县“十四五”残疾人事业发展规划》的通知\n青山县“十四五”残疾人事业发展规划\n"
+
+
+def plan(tmp_path: Path, body: str, head: str = HEAD):
+    path = tmp_path / "plan.txt"
+    path.write_text(head + body, encoding="utf-8")
+    return load_plan(path)
+
+
+def owners(record) -> list[tuple[str, list[str], list[str]]]:
+    return [(t.title, [u.label for u in t.units("lead")], [u.label for u in t.units("support")])
+            for t in record.tasks()]
+
+
+# --- text extracted from a PDF ------------------------------------------------------------------
+
+# One plan, each line cut at 24 characters as a PDF's page width cuts it: in a task's title, in a
+# unit's name inside its clause (区民\n政局), in a section heading; a page's footer and the next
+# page's running header fall between two lines of one sentence and inside a clause.
+WRAPPED = """一、总体要求
+坚持以人民为中心的发展思想，保障残疾人平等
+权利。
+二、主要任务
+（一）健全残疾人社会保障体系，全面改善残疾人
+生活质量
+1.巩固拓展脱贫攻坚成果同乡村振兴有效衔接。保持
+过渡期内帮扶政策总体稳定。（牵头单位：县乡村振兴
+局；配合单位：县残联、县民
+{footer}
+政局）
+2.完善残疾人社会福利制度。落实困难残疾人生活补
+贴和重度残疾人护理补贴标准动态调整机制，全面开展
+资格认定申请“跨省通办”。（牵头单位：县民政局；
+配合单位：县财政局、县残联）
+（二）全面提高康复服务供给质量
+3.加强残疾预防工作。坚持预防为主、预防与康复相结
+合原则，实施残疾预防行动，完善残疾预防服务网络，
+{footer2}
+提升全社会残疾风险综合防控能力。（县卫健局牵头，
+县残联、县教育局配合）
+三、保障措施
+加强组织领导，完善工作机制。
+"""
+EXPECTED = [("巩固拓展脱贫攻坚成果同乡村振兴有效衔接", ["县乡村振兴局"], ["县残疾人联合会", "县民政局"]),
+            ("完善残疾人社会福利制度", ["县民政局"], ["县财政局", "县残疾人联合会"]),
+            ("加强残疾预防工作", ["县卫生健康局"], ["县残疾人联合会", "县教育局"])]
+RUNNING = "青山县“十四五”残疾人事业发展规划"
+
+
+@pytest.mark.parametrize("footer,footer2", [
+    ("", ""),
+    ("— 3 —", "— 4 —"),
+    ("- 3 -", "- 4 -"),
+    ("第 3 页", "第 4 页"),
+    ("第3页 共12页", "第4页 共12页"),
+    (f"— 3 —\n{RUNNING}", f"— 4 —\n{RUNNING}"),  # the footer, then the next page's header
+    (f"{RUNNING}\n\n- 3 -\n", f"{RUNNING}\n- 4 -"),  # a header line above the page number
+    (f"\f{RUNNING}", f"\f{RUNNING}"),  # pdftotext's form feed, then the page's header
+])
+def test_a_pdf_extraction_reads_as_the_plan(tmp_path, footer, footer2):
+    r = plan(tmp_path, WRAPPED.format(footer=footer, footer2=footer2))
+    assert owners(r) == EXPECTED
+    assert [s.title for s in r.sections()] == ["健全残疾人社会保障体系，全面改善残疾人生活质量",
+                                               "全面提高康复服务供给质量"]
+    assert "风险综合防控能力" in r.tasks()[2].text and "—" not in r.tasks()[2].text
+    assert r.warnings == [] and r.coverage.complete
+
+
+def test_a_running_header_is_dropped_only_beside_page_breaks(tmp_path):
+    """A short line printed more than once is no header unless it stands at page breaks: the
+    repeated clause line of two tasks is kept (it is theirs)."""
+    body = ("一、主要任务\n1.完善低保。将符合条件的残疾人纳入低保。\n（牵头单位：县民政局）\n"
+            "2.落实补贴。提高补贴标准。\n（牵头单位：县民政局）\n— 2 —\n3.加强康复。实施精准康复。（县卫健局牵头）\n")
+    r = plan(tmp_path, body)
+    assert owners(r) == [("完善低保", ["县民政局"], []), ("落实补贴", ["县民政局"], []),
+                         ("加强康复", ["县卫生健康局"], [])]
+
+
+@pytest.mark.parametrize("line,is_number", [
+    ("— 12 —", True), ("- 12 -", True), ("－12－", True), ("第 12 页", True), ("第12页 共30页", True),
+    ("共30页 第12页", True), ("Page 3 of 30", True),
+    ("12", False),  # a bare number may be a table cell
+    ("12%", False), ("第12条", False), ("—", False), ("— 十四五 —", False),
+])
+def test_page_numbers_are_told_by_their_decoration(line, is_number):
+    assert is_page_number(line) is is_number
+
+
+def test_a_heading_that_fills_a_line_by_chance_keeps_its_paragraph(tmp_path):
+    """A section title exactly a little short of the page width is not a wrapped heading: the full
+    paragraph after it stays its own (the section's title is not stretched into it)."""
+    body = ("一、主要任务\n（一）健全残疾人社会保障体系全面改善\n"
+            "为残疾人提供更稳定更高水平的基本民生保障，\n做到应保尽保。\n"
+            "1.完善低保制度。将符合条件的残疾人纳入低\n保。（牵头单位：县民政局）\n")
+    r = plan(tmp_path, body)
+    assert [s.title for s in r.sections()] == ["健全残疾人社会保障体系全面改善"]
+    assert owners(r) == [("完善低保制度", ["县民政局"], [])]
