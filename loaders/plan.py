@@ -155,13 +155,21 @@ def _body_start(blocks: list[Block]) -> int:
         if len(b.norm) > 40 or "。" in b.norm:
             continue
         n = numbering(b.norm)
-        if n is None or n.style not in CHAPTER_STYLES:
+        if n is None or not (n.style in CHAPTER_STYLES or _decimal_chapter(blocks, i, n)):
             continue
         if n.number == 1:
             return i
         if fallback is None:
             fallback = i
     return fallback or 0
+
+
+def _decimal_chapter(blocks: list[Block], i: int, n) -> bool:
+    """A decimal ladder's chapter (1. 总体要求 or 1 总体要求): its first section, 1.1, follows it."""
+    if n.style not in ("1.", "1 ") or i + 1 >= len(blocks):
+        return False
+    nxt = numbering(blocks[i + 1].norm)
+    return nxt is not None and nxt.style == "1.1" and nxt.number == 1
 
 
 def _region(md: Metadata, text: str):

@@ -329,6 +329,8 @@ class StructureParser:
                 self.start_section(n.numeral, title, block, level)
             else:
                 self._close_task()  # a numbered principle or goal: not a task
+                if level == self.outline.task_level and n.number:
+                    self.plan_last = n.number  # articles (第一条…) count on through every chapter
             return
         in_box = self.box is not None and not self.box.indicator_box
         if level < self.item_level and (heading or parent):

@@ -107,3 +107,57 @@ def test_a_heading_that_fills_a_line_by_chance_keeps_its_paragraph(tmp_path):
     r = plan(tmp_path, body)
     assert [s.title for s in r.sections()] == ["健全残疾人社会保障体系全面改善"]
     assert owners(r) == [("完善低保制度", ["县民政局"], [])]
+
+
+# --- decimal ladders and articles ---------------------------------------------------------------
+
+TASKS_3 = [("完善低保制度", ["县民政局"], ["县残疾人联合会"]), ("落实两项补贴", ["县残疾人联合会"], ["县财政局"]),
+           ("实施精准康复", ["县卫生健康局"], ["县残疾人联合会"])]
+CLAUSES = ["（牵头单位：县民政局；配合单位：县残联）", "（牵头单位：县残联；配合单位：县财政局）",
+           "（牵头单位：县卫健局；配合单位：县残联）"]
+TEXTS = ["完善低保制度。将符合条件的残疾人纳入低保。", "落实两项补贴。提高补贴标准。", "实施精准康复。提供康复服务。"]
+
+
+@pytest.mark.parametrize("chapter", ["1 ", "1. ", "1．", "1、"])
+def test_a_decimal_ladder_1_1_1(tmp_path, chapter):
+    """1 总体要求 / 1.1 指导思想 / 1.1.1 …: chapters, sections and tasks by their decimals."""
+    def ch(n: int) -> str:
+        return chapter.replace("1", str(n))
+    body = (f"{ch(1)}总体要求\n1.1 指导思想\n坚持以人民为中心的发展思想。\n{ch(2)}主要任务\n2.1 健全社会保障体系\n"
+            f"2.1.1 {TEXTS[0]}{CLAUSES[0]}\n2.1.2 {TEXTS[1]}{CLAUSES[1]}\n2.2 加强康复服务\n"
+            f"2.2.1 {TEXTS[2]}{CLAUSES[2]}\n{ch(3)}保障措施\n3.1 加强组织领导\n加强党的领导。\n")
+    r = plan(tmp_path, body)
+    assert r.title == "青山县“十四五”残疾人事业发展规划" and r.region.name == "青山县"
+    assert [(c.no, c.kind) for c in r.chapters] == [("1", "principles"), ("2", "tasks"), ("3", "safeguards")]
+    tasks = next(c for c in r.chapters if c.kind == "tasks")
+    assert [(s.no, s.title, [t.no for t in s.tasks]) for s in tasks.sections] == [
+        ("1", "健全社会保障体系", ["1", "2"]), ("2", "加强康复服务", ["1"])]
+    assert owners(r) == TASKS_3 and r.warnings == []
+
+
+def test_tasks_numbered_1_1_under_a_chapter_are_each_a_task(tmp_path):
+    """一、 then 1.1 1.2 1.3: three tasks, not one task holding all three clauses (1.2 is no
+    quantity, and 1.1 is not item 1 of the 1. list)."""
+    items = "".join(f"1.{k} {TEXTS[k - 1]}{CLAUSES[k - 1]}\n" for k in (1, 2, 3))
+    r = plan(tmp_path, f"一、总体要求\n坚持以人民为中心。\n二、主要任务\n{items}三、保障措施\n加强党的领导。\n")
+    assert owners(r) == TASKS_3 and r.warnings == []
+
+
+def test_a_decimal_quantity_opening_a_wrapped_line_is_no_item(tmp_path):
+    r = plan(tmp_path, "一、主要任务\n1.落实两项补贴。全区发放补贴资金\n1.5万元，惠及\n2.3万人，受益家庭\n"
+                       "1.2倍于上期。（县民政局牵头）\n2.完善救助。内容。（县残联负责）\n")
+    assert owners(r) == [("落实两项补贴", ["县民政局"], []), ("完善救助", ["县残疾人联合会"], [])]
+    assert "1.5万元，惠及2.3万人" in r.tasks()[0].text
+
+
+@pytest.mark.parametrize("sections", [False, True])
+def test_articles_numbered_through_the_plan(tmp_path, sections):
+    """第一条 … numbered straight through every chapter, below 第一章 (and 第一节 where printed)."""
+    s1, s2 = ("第一节　社会保障\n", "第二节　康复服务\n") if sections else ("", "")
+    body = (f"第一章　总体要求\n第一条　坚持以人民为中心的发展思想。\n第二章　主要任务\n{s1}"
+            f"第二条　{TEXTS[0]}{CLAUSES[0]}\n第三条　{TEXTS[1]}{CLAUSES[1]}\n{s2}第四条　{TEXTS[2]}{CLAUSES[2]}\n"
+            "第三章　保障措施\n第五条　加强党的领导。\n")
+    r = plan(tmp_path, body)
+    assert owners(r) == TASKS_3 and r.warnings == []
+    assert [t.no for t in r.tasks()] == ["2", "3", "4"]
+    assert [s.title for s in r.sections()] == (["社会保障", "康复服务"] if sections else ["主要任务"])
