@@ -237,6 +237,22 @@ def _division_section(table: DivisionTable, readers: ClauseReader, spans: _Spans
     return section
 
 
+def _section_clauses(record: PlanRecord, printed: dict[int, tuple[str, Block]], clauses_of: dict,
+                     readers: ClauseReader, spans: _Spans, markers: list[int]) -> None:
+    """A clause printed for a whole section names the units of each of its tasks that prints no
+    clause of its own (a task's own clause is the more particular)."""
+    for section in (s for c in record.chapters for s in c.sections):
+        if id(section) not in printed or not section.tasks:
+            continue
+        text, block = printed[id(section)]
+        markers[0] += 1
+        markers[1] += 1
+        parts = ClauseReader.find(text)[0].parts
+        for task in section.tasks:
+            if not clauses_of.get(id(task)):
+                readers.add(task, parts, spans(block.first, block.last, text))
+
+
 def load_plan(path: str | Path) -> PlanRecord:
     """Read one plan document (text, Word, PDF or web page) into a plan record."""
     src = read_document(path)
@@ -270,7 +286,8 @@ def load_plan(path: str | Path) -> PlanRecord:
     record.indicators = _indicators(indicator_tables, spans, md.period)
     body_tasks = record.tasks()
     clauses_of = {id(t): ClauseReader.find(t.text) for t in body_tasks}  # each task's text parsed once
-    owner_first = not prints_lead_markers(c for cs in clauses_of.values() for c in cs)
+    section_clauses = [c for text, _ in structure.section_clauses.values() for c in ClauseReader.find(text)]
+    owner_first = not prints_lead_markers([c for cs in clauses_of.values() for c in cs] + section_clauses)
     readers = ClauseReader(resolver, owner_first, record.warnings)
     markers = [0, 0]
     for task in body_tasks:
@@ -284,6 +301,7 @@ def load_plan(path: str | Path) -> PlanRecord:
         markers[1] += read
         record.warnings.extend(gaps)
         _attach_targets(task, line_of, spans, record)
+    _section_clauses(record, structure.section_clauses, clauses_of, readers, spans, markers)
     order = 10_000
     for table in division_tables:
         record.warnings.extend(Gap(line, "table", message) for line, message in table.unread)

@@ -141,6 +141,12 @@ def fills(line: Line, width: int) -> bool:
     return len(line.norm) >= FULL_LINE * width
 
 
+def _clause_line(line: Line) -> bool:
+    """Does a line open with a responsibility label (牵头单位：, 责任单位：…)?"""
+    from policykg.loaders.responsibilities import LABEL_RE  # (it reads text: imported when used)
+    return bool(LABEL_RE.match(line.norm))
+
+
 def _heading_wraps(prev: Block, line: Line, width: int) -> bool:
     """Does a heading go on on `line`?  Only if its last line is full; and where that line is a
     little short of the width (a heading may fill it by chance), only if `line` ends the heading
@@ -159,6 +165,8 @@ def joins(prev: Block, line: Line, width: int = 10_000) -> bool:
         return False  # a heading ends its line, unless the line is full: then the heading wrapped
     if prev.norm.endswith(tuple(TERMINAL) + ("。", "！", "？", "；", "：")):
         return False
+    if _clause_line(prev.lines[0]) and not fills(prev.lines[-1], width):
+        return False  # 责任单位：… on a line of its own ends there (the task's text may follow it)
     if _unbalanced(prev.norm):
         return True  # inside 《…》 or “…”: a wrapped title or sentence
     return not _is_standalone(prev.norm)

@@ -161,3 +161,65 @@ def test_articles_numbered_through_the_plan(tmp_path, sections):
     assert owners(r) == TASKS_3 and r.warnings == []
     assert [t.no for t in r.tasks()] == ["2", "3", "4"]
     assert [s.title for s in r.sections()] == (["社会保障", "康复服务"] if sections else ["主要任务"])
+
+
+# --- a clause for a group of tasks, or before the task's text ------------------------------------
+
+GROUP = [("完善低保制度", ["县民政局"], ["县残疾人联合会", "县财政局"]),
+         ("落实两项补贴", ["县民政局"], ["县残疾人联合会", "县财政局"]),
+         ("实施精准康复", ["县卫生健康局"], ["县残疾人联合会"]),
+         ("加强辅具适配", ["县卫生健康局"], ["县残疾人联合会"])]
+
+
+@pytest.mark.parametrize("where", ["heading", "line"])
+def test_a_clause_printed_for_a_whole_section_names_each_tasks_units(tmp_path, where):
+    """（一）健全社会保障体系（牵头单位：…） or the clause on a line of its own before the first task:
+    each task of the section that prints no clause of its own has those units; the title loses it."""
+    c1, c2 = "（牵头单位：县民政局；配合单位：县残联、县财政局）", "牵头单位：县卫健局；配合单位：县残联"
+    h1, h2 = (f"（一）健全社会保障体系{c1}\n", f"（二）加强康复服务（{c2}）\n") if where == "heading" else \
+        (f"（一）健全社会保障体系\n{c1}\n", f"（二）加强康复服务\n{c2}\n")
+    body = (f"一、主要任务\n{h1}1.完善低保制度。将符合条件的残疾人纳入低保。\n2.落实两项补贴。提高补贴标准。\n"
+            f"{h2}3.实施精准康复。为残疾人提供康复服务。\n4.加强辅具适配。提供辅具。\n二、保障措施\n加强党的领导。\n")
+    r = plan(tmp_path, body)
+    assert [s.title for s in r.sections()] == ["健全社会保障体系", "加强康复服务"]
+    assert owners(r) == GROUP and r.warnings == [] and r.coverage.complete
+    assert r.tasks()[1].responsibilities[0].span.line == (4 if where == "heading" else 5)
+
+
+def test_a_tasks_own_clause_outranks_its_sections(tmp_path):
+    body = ("一、主要任务\n（一）健全社会保障体系（县民政局牵头）\n1.完善低保制度。纳入低保。\n"
+            "2.落实两项补贴。提高补贴标准。（县残联负责）\n")
+    r = plan(tmp_path, body)
+    assert owners(r) == [("完善低保制度", ["县民政局"], []), ("落实两项补贴", ["县残疾人联合会"], [])]
+
+
+def test_a_clause_line_between_a_tasks_title_and_its_text(tmp_path):
+    """1.完善低保制度。 / 责任单位：… / the task's text: the clause line ends there, it does not run
+    into the text (which made the whole paragraph an unread clause)."""
+    body = ("一、主要任务\n1.完善低保制度。\n责任单位：县民政局、县残联\n将符合条件的残疾人纳入低保，提高低保标准。\n"
+            "2.落实两项补贴。\n责任单位：县残联\n提高补贴标准。\n二、保障措施\n加强党的领导。\n")
+    r = plan(tmp_path, body)
+    assert owners(r) == [("完善低保制度", ["县民政局"], ["县残疾人联合会"]), ("落实两项补贴", ["县残疾人联合会"], [])]
+    assert "提高低保标准" in r.tasks()[0].text and r.warnings == []
+
+
+@pytest.mark.parametrize("clause,lead,support", [
+    ("此项工作由县民政局牵头，县残联、县财政局配合。", ["县民政局"], ["县残疾人联合会", "县财政局"]),
+    ("（该项任务由县残联负责，县民政局协助）", ["县残疾人联合会"], ["县民政局"]),
+    ("（自由贸易试验区管委会牵头）", ["县自由贸易试验区管委会"], []),
+])
+def test_what_is_done_before_由_is_no_unit(tmp_path, clause, lead, support):
+    """'以上工作由县民政局牵头' once gave the invented unit 县以上工作由县民政局."""
+    r = plan(tmp_path, f"一、主要任务\n1.完善低保制度。将符合条件的残疾人纳入低保。{clause}\n")
+    assert owners(r) == [("完善低保制度", lead, support)] and r.warnings == []
+
+
+@pytest.mark.parametrize("own", ["（县残联负责）", ""])
+def test_a_clause_for_the_tasks_above_is_a_gap_not_the_last_tasks(tmp_path, own):
+    """以上任务由…牵头 after several tasks speaks for all of them: not read for the last one alone
+    (nor is 以上任务由县残联 a unit)."""
+    body = ("一、主要任务\n1.完善低保制度。纳入低保。（县民政局负责）\n2.落实两项补贴。提高补贴标准。"
+            f"{own}\n以上任务由县残联牵头，县民政局配合。\n")
+    r = plan(tmp_path, body)
+    assert owners(r) == [("完善低保制度", ["县民政局"], []), ("落实两项补贴", ["县残疾人联合会"] if own else [], [])]
+    assert [(g.kind, g.line) for g in r.warnings] == [("responsibility", 6)]
