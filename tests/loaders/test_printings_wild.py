@@ -223,3 +223,26 @@ def test_a_clause_for_the_tasks_above_is_a_gap_not_the_last_tasks(tmp_path, own)
     r = plan(tmp_path, body)
     assert owners(r) == [("完善低保制度", ["县民政局"], []), ("落实两项补贴", ["县残疾人联合会"] if own else [], [])]
     assert [(g.kind, g.line) for g in r.warnings] == [("responsibility", 6)]
+
+
+# --- units joined by words, and collective subjects ---------------------------------------------
+
+@pytest.mark.parametrize("clause,lead,support", [
+    ("（县民政局及县残联牵头）", ["县民政局", "县残疾人联合会"], []),
+    ("（县民政局和县财政局负责，县残联配合）", ["县民政局", "县财政局"], ["县残疾人联合会"]),
+    ("（县民政局与县残联共同负责）", ["县民政局", "县残疾人联合会"], []),
+    ("（牵头单位：县民政局；配合单位：县残联以及县财政局）", ["县民政局"], ["县残疾人联合会", "县财政局"]),
+    ("（牵头单位：县委组织部和县委宣传部）", ["县委组织部", "县委宣传部"], []),
+    # a conjunction inside one name, and collectives, stay whole
+    ("（牵头单位：县人力资源和社会保障局；配合单位：县住房和城乡建设局）",
+     ["县人力资源和社会保障局"], ["县住房和城乡建设局"]),
+    ("（县残联牵头，各有关部门和单位配合）", ["县残疾人联合会"], ["各有关部门和单位"]),
+    ("（县残联牵头，县直各有关部门、各乡镇人民政府配合）", ["县残疾人联合会"], ["县直各有关部门", "各乡镇人民政府"]),
+    ("（牵头单位：县民政局；配合单位：县直有关单位）", ["县民政局"], ["县直有关单位"]),
+    ("（牵头单位：县卫健局 县残联；配合单位：县民政局/县财政局）",
+     ["县卫生健康局", "县残疾人联合会"], ["县民政局", "县财政局"]),
+])
+def test_units_joined_by_words(tmp_path, clause, lead, support):
+    """县民政局及县残联 once read as one invented unit of that name."""
+    r = plan(tmp_path, f"一、主要任务\n1.完善低保制度。将符合条件的残疾人纳入低保。{clause}\n")
+    assert owners(r) == [("完善低保制度", lead, support)] and r.warnings == []
