@@ -24,7 +24,7 @@ PAGE_NUMBER_RE = re.compile(
     r"|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页"  # 共30页 第12页
     r"|(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?)$", re.IGNORECASE)
 #: a running header is a short line: a title or an issuer, never a paragraph
-HEADER_MAX = 40
+HEADER_MAX = 60
 #: …printed beside at least this share of the page breaks (as `formats.pdf` asks of its headers)
 HEADER_SHARE = 0.4
 

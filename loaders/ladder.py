@@ -1,7 +1,8 @@
 """The numbering ladder of a plan: which glyphs number its headings and items, and how deep each is.
 
 Chinese plans number their outline with some of 第一章 / 第一部分 / 第一节, 一、, （一）, 1. / 1、 / 1．,
-（1） / ⑴, 1）, ①, and 一是…二是… inside a paragraph, in the order the drafters chose: one plan's
+（1） / ⑴, 1）, ①, and 一是…二是… inside a paragraph, decimals (1 / 1.1 / 1.1.1) and articles
+(第一条), in the order the drafters chose: one plan's
 chapters are 一、 and its tasks 1、, another's chapters 第一章, its sections 一、 and its tasks （一）.
 So no glyph has a fixed meaning: this module only says which style a paragraph opens with and its
 number; `outline` infers the levels from the order a document uses the styles, and `structure`
