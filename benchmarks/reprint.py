@@ -6,8 +6,8 @@ chapters (一、 → 第一章 / 第一部分), sections (（一） → (一) / 
 responsibility clause (unbracketed after the task, on a line of its own, half-width brackets,
 由…负责，…协助, …牵头，…配合, other list separators), and prints it as text extracted from a
 PDF (lines cut at the page width, page numbers and running headers between them).  The tasks,
-their titles and their lead and supporting units do not change, so a loader that reads the grammar rather than one printing must
-read every reprint as it read the original.  Used by the property tests and the benchmark's
+their titles and their lead and supporting units do not change, so a loader that reads the grammar
+rather than one printing must read every reprint as it read the original.  Used by the property tests and the benchmark's
 generator.
 """
 from __future__ import annotations
