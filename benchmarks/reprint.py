@@ -4,9 +4,10 @@ Given a plan's text and the record read from its original printing, `reprint` re
 chapters (一、 → 第一章 / 第一部分), sections (（一） → (一) / 第一节 / 一、) and tasks (1、 → （1） / ① /
 1） / 1． / 一是…), restarts or runs the task numbers straight through, and rewrites each
 responsibility clause (unbracketed after the task, on a line of its own, half-width brackets,
-由…负责，…协助, …牵头，…配合, other list separators).  The tasks, their titles and their lead and
-supporting units do not change, so a loader that reads the grammar rather than one printing must
-read every reprint as it read the original.  Used by the property tests and the benchmark's
+由…负责，…协助, …牵头，…配合, other list separators), and prints it as text extracted from a
+PDF (lines cut at the page width, page numbers and running headers between them).  The tasks,
+their titles and their lead and supporting units do not change, so a loader that reads the grammar
+rather than one printing must read every reprint as it read the original.  Used by the property tests and the benchmark's
 generator.
 """
 from __future__ import annotations
@@ -38,6 +39,11 @@ SECTIONS = {"（一）": lambda n: f"（{cn(n)}）", "(一)": lambda n: f"({cn(n
 TASKS = {"1、": lambda n: f"{n}、", "1.": lambda n: f"{n}.", "1．": lambda n: f"{n}．",
          "（1）": lambda n: f"（{n}）", "(1)": lambda n: f"({n})", "1）": lambda n: f"{n}）",
          "①": lambda n: CIRCLED[n - 1] if n <= len(CIRCLED) else f"{n}.", "一是": lambda n: f"{cn(n)}是"}
+#: page widths of text extracted from a PDF, in characters (an A4 page of 16pt to 12pt type)
+WIDTHS = (29, 38)
+#: printed lines a page holds, and how its page number is printed
+PAGE_LINES = 40
+FOOTERS = (lambda n: f"— {n} —", lambda n: f"- {n} -", lambda n: f"第 {n} 页")
 CLAUSES = ("original", "after", "line", "half", "by", "verb", "labels")
 SEPARATORS = ("、", "，", "/", " ")
 
@@ -51,6 +57,7 @@ class Printing:
     separator: str = "、"
     through: bool = False  # tasks numbered straight through the plan, not per section
     titles: bool = False  # each task's title on a line of its own, its text on the next
+    wrap: int = 0  # as text extracted from a PDF: lines cut at this width, page numbers and headers
 
     def valid(self) -> bool:
         # the section style must differ from the chapter style, or the outline would be one level
@@ -69,7 +76,15 @@ def single_styles() -> list[Printing]:
     out += [Printing(clauses=c) for c in CLAUSES if c != "original"]
     out += [Printing(clauses="labels", separator=s) for s in SEPARATORS if s != "、"]
     out += [Printing(through=True), Printing(titles=True), Printing(titles=True, clauses="line")]
+    out += [Printing(wrap=w) for w in WIDTHS]
     return out
+
+
+def pdf_printings() -> list[Printing]:
+    """Text extracted from a PDF over other printings: wrapped clauses, renumbered, on their lines."""
+    return [Printing(chapters="第一章", sections="第一节", tasks="（1）", clauses="line", wrap=38),
+            Printing(tasks="①", clauses="labels", separator="，", through=True, wrap=29),
+            Printing(clauses="after", wrap=33), Printing(clauses="verb", separator="/", wrap=29)]
 
 
 def combinations(count: int, seed: int = 0) -> list[Printing]:
@@ -166,4 +181,25 @@ def reprint(text: str, record: PlanRecord, printing: Printing) -> str:
             if old in lines[i]:
                 lines[i] = lines[i].replace(old, new, 1)
                 break
-    return "\n".join(lines)
+    text = "\n".join(lines)
+    return pdf_text(text, printing.wrap, record.title) if printing.wrap else text
+
+
+def pdf_text(text: str, width: int, header: str) -> str:
+    """`text` as a PDF's text layer gives it: each line cut at `width` characters (mid-word,
+    mid-name, mid-clause), a page number after every PAGE_LINES lines and the running header
+    `header` at the top of the next page.  A table's tab-separated row is left whole (a PDF's
+    table is read by its cells), and Word's bookmark debris, which no PDF prints, is left out."""
+    out: list[str] = []
+    for line in re.sub(r"\[bookmark:[^\]]*\]", "", text).split("\n"):
+        while "\t" not in line and len(line) > width:
+            out.append(line[:width])
+            line = line[width:]
+        out.append(line)
+    paged: list[str] = []
+    for k, line in enumerate(out, 1):
+        paged.append(line)
+        if k % PAGE_LINES == 0 and k < len(out):
+            page = k // PAGE_LINES
+            paged += [FOOTERS[page % len(FOOTERS)](page), header]
+    return "\n".join(paged)

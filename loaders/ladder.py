@@ -1,7 +1,8 @@
 """The numbering ladder of a plan: which glyphs number its headings and items, and how deep each is.
 
 Chinese plans number their outline with some of 第一章 / 第一部分 / 第一节, 一、, （一）, 1. / 1、 / 1．,
-（1） / ⑴, 1）, ①, and 一是…二是… inside a paragraph, in the order the drafters chose: one plan's
+（1） / ⑴, 1）, ①, and 一是…二是… inside a paragraph, decimals (1 / 1.1 / 1.1.1) and articles
+(第一条), in the order the drafters chose: one plan's
 chapters are 一、 and its tasks 1、, another's chapters 第一章, its sections 一、 and its tasks （一）.
 So no glyph has a fixed meaning: this module only says which style a paragraph opens with and its
 number; `outline` infers the levels from the order a document uses the styles, and `structure`
@@ -23,15 +24,24 @@ _PAREN_DIGIT = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 _PAREN_IDEO = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
 _FULL_STOP_DIGIT = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
 
+#: after a decimal number (1.1, 2.3.1) a heading's title starts (after a space or not); a quantity's
+#: unit (1.5万人, 2.3亿元, 1.2倍, 3.5%) does not, so a paragraph opening with a quantity is no item
+_QUANTITY_UNITS = "万亿元倍个%‰公千米吨岁人户家次年月日天周项所座张台辆亩平方克升版"
+_DECIMAL_END = rf"(?![\d.{_QUANTITY_UNITS}])\s*"
+
 #: (style, pattern) in the order they are tried; group 1 is the numeral, the match's end is where
 #: the heading's own text begins.  Styles that are one rung in practice share a name (1. and 1、).
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("第部分", re.compile(rf"^第([{_CN_BIG}\d]{{1,4}})(?:部分|篇)\s*")),
     ("第章", re.compile(rf"^第([{_CN_BIG}\d]{{1,4}})章\s*")),
     ("第节", re.compile(rf"^第([{_CN_BIG}\d]{{1,4}})节\s*")),
+    ("第条", re.compile(rf"^第([{_CN_BIG}\d]{{1,4}})条\s*")),
     ("一、", re.compile(rf"^([{CN_NUMERAL}]{{1,3}})\s*[、.](?![{CN_NUMERAL}])\s*")),
     ("(一)", re.compile(rf"^\(([{CN_NUMERAL}]{{0,3}})\)\s*|^([{_PAREN_IDEO}])\s*")),
+    ("1.1.1", re.compile(rf"^\d{{1,2}}\.\d{{1,2}}\.(\d{{1,2}}){_DECIMAL_END}")),
+    ("1.1", re.compile(rf"^\d{{1,2}}\.(\d{{1,2}}){_DECIMAL_END}")),
     ("1.", re.compile(rf"^(\d{{1,3}})\s*[.、](?![%])\s*|^([{_FULL_STOP_DIGIT}])\s*")),
+    ("1 ", re.compile(rf"^(\d{{1,2}}) +(?=[\u4e00-\u9fff“\"《])(?![{_QUANTITY_UNITS}])")),
     ("(1)", re.compile(rf"^\((\d{{1,3}})\)\s*|^([{_PAREN_DIGIT}])\s*")),
     ("1)", re.compile(r"^(\d{1,3})\)\s*")),
     ("一)", re.compile(rf"^([{CN_NUMERAL}]{{1,3}})\)\s*")),
@@ -44,6 +54,8 @@ HEADING_STYLES = ("第部分", "第章", "第节", "一、", "(一)")
 CHAPTER_STYLES = ("第部分", "第章", "第节", "一、")
 #: styles that say by their words that they are headings (第…章): never nested below another style
 WORDED_STYLES = ("第部分", "第章", "第节")
+#: the worded styles from the top down, as Chinese drafting ranks them (部分/篇, 章, 节, 条)
+WORDED_ORDER = ("第部分", "第章", "第节", "第条")
 #: an in-paragraph enumeration: 一是……；二是……
 _INLINE_RE = re.compile(rf"(?:(?<=[。；;!?！？）)])|^)\s*([{CN_NUMERAL}]{{1,3}})是(?=[\u4e00-\u9fff“\"《(])")
 
@@ -100,6 +112,8 @@ def numbering(norm: str) -> Numbering | None:
         number = glyph if glyph is not None else (cn_value(raw) if raw else None)
         if number is None and style != "(一)":
             continue
+        if style == "1 " and not _bare_heading(norm, m.end()) or (style.startswith("1.1") and not number):
+            continue  # (2.0版 is a version, not item 0)
         if glyph is not None:  # ㈢ is （三）, ③ is 3
             raw = CN_NUMERAL[number - 1] if style == "(一)" else str(number)
         follows = style == "1." and m.end() < len(norm) and norm[m.end()].isdigit()
@@ -107,10 +121,17 @@ def numbering(norm: str) -> Numbering | None:
     return None
 
 
+def _bare_heading(norm: str, end: int) -> bool:
+    """'1 总体要求': a number and a space number a decimal ladder's chapter, a title only (a
+    sentence or a figure after '12 ' is a table's row or a quantity, not a heading)."""
+    rest = norm[end:]
+    return len(norm) <= 40 and not re.search(r"[\d。;；,，]", rest)
+
+
 def starts_item(norm: str) -> bool:
     """Does a line open a numbered heading or item (so it never continues the paragraph before)?"""
     n = numbering(norm)
-    return n is not None and not (n.digit_follows and n.number == 1 and _decimal_like(norm, n))
+    return n is not None and not (n.digit_follows and _decimal_like(norm, n))
 
 
 def _decimal_like(norm: str, n: Numbering) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from policykg.loaders.ladder import HEADING_STYLES, WORDED_STYLES, Numbering, accept, numbering
+from policykg.loaders.ladder import HEADING_STYLES, WORDED_ORDER, WORDED_STYLES, Numbering, accept, numbering
 from policykg.loaders.text import COLUMN_RE, Block
 
 CHAPTER_KINDS: list[tuple[str, tuple[str, ...]]] = [
@@ -118,6 +118,11 @@ def _levels(seq: list[Numbering]) -> dict[str, int]:
         back = edges.get((b, a), 0)
         if count > back or (count == back and first_seen[a] < first_seen[b]):
             kept.add((a, b))
+    # worded styles say their rank (部分 above 章 above 节 above 条), however the lists start
+    worded = [s for s in WORDED_ORDER if s in first_seen]
+    for a, b in zip(worded, worded[1:]):
+        kept.discard((b, a))
+        kept.add((a, b))
     levels = {s: 0 for s in first_seen}
     # a style that never starts a list after another (its lists begin elsewhere) is still not the
     # top of the outline unless it came first: it sits below the style printed before it

@@ -16,6 +16,7 @@ from policykg.loaders.coverage import measure_coverage, unread_markers
 from policykg.loaders.ladder import CHAPTER_STYLES, numbering
 from policykg.loaders.model import (Chapter, DocumentInfo, Gap, Indicator, PlanRecord, Section, Span, Task,
                                     UnitRef)
+from policykg.loaders.furniture import drop_furniture
 from policykg.loaders.grids import read_division_grid, read_indicator_grid, read_project_grid
 from policykg.loaders.formats import read_document
 from policykg.loaders.reading import Grid, SourceText
@@ -154,13 +155,21 @@ def _body_start(blocks: list[Block]) -> int:
         if len(b.norm) > 40 or "。" in b.norm:
             continue
         n = numbering(b.norm)
-        if n is None or n.style not in CHAPTER_STYLES:
+        if n is None or not (n.style in CHAPTER_STYLES or _decimal_chapter(blocks, i, n)):
             continue
         if n.number == 1:
             return i
         if fallback is None:
             fallback = i
     return fallback or 0
+
+
+def _decimal_chapter(blocks: list[Block], i: int, n) -> bool:
+    """A decimal ladder's chapter (1. 总体要求 or 1 总体要求): its first section, 1.1, follows it."""
+    if n.style not in ("1.", "1 ") or i + 1 >= len(blocks):
+        return False
+    nxt = numbering(blocks[i + 1].norm)
+    return nxt is not None and nxt.style == "1.1" and nxt.number == 1
 
 
 def _region(md: Metadata, text: str):
@@ -228,11 +237,27 @@ def _division_section(table: DivisionTable, readers: ClauseReader, spans: _Spans
     return section
 
 
+def _section_clauses(record: PlanRecord, printed: dict[int, tuple[str, Block]], clauses_of: dict,
+                     readers: ClauseReader, spans: _Spans, markers: list[int]) -> None:
+    """A clause printed for a whole section names the units of each of its tasks that prints no
+    clause of its own (a task's own clause is the more particular)."""
+    for section in (s for c in record.chapters for s in c.sections):
+        if id(section) not in printed or not section.tasks:
+            continue
+        text, block = printed[id(section)]
+        markers[0] += 1
+        markers[1] += 1
+        parts = ClauseReader.find(text)[0].parts
+        for task in section.tasks:
+            if not clauses_of.get(id(task)):
+                readers.add(task, parts, spans(block.first, block.last, text))
+
+
 def load_plan(path: str | Path) -> PlanRecord:
     """Read one plan document (text, Word, PDF or web page) into a plan record."""
     src = read_document(path)
     spans = _Spans(src)
-    lines = make_lines(src.lines)
+    lines = drop_furniture(src.lines, make_lines(src.lines))
     table_gaps: list[Gap] = []
     blocks, table_after, indicator_tables, division_tables = _extract_tables(lines, src.grids, table_gaps)
     if not blocks and not indicator_tables and not division_tables:
@@ -261,7 +286,8 @@ def load_plan(path: str | Path) -> PlanRecord:
     record.indicators = _indicators(indicator_tables, spans, md.period)
     body_tasks = record.tasks()
     clauses_of = {id(t): ClauseReader.find(t.text) for t in body_tasks}  # each task's text parsed once
-    owner_first = not prints_lead_markers(c for cs in clauses_of.values() for c in cs)
+    section_clauses = [c for text, _ in structure.section_clauses.values() for c in ClauseReader.find(text)]
+    owner_first = not prints_lead_markers([c for cs in clauses_of.values() for c in cs] + section_clauses)
     readers = ClauseReader(resolver, owner_first, record.warnings)
     markers = [0, 0]
     for task in body_tasks:
@@ -275,6 +301,7 @@ def load_plan(path: str | Path) -> PlanRecord:
         markers[1] += read
         record.warnings.extend(gaps)
         _attach_targets(task, line_of, spans, record)
+    _section_clauses(record, structure.section_clauses, clauses_of, readers, spans, markers)
     order = 10_000
     for table in division_tables:
         record.warnings.extend(Gap(line, "table", message) for line, message in table.unread)

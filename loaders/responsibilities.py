@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from policykg.loaders.model import Gap, Responsibility, Span, Task
 from policykg.loaders.table_vocab import DEADLINE_HEADER
 from policykg.loaders.text import normalize
-from policykg.loaders.units import UnitResolver, reads_as_unit, split_unit_list
+from policykg.loaders.units import SEPARATORS, UnitResolver, reads_as_unit, split_unit_list
 
 LEAD_LABELS = ("牵头单位", "牵头部门", "主责单位", "主责部门", "负责单位", "负责部门", "主办单位", "牵头")
 #: 主要责任单位 / 责任主体 are read as 责任单位
@@ -44,6 +44,8 @@ _LEAD_VERBS = ("牵头负责", "牵头实施", "牵头落实", "牵头", "共同
 #: the region prefix of the next unit list
 _VERB_RE = re.compile("(" + "|".join(sorted(_SUPPORT_VERBS + _LEAD_VERBS, key=len, reverse=True))
                       + r")(?=$|[;,。.\s)]|[区县市旗][\u4e00-\u9fff])")
+#: a topic that speaks for the tasks printed before it, not for one
+GROUP_TOPICS = ("以上", "上述", "前述", "上列")
 #: words that join a second unit list to the first: X会同Y负责 (Y supports)
 _WITH_RE = re.compile(r"(会同|协同|联合(?![会国体办]))")
 #: where the parts of a clause end
@@ -130,6 +132,9 @@ def _verb_final(inner: str) -> list[Part] | None:
                     continue
                 return None
             found = True
+            units = _drop_topic(units)
+            if units is None:
+                return None  # a clause for the tasks above (以上任务由…): not this task's alone
             head, *withs = _WITH_RE.split(units)
             parts.append(Part(role, head.strip(" ,，")))
             for k in range(1, len(withs), 2):
@@ -141,6 +146,19 @@ def _verb_final(inner: str) -> list[Part] | None:
                 return None
             parts.append(Part("support", tail[m.end():].strip(" ,，")))
     return [p for p in parts if p.units] or None
+
+
+def _drop_topic(units: str) -> str | None:
+    """'此项工作由县民政局' -> '由县民政局': what is done, put before 由, names no unit (the 由 is
+    kept for the unit reader to strip).  自由 (自由贸易区…) is a word, not the function word.  None
+    where the topic is the tasks above (以上/上述任务由…): a group's clause, which one task's
+    text cannot read (it stays a gap)."""
+    k = units.find("由")
+    if k < 2 or units[k - 1] == "自" or any(ch in SEPARATORS for ch in units[:k]):
+        return units
+    if reads_as_unit(units[:k]) is None:
+        return units
+    return None if units.startswith(GROUP_TOPICS) else units[k:]
 
 
 def parse_inner(inner: str) -> list[Part] | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from policykg.loaders.ladder import HEADING_STYLES, Numbering, split_inline
 from policykg.loaders.model import Chapter, Gap, Project, ProjectColumn, Section, Span, Task
 from policykg.loaders.outline import Outline, chapter_kind, infer_outline, title_only
-from policykg.loaders.responsibilities import MARKER_RE
+from policykg.loaders.responsibilities import MARKER_RE, ClauseReader
 from policykg.loaders.text import COLUMN_RE, Block, Line, ProjectRow, normalize
 
 __all__ = ["StructureResult", "chapter_kind", "parse_structure", "short_title"]
@@ -74,6 +74,9 @@ class StructureResult:
     #: paragraphs of task chapters that became part of nothing: (first line, text)
     unread: list[tuple[int, str]] = field(default_factory=list)
     outline: Outline | None = None
+    #: a clause printed for a whole section (in its heading, or on a line of its own before its
+    #: first task): id(section) -> (the clause as printed, the block it is printed in)
+    section_clauses: dict[int, tuple[str, Block]] = field(default_factory=dict)
 
 
 class StructureParser:
@@ -150,8 +153,11 @@ class StructureParser:
         if self.chapter is None:
             self.start_chapter("", "", block)
         assert self.chapter is not None
+        title, clause = _heading_clause(title)
         self.section = Section(no, short_title(title), self._span([block]), order=self._next())
         self.chapter.sections.append(self.section)
+        if clause:
+            self.out.section_clauses[id(self.section)] = (clause, block)
         self.section_last = 0
         self.item_level = max(self.outline.task_level, level + 1)
 
@@ -255,10 +261,27 @@ class StructureParser:
                 return
         if self.task is not None:
             self.continue_task(block)
+        elif self._in_task_chapter() and self._section_clause(block):
+            return
         elif self._in_task_chapter():
             self.out.unread.append((block.first, block.text))
         else:
             self._stray_responsibility(block)
+
+    def _section_clause(self, block: Block) -> bool:
+        """A paragraph that is wholly a responsibility clause, after a section heading and before
+        its first task: the clause of the whole section (of each task that prints none)."""
+        if self.section is not None and self.section.tasks:
+            return False
+        clauses = ClauseReader.find(block.text)
+        if len(clauses) != 1 or block.text[:clauses[0].start].strip() \
+                or block.text[clauses[0].end:].strip(" 。.\u3000"):
+            return False
+        section = self._ensure_section()
+        if id(section) in self.out.section_clauses:
+            return False
+        self.out.section_clauses[id(section)] = (block.text[clauses[0].start:clauses[0].end], block)
+        return True
 
     def project_row(self, row: ProjectRow) -> None:
         """A row of a project table: a project of the box it stands in (elsewhere, a gap)."""
@@ -329,6 +352,8 @@ class StructureParser:
                 self.start_section(n.numeral, title, block, level)
             else:
                 self._close_task()  # a numbered principle or goal: not a task
+                if level == self.outline.task_level and n.number:
+                    self.plan_last = n.number  # articles (第一条…) count on through every chapter
             return
         in_box = self.box is not None and not self.box.indicator_box
         if level < self.item_level and (heading or parent):
@@ -380,6 +405,17 @@ def _piece(block: Block, start: int, end: int) -> Block:
         pos += len(ln.clean)
     text = block.text[start:end].rstrip()
     return Block(lines, text, normalize(text))
+
+
+def _heading_clause(title: str) -> tuple[str, str]:
+    """A heading that ends in a bracketed clause (（一）健全社会保障体系（牵头单位：县民政局））:
+    the title without it, and the clause."""
+    clauses = [c for c in ClauseReader.find(title) if c.bracketed]
+    if not clauses or clauses[-1].start == 0 or title[clauses[-1].end:].strip(" 。.\u3000") \
+            or "。" in title[:clauses[-1].start]:
+        return title, ""  # no clause, or the clause of a paragraph after the heading's sentence
+    c = clauses[-1]
+    return title[:c.start].rstrip(), title[c.start:c.end]
 
 
 def parse_structure(blocks: list[Block], span_of, table_after: set[int]) -> StructureResult:

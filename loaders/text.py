@@ -27,6 +27,8 @@ DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,8}\s*[〔\[(（【]\s*(?:19|20)\d
 DATE_CN_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 TERMINAL = "。!?;:"  # after width normalisation
 OPENERS = {"《": "》", "“": "”", "(": ")", "「": "」", "〔": "〕", "[": "]"}
+#: a line this share of the page width long is full: extraction wrapped it
+FULL_LINE = 0.9
 TITLE_ENDINGS = ("规划", "规划》", "方案", "纲要", "通知", "意见稿)", "计划", "人民政府", "办公室", "办公厅")
 
 
@@ -134,14 +136,37 @@ def is_item_title(prev: Block, width: int) -> bool:
     return bool(title) and "。" not in title and not title.endswith((",", "，", "、", ";", ":"))
 
 
+def fills(line: Line, width: int) -> bool:
+    """Is the line as long as the page is wide (so it wrapped, whatever it says)?"""
+    return len(line.norm) >= FULL_LINE * width
+
+
+def _clause_line(line: Line) -> bool:
+    """Does a line open with a responsibility label (牵头单位：, 责任单位：…)?"""
+    from policykg.loaders.responsibilities import LABEL_RE  # (it reads text: imported when used)
+    return bool(LABEL_RE.match(line.norm))
+
+
+def _heading_wraps(prev: Block, line: Line, width: int) -> bool:
+    """Does a heading go on on `line`?  Only if its last line is full; and where that line is a
+    little short of the width (a heading may fill it by chance), only if `line` ends the heading
+    (it is not full itself: a full line after a heading that ends there is the paragraph below)."""
+    last = prev.lines[-1]
+    return fills(last, width) and (len(last.norm) >= width or not fills(line, width))
+
+
 def joins(prev: Block, line: Line, width: int = 10_000) -> bool:
     """Does `line` continue the paragraph `prev` (a wrapped line) rather than start a new one?"""
     if line.indented or prev.lines[-1].indented:
         return False
-    if is_structure_start(line.norm) or is_heading(prev.norm) or is_item_title(prev, width):
+    if is_structure_start(line.norm) or is_item_title(prev, width):
         return False
+    if (is_heading(prev.norm) or is_heading(prev.lines[0].norm)) and not _heading_wraps(prev, line, width):
+        return False  # a heading ends its line, unless the line is full: then the heading wrapped
     if prev.norm.endswith(tuple(TERMINAL) + ("。", "！", "？", "；", "：")):
         return False
+    if _clause_line(prev.lines[0]) and not fills(prev.lines[-1], width):
+        return False  # 责任单位：… on a line of its own ends there (the task's text may follow it)
     if _unbalanced(prev.norm):
         return True  # inside 《…》 or “…”: a wrapped title or sentence
     return not _is_standalone(prev.norm)

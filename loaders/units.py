@@ -25,6 +25,8 @@ _RUN_TOGETHER_RE = re.compile(rf"(?<=[{UNIT_FINALS}])(?=[{LEVEL_CHARS}][\u4e00-\
 _BRACKETS = {"（": "）", "(": ")", "〈": "〉", "<": ">", "《": "》"}
 #: list separators inside a responsibility clause (brackets are respected by the splitter)
 SEPARATORS = set("、，,；;/／ \t\n　")
+#: words that join two names in one list item (县民政局及县残联)
+_CONJUNCTION_RE = re.compile("以及|及|和|与")
 #: words a clause puts before or after a unit name that are not part of it
 LEADING_FUNCTION_WORDS = ("按照职责", "按职责", "会同", "协同", "配合", "负责", "联合", "以及", "由", "及",
                           "和", "与", "请")
@@ -65,8 +67,21 @@ def split_unit_list(text: str) -> list[str]:
         parts.append(cur.strip())
     out: list[str] = []
     for p in parts:
-        out.extend(s for s in _RUN_TOGETHER_RE.split(p) if s)
+        out.extend(c for s in _RUN_TOGETHER_RE.split(p) if s for c in split_conjoined(s))
     return join_collectives([c for c in (clean_name(p) for p in out) if c and c not in TRAILING_WORDS])
+
+
+def split_conjoined(name: str) -> list[str]:
+    """'县民政局和县财政局' -> both: names joined by 及/以及/和/与 where each side reads as an
+    organisation.  A conjunction inside one name (人力资源和社会保障局, 住房和城乡建设局) has no
+    organisation before it, and a collective (各有关部门和单位) stays whole."""
+    if is_collective(name):
+        return [name]
+    for m in _CONJUNCTION_RE.finditer(name):
+        left, right = name[:m.start()], name[m.end():]
+        if len(left) >= 2 and len(right) >= 2 and reads_as_unit(left) is None and reads_as_unit(right) is None:
+            return [left, *split_conjoined(right)]
+    return [name]
 
 
 def join_collectives(names: list[str]) -> list[str]:

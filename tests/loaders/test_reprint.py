@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.reprint import Printing, combinations, expected, reprint, single_styles
+from benchmarks.reprint import PAGE_LINES, Printing, combinations, expected, pdf_printings, reprint, single_styles
 from policykg.loaders.plan import load_plan
 from policykg.loaders.units import LEADING_FUNCTION_WORDS, reads_as_unit
 
@@ -59,6 +59,22 @@ def test_each_style_alone(tmp_path, plan, printing):
 @pytest.mark.parametrize("plan", PLANS, ids=lambda p: p.name[:3])
 def test_styles_combined(tmp_path, plan, printing):
     check(tmp_path, plan, printing)
+
+
+@pytest.mark.parametrize("printing", pdf_printings(), ids=Printing.name)
+@pytest.mark.parametrize("plan", PLANS, ids=lambda p: p.name[:3])
+def test_pdf_extractions_of_other_printings(tmp_path, plan, printing):
+    check(tmp_path, plan, printing)
+
+
+def test_a_pdf_reprint_cuts_lines_and_prints_pages():
+    plan = PLANS[0]
+    text = plan.read_text(encoding="utf-8-sig")
+    printed = reprint(text, ORIGINALS[plan.name], Printing(wrap=29))
+    lines = printed.split("\n")
+    assert max(len(ln) for ln in lines if "\t" not in ln) == 29
+    assert len(lines) > 2 * len(text.split("\n"))
+    assert lines[PAGE_LINES] == "- 1 -" and lines[PAGE_LINES + 1] == ORIGINALS[plan.name].title
 
 
 def test_reprints_really_differ():

@@ -1,0 +1,248 @@
+"""Printings real plans arrive in that the corpus does not show: text extracted from a PDF (lines
+hard-wrapped at the page width, page numbers and running headers between them), decimal numbering
+ladders (1. / 1.1 / 1.1.1), 第一条 articles.  Each is read as a careful reader would, or said."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policykg.loaders.furniture import is_page_number
+from policykg.loaders.plan import load_plan
+
+HEAD = "青山县人民政府关于印发《青山县“十四五”残疾人事业发展规划》的通知\n青山县“十四五”残疾人事业发展规划\n"
+
+
+def plan(tmp_path: Path, body: str, head: str = HEAD):
+    path = tmp_path / "plan.txt"
+    path.write_text(head + body, encoding="utf-8")
+    return load_plan(path)
+
+
+def owners(record) -> list[tuple[str, list[str], list[str]]]:
+    return [(t.title, [u.label for u in t.units("lead")], [u.label for u in t.units("support")])
+            for t in record.tasks()]
+
+
+# --- text extracted from a PDF ------------------------------------------------------------------
+
+# One plan, each line cut at 24 characters as a PDF's page width cuts it: in a task's title, in a
+# unit's name inside its clause (区民\n政局), in a section heading; a page's footer and the next
+# page's running header fall between two lines of one sentence and inside a clause.
+WRAPPED = """一、总体要求
+坚持以人民为中心的发展思想，保障残疾人平等
+权利。
+二、主要任务
+（一）健全残疾人社会保障体系，全面改善残疾人
+生活质量
+1.巩固拓展脱贫攻坚成果同乡村振兴有效衔接。保持
+过渡期内帮扶政策总体稳定。（牵头单位：县乡村振兴
+局；配合单位：县残联、县民
+{footer}
+政局）
+2.完善残疾人社会福利制度。落实困难残疾人生活补
+贴和重度残疾人护理补贴标准动态调整机制，全面开展
+资格认定申请“跨省通办”。（牵头单位：县民政局；
+配合单位：县财政局、县残联）
+（二）全面提高康复服务供给质量
+3.加强残疾预防工作。坚持预防为主、预防与康复相结
+合原则，实施残疾预防行动，完善残疾预防服务网络，
+{footer2}
+提升全社会残疾风险综合防控能力。（县卫健局牵头，
+县残联、县教育局配合）
+三、保障措施
+加强组织领导，完善工作机制。
+"""
+EXPECTED = [("巩固拓展脱贫攻坚成果同乡村振兴有效衔接", ["县乡村振兴局"], ["县残疾人联合会", "县民政局"]),
+            ("完善残疾人社会福利制度", ["县民政局"], ["县财政局", "县残疾人联合会"]),
+            ("加强残疾预防工作", ["县卫生健康局"], ["县残疾人联合会", "县教育局"])]
+RUNNING = "青山县“十四五”残疾人事业发展规划"
+
+
+@pytest.mark.parametrize("footer,footer2", [
+    ("", ""),
+    ("— 3 —", "— 4 —"),
+    ("- 3 -", "- 4 -"),
+    ("第 3 页", "第 4 页"),
+    ("第3页 共12页", "第4页 共12页"),
+    (f"— 3 —\n{RUNNING}", f"— 4 —\n{RUNNING}"),  # the footer, then the next page's header
+    (f"{RUNNING}\n\n- 3 -\n", f"{RUNNING}\n- 4 -"),  # a header line above the page number
+    (f"\f{RUNNING}", f"\f{RUNNING}"),  # pdftotext's form feed, then the page's header
+])
+def test_a_pdf_extraction_reads_as_the_plan(tmp_path, footer, footer2):
+    r = plan(tmp_path, WRAPPED.format(footer=footer, footer2=footer2))
+    assert owners(r) == EXPECTED
+    assert [s.title for s in r.sections()] == ["健全残疾人社会保障体系，全面改善残疾人生活质量",
+                                               "全面提高康复服务供给质量"]
+    assert "风险综合防控能力" in r.tasks()[2].text and "—" not in r.tasks()[2].text
+    assert r.warnings == [] and r.coverage.complete
+
+
+def test_a_running_header_is_dropped_only_beside_page_breaks(tmp_path):
+    """A short line printed more than once is no header unless it stands at page breaks: the
+    repeated clause line of two tasks is kept (it is theirs)."""
+    body = ("一、主要任务\n1.完善低保。将符合条件的残疾人纳入低保。\n（牵头单位：县民政局）\n"
+            "2.落实补贴。提高补贴标准。\n（牵头单位：县民政局）\n— 2 —\n3.加强康复。实施精准康复。（县卫健局牵头）\n")
+    r = plan(tmp_path, body)
+    assert owners(r) == [("完善低保", ["县民政局"], []), ("落实补贴", ["县民政局"], []),
+                         ("加强康复", ["县卫生健康局"], [])]
+
+
+@pytest.mark.parametrize("line,is_number", [
+    ("— 12 —", True), ("- 12 -", True), ("－12－", True), ("第 12 页", True), ("第12页 共30页", True),
+    ("共30页 第12页", True), ("Page 3 of 30", True),
+    ("12", False),  # a bare number may be a table cell
+    ("12%", False), ("第12条", False), ("—", False), ("— 十四五 —", False),
+])
+def test_page_numbers_are_told_by_their_decoration(line, is_number):
+    assert is_page_number(line) is is_number
+
+
+def test_a_heading_that_fills_a_line_by_chance_keeps_its_paragraph(tmp_path):
+    """A section title exactly a little short of the page width is not a wrapped heading: the full
+    paragraph after it stays its own (the section's title is not stretched into it)."""
+    body = ("一、主要任务\n（一）健全残疾人社会保障体系全面改善\n"
+            "为残疾人提供更稳定更高水平的基本民生保障，\n做到应保尽保。\n"
+            "1.完善低保制度。将符合条件的残疾人纳入低\n保。（牵头单位：县民政局）\n")
+    r = plan(tmp_path, body)
+    assert [s.title for s in r.sections()] == ["健全残疾人社会保障体系全面改善"]
+    assert owners(r) == [("完善低保制度", ["县民政局"], [])]
+
+
+# --- decimal ladders and articles ---------------------------------------------------------------
+
+TASKS_3 = [("完善低保制度", ["县民政局"], ["县残疾人联合会"]), ("落实两项补贴", ["县残疾人联合会"], ["县财政局"]),
+           ("实施精准康复", ["县卫生健康局"], ["县残疾人联合会"])]
+CLAUSES = ["（牵头单位：县民政局；配合单位：县残联）", "（牵头单位：县残联；配合单位：县财政局）",
+           "（牵头单位：县卫健局；配合单位：县残联）"]
+TEXTS = ["完善低保制度。将符合条件的残疾人纳入低保。", "落实两项补贴。提高补贴标准。", "实施精准康复。提供康复服务。"]
+
+
+@pytest.mark.parametrize("chapter", ["1 ", "1. ", "1．", "1、"])
+def test_a_decimal_ladder_1_1_1(tmp_path, chapter):
+    """1 总体要求 / 1.1 指导思想 / 1.1.1 …: chapters, sections and tasks by their decimals."""
+    def ch(n: int) -> str:
+        return chapter.replace("1", str(n))
+    body = (f"{ch(1)}总体要求\n1.1 指导思想\n坚持以人民为中心的发展思想。\n{ch(2)}主要任务\n2.1 健全社会保障体系\n"
+            f"2.1.1 {TEXTS[0]}{CLAUSES[0]}\n2.1.2 {TEXTS[1]}{CLAUSES[1]}\n2.2 加强康复服务\n"
+            f"2.2.1 {TEXTS[2]}{CLAUSES[2]}\n{ch(3)}保障措施\n3.1 加强组织领导\n加强党的领导。\n")
+    r = plan(tmp_path, body)
+    assert r.title == "青山县“十四五”残疾人事业发展规划" and r.region.name == "青山县"
+    assert [(c.no, c.kind) for c in r.chapters] == [("1", "principles"), ("2", "tasks"), ("3", "safeguards")]
+    tasks = next(c for c in r.chapters if c.kind == "tasks")
+    assert [(s.no, s.title, [t.no for t in s.tasks]) for s in tasks.sections] == [
+        ("1", "健全社会保障体系", ["1", "2"]), ("2", "加强康复服务", ["1"])]
+    assert owners(r) == TASKS_3 and r.warnings == []
+
+
+def test_tasks_numbered_1_1_under_a_chapter_are_each_a_task(tmp_path):
+    """一、 then 1.1 1.2 1.3: three tasks, not one task holding all three clauses (1.2 is no
+    quantity, and 1.1 is not item 1 of the 1. list)."""
+    items = "".join(f"1.{k} {TEXTS[k - 1]}{CLAUSES[k - 1]}\n" for k in (1, 2, 3))
+    r = plan(tmp_path, f"一、总体要求\n坚持以人民为中心。\n二、主要任务\n{items}三、保障措施\n加强党的领导。\n")
+    assert owners(r) == TASKS_3 and r.warnings == []
+
+
+def test_a_decimal_quantity_opening_a_wrapped_line_is_no_item(tmp_path):
+    r = plan(tmp_path, "一、主要任务\n1.落实两项补贴。全区发放补贴资金\n1.5万元，惠及\n2.3万人，受益家庭\n"
+                       "1.2倍于上期。（县民政局牵头）\n2.完善救助。内容。（县残联负责）\n")
+    assert owners(r) == [("落实两项补贴", ["县民政局"], []), ("完善救助", ["县残疾人联合会"], [])]
+    assert "1.5万元，惠及2.3万人" in r.tasks()[0].text
+
+
+@pytest.mark.parametrize("sections", [False, True])
+def test_articles_numbered_through_the_plan(tmp_path, sections):
+    """第一条 … numbered straight through every chapter, below 第一章 (and 第一节 where printed)."""
+    s1, s2 = ("第一节　社会保障\n", "第二节　康复服务\n") if sections else ("", "")
+    body = (f"第一章　总体要求\n第一条　坚持以人民为中心的发展思想。\n第二章　主要任务\n{s1}"
+            f"第二条　{TEXTS[0]}{CLAUSES[0]}\n第三条　{TEXTS[1]}{CLAUSES[1]}\n{s2}第四条　{TEXTS[2]}{CLAUSES[2]}\n"
+            "第三章　保障措施\n第五条　加强党的领导。\n")
+    r = plan(tmp_path, body)
+    assert owners(r) == TASKS_3 and r.warnings == []
+    assert [t.no for t in r.tasks()] == ["2", "3", "4"]
+    assert [s.title for s in r.sections()] == (["社会保障", "康复服务"] if sections else ["主要任务"])
+
+
+# --- a clause for a group of tasks, or before the task's text ------------------------------------
+
+GROUP = [("完善低保制度", ["县民政局"], ["县残疾人联合会", "县财政局"]),
+         ("落实两项补贴", ["县民政局"], ["县残疾人联合会", "县财政局"]),
+         ("实施精准康复", ["县卫生健康局"], ["县残疾人联合会"]),
+         ("加强辅具适配", ["县卫生健康局"], ["县残疾人联合会"])]
+
+
+@pytest.mark.parametrize("where", ["heading", "line"])
+def test_a_clause_printed_for_a_whole_section_names_each_tasks_units(tmp_path, where):
+    """（一）健全社会保障体系（牵头单位：…） or the clause on a line of its own before the first task:
+    each task of the section that prints no clause of its own has those units; the title loses it."""
+    c1, c2 = "（牵头单位：县民政局；配合单位：县残联、县财政局）", "牵头单位：县卫健局；配合单位：县残联"
+    h1, h2 = (f"（一）健全社会保障体系{c1}\n", f"（二）加强康复服务（{c2}）\n") if where == "heading" else \
+        (f"（一）健全社会保障体系\n{c1}\n", f"（二）加强康复服务\n{c2}\n")
+    body = (f"一、主要任务\n{h1}1.完善低保制度。将符合条件的残疾人纳入低保。\n2.落实两项补贴。提高补贴标准。\n"
+            f"{h2}3.实施精准康复。为残疾人提供康复服务。\n4.加强辅具适配。提供辅具。\n二、保障措施\n加强党的领导。\n")
+    r = plan(tmp_path, body)
+    assert [s.title for s in r.sections()] == ["健全社会保障体系", "加强康复服务"]
+    assert owners(r) == GROUP and r.warnings == [] and r.coverage.complete
+    assert r.tasks()[1].responsibilities[0].span.line == (4 if where == "heading" else 5)
+
+
+def test_a_tasks_own_clause_outranks_its_sections(tmp_path):
+    body = ("一、主要任务\n（一）健全社会保障体系（县民政局牵头）\n1.完善低保制度。纳入低保。\n"
+            "2.落实两项补贴。提高补贴标准。（县残联负责）\n")
+    r = plan(tmp_path, body)
+    assert owners(r) == [("完善低保制度", ["县民政局"], []), ("落实两项补贴", ["县残疾人联合会"], [])]
+
+
+def test_a_clause_line_between_a_tasks_title_and_its_text(tmp_path):
+    """1.完善低保制度。 / 责任单位：… / the task's text: the clause line ends there, it does not run
+    into the text (which made the whole paragraph an unread clause)."""
+    body = ("一、主要任务\n1.完善低保制度。\n责任单位：县民政局、县残联\n将符合条件的残疾人纳入低保，提高低保标准。\n"
+            "2.落实两项补贴。\n责任单位：县残联\n提高补贴标准。\n二、保障措施\n加强党的领导。\n")
+    r = plan(tmp_path, body)
+    assert owners(r) == [("完善低保制度", ["县民政局"], ["县残疾人联合会"]), ("落实两项补贴", ["县残疾人联合会"], [])]
+    assert "提高低保标准" in r.tasks()[0].text and r.warnings == []
+
+
+@pytest.mark.parametrize("clause,lead,support", [
+    ("此项工作由县民政局牵头，县残联、县财政局配合。", ["县民政局"], ["县残疾人联合会", "县财政局"]),
+    ("（该项任务由县残联负责，县民政局协助）", ["县残疾人联合会"], ["县民政局"]),
+    ("（自由贸易试验区管委会牵头）", ["县自由贸易试验区管委会"], []),
+])
+def test_what_is_done_before_由_is_no_unit(tmp_path, clause, lead, support):
+    """'以上工作由县民政局牵头' once gave the invented unit 县以上工作由县民政局."""
+    r = plan(tmp_path, f"一、主要任务\n1.完善低保制度。将符合条件的残疾人纳入低保。{clause}\n")
+    assert owners(r) == [("完善低保制度", lead, support)] and r.warnings == []
+
+
+@pytest.mark.parametrize("own", ["（县残联负责）", ""])
+def test_a_clause_for_the_tasks_above_is_a_gap_not_the_last_tasks(tmp_path, own):
+    """以上任务由…牵头 after several tasks speaks for all of them: not read for the last one alone
+    (nor is 以上任务由县残联 a unit)."""
+    body = ("一、主要任务\n1.完善低保制度。纳入低保。（县民政局负责）\n2.落实两项补贴。提高补贴标准。"
+            f"{own}\n以上任务由县残联牵头，县民政局配合。\n")
+    r = plan(tmp_path, body)
+    assert owners(r) == [("完善低保制度", ["县民政局"], []), ("落实两项补贴", ["县残疾人联合会"] if own else [], [])]
+    assert [(g.kind, g.line) for g in r.warnings] == [("responsibility", 6)]
+
+
+# --- units joined by words, and collective subjects ---------------------------------------------
+
+@pytest.mark.parametrize("clause,lead,support", [
+    ("（县民政局及县残联牵头）", ["县民政局", "县残疾人联合会"], []),
+    ("（县民政局和县财政局负责，县残联配合）", ["县民政局", "县财政局"], ["县残疾人联合会"]),
+    ("（县民政局与县残联共同负责）", ["县民政局", "县残疾人联合会"], []),
+    ("（牵头单位：县民政局；配合单位：县残联以及县财政局）", ["县民政局"], ["县残疾人联合会", "县财政局"]),
+    ("（牵头单位：县委组织部和县委宣传部）", ["县委组织部", "县委宣传部"], []),
+    # a conjunction inside one name, and collectives, stay whole
+    ("（牵头单位：县人力资源和社会保障局；配合单位：县住房和城乡建设局）",
+     ["县人力资源和社会保障局"], ["县住房和城乡建设局"]),
+    ("（县残联牵头，各有关部门和单位配合）", ["县残疾人联合会"], ["各有关部门和单位"]),
+    ("（县残联牵头，县直各有关部门、各乡镇人民政府配合）", ["县残疾人联合会"], ["县直各有关部门", "各乡镇人民政府"]),
+    ("（牵头单位：县民政局；配合单位：县直有关单位）", ["县民政局"], ["县直有关单位"]),
+    ("（牵头单位：县卫健局 县残联；配合单位：县民政局/县财政局）",
+     ["县卫生健康局", "县残疾人联合会"], ["县民政局", "县财政局"]),
+])
+def test_units_joined_by_words(tmp_path, clause, lead, support):
+    """县民政局及县残联 once read as one invented unit of that name."""
+    r = plan(tmp_path, f"一、主要任务\n1.完善低保制度。将符合条件的残疾人纳入低保。{clause}\n")
+    assert owners(r) == [("完善低保制度", lead, support)] and r.warnings == []
