@@ -24,6 +24,7 @@ are spawned, not forked: a process forked after pyrudof has run in its parent ha
 from __future__ import annotations
 
 import math
+import gc
 import multiprocessing
 from collections import defaultdict
 from pathlib import Path
@@ -158,6 +159,8 @@ _STATE: dict[str, Any] = {}
 
 def _init_worker(path: str, prepared: PreparedShapes, engine: str) -> None:
     _STATE["batcher"] = Batcher(ox.Store.read_only(path), prepared, engine)
+    gc.freeze()
+    gc.set_threshold(20_000, 20, 20)
 
 
 def _run_remote(batch: Batch) -> Result:
