@@ -127,16 +127,17 @@ def test_quads_that_do_not_parse_strictly_are_refused_before_the_lenient_loader(
     store = tmp_path / "kg"
     api.load(corpus_paths[:1], store, workers=1, keep=False)
     before = quads(store)
-    real = bulk.quad_lines
+    real = bulk.build_plan_graph
 
-    def broken(graph, name):
-        lines = list(real(graph, name))
-        if "wudaqu" in name:  # one plan gets an IRI with a space in it
-            lines[0] = "<http://example.org/a b> <http://example.org/p> \"x\" " + name + " .\n"
-        return lines
-    monkeypatch.setattr(bulk, "quad_lines", broken)
+    def broken(record, path):
+        pg = real(record, path)
+        if "wudaqu" in str(pg.graph_iri):  # one plan gets an IRI with a space in it
+            pg.graph.add(("<http://example.org/a b>", "<http://example.org/p>", '"x"'))
+        return pg
+    monkeypatch.setattr(bulk, "build_plan_graph", broken)
     bad = next(p for p in corpus_paths if "乌达" in p.read_text(encoding="utf-8")[:400])
-    with pytest.raises(OutputError, match=rf"{bad.name}: its plan was not stored \(.*\)"):
+    with pytest.raises(OutputError, match=rf"{bad.name}: its plan was not stored \(<http://example.org/a b>: "
+                                          "Invalid IRI code point ' '\)"):
         api.load(corpus_paths[1:], store, workers=1, keep=False)
     assert quads(store) == before
 
@@ -264,3 +265,28 @@ def test_a_json_file_that_is_not_json_ld_is_reported_not_passed_over(corpus_path
     assert [f.path for f in result.build.failures] == [str(folder / "truth.json")]
     assert "holds no RDF triples" in result.build.failures[0].reason
     assert len([g for g in result.graphs if g.kind == "plan"]) == 2
+
+
+@pytest.mark.parametrize("triple", [
+    ("<http://example.org/a b>", "<http://example.org/p>", '"x"'),
+    ("<http://example.org/s>", "<http://example.org/p>", "<http://example.org/%zz>"),
+    ("<http://example.org/s>", "<http://example.org/p>", "<http://example.org/\ue000>"),
+    ("<relative/iri>", "<http://example.org/p>", '"x"'),
+    ("<http://example.org/s>", "<http://example.org/p>", '"x"@zh-abcdefghijk'),
+    ("<http://example.org/s>", "<http://example.org/p>", '"1"^^<http://example.org/{t}>'),
+])
+def test_the_workers_check_refuses_what_the_strict_parser_refuses(triple):
+    """The check by terms (`_invalid`) says no exactly where Oxigraph's strict N-Quads parser does,
+    and the lenient one, which the bulk loader uses, would have let the quad in."""
+    import pyoxigraph as ox
+    nq = f"{triple[0]} {triple[1]} {triple[2]} <http://example.org/g> .\n".encode("utf-8")
+    with pytest.raises(SyntaxError):
+        list(ox.parse(nq, format=ox.RdfFormat.N_QUADS))
+    assert len(list(ox.parse(nq, format=ox.RdfFormat.N_QUADS, lenient=True))) == 1
+    why = bulk._invalid([triple], "<http://example.org/g>")
+    assert why and why.split(": ")[0] in triple  # it names the term
+
+
+def test_the_workers_check_passes_every_corpus_plan(corpus_paths):
+    for path in corpus_paths:
+        assert bulk.build_one(str(path)).invalid == ""
