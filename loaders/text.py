@@ -6,6 +6,8 @@ happens on a width-normalised copy of the same length, and every block remembers
 """
 from __future__ import annotations
 
+from collections import Counter
+
 import re
 from dataclasses import dataclass
 
@@ -29,6 +31,9 @@ TERMINAL = "。!?;:"  # after width normalisation
 OPENERS = {"《": "》", "“": "”", "(": ")", "「": "」", "〔": "〕", "[": "]"}
 #: a line this share of the page width long is full: extraction wrapped it
 FULL_LINE = 0.9
+#: a document is wrapped when this share of its lines have one length (of at least MIN_WRAP)
+WRAPPED_SHARE = 0.3
+MIN_WRAP = 12
 TITLE_ENDINGS = ("规划", "规划》", "方案", "纲要", "通知", "意见稿)", "计划", "人民政府", "办公室", "办公厅")
 
 
@@ -173,10 +178,17 @@ def joins(prev: Block, line: Line, width: int = 10_000) -> bool:
 
 
 def line_width(lines: list[Line]) -> int:
-    """The length most full lines have: a wrapped document's page width, or a paragraph's length
-    where each paragraph is one line (the 90th percentile of the lines' lengths)."""
+    """The page width of a document whose lines were wrapped (extracted from a PDF: most lines are
+    exactly as long, the width they were cut at, however long its tables' or boxes' rows are), or
+    else the length most full lines have, where each paragraph is one line (the 90th percentile of
+    the lines' lengths)."""
     lengths = sorted(len(ln.norm) for ln in lines if ln.norm)
-    return lengths[int(len(lengths) * 0.9)] if lengths else 0
+    if not lengths:
+        return 0
+    cut, count = Counter(lengths).most_common(1)[0]
+    if cut >= MIN_WRAP and count >= WRAPPED_SHARE * len(lengths):
+        return cut
+    return lengths[int(len(lengths) * 0.9)]
 
 
 def make_blocks(lines: list[Line], width: int | None = None) -> list[Block]:

@@ -246,3 +246,28 @@ def test_units_joined_by_words(tmp_path, clause, lead, support):
     """县民政局及县残联 once read as one invented unit of that name."""
     r = plan(tmp_path, f"一、主要任务\n1.完善低保制度。将符合条件的残疾人纳入低保。{clause}\n")
     assert owners(r) == [("完善低保制度", lead, support)] and r.warnings == []
+
+
+def _cut(text: str, width: int) -> str:
+    return "\n".join(text[i:i + width] for i in range(0, len(text), width))
+
+
+def test_a_clause_label_cut_by_the_page_width_in_a_plan_with_long_box_rows(tmp_path):
+    """The page width of a wrapped plan is the length most of its lines were cut at, however many
+    longer lines its boxes print: against a width taken from its longest lines, a clause line cut
+    inside its label (责任单 / 位：) looked short, ended there, and its units were lost."""
+    task = ("（{n}）{title}。健全工作机制，加大投入力度，统筹各方资源，切实提高服务质量和水平。"
+            "落实属地责任，加强督促检查，建立工作台账，定期通报工作进展情况。\n")
+    clause = "牵头单位：县卫生健康委员会、县妇联；责任单位：县交通运输局、县市场监管局、县税务局"
+    titles = ["提升残疾儿童教育保障", "完善扶残助残社会氛围", "推动残疾人基本生活保障"]
+    body = "一、主要任务\n" + "".join(
+        _cut(task.format(n=n, title=t).strip(), 21) + "\n" + _cut(clause, 21) + "\n"
+        for n, t in enumerate(titles, 1))
+    rows = "".join(f"{k}．残疾人康复服务项目{k}：为有需求的残疾人提供基本康复服务，实现应享尽享，覆盖全县各乡镇。\n"
+                   for k in range(1, 9))
+    body += "专栏1 重点项目\n" + rows + "二、保障措施\n加强组织领导。\n"
+    r = plan(tmp_path, body)
+    assert [t.title for t in r.tasks()] == titles
+    assert {(tuple(lead), tuple(support)) for _, lead, support in owners(r)} == {
+        (("县卫生健康委员会", "县妇女联合会"), ("县交通运输局", "县市场监督管理局", "县税务局"))}
+    assert not [w for w in r.warnings if w.kind == "responsibility"]
