@@ -253,6 +253,29 @@ def _section_clauses(record: PlanRecord, printed: dict[int, tuple[str, Block]], 
                 readers.add(task, parts, spans(block.first, block.last, text))
 
 
+def _trailing_group_clauses(record: PlanRecord, task_blocks: dict[int, list[Block]]) -> list[Gap]:
+    """A clause on a line of its own after the last task of a section whose other tasks have no
+    units is read as that task's; but drafters also print one clause under a group of tasks for
+    all of them, and the text alone cannot tell which: said, with its line, for a reader to check."""
+    gaps = []
+    for section in record.sections():
+        tasks = section.tasks
+        if len(tasks) < 2 or not tasks[-1].responsibilities or any(t.responsibilities for t in tasks[:-1]):
+            continue
+        blocks = task_blocks.get(id(tasks[-1]), [])
+        if len(blocks) < 2:
+            continue  # the clause is in the task's own paragraph: the task's
+        tail = blocks[-1]
+        clauses = ClauseReader.find(tail.text)
+        if len(clauses) == 1 and not tail.text[:clauses[0].start].strip() \
+                and not tail.text[clauses[0].end:].strip(" 。.\u3000"):
+            gaps.append(Gap(tail.first, "responsibility",
+                            f"a clause on a line of its own after the last of {len(tasks)} tasks of "
+                            f"section {section.title!r}, whose other tasks name no unit, is read as the "
+                            f"last task's; it may be meant for all of them: {tail.text[:40]!r}"))
+    return gaps
+
+
 def load_plan(path: str | Path) -> PlanRecord:
     """Read one plan document (text, Word, PDF or web page) into a plan record."""
     src = read_document(path)
@@ -302,6 +325,7 @@ def load_plan(path: str | Path) -> PlanRecord:
         record.warnings.extend(gaps)
         _attach_targets(task, line_of, spans, record)
     _section_clauses(record, structure.section_clauses, clauses_of, readers, spans, markers)
+    record.warnings.extend(_trailing_group_clauses(record, structure.task_blocks))
     order = 10_000
     for table in division_tables:
         record.warnings.extend(Gap(line, "table", message) for line, message in table.unread)

@@ -271,3 +271,34 @@ def test_a_clause_label_cut_by_the_page_width_in_a_plan_with_long_box_rows(tmp_p
     assert {(tuple(lead), tuple(support)) for _, lead, support in owners(r)} == {
         (("县卫生健康委员会", "县妇女联合会"), ("县交通运输局", "县市场监督管理局", "县税务局"))}
     assert not [w for w in r.warnings if w.kind == "responsibility"]
+
+
+TRAILING = """一、主要任务
+（一）健全社会保障体系
+1.完善低保制度。纳入低保。
+{first}2.落实两项补贴。提高补贴标准。
+（牵头单位：县民政局；配合单位：县残联）
+（二）提高康复服务
+3.加强残疾预防工作。实施残疾预防行动。
+（牵头单位：县卫健局）
+4.推进精准康复。实施精准康复服务。
+（牵头单位：县残联）
+二、保障措施
+加强组织领导。
+"""
+
+
+def test_a_clause_after_a_sections_last_task_that_may_be_the_sections_is_said(tmp_path):
+    """Printed under the last of a section's tasks, on a line of its own, with none under the
+    others, a clause may be that task's or the whole section's: read as the task's, and said."""
+    r = plan(tmp_path, TRAILING.format(first=""))
+    assert owners(r)[:2] == [("完善低保制度", [], []), ("落实两项补贴", ["县民政局"], ["县残疾人联合会"])]
+    gaps = [w for w in r.warnings if w.kind == "responsibility"]
+    assert [(g.line, "may be meant for all of them" in g.message, "健全社会保障体系" in g.message)
+            for g in gaps] == [(7, True, True)]
+
+
+def test_a_clause_under_each_task_is_no_group_clause(tmp_path):
+    r = plan(tmp_path, TRAILING.format(first="（牵头单位：县民政局）\n"))
+    assert owners(r)[0] == ("完善低保制度", ["县民政局"], [])
+    assert r.warnings == []
