@@ -22,7 +22,7 @@ from policykg.loaders.formats import read_document
 from policykg.loaders.reading import Grid, SourceText
 from policykg.loaders.reference import classify_department
 from policykg.loaders.regions import resolve_region, split_region_names
-from policykg.loaders.responsibilities import ClauseReader, Part, prints_lead_markers
+from policykg.loaders.responsibilities import ClauseReader, Part, opens_with_label, prints_lead_markers
 from policykg.loaders.structure import parse_structure, short_title
 from policykg.loaders.targets import extract_targets, linked_indicators
 from policykg.loaders.table_vocab import DivisionTable, IndicatorTable, is_division_title
@@ -105,7 +105,7 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap]
                 if table is None:  # a 专栏 printed as a table, or said; its cells are not prose
                     rows = _project_rows(flat[0], gaps, say=True)
         if rows is not None:
-            blocks.extend(make_blocks(segment, width))
+            blocks.extend(make_blocks(segment, width, opens_with_label))
             segment = []
             blocks.extend(rows)
             i = by_no[end_line] + 1
@@ -114,7 +114,7 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap]
             segment.append(ln)
             i += 1
             continue
-        blocks.extend(make_blocks(segment, width))
+        blocks.extend(make_blocks(segment, width, opens_with_label))
         segment = []
         if isinstance(table, IndicatorTable):
             indicator_tables.append(table)
@@ -122,7 +122,7 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap]
         else:
             division_tables.append(table)
         i = by_no[end_line] + 1
-    blocks.extend(make_blocks(segment, width))
+    blocks.extend(make_blocks(segment, width, opens_with_label))
     return blocks, table_after, indicator_tables, division_tables
 
 

@@ -72,6 +72,12 @@ class Clause:
     bracketed: bool = True
 
 
+def opens_with_label(norm: str) -> bool:
+    """Does a line open with a responsibility label (牵头单位：, 责任单位：…)?  (text.py's `joins`:
+    such a line on its own ends there.)"""
+    return LABEL_RE.match(norm) is not None
+
+
 def _labelled(inner: str) -> list[Part] | None:
     norm = normalize(inner)
     matches = list(LABEL_RE.finditer(norm))

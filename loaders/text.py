@@ -6,9 +6,9 @@ happens on a width-normalised copy of the same length, and every block remembers
 """
 from __future__ import annotations
 
-from collections import Counter
-
 import re
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from policykg.loaders.ladder import HEADING_STYLES, numbering, starts_item
@@ -146,12 +146,6 @@ def fills(line: Line, width: int) -> bool:
     return len(line.norm) >= FULL_LINE * width
 
 
-def _clause_line(line: Line) -> bool:
-    """Does a line open with a responsibility label (牵头单位：, 责任单位：…)?"""
-    from policykg.loaders.responsibilities import LABEL_RE  # (it reads text: imported when used)
-    return bool(LABEL_RE.match(line.norm))
-
-
 def _heading_wraps(prev: Block, line: Line, width: int) -> bool:
     """Does a heading go on on `line`?  Only if its last line is full; and where that line is a
     little short of the width (a heading may fill it by chance), only if `line` ends the heading
@@ -160,7 +154,12 @@ def _heading_wraps(prev: Block, line: Line, width: int) -> bool:
     return fills(last, width) and (len(last.norm) >= width or not fills(line, width))
 
 
-def joins(prev: Block, line: Line, width: int = 10_000) -> bool:
+#: does a line (its normalised text) open with a responsibility label (牵头单位：, 责任单位：…)?  The
+#: labels are the responsibility reader's: the caller passes its test in
+LabelTest = Callable[[str], bool]
+
+
+def joins(prev: Block, line: Line, width: int = 10_000, clause_line: LabelTest | None = None) -> bool:
     """Does `line` continue the paragraph `prev` (a wrapped line) rather than start a new one?"""
     if line.indented or prev.lines[-1].indented:
         return False
@@ -170,7 +169,7 @@ def joins(prev: Block, line: Line, width: int = 10_000) -> bool:
         return False  # a heading ends its line, unless the line is full: then the heading wrapped
     if prev.norm.endswith(tuple(TERMINAL) + ("。", "！", "？", "；", "：")):
         return False
-    if _clause_line(prev.lines[0]) and not fills(prev.lines[-1], width):
+    if clause_line is not None and clause_line(prev.lines[0].norm) and not fills(prev.lines[-1], width):
         return False  # 责任单位：… on a line of its own ends there (the task's text may follow it)
     if _unbalanced(prev.norm):
         return True  # inside 《…》 or “…”: a wrapped title or sentence
@@ -191,7 +190,7 @@ def line_width(lines: list[Line]) -> int:
     return lengths[int(len(lengths) * 0.9)]
 
 
-def make_blocks(lines: list[Line], width: int | None = None) -> list[Block]:
+def make_blocks(lines: list[Line], width: int | None = None, clause_line: LabelTest | None = None) -> list[Block]:
     """Join wrapped lines into paragraphs; blank lines do not end a paragraph by themselves
     (PDF extraction puts them inside sentences), punctuation and structure do."""
     blocks: list[Block] = []
@@ -199,7 +198,7 @@ def make_blocks(lines: list[Line], width: int | None = None) -> list[Block]:
     for line in lines:
         if not line.clean:
             continue
-        if blocks and joins(blocks[-1], line, width):
+        if blocks and joins(blocks[-1], line, width, clause_line):
             b = blocks[-1]
             b.lines.append(line)
             b.text += line.clean
