@@ -13,7 +13,7 @@ from policykg.errors import InputError
 from policykg.loaders.linking import link_rows
 from policykg.loaders.metadata import Metadata, read_metadata
 from policykg.loaders.coverage import measure_coverage, unread_markers
-from policykg.loaders.ladder import CHAPTER_STYLES, numbering
+from policykg.loaders.ladder import CHAPTER_STYLES, Numbering, numbering
 from policykg.loaders.model import (Chapter, DocumentInfo, Gap, Indicator, PlanRecord, Section, Span, Task,
                                     UnitRef)
 from policykg.loaders.furniture import drop_furniture
@@ -164,7 +164,7 @@ def _body_start(blocks: list[Block]) -> int:
     return fallback or 0
 
 
-def _decimal_chapter(blocks: list[Block], i: int, n) -> bool:
+def _decimal_chapter(blocks: list[Block], i: int, n: Numbering) -> bool:
     """A decimal ladder's chapter (1. 总体要求 or 1 总体要求): its first section, 1.1, follows it."""
     if n.style not in ("1.", "1 ") or i + 1 >= len(blocks):
         return False
