@@ -22,7 +22,7 @@ from policykg.loaders.formats import read_document
 from policykg.loaders.reading import Grid, SourceText
 from policykg.loaders.reference import classify_department
 from policykg.loaders.regions import resolve_region, split_region_names
-from policykg.loaders.responsibilities import ClauseReader, Part, opens_with_label, prints_lead_markers
+from policykg.loaders.responsibilities import Clause, ClauseReader, Part, opens_with_label, prints_lead_markers
 from policykg.loaders.structure import parse_structure, short_title
 from policykg.loaders.targets import extract_targets, linked_indicators
 from policykg.loaders.table_vocab import DivisionTable, IndicatorTable, is_division_title
@@ -237,20 +237,19 @@ def _division_section(table: DivisionTable, readers: ClauseReader, spans: _Spans
     return section
 
 
-def _section_clauses(record: PlanRecord, printed: dict[int, tuple[str, Block]], clauses_of: dict,
+def _section_clauses(record: PlanRecord, printed: dict[int, tuple[str, Clause, Block]], clauses_of: dict,
                      readers: ClauseReader, spans: _Spans, markers: list[int]) -> None:
     """A clause printed for a whole section names the units of each of its tasks that prints no
     clause of its own (a task's own clause is the more particular)."""
     for section in (s for c in record.chapters for s in c.sections):
         if id(section) not in printed or not section.tasks:
             continue
-        text, block = printed[id(section)]
+        text, clause, block = printed[id(section)]
         markers[0] += 1
         markers[1] += 1
-        parts = ClauseReader.find(text)[0].parts
         for task in section.tasks:
             if not clauses_of.get(id(task)):
-                readers.add(task, parts, spans(block.first, block.last, text))
+                readers.add(task, clause.parts, spans(block.first, block.last, text))
 
 
 def _trailing_group_clauses(record: PlanRecord, task_blocks: dict[int, list[Block]]) -> list[Gap]:
@@ -266,9 +265,7 @@ def _trailing_group_clauses(record: PlanRecord, task_blocks: dict[int, list[Bloc
         if len(blocks) < 2:
             continue  # the clause is in the task's own paragraph: the task's
         tail = blocks[-1]
-        clauses = ClauseReader.find(tail.text)
-        if len(clauses) == 1 and not tail.text[:clauses[0].start].strip() \
-                and not tail.text[clauses[0].end:].strip(" 。.\u3000"):
+        if ClauseReader.sole(tail.text) is not None:
             gaps.append(Gap(tail.first, "responsibility",
                             f"a clause on a line of its own after the last of {len(tasks)} tasks of "
                             f"section {section.title!r}, whose other tasks name no unit, is read as the "
@@ -309,7 +306,7 @@ def load_plan(path: str | Path) -> PlanRecord:
     record.indicators = _indicators(indicator_tables, spans, md.period)
     body_tasks = record.tasks()
     clauses_of = {id(t): ClauseReader.find(t.text) for t in body_tasks}  # each task's text parsed once
-    section_clauses = [c for text, _ in structure.section_clauses.values() for c in ClauseReader.find(text)]
+    section_clauses = [clause for _, clause, _ in structure.section_clauses.values()]
     owner_first = not prints_lead_markers([c for cs in clauses_of.values() for c in cs] + section_clauses)
     readers = ClauseReader(resolver, owner_first, record.warnings)
     markers = [0, 0]

@@ -285,6 +285,15 @@ class ClauseReader:
         """The clauses of a task's text (an unbracketed one only where every name reads as a unit)."""
         return find_clauses(text, _all_units)
 
+    @staticmethod
+    def sole(text: str) -> Clause | None:
+        """The clause `text` is made of, alone (closing punctuation aside), or None: a clause
+        printed as a paragraph of its own, not inside a task's sentence."""
+        clauses = ClauseReader.find(text)
+        if len(clauses) != 1 or text[:clauses[0].start].strip() or text[clauses[0].end:].strip(" 。.\u3000"):
+            return None
+        return clauses[0]
+
     def attach(self, task: Task, clauses: list[Clause], span_of: Callable[[int, int], Span]) -> None:
         """Read `task`'s clauses; `span_of(start, end)` locates an offset range of its text."""
         for clause in clauses:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from policykg.loaders.ladder import HEADING_STYLES, Numbering, split_inline
 from policykg.loaders.model import Chapter, Gap, Project, ProjectColumn, Section, Span, Task
 from policykg.loaders.outline import Outline, chapter_kind, infer_outline, title_only
-from policykg.loaders.responsibilities import MARKER_RE, ClauseReader
+from policykg.loaders.responsibilities import MARKER_RE, Clause, ClauseReader
 from policykg.loaders.text import COLUMN_RE, Block, Line, ProjectRow, normalize
 
 __all__ = ["StructureResult", "chapter_kind", "parse_structure", "short_title"]
@@ -75,8 +75,8 @@ class StructureResult:
     unread: list[tuple[int, str]] = field(default_factory=list)
     outline: Outline | None = None
     #: a clause printed for a whole section (in its heading, or on a line of its own before its
-    #: first task): id(section) -> (the clause as printed, the block it is printed in)
-    section_clauses: dict[int, tuple[str, Block]] = field(default_factory=dict)
+    #: first task): id(section) -> (the clause as printed, read, and the block it is printed in)
+    section_clauses: dict[int, tuple[str, Clause, Block]] = field(default_factory=dict)
 
 
 class StructureParser:
@@ -156,8 +156,8 @@ class StructureParser:
         title, clause = _heading_clause(title)
         self.section = Section(no, short_title(title), self._span([block]), order=self._next())
         self.chapter.sections.append(self.section)
-        if clause:
-            self.out.section_clauses[id(self.section)] = (clause, block)
+        if clause is not None:
+            self.out.section_clauses[id(self.section)] = (*clause, block)
         self.section_last = 0
         self.item_level = max(self.outline.task_level, level + 1)
 
@@ -273,14 +273,13 @@ class StructureParser:
         its first task: the clause of the whole section (of each task that prints none)."""
         if self.section is not None and self.section.tasks:
             return False
-        clauses = ClauseReader.find(block.text)
-        if len(clauses) != 1 or block.text[:clauses[0].start].strip() \
-                or block.text[clauses[0].end:].strip(" 。.\u3000"):
+        clause = ClauseReader.sole(block.text)
+        if clause is None:
             return False
         section = self._ensure_section()
         if id(section) in self.out.section_clauses:
             return False
-        self.out.section_clauses[id(section)] = (block.text[clauses[0].start:clauses[0].end], block)
+        self.out.section_clauses[id(section)] = (block.text[clause.start:clause.end], clause, block)
         return True
 
     def project_row(self, row: ProjectRow) -> None:
@@ -407,15 +406,15 @@ def _piece(block: Block, start: int, end: int) -> Block:
     return Block(lines, text, normalize(text))
 
 
-def _heading_clause(title: str) -> tuple[str, str]:
+def _heading_clause(title: str) -> tuple[str, tuple[str, Clause] | None]:
     """A heading that ends in a bracketed clause (（一）健全社会保障体系（牵头单位：县民政局））:
-    the title without it, and the clause."""
+    the title without it, and the clause as printed and read."""
     clauses = [c for c in ClauseReader.find(title) if c.bracketed]
     if not clauses or clauses[-1].start == 0 or title[clauses[-1].end:].strip(" 。.\u3000") \
             or "。" in title[:clauses[-1].start]:
-        return title, ""  # no clause, or the clause of a paragraph after the heading's sentence
+        return title, None  # no clause, or the clause of a paragraph after the heading's sentence
     c = clauses[-1]
-    return title[:c.start].rstrip(), title[c.start:c.end]
+    return title[:c.start].rstrip(), (title[c.start:c.end], c)
 
 
 def parse_structure(blocks: list[Block], span_of, table_after: set[int]) -> StructureResult:
