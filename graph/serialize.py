@@ -21,7 +21,8 @@ from rdflib.plugins.serializers.turtle import TurtleSerializer
 from rdflib.term import Node
 
 from policykg.errors import OutputError
-from policykg.graph.terms import Triple
+from policykg.graph.terms import RdflibTerms, Triple
+from policykg.graph.turtle import Prefixes, Unsupported, turtle
 from policykg.graph.vocab import PREFIXES
 
 #: The one table of RDF file extensions: extension -> (rdflib format, keeps named graphs, written
@@ -121,6 +122,8 @@ def serialize(ds: Dataset, fmt: str, quads: bool,
     if fmt == "json-ld":
         data = json.loads(ds.serialize(format="json-ld") if quads else _union(ds).serialize(format="json-ld"))
         return json.dumps(_sort_jsonld(data), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    if fmt == "trig" and graphs is not None:
+        return TRIG_HEADER + "".join(trig_block(name, graphs[name]) for name in sorted(graphs))
     if fmt == "trig":
         return _trig(ds)
     return _union(ds).serialize(format=fmt)
@@ -160,10 +163,29 @@ def _turtle(g: Graph) -> str:
     return out.getvalue().decode("utf-8")
 
 
+#: a .trig file starts with every prefix policykg binds; each graph block leaves out its own
+TRIG_HEADER = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())) + "\n"
+_PREFIXES = Prefixes({p: str(ns) for p, ns in PREFIXES.items()})
+
+
+def trig_block(name: str, triples: Iterable[Triple]) -> str:
+    """One named graph of N-Triples terms as a block of a .trig file (what `_trig` writes for it
+    through rdflib, byte for byte: graph/turtle.py; rdflib writes what that does not restate)."""
+    triples = list(triples)
+    if not triples:
+        return ""
+    try:
+        body = turtle(triples, _PREFIXES)
+    except Unsupported:
+        g = _bound(Graph())
+        g += RdflibTerms().triples(triples)
+        body = _turtle(g)
+    return f"<{name}> {{\n{_indented(body)}\n}}\n\n"
+
+
 def _trig(ds: Dataset) -> str:
     """TriG with the named graphs in IRI order (rdflib's own order follows its store's hashing)."""
-    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())) + "\n"
-    parts = [header]
+    parts = [TRIG_HEADER]
     for ctx in sorted(ds.graphs(), key=lambda c: str(c.identifier)):
         if len(ctx) == 0:
             continue
@@ -187,7 +209,7 @@ def _indented(turtle: str) -> str:
             out.append(ln)
         elif not ln.startswith("@prefix"):
             out.append("    " + ln if ln else "")
-        if sum(m.group() == '"""' for m in _LONG_QUOTE.finditer(ln)) % 2:
+        if '"""' in ln and sum(m.group() == '"""' for m in _LONG_QUOTE.finditer(ln)) % 2:
             inside = not inside
     while out and not out[0]:
         out.pop(0)
