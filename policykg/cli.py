@@ -130,8 +130,11 @@ _STRICT = click.option("--strict", is_flag=True,
 @click.option("--keep-going/--fail-fast", default=None,
               help="Skip documents that cannot be read (and say why) instead of stopping at the first; "
                    "the default when a folder is given, --fail-fast otherwise.")
+@click.option("--workers", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Processes reading documents for a .trig, .nq or .nt output (0: one per core).")
 @_STRICT
-def build(documents: tuple[Path, ...], output: Path, example: bool, keep_going: bool, strict: bool) -> None:
+def build(documents: tuple[Path, ...], output: Path, example: bool, keep_going: bool, workers: int,
+          strict: bool) -> None:
     """Read plan DOCUMENTS (files or folders) and write their knowledge graph."""
     paths: list[Path] = list(documents)
     if example:
@@ -143,13 +146,14 @@ def build(documents: tuple[Path, ...], output: Path, example: bool, keep_going: 
     keep_going = _keep_going(keep_going, paths)
     bar, progress = _progress_bar("reading", len(files))
     with bar:
-        result = api.build(files, output, keep_going=keep_going, progress=progress)
+        result = api.build(files, output, keep_going=keep_going, progress=progress, dataset=False,
+                           workers=workers or None)
     err.print(_summary_table(result))
     gaps = _report_gaps(result.summary())
     _report_skipped(result.failures, len(files))
     for f in result.skipped:
         err.print(f"[yellow]skipped:[/] {f.path}: {f.reason}")
-    graphs = len(result.plans)
+    graphs = len(result.summary())
     err.print(f"wrote {result.triples} triples ({graphs} plan graph{'s' if graphs != 1 else ''} + shared) "
               f"to {output}")
     if result.failures:

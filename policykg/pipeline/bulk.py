@@ -31,7 +31,7 @@ from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from rdflib import Graph, URIRef
 
@@ -144,23 +144,28 @@ class BulkResult:
     store_graphs: int = 0
 
 
+def in_workers(fn: Callable[..., Any], calls: list[tuple], workers: int) -> Iterator[Any]:
+    """`fn(*args)` for each of `calls`, in their order; run by `workers` processes (in this one if
+    workers ≤ 1)."""
+    if workers <= 1 or len(calls) < 2:
+        yield from (fn(*args) for args in calls)
+        return
+    with ProcessPoolExecutor(max_workers=min(workers, len(calls))) as pool:
+        # at most AHEAD calls a worker ahead of the consumer: workers build a plan faster than the
+        # bulk loader stores it, and pool.map would keep every finished plan in memory until then
+        # (2,800 real-size plans: 2.6 GB held in the parent)
+        todo = iter(calls)
+        pending = deque(pool.submit(fn, *args) for args in islice(todo, AHEAD * workers))
+        while pending:
+            done = pending.popleft().result()
+            for args in islice(todo, 1):
+                pending.append(pool.submit(fn, *args))
+            yield done
+
+
 def _built(documents: list[Path], workers: int) -> Iterator[BuiltPlan]:
     """Built plans in document order; parsed by `workers` processes (in this one if workers ≤ 1)."""
-    files = [str(d) for d in documents]
-    if workers <= 1 or len(files) < 2:
-        yield from map(build_one, files)
-        return
-    with ProcessPoolExecutor(max_workers=min(workers, len(files))) as pool:
-        # at most AHEAD plans a worker ahead of the writer: workers build a plan faster than the bulk
-        # loader stores it, and pool.map would keep every finished plan in memory until then
-        # (2,800 real-size plans: 2.6 GB held in the parent)
-        todo = iter(files)
-        pending = deque(pool.submit(build_one, f) for f in islice(todo, AHEAD * workers))
-        while pending:
-            built = pending.popleft().result()
-            for f in islice(todo, 1):
-                pending.append(pool.submit(build_one, f))
-            yield built
+    return in_workers(build_one, [(str(d),) for d in documents], workers)
 
 
 def _nquads(lines: list[str], graph: str) -> str:
