@@ -81,6 +81,8 @@ def measure(n: int, cache: Path, *, workers: int, stage_timeout: float, query_ti
     res: dict[str, Any] = {"plans": n, "workers": workers}
     res["calibration"] = calibration(corpus)
     res["correctness"] = run_stage("correctness", {"corpus": str(corpus), "workers": workers}, stage_timeout)
+    res["build"] = run_stage("build", {"corpus": str(corpus), "out": str(cache / f"built-{n}.trig"),
+                                       "workers": workers}, stage_timeout)
     res["load"] = run_stage("load", {"corpus": str(corpus), "store": store, "workers": workers}, stage_timeout)
     load = res["load"]
     if "seconds" in load:
@@ -177,8 +179,11 @@ def speedups(res: dict[str, Any]) -> dict[str, Any]:
         out["query_median"] = sorted(per_query.values())[len(per_query) // 2]
     if naive.get("audit_seconds") and res["audit"].get("seconds"):
         out["audit"] = round(naive["audit_seconds"] / res["audit"]["seconds"], 1)
+    # the naive build writes TriG: against it, policykg's build to TriG; its load into the store beside
+    if naive.get("build_seconds") and res.get("build", {}).get("seconds"):
+        out["build"] = round(naive["build_seconds"] / res["build"]["seconds"], 1)
     if naive.get("build_seconds") and res["load"].get("seconds"):
-        out["build"] = round(naive["build_seconds"] / res["load"]["seconds"], 1)
+        out["load"] = round(naive["build_seconds"] / res["load"]["seconds"], 1)
     return out
 
 
@@ -338,8 +343,10 @@ def table(res: dict[str, Any]) -> str:
     sp = res.get("speedup", {})
     rows = [
         ("correctness: documents whose counts equal truth", f"{corr.get('matching', '—')} / {corr.get('documents', n)}", ""),
-        ("load into the store (s)", _stage_value(load, "seconds"),
+        ("build to TriG (s)", _stage_value(res.get("build", {}), "seconds"),
          f"naive build (rdflib Dataset + its TriG writer) {_fmt(naive.get('build_seconds'))} s; ×{_ratio(sp.get('build'))}"),
+        ("load into the store (s)", _stage_value(load, "seconds"),
+         f"against the naive build ×{_ratio(sp.get('load'))}"),
         ("  documents/s, triples/s", f"{_fmt(load.get('documents_per_second'))}, {_fmt(load.get('triples_per_second'))}", ""),
         ("  ceiling: Oxigraph's bulk loader alone (triples/s)", _fmt(load.get("bulk_load_triples_per_second")), ""),
         ("  triples, graphs", f"{_fmt(load.get('triples'))}, {_fmt(load.get('graphs'))}", ""),

@@ -82,6 +82,15 @@ def stage_load(corpus: str, store: str, workers: int, ceiling: bool = True) -> N
         emit(**bulk_load_ceiling(store))
 
 
+def stage_build(corpus: str, out: str, workers: int) -> None:
+    """`policykg build -o plans.trig`: the documents written straight to TriG by the workers (the
+    naive path's own output format, so the two are compared like for like)."""
+    from policykg import api
+    seconds, result = timed(lambda: api.build(documents(corpus), out, dataset=False, workers=workers))
+    emit(seconds=round(seconds, 3), triples=result.triples, bytes=Path(out).stat().st_size, **peak_mb())
+    Path(out).unlink()
+
+
 def bulk_load_ceiling(store: str) -> dict[str, Any]:
     """The ceiling `load` is measured against: Oxigraph's bulk loader alone, given the very quads the
     load stored (dumped to an N-Quads file first, not timed) and writing them into a new store on
@@ -358,7 +367,8 @@ def _forked_runs(fn: Callable[[], Any], budget: float) -> dict[str, Any]:
 
 def _naive_build(files: list[Path], trig: str) -> None:
     """The plans read by the same loaders, as one rdflib Dataset in memory written by rdflib's own TriG
-    serializer: what building a graph with rdflib alone costs (policykg's `load` is measured against it)."""
+    serializer: what building a graph with rdflib alone costs (policykg's `build` to TriG is measured against
+    it, and its `load` into the store beside)."""
     from policykg.graph.build import assemble, build_plan_graph
     from policykg.loaders.plan import load_plan
     ds = assemble([build_plan_graph(load_plan(f)) for f in files])
@@ -373,7 +383,7 @@ def _parse_trig(path: str):
 
 
 STAGES: dict[str, Callable[..., None]] = {
-    "correctness": stage_correctness, "load": stage_load, "query": stage_query, "query_plan": stage_query_plan,
+    "correctness": stage_correctness, "build": stage_build, "load": stage_load, "query": stage_query, "query_plan": stage_query_plan,
     "query_filtered": stage_query_filtered, "query_write": stage_query_write, "query_kept": stage_query_kept,
     "audit_plan": stage_audit_plan, "reaudit": stage_reaudit,
     "audit": stage_audit, "reason": stage_reason, "naive": stage_naive,
