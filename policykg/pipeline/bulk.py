@@ -163,9 +163,31 @@ def in_workers(fn: Callable[..., Any], calls: list[tuple], workers: int) -> Iter
             yield done
 
 
-def _built(documents: list[Path], workers: int) -> Iterator[BuiltPlan]:
-    """Built plans in document order; parsed by `workers` processes (in this one if workers ≤ 1)."""
-    return in_workers(build_one, [(str(d),) for d in documents], workers)
+def accepted(results: Iterable[Any], rebuild: Callable[..., Any], failures: list[Failure],
+             skipped: list[Failure], *, keep_going: bool, progress: Progress | None, total: int) -> Iterator[Any]:
+    """The workers' plans (`BuiltPlan`, `WrittenPlan`: each has file, failed, sha256 and path) that
+    go into the output, by the rules `build` keeps (`OnceEach`): a document that failed raises its
+    error (read again here, where it can be raised) or, with `keep_going`, is added to `failures`;
+    a duplicate is added to `skipped`; a plan another document already printed is rebuilt by
+    `rebuild(file, unique_path)`."""
+    once = OnceEach()
+    for i, b in enumerate(results, 1):
+        if progress:
+            progress(Path(b.file).name, i, total)
+        if b.failed:
+            try:
+                load_plan(Path(b.file))
+            except PolicyKGError as exc:
+                if not keep_going:
+                    raise
+                failures.append(Failure(b.file, str(exc)))
+            continue
+        dup = once.duplicate(b.sha256, b.file)
+        if dup is not None:
+            skipped.append(dup)
+            continue
+        unique = once.path(b.path, b.sha256, b.file)
+        yield b if unique == b.path else rebuild(b.file, unique)  # rare: the same plan printed twice
 
 
 def _nquads(lines: list[str], graph: str) -> str:
@@ -319,29 +341,13 @@ def _load(documents: list[Path], store: str | Path, ontology: Graph, keep_going:
     summaries: list[dict[str, Any]] = []
     failures: list[Failure] = []
     skipped: list[Failure] = []
-    once = OnceEach()
     plans: list[Pushed] = []
     with OxigraphStore(store) as target:
         writer = _Writer(target, ontology)
         try:
-            for i, b in enumerate(_built(documents, workers), 1):
-                if progress:
-                    progress(Path(b.file).name, i, len(documents))
-                if b.failed:
-                    try:
-                        load_plan(Path(b.file))  # raises the worker's error here, where it can be raised
-                    except PolicyKGError as exc:
-                        if not keep_going:
-                            raise
-                        failures.append(Failure(b.file, str(exc)))
-                    continue
-                dup = once.duplicate(b.sha256, b.file)
-                if dup is not None:
-                    skipped.append(dup)
-                    continue
-                unique = once.path(b.path, b.sha256, b.file)
-                if unique != b.path:  # rare: another document prints the same plan; rebuilt here
-                    b = build_one(b.file, unique)
+            calls = [(str(d),) for d in documents]
+            for b in accepted(in_workers(build_one, calls, workers), build_one, failures, skipped,
+                              keep_going=keep_going, progress=progress, total=len(documents)):
                 writer.plan(b)
                 summaries.append(b.summary)
                 plans.append(Pushed(b.graph_iri, PLAN, b.triples, "replaced"))

@@ -27,8 +27,8 @@ from policykg.graph.iris import plan_path
 from policykg.graph.serialize import TRIG_HEADER, atomic_write, format_for, trig_block
 from policykg.graph.terms import Triple
 from policykg.loaders.plan import load_plan
-from policykg.pipeline.bulk import in_workers
-from policykg.pipeline.documents import Failure, OnceEach, Progress, no_plan_read
+from policykg.pipeline.bulk import accepted, in_workers
+from policykg.pipeline.documents import Failure, Progress, no_plan_read
 
 #: the formats written this way (rdflib format names, as graph/serialize.py's FORMATS gives them)
 STREAMED = ("trig", "nquads", "nt")
@@ -99,29 +99,12 @@ def write_documents(documents: list[Path], output: str | Path, *, keep_going: bo
     summaries: list[dict[str, Any]] = []
     failures: list[Failure] = []
     skipped: list[Failure] = []
-    once = OnceEach()
     texts: dict[str, bytes] = {}
     counts: dict[str, int] = {}
     shared: set[Triple] = set(department_type_triples())
-    files = [str(d) for d in documents]
-    for i, w in enumerate(in_workers(write_one, [(f, fmt) for f in files], workers), 1):
-        if progress:
-            progress(Path(w.file).name, i, len(files))
-        if w.failed:
-            try:
-                load_plan(Path(w.file))  # raises the worker's error here, where it can be raised
-            except PolicyKGError as exc:
-                if not keep_going:
-                    raise
-                failures.append(Failure(w.file, str(exc)))
-            continue
-        dup = once.duplicate(w.sha256, w.file)
-        if dup is not None:
-            skipped.append(dup)
-            continue
-        unique = once.path(w.path, w.sha256, w.file)
-        if unique != w.path:  # rare: another document prints the same plan; written again here
-            w = write_one(w.file, fmt, unique)
+    calls = [(str(d), fmt) for d in documents]
+    for w in accepted(in_workers(write_one, calls, workers), lambda file, path: write_one(file, fmt, path),
+                      failures, skipped, keep_going=keep_going, progress=progress, total=len(documents)):
         texts[w.graph_iri] = w.text
         counts[w.graph_iri] = w.triples
         shared.update(w.shared)
