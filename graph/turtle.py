@@ -23,7 +23,6 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Iterable, Mapping
 
-from rdflib import Literal, URIRef
 from rdflib.namespace import split_uri
 from rdflib.term import _is_valid_uri
 

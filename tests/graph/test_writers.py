@@ -4,10 +4,13 @@ own serializers write for the same dataset (and so what `build` wrote before the
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+from rdflib import Dataset, URIRef
 
 from policykg import api
-from policykg.graph import serialize
+from policykg.graph import serialize, turtle as T
 from policykg.graph.build import named_graphs
+from policykg.graph.terms import RdflibTerms, lang, plain, typed
 
 ODD = '\t"""引号"\\反斜杠\x0c\u2028'  # what rdflib leaves raw or quotes its own way, in a title and a task
 
@@ -54,12 +57,6 @@ def test_trig_written_from_terms_is_rdflibs(builds, name):
 # --- graph/turtle.py on graphs made to be awkward ----------------------------------------------
 # every kind of term a graph file may hold (the builder makes few of them; graph/turtle.py must
 # still write what rdflib writes, or hand the graph to rdflib): the two are compared byte for byte
-
-from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
-from rdflib import Dataset, Graph, URIRef  # noqa: E402
-
-from policykg.graph import turtle as T  # noqa: E402
-from policykg.graph.terms import RdflibTerms, lang, plain, typed  # noqa: E402
 
 _PKG = "https://w3id.org/policykg/ontology#"
 _ID = "https://w3id.org/policykg/id/"
