@@ -35,17 +35,17 @@ def link_rows(rows: list[Task], body: list[Task]) -> dict[int, tuple[Task, float
         for g in grams:
             df[g] = df.get(g, 0) + 1
     n = len(body)
-
-    def weight(g: str) -> float:
-        return math.log((n + 1) / (df.get(g, 0) + 0.5))
+    # each bigram's weight worked out once (rows are compared with every body task)
+    weights = {g: math.log((n + 1) / (k + 0.5)) for g, k in df.items()}
+    unseen = math.log((n + 1) / 0.5)
 
     links: dict[int, tuple[Task, float]] = {}
     for row in rows:
         grams = _bigrams(row.text)
-        total = sum(weight(g) for g in grams)
+        total = sum(weights.get(g, unseen) for g in grams)
         if total <= 0:
             continue
-        scored = sorted(((sum(weight(g) for g in grams & bg) / total, i) for i, bg in enumerate(body_grams)),
+        scored = sorted(((sum(weights[g] for g in grams & bg) / total, i) for i, bg in enumerate(body_grams)),
                         reverse=True)
         best, i = scored[0]
         runner = scored[1][0] if len(scored) > 1 else 0.0
