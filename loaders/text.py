@@ -106,7 +106,7 @@ def is_structure_start(norm: str) -> bool:
 
 def is_heading(norm: str) -> bool:
     """A chapter, section or box heading standing alone (no sentence after it)."""
-    if "。" in norm or len(norm) > 40:
+    if len(norm) > 40 or "。" in norm:  # the length first: a paragraph may be long
         return False
     n = numbering(norm)
     return bool((n is not None and n.style in HEADING_STYLES) or COLUMN_RE.match(norm))
@@ -126,12 +126,12 @@ def _is_standalone(norm: str) -> bool:
         return True
     if DATE_CN_RE.fullmatch(stripped) or DOC_NUMBER_RE.fullmatch(stripped):
         return True
-    if re.search(r"\d{4}-\d{1,2}-\d{1,2}", stripped) and len(stripped) < 40:
+    if len(stripped) < 40 and re.search(r"\d{4}-\d{1,2}-\d{1,2}", stripped):
         return True
     return False
 
 
-def is_item_title(prev: Block, width: int) -> bool:
+def is_item_title(prev: Block | Paragraph, width: int) -> bool:
     """A numbered item's title on a line of its own (1、巩固拓展脱贫攻坚成果), its text on the lines
     after: no sentence ends in it, it does not end mid-list, and it is shorter than the document's
     full lines, so it did not wrap (a wrapped line is as long as the page is wide)."""
@@ -146,7 +146,7 @@ def fills(line: Line, width: int) -> bool:
     return len(line.norm) >= FULL_LINE * width
 
 
-def _heading_wraps(prev: Block, line: Line, width: int) -> bool:
+def _heading_wraps(prev: Block | Paragraph, line: Line, width: int) -> bool:
     """Does a heading go on on `line`?  Only if its last line is full; and where that line is a
     little short of the width (a heading may fill it by chance), only if `line` ends the heading
     (it is not full itself: a full line after a heading that ends there is the paragraph below)."""
@@ -159,21 +159,112 @@ def _heading_wraps(prev: Block, line: Line, width: int) -> bool:
 LabelTest = Callable[[str], bool]
 
 
-def joins(prev: Block, line: Line, width: int = 10_000, clause_line: LabelTest | None = None) -> bool:
+def joins(prev: Block | Paragraph, line: Line, width: int = 10_000, clause_line: LabelTest | None = None) -> bool:
     """Does `line` continue the paragraph `prev` (a wrapped line) rather than start a new one?"""
-    if line.indented or prev.lines[-1].indented:
+    para = prev if isinstance(prev, Paragraph) else Paragraph.of(prev)
+    if line.indented or para.lines[-1].indented:
         return False
-    if is_structure_start(line.norm) or is_item_title(prev, width):
+    if is_structure_start(line.norm) or is_item_title(para, width):
         return False
-    if (is_heading(prev.norm) or is_heading(prev.lines[0].norm)) and not _heading_wraps(prev, line, width):
+    if (para.is_heading() or is_heading(para.lines[0].norm)) and not _heading_wraps(para, line, width):
         return False  # a heading ends its line, unless the line is full: then the heading wrapped
-    if prev.norm.endswith(tuple(TERMINAL) + ("。", "！", "？", "；", "：")):
+    if para.tail(1) in _ENDS:
         return False
-    if clause_line is not None and clause_line(prev.lines[0].norm) and not fills(prev.lines[-1], width):
+    if clause_line is not None and clause_line(para.lines[0].norm) and not fills(para.lines[-1], width):
         return False  # 责任单位：… on a line of its own ends there (the task's text may follow it)
-    if _unbalanced(prev.norm):
+    if para.unbalanced():
         return True  # inside 《…》 or “…”: a wrapped title or sentence
-    return not _is_standalone(prev.norm)
+    return not para.is_standalone()
+
+
+#: a paragraph ending in one of these ends there
+_ENDS = frozenset(TERMINAL + "。！？；：")
+#: the most characters other than whitespace that DATE_CN_RE or DOC_NUMBER_RE match in full
+_MOST_SOLID = 19
+_LONGEST_ENDING = max(map(len, TITLE_ENDINGS))
+
+
+class Paragraph:
+    """A paragraph while its lines are joined: what `joins` asks of its normalised text (its length,
+    its last characters, whether a bracket is open, the whole text only while it is short), kept up as
+    lines are added, so that joining a line costs that line's length, not the paragraph's.  `block`
+    joins the text once, when the paragraph ends (adding each line to a string copies the paragraph
+    each time: quadratic for a paragraph that never ends, such as a data file or an unclosed 《)."""
+
+    __slots__ = ("lines", "_texts", "_norms", "length", "_trail", "_solid", "_brackets")
+
+    def __init__(self, lines: list[Line] | None = None) -> None:
+        self.lines: list[Line] = []
+        self._texts: list[str] = []
+        self._norms: list[str] = []
+        self.length = 0  # of the normalised text
+        self._trail = 0  # whitespace at its end
+        self._solid = 0  # characters that are not whitespace
+        self._brackets = dict.fromkeys([*OPENERS, *OPENERS.values()], 0)
+        for line in lines or ():
+            self.add(line)
+
+    @classmethod
+    def of(cls, block: Block) -> Paragraph:
+        """A block made some other way (its text need not be its lines' joined); read only."""
+        para = cls()
+        para.lines = block.lines
+        para._texts.append(block.text)
+        para._add_norm(block.norm)
+        return para
+
+    def add(self, line: Line) -> None:
+        self.lines.append(line)
+        self._texts.append(line.clean)
+        self._add_norm(line.norm)
+
+    def _add_norm(self, norm: str) -> None:
+        self._norms.append(norm)
+        self.length += len(norm)
+        solid = sum(map(len, norm.split()))
+        self._solid += solid
+        stripped = len(norm.rstrip())
+        self._trail = len(norm) - stripped if solid else self._trail + len(norm)
+        for char in self._brackets:
+            self._brackets[char] += norm.count(char)
+
+    @property
+    def norm(self) -> str:
+        """The whole normalised text (its length's cost: for a short paragraph, or once at its end)."""
+        if len(self._norms) > 1:
+            self._norms[:] = ["".join(self._norms)]
+        return self._norms[0] if self._norms else ""
+
+    def block(self) -> Block:
+        return Block(self.lines, "".join(self._texts), self.norm)
+
+    def tail(self, k: int, stripped: bool = False) -> str:
+        """The last `k` characters of the normalised text (of the text without its final whitespace)."""
+        skip = self._trail if stripped else 0
+        need, parts = k + skip, []
+        for norm in reversed(self._norms):
+            if need <= 0:
+                break
+            parts.append(norm[-need:])
+            need -= len(parts[-1])
+        text = "".join(reversed(parts))
+        return text[:len(text) - skip][-k:] if k else ""
+
+    def unbalanced(self) -> bool:
+        """`_unbalanced(self.norm)`: more of a bracket opened than closed."""
+        return any(self._brackets[o] > self._brackets[c] for o, c in OPENERS.items())
+
+    def is_heading(self) -> bool:
+        """`is_heading(self.norm)`, which is False for any text over 40 characters."""
+        return self.length <= 40 and is_heading(self.norm)
+
+    def is_standalone(self) -> bool:
+        """`_is_standalone(self.norm)`.  Of a paragraph of 40 characters or more, more than
+        _MOST_SOLID of them not whitespace, no date or document number is all there is: only a
+        title's ending, in its last few characters, can make it stand alone."""
+        if self.length - self._trail < 40 or self._solid <= _MOST_SOLID:
+            return _is_standalone(self.norm)
+        return self.tail(_LONGEST_ENDING, stripped=True).endswith(TITLE_ENDINGS)
 
 
 def line_width(lines: list[Line]) -> int:
@@ -195,14 +286,16 @@ def make_blocks(lines: list[Line], width: int | None = None, clause_line: LabelT
     (PDF extraction puts them inside sentences), punctuation and structure do."""
     blocks: list[Block] = []
     width = line_width(lines) if width is None else width
+    para: Paragraph | None = None
     for line in lines:
         if not line.clean:
             continue
-        if blocks and joins(blocks[-1], line, width, clause_line):
-            b = blocks[-1]
-            b.lines.append(line)
-            b.text += line.clean
-            b.norm += line.norm
-        else:
-            blocks.append(Block([line], line.clean, line.norm))
+        if para is not None and joins(para, line, width, clause_line):
+            para.add(line)
+            continue
+        if para is not None:
+            blocks.append(para.block())
+        para = Paragraph([line])
+    if para is not None:
+        blocks.append(para.block())
     return blocks

@@ -34,7 +34,7 @@ from policykg.queries import national
 # the documents -> graph -> store pipeline, re-exported: `api.build`, `api.load`, ... stay one import away
 from policykg.pipeline import (BuildResult, Failure, LoadResult, Progress, build,  # noqa: F401
                                build_graphs, expand_paths, keep_rows, load, load_documents, merge_named_graphs,
-                               read_dataset)
+                               plan_documents, read_dataset)
 
 #: what the query, audit and reasoning functions read: a path (graph file, plan documents, store
 #: directory), an endpoint URL, a GraphStore, or an rdflib Dataset / BuildResult held in a notebook

@@ -135,18 +135,21 @@ _STRICT = click.option("--strict", is_flag=True,
 @_STRICT
 def build(documents: tuple[Path, ...], output: Path, example: bool, keep_going: bool, workers: int,
           strict: bool) -> None:
-    """Read plan DOCUMENTS (files or folders) and write their knowledge graph."""
+    """Read plan DOCUMENTS (files or folders) and write their knowledge graph.
+
+    A graph file (.trig, .nq, .json …) is no plan document: in a folder it is skipped (and listed),
+    given by name it is refused; `load` and `push` store graph files."""
     paths: list[Path] = list(documents)
     if example:
         from policykg.examples import example_path
         paths.append(Path(str(example_path())))
     if not paths:
         raise click.UsageError("give plan documents to build, or --example")
-    files = api.expand_paths(paths)
+    files, _ = api.plan_documents(paths)  # graph files are no plan documents: build skips or refuses them
     keep_going = _keep_going(keep_going, paths)
     bar, progress = _progress_bar("reading", len(files))
     with bar:
-        result = api.build(files, output, keep_going=keep_going, progress=progress, dataset=False,
+        result = api.build(paths, output, keep_going=keep_going, progress=progress, dataset=False,
                            workers=workers or None)
     err.print(_summary_table(result))
     gaps = _report_gaps(result.summary())

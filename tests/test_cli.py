@@ -234,3 +234,34 @@ def test_build_reports_gaps_with_file_and_line_and_strict_fails(tmp_path):
     from policykg import api
     cols, rows = api.query("reading_gaps", tmp_path / "b.trig")
     assert [(r[3], r[4]) for r in rows] == [(3, "responsibility")]
+
+
+def test_build_into_its_own_folder_skips_the_graph_files(tmp_path, corpus_paths):
+    """`build plans/ -o plans/kg.trig` run twice: the second run does not read the first's graph
+    (nor a .json beside the plans) as a plan; it lists them as skipped and writes the same graph."""
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (folder / "plan.txt").write_bytes(corpus_paths[1].read_bytes())
+    (folder / "truth.json").write_text('{"plans": []}', encoding="utf-8")
+    out = folder / "kg.trig"
+    first = run("build", str(folder), "-o", str(out))
+    assert first.returncode == 0, first.stderr
+    written = out.read_bytes()
+    second = run("build", str(folder), "-o", str(out))
+    assert second.returncode == 0, second.stderr
+    assert out.read_bytes() == written
+    said = second.stderr.replace("\n", "")
+    for name, suffix in [("kg.trig", ".trig"), ("truth.json", ".json")]:
+        assert f"skipped: {folder / name}: is a graph file ({suffix}), not a plan document" in said
+    assert "skipped 1 of" not in said and "(1 plan graph + shared)" in said
+
+
+def test_build_refuses_a_graph_file_given_by_name(tmp_path, example_path):
+    graph = tmp_path / "old.trig"
+    assert run("build", str(example_path), "-o", str(graph)).returncode == 0
+    out = tmp_path / "new.trig"
+    r = run("build", str(example_path), str(graph), "-o", str(out))
+    assert r.returncode == 2
+    assert r.stderr.strip() == (f"error: {graph}: is a graph file (.trig), not a plan document: build reads "
+                                "plan documents; `policykg load` stores graph files")
+    assert not out.exists()

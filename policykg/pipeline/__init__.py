@@ -26,10 +26,10 @@ from policykg.queries import national
 from policykg.pipeline.bulk import load_documents as bulk_load
 from policykg.pipeline.written import STREAMED, write_documents
 from policykg.pipeline.documents import (Failure, OnceEach, Progress, expand_paths, load_documents,
-                                         no_plan_read, split_inputs)
+                                         no_plan_read, plan_documents, split_inputs)
 
 __all__ = ["Failure", "OnceEach", "Progress", "BuildResult", "LoadResult",
-           "expand_paths", "split_inputs", "load_documents", "build_graphs", "build",
+           "expand_paths", "split_inputs", "plan_documents", "load_documents", "build_graphs", "build",
            "merge_named_graphs", "read_dataset", "load", "keep_rows"]
 
 
@@ -75,6 +75,11 @@ def build(paths: Iterable[str | Path], output: str | Path | None = None, *, keep
           progress: Progress | None = None, dataset: bool = True, workers: int | None = 1) -> BuildResult:
     """Documents -> plan records -> one dataset; written to `output` (format by extension) if given.
 
+    `paths` are plan documents and folders of them.  A graph file (.trig, .nq, .ttl, .json, .jsonld
+    …) is no plan document: one found in a folder (the output of an earlier build, a .json beside
+    the plans) is not read and is listed in `skipped`; one given by name is refused with an
+    InputError before any work (`load` stores graph files; `read_dataset` reads both kinds).
+
     The output is written only when every step succeeded, through a temporary file, so a failed run
     leaves an existing output untouched.  With `dataset=False` and a .trig, .nq or .nt `output`
     (what the command line does), no dataset is kept: the documents are read in `workers`
@@ -82,15 +87,20 @@ def build(paths: Iterable[str | Path], output: str | Path | None = None, *, keep
     of the time and memory (pipeline/written.py); the result then holds per-plan summaries."""
     if output is not None:
         fmt, _ = format_for(output)  # refuse an unknown format before doing any work
-        if not dataset and fmt in STREAMED:
-            done = write_documents(expand_paths(paths), output, keep_going=keep_going, progress=progress,
-                                   workers=workers)
-            return BuildResult(failures=done.failures, skipped=done.skipped, output=Path(output),
-                               summaries=done.summaries, written_triples=done.triples)
-    records, failures = load_documents(paths, keep_going=keep_going, progress=progress)
+    paths = list(paths)
+    documents, passed_over = plan_documents(paths)  # graph files are not plan documents
+    if not documents:
+        raise no_plan_read(paths, [], passed_over)
+    if output is not None and not dataset and fmt in STREAMED:
+        done = write_documents(documents, output, keep_going=keep_going, progress=progress,
+                               workers=workers, passed_over=passed_over)
+        return BuildResult(failures=done.failures, skipped=done.skipped, output=Path(output),
+                           summaries=done.summaries, written_triples=done.triples)
+    records, failures = load_documents(documents, keep_going=keep_going, progress=progress)
     if not records:
-        raise no_plan_read(paths, failures)
+        raise no_plan_read(paths, failures, passed_over)
     graphs, skipped = build_graphs(records)
+    skipped = passed_over + skipped
     result = BuildResult(plans=graphs, dataset=assemble(graphs), failures=failures, skipped=skipped)
     if output is not None:
         write_dataset(result.dataset, output, named_graphs(graphs))

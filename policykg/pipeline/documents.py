@@ -35,6 +35,30 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
+#: why `build` does not read a graph file (.trig, .nq, .ttl, .json, .jsonld …) as a plan document
+NOT_A_DOCUMENT = ("is a graph file ({suffix}), not a plan document: build reads plan documents; "
+                  "`policykg load` stores graph files")
+
+
+def plan_documents(paths: Iterable[str | Path]) -> tuple[list[Path], list[Failure]]:
+    """The plan documents `build` reads among `paths`, and the graph files it passed over.
+
+    A folder stands for the documents in it; a graph file found there (a graph an earlier build
+    wrote beside its plans, a .json) is no plan document: it is passed over and returned, to be
+    reported as skipped.  A graph file given by name is refused (InputError): build reads plan
+    documents only; `load`, `push`, `query` and `validate` take graph files."""
+    documents: list[Path] = []
+    passed_over: list[Failure] = []
+    for p in map(Path, paths):
+        found = expand_paths([p])
+        graphs, docs = split_inputs(found)
+        if graphs and not p.is_dir():
+            raise InputError(p, NOT_A_DOCUMENT.format(suffix=p.suffix.lower()))
+        passed_over += [Failure(str(g), NOT_A_DOCUMENT.format(suffix=g.suffix.lower())) for g in graphs]
+        documents += docs
+    return documents, passed_over
+
+
 def split_inputs(files: list[Path]) -> tuple[list[Path], list[Path]]:
     """(graph files, plan documents) among `files`, by extension."""
     graphs = [f for f in files if f.suffix.lower() in PARSE_FORMATS]
@@ -65,9 +89,15 @@ class OnceEach:
         return path
 
 
-def no_plan_read(paths: Iterable[Any], failures: list) -> InputError:
-    return InputError(", ".join(str(p) for p in paths) or "(no input)",
-                      "no plan document could be read" + (f" ({len(failures)} failed)" if failures else ""))
+def no_plan_read(paths: Iterable[Any], failures: list, passed_over: list | None = None) -> InputError:
+    graphs = f"; {len(passed_over)} graph file{'s' if len(passed_over) != 1 else ''} skipped " \
+             "(build reads plan documents; `policykg load` stores graph files)" if passed_over else ""
+    named = [str(p) for p in paths]
+    if len(named) > 3:  # a folder of 2,800 plans is named by its first few
+        named = named[:3] + [f"… {len(named) - 3} more"]
+    return InputError(", ".join(named) or "(no input)",
+                      "no plan document could be read" + (f" ({len(failures)} failed)" if failures else "")
+                      + graphs)
 
 
 def load_documents(paths: Iterable[str | Path], *, keep_going: bool = False,

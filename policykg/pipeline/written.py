@@ -88,17 +88,19 @@ class Written:
 
 
 def write_documents(documents: list[Path], output: str | Path, *, keep_going: bool = False,
-                    progress: Progress | None = None, workers: int | None = None) -> Written:
+                    progress: Progress | None = None, workers: int | None = None,
+                    passed_over: list[Failure] | None = None) -> Written:
     """Read plan `documents` in `workers` processes (None: one per core) and write their graph to
     `output` (.trig, .nq or .nt).  Duplicates are built once and two documents that print the same
-    plan get distinct graphs, as in `build` (`OnceEach`)."""
+    plan get distinct graphs, as in `build` (`OnceEach`); `passed_over` (graph files `build` did not
+    read) are reported among the skipped."""
     fmt, _ = format_for(output)
     if fmt not in STREAMED:
         raise OutputError(f"{output}: only .trig, .nq and .nt are written straight from the documents")
     workers = (os.cpu_count() or 1) if workers is None else workers
     summaries: list[dict[str, Any]] = []
     failures: list[Failure] = []
-    skipped: list[Failure] = []
+    skipped: list[Failure] = list(passed_over or [])
     texts: dict[str, bytes] = {}
     counts: dict[str, int] = {}
     shared: set[Triple] = set(department_type_triples())
@@ -110,7 +112,7 @@ def write_documents(documents: list[Path], output: str | Path, *, keep_going: bo
         shared.update(w.shared)
         summaries.append(w.summary)
     if not texts:
-        raise no_plan_read(documents, failures)
+        raise no_plan_read(documents, failures, passed_over)
     with atomic_write(output, "wb") as fh:
         if fmt == "trig":
             _write_trig(fh, texts, shared)

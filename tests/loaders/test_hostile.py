@@ -260,3 +260,130 @@ def test_cli_exit_code_2_for_a_hostile_file(tmp_path):
     assert result.exit_code == 2
     assert f"{path}: nests its elements more than 1000 levels deep" in result.output
     assert not out.exists()
+
+
+# --- paragraphs that never end ---------------------------------------------------------------------
+# Wrapped lines are joined into a paragraph until a sentence ends (。), structure starts or a bracket
+# closes.  A text where that never happens (no punctuation, an unclosed 《 at the top, a data file
+# pasted into a plan) is one paragraph of millions of characters: joining a line must cost that
+# line, not the paragraph so far.
+from policykg.loaders import text as text_mod  # noqa: E402
+from policykg.loaders.responsibilities import opens_with_label  # noqa: E402
+from policykg.loaders.text import Block, make_blocks, make_lines  # noqa: E402
+
+PROSE = "推进城乡基本公共服务均等化加快建设现代化经济体系不断提高人民生活水平"  # no sentence end
+
+
+def _reference_joins(prev: Block, line, width, clause_line) -> bool:
+    """The joining rule as it reads, on the paragraph's whole text (quadratic, the specification)."""
+    if line.indented or prev.lines[-1].indented:
+        return False
+    if text_mod.is_structure_start(line.norm) or text_mod.is_item_title(prev, width):
+        return False
+    if (text_mod.is_heading(prev.norm) or text_mod.is_heading(prev.lines[0].norm)) \
+            and not text_mod._heading_wraps(prev, line, width):
+        return False
+    if prev.norm.endswith(tuple(text_mod.TERMINAL) + ("。", "！", "？", "；", "：")):
+        return False
+    if clause_line is not None and clause_line(prev.lines[0].norm) and not text_mod.fills(prev.lines[-1], width):
+        return False
+    if text_mod._unbalanced(prev.norm):
+        return True
+    return not text_mod._is_standalone(prev.norm)
+
+
+def _reference_blocks(lines, width, clause_line) -> list[Block]:
+    blocks: list[Block] = []
+    for line in lines:
+        if not line.clean:
+            continue
+        if blocks and _reference_joins(blocks[-1], line, width, clause_line):
+            blocks[-1] = Block(blocks[-1].lines + [line], blocks[-1].text + line.clean, blocks[-1].norm + line.norm)
+        else:
+            blocks.append(Block([line], line.clean, line.norm))
+    return blocks
+
+
+def _shaped(blocks: list[Block]) -> list[tuple]:
+    return [(b.first, b.last, b.text, b.norm) for b in blocks]
+
+
+#: pieces of lines that reach every branch of the joining rule: sentence ends, brackets opened and
+#: closed, titles, dates and document numbers (with whitespace inside), numbering, labels, tabs
+_PIECES = ["推进公共服务", "。", "；", "，", "《", "》", "“", "”", "（", "）", "(", ")", "〔", "〕", "[", "]", "「",
+           "」", "规划", "规划》", "实施方案", "人民政府", "2022年3月15日", "2022 年 3 月 15 日", "青政发〔2022〕8号",
+           "青政发 〔 2022 〕 8 号", "2022-03-18", "一、", "（二）", "3.", "专栏1", "牵头单位：", "责任单位：区民政局",
+           " ", "\u3000", "  ", "ＡＢ", "！", "？", "：", "\t", "附件"]
+
+
+def test_joining_is_the_rule_as_written(corpus_paths, example_path):
+    """make_blocks joins the corpus, the example and random lines made of the rule's own pieces
+    exactly as the rule reads on each paragraph's whole text."""
+    import random
+    docs = [p.read_text(encoding="utf-8").splitlines() for p in [*corpus_paths, example_path]]
+    rng = random.Random(20240611)
+    for _ in range(300):
+        docs.append(["".join(rng.choices(_PIECES, k=rng.randint(0, 8))) for _ in range(rng.randint(1, 40))])
+    for raw in docs:
+        lines = make_lines(raw)
+        for width in (None, 12, 40):
+            w = text_mod.line_width(lines) if width is None else width
+            assert _shaped(make_blocks(lines, width, opens_with_label)) == \
+                _shaped(_reference_blocks(lines, w, opens_with_label)), raw
+
+
+def _endless(kind: str, n: int) -> list[str]:
+    """A text whose paragraph never ends: n lines of prose without a sentence end, after an unclosed
+    《 or “ when asked."""
+    head = {"plain": [], "title": ["关于印发《某某市“十四五”残疾人保障和发展规划"], "quote": ["“" + PROSE]}[kind]
+    return head + [PROSE] * n
+
+
+@pytest.mark.parametrize("kind", ["plain", "title", "quote"])
+def test_whole_paragraph_tests_cost_a_bounded_share(kind, monkeypatch):
+    """The tests that read a paragraph's whole text (is it a heading, is a bracket open, does it stand
+    alone) are asked of it only while it is short: the characters they read grow with the document,
+    not with its square (before, a 4,000-line paragraph had them read 100 million characters)."""
+    read = {"chars": 0}
+
+    def counted(fn):
+        def wrapper(norm, *args):
+            read["chars"] += len(norm)
+            return fn(norm, *args)
+        return wrapper
+
+    for name in ("is_heading", "_unbalanced", "_is_standalone"):
+        monkeypatch.setattr(text_mod, name, counted(getattr(text_mod, name)))
+    for n in (1_000, 4_000):
+        read["chars"] = 0
+        lines = make_lines(_endless(kind, n))
+        blocks = make_blocks(lines, None, opens_with_label)
+        size = sum(len(ln.norm) for ln in lines)
+        assert len(blocks) == 1 and len(blocks[0].norm) == size
+        assert read["chars"] <= 2 * size, (n, read["chars"], size)
+
+
+@pytest.mark.parametrize("kind", ["plain", "title", "quote"])
+def test_a_paragraph_of_two_megabytes_is_joined(kind):
+    """A 2 MB paragraph is one block, its text the lines' (quadratic joining took over ten minutes on
+    a 4.4 MB file; this takes well under a second)."""
+    raw = _endless(kind, 60_000)
+    blocks = make_blocks(make_lines(raw), None, opens_with_label)
+    assert len(blocks) == 1
+    assert blocks[0].text == "".join(raw) and blocks[0].first == 1 and blocks[0].last == len(raw)
+    assert len(blocks[0].text.encode("utf-8")) > 6_000_000
+
+
+@pytest.mark.parametrize("kind", ["plain", "title", "quote"])
+def test_a_plan_with_a_paragraph_that_never_ends_is_read(kind, tmp_path, example_path):
+    """End to end: a plan whose guiding-ideas paragraph (指导思想, no task) runs on for 2 MB, or after
+    an unclosed 《 or “, is read as the plan it is: the same tasks, indicators and boxes."""
+    plan = example_path.read_text(encoding="utf-8").split("\n")
+    at = plan.index("(一)指导思想") + 1
+    path = tmp_path / "endless.txt"
+    path.write_text("\n".join(plan[:at] + _endless(kind, 20_000) + plan[at:]), encoding="utf-8")
+    record = load_plan(path)
+    assert record.document.file_name == "endless.txt"
+    example = load_plan(example_path)
+    assert record.coverage == example.coverage
+    assert [t.text for t in record.tasks()] == [t.text for t in example.tasks()]

@@ -1,0 +1,76 @@
+"""What `build` reads: plan documents.  A graph file (an earlier build's .trig, a .json) is no plan
+document: found in a folder it is skipped and listed, given by name it is refused."""
+from __future__ import annotations
+
+import pytest
+
+from policykg import api
+from policykg.errors import InputError
+
+
+@pytest.fixture
+def folder(tmp_path, corpus_paths):
+    """A corpus plan, the graph an earlier build wrote beside it, and a .json (not JSON-LD)."""
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    (plans / "plan.txt").write_bytes(corpus_paths[1].read_bytes())
+    api.build([plans / "plan.txt"], plans / "kg.trig")
+    (plans / "truth.json").write_text('{"plans": [{"title": "x"}]}', encoding="utf-8")
+    return plans
+
+
+def test_a_folder_is_built_from_its_plans_and_its_graph_files_are_listed(folder):
+    alone = api.build([folder / "plan.txt"])
+    result = api.build([folder])
+    assert [p.record.document.file_name for p in result.plans] == ["plan.txt"]
+    assert result.failures == []
+    assert [(s.path, s.reason.split(":")[0]) for s in result.skipped] == [
+        (str(folder / "kg.trig"), "is a graph file (.trig), not a plan document"),
+        (str(folder / "truth.json"), "is a graph file (.json), not a plan document")]
+    assert all("`policykg load` stores graph files" in s.reason for s in result.skipped)
+    assert result.triples == alone.triples
+
+
+@pytest.mark.parametrize("keep_going", [False, True])
+@pytest.mark.parametrize("name", ["kg.trig", "truth.json"])
+def test_a_graph_file_given_by_name_is_refused(folder, name, keep_going):
+    with pytest.raises(InputError) as exc:
+        api.build([folder / "plan.txt", folder / name], keep_going=keep_going)
+    assert str(exc.value).startswith(f"{folder / name}: is a graph file (")
+    assert "build reads plan documents; `policykg load` stores graph files" in str(exc.value)
+
+
+def test_the_streamed_build_skips_the_same_graph_files(folder, tmp_path):
+    """The command line's build (no dataset kept, written straight to .trig) reads the same plans."""
+    result = api.build([folder], tmp_path / "out.trig", dataset=False)
+    assert [s.path for s in result.skipped] == [str(folder / "kg.trig"), str(folder / "truth.json")]
+    assert (tmp_path / "out.trig").read_bytes() == (folder / "kg.trig").read_bytes()
+
+
+@pytest.mark.parametrize("dataset", [True, False])
+def test_a_folder_of_graph_files_alone_builds_nothing(folder, tmp_path, dataset):
+    (folder / "plan.txt").unlink()
+    with pytest.raises(InputError) as exc:
+        api.build([folder], tmp_path / "out.trig", dataset=dataset)
+    assert not (tmp_path / "out.trig").exists()
+    assert str(exc.value) == (f"{folder}: no plan document could be read; 2 graph files skipped "
+                              "(build reads plan documents; `policykg load` stores graph files)")
+
+
+def test_no_plan_read_names_a_long_list_by_its_first_few(tmp_path):
+    empty = [tmp_path / f"p{i}.txt" for i in range(5)]
+    for p in empty:
+        p.write_text("", encoding="utf-8")
+    with pytest.raises(InputError) as exc:
+        api.build(empty, keep_going=True)
+    assert str(exc.value).startswith(f"{empty[0]}, {empty[1]}, {empty[2]}, … 2 more: "
+                                     "no plan document could be read (5 failed)")
+
+
+def test_read_dataset_still_reads_both(folder):
+    """read_dataset (query, validate, push) parses the graph files and builds the documents."""
+    (folder / "truth.json").unlink()
+    ds, built = api.read_dataset([folder])
+    assert [p.record.document.file_name for p in built.plans] == ["plan.txt"]
+    assert built.skipped == [] and built.failures == []
+    assert len(ds) == built.triples
