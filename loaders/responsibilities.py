@@ -34,8 +34,9 @@ OWNER_LABELS = ("主要责任单位", "责任单位", "责任部门", "责任主
 #: a clause may also say by when (牵头单位：区民政局；完成时限：2023年底前): the task's deadline, no unit
 DEADLINE_LABELS = DEADLINE_HEADER
 _LABELS = sorted(LEAD_LABELS + SUPPORT_LABELS + OWNER_LABELS + DEADLINE_LABELS, key=len, reverse=True)
-#: a label, perhaps with a bracketed gloss (牵头单位（部门）：), and its colon
-LABEL_RE = re.compile("(" + "|".join(_LABELS) + r")\s*(?:[（(][^（()）]{1,8}[)）])?\s*[:：]\s*")
+#: a label, perhaps with a bracketed gloss (牵头单位（部门）：), and its colon (each run of spaces
+#: read by one \s*: two in a row are quadratic in a long run that ends in no colon)
+LABEL_RE = re.compile("(" + "|".join(_LABELS) + r")\s*(?:[（(][^（()）]{1,8}[)）]\s*)?[:：]\s*")
 #: verbs that close a unit list, longest first; what follows must end the part
 _SUPPORT_VERBS = ("按照职能分工负责", "按职能分工负责", "按照职责分工负责", "按职责分工负责", "按职责负责",
                   "分工负责", "共同参与", "配合实施", "配合落实", "配合", "参与", "协助", "协办", "协同")

@@ -387,3 +387,33 @@ def test_a_plan_with_a_paragraph_that_never_ends_is_read(kind, tmp_path, example
     example = load_plan(example_path)
     assert record.coverage == example.coverage
     assert [t.text for t in record.tasks()] == [t.text for t in example.tasks()]
+
+
+@pytest.mark.parametrize("spaces", [40, 300_000])
+def test_a_label_before_a_run_of_spaces(tmp_path, example_path, spaces):
+    """A responsibility label, then spaces before its colon (a pasted column, a broken export).
+    40 spaces: the label is read as printed, the same owners.  300,000: no clause that long is read,
+    and the plan says so (one gap, at the line); either way within the deadline."""
+    text = example_path.read_text(encoding="utf-8")
+    assert text.count("（牵头单位：") > 1
+    path = tmp_path / "spaces.txt"
+    path.write_text(text.replace("（牵头单位：", "（牵头单位" + " " * spaces + "：", 1), encoding="utf-8")
+    start = time.monotonic()
+    record = load_plan(path)
+    assert time.monotonic() - start < DEADLINE
+    example = load_plan(example_path)
+
+    def owners(r):
+        return [(t.title, [u.label for u in t.units("lead")], [u.label for u in t.units("support")])
+                for t in r.tasks()]
+    read, expected = owners(record), owners(example)
+    assert expected[0][1] and len(read) == len(expected)
+    if spaces < 1000:
+        assert read == expected and record.coverage == example.coverage
+    else:
+        assert read[0] == (expected[0][0], [], []) and read[1:] == expected[1:]
+        assert record.coverage.gaps == example.coverage.gaps + 1
+        assert record.coverage.markers_read == example.coverage.markers_read - 1
+        line = text[:text.index("（牵头单位：")].count("\n") + 1
+        gaps = record.summary()["gaps"]
+        assert any(f"spaces.txt:{line}" in g for g in gaps), gaps
