@@ -389,15 +389,18 @@ def test_a_plan_with_a_paragraph_that_never_ends_is_read(kind, tmp_path, example
     assert [t.text for t in record.tasks()] == [t.text for t in example.tasks()]
 
 
+@pytest.mark.parametrize("colon", ["：", ""])
 @pytest.mark.parametrize("spaces", [40, 300_000])
-def test_a_label_before_a_run_of_spaces(tmp_path, example_path, spaces):
+def test_a_label_before_a_run_of_spaces(tmp_path, example_path, spaces, colon):
     """A responsibility label, then spaces before its colon (a pasted column, a broken export).
     40 spaces: the label is read as printed, the same owners.  300,000: no clause that long is read,
-    and the plan says so (one gap, at the line); either way within the deadline."""
+    and the plan says so (one gap, at the line); either way within the deadline.  Without the colon
+    the label is no label: one gap.  (The label's pattern read such a run in two steps: quadratic
+    where no colon follows, minutes for 300,000 spaces.)"""
     text = example_path.read_text(encoding="utf-8")
     assert text.count("（牵头单位：") > 1
     path = tmp_path / "spaces.txt"
-    path.write_text(text.replace("（牵头单位：", "（牵头单位" + " " * spaces + "：", 1), encoding="utf-8")
+    path.write_text(text.replace("（牵头单位：", "（牵头单位" + " " * spaces + colon, 1), encoding="utf-8")
     start = time.monotonic()
     record = load_plan(path)
     assert time.monotonic() - start < DEADLINE
@@ -408,7 +411,7 @@ def test_a_label_before_a_run_of_spaces(tmp_path, example_path, spaces):
                 for t in r.tasks()]
     read, expected = owners(record), owners(example)
     assert expected[0][1] and len(read) == len(expected)
-    if spaces < 1000:
+    if spaces < 1000 and colon:
         assert read == expected and record.coverage == example.coverage
     else:
         assert read[0] == (expected[0][0], [], []) and read[1:] == expected[1:]
