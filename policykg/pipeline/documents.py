@@ -103,7 +103,8 @@ def no_plan_read(paths: Iterable[Any], failures: list, passed_over: list | None 
 def load_documents(paths: Iterable[str | Path], *, keep_going: bool = False,
                    progress: Progress | None = None) -> tuple[list[PlanRecord], list[Failure]]:
     """Parse documents into plan records.  With keep_going, a bad file is recorded and skipped;
-    without it, the first bad file raises its InputError."""
+    without it, the first bad file raises its InputError.  A graph file is no plan document and
+    fails as one (`build` passes them over before this; `plan_documents`)."""
     files = expand_paths(paths)
     records: list[PlanRecord] = []
     failures: list[Failure] = []
@@ -111,6 +112,8 @@ def load_documents(paths: Iterable[str | Path], *, keep_going: bool = False,
         if progress:
             progress(f.name, i, len(files))
         try:
+            if f.suffix.lower() in PARSE_FORMATS:  # not parsed as plan text: no structure to report
+                raise InputError(f, NOT_A_DOCUMENT.format(suffix=f.suffix.lower()))
             records.append(load_plan(f))
         except PolicyKGError as exc:
             if not keep_going:

@@ -74,3 +74,16 @@ def test_read_dataset_still_reads_both(folder):
     assert [p.record.document.file_name for p in built.plans] == ["plan.txt"]
     assert built.skipped == [] and built.failures == []
     assert len(ds) == built.triples
+
+
+def test_load_documents_fails_a_graph_file_as_no_plan(folder):
+    """api.load_documents (plan records for a notebook) reads a folder as it is: a graph file in it
+    fails with the reason it is no plan, not as a plan with no structure."""
+    with pytest.raises(InputError) as exc:
+        api.load_documents([folder])
+    assert str(exc.value).startswith(f"{folder / 'kg.trig'}: is a graph file (.trig), not a plan document")
+    records, failures = api.load_documents([folder], keep_going=True)
+    assert [r.document.file_name for r in records] == ["plan.txt"]
+    assert [(f.path, f.reason.split(": ")[1]) for f in failures] == [
+        (str(folder / "kg.trig"), "is a graph file (.trig), not a plan document"),
+        (str(folder / "truth.json"), "is a graph file (.json), not a plan document")]
