@@ -111,15 +111,13 @@ def _inside(obj, bbox) -> bool:
 def _cell_text(page, bbox, em: float) -> str:
     """A table cell's paragraphs ("\n" between them): a line that fills the cell wraps."""
     lines = _printed_lines(page.filter(lambda obj: _inside(obj, bbox)))
-    paras: list[str] = []
-    prev: _Line | None = None
+    paras: list[_Paragraph] = []
     for ln in lines:
-        if prev is not None and prev.x1 >= bbox[2] - FULL_LINE_SLACK * em:
-            paras[-1] = _join(paras[-1], ln.text)
+        if paras and paras[-1].last.x1 >= bbox[2] - FULL_LINE_SLACK * em:
+            paras[-1].add(ln)
         else:
-            paras.append(ln.text)
-        prev = ln
-    return "\n".join(p.strip() for p in paras)
+            paras.append(_Paragraph(ln))
+    return "\n".join(p.text.strip() for p in paras)
 
 
 def _page(page, number: int) -> _Page:
@@ -184,18 +182,49 @@ def _continues(prev: _Line, nxt: _Line, margins: dict[int, tuple[float, float]],
     return not is_structure_start(normalize(nxt.text.strip()))
 
 
-def _join(a: str, b: str) -> str:
-    """Two printed lines of one paragraph.  Chinese text wraps anywhere, even inside a number, so the
-    break adds nothing; spaces at the break are layout, except a wide gap (two or more: a "name
-    description" column gap) and the space between two words of a Latin-script line."""
-    gap = (len(a) - len(a.rstrip())) + (len(b) - len(b.lstrip()))
-    a, b = a.rstrip(), b.lstrip()
-    if gap >= 2:
-        return a + "  " + b
-    latin = a[-1:].isascii() and a[-1:].isalpha() and b[:1].isascii() and b[:1].isalpha()
-    if latin and not _CJK_RE.search(a):
-        return a + " " + b
-    return a + b
+class _Paragraph:
+    """The printed lines of one paragraph, joined as they come.  Chinese text wraps anywhere, even
+    inside a number, so a break adds nothing; spaces at the break are layout, except a wide gap (two
+    or more: a "name   description" column gap) and the space between two words of a Latin-script
+    line.  The text is kept in pieces and joined once, so a paragraph of n lines costs n, not n²."""
+
+    def __init__(self, line: _Line) -> None:
+        self.last = line  # where the paragraph's last line ends: does the next continue it?
+        self.pieces = [line.text]
+        self.scanned = 0  # pieces before this are final text, already searched for CJK
+        self.cjk = False
+
+    def add(self, line: _Line) -> None:
+        gap = self._strip_end() + (len(line.text) - len(line.text.lstrip()))
+        b = line.text.lstrip()
+        for piece in self.pieces[self.scanned:]:  # final now: nothing after the strip removes it
+            self.cjk = self.cjk or _CJK_RE.search(piece) is not None
+        self.scanned = len(self.pieces)
+        end = self.pieces[-1][-1:] if self.pieces else ""
+        if gap >= 2:
+            self.pieces.append("  ")
+        elif end.isascii() and end.isalpha() and b[:1].isascii() and b[:1].isalpha() and not self.cjk:
+            self.pieces.append(" ")
+        self.pieces.append(b)
+        self.last = line
+
+    def _strip_end(self) -> int:
+        """Remove the text's trailing whitespace; how many characters that was."""
+        removed = 0
+        while self.pieces:
+            piece = self.pieces[-1]
+            kept = piece.rstrip()
+            removed += len(piece) - len(kept)
+            if kept:
+                self.pieces[-1] = kept
+                break
+            self.pieces.pop()
+        self.scanned = min(self.scanned, len(self.pieces))
+        return removed
+
+    @property
+    def text(self) -> str:
+        return "".join(self.pieces)
 
 
 def _emit(pages: list[_Page]) -> Emitter:
@@ -203,7 +232,7 @@ def _emit(pages: list[_Page]) -> Emitter:
     em = {p.number: p.em for p in pages}
     out = Emitter()
     items = [it for p in pages for it in p.items]
-    para: _Line | None = None
+    para: _Paragraph | None = None
     pending: _Table | None = None
     for it in items:
         if isinstance(it, _Table):
@@ -222,12 +251,12 @@ def _emit(pages: list[_Page]) -> Emitter:
         if pending is not None:
             out.table(pending.rows)
             pending = None
-        if para is not None and _continues(para, it, margins, em):
-            para = _Line(it.page, it.top, it.bottom, para.x0, it.x1, _join(para.text, it.text))
+        if para is not None and _continues(para.last, it, margins, em):
+            para.add(it)
             continue
         if para is not None:
             out.text(para.text.strip())
-        para = it
+        para = _Paragraph(it)
     if para is not None:
         out.text(para.text.strip())
     if pending is not None:

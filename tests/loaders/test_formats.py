@@ -11,11 +11,13 @@ differ, because each format has its own lines.
 """
 from __future__ import annotations
 
+import re
 import zipfile
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from policykg.errors import InputError
 from policykg.loaders.formats import sniff
@@ -366,3 +368,30 @@ def test_claimed_format_that_is_not(tmp_path):
         load_plan(fake_docx)
     with pytest.raises(InputError, match=r"plan\.pdf: has the extension \.pdf but is not a PDF"):
         load_plan(fake_pdf)
+
+
+def _join_pair(a: str, b: str) -> str:
+    """The joining rule as written, two printed lines at a time (quadratic over a paragraph)."""
+    gap = (len(a) - len(a.rstrip())) + (len(b) - len(b.lstrip()))
+    a, b = a.rstrip(), b.lstrip()
+    if gap >= 2:
+        return a + "  " + b
+    latin = a[-1:].isascii() and a[-1:].isalpha() and b[:1].isascii() and b[:1].isalpha()
+    if latin and not re.search(r"[\u3000-\u9fff\uff00-\uffef]", a):
+        return a + " " + b
+    return a + b
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(alphabet=" \u3000\tab9。残联（", max_size=6), min_size=1, max_size=12))
+def test_pdf_paragraph_joins_its_lines_by_the_rule(texts):
+    """A PDF paragraph's lines joined as they come (pieces, linear) give the text the pairwise rule
+    gives: spaces at a break dropped, a wide gap kept as two, a space between Latin words."""
+    from policykg.loaders.formats.pdf import _Line, _Paragraph
+    lines = [_Line(1, i, i + 1, 0.0, 100.0, t) for i, t in enumerate(texts)]
+    para = _Paragraph(lines[0])
+    expected = texts[0]
+    for line in lines[1:]:
+        para.add(line)
+        expected = _join_pair(expected, line.text)
+    assert para.text == expected
