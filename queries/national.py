@@ -51,12 +51,16 @@ def _path(store: OxigraphStore | Path) -> Path:
 
 def stamp(path: Path) -> list[list[Any]]:
     """The store directory's data files as (name, size, modified ns): RocksDB's lock and info logs,
-    which a read-only open may touch without changing any data, and this module's files are left out."""
+    which a read-only open may touch without changing any data, and this module's files are left out.
+    A file removed while the folder is listed (a compaction in another process) is left out too."""
     out = []
     for f in path.iterdir():
         if f.name == "LOCK" or f.name.startswith(("LOG", PREFIX, f".{PREFIX}")):
             continue
-        st = f.stat()
+        try:
+            st = f.stat()
+        except FileNotFoundError:  # RocksDB compacted it away meanwhile: the stamp then differs anyway
+            continue
         out.append([f.name, st.st_size, st.st_mtime_ns])
     return sorted(out)
 
