@@ -159,8 +159,11 @@ def _verb_final(inner: str) -> list[Part] | None:
 def _drop_topic(units: str) -> str | None:
     """'此项工作由县民政局' -> '由县民政局': what is done, put before 由, names no unit (the 由 is
     kept for the unit reader to strip).  自由 (自由贸易区…) is a word, not the function word.  None
-    where the topic is the tasks above (以上/上述任务由…): a group's clause, which one task's
-    text cannot read (it stays a gap)."""
+    where the topic is the tasks above (以上/上述任务由…) or tasks named by number (第1项由…, read
+    only as a paragraph of its own after them, `numbered_assignment`): a group's clause, which one
+    task's text cannot read (it stays a gap)."""
+    if _ASSIGN_HEAD.match(normalize(units).lstrip()):
+        return None
     k = units.find("由")
     if k < 2 or units[k - 1] == "自" or any(ch in SEPARATORS for ch in units[:k]):
         return units

@@ -358,3 +358,22 @@ def test_a_part_of_a_numbered_clause_that_does_not_read_is_said(tmp_path, clause
     assert owners(r)[1] == ("落实两项补贴", [], [])
     gaps = [w for w in r.warnings if w.kind == "responsibility"]
     assert [(g.line, said in g.message) for g in gaps] == [(7, True)]
+
+
+@pytest.mark.parametrize("clause", ["第1项由县民政局牵头，第2项由县财政局牵头。", "（第1、2项由县民政局牵头）"])
+def test_a_clause_naming_tasks_by_number_inside_the_last_tasks_paragraph_is_said(tmp_path, clause):
+    """Printed at the end of the last task's own paragraph, the clause is not that task's (the
+    number names others) and is not read as the section's: a gap with its line, no units."""
+    body = NUMBERED.replace("提高补贴标准。\n{clause}\n", "提高补贴标准。{clause}\n").format(clause=clause)
+    r = plan(tmp_path, body)
+    assert owners(r)[:2] == [("完善低保制度", [], []), ("落实两项补贴", [], [])]
+    gaps = [w for w in r.warnings if w.kind == "responsibility"]
+    assert [(g.line, "not read" in g.message) for g in gaps] == [(6, True)]
+
+
+def test_a_number_two_tasks_of_the_section_print_is_said(tmp_path):
+    body = NUMBERED.replace("2.落实两项补贴", "1.落实两项补贴").format(clause="第1项由县民政局牵头。")
+    r = plan(tmp_path, body)
+    assert owners(r)[:2] == [("完善低保制度", [], []), ("落实两项补贴", [], [])]
+    gaps = [w for w in r.warnings if w.kind == "responsibility"]
+    assert [(g.line, "2 tasks" in g.message) for g in gaps] == [(7, True)]
