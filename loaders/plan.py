@@ -22,12 +22,14 @@ from policykg.loaders.formats import read_document
 from policykg.loaders.reading import Grid, SourceText
 from policykg.loaders.reference import classify_department
 from policykg.loaders.regions import resolve_region, split_region_names
-from policykg.loaders.responsibilities import Clause, ClauseReader, Part, opens_with_label, prints_lead_markers
+from policykg.loaders.responsibilities import (MARKER_RE, Assigned, Clause, ClauseReader, Part, opens_with_label,
+                                              prints_lead_markers)
 from policykg.loaders.structure import parse_structure, short_title
 from policykg.loaders.targets import extract_targets, linked_indicators
 from policykg.loaders.table_vocab import DivisionTable, IndicatorTable, is_division_title
 from policykg.loaders.tables import flattened_grid, read_division_table, read_indicator_table
-from policykg.loaders.text import COLUMN_RE, Block, Line, ProjectRow, line_width, make_blocks, make_lines
+from policykg.loaders.text import (COLUMN_RE, Block, Line, ProjectRow, line_width, make_blocks, make_lines,
+                                  normalize)
 from policykg.loaders.units import UnitResolver
 from policykg.loaders.values import parse_value
 
@@ -237,10 +239,50 @@ def _division_section(table: DivisionTable, readers: ClauseReader, spans: _Spans
     return section
 
 
+def _assignments(assignments: list[tuple[Section, list[Assigned], Block]], readers: ClauseReader,
+                 spans: _Spans, markers: list[int], gaps: list[Gap]) -> set[int]:
+    """A clause after a section's tasks naming them by number (第1项由…牵头，第2、3项由…负责)
+    gives each part's units to the tasks of that section printed with those numbers, the part as
+    their source.  A number that names no task there, or more than one, and a part whose numbers
+    or units do not read, is a gap with its line: its units go to no task.  The ids of the tasks
+    given units are returned (their own, more particular, than a clause for the whole section)."""
+    assigned: set[int] = set()
+    for section, parts, block in assignments:
+        for part in parts:
+            line = _offset_line([block], part.start)
+            span = spans(line, _offset_line([block], max(part.start, part.end - 1)), part.printed)
+            printed = len(MARKER_RE.findall(normalize(part.printed))) or 1
+            markers[0] += printed
+            where = f"in section {section.title!r}"
+            if part.numbers is None or part.parts is None:
+                what = "its task numbers" if part.numbers is None else "its units and their roles"
+                gaps.append(Gap(line, "responsibility",
+                                f"clause naming tasks by number not read ({what} do not read) {where}: "
+                                f"{part.printed[:60]!r}"))
+                continue
+            tasks = []
+            for n in part.numbers:
+                named = [t for t in section.tasks if t.no == str(n)]
+                if len(named) != 1:
+                    why = "no task" if not named else f"{len(named)} tasks"
+                    gaps.append(Gap(line, "responsibility",
+                                    f"clause names task {n}, but {why} {where} {'is' if not named else 'are'} "
+                                    f"numbered {n}: its units are given to none: {part.printed[:60]!r}"))
+                    continue
+                tasks.extend(named)
+            if len(tasks) == len(part.numbers):
+                markers[1] += printed
+            for task in tasks:
+                readers.add(task, part.parts, span)
+                assigned.add(id(task))
+    return assigned
+
+
 def _section_clauses(record: PlanRecord, printed: dict[int, tuple[str, Clause, Block]], clauses_of: dict,
-                     readers: ClauseReader, spans: _Spans, markers: list[int]) -> None:
+                     readers: ClauseReader, spans: _Spans, markers: list[int], assigned: set[int]) -> None:
     """A clause printed for a whole section names the units of each of its tasks that prints no
-    clause of its own (a task's own clause is the more particular)."""
+    clause of its own, nor is named by number in a clause after them (a task's own clause is the
+    more particular)."""
     for section in (s for c in record.chapters for s in c.sections):
         if id(section) not in printed or not section.tasks:
             continue
@@ -248,7 +290,7 @@ def _section_clauses(record: PlanRecord, printed: dict[int, tuple[str, Clause, B
         markers[0] += 1
         markers[1] += 1
         for task in section.tasks:
-            if not clauses_of.get(id(task)):
+            if not clauses_of.get(id(task)) and id(task) not in assigned:
                 readers.add(task, clause.parts, spans(block.first, block.last, text))
 
 
@@ -321,7 +363,8 @@ def load_plan(path: str | Path) -> PlanRecord:
         markers[1] += read
         record.warnings.extend(gaps)
         _attach_targets(task, line_of, spans, record)
-    _section_clauses(record, structure.section_clauses, clauses_of, readers, spans, markers)
+    assigned = _assignments(structure.assignments, readers, spans, markers, record.warnings)
+    _section_clauses(record, structure.section_clauses, clauses_of, readers, spans, markers, assigned)
     record.warnings.extend(_trailing_group_clauses(record, structure.task_blocks))
     order = 10_000
     for table in division_tables:

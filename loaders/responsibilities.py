@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from policykg.loaders.ladder import cn_value
 from policykg.loaders.model import Gap, Responsibility, Span, Task
 from policykg.loaders.table_vocab import DEADLINE_HEADER
 from policykg.loaders.text import normalize
@@ -158,8 +159,11 @@ def _verb_final(inner: str) -> list[Part] | None:
 def _drop_topic(units: str) -> str | None:
     """'此项工作由县民政局' -> '由县民政局': what is done, put before 由, names no unit (the 由 is
     kept for the unit reader to strip).  自由 (自由贸易区…) is a word, not the function word.  None
-    where the topic is the tasks above (以上/上述任务由…): a group's clause, which one task's
-    text cannot read (it stays a gap)."""
+    where the topic is the tasks above (以上/上述任务由…) or tasks named by number (第1项由…, read
+    only as a paragraph of its own after them, `numbered_assignment`): a group's clause, which one
+    task's text cannot read (it stays a gap)."""
+    if _ASSIGN_HEAD.match(normalize(units).lstrip()):
+        return None
     k = units.find("由")
     if k < 2 or units[k - 1] == "自" or any(ch in SEPARATORS for ch in units[:k]):
         return units
@@ -328,3 +332,87 @@ class ClauseReader:
                 first_prefix = self.resolver.prefix_of(refs[0][0])
                 if first_prefix and first_prefix in "区市县旗":
                     hint = first_prefix
+
+
+#: a numeral as a clause prints a task's number: 3, 12, 三, 十二
+_TASK_NUM = r"(?:\d{1,3}|[一二三四五六七八九十百零〇两]{1,4})"
+#: how numbers are listed (第1、2项, 第1和第2项) and ranged (第1—3项, 第1项至第3项)
+_NUM_LIST = r"[、,和及与]"
+_NUM_RANGE = r"[-—–~至到]"
+#: the head of one part of a numbered assignment: 第1项 / 第1、2项 / 第1—3项 / 第一条 / 第1项至第3项
+_ASSIGN_HEAD = re.compile(rf"第({_TASK_NUM}(?:(?:项|条)?\s*(?:{_NUM_LIST}|{_NUM_RANGE})\s*第?{_TASK_NUM})*)\s*(?:项|条)")
+#: a short label before the parts (责任分工：, 任务分工：)
+_ASSIGN_LEAD_IN = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[:：]\s*")
+_ASSIGN_SEPS = " ,，;；。.\t\u3000\n"
+
+
+@dataclass
+class Assigned:
+    """One part of a numbered assignment: 第1、2项由县民政局牵头，县残联配合."""
+
+    numbers: list[int] | None  # the task numbers it names, None where they do not read
+    printed: str  # the part as printed, its head included
+    start: int  # offsets of the part in the paragraph's text
+    end: int
+    parts: list[Part] | None  # its unit lists with their roles, None where they do not read
+
+
+def _task_numbers(printed: str) -> list[int] | None:
+    """'1、2' -> [1, 2]; '1—3' -> [1, 2, 3]; '一至三' -> [1, 2, 3]; None for a range that runs
+    backwards or a numeral that does not read."""
+    tokens = re.findall(rf"{_TASK_NUM}|{_NUM_RANGE}", printed)
+    out: list[int] = []
+    ranged = False
+    for tok in tokens:
+        if re.fullmatch(_NUM_RANGE, tok):
+            if not out or ranged:
+                return None
+            ranged = True
+            continue
+        value = cn_value(tok)
+        if value is None or value == 0:
+            return None
+        if ranged:
+            if value <= out[-1]:
+                return None
+            out.extend(range(out[-1] + 1, value + 1))
+            ranged = False
+        else:
+            out.append(value)
+    return out if out and not ranged else None
+
+
+def numbered_assignment(text: str) -> list[Assigned] | None:
+    """A paragraph that is wholly a clause assigning units to tasks by their printed numbers
+    (责任分工：第1项由县民政局牵头，第2项由县财政局牵头。 / （第1项由…牵头，…配合；第2、3项由…负责）),
+    one `Assigned` per part in printed order; None for any other paragraph.  Each part opens with
+    第N项 (or 第N条) and its number list; a part whose units or numbers do not read is still a
+    part (None in its place), so the caller can say so: the paragraph is an assignment by its
+    form, and what it assigns must not go elsewhere."""
+    norm = normalize(text)
+    lo, hi = 0, len(norm.rstrip(_ASSIGN_SEPS))
+    while lo < hi and norm[lo] in _ASSIGN_SEPS:
+        lo += 1
+    if lo < hi and norm[lo] in "(【〔[" and norm[hi - 1] in ")】〕]" and bracket_groups(norm[lo:hi]) == [(0, hi - lo)]:
+        lo, hi = lo + 1, hi - 1
+    lead_in = _ASSIGN_LEAD_IN.match(norm, lo, hi)
+    if lead_in is not None and _ASSIGN_HEAD.match(norm, lead_in.end(), hi):
+        lo = lead_in.end()
+    if len(norm[lo:hi]) > 400:
+        return None
+    heads = [m for m in _ASSIGN_HEAD.finditer(norm, lo, hi)
+             if m.start() == lo or norm[m.start() - 1] in _ASSIGN_SEPS]
+    if not heads or heads[0].start() != lo:
+        return None
+    out: list[Assigned] = []
+    for k, m in enumerate(heads):
+        end = heads[k + 1].start() if k + 1 < len(heads) else hi
+        body = text[m.end():end].strip(_ASSIGN_SEPS)
+        part_end = m.end() + len(text[m.end():end].rstrip(_ASSIGN_SEPS))
+        parts = _verb_final(body) if body.startswith("由") else None
+        if parts is not None and not any(p.role == "lead" for p in parts):
+            parts = None
+        out.append(Assigned(_task_numbers(m.group(1)), text[m.start():part_end], m.start(), part_end, parts))
+    if not any(a.parts for a in out):
+        return None  # no part reads as units with a verb: prose that happens to open with 第1项
+    return out

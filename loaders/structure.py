@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from policykg.loaders.ladder import HEADING_STYLES, Numbering, split_inline
 from policykg.loaders.model import Chapter, Gap, Project, ProjectColumn, Section, Span, Task
 from policykg.loaders.outline import Outline, chapter_kind, infer_outline, title_only
-from policykg.loaders.responsibilities import MARKER_RE, Clause, ClauseReader
+from policykg.loaders.responsibilities import MARKER_RE, Assigned, Clause, ClauseReader, numbered_assignment
 from policykg.loaders.text import COLUMN_RE, Block, Line, ProjectRow, normalize
 
 __all__ = ["StructureResult", "chapter_kind", "parse_structure", "short_title"]
@@ -77,6 +77,9 @@ class StructureResult:
     #: a clause printed for a whole section (in its heading, or on a line of its own before its
     #: first task): id(section) -> (the clause as printed, read, and the block it is printed in)
     section_clauses: dict[int, tuple[str, Clause, Block]] = field(default_factory=dict)
+    #: a clause printed after a section's tasks that assigns units to them by their printed
+    #: numbers (第1项由…牵头，第2项由…牵头): (the section, its parts, the block it is printed in)
+    assignments: list[tuple[Section, list[Assigned], Block]] = field(default_factory=list)
 
 
 class StructureParser:
@@ -259,6 +262,8 @@ class StructureParser:
             if self.box.group_fresh or self.box.last_item is None:
                 self.add_project("", short_title(block.text), block.text, block)
                 return
+        if self.task is not None and self._assignment(block):
+            return
         if self.task is not None:
             self.continue_task(block)
         elif self._in_task_chapter() and self._section_clause(block):
@@ -280,6 +285,17 @@ class StructureParser:
         if id(section) in self.out.section_clauses:
             return False
         self.out.section_clauses[id(section)] = (block.text[clause.start:clause.end], clause, block)
+        return True
+
+    def _assignment(self, block: Block) -> bool:
+        """A paragraph after a task that is wholly a clause naming tasks by their numbers
+        (责任分工：第1项由…牵头，第2项由…牵头): the section's assignment, not the open task's text.
+        It ends the task (what follows is no part of it)."""
+        assigned = numbered_assignment(block.text)
+        if assigned is None or self.section is None:
+            return False
+        self.out.assignments.append((self.section, assigned, block))
+        self._close_task()
         return True
 
     def project_row(self, row: ProjectRow) -> None:
@@ -311,6 +327,8 @@ class StructureParser:
             self.start_box(m.group(1), block.text[len(block.text) - len(m.group(2)):], block)
             return
         n = self.outline.numbering.get(i)
+        if n is not None and n.style == "第条" and self.task is not None and self._assignment(block):
+            return  # 第1条由…牵头，第2条由…负责 after the tasks: no article of its own
         level = self.outline.level(i)
         in_box = self.box is not None and not self.box.indicator_box
         if n is not None and in_box and self._box_group(n, block.text[n.end:]):

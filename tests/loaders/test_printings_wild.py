@@ -302,3 +302,78 @@ def test_a_clause_under_each_task_is_no_group_clause(tmp_path):
     r = plan(tmp_path, TRAILING.format(first="（牵头单位：县民政局）\n"))
     assert owners(r)[0] == ("完善低保制度", ["县民政局"], [])
     assert r.warnings == []
+
+
+# A clause after a section's tasks that names them by their printed numbers assigns each its units.
+NUMBERED = """一、主要任务
+（一）健全社会保障体系
+1.完善低保制度。纳入低保。
+2.落实两项补贴。提高补贴标准。
+{clause}
+（二）提高康复服务
+3.加强残疾预防工作。实施残疾预防行动。
+（牵头单位：县卫健局）
+二、保障措施
+加强组织领导。
+"""
+
+
+@pytest.mark.parametrize("clause", ["责任分工：第1项由县民政局牵头，第2项由县财政局牵头。",
+                                    "（第1项由县民政局牵头；第2项由县财政局牵头）",
+                                    "第一条由县民政局负责，第二条由县财政局负责。"])
+def test_a_clause_naming_tasks_by_number_gives_each_its_units(tmp_path, clause):
+    r = plan(tmp_path, NUMBERED.format(clause=clause))
+    assert owners(r) == [("完善低保制度", ["县民政局"], []), ("落实两项补贴", ["县财政局"], []),
+                         ("加强残疾预防工作", ["县卫生健康局"], [])]
+    first, second = (t.responsibilities[0].span for t in r.tasks()[:2])
+    assert (first.line, second.line) == (7, 7)
+    assert first.text.startswith(("第1项", "第一条")) and second.text.startswith(("第2项", "第二条"))
+    assert "第2" not in r.tasks()[1].text  # the clause is no part of the last task's text
+    assert r.warnings == []
+
+
+@pytest.mark.parametrize("clause", ["（第1、2项由县民政局牵头，县残联配合）", "第1—2项由县民政局牵头，县残联配合。",
+                                    "责任分工：第一项至第二项由县民政局牵头，县残联配合。"])
+def test_a_clause_naming_several_tasks_by_number_gives_them_the_same_units(tmp_path, clause):
+    r = plan(tmp_path, NUMBERED.format(clause=clause))
+    assert owners(r)[:2] == [("完善低保制度", ["县民政局"], ["县残疾人联合会"]),
+                             ("落实两项补贴", ["县民政局"], ["县残疾人联合会"])]
+    assert r.warnings == []
+
+
+def test_a_number_naming_no_task_of_the_section_is_said_and_its_units_go_nowhere(tmp_path):
+    """Task 3 is printed, but in the next section: the clause after section (一) does not name it."""
+    r = plan(tmp_path, NUMBERED.format(clause="第1项由县民政局牵头，第3项由县财政局牵头。"))
+    assert owners(r) == [("完善低保制度", ["县民政局"], []), ("落实两项补贴", [], []),
+                         ("加强残疾预防工作", ["县卫生健康局"], [])]
+    gaps = [w for w in r.warnings if w.kind == "responsibility"]
+    assert [(g.line, "task 3" in g.message, "第3项由县财政局牵头" in g.message) for g in gaps] == [(7, True, True)]
+    assert r.warnings == gaps
+
+
+@pytest.mark.parametrize("clause, said", [("第1项由县民政局牵头，第2项由各乡镇落实。", "units"),
+                                          ("第2—1项由县民政局牵头。", "task numbers")])
+def test_a_part_of_a_numbered_clause_that_does_not_read_is_said(tmp_path, clause, said):
+    r = plan(tmp_path, NUMBERED.format(clause=clause))
+    assert owners(r)[1] == ("落实两项补贴", [], [])
+    gaps = [w for w in r.warnings if w.kind == "responsibility"]
+    assert [(g.line, said in g.message) for g in gaps] == [(7, True)]
+
+
+@pytest.mark.parametrize("clause", ["第1项由县民政局牵头，第2项由县财政局牵头。", "（第1、2项由县民政局牵头）"])
+def test_a_clause_naming_tasks_by_number_inside_the_last_tasks_paragraph_is_said(tmp_path, clause):
+    """Printed at the end of the last task's own paragraph, the clause is not that task's (the
+    number names others) and is not read as the section's: a gap with its line, no units."""
+    body = NUMBERED.replace("提高补贴标准。\n{clause}\n", "提高补贴标准。{clause}\n").format(clause=clause)
+    r = plan(tmp_path, body)
+    assert owners(r)[:2] == [("完善低保制度", [], []), ("落实两项补贴", [], [])]
+    gaps = [w for w in r.warnings if w.kind == "responsibility"]
+    assert [(g.line, "not read" in g.message) for g in gaps] == [(6, True)]
+
+
+def test_a_number_two_tasks_of_the_section_print_is_said(tmp_path):
+    body = NUMBERED.replace("2.落实两项补贴", "1.落实两项补贴").format(clause="第1项由县民政局牵头。")
+    r = plan(tmp_path, body)
+    assert owners(r)[:2] == [("完善低保制度", [], []), ("落实两项补贴", [], [])]
+    gaps = [w for w in r.warnings if w.kind == "responsibility"]
+    assert [(g.line, "2 tasks" in g.message) for g in gaps] == [(7, True)]
