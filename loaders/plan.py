@@ -7,6 +7,7 @@ responsibilities and link the division table to the body.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from policykg.errors import InputError
@@ -214,6 +215,15 @@ def _offset_line(blocks: list[Block], offset: int) -> int:
     return blocks[-1].last
 
 
+def _task_line_of(task: Task, blocks: list[Block]) -> Callable[[int], int]:
+    """The line number of an offset into a task's text.  The text is its blocks' texts joined by
+    "\n", less the number its first block opens with (2.落实… is 落实…): offsets are counted past
+    that number, or a clause or target opening a later line is put on the line before."""
+    first = task.text.split("\n", 1)[0]
+    skip = len(blocks[0].text) - len(first) if blocks and blocks[0].text.endswith(first) else 0
+    return lambda offset: _offset_line(blocks, offset + skip)
+
+
 def _attach_targets(task: Task, line_of, spans: _Spans, record: PlanRecord) -> None:
     """Targets the task states in its text, and the plan indicators it names."""
     default_year = record.period[1] if record.period else None
@@ -354,10 +364,10 @@ def load_plan(path: str | Path) -> PlanRecord:
     markers = [0, 0]
     for task in body_tasks:
         blocks_of_task = structure.task_blocks[id(task)]
-        line_of = lambda off, b=blocks_of_task: _offset_line(b, off)  # noqa: E731
+        line_of = _task_line_of(task, blocks_of_task)
         clauses = clauses_of[id(task)]
-        readers.attach(task, clauses, lambda a, b, blk=blocks_of_task, t=task: spans(
-            _offset_line(blk, a), _offset_line(blk, max(a, b - 1)), t.text[a:b]))
+        readers.attach(task, clauses, lambda a, b, at=line_of, t=task: spans(
+            at(a), at(max(a, b - 1)), t.text[a:b]))
         printed, read, gaps = unread_markers(task, clauses, line_of)
         markers[0] += printed
         markers[1] += read

@@ -377,3 +377,19 @@ def test_a_number_two_tasks_of_the_section_print_is_said(tmp_path):
     assert owners(r)[:2] == [("完善低保制度", [], []), ("落实两项补贴", [], [])]
     gaps = [w for w in r.warnings if w.kind == "responsibility"]
     assert [(g.line, "2 tasks" in g.message) for g in gaps] == [(7, True)]
+
+
+def test_a_fact_opening_a_later_line_of_a_task_is_sourced_to_that_line(tmp_path):
+    """A task's text is counted past its number (2.落实… is 落实…): a clause or a target that opens
+    the line after the task's first is sourced to its own line, not the line before."""
+    body = ("一、主要任务\n（一）健全社会保障体系\n1.完善低保制度。纳入低保。\n"
+            "2.落实两项补贴。提高补贴标准。\n（牵头单位：县民政局；配合单位：县残联）\n"
+            "3.推进康复。实施康复服务。\n95%以上的残疾人得到康复服务。\n二、保障措施\n加强组织领导。\n")
+    r = plan(tmp_path, body)
+    lines = (HEAD + body).split("\n")
+    clause_line = lines.index("（牵头单位：县民政局；配合单位：县残联）") + 1
+    task = r.tasks()[1]
+    assert {(x.span.line, x.span.end_line) for x in task.responsibilities} == {(clause_line, clause_line)}
+    target_line = lines.index("95%以上的残疾人得到康复服务。") + 1
+    targets = r.tasks()[2].targets
+    assert targets and {x.span.line for x in targets} == {target_line}
