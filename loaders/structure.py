@@ -252,6 +252,12 @@ class StructureParser:
 
     def paragraph(self, block: Block) -> None:
         if self.box is not None and not self.box.indicator_box:
+            if self.box.column.projects and numbered_assignment(block.text) is not None:
+                self._gap(block.first, "responsibility",
+                          f"a clause naming items by number after the items of box "
+                          f"{self.box.column.title!r} is not read: its numbers may be the box's "
+                          f"projects or the section's tasks: {block.text[:60]!r}")
+                return  # neither the last project's text nor any task's units
             m = _NAME_DESC_RE.match(block.text)
             if m and not m.group("name").endswith(("。", "：", ":")):
                 self.add_project("", m.group("name"), m.group("desc"), block)

@@ -393,3 +393,31 @@ def test_a_fact_opening_a_later_line_of_a_task_is_sourced_to_that_line(tmp_path)
     target_line = lines.index("95%以上的残疾人得到康复服务。") + 1
     targets = r.tasks()[2].targets
     assert targets and {x.span.line for x in targets} == {target_line}
+
+
+BOXED = """一、主要任务
+（一）健全社会保障体系
+1.完善低保制度。纳入低保。
+2.落实两项补贴。提高补贴标准。
+专栏1 社会保障重点项目
+1.低保扩面工程。将符合条件的残疾人纳入低保。
+2.补贴提标工程。提高两项补贴标准。
+责任分工：第1项由县民政局牵头，第2项由县财政局牵头，县残联配合。
+（二）提高康复服务
+3.加强残疾预防工作。实施残疾预防行动。（牵头单位：县卫健局）
+二、保障措施
+加强组织领导。
+"""
+
+
+def test_a_clause_by_number_after_a_box_is_said_not_hidden(tmp_path):
+    """After a 专栏 box's items, 第1项由…牵头 may name the box's projects or the section's tasks:
+    not read, and said with its line; it is not swallowed into the last project's text."""
+    r = plan(tmp_path, BOXED)
+    assert owners(r) == [("完善低保制度", [], []), ("落实两项补贴", [], []), ("加强残疾预防工作", ["县卫生健康局"], [])]
+    line = (HEAD + BOXED).split("\n").index("责任分工：第1项由县民政局牵头，第2项由县财政局牵头，县残联配合。") + 1
+    gaps = [(w.line, w.message) for w in r.warnings if w.kind == "responsibility"]
+    assert len(gaps) == 1 and gaps[0][0] == line and "社会保障重点项目" in gaps[0][1]
+    projects = [p for column in r.columns() for p in column.projects]
+    assert [p.title for p in projects] == ["低保扩面工程", "补贴提标工程"]
+    assert not any("责任分工" in p.text for p in projects)
