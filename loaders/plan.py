@@ -15,8 +15,8 @@ from policykg.loaders.linking import link_rows
 from policykg.loaders.metadata import Metadata, read_metadata
 from policykg.loaders.coverage import measure_coverage, unread_markers
 from policykg.loaders.ladder import CHAPTER_STYLES, Numbering, numbering
-from policykg.loaders.model import (Chapter, DocumentInfo, Gap, Indicator, PlanRecord, Section, Span, Task,
-                                    UnitRef)
+from policykg.loaders.model import (Chapter, DocumentInfo, Gap, Indicator, PlanRecord, Project, Section, Span,
+                                    Task, UnitRef)
 from policykg.loaders.furniture import drop_furniture
 from policykg.loaders.grids import read_division_grid, read_indicator_grid, read_project_grid
 from policykg.loaders.formats import read_document
@@ -215,7 +215,7 @@ def _offset_line(blocks: list[Block], offset: int) -> int:
     return blocks[-1].last
 
 
-def _task_line_of(task: Task, blocks: list[Block]) -> Callable[[int], int]:
+def _task_line_of(task: Task | Project, blocks: list[Block]) -> Callable[[int], int]:
     """The line number of an offset into a task's text.  The text is its blocks' texts joined by
     "\n", less the number its first block opens with (2.落实… is 落实…): offsets are counted past
     that number, or a clause or target opening a later line is put on the line before."""
@@ -304,6 +304,22 @@ def _section_clauses(record: PlanRecord, printed: dict[int, tuple[str, Clause, B
                 readers.add(task, clause.parts, spans(block.first, block.last, text))
 
 
+def _project_clauses(record: PlanRecord, task_blocks: dict[int, list[Block]]) -> list[Gap]:
+    """A 专栏 project's units are not modelled (a project is no task): a responsibility clause in
+    a project's text is not read, and said with its line, so that a plan that owns its projects
+    does not look fully read."""
+    gaps = []
+    for project in (p for column in record.columns() for p in column.projects):
+        m = MARKER_RE.search(normalize(project.text))
+        if m is not None:
+            blocks = task_blocks.get(id(project))  # none for a project table's row: its own line
+            line = _task_line_of(project, blocks)(m.start()) if blocks else project.span.line
+            gaps.append(Gap(line, "responsibility",
+                            f"the units of 专栏 project {project.title!r} are not read (a project's units "
+                            f"are not modelled): {project.text[m.start():m.start() + 40]!r}"))
+    return gaps
+
+
 def _trailing_group_clauses(record: PlanRecord, task_blocks: dict[int, list[Block]]) -> list[Gap]:
     """A clause on a line of its own after the last task of a section whose other tasks have no
     units is read as that task's; but drafters also print one clause under a group of tasks for
@@ -376,6 +392,7 @@ def load_plan(path: str | Path) -> PlanRecord:
     assigned = _assignments(structure.assignments, readers, spans, markers, record.warnings)
     _section_clauses(record, structure.section_clauses, clauses_of, readers, spans, markers, assigned)
     record.warnings.extend(_trailing_group_clauses(record, structure.task_blocks))
+    record.warnings.extend(_project_clauses(record, structure.task_blocks))
     order = 10_000
     for table in division_tables:
         record.warnings.extend(Gap(line, "table", message) for line, message in table.unread)

@@ -421,3 +421,19 @@ def test_a_clause_by_number_after_a_box_is_said_not_hidden(tmp_path):
     projects = [p for column in r.columns() for p in column.projects]
     assert [p.title for p in projects] == ["低保扩面工程", "补贴提标工程"]
     assert not any("责任分工" in p.text for p in projects)
+
+
+def test_a_projects_units_are_said_not_read(tmp_path):
+    """A 专栏 project's units are not modelled: a clause in a project's text (on its line, or on a
+    line of its own after it) is a gap at its line, so the plan does not look fully read."""
+    body = BOXED.replace("将符合条件的残疾人纳入低保。", "将符合条件的残疾人纳入低保。（牵头单位：县民政局）").replace(
+        "责任分工：第1项由县民政局牵头，第2项由县财政局牵头，县残联配合。", "（牵头单位：县财政局；配合单位：县残联）")
+    r = plan(tmp_path, body)
+    lines = (HEAD + body).split("\n")
+    first = next(i for i, ln in enumerate(lines, 1) if ln.startswith("1.低保扩面工程"))
+    second = lines.index("（牵头单位：县财政局；配合单位：县残联）") + 1
+    gaps = [(w.line, w.message.split(":")[0]) for w in r.warnings if w.kind == "responsibility"]
+    assert gaps == [(first, "the units of 专栏 project '低保扩面工程' are not read (a project's units are not modelled)"),
+                    (second, "the units of 专栏 project '补贴提标工程' are not read (a project's units are not modelled)")]
+    assert owners(r)[:2] == [("完善低保制度", [], []), ("落实两项补贴", [], [])]
+    assert r.coverage.gaps == 2 + len([w for w in r.warnings if w.kind != "responsibility"])
