@@ -106,7 +106,7 @@ def sorted_lines(graphs: Mapping[str, Iterable[Triple]], quads: bool) -> str:
         lines = {f"{s} {p} {o} <{name}> ." for name, triples in graphs.items() for s, p, o in triples}
     else:
         lines = {f"{s} {p} {o} ." for triples in graphs.values() for s, p, o in triples}
-    return "\n".join(sorted(lines)) + "\n"
+    return "".join(f"{ln}\n" for ln in sorted(lines))
 
 
 def serialize(ds: Dataset, fmt: str, quads: bool,

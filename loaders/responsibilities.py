@@ -398,8 +398,8 @@ def numbered_assignment(text: str) -> list[Assigned] | None:
     lead_in = _ASSIGN_LEAD_IN.match(norm, lo, hi)
     if lead_in is not None and _ASSIGN_HEAD.match(norm, lead_in.end(), hi):
         lo = lead_in.end()
-    if len(norm[lo:hi]) > 400:
-        return None
+    if hi - lo > 400 or not _ASSIGN_HEAD.match(norm, lo, hi):
+        return None  # most paragraphs: no 第N项 where the text starts
     heads = [m for m in _ASSIGN_HEAD.finditer(norm, lo, hi)
              if m.start() == lo or norm[m.start() - 1] in _ASSIGN_SEPS]
     if not heads or heads[0].start() != lo:

@@ -24,7 +24,7 @@ from policykg.errors import OutputError, PolicyKGError
 from policykg.graph import vocab as V
 from policykg.graph.build import build_plan_graph, department_type_triples
 from policykg.graph.iris import plan_path
-from policykg.graph.serialize import TRIG_HEADER, atomic_write, format_for, trig_block
+from policykg.graph.serialize import TRIG_HEADER, atomic_write, format_for, sorted_lines, trig_block
 from policykg.graph.terms import Triple
 from policykg.loaders.plan import load_plan
 from policykg.pipeline.bulk import accepted, in_workers
@@ -61,19 +61,9 @@ def write_one(file: str, fmt: str, path: str | None = None) -> WrittenPlan:
     path = path or plan_path(r.region, r.period, r.title, r.draft, r.document.sha256)
     pg = build_plan_graph(r, path)
     name = str(pg.graph_iri)
-    if fmt == "trig":
-        text = trig_block(name, pg.graph)
-    else:
-        text = "".join(f"{ln}\n" for ln in sorted(_lines(pg.graph, name if fmt == "nquads" else None)))
+    text = trig_block(name, pg.graph) if fmt == "trig" else sorted_lines({name: pg.graph}, fmt == "nquads")
     return WrittenPlan(file, fmt, False, r.document.sha256, path, name,
                        zlib.compress(text.encode("utf-8"), 1), len(pg.graph), sorted(pg.shared), r.summary())
-
-
-def _lines(triples, graph: str | None) -> set[str]:
-    """N-Quads lines in `graph`, or N-Triples lines when it is None (without their newline)."""
-    if graph is None:
-        return {f"{s} {p} {o} ." for s, p, o in triples}
-    return {f"{s} {p} {o} <{graph}> ." for s, p, o in triples}
 
 
 @dataclass
@@ -102,13 +92,13 @@ def write_documents(documents: list[Path], output: str | Path, *, keep_going: bo
     failures: list[Failure] = []
     skipped: list[Failure] = list(passed_over or [])
     texts: dict[str, bytes] = {}
-    counts: dict[str, int] = {}
+    triples = 0
     shared: set[Triple] = set(department_type_triples())
     calls = [(str(d), fmt) for d in documents]
     for w in accepted(in_workers(write_one, calls, workers), lambda file, path: write_one(file, fmt, path),
                       failures, skipped, keep_going=keep_going, progress=progress, total=len(documents)):
         texts[w.graph_iri] = w.text
-        counts[w.graph_iri] = w.triples
+        triples += w.triples
         shared.update(w.shared)
         summaries.append(w.summary)
     if not texts:
@@ -118,7 +108,7 @@ def write_documents(documents: list[Path], output: str | Path, *, keep_going: bo
             _write_trig(fh, texts, shared)
         else:
             _write_lines(fh, texts, shared, fmt)
-    return Written(summaries, failures, skipped, sum(counts.values()) + len(shared), len(texts))
+    return Written(summaries, failures, skipped, triples + len(shared), len(texts))
 
 
 def _write_trig(fh, blocks: dict[str, bytes], shared: set[Triple]) -> None:
@@ -132,8 +122,8 @@ def _write_trig(fh, blocks: dict[str, bytes], shared: set[Triple]) -> None:
 def _write_lines(fh, texts: dict[str, bytes], shared: set[Triple], fmt: str) -> None:
     """Every graph's sorted lines merged into one sorted, duplicate-free sequence (UTF-8 bytes sort
     as their text does)."""
-    graph = str(V.SHARED_GRAPH) if fmt == "nquads" else None
-    own = [ln.encode("utf-8") for ln in sorted(_lines(shared, graph))]
+    text = sorted_lines({str(V.SHARED_GRAPH): shared}, fmt == "nquads").encode("utf-8")
+    own = [ln for ln in text.split(b"\n") if ln]
     previous = None
     for ln in heapq.merge(own, *(_unpacked(t) for t in texts.values())):
         if ln != previous:
