@@ -269,6 +269,8 @@ class PlanGraphBuilder:
         g.add((node, K.fullText, zh(task.text)))
         if task.deadline:
             g.add((node, K.deadline, zh(task.deadline)))
+        if task.official:
+            g.add((node, K.responsibleOfficial, zh(task.official)))
         for k, target in enumerate(task.targets, 1):
             self.value(child(node, f"target/{k}"), target, K.Target, node, K.hasTarget)
         for ind in task.indicators:

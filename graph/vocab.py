@@ -75,6 +75,7 @@ leadUnit = PKG.leadUnit
 supportingUnit = PKG.supportingUnit
 implementsTask = PKG.implementsTask
 deadline = PKG.deadline
+responsibleOfficial = PKG.responsibleOfficial
 hasIndicator = PKG.hasIndicator
 hasBaseline = PKG.hasBaseline
 hasTarget = PKG.hasTarget

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from policykg.loaders.model import Chapter, Coverage, Gap, PlanRecord, Task
-from policykg.loaders.responsibilities import MARKER_RE, Clause, bracket_groups
+from policykg.loaders.responsibilities import MARKER_RE, Clause, bracket_groups, closes_sentence, names_units_first
 from policykg.loaders.text import normalize
 
 #: how much of an unread sentence a gap quotes
@@ -30,10 +30,12 @@ def unread_markers(task: Task, clauses: list[Clause], line_of) -> tuple[int, int
     """(markers printed, markers inside a read clause, a gap per sentence with unread ones).
 
     A marker is a bracketed aside that speaks of responsibility (any wording: （…主抓，…牵头协调）
-    counts, so a wording the grammar does not know is a gap, not a silence), or outside brackets a
+    counts, so a wording the grammar does not know is a gap, not a silence) or that closes a
+    sentence opening with an organisation's name ((县民政局、县残联) however it goes on), or outside brackets a
     label with its colon or a verb closing a unit list (…牵头，…配合)."""
     norm = normalize(task.text)
-    groups = [(a, b) for a, b in bracket_groups(norm) if _BRACKET_KEYWORDS.search(norm, a, b)]
+    groups = [(a, b) for a, b in bracket_groups(norm) if _BRACKET_KEYWORDS.search(norm, a, b)
+              or (closes_sentence(norm, a, b) and names_units_first(norm[a + 1:b - 1]))]
     inside = lambda pos: any(a <= pos < b for a, b in groups)  # noqa: E731
     positions = [a for a, _ in groups] + [m.start() for m in MARKER_RE.finditer(norm) if not inside(m.start())]
     printed = read = 0

@@ -114,6 +114,7 @@ class Task:
     implements: "Task | None" = None  # appendix row -> body task
     order: int = 0
     deadline: str = ""  # by when, as printed in a division table's 完成时限 column (2022年底前)
+    official: str = ""  # the official answerable, as a clause prints them (责任领导：张三副县长)
 
     def units(self, role: str) -> list[UnitRef]:
         seen: list[UnitRef] = []

@@ -27,17 +27,33 @@ from policykg.loaders.table_vocab import DEADLINE_HEADER
 from policykg.loaders.text import normalize
 from policykg.loaders.units import SEPARATORS, UnitResolver, reads_as_unit, split_unit_list
 
-LEAD_LABELS = ("牵头单位", "牵头部门", "主责单位", "主责部门", "负责单位", "负责部门", "主办单位", "牵头")
-#: 主要责任单位 / 责任主体 are read as 责任单位
-SUPPORT_LABELS = ("配合单位", "配合部门", "参与单位", "参与部门", "协办单位", "协同单位", "协助单位",
-                  "支持单位", "配合", "协办", "参与")
-OWNER_LABELS = ("主要责任单位", "责任单位", "责任部门", "责任主体")
+LEAD_LABELS = ("牵头单位", "牵头部门", "牵头处室", "牵头科室", "主责单位", "主责部门", "负责单位", "负责部门",
+               "主办单位", "牵头")
+#: 主要责任单位 / 责任主体, and the units that carry a task out (实施单位, 承办单位: in a plan that
+#: marks no lead, the first-named leads), are read as 责任单位
+SUPPORT_LABELS = ("配合单位", "配合部门", "配合处室", "配合科室", "参与单位", "参与部门", "协办单位", "协同单位",
+                  "协助单位", "支持单位", "配合", "协办", "参与")
+OWNER_LABELS = ("主要责任单位", "责任单位", "责任部门", "责任处室", "责任科室", "责任主体", "实施单位", "实施主体",
+                "实施部门", "承办单位", "执行单位")
+#: the official answerable for a task (责任领导：张三副县长): a person, kept on the task as printed, no unit
+OFFICIAL_LABELS = ("牵头县领导", "牵头市领导", "牵头区领导", "牵头领导", "责任领导", "分管领导", "联系领导",
+                   "包联领导", "责任人")
+#: the level a label may name before it (市级牵头单位：, 县级责任单位：): the units say their level
+_LEVEL_PREFIX = r"(?:[省市州盟县区旗]级|[省市县区]直)?"
 #: a clause may also say by when (牵头单位：区民政局；完成时限：2023年底前): the task's deadline, no unit
 DEADLINE_LABELS = DEADLINE_HEADER
-_LABELS = sorted(LEAD_LABELS + SUPPORT_LABELS + OWNER_LABELS + DEADLINE_LABELS, key=len, reverse=True)
+_LABELS = sorted(LEAD_LABELS + SUPPORT_LABELS + OWNER_LABELS + DEADLINE_LABELS + OFFICIAL_LABELS, key=len,
+                 reverse=True)
 #: a label, perhaps with a bracketed gloss (牵头单位（部门）：), and its colon (each run of spaces
 #: read by one \s*: two in a row are quadratic in a long run that ends in no colon)
-LABEL_RE = re.compile("(" + "|".join(_LABELS) + r")\s*(?:[（(][^（()）]{1,8}[)）]\s*)?[:：]\s*")
+LABEL_RE = re.compile(_LEVEL_PREFIX + "(" + "|".join(_LABELS) + r")\s*(?:[（(][^（()）]{1,8}[)）]\s*)?[:：]\s*")
+#: a deadline printed beside the units without a label (县司法局负责，2023年底前完成 / 县文旅局，持续推进):
+#: a year or a span of years, perhaps with month, 底/末, 前 and a verb, or a standing term
+DEADLINE_PHRASE_RE = re.compile(
+    r"(?:(?:“?十[三四五]五”?(?:期间|时期|末)?|20\d\d年?(?:\s*[-—–~至到]\s*20\d\d年?)?"
+    r"(?:\d{1,2}月)?(?:上半年|下半年|年底|年末|底|末|内)?(?:前|以前|之前)?)"
+    r"(?:(?:全面|基本)?(?:完成|实现|建成|落实|启动|推进|持续推进|见效))?"
+    r"|长期(?:坚持|推进|实施)?|持续(?:推进|实施|开展|落实)|逐年(?:推进|落实|实施)|每年(?:开展|实施)?)")
 #: verbs that close a unit list, longest first; what follows must end the part
 _SUPPORT_VERBS = ("按照职能分工负责", "按职能分工负责", "按照职责分工负责", "按职责分工负责", "按职责负责",
                   "分工负责", "共同参与", "配合实施", "配合落实", "配合", "参与", "协助", "协办", "协同")
@@ -59,9 +75,13 @@ MARKER_RE = re.compile(LABEL_RE.pattern + "|(?<=[局委办厅院会部心司队�
                        + r")(?=$|[;；,，。.\s)）])")
 
 
+#: parts of a clause that name no unit: kept on the task as printed
+NOT_UNITS = ("deadline", "official")
+
+
 @dataclass
 class Part:
-    role: str  # lead | support | owner (责任单位: resolved by the plan's convention) | deadline
+    role: str  # lead | support | owner (责任单位: resolved by the plan's convention) | deadline | official
     units: str  # the unit list as printed
 
 
@@ -90,10 +110,11 @@ def _labelled(inner: str) -> list[Part] | None:
         end = matches[k + 1].start() if k + 1 < len(matches) else len(inner)
         label = m.group(1)
         role = "lead" if label in LEAD_LABELS else "owner" if label in OWNER_LABELS \
-            else "deadline" if label in DEADLINE_LABELS else "support"
+            else "deadline" if label in DEADLINE_LABELS else "official" if label in OFFICIAL_LABELS \
+            else "support"
         units = inner[m.end():end].strip(" ;,，；。\t\u3000\n")
         if units:
-            parts.extend([Part(role, units)] if role == "deadline" else _label_parts(role, units))
+            parts.extend([Part(role, units)] if role in NOT_UNITS else _label_parts(role, units))
     return parts or None
 
 
@@ -103,12 +124,34 @@ def _label_parts(role: str, units: str) -> list[Part]:
     role stands; the verb is no unit)."""
     verbs = _verb_final(units)
     if not verbs:
-        return [Part(role, units)]
+        return _label_pieces(role, units) or [Part(role, units)]
     if any(p.role == "lead" and _names_lead(units) for p in verbs) and len(verbs) > 1:
         return verbs
     if len(verbs) == 1:
         return [Part(role, verbs[0].units)]
     return [Part(role, units)]
+
+
+def _label_pieces(role: str, units: str) -> list[Part] | None:
+    """责任单位：A牵头，B、C — a lead named with its verb in the label's list, the rest with the
+    label's role; a deadline printed at the list's end (…，2023年底前) is the task's.  None unless a
+    piece names a lead with 牵头 or 由…负责, or the list ends with a deadline."""
+    pieces = [x for x in re.split(r"[,，;；]", units) if x.strip(" 。")]
+    out: list[Part] = []
+    lead = False
+    for k, piece in enumerate(pieces):
+        if k == len(pieces) - 1 and k and DEADLINE_PHRASE_RE.fullmatch(piece.strip(" 。")):
+            out.append(Part("deadline", piece.strip(" 。")))
+            continue
+        verbs = _verb_final(piece)
+        if verbs and _names_lead(piece):
+            lead = lead or any(p.role == "lead" for p in verbs)
+            out.extend(verbs)
+        elif verbs:
+            out.extend(verbs)
+        else:
+            out.append(Part(role, piece.strip()))
+    return out if out and (lead or out[-1].role == "deadline") else None
 
 
 def _names_lead(units: str) -> bool:
@@ -148,7 +191,9 @@ def _verb_final(inner: str) -> list[Part] | None:
             for k in range(1, len(withs), 2):
                 parts.append(Part("support", withs[k].strip(" ,，")))
         tail = raw[pos:].strip(" ,，。.")
-        if tail:
+        if tail and (found or parts) and DEADLINE_PHRASE_RE.fullmatch(tail):
+            parts.append(Part("deadline", tail))
+        elif tail:
             m = _WITH_RE.match(tail)
             if not (found or parts) or not m:
                 return None
@@ -170,6 +215,36 @@ def _drop_topic(units: str) -> str | None:
     if reads_as_unit(units[:k]) is None:
         return units
     return None if units.startswith(GROUP_TOPICS) else units[k:]
+
+
+def closes_sentence(text: str, start: int, end: int) -> bool:
+    """Is the bracket text[start:end] printed where a task's clause goes: after a sentence's 。 (or
+    on a line of its own) or closing the text, not glossing a name inside a sentence?"""
+    before = text[:start].rstrip()
+    return not before or before[-1] in "。.;；" or not text[end:].strip(" 。.\t\n\u3000")
+
+
+def names_units_first(inner: str) -> bool:
+    """Does a bracket open with an organisation's name ((县民政局、…), however it goes on)?"""
+    first = split_unit_list(re.split(r"[,，;；]", inner, maxsplit=1)[0])
+    return bool(first) and reads_as_unit(first[0]) is None
+
+
+def bare_list(inner: str) -> list[Part] | None:
+    """(县民政局、县残联) / 【县教育局】 / (县文旅局，持续推进): a bracket that closes a task with its
+    units alone, no label or verb — the units responsible, read as 责任单位 (first-named leads in a
+    plan that marks no lead), a deadline at its end the task's.  None unless every name reads as
+    an organisation."""
+    if len(inner) > 200:
+        return None
+    pieces = [x.strip(" 。") for x in re.split(r"[,，;；]", inner) if x.strip(" 。")]
+    parts: list[Part] = []
+    if len(pieces) > 1 and DEADLINE_PHRASE_RE.fullmatch(pieces[-1]):
+        parts.append(Part("deadline", pieces.pop()))
+    names = [n for piece in pieces for n in split_unit_list(piece)]
+    if not names or any(reads_as_unit(n) is not None for n in names):
+        return None
+    return [Part("owner", "、".join(names))] + parts
 
 
 def parse_inner(inner: str) -> list[Part] | None:
@@ -202,7 +277,7 @@ def find_clauses(text: str, strict=None) -> list[Clause]:
     covered: list[tuple[int, int]] = []
     for start, end in bracket_groups(text):
         inner = text[start + 1:end - 1]
-        parts = parse_inner(inner)
+        parts = parse_inner(inner) or (bare_list(inner) if closes_sentence(text, start, end) else None)
         if parts:
             out.append(Clause(start, end, inner, parts))
             covered.append((start, end))
@@ -249,7 +324,7 @@ def _after_boundary(norm: str, lo: int, pos: int) -> bool:
 
 def _all_units(parts: list[Part]) -> bool:
     """An unbracketed clause only where every unit list reads as organisations."""
-    names = [split_unit_list(p.units) for p in parts if p.role != "deadline"]
+    names = [split_unit_list(p.units) for p in parts if p.role not in NOT_UNITS]
     return all(names) and all(reads_as_unit(n) is None for ns in names for n in ns)
 
 
@@ -313,9 +388,10 @@ class ClauseReader:
         owner_first = (self.owner_first or "support" in roles) and "lead" not in roles
         owner_seen = False
         for part in parts:
-            if part.role == "deadline":
-                if not task.deadline:
-                    task.deadline = " ".join(part.units.split())
+            if part.role in NOT_UNITS:
+                field_name = part.role  # Task.deadline / Task.official
+                if not getattr(task, field_name):
+                    setattr(task, field_name, " ".join(part.units.split()))
                 continue
             refs, rejected = self.resolver.resolve_names(part.units, hint)
             for name, why in rejected:

@@ -16,7 +16,7 @@ from policykg.loaders.reference import classify_department, department_types, un
 from policykg.loaders.regions import level_of, region_short_name
 from policykg.loaders.text import normalize
 
-LEVEL_CHARS = "区市县旗"
+LEVEL_CHARS = "区市县旗省"
 #: words that begin with a level character without it being a region prefix (市场监督管理局)
 NOT_PREFIXES = ("市场", "区域", "县域", "市政工程", "旗帜")
 #: characters that end an organisation name; used to split names printed without a separator

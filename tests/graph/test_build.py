@@ -134,3 +134,18 @@ def test_failed_write_keeps_previous_output(corpus_paths, tmp_path, monkeypatch)
         api.build(corpus_paths, out)
     assert out.read_text(encoding="utf-8") == "previous"
     assert [p.name for p in tmp_path.iterdir()] == ["plans.trig"]  # no temp file left behind
+
+
+def test_a_clauses_deadline_and_official_are_on_the_task_as_printed(tmp_path):
+    """by when and who answers, printed beside the units, are literals on the task; the official
+    is no organisation; both properties are the ontology's."""
+    path = tmp_path / "plan.txt"
+    path.write_text("青山县“十四五”残疾人事业发展规划\n一、主要任务\n1.完善低保制度。纳入低保。"
+                    "（责任领导：张三副县长；责任单位：县民政局、县残联，2023年底前完成）\n", encoding="utf-8")
+    ds = api.build([path]).dataset
+    (task,) = set(ds.subjects(RDF.type, V.Task))
+    assert ds.value(task, V.deadline) == Literal("2023年底前完成", lang="zh")
+    assert ds.value(task, V.responsibleOfficial) == Literal("张三副县长", lang="zh")
+    labels = {str(ds.value(u, SKOS.prefLabel)) for u in ds.subjects(RDF.type, V.Organization)}
+    assert labels == {"县民政局", "县残疾人联合会"}
+    assert (V.responsibleOfficial, None, None) in load_ontology()

@@ -437,3 +437,68 @@ def test_a_projects_units_are_said_not_read(tmp_path):
                     (second, "the units of 专栏 project '补贴提标工程' are not read (a project's units are not modelled)")]
     assert owners(r)[:2] == [("完善低保制度", [], []), ("落实两项补贴", [], [])]
     assert r.coverage.gaps == 2 + len([w for w in r.warnings if w.kind != "responsibility"])
+
+
+# --- clauses worded other ways: bare unit lists, more labels, a deadline or an official beside ---
+
+@pytest.mark.parametrize("clause,lead,support", [
+    # units alone in a bracket that closes the task: the units responsible, first-named leads
+    ("（县民政局、县残联）", ["县民政局"], ["县残疾人联合会"]),
+    ("【县教育局】", ["县教育局"], []),
+    ("（县民政局，县残联，县财政局）", ["县民政局"], ["县残疾人联合会", "县财政局"]),
+    # the units that carry it out, or undertake it, are the units responsible
+    ("（实施单位：县财政局、县残联）", ["县财政局"], ["县残疾人联合会"]),
+    ("（承办单位：县教育局）", ["县教育局"], []),
+    ("（实施主体：各乡镇人民政府）", ["各乡镇人民政府"], []),
+    # a label may say its level; offices inside a department (处室, 科室) lead and support
+    ("（市级牵头单位：市财政局；县级配合单位：县残联）", ["市财政局"], ["县残疾人联合会"]),
+    ("（牵头处室：省民政厅社会救助处；配合处室：省民政厅财务处）", ["省民政厅社会救助处"], ["省民政厅财务处"]),
+    # a province's bodies keep their own level (not 县省民政厅)
+    ("（省残联牵头，县残联配合）", ["省残疾人联合会"], ["县残疾人联合会"]),
+    # a lead named with its verb inside a label's list; the rest of the list supports
+    ("（责任单位：县住建局牵头，县残联）", ["县住房和城乡建设局"], ["县残疾人联合会"]),
+])
+def test_a_clause_worded_other_ways_reads_its_units(tmp_path, clause, lead, support):
+    """Before, each of these read no unit (or 县省民政厅, or 县残联 as lead with 县住建局牵头 a gap);
+    the first three and 实施单位 silently, no marker counted."""
+    r = plan(tmp_path, f"一、主要任务\n1.完善低保制度。将符合条件的残疾人纳入低保。{clause}\n")
+    assert owners(r) == [("完善低保制度", lead, support)] and r.warnings == []
+
+
+@pytest.mark.parametrize("clause,lead,support,deadline", [
+    ("（县司法局负责，2023年底前完成）", ["县司法局"], [], "2023年底前完成"),
+    ("（县司法局牵头，县残联配合，2024年6月底前）", ["县司法局"], ["县残疾人联合会"], "2024年6月底前"),
+    ("（县文旅局，持续推进）", ["县文化和旅游局"], [], "持续推进"),
+    ("（县民政局、县残联，2021—2025年）", ["县民政局"], ["县残疾人联合会"], "2021—2025年"),
+    ("（责任单位：县民政局，长期坚持）", ["县民政局"], [], "长期坚持"),
+])
+def test_a_deadline_printed_beside_the_units_is_the_tasks(tmp_path, clause, lead, support, deadline):
+    """By when, printed without a label after the units: before, the clause was a gap, its units lost."""
+    r = plan(tmp_path, f"一、主要任务\n1.完善低保制度。将符合条件的残疾人纳入低保。{clause}\n")
+    assert owners(r) == [("完善低保制度", lead, support)] and r.warnings == []
+    assert r.tasks()[0].deadline == deadline
+
+
+def test_an_official_named_in_a_clause_is_kept_and_is_no_unit(tmp_path):
+    """责任领导 names a person: kept on the task as printed, never an organisation."""
+    r = plan(tmp_path, "一、主要任务\n1.完善低保制度。纳入低保。（责任领导：张三副县长；责任单位：县民政局、县残联）\n")
+    assert owners(r) == [("完善低保制度", ["县民政局"], ["县残疾人联合会"])] and r.warnings == []
+    assert r.tasks()[0].official == "张三副县长"
+
+
+@pytest.mark.parametrize("text", [
+    "依托县残疾人综合服务中心（县残联）提高补贴标准。",  # a gloss inside a sentence
+    "组织志愿者（含党员、团员）参与助残。",
+    "推广康复项目（如辅具适配、居家康复）。",
+    "建设托养机构。（2023年底前）",
+])
+def test_a_bracket_that_is_no_clause_names_no_unit(tmp_path, text):
+    r = plan(tmp_path, f"一、主要任务\n1.完善低保制度。{text}\n")
+    assert owners(r) == [("完善低保制度", [], [])] and r.warnings == []
+
+
+def test_a_bracket_of_units_that_goes_on_in_prose_is_said(tmp_path):
+    """(县文旅局、全民健身活动) opens as units but is not all units: a gap, not a silence."""
+    r = plan(tmp_path, "一、主要任务\n1.丰富文化生活。开展文化活动。（县文旅局、全民健身活动）\n")
+    assert owners(r) == [("丰富文化生活", [], [])]
+    assert [(g.kind, g.line) for g in r.warnings] == [("responsibility", 4)]
