@@ -56,12 +56,26 @@ DEADLINE_PHRASE_RE = re.compile(
     r"|长期(?:坚持|推进|实施)?|持续(?:推进|实施|开展|落实)|逐年(?:推进|落实|实施)|每年(?:开展|实施)?)")
 #: verbs that close a unit list, longest first; what follows must end the part
 _SUPPORT_VERBS = ("按照职能分工负责", "按职能分工负责", "按照职责分工负责", "按职责分工负责", "按职责负责",
-                  "分工负责", "共同参与", "配合实施", "配合落实", "配合", "参与", "协助", "协办", "协同")
-_LEAD_VERBS = ("牵头负责", "牵头实施", "牵头落实", "牵头", "共同负责", "负责落实", "具体负责", "负责")
+                  "按照职责分工落实", "按职责分工落实", "按职责落实", "分工负责", "共同参与", "参与配合",
+                  "配合实施", "配合落实", "配合推进", "协助落实", "具体实施", "配合", "参与", "协助", "协办",
+                  "协同", "为配合单位", "为配合部门", "为参与单位", "为协办单位")
+_LEAD_VERBS = ("牵头负责", "牵头实施", "牵头落实", "牵头组织实施", "牵头抓总", "牵头推进", "牵头组织", "牵头",
+               "共同负责", "负责落实", "具体负责", "负责组织实施", "负责实施", "负责推进", "负责",
+               "分别负责", "共同推进", "组织实施", "负总责", "主抓", "统筹", "为牵头单位", "为牵头部门")
+#: lead verbs that yield to a 牵头 printed in the same clause (A牵头，B负责实施: B carries it out)
+_YIELDING_LEAD_VERBS = tuple(v for v in _LEAD_VERBS if "牵头" not in v and v not in ("为牵头单位", "为牵头部门"))
 #: what may follow a verb: the end of a part, or (where extraction lost the space between parts)
 #: the region prefix of the next unit list
-_VERB_RE = re.compile("(" + "|".join(sorted(_SUPPORT_VERBS + _LEAD_VERBS, key=len, reverse=True))
+def _verbs_re(verbs: Iterable[str]) -> re.Pattern[str]:
+    return re.compile("(" + "|".join(sorted(verbs, key=len, reverse=True))
                       + r")(?=$|[;,。.\s)]|[区县市旗][\u4e00-\u9fff])")
+
+
+#: verbs that close prose as often as a clause (完善养老保险社会统筹。, 动员全社会共同推进。): read in a
+#: bracket, never in an unbracketed sentence, nor counted there as markers
+_PROSE_VERBS = ("统筹", "组织实施", "共同推进", "负总责")
+_VERB_RE = _verbs_re(_SUPPORT_VERBS + _LEAD_VERBS)
+_PLAIN_VERB_RE = _verbs_re(v for v in _SUPPORT_VERBS + _LEAD_VERBS if v not in _PROSE_VERBS)
 #: a topic that speaks for the tasks printed before it, not for one
 GROUP_TOPICS = ("以上", "上述", "前述", "上列")
 #: words that join a second unit list to the first: X会同Y负责 (Y supports)
@@ -71,7 +85,8 @@ _PART_SEP = re.compile(r"[;；]|\s{2,}|\t|\u3000")
 #: a responsibility marker as printed, for coverage: a label with its colon, or a verb that closes
 #: a unit list (after an organisation's last character)
 MARKER_RE = re.compile(LABEL_RE.pattern + "|(?<=[局委办厅院会部心司队所站处室联协府团镇道）)])(?:"
-                       + "|".join(sorted(_SUPPORT_VERBS + _LEAD_VERBS, key=len, reverse=True))
+                       + "|".join(sorted((v for v in _SUPPORT_VERBS + _LEAD_VERBS if v not in _PROSE_VERBS),
+                                         key=len, reverse=True))
                        + r")(?=$|[;；,，。.\s)）])")
 
 
@@ -159,7 +174,7 @@ def _names_lead(units: str) -> bool:
     return "牵头" in units or normalize(units).startswith("由")
 
 
-def _verb_final(inner: str) -> list[Part] | None:
+def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE) -> list[Part] | None:
     """Parts of a '…牵头；…配合' clause; None unless every piece of it is a unit list and a verb."""
     parts: list[Part] = []
     has_lead_verb = "牵头" in inner
@@ -171,11 +186,10 @@ def _verb_final(inner: str) -> list[Part] | None:
             continue
         pos = 0
         found = False
-        for m in _VERB_RE.finditer(piece):
+        for m in verbs.finditer(piece):
             units = raw[pos:m.start()].strip(" ,，。")
             verb = m.group(1)
-            role = "lead" if verb.startswith("牵头") or (verb.endswith(("负责", "负责落实")) and verb not in _SUPPORT_VERBS
-                                                         and not has_lead_verb) \
+            role = "lead" if verb in _LEAD_VERBS and (verb not in _YIELDING_LEAD_VERBS or not has_lead_verb) \
                 else "support"
             pos = m.end()
             if not units:
@@ -335,7 +349,7 @@ def _candidate(text: str, start: int, hi: int, covered, strict, labelled: bool) 
     inner_start = start + (len(text[start:hi]) - len(text[start:hi].lstrip()))
     if any(a >= inner_start and b <= hi for a, b in covered):
         return None  # the sentence holds a bracketed clause already read
-    parts = _labelled(inner) if labelled else _verb_final(inner)
+    parts = _labelled(inner) if labelled else _verb_final(inner, _PLAIN_VERB_RE)
     if not parts or (strict is not None and not strict(parts)):
         return None
     return Clause(inner_start, inner_start + len(inner), inner, parts, bracketed=False)

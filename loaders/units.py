@@ -36,6 +36,15 @@ ORG_ENDINGS = ("局", "委", "办", "厅", "院", "会", "部", "中心", "公�
                "镇", "乡", "街道", "政府", "处", "室", "科", "署", "行", "社", "团", "校", "联", "协",
                "台", "园", "组", "庭", "军", "司", "办事处", "基地", "医院", "学校", "协会", "单位", "部门",
                "机构", "组织", "企业", "场", "苏木")
+#: verbs plan prose opens a sentence with, which no organisation's name starts with (完善基本养老保险
+#: 社会统筹 is no unit 完善基本养老保险社会, 动员全社会共同推进 none 动员全社会)
+PROSE_VERBS = ("完善", "加强", "推进", "坚持", "动员", "建立", "健全", "鼓励", "引导", "落实", "开展", "提高",
+               "加快", "深化", "强化", "促进", "发挥", "推动", "优化", "扩大", "做好", "全面", "积极", "切实",
+               "依托", "通过", "实施", "实行", "形成", "构建")
+#: who prose says takes part, ending as an organisation's name may (社会参与。, 残疾人家庭参与。)
+NOT_BODIES = ("社会", "全社会", "公众", "群众", "社会公众", "人民群众")
+#: a clause's role word run into a name: 县民政局为牵头单位 names 县民政局 and its role, not a unit
+_ROLE_WORD_RE = re.compile(r"为(?:牵头|配合|责任|主责|主办|协办|参与|承办|实施)(?:单位|部门)$")
 #: a role printed after a unit's name inside a list: 责任单位：区残联（牵头）、区民政局
 ROLE_MARK_RE = re.compile(r"\s*[（(〔［【\[](牵头单位|牵头|主责|负责|配合|协办|参与)[)）〕］】\]]$")
 #: a collective of bodies: each of several, not one department (各镇（街道）, 各有关单位)
@@ -143,12 +152,18 @@ def reads_as_unit(name: str) -> str | None:
         return "too long for a unit name"
     if any(ch in name for ch in "。；;:：!?！？\"“”《》") or any(ch.isdigit() for ch in name):
         return "a sentence, not a unit name"
+    if _ROLE_WORD_RE.search(name):
+        return "a role (为牵头单位), not a unit name"
     if name.startswith(LEADING_FUNCTION_WORDS) and not name.startswith(("和平", "与")):
         return f"starts with the function word {next(w for w in LEADING_FUNCTION_WORDS if name.startswith(w))!r}"
     if is_collective(name) or region_named(name):
         return None
     core = _without_alternate(name)
     if core.endswith(ORG_ENDINGS):
+        if core in NOT_BODIES or core.endswith("家庭"):
+            return "a part of society, not an organisation"
+        if core.startswith(PROSE_VERBS):
+            return f"starts with the verb {next(w for w in PROSE_VERBS if core.startswith(w))!r}: prose, not a unit name"
         return None
     aliases = unit_aliases()
     if any(core.endswith(a) for a in aliases if len(a) >= 2) or _known_keyword(core):

@@ -502,3 +502,33 @@ def test_a_bracket_of_units_that_goes_on_in_prose_is_said(tmp_path):
     r = plan(tmp_path, "一、主要任务\n1.丰富文化生活。开展文化活动。（县文旅局、全民健身活动）\n")
     assert owners(r) == [("丰富文化生活", [], [])]
     assert [(g.kind, g.line) for g in r.warnings] == [("responsibility", 4)]
+
+
+@pytest.mark.parametrize("clause,lead,support", [
+    ("（县民政局负责实施）", ["县民政局"], []),
+    ("（县民政局牵头组织实施，县残联配合）", ["县民政局"], ["县残疾人联合会"]),
+    ("（县民政局牵头抓总，县残联具体实施）", ["县民政局"], ["县残疾人联合会"]),
+    ("（县民政局、县残联共同推进）", ["县民政局", "县残疾人联合会"], []),
+    ("（县民政局、县残联按职责落实）", [], ["县民政局", "县残疾人联合会"]),
+    ("（县民政局负责推进，县残联协助落实）", ["县民政局"], ["县残疾人联合会"]),
+    ("由县民政局负责实施。", ["县民政局"], []),
+    ("（县民政局组织实施）", ["县民政局"], []),
+    ("（县民政局统筹，县残联配合）", ["县民政局"], ["县残疾人联合会"]),
+    ("（县残联牵头，县直相关部门按职责分工落实）", ["县残疾人联合会"], ["县直相关部门"]),
+    # a role run into the names: never the unit 县民政局为牵头单位
+    ("（县民政局为牵头单位，县残联为配合单位）", ["县民政局"], ["县残疾人联合会"]),
+])
+def test_a_clause_closed_by_other_verbs_reads_its_units(tmp_path, clause, lead, support):
+    """Before: each a gap, or nothing (由…负责实施。, （…组织实施）: silent), or the invented units
+    县民政局为牵头单位 and 县残联为配合单位."""
+    r = plan(tmp_path, f"一、主要任务\n1.完善低保制度。将符合条件的残疾人纳入低保。{clause}\n")
+    assert owners(r) == [("完善低保制度", lead, support)] and r.warnings == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "完善基本养老保险社会统筹。", "动员全社会共同推进。", "坚持各级党委负总责。", "残疾人家庭参与。",
+])
+def test_prose_that_ends_with_a_verb_of_clauses_names_no_unit(tmp_path, sentence):
+    """Such a sentence closing a task once gave 县完善基本养老保险社会, 县动员全社会, … as its lead."""
+    r = plan(tmp_path, f"一、主要任务\n1.完善保险制度。{sentence}\n")
+    assert owners(r) == [("完善保险制度", [], [])] and r.warnings == []
