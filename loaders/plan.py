@@ -23,8 +23,8 @@ from policykg.loaders.formats import read_document
 from policykg.loaders.reading import Grid, SourceText
 from policykg.loaders.reference import classify_department
 from policykg.loaders.regions import resolve_region, split_region_names
-from policykg.loaders.responsibilities import (MARKER_RE, Assigned, Clause, ClauseReader, Part, opens_with_label,
-                                              prints_lead_markers)
+from policykg.loaders.responsibilities import (MARKER_RE, Assigned, Clause, ClauseReader, Part, is_lead_mark_note,
+                                              lead_marks, opens_with_label, prints_lead_markers)
 from policykg.loaders.structure import parse_structure, short_title
 from policykg.loaders.targets import extract_targets, linked_indicators
 from policykg.loaders.table_vocab import DivisionTable, IndicatorTable, is_division_title
@@ -376,7 +376,7 @@ def load_plan(path: str | Path) -> PlanRecord:
     clauses_of = {id(t): ClauseReader.find(t.text) for t in body_tasks}  # each task's text parsed once
     section_clauses = [clause for _, clause, _ in structure.section_clauses.values()]
     owner_first = not prints_lead_markers([c for cs in clauses_of.values() for c in cs] + section_clauses)
-    readers = ClauseReader(resolver, owner_first, record.warnings)
+    readers = ClauseReader(resolver, owner_first, record.warnings, lead_marks(src.text))
     markers = [0, 0]
     for task in body_tasks:
         blocks_of_task = structure.task_blocks[id(task)]
@@ -417,7 +417,7 @@ def load_plan(path: str | Path) -> PlanRecord:
     if region is None:
         record.warnings.append(Gap(0, "metadata", "no region found in the title or issuer"))
     record.coverage = measure_coverage(
-        record, markers=(markers[0], markers[1]), unread=structure.unread,
+        record, markers=(markers[0], markers[1]), unread=[u for u in structure.unread if not is_lead_mark_note(u[1])],
         indicator_rows=sum(_printed_rows(t) for t in indicator_tables),
         boxes=sum(1 for b in blocks[start:] if COLUMN_RE.match(b.norm) and "指标" not in b.text))
     return record

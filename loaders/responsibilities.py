@@ -90,6 +90,8 @@ MARKER_RE = re.compile(LABEL_RE.pattern + "|(?<=[局委办厅院会部心司队�
                        + r")(?=$|[;；,，。.\s)）])")
 
 
+#: what a plan may print before a clause's label to set it off (——责任单位：, ◎牵头单位：)
+DECORATION = "—–－-◎○●■□◆◇▲△☆★※·•→"
 #: parts of a clause that name no unit: kept on the task as printed
 NOT_UNITS = ("deadline", "official")
 
@@ -112,13 +114,13 @@ class Clause:
 def opens_with_label(norm: str) -> bool:
     """Does a line open with a responsibility label (牵头单位：, 责任单位：…)?  (text.py's `joins`:
     such a line on its own ends there.)"""
-    return LABEL_RE.match(norm) is not None
+    return LABEL_RE.match(norm.lstrip(DECORATION + " ")) is not None
 
 
 def _labelled(inner: str) -> list[Part] | None:
     norm = normalize(inner)
     matches = list(LABEL_RE.finditer(norm))
-    if not matches or norm[:matches[0].start()].strip(" ;,，；。"):
+    if not matches or norm[:matches[0].start()].strip(" ;,，；。" + DECORATION):
         return None
     parts: list[Part] = []
     for k, m in enumerate(matches):
@@ -333,7 +335,7 @@ def _unbracketed(text: str, norm: str, lo: int, hi: int, covered, strict) -> Cla
 def _after_boundary(norm: str, lo: int, pos: int) -> bool:
     """Does a label at `pos` start a clause: the line's start, after a sentence or part, or a space?"""
     before = norm[lo:pos].rstrip()
-    return not before or before[-1] in "。;,.!?" or norm[pos - 1] in " \t"
+    return not before or before[-1] in "。;,.!?" + DECORATION or norm[pos - 1] in " \t"
 
 
 def _all_units(parts: list[Part]) -> bool:
@@ -371,8 +373,10 @@ class ClauseReader:
     """Reads the clauses of one plan's tasks into responsibilities, with the plan's convention for
     责任单位, adding a gap for every printed name that does not read as a unit."""
 
-    def __init__(self, resolver: UnitResolver, owner_first: bool, gaps: list[Gap]) -> None:
+    def __init__(self, resolver: UnitResolver, owner_first: bool, gaps: list[Gap],
+                 lead_marks: str = "") -> None:
         self.resolver, self.owner_first, self.gaps = resolver, owner_first, gaps
+        self.lead_marks = lead_marks  # the symbols the plan's note says mark a lead (带*的为牵头单位)
 
     @staticmethod
     def find(text: str) -> list[Clause]:
@@ -410,6 +414,7 @@ class ClauseReader:
             refs, rejected = self.resolver.resolve_names(part.units, hint)
             for name, why in rejected:
                 self.gaps.append(Gap(span.line, "unit-name", f"not read as a unit: {name!r} ({why})"))
+            refs = self._symbol_marks(refs, span)
             marked = any(mark for _, _, mark in refs)  # 区残联（牵头）、区民政局: the others support
             for k, (printed, unit, mark) in enumerate(refs):
                 role = mark or ("support" if marked else part.role)
@@ -422,6 +427,42 @@ class ClauseReader:
                 first_prefix = self.resolver.prefix_of(refs[0][0])
                 if first_prefix and first_prefix in "区市县旗":
                     hint = first_prefix
+
+
+    def _symbol_marks(self, refs, span: Span):
+        """区民政局*: a lead where the plan's note says so (带*的为牵头单位); else the mark's meaning is
+        not printed, so the unit keeps its list's role and the mark is a gap, never a guess."""
+        out = []
+        for printed, unit, mark in refs:
+            if mark and mark.startswith("marked"):
+                symbol = mark[-1]
+                if symbol in self.lead_marks:
+                    mark = "lead"
+                else:
+                    mark = None
+                    self.gaps.append(Gap(span.line, "responsibility",
+                                         f"unit marked {symbol!r} ({printed}): the plan does not say what "
+                                         f"the mark means (带{symbol}的为牵头单位), so it is not read as a role"))
+            out.append((printed, unit, mark))
+        return out
+
+
+#: a plan's note on the symbol that marks a lead: 带*的为牵头单位 / 注：标“★”者为牵头部门 / 加*号单位为牵头单位
+_SYMBOL = r"[“\"'‘]?\s*[*＊★☆※△▲]\s*[”\"'’]?"
+LEAD_MARK_NOTE_RE = re.compile(rf"[带标加有]\s*({_SYMBOL}(?:\s*[或和、/]\s*{_SYMBOL})*)\s*(?:号|符号|标志)?\s*"
+                               r"(?:的|者)?\s*(?:单位|部门)?\s*(?:为|是)\s*牵头")
+
+
+def is_lead_mark_note(text: str) -> bool:
+    """Is a paragraph the note that explains the lead's mark (注：带*的为牵头单位)?  Read by
+    `lead_marks`, so no paragraph read into nothing."""
+    return len(text) <= 80 and LEAD_MARK_NOTE_RE.search(text) is not None
+
+
+def lead_marks(text: str) -> str:
+    """The symbols a plan's notes say mark a task's lead unit."""
+    return "".join(dict.fromkeys(ch for m in LEAD_MARK_NOTE_RE.finditer(text) for ch in m.group(1)
+                                 if ch in "*＊★☆※△▲"))
 
 
 #: a numeral as a clause prints a task's number: 3, 12, 三, 十二

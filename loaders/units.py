@@ -47,6 +47,10 @@ NOT_BODIES = ("社会", "全社会", "公众", "群众", "社会公众", "人民
 _ROLE_WORD_RE = re.compile(r"为(?:牵头|配合|责任|主责|主办|协办|参与|承办|实施)(?:单位|部门)$")
 #: a role printed after a unit's name inside a list: 责任单位：区残联（牵头）、区民政局
 ROLE_MARK_RE = re.compile(r"\s*[（(〔［【\[](牵头单位|牵头|主责|负责|配合|协办|参与)[)）〕］】\]]$")
+#: a symbol printed after a unit's name to mark it (县民政局*、县残联), which the plan's own note
+#: explains (带*的为牵头单位): role "marked", for the clause reader to resolve
+SYMBOL_MARKS = "*＊★☆※△▲"
+SYMBOL_MARK_RE = re.compile(rf"\s*[{SYMBOL_MARKS}]$")
 #: a collective of bodies: each of several, not one department (各镇（街道）, 各有关单位)
 COLLECTIVE_STARTS = ("各有关", "各相关", "各", "有关", "相关", "其他")
 #: level words a collective lists after its first part: 各区、县级市 is one collective
@@ -293,7 +297,8 @@ class UnitResolver:
     def resolve_names(self, text: str, prefix_hint: str | None = None
                       ) -> tuple[list[tuple[str, UnitRef, str | None]], list[tuple[str, str]]]:
         """The units of a list such as '区残疾人联合会、民政局' (the first's region prefix restored on
-        the rest), as (printed name, unit, role printed after it: 区残联（牵头） -> lead, else None);
+        the rest), as (printed name, unit, role printed after it: 区残联（牵头） -> lead, 区残联* ->
+        'marked*', else None);
         and the names that do not read as organisations, as (printed name, why) - never units."""
         refs: list[tuple[str, UnitRef, str | None]] = []
         rejected: list[tuple[str, str]] = []
@@ -304,6 +309,8 @@ class UnitResolver:
             if mark:
                 name = name[:mark.start()]
                 role = "lead" if mark.group(1) in ("牵头单位", "牵头", "主责", "负责") else "support"
+            elif (symbol := SYMBOL_MARK_RE.search(name)) is not None:
+                name, role = name[:symbol.start()], "marked" + name[-1]
             why = reads_as_unit(name)
             if why is not None:
                 rejected.append((name, why))

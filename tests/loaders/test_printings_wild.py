@@ -532,3 +532,27 @@ def test_prose_that_ends_with_a_verb_of_clauses_names_no_unit(tmp_path, sentence
     """Such a sentence closing a task once gave 县完善基本养老保险社会, 县动员全社会, … as its lead."""
     r = plan(tmp_path, f"一、主要任务\n1.完善保险制度。{sentence}\n")
     assert owners(r) == [("完善保险制度", [], [])] and r.warnings == []
+
+
+@pytest.mark.parametrize("note", ["注：带*的为牵头单位。", "注：标“★”者为牵头部门，下同。", "（加*号单位为牵头单位）"])
+def test_a_unit_marked_with_a_symbol_the_plan_explains_leads(tmp_path, note):
+    """县残联、县民政局* in a plan whose note says 带*的为牵头单位: 县民政局 leads.  Before, 县民政局*
+    was a gap and 县残联 led."""
+    mark = "★" if "★" in note else "*"
+    body = (f"一、主要任务\n{note}\n1.完善低保制度。纳入低保。（责任单位：县残联、县民政局{mark}）\n"
+            "2.落实两项补贴。提高补贴标准。（牵头单位：县财政局）\n")
+    r = plan(tmp_path, body)
+    assert owners(r)[0] == ("完善低保制度", ["县民政局"], ["县残疾人联合会"]) and r.warnings == []
+
+
+def test_a_mark_the_plan_does_not_explain_is_said(tmp_path):
+    r = plan(tmp_path, "一、主要任务\n1.完善低保制度。纳入低保。（牵头单位：县财政局；责任单位：县残联、县民政局*）\n")
+    assert owners(r) == [("完善低保制度", ["县财政局"], ["县残疾人联合会", "县民政局"])]
+    assert [(g.kind, g.line) for g in r.warnings] == [("responsibility", 4)]
+    assert "the plan does not say what the mark means" in r.warnings[0].message
+
+
+@pytest.mark.parametrize("line", ["——责任单位：县民政局、县残联", "◎牵头单位：县民政局；配合单位：县残联"])
+def test_a_clause_set_off_by_a_dash_or_a_symbol(tmp_path, line):
+    r = plan(tmp_path, f"一、主要任务\n1.完善低保制度。纳入低保。\n{line}\n")
+    assert owners(r) == [("完善低保制度", ["县民政局"], ["县残疾人联合会"])] and r.warnings == []
