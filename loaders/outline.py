@@ -55,6 +55,9 @@ class Outline:
     task_level: int = 1
     has_children: set[int] = field(default_factory=set)  # blocks whose next item is deeper
     task_chapters_exist: bool = False
+    #: chapter headings (block indices) of chapters named for no kind (三、织密社会保障网) that sit
+    #: among a plan's task chapters: after its goals and before its safeguards.  They hold tasks too
+    domain_chapters: set[int] = field(default_factory=set)
 
     def level(self, i: int) -> int | None:
         n = self.numbering.get(i)
@@ -153,6 +156,25 @@ def _carries_body(blocks: list[Block], i: int, n: Numbering, numbered: dict[int,
         and len(blocks[nxt].norm) > 20
 
 
+def _domain_chapters(chapter_kinds: dict[int, str], has_children: set[int]) -> set[int]:
+    """Chapters named for no kind, printed after a plan's goals (or its first task chapter) and
+    before its safeguards, with numbered items below them: the chapters of a plan that sets out
+    its tasks one domain a chapter (三、织密社会保障网 四、促进残疾人就业), although one of its
+    chapters is named for tasks (五、实施重点项目).  A chapter before the goals (前言), after the
+    safeguards, or of prose alone (二、分工) is none."""
+    out: set[int] = set()
+    opened = closed = False
+    for i in sorted(chapter_kinds):
+        kind = chapter_kinds[i]
+        if kind in ("safeguards", "appendix"):
+            closed = True
+        elif kind in ("principles", "indicators", "tasks"):
+            opened = True
+        elif kind == "other" and opened and not closed and i in has_children:
+            out.add(i)
+    return out
+
+
 def infer_outline(blocks: list[Block]) -> Outline:
     numbered = _numbered(blocks)
     order = _outside_boxes(blocks, numbered)
@@ -168,6 +190,8 @@ def infer_outline(blocks: list[Block]) -> Outline:
         if level_of[i] == 0:
             chapter_kinds[i] = chapter_kind(blocks[i].text) if len(blocks[i].text) <= 40 else "other"
     out.task_chapters_exist = "tasks" in chapter_kinds.values()
+    if out.task_chapters_exist:
+        out.domain_chapters = _domain_chapters(chapter_kinds, out.has_children)
     wanted = {"tasks"} if out.task_chapters_exist else {"other"}
     # the task level: the shallowest level below the chapters whose items mostly carry a body
     items: Counter[int] = Counter()
@@ -176,7 +200,7 @@ def infer_outline(blocks: list[Block]) -> Outline:
     in_tasks = False
     for i in order:
         if i in chapter_kinds:
-            in_tasks = chapter_kinds[i] in wanted
+            in_tasks = chapter_kinds[i] in wanted or i in out.domain_chapters
             continue
         if in_tasks:
             items[level_of[i]] += 1

@@ -97,6 +97,7 @@ class StructureParser:
         self.box: _Box | None = None
         self.task: Task | None = None
         self.order = 0
+        self.domain_chapter = False  # the open chapter is one of the outline's domain chapters
 
     # -- helpers ---------------------------------------------------------------------------------
     def _next(self) -> int:
@@ -114,7 +115,7 @@ class StructureParser:
             return False
         if self.chapter.kind == "tasks":
             return True
-        return self.chapter.kind == "other" and not self.outline.task_chapters_exist
+        return self.chapter.kind == "other" and (not self.outline.task_chapters_exist or self.domain_chapter)
 
     def _close_box(self) -> None:
         if self.box is not None and not self.box.indicator_box and not self.box.column.projects:
@@ -140,9 +141,10 @@ class StructureParser:
         return n == 1 or n == self.plan_last + 1
 
     # -- events ----------------------------------------------------------------------------------
-    def start_chapter(self, no: str, title: str, block: Block) -> None:
+    def start_chapter(self, no: str, title: str, block: Block, index: int | None = None) -> None:
         self._close_box()
         self._close_task()
+        self.domain_chapter = index is not None and index in self.outline.domain_chapters
         kind = chapter_kind(title)
         self.chapter = Chapter(no, short_title(title), kind, self._span([block]), order=self._next())
         self.out.chapters.append(self.chapter)
@@ -349,7 +351,7 @@ class StructureParser:
         if self._box_group(n, title):
             return
         if level == 0:
-            self.start_chapter(n.numeral, title, block)
+            self.start_chapter(n.numeral, title, block, i)
             return
         self.numbered(i, n, level, title, block)
 

@@ -1,0 +1,57 @@
+"""How a plan prints its structure: chapters, sections, tasks and 专栏 boxes, in the printings real
+plans use.  Small hand-made plans; each asserts the tasks (and their titles) a reader sees."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from policykg.loaders.plan import load_plan
+
+HEAD = "青山县人民政府关于印发《青山县“十四五”残疾人事业发展规划》的通知\n青山县“十四五”残疾人事业发展规划\n"
+BACKGROUND = "一、发展基础\n“十三五”期间，全县残疾人事业取得显著成效。\n"
+GOALS = "二、总体要求\n（一）指导思想。坚持以人民为中心。\n（二）发展目标。到2025年，体系更加完善。\n"
+
+
+def plan(tmp_path: Path, body: str):
+    path = tmp_path / "plan.txt"
+    path.write_text(HEAD + body, encoding="utf-8")
+    return load_plan(path)
+
+
+def tasks(record) -> list[tuple[str, str]]:
+    return [(t.no, t.title) for t in record.tasks()]
+
+
+def test_chapters_of_one_domain_each_hold_tasks_beside_a_chapter_named_for_tasks(tmp_path):
+    """三、织密社会保障网 四、促进残疾人就业 are task chapters although only 五、实施重点项目 is named
+    as one: before, their tasks were dropped and the plan read at 100%."""
+    r = plan(tmp_path, BACKGROUND + GOALS
+             + "三、织密社会保障网\n（一）完善低保制度。将符合条件的残疾人纳入低保范围。\n（二）落实两项补贴。按规定发放补贴。\n"
+               "四、促进残疾人就业\n（一）开展职业培训。每年培训100人。\n"
+               "五、实施重点项目\n（一）建设康复中心。新建县康复中心一所。\n"
+               "六、保障措施\n（一）加强组织领导。各部门要加强协调。\n（二）强化经费保障。纳入预算。\n")
+    assert tasks(r) == [("1", "完善低保制度"), ("2", "落实两项补贴"), ("1", "开展职业培训"), ("1", "建设康复中心")]
+    assert [c.kind for c in r.chapters] == ["background", "principles", "other", "other", "tasks", "safeguards"]
+    assert not r.warnings
+
+
+def test_domain_chapters_numbered_第一章_with_sections(tmp_path):
+    r = plan(tmp_path, "第一章　发展基础\n“十三五”期间成效显著。\n第二章　总体要求\n第一节　指导思想\n坚持以人民为中心。\n"
+                       "第三章　织密社会保障网\n第一节　兜底保障\n一、完善低保制度。将符合条件的残疾人纳入低保范围。\n"
+                       "二、落实两项补贴。按规定发放补贴。\n第四章　重点任务\n第一节　就业\n一、开展职业培训。每年培训100人。\n"
+                       "第五章　保障措施\n一、加强组织领导。各部门要加强协调。\n")
+    assert tasks(r) == [("1", "完善低保制度"), ("2", "落实两项补贴"), ("1", "开展职业培训")]
+
+
+def test_a_chapter_before_the_goals_or_after_the_safeguards_holds_no_task(tmp_path):
+    r = plan(tmp_path, "一、编制说明\n（一）编制依据。依据有关法律。\n" + GOALS.replace("二、", "二、")
+             + "三、主要任务\n（一）完善低保制度。将符合条件的残疾人纳入低保范围。\n"
+               "四、保障措施\n（一）加强组织领导。各部门要加强协调。\n五、名词解释\n（一）两项补贴。指生活补贴和护理补贴。\n")
+    assert tasks(r) == [("1", "完善低保制度")]
+
+
+def test_a_chapter_of_prose_among_the_task_chapters_stays_prose(tmp_path):
+    """二、分工 (no numbered item) is no domain chapter: its division paragraph stays a gap."""
+    r = plan(tmp_path, "一、主要任务\n1.实施精准康复服务。为残疾人提供康复服务。\n"
+                       "二、分工\n任务1由县残联负责。\n三、保障措施\n加强组织领导。\n")
+    assert tasks(r) == [("1", "实施精准康复服务")]
+    assert [(g.kind, g.line) for g in r.warnings] == [("responsibility", 6)]
