@@ -292,11 +292,17 @@ def _section_clauses(record: PlanRecord, printed: dict[int, tuple[str, Clause, B
                      readers: ClauseReader, spans: _Spans, markers: list[int], assigned: set[int]) -> None:
     """A clause printed for a whole section names the units of each of its tasks that prints no
     clause of its own, nor is named by number in a clause after them (a task's own clause is the
-    more particular)."""
+    more particular).  A section with no task read gives its clause to none: a gap with its line."""
     for section in (s for c in record.chapters for s in c.sections):
-        if id(section) not in printed or not section.tasks:
+        if id(section) not in printed:
             continue
         text, clause, block = printed[id(section)]
+        if not section.tasks:
+            markers[0] += 1
+            record.warnings.append(Gap(block.first, "responsibility",
+                                       f"a clause for section {section.title!r}, which holds no task the loaders "
+                                       f"could read, names the units of none: {text[:60]!r}"))
+            continue
         markers[0] += 1
         markers[1] += 1
         for task in section.tasks:

@@ -55,3 +55,12 @@ def test_a_chapter_of_prose_among_the_task_chapters_stays_prose(tmp_path):
                        "二、分工\n任务1由县残联负责。\n三、保障措施\n加强组织领导。\n")
     assert tasks(r) == [("1", "实施精准康复服务")]
     assert [(g.kind, g.line) for g in r.warnings] == [("responsibility", 6)]
+
+
+def test_a_clause_for_a_section_without_tasks_is_a_gap_not_dropped(tmp_path):
+    r = plan(tmp_path, "一、主要任务\n（一）加强保障\n牵头单位：县民政局\n（二）促进就业（牵头单位：县人社局）\n"
+                       "（三）加强康复\n1.开展职业培训。每年培训100人。\n二、保障措施\n加强领导。\n")
+    assert tasks(r) == [("1", "开展职业培训")]
+    assert not r.tasks()[0].responsibilities
+    assert [(g.kind, g.line) for g in r.warnings] == [("responsibility", 5), ("responsibility", 6)]
+    assert "加强保障" in r.warnings[0].message and "县民政局" in r.warnings[0].message
