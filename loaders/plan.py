@@ -29,8 +29,8 @@ from policykg.loaders.structure import parse_structure, short_title
 from policykg.loaders.targets import extract_targets, linked_indicators
 from policykg.loaders.table_vocab import DivisionTable, IndicatorTable, is_division_title
 from policykg.loaders.tables import flattened_grid, read_division_table, read_indicator_table
-from policykg.loaders.text import (COLUMN_RE, Block, Line, ProjectRow, line_width, make_blocks, make_lines,
-                                  normalize)
+from policykg.loaders.text import (COLUMN_RE, Block, Line, ProjectRow, bare_box_heading, line_width, make_blocks,
+                                  make_lines, normalize)
 from policykg.loaders.units import UnitResolver
 from policykg.loaders.values import parse_value
 
@@ -425,8 +425,19 @@ def load_plan(path: str | Path) -> PlanRecord:
     record.coverage = measure_coverage(
         record, markers=(markers[0], markers[1]), unread=structure.unread,
         indicator_rows=sum(_printed_rows(t) for t in indicator_tables),
-        boxes=sum(1 for b in blocks[start:] if COLUMN_RE.match(b.norm) and "指标" not in b.text))
+        boxes=_boxes_printed(blocks[start:]))
     return record
+
+
+def _boxes_printed(blocks: list[Block]) -> int:
+    """专栏 boxes the body prints, an indicator box aside (its title, on the heading's line or, under a
+    bare 专栏1, on the next, names 指标)."""
+    count = 0
+    for k, b in enumerate(blocks):
+        if COLUMN_RE.match(b.norm):
+            title = blocks[k + 1].text if bare_box_heading(b.norm) and k + 1 < len(blocks) else b.text
+            count += "指标" not in title
+    return count
 
 
 def _printed_rows(table: IndicatorTable) -> int:

@@ -15,7 +15,7 @@ from policykg.loaders.ladder import HEADING_STYLES, Numbering, split_inline
 from policykg.loaders.model import Chapter, Gap, Project, ProjectColumn, Section, Span, Task
 from policykg.loaders.outline import Outline, chapter_kind, infer_outline, title_only
 from policykg.loaders.responsibilities import MARKER_RE, Assigned, Clause, ClauseReader, numbered_assignment
-from policykg.loaders.text import COLUMN_RE, Block, Line, ProjectRow, normalize
+from policykg.loaders.text import COLUMN_RE, Block, Line, ProjectRow, box_number, normalize
 
 __all__ = ["StructureResult", "chapter_kind", "parse_structure", "short_title"]
 
@@ -253,6 +253,13 @@ class StructureParser:
             self._close_task()  # a numbered principle or goal: not a task
 
     def paragraph(self, block: Block) -> None:
+        if self.box is not None and not self.box.indicator_box and not self.box.column.title \
+                and not self.box.column.projects and self.box.group_no == 0 and title_only(block.text) \
+                and len(block.norm) <= 40 and not _NAME_DESC_RE.match(block.text):
+            self.box.column.title = block.text.strip()  # 专栏1 / 残疾人社会保障重点项目: its title
+            if "指标" in block.text:
+                self.indicator_table()  # an indicator box: its table follows, no project
+            return
         if self.box is not None and not self.box.indicator_box:
             if self.box.column.projects and numbered_assignment(block.text) is not None:
                 self._gap(block.first, "responsibility",
@@ -332,7 +339,7 @@ class StructureParser:
             return
         m = COLUMN_RE.match(norm)
         if m:
-            self.start_box(m.group(1), block.text[len(block.text) - len(m.group(2)):], block)
+            self.start_box(box_number(m), block.text[m.start("title"):m.end("title")], block)
             return
         n = self.outline.numbering.get(i)
         if n is not None and n.style == "第条" and self.task is not None and self._assignment(block):

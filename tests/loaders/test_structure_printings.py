@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from policykg.loaders.plan import load_plan
 
 HEAD = "青山县人民政府关于印发《青山县“十四五”残疾人事业发展规划》的通知\n青山县“十四五”残疾人事业发展规划\n"
@@ -64,3 +66,41 @@ def test_a_clause_for_a_section_without_tasks_is_a_gap_not_dropped(tmp_path):
     assert not r.tasks()[0].responsibilities
     assert [(g.kind, g.line) for g in r.warnings] == [("responsibility", 5), ("responsibility", 6)]
     assert "加强保障" in r.warnings[0].message and "县民政局" in r.warnings[0].message
+
+
+SECTION = "一、主要任务\n（一）加强社会保障\n1.完善低保制度。将符合条件的残疾人纳入低保范围。\n2.落实两项补贴。按规定发放补贴。\n"
+AFTER_BOX = "3.加强托养服务。建设托养机构。\n二、保障措施\n（一）加强组织领导。各部门要加强协调。\n"
+ITEMS = "1.低保提标项目。提高低保标准。\n2.护理补贴项目。发放护理补贴。\n"
+
+
+def boxes(record) -> list[tuple[str, str, list[str]]]:
+    return [(c.no, c.title, [p.title for p in c.projects]) for c in record.columns()]
+
+
+@pytest.mark.parametrize("heading, no", [
+    ("【专栏1 残疾人社会保障重点项目】", "1"), ("【专栏1】残疾人社会保障重点项目", "1"),
+    ("〔专栏1〕残疾人社会保障重点项目", "1"), ("专栏一：残疾人社会保障重点项目", "1"),
+    ("专栏一　残疾人社会保障重点项目", "1"), ("专栏 1：残疾人社会保障重点项目", "1"),
+    ("专栏1-1 残疾人社会保障重点项目", "1-1"), ("专栏1  残疾人社会保障重点项目", "1"),
+    ("【专栏1】\n残疾人社会保障重点项目", "1"), ("专栏1\n残疾人社会保障重点项目", "1")])
+def test_a_box_heading_in_each_printing_opens_a_box(tmp_path, heading, no):
+    """Before, 【专栏1 …】, 专栏一： and 〔专栏1〕 were no box: the heading went into task 2's text and
+    the box's items became tasks 1 and 2 (a numbering gap said, the items counted as tasks); 专栏1：
+    kept the colon in its title; a title on the line under 专栏1 became the box's first project."""
+    r = plan(tmp_path, SECTION + heading + "\n" + ITEMS + AFTER_BOX)
+    assert tasks(r) == [("1", "完善低保制度"), ("2", "落实两项补贴"), ("3", "加强托养服务")]
+    assert r.tasks()[1].text == "落实两项补贴。按规定发放补贴。"
+    assert boxes(r) == [(no, "残疾人社会保障重点项目", ["低保提标项目", "护理补贴项目"])]
+    assert not r.warnings and r.coverage.boxes == r.coverage.boxes_read == 1
+
+
+def test_a_title_under_a_bare_box_heading_is_not_joined_to_its_first_item(tmp_path):
+    r = plan(tmp_path, SECTION + "专栏1\n残疾人社会保障重点项目\n低保提标项目  提高低保标准。\n"
+                                 "护理补贴项目  发放护理补贴。\n" + AFTER_BOX)
+    assert boxes(r) == [("1", "残疾人社会保障重点项目", ["低保提标项目", "护理补贴项目"])]
+
+
+def test_words_after_专栏_are_no_box(tmp_path):
+    r = plan(tmp_path, SECTION + "专栏十四五期间重点项目由县残联汇总。\n" + AFTER_BOX)
+    assert tasks(r) == [("1", "完善低保制度"), ("2", "落实两项补贴"), ("3", "加强托养服务")]
+    assert not r.columns()
