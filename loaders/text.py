@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from policykg.loaders.ladder import HEADING_STYLES, numbering, starts_item
+from policykg.loaders.ladder import HEADING_STYLES, bullet, numbering, starts_item
 
 # Full-width ASCII variants (！ to ～) map one-to-one onto ASCII, and the ideographic space onto a
 # space, so a normalised string has exactly the length (and offsets) of the original.
@@ -113,7 +113,8 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
 
 def is_structure_start(norm: str) -> bool:
     """Does a line open a heading, a numbered item (any style of the ladder) or a box?"""
-    return bool(starts_item(norm) or COLUMN_RE.match(norm) or norm.startswith(("附件", "附表")))
+    return bool(starts_item(norm) or bullet(norm) is not None or COLUMN_RE.match(norm)
+                or norm.startswith(("附件", "附表")))
 
 
 def is_heading(norm: str) -> bool:

@@ -104,3 +104,36 @@ def test_words_after_专栏_are_no_box(tmp_path):
     r = plan(tmp_path, SECTION + "专栏十四五期间重点项目由县残联汇总。\n" + AFTER_BOX)
     assert tasks(r) == [("1", "完善低保制度"), ("2", "落实两项补贴"), ("3", "加强托养服务")]
     assert not r.columns()
+
+
+@pytest.mark.parametrize("mark", ["——", "●", "■", "◆", "·", "•", "▲", "★", "○", "□", "➢"])
+def test_bulleted_tasks_under_numbered_sections(tmp_path, mark):
+    """Before, each section was read as one task (titled 加强社会保障) and its bullets were its text."""
+    r = plan(tmp_path, BACKGROUND + GOALS + f"三、主要任务\n（一）加强社会保障\n{mark}完善低保制度。将符合条件的残疾人纳入低保范围。\n"
+                       f"{mark}落实两项补贴。按规定发放补贴。（牵头单位：县残联）\n（二）促进就业\n{mark}开展职业培训。每年培训100人。\n"
+                       "四、保障措施\n（一）加强组织领导。各部门要加强协调。\n")
+    assert [(s.title, [t.title for t in s.tasks]) for s in r.sections() if s.tasks] == [
+        ("加强社会保障", ["完善低保制度", "落实两项补贴"]), ("促进就业", ["开展职业培训"])]
+    assert r.tasks()[0].text == "完善低保制度。将符合条件的残疾人纳入低保范围。"
+    assert [u.label for u in r.tasks()[1].units("lead")] == ["县残疾人联合会"] and not r.tasks()[0].responsibilities
+    assert not r.warnings
+
+
+def test_bullets_below_a_numbered_task_are_its_sub_points(tmp_path):
+    r = plan(tmp_path, "一、主要任务\n（一）加强社会保障\n1.完善低保制度。主要包括：\n●提高低保标准。\n●扩大覆盖面。\n"
+                       "2.落实两项补贴。按规定发放补贴：\n●提高补贴标准。\n●扩大补贴范围。\n二、保障措施\n（一）加强组织领导。要加强协调。\n")
+    assert tasks(r) == [("1", "完善低保制度"), ("2", "落实两项补贴")]
+    assert r.tasks()[1].text.endswith("●扩大补贴范围。")
+
+
+def test_bulleted_titles_without_a_full_stop_are_each_a_task(tmp_path):
+    r = plan(tmp_path, "一、主要任务\n（一）加强社会保障\n——完善低保制度\n——落实两项补贴\n（二）促进就业\n——开展职业培训\n"
+                       "二、保障措施\n加强领导。\n")
+    assert [t.title for t in r.tasks()] == ["完善低保制度", "落实两项补贴", "开展职业培训"]
+
+
+def test_bullets_outside_the_task_chapters_stay_prose(tmp_path):
+    r = plan(tmp_path, "一、发展目标\n到2025年：\n——残疾人社会保障更加完善。\n——残疾人就业更加充分。\n"
+                       "二、主要任务\n1.完善低保制度。将符合条件的残疾人纳入低保范围。\n三、保障措施\n加强领导。\n")
+    assert tasks(r) == [("1", "完善低保制度")]
+    assert not r.warnings
