@@ -15,7 +15,7 @@ from policykg.loaders.ladder import HEADING_STYLES, Numbering, split_inline
 from policykg.loaders.model import Chapter, Gap, Project, ProjectColumn, Section, Span, Task
 from policykg.loaders.outline import Outline, chapter_kind, infer_outline, title_only
 from policykg.loaders.responsibilities import MARKER_RE, Assigned, Clause, ClauseReader, numbered_assignment
-from policykg.loaders.text import COLUMN_RE, Block, Line, ProjectRow, box_number, normalize
+from policykg.loaders.text import COLUMN_RE, Block, Line, ProjectRow, _unbalanced, box_number, normalize
 
 __all__ = ["StructureResult", "chapter_kind", "parse_structure", "short_title"]
 
@@ -30,9 +30,21 @@ PROJECT_NOUNS = ("项目", "行动", "工程", "计划", "补贴", "奖励", "�
 _NAME_DESC_RE = re.compile(r"^(?P<name>[^\s。，,；;：:]{2,40}?)(?:[ \u3000]{2,}|\t+)(?P<desc>\S.*)$")
 
 
+#: what ends a title printed without a full stop: a colon (1.完善低保制度：将…), a full-width space,
+#: two spaces or a tab (1.完善低保制度　将…)
+_TITLE_END_RE = re.compile(r"[：:\t\u3000]|  ")
+#: the longest title so ended: a colon further on is inside the sentence
+_TITLE_END_MAX = 40
+
+
 def short_title(text: str) -> str:
-    """Text up to the first 。; a run-on heading without one is cut at its first comma."""
+    """Text up to the first 。, or up to a colon or wide space before it (完善低保制度：将… is
+    完善低保制度), outside brackets and quotes; a run-on heading without either is cut at its
+    first comma."""
     head = text.split("。", 1)[0].strip()
+    m = _TITLE_END_RE.search(head)
+    if m is not None and 2 <= m.start() <= _TITLE_END_MAX and not _unbalanced(normalize(head[:m.start()])):
+        head = head[:m.start()].rstrip()
     if len(head) > 50:
         comma = re.split(r"[，,；;]", head, maxsplit=1)[0]
         if len(comma) >= 4:

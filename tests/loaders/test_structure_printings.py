@@ -137,3 +137,21 @@ def test_bullets_outside_the_task_chapters_stay_prose(tmp_path):
                        "二、主要任务\n1.完善低保制度。将符合条件的残疾人纳入低保范围。\n三、保障措施\n加强领导。\n")
     assert tasks(r) == [("1", "完善低保制度")]
     assert not r.warnings
+
+
+@pytest.mark.parametrize("sep", ["：", ":", "\u3000", "  "])
+def test_a_title_ended_by_a_colon_or_a_wide_space(tmp_path, sep):
+    """Before, the title ran on to the first 。 (完善低保制度：将符合条件的残疾人纳入低保范围，做到应保尽保)."""
+    r = plan(tmp_path, f"一、主要任务\n（一）加强社会保障\n1.完善低保制度{sep}将符合条件的残疾人纳入低保范围，做到应保尽保。\n"
+                       f"2.落实两项补贴{sep}按规定发放补贴。（牵头单位：县残联）\n二、保障措施\n加强领导。\n")
+    assert tasks(r) == [("1", "完善低保制度"), ("2", "落实两项补贴")]
+    assert r.tasks()[0].text == f"完善低保制度{sep}将符合条件的残疾人纳入低保范围，做到应保尽保。"
+    assert [u.label for u in r.tasks()[1].units("lead")] == ["县残疾人联合会"]
+
+
+def test_a_colon_inside_quotes_or_far_into_the_sentence_does_not_end_the_title(tmp_path):
+    r = plan(tmp_path, "一、主要任务\n1.实施“阳光家园：托养”计划。内容。\n"
+                       "2.按照国家和省市关于残疾人事业发展的有关部署要求统筹推进全县残疾人各项工作任务落实到位：内容。\n"
+                       "二、保障措施\n加强领导。\n")
+    assert [t.title for t in r.tasks()] == ["实施“阳光家园：托养”计划",
+                                             "按照国家和省市关于残疾人事业发展的有关部署要求统筹推进全县残疾人各项工作任务落实到位：内容"]
