@@ -14,7 +14,7 @@ from policykg.errors import InputError
 from policykg.loaders.linking import link_rows
 from policykg.loaders.metadata import Metadata, read_metadata
 from policykg.loaders.coverage import measure_coverage, unread_markers
-from policykg.loaders.ladder import CHAPTER_STYLES, Numbering, numbering
+from policykg.loaders.ladder import CHAPTER_STYLES, Numbering, bullet, numbering
 from policykg.loaders.model import (Chapter, DocumentInfo, Gap, Indicator, PlanRecord, Project, Section, Span,
                                     Task, UnitRef)
 from policykg.loaders.furniture import drop_furniture
@@ -326,6 +326,34 @@ def _project_clauses(record: PlanRecord, task_blocks: dict[int, list[Block]]) ->
     return gaps
 
 
+def _lead_sentence(norm: str) -> bool:
+    """Does a paragraph open with a short sentence of its own, as a title printed in bold opens a
+    paragraph (完善低保制度。将…): no comma in it, and more text after it?"""
+    head, stop, rest = norm.partition("。")
+    return bool(stop) and 4 <= len(head) <= 20 and not any(c in head for c in "，,；;：:、") \
+        and len(rest.strip()) >= 6
+
+
+def _lead_paragraphs(record: PlanRecord, task_blocks: dict[int, list[Block]]) -> list[Gap]:
+    """A task printed as a title alone (（一）加强社会保障) whose text is two or more paragraphs that
+    each open with a title-like sentence of their own (完善低保制度。… / 落实两项补贴。…): plans
+    print their tasks so, as paragraphs led by a bold sentence, which plain text cannot tell from
+    one task's paragraphs.  Read as one task, and said with the line of its second paragraph."""
+    gaps = []
+    for task in record.tasks():
+        blocks = task_blocks.get(id(task), [])
+        own, paragraphs = blocks[:1], blocks[1:]
+        if not own or len(paragraphs) < 2 or "。" in task.text.split("\n", 1)[0]:
+            continue
+        if all(_lead_sentence(b.norm) and numbering(b.norm) is None and bullet(b.norm) is None
+               for b in paragraphs):
+            gaps.append(Gap(paragraphs[0].first, "structure",
+                            f"task {task.title!r} is a title over {len(paragraphs)} paragraphs that each open "
+                            f"with a sentence of their own ({short_title(paragraphs[0].text)!r}, …): they may "
+                            f"be tasks of their own, printed with bold leads; read as one task"))
+    return gaps
+
+
 def _trailing_group_clauses(record: PlanRecord, task_blocks: dict[int, list[Block]]) -> list[Gap]:
     """A clause on a line of its own after the last task of a section whose other tasks have no
     units is read as that task's; but drafters also print one clause under a group of tasks for
@@ -398,6 +426,7 @@ def load_plan(path: str | Path) -> PlanRecord:
     assigned = _assignments(structure.assignments, readers, spans, markers, record.warnings)
     _section_clauses(record, structure.section_clauses, clauses_of, readers, spans, markers, assigned)
     record.warnings.extend(_trailing_group_clauses(record, structure.task_blocks))
+    record.warnings.extend(_lead_paragraphs(record, structure.task_blocks))
     record.warnings.extend(_project_clauses(record, structure.task_blocks))
     order = 10_000
     for table in division_tables:

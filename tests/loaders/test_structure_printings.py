@@ -155,3 +155,20 @@ def test_a_colon_inside_quotes_or_far_into_the_sentence_does_not_end_the_title(t
                        "二、保障措施\n加强领导。\n")
     assert [t.title for t in r.tasks()] == ["实施“阳光家园：托养”计划",
                                              "按照国家和省市关于残疾人事业发展的有关部署要求统筹推进全县残疾人各项工作任务落实到位：内容"]
+
+
+def test_paragraphs_led_by_a_sentence_under_a_title_are_said(tmp_path):
+    """Plans print tasks as paragraphs led by a bold sentence under a section title; plain text
+    cannot tell them from one task's paragraphs: read as one task, but said with a line."""
+    r = plan(tmp_path, "一、主要任务\n（一）加强社会保障\n完善低保制度。将符合条件的残疾人纳入低保范围。\n"
+                       "落实两项补贴。按规定发放补贴到位。\n（二）促进就业\n围绕就业，开展职业培训，每年培训100人。\n"
+                       "扶持自主创业，给予创业补贴。\n二、保障措施\n加强领导。\n")
+    assert [t.title for t in r.tasks()] == ["加强社会保障", "促进就业"]
+    assert [(g.kind, g.line) for g in r.warnings] == [("structure", 5)]
+    assert "完善低保制度" in r.warnings[0].message
+
+
+def test_a_tasks_several_paragraphs_after_its_own_sentence_are_no_gap(tmp_path):
+    r = plan(tmp_path, "一、主要任务\n1.完善低保制度。将符合条件的残疾人纳入低保范围。\n加大临时救助。及时解决突发困难问题。\n"
+                       "做好住房保障。优先安排保障性住房。\n二、保障措施\n加强领导。\n")
+    assert tasks(r) == [("1", "完善低保制度")] and not r.warnings
