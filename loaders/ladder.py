@@ -60,6 +60,17 @@ WORDED_ORDER = ("第部分", "第章", "第节", "第条")
 _INLINE_RE = re.compile(rf"(?:(?<=[。；;!?！？）)])|^)\s*([{CN_NUMERAL}]{{1,3}})是(?=[\u4e00-\u9fff“\"《(])")
 
 
+#: the marks a bulleted list opens its items with (——完善低保制度。…, ●完善…), on width-normalised text;
+#: an item has text after its mark (a "——" cell of a table is no item), and a "-" opens no number
+BULLET_RE = re.compile(r"^(?:——|—|-(?![\d.])|[●■◆◇▲△★☆○□▪▫·•➢➤►▶❖√✓※◎◉])\s*(?=[^\s\d—\-.%])")
+
+
+def bullet(norm: str) -> int | None:
+    """Where a bulleted item's text starts, if the paragraph opens with a bullet mark."""
+    m = BULLET_RE.match(norm)
+    return m.end() if m else None
+
+
 def cn_value(numeral: str) -> int | None:
     """一 -> 1, 十二 -> 12, 二十 -> 20, 一百零五 -> 105; None for what is not a numeral."""
     digits = {c: i for i, c in enumerate("零一二三四五六七八九")}

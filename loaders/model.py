@@ -28,7 +28,7 @@ class Gap:
     """Something in a document the loaders did not understand: where, what kind, and what."""
 
     line: int  # 1-based; 0 for the document as a whole
-    kind: str  # numbering | responsibility | unit-name | box | metadata | task-chapter | unread
+    kind: str  # numbering | responsibility | unit-name | box | metadata | task-chapter | unread | structure
     message: str
 
     def located(self, file_name: str) -> str:

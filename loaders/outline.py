@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from policykg.loaders.ladder import HEADING_STYLES, WORDED_ORDER, WORDED_STYLES, Numbering, accept, numbering
+from policykg.loaders.ladder import HEADING_STYLES, WORDED_ORDER, WORDED_STYLES, Numbering, accept, bullet, numbering
 from policykg.loaders.text import COLUMN_RE, Block
 
 CHAPTER_KINDS: list[tuple[str, tuple[str, ...]]] = [
@@ -55,6 +55,11 @@ class Outline:
     task_level: int = 1
     has_children: set[int] = field(default_factory=set)  # blocks whose next item is deeper
     task_chapters_exist: bool = False
+    #: chapter headings (block indices) of chapters named for no kind (三、织密社会保障网) that sit
+    #: among a plan's task chapters: after its goals and before its safeguards.  They hold tasks too
+    domain_chapters: set[int] = field(default_factory=set)
+    #: the chapter headings (block indices) of the chapters whose items may be tasks
+    task_chapters: set[int] = field(default_factory=set)
 
     def level(self, i: int) -> int | None:
         n = self.numbering.get(i)
@@ -153,8 +158,59 @@ def _carries_body(blocks: list[Block], i: int, n: Numbering, numbered: dict[int,
         and len(blocks[nxt].norm) > 20
 
 
+def _domain_chapters(chapter_kinds: dict[int, str], has_children: set[int]) -> set[int]:
+    """Chapters named for no kind, printed after a plan's goals (or its first task chapter) and
+    before its safeguards, with numbered items below them: the chapters of a plan that sets out
+    its tasks one domain a chapter (三、织密社会保障网 四、促进残疾人就业), although one of its
+    chapters is named for tasks (五、实施重点项目).  A chapter before the goals (前言), after the
+    safeguards, or of prose alone (二、分工) is none."""
+    out: set[int] = set()
+    opened = closed = False
+    for i in sorted(chapter_kinds):
+        kind = chapter_kinds[i]
+        if kind in ("safeguards", "appendix"):
+            closed = True
+        elif kind in ("principles", "indicators", "tasks"):
+            opened = True
+        elif kind == "other" and opened and not closed and i in has_children:
+            out.add(i)
+    return out
+
+
 def infer_outline(blocks: list[Block]) -> Outline:
     numbered = _numbered(blocks)
+    out = _infer(blocks, numbered)
+    bullets = _bullets(blocks, numbered, out)
+    if not bullets:
+        return out
+    return _infer(blocks, {**numbered, **bullets})
+
+
+def _bullets(blocks: list[Block], numbered: dict[int, Numbering], outline: Outline) -> dict[int, Numbering]:
+    """Bulleted items (——完善低保制度。…, ●…) of the chapters that hold tasks: a list numbered by
+    position, each run of bullets of one mark counting from 1 after a numbered heading or item (so
+    the levels place it below the heading it follows, like any list).  A bullet outside the task
+    chapters (——残疾人社会保障更加完善, a goal) is left a paragraph."""
+    out: dict[int, Numbering] = {}
+    in_tasks = False
+    last: dict[str, int] = {}
+    for i, b in enumerate(blocks):
+        n = numbered.get(i)
+        if n is not None or COLUMN_RE.match(b.norm):
+            last.clear()
+            if n is not None and outline.levels.get(n.style) == 0:
+                in_tasks = i in outline.task_chapters
+            continue
+        end = bullet(b.norm)
+        if end is None or not in_tasks:
+            continue
+        mark = b.norm[:end].strip()
+        last[mark] = last.get(mark, 0) + 1
+        out[i] = Numbering(mark, last[mark], str(last[mark]), end)
+    return out
+
+
+def _infer(blocks: list[Block], numbered: dict[int, Numbering]) -> Outline:
     order = _outside_boxes(blocks, numbered)
     out = Outline(numbering=numbered)
     out.levels = _levels([numbered[i] for i in order])
@@ -168,7 +224,10 @@ def infer_outline(blocks: list[Block]) -> Outline:
         if level_of[i] == 0:
             chapter_kinds[i] = chapter_kind(blocks[i].text) if len(blocks[i].text) <= 40 else "other"
     out.task_chapters_exist = "tasks" in chapter_kinds.values()
+    if out.task_chapters_exist:
+        out.domain_chapters = _domain_chapters(chapter_kinds, out.has_children)
     wanted = {"tasks"} if out.task_chapters_exist else {"other"}
+    out.task_chapters = {i for i, kind in chapter_kinds.items() if kind in wanted or i in out.domain_chapters}
     # the task level: the shallowest level below the chapters whose items mostly carry a body
     items: Counter[int] = Counter()
     bodies: Counter[int] = Counter()
@@ -176,7 +235,7 @@ def infer_outline(blocks: list[Block]) -> Outline:
     in_tasks = False
     for i in order:
         if i in chapter_kinds:
-            in_tasks = chapter_kinds[i] in wanted
+            in_tasks = chapter_kinds[i] in wanted or i in out.domain_chapters
             continue
         if in_tasks:
             items[level_of[i]] += 1

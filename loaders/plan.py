@@ -14,7 +14,7 @@ from policykg.errors import InputError
 from policykg.loaders.linking import link_rows
 from policykg.loaders.metadata import Metadata, read_metadata
 from policykg.loaders.coverage import measure_coverage, unread_markers
-from policykg.loaders.ladder import CHAPTER_STYLES, Numbering, numbering
+from policykg.loaders.ladder import CHAPTER_STYLES, Numbering, bullet, numbering
 from policykg.loaders.model import (Chapter, DocumentInfo, Gap, Indicator, PlanRecord, Project, Section, Span,
                                     Task, UnitRef)
 from policykg.loaders.furniture import drop_furniture
@@ -29,8 +29,8 @@ from policykg.loaders.structure import parse_structure, short_title
 from policykg.loaders.targets import extract_targets, linked_indicators
 from policykg.loaders.table_vocab import DivisionTable, IndicatorTable, is_division_title
 from policykg.loaders.tables import flattened_grid, read_division_table, read_indicator_table
-from policykg.loaders.text import (COLUMN_RE, Block, Line, ProjectRow, line_width, make_blocks, make_lines,
-                                  normalize)
+from policykg.loaders.text import (COLUMN_RE, Block, Line, ProjectRow, bare_box_heading, line_width, make_blocks,
+                                  make_lines, normalize)
 from policykg.loaders.units import UnitResolver
 from policykg.loaders.values import parse_value
 
@@ -292,11 +292,17 @@ def _section_clauses(record: PlanRecord, printed: dict[int, tuple[str, Clause, B
                      readers: ClauseReader, spans: _Spans, markers: list[int], assigned: set[int]) -> None:
     """A clause printed for a whole section names the units of each of its tasks that prints no
     clause of its own, nor is named by number in a clause after them (a task's own clause is the
-    more particular)."""
+    more particular).  A section with no task read gives its clause to none: a gap with its line."""
     for section in (s for c in record.chapters for s in c.sections):
-        if id(section) not in printed or not section.tasks:
+        if id(section) not in printed:
             continue
         text, clause, block = printed[id(section)]
+        if not section.tasks:
+            markers[0] += 1
+            record.warnings.append(Gap(block.first, "responsibility",
+                                       f"a clause for section {section.title!r}, which holds no task the loaders "
+                                       f"could read, names the units of none: {text[:60]!r}"))
+            continue
         markers[0] += 1
         markers[1] += 1
         for task in section.tasks:
@@ -317,6 +323,34 @@ def _project_clauses(record: PlanRecord, task_blocks: dict[int, list[Block]]) ->
             gaps.append(Gap(line, "responsibility",
                             f"the units of 专栏 project {project.title!r} are not read (a project's units "
                             f"are not modelled): {project.text[m.start():m.start() + 40]!r}"))
+    return gaps
+
+
+def _lead_sentence(norm: str) -> bool:
+    """Does a paragraph open with a short sentence of its own, as a title printed in bold opens a
+    paragraph (完善低保制度。将…): no comma in it, and more text after it?"""
+    head, stop, rest = norm.partition("。")
+    return bool(stop) and 4 <= len(head) <= 20 and not any(c in head for c in "，,；;：:、") \
+        and len(rest.strip()) >= 6
+
+
+def _lead_paragraphs(record: PlanRecord, task_blocks: dict[int, list[Block]]) -> list[Gap]:
+    """A task printed as a title alone (（一）加强社会保障) whose text is two or more paragraphs that
+    each open with a title-like sentence of their own (完善低保制度。… / 落实两项补贴。…): plans
+    print their tasks so, as paragraphs led by a bold sentence, which plain text cannot tell from
+    one task's paragraphs.  Read as one task, and said with the line of its second paragraph."""
+    gaps = []
+    for task in record.tasks():
+        blocks = task_blocks.get(id(task), [])
+        own, paragraphs = blocks[:1], blocks[1:]
+        if not own or len(paragraphs) < 2 or "。" in task.text.split("\n", 1)[0]:
+            continue
+        if all(_lead_sentence(b.norm) and numbering(b.norm) is None and bullet(b.norm) is None
+               for b in paragraphs):
+            gaps.append(Gap(paragraphs[0].first, "structure",
+                            f"task {task.title!r} is a title over {len(paragraphs)} paragraphs that each open "
+                            f"with a sentence of their own ({short_title(paragraphs[0].text)!r}, …): they may "
+                            f"be tasks of their own, printed with bold leads; read as one task"))
     return gaps
 
 
@@ -392,6 +426,7 @@ def load_plan(path: str | Path) -> PlanRecord:
     assigned = _assignments(structure.assignments, readers, spans, markers, record.warnings)
     _section_clauses(record, structure.section_clauses, clauses_of, readers, spans, markers, assigned)
     record.warnings.extend(_trailing_group_clauses(record, structure.task_blocks))
+    record.warnings.extend(_lead_paragraphs(record, structure.task_blocks))
     record.warnings.extend(_project_clauses(record, structure.task_blocks))
     order = 10_000
     for table in division_tables:
@@ -419,8 +454,19 @@ def load_plan(path: str | Path) -> PlanRecord:
     record.coverage = measure_coverage(
         record, markers=(markers[0], markers[1]), unread=[u for u in structure.unread if not is_lead_mark_note(u[1])],
         indicator_rows=sum(_printed_rows(t) for t in indicator_tables),
-        boxes=sum(1 for b in blocks[start:] if COLUMN_RE.match(b.norm) and "指标" not in b.text))
+        boxes=_boxes_printed(blocks[start:]))
     return record
+
+
+def _boxes_printed(blocks: list[Block]) -> int:
+    """专栏 boxes the body prints, an indicator box aside (its title, on the heading's line or, under a
+    bare 专栏1, on the next, names 指标)."""
+    count = 0
+    for k, b in enumerate(blocks):
+        if COLUMN_RE.match(b.norm):
+            title = blocks[k + 1].text if bare_box_heading(b.norm) and k + 1 < len(blocks) else b.text
+            count += "指标" not in title
+    return count
 
 
 def _printed_rows(table: IndicatorTable) -> int:

@@ -15,7 +15,7 @@ from policykg.loaders.ladder import HEADING_STYLES, Numbering, split_inline
 from policykg.loaders.model import Chapter, Gap, Project, ProjectColumn, Section, Span, Task
 from policykg.loaders.outline import Outline, chapter_kind, infer_outline, title_only
 from policykg.loaders.responsibilities import MARKER_RE, Assigned, Clause, ClauseReader, numbered_assignment
-from policykg.loaders.text import COLUMN_RE, Block, Line, ProjectRow, normalize
+from policykg.loaders.text import COLUMN_RE, Block, Line, ProjectRow, _unbalanced, box_number, normalize
 
 __all__ = ["StructureResult", "chapter_kind", "parse_structure", "short_title"]
 
@@ -30,9 +30,21 @@ PROJECT_NOUNS = ("项目", "行动", "工程", "计划", "补贴", "奖励", "�
 _NAME_DESC_RE = re.compile(r"^(?P<name>[^\s。，,；;：:]{2,40}?)(?:[ \u3000]{2,}|\t+)(?P<desc>\S.*)$")
 
 
+#: what ends a title printed without a full stop: a colon (1.完善低保制度：将…), a full-width space,
+#: two spaces or a tab (1.完善低保制度　将…)
+_TITLE_END_RE = re.compile(r"[：:\t\u3000]|  ")
+#: the longest title so ended: a colon further on is inside the sentence
+_TITLE_END_MAX = 40
+
+
 def short_title(text: str) -> str:
-    """Text up to the first 。; a run-on heading without one is cut at its first comma."""
+    """Text up to the first 。, or up to a colon or wide space before it (完善低保制度：将… is
+    完善低保制度), outside brackets and quotes; a run-on heading without either is cut at its
+    first comma."""
     head = text.split("。", 1)[0].strip()
+    m = _TITLE_END_RE.search(head)
+    if m is not None and 2 <= m.start() <= _TITLE_END_MAX and not _unbalanced(normalize(head[:m.start()])):
+        head = head[:m.start()].rstrip()
     if len(head) > 50:
         comma = re.split(r"[，,；;]", head, maxsplit=1)[0]
         if len(comma) >= 4:
@@ -97,6 +109,7 @@ class StructureParser:
         self.box: _Box | None = None
         self.task: Task | None = None
         self.order = 0
+        self.domain_chapter = False  # the open chapter is one of the outline's domain chapters
 
     # -- helpers ---------------------------------------------------------------------------------
     def _next(self) -> int:
@@ -114,7 +127,7 @@ class StructureParser:
             return False
         if self.chapter.kind == "tasks":
             return True
-        return self.chapter.kind == "other" and not self.outline.task_chapters_exist
+        return self.chapter.kind == "other" and (not self.outline.task_chapters_exist or self.domain_chapter)
 
     def _close_box(self) -> None:
         if self.box is not None and not self.box.indicator_box and not self.box.column.projects:
@@ -140,9 +153,10 @@ class StructureParser:
         return n == 1 or n == self.plan_last + 1
 
     # -- events ----------------------------------------------------------------------------------
-    def start_chapter(self, no: str, title: str, block: Block) -> None:
+    def start_chapter(self, no: str, title: str, block: Block, index: int | None = None) -> None:
         self._close_box()
         self._close_task()
+        self.domain_chapter = index is not None and index in self.outline.domain_chapters
         kind = chapter_kind(title)
         self.chapter = Chapter(no, short_title(title), kind, self._span([block]), order=self._next())
         self.out.chapters.append(self.chapter)
@@ -251,6 +265,13 @@ class StructureParser:
             self._close_task()  # a numbered principle or goal: not a task
 
     def paragraph(self, block: Block) -> None:
+        if self.box is not None and not self.box.indicator_box and not self.box.column.title \
+                and not self.box.column.projects and self.box.group_no == 0 and title_only(block.text) \
+                and len(block.norm) <= 40 and not _NAME_DESC_RE.match(block.text):
+            self.box.column.title = block.text.strip()  # 专栏1 / 残疾人社会保障重点项目: its title
+            if "指标" in block.text:
+                self.indicator_table()  # an indicator box: its table follows, no project
+            return
         if self.box is not None and not self.box.indicator_box:
             if self.box.column.projects and numbered_assignment(block.text) is not None:
                 self._gap(block.first, "responsibility",
@@ -330,7 +351,7 @@ class StructureParser:
             return
         m = COLUMN_RE.match(norm)
         if m:
-            self.start_box(m.group(1), block.text[len(block.text) - len(m.group(2)):], block)
+            self.start_box(box_number(m), block.text[m.start("title"):m.end("title")], block)
             return
         n = self.outline.numbering.get(i)
         if n is not None and n.style == "第条" and self.task is not None and self._assignment(block):
@@ -349,7 +370,7 @@ class StructureParser:
         if self._box_group(n, title):
             return
         if level == 0:
-            self.start_chapter(n.numeral, title, block)
+            self.start_chapter(n.numeral, title, block, i)
             return
         self.numbered(i, n, level, title, block)
 

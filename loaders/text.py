@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from policykg.loaders.ladder import HEADING_STYLES, numbering, starts_item
+from policykg.loaders.ladder import HEADING_STYLES, bullet, numbering, starts_item
 
 # Full-width ASCII variants (！ to ～) map one-to-one onto ASCII, and the ideographic space onto a
 # space, so a normalised string has exactly the length (and offsets) of the original.
@@ -24,7 +24,19 @@ CN_DIGITS = "一二三四五六七八九十"
 CHAPTER_RE = re.compile(rf"^([{CN_DIGITS}]{{1,3}})、\s*(.*)$")
 SECTION_RE = re.compile(rf"^\(([{CN_DIGITS}]{{0,3}})\)\s*(.*)$")
 ITEM_RE = re.compile(r"^(\d{1,3})\s*[.、](?![\d%])\s*(.*)$")
-COLUMN_RE = re.compile(r"^专栏\s*(\d{1,3})\s*(.*)$")
+#: a 专栏 box's heading, on width-normalised text: 专栏1 title, 专栏 1：title, 专栏一 title, 专栏1-2 title,
+#: and bracketed, 【专栏1 title】, 【专栏1】title, 〔专栏一〕title, [专栏1]title.  A Chinese numeral is
+#: followed by a break (专栏一：, 专栏一 …), never by text (专栏十四五… is no box)
+COLUMN_RE = re.compile(
+    r"^[【〔\[(]?\s*专栏\s*(?:(?P<num>\d{1,3})|(?P<cn>[一二三四五六七八九十]{1,3})(?=[\s:、.】〕\])]|$))"
+    r"(?P<sub>\s*[-－—–.]\s*\d{1,2})?\s*[】〕\])]?\s*[:、.]?\s*(?P<title>.*?)\s*[】〕\]]?$")
+
+
+def box_number(m: re.Match[str]) -> str:
+    """The number of the box COLUMN_RE matched, in digits: 1 for 专栏1 and 专栏一, 1-2 for 专栏1-2."""
+    no = m.group("num") or str(cn_number(m.group("cn")) or "")
+    sub = m.group("sub")
+    return no + ("-" + sub.strip(" -－—–.") if sub else "")
 DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,8}\s*[〔\[(（【]\s*(?:19|20)\d{2}\s*[〕\])）】]\s*\d{1,4}\s*号")
 DATE_CN_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 TERMINAL = "。!?;:"  # after width normalisation
@@ -101,7 +113,8 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
 
 def is_structure_start(norm: str) -> bool:
     """Does a line open a heading, a numbered item (any style of the ladder) or a box?"""
-    return bool(starts_item(norm) or COLUMN_RE.match(norm) or norm.startswith(("附件", "附表")))
+    return bool(starts_item(norm) or bullet(norm) is not None or COLUMN_RE.match(norm)
+                or norm.startswith(("附件", "附表")))
 
 
 def is_heading(norm: str) -> bool:
@@ -281,6 +294,19 @@ def line_width(lines: list[Line]) -> int:
     return lengths[int(len(lengths) * 0.9)]
 
 
+def bare_box_heading(norm: str) -> bool:
+    """A box heading with no title after its number (专栏1, 【专栏1】): its title is the next line."""
+    m = COLUMN_RE.match(norm)
+    return m is not None and not m.group("title")
+
+
+def _box_title(blocks: list[Block], para: Paragraph) -> bool:
+    """Is `para` the title line printed under a bare box heading (专栏1 / 残疾人社会保障重点项目)?
+    It ends on its line: the box's first item follows it."""
+    return len(para.lines) == 1 and bool(blocks) and bare_box_heading(blocks[-1].norm) \
+        and not starts_item(para.norm) and "。" not in para.norm
+
+
 def make_blocks(lines: list[Line], width: int | None = None, clause_line: LabelTest | None = None) -> list[Block]:
     """Join wrapped lines into paragraphs; blank lines do not end a paragraph by themselves
     (PDF extraction puts them inside sentences), punctuation and structure do."""
@@ -290,7 +316,7 @@ def make_blocks(lines: list[Line], width: int | None = None, clause_line: LabelT
     for line in lines:
         if not line.clean:
             continue
-        if para is not None and joins(para, line, width, clause_line):
+        if para is not None and joins(para, line, width, clause_line) and not _box_title(blocks, para):
             para.add(line)
             continue
         if para is not None:

@@ -292,12 +292,19 @@ def _reference_joins(prev: Block, line, width, clause_line) -> bool:
     return not text_mod._is_standalone(prev.norm)
 
 
+def _reference_box_title(blocks: list[Block]) -> bool:
+    """A one-line paragraph under a bare box heading (专栏1) is the box's title: it ends there."""
+    para = blocks[-1]
+    return len(blocks) >= 2 and len(para.lines) == 1 and text_mod.bare_box_heading(blocks[-2].norm) \
+        and not text_mod.starts_item(para.norm) and "。" not in para.norm
+
+
 def _reference_blocks(lines, width, clause_line) -> list[Block]:
     blocks: list[Block] = []
     for line in lines:
         if not line.clean:
             continue
-        if blocks and _reference_joins(blocks[-1], line, width, clause_line):
+        if blocks and _reference_joins(blocks[-1], line, width, clause_line) and not _reference_box_title(blocks):
             blocks[-1] = Block(blocks[-1].lines + [line], blocks[-1].text + line.clean, blocks[-1].norm + line.norm)
         else:
             blocks.append(Block([line], line.clean, line.norm))

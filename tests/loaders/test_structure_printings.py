@@ -1,0 +1,174 @@
+"""How a plan prints its structure: chapters, sections, tasks and 专栏 boxes, in the printings real
+plans use.  Small hand-made plans; each asserts the tasks (and their titles) a reader sees."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policykg.loaders.plan import load_plan
+
+HEAD = "青山县人民政府关于印发《青山县“十四五”残疾人事业发展规划》的通知\n青山县“十四五”残疾人事业发展规划\n"
+BACKGROUND = "一、发展基础\n“十三五”期间，全县残疾人事业取得显著成效。\n"
+GOALS = "二、总体要求\n（一）指导思想。坚持以人民为中心。\n（二）发展目标。到2025年，体系更加完善。\n"
+
+
+def plan(tmp_path: Path, body: str):
+    path = tmp_path / "plan.txt"
+    path.write_text(HEAD + body, encoding="utf-8")
+    return load_plan(path)
+
+
+def tasks(record) -> list[tuple[str, str]]:
+    return [(t.no, t.title) for t in record.tasks()]
+
+
+def test_chapters_of_one_domain_each_hold_tasks_beside_a_chapter_named_for_tasks(tmp_path):
+    """三、织密社会保障网 四、促进残疾人就业 are task chapters although only 五、实施重点项目 is named
+    as one: before, their tasks were dropped and the plan read at 100%."""
+    r = plan(tmp_path, BACKGROUND + GOALS
+             + "三、织密社会保障网\n（一）完善低保制度。将符合条件的残疾人纳入低保范围。\n（二）落实两项补贴。按规定发放补贴。\n"
+               "四、促进残疾人就业\n（一）开展职业培训。每年培训100人。\n"
+               "五、实施重点项目\n（一）建设康复中心。新建县康复中心一所。\n"
+               "六、保障措施\n（一）加强组织领导。各部门要加强协调。\n（二）强化经费保障。纳入预算。\n")
+    assert tasks(r) == [("1", "完善低保制度"), ("2", "落实两项补贴"), ("1", "开展职业培训"), ("1", "建设康复中心")]
+    assert [c.kind for c in r.chapters] == ["background", "principles", "other", "other", "tasks", "safeguards"]
+    assert not r.warnings
+
+
+def test_domain_chapters_numbered_第一章_with_sections(tmp_path):
+    r = plan(tmp_path, "第一章　发展基础\n“十三五”期间成效显著。\n第二章　总体要求\n第一节　指导思想\n坚持以人民为中心。\n"
+                       "第三章　织密社会保障网\n第一节　兜底保障\n一、完善低保制度。将符合条件的残疾人纳入低保范围。\n"
+                       "二、落实两项补贴。按规定发放补贴。\n第四章　重点任务\n第一节　就业\n一、开展职业培训。每年培训100人。\n"
+                       "第五章　保障措施\n一、加强组织领导。各部门要加强协调。\n")
+    assert tasks(r) == [("1", "完善低保制度"), ("2", "落实两项补贴"), ("1", "开展职业培训")]
+
+
+def test_a_chapter_before_the_goals_or_after_the_safeguards_holds_no_task(tmp_path):
+    r = plan(tmp_path, "一、编制说明\n（一）编制依据。依据有关法律。\n" + GOALS.replace("二、", "二、")
+             + "三、主要任务\n（一）完善低保制度。将符合条件的残疾人纳入低保范围。\n"
+               "四、保障措施\n（一）加强组织领导。各部门要加强协调。\n五、名词解释\n（一）两项补贴。指生活补贴和护理补贴。\n")
+    assert tasks(r) == [("1", "完善低保制度")]
+
+
+def test_a_chapter_of_prose_among_the_task_chapters_stays_prose(tmp_path):
+    """二、分工 (no numbered item) is no domain chapter: its division paragraph stays a gap."""
+    r = plan(tmp_path, "一、主要任务\n1.实施精准康复服务。为残疾人提供康复服务。\n"
+                       "二、分工\n任务1由县残联负责。\n三、保障措施\n加强组织领导。\n")
+    assert tasks(r) == [("1", "实施精准康复服务")]
+    assert [(g.kind, g.line) for g in r.warnings] == [("responsibility", 6)]
+
+
+def test_a_clause_for_a_section_without_tasks_is_a_gap_not_dropped(tmp_path):
+    r = plan(tmp_path, "一、主要任务\n（一）加强保障\n牵头单位：县民政局\n（二）促进就业（牵头单位：县人社局）\n"
+                       "（三）加强康复\n1.开展职业培训。每年培训100人。\n二、保障措施\n加强领导。\n")
+    assert tasks(r) == [("1", "开展职业培训")]
+    assert not r.tasks()[0].responsibilities
+    assert [(g.kind, g.line) for g in r.warnings] == [("responsibility", 5), ("responsibility", 6)]
+    assert "加强保障" in r.warnings[0].message and "县民政局" in r.warnings[0].message
+
+
+SECTION = "一、主要任务\n（一）加强社会保障\n1.完善低保制度。将符合条件的残疾人纳入低保范围。\n2.落实两项补贴。按规定发放补贴。\n"
+AFTER_BOX = "3.加强托养服务。建设托养机构。\n二、保障措施\n（一）加强组织领导。各部门要加强协调。\n"
+ITEMS = "1.低保提标项目。提高低保标准。\n2.护理补贴项目。发放护理补贴。\n"
+
+
+def boxes(record) -> list[tuple[str, str, list[str]]]:
+    return [(c.no, c.title, [p.title for p in c.projects]) for c in record.columns()]
+
+
+@pytest.mark.parametrize("heading, no", [
+    ("【专栏1 残疾人社会保障重点项目】", "1"), ("【专栏1】残疾人社会保障重点项目", "1"),
+    ("〔专栏1〕残疾人社会保障重点项目", "1"), ("专栏一：残疾人社会保障重点项目", "1"),
+    ("专栏一　残疾人社会保障重点项目", "1"), ("专栏 1：残疾人社会保障重点项目", "1"),
+    ("专栏1-1 残疾人社会保障重点项目", "1-1"), ("专栏1  残疾人社会保障重点项目", "1"),
+    ("【专栏1】\n残疾人社会保障重点项目", "1"), ("专栏1\n残疾人社会保障重点项目", "1")])
+def test_a_box_heading_in_each_printing_opens_a_box(tmp_path, heading, no):
+    """Before, 【专栏1 …】, 专栏一： and 〔专栏1〕 were no box: the heading went into task 2's text and
+    the box's items became tasks 1 and 2 (a numbering gap said, the items counted as tasks); 专栏1：
+    kept the colon in its title; a title on the line under 专栏1 became the box's first project."""
+    r = plan(tmp_path, SECTION + heading + "\n" + ITEMS + AFTER_BOX)
+    assert tasks(r) == [("1", "完善低保制度"), ("2", "落实两项补贴"), ("3", "加强托养服务")]
+    assert r.tasks()[1].text == "落实两项补贴。按规定发放补贴。"
+    assert boxes(r) == [(no, "残疾人社会保障重点项目", ["低保提标项目", "护理补贴项目"])]
+    assert not r.warnings and r.coverage.boxes == r.coverage.boxes_read == 1
+
+
+def test_a_title_under_a_bare_box_heading_is_not_joined_to_its_first_item(tmp_path):
+    r = plan(tmp_path, SECTION + "专栏1\n残疾人社会保障重点项目\n低保提标项目  提高低保标准。\n"
+                                 "护理补贴项目  发放护理补贴。\n" + AFTER_BOX)
+    assert boxes(r) == [("1", "残疾人社会保障重点项目", ["低保提标项目", "护理补贴项目"])]
+
+
+def test_words_after_专栏_are_no_box(tmp_path):
+    r = plan(tmp_path, SECTION + "专栏十四五期间重点项目由县残联汇总。\n" + AFTER_BOX)
+    assert tasks(r) == [("1", "完善低保制度"), ("2", "落实两项补贴"), ("3", "加强托养服务")]
+    assert not r.columns()
+
+
+@pytest.mark.parametrize("mark", ["——", "●", "■", "◆", "·", "•", "▲", "★", "○", "□", "➢"])
+def test_bulleted_tasks_under_numbered_sections(tmp_path, mark):
+    """Before, each section was read as one task (titled 加强社会保障) and its bullets were its text."""
+    r = plan(tmp_path, BACKGROUND + GOALS + f"三、主要任务\n（一）加强社会保障\n{mark}完善低保制度。将符合条件的残疾人纳入低保范围。\n"
+                       f"{mark}落实两项补贴。按规定发放补贴。（牵头单位：县残联）\n（二）促进就业\n{mark}开展职业培训。每年培训100人。\n"
+                       "四、保障措施\n（一）加强组织领导。各部门要加强协调。\n")
+    assert [(s.title, [t.title for t in s.tasks]) for s in r.sections() if s.tasks] == [
+        ("加强社会保障", ["完善低保制度", "落实两项补贴"]), ("促进就业", ["开展职业培训"])]
+    assert r.tasks()[0].text == "完善低保制度。将符合条件的残疾人纳入低保范围。"
+    assert [u.label for u in r.tasks()[1].units("lead")] == ["县残疾人联合会"] and not r.tasks()[0].responsibilities
+    assert not r.warnings
+
+
+def test_bullets_below_a_numbered_task_are_its_sub_points(tmp_path):
+    r = plan(tmp_path, "一、主要任务\n（一）加强社会保障\n1.完善低保制度。主要包括：\n●提高低保标准。\n●扩大覆盖面。\n"
+                       "2.落实两项补贴。按规定发放补贴：\n●提高补贴标准。\n●扩大补贴范围。\n二、保障措施\n（一）加强组织领导。要加强协调。\n")
+    assert tasks(r) == [("1", "完善低保制度"), ("2", "落实两项补贴")]
+    assert r.tasks()[1].text.endswith("●扩大补贴范围。")
+
+
+def test_bulleted_titles_without_a_full_stop_are_each_a_task(tmp_path):
+    r = plan(tmp_path, "一、主要任务\n（一）加强社会保障\n——完善低保制度\n——落实两项补贴\n（二）促进就业\n——开展职业培训\n"
+                       "二、保障措施\n加强领导。\n")
+    assert [t.title for t in r.tasks()] == ["完善低保制度", "落实两项补贴", "开展职业培训"]
+
+
+def test_bullets_outside_the_task_chapters_stay_prose(tmp_path):
+    r = plan(tmp_path, "一、发展目标\n到2025年：\n——残疾人社会保障更加完善。\n——残疾人就业更加充分。\n"
+                       "二、主要任务\n1.完善低保制度。将符合条件的残疾人纳入低保范围。\n三、保障措施\n加强领导。\n")
+    assert tasks(r) == [("1", "完善低保制度")]
+    assert not r.warnings
+
+
+@pytest.mark.parametrize("sep", ["：", ":", "\u3000", "  "])
+def test_a_title_ended_by_a_colon_or_a_wide_space(tmp_path, sep):
+    """Before, the title ran on to the first 。 (完善低保制度：将符合条件的残疾人纳入低保范围，做到应保尽保)."""
+    r = plan(tmp_path, f"一、主要任务\n（一）加强社会保障\n1.完善低保制度{sep}将符合条件的残疾人纳入低保范围，做到应保尽保。\n"
+                       f"2.落实两项补贴{sep}按规定发放补贴。（牵头单位：县残联）\n二、保障措施\n加强领导。\n")
+    assert tasks(r) == [("1", "完善低保制度"), ("2", "落实两项补贴")]
+    assert r.tasks()[0].text == f"完善低保制度{sep}将符合条件的残疾人纳入低保范围，做到应保尽保。"
+    assert [u.label for u in r.tasks()[1].units("lead")] == ["县残疾人联合会"]
+
+
+def test_a_colon_inside_quotes_or_far_into_the_sentence_does_not_end_the_title(tmp_path):
+    r = plan(tmp_path, "一、主要任务\n1.实施“阳光家园：托养”计划。内容。\n"
+                       "2.按照国家和省市关于残疾人事业发展的有关部署要求统筹推进全县残疾人各项工作任务落实到位：内容。\n"
+                       "二、保障措施\n加强领导。\n")
+    assert [t.title for t in r.tasks()] == ["实施“阳光家园：托养”计划",
+                                             "按照国家和省市关于残疾人事业发展的有关部署要求统筹推进全县残疾人各项工作任务落实到位：内容"]
+
+
+def test_paragraphs_led_by_a_sentence_under_a_title_are_said(tmp_path):
+    """Plans print tasks as paragraphs led by a bold sentence under a section title; plain text
+    cannot tell them from one task's paragraphs: read as one task, but said with a line."""
+    r = plan(tmp_path, "一、主要任务\n（一）加强社会保障\n完善低保制度。将符合条件的残疾人纳入低保范围。\n"
+                       "落实两项补贴。按规定发放补贴到位。\n（二）促进就业\n围绕就业，开展职业培训，每年培训100人。\n"
+                       "扶持自主创业，给予创业补贴。\n二、保障措施\n加强领导。\n")
+    assert [t.title for t in r.tasks()] == ["加强社会保障", "促进就业"]
+    assert [(g.kind, g.line) for g in r.warnings] == [("structure", 5)]
+    assert "完善低保制度" in r.warnings[0].message
+
+
+def test_a_tasks_several_paragraphs_after_its_own_sentence_are_no_gap(tmp_path):
+    r = plan(tmp_path, "一、主要任务\n1.完善低保制度。将符合条件的残疾人纳入低保范围。\n加大临时救助。及时解决突发困难问题。\n"
+                       "做好住房保障。优先安排保障性住房。\n二、保障措施\n加强领导。\n")
+    assert tasks(r) == [("1", "完善低保制度")] and not r.warnings
