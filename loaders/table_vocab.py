@@ -6,10 +6,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from policykg.loaders.ladder import WORDED_STYLES, numbering
 from policykg.loaders.text import CHAPTER_RE, COLUMN_RE, ITEM_RE, SECTION_RE
 from policykg.loaders.values import is_value_cell
 
 ATTRIBUTES = ("约束性", "预期性")
+#: an attribute cell as plans print it: 约束性, 约束, [约束性], 【预期性】, 约束性指标 (one kind each)
+_ATTRIBUTE_RE = re.compile(r"[\[［【〔（(]?(约束|预期)性?(?:指标)?[\]］】〕）)]?")
+
+
+def attribute_of(cell: str) -> str | None:
+    """The attribute a cell prints, as 约束性 or 预期性; None if it prints none."""
+    m = _ATTRIBUTE_RE.fullmatch(squash(cell))
+    return m.group(1) + "性" if m else None
+
 UNIT_PAREN_RE = re.compile(r"[（(]([^（()）]*)[)）]\s*$")
 
 def squash(s: str) -> str:
@@ -25,7 +35,11 @@ def split_unit_paren(name: str) -> tuple[str, str]:
 
 
 def is_heading_line(norm: str) -> bool:
-    return bool(CHAPTER_RE.match(norm) or SECTION_RE.match(norm) or COLUMN_RE.match(norm))
+    """A chapter or section heading (一、, （一）, 第二章, 第二部分, 第一节) or a 专栏 title: no table cell."""
+    if CHAPTER_RE.match(norm) or SECTION_RE.match(norm) or COLUMN_RE.match(norm):
+        return True
+    n = numbering(norm)
+    return n is not None and n.style in WORDED_STYLES
 
 
 # ------------------------------------------------------------------------------------------------
@@ -112,7 +126,7 @@ def assign_value_roles(header: list[str]) -> tuple[list[str], dict[str, int]]:
 def is_category_cell(norm: str) -> bool:
     c = squash(norm)
     return (0 < len(c) <= 20 and not re.search(r"\d", c) and not ITEM_RE.match(c)
-            and c not in ATTRIBUTES and not is_value_cell(c) and not is_heading_line(c)
+            and attribute_of(c) is None and not is_value_cell(c) and not is_heading_line(c)
             and "。" not in c)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from policykg.loaders.table_vocab import (ATTRIBUTES, MAX_DIVISION_COLUMNS, UNIT_PAREN_RE, DivisionRow,
+from policykg.loaders.table_vocab import (MAX_DIVISION_COLUMNS, attribute_of, UNIT_PAREN_RE, DivisionRow,
                                           DivisionTable, IndicatorRow, IndicatorTable, assign_value_roles,
                                           column_role, division_columns, is_category_cell, is_header_cell,
                                           is_heading_line, note_unread, split_unit_paren, squash, unitlike)
@@ -52,7 +52,7 @@ def _one_cell_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
             if column_role(c) is None and c not in _HEADER_WORDS:
                 return None
             cells.append(c)
-            if c == "属性":
+            if column_role(c) == "attribute":  # 属性, 指标属性, 性质: the header's last cell
                 return cells, j
         j += 1
     return None
@@ -67,7 +67,11 @@ def _next_nonempty(lines: list[Line], j: int) -> int | None:
 
 
 def read_indicator_table(lines: list[Line], i: int) -> IndicatorTable | None:
-    """Read an indicator table whose header starts at lines[i] (0-based), or None."""
+    """Read an indicator table whose header starts at lines[i] (0-based), or None.
+
+    A row runs from its numbered name cell to its attribute cell; the table ends at a heading
+    (一、, 第二章 …), or at a numbered line that does not continue the rows' numbering (a task list
+    after the table: 1. after row 9) or that is a sentence (…。), never reading on into the plan."""
     line = lines[i]
     if "\t" in line.clean:
         return _read_tab_table(lines, i)
@@ -78,6 +82,7 @@ def read_indicator_table(lines: list[Line], i: int) -> IndicatorTable | None:
     roles, years = assign_value_roles(header)
     rows: list[IndicatorRow] = []
     category = ""
+    category_since = False  # a category line since the last row (its numbering may restart)
     cur: IndicatorRow | None = None
     last_line = lines[j].no
     j += 1
@@ -86,23 +91,27 @@ def read_indicator_table(lines: list[Line], i: int) -> IndicatorTable | None:
         if k is None:
             break
         cell, norm = lines[k].clean, lines[k].norm
-        if is_heading_line(norm) and cur is None:
-            break
+        if is_heading_line(norm):
+            break  # the next chapter or section: the table ended, with or without the row's attribute
         if cur is None:
             m = ITEM_RE.match(norm)
             nxt = _next_nonempty(lines, k + 1)
             nxt_norm = lines[nxt].norm if nxt is not None else ""
             if m:
+                if not _continues(rows, m.group(1), category_since) or "。" in norm:
+                    break  # a list after the table, not its next row
                 name, unit = split_unit_paren(cell[len(cell) - len(m.group(2)):])
                 cur = IndicatorRow(m.group(1), name, category, unit, [], "", lines[k].no, lines[k].no)
+                category_since = False
             elif is_category_cell(norm) and nxt is not None and ITEM_RE.match(nxt_norm):
                 category = cell
+                category_since = True
             else:
                 break
         else:
-            c = squash(norm)
-            if c in ATTRIBUTES:
-                cur.attribute = c
+            attribute = attribute_of(norm)
+            if attribute is not None:
+                cur.attribute = attribute
                 cur.last_line = lines[k].no
                 rows.append(cur)
                 last_line = lines[k].no
@@ -115,6 +124,7 @@ def read_indicator_table(lines: list[Line], i: int) -> IndicatorTable | None:
             elif ITEM_RE.match(norm) and not is_value_cell(norm):
                 # a row without an attribute cell: close it and re-read this line as a new row
                 rows.append(cur)
+                last_line = cur.last_line
                 cur = None
                 continue
             else:
@@ -126,7 +136,32 @@ def read_indicator_table(lines: list[Line], i: int) -> IndicatorTable | None:
         last_line = cur.last_line
     if not rows:
         return None
-    return IndicatorTable(roles, years, rows, lines[i].no, last_line)
+    table = IndicatorTable(roles, years, rows, lines[i].no, last_line)
+    _check_value_counts(table)
+    return table
+
+
+def _continues(rows: list[IndicatorRow], number: str, after_category: bool) -> bool:
+    """Does a row numbered `number` continue the table's rows: the next number, or 1 again after
+    a category line (tables that number each category's rows from 1)?"""
+    if not rows or not rows[-1].no.isdigit():
+        return True
+    n = int(number)
+    return n == int(rows[-1].no) + 1 or (after_category and n == 1)
+
+
+def _check_value_counts(table: IndicatorTable) -> None:
+    """A row with more value cells than the header has value columns (an attribute printed in a
+    way not read, ★, or a column the header does not name): which cell is which cannot be told, so
+    its values are not read, and the table says so."""
+    columns = sum(1 for r in table.columns if r in ("baseline", "target"))
+    for row in table.rows:
+        if len(row.values) > columns:
+            cells = "、".join(v for v, _ in row.values)
+            table.unread.append((row.first_line, f"indicator row {row.no} prints {len(row.values)} cells "
+                                                 f"({cells}) under {columns} value columns: its values "
+                                                 f"were not read"))
+            row.values = []
 
 
 def _read_tab_table(lines: list[Line], i: int) -> IndicatorTable | None:
@@ -159,12 +194,12 @@ def _read_tab_table(lines: list[Line], i: int) -> IndicatorTable | None:
         m = ITEM_RE.match(lines[k].norm.split("\t")[0].strip()) if "\t" in lines[k].norm else None
         no, name_text = (m.group(1), name_cell[len(name_cell) - len(m.group(2)):]) if m else ("", name_cell)
         name, unit = split_unit_paren(name_text.strip())
-        attribute = cells[-1] if squash(cells[-1]) in ATTRIBUTES else ""
+        attribute = attribute_of(cells[-1]) or ""
         values = cells[1:-1] if attribute else cells[1:]
         if "unit" in roles and values:
             unit, values = values[0], values[1:]
         rows.append(IndicatorRow(no or str(len(rows) + 1), name, category, unit,
-                                 [(v, lines[k].no) for v in values], squash(attribute),
+                                 [(v, lines[k].no) for v in values], attribute,
                                  lines[k].no, lines[k].no))
         last = lines[k].no
         j = k + 1

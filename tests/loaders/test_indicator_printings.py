@@ -1,0 +1,108 @@
+"""Indicator tables (主要指标) printed other ways than the corpus prints them: the table ends where
+the plan goes on (a 第二章 heading, a task list), attributes printed 约束 / [约束性] / 约束性指标, a header
+ending 指标属性.  Each is read right or said as a gap with its line, never read into the plan's tasks."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policykg.loaders.plan import load_plan
+
+TITLE = "青山县“十四五”残疾人事业发展规划\n\n"
+TASKS = ("1.完善低保。将符合条件的残疾人纳入低保。（牵头单位：县民政局）\n"
+         "2.加强康复。实施精准康复行动。（牵头单位：县卫健局）\n")
+ROWS = [("1.困难残疾人生活补贴覆盖率（%）", "100", "100", "约束性"),
+        ("2.残疾人就业人数（万人）", "5", "6", "预期性")]
+READ = [("1", "困难残疾人生活补贴覆盖率", "%", "100", "100", "约束性"),
+        ("2", "残疾人就业人数", "万人", "5", "6", "预期性")]
+
+
+def one_cell_a_line(header, rows, *, tabs: bool) -> str:
+    """A table flattened one cell a line: tab-indented with a blank line after each row, or (as
+    PDF extraction prints it) a blank line after every cell."""
+    if tabs:
+        return "".join("".join(f"\t{c}\n" for c in row) + "\n" for row in [header, *rows])
+    return "".join(f"{c}\n\n" for row in [header, *rows] for c in row)
+
+
+def plan(tmp_path: Path, table: str, *, worded: bool = False):
+    if worded:
+        text = (TITLE + "第一章 发展目标\n到2025年，残疾人事业全面发展。\n\n" + table + "\n第二章 主要任务\n" + TASKS
+                + "\n第三章 保障措施\n加强组织领导。\n")
+    else:
+        text = (TITLE + "一、发展目标\n到2025年，残疾人事业全面发展。\n\n" + table + "\n二、主要任务\n" + TASKS
+                + "\n三、保障措施\n加强组织领导。\n")
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    return load_plan(path)
+
+
+def indicators(record):
+    return [(i.no, i.name, i.unit, i.baseline.printed if i.baseline else "",
+             i.target.printed if i.target else "", i.attribute) for i in record.indicators]
+
+
+def tasks(record):
+    return [t.title for t in record.tasks()]
+
+
+@pytest.mark.parametrize("tabs", [True, False])
+def test_a_worded_chapter_heading_ends_the_table(tmp_path, tabs):
+    # before: 第二章 主要任务 was read as a category, the tasks as indicator rows: the plan had no task
+    r = plan(tmp_path, one_cell_a_line(("指标", "2020年", "2025年", "属性"), ROWS, tabs=tabs), worded=True)
+    assert indicators(r) == READ
+    assert tasks(r) == ["完善低保", "加强康复"]
+    assert r.warnings == []
+
+
+@pytest.mark.parametrize("printed", [("约束", "预期"), ("[约束性]", "[预期性]"), ("【约束性】", "【预期性】"),
+                                     ("约束性指标", "预期性指标")])
+@pytest.mark.parametrize("tabs", [True, False])
+def test_attributes_printed_other_ways(tmp_path, printed, tabs):
+    # before: an attribute not printed 约束性/预期性 never closed its row: the rows ran on through the
+    # next chapter's heading and tasks, and the plan had no task
+    rows = [row[:3] + (attr,) for row, attr in zip(ROWS, printed)]
+    r = plan(tmp_path, one_cell_a_line(("指标", "2020年", "2025年", "属性"), rows, tabs=tabs))
+    assert indicators(r) == READ
+    assert tasks(r) == ["完善低保", "加强康复"]
+    assert r.warnings == []
+
+
+def test_an_attribute_tab_separated_in_brackets(tmp_path):
+    table = "".join("\t".join(row) + "\n" for row in [("指标", "2020年", "2025年", "属性"),
+                                                      *[r[:3] + (f"[{r[3]}]",) for r in ROWS]])
+    assert indicators(plan(tmp_path, table)) == READ
+
+
+def test_a_header_ending_指标属性_one_cell_a_line(tmp_path):
+    # before: the header was only closed by 属性 itself; the table was left as prose, silently
+    r = plan(tmp_path, one_cell_a_line(("指标", "2020年", "2025年", "指标属性"), ROWS, tabs=False))
+    assert indicators(r) == READ
+    assert r.warnings == []
+
+
+def test_a_list_after_the_table_is_no_row_of_it(tmp_path):
+    # a numbered paragraph after the table (no heading between) that does not continue its numbering
+    table = one_cell_a_line(("指标", "2020年", "2025年", "属性"), ROWS, tabs=False)
+    r = plan(tmp_path, table + "1.主要指标按年度分解落实。\n\n")
+    assert indicators(r) == READ
+
+
+def test_rows_numbered_again_from_1_under_each_category(tmp_path):
+    rows = [("收入和就业",), ("1.残疾人就业人数（万人）", "5", "6", "预期性"),
+            ("社会保障",), ("1.困难残疾人生活补贴覆盖率（%）", "100", "100", "约束性")]
+    r = plan(tmp_path, "".join(f"{c}\n\n" for row in [("类别", "指标", "2020年", "2025年", "属性"), *rows]
+                               for c in row))
+    assert [(i.category, i.name, i.target.printed) for i in r.indicators] == [
+        ("收入和就业", "残疾人就业人数", "6"), ("社会保障", "困难残疾人生活补贴覆盖率", "100")]
+
+
+def test_a_row_with_a_cell_too_many_is_a_gap_not_a_shifted_value(tmp_path):
+    # ★ in the attribute column (its meaning is in a note) is no attribute: three cells under two
+    # value columns, which is which cannot be told
+    rows = [ROWS[0][:3] + ("★",), ROWS[1]]
+    r = plan(tmp_path, one_cell_a_line(("指标", "2020年", "2025年", "属性"), rows, tabs=False))
+    assert indicators(r) == [("1", "困难残疾人生活补贴覆盖率", "%", "", "", ""), READ[1]]
+    assert [(g.kind, g.line) for g in r.warnings] == [("table", 14)]
+    assert "indicator row 1 prints 3 cells (100、100、★) under 2 value columns" in r.warnings[0].message
