@@ -16,6 +16,7 @@ from policykg.loaders.table_vocab import (MAX_DIVISION_COLUMNS, attribute_of, UN
                                           DivisionTable, IndicatorRow, IndicatorTable, assign_value_roles,
                                           column_role, division_columns, is_category_cell, is_header_cell,
                                           is_heading_line, note_unread, split_unit_paren, squash, unitlike)
+from policykg.loaders.grids import read_indicator_grid
 from policykg.loaders.reading import Grid
 from policykg.loaders.text import ITEM_RE, Line
 from policykg.loaders.values import is_value_cell
@@ -165,47 +166,29 @@ def _check_value_counts(table: IndicatorTable) -> None:
 
 
 def _read_tab_table(lines: list[Line], i: int) -> IndicatorTable | None:
-    header = [c for c in lines[i].clean.split("\t")]
+    """A table printed one row a line, cells apart by tabs: read by position under its header like
+    a real table (`grids.read_indicator_grid`), an empty cell (two tabs) keeping its column; a
+    category may stand on a line of its own before its rows."""
+    header = [c.strip() for c in lines[i].clean.split("\t")]
     if not any(column_role(c) == "name" for c in header) or not any(
             column_role(c) == "attribute" for c in header):
         return None
-    roles, years = assign_value_roles(header)
-    rows: list[IndicatorRow] = []
-    category = ""
-    last = lines[i].no
+    rows: list[tuple[int, tuple[str, ...]]] = [(lines[i].no, tuple(header))]
     j = i + 1
     while True:
         k = _next_nonempty(lines, j)
         if k is None:
             break
-        cells = [c.strip() for c in lines[k].clean.split("\t") if c.strip()]
-        if len(cells) == 1 and is_category_cell(lines[k].norm):
+        cells = [c.strip() for c in lines[k].clean.split("\t")]
+        if len([c for c in cells if c]) == 1 and is_category_cell(lines[k].norm):
             nxt = _next_nonempty(lines, k + 1)
-            if nxt is not None and "\t" in lines[nxt].clean:
-                category = cells[0]
-                j = k + 1
-                continue
-        if len(cells) < 2:
+            if nxt is None or "\t" not in lines[nxt].clean:
+                break
+        elif len([c for c in cells if c]) < 2:
             break
-        if "category" in roles and len(cells) == len(roles):
-            category = cells[roles.index("category")] or category
-            cells = [c for r, c in zip(roles, cells) if r != "category"]
-        name_cell = cells[0]
-        m = ITEM_RE.match(lines[k].norm.split("\t")[0].strip()) if "\t" in lines[k].norm else None
-        no, name_text = (m.group(1), name_cell[len(name_cell) - len(m.group(2)):]) if m else ("", name_cell)
-        name, unit = split_unit_paren(name_text.strip())
-        attribute = attribute_of(cells[-1]) or ""
-        values = cells[1:-1] if attribute else cells[1:]
-        if "unit" in roles and values:
-            unit, values = values[0], values[1:]
-        rows.append(IndicatorRow(no or str(len(rows) + 1), name, category, unit,
-                                 [(v, lines[k].no) for v in values], attribute,
-                                 lines[k].no, lines[k].no))
-        last = lines[k].no
+        rows.append((lines[k].no, tuple(cells)))
         j = k + 1
-    if not rows:
-        return None
-    return IndicatorTable(roles, years, rows, lines[i].no, last)
+    return read_indicator_grid(Grid(tuple(rows)))
 
 
 # ------------------------------------------------------------------------------------------------

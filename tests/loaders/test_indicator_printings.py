@@ -106,3 +106,67 @@ def test_a_row_with_a_cell_too_many_is_a_gap_not_a_shifted_value(tmp_path):
     assert indicators(r) == [("1", "困难残疾人生活补贴覆盖率", "%", "", "", ""), READ[1]]
     assert [(g.kind, g.line) for g in r.warnings] == [("table", 14)]
     assert "indicator row 1 prints 3 cells (100、100、★) under 2 value columns" in r.warnings[0].message
+
+
+# --- one row a line, cells apart by tabs or spaces: read by position under the header -------------
+def rows_a_line(header, rows, sep="\t") -> str:
+    return "".join(sep.join(row) + "\n" for row in [header, *rows])
+
+
+def test_tab_rows_with_a_numbered_column_and_a_column_of_units(tmp_path):
+    # before: the 序号 cell was read as the name, the name as the unit, the unit as the baseline
+    rows = [("1", "困难残疾人生活补贴覆盖率", "%", "100", "100", "约束性"),
+            ("2", "残疾人就业人数", "万人", "5", "6", "预期性")]
+    r = plan(tmp_path, rows_a_line(("序号", "指标", "单位", "2020年", "2025年", "属性"), rows))
+    assert indicators(r) == READ
+    assert r.warnings == []
+
+
+def test_tab_rows_with_columns_no_role_reads(tmp_path):
+    # before: the 十三五目标 cell was read as the baseline and the 完成情况 cell as the target, the
+    # attribute after a 备注 cell was lost, and no column was said unread
+    rows = [("1.困难残疾人生活补贴覆盖率（%）", "95", "100", "100", "约束性", "新增"),
+            ("2.残疾人就业人数（万人）", "4", "5", "6", "预期性", "")]
+    r = plan(tmp_path, rows_a_line(("指标", "“十三五”目标", "2020年完成情况", "2025年目标", "属性", "备注"), rows))
+    assert [(i.name, i.baseline, i.target.printed, i.attribute) for i in r.indicators] == [
+        ("困难残疾人生活补贴覆盖率", None, "100", "约束性"), ("残疾人就业人数", None, "6", "预期性")]
+    assert [g.message for g in r.warnings] == [f"indicator table column {c!r} not read"
+                                               for c in ("“十三五”目标", "2020年完成情况", "备注")]
+
+
+@pytest.mark.parametrize("sep", ["\t", "  "])
+def test_a_category_printed_once_for_its_rows(tmp_path, sep):
+    # a merged category cell: printed on the first of its rows, the rows below one cell short.
+    # before (cells apart by spaces): row 2's name was read as its category, 100 as its name
+    rows = [("收入和就业", "1.残疾人就业人数（万人）", "5", "6", "预期性"),
+            ("2.残疾人职业培训人次（人次）", "100", "200", "预期性"),
+            ("社会保障", "3.困难残疾人生活补贴覆盖率（%）", "100", "100", "约束性")]
+    r = plan(tmp_path, rows_a_line(("类别", "指标", "2020年", "2025年", "属性"), rows, sep))
+    assert [(i.no, i.category, i.name, i.unit, i.baseline.printed, i.target.printed, i.attribute)
+            for i in r.indicators] == [
+        ("1", "收入和就业", "残疾人就业人数", "万人", "5", "6", "预期性"),
+        ("2", "收入和就业", "残疾人职业培训人次", "人次", "100", "200", "预期性"),
+        ("3", "社会保障", "困难残疾人生活补贴覆盖率", "%", "100", "100", "约束性")]
+    assert r.warnings == []
+
+
+def test_a_row_a_cell_short_that_cannot_be_placed_is_a_gap(tmp_path):
+    rows = [ROWS[0], ("2.残疾人就业人数（万人）", "6", "预期性")]  # its 2020 cell not printed
+    r = plan(tmp_path, rows_a_line(("指标", "2020年", "2025年", "属性"), rows, "  "))
+    assert indicators(r) == [READ[0]]
+    assert [(g.kind, g.line) for g in r.warnings] == [("table", 8)]
+    assert "indicator table row of 3 cells under 4 columns not read" in r.warnings[0].message
+
+
+def test_a_second_header_row_is_no_indicator(tmp_path):
+    table = "指标\t2020年\t2025年\t属性\n\t基期值\t目标值\t\n" + rows_a_line(("x",), ROWS).split("\n", 1)[1]
+    r = plan(tmp_path, table)
+    assert indicators(r) == READ
+
+
+def test_an_attribute_cell_not_read_is_a_gap(tmp_path):
+    rows = [ROWS[0][:3] + ("★",), ROWS[1]]
+    r = plan(tmp_path, rows_a_line(("指标", "2020年", "2025年", "属性"), rows))
+    assert indicators(r) == [READ[0][:5] + ("",), READ[1]]
+    assert [(g.line, g.message) for g in r.warnings] == [
+        (7, "indicator 1 attribute '★' not read (not 约束性 or 预期性)")]
