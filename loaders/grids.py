@@ -13,7 +13,7 @@ import re
 
 from policykg.loaders.reading import Grid
 from policykg.loaders.table_vocab import (DivisionRow, DivisionTable, IndicatorRow, IndicatorTable,
-                                          assign_value_roles, attribute_of, column_role, division_columns,
+                                          attribute_of, header_roles, column_role, division_columns,
                                           is_category_cell, note_unread, split_unit_paren, squash,
                                           unitlike)
 from policykg.loaders.text import BOOKMARK_RE, ITEM_RE, Line, ProjectRow, normalize
@@ -65,18 +65,15 @@ def _header(rows: list[Row], reader, limit: int):
 # indicator tables
 def _indicator_header(cells: list[str]) -> tuple[list[str | None], dict[str, int]] | None:
     """Role of each column (None for a column we do not read), or None if this is no header."""
-    known = [column_role(c) for c in cells]
-    if "attribute" not in known or "value" not in known:
+    if "attribute" not in (known := [column_role(c) for c in cells]) or "value" not in known:
         return None
-    if "name" not in known:  # an unlabelled column holds the names (a blank header cell)
+    roles, years = header_roles(cells)
+    if "name" not in roles:  # an unlabelled column holds the names (a blank header cell)
         blank = next((k for k, c in enumerate(cells) if not squash(c)), None)
         if blank is None:
             return None
-        known[blank] = "name"
-    labelled = ["指标" if r == "name" else c for c, r in zip(cells, known) if r is not None]
-    assigned, years = assign_value_roles(labelled)
-    queue = iter(assigned)
-    return [None if r is None else next(queue) for r in known], years
+        roles[blank] = "name"
+    return roles, years
 
 
 def _aligned(cells: list[str], roles: list[str | None]) -> list[str] | None:

@@ -13,13 +13,13 @@ import re
 from dataclasses import dataclass
 
 from policykg.loaders.table_vocab import (MAX_DIVISION_COLUMNS, attribute_of, UNIT_PAREN_RE, DivisionRow,
-                                          DivisionTable, IndicatorRow, IndicatorTable, assign_value_roles,
+                                          DivisionTable, IndicatorRow, IndicatorTable, header_roles,
                                           column_role, division_columns, is_category_cell, is_header_cell,
                                           is_heading_line, note_unread, split_unit_paren, squash, unitlike)
 from policykg.loaders.grids import read_indicator_grid
 from policykg.loaders.reading import Grid
 from policykg.loaders.text import ITEM_RE, Line
-from policykg.loaders.values import is_value_cell
+from policykg.loaders.values import is_missing, is_value_cell
 
 _INDICATOR_HEADER_START = {"指标", "类别", "指标名称", "序号", "类别指标", "主要指标"}
 _HEADER_WORDS = {"指标", "类别", "指标名称", "属性", "单位", "目标值", "基期值", "现状值", "序号", "目标",
@@ -41,22 +41,52 @@ _NO_CELL = _Cell("", 0, 0)
 
 # ------------------------------------------------------------------------------------------------
 # indicator tables
+def _column_name(c: str) -> bool:
+    """Could this header cell name a column no role reads (责任单位, 备注, 完成情况)?"""
+    return (0 < len(c) <= 12 and "。" not in c and not ITEM_RE.match(c) and not is_value_cell(c)
+            and not is_heading_line(c) and attribute_of(c) is None)
+
+
 def _one_cell_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
-    """Header cells starting at lines[i] up to and including the 属性 cell."""
+    """Header cells starting at lines[i] through the attribute cell (属性, 指标属性) and any columns
+    after it (备注, 责任单位), and the index of its last line."""
     if squash(lines[i].norm) not in _INDICATOR_HEADER_START:
         return None
-    cells = []
+    cells: list[str] = []
     j = i
-    while j < len(lines) and len(cells) < 8:
+    while True:
+        if j >= len(lines) or len(cells) >= 8:
+            return None
         c = squash(lines[j].norm)
         if c:
-            if column_role(c) is None and c not in _HEADER_WORDS:
+            if column_role(c) is None and c not in _HEADER_WORDS and not _column_name(c):
                 return None
             cells.append(c)
-            if column_role(c) == "attribute":  # 属性, 指标属性, 性质: the header's last cell
-                return cells, j
+            if column_role(c) == "attribute":
+                break
         j += 1
-    return None
+    # columns after the attribute: the tab-indented header row runs to its blank line; one cell a
+    # line, a cell that names a kind of thing (备注, 责任单位) before a row's first cell
+    tabbed = lines[i].indented
+    k = j + 1
+    while k < len(lines) and len(cells) < 10:
+        ln = lines[k]
+        if not ln.clean:
+            if tabbed:
+                break
+            k += 1
+            continue
+        c = squash(ln.norm)
+        if tabbed != ln.indented or not (is_header_cell(c) or c == "说明") or column_role(c) is not None:
+            break
+        nxt = _next_nonempty(lines, k + 1)
+        if not tabbed and (nxt is None or not ITEM_RE.match(lines[nxt].norm)) \
+                and not is_header_cell(squash(lines[nxt].norm) if nxt is not None else ""):
+            break  # a category line, not a column's name
+        cells.append(c)
+        j = k
+        k += 1
+    return cells, j
 
 
 def _next_nonempty(lines: list[Line], j: int) -> int | None:
@@ -67,12 +97,25 @@ def _next_nonempty(lines: list[Line], j: int) -> int | None:
     return None
 
 
+def _columns(header: list[str]) -> tuple[list[str | None], dict[str, int]]:
+    """Each header cell's role (None: read by no role), a name column put in where the header
+    leaves its cell blank (it prints no 指标 cell, only 类别 and the values)."""
+    roles, years = header_roles(header)
+    if "name" not in roles:
+        at = next((k for k, r in enumerate(roles) if r not in ("category", "index")), len(roles))
+        roles.insert(at, "name")
+    return roles, years
+
+
 def read_indicator_table(lines: list[Line], i: int) -> IndicatorTable | None:
     """Read an indicator table whose header starts at lines[i] (0-based), or None.
 
-    A row runs from its numbered name cell to its attribute cell; the table ends at a heading
-    (一、, 第二章 …), or at a numbered line that does not continue the rows' numbering (a task list
-    after the table: 1. after row 9) or that is a sentence (…。), never reading on into the plan."""
+    A row runs from its numbered name cell to its attribute cell; the cells between stand under
+    the header's columns between its name and attribute columns, one each (a tab-indented line
+    holding only its tab is an empty cell); cells after the attribute under the columns after it.
+    The table ends at a heading (一、, 第二章 …), or at a numbered line that does not continue the
+    rows' numbering (a task list after the table: 1. after row 9) or that is a sentence (…。),
+    never reading on into the plan."""
     line = lines[i]
     if "\t" in line.clean:
         return _read_tab_table(lines, i)
@@ -80,17 +123,38 @@ def read_indicator_table(lines: list[Line], i: int) -> IndicatorTable | None:
     if head is None:
         return None
     header, j = head
-    roles, years = assign_value_roles(header)
-    rows: list[IndicatorRow] = []
+    cols, years = _columns(header)
+    name_at, attr_at = cols.index("name"), cols.index("attribute")
+    middle, trailing = cols[name_at + 1:attr_at], len(cols) - attr_at - 1
+    tabbed = lines[i].indented
+    table = IndicatorTable([r for r in cols if r is not None], years, [], lines[i].no, lines[j].no)
+    table.unread = [(lines[i].no, f"indicator table column {name!r} not read")
+                    for name, role in zip(_with_name(header, cols), cols) if role is None]
+    if trailing and not tabbed and "category" in cols:
+        table.unread.append((lines[i].no, f"indicator table printed one cell a line with columns after the "
+                                          f"attribute: an empty cell of theirs cannot be told from a "
+                                          f"category line, so categories were not read"))
+    rows = table.rows
     category = ""
     category_since = False  # a category line since the last row (its numbering may restart)
     cur: IndicatorRow | None = None
-    last_line = lines[j].no
+    cells: list[tuple[str, int]] = []  # the open row's cells between its name and its attribute
+
+    def close() -> None:
+        nonlocal cur
+        _place(cur, cells, middle, cols, table)
+        rows.append(cur)
+        table.last_line = cur.last_line
+        cur = None
+        cells.clear()
+
     j += 1
     while True:
         k = _next_nonempty(lines, j)
         if k is None:
             break
+        if cur is not None and tabbed:  # tab-only lines before this one: empty cells of the row
+            cells.extend(("", lines[e].no) for e in range(j, k) if lines[e].indented)
         cell, norm = lines[k].clean, lines[k].norm
         if is_heading_line(norm):
             break  # the next chapter or section: the table ended, with or without the row's attribute
@@ -105,7 +169,7 @@ def read_indicator_table(lines: list[Line], i: int) -> IndicatorTable | None:
                 cur = IndicatorRow(m.group(1), name, category, unit, [], "", lines[k].no, lines[k].no)
                 category_since = False
             elif is_category_cell(norm) and nxt is not None and ITEM_RE.match(nxt_norm):
-                category = cell
+                category = cell if not (trailing and not tabbed) else ""
                 category_since = True
             else:
                 break
@@ -114,32 +178,78 @@ def read_indicator_table(lines: list[Line], i: int) -> IndicatorTable | None:
             if attribute is not None:
                 cur.attribute = attribute
                 cur.last_line = lines[k].no
-                rows.append(cur)
-                last_line = lines[k].no
-                cur = None
-            elif (not cur.values and not cur.unit and UNIT_PAREN_RE.search(norm)
-                  and not is_value_cell(norm)):
+                close()
+                j = _skip_trailing(lines, k + 1, trailing, tabbed)
+                if j > k + 1:
+                    table.last_line = lines[j - 1].no
+                continue
+            if (not cells and not cur.unit and UNIT_PAREN_RE.search(norm)
+                    and not is_value_cell(norm)):
                 # the name cell wrapped onto the next line: "…纳入最低生活保障" / "比例(%)"
                 name, unit = split_unit_paren(cur.name + cell)
                 cur.name, cur.unit = name, unit
             elif ITEM_RE.match(norm) and not is_value_cell(norm):
                 # a row without an attribute cell: close it and re-read this line as a new row
-                rows.append(cur)
-                last_line = cur.last_line
-                cur = None
+                close()
                 continue
             else:
-                cur.values.append((cell, lines[k].no))
+                cells.append((cell, lines[k].no))
                 cur.last_line = lines[k].no
         j = k + 1
     if cur is not None:
-        rows.append(cur)
-        last_line = cur.last_line
+        close()
     if not rows:
         return None
-    table = IndicatorTable(roles, years, rows, lines[i].no, last_line)
-    _check_value_counts(table)
     return table
+
+
+def _with_name(header: list[str], cols: list[str | None]) -> list[str]:
+    """The header's cells beside `cols` (which may hold a name column the header left blank)."""
+    out = list(header)
+    if len(cols) > len(header):
+        out.insert(cols.index("name"), "")
+    return out
+
+
+def _skip_trailing(lines: list[Line], j: int, count: int, tabbed: bool) -> int:
+    """Past a row's cells after its attribute (备注, 责任单位: columns no role reads)."""
+    if not count:
+        return j
+    if tabbed:  # the row's cells run to its blank line
+        while j < len(lines) and lines[j].indented:
+            j += 1
+        return j
+    taken = 0
+    while taken < count:
+        k = _next_nonempty(lines, j)
+        if k is None or ITEM_RE.match(lines[k].norm) or is_heading_line(lines[k].norm):
+            break
+        taken += 1
+        j = k + 1
+    return j
+
+
+def _place(row: IndicatorRow, cells: list[tuple[str, int]], middle: list[str | None], cols: list[str | None],
+           table: IndicatorTable) -> None:
+    """Put a row's cells under the columns between the name and the attribute, one each: a unit
+    cell gives the row's unit, a value cell its baseline or target.  A row with more or fewer cells
+    than those columns reads no value (which cell is which cannot be told) and is a gap, except a row
+    printing only missing markers (——), which has no number to put in a wrong column."""
+    value_roles = [r for r in cols if r in ("baseline", "target")]
+    if len(cells) < len(value_roles) and "unit" not in middle and all(is_missing(v) for v, _ in cells):
+        row.values = list(cells)  # only ——: no number to misplace, read left to right as printed
+        return
+    if len(cells) != len(middle):
+        if cells:
+            printed = "、".join(v or "（空）" for v, _ in cells)
+            table.unread.append((row.first_line, f"indicator row {row.no} prints {len(cells)} cells ({printed}) "
+                                                 f"under {len(middle)} columns: its values were not read"))
+        row.values = []
+        return
+    got = dict(zip(middle, cells))
+    if "unit" in got and got["unit"][0]:
+        row.unit = got["unit"][0]
+    row.values = [got.get(r, ("", row.first_line)) for r in value_roles]
 
 
 def _continues(rows: list[IndicatorRow], number: str, after_category: bool) -> bool:
@@ -149,20 +259,6 @@ def _continues(rows: list[IndicatorRow], number: str, after_category: bool) -> b
         return True
     n = int(number)
     return n == int(rows[-1].no) + 1 or (after_category and n == 1)
-
-
-def _check_value_counts(table: IndicatorTable) -> None:
-    """A row with more value cells than the header has value columns (an attribute printed in a
-    way not read, ★, or a column the header does not name): which cell is which cannot be told, so
-    its values are not read, and the table says so."""
-    columns = sum(1 for r in table.columns if r in ("baseline", "target"))
-    for row in table.rows:
-        if len(row.values) > columns:
-            cells = "、".join(v for v, _ in row.values)
-            table.unread.append((row.first_line, f"indicator row {row.no} prints {len(row.values)} cells "
-                                                 f"({cells}) under {columns} value columns: its values "
-                                                 f"were not read"))
-            row.values = []
 
 
 def _read_tab_table(lines: list[Line], i: int) -> IndicatorTable | None:

@@ -105,7 +105,7 @@ def test_a_row_with_a_cell_too_many_is_a_gap_not_a_shifted_value(tmp_path):
     r = plan(tmp_path, one_cell_a_line(("指标", "2020年", "2025年", "属性"), rows, tabs=False))
     assert indicators(r) == [("1", "困难残疾人生活补贴覆盖率", "%", "", "", ""), READ[1]]
     assert [(g.kind, g.line) for g in r.warnings] == [("table", 14)]
-    assert "indicator row 1 prints 3 cells (100、100、★) under 2 value columns" in r.warnings[0].message
+    assert "indicator row 1 prints 3 cells (100、100、★) under 2 columns: its values were not read" in r.warnings[0].message
 
 
 # --- one row a line, cells apart by tabs or spaces: read by position under the header -------------
@@ -124,14 +124,15 @@ def test_tab_rows_with_a_numbered_column_and_a_column_of_units(tmp_path):
 
 def test_tab_rows_with_columns_no_role_reads(tmp_path):
     # before: the 十三五目标 cell was read as the baseline and the 完成情况 cell as the target, the
-    # attribute after a 备注 cell was lost, and no column was said unread
+    # attribute after a 备注 cell was lost, and no column was said unread.  The last plan's target
+    # is no baseline: the 2020 achievement (完成情况) is
     rows = [("1.困难残疾人生活补贴覆盖率（%）", "95", "100", "100", "约束性", "新增"),
             ("2.残疾人就业人数（万人）", "4", "5", "6", "预期性", "")]
     r = plan(tmp_path, rows_a_line(("指标", "“十三五”目标", "2020年完成情况", "2025年目标", "属性", "备注"), rows))
-    assert [(i.name, i.baseline, i.target.printed, i.attribute) for i in r.indicators] == [
-        ("困难残疾人生活补贴覆盖率", None, "100", "约束性"), ("残疾人就业人数", None, "6", "预期性")]
+    assert indicators(r) == READ
+    assert [(i.baseline.year, i.target.year) for i in r.indicators] == [(2020, 2025)] * 2
     assert [g.message for g in r.warnings] == [f"indicator table column {c!r} not read"
-                                               for c in ("“十三五”目标", "2020年完成情况", "备注")]
+                                               for c in ("“十三五”目标", "备注")]
 
 
 @pytest.mark.parametrize("sep", ["\t", "  "])
@@ -170,3 +171,51 @@ def test_an_attribute_cell_not_read_is_a_gap(tmp_path):
     assert indicators(r) == [READ[0][:5] + ("",), READ[1]]
     assert [(g.line, g.message) for g in r.warnings] == [
         (7, "indicator 1 attribute '★' not read (not 约束性 or 预期性)")]
+
+
+# --- which column is which: by the header's words and years, one cell a line by position ----------
+@pytest.mark.parametrize("layout", ["tabs", "plain", "rows"])
+@pytest.mark.parametrize("header", [("指标", "2025年", "2020年", "属性"), ("指标", "2025年目标", "2020年", "属性"),
+                                    ("指标", "目标值", "现状值", "属性")])
+def test_the_target_column_printed_before_the_baseline(tmp_path, layout, header):
+    # before: the last value column was the target whatever it named (2025年 | 2020年 gave a 2020
+    # target); with 2025年目标 | 2020年 both were targets and the 2020 value won
+    rows = [(r[0], r[2], r[1], r[3]) for r in ROWS]
+    table = (rows_a_line(header, rows) if layout == "rows"
+             else one_cell_a_line(header, rows, tabs=layout == "tabs"))
+    r = plan(tmp_path, table)
+    assert indicators(r) == READ
+    assert r.warnings == []
+
+
+@pytest.mark.parametrize("column", ["2020年基数", "“十三五”末", "2020年完成情况", "基期值（2020年）"])
+def test_baseline_columns_named_other_ways(tmp_path, column):
+    r = plan(tmp_path, one_cell_a_line(("指标", column, "“十四五”目标", "属性"), ROWS, tabs=False))
+    assert indicators(r) == READ
+    assert [(i.baseline.year, i.target.year) for i in r.indicators] == [(2020, 2025)] * 2
+    assert r.warnings == []
+
+
+@pytest.mark.parametrize("tabs", [True, False])
+def test_one_cell_a_line_columns_by_position(tmp_path, tabs):
+    # a unit column, a column no role reads between the values and the attribute, one after it,
+    # and a third value column: before, the unit was read as the baseline, a 责任单位 or 备注 header
+    # cell left the table unread (silently) or read 备注 as the next rows' category
+    header = ("指标", "单位", "2015年", "2020年", "2025年", "责任单位", "属性", "备注")
+    rows = [("1.困难残疾人生活补贴覆盖率", "%", "90", "100", "100", "县民政局", "约束性", "新增"),
+            ("2.残疾人就业人数", "万人", "4", "5", "6", "县人社局", "预期性", "")]
+    r = plan(tmp_path, one_cell_a_line(header, rows, tabs=tabs))
+    assert indicators(r) == READ
+    assert sorted(g.message for g in r.warnings) == sorted(
+        f"indicator table column {c!r} not read" for c in ("2015年", "责任单位", "备注"))
+    assert {i.category for i in r.indicators} == {""}
+
+
+def test_an_empty_cell_one_cell_a_line_keeps_its_column(tmp_path):
+    # a tab-indented line holding only its tab is an empty cell: before it was skipped, and the
+    # 2025 value was read as the 2020 baseline
+    table = one_cell_a_line(("指标", "2020年", "2025年", "属性"), [ROWS[0], ("2.残疾人就业人数（万人）", "", "6", "预期性")],
+                            tabs=True)
+    r = plan(tmp_path, table)
+    assert indicators(r) == [READ[0], ("2", "残疾人就业人数", "万人", "", "6", "预期性")]
+    assert r.indicators[1].target.year == 2025
