@@ -162,7 +162,16 @@ def read_indicator_table(lines: list[Line], i: int) -> IndicatorTable | None:
             m = ITEM_RE.match(norm)
             nxt = _next_nonempty(lines, k + 1)
             nxt_norm = lines[nxt].norm if nxt is not None else ""
-            if m:
+            bare = re.fullmatch(r"\d{1,3}", squash(norm)) if "index" in cols else None
+            if bare and nxt is not None and not is_value_cell(nxt_norm) and not ITEM_RE.match(nxt_norm):
+                # a 序号 cell, then the name: one row
+                if not _continues(rows, bare.group(0), category_since) or "。" in nxt_norm:
+                    break
+                name, unit = split_unit_paren(lines[nxt].clean)
+                cur = IndicatorRow(bare.group(0), name, category, unit, [], "", lines[k].no, lines[nxt].no)
+                category_since = False
+                k = nxt
+            elif m:
                 if not _continues(rows, m.group(1), category_since) or "。" in norm:
                     break  # a list after the table, not its next row
                 name, unit = split_unit_paren(cell[len(cell) - len(m.group(2)):])
@@ -199,7 +208,12 @@ def read_indicator_table(lines: list[Line], i: int) -> IndicatorTable | None:
     if cur is not None:
         close()
     if not rows:
-        return None
+        if tabbed:
+            return None  # read by position (`flattened_grid`), or said there
+        # a header whose rows were not read (rows without numbers, a second header row): said
+        table.unread.append((lines[i].no, f"indicator table header ({' | '.join(header)}) not followed by rows "
+                                          f"the reader could read (each a numbered name, its values, its "
+                                          f"attribute): the table was not read"))
     return table
 
 

@@ -219,3 +219,29 @@ def test_an_empty_cell_one_cell_a_line_keeps_its_column(tmp_path):
     r = plan(tmp_path, table)
     assert indicators(r) == [READ[0], ("2", "残疾人就业人数", "万人", "", "6", "预期性")]
     assert r.indicators[1].target.year == 2025
+
+
+# --- tables the one-cell reader cannot read, and indicators printed as text: said ----------------
+def test_a_numbered_column_one_cell_a_line(tmp_path):
+    # before: a 序号 cell on a line of its own before the name left the table as prose, silently
+    rows = [("1", "困难残疾人生活补贴覆盖率（%）", "100", "100", "约束性"), ("2", "残疾人就业人数（万人）", "5", "6", "预期性")]
+    r = plan(tmp_path, one_cell_a_line(("序号", "指标", "2020年", "2025年", "属性"), rows, tabs=False))
+    assert indicators(r) == READ
+    assert r.warnings == []
+
+
+def test_rows_without_numbers_one_cell_a_line_are_a_gap(tmp_path):
+    rows = [(name[2:], *rest) for name, *rest in ROWS]
+    r = plan(tmp_path, one_cell_a_line(("指标", "2020年", "2025年", "属性"), rows, tabs=False))
+    assert r.indicators == []
+    assert [(g.kind, g.line) for g in r.warnings] == [("table", 6)]
+    assert "indicator table header (指标 | 2020年 | 2025年 | 属性) not followed by rows" in r.warnings[0].message
+
+
+def test_indicators_printed_as_text_are_a_gap(tmp_path):
+    text = ("主要指标：\n1.残疾人基本养老保险参保率：2020年95%，2025年达到98%以上（约束性）。\n"
+            "2.残疾人就业人数：2020年5万人，2025年6万人（预期性）。\n")
+    r = plan(tmp_path, text)
+    assert r.indicators == []
+    assert [(g.kind, g.line) for g in r.warnings] == [("table", 7), ("table", 8)]
+    assert r.warnings[0].message.startswith("indicator printed as text, not in a table, not read: '1.残疾人基本养老")
