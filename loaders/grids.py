@@ -13,10 +13,11 @@ import re
 
 from policykg.loaders.reading import Grid
 from policykg.loaders.table_vocab import (DivisionRow, DivisionTable, IndicatorRow, IndicatorTable,
-                                          assign_value_roles, column_role, division_columns,
+                                          attribute_of, header_roles, column_role, division_columns,
                                           is_category_cell, note_unread, split_unit_paren, squash,
                                           unitlike)
 from policykg.loaders.text import BOOKMARK_RE, ITEM_RE, Line, ProjectRow, normalize
+from policykg.loaders.values import is_value_cell
 
 Row = tuple[int, list[str]]
 
@@ -64,18 +65,41 @@ def _header(rows: list[Row], reader, limit: int):
 # indicator tables
 def _indicator_header(cells: list[str]) -> tuple[list[str | None], dict[str, int]] | None:
     """Role of each column (None for a column we do not read), or None if this is no header."""
-    known = [column_role(c) for c in cells]
-    if "attribute" not in known or "value" not in known:
+    if "attribute" not in (known := [column_role(c) for c in cells]) or "value" not in known:
         return None
-    if "name" not in known:  # an unlabelled column holds the names (a blank header cell)
+    roles, years = header_roles(cells)
+    if "name" not in roles:  # an unlabelled column holds the names (a blank header cell)
         blank = next((k for k, c in enumerate(cells) if not squash(c)), None)
         if blank is None:
             return None
-        known[blank] = "name"
-    labelled = ["指标" if r == "name" else c for c, r in zip(cells, known) if r is not None]
-    assigned, years = assign_value_roles(labelled)
-    queue = iter(assigned)
-    return [None if r is None else next(queue) for r in known], years
+        roles[blank] = "name"
+    return roles, years
+
+
+def _aligned(cells: list[str], roles: list[str | None]) -> list[str] | None:
+    """A row's cells one for each column.  A real table's rows are as wide as its header; a table
+    flattened into text drops cells: a category merged down from the row above (printed once for
+    several rows), or empty cells at the row's end.  Where one cell is missing at the start under a
+    category column, or cells at the end, the row is put back under its header if its name and
+    attribute then stand in their columns; else None (which cell is missing cannot be told)."""
+    n = len(roles)
+    if len(cells) == n:
+        return cells
+    if len(cells) > n:
+        return None
+    ways = [cells + [""] * (n - len(cells))]
+    if roles[0] == "category" and len(cells) == n - 1:
+        ways.append([""] + cells)
+    name, attribute = roles.index("name"), roles.index("attribute")
+    fit = [w for w in ways if w[name] and not is_value_cell(normalize(w[name]))
+           and attribute_of(w[attribute]) is not None]
+    return fit[0] if len(fit) == 1 else None
+
+
+def _second_header(cells: list[str]) -> bool:
+    """A second header row (基期值 | 目标值 under 2020年 | 2025年): every filled cell names a column."""
+    filled = _filled(cells)
+    return bool(filled) and all(column_role(c) is not None for c in filled)
 
 
 def read_indicator_grid(grid: Grid) -> IndicatorTable | None:
@@ -88,9 +112,12 @@ def read_indicator_grid(grid: Grid) -> IndicatorTable | None:
     col = {r: i for i, r in enumerate(roles) if r is not None}
     value_roles = [r for r in roles if r in ("baseline", "target")]
     table_rows: list[IndicatorRow] = []
+    unread: list[tuple[int, str]] = []
     category = ""
-    for line, cells in rows[k + 1:]:
-        cells = cells + [""] * (len(roles) - len(cells))
+    body = rows[k + 1:]
+    if body and _second_header(body[0][1]):
+        body = body[1:]
+    for line, cells in body:
         filled = _filled(cells)
         if not filled:
             continue
@@ -98,6 +125,12 @@ def read_indicator_grid(grid: Grid) -> IndicatorTable | None:
                 normalize(_joined(filled[0]))):
             category = _joined(filled[0])  # a category printed as a row of its own
             continue
+        got = _aligned(cells, roles)
+        if got is None:
+            unread.append((line, f"indicator table row of {len(cells)} cells under {len(roles)} columns "
+                                 f"not read (which cell is missing cannot be told): {' | '.join(filled)[:60]}"))
+            continue
+        cells = got
         if "category" in col and cells[col["category"]]:
             category = _joined(cells[col["category"]])
         name_cell = _joined(cells[col["name"]]) if "name" in col else ""
@@ -111,7 +144,10 @@ def read_indicator_grid(grid: Grid) -> IndicatorTable | None:
         if "unit" in col and cells[col["unit"]]:
             unit = _joined(cells[col["unit"]])
         values = [(_joined(cells[col[r]]), line) for r in value_roles]
-        attribute = squash(cells[col["attribute"]]) if "attribute" in col else ""
+        printed = squash(cells[col["attribute"]]) if "attribute" in col else ""
+        attribute = attribute_of(printed) or ""
+        if printed and not attribute:
+            unread.append((line, f"indicator {no} attribute {printed!r} not read (not 约束性 or 预期性)"))
         table_rows.append(IndicatorRow(no, name, category, unit, values,
                                        attribute, line, line))
     if not table_rows:
@@ -120,7 +156,7 @@ def read_indicator_grid(grid: Grid) -> IndicatorTable | None:
     table = IndicatorTable(columns, years, table_rows, grid.first_line, grid.last_line)
     header_line, header = rows[k]
     table.unread = [(header_line, f"indicator table column {squash(c)!r} not read")
-                    for c, r in zip(header, roles) if r is None and squash(c)]
+                    for c, r in zip(header, roles) if r is None and squash(c)] + unread
     return table
 
 

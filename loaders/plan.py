@@ -7,6 +7,7 @@ responsibilities and link the division table to the body.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -405,6 +406,7 @@ def load_plan(path: str | Path) -> PlanRecord:
         chapters=structure.chapters, warnings=list(structure.gaps) + table_gaps,
     )
     record.warnings.extend(Gap(line, "table", message) for t in indicator_tables for line, message in t.unread)
+    record.warnings.extend(_indicators_in_prose(blocks[start:]))
     record.indicators = _indicators(indicator_tables, spans, md.period)
     body_tasks = record.tasks()
     clauses_of = {id(t): ClauseReader.find(t.text) for t in body_tasks}  # each task's text parsed once
@@ -467,6 +469,23 @@ def _boxes_printed(blocks: list[Block]) -> int:
             title = blocks[k + 1].text if bare_box_heading(b.norm) and k + 1 < len(blocks) else b.text
             count += "指标" not in title
     return count
+
+
+#: an indicator's attribute in brackets, as a list of indicators printed as text marks each one:
+#: 1.残疾人基本养老保险参保率：2020年95%，2025年达到98%以上（约束性）
+_ATTRIBUTE_MARK_RE = re.compile(r"[（(\[【〔]\s*(?:约束|预期)性?(?:指标)?\s*[）)\]】〕]")
+
+
+def _indicators_in_prose(blocks: list[Block]) -> list[Gap]:
+    """Indicators printed as text (a paragraph marked （约束性） / （预期性）) are not read: a gap
+    for each, never a silence (the tables above read every row they print)."""
+    gaps: list[Gap] = []
+    for block in blocks:
+        for ln in block.lines:
+            if _ATTRIBUTE_MARK_RE.search(ln.norm):
+                quote = ln.clean if len(ln.clean) <= 60 else ln.clean[:60] + "…"
+                gaps.append(Gap(ln.no, "table", f"indicator printed as text, not in a table, not read: '{quote}'"))
+    return gaps
 
 
 def _printed_rows(table: IndicatorTable) -> int:

@@ -6,10 +6,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from policykg.loaders.ladder import WORDED_STYLES, numbering
 from policykg.loaders.text import CHAPTER_RE, COLUMN_RE, ITEM_RE, SECTION_RE
 from policykg.loaders.values import is_value_cell
 
 ATTRIBUTES = ("约束性", "预期性")
+#: an attribute cell as plans print it: 约束性, 约束, [约束性], 【预期性】, 约束性指标 (one kind each)
+_ATTRIBUTE_RE = re.compile(r"[\[［【〔（(]?(约束|预期)性?(?:指标)?[\]］】〕）)]?")
+
+
+def attribute_of(cell: str) -> str | None:
+    """The attribute a cell prints, as 约束性 or 预期性; None if it prints none."""
+    m = _ATTRIBUTE_RE.fullmatch(squash(cell))
+    return m.group(1) + "性" if m else None
+
 UNIT_PAREN_RE = re.compile(r"[（(]([^（()）]*)[)）]\s*$")
 
 def squash(s: str) -> str:
@@ -25,7 +35,11 @@ def split_unit_paren(name: str) -> tuple[str, str]:
 
 
 def is_heading_line(norm: str) -> bool:
-    return bool(CHAPTER_RE.match(norm) or SECTION_RE.match(norm) or COLUMN_RE.match(norm))
+    """A chapter or section heading (一、, （一）, 第二章, 第二部分, 第一节) or a 专栏 title: no table cell."""
+    if CHAPTER_RE.match(norm) or SECTION_RE.match(norm) or COLUMN_RE.match(norm):
+        return True
+    n = numbering(norm)
+    return n is not None and n.style in WORDED_STYLES
 
 
 # ------------------------------------------------------------------------------------------------
@@ -53,14 +67,22 @@ class IndicatorTable:
 
 
 #: a value column's name: a year and/or a kind of value, in either order, the year perhaps in
-#: brackets (2025年, 2020年基期值, 目标值（2025年）, 基期, 现状值)
-_VALUE_KIND = r"(?:基期|目标|现状|预期|规划|期末)值?|值"
+#: brackets (2025年, 2020年基期值, 目标值（2025年）, 基期, 现状值, 2020年基数), or a plan period's end
+#: (“十三五”末 is 2020, “十四五”目标 2025)
+_VALUE_KIND = r"(?:基期|基数|基准|目标|现状|预期|规划|期末|完成|实际|实现)值?|完成情况|值"
 _VALUE_RE = re.compile(rf"(?:{_VALUE_KIND})?((?:19|20)\d{{2}})?年?(?:{_VALUE_KIND})?")
+_PERIOD_RE = re.compile(rf"(十[一二三四五六])五(?:时期|期)?末?(?:{_VALUE_KIND})?")
+#: words that make a value column the target or the baseline, whatever its place
+_TARGET_WORDS = ("目标", "预期", "规划")
+_BASELINE_WORDS = ("基期", "基数", "基准", "现状", "完成", "实际", "实现")
 
 
 def value_year(cell: str) -> tuple[bool, int | None]:
     """(is it a value column's name, the year it names)."""
-    c = re.sub(r"[（()）]", "", squash(cell))
+    c = re.sub(r"[（()）“”\"'‘’]", "", squash(cell))
+    p = _PERIOD_RE.fullmatch(c)
+    if p:  # 十三五 runs 2016-2020: its end is 2020
+        return True, 2010 + 5 * "一二三四五六".index(p.group(1)[1])
     m = _VALUE_RE.fullmatch(c)
     if not c or m is None or c == "年":
         return False, None
@@ -86,24 +108,60 @@ def column_role(cell: str) -> str | None:
     return None
 
 
-def assign_value_roles(header: list[str]) -> tuple[list[str], dict[str, int]]:
-    roles: list[str] = []
+def _value_columns(cells: list[str]) -> dict[int, str]:
+    """Which of a header's value columns (index -> cell) is the target and which the baseline.
+    The target is the one a word names (目标, 预期, 规划), else the latest year, else the last; the
+    baseline the one a word names (基期, 基数, 现状, 完成情况), else the latest year before the
+    target's, else the last other, never one named a target (the last plan's “十三五”目标).  Any more (a 2015年 column beside 2020年 and 2025年) are read by no role."""
+    years = {i: value_year(c)[1] for i, c in cells.items()}
+    roles: dict[int, str] = {}
+
+    def pick(among: list[int], words: tuple[str, ...], before: int | None) -> int | None:
+        named = [i for i in among if any(w in cells[i] for w in words)]
+        if len(named) == 1:
+            return named[0]
+        dated = [i for i in among if years[i] is not None and (before is None or years[i] < before)]
+        if dated and len(dated) == len(among):
+            latest = max(years[i] for i in dated)
+            top = [i for i in dated if years[i] == latest]
+            return top[0] if len(top) == 1 else None
+        return among[-1] if among else None
+
+    order = sorted(cells)
+    target = pick(order, _TARGET_WORDS, None)
+    if target is None:
+        return {i: "other" for i in order}
+    roles[target] = "target"
+    rest = [i for i in order if i != target]
+    rest = [i for i in rest if not any(w in cells[i] for w in _TARGET_WORDS)]  # “十三五”目标: no baseline
+    baseline = pick(rest, _BASELINE_WORDS, years[target]) if rest else None
+    if baseline is not None:
+        roles[baseline] = "baseline"
+    return {i: roles.get(i, "other") for i in order}
+
+
+def header_roles(header: list[str]) -> tuple[list[str | None], dict[str, int]]:
+    """The role of each header cell (None for a column no role reads, a value column beyond the
+    baseline and target among them), and the year the baseline and target columns name."""
+    known = [column_role(c) for c in header]
+    values = _value_columns({i: squash(c) for i, c in enumerate(header) if known[i] == "value"})
+    roles: list[str | None] = []
     years: dict[str, int] = {}
-    value_cells = [(i, squash(c)) for i, c in enumerate(header) if column_role(c) == "value"]
-    for i, cell in enumerate(header):
-        role = column_role(cell)
-        if role is None:
-            continue
+    for i, role in enumerate(known):
         if role == "value":
-            c = squash(cell)
-            if len(value_cells) == 1 or "目标" in c or (value_cells and i == value_cells[-1][0]):
-                role = "target"
-            else:
-                role = "baseline"
-            year = value_year(c)[1]
-            if year:
+            role = values[i] if values[i] != "other" else None
+            year = value_year(header[i])[1]
+            if role and year:
                 years[role] = year
         roles.append(role)
+    return roles, years
+
+
+def assign_value_roles(header: list[str]) -> tuple[list[str], dict[str, int]]:
+    """The roles of a header's columns, left to right, leaving out columns no role reads; a name
+    column is assumed where the header prints none (a blank header cell)."""
+    per_cell, years = header_roles(header)
+    roles = [r for r in per_cell if r is not None]
     if "name" not in roles:
         roles.insert(1 if roles and roles[0] == "category" else 0, "name")
     return roles, years
@@ -112,7 +170,7 @@ def assign_value_roles(header: list[str]) -> tuple[list[str], dict[str, int]]:
 def is_category_cell(norm: str) -> bool:
     c = squash(norm)
     return (0 < len(c) <= 20 and not re.search(r"\d", c) and not ITEM_RE.match(c)
-            and c not in ATTRIBUTES and not is_value_cell(c) and not is_heading_line(c)
+            and attribute_of(c) is None and not is_value_cell(c) and not is_heading_line(c)
             and "。" not in c)
 
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from policykg.loaders.table_vocab import (ATTRIBUTES, MAX_DIVISION_COLUMNS, UNIT_PAREN_RE, DivisionRow,
-                                          DivisionTable, IndicatorRow, IndicatorTable, assign_value_roles,
+from policykg.loaders.table_vocab import (MAX_DIVISION_COLUMNS, attribute_of, UNIT_PAREN_RE, DivisionRow,
+                                          DivisionTable, IndicatorRow, IndicatorTable, header_roles,
                                           column_role, division_columns, is_category_cell, is_header_cell,
                                           is_heading_line, note_unread, split_unit_paren, squash, unitlike)
+from policykg.loaders.grids import read_indicator_grid
 from policykg.loaders.reading import Grid
 from policykg.loaders.text import ITEM_RE, Line
-from policykg.loaders.values import is_value_cell
+from policykg.loaders.values import is_missing, is_value_cell
 
 _INDICATOR_HEADER_START = {"指标", "类别", "指标名称", "序号", "类别指标", "主要指标"}
 _HEADER_WORDS = {"指标", "类别", "指标名称", "属性", "单位", "目标值", "基期值", "现状值", "序号", "目标",
@@ -40,22 +41,52 @@ _NO_CELL = _Cell("", 0, 0)
 
 # ------------------------------------------------------------------------------------------------
 # indicator tables
+def _column_name(c: str) -> bool:
+    """Could this header cell name a column no role reads (责任单位, 备注, 完成情况)?"""
+    return (0 < len(c) <= 12 and "。" not in c and not ITEM_RE.match(c) and not is_value_cell(c)
+            and not is_heading_line(c) and attribute_of(c) is None)
+
+
 def _one_cell_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
-    """Header cells starting at lines[i] up to and including the 属性 cell."""
+    """Header cells starting at lines[i] through the attribute cell (属性, 指标属性) and any columns
+    after it (备注, 责任单位), and the index of its last line."""
     if squash(lines[i].norm) not in _INDICATOR_HEADER_START:
         return None
-    cells = []
+    cells: list[str] = []
     j = i
-    while j < len(lines) and len(cells) < 8:
+    while True:
+        if j >= len(lines) or len(cells) >= 8:
+            return None
         c = squash(lines[j].norm)
         if c:
-            if column_role(c) is None and c not in _HEADER_WORDS:
+            if column_role(c) is None and c not in _HEADER_WORDS and not _column_name(c):
                 return None
             cells.append(c)
-            if c == "属性":
-                return cells, j
+            if column_role(c) == "attribute":
+                break
         j += 1
-    return None
+    # columns after the attribute: the tab-indented header row runs to its blank line; one cell a
+    # line, a cell that names a kind of thing (备注, 责任单位) before a row's first cell
+    tabbed = lines[i].indented
+    k = j + 1
+    while k < len(lines) and len(cells) < 10:
+        ln = lines[k]
+        if not ln.clean:
+            if tabbed:
+                break
+            k += 1
+            continue
+        c = squash(ln.norm)
+        if tabbed != ln.indented or not (is_header_cell(c) or c == "说明") or column_role(c) is not None:
+            break
+        nxt = _next_nonempty(lines, k + 1)
+        if not tabbed and (nxt is None or not ITEM_RE.match(lines[nxt].norm)) \
+                and not is_header_cell(squash(lines[nxt].norm) if nxt is not None else ""):
+            break  # a category line, not a column's name
+        cells.append(c)
+        j = k
+        k += 1
+    return cells, j
 
 
 def _next_nonempty(lines: list[Line], j: int) -> int | None:
@@ -66,8 +97,25 @@ def _next_nonempty(lines: list[Line], j: int) -> int | None:
     return None
 
 
+def _columns(header: list[str]) -> tuple[list[str | None], dict[str, int]]:
+    """Each header cell's role (None: read by no role), a name column put in where the header
+    leaves its cell blank (it prints no 指标 cell, only 类别 and the values)."""
+    roles, years = header_roles(header)
+    if "name" not in roles:
+        at = next((k for k, r in enumerate(roles) if r not in ("category", "index")), len(roles))
+        roles.insert(at, "name")
+    return roles, years
+
+
 def read_indicator_table(lines: list[Line], i: int) -> IndicatorTable | None:
-    """Read an indicator table whose header starts at lines[i] (0-based), or None."""
+    """Read an indicator table whose header starts at lines[i] (0-based), or None.
+
+    A row runs from its numbered name cell to its attribute cell; the cells between stand under
+    the header's columns between its name and attribute columns, one each (a tab-indented line
+    holding only its tab is an empty cell); cells after the attribute under the columns after it.
+    The table ends at a heading (一、, 第二章 …), or at a numbered line that does not continue the
+    rows' numbering (a task list after the table: 1. after row 9) or that is a sentence (…。),
+    never reading on into the plan."""
     line = lines[i]
     if "\t" in line.clean:
         return _read_tab_table(lines, i)
@@ -75,102 +123,182 @@ def read_indicator_table(lines: list[Line], i: int) -> IndicatorTable | None:
     if head is None:
         return None
     header, j = head
-    roles, years = assign_value_roles(header)
-    rows: list[IndicatorRow] = []
+    cols, years = _columns(header)
+    name_at, attr_at = cols.index("name"), cols.index("attribute")
+    middle, trailing = cols[name_at + 1:attr_at], len(cols) - attr_at - 1
+    tabbed = lines[i].indented
+    table = IndicatorTable([r for r in cols if r is not None], years, [], lines[i].no, lines[j].no)
+    table.unread = [(lines[i].no, f"indicator table column {name!r} not read")
+                    for name, role in zip(_with_name(header, cols), cols) if role is None]
+    if trailing and not tabbed and "category" in cols:
+        table.unread.append((lines[i].no, f"indicator table printed one cell a line with columns after the "
+                                          f"attribute: an empty cell of theirs cannot be told from a "
+                                          f"category line, so categories were not read"))
+    rows = table.rows
     category = ""
+    category_since = False  # a category line since the last row (its numbering may restart)
     cur: IndicatorRow | None = None
-    last_line = lines[j].no
+    cells: list[tuple[str, int]] = []  # the open row's cells between its name and its attribute
+
+    def close() -> None:
+        nonlocal cur
+        _place(cur, cells, middle, cols, table)
+        rows.append(cur)
+        table.last_line = cur.last_line
+        cur = None
+        cells.clear()
+
     j += 1
     while True:
         k = _next_nonempty(lines, j)
         if k is None:
             break
+        if cur is not None and tabbed:  # tab-only lines before this one: empty cells of the row
+            cells.extend(("", lines[e].no) for e in range(j, k) if lines[e].indented)
         cell, norm = lines[k].clean, lines[k].norm
-        if is_heading_line(norm) and cur is None:
-            break
+        if is_heading_line(norm):
+            break  # the next chapter or section: the table ended, with or without the row's attribute
         if cur is None:
             m = ITEM_RE.match(norm)
             nxt = _next_nonempty(lines, k + 1)
             nxt_norm = lines[nxt].norm if nxt is not None else ""
-            if m:
+            bare = re.fullmatch(r"\d{1,3}", squash(norm)) if "index" in cols else None
+            if bare and nxt is not None and not is_value_cell(nxt_norm) and not ITEM_RE.match(nxt_norm):
+                # a 序号 cell, then the name: one row
+                if not _continues(rows, bare.group(0), category_since) or "。" in nxt_norm:
+                    break
+                name, unit = split_unit_paren(lines[nxt].clean)
+                cur = IndicatorRow(bare.group(0), name, category, unit, [], "", lines[k].no, lines[nxt].no)
+                category_since = False
+                k = nxt
+            elif m:
+                if not _continues(rows, m.group(1), category_since) or "。" in norm:
+                    break  # a list after the table, not its next row
                 name, unit = split_unit_paren(cell[len(cell) - len(m.group(2)):])
                 cur = IndicatorRow(m.group(1), name, category, unit, [], "", lines[k].no, lines[k].no)
+                category_since = False
             elif is_category_cell(norm) and nxt is not None and ITEM_RE.match(nxt_norm):
-                category = cell
+                category = cell if not (trailing and not tabbed) else ""
+                category_since = True
             else:
                 break
         else:
-            c = squash(norm)
-            if c in ATTRIBUTES:
-                cur.attribute = c
+            attribute = attribute_of(norm)
+            if attribute is not None:
+                cur.attribute = attribute
                 cur.last_line = lines[k].no
-                rows.append(cur)
-                last_line = lines[k].no
-                cur = None
-            elif (not cur.values and not cur.unit and UNIT_PAREN_RE.search(norm)
-                  and not is_value_cell(norm)):
+                close()
+                j = _skip_trailing(lines, k + 1, trailing, tabbed)
+                if j > k + 1:
+                    table.last_line = lines[j - 1].no
+                continue
+            if (not cells and not cur.unit and UNIT_PAREN_RE.search(norm)
+                    and not is_value_cell(norm)):
                 # the name cell wrapped onto the next line: "…纳入最低生活保障" / "比例(%)"
                 name, unit = split_unit_paren(cur.name + cell)
                 cur.name, cur.unit = name, unit
             elif ITEM_RE.match(norm) and not is_value_cell(norm):
                 # a row without an attribute cell: close it and re-read this line as a new row
-                rows.append(cur)
-                cur = None
+                close()
                 continue
             else:
-                cur.values.append((cell, lines[k].no))
+                cells.append((cell, lines[k].no))
                 cur.last_line = lines[k].no
         j = k + 1
     if cur is not None:
-        rows.append(cur)
-        last_line = cur.last_line
+        close()
     if not rows:
-        return None
-    return IndicatorTable(roles, years, rows, lines[i].no, last_line)
+        if tabbed:
+            return None  # read by position (`flattened_grid`), or said there
+        # a header whose rows were not read (rows without numbers, a second header row): said
+        table.unread.append((lines[i].no, f"indicator table header ({' | '.join(header)}) not followed by rows "
+                                          f"the reader could read (each a numbered name, its values, its "
+                                          f"attribute): the table was not read"))
+    return table
+
+
+def _with_name(header: list[str], cols: list[str | None]) -> list[str]:
+    """The header's cells beside `cols` (which may hold a name column the header left blank)."""
+    out = list(header)
+    if len(cols) > len(header):
+        out.insert(cols.index("name"), "")
+    return out
+
+
+def _skip_trailing(lines: list[Line], j: int, count: int, tabbed: bool) -> int:
+    """Past a row's cells after its attribute (备注, 责任单位: columns no role reads)."""
+    if not count:
+        return j
+    if tabbed:  # the row's cells run to its blank line
+        while j < len(lines) and lines[j].indented:
+            j += 1
+        return j
+    taken = 0
+    while taken < count:
+        k = _next_nonempty(lines, j)
+        if k is None or ITEM_RE.match(lines[k].norm) or is_heading_line(lines[k].norm):
+            break
+        taken += 1
+        j = k + 1
+    return j
+
+
+def _place(row: IndicatorRow, cells: list[tuple[str, int]], middle: list[str | None], cols: list[str | None],
+           table: IndicatorTable) -> None:
+    """Put a row's cells under the columns between the name and the attribute, one each: a unit
+    cell gives the row's unit, a value cell its baseline or target.  A row with more or fewer cells
+    than those columns reads no value (which cell is which cannot be told) and is a gap, except a row
+    printing only missing markers (——), which has no number to put in a wrong column."""
+    value_roles = [r for r in cols if r in ("baseline", "target")]
+    if len(cells) < len(value_roles) and "unit" not in middle and all(is_missing(v) for v, _ in cells):
+        row.values = list(cells)  # only ——: no number to misplace, read left to right as printed
+        return
+    if len(cells) != len(middle):
+        if cells:
+            printed = "、".join(v or "（空）" for v, _ in cells)
+            table.unread.append((row.first_line, f"indicator row {row.no} prints {len(cells)} cells ({printed}) "
+                                                 f"under {len(middle)} columns: its values were not read"))
+        row.values = []
+        return
+    got = dict(zip(middle, cells))
+    if "unit" in got and got["unit"][0]:
+        row.unit = got["unit"][0]
+    row.values = [got.get(r, ("", row.first_line)) for r in value_roles]
+
+
+def _continues(rows: list[IndicatorRow], number: str, after_category: bool) -> bool:
+    """Does a row numbered `number` continue the table's rows: the next number, or 1 again after
+    a category line (tables that number each category's rows from 1)?"""
+    if not rows or not rows[-1].no.isdigit():
+        return True
+    n = int(number)
+    return n == int(rows[-1].no) + 1 or (after_category and n == 1)
 
 
 def _read_tab_table(lines: list[Line], i: int) -> IndicatorTable | None:
-    header = [c for c in lines[i].clean.split("\t")]
+    """A table printed one row a line, cells apart by tabs: read by position under its header like
+    a real table (`grids.read_indicator_grid`), an empty cell (two tabs) keeping its column; a
+    category may stand on a line of its own before its rows."""
+    header = [c.strip() for c in lines[i].clean.split("\t")]
     if not any(column_role(c) == "name" for c in header) or not any(
             column_role(c) == "attribute" for c in header):
         return None
-    roles, years = assign_value_roles(header)
-    rows: list[IndicatorRow] = []
-    category = ""
-    last = lines[i].no
+    rows: list[tuple[int, tuple[str, ...]]] = [(lines[i].no, tuple(header))]
     j = i + 1
     while True:
         k = _next_nonempty(lines, j)
         if k is None:
             break
-        cells = [c.strip() for c in lines[k].clean.split("\t") if c.strip()]
-        if len(cells) == 1 and is_category_cell(lines[k].norm):
+        cells = [c.strip() for c in lines[k].clean.split("\t")]
+        if len([c for c in cells if c]) == 1 and is_category_cell(lines[k].norm):
             nxt = _next_nonempty(lines, k + 1)
-            if nxt is not None and "\t" in lines[nxt].clean:
-                category = cells[0]
-                j = k + 1
-                continue
-        if len(cells) < 2:
+            if nxt is None or "\t" not in lines[nxt].clean:
+                break
+        elif len([c for c in cells if c]) < 2:
             break
-        if "category" in roles and len(cells) == len(roles):
-            category = cells[roles.index("category")] or category
-            cells = [c for r, c in zip(roles, cells) if r != "category"]
-        name_cell = cells[0]
-        m = ITEM_RE.match(lines[k].norm.split("\t")[0].strip()) if "\t" in lines[k].norm else None
-        no, name_text = (m.group(1), name_cell[len(name_cell) - len(m.group(2)):]) if m else ("", name_cell)
-        name, unit = split_unit_paren(name_text.strip())
-        attribute = cells[-1] if squash(cells[-1]) in ATTRIBUTES else ""
-        values = cells[1:-1] if attribute else cells[1:]
-        if "unit" in roles and values:
-            unit, values = values[0], values[1:]
-        rows.append(IndicatorRow(no or str(len(rows) + 1), name, category, unit,
-                                 [(v, lines[k].no) for v in values], squash(attribute),
-                                 lines[k].no, lines[k].no))
-        last = lines[k].no
+        rows.append((lines[k].no, tuple(cells)))
         j = k + 1
-    if not rows:
-        return None
-    return IndicatorTable(roles, years, rows, lines[i].no, last)
+    return read_indicator_grid(Grid(tuple(rows)))
 
 
 # ------------------------------------------------------------------------------------------------

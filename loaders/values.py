@@ -16,14 +16,19 @@ COMPARATOR_SYMBOLS = {
     ">": ">", "<": "<", "=": "=", "≈": "≈", "~": "≈", "约": "≈",
 }
 #: words after a number that change its comparator
-SUFFIX_COMPARATORS = {"以上": "≥", "及以上": "≥", "以下": "≤", "左右": "≈"}
+SUFFIX_COMPARATORS = {"以上": "≥", "及以上": "≥", "以下": "≤", "及以下": "≤", "以内": "≤", "左右": "≈"}
+#: words before a number that give its comparator (不低于95%, 达到98%, 控制在5%以内)
+PREFIX_COMPARATORS = {"不低于": "≥", "不少于": "≥", "不小于": "≥", "至少": "≥", "超过": ">", "高于": ">",
+                      "大于": ">", "不高于": "≤", "不超过": "≤", "不大于": "≤", "低于": "<", "小于": "<",
+                      "控制在": "≤", "达到": "=", "达": "=", "保持在": "=", "稳定在": "="}
 MISSING_MARKERS = {"——", "—", "--", "-", "/", "无", "—-", "-—", "－－", "－"}
 
 _NUMBER_CELL_RE = re.compile(
-    r"^(?P<cmp>>=|<=|≥|≤|≧|≦|>|<|=|≈|~|约)?\s*"
-    r"(?P<num>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>%|‰|[\u4e00-\u9fff]{1,3}(?<!以上)(?<!以下)(?<!左右))?\s*"
-    r"(?P<suffix>及以上|以上|以下|左右)?$"
+    r"^(?P<cmp>>=|<=|≥|≤|≧|≦|>|<|=|≈|~|约|"
+    + "|".join(sorted(PREFIX_COMPARATORS, key=len, reverse=True)) + r")?\s*"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>%|‰|个百分点|[\u4e00-\u9fff]{1,3}(?<![以及上下内右]))?\s*"
+    r"(?P<suffix>及以上|以上|及以下|以下|以内|左右)?$"
 )
 
 
@@ -42,14 +47,17 @@ def parse_value(printed: str, *, default_unit: str = "", year: int | None = None
     if not m:
         return v  # qualitative
     try:
-        v.value = Decimal(m["num"])
+        v.value = Decimal(m["num"].replace(",", ""))
     except InvalidOperation:
         return v
-    cmp = COMPARATOR_SYMBOLS.get(m["cmp"] or "", None)
+    cmp = COMPARATOR_SYMBOLS.get(m["cmp"] or "") or PREFIX_COMPARATORS.get(m["cmp"] or "")
     if m["suffix"]:
         cmp = SUFFIX_COMPARATORS[m["suffix"]]
     v.comparator = cmp or "="
-    v.unit = m["unit"] or default_unit
+    unit = m["unit"] or default_unit
+    if unit in ("万", "亿") and default_unit:  # 1.5万 in a row counted in 人次 is 1.5万人次
+        unit = default_unit if default_unit.startswith(unit) else unit + default_unit
+    v.unit = unit
     return v
 
 

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from policykg.loaders.targets import extract_targets, names_indicator
+from policykg.loaders.values import parse_value
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -51,3 +52,35 @@ def test_value_is_decimal_and_offsets_point_into_text():
 ])
 def test_names_indicator(text, name, expected):
     assert names_indicator(text, name) is expected
+
+
+# --- a baseline or target cell of an indicator table ------------------------------------------------
+@pytest.mark.parametrize("printed, row_unit, expected", [
+    ("95%以上", "%", ("≥", "95", "%")),
+    ("不低于95%", "%", ("≥", "95", "%")),      # before: qualitative
+    ("达到98%", "%", ("=", "98", "%")),        # before: qualitative
+    ("不少于5个", "", ("≥", "5", "个")),
+    ("50以内", "人", ("≤", "50", "人")),       # before: = 50, unit 以内
+    ("5个以内", "", ("≤", "5", "个")),         # before: = 5, unit 个以内
+    ("保持在3%以内", "%", ("≤", "3", "%")),
+    ("3项及以下", "", ("≤", "3", "项")),
+    ("1,200", "人", ("=", "1200", "人")),      # before: qualitative
+    ("1.5万", "人次", ("=", "1.5", "万人次")),  # before: unit 万, the row's 人次 lost
+    ("1.5万", "万人", ("=", "1.5", "万人")),
+    ("5万人次", "人次", ("=", "5", "万人次")),
+    ("5个百分点", "", ("=", "5", "个百分点")),
+    (">99%", "", (">", "99", "%")),
+    ("≥362", "", ("≥", "362", "")),
+])
+def test_indicator_cells(printed, row_unit, expected):
+    v = parse_value(printed, default_unit=row_unit)
+    assert (v.comparator, str(v.value), v.unit) == expected
+    assert v.printed == printed
+
+
+@pytest.mark.parametrize("printed", ["与国内生产总值增长基本同步", "全覆盖", "〔5〕", "80-90%", "——", "/",
+                                     "提高5个百分点", "-5%"])
+def test_indicator_cells_kept_as_printed(printed):
+    # a range, a five-year sum in brackets, a change or words: no number is made of them
+    v = parse_value(printed, default_unit="%")
+    assert (v.comparator, v.value, v.unit, v.printed) == (None, None, "", printed)

@@ -1,0 +1,247 @@
+"""Indicator tables (主要指标) printed other ways than the corpus prints them: the table ends where
+the plan goes on (a 第二章 heading, a task list), attributes printed 约束 / [约束性] / 约束性指标, a header
+ending 指标属性.  Each is read right or said as a gap with its line, never read into the plan's tasks."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policykg.loaders.plan import load_plan
+
+TITLE = "青山县“十四五”残疾人事业发展规划\n\n"
+TASKS = ("1.完善低保。将符合条件的残疾人纳入低保。（牵头单位：县民政局）\n"
+         "2.加强康复。实施精准康复行动。（牵头单位：县卫健局）\n")
+ROWS = [("1.困难残疾人生活补贴覆盖率（%）", "100", "100", "约束性"),
+        ("2.残疾人就业人数（万人）", "5", "6", "预期性")]
+READ = [("1", "困难残疾人生活补贴覆盖率", "%", "100", "100", "约束性"),
+        ("2", "残疾人就业人数", "万人", "5", "6", "预期性")]
+
+
+def one_cell_a_line(header, rows, *, tabs: bool) -> str:
+    """A table flattened one cell a line: tab-indented with a blank line after each row, or (as
+    PDF extraction prints it) a blank line after every cell."""
+    if tabs:
+        return "".join("".join(f"\t{c}\n" for c in row) + "\n" for row in [header, *rows])
+    return "".join(f"{c}\n\n" for row in [header, *rows] for c in row)
+
+
+def plan(tmp_path: Path, table: str, *, worded: bool = False):
+    if worded:
+        text = (TITLE + "第一章 发展目标\n到2025年，残疾人事业全面发展。\n\n" + table + "\n第二章 主要任务\n" + TASKS
+                + "\n第三章 保障措施\n加强组织领导。\n")
+    else:
+        text = (TITLE + "一、发展目标\n到2025年，残疾人事业全面发展。\n\n" + table + "\n二、主要任务\n" + TASKS
+                + "\n三、保障措施\n加强组织领导。\n")
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    return load_plan(path)
+
+
+def indicators(record):
+    return [(i.no, i.name, i.unit, i.baseline.printed if i.baseline else "",
+             i.target.printed if i.target else "", i.attribute) for i in record.indicators]
+
+
+def tasks(record):
+    return [t.title for t in record.tasks()]
+
+
+@pytest.mark.parametrize("tabs", [True, False])
+def test_a_worded_chapter_heading_ends_the_table(tmp_path, tabs):
+    # before: 第二章 主要任务 was read as a category, the tasks as indicator rows: the plan had no task
+    r = plan(tmp_path, one_cell_a_line(("指标", "2020年", "2025年", "属性"), ROWS, tabs=tabs), worded=True)
+    assert indicators(r) == READ
+    assert tasks(r) == ["完善低保", "加强康复"]
+    assert r.warnings == []
+
+
+@pytest.mark.parametrize("printed", [("约束", "预期"), ("[约束性]", "[预期性]"), ("【约束性】", "【预期性】"),
+                                     ("约束性指标", "预期性指标")])
+@pytest.mark.parametrize("tabs", [True, False])
+def test_attributes_printed_other_ways(tmp_path, printed, tabs):
+    # before: an attribute not printed 约束性/预期性 never closed its row: the rows ran on through the
+    # next chapter's heading and tasks, and the plan had no task
+    rows = [row[:3] + (attr,) for row, attr in zip(ROWS, printed)]
+    r = plan(tmp_path, one_cell_a_line(("指标", "2020年", "2025年", "属性"), rows, tabs=tabs))
+    assert indicators(r) == READ
+    assert tasks(r) == ["完善低保", "加强康复"]
+    assert r.warnings == []
+
+
+def test_an_attribute_tab_separated_in_brackets(tmp_path):
+    table = "".join("\t".join(row) + "\n" for row in [("指标", "2020年", "2025年", "属性"),
+                                                      *[r[:3] + (f"[{r[3]}]",) for r in ROWS]])
+    assert indicators(plan(tmp_path, table)) == READ
+
+
+def test_a_header_ending_指标属性_one_cell_a_line(tmp_path):
+    # before: the header was only closed by 属性 itself; the table was left as prose, silently
+    r = plan(tmp_path, one_cell_a_line(("指标", "2020年", "2025年", "指标属性"), ROWS, tabs=False))
+    assert indicators(r) == READ
+    assert r.warnings == []
+
+
+def test_a_list_after_the_table_is_no_row_of_it(tmp_path):
+    # a numbered paragraph after the table (no heading between) that does not continue its numbering
+    table = one_cell_a_line(("指标", "2020年", "2025年", "属性"), ROWS, tabs=False)
+    r = plan(tmp_path, table + "1.主要指标按年度分解落实。\n\n")
+    assert indicators(r) == READ
+
+
+def test_rows_numbered_again_from_1_under_each_category(tmp_path):
+    rows = [("收入和就业",), ("1.残疾人就业人数（万人）", "5", "6", "预期性"),
+            ("社会保障",), ("1.困难残疾人生活补贴覆盖率（%）", "100", "100", "约束性")]
+    r = plan(tmp_path, "".join(f"{c}\n\n" for row in [("类别", "指标", "2020年", "2025年", "属性"), *rows]
+                               for c in row))
+    assert [(i.category, i.name, i.target.printed) for i in r.indicators] == [
+        ("收入和就业", "残疾人就业人数", "6"), ("社会保障", "困难残疾人生活补贴覆盖率", "100")]
+
+
+def test_a_row_with_a_cell_too_many_is_a_gap_not_a_shifted_value(tmp_path):
+    # ★ in the attribute column (its meaning is in a note) is no attribute: three cells under two
+    # value columns, which is which cannot be told
+    rows = [ROWS[0][:3] + ("★",), ROWS[1]]
+    r = plan(tmp_path, one_cell_a_line(("指标", "2020年", "2025年", "属性"), rows, tabs=False))
+    assert indicators(r) == [("1", "困难残疾人生活补贴覆盖率", "%", "", "", ""), READ[1]]
+    assert [(g.kind, g.line) for g in r.warnings] == [("table", 14)]
+    assert "indicator row 1 prints 3 cells (100、100、★) under 2 columns: its values were not read" in r.warnings[0].message
+
+
+# --- one row a line, cells apart by tabs or spaces: read by position under the header -------------
+def rows_a_line(header, rows, sep="\t") -> str:
+    return "".join(sep.join(row) + "\n" for row in [header, *rows])
+
+
+def test_tab_rows_with_a_numbered_column_and_a_column_of_units(tmp_path):
+    # before: the 序号 cell was read as the name, the name as the unit, the unit as the baseline
+    rows = [("1", "困难残疾人生活补贴覆盖率", "%", "100", "100", "约束性"),
+            ("2", "残疾人就业人数", "万人", "5", "6", "预期性")]
+    r = plan(tmp_path, rows_a_line(("序号", "指标", "单位", "2020年", "2025年", "属性"), rows))
+    assert indicators(r) == READ
+    assert r.warnings == []
+
+
+def test_tab_rows_with_columns_no_role_reads(tmp_path):
+    # before: the 十三五目标 cell was read as the baseline and the 完成情况 cell as the target, the
+    # attribute after a 备注 cell was lost, and no column was said unread.  The last plan's target
+    # is no baseline: the 2020 achievement (完成情况) is
+    rows = [("1.困难残疾人生活补贴覆盖率（%）", "95", "100", "100", "约束性", "新增"),
+            ("2.残疾人就业人数（万人）", "4", "5", "6", "预期性", "")]
+    r = plan(tmp_path, rows_a_line(("指标", "“十三五”目标", "2020年完成情况", "2025年目标", "属性", "备注"), rows))
+    assert indicators(r) == READ
+    assert [(i.baseline.year, i.target.year) for i in r.indicators] == [(2020, 2025)] * 2
+    assert [g.message for g in r.warnings] == [f"indicator table column {c!r} not read"
+                                               for c in ("“十三五”目标", "备注")]
+
+
+@pytest.mark.parametrize("sep", ["\t", "  "])
+def test_a_category_printed_once_for_its_rows(tmp_path, sep):
+    # a merged category cell: printed on the first of its rows, the rows below one cell short.
+    # before (cells apart by spaces): row 2's name was read as its category, 100 as its name
+    rows = [("收入和就业", "1.残疾人就业人数（万人）", "5", "6", "预期性"),
+            ("2.残疾人职业培训人次（人次）", "100", "200", "预期性"),
+            ("社会保障", "3.困难残疾人生活补贴覆盖率（%）", "100", "100", "约束性")]
+    r = plan(tmp_path, rows_a_line(("类别", "指标", "2020年", "2025年", "属性"), rows, sep))
+    assert [(i.no, i.category, i.name, i.unit, i.baseline.printed, i.target.printed, i.attribute)
+            for i in r.indicators] == [
+        ("1", "收入和就业", "残疾人就业人数", "万人", "5", "6", "预期性"),
+        ("2", "收入和就业", "残疾人职业培训人次", "人次", "100", "200", "预期性"),
+        ("3", "社会保障", "困难残疾人生活补贴覆盖率", "%", "100", "100", "约束性")]
+    assert r.warnings == []
+
+
+def test_a_row_a_cell_short_that_cannot_be_placed_is_a_gap(tmp_path):
+    rows = [ROWS[0], ("2.残疾人就业人数（万人）", "6", "预期性")]  # its 2020 cell not printed
+    r = plan(tmp_path, rows_a_line(("指标", "2020年", "2025年", "属性"), rows, "  "))
+    assert indicators(r) == [READ[0]]
+    assert [(g.kind, g.line) for g in r.warnings] == [("table", 8)]
+    assert "indicator table row of 3 cells under 4 columns not read" in r.warnings[0].message
+
+
+def test_a_second_header_row_is_no_indicator(tmp_path):
+    table = "指标\t2020年\t2025年\t属性\n\t基期值\t目标值\t\n" + rows_a_line(("x",), ROWS).split("\n", 1)[1]
+    r = plan(tmp_path, table)
+    assert indicators(r) == READ
+
+
+def test_an_attribute_cell_not_read_is_a_gap(tmp_path):
+    rows = [ROWS[0][:3] + ("★",), ROWS[1]]
+    r = plan(tmp_path, rows_a_line(("指标", "2020年", "2025年", "属性"), rows))
+    assert indicators(r) == [READ[0][:5] + ("",), READ[1]]
+    assert [(g.line, g.message) for g in r.warnings] == [
+        (7, "indicator 1 attribute '★' not read (not 约束性 or 预期性)")]
+
+
+# --- which column is which: by the header's words and years, one cell a line by position ----------
+@pytest.mark.parametrize("layout", ["tabs", "plain", "rows"])
+@pytest.mark.parametrize("header", [("指标", "2025年", "2020年", "属性"), ("指标", "2025年目标", "2020年", "属性"),
+                                    ("指标", "目标值", "现状值", "属性")])
+def test_the_target_column_printed_before_the_baseline(tmp_path, layout, header):
+    # before: the last value column was the target whatever it named (2025年 | 2020年 gave a 2020
+    # target); with 2025年目标 | 2020年 both were targets and the 2020 value won
+    rows = [(r[0], r[2], r[1], r[3]) for r in ROWS]
+    table = (rows_a_line(header, rows) if layout == "rows"
+             else one_cell_a_line(header, rows, tabs=layout == "tabs"))
+    r = plan(tmp_path, table)
+    assert indicators(r) == READ
+    assert r.warnings == []
+
+
+@pytest.mark.parametrize("column", ["2020年基数", "“十三五”末", "2020年完成情况", "基期值（2020年）"])
+def test_baseline_columns_named_other_ways(tmp_path, column):
+    r = plan(tmp_path, one_cell_a_line(("指标", column, "“十四五”目标", "属性"), ROWS, tabs=False))
+    assert indicators(r) == READ
+    assert [(i.baseline.year, i.target.year) for i in r.indicators] == [(2020, 2025)] * 2
+    assert r.warnings == []
+
+
+@pytest.mark.parametrize("tabs", [True, False])
+def test_one_cell_a_line_columns_by_position(tmp_path, tabs):
+    # a unit column, a column no role reads between the values and the attribute, one after it,
+    # and a third value column: before, the unit was read as the baseline, a 责任单位 or 备注 header
+    # cell left the table unread (silently) or read 备注 as the next rows' category
+    header = ("指标", "单位", "2015年", "2020年", "2025年", "责任单位", "属性", "备注")
+    rows = [("1.困难残疾人生活补贴覆盖率", "%", "90", "100", "100", "县民政局", "约束性", "新增"),
+            ("2.残疾人就业人数", "万人", "4", "5", "6", "县人社局", "预期性", "")]
+    r = plan(tmp_path, one_cell_a_line(header, rows, tabs=tabs))
+    assert indicators(r) == READ
+    assert sorted(g.message for g in r.warnings) == sorted(
+        f"indicator table column {c!r} not read" for c in ("2015年", "责任单位", "备注"))
+    assert {i.category for i in r.indicators} == {""}
+
+
+def test_an_empty_cell_one_cell_a_line_keeps_its_column(tmp_path):
+    # a tab-indented line holding only its tab is an empty cell: before it was skipped, and the
+    # 2025 value was read as the 2020 baseline
+    table = one_cell_a_line(("指标", "2020年", "2025年", "属性"), [ROWS[0], ("2.残疾人就业人数（万人）", "", "6", "预期性")],
+                            tabs=True)
+    r = plan(tmp_path, table)
+    assert indicators(r) == [READ[0], ("2", "残疾人就业人数", "万人", "", "6", "预期性")]
+    assert r.indicators[1].target.year == 2025
+
+
+# --- tables the one-cell reader cannot read, and indicators printed as text: said ----------------
+def test_a_numbered_column_one_cell_a_line(tmp_path):
+    # before: a 序号 cell on a line of its own before the name left the table as prose, silently
+    rows = [("1", "困难残疾人生活补贴覆盖率（%）", "100", "100", "约束性"), ("2", "残疾人就业人数（万人）", "5", "6", "预期性")]
+    r = plan(tmp_path, one_cell_a_line(("序号", "指标", "2020年", "2025年", "属性"), rows, tabs=False))
+    assert indicators(r) == READ
+    assert r.warnings == []
+
+
+def test_rows_without_numbers_one_cell_a_line_are_a_gap(tmp_path):
+    rows = [(name[2:], *rest) for name, *rest in ROWS]
+    r = plan(tmp_path, one_cell_a_line(("指标", "2020年", "2025年", "属性"), rows, tabs=False))
+    assert r.indicators == []
+    assert [(g.kind, g.line) for g in r.warnings] == [("table", 6)]
+    assert "indicator table header (指标 | 2020年 | 2025年 | 属性) not followed by rows" in r.warnings[0].message
+
+
+def test_indicators_printed_as_text_are_a_gap(tmp_path):
+    text = ("主要指标：\n1.残疾人基本养老保险参保率：2020年95%，2025年达到98%以上（约束性）。\n"
+            "2.残疾人就业人数：2020年5万人，2025年6万人（预期性）。\n")
+    r = plan(tmp_path, text)
+    assert r.indicators == []
+    assert [(g.kind, g.line) for g in r.warnings] == [("table", 7), ("table", 8)]
+    assert r.warnings[0].message.startswith("indicator printed as text, not in a table, not read: '1.残疾人基本养老")
