@@ -103,7 +103,7 @@ def read_metadata(blocks: list[Block], body_start: int) -> Metadata:
                 md.published = _date(*g[:3]) if g[0] else _date(*g[3:])
     if not md.issuer:
         for b in head:
-            m = re.match(r"^([\u4e00-\u9fff]{2,20}人民政府)(?:关于印发|印发)", b.norm.strip())
+            m = re.match(r"^([\u4e00-\u9fff]{2,20}人民政府(?:办公室|办公厅)?)(?:关于印发|印发)", b.norm.strip())
             if m:
                 md.issuer = m.group(1)
                 break

@@ -18,6 +18,9 @@ SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗
 _NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:" + "|".join(SUFFIXES) + ")")
 #: words that end a region prefix even though they contain a suffix character
 _NOT_REGION = ("人民政府", "残疾", "关于", "十四五", "十三五", "规划", "发展")
+#: 全区 / 全市 / 本县: the plan's own region, unnamed (《全区“十四五”…规划》): the issuer names it
+#: (全椒县, 本溪市 are regions)
+_WHOLE = re.compile("[全本][省市区县旗州盟]")
 
 
 def split_region_names(prefix: str) -> list[str]:
@@ -29,7 +32,7 @@ def split_region_names(prefix: str) -> list[str]:
         if not m:
             break
         name = m.group(0)
-        if len(name) < 2 or any(w in name for w in _NOT_REGION):
+        if len(name) < 2 or any(w in name for w in _NOT_REGION) or _WHOLE.fullmatch(name):
             break
         names.append(name)
         pos = m.end()

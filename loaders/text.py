@@ -46,7 +46,8 @@ FULL_LINE = 0.9
 #: a document is wrapped when this share of its lines have one length (of at least MIN_WRAP)
 WRAPPED_SHARE = 0.3
 MIN_WRAP = 12
-TITLE_ENDINGS = ("规划", "规划》", "方案", "纲要", "通知", "意见稿)", "计划", "人民政府", "办公室", "办公厅")
+TITLE_ENDINGS = ("规划", "规划》", "方案", "纲要", "通知", "意见稿)", "计划", "人民政府", "办公室", "办公厅",
+                 "办公室文件", "人民政府文件", "委员会文件")
 
 
 def normalize(text: str) -> str:
@@ -179,6 +180,8 @@ def joins(prev: Block | Paragraph, line: Line, width: int = 10_000, clause_line:
         return False
     if is_structure_start(line.norm) or is_item_title(para, width):
         return False
+    if DOC_NUMBER_RE.fullmatch(line.norm.strip()):
+        return False  # a notice's 文号 (青政办发〔2021〕12号) is a line of its own, under its red header
     if (para.is_heading() or is_heading(para.lines[0].norm)) and not _heading_wraps(para, line, width):
         return False  # a heading ends its line, unless the line is full: then the heading wrapped
     if para.tail(1) in _ENDS:
