@@ -44,7 +44,9 @@ WIDTHS = (29, 38)
 #: printed lines a page holds, and how its page number is printed
 PAGE_LINES = 40
 FOOTERS = (lambda n: f"— {n} —", lambda n: f"- {n} -", lambda n: f"第 {n} 页")
-CLAUSES = ("original", "after", "line", "half", "by", "verb", "labels")
+CLAUSES = ("original", "after", "line", "half", "by", "verb", "labels", "marked", "dated")
+#: the note a plan prints where it marks its leads with a symbol ("marked" clauses)
+MARK_NOTE = "注：带*的为牵头单位。"
 SEPARATORS = ("、", "，", "/", " ")
 
 
@@ -137,6 +139,11 @@ def _clause(task: Task, printing: Printing) -> tuple[str, str] | None:
         text = f"由{leads}负责" + (f"，{supports}协助" if supports else "")
     elif printing.clauses == "verb":
         text = f"{leads}牵头" + (f"，{supports}配合" if supports else "")
+    elif printing.clauses == "dated":  # by when, printed after the units without a label
+        text = f"{leads}牵头" + (f"，{supports}配合" if supports else "") + "，2025年底前完成"
+    elif printing.clauses == "marked":  # 责任单位：A*、B (注：带*的为牵头单位)
+        text = "责任单位：" + sep.join([f"{r.printed}*" for r in task.responsibilities if r.role == "lead"]
+                                       + [r.printed for r in task.responsibilities if r.role == "support"])
     else:
         text = f"牵头单位：{leads}" + (f"；配合单位：{supports}" if supports else "")
     return (printed, f"（{text}）") if leads else None
@@ -181,6 +188,8 @@ def reprint(text: str, record: PlanRecord, printing: Printing) -> str:
             if old in lines[i]:
                 lines[i] = lines[i].replace(old, new, 1)
                 break
+    if printing.clauses == "marked":
+        lines.append(MARK_NOTE)
     text = "\n".join(lines)
     return pdf_text(text, printing.wrap, record.title) if printing.wrap else text
 

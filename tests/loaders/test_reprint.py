@@ -43,6 +43,9 @@ def check(tmp_path: Path, plan: Path, printing: Printing) -> None:
     extra = [g for g in got if g not in want]
     assert got == want, (f"{plan.name} printed {printing.name()}: F1 {f1(want, got):.3f}; "
                          f"missing {missing[:3]}, extra {extra[:3]}")
+    if printing.clauses == "dated":  # by when, printed beside the units, is each rewritten task's
+        rewritten = [t for t in original.tasks() if t.units("lead") and t.responsibilities[0].span.text.startswith(("（", "("))]
+        assert all(t.deadline == "2025年底前完成" for t in again.tasks() if t.title in {r.title for r in rewritten})
     for r in (r for t in again.tasks() for r in t.responsibilities):  # no invented unit, ever
         assert reads_as_unit(r.printed) is None and not r.unit.label.startswith(LEADING_FUNCTION_WORDS), r
     assert [g.message for g in again.warnings if g.kind != "numbering"] == [
