@@ -16,7 +16,11 @@ from policykg.loaders.reference import classify_department, department_types, un
 from policykg.loaders.regions import level_of, region_short_name
 from policykg.loaders.text import normalize
 
-LEVEL_CHARS = "区市县旗省"
+LEVEL_CHARS = "区市县旗省州盟"
+#: how names begin that take no region prefix: collectives, national and party bodies, and the
+#: bodies below the plan's region (乡镇卫生院, 村（居）委会 are no 县乡镇卫生院)
+UNPREFIXED = ("各", "中国", "全", "国网", "国家", "中共", "中华", "人行", "乡镇", "乡（镇）", "乡(镇)", "村", "社区",
+              "街道", "驻村")
 #: words that begin with a level character without it being a region prefix (市场监督管理局)
 NOT_PREFIXES = ("市场", "区域", "县域", "市政工程", "旗帜")
 #: characters that end an organisation name; used to split names printed without a separator
@@ -35,7 +39,7 @@ TRAILING_WORDS = ("等有关部门", "等相关部门", "等有关单位", "等�
 ORG_ENDINGS = ("局", "委", "办", "厅", "院", "会", "部", "中心", "公司", "集团", "队", "站", "所", "馆",
                "镇", "乡", "街道", "政府", "处", "室", "科", "署", "行", "社", "团", "校", "联", "协",
                "台", "园", "组", "庭", "军", "司", "办事处", "基地", "医院", "学校", "协会", "单位", "部门",
-               "机构", "组织", "企业", "场", "苏木")
+               "机构", "组织", "企业", "场", "苏木", "人大")
 #: verbs plan prose opens a sentence with, which no organisation's name starts with (完善基本养老保险
 #: 社会统筹 is no unit 完善基本养老保险社会, 动员全社会共同推进 none 动员全社会)
 PROSE_VERBS = ("完善", "加强", "推进", "坚持", "动员", "建立", "健全", "鼓励", "引导", "落实", "开展", "提高",
@@ -191,6 +195,18 @@ def _split_alternate(name: str) -> tuple[str, str]:
     return name, ""
 
 
+#: how high a level character's region stands (0 a province, 1 a prefecture, 2 a county)
+_RANK = {"省": 0, "自治区": 0, "市": 1, "州": 1, "盟": 1}
+
+
+def _home_rank(region: RegionRef) -> int:
+    if region.level in ("province", "autonomous-region", "municipality", "sar"):
+        return 0
+    if region.level in ("city", "prefecture-city", "prefecture", "autonomous-prefecture", "league"):
+        return 1
+    return 2
+
+
 class UnitResolver:
     """Resolves unit names printed in one plan."""
 
@@ -198,16 +214,25 @@ class UnitResolver:
         self.region = region
         self.level_char = region.name[-1] if region and region.name[-1] in LEVEL_CHARS else "区"
         self._cache: dict[tuple[str, str], UnitRef] = {}
+        self._above: dict[str, RegionRef] = {}  # unnamed regions above the plan's, by level character
 
     # -- prefixes ----------------------------------------------------------------------------
     def _region_for_level(self, char: str) -> RegionRef | None:
-        """The plan region, or its ancestor whose name ends with the level character printed."""
+        """The plan region, or its ancestor whose name ends with the level character printed; for a
+        level above the plan's whose region the plan never names (市民政局 in a county plan that
+        names no city), that region known by its relation alone (青山县所在市): never the plan's
+        own, where 市民政局 would be one body with 县民政局."""
         node = self.region
         while node is not None:
             if node.name.endswith(char):
                 return node
             node = node.parent
-        return self.region
+        if self.region is None or _RANK.get(char, 2) >= _home_rank(self.region):
+            return self.region
+        if char not in self._above:
+            level = {"省": "province", "自治区": "autonomous-region", "州": "prefecture", "盟": "league"}.get(char, "city")
+            self._above[char] = RegionRef(f"{self.region.name}所在{char}", level)
+        return self._above[char]
 
     def split_prefix(self, name: str) -> tuple[str, str, RegionRef | None] | None:
         """(prefix, core, region) when `name` carries its own region prefix, else None."""
@@ -218,11 +243,19 @@ class UnitResolver:
         m = re.match(rf"^团([{LEVEL_CHARS}])委$", name)
         if m:
             return "", name, self._region_for_level(m.group(1))
-        if name[0] in LEVEL_CHARS and len(name) > 2 and not name.startswith(NOT_PREFIXES):
-            return name[0], name[1:], self._region_for_level(name[0])
-        if name.startswith(("各", "中国", "全")):
+        if name.startswith("自治区") and len(name) > 4:
+            return "自治区", name[3:], self._region_for_level("自治区")
+        if name[0] in LEVEL_CHARS and len(name) >= 2 and not name.startswith(NOT_PREFIXES):
+            return name[0], name[1:], self._region_for_level(name[0])  # 县民政局; 县委 too
+        if name.startswith(UNPREFIXED) or self._names_a_region(name):
             return "", name, self.region
         return None
+
+    def _names_a_region(self, name: str) -> bool:
+        """Does a name carry a region's name inside it (国网青山县供电公司, 人行青山县支行)?  Then no
+        prefix is restored in front of it."""
+        return self.region is not None and any(
+            form and len(form) >= 2 and form in name for form in (self.region.name, region_short_name(self.region)))
 
     def prefix_of(self, name: str) -> str | None:
         """The printed region prefix of a name (for restoring it on later names of a list)."""

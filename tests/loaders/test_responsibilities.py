@@ -193,3 +193,35 @@ def test_no_clause_in_plain_text():
 ])
 def test_split_unit_list(text, expected):
     assert split_unit_list(text) == expected
+
+
+LONE_COUNTY = RegionRef("青山县", "county")  # a county plan that never names its city
+
+
+def test_a_higher_levels_body_in_a_plan_that_never_names_that_region_is_no_body_of_the_plans():
+    """市民政局 and 县民政局 in a county plan naming no city were one Organization (one key, one
+    region) with two preferred labels, leading and supporting the same task; 省民政厅 was the county's."""
+    task, gaps = read("……推进。（市民政局、省民政厅牵头，县民政局配合）", LONE_COUNTY)
+    city, province, county = (r.unit for r in task.responsibilities)
+    assert (county.label, county.region.name) == ("县民政局", "青山县")
+    assert (city.label, city.region.name, city.region.level) == ("市民政局", "青山县所在市", "city")
+    assert (province.label, province.region.name, province.region.level) == ("省民政厅", "青山县所在省", "province")
+    assert len({(u.region.name, u.key) for u in (city, province, county)}) == 3 and gaps == []
+    # where the plan's chain names the city, its bodies are that city's
+    task, _ = read("……推进。（市民政局牵头，县民政局配合）")
+    assert [r.unit.region.name for r in task.responsibilities] == ["云山市", "青山县"]
+
+
+@pytest.mark.parametrize("name,label", [
+    ("国网青山县供电公司", "国网青山县供电公司"),  # names its region inside: no 县 restored before it
+    ("人行青山县支行", "人行青山县支行"),
+    ("乡镇卫生院", "乡镇卫生院"),  # bodies below the plan's region take no prefix
+    ("村（居）委会", "村（居）委会"),
+    ("县委", "县委"),  # not 县县委
+    ("州民政局", "州民政局"),
+    ("自治区民政厅", "自治区民政厅"),
+    ("县人大", "县人大"),
+])
+def test_a_name_gets_no_prefix_it_does_not_print(name, label):
+    task, gaps = read(f"……推进。（{name}负责）", LONE_COUNTY)
+    assert [r.unit.label for r in task.responsibilities] == [label] and gaps == []
