@@ -280,6 +280,8 @@ def _reference_joins(prev: Block, line, width, clause_line) -> bool:
         return False
     if text_mod.is_structure_start(line.norm) or text_mod.is_item_title(prev, width):
         return False
+    if text_mod.DOC_NUMBER_RE.fullmatch(line.norm.strip()):
+        return False
     if (text_mod.is_heading(prev.norm) or text_mod.is_heading(prev.lines[0].norm)) \
             and not text_mod._heading_wraps(prev, line, width):
         return False
