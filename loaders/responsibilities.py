@@ -25,7 +25,7 @@ from policykg.loaders.ladder import cn_value
 from policykg.loaders.model import Gap, Responsibility, Span, Task
 from policykg.loaders.table_vocab import DEADLINE_HEADER
 from policykg.loaders.text import normalize
-from policykg.loaders.units import SEPARATORS, UnitResolver, reads_as_unit, split_unit_list
+from policykg.loaders.units import ORG_ENDINGS, SEPARATORS, UnitResolver, reads_as_unit, split_unit_list
 
 LEAD_LABELS = ("牵头单位", "牵头部门", "牵头处室", "牵头科室", "主责单位", "主责部门", "负责单位", "负责部门",
                "主办单位", "牵头")
@@ -235,9 +235,13 @@ def _drop_topic(units: str) -> str | None:
 
 def closes_sentence(text: str, start: int, end: int) -> bool:
     """Is the bracket text[start:end] printed where a task's clause goes: after a sentence's 。 (or
-    on a line of its own) or closing the text, not glossing a name inside a sentence?"""
+    on a line of its own), closing the text, or closing a sentence that does not end in a body's
+    name (完善低保制度（县民政局）。), not glossing a name (建设县康复中心（县残联）。)?"""
     before = text[:start].rstrip()
-    return not before or before[-1] in "。.;；" or not text[end:].strip(" 。.\t\n\u3000")
+    if not before or before[-1] in "。.;；":
+        return True
+    after = text[end:].lstrip(" \u3000")
+    return (not after.strip(" 。.\t\n\u3000") or after.startswith(("。", "."))) and not before.endswith(ORG_ENDINGS)
 
 
 def names_units_first(inner: str) -> bool:

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from policykg.loaders.ladder import HEADING_STYLES, Numbering, split_inline
 from policykg.loaders.model import Chapter, Gap, Project, ProjectColumn, Section, Span, Task
 from policykg.loaders.outline import Outline, chapter_kind, infer_outline, title_only
-from policykg.loaders.responsibilities import MARKER_RE, Assigned, Clause, ClauseReader, numbered_assignment
+from policykg.loaders.responsibilities import (MARKER_RE, Assigned, Clause, ClauseReader, bare_list, bracket_groups,
+                                              numbered_assignment, parse_inner)
 from policykg.loaders.text import COLUMN_RE, Block, Line, ProjectRow, _unbalanced, box_number, normalize
 
 __all__ = ["StructureResult", "chapter_kind", "parse_structure", "short_title"]
@@ -45,6 +46,11 @@ def short_title(text: str) -> str:
     m = _TITLE_END_RE.search(head)
     if m is not None and 2 <= m.start() <= _TITLE_END_MAX and not _unbalanced(normalize(head[:m.start()])):
         head = head[:m.start()].rstrip()
+    groups = bracket_groups(head)
+    if groups and groups[-1][1] == len(head) and groups[-1][0] >= 2:
+        inner = head[groups[-1][0] + 1:-1]
+        if parse_inner(inner) or bare_list(inner):  # 完善低保制度（县民政局负责）: the clause is no title
+            head = head[:groups[-1][0]].rstrip()
     if len(head) > 50:
         comma = re.split(r"[，,；;]", head, maxsplit=1)[0]
         if len(comma) >= 4:

@@ -571,3 +571,21 @@ def test_a_red_header_notice_names_the_region_the_title_calls_全区(tmp_path):
     assert r.region is not None and r.region.name == "青山区"
     assert (r.doc_number, r.issuer.label) == ("青政办发〔2021〕12号", "青山区人民政府办公室")
     assert owners(r) == [("完善低保制度", ["区民政局"], [])] and r.warnings == []
+
+
+@pytest.mark.parametrize("line,lead,support", [
+    ("1.完善低保制度（县民政局、县残联）。纳入低保。", ["县民政局"], ["县残疾人联合会"]),
+    ("1.完善低保制度（牵头单位：县民政局）。纳入低保。", ["县民政局"], []),
+    ("1.完善低保制度（县民政局负责）", ["县民政局"], []),
+])
+def test_a_clause_after_the_title_is_read_and_is_no_part_of_the_title(tmp_path, line, lead, support):
+    """The title is the text up to the first 。 without the clause that closes it (before:
+    完善低保制度（牵头单位：县民政局）; units alone there were not read, silently)."""
+    r = plan(tmp_path, f"一、主要任务\n{line}\n")
+    assert owners(r) == [("完善低保制度", lead, support)] and r.warnings == []
+
+
+def test_a_body_glossed_at_the_end_of_a_task_is_no_clause(tmp_path):
+    """建设县残疾人康复中心（县残联）。 names who the centre is, not who owns the task."""
+    r = plan(tmp_path, "一、主要任务\n1.建设康复中心。建设县残疾人康复中心（县残联）。\n")
+    assert owners(r) == [("建设康复中心", [], [])] and r.warnings == []
