@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from policykg.loaders.table_vocab import (MAX_DIVISION_COLUMNS, attribute_of, UNIT_PAREN_RE, DivisionRow,
                                           DivisionTable, IndicatorRow, IndicatorTable, header_roles,
                                           column_role, division_columns, is_category_cell, is_header_cell,
-                                          is_heading_line, note_unread, split_unit_paren, squash, unitlike)
+                                          is_heading_line, note_no_lead, note_unread, split_unit_paren, squash, unitlike)
 from policykg.loaders.grids import read_indicator_grid
 from policykg.loaders.reading import Grid
 from policykg.loaders.text import ITEM_RE, Line
@@ -382,6 +382,7 @@ def read_division_table(lines: list[Line], i: int) -> DivisionTable | None:
     if not table.rows:
         return None
     table.last_line = table.rows[-1].last_line
+    note_no_lead(table)
     note_unread(table, [header[k] for k in unknown],
                 [c.first_line for c in cells[idx:] if squash(c.text) == str(expect)][:1])
     if not tabbed and len(header) > 4:
