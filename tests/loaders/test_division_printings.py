@@ -141,3 +141,17 @@ def test_a_row_flattened_one_cell_short_is_read_for_its_task_only(tmp_path):
     assert division(r)[2] == ("3",) + READ[2] + ("3",)
     assert [m for _, m in table_gaps(r)] == [
         "division table row 2 has 3 cells under 4 column names: its units were not read"]
+
+
+def test_an_empty_cell_between_two_tabs_keeps_its_column(tmp_path):
+    rows = numbered(["1", "2", "3", "4"])
+    rows[2][3] = ""  # row 2 names no supporter: 县卫健局\t\t长期
+    r = text_plan(tmp_path, "\n".join("\t".join(row) for row in rows) + "\n")
+    assert division(r)[1] == ("2", ["县卫生健康局"], [], "长期", "2")
+    assert table_gaps(r) == []
+    rows[2][2] = ""  # and no lead: 加强康复服务\t\t\t长期
+    r = text_plan(tmp_path, "\n".join("\t".join(row) for row in rows) + "\n")
+    assert division(r)[1] == ("2", [], [], "长期", "2")
+    assert [m for _, m in table_gaps(r)] == [
+        "division table row 2 prints no lead unit (its cell is empty, or merged with a row above's: a table "
+        "does not tell which): no lead read"]
