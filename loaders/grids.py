@@ -162,11 +162,26 @@ def read_indicator_grid(grid: Grid) -> IndicatorTable | None:
 
 # ------------------------------------------------------------------------------------------------
 # the key-task division table
+def _sub_header(cells: list[str]) -> bool:
+    """A header's second row (牵头单位 | 配合单位 under a 责任单位 printed over both): no row number,
+    every filled cell a column's name."""
+    filled = _filled(cells)
+    return bool(filled) and row_number(cells[0]) is None and all(is_header_cell(c) for c in filled)
+
+
 def _division_header(rows: list[Row]) -> tuple[int, tuple[dict[str, int], list[int]], list[str]] | None:
-    """(index of the header row, its columns, their names) of the first of the top three rows that is
-    a division table's header.  Rows above it may only be captions (one filled cell)."""
+    """(index of the header's last row, its columns, their names) of the first of the top three rows
+    that is a division table's header, read with the row below it where that is the header's second
+    row: a name it prints stands for its column (a cell merged over two columns above it, 责任单位,
+    prints its name once).  Rows above it may only be captions (one filled cell)."""
     for k, (_line, cells) in enumerate(rows[:3]):
         names = [squash(c) for c in cells]
+        if k + 1 < len(rows) and _sub_header(rows[k + 1][1]):
+            below = [squash(c) for c in rows[k + 1][1]]
+            merged = [low or top for top, low in zip(names + [""] * (len(below) - len(names)), below)]
+            found = division_columns(merged)
+            if found is not None:
+                return k + 1, found, merged
         found = division_columns(names)
         if found is not None:
             return k, found, names

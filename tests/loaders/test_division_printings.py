@@ -155,3 +155,12 @@ def test_an_empty_cell_between_two_tabs_keeps_its_column(tmp_path):
     assert [m for _, m in table_gaps(r)] == [
         "division table row 2 prints no lead unit (its cell is empty, or merged with a row above's: a table "
         "does not tell which): no lead read"]
+
+
+def test_a_header_of_two_rows_reads_the_columns_under_责任单位(tmp_path):
+    # 责任单位 printed over 牵头单位 | 配合单位: before, the supporters' column was a column '' not read
+    rows = [["序号", "重点任务", "责任单位", "", "完成时限"], ["", "", "牵头单位", "配合单位", ""]] + numbered(
+        ["1", "2", "3", "4"])[1:]
+    r = word_plan(tmp_path, rows, merges=[((0, 2), (0, 3)), ((0, 0), (1, 0)), ((0, 1), (1, 1)), ((0, 4), (1, 4))])
+    assert division(r) == [(str(k),) + read + (str(k),) for k, read in enumerate(READ, 1)]
+    assert table_gaps(r) == []
