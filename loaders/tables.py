@@ -306,6 +306,7 @@ def _read_tab_table(lines: list[Line], i: int) -> IndicatorTable | None:
 def read_division_table(lines: list[Line], i: int) -> DivisionTable | None:
     """Read a 重点工作任务分工表 whose title is at lines[i] (0-based)."""
     title_line = lines[i]
+    tabbed = any(lines[k].indented for k in range(i, min(len(lines), i + 20)))
     j = _next_nonempty(lines, i + 1)
     header: list[str] = []
     while j is not None and len(header) < MAX_DIVISION_COLUMNS:
@@ -313,12 +314,15 @@ def read_division_table(lines: list[Line], i: int) -> DivisionTable | None:
         if (c != "序号") if not header else not is_header_cell(c):
             break
         header.append(c)
-        j = _next_nonempty(lines, j + 1)
+        nxt = _next_nonempty(lines, j + 1)
+        if tabbed and nxt is not None and any(not ln.clean for ln in lines[j + 1:nxt]) \
+                and is_header_cell(squash(lines[nxt].norm)):
+            return None  # a header with an empty cell, or of two rows: read by position (`flattened_grid`)
+        j = nxt
     found = division_columns(header)
     if found is None:
         return None
     cols, unknown = found
-    tabbed = any(lines[k].indented for k in range(i, min(len(lines), i + 20)))
     table = DivisionTable(title_line.clean, title_line.no, first_line=title_line.no)
     # group lines into cells
     cells: list[_Cell] = []
@@ -358,7 +362,7 @@ def read_division_table(lines: list[Line], i: int) -> DivisionTable | None:
             end = next((m for m in range(idx + 1, min(len(cells), idx + 2 * ncols))
                         if squash(cells[m].text) == str(expect + 1)), None)
             row_cells = cells[idx + 1: idx + ncols if end is None else end]
-            if len(row_cells) == ncols - 1 or end is None:
+            if len(row_cells) == ncols - 1:
                 cell = lambda role: row_cells[cols[role] - 1] if cols.get(role, ncols) - 1 < len(row_cells) \
                     else _NO_CELL  # noqa: E731
             else:  # a cell missing or one too many: which is which cannot be told, so only the task

@@ -164,3 +164,30 @@ def test_a_header_of_two_rows_reads_the_columns_under_责任单位(tmp_path):
     r = word_plan(tmp_path, rows, merges=[((0, 2), (0, 3)), ((0, 0), (1, 0)), ((0, 1), (1, 1)), ((0, 4), (1, 4))])
     assert division(r) == [(str(k),) + read + (str(k),) for k, read in enumerate(READ, 1)]
     assert table_gaps(r) == []
+
+
+def cells_a_line(rows: list[list[str]]) -> str:
+    """A table as text extraction prints it: a cell a tab-indented line (a tab alone: an empty
+    cell), a blank line after each row."""
+    return "".join("".join(f"\t{c}\n" for c in row) + "\n" for row in rows)
+
+
+def test_the_last_row_one_cell_short_is_said_not_shifted(tmp_path):
+    # the last row lost its 配合单位 cell: its 完成时限 (2025年) stood under 配合单位 and its
+    # supporters were read as its deadline, silently
+    rows = numbered(["1", "2", "3", "4"])
+    rows[4] = ["4", "发展特殊教育", "县教育局", "2025年"]
+    r = text_plan(tmp_path, cells_a_line(rows))
+    assert division(r)[:3] == [(str(k),) + read + (str(k),) for k, read in enumerate(READ[:3], 1)]
+    assert division(r)[3] == ("4", [], [], "", "4")
+    assert [m for _, m in table_gaps(r)] == [
+        "division table row 4 has 3 cells under 4 column names: its units were not read"]
+
+
+def test_a_header_of_two_rows_flattened_one_cell_a_line(tmp_path):
+    # before: 牵头单位 was 'not read', rows 1-3 were not read and row 4's 县残联 was its deadline
+    rows = [["序号", "重点任务", "责任单位", "", "完成时限"], ["", "", "牵头单位", "配合单位", ""]] + numbered(
+        ["1", "2", "3", "4"])[1:]
+    r = text_plan(tmp_path, cells_a_line(rows))
+    assert division(r) == [(str(k),) + read + (str(k),) for k, read in enumerate(READ, 1)]
+    assert table_gaps(r) == []
