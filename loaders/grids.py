@@ -14,8 +14,8 @@ import re
 from policykg.loaders.reading import Grid
 from policykg.loaders.table_vocab import (DivisionRow, DivisionTable, IndicatorRow, IndicatorTable,
                                           attribute_of, header_roles, column_role, division_columns,
-                                          is_category_cell, is_header_cell, note_no_lead, note_unread, row_number,
-                                          split_unit_paren, squash, unitlike)
+                                          continues_rows, is_category_cell, is_header_cell, note_no_lead,
+                                          note_unread, row_number, split_unit_paren, squash, unitlike)
 from policykg.loaders.text import BOOKMARK_RE, ITEM_RE, Line, ProjectRow, normalize
 from policykg.loaders.values import is_value_cell
 
@@ -206,7 +206,8 @@ def read_division_grid(grid: Grid, title: str, title_line: int) -> DivisionTable
         return None
     k, (cols, unknown), names = found
     width = len(names)
-    table = DivisionTable(title, title_line or grid.first_line, first_line=title_line or grid.first_line)
+    table = DivisionTable(title, title_line or grid.first_line, first_line=title_line or grid.first_line,
+                          header=tuple(names))
     body = rows[k + 1:]
     numbers = [row_number(cells[0]) if cells else None for _line, cells in body]
     for at, (line, cells) in enumerate(body):
@@ -247,6 +248,25 @@ def read_division_grid(grid: Grid, title: str, title_line: int) -> DivisionTable
     table.last_line = table.rows[-1].last_line
     note_unread(table, [names[c] for c in unknown], [])
     return table
+
+
+def continue_division_grid(table: DivisionTable, grid: Grid) -> bool:
+    """Read `grid` as the rest of `table` where it is that table continued without its header (a
+    table broken over pages into two, the header printed once): as wide as the table, its first row
+    numbered to follow the table's last.  Its rows join the table's; False if it is no such grid."""
+    if not table.header or not table.rows or not grid.rows:
+        return False
+    first = grid.rows[0][1]
+    no = row_number(first[0]) if first else None
+    if len(first) != len(table.header) or no is None or not continues_rows(table.rows[-1].no, no):
+        return False
+    rest = read_division_grid(Grid(((grid.first_line, table.header),) + grid.rows), table.title, table.title_line)
+    if rest is None:
+        return False
+    table.rows.extend(rest.rows)
+    table.unread.extend(u for u in rest.unread if not u[1].startswith("division table column "))
+    table.last_line = rest.last_line
+    return True
 
 
 # ------------------------------------------------------------------------------------------------

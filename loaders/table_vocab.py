@@ -198,6 +198,8 @@ class DivisionTable:
     first_line: int = 0
     last_line: int = 0
     unread: list[tuple[int, str]] = field(default_factory=list)  # (line, what was not read)
+    #: a real table's column names, as read (for a table continued in another without its header)
+    header: tuple[str, ...] = ()
 
 
 DIVISION_TITLE_RE = re.compile(r"(重点)?(工作)?任务(分工|责任分解)表|任务分解表")
@@ -290,6 +292,14 @@ def note_no_lead(table: DivisionTable) -> None:
                                              f"tell which): no lead read"))
     if silent:
         table.unread.sort(key=lambda u: u[0])
+
+
+def continues_rows(last: str, first: str) -> bool:
+    """Does a row numbered `first` follow one numbered `last` (4 after 3, 2.1 after 1.3)?"""
+    if last.isdigit() and first.isdigit():
+        return int(first) == int(last) + 1
+    a, b = last.split("."), first.split(".")
+    return all(x.isdigit() for x in a + b) and [int(x) for x in b] > [int(x) for x in a]
 
 
 def is_division_title(norm: str) -> bool:

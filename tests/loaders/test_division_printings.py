@@ -191,3 +191,33 @@ def test_a_header_of_two_rows_flattened_one_cell_a_line(tmp_path):
     r = text_plan(tmp_path, cells_a_line(rows))
     assert division(r) == [(str(k),) + read + (str(k),) for k, read in enumerate(READ, 1)]
     assert table_gaps(r) == []
+
+
+def two_word_tables(tmp_path: Path, second: list[list[str]]):
+    """A division table broken into two Word tables (as over a page), the second without a header."""
+    document = docx.Document()
+    for text in BODY:
+        document.add_paragraph(text)
+    for rows in (numbered(["1", "2", "3", "4"])[:3], second):
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        for i, row in enumerate(rows):
+            for j, text in enumerate(row):
+                table.cell(i, j).text = text
+        document.add_paragraph("")
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    return load_plan(path)
+
+
+def test_a_table_continued_without_its_header_keeps_its_rows(tmp_path):
+    # before: rows 3 and 4, in a second table without the header, were dropped silently
+    r = two_word_tables(tmp_path, numbered(["1", "2", "3", "4"])[3:])
+    assert division(r) == [(str(k),) + read + (str(k),) for k, read in enumerate(READ, 1)]
+    assert table_gaps(r) == []
+
+
+def test_a_table_after_the_division_table_that_does_not_continue_it_is_said(tmp_path):
+    r = two_word_tables(tmp_path, [["7"] + CELLS[2], ["8"] + CELLS[3]])
+    assert [row[0] for row in division(r)] == ["1", "2"]
+    assert [m[:100] for _, m in table_gaps(r)] == [
+        "table of 2 rows after the division table above (as wide as it, but its rows' numbering does not foll"]
