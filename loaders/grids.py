@@ -14,8 +14,8 @@ import re
 from policykg.loaders.reading import Grid
 from policykg.loaders.table_vocab import (DivisionRow, DivisionTable, IndicatorRow, IndicatorTable,
                                           attribute_of, header_roles, column_role, division_columns,
-                                          is_category_cell, note_unread, split_unit_paren, squash,
-                                          unitlike)
+                                          continues_rows, is_category_cell, is_header_cell, note_no_lead,
+                                          note_unread, row_number, split_unit_paren, squash, unitlike)
 from policykg.loaders.text import BOOKMARK_RE, ITEM_RE, Line, ProjectRow, normalize
 from policykg.loaders.values import is_value_cell
 
@@ -162,37 +162,111 @@ def read_indicator_grid(grid: Grid) -> IndicatorTable | None:
 
 # ------------------------------------------------------------------------------------------------
 # the key-task division table
+def _sub_header(cells: list[str]) -> bool:
+    """A header's second row (牵头单位 | 配合单位 under a 责任单位 printed over both): no row number,
+    every filled cell a column's name."""
+    filled = _filled(cells)
+    return bool(filled) and row_number(cells[0]) is None and all(is_header_cell(c) for c in filled)
+
+
+def _division_header(rows: list[Row]) -> tuple[int, tuple[dict[str, int], list[int]], list[str]] | None:
+    """(index of the header's last row, its columns, their names) of the first of the top three rows
+    that is a division table's header, read with the row below it where that is the header's second
+    row: a name it prints stands for its column (a cell merged over two columns above it, 责任单位,
+    prints its name once).  Rows above it may only be captions (one filled cell)."""
+    for k, (_line, cells) in enumerate(rows[:3]):
+        names = [squash(c) for c in cells]
+        if k + 1 < len(rows) and _sub_header(rows[k + 1][1]):
+            below = [squash(c) for c in rows[k + 1][1]]
+            merged = [low or top for top, low in zip(names + [""] * (len(below) - len(names)), below)]
+            found = division_columns(merged)
+            if found is not None:
+                return k + 1, found, merged
+        found = division_columns(names)
+        if found is not None:
+            return k, found, names
+        if len(_filled(cells)) > 1:
+            return None  # a full row that is no header: some other table
+    return None
+
+
 def read_division_grid(grid: Grid, title: str, title_line: int) -> DivisionTable | None:
-    """A key-task division table (header 序号, 任务, 负责单位[, 配合单位]), or None."""
+    """A key-task division table (header 序号, 任务, 负责单位[, 配合单位]), or None.
+
+    Rows are numbered 1, 1. / 1、, （1）, 一 or 1.1 (a row whose number the next rows extend, 1 over
+    1.1, and which names no unit, is a category); a row printed as one cell (一、社会保障) is a
+    category and a row printing the column names again a header repeated over a page.  A row that
+    prints a number but not as many cells as its header (a flattened table whose empty cell was
+    lost) keeps its task and reads no units; a row that prints no lead unit (an empty cell, or one
+    merged over the rows above: a table does not tell which) reads none; any other row (its 序号 no
+    number) is not read.  Each of them is said."""
     rows = _cells(grid)
-    found = _header(rows, division_columns, 3)
+    found = _division_header(rows)
     if found is None:
         return None
-    k, (cols, unknown) = found
-    table = DivisionTable(title, title_line or grid.first_line, first_line=title_line or grid.first_line)
-    for line, cells in rows[k + 1:]:
-        cells = cells + [""] * (max(cols.values()) + 1 - len(cells))
-        if not _filled(cells):
+    k, (cols, unknown), names = found
+    width = len(names)
+    table = DivisionTable(title, title_line or grid.first_line, first_line=title_line or grid.first_line,
+                          header=tuple(names))
+    body = rows[k + 1:]
+    numbers = [row_number(cells[0]) if cells else None for _line, cells in body]
+    for at, (line, cells) in enumerate(body):
+        printed = len(cells)
+        cells = cells + [""] * (max(width, max(cols.values()) + 1) - len(cells))
+        filled = _filled(cells)
+        if not filled:
             continue
-        no = squash(cells[cols["no"]])
+        no = numbers[at]
         task = _joined(cells[cols["task"]])
         lead = _joined_units(cells[cols["lead"]])
         support = _joined_units(cells[cols["support"]]) if "support" in cols else ""
         deadline = _joined(cells[cols["deadline"]]) if "deadline" in cols else ""
-        if re.fullmatch(r"\d{1,3}", no):
+        if no is not None:
+            if printed != width:  # which cell is missing (or extra) cannot be told: the task only
+                table.unread.append((line, f"division table row {no} has {printed - 1} cells under "
+                                           f"{width - 1} column names: its units were not read"))
+                task = max((_joined(c) for c in cells[1:]), key=len, default="")
+                lead = support = deadline = ""
+            elif not lead and not support and any(n and n.startswith(no + ".") for n in numbers[at + 1:]):
+                continue  # 1 加强社会保障 over 1.1, 1.2: a category
             table.rows.append(DivisionRow(no, task, lead, support, line, line, line, line, line, deadline))
-        elif table.rows and not no:  # a row broken over a page: its cells continue the last row
+        elif table.rows and not squash(cells[0]):  # a row broken over a page: its cells continue the last row
             prev = table.rows[-1]
             prev.task += task
             prev.lead = "\n".join(p for p in (prev.lead, lead) if p)
             prev.support = "\n".join(p for p in (prev.support, support) if p)
             prev.deadline += deadline
             prev.last_line = line
+        elif len(filled) == 1 or all(is_header_cell(c) or squash(c) == "序号" for c in filled):
+            continue  # a category (一、社会保障) or the header printed again over a page
+        else:
+            table.unread.append((line, f"division table row not read: its 序号 cell {squash(cells[0])!r} "
+                                       f"prints no row number: {' | '.join(filled)[:60]}"))
     if not table.rows:
         return None
+    note_no_lead(table)
     table.last_line = table.rows[-1].last_line
-    note_unread(table, [squash(rows[k][1][c]) for c in unknown], [])
+    note_unread(table, [names[c] for c in unknown], [])
     return table
+
+
+def continue_division_grid(table: DivisionTable, grid: Grid) -> bool:
+    """Read `grid` as the rest of `table` where it is that table continued without its header (a
+    table broken over pages into two, the header printed once): as wide as the table, its first row
+    numbered to follow the table's last.  Its rows join the table's; False if it is no such grid."""
+    if not table.header or not table.rows or not grid.rows:
+        return False
+    first = grid.rows[0][1]
+    no = row_number(first[0]) if first else None
+    if len(first) != len(table.header) or no is None or not continues_rows(table.rows[-1].no, no):
+        return False
+    rest = read_division_grid(Grid(((grid.first_line, table.header),) + grid.rows), table.title, table.title_line)
+    if rest is None:
+        return False
+    table.rows.extend(rest.rows)
+    table.unread.extend(u for u in rest.unread if not u[1].startswith("division table column "))
+    table.last_line = rest.last_line
+    return True
 
 
 # ------------------------------------------------------------------------------------------------

@@ -19,7 +19,8 @@ from policykg.loaders.ladder import CHAPTER_STYLES, Numbering, bullet, numbering
 from policykg.loaders.model import (Chapter, DocumentInfo, Gap, Indicator, PlanRecord, Project, Section, Span,
                                     Task, UnitRef)
 from policykg.loaders.furniture import drop_furniture
-from policykg.loaders.grids import read_division_grid, read_indicator_grid, read_project_grid
+from policykg.loaders.grids import (continue_division_grid, read_division_grid, read_indicator_grid,
+                                    read_project_grid)
 from policykg.loaders.formats import read_document
 from policykg.loaders.reading import Grid, SourceText
 from policykg.loaders.reference import classify_department
@@ -85,6 +86,7 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap]
     width = line_width(lines)  # the document's, not a segment's: a title line is short against it
     by_no = {ln.no: idx for idx, ln in enumerate(lines)}
     grid_at = {g.first_line: g for g in grids}
+    last_division: DivisionTable | None = None  # the table just read, if a division table
     i = 0
     while i < len(lines):
         ln = lines[i]
@@ -93,10 +95,19 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap]
         end_line = 0
         if ln.no in grid_at:
             grid = grid_at[ln.no]
+            if last_division is not None and not any(x.clean for x in segment) \
+                    and continue_division_grid(last_division, grid):
+                i = by_no[grid.last_line] + 1  # the division table above, continued without its header
+                continue
             table = _read_grid(grid, segment)
             end_line = grid.last_line
             if table is None:  # a 专栏 printed as a Word/PDF/web table; anything else stays prose
                 rows = _project_rows(grid, gaps, say=False)
+            if table is None and rows is None and last_division is not None and not any(x.clean for x in segment):
+                gaps.append(_unread_table(grid, "after the division table above (as wide as it, but its rows' "
+                                                "numbering does not follow)" if len(grid.rows[0][1]) == len(
+                                                    last_division.header) else "after the division table above"))
+                rows = []  # its cells are no prose
         elif ln.clean:
             table = read_indicator_table(lines, i)
             if table is None and is_division_title(ln.norm):
@@ -111,6 +122,7 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap]
         if rows is not None:
             blocks.extend(make_blocks(segment, width, opens_with_label))
             segment = []
+            last_division = None
             blocks.extend(rows)
             i = by_no[end_line] + 1
             continue
@@ -120,6 +132,7 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap]
             continue
         blocks.extend(make_blocks(segment, width, opens_with_label))
         segment = []
+        last_division = table if isinstance(table, DivisionTable) else None
         if isinstance(table, IndicatorTable):
             indicator_tables.append(table)
             table_after.add(len(blocks) - 1)
@@ -145,10 +158,10 @@ def _project_rows(grid: Grid, gaps: list[Gap], *, say: bool) -> list[ProjectRow]
     return rows
 
 
-def _unread_table(grid: Grid) -> Gap:
+def _unread_table(grid: Grid, where: str = "") -> Gap:
     header = " | ".join(c.split("\n")[0] for c in grid.rows[0][1] if c)
-    return Gap(grid.first_line, "table", f"table of {len(grid.rows)} rows not read as an indicator or "
-                                         f"division table (first row: {header[:60]})")
+    return Gap(grid.first_line, "table", f"table of {len(grid.rows)} rows {where + ' ' if where else ''}not read "
+                                         f"as an indicator or division table (first row: {header[:60]})")
 
 
 def _body_start(blocks: list[Block]) -> int:

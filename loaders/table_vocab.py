@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from policykg.loaders.ladder import WORDED_STYLES, numbering
-from policykg.loaders.text import CHAPTER_RE, COLUMN_RE, ITEM_RE, SECTION_RE
+from policykg.loaders.ladder import WORDED_STYLES, cn_value, numbering
+from policykg.loaders.text import CHAPTER_RE, COLUMN_RE, ITEM_RE, SECTION_RE, normalize
 from policykg.loaders.values import is_value_cell
 
 ATTRIBUTES = ("约束性", "预期性")
@@ -198,6 +198,8 @@ class DivisionTable:
     first_line: int = 0
     last_line: int = 0
     unread: list[tuple[int, str]] = field(default_factory=list)  # (line, what was not read)
+    #: a real table's column names, as read (for a table continued in another without its header)
+    header: tuple[str, ...] = ()
 
 
 DIVISION_TITLE_RE = re.compile(r"(重点)?(工作)?任务(分工|责任分解)表|任务分解表")
@@ -255,6 +257,49 @@ def note_unread(table: DivisionTable, columns: list[str], rows_from: list[int]) 
     for line in rows_from:
         table.unread.append((line, f"division table rows from {len(table.rows) + 1} on not read "
                                    f"(the table's cells did not line up under its header)"))
+
+
+#: a division table's 序号 cell: 1, 1. / 1、, (1) / （1）, 1.1 or 1.1.1, 一 / 一、, ①
+_ROW_NUMBER_RE = re.compile(r"(\d{1,3}(?:\.\d{1,3}){0,2})[.、]?|\((\d{1,3})\)|([一二三四五六七八九十]{1,3})、?")
+
+
+def row_number(cell: str) -> str | None:
+    """The number a division table's 序号 cell prints, as the row's number: 1, 1. and （1） are 1,
+    一 is 1, ① is 1, 1.1 stays 1.1; None for a cell that prints no row number."""
+    c = normalize(squash(cell))
+    m = _ROW_NUMBER_RE.fullmatch(c)
+    if m is not None:
+        if m.group(3):
+            value = cn_value(m.group(3))
+            return str(value) if value else None
+        return m.group(1) or m.group(2)
+    n = numbering(c)  # a glyph: ① ⑴ ⒈ ㈠
+    if n is not None and n.end == len(c) and n.number is not None and len(c) == 1:
+        return str(n.number)
+    return None
+
+
+def note_no_lead(table: DivisionTable) -> None:
+    """Say each row read that prints no lead unit: its cell is empty, or merged over it from a row
+    above (printed once for several rows), and neither a Word table's cells nor a flattened table's
+    lines tell which; so no lead is read, never a neighbour's.  A row already said (its cells did not
+    line up) is not said again."""
+    said = {line for line, _ in table.unread}
+    silent = [row for row in table.rows if not row.lead.strip() and row.first_line not in said]
+    for row in silent:
+        table.unread.append((row.first_line, f"division table row {row.no} prints no lead unit (its cell "
+                                             f"is empty, or merged with a row above's: a table does not "
+                                             f"tell which): no lead read"))
+    if silent:
+        table.unread.sort(key=lambda u: u[0])
+
+
+def continues_rows(last: str, first: str) -> bool:
+    """Does a row numbered `first` follow one numbered `last` (4 after 3, 2.1 after 1.3)?"""
+    if last.isdigit() and first.isdigit():
+        return int(first) == int(last) + 1
+    a, b = last.split("."), first.split(".")
+    return all(x.isdigit() for x in a + b) and [int(x) for x in b] > [int(x) for x in a]
 
 
 def is_division_title(norm: str) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from policykg.loaders.table_vocab import (MAX_DIVISION_COLUMNS, attribute_of, UNIT_PAREN_RE, DivisionRow,
                                           DivisionTable, IndicatorRow, IndicatorTable, header_roles,
                                           column_role, division_columns, is_category_cell, is_header_cell,
-                                          is_heading_line, note_unread, split_unit_paren, squash, unitlike)
+                                          is_heading_line, note_no_lead, note_unread, split_unit_paren, squash, unitlike)
 from policykg.loaders.grids import read_indicator_grid
 from policykg.loaders.reading import Grid
 from policykg.loaders.text import ITEM_RE, Line
@@ -306,6 +306,7 @@ def _read_tab_table(lines: list[Line], i: int) -> IndicatorTable | None:
 def read_division_table(lines: list[Line], i: int) -> DivisionTable | None:
     """Read a 重点工作任务分工表 whose title is at lines[i] (0-based)."""
     title_line = lines[i]
+    tabbed = any(lines[k].indented for k in range(i, min(len(lines), i + 20)))
     j = _next_nonempty(lines, i + 1)
     header: list[str] = []
     while j is not None and len(header) < MAX_DIVISION_COLUMNS:
@@ -313,12 +314,15 @@ def read_division_table(lines: list[Line], i: int) -> DivisionTable | None:
         if (c != "序号") if not header else not is_header_cell(c):
             break
         header.append(c)
-        j = _next_nonempty(lines, j + 1)
+        nxt = _next_nonempty(lines, j + 1)
+        if tabbed and nxt is not None and any(not ln.clean for ln in lines[j + 1:nxt]) \
+                and is_header_cell(squash(lines[nxt].norm)):
+            return None  # a header with an empty cell, or of two rows: read by position (`flattened_grid`)
+        j = nxt
     found = division_columns(header)
     if found is None:
         return None
     cols, unknown = found
-    tabbed = any(lines[k].indented for k in range(i, min(len(lines), i + 20)))
     table = DivisionTable(title_line.clean, title_line.no, first_line=title_line.no)
     # group lines into cells
     cells: list[_Cell] = []
@@ -358,7 +362,7 @@ def read_division_table(lines: list[Line], i: int) -> DivisionTable | None:
             end = next((m for m in range(idx + 1, min(len(cells), idx + 2 * ncols))
                         if squash(cells[m].text) == str(expect + 1)), None)
             row_cells = cells[idx + 1: idx + ncols if end is None else end]
-            if len(row_cells) == ncols - 1 or end is None:
+            if len(row_cells) == ncols - 1:
                 cell = lambda role: row_cells[cols[role] - 1] if cols.get(role, ncols) - 1 < len(row_cells) \
                     else _NO_CELL  # noqa: E731
             else:  # a cell missing or one too many: which is which cannot be told, so only the task
@@ -382,6 +386,7 @@ def read_division_table(lines: list[Line], i: int) -> DivisionTable | None:
     if not table.rows:
         return None
     table.last_line = table.rows[-1].last_line
+    note_no_lead(table)
     note_unread(table, [header[k] for k in unknown],
                 [c.first_line for c in cells[idx:] if squash(c.text) == str(expect)][:1])
     if not tabbed and len(header) > 4:
@@ -472,7 +477,10 @@ _CELL_GAP = re.compile(r"\t|\s{2,}|\u3000+")
 
 
 def _row_lines(lines: list[Line], i: int) -> tuple[list[tuple[int, tuple[str, ...]]], int] | None:
-    """Rows one a line, while lines split into at least two cells and the first into three."""
+    """Rows one a line, while lines split into at least two cells and the first into three.  Two tabs
+    apart are an empty cell between them where that makes the row as wide as the header (a table
+    whose cells are apart by one tab each); else runs of tabs and spaces are one gap (a table aligned
+    by them), and a row narrower than its header is for its reader to say."""
     if len(_CELL_GAP.split(lines[i].clean)) < 3:
         return None
     rows: list[tuple[int, tuple[str, ...]]] = []
@@ -480,5 +488,10 @@ def _row_lines(lines: list[Line], i: int) -> tuple[list[tuple[int, tuple[str, ..
         cells = tuple(c for c in _CELL_GAP.split(ln.clean) if c)
         if len(cells) < 2:
             break
+        if rows and len(cells) < len(rows[0][1]) and "\t\t" in ln.clean:
+            tabbed = tuple(part for piece in ln.clean.split("\t")
+                           for part in ([c for c in _CELL_GAP.split(piece) if c] or [""]))
+            if len(tabbed) == len(rows[0][1]):
+                cells = tabbed
         rows.append((ln.no, cells))
     return rows, rows[-1][0]

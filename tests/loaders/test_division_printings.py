@@ -1,0 +1,223 @@
+"""Task-division tables (重点工作任务分工表) printed the ways real plans print them: a lead cell merged
+over several rows, rows numbered 1.1 / （1） / 一, category rows between task rows, a header of two
+rows, a table flattened into tab-separated lines with an empty cell.  Each row gets its own units or a
+gap with its line: never a neighbour's units, never a lead invented, never a row dropped silently."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+docx = pytest.importorskip("docx")
+
+from policykg.loaders.plan import load_plan  # noqa: E402
+
+BODY = ["青山县“十四五”残疾人事业发展规划", "一、主要任务",
+        "1.完善低保制度。将符合条件的残疾人纳入最低生活保障范围。",
+        "2.加强康复服务。实施精准康复服务行动。",
+        "3.推进无障碍建设。开展家庭无障碍改造。",
+        "4.发展特殊教育。办好特殊教育学校。", "附件", "重点工作任务分工表"]
+HEADER = ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"]
+CELLS = [["完善低保制度", "县民政局", "县财政局", "2022年12月"],
+         ["加强康复服务", "县卫健局", "县残联", "长期"],
+         ["推进无障碍建设", "县住建局", "县残联", "持续推进"],
+         ["发展特殊教育", "县教育局", "县残联", "2025年"]]
+READ = [(["县民政局"], ["县财政局"], "2022年12月"),
+        (["县卫生健康局"], ["县残疾人联合会"], "长期"),
+        (["县住房和城乡建设局"], ["县残疾人联合会"], "持续推进"),
+        (["县教育局"], ["县残疾人联合会"], "2025年")]
+
+
+def word_plan(tmp_path: Path, rows: list[list[str]], merges=()):
+    """A .docx plan whose division table is a real Word table; `merges` are ((row, col), (row, col))
+    corners of cells merged as Word merges them (the text printed once, in the top-left cell)."""
+    document = docx.Document()
+    for text in BODY:
+        document.add_paragraph(text)
+    table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            table.cell(i, j).text = text
+    for a, b in merges:
+        table.cell(*a).merge(table.cell(*b))
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    return load_plan(path)
+
+
+def text_plan(tmp_path: Path, table: str):
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join(BODY) + "\n\n" + table, encoding="utf-8")
+    return load_plan(path)
+
+
+def division(record):
+    section = next(s for c in record.chapters for s in c.sections if s.title == "重点工作任务分工表")
+    return [(t.no, [u.label for u in t.units("lead")], [u.label for u in t.units("support")], t.deadline,
+             t.implements.no if t.implements else None) for t in section.tasks]
+
+
+def table_gaps(record):
+    return [(g.line, g.message) for g in record.warnings if g.kind == "table"]
+
+
+def numbered(numbers: list[str]) -> list[list[str]]:
+    return [HEADER] + [[n] + cells for n, cells in zip(numbers, CELLS)]
+
+
+def test_a_lead_merged_over_two_rows_of_a_word_table_is_no_lead_invented_and_said(tmp_path):
+    # 县民政局 printed once for rows 1 and 2 (a vertically merged cell): row 2 leads nobody silently
+    # no more; which way the empty cell came, the table's text does not tell: a gap with its line
+    rows = numbered(["1", "2", "3", "4"])
+    rows[2][2] = ""  # (python-docx joins the texts of the cells it merges)
+    r = word_plan(tmp_path, rows, merges=[((1, 2), (2, 2))])
+    rows = division(r)
+    assert rows[0] == ("1", ["县民政局"], ["县财政局"], "2022年12月", "1")
+    assert rows[1] == ("2", [], ["县残疾人联合会"], "长期", "2")
+    assert rows[2:] == [("3",) + READ[2] + ("3",), ("4",) + READ[3] + ("4",)]
+    line = next(t for t in r.tasks() if t.no == "2" and t.deadline == "长期").span.line
+    assert table_gaps(r) == [(line, "division table row 2 prints no lead unit (its cell is empty, or merged "
+                                    "with a row above's: a table does not tell which): no lead read")]
+
+
+def test_a_lead_cell_left_empty_in_a_table_flattened_one_cell_a_line(tmp_path):
+    rows = numbered(["1", "2", "3", "4"])
+    rows[2][2] = ""  # the merged cell, printed once: a tab-only line under row 2
+    r = text_plan(tmp_path, "".join("".join(f"\t{c}\n" for c in row) + "\n" for row in rows))
+    assert division(r)[1] == ("2", [], ["县残疾人联合会"], "长期", "2")
+    assert [m for _, m in table_gaps(r)] == [
+        "division table row 2 prints no lead unit (its cell is empty, or merged with a row above's: a table "
+        "does not tell which): no lead read"]
+
+
+@pytest.mark.parametrize("numbers, expected", [
+    (["1.1", "1.2", "2.1", "2.2"], ["1.1", "1.2", "2.1", "2.2"]),
+    (["（1）", "（2）", "（3）", "（4）"], ["1", "2", "3", "4"]),
+    (["(1)", "(2)", "(3)", "(4)"], ["1", "2", "3", "4"]),
+    (["一", "二", "三", "四"], ["1", "2", "3", "4"]),
+    (["1.", "2.", "3.", "4."], ["1", "2", "3", "4"]),
+    (["①", "②", "③", "④"], ["1", "2", "3", "4"]),
+])
+def test_rows_numbered_other_ways_are_read(tmp_path, numbers, expected):
+    # before: a 序号 other than 1, 2, 3 left the whole table unread (a Word table) or said as a
+    # table no reader takes (text): every row's units lost
+    want = [(no,) + read + (str(k),) for k, (no, read) in enumerate(zip(expected, READ), 1)]
+    assert division(word_plan(tmp_path, numbered(numbers))) == want
+    flat = text_plan(tmp_path, "\n".join("\t".join(row) for row in numbered(numbers)) + "\n")
+    assert division(flat) == want
+    assert table_gaps(flat) == []
+
+
+def test_category_rows_between_task_rows_are_no_tasks(tmp_path):
+    # 一、社会保障 merged over the whole row, and a numbered parent row (1 over 1.1, 1.2) naming no unit
+    rows = [HEADER, ["一、社会保障", "", "", "", ""], ["1"] + CELLS[0], ["2"] + CELLS[1],
+            ["二、公共服务", "", "", "", ""], ["3"] + CELLS[2], ["4"] + CELLS[3]]
+    r = word_plan(tmp_path, rows, merges=[((1, 0), (1, 4)), ((4, 0), (4, 4))])
+    assert [row[0] for row in division(r)] == ["1", "2", "3", "4"]
+    assert table_gaps(r) == []
+    rows = [HEADER, ["1", "加强社会保障", "", "", ""], ["1.1"] + CELLS[0], ["1.2"] + CELLS[1],
+            ["2", "提升公共服务", "", "", ""], ["2.1"] + CELLS[2], ["2.2"] + CELLS[3]]
+    r = word_plan(tmp_path, rows)
+    assert [row[:4] for row in division(r)] == [(no,) + read for no, read in zip(["1.1", "1.2", "2.1", "2.2"], READ)]
+    assert table_gaps(r) == []
+
+
+def test_a_row_whose_number_does_not_read_is_said_not_dropped(tmp_path):
+    rows = numbered(["1", "2", "3", "4"])
+    rows[3][0] = "3-1"
+    r = word_plan(tmp_path, rows)
+    assert [row[0] for row in division(r)] == ["1", "2", "4"]
+    assert [m for _, m in table_gaps(r)] == [
+        "division table row not read: its 序号 cell '3-1' prints no row number: 3-1 | 推进无障碍建设 | 县住建局 | 县残联 | 持续推进"]
+
+
+def test_a_row_flattened_one_cell_short_is_read_for_its_task_only(tmp_path):
+    # cells apart by runs of spaces, row 2's lead cell empty and so lost: its 县残联 stood under
+    # 牵头单位 (a supporter read as the lead, silently); now which cell is missing is said
+    rows = numbered(["1", "2", "3", "4"])
+    rows[2][2] = ""
+    r = text_plan(tmp_path, "\n".join("  ".join(c for c in row if c) for row in rows) + "\n")
+    assert division(r)[1] == ("2", [], [], "", "2")
+    assert division(r)[2] == ("3",) + READ[2] + ("3",)
+    assert [m for _, m in table_gaps(r)] == [
+        "division table row 2 has 3 cells under 4 column names: its units were not read"]
+
+
+def test_an_empty_cell_between_two_tabs_keeps_its_column(tmp_path):
+    rows = numbered(["1", "2", "3", "4"])
+    rows[2][3] = ""  # row 2 names no supporter: 县卫健局\t\t长期
+    r = text_plan(tmp_path, "\n".join("\t".join(row) for row in rows) + "\n")
+    assert division(r)[1] == ("2", ["县卫生健康局"], [], "长期", "2")
+    assert table_gaps(r) == []
+    rows[2][2] = ""  # and no lead: 加强康复服务\t\t\t长期
+    r = text_plan(tmp_path, "\n".join("\t".join(row) for row in rows) + "\n")
+    assert division(r)[1] == ("2", [], [], "长期", "2")
+    assert [m for _, m in table_gaps(r)] == [
+        "division table row 2 prints no lead unit (its cell is empty, or merged with a row above's: a table "
+        "does not tell which): no lead read"]
+
+
+def test_a_header_of_two_rows_reads_the_columns_under_责任单位(tmp_path):
+    # 责任单位 printed over 牵头单位 | 配合单位: before, the supporters' column was a column '' not read
+    rows = [["序号", "重点任务", "责任单位", "", "完成时限"], ["", "", "牵头单位", "配合单位", ""]] + numbered(
+        ["1", "2", "3", "4"])[1:]
+    r = word_plan(tmp_path, rows, merges=[((0, 2), (0, 3)), ((0, 0), (1, 0)), ((0, 1), (1, 1)), ((0, 4), (1, 4))])
+    assert division(r) == [(str(k),) + read + (str(k),) for k, read in enumerate(READ, 1)]
+    assert table_gaps(r) == []
+
+
+def cells_a_line(rows: list[list[str]]) -> str:
+    """A table as text extraction prints it: a cell a tab-indented line (a tab alone: an empty
+    cell), a blank line after each row."""
+    return "".join("".join(f"\t{c}\n" for c in row) + "\n" for row in rows)
+
+
+def test_the_last_row_one_cell_short_is_said_not_shifted(tmp_path):
+    # the last row lost its 配合单位 cell: its 完成时限 (2025年) stood under 配合单位 and its
+    # supporters were read as its deadline, silently
+    rows = numbered(["1", "2", "3", "4"])
+    rows[4] = ["4", "发展特殊教育", "县教育局", "2025年"]
+    r = text_plan(tmp_path, cells_a_line(rows))
+    assert division(r)[:3] == [(str(k),) + read + (str(k),) for k, read in enumerate(READ[:3], 1)]
+    assert division(r)[3] == ("4", [], [], "", "4")
+    assert [m for _, m in table_gaps(r)] == [
+        "division table row 4 has 3 cells under 4 column names: its units were not read"]
+
+
+def test_a_header_of_two_rows_flattened_one_cell_a_line(tmp_path):
+    # before: 牵头单位 was 'not read', rows 1-3 were not read and row 4's 县残联 was its deadline
+    rows = [["序号", "重点任务", "责任单位", "", "完成时限"], ["", "", "牵头单位", "配合单位", ""]] + numbered(
+        ["1", "2", "3", "4"])[1:]
+    r = text_plan(tmp_path, cells_a_line(rows))
+    assert division(r) == [(str(k),) + read + (str(k),) for k, read in enumerate(READ, 1)]
+    assert table_gaps(r) == []
+
+
+def two_word_tables(tmp_path: Path, second: list[list[str]]):
+    """A division table broken into two Word tables (as over a page), the second without a header."""
+    document = docx.Document()
+    for text in BODY:
+        document.add_paragraph(text)
+    for rows in (numbered(["1", "2", "3", "4"])[:3], second):
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        for i, row in enumerate(rows):
+            for j, text in enumerate(row):
+                table.cell(i, j).text = text
+        document.add_paragraph("")
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    return load_plan(path)
+
+
+def test_a_table_continued_without_its_header_keeps_its_rows(tmp_path):
+    # before: rows 3 and 4, in a second table without the header, were dropped silently
+    r = two_word_tables(tmp_path, numbered(["1", "2", "3", "4"])[3:])
+    assert division(r) == [(str(k),) + read + (str(k),) for k, read in enumerate(READ, 1)]
+    assert table_gaps(r) == []
+
+
+def test_a_table_after_the_division_table_that_does_not_continue_it_is_said(tmp_path):
+    r = two_word_tables(tmp_path, [["7"] + CELLS[2], ["8"] + CELLS[3]])
+    assert [row[0] for row in division(r)] == ["1", "2"]
+    assert [m[:100] for _, m in table_gaps(r)] == [
+        "table of 2 rows after the division table above (as wide as it, but its rows' numbering does not foll"]
