@@ -37,6 +37,9 @@ _NOISE_RE = re.compile(r"(?:^|[\s_-])(?:nav|navbar|menu|footer|foot|breadcrumbs?
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote", "section",
            "article", "main", "pre", "address", "center", "figure", "figcaption", "ul", "ol", "dl",
            "table", "tr", "td", "th", "thead", "tbody", "tfoot", "caption", "hr", "header", "body"}
+#: Blocks of the article's text: the descent to the article stops above them.
+_TEXT_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "blockquote", "address",
+                "caption", "figcaption", "ul", "ol", "dl"}
 _SPACE_RE = re.compile(r"[ \t\n\r\f]+")
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -98,7 +101,12 @@ def _text_len(el) -> int:
 
 
 def _article(body):
-    """The element holding the article: <article>/<main> if the page marks it, else the descent."""
+    """The element holding the article: <article>/<main> if the page marks it, else the descent.
+
+    The descent goes through containers of blocks (the site's <div>s, a layout table's cells), never
+    into a block of the article itself: a plan printed as one <p> broken by <br>s, or an
+    implementation plan whose 分工表 is most of its text, holds most of the text in one block, and
+    the title, chapters and indicator table beside it are the article too."""
     for xpath in ("//article", "//*[@role='main']", "//main"):
         found = [el for el in body.xpath(xpath) if _text_len(el) > 0]
         if found:
@@ -108,9 +116,16 @@ def _article(body):
         total = _text_len(node)
         children = [c for c in node if isinstance(c.tag, str)]
         best = max(children, key=_text_len, default=None)
-        if best is None or total == 0 or _text_len(best) < ARTICLE_SHARE * total:
+        if best is None or total == 0 or _text_len(best) < ARTICLE_SHARE * total or not _is_container(best):
             return node
         node = best
+
+
+def _is_container(el) -> bool:
+    """An element the article may lie inside: one holding blocks, not a block of text or a data table."""
+    if el.tag in _TEXT_BLOCKS or (el.tag == "table" and _is_data_table(el)):
+        return False
+    return any(isinstance(c.tag, str) and c.tag in _BLOCKS and c.tag != "hr" for c in el)
 
 
 def _is_data_table(table) -> bool:

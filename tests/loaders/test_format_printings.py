@@ -1,0 +1,105 @@
+"""A plan printed the ways government sites and offices print it as a web page or a Word file reads
+to the same plan as its text.  Small hand-made documents built in tmp_path; each asserts the title,
+tasks, units, projects or indicators a reader sees, against the same plan as a .txt."""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from policykg.loaders.plan import load_plan
+
+TITLE = "青山县“十四五”残疾人事业发展规划"
+INDICATORS = [["类别", "指标", "2020年", "2025年", "属性"],
+              ["社会保障", "1. 困难残疾人生活补贴覆盖率（%）", "100", "100", "约束性"],
+              ["", "2. 残疾人基本康复服务覆盖率（%）", "80", "≥85", "约束性"]]
+BEFORE = [TITLE, "一、总体要求", "坚持以人民为中心的发展思想，补齐保障短板。", "二、主要指标"]
+AFTER = ["三、主要任务", "（一）健全社会保障体系",
+         "1.落实残疾人两项补贴制度。严格执行补贴政策，到2025年两项补贴覆盖率达到100%。（牵头单位：县民政局；责任单位：县财政局、县残联）",
+         "2.强化困难残疾人兜底救助。将符合条件的残疾人家庭纳入最低生活保障范围。（牵头单位：县民政局；责任单位：县医保局）",
+         "专栏1  残疾人社会保障重点项目",
+         "1.两项补贴。按月足额发放困难残疾人生活补贴和重度残疾人护理补贴。",
+         "2.参保资助。为符合条件的重度残疾人代缴城乡居民基本养老保险费。",
+         "（二）促进残疾人就业",
+         "1.拓宽残疾人就业渠道。落实按比例安排残疾人就业制度，每年组织专场招聘会不少于4场。（牵头单位：县人社局；责任单位：县残联）",
+         "2.加强残疾人康复服务。深入实施精准康复服务行动，落实残疾儿童康复救助制度，到2025年残疾人基本康复服务覆盖率"
+         "达到85%以上。（牵头单位：县卫健局；责任单位：县残联、县民政局）",
+         "3.保障残疾儿童少年受教育权利。完善普通学校随班就读、特殊教育学校就读和送教上门相结合的安置方式，到2025年残疾"
+         "儿童义务教育入学率达到97%以上。（牵头单位：县教育局；责任单位：县残联、县财政局）",
+         "四、保障措施", "（一）加强组织领导。县政府残疾人工作委员会统筹协调规划实施。"]
+
+
+def txt_plan(tmp_path: Path, before=BEFORE, indicators=INDICATORS, after=AFTER):
+    path = tmp_path / "plan.txt"
+    rows = "\n".join("\t".join(r) for r in indicators)
+    path.write_text("\n".join(before) + "\n" + rows + "\n" + "\n".join(after) + "\n", encoding="utf-8")
+    return load_plan(path)
+
+
+def summary(r) -> dict:
+    return {"title": r.title, "region": [x.name for x in r.region.chain()] if r.region else None,
+            "chapters": [(c.no, c.title, [(s.no, s.title) for s in c.sections]) for c in r.chapters],
+            "tasks": [(t.no, t.title, t.text, [u.label for u in t.units("lead")],
+                       [u.label for u in t.units("support")]) for t in r.tasks()],
+            "projects": [(c.no, c.title, [(p.no, p.title, p.text) for p in c.projects]) for c in r.columns()],
+            "indicators": [(i.no, i.name, i.category, i.target.printed if i.target else None, i.attribute)
+                           for i in r.indicators]}
+
+
+def assert_same_plan(got, want) -> None:
+    g, w = summary(got), summary(want)
+    for key in w:
+        assert g[key] == w[key], key
+    assert w["tasks"] and w["projects"] and w["indicators"]
+
+
+def _table_html(rows) -> str:
+    return '<table border="1">' + "".join(
+        "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>" for r in rows) + "</table>"
+
+
+def web_page(tmp_path: Path, article: str, name: str = "page.html") -> Path:
+    page = ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>规划</title></head><body>'
+            '<div class="nav"><a href="/">首页</a> <a href="/zwgk">政务公开</a></div><div class="content">'
+            '<div class="info">发布日期：2022-03-18  来源：县政府办</div>'
+            f'<div class="TRS_Editor" id="zoom">{article}</div><div class="share">分享到：微信</div></div>'
+            '<div class="footer">版权所有</div></body></html>')
+    path = tmp_path / name
+    path.write_text(page, encoding="utf-8")
+    return path
+
+
+# --- web pages ---------------------------------------------------------------------------------------
+def test_html_plan_printed_in_one_paragraph_broken_by_br(tmp_path):
+    """Sites paste a plan as a title paragraph and one <p> whose lines are <br>-separated, the
+    indicator table after it.  That paragraph held most of the page's text, so the article was
+    taken to be it alone: the title and the indicator table were silently dropped (title '', no
+    region, no indicators)."""
+    e = html.escape
+    lines = [ln for ln in BEFORE[1:] + AFTER if ln != "二、主要指标"] + ["附表", "“十四五”残疾人事业发展主要指标"]
+    article = (f"<p align='center'><strong>{e(TITLE)}</strong></p>"
+               + "<p>" + "<br>\n".join("\u3000\u3000" + e(x) for x in lines) + "</p>" + _table_html(INDICATORS))
+    got = load_plan(web_page(tmp_path, article))
+    want = txt_plan(tmp_path, before=[TITLE] + lines, after=[])
+    assert_same_plan(got, want)
+    assert got.title == TITLE and len(got.indicators) == 2
+
+
+def test_html_implementation_plan_whose_division_table_is_most_of_the_page(tmp_path):
+    """An implementation plan: a few paragraphs, then a 分工表 of many rows holding most of the text.
+    The table was taken for the whole article: its prose was lost and the plan refused."""
+    rows = [["序号", "重点工作任务", "牵头单位", "配合单位"]] + [
+        [str(i), f"落实第{i}项重点工作，推进残疾人服务设施建设，到2025年完成建设任务并持续开展监督检查。",
+         "县民政局", "县财政局、县残联"] for i in range(1, 31)]
+    prose = [TITLE, "一、总体要求", "坚持以人民为中心。", "二、重点任务",
+             "1.落实残疾人两项补贴制度。严格执行补贴政策。（牵头单位：县民政局；责任单位：县财政局）", "重点工作任务分工表"]
+    article = "".join(f"<p>{html.escape(x)}</p>" for x in prose) + _table_html(rows)
+    got = load_plan(web_page(tmp_path, article))
+    txt = tmp_path / "impl.txt"
+    txt.write_text("\n".join(prose + ["\t".join(r) for r in rows]) + "\n", encoding="utf-8")
+    want = load_plan(txt)
+    assert got.title == want.title == TITLE
+    assert summary(got)["tasks"] == summary(want)["tasks"]
+    assert len(got.tasks()) == 31
+    assert [(t.title, [u.label for u in t.units("lead")]) for t in got.tasks()][:2] == [
+        ("落实残疾人两项补贴制度", ["县民政局"]),
+        ("落实第1项重点工作，推进残疾人服务设施建设，到2025年完成建设任务并持续开展监督检查", ["县民政局"])]
