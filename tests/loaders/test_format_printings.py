@@ -103,3 +103,73 @@ def test_html_implementation_plan_whose_division_table_is_most_of_the_page(tmp_p
     assert [(t.title, [u.label for u in t.units("lead")]) for t in got.tasks()][:2] == [
         ("落实残疾人两项补贴制度", ["县民政局"]),
         ("落实第1项重点工作，推进残疾人服务设施建设，到2025年完成建设任务并持续开展监督检查", ["县民政局"])]
+
+
+# --- Word ------------------------------------------------------------------------------------------
+NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+      'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+      'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+      'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+      'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+      'xmlns:v="urn:schemas-microsoft-com:vml"')
+
+
+def _box_paragraphs(lines) -> str:
+    return "".join(f'<w:p><w:r><w:t xml:space="preserve">{html.escape(x)}</w:t></w:r></w:p>' for x in lines)
+
+
+def _text_box(lines, vml_only: bool = False) -> str:
+    """A paragraph anchoring a text box as Word writes it: a DrawingML shape with its VML copy in
+    mc:Fallback (or, from older Word, the VML shape alone)."""
+    inner = _box_paragraphs(lines)
+    vml = f"<w:pict><v:shape><v:textbox><w:txbxContent>{inner}</w:txbxContent></v:textbox></v:shape></w:pict>"
+    if vml_only:
+        return f'<w:p {NS}><w:r>{vml}</w:r></w:p>'
+    return (f'<w:p {NS}><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor>'
+            f'<wp:extent cx="5000000" cy="1000000"/><wp:docPr id="1" name="Text Box 1"/><a:graphic>'
+            f'<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
+            f'<wps:txbx><w:txbxContent>{inner}</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic>'
+            f'</wp:anchor></w:drawing></mc:Choice><mc:Fallback>{vml}</mc:Fallback></mc:AlternateContent></w:r></w:p>')
+
+
+def word_plan(tmp_path: Path, printed, name: str = "plan.docx") -> Path:
+    """A .docx of BEFORE, the indicator table and AFTER; `printed(document, line)` adds a line its own
+    way (returns False to add it as a plain paragraph)."""
+    import docx
+    d = docx.Document()
+    for line in BEFORE:
+        if not printed(d, line):
+            d.add_paragraph(line)
+    t = d.add_table(rows=len(INDICATORS), cols=len(INDICATORS[0]))
+    for r, row in enumerate(INDICATORS):
+        for c, text in enumerate(row):
+            t.cell(r, c).text = text
+    for line in AFTER:
+        if not printed(d, line):
+            d.add_paragraph(line)
+    path = tmp_path / name
+    d.save(str(path))
+    return path
+
+
+def _append(d, xml: str) -> None:
+    from docx.oxml import parse_xml
+    d.element.body.insert(len(d.element.body) - 1, parse_xml(xml))  # before the section properties
+
+
+def test_docx_专栏_in_a_text_box(tmp_path):
+    """A 专栏 printed in a text box (Word's 插入-文本框, with its VML copy for old readers, or
+    the VML shape alone): its projects were dropped without a word (no 专栏, no gap)."""
+    box_lines = AFTER[4:7]
+    want = txt_plan(tmp_path)
+    for vml_only in (False, True):
+        def printed(d, line):
+            if line in box_lines[1:]:
+                return True
+            if line == box_lines[0]:
+                _append(d, _text_box(box_lines, vml_only))
+                return True
+            return False
+        got = load_plan(word_plan(tmp_path, printed, f"box-{vml_only}.docx"))
+        assert_same_plan(got, want)
+        assert [p.title for c in got.columns() for p in c.projects] == ["两项补贴", "参保资助"]
