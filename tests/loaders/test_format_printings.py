@@ -4,6 +4,8 @@ tasks, units, projects or indicators a reader sees, against the same plan as a .
 from __future__ import annotations
 
 import html
+import re
+import zipfile
 from pathlib import Path
 
 from policykg.loaders.plan import load_plan
@@ -132,11 +134,11 @@ def _text_box(lines, vml_only: bool = False) -> str:
             f'</wp:anchor></w:drawing></mc:Choice><mc:Fallback>{vml}</mc:Fallback></mc:AlternateContent></w:r></w:p>')
 
 
-def word_plan(tmp_path: Path, printed, name: str = "plan.docx") -> Path:
-    """A .docx of BEFORE, the indicator table and AFTER; `printed(document, line)` adds a line its own
-    way (returns False to add it as a plain paragraph)."""
+def word_plan(tmp_path: Path, printed, name: str = "plan.docx", d=None) -> Path:
+    """A .docx of BEFORE, the indicator table and AFTER (into document `d`, else a new one);
+    `printed(document, line)` adds a line its own way (returns False to add it as a plain paragraph)."""
     import docx
-    d = docx.Document()
+    d = d if d is not None else docx.Document()
     for line in BEFORE:
         if not printed(d, line):
             d.add_paragraph(line)
@@ -173,3 +175,93 @@ def test_docx_专栏_in_a_text_box(tmp_path):
         got = load_plan(word_plan(tmp_path, printed, f"box-{vml_only}.docx"))
         assert_same_plan(got, want)
         assert [p.title for c in got.columns() for p in c.projects] == ["两项补贴", "参保资助"]
+
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+CHAPTER = re.compile(r"^[一二三四五六七八九十]+、")
+SECTION = re.compile(r"^（[一二三四五六七八九十]+）(?=.{2,30}$)")
+ITEM = re.compile(r"^\d\.")
+
+
+def _levels(*levels: tuple[str, str], styles=(), restart=()) -> str:
+    return "".join(
+        f'<w:lvl w:ilvl="{k}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        + (f'<w:lvlRestart w:val="{restart[k]}"/>' if k < len(restart) and restart[k] is not None else "")
+        + (f'<w:pStyle w:val="{styles[k]}"/>' if k < len(styles) and styles[k] else "")
+        + f'<w:lvlText w:val="{text}"/></w:lvl>' for k, (fmt, text) in enumerate(levels))
+
+
+def numbered_plan(tmp_path: Path, name: str, abstracts: str, *, heading_styles: bool = False,
+                  style_ilvl: bool = True, item_restart: bool = True) -> Path:
+    """The plan with its chapter (一、), section (（一）) and item (1.) numbers taken out of the text
+    and printed by Word's list numbering instead: list 801 of `abstracts` (abstractNum 801), levels 0, 1, 2.  With
+    `heading_styles`, chapters and sections are Heading 1 and 2 paragraphs numbered by their style."""
+    import docx
+    from docx.oxml import parse_xml
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    for el in list(parse_xml(f'<w:numbering xmlns:w="{W}">{abstracts}<w:num w:numId="801">'
+                             f'<w:abstractNumId w:val="801"/></w:num></w:numbering>')):
+        numbering.append(el)
+    if heading_styles:
+        for k, name_ in enumerate(("Heading 1", "Heading 2")):
+            ilvl = f'<w:ilvl w:val="{k}"/>' if style_ilvl else ""
+            d.styles[name_].element.get_or_add_pPr().insert(
+                0, parse_xml(f'<w:numPr xmlns:w="{W}">{ilvl}<w:numId w:val="801"/></w:numPr>'))
+
+    def printed(doc, line):
+        for level, rx in enumerate((CHAPTER, SECTION, ITEM)):
+            m = rx.match(line)
+            if m and (level < 2 or "牵头单位" in line):
+                if heading_styles and level < 2:
+                    doc.add_paragraph(line[m.end():], style=("Heading 1", "Heading 2")[level])
+                else:
+                    p = doc.add_paragraph(line[m.end():])
+                    p._p.get_or_add_pPr().append(parse_xml(
+                        f'<w:numPr xmlns:w="{W}"><w:ilvl w:val="{level}"/><w:numId w:val="801"/></w:numPr>'))
+                return True
+        return False
+    path = word_plan(tmp_path, printed, name, d)
+    xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
+    assert ">主要任务<" in xml and "三、主要任务" not in xml and "落实残疾人两项补贴制度。" in xml
+    assert "1.落实残疾人两项补贴制度" not in xml
+    return path
+
+
+OUTLINE = (("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3."))
+
+
+def test_docx_headings_numbered_by_their_style_at_the_style_s_level(tmp_path):
+    """Heading 1 and Heading 2 numbered by one outline list linked to the styles: the styles name
+    the list only, each level names its style (w:lvl/w:pStyle), as Word writes a multilevel list
+    linked to headings.  Every heading was read as level 0: the sections became chapters
+    (（一）健全社会保障体系 printed 四、健全社会保障体系), the tasks went under the wrong chapter or none."""
+    want = txt_plan(tmp_path)
+    for style_ilvl in (True, False):
+        abstract = (f'<w:abstractNum w:abstractNumId="801">'
+                    f'{_levels(*OUTLINE, styles=("Heading1", "Heading2", None))}</w:abstractNum>')
+        path = numbered_plan(tmp_path, f"headings-{style_ilvl}.docx", abstract, heading_styles=True,
+                             style_ilvl=style_ilvl)
+        assert_same_plan(load_plan(path), want)
+
+
+def test_docx_list_that_links_to_a_numbering_style(tmp_path):
+    """A list defined by a numbering style (Word's 定义新的列表样式): the list the paragraphs use only
+    links to the style (w:numStyleLink), the levels are in the abstractNum with the matching
+    w:styleLink.  Its paragraphs got no numbers at all: no chapters, no tasks."""
+    abstracts = (f'<w:abstractNum w:abstractNumId="801"><w:numStyleLink w:val="PlanOutline"/></w:abstractNum>'
+                 f'<w:abstractNum w:abstractNumId="802"><w:styleLink w:val="PlanOutline"/>{_levels(*OUTLINE)}'
+                 f'</w:abstractNum>')
+    assert_same_plan(load_plan(numbered_plan(tmp_path, "linked.docx", abstracts)), txt_plan(tmp_path))
+
+
+def test_docx_items_numbered_on_across_sections(tmp_path):
+    """A level that Word never restarts (w:lvlRestart 0): the items go on 1. 2. 3. across sections,
+    as the text prints them; they were restarted at each section (3. printed 1.)."""
+    after = [re.sub(r"^1\.拓宽", "3.拓宽", x) for x in AFTER]
+    after = [re.sub(r"^2\.加强", "4.加强", x) for x in after]
+    after = [re.sub(r"^3\.保障", "5.保障", x) for x in after]
+    want = txt_plan(tmp_path, after=after)
+    assert [t.no for t in want.tasks()] == ["1", "2", "3", "4", "5"]
+    abstract = f'<w:abstractNum w:abstractNumId="801">{_levels(*OUTLINE, restart=(None, None, 0))}</w:abstractNum>'
+    assert_same_plan(load_plan(numbered_plan(tmp_path, "on.docx", abstract)), want)
