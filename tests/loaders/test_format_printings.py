@@ -265,3 +265,26 @@ def test_docx_items_numbered_on_across_sections(tmp_path):
     assert [t.no for t in want.tasks()] == ["1", "2", "3", "4", "5"]
     abstract = f'<w:abstractNum w:abstractNumId="801">{_levels(*OUTLINE, restart=(None, None, 0))}</w:abstractNum>'
     assert_same_plan(load_plan(numbered_plan(tmp_path, "on.docx", abstract)), want)
+
+
+def test_characters_that_print_nothing_do_not_split_a_unit(tmp_path):
+    """A soft hyphen (Word's optional hyphen typed as U+00AD), a zero-width space or a word joiner
+    inside a unit's name print nothing.  They were kept: 县民\\u00ad政局 led the task (a unit no list
+    knows), and 、\\u200b县残联 became the support unit '县\\u200b县残联', silently."""
+    import docx
+    odd = {"县民政局": "县民\u00ad政局", "、县残联": "、\u200b县残联", "县财政局": "县财\u2060政局"}
+
+    def oddly(line: str) -> str:
+        for plain, printed in odd.items():
+            line = line.replace(plain, printed)
+        return line
+    want = txt_plan(tmp_path)
+    d_path = word_plan(tmp_path, lambda d, line: "牵头单位" in line and bool(d.add_paragraph(oddly(line))),
+                       "odd.docx")
+    assert "\u00ad" in docx.Document(str(d_path)).paragraphs[6].text
+    t_path = tmp_path / "odd.txt"
+    t_path.write_text(oddly((tmp_path / "plan.txt").read_text(encoding="utf-8")), encoding="utf-8")
+    for got in (load_plan(d_path), load_plan(t_path)):
+        assert_same_plan(got, want)
+        assert [[u.label for u in t.units("lead") + t.units("support")] for t in got.tasks()][:2] == [
+            ["县民政局", "县财政局", "县残疾人联合会"], ["县民政局", "县医疗保障局"]]
