@@ -288,3 +288,28 @@ def test_characters_that_print_nothing_do_not_split_a_unit(tmp_path):
         assert_same_plan(got, want)
         assert [[u.label for u in t.units("lead") + t.units("support")] for t in got.tasks()][:2] == [
             ["县民政局", "县财政局", "县残疾人联合会"], ["县民政局", "县医疗保障局"]]
+
+
+def test_html_source_wrapped_between_chinese_characters(tmp_path):
+    """Word's "save as web page" (and many site editors) wrap the page's source every few dozen
+    characters, between Chinese characters.  A browser shows no space there; the reader put one:
+    （牵头 单位：… was not read (no lead, no support units) and 区卫 健局 was cut to 区卫."""
+    def wrapped(text: str, n: int = 23) -> str:
+        """Source lines of about n characters, broken where a line may break: between two Chinese
+        characters (a number or a word is not broken)."""
+        out, line = [], ""
+        for ch in html.escape(text):
+            if len(line) >= n and ord(line[-1]) > 0x2e80 and ord(ch) > 0x2e80:
+                out.append(line)
+                line = ""
+            line += ch
+        return "\n".join(out + [line])
+    article = "\n".join(f"<p class=MsoNormal style='text-indent:32.0pt'><span lang=EN-US>{wrapped(x)}<o:p></o:p>"
+                        f"</span></p>" for x in BEFORE)
+    article += _table_html(INDICATORS)
+    article += "\n".join(f"<p class=MsoNormal>{wrapped(x)}</p>" for x in AFTER)
+    page = web_page(tmp_path, f"<h1>{wrapped(TITLE, 9)}</h1>" + article)
+    assert "（牵头\n单位" in page.read_text(encoding="utf-8") or "牵\n头" in page.read_text(encoding="utf-8")
+    got = load_plan(page)
+    assert_same_plan(got, txt_plan(tmp_path))
+    assert not got.warnings
