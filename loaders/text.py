@@ -102,10 +102,16 @@ class ProjectRow(Block):
     desc: str = ""
 
 
+#: characters that print nothing: a soft hyphen (Word's optional hyphen), zero-width spaces and
+#: joiners, a word joiner, a byte-order mark inside the text.  Left in, they split a unit's name
+#: (区民\u00ad政局 is no known unit) or glue a stray character to the next one.
+INVISIBLE_RE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+
+
 def make_lines(raw_lines: list[str]) -> list[Line]:
     out = []
     for i, raw in enumerate(raw_lines, 1):
-        clean = BOOKMARK_RE.sub("", raw)
+        clean = INVISIBLE_RE.sub("", BOOKMARK_RE.sub("", raw))
         indented = clean.startswith("\t")
         clean = clean.strip().strip("\u200b\ufeff").strip()
         out.append(Line(i, clean, normalize(clean), indented))

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from policykg.loaders.reading import Grid, SourceText, make_source
+from policykg.loaders.text import INVISIBLE_RE
 
 # control characters a document can hold that are not text (Word's vertical tab, form feed ...)
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029\r]")
@@ -18,8 +19,9 @@ _BREAK_RE = re.compile(r"[\n\x0b\x0c\u2028\u2029\r]+")
 
 
 def clean_text(text: str) -> str:
-    """Text of one line: no line breaks or control characters (tabs kept)."""
-    return _CONTROL_RE.sub("", text)
+    """Text of one line: no line breaks, control characters or characters that print nothing (a soft
+    hyphen, a zero-width space; tabs kept)."""
+    return INVISIBLE_RE.sub("", _CONTROL_RE.sub("", text))
 
 
 def clean_cell(text: str) -> str:

@@ -91,6 +91,9 @@ class _Level:
     start: int = 1
     fmt: str = "decimal"
     text: str = ""
+    #: w:lvlRestart: the (1-based) level whose use restarts this one; None: the level just above
+    #: (Word's default), 0: never restarted
+    restart: int | None = None
 
 
 @dataclass
@@ -119,14 +122,35 @@ class Numbering:
         self.levels: dict[str, dict[int, _Level]] = {}
         self.lists: dict[str, _List] = {}
         self.counters: dict[str, dict[int, int]] = {}
+        #: (abstractNumId, paragraph style id) -> the level a paragraph of that style takes (w:lvl's
+        #: w:pStyle), for a style whose numbering names its list but not its level
+        self.style_levels: dict[tuple[str, str], int] = {}
+        #: abstractNumId -> the abstractNumId holding its levels, for a list that only links to a
+        #: numbering style (w:numStyleLink -> the abstractNum with the same w:styleLink)
+        self.linked: dict[str, str] = {}
         if numbering_el is not None:
+            style_link: dict[str, str] = {}
+            num_style_link: dict[str, str] = {}
             for an in numbering_el.findall(qn("w:abstractNum")):
+                aid = an.get(qn("w:abstractNumId")) or ""
                 levels = {}
                 for lvl in an.findall(qn("w:lvl")):
-                    levels[_int(lvl.get(qn("w:ilvl")), 0)] = _Level(
+                    ilvl = _int(lvl.get(qn("w:ilvl")), 0)
+                    restart = _val(lvl, "w:lvlRestart")
+                    levels[ilvl] = _Level(
                         _int(_val(lvl, "w:start"), 1), _val(lvl, "w:numFmt") or "decimal",
-                        _val(lvl, "w:lvlText") or "")
-                self.levels[an.get(qn("w:abstractNumId")) or ""] = levels
+                        _val(lvl, "w:lvlText") or "", _int(restart, 0) if restart is not None else None)
+                    pstyle = _val(lvl, "w:pStyle")
+                    if pstyle:
+                        self.style_levels.setdefault((aid, pstyle), ilvl)
+                self.levels[aid] = levels
+                if _val(an, "w:styleLink"):
+                    style_link.setdefault(_val(an, "w:styleLink") or "", aid)
+                if _val(an, "w:numStyleLink"):
+                    num_style_link[aid] = _val(an, "w:numStyleLink") or ""
+            for aid, link in num_style_link.items():
+                if not self.levels.get(aid) and link in style_link:
+                    self.linked[aid] = style_link[link]
             for num in numbering_el.findall(qn("w:num")):
                 overrides = {}
                 for ov in num.findall(qn("w:lvlOverride")):
@@ -153,22 +177,36 @@ class Numbering:
             style_id = based
         return None, None
 
+    def _style_level(self, abstract: str, style_id: str | None) -> int:
+        """The list level the paragraph style (or a style it is based on) is linked to; 0 if none."""
+        seen: set[str] = set()
+        while style_id and style_id not in seen:
+            seen.add(style_id)
+            if (abstract, style_id) in self.style_levels:
+                return self.style_levels[(abstract, style_id)]
+            style_id = self.styles.get(style_id, (None, None, None))[2]
+        return 0
+
     def label(self, p) -> str:
         """The label Word prints before paragraph `p` ('' if it is not numbered or a bullet)."""
         ppr = p.find(qn("w:pPr"))
         numpr = ppr.find(qn("w:numPr")) if ppr is not None else None
         num_id, ilvl = (_val(numpr, "w:numId"), _val(numpr, "w:ilvl")) if numpr is not None else (None, None)
+        style = _val(ppr, "w:pStyle") if ppr is not None else None
         if num_id is None:
-            style_num, style_ilvl = self._style_numpr(_val(ppr, "w:pStyle") if ppr is not None else None)
+            style_num, style_ilvl = self._style_numpr(style)
             num_id, ilvl = style_num, ilvl if ilvl is not None else style_ilvl
         if num_id is None or num_id == "0" or num_id not in self.lists:
             return ""
         lst = self.lists[num_id]
-        levels = self.levels.get(lst.abstract, {})
+        abstract = self.linked.get(lst.abstract, lst.abstract)
+        levels = self.levels.get(abstract, {})
+        if ilvl is None:  # the level whose w:pStyle is the paragraph's style (Heading 2 -> level 1)
+            ilvl = str(self._style_level(abstract, style))
         level = _int(ilvl, 0)
         if level not in levels or levels[level].fmt == "bullet":
             return ""
-        counters = self.counters.setdefault(lst.abstract, {})
+        counters = self.counters.setdefault(abstract, {})
         if not lst.used:
             lst.used = True
             for lv, start in lst.overrides.items():
@@ -177,7 +215,9 @@ class Numbering:
                     del counters[deeper]
         counters[level] = counters.get(level, levels[level].start - 1) + 1
         for deeper in [k for k in counters if k > level]:
-            del counters[deeper]
+            restart = levels[deeper].restart if deeper in levels else None
+            if restart is None or level < restart:  # restarted by a use of `level` (1-based: level + 1)
+                del counters[deeper]
         text = levels[level].text
         for k in range(9):
             placeholder = f"%{k + 1}"

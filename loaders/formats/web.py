@@ -37,7 +37,15 @@ _NOISE_RE = re.compile(r"(?:^|[\s_-])(?:nav|navbar|menu|footer|foot|breadcrumbs?
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote", "section",
            "article", "main", "pre", "address", "center", "figure", "figcaption", "ul", "ol", "dl",
            "table", "tr", "td", "th", "thead", "tbody", "tfoot", "caption", "hr", "header", "body"}
+#: Blocks of the article's text: the descent to the article stops above them.
+_TEXT_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "blockquote", "address",
+                "caption", "figcaption", "ul", "ol", "dl"}
 _SPACE_RE = re.compile(r"[ \t\n\r\f]+")
+#: a collapsed run of white space that held a line break of the page's source
+_BREAK_MARK = "\x00"
+_SEGMENT_BREAK_RE = re.compile(r"(.)([ \x00]*\x00[ \x00]*)(?=(.))", re.DOTALL)
+#: East Asian wide characters: CJK ideographs, CJK and full-width punctuation, kana
+_WIDE_RE = re.compile(r"[\u2e80-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
 _DATE_FIELD_RE = re.compile(r"(?:发布日期|发布时间|成文日期|公开日期|日期)\s*[:：]\s*((?:19|20)\d{2})\s*[-/.年]\s*"
@@ -98,7 +106,12 @@ def _text_len(el) -> int:
 
 
 def _article(body):
-    """The element holding the article: <article>/<main> if the page marks it, else the descent."""
+    """The element holding the article: <article>/<main> if the page marks it, else the descent.
+
+    The descent goes through containers of blocks (the site's <div>s, a layout table's cells), never
+    into a block of the article itself: a plan printed as one <p> broken by <br>s, or an
+    implementation plan whose 分工表 is most of its text, holds most of the text in one block, and
+    the title, chapters and indicator table beside it are the article too."""
     for xpath in ("//article", "//*[@role='main']", "//main"):
         found = [el for el in body.xpath(xpath) if _text_len(el) > 0]
         if found:
@@ -108,9 +121,16 @@ def _article(body):
         total = _text_len(node)
         children = [c for c in node if isinstance(c.tag, str)]
         best = max(children, key=_text_len, default=None)
-        if best is None or total == 0 or _text_len(best) < ARTICLE_SHARE * total:
+        if best is None or total == 0 or _text_len(best) < ARTICLE_SHARE * total or not _is_container(best):
             return node
         node = best
+
+
+def _is_container(el) -> bool:
+    """An element the article may lie inside: one holding blocks, not a block of text or a data table."""
+    if el.tag in _TEXT_BLOCKS or (el.tag == "table" and _is_data_table(el)):
+        return False
+    return any(isinstance(c.tag, str) and c.tag in _BLOCKS and c.tag != "hr" for c in el)
 
 
 def _is_data_table(table) -> bool:
@@ -121,7 +141,11 @@ def _is_data_table(table) -> bool:
 
 
 class _Lines:
-    """Text of an element as lines: blocks and <br> break lines, whitespace collapses as HTML does."""
+    """Text of an element as lines: blocks and <br> break lines, whitespace collapses as HTML does.
+
+    A line break in the page's source between two Chinese characters is no space (CSS Text 3's
+    segment-break rule, as browsers show it): Word's "save as web page" and many editors wrap
+    the source every few dozen characters, and a space there split 牵头单位 and a unit's name."""
 
     def __init__(self) -> None:
         self.lines: list[str] = []
@@ -129,13 +153,26 @@ class _Lines:
 
     def add(self, text: str | None) -> None:
         if text:
-            self.buf.append(_SPACE_RE.sub(" ", text))
+            self.buf.append(_SPACE_RE.sub(_collapse, text))
 
     def flush(self) -> None:
-        line = "".join(self.buf).replace("\u00a0", " ").strip(" ")
+        line = _SEGMENT_BREAK_RE.sub(_join_segment, "".join(self.buf))
+        line = line.replace(_BREAK_MARK, " ").replace("\u00a0", " ").strip(" ")
         self.buf = []
         if line.strip():
             self.lines.append(line)
+
+
+def _collapse(m: re.Match[str]) -> str:
+    """A run of white space: one space, or the mark of a source line break."""
+    return _BREAK_MARK if "\n" in m.group(0) or "\r" in m.group(0) else " "
+
+
+def _join_segment(m: re.Match[str]) -> str:
+    """Source line breaks (with spaces) between two characters: nothing between wide (Chinese)
+    characters, else one space."""
+    before, after = m.group(1), m.group(3)
+    return before + ("" if _WIDE_RE.match(before) and _WIDE_RE.match(after) else " ")
 
 
 def _cell(el) -> str:
@@ -253,7 +290,10 @@ def _headline(page, article) -> str:
     """The page's <h1> when it stands outside the article and the article does not repeat it."""
     body_text = re.sub(r"\s+", "", article.text_content())
     for h in page.iter("h1"):
-        title = _SPACE_RE.sub(" ", h.text_content().replace("\u00a0", " ")).strip()
+        printed = _Lines()
+        printed.add(h.text_content())
+        printed.flush()
+        title = " ".join(printed.lines)
         inside = h is article or any(a is article for a in h.iterancestors())
         if not inside and title and re.sub(r"\s+", "", title) not in body_text:
             return title

@@ -1,10 +1,10 @@
 """Word .docx documents, read with python-docx: paragraphs in order, real tables as tables.
 
 The body is walked in document order: paragraphs (with their automatic numbering restored; tracked
-deletions, field codes, text boxes and the table of contents left out) and tables (rows of cells, a
-merged cell printed once).  Page headers and footers are not body text and are not read.  Before python-docx opens the
-file the zip is checked, so a zip bomb or a damaged archive is refused with a reason instead of
-exhausting memory.
+deletions, field codes and the table of contents left out; a text box read after the paragraph it
+is anchored in) and tables (rows of cells, a merged cell printed once).  Page headers and footers
+are not body text and are not read.  Before python-docx opens the file the zip is checked, so a zip
+bomb or a damaged archive is refused with a reason instead of exhausting memory.
 """
 from __future__ import annotations
 
@@ -35,6 +35,8 @@ _SKIP = {qn(t) for t in ("w:del", "w:moveFrom", "w:instrText", "w:delText", "w:t
                          "w:pPr", "w:rPr")}
 _SKIP.add("{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback")  # a copy of Choice
 _TEXT = qn("w:t")
+_TXBX = qn("w:txbxContent")
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _BREAKS = {qn("w:br"), qn("w:cr")}
 _TABS = {qn("w:tab"), qn("w:ptab")}
 _P, _TBL, _TR, _TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
@@ -123,6 +125,7 @@ class _Walker:
         for child in _unwrap(tc):
             if child.tag == _P:
                 parts.append(self.paragraph(child))
+                parts.extend(self.cell_text(box) for box in _text_boxes(child))
             elif child.tag == _TBL:  # a table inside a cell: its cells' text, row by row
                 for row in self.rows(child):
                     parts.append(" ".join(c for c in row if c))
@@ -150,8 +153,25 @@ class _Walker:
         for el in _unwrap(body):
             if el.tag == _P and not self.is_toc(el):
                 self.out.text(self.paragraph(el))
+                for box in _text_boxes(el):
+                    self.body(box)
             elif el.tag == _TBL:
                 self.out.table(self.rows(el))
+
+
+def _text_boxes(p):
+    """The text boxes anchored in paragraph `p`, in order (each once: the VML copy Word keeps in
+    mc:Fallback is not walked, nor a box inside a box, which its box's own walk reads).  A 专栏 is
+    often printed as a text box; its paragraphs are read after the paragraph it is anchored in."""
+    stack = list(reversed(p))
+    while stack:
+        el = stack.pop()
+        if not isinstance(el.tag, str) or el.tag == _FALLBACK:
+            continue
+        if el.tag == _TXBX:
+            yield el
+            continue
+        stack.extend(reversed(el))
 
 
 def _unwrap(el):

@@ -1,0 +1,315 @@
+"""A plan printed the ways government sites and offices print it as a web page or a Word file reads
+to the same plan as its text.  Small hand-made documents built in tmp_path; each asserts the title,
+tasks, units, projects or indicators a reader sees, against the same plan as a .txt."""
+from __future__ import annotations
+
+import html
+import re
+import zipfile
+from pathlib import Path
+
+from policykg.loaders.plan import load_plan
+
+TITLE = "青山县“十四五”残疾人事业发展规划"
+INDICATORS = [["类别", "指标", "2020年", "2025年", "属性"],
+              ["社会保障", "1. 困难残疾人生活补贴覆盖率（%）", "100", "100", "约束性"],
+              ["", "2. 残疾人基本康复服务覆盖率（%）", "80", "≥85", "约束性"]]
+BEFORE = [TITLE, "一、总体要求", "坚持以人民为中心的发展思想，补齐保障短板。", "二、主要指标"]
+AFTER = ["三、主要任务", "（一）健全社会保障体系",
+         "1.落实残疾人两项补贴制度。严格执行补贴政策，到2025年两项补贴覆盖率达到100%。（牵头单位：县民政局；责任单位：县财政局、县残联）",
+         "2.强化困难残疾人兜底救助。将符合条件的残疾人家庭纳入最低生活保障范围。（牵头单位：县民政局；责任单位：县医保局）",
+         "专栏1  残疾人社会保障重点项目",
+         "1.两项补贴。按月足额发放困难残疾人生活补贴和重度残疾人护理补贴。",
+         "2.参保资助。为符合条件的重度残疾人代缴城乡居民基本养老保险费。",
+         "（二）促进残疾人就业",
+         "1.拓宽残疾人就业渠道。落实按比例安排残疾人就业制度，每年组织专场招聘会不少于4场。（牵头单位：县人社局；责任单位：县残联）",
+         "2.加强残疾人康复服务。深入实施精准康复服务行动，落实残疾儿童康复救助制度，到2025年残疾人基本康复服务覆盖率"
+         "达到85%以上。（牵头单位：县卫健局；责任单位：县残联、县民政局）",
+         "3.保障残疾儿童少年受教育权利。完善普通学校随班就读、特殊教育学校就读和送教上门相结合的安置方式，到2025年残疾"
+         "儿童义务教育入学率达到97%以上。（牵头单位：县教育局；责任单位：县残联、县财政局）",
+         "四、保障措施", "（一）加强组织领导。县政府残疾人工作委员会统筹协调规划实施。"]
+
+
+def txt_plan(tmp_path: Path, before=BEFORE, indicators=INDICATORS, after=AFTER):
+    path = tmp_path / "plan.txt"
+    rows = "\n".join("\t".join(r) for r in indicators)
+    path.write_text("\n".join(before) + "\n" + rows + "\n" + "\n".join(after) + "\n", encoding="utf-8")
+    return load_plan(path)
+
+
+def summary(r) -> dict:
+    return {"title": r.title, "region": [x.name for x in r.region.chain()] if r.region else None,
+            "chapters": [(c.no, c.title, [(s.no, s.title) for s in c.sections]) for c in r.chapters],
+            "tasks": [(t.no, t.title, t.text, [u.label for u in t.units("lead")],
+                       [u.label for u in t.units("support")]) for t in r.tasks()],
+            "projects": [(c.no, c.title, [(p.no, p.title, p.text) for p in c.projects]) for c in r.columns()],
+            "indicators": [(i.no, i.name, i.category, i.target.printed if i.target else None, i.attribute)
+                           for i in r.indicators]}
+
+
+def assert_same_plan(got, want) -> None:
+    g, w = summary(got), summary(want)
+    for key in w:
+        assert g[key] == w[key], key
+    assert w["tasks"] and w["projects"] and w["indicators"]
+
+
+def _table_html(rows) -> str:
+    return '<table border="1">' + "".join(
+        "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>" for r in rows) + "</table>"
+
+
+def web_page(tmp_path: Path, article: str, name: str = "page.html") -> Path:
+    page = ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>规划</title></head><body>'
+            '<div class="nav"><a href="/">首页</a> <a href="/zwgk">政务公开</a></div><div class="content">'
+            '<div class="info">发布日期：2022-03-18  来源：县政府办</div>'
+            f'<div class="TRS_Editor" id="zoom">{article}</div><div class="share">分享到：微信</div></div>'
+            '<div class="footer">版权所有</div></body></html>')
+    path = tmp_path / name
+    path.write_text(page, encoding="utf-8")
+    return path
+
+
+# --- web pages ---------------------------------------------------------------------------------------
+def test_html_plan_printed_in_one_paragraph_broken_by_br(tmp_path):
+    """Sites paste a plan as a title paragraph and one <p> whose lines are <br>-separated, the
+    indicator table after it.  That paragraph held most of the page's text, so the article was
+    taken to be it alone: the title and the indicator table were silently dropped (title '', no
+    region, no indicators)."""
+    e = html.escape
+    lines = [ln for ln in BEFORE[1:] + AFTER if ln != "二、主要指标"] + ["附表", "“十四五”残疾人事业发展主要指标"]
+    article = (f"<p align='center'><strong>{e(TITLE)}</strong></p>"
+               + "<p>" + "<br>\n".join("\u3000\u3000" + e(x) for x in lines) + "</p>" + _table_html(INDICATORS))
+    got = load_plan(web_page(tmp_path, article))
+    want = txt_plan(tmp_path, before=[TITLE] + lines, after=[])
+    assert_same_plan(got, want)
+    assert got.title == TITLE and len(got.indicators) == 2
+
+
+def test_html_implementation_plan_whose_division_table_is_most_of_the_page(tmp_path):
+    """An implementation plan: a few paragraphs, then a 分工表 of many rows holding most of the text.
+    The table was taken for the whole article: its prose was lost and the plan refused."""
+    rows = [["序号", "重点工作任务", "牵头单位", "配合单位"]] + [
+        [str(i), f"落实第{i}项重点工作，推进残疾人服务设施建设，到2025年完成建设任务并持续开展监督检查。",
+         "县民政局", "县财政局、县残联"] for i in range(1, 31)]
+    prose = [TITLE, "一、总体要求", "坚持以人民为中心。", "二、重点任务",
+             "1.落实残疾人两项补贴制度。严格执行补贴政策。（牵头单位：县民政局；责任单位：县财政局）", "重点工作任务分工表"]
+    article = "".join(f"<p>{html.escape(x)}</p>" for x in prose) + _table_html(rows)
+    got = load_plan(web_page(tmp_path, article))
+    txt = tmp_path / "impl.txt"
+    txt.write_text("\n".join(prose + ["\t".join(r) for r in rows]) + "\n", encoding="utf-8")
+    want = load_plan(txt)
+    assert got.title == want.title == TITLE
+    assert summary(got)["tasks"] == summary(want)["tasks"]
+    assert len(got.tasks()) == 31
+    assert [(t.title, [u.label for u in t.units("lead")]) for t in got.tasks()][:2] == [
+        ("落实残疾人两项补贴制度", ["县民政局"]),
+        ("落实第1项重点工作，推进残疾人服务设施建设，到2025年完成建设任务并持续开展监督检查", ["县民政局"])]
+
+
+# --- Word ------------------------------------------------------------------------------------------
+NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+      'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+      'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+      'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+      'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+      'xmlns:v="urn:schemas-microsoft-com:vml"')
+
+
+def _box_paragraphs(lines) -> str:
+    return "".join(f'<w:p><w:r><w:t xml:space="preserve">{html.escape(x)}</w:t></w:r></w:p>' for x in lines)
+
+
+def _text_box(lines, vml_only: bool = False) -> str:
+    """A paragraph anchoring a text box as Word writes it: a DrawingML shape with its VML copy in
+    mc:Fallback (or, from older Word, the VML shape alone)."""
+    inner = _box_paragraphs(lines)
+    vml = f"<w:pict><v:shape><v:textbox><w:txbxContent>{inner}</w:txbxContent></v:textbox></v:shape></w:pict>"
+    if vml_only:
+        return f'<w:p {NS}><w:r>{vml}</w:r></w:p>'
+    return (f'<w:p {NS}><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor>'
+            f'<wp:extent cx="5000000" cy="1000000"/><wp:docPr id="1" name="Text Box 1"/><a:graphic>'
+            f'<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
+            f'<wps:txbx><w:txbxContent>{inner}</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic>'
+            f'</wp:anchor></w:drawing></mc:Choice><mc:Fallback>{vml}</mc:Fallback></mc:AlternateContent></w:r></w:p>')
+
+
+def word_plan(tmp_path: Path, printed, name: str = "plan.docx", d=None) -> Path:
+    """A .docx of BEFORE, the indicator table and AFTER (into document `d`, else a new one);
+    `printed(document, line)` adds a line its own way (returns False to add it as a plain paragraph)."""
+    import docx
+    d = d if d is not None else docx.Document()
+    for line in BEFORE:
+        if not printed(d, line):
+            d.add_paragraph(line)
+    t = d.add_table(rows=len(INDICATORS), cols=len(INDICATORS[0]))
+    for r, row in enumerate(INDICATORS):
+        for c, text in enumerate(row):
+            t.cell(r, c).text = text
+    for line in AFTER:
+        if not printed(d, line):
+            d.add_paragraph(line)
+    path = tmp_path / name
+    d.save(str(path))
+    return path
+
+
+def _append(d, xml: str) -> None:
+    from docx.oxml import parse_xml
+    d.element.body.insert(len(d.element.body) - 1, parse_xml(xml))  # before the section properties
+
+
+def test_docx_专栏_in_a_text_box(tmp_path):
+    """A 专栏 printed in a text box (Word's 插入-文本框, with its VML copy for old readers, or
+    the VML shape alone): its projects were dropped without a word (no 专栏, no gap)."""
+    box_lines = AFTER[4:7]
+    want = txt_plan(tmp_path)
+    for vml_only in (False, True):
+        def printed(d, line):
+            if line in box_lines[1:]:
+                return True
+            if line == box_lines[0]:
+                _append(d, _text_box(box_lines, vml_only))
+                return True
+            return False
+        got = load_plan(word_plan(tmp_path, printed, f"box-{vml_only}.docx"))
+        assert_same_plan(got, want)
+        assert [p.title for c in got.columns() for p in c.projects] == ["两项补贴", "参保资助"]
+
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+CHAPTER = re.compile(r"^[一二三四五六七八九十]+、")
+SECTION = re.compile(r"^（[一二三四五六七八九十]+）(?=.{2,30}$)")
+ITEM = re.compile(r"^\d\.")
+
+
+def _levels(*levels: tuple[str, str], styles=(), restart=()) -> str:
+    return "".join(
+        f'<w:lvl w:ilvl="{k}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        + (f'<w:lvlRestart w:val="{restart[k]}"/>' if k < len(restart) and restart[k] is not None else "")
+        + (f'<w:pStyle w:val="{styles[k]}"/>' if k < len(styles) and styles[k] else "")
+        + f'<w:lvlText w:val="{text}"/></w:lvl>' for k, (fmt, text) in enumerate(levels))
+
+
+def numbered_plan(tmp_path: Path, name: str, abstracts: str, *, heading_styles: bool = False,
+                  style_ilvl: bool = True, item_restart: bool = True) -> Path:
+    """The plan with its chapter (一、), section (（一）) and item (1.) numbers taken out of the text
+    and printed by Word's list numbering instead: list 801 of `abstracts` (abstractNum 801), levels 0, 1, 2.  With
+    `heading_styles`, chapters and sections are Heading 1 and 2 paragraphs numbered by their style."""
+    import docx
+    from docx.oxml import parse_xml
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    for el in list(parse_xml(f'<w:numbering xmlns:w="{W}">{abstracts}<w:num w:numId="801">'
+                             f'<w:abstractNumId w:val="801"/></w:num></w:numbering>')):
+        numbering.append(el)
+    if heading_styles:
+        for k, name_ in enumerate(("Heading 1", "Heading 2")):
+            ilvl = f'<w:ilvl w:val="{k}"/>' if style_ilvl else ""
+            d.styles[name_].element.get_or_add_pPr().insert(
+                0, parse_xml(f'<w:numPr xmlns:w="{W}">{ilvl}<w:numId w:val="801"/></w:numPr>'))
+
+    def printed(doc, line):
+        for level, rx in enumerate((CHAPTER, SECTION, ITEM)):
+            m = rx.match(line)
+            if m and (level < 2 or "牵头单位" in line):
+                if heading_styles and level < 2:
+                    doc.add_paragraph(line[m.end():], style=("Heading 1", "Heading 2")[level])
+                else:
+                    p = doc.add_paragraph(line[m.end():])
+                    p._p.get_or_add_pPr().append(parse_xml(
+                        f'<w:numPr xmlns:w="{W}"><w:ilvl w:val="{level}"/><w:numId w:val="801"/></w:numPr>'))
+                return True
+        return False
+    path = word_plan(tmp_path, printed, name, d)
+    xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
+    assert ">主要任务<" in xml and "三、主要任务" not in xml and "落实残疾人两项补贴制度。" in xml
+    assert "1.落实残疾人两项补贴制度" not in xml
+    return path
+
+
+OUTLINE = (("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3."))
+
+
+def test_docx_headings_numbered_by_their_style_at_the_style_s_level(tmp_path):
+    """Heading 1 and Heading 2 numbered by one outline list linked to the styles: the styles name
+    the list only, each level names its style (w:lvl/w:pStyle), as Word writes a multilevel list
+    linked to headings.  Every heading was read as level 0: the sections became chapters
+    (（一）健全社会保障体系 printed 四、健全社会保障体系), the tasks went under the wrong chapter or none."""
+    want = txt_plan(tmp_path)
+    for style_ilvl in (True, False):
+        abstract = (f'<w:abstractNum w:abstractNumId="801">'
+                    f'{_levels(*OUTLINE, styles=("Heading1", "Heading2", None))}</w:abstractNum>')
+        path = numbered_plan(tmp_path, f"headings-{style_ilvl}.docx", abstract, heading_styles=True,
+                             style_ilvl=style_ilvl)
+        assert_same_plan(load_plan(path), want)
+
+
+def test_docx_list_that_links_to_a_numbering_style(tmp_path):
+    """A list defined by a numbering style (Word's 定义新的列表样式): the list the paragraphs use only
+    links to the style (w:numStyleLink), the levels are in the abstractNum with the matching
+    w:styleLink.  Its paragraphs got no numbers at all: no chapters, no tasks."""
+    abstracts = (f'<w:abstractNum w:abstractNumId="801"><w:numStyleLink w:val="PlanOutline"/></w:abstractNum>'
+                 f'<w:abstractNum w:abstractNumId="802"><w:styleLink w:val="PlanOutline"/>{_levels(*OUTLINE)}'
+                 f'</w:abstractNum>')
+    assert_same_plan(load_plan(numbered_plan(tmp_path, "linked.docx", abstracts)), txt_plan(tmp_path))
+
+
+def test_docx_items_numbered_on_across_sections(tmp_path):
+    """A level that Word never restarts (w:lvlRestart 0): the items go on 1. 2. 3. across sections,
+    as the text prints them; they were restarted at each section (3. printed 1.)."""
+    after = [re.sub(r"^1\.拓宽", "3.拓宽", x) for x in AFTER]
+    after = [re.sub(r"^2\.加强", "4.加强", x) for x in after]
+    after = [re.sub(r"^3\.保障", "5.保障", x) for x in after]
+    want = txt_plan(tmp_path, after=after)
+    assert [t.no for t in want.tasks()] == ["1", "2", "3", "4", "5"]
+    abstract = f'<w:abstractNum w:abstractNumId="801">{_levels(*OUTLINE, restart=(None, None, 0))}</w:abstractNum>'
+    assert_same_plan(load_plan(numbered_plan(tmp_path, "on.docx", abstract)), want)
+
+
+def test_characters_that_print_nothing_do_not_split_a_unit(tmp_path):
+    """A soft hyphen (Word's optional hyphen typed as U+00AD), a zero-width space or a word joiner
+    inside a unit's name print nothing.  They were kept: 县民\\u00ad政局 led the task (a unit no list
+    knows), and 、\\u200b县残联 became the support unit '县\\u200b县残联', silently."""
+    import docx
+    odd = {"县民政局": "县民\u00ad政局", "、县残联": "、\u200b县残联", "县财政局": "县财\u2060政局"}
+
+    def oddly(line: str) -> str:
+        for plain, printed in odd.items():
+            line = line.replace(plain, printed)
+        return line
+    want = txt_plan(tmp_path)
+    d_path = word_plan(tmp_path, lambda d, line: "牵头单位" in line and bool(d.add_paragraph(oddly(line))),
+                       "odd.docx")
+    assert "\u00ad" in docx.Document(str(d_path)).paragraphs[6].text
+    t_path = tmp_path / "odd.txt"
+    t_path.write_text(oddly((tmp_path / "plan.txt").read_text(encoding="utf-8")), encoding="utf-8")
+    for got in (load_plan(d_path), load_plan(t_path)):
+        assert_same_plan(got, want)
+        assert [[u.label for u in t.units("lead") + t.units("support")] for t in got.tasks()][:2] == [
+            ["县民政局", "县财政局", "县残疾人联合会"], ["县民政局", "县医疗保障局"]]
+
+
+def test_html_source_wrapped_between_chinese_characters(tmp_path):
+    """Word's "save as web page" (and many site editors) wrap the page's source every few dozen
+    characters, between Chinese characters.  A browser shows no space there; the reader put one:
+    （牵头 单位：… was not read (no lead, no support units) and 区卫 健局 was cut to 区卫."""
+    def wrapped(text: str, n: int = 23) -> str:
+        """Source lines of about n characters, broken where a line may break: between two Chinese
+        characters (a number or a word is not broken)."""
+        out, line = [], ""
+        for ch in html.escape(text):
+            if len(line) >= n and ord(line[-1]) > 0x2e80 and ord(ch) > 0x2e80:
+                out.append(line)
+                line = ""
+            line += ch
+        return "\n".join(out + [line])
+    article = "\n".join(f"<p class=MsoNormal style='text-indent:32.0pt'><span lang=EN-US>{wrapped(x)}<o:p></o:p>"
+                        f"</span></p>" for x in BEFORE)
+    article += _table_html(INDICATORS)
+    article += "\n".join(f"<p class=MsoNormal>{wrapped(x)}</p>" for x in AFTER)
+    page = web_page(tmp_path, f"<h1>{wrapped(TITLE, 9)}</h1>" + article)
+    assert "（牵头\n单位" in page.read_text(encoding="utf-8") or "牵\n头" in page.read_text(encoding="utf-8")
+    got = load_plan(page)
+    assert_same_plan(got, txt_plan(tmp_path))
+    assert not got.warnings
