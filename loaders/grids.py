@@ -22,9 +22,11 @@ from policykg.loaders.values import is_value_cell
 Row = tuple[int, list[str]]
 
 
-def _cells(grid: Grid) -> list[Row]:
-    """Rows with bookmark debris removed and cells stripped (as `make_lines` does for text)."""
-    return [(line, [BOOKMARK_RE.sub("", c).strip() for c in cells]) for line, cells in grid.rows]
+def _cells(grid: Grid, spread: bool = False) -> list[Row]:
+    """Rows with bookmark debris removed and cells stripped (as `make_lines` does for text); with
+    `spread`, a cell merged down over several rows holds its text in each of them."""
+    return [(line, [BOOKMARK_RE.sub("", c).strip() for c in cells])
+            for line, cells in (grid.spread() if spread else grid.rows)]
 
 
 def _joined(cell: str) -> str:
@@ -199,8 +201,11 @@ def read_division_grid(grid: Grid, title: str, title_line: int) -> DivisionTable
     prints a number but not as many cells as its header (a flattened table whose empty cell was
     lost) keeps its task and reads no units; a row that prints no lead unit (an empty cell, or one
     merged over the rows above: a table does not tell which) reads none; any other row (its 序号 no
-    number) is not read.  Each of them is said."""
+    number) is not read.  Each of them is said.  A lead, supporters or deadline cell merged down over
+    several rows (Word's vMerge, HTML's rowspan, a PDF cell ruled over rows) belongs to each row it
+    spans: each row reads it."""
     rows = _cells(grid)
+    spread = _cells(grid, spread=True)
     found = _division_header(rows)
     if found is None:
         return None
@@ -218,9 +223,13 @@ def read_division_grid(grid: Grid, title: str, title_line: int) -> DivisionTable
             continue
         no = numbers[at]
         task = _joined(cells[cols["task"]])
-        lead = _joined_units(cells[cols["lead"]])
-        support = _joined_units(cells[cols["support"]]) if "support" in cols else ""
-        deadline = _joined(cells[cols["deadline"]]) if "deadline" in cols else ""
+        # a row of its own reads a units or deadline cell merged down over it (printed once above);
+        # a row continuing the one above over a page does not read it again
+        own = spread[k + 1 + at][1] if no is not None else cells
+        own = own + [""] * (len(cells) - len(own))
+        lead = _joined_units(own[cols["lead"]])
+        support = _joined_units(own[cols["support"]]) if "support" in cols else ""
+        deadline = _joined(own[cols["deadline"]]) if "deadline" in cols else ""
         if no is not None:
             if printed != width:  # which cell is missing (or extra) cannot be told: the task only
                 table.unread.append((line, f"division table row {no} has {printed - 1} cells under "
@@ -244,7 +253,7 @@ def read_division_grid(grid: Grid, title: str, title_line: int) -> DivisionTable
                                        f"prints no row number: {' | '.join(filled)[:60]}"))
     if not table.rows:
         return None
-    note_no_lead(table)
+    note_no_lead(table, merges_told=not grid.flattened)
     table.last_line = table.rows[-1].last_line
     note_unread(table, [names[c] for c in unknown], [])
     return table
@@ -260,7 +269,9 @@ def continue_division_grid(table: DivisionTable, grid: Grid) -> bool:
     no = row_number(first[0]) if first else None
     if len(first) != len(table.header) or no is None or not continues_rows(table.rows[-1].no, no):
         return False
-    rest = read_division_grid(Grid(((grid.first_line, table.header),) + grid.rows), table.title, table.title_line)
+    rest = read_division_grid(Grid(((grid.first_line, table.header),) + grid.rows,
+                                   frozenset((r + 1, c) for r, c in grid.merged), grid.flattened),
+                              table.title, table.title_line)
     if rest is None:
         return False
     table.rows.extend(rest.rows)

@@ -30,6 +30,27 @@ class Grid:
     inside the cell) are kept as "\\n"; the table readers decide how to join them."""
 
     rows: tuple[tuple[int, tuple[str, ...]], ...]  # (1-based line, cells)
+    #: (row index, column) of each cell covered by a cell merged down over it from a row above (Word's
+    #: vMerge, HTML's rowspan, a PDF cell ruled over several rows): `rows` prints it empty, as the
+    #: document prints the merged cell's text once; `spread` gives it the merged cell's text
+    merged: frozenset[tuple[int, int]] = frozenset()
+    #: a table flattened into text lines and read back by position: its lines print no merges
+    flattened: bool = False
+
+    def spread(self) -> tuple[tuple[int, tuple[str, ...]], ...]:
+        """`rows` with each merged cell holding the text of the cell it is merged with (the nearest
+        cell above it in its column that is not itself covered): the document says a merged cell
+        belongs to every row it spans."""
+        if not self.merged:
+            return self.rows
+        out: list[tuple[int, tuple[str, ...]]] = []
+        for r, (line, cells) in enumerate(self.rows):
+            cells = list(cells)
+            for c in range(len(cells)):
+                if (r, c) in self.merged and out and c < len(out[-1][1]):
+                    cells[c] = out[-1][1][c]
+            out.append((line, tuple(cells)))
+        return tuple(out)
 
     @property
     def first_line(self) -> int:

@@ -279,17 +279,19 @@ def row_number(cell: str) -> str | None:
     return None
 
 
-def note_no_lead(table: DivisionTable) -> None:
-    """Say each row read that prints no lead unit: its cell is empty, or merged over it from a row
-    above (printed once for several rows), and neither a Word table's cells nor a flattened table's
-    lines tell which; so no lead is read, never a neighbour's.  A row already said (its cells did not
-    line up) is not said again."""
+def note_no_lead(table: DivisionTable, merges_told: bool = False) -> None:
+    """Say each row read that prints no lead unit: its cell is empty, or (in a table flattened into
+    lines, whose lines do not tell which) merged over it from a row above, printed once for several
+    rows; so no lead is read, never a neighbour's.  A real table tells its merged cells
+    (`merges_told`: their text was read into each row they span), so its empty cell is empty.  A
+    row already said (its cells did not line up) is not said again."""
     said = {line for line, _ in table.unread}
     silent = [row for row in table.rows if not row.lead.strip() and row.first_line not in said]
+    why = "its cell is empty" if merges_told else \
+        "its cell is empty, or merged with a row above's: a table does not tell which"
     for row in silent:
-        table.unread.append((row.first_line, f"division table row {row.no} prints no lead unit (its cell "
-                                             f"is empty, or merged with a row above's: a table does not "
-                                             f"tell which): no lead read"))
+        table.unread.append((row.first_line, f"division table row {row.no} prints no lead unit ({why}): "
+                                             f"no lead read"))
     if silent:
         table.unread.sort(key=lambda u: u[0])
 

@@ -431,7 +431,7 @@ def flattened_grid(lines: list[Line], i: int) -> tuple[Grid, int] | None:
     rows, last = found
     if not _tabular(rows):
         return None
-    return Grid(tuple(rows)), last
+    return Grid(tuple(rows), flattened=True), last
 
 
 #: the longest a header cell (a column's name) is printed

@@ -60,6 +60,7 @@ class _Table:
     top: float
     bottom: float
     rows: list[list[str]] = field(default_factory=list)
+    merged: set[tuple[int, int]] = field(default_factory=set)  # (row, column) a cell above is ruled over
 
 
 @dataclass
@@ -120,6 +121,26 @@ def _cell_text(page, bbox, em: float) -> str:
     return "\n".join(p.text.strip() for p in paras)
 
 
+def _merged_down(rows) -> set[tuple[int, int]]:
+    """(row, column) of each place pdfplumber gives no cell (None) because a cell of a row above is
+    ruled down over it (a vertically merged cell: its bottom below this row's top), not one to its
+    left ruled across it."""
+    out: set[tuple[int, int]] = set()
+    for r, row in enumerate(rows):
+        tops = [b[1] for b in row.cells if b]
+        if not tops or r == 0:
+            continue
+        top = min(tops)
+        for c, bbox in enumerate(row.cells):
+            if bbox is not None:
+                continue
+            above = next((rows[k].cells[c] for k in range(r - 1, -1, -1)
+                          if c < len(rows[k].cells) and rows[k].cells[c] is not None), None)
+            if above is not None and above[1] < top < above[3] - 1:
+                out.add((r, c))
+    return out
+
+
 def _page(page, number: int) -> _Page:
     sizes = [c["size"] for c in page.chars if c.get("size")]
     em = statistics.median(sizes) if sizes else 10.0
@@ -132,7 +153,7 @@ def _page(page, number: int) -> _Page:
         items.append(ln)
     for t in tables:
         rows = [[_cell_text(page, bbox, em) if bbox else "" for bbox in row.cells] for row in t.rows]
-        items.append(_Table(number, t.bbox[1], t.bbox[3], rows))
+        items.append(_Table(number, t.bbox[1], t.bbox[3], rows, _merged_down(t.rows)))
     items.sort(key=lambda it: (it.top, it.x0 if isinstance(it, _Line) else 0))
     return _Page(number, float(page.height), em, items, len(page.images))
 
@@ -240,16 +261,18 @@ def _emit(pages: list[_Page]) -> Emitter:
                 out.text(para.text.strip())
                 para = None
             if pending is not None and it.page == pending.page + 1 and len(it.rows[0]) == len(pending.rows[0]):
-                rows = it.rows[1:] if it.rows[0] == pending.rows[0] else it.rows  # repeated header
-                pending.rows.extend(rows)
+                skip = 1 if it.rows[0] == pending.rows[0] else 0  # repeated header
+                base = len(pending.rows) - skip
+                pending.merged.update((base + r, c) for r, c in it.merged if r >= skip)
+                pending.rows.extend(it.rows[skip:])
                 pending.page = it.page
                 continue
             if pending is not None:
-                out.table(pending.rows)
-            pending = _Table(it.page, it.top, it.bottom, [list(r) for r in it.rows])
+                out.table(pending.rows, pending.merged)
+            pending = _Table(it.page, it.top, it.bottom, [list(r) for r in it.rows], set(it.merged))
             continue
         if pending is not None:
-            out.table(pending.rows)
+            out.table(pending.rows, pending.merged)
             pending = None
         if para is not None and _continues(para.last, it, margins, em):
             para.add(it)
@@ -260,7 +283,7 @@ def _emit(pages: list[_Page]) -> Emitter:
     if para is not None:
         out.text(para.text.strip())
     if pending is not None:
-        out.table(pending.rows)
+        out.table(pending.rows, pending.merged)
     return out
 
 

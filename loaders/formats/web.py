@@ -182,9 +182,11 @@ def _cell(el) -> str:
     return "\n".join(lines.lines)
 
 
-def _table_rows(table) -> list[list[str]]:
-    """Rows of cells; a cell spanning columns is printed once, a cell spanning rows once (at top)."""
+def _table_rows(table) -> tuple[list[list[str]], set[tuple[int, int]]]:
+    """Rows of cells; a cell spanning columns is printed once, a cell spanning rows once (at top),
+    and the (row, column) of each cell a rowspan from above covers."""
     rows: list[list[str]] = []
+    merged: set[tuple[int, int]] = set()
     pending: dict[int, int] = {}  # column -> rows still covered by a rowspan from above
     for tr in table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"):
         row: list[str] = []
@@ -192,6 +194,7 @@ def _table_rows(table) -> list[list[str]]:
         for td in tr.xpath("./td|./th"):
             while pending.get(col, 0) > 0:
                 pending[col] -= 1
+                merged.add((len(rows), col))
                 row.append("")
                 col += 1
             row.append(_cell(td))
@@ -204,10 +207,11 @@ def _table_rows(table) -> list[list[str]]:
             col += span
         while pending.get(col, 0) > 0:
             pending[col] -= 1
+            merged.add((len(rows), col))
             row.append("")
             col += 1
         rows.append(row)
-    return rows
+    return rows, merged
 
 
 def _span(value: str | None) -> int:
@@ -231,7 +235,7 @@ def _walk(root, lines: _Lines, out: Emitter | None) -> None:
         if event == "start":
             if el is not root and tag == "table" and out is not None and _is_data_table(el):
                 flush()
-                out.table(_table_rows(el))
+                out.table(*_table_rows(el))
                 walker.skip_subtree()
                 continue
             if tag in _BLOCKS or tag == "br":

@@ -132,7 +132,13 @@ class _Walker:
         return "\n".join(parts)
 
     def rows(self, tbl) -> list[list[str]]:
+        return self.table(tbl)[0]
+
+    def table(self, tbl) -> tuple[list[list[str]], set[tuple[int, int]]]:
+        """The rows of cells, and the (row, column) of each cell a vertically merged cell covers
+        (Word's vMerge continuing a cell above: it prints nothing of its own)."""
         rows: list[list[str]] = []
+        merged: set[tuple[int, int]] = set()
         for tr in _unwrap(tbl):
             if tr.tag != _TR:
                 continue
@@ -140,14 +146,18 @@ class _Walker:
             for tc in _unwrap(tr):
                 if tc.tag != _TC:
                     continue
-                cells.append(self.cell_text(tc))
                 tcpr = tc.find(qn("w:tcPr"))
                 span = tcpr.find(qn("w:gridSpan")) if tcpr is not None else None
                 extra = int(span.get(qn("w:val")) or 1) - 1 if span is not None and (
                     span.get(qn("w:val")) or "").isdigit() else 0
-                cells.extend([""] * min(extra, 50))
+                extra = min(extra, 50)
+                vmerge = tcpr.find(qn("w:vMerge")) if tcpr is not None else None
+                if vmerge is not None and (vmerge.get(qn("w:val")) or "continue") == "continue":
+                    merged.update((len(rows), len(cells) + k) for k in range(extra + 1))
+                cells.append(self.cell_text(tc))
+                cells.extend([""] * extra)
             rows.append(cells)
-        return rows
+        return rows, merged
 
     def body(self, body) -> None:
         for el in _unwrap(body):
@@ -156,7 +166,7 @@ class _Walker:
                 for box in _text_boxes(el):
                     self.body(box)
             elif el.tag == _TBL:
-                self.out.table(self.rows(el))
+                self.out.table(*self.table(el))
 
 
 def _text_boxes(p):

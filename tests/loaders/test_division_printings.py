@@ -65,19 +65,95 @@ def numbered(numbers: list[str]) -> list[list[str]]:
     return [HEADER] + [[n] + cells for n, cells in zip(numbers, CELLS)]
 
 
-def test_a_lead_merged_over_two_rows_of_a_word_table_is_no_lead_invented_and_said(tmp_path):
-    # 县民政局 printed once for rows 1 and 2 (a vertically merged cell): row 2 leads nobody silently
-    # no more; which way the empty cell came, the table's text does not tell: a gap with its line
+def test_a_lead_merged_over_two_rows_of_a_word_table_is_each_rows_lead(tmp_path):
+    # 县民政局 printed once for rows 1 and 2 (a vertically merged cell, Word's vMerge): the document
+    # says it leads both.  Before: row 2 read no lead and was a gap
     rows = numbered(["1", "2", "3", "4"])
     rows[2][2] = ""  # (python-docx joins the texts of the cells it merges)
     r = word_plan(tmp_path, rows, merges=[((1, 2), (2, 2))])
     rows = division(r)
     assert rows[0] == ("1", ["县民政局"], ["县财政局"], "2022年12月", "1")
-    assert rows[1] == ("2", [], ["县残疾人联合会"], "长期", "2")
+    assert rows[1] == ("2", ["县民政局"], ["县残疾人联合会"], "长期", "2")
     assert rows[2:] == [("3",) + READ[2] + ("3",), ("4",) + READ[3] + ("4",)]
-    line = next(t for t in r.tasks() if t.no == "2" and t.deadline == "长期").span.line
-    assert table_gaps(r) == [(line, "division table row 2 prints no lead unit (its cell is empty, or merged "
-                                    "with a row above's: a table does not tell which): no lead read")]
+    assert table_gaps(r) == []
+
+
+def test_supporters_and_deadline_merged_over_rows_are_each_rows(tmp_path):
+    # 县残联 and 长期 printed once for rows 2-4: before, rows 3 and 4 read no supporter and no
+    # deadline, silently
+    rows = numbered(["1", "2", "3", "4"])
+    for r_ in (3, 4):
+        rows[r_][3] = rows[r_][4] = ""
+    r = word_plan(tmp_path, rows, merges=[((2, 3), (4, 3)), ((2, 4), (4, 4))])
+    assert [row[2:4] for row in division(r)] == [(["县财政局"], "2022年12月")] + [(["县残疾人联合会"], "长期")] * 3
+    assert table_gaps(r) == []
+
+
+def test_a_lead_cell_left_empty_in_a_word_table_is_said_empty(tmp_path):
+    rows = numbered(["1", "2", "3", "4"])
+    rows[2][2] = ""  # no merge: the cell is empty
+    r = word_plan(tmp_path, rows)
+    assert division(r)[1] == ("2", [], ["县残疾人联合会"], "长期", "2")
+    assert [m for _, m in table_gaps(r)] == ["division table row 2 prints no lead unit (its cell is empty): no lead read"]
+
+
+def test_a_number_and_task_merged_over_two_rows_are_one_task(tmp_path):
+    # 序号 and task printed once over two rows naming a lead each: one task with both leads, not two
+    rows = numbered(["1", "2", "3", "4"])
+    rows.insert(2, ["", "", "县人社局", "", ""])
+    r = word_plan(tmp_path, rows, merges=[((1, 0), (2, 0)), ((1, 1), (2, 1))])
+    assert division(r)[0] == ("1", ["县民政局", "县人力资源和社会保障局"], ["县财政局"], "2022年12月", "1")
+    assert [row[0] for row in division(r)] == ["1", "2", "3", "4"]
+
+
+def html_plan(tmp_path: Path, table: str):
+    body = "".join(f"<p>{t}</p>" for t in BODY)
+    path = tmp_path / "plan.html"
+    path.write_text(f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>规划</title></head><body>"
+                    f"<div>{body}<table border='1'>{table}</table></div></body></html>", encoding="utf-8")
+    return load_plan(path)
+
+
+def test_a_lead_and_deadline_with_a_rowspan_in_a_web_page_are_each_rows(tmp_path):
+    # before: rows 2 (lead) and 3, 4 (deadline) read none (the rowspan printed once, at the top)
+    def tr(cells):
+        return "<tr>" + "".join(f"<td{a}>{c}</td>" for c, a in cells) + "</tr>"
+    table = (tr([(h, "") for h in HEADER])
+             + tr([("1", ""), (CELLS[0][0], ""), ("县民政局", " rowspan='2'"), ("县财政局", ""), ("2022年12月", "")])
+             + tr([("2", ""), (CELLS[1][0], ""), ("县残联", ""), ("长期", " rowspan='3'")])
+             + tr([("3", ""), (CELLS[2][0], ""), ("县住建局", ""), ("县残联", "")])
+             + tr([("4", ""), (CELLS[3][0], ""), ("县教育局", ""), ("县残联", "")]))
+    r = html_plan(tmp_path, table)
+    assert division(r) == [("1", ["县民政局"], ["县财政局"], "2022年12月", "1"),
+                           ("2", ["县民政局"], ["县残疾人联合会"], "长期", "2"),
+                           ("3", ["县住房和城乡建设局"], ["县残疾人联合会"], "长期", "3"),
+                           ("4", ["县教育局"], ["县残疾人联合会"], "长期", "4")]
+    assert table_gaps(r) == []
+
+
+def test_a_lead_ruled_over_two_rows_of_a_pdf_table_is_each_rows(tmp_path):
+    # pdfplumber gives no cell (None) under a cell ruled down over two rows: before, row 2 read no lead
+    pytest.importorskip("reportlab")
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("b", fontName="STSong-Light", fontSize=10, leading=15, wordWrap="CJK")
+    rows = numbered(["1", "2", "3", "4"])
+    rows[2][2] = ""
+    story = [Paragraph(t, style) for t in BODY]
+    story.append(Table([[Paragraph(c, style) for c in row] for row in rows], colWidths=[40, 150, 80, 80, 80],
+                       style=TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("SPAN", (2, 1), (2, 2))])))
+    path = tmp_path / "plan.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    r = load_plan(path)
+    assert division(r)[:2] == [("1", ["县民政局"], ["县财政局"], "2022年12月", "1"),
+                               ("2", ["县民政局"], ["县残疾人联合会"], "长期", "2")]
+    assert table_gaps(r) == []
 
 
 def test_a_lead_cell_left_empty_in_a_table_flattened_one_cell_a_line(tmp_path):
