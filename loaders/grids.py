@@ -212,7 +212,7 @@ def read_division_grid(grid: Grid, title: str, title_line: int) -> DivisionTable
     k, (cols, unknown), names = found
     width = len(names)
     table = DivisionTable(title, title_line or grid.first_line, first_line=title_line or grid.first_line,
-                          header=tuple(names))
+                          header=tuple(names), lead_column=names[cols["lead"]], support_column="support" in cols)
     body = rows[k + 1:]
     numbers = [row_number(cells[0]) if cells else None for _line, cells in body]
     for at, (line, cells) in enumerate(body):

@@ -25,11 +25,11 @@ from policykg.loaders.formats import read_document
 from policykg.loaders.reading import Grid, SourceText
 from policykg.loaders.reference import classify_department
 from policykg.loaders.regions import resolve_region, split_region_names
-from policykg.loaders.responsibilities import (MARKER_RE, Assigned, Clause, ClauseReader, Part, is_lead_mark_note,
-                                              lead_marks, opens_with_label, prints_lead_markers)
+from policykg.loaders.responsibilities import (MARKER_RE, OWNER_LABELS, Assigned, Clause, ClauseReader, Part,
+                                              is_lead_mark_note, lead_marks, opens_with_label, prints_lead_markers)
 from policykg.loaders.structure import parse_structure, short_title
 from policykg.loaders.targets import extract_targets, linked_indicators
-from policykg.loaders.table_vocab import DivisionTable, IndicatorTable, is_division_title
+from policykg.loaders.table_vocab import DivisionTable, IndicatorTable, is_division_title, squash
 from policykg.loaders.tables import flattened_grid, read_division_table, read_indicator_table
 from policykg.loaders.text import (COLUMN_RE, Block, Line, ProjectRow, bare_box_heading, line_width, make_blocks,
                                   make_lines, normalize)
@@ -250,6 +250,10 @@ def _attach_targets(task: Task, line_of, spans: _Spans, record: PlanRecord) -> N
 
 def _division_section(table: DivisionTable, readers: ClauseReader, spans: _Spans, order: int) -> Section:
     section = Section("", table.title, spans.lines(table.title_line, table.title_line), order=order)
+    # a lead column named 责任单位 (责任部门, 实施单位 …) names the units responsible, read as the body
+    # reads that label: beside a column of supporters the first-named leads (the rest support); alone,
+    # by the plan's convention (the first-named leads in a plan that marks no lead, else all support)
+    owner = squash(table.lead_column) in OWNER_LABELS
     for k, row in enumerate(table.rows, 1):
         task = Task(row.no, short_title(row.task), row.task, spans.lines(row.first_line, row.last_line),
                     order=order + k, deadline=row.deadline)
@@ -258,7 +262,10 @@ def _division_section(table: DivisionTable, readers: ClauseReader, spans: _Spans
                 continue
             end_line = row.last_line if role == "support" else max(line_no, min(row.support_line or line_no,
                                                                              row.last_line) - 1)
-            readers.add(task, [Part(role, cell)], spans.lines(line_no, max(line_no, end_line)))
+            parts = [Part(role, cell)]
+            if role == "lead" and owner:  # (an empty list of supporters: the column sets it against them)
+                parts = [Part("owner", cell)] + ([Part("support", "")] if table.support_column else [])
+            readers.add(task, parts, spans.lines(line_no, max(line_no, end_line)))
         section.tasks.append(task)
     return section
 

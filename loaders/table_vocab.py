@@ -200,6 +200,12 @@ class DivisionTable:
     unread: list[tuple[int, str]] = field(default_factory=list)  # (line, what was not read)
     #: a real table's column names, as read (for a table continued in another without its header)
     header: tuple[str, ...] = ()
+    #: the name of the column read for the lead (负责单位, 牵头单位, 责任单位 …), and whether the
+    #: table has a column of supporters: 责任单位 names the units responsible, whose roles the
+    #: plan's convention gives (the first-named leads, or all support beside lead markers), except
+    #: beside a column of supporters, where it names the lead
+    lead_column: str = ""
+    support_column: bool = False
 
 
 DIVISION_TITLE_RE = re.compile(r"(重点)?(工作)?任务(分工|责任分解)表|任务分解表")

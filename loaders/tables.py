@@ -323,7 +323,8 @@ def read_division_table(lines: list[Line], i: int) -> DivisionTable | None:
     if found is None:
         return None
     cols, unknown = found
-    table = DivisionTable(title_line.clean, title_line.no, first_line=title_line.no)
+    table = DivisionTable(title_line.clean, title_line.no, first_line=title_line.no,
+                          lead_column=header[cols["lead"]], support_column="support" in cols)
     # group lines into cells
     cells: list[_Cell] = []
     k = j

@@ -4,6 +4,7 @@ rows, a table flattened into tab-separated lines with an empty cell.  Each row g
 gap with its line: never a neighbour's units, never a lead invented, never a row dropped silently."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -297,3 +298,37 @@ def test_a_table_after_the_division_table_that_does_not_continue_it_is_said(tmp_
     assert [row[0] for row in division(r)] == ["1", "2"]
     assert [m[:100] for _, m in table_gaps(r)] == [
         "table of 2 rows after the division table above (as wide as it, but its rows' numbering does not foll"]
+
+
+OWNER_HEADER = ["序号", "重点任务", "责任单位", "完成时限"]
+OWNER_ROWS = [OWNER_HEADER, ["1", "完善低保制度", "县民政局、县残联", "2022年12月"], ["2", "加强康复服务", "县卫健局", "长期"]]
+
+
+def test_a_responsible_units_column_alone_reads_as_the_body_reads_责任单位(tmp_path):
+    # 责任单位 names the units responsible: in a plan that marks no lead the first-named leads, the
+    # rest support (before: 县民政局 and 县残联 were both leads)
+    want = [("1", ["县民政局"], ["县残疾人联合会"], "2022年12月", "1"), ("2", ["县卫生健康局"], [], "长期", "2")]
+    assert division(word_plan(tmp_path, OWNER_ROWS)) == want
+    assert division(text_plan(tmp_path, "\n".join("\t".join(r) for r in OWNER_ROWS) + "\n")) == want
+
+
+def test_a_responsible_units_column_beside_lead_markers_names_supporters(tmp_path, monkeypatch):
+    # the plan marks its leads elsewhere (牵头单位： in the body): 责任单位 names supporters there,
+    # in the table as in the body
+    body = list(BODY)
+    body[2] = "1.完善低保制度。将符合条件的残疾人纳入最低生活保障范围。（牵头单位：县民政局）"
+    monkeypatch.setattr(sys.modules[__name__], "BODY", body)
+    assert [row[1:3] for row in division(word_plan(tmp_path, OWNER_ROWS))] == [
+        ([], ["县民政局", "县残疾人联合会"]), ([], ["县卫生健康局"])]
+
+
+def test_a_responsible_units_column_beside_supporters_names_the_lead_first(tmp_path, monkeypatch):
+    # 责任单位 | 配合单位: set against supporters, the first-named of 责任单位 leads whatever the
+    # plan does elsewhere (as 责任部门：A；协办单位：B in the body)
+    body = list(BODY)
+    body[2] = "1.完善低保制度。将符合条件的残疾人纳入最低生活保障范围。（牵头单位：县民政局）"
+    monkeypatch.setattr(sys.modules[__name__], "BODY", body)
+    rows = [["序号", "重点任务", "责任单位", "配合单位", "完成时限"],
+            ["1", "完善低保制度", "县民政局、县残联", "", "2022年12月"], ["2", "加强康复服务", "县卫健局", "县财政局", "长期"]]
+    assert [row[1:3] for row in division(word_plan(tmp_path, rows))] == [
+        (["县民政局"], ["县残疾人联合会"]), (["县卫生健康局"], ["县财政局"])]
