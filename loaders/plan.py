@@ -26,7 +26,8 @@ from policykg.loaders.reading import Grid, SourceText
 from policykg.loaders.reference import classify_department
 from policykg.loaders.regions import resolve_region, split_region_names
 from policykg.loaders.responsibilities import (MARKER_RE, OWNER_LABELS, Assigned, Clause, ClauseReader, Part,
-                                              is_lead_mark_note, lead_marks, opens_with_label, prints_lead_markers)
+                                              is_lead_mark_note, lead_marks, opens_with_label, parse_inner,
+                                              prints_lead_markers)
 from policykg.loaders.structure import parse_structure, short_title
 from policykg.loaders.targets import extract_targets, linked_indicators
 from policykg.loaders.table_vocab import DivisionTable, IndicatorTable, is_division_title, squash
@@ -262,10 +263,13 @@ def _division_section(table: DivisionTable, readers: ClauseReader, spans: _Spans
                 continue
             end_line = row.last_line if role == "support" else max(line_no, min(row.support_line or line_no,
                                                                              row.last_line) - 1)
-            parts = [Part(role, cell)]
-            if role == "lead" and owner:  # (an empty list of supporters: the column sets it against them)
+            # a cell printed as a clause (县住建局牵头，县交通局配合 / 由县民政局负责，县残联配合 /
+            # 牵头单位：…；配合单位：…) reads by the clause grammar: its verbs or labels give the roles
+            parts = parse_inner(cell.replace("\n", "，"))
+            if parts is None and role == "lead" and owner:
+                # (an empty list of supporters: the column sets it against them)
                 parts = [Part("owner", cell)] + ([Part("support", "")] if table.support_column else [])
-            readers.add(task, parts, spans.lines(line_no, max(line_no, end_line)))
+            readers.add(task, parts or [Part(role, cell)], spans.lines(line_no, max(line_no, end_line)))
         section.tasks.append(task)
     return section
 

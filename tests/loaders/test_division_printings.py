@@ -332,3 +332,29 @@ def test_a_responsible_units_column_beside_supporters_names_the_lead_first(tmp_p
             ["1", "完善低保制度", "县民政局、县残联", "", "2022年12月"], ["2", "加强康复服务", "县卫健局", "县财政局", "长期"]]
     assert [row[1:3] for row in division(word_plan(tmp_path, rows))] == [
         (["县民政局"], ["县残疾人联合会"]), (["县卫生健康局"], ["县财政局"])]
+
+
+CLAUSE_ROWS = [HEADER, ["1", "完善低保制度", "县住建局牵头，县交通局配合", "", "2022年12月"],
+               ["2", "加强康复服务", "由县民政局负责，县残联配合", "", "长期"],
+               ["3", "推进无障碍建设", "县民政局（牵头）、县残联", "", "持续推进"],
+               ["4", "发展特殊教育", "县教育局牵头", "县残联", "2025年"]]
+CLAUSE_READ = [(["县住房和城乡建设局"], ["县交通运输局"]), (["县民政局"], ["县残疾人联合会"]),
+               (["县民政局"], ["县残疾人联合会"]), (["县教育局"], ["县残疾人联合会"])]
+
+
+@pytest.mark.parametrize("printing", ["docx", "txt"])
+def test_a_lead_cell_printed_as_a_clause_reads_by_the_clause_grammar(tmp_path, printing):
+    # before: 县住建局牵头 and 县交通局配合 (由县民政局负责, 县残联配合) were not read as units: gaps,
+    # and the row read no lead
+    r = word_plan(tmp_path, CLAUSE_ROWS) if printing == "docx" else text_plan(
+        tmp_path, "\n".join("\t".join(row) for row in CLAUSE_ROWS) + "\n")
+    assert [row[1:3] for row in division(r)] == CLAUSE_READ
+    assert [g for g in r.warnings if g.kind in ("unit-name", "table", "responsibility")] == []
+
+
+def test_a_responsible_units_cell_printed_as_a_clause_keeps_its_verbs(tmp_path):
+    # under 责任单位, 县住建局牵头，县交通局配合 says who leads: the verbs, not the column's convention
+    rows = [OWNER_HEADER, ["1", "完善低保制度", "县住建局牵头，县交通局配合", "2022年12月"],
+            ["2", "加强康复服务", "县卫健局牵头", "长期"]]
+    assert [row[1:3] for row in division(word_plan(tmp_path, rows))] == [
+        (["县住房和城乡建设局"], ["县交通运输局"]), (["县卫生健康局"], [])]
