@@ -47,6 +47,14 @@ def _joined_units(cell: str) -> str:
     return out
 
 
+def _join_units(before: str, after: str) -> str:
+    """A units cell broken over a page: a name broken off (县卫生 | 健康局) is rejoined, a
+    list goes on on a line of its own."""
+    if before and after and not unitlike(before.split("\n")[-1]) and not before.endswith(("、", "，", ",")):
+        return before + after
+    return "\n".join(p for p in (before, after) if p)
+
+
 def _filled(cells: list[str]) -> list[str]:
     return [c for c in cells if c]
 
@@ -192,6 +200,27 @@ def _division_header(rows: list[Row]) -> tuple[int, tuple[dict[str, int], list[i
     return None
 
 
+#: how a sentence may end (a text of sentences ending otherwise is broken off mid-sentence), and
+#: characters no sentence or title ends with
+_SENTENCE_END = "。；;！!？?）)”"
+_OPEN_END = "，,、：:；;的和与及或并在对将把为"
+
+
+def _continues_row(prev: DivisionRow, task: str, lead: str, number_merged: bool) -> bool:
+    """Does an unnumbered row continue `prev` (the row broken over a page, or the rest of a row
+    whose 序号 is merged down over it), rather than print a task of its own?  It continues where
+    its 序号 is merged with the row above's, its task cell is empty or goes on with a sentence the
+    row above left open (…，将符合条件的 | 残疾人纳入…), or it names no lead of its own (its lead cell
+    empty, or finishing a name the row above broke off: 县卫生 | 健康局)."""
+    if number_merged or not task or not lead:
+        return True
+    before = prev.task.rstrip()
+    if before and (before[-1] in _OPEN_END or ("。" in before and before[-1] not in _SENTENCE_END)):
+        return True  # a sentence left open
+    last_lead = prev.lead.split("\n")[-1].strip()
+    return bool(last_lead) and not unitlike(last_lead)
+
+
 def read_division_grid(grid: Grid, title: str, title_line: int) -> DivisionTable | None:
     """A key-task division table (header 序号, 任务, 负责单位[, 配合单位]), or None.
 
@@ -239,11 +268,18 @@ def read_division_grid(grid: Grid, title: str, title_line: int) -> DivisionTable
             elif not lead and not support and any(n and n.startswith(no + ".") for n in numbers[at + 1:]):
                 continue  # 1 加强社会保障 over 1.1, 1.2: a category
             table.rows.append(DivisionRow(no, task, lead, support, line, line, line, line, line, deadline))
+        elif table.rows and not squash(cells[0]) and not _continues_row(
+                table.rows[-1], task, lead, (k + 1 + at, cols["no"]) in grid.merged):
+            # an unnumbered row that starts a task of its own and names its own lead: not the row
+            # above broken over a page; which number it has the table does not print
+            table.unread.append((line, f"division table row after row {table.rows[-1].no} prints no number "
+                                       f"but a task and lead of its own: not read (nor joined to row "
+                                       f"{table.rows[-1].no}): {' | '.join(filled)[:60]}"))
         elif table.rows and not squash(cells[0]):  # a row broken over a page: its cells continue the last row
             prev = table.rows[-1]
             prev.task += task
-            prev.lead = "\n".join(p for p in (prev.lead, lead) if p)
-            prev.support = "\n".join(p for p in (prev.support, support) if p)
+            prev.lead = _join_units(prev.lead, lead)
+            prev.support = _join_units(prev.support, support)
             prev.deadline += deadline
             prev.last_line = line
         elif len(filled) == 1 or all(is_header_cell(c) or squash(c) == "序号" for c in filled):

@@ -358,3 +358,31 @@ def test_a_responsible_units_cell_printed_as_a_clause_keeps_its_verbs(tmp_path):
             ["2", "加强康复服务", "县卫健局牵头", "长期"]]
     assert [row[1:3] for row in division(word_plan(tmp_path, rows))] == [
         (["县住房和城乡建设局"], ["县交通运输局"]), (["县卫生健康局"], [])]
+
+
+def test_an_unnumbered_row_with_a_task_and_lead_of_its_own_is_not_joined_to_the_row_above(tmp_path):
+    # before: 加强康复服务 and its 县卫健局 were joined to row 1 (its task 完善低保制度加强康复服务, its
+    # leads 县民政局 and 县卫健局), silently
+    rows = numbered(["1", "2", "3", "4"])
+    rows[2][0] = ""
+    r = word_plan(tmp_path, rows)
+    assert [row[:3] for row in division(r)] == [("1", ["县民政局"], ["县财政局"]), ("3",) + READ[2][:2],
+                                                ("4",) + READ[3][:2]]
+    assert [m for _, m in table_gaps(r)] == [
+        "division table row after row 1 prints no number but a task and lead of its own: not read (nor joined "
+        "to row 1): 加强康复服务 | 县卫健局 | 县残联 | 长期"]
+
+
+def test_a_row_broken_over_a_page_is_joined_to_the_row_above(tmp_path):
+    # its task goes on with a sentence left open, or its lead cell finishes a name broken off
+    rows = numbered(["1", "2", "3", "4"])
+    rows[1] = ["1", "完善低保制度，将符合条件的", "县民政局", "县财政局", "2022年12月"]
+    rows.insert(2, ["", "残疾人纳入保障范围。", "", "", ""])
+    rows[3] = ["2", "加强康复服务", "县卫生", "县残联", "长期"]
+    rows.insert(4, ["", "落实康复补贴", "健康局", "", ""])
+    r = word_plan(tmp_path, rows)
+    assert [row[:3] for row in division(r)][:2] == [("1", ["县民政局"], ["县财政局"]),
+                                                    ("2", ["县卫生健康局"], ["县残疾人联合会"])]
+    task = next(t for t in r.tasks() if t.no == "1" and t.deadline == "2022年12月")
+    assert task.text == "完善低保制度，将符合条件的残疾人纳入保障范围。"
+    assert table_gaps(r) == []
