@@ -15,7 +15,7 @@ from policykg.loaders.reading import Grid
 from policykg.loaders.table_vocab import (DivisionRow, DivisionTable, IndicatorRow, IndicatorTable,
                                           attribute_of, header_roles, column_role, division_columns,
                                           continues_rows, is_category_cell, is_header_cell, note_no_lead,
-                                          note_unread, row_number, split_unit_paren, squash, unitlike)
+                                          note_unread, row_number, split_unit_paren, squash, task_number, unitlike)
 from policykg.loaders.text import BOOKMARK_RE, ITEM_RE, Line, ProjectRow, normalize
 from policykg.loaders.values import is_value_cell
 
@@ -252,6 +252,10 @@ def read_division_grid(grid: Grid, title: str, title_line: int) -> DivisionTable
             continue
         no = numbers[at]
         task = _joined(cells[cols["task"]])
+        printed_no = task_number(task)
+        if no is None and not squash(cells[0]) and printed_no and (
+                continues_rows(table.rows[-1].no, printed_no[0]) if table.rows else printed_no[0] == "1"):
+            no = printed_no[0]  # 序号 left empty, the task cell printing the row's number (2.加强康复服务)
         # a row of its own reads a units or deadline cell merged down over it (printed once above);
         # a row continuing the one above over a page does not read it again
         own = spread[k + 1 + at][1] if no is not None else cells

@@ -30,7 +30,7 @@ from policykg.loaders.responsibilities import (MARKER_RE, OWNER_LABELS, Assigned
                                               prints_lead_markers)
 from policykg.loaders.structure import parse_structure, short_title
 from policykg.loaders.targets import extract_targets, linked_indicators
-from policykg.loaders.table_vocab import DivisionTable, IndicatorTable, is_division_title, squash
+from policykg.loaders.table_vocab import DivisionTable, IndicatorTable, is_division_title, squash, task_number
 from policykg.loaders.tables import flattened_grid, read_division_table, read_indicator_table
 from policykg.loaders.text import (COLUMN_RE, Block, Line, ProjectRow, bare_box_heading, line_width, make_blocks,
                                   make_lines, normalize)
@@ -256,8 +256,9 @@ def _division_section(table: DivisionTable, readers: ClauseReader, spans: _Spans
     # by the plan's convention (the first-named leads in a plan that marks no lead, else all support)
     owner = squash(table.lead_column) in OWNER_LABELS
     for k, row in enumerate(table.rows, 1):
-        task = Task(row.no, short_title(row.task), row.task, spans.lines(row.first_line, row.last_line),
-                    order=order + k, deadline=row.deadline)
+        printed_no = task_number(row.task)  # 1.完善低保制度: the number is no part of the title
+        task = Task(row.no, short_title(printed_no[1] if printed_no else row.task), row.task,
+                    spans.lines(row.first_line, row.last_line), order=order + k, deadline=row.deadline)
         for role, cell, line_no in (("lead", row.lead, row.lead_line), ("support", row.support, row.support_line)):
             if not cell.strip():
                 continue

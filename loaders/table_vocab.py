@@ -209,7 +209,8 @@ class DivisionTable:
 
 
 DIVISION_TITLE_RE = re.compile(r"(重点)?(工作)?任务(分工|责任分解)表|任务分解表")
-TASK_HEADER = ("重点工作任务", "工作任务", "重点任务", "任务", "主要任务", "任务内容")
+TASK_HEADER = ("重点工作任务", "工作任务", "重点任务", "任务", "主要任务", "任务内容", "主要工作任务", "工作内容",
+               "重点工作", "任务名称")
 LEAD_HEADER = ("负责单位", "牵头单位", "责任单位", "主责单位")
 SUPPORT_HEADER = ("配合单位", "协办单位", "参与单位", "协同单位", "责任单位")
 
@@ -248,7 +249,21 @@ _HEADER_NOUNS = ("单位", "部门", "任务", "时限", "时间", "期限", "�
 def is_header_cell(text: str) -> bool:
     """Could this be a cell of a division table's header row: a column's name?"""
     t = squash(text)
-    return bool(_HEADER_CELL.fullmatch(t)) and t.endswith(_HEADER_NOUNS + DEADLINE_HEADER)
+    return bool(_HEADER_CELL.fullmatch(t)) and (t.endswith(_HEADER_NOUNS + DEADLINE_HEADER)
+                                                or t in TASK_HEADER + LEAD_HEADER + SUPPORT_HEADER)
+
+
+#: a number a division table's task cell prints before its title: 1.完善…, 1、完善…, （1）完善…
+_TASK_NUMBER_RE = re.compile(r"(?:(\d{1,3})\s*[.、](?![\d%])|[（(](\d{1,3})[)）])\s*")
+
+
+def task_number(task: str) -> tuple[str, str] | None:
+    """(the number, the text after it) where a task cell opens with its own number (1.完善低保制度),
+    else None: the number is no part of the task's title."""
+    m = _TASK_NUMBER_RE.match(normalize(task))
+    if m is None or m.end() >= len(task):
+        return None
+    return m.group(1) or m.group(2), task[m.end():]
 
 
 #: the most columns a division table's header is read for

@@ -386,3 +386,27 @@ def test_a_row_broken_over_a_page_is_joined_to_the_row_above(tmp_path):
     task = next(t for t in r.tasks() if t.no == "1" and t.deadline == "2022年12月")
     assert task.text == "完善低保制度，将符合条件的残疾人纳入保障范围。"
     assert table_gaps(r) == []
+
+
+@pytest.mark.parametrize("name", ["工作内容", "主要工作任务", "重点工作", "任务名称"])
+def test_task_columns_named_other_ways_are_read(tmp_path, name):
+    # before: a table whose task column was named so was no division table: every row's units lost
+    rows = numbered(["1", "2", "3", "4"])
+    rows[0] = ["序号", name, "牵头单位", "配合单位", "完成时限"]
+    want = [(str(k),) + read + (str(k),) for k, read in enumerate(READ, 1)]
+    assert division(word_plan(tmp_path, rows)) == want
+    assert division(text_plan(tmp_path, cells_a_line(rows))) == want
+
+
+def test_a_task_cell_printing_its_number_keeps_it_out_of_the_title(tmp_path):
+    # 1.完善低保制度: before, the division row's title was "1.完善低保制度"; a row whose 序号 is
+    # empty takes the number its task prints (before: joined to the row above)
+    rows = numbered(["1", "2", "3", "4"])
+    for k in range(1, 5):
+        rows[k][1] = f"{k}.{rows[k][1]}"
+    rows[2][0] = ""
+    r = word_plan(tmp_path, rows)
+    assert [row[:3] for row in division(r)] == [(str(k),) + read[:2] for k, read in enumerate(READ, 1)]
+    section = next(s for c in r.chapters for s in c.sections if s.title == "重点工作任务分工表")
+    assert [t.title for t in section.tasks] == [c[0] for c in CELLS]
+    assert table_gaps(r) == []
