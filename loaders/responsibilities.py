@@ -32,7 +32,7 @@ LEAD_LABELS = ("牵头单位", "牵头部门", "牵头处室", "牵头科室", "
 #: 主要责任单位 / 责任主体, and the units that carry a task out (实施单位, 承办单位: in a plan that
 #: marks no lead, the first-named leads), are read as 责任单位
 SUPPORT_LABELS = ("配合单位", "配合部门", "配合处室", "配合科室", "参与单位", "参与部门", "协办单位", "协同单位",
-                  "协助单位", "支持单位", "配合", "协办", "参与")
+                  "协同部门", "协作单位", "协作部门", "协助单位", "协助部门", "支持单位", "配合", "协办", "参与")
 OWNER_LABELS = ("主要责任单位", "责任单位", "责任部门", "责任处室", "责任科室", "责任主体", "实施单位", "实施主体",
                 "实施部门", "承办单位", "执行单位")
 #: the official answerable for a task (责任领导：张三副县长): a person, kept on the task as printed, no unit
@@ -61,7 +61,7 @@ _SUPPORT_VERBS = ("按照职能分工负责", "按职能分工负责", "按照�
                   "协同", "为配合单位", "为配合部门", "为参与单位", "为协办单位")
 _LEAD_VERBS = ("牵头负责", "牵头实施", "牵头落实", "牵头组织实施", "牵头抓总", "牵头推进", "牵头组织", "牵头",
                "共同负责", "负责落实", "具体负责", "负责组织实施", "负责实施", "负责推进", "负责",
-               "分别负责", "共同推进", "组织实施", "负总责", "主抓", "统筹", "为牵头单位", "为牵头部门")
+               "分别负责", "共同推进", "组织实施", "负总责", "主责", "主抓", "统筹", "为牵头单位", "为牵头部门")
 #: lead verbs that yield to a 牵头 printed in the same clause (A牵头，B负责实施: B carries it out)
 _YIELDING_LEAD_VERBS = tuple(v for v in _LEAD_VERBS if "牵头" not in v and v not in ("为牵头单位", "为牵头部门"))
 #: what may follow a verb: the end of a part, or (where extraction lost the space between parts)

@@ -44,3 +44,25 @@ def test_a_notices_publication_note_is_no_part_of_the_title(tmp_path):
         record = plan(tmp_path, CITY_HEAD.format(note=note))
         assert record.title == "宜昌市卫生健康事业发展“十四五”规划", note
         assert [t.title for t in record.tasks()] == ["改革完善疾病预防控制体系"]
+
+
+COUNTY_HEAD = "永丰县人民政府关于印发《永丰县“十四五”教育事业发展规划》的通知\n永丰县“十四五”教育事业发展规划\n"
+COUNTY_BODY = """一、总体要求
+坚持立德树人。
+二、主要任务
+1.扩大普惠性学前教育资源。新建公办幼儿园15所。（牵头单位：县教体局；配合单位：县财政局）
+2.推进普通高中育人方式改革。全面实施选课走班教学。{clause}
+三、保障措施
+加强组织领导。
+"""
+
+
+def test_a_lead_said_by_主责_and_supporters_by_协同部门(tmp_path):
+    for clause, lead, support in (
+            ("（县教体局主责，县委编办、县人社局协同）", ["县教育体育局"],
+             ["县机构编制委员会办公室", "县人力资源和社会保障局"]),
+            ("（牵头部门：县教体局，协同部门：县公安局、县民政局）", ["县教育体育局"], ["县公安局", "县民政局"]),
+            ("（主责单位：县教体局；协作单位：县公安局）", ["县教育体育局"], ["县公安局"])):
+        record = plan(tmp_path, COUNTY_HEAD + COUNTY_BODY.format(clause=clause))
+        assert owners(record)[1] == ("推进普通高中育人方式改革", lead, support), clause
+        assert not record.warnings, clause
