@@ -409,7 +409,8 @@ class StructureParser:
         if level < self.item_level and (heading or parent):
             self.start_section(n.numeral, title, block, level)
             return
-        if level == self.item_level and heading and parent and not in_box:
+        if level == self.item_level and heading and parent and not in_box \
+                and i not in self.outline.task_parents:
             self.start_section(n.numeral, title, block, level)  # a titled group of tasks below it
             return
         if level > self.item_level and self.task is not None and not in_box:

@@ -66,3 +66,46 @@ def test_a_lead_said_by_主责_and_supporters_by_协同部门(tmp_path):
         record = plan(tmp_path, COUNTY_HEAD + COUNTY_BODY.format(clause=clause))
         assert owners(record)[1] == ("推进普通高中育人方式改革", lead, support), clause
         assert not record.warnings, clause
+
+
+SUBPOINTS = """一、总体要求
+坚持预防为主。
+二、主要任务
+（一）构建强大公共卫生体系
+1.改革完善疾病预防控制体系。优化完善疾控机构职能设置。（市卫健委牵头，市财政局配合）
+2.提升重大疫情监测预警能力。建立多点触发的传染病监测预警系统。（市卫健委牵头）
+3.健全应急医疗救治体系。建设市级重大疫情救治基地1个。（市卫健委负责）
+（二）全方位全周期保障人民健康
+1.深入开展爱国卫生运动。推进卫生城镇创建，开展城乡环境卫生整治。（市卫健委牵头）
+2.促进重点人群健康。
+（1）加强妇幼健康服务。落实母婴安全五项制度。
+（2）发展普惠托育服务。每千人口拥有3岁以下婴幼儿托位数达到4.5个。
+（3）推进医养结合。支持医疗机构开展养老服务。
+（市卫健委、市民政局分别负责）
+3.加强职业健康保护。开展尘肺病等职业病防治攻坚行动。（市卫健委牵头，市人社局配合）
+三、保障措施
+加强组织领导。
+"""
+
+
+def test_a_task_titled_alone_over_its_sub_points_is_a_task_among_tasks(tmp_path):
+    """2. prints its title alone and its sub-points below it, between tasks 1. and 3. that carry a
+    body: one list holds one kind of item, so 2. is a task, not a section over three tasks."""
+    record = plan(tmp_path, CITY_HEAD.format(note="").split("一、总体要求")[0] + SUBPOINTS)
+    assert owners(record)[3:] == [
+        ("深入开展爱国卫生运动", ["市卫生健康委员会"], []),
+        ("促进重点人群健康", ["市卫生健康委员会", "市民政局"], []),
+        ("加强职业健康保护", ["市卫生健康委员会"], ["市人力资源和社会保障局"])]
+    assert "（3）推进医养结合" in record.tasks()[4].text
+    assert not record.warnings
+
+
+def test_titles_over_groups_of_tasks_stay_sections(tmp_path):
+    """Where a list's items are all titles over deeper items, they are groups of tasks."""
+    body = SUBPOINTS.replace("1.深入开展爱国卫生运动。推进卫生城镇创建，开展城乡环境卫生整治。（市卫健委牵头）",
+                             "1.深入开展爱国卫生运动。\n（1）推进卫生城镇创建。开展城乡环境卫生整治。（市卫健委牵头）") \
+        .replace("3.加强职业健康保护。开展尘肺病等职业病防治攻坚行动。（市卫健委牵头，市人社局配合）",
+                 "3.加强职业健康保护。\n（1）开展职业病防治攻坚行动。强化用人单位主体责任。（市卫健委牵头，市人社局配合）")
+    record = plan(tmp_path, CITY_HEAD.format(note="").split("一、总体要求")[0] + body)
+    assert [t.title for t in record.tasks()][3:] == ["推进卫生城镇创建", "加强妇幼健康服务", "发展普惠托育服务",
+                                                "推进医养结合", "开展职业病防治攻坚行动"]
