@@ -109,3 +109,29 @@ def test_titles_over_groups_of_tasks_stay_sections(tmp_path):
     record = plan(tmp_path, CITY_HEAD.format(note="").split("一、总体要求")[0] + body)
     assert [t.title for t in record.tasks()][3:] == ["推进卫生城镇创建", "加强妇幼健康服务", "发展普惠托育服务",
                                                 "推进医养结合", "开展职业病防治攻坚行动"]
+
+
+PROVINCE = """河南省人民政府关于印发《河南省“十四五”就业促进规划》的通知
+河南省“十四五”就业促进规划
+第一章  总体要求
+坚持就业优先。
+第二章  实施就业优先战略
+第一节  强化就业优先政策
+1.健全就业优先政策体系。建立重大政策就业影响评估机制。（省发展改革委牵头，省财政厅配合）
+第二节  支持创业带动就业
+{clause}
+2.优化创业环境。降低创业门槛，落实创业担保贷款及贴息政策。
+3.建设创业载体。建设省级返乡创业示范园区100个。
+第三章  保障措施
+加强组织领导。
+"""
+
+
+def test_a_section_clause_that_says_it_is_for_the_section(tmp_path):
+    for clause in ("本节任务牵头单位：省人力资源社会保障厅；配合单位：省财政厅",
+                   "以下各项任务牵头单位：省人力资源社会保障厅；配合单位：省财政厅",
+                   "本部分重点任务的牵头部门：省人力资源社会保障厅；配合部门：省财政厅"):
+        record = plan(tmp_path, PROVINCE.format(clause=clause))
+        assert owners(record)[1:] == [("优化创业环境", ["省人力资源社会保障厅"], ["省财政厅"]),
+                                      ("建设创业载体", ["省人力资源社会保障厅"], ["省财政厅"])], clause
+        assert not record.warnings, clause
