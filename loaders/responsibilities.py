@@ -11,9 +11,9 @@ clause (every unit list reads as organisations): "发挥残联牵头作用" and 
 are prose, not clauses.
 
 责任单位 / 责任部门 is the one label whose meaning depends on the plan: in a plan that never prints
-a lead marker (牵头单位, …牵头, 负责单位, 主责单位), it names the units responsible for the task and
-the first-named is the lead (the rest support); in a plan that does print lead markers, it names the
-supporting units.  Text without a clause has no units: nothing is invented.
+it beside a lead marker (牵头单位, …牵头, 负责单位, 主责单位) in one clause, it names the units
+responsible for the task and the first-named is the lead (the rest support); in a plan that does
+(牵头单位：A；责任单位：B), it names the supporting units.  Text without a clause has no units: nothing is invented.
 """
 from __future__ import annotations
 
@@ -371,6 +371,15 @@ def prints_lead_markers(clauses: Iterable[Clause]) -> bool:
     """Does a plan mark its leads anywhere (牵头…, 负责单位, 主责单位)?  If not, its 责任单位 names
     the accountable units, first-named first."""
     return any(p.role == "lead" for clause in clauses for p in clause.parts)
+
+
+def owner_names_supporters(clauses: Iterable[Clause]) -> bool:
+    """Does a plan print 责任单位 (or units alone in a bracket) beside a lead marker in one clause
+    (牵头单位：A；责任单位：B)?  Then that is what its 责任单位 means: the supporters, in every clause.
+    A plan that marks leads only in other clauses ((A牵头，B配合) here, (责任单位：A、B) there) never
+    says so: its 责任单位 names the units responsible, first-named first, as in a plan that marks
+    no lead (else a task printing 责任单位 alone would have no lead, and no word said)."""
+    return any({"lead", "owner"} <= {p.role for p in clause.parts} for clause in clauses)
 
 
 class ClauseReader:

@@ -135,3 +135,21 @@ def test_a_section_clause_that_says_it_is_for_the_section(tmp_path):
         assert owners(record)[1:] == [("优化创业环境", ["省人力资源社会保障厅"], ["省财政厅"]),
                                       ("建设创业载体", ["省人力资源社会保障厅"], ["省财政厅"])], clause
         assert not record.warnings, clause
+
+
+def test_责任单位_alone_names_the_lead_in_a_plan_that_marks_leads_only_in_other_clauses(tmp_path):
+    """(牵头单位：A；配合单位：B) on some tasks, (责任单位：A) or (A　B) on others: the plan never sets
+    责任单位 beside a lead, so it names the units responsible, first-named leading (before, they
+    were all supporters, and the task had no lead without a word)."""
+    for clause, lead, support in (("（责任单位：县教体局）", ["县教育体育局"], []),
+                                  ("\n责任单位：县教体局、县人社局", ["县教育体育局"], ["县人力资源和社会保障局"]),
+                                  ("（县教体局　县国资委）", ["县教育体育局"], ["县国资委"])):
+        record = plan(tmp_path, COUNTY_HEAD + COUNTY_BODY.format(clause=clause))
+        assert owners(record)[1] == ("推进普通高中育人方式改革", lead, support), clause
+
+
+def test_责任单位_names_supporters_in_a_plan_that_sets_it_beside_a_lead(tmp_path):
+    body = COUNTY_BODY.replace("（牵头单位：县教体局；配合单位：县财政局）", "（牵头单位：县教体局；责任单位：县财政局）")
+    record = plan(tmp_path, COUNTY_HEAD + body.format(clause="（责任单位：县教体局、县人社局）"))
+    assert owners(record) == [("扩大普惠性学前教育资源", ["县教育体育局"], ["县财政局"]),
+                              ("推进普通高中育人方式改革", [], ["县教育体育局", "县人力资源和社会保障局"])]
