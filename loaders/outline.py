@@ -60,6 +60,10 @@ class Outline:
     domain_chapters: set[int] = field(default_factory=set)
     #: the chapter headings (block indices) of the chapters whose items may be tasks
     task_chapters: set[int] = field(default_factory=set)
+    #: items titled alone over deeper items (2.促进重点人群健康。 over （1）（2）) in a list whose
+    #: other items mostly carry a body: tasks whose sub-points are printed below them, not titles
+    #: of groups of tasks
+    task_parents: set[int] = field(default_factory=set)
 
     def level(self, i: int) -> int | None:
         n = self.numbering.get(i)
@@ -229,6 +233,7 @@ def _infer(blocks: list[Block], numbered: dict[int, Numbering]) -> Outline:
     wanted = {"tasks"} if out.task_chapters_exist else {"other"}
     out.task_chapters = {i for i, kind in chapter_kinds.items() if kind in wanted or i in out.domain_chapters}
     # the task level: the shallowest level below the chapters whose items mostly carry a body
+    out.task_parents = _task_parents(blocks, numbered, order, level_of, out.has_children)
     items: Counter[int] = Counter()
     bodies: Counter[int] = Counter()
     headings: Counter[int] = Counter()  # titles over deeper items: sections
@@ -239,6 +244,9 @@ def _infer(blocks: list[Block], numbered: dict[int, Numbering]) -> Outline:
             continue
         if in_tasks:
             items[level_of[i]] += 1
+            if i in out.task_parents:  # a task whose body is its sub-points
+                bodies[level_of[i]] += 1
+                continue
             parent_heading = i in out.has_children and title_only(blocks[i].norm[numbered[i].end:])
             headings[level_of[i]] += parent_heading
             bodies[level_of[i]] += not parent_heading and _carries_body(blocks, i, numbered[i], numbered)
@@ -248,4 +256,28 @@ def _infer(blocks: list[Block], numbered: dict[int, Numbering]) -> Outline:
     if not candidates:  # terse items: the shallowest level that is not mostly section titles
         candidates = [lv for lv in sorted(share) if headings[lv] * 2 < items[lv]]
     out.task_level = candidates[0] if candidates else (max(items) if items else 1)
+    return out
+
+
+def _task_parents(blocks: list[Block], numbered: dict[int, Numbering], order: list[int],
+                  level_of: dict[int, int], has_children: set[int]) -> set[int]:
+    """Items of one list (the items of a level between two items of a shallower one) that print a
+    title alone over deeper items, where at least as many of the list's other items carry a body:
+    one list holds one kind of item, so these are tasks whose sub-points follow (1.…。 2.促进重点
+    人群健康。 （1）…（2）… 3.…。), not titles over a group of tasks."""
+    out: set[int] = set()
+    runs: dict[int, list[int]] = {}
+
+    def close(shallowest: int) -> None:
+        for lv in [lv for lv in runs if lv >= shallowest]:
+            items = runs.pop(lv)
+            heads = [i for i in items if i in has_children and title_only(blocks[i].norm[numbered[i].end:])]
+            bodies = sum(1 for i in items if i not in heads and _carries_body(blocks, i, numbered[i], numbered))
+            if heads and bodies >= len(heads):
+                out.update(heads)
+
+    for i in order:
+        close(level_of[i] + 1)
+        runs.setdefault(level_of[i], []).append(i)
+    close(0)
     return out

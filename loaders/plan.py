@@ -26,8 +26,8 @@ from policykg.loaders.reading import Grid, SourceText
 from policykg.loaders.reference import classify_department
 from policykg.loaders.regions import resolve_region, split_region_names
 from policykg.loaders.responsibilities import (MARKER_RE, OWNER_LABELS, Assigned, Clause, ClauseReader, Part,
-                                              is_lead_mark_note, lead_marks, opens_with_label, parse_inner,
-                                              prints_lead_markers)
+                                              is_lead_mark_note, lead_marks, opens_with_label, owner_names_supporters,
+                                              parse_inner)
 from policykg.loaders.structure import parse_structure, short_title
 from policykg.loaders.targets import extract_targets, linked_indicators
 from policykg.loaders.table_vocab import DivisionTable, IndicatorTable, is_division_title, squash, task_number
@@ -436,7 +436,7 @@ def load_plan(path: str | Path) -> PlanRecord:
     body_tasks = record.tasks()
     clauses_of = {id(t): ClauseReader.find(t.text) for t in body_tasks}  # each task's text parsed once
     section_clauses = [clause for _, clause, _ in structure.section_clauses.values()]
-    owner_first = not prints_lead_markers([c for cs in clauses_of.values() for c in cs] + section_clauses)
+    owner_first = not owner_names_supporters([c for cs in clauses_of.values() for c in cs] + section_clauses)
     readers = ClauseReader(resolver, owner_first, record.warnings, lead_marks(src.text))
     markers = [0, 0]
     for task in body_tasks:

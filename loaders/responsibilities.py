@@ -11,9 +11,9 @@ clause (every unit list reads as organisations): "发挥残联牵头作用" and 
 are prose, not clauses.
 
 责任单位 / 责任部门 is the one label whose meaning depends on the plan: in a plan that never prints
-a lead marker (牵头单位, …牵头, 负责单位, 主责单位), it names the units responsible for the task and
-the first-named is the lead (the rest support); in a plan that does print lead markers, it names the
-supporting units.  Text without a clause has no units: nothing is invented.
+it beside a lead marker (牵头单位, …牵头, 负责单位, 主责单位) in one clause, it names the units
+responsible for the task and the first-named is the lead (the rest support); in a plan that does
+(牵头单位：A；责任单位：B), it names the supporting units.  Text without a clause has no units: nothing is invented.
 """
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ LEAD_LABELS = ("牵头单位", "牵头部门", "牵头处室", "牵头科室", "
 #: 主要责任单位 / 责任主体, and the units that carry a task out (实施单位, 承办单位: in a plan that
 #: marks no lead, the first-named leads), are read as 责任单位
 SUPPORT_LABELS = ("配合单位", "配合部门", "配合处室", "配合科室", "参与单位", "参与部门", "协办单位", "协同单位",
-                  "协助单位", "支持单位", "配合", "协办", "参与")
+                  "协同部门", "协作单位", "协作部门", "协助单位", "协助部门", "支持单位", "配合", "协办", "参与")
 OWNER_LABELS = ("主要责任单位", "责任单位", "责任部门", "责任处室", "责任科室", "责任主体", "实施单位", "实施主体",
                 "实施部门", "承办单位", "执行单位")
 #: the official answerable for a task (责任领导：张三副县长): a person, kept on the task as printed, no unit
@@ -61,7 +61,7 @@ _SUPPORT_VERBS = ("按照职能分工负责", "按职能分工负责", "按照�
                   "协同", "为配合单位", "为配合部门", "为参与单位", "为协办单位")
 _LEAD_VERBS = ("牵头负责", "牵头实施", "牵头落实", "牵头组织实施", "牵头抓总", "牵头推进", "牵头组织", "牵头",
                "共同负责", "负责落实", "具体负责", "负责组织实施", "负责实施", "负责推进", "负责",
-               "分别负责", "共同推进", "组织实施", "负总责", "主抓", "统筹", "为牵头单位", "为牵头部门")
+               "分别负责", "共同推进", "组织实施", "负总责", "主责", "主抓", "统筹", "为牵头单位", "为牵头部门")
 #: lead verbs that yield to a 牵头 printed in the same clause (A牵头，B负责实施: B carries it out)
 _YIELDING_LEAD_VERBS = tuple(v for v in _LEAD_VERBS if "牵头" not in v and v not in ("为牵头单位", "为牵头部门"))
 #: what may follow a verb: the end of a part, or (where extraction lost the space between parts)
@@ -168,6 +168,8 @@ def _label_pieces(role: str, units: str) -> list[Part] | None:
             out.extend(verbs)
         else:
             out.append(Part(role, piece.strip()))
+    if lead:  # the rest of a list that names its lead inside support it (no 责任单位 beside a lead label)
+        out = [Part("support", p.units) if p.role == "owner" else p for p in out]
     return out if out and (lead or out[-1].role == "deadline") else None
 
 
@@ -367,10 +369,13 @@ def find_clause(text: str) -> Clause | None:
     return clauses[-1] if clauses else None
 
 
-def prints_lead_markers(clauses: Iterable[Clause]) -> bool:
-    """Does a plan mark its leads anywhere (牵头…, 负责单位, 主责单位)?  If not, its 责任单位 names
-    the accountable units, first-named first."""
-    return any(p.role == "lead" for clause in clauses for p in clause.parts)
+def owner_names_supporters(clauses: Iterable[Clause]) -> bool:
+    """Does a plan print 责任单位 (or units alone in a bracket) beside a lead marker in one clause
+    (牵头单位：A；责任单位：B)?  Then that is what its 责任单位 means: the supporters, in every clause.
+    A plan that marks leads only in other clauses ((A牵头，B配合) here, (责任单位：A、B) there) never
+    says so: its 责任单位 names the units responsible, first-named first, as in a plan that marks
+    no lead (else a task printing 责任单位 alone would have no lead, and no word said)."""
+    return any({"lead", "owner"} <= {p.role for p in clause.parts} for clause in clauses)
 
 
 class ClauseReader:

@@ -34,6 +34,9 @@ _NAME_DESC_RE = re.compile(r"^(?P<name>[^\s。，,；;：:]{2,40}?)(?:[ \u3000]{
 #: what ends a title printed without a full stop: a colon (1.完善低保制度：将…), a full-width space,
 #: two spaces or a tab (1.完善低保制度　将…)
 _TITLE_END_RE = re.compile(r"[：:\t\u3000]|  ")
+#: what a clause printed for a whole section may say it is for, before its label
+#: (本节任务牵头单位：…, 以下各项任务责任单位：…, 本部分重点任务的牵头部门：…)
+_SECTION_TOPIC_RE = re.compile(r"\s*(?:本(?:节|章|部分|篇|领域)|以下)(?:各项|所列)?(?:重点)?(?:工作|任务)?的?")
 #: the longest title so ended: a colon further on is inside the sentence
 _TITLE_END_MAX = 40
 
@@ -311,13 +314,15 @@ class StructureParser:
         its first task: the clause of the whole section (of each task that prints none)."""
         if self.section is not None and self.section.tasks:
             return False
-        clause = ClauseReader.sole(block.text)
+        topic = _SECTION_TOPIC_RE.match(block.text)
+        skip = topic.end() if topic else 0
+        clause = ClauseReader.sole(block.text[skip:])
         if clause is None:
             return False
         section = self._ensure_section()
         if id(section) in self.out.section_clauses:
             return False
-        self.out.section_clauses[id(section)] = (block.text[clause.start:clause.end], clause, block)
+        self.out.section_clauses[id(section)] = (block.text[skip + clause.start:skip + clause.end], clause, block)
         return True
 
     def _assignment(self, block: Block) -> bool:
@@ -409,7 +414,8 @@ class StructureParser:
         if level < self.item_level and (heading or parent):
             self.start_section(n.numeral, title, block, level)
             return
-        if level == self.item_level and heading and parent and not in_box:
+        if level == self.item_level and heading and parent and not in_box \
+                and i not in self.outline.task_parents:
             self.start_section(n.numeral, title, block, level)  # a titled group of tasks below it
             return
         if level > self.item_level and self.task is not None and not in_box:

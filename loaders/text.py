@@ -39,6 +39,9 @@ def box_number(m: re.Match[str]) -> str:
     return no + ("-" + sub.strip(" -－—–.") if sub else "")
 DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,8}\s*[〔\[(（【]\s*(?:19|20)\d{2}\s*[〕\])）】]\s*\d{1,4}\s*号")
 DATE_CN_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+#: a notice's 附注 under its date, saying how it is published (（此件公开发布）, （此件主动公开）):
+#: a line of its own, never the start of the plan's title printed under it
+NOTICE_NOTE_RE = re.compile(r"[（(]\s*此件[^（()）]{1,12}[)）]")
 TERMINAL = "。!?;:"  # after width normalisation
 OPENERS = {"《": "》", "“": "”", "(": ")", "「": "」", "〔": "〕", "[": "]"}
 #: a line this share of the page width long is full: extraction wrapped it
@@ -145,6 +148,8 @@ def _is_standalone(norm: str) -> bool:
     if stripped.endswith(TITLE_ENDINGS):
         return True
     if DATE_CN_RE.fullmatch(stripped) or DOC_NUMBER_RE.fullmatch(stripped):
+        return True
+    if NOTICE_NOTE_RE.fullmatch(stripped.lstrip()):
         return True
     if len(stripped) < 40 and re.search(r"\d{4}-\d{1,2}-\d{1,2}", stripped):
         return True

@@ -312,14 +312,18 @@ def test_a_responsible_units_column_alone_reads_as_the_body_reads_责任单位(t
     assert division(text_plan(tmp_path, "\n".join("\t".join(r) for r in OWNER_ROWS) + "\n")) == want
 
 
-def test_a_responsible_units_column_beside_lead_markers_names_supporters(tmp_path, monkeypatch):
-    # the plan marks its leads elsewhere (牵头单位： in the body): 责任单位 names supporters there,
-    # in the table as in the body
+@pytest.mark.parametrize("clause,want", [
+    # the plan prints 责任单位 beside a lead label (牵头单位：A；责任单位：B): its 责任单位 names
+    # supporters, in the table as in the body
+    ("（牵头单位：县民政局；责任单位：县残联）", [([], ["县民政局", "县残疾人联合会"]), ([], ["县卫生健康局"])]),
+    # it marks leads only in other clauses: its 责任单位 names the units responsible, first-named first
+    ("（牵头单位：县民政局）", [(["县民政局"], ["县残疾人联合会"]), (["县卫生健康局"], [])]),
+])
+def test_a_responsible_units_column_follows_the_plans_convention(tmp_path, monkeypatch, clause, want):
     body = list(BODY)
-    body[2] = "1.完善低保制度。将符合条件的残疾人纳入最低生活保障范围。（牵头单位：县民政局）"
+    body[2] = f"1.完善低保制度。将符合条件的残疾人纳入最低生活保障范围。{clause}"
     monkeypatch.setattr(sys.modules[__name__], "BODY", body)
-    assert [row[1:3] for row in division(word_plan(tmp_path, OWNER_ROWS))] == [
-        ([], ["县民政局", "县残疾人联合会"]), ([], ["县卫生健康局"])]
+    assert [row[1:3] for row in division(word_plan(tmp_path, OWNER_ROWS))] == want
 
 
 def test_a_responsible_units_column_beside_supporters_names_the_lead_first(tmp_path, monkeypatch):

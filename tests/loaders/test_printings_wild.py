@@ -589,3 +589,14 @@ def test_a_body_glossed_at_the_end_of_a_task_is_no_clause(tmp_path):
     """建设县残疾人康复中心（县残联）。 names who the centre is, not who owns the task."""
     r = plan(tmp_path, "一、主要任务\n1.建设康复中心。建设县残疾人康复中心（县残联）。\n")
     assert owners(r) == [("建设康复中心", [], [])] and r.warnings == []
+
+
+def test_a_lead_named_inside_a_list_does_not_make_the_plans_责任单位_supporters(tmp_path):
+    """责任单位：A牵头，B lists every unit responsible, its lead named with a verb: it is no 责任单位
+    printed beside a lead label (牵头单位：A；责任单位：B), so the plan's other 责任单位 lists still name
+    their lead first."""
+    body = ("一、主要任务\n1.推进无障碍建设。改造设施。（责任单位：县住建局牵头，县残联）\n"
+            "2.完善低保制度。纳入低保。（责任单位：县民政局、县残联）\n")
+    r = plan(tmp_path, body)
+    assert owners(r) == [("推进无障碍建设", ["县住房和城乡建设局"], ["县残疾人联合会"]),
+                         ("完善低保制度", ["县民政局"], ["县残疾人联合会"])] and r.warnings == []
