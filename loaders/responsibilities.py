@@ -357,7 +357,9 @@ def _candidate(text: str, start: int, hi: int, covered, strict, labelled: bool) 
     inner_start = start + (len(text[start:hi]) - len(text[start:hi].lstrip()))
     if any(a >= inner_start and b <= hi for a, b in covered):
         return None  # the sentence holds a bracketed clause already read
-    parts = _labelled(inner) if labelled else _verb_final(inner, _PLAIN_VERB_RE)
+    # 由…组织实施 names its subject with 由: the verbs of prose read there too (由A会同B组织实施。)
+    verbs = _VERB_RE if normalize(inner).startswith("由") else _PLAIN_VERB_RE
+    parts = _labelled(inner) if labelled else _verb_final(inner, verbs)
     if not parts or (strict is not None and not strict(parts)):
         return None
     return Clause(inner_start, inner_start + len(inner), inner, parts, bracketed=False)

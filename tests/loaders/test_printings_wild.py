@@ -600,3 +600,14 @@ def test_a_lead_named_inside_a_list_does_not_make_the_plans_责任单位_support
     r = plan(tmp_path, body)
     assert owners(r) == [("推进无障碍建设", ["县住房和城乡建设局"], ["县残疾人联合会"]),
                          ("完善低保制度", ["县民政局"], ["县残疾人联合会"])] and r.warnings == []
+
+
+@pytest.mark.parametrize("sentence,lead,support", [
+    ("由县卫健局会同县人社局、县总工会组织实施。", ["县卫生健康局"], ["县人力资源和社会保障局", "县总工会"]),
+    ("由县医保局统筹。", ["县医疗保障局"], []),
+])
+def test_a_sentence_that_names_its_subject_with_由_reads_the_verbs_of_prose(tmp_path, sentence, lead, support):
+    """由…组织实施。 closing a task was read as nothing, silently (组织实施 is read outside brackets
+    only after 由, where no prose subject can stand)."""
+    r = plan(tmp_path, f"一、主要任务\n1.加强职业健康。开展职业病防治。{sentence}\n")
+    assert owners(r) == [("加强职业健康", lead, support)] and r.warnings == []
