@@ -430,6 +430,7 @@ def load_plan(path: str | Path) -> PlanRecord:
         cited=[(name, spans.lines(b.first, b.last)) for name, b in md.cited],
         chapters=structure.chapters, warnings=list(structure.gaps) + table_gaps,
     )
+    record.warnings.extend(Gap(line, kind, message) for line, kind, message in src.gaps)
     record.warnings.extend(Gap(line, "table", message) for t in indicator_tables for line, message in t.unread)
     record.warnings.extend(_indicators_in_prose(blocks[start:]))
     record.indicators = _indicators(indicator_tables, spans, md.period)

@@ -79,6 +79,8 @@ class SourceText:
     media_type: str = "text/plain"
     #: the real tables, in document order (empty for plain text, whose tables are flattened)
     grids: tuple[Grid, ...] = ()
+    #: what the format reader saw and could not print as text: (1-based line, gap kind, message)
+    gaps: tuple[tuple[int, str, str], ...] = ()
 
     @property
     def name(self) -> str:
@@ -92,7 +94,8 @@ class SourceText:
 
 
 def make_source(path: Path, lines: list[str], *, raw: bytes, encoding: str,
-                media_type: str = "text/plain", grids: tuple[Grid, ...] = ()) -> SourceText:
+                media_type: str = "text/plain", grids: tuple[Grid, ...] = (),
+                gaps: tuple[tuple[int, str, str], ...] = ()) -> SourceText:
     """A `SourceText` from emitted lines (none may contain a line break)."""
     starts: list[int] = []
     pos = 0
@@ -101,7 +104,7 @@ def make_source(path: Path, lines: list[str], *, raw: bytes, encoding: str,
         pos += len(ln) + 1
     return SourceText(path=path, text="\n".join(lines), encoding=encoding,
                       sha256=hashlib.sha256(raw).hexdigest(), lines=lines, line_starts=starts,
-                      media_type=media_type, grids=grids)
+                      media_type=media_type, grids=grids, gaps=gaps)
 
 
 def split_lines(text: str) -> list[str]:

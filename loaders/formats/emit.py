@@ -36,6 +36,8 @@ class Emitter:
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.grids: list[Grid] = []
+        #: what the reader saw and could not print as the text says it: (line, kind, message)
+        self.gaps: list[tuple[int, str, str]] = []
 
     def text(self, text: str) -> None:
         """A paragraph; its own line breaks start new lines."""
@@ -70,4 +72,4 @@ class Emitter:
 
     def source(self, path: Path, raw: bytes, encoding: str, media_type: str) -> SourceText:
         return make_source(path, self.lines, raw=raw, encoding=encoding, media_type=media_type,
-                           grids=tuple(self.grids))
+                           grids=tuple(self.grids), gaps=tuple(self.gaps))

@@ -16,6 +16,7 @@ from docx.oxml.ns import qn
 from policykg.errors import InputError
 from policykg.loaders.formats import ZIP_ERRORS
 from policykg.loaders.formats.emit import Emitter
+from policykg.loaders.formats.headings import Heading, Levels, number_headings
 from policykg.loaders.formats.numbering import Numbering
 from policykg.loaders.reading import SourceText, read_bytes
 
@@ -107,10 +108,14 @@ class _Walker:
     """The table of contents is left out: its entries repeat the chapter headings with page numbers
     and would be taken for the body."""
 
-    def __init__(self, numbering: Numbering, toc: set[str]) -> None:
+    def __init__(self, numbering: Numbering, toc: set[str], levels: Levels) -> None:
         self.numbering = numbering
         self.toc = toc
+        self.levels = levels
         self.out = Emitter()
+        #: the body's paragraphs with an outline level or a title style, in order
+        self.headings: list[Heading] = []
+        self.body_seen = False
 
     def is_toc(self, p) -> bool:
         ppr = p.find(qn("w:pPr"))
@@ -159,14 +164,27 @@ class _Walker:
             rows.append(cells)
         return rows, merged
 
-    def body(self, body) -> None:
+    def body(self, body, top: bool = True) -> None:
         for el in _unwrap(body):
             if el.tag == _P and not self.is_toc(el):
-                self.out.text(self.paragraph(el))
+                text = self.paragraph(el)
+                if top:
+                    self.note(el, text)
+                self.out.text(text)
                 for box in _text_boxes(el):
-                    self.body(box)
+                    self.body(box, top=False)
             elif el.tag == _TBL:
+                self.body_seen = True
                 self.out.table(*self.table(el))
+
+    def note(self, p, text: str) -> None:
+        """Keep a heading of the body (a paragraph with an outline level or a title style) for
+        `number_headings`; note body text."""
+        level, title = self.levels.of(p)
+        if level is not None or title:
+            self.headings.append(Heading(len(self.out.lines), level, title, text, self.body_seen))
+        elif text.strip():
+            self.body_seen = True
 
 
 def _text_boxes(p):
@@ -210,8 +228,9 @@ def read_docx(path: Path) -> SourceText:
         except (KeyError, NotImplementedError, AttributeError):
             pass
         styles = document.styles.element
-        walker = _Walker(Numbering(numbering_part, styles), toc_styles(styles))
+        walker = _Walker(Numbering(numbering_part, styles), toc_styles(styles), Levels(styles))
         walker.body(document.element.body)
+        walker.out.gaps.extend(number_headings(walker.out.lines, walker.headings))
     except InputError:
         raise
     except Exception as exc:  # python-docx and lxml raise many types on a damaged file

@@ -313,3 +313,149 @@ def test_html_source_wrapped_between_chinese_characters(tmp_path):
     got = load_plan(page)
     assert_same_plan(got, txt_plan(tmp_path))
     assert not got.warnings
+
+
+# --- Word headings that print no number -------------------------------------------------------------
+def heading_plan(tmp_path: Path, name: str, heading, title=None) -> Path:
+    """The plan with its chapters and sections printed by `heading(document, level, title, line)`
+    (level 0 chapter, 1 section; the line as the text prints it, with its number) and its title by
+    `title(document, text)` (else a plain paragraph)."""
+    import docx
+    d = docx.Document()
+
+    def printed(doc, line):
+        if line == TITLE and title is not None:
+            title(doc, line)
+            return True
+        for level, rx in enumerate((CHAPTER, SECTION)):
+            m = rx.match(line)
+            if m:
+                heading(doc, level, line[m.end():], line)
+                return True
+        return False
+    return word_plan(tmp_path, printed, name, d)
+
+
+def _outline_level(p, level: int) -> None:
+    from docx.oxml import parse_xml
+    p._p.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl xmlns:w="{W}" w:val="{level}"/>'))
+
+
+def _tasks(r) -> list:
+    return [(t.no, t.title, [u.label for u in t.units("lead")]) for t in r.tasks()]
+
+
+def test_docx_unnumbered_headings_read_by_their_level(tmp_path):
+    """Chapters styled Heading 1 (标题 1) and sections Heading 2 (标题 2), printing no number at all:
+    the tasks' 1. 2. were read as the chapters, the title was lost and no task was read, with no gap
+    saying so.  The heading level now prints the number it stands for (一、, （一）)."""
+    want = txt_plan(tmp_path)
+    assert len(want.tasks()) == 5
+    for style_names in (("Heading 1", "Heading 2"), ("标题 1", "标题 2")):
+        def heading(d, level, text, line):
+            if style_names[0] not in [s.name for s in d.styles]:
+                for n in style_names:  # as WPS names them: no outline level in the style, only the name
+                    d.styles.add_style(n, 1)
+            d.add_paragraph(text, style=style_names[level])
+        path = heading_plan(tmp_path, f"{style_names[0]}.docx", heading)
+        got = load_plan(path)
+        assert_same_plan(got, want)
+        assert got.title == TITLE and _tasks(got)[0] == ("1", "落实残疾人两项补贴制度", ["县民政局"])
+        assert not [g for g in got.warnings if g.kind in ("structure", "unread")]
+
+
+def test_docx_unnumbered_headings_beside_numbered_ones(tmp_path):
+    """Some headings typed with their number (一、总体要求, 第二章), the others printing none: an
+    unnumbered heading takes its place in the count (三、 after 一、 and 二、) and the form its level
+    prints; a numbered one is left as printed."""
+    want = txt_plan(tmp_path)
+
+    def heading(d, level, text, line):
+        typed = level == 0 and ("总体要求" in line or "主要指标" in line)
+        d.add_paragraph(line if typed else text, style=("Heading 1", "Heading 2")[level])
+    got = load_plan(heading_plan(tmp_path, "mixed.docx", heading))
+    assert_same_plan(got, want)
+
+    def worded(d, level, text, line):
+        typed = "第一章 " + text if level == 0 and "总体要求" in line else text
+        d.add_paragraph(typed, style=("Heading 1", "Heading 2")[level])
+    path = heading_plan(tmp_path, "worded.docx", worded)
+    from policykg.loaders.formats import read_document
+    lines = read_document(path).lines
+    assert "第三章 主要任务" in lines and "一、健全社会保障体系" in lines and "第四章 保障措施" in lines
+    got = load_plan(path)
+    assert [(c.no, c.title) for c in got.chapters] == [("一", "总体要求"), ("二", "主要指标"), ("三", "主要任务"),
+                                                       ("四", "保障措施")]
+    assert _tasks(got) == _tasks(want)
+
+
+def test_docx_outline_level_on_the_paragraph_or_its_style(tmp_path):
+    """No heading style: the outline level (Word's 段落-大纲级别) set on each paragraph, or on a
+    custom style (一级标题) based on another, tells the level."""
+    want = txt_plan(tmp_path)
+
+    def on_paragraph(d, level, text, line):
+        _outline_level(d.add_paragraph(text), level)
+    assert_same_plan(load_plan(heading_plan(tmp_path, "para.docx", on_paragraph)), want)
+
+    def on_style(d, level, text, line):
+        from docx.oxml import parse_xml
+        if "一级标题" not in [s.name for s in d.styles]:
+            for k, n in enumerate(("一级标题", "二级标题")):
+                st = d.styles.add_style(n, 1)
+                st.element.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl xmlns:w="{W}" w:val="{k}"/>'))
+            d.styles.add_style("一级标题（正文）", 1).base_style = d.styles["一级标题"]
+        d.add_paragraph(text, style=("一级标题（正文）", "二级标题")[level])
+    assert_same_plan(load_plan(heading_plan(tmp_path, "style.docx", on_style)), want)
+
+
+def test_docx_title_styled_as_a_heading_is_no_chapter(tmp_path):
+    """The title styled Heading 1 (the first heading, before any body text, reading as a plan
+    title) or Title is the plan's title, not chapter 一; chapters then Heading 2, sections Heading 3."""
+    want = txt_plan(tmp_path)
+    for title_style, chapter_styles in (("Heading 1", ("Heading 2", "Heading 3")),
+                                        ("Heading 1", ("Heading 1", "Heading 2")),
+                                        ("Title", ("Heading 1", "Heading 2"))):
+        def heading(d, level, text, line):
+            d.add_paragraph(text, style=chapter_styles[level])
+        path = heading_plan(tmp_path, f"{title_style}-{chapter_styles[0]}.docx", heading,
+                            title=lambda d, text: d.add_paragraph(text, style=title_style))
+        got = load_plan(path)
+        assert_same_plan(got, want)
+        assert got.title == TITLE
+
+
+def test_docx_unnumbered_heading_whose_number_cannot_be_told_is_a_gap(tmp_path):
+    """A third heading level printing no number, below unnumbered chapters and sections: the plan
+    types its tasks 1. 2. there, so no number can be inferred.  It is read as a paragraph and said."""
+    import docx
+    d = docx.Document()
+
+    def printed(doc, line):
+        for level, rx in enumerate((CHAPTER, SECTION)):
+            m = rx.match(line)
+            if m:
+                doc.add_paragraph(line[m.end():], style=("Heading 1", "Heading 2")[level])
+                if "促进残疾人就业" in line:
+                    doc.add_paragraph("就业帮扶", style="Heading 3")
+                return True
+        return False
+    got = load_plan(word_plan(tmp_path, printed, "deep.docx", d))
+    gaps = [g for g in got.warnings if g.kind == "structure" and "就业帮扶" in g.message]
+    assert len(gaps) == 1 and "cannot be told" in gaps[0].message
+    assert [t.title for t in got.tasks()] == [t.title for t in txt_plan(tmp_path).tasks()]
+
+
+def test_docx_unnumbered_preface_heading_is_no_chapter(tmp_path):
+    """A 前言 styled Heading 1 before the chapters, or an unnumbered heading before the first
+    chapter its level numbers, stays a paragraph: 一、 is not printed twice."""
+    from policykg.loaders.formats import read_document
+    want = txt_plan(tmp_path)
+    for preface, typed in (("前言", False), ("前 言", True), ("编制说明", True)):
+        def heading(d, level, text, line):
+            if "总体要求" in line:
+                d.add_paragraph(preface, style="Heading 1")
+            d.add_paragraph(line if typed and level == 0 else text, style=("Heading 1", "Heading 2")[level])
+        path = heading_plan(tmp_path, f"preface-{typed}.docx", heading)
+        assert preface in read_document(path).lines
+        assert _tasks(load_plan(path)) == _tasks(want)

@@ -1,0 +1,156 @@
+"""Word's heading levels, printed as the numbers they stand for where a document prints none.
+
+A plan in Word may mark its chapters and sections only by style: 总体要求 styled Heading 1 (标题 1),
+健全社会保障体系 styled Heading 2, or any paragraph or style carrying an outline level (w:outlineLvl),
+with no number typed and no list numbering.  A reader sees the structure from the type sizes; the
+text grammar, which reads a plan's outline from its numbers (一、 （一） 1.), would see none: the
+tasks' own 1. 2. would be taken for the chapters.  So a heading that prints no number of its own is
+given the number its level implies: the top heading level the document uses numbers chapters (一、,
+or the form the document's numbered headings of that level print, e.g. 第一章), the next level
+sections (（一）, or the form printed beside them).  A third level prints no number a reader can
+infer (the plan's tasks are typed 1. 2. under the sections): such a heading is read as a paragraph
+and said as a gap.
+
+Not numbered: the document's title (a Title style, or the first heading before any body text when
+it reads as a plan title), a 专栏's heading, an annex's (附件, 附表), a 前言 or 结语, an unnumbered
+heading before the first its level numbers (a preface before 一、), and any heading printing a number
+of its own (typed, or Word's list numbering), which counts in its level all the same so an unnumbered
+heading after 一、 and 二、 is 三、.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from docx.oxml.ns import qn
+
+from policykg.loaders.ladder import CHAPTER_STYLES, numbering
+from policykg.loaders.metadata import is_plan_title
+from policykg.loaders.text import COLUMN_RE, normalize
+
+#: style names Word (and WPS) give its built-in heading styles: heading 1 … heading 9, 标题 1 …
+_HEADING_NAME_RE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
+_TITLE_NAMES = ("title", "标题", "subtitle", "副标题")
+_ANNEX_RE = re.compile(r"^(?:附件|附表|附录|附图)")
+#: headings a plan prints without a number even where its chapters are numbered
+_UNNUMBERED_RE = re.compile(r"^(?:前言|序言|引言|导言|结语|结束语|后记)$")
+#: w:outlineLvl 9 is body text
+_BODY_LEVEL = 9
+_FORMS = {"第部分": "第{}部分 ", "第章": "第{}章 ", "第节": "第{}节 ", "一、": "{}、", "(一)": "（{}）"}
+#: the form of the level below a level of this form, as Chinese plans rank them
+_BELOW = {"第部分": "第章", "第章": "一、", "第节": "一、", "一、": "(一)"}
+_CN = "一二三四五六七八九"
+
+
+def _cn(n: int) -> str:
+    if n < 10:
+        return _CN[n - 1]
+    if n < 20:
+        return "十" + (_CN[n - 11] if n > 10 else "")
+    return _CN[n // 10 - 1] + "十" + (_CN[n % 10 - 1] if n % 10 else "")
+
+
+def _val(el, tag: str) -> str | None:
+    child = el.find(qn(tag)) if el is not None else None
+    return child.get(qn("w:val")) if child is not None else None
+
+
+class Levels:
+    """The outline level (0 = top) Word gives a paragraph: its own w:outlineLvl, else its style's
+    (or a style it is based on): the style's w:outlineLvl or a built-in heading's name."""
+
+    def __init__(self, styles_el) -> None:
+        #: style id -> (outline level or None, name, basedOn)
+        self.styles: dict[str, tuple[int | None, str, str | None]] = {}
+        if styles_el is None:
+            return
+        for st in styles_el.findall(qn("w:style")):
+            name = (_val(st, "w:name") or "").strip()
+            level = _val(st.find(qn("w:pPr")), "w:outlineLvl")
+            m = _HEADING_NAME_RE.match(name)
+            lvl = int(level) if level is not None and level.isdigit() else (int(m.group(1)) - 1 if m else None)
+            self.styles[st.get(qn("w:styleId")) or ""] = (lvl, name.lower(), _val(st, "w:basedOn"))
+
+    def of(self, p) -> tuple[int | None, bool]:
+        """(outline level, is a title style) of paragraph element `p`; level None for body text."""
+        ppr = p.find(qn("w:pPr"))
+        style = _val(ppr, "w:pStyle")
+        title = self.styles.get(style or "", (None, "", None))[1] in _TITLE_NAMES
+        own = _val(ppr, "w:outlineLvl")
+        if own is not None and own.isdigit():
+            level: int | None = int(own)
+        else:
+            level, seen = None, set()
+            while style and style not in seen and style in self.styles:
+                seen.add(style)
+                lvl, _, based = self.styles[style]
+                if lvl is not None:
+                    level = lvl
+                    break
+                style = based
+        if level is not None and not 0 <= level < _BODY_LEVEL:
+            level = None
+        return level, title
+
+
+@dataclass
+class Heading:
+    line: int  # index into the emitted lines
+    level: int | None
+    title_style: bool
+    text: str  # as emitted, with Word's numbering label
+    body_before: bool  # a paragraph with text came before it
+
+
+def number_headings(lines: list[str], headings: list[Heading]) -> list[tuple[int, str, str]]:
+    """Print, into `lines`, the number each unnumbered heading's level implies; the gaps (1-based
+    line, kind, message) for headings whose number cannot be told."""
+    gaps: list[tuple[int, str, str]] = []
+    first = next((h for h in headings if h.text.strip()), None)
+    outline: list[tuple[Heading, object]] = []  # (heading, its numbering or None)
+    for h in headings:
+        norm = normalize(h.text.strip())
+        if not norm or h.title_style or h.level is None:
+            continue
+        if h is first and not h.body_before and is_plan_title(norm):
+            continue  # the document's title
+        if COLUMN_RE.match(norm) or _ANNEX_RE.match(norm) or _UNNUMBERED_RE.match(norm.replace(" ", "")):
+            continue
+        outline.append((h, numbering(norm)))
+    if not any(n is None for _, n in outline):
+        return gaps
+    used = sorted({h.level for h, _ in outline})
+    rank = {lv: k for k, lv in enumerate(used)}
+    forms: list[str] = []
+    for k in range(min(2, len(used))):
+        printed = [n.style for h, n in outline if n is not None and rank[h.level] == k]
+        allowed = CHAPTER_STYLES if k == 0 else tuple(_FORMS)
+        form = next((s for s in printed if s in allowed), None)
+        if form is None or (k == 1 and form == forms[0]):
+            form = "一、" if k == 0 else _BELOW.get(forms[0], "(一)")
+        forms.append(form)
+    counters: dict[int, int] = {}
+    numbered_from = {}  # level -> where its first numbered heading is: an unnumbered one before it is
+    for i, (h, n) in enumerate(outline):  # no part of the count (a preface before 一、)
+        if n is not None:
+            numbered_from.setdefault(h.level, i)
+    for i, (h, n) in enumerate(outline):
+        k = rank[h.level]
+        if n is None and i < numbered_from.get(h.level, i):
+            continue
+        for deeper in [d for d in counters if d > k]:
+            del counters[deeper]
+        counters[k] = counters.get(k, 0) + 1
+        if n is not None:
+            if n.number is not None and n.style == (forms[k] if k < len(forms) else None):
+                counters[k] = n.number
+            continue
+        if k >= len(forms):
+            gaps.append((h.line + 1, "structure",
+                         f"heading '{h.text.strip()[:40]}' (outline level {h.level + 1}, below the plan's "
+                         f"{' and '.join(_FORMS[f].format('一').strip() for f in forms)} headings) prints no "
+                         "number, and its place in the plan's numbering cannot be told: read as a paragraph"))
+            continue
+        lines[h.line] = _FORMS[forms[k]].format(_cn(counters[k])) + lines[h.line].lstrip()
+    return gaps
+
