@@ -459,3 +459,15 @@ def test_docx_unnumbered_preface_heading_is_no_chapter(tmp_path):
         path = heading_plan(tmp_path, f"preface-{typed}.docx", heading)
         assert preface in read_document(path).lines
         assert _tasks(load_plan(path)) == _tasks(want)
+
+
+def test_docx_legal_and_digit_numerals_print_as_counting_numerals(tmp_path):
+    """Word numbering in chineseLegalSimplified (shown 壹、) or ideographDigital (shown 一〇 for 10) is
+    printed back in counting numerals (一、 十、), the numerals the grammar reads: the chapters and
+    sections are read as those of the text."""
+    from policykg.loaders.formats.numbering import format_number
+    assert [format_number(n, "chineseLegalSimplified") for n in (1, 3, 10, 12)] == ["一", "三", "十", "十二"]
+    assert [format_number(n, "ideographDigital") for n in (1, 10)] == ["一", "十"]
+    levels = (("chineseLegalSimplified", "%1、"), ("ideographDigital", "（%2）"), ("decimal", "%3."))
+    abstract = f'<w:abstractNum w:abstractNumId="801">{_levels(*levels)}</w:abstractNum>'
+    assert_same_plan(load_plan(numbered_plan(tmp_path, "legal.docx", abstract)), txt_plan(tmp_path))
