@@ -13,7 +13,8 @@ and said as a gap.
 
 Not numbered: the document's title (a Title style, or the first heading before any body text when
 it reads as a plan title), a 专栏's heading, an annex's (附件, 附表), a 前言 or 结语, an unnumbered
-heading before the first its level numbers (a preface before 一、), and any heading printing a number
+heading before the first its level numbers (a preface before 一、), a sentence or a paragraph longer than
+a heading in a heading style, and any heading printing a number
 of its own (typed, or Word's list numbering), which counts in its level all the same so an unnumbered
 heading after 一、 and 二、 is 三、.
 """
@@ -40,6 +41,7 @@ _FORMS = {"第部分": "第{}部分 ", "第章": "第{}章 ", "第节": "第{}�
 #: the form of the level below a level of this form, as Chinese plans rank them
 _BELOW = {"第部分": "第章", "第章": "一、", "第节": "一、", "一、": "(一)"}
 _CN = "一二三四五六七八九"
+_LONGEST_HEADING = 40
 
 
 def _cn(n: int) -> str:
@@ -48,6 +50,13 @@ def _cn(n: int) -> str:
     if n < 20:
         return "十" + (_CN[n - 11] if n > 10 else "")
     return _CN[n // 10 - 1] + "十" + (_CN[n % 10 - 1] if n % 10 else "")
+
+
+def _reads_as_heading(text: str) -> bool:
+    """A heading is a title: short, no sentence.  Body text in a heading style (some offices style
+    every paragraph so) is left as printed."""
+    text = text.strip()
+    return len(text) <= _LONGEST_HEADING and not any(c in text for c in "。；;！？")
 
 
 def _val(el, tag: str) -> str | None:
@@ -136,7 +145,7 @@ def number_headings(lines: list[str], headings: list[Heading]) -> list[tuple[int
             numbered_from.setdefault(h.level, i)
     for i, (h, n) in enumerate(outline):
         k = rank[h.level]
-        if n is None and i < numbered_from.get(h.level, i):
+        if n is None and (i < numbered_from.get(h.level, i) or not _reads_as_heading(h.text)):
             continue
         for deeper in [d for d in counters if d > k]:
             del counters[deeper]

@@ -329,7 +329,7 @@ def heading_plan(tmp_path: Path, name: str, heading, title=None) -> Path:
             return True
         for level, rx in enumerate((CHAPTER, SECTION)):
             m = rx.match(line)
-            if m:
+            if m and "。" not in line:  # （一）加强组织领导。… is a run-in heading, typed in its paragraph
                 heading(doc, level, line[m.end():], line)
                 return True
         return False
@@ -444,6 +444,18 @@ def test_docx_unnumbered_heading_whose_number_cannot_be_told_is_a_gap(tmp_path):
     gaps = [g for g in got.warnings if g.kind == "structure" and "就业帮扶" in g.message]
     assert len(gaps) == 1 and "cannot be told" in gaps[0].message
     assert [t.title for t in got.tasks()] == [t.title for t in txt_plan(tmp_path).tasks()]
+
+
+def test_docx_body_text_in_a_heading_style_is_not_numbered(tmp_path):
+    """Offices that style body paragraphs as a heading: a sentence in Heading 2 is no section."""
+    from policykg.loaders.formats import read_document
+
+    def heading(d, level, text, line):
+        d.add_paragraph(text, style=("Heading 1", "Heading 2")[level])
+        if "总体要求" in line:
+            d.add_paragraph("坚持以人民为中心，补齐短板。", style="Heading 2")
+    lines = read_document(heading_plan(tmp_path, "body.docx", heading)).lines
+    assert "坚持以人民为中心，补齐短板。" in lines and "（一）健全社会保障体系" in lines
 
 
 def test_docx_unnumbered_preface_heading_is_no_chapter(tmp_path):
