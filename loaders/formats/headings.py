@@ -11,8 +11,9 @@ sections (（一）, or the form printed beside them).  A third level prints no 
 infer (the plan's tasks are typed 1. 2. under the sections): such a heading is read as a paragraph
 and said as a gap.
 
-Not numbered: the document's title (a Title style, or the first heading before any body text when
-it reads as a plan title), a 专栏's heading, an annex's (附件, 附表), a 前言 or 结语, an unnumbered
+Not numbered: the document's title (a Title style, the first heading before any body text when
+it reads as a plan title, or a heading before the first chapter that reads as one or as its covering
+notice's, 关于印发…的通知), a 专栏's heading, an annex's (附件, 附表), a 前言 or 结语, an unnumbered
 heading before the first its level numbers (a preface before 一、), a sentence or a paragraph longer than
 a heading in a heading style, and any heading printing a number
 of its own (typed, or Word's list numbering), which counts in its level all the same so an unnumbered
@@ -35,6 +36,8 @@ _TITLE_NAMES = ("title", "标题", "subtitle", "副标题")
 _ANNEX_RE = re.compile(r"^(?:附件|附表|附录|附图)")
 #: headings a plan prints without a number even where its chapters are numbered
 _UNNUMBERED_RE = re.compile(r"^(?:前言|序言|引言|导言|结语|结束语|后记)$")
+#: a covering notice's heading (关于印发…的通知), styled as a heading above the plan
+_NOTICE_RE = re.compile(r"^关于|通知$|印发")
 #: w:outlineLvl 9 is body text
 _BODY_LEVEL = 9
 _FORMS = {"第部分": "第{}部分 ", "第章": "第{}章 ", "第节": "第{}节 ", "一、": "{}、", "(一)": "（{}）"}
@@ -123,6 +126,8 @@ def number_headings(lines: list[str], headings: list[Heading]) -> list[tuple[int
             continue
         if h is first and not h.body_before and is_plan_title(norm):
             continue  # the document's title
+        if not outline and (is_plan_title(norm) or _NOTICE_RE.search(norm)):
+            continue  # before the first chapter: the plan's title under its covering notice, or the notice's
         if COLUMN_RE.match(norm) or _ANNEX_RE.match(norm) or _UNNUMBERED_RE.match(norm.replace(" ", "")):
             continue
         outline.append((h, numbering(norm)))

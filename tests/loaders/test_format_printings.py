@@ -320,9 +320,10 @@ def heading_plan(tmp_path: Path, name: str, heading, title=None) -> Path:
     """The plan with its chapters and sections printed by `heading(document, level, title, line)`
     (level 0 chapter, 1 section; the line as the text prints it, with its number) and its title by
     `title(document, text)` (else a plain paragraph)."""
-    import docx
-    d = docx.Document()
+    return word_plan(tmp_path, _heading_printer(heading, title), name)
 
+
+def _heading_printer(heading, title=None):
     def printed(doc, line):
         if line == TITLE and title is not None:
             title(doc, line)
@@ -333,7 +334,7 @@ def heading_plan(tmp_path: Path, name: str, heading, title=None) -> Path:
                 heading(doc, level, line[m.end():], line)
                 return True
         return False
-    return word_plan(tmp_path, printed, name, d)
+    return printed
 
 
 def _outline_level(p, level: int) -> None:
@@ -423,6 +424,24 @@ def test_docx_title_styled_as_a_heading_is_no_chapter(tmp_path):
         got = load_plan(path)
         assert_same_plan(got, want)
         assert got.title == TITLE
+
+
+def test_docx_title_under_a_covering_notice_styled_as_a_heading_is_no_chapter(tmp_path):
+    """A covering notice (its heading styled Heading 1, its text as body text) above the plan's title,
+    also Heading 1: neither heading is a chapter, though body text comes before the title."""
+    import docx
+    d = docx.Document()
+    d.add_paragraph(f"关于印发《{TITLE}》的通知", style="Heading 1")
+    d.add_paragraph("各乡镇人民政府，县直各有关单位：")
+    d.add_paragraph(f"现将《{TITLE}》印发给你们，请认真贯彻执行。")
+
+    def heading(doc, level, text, line):
+        doc.add_paragraph(text, style=("Heading 1", "Heading 2")[level])
+    path = word_plan(tmp_path, _heading_printer(heading, lambda doc, text: doc.add_paragraph(text, style="Heading 1")),
+                     "notice.docx", d)
+    got = load_plan(path)
+    assert_same_plan(got, txt_plan(tmp_path))
+    assert got.title == TITLE
 
 
 def test_docx_unnumbered_heading_whose_number_cannot_be_told_is_a_gap(tmp_path):
