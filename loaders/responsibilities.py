@@ -62,6 +62,9 @@ _SUPPORT_VERBS = ("按照职能分工负责", "按职能分工负责", "按照�
 _LEAD_VERBS = ("牵头负责", "牵头实施", "牵头落实", "牵头组织实施", "牵头抓总", "牵头推进", "牵头组织", "牵头",
                "共同负责", "负责落实", "具体负责", "负责组织实施", "负责实施", "负责推进", "负责",
                "分别负责", "共同推进", "组织实施", "负总责", "主责", "主抓", "统筹", "为牵头单位", "为牵头部门")
+#: support verbs that say each works by its own duties: beside a lead they support, alone they are
+#: the units responsible
+_DUTY_VERBS = tuple(v for v in _SUPPORT_VERBS if "职" in v or v == "分工负责")
 #: lead verbs that yield to a 牵头 printed in the same clause (A牵头，B负责实施: B carries it out)
 _YIELDING_LEAD_VERBS = tuple(v for v in _LEAD_VERBS if "牵头" not in v and v not in ("为牵头单位", "为牵头部门"))
 #: what may follow a verb: the end of a part, or (where extraction lost the space between parts)
@@ -181,6 +184,7 @@ def _names_lead(units: str) -> bool:
 def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE) -> list[Part] | None:
     """Parts of a '…牵头；…配合' clause; None unless every piece of it is a unit list and a verb."""
     parts: list[Part] = []
+    duty: set[int] = set()  # parts closed by 按职责分工负责 …
     has_lead_verb = "牵头" in inner
     norm = normalize(inner)
     cuts = [0] + [x for m in _PART_SEP.finditer(norm) for x in (m.start(), m.end())] + [len(norm)]
@@ -205,6 +209,8 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE) -> list[Part] | N
             if units is None:
                 return None  # a clause for the tasks above (以上任务由…): not this task's alone
             head, *withs = _WITH_RE.split(units)
+            if verb in _DUTY_VERBS:
+                duty.add(len(parts))
             parts.append(Part(role, head.strip(" ,，")))
             for k in range(1, len(withs), 2):
                 parts.append(Part("support", withs[k].strip(" ,，")))
@@ -216,6 +222,9 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE) -> list[Part] | N
             if not (found or parts) or not m:
                 return None
             parts.append(Part("support", tail[m.end():].strip(" ,，")))
+    if duty and not any(p.role == "lead" for p in parts):
+        # (A、B按职责分工负责) with no lead beside it: A and B are the units responsible, not supporters
+        parts = [Part("lead", p.units) if k in duty else p for k, p in enumerate(parts)]
     return [p for p in parts if p.units] or None
 
 
