@@ -471,6 +471,9 @@ def test_a_clause_worded_other_ways_reads_its_units(tmp_path, clause, lead, supp
     ("（县文旅局，持续推进）", ["县文化和旅游局"], [], "持续推进"),
     ("（县民政局、县残联，2021—2025年）", ["县民政局"], ["县残疾人联合会"], "2021—2025年"),
     ("（责任单位：县民政局，长期坚持）", ["县民政局"], [], "长期坚持"),
+    ("（县民政局牵头，2022年起持续推进）", ["县民政局"], [], "2022年起持续推进"),
+    ("（县民政局牵头，每年12月底前）", ["县民政局"], [], "每年12月底前"),
+    ("（县民政局牵头，2023年12月31日前）", ["县民政局"], [], "2023年12月31日前"),
 ])
 def test_a_deadline_printed_beside_the_units_is_the_tasks(tmp_path, clause, lead, support, deadline):
     """By when, printed without a label after the units: before, the clause was a gap, its units lost."""
