@@ -313,6 +313,10 @@ class UnitResolver:
             core, region = main, self._region_for_level(prefix) if prefix in LEVEL_CHARS else self.region
         else:
             prefix, core, region = got
+            if region is not None and region is self.region and len(prefix) > 1 and region.name[-1] in LEVEL_CHARS:
+                # 青山县民政局 is the body the plan also prints 县民政局: one label for one body (the
+                # printed name an alternative), never two preferred labels
+                prefix = region.name[-1]
         canonical = unit_aliases().get(normalize(core), unit_aliases().get(core, core))
         label = f"{prefix}{canonical}"
         alts = []

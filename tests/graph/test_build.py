@@ -149,3 +149,21 @@ def test_a_clauses_deadline_and_official_are_on_the_task_as_printed(tmp_path):
     labels = {str(ds.value(u, SKOS.prefLabel)) for u in ds.subjects(RDF.type, V.Organization)}
     assert labels == {"县民政局", "县残疾人联合会"}
     assert (V.responsibleOfficial, None, None) in load_ontology()
+
+
+def test_one_preferred_label_per_language_for_every_node(corpus_build, tmp_path):
+    """SKOS allows one skos:prefLabel per language: a body printed 青山县民政局 in one clause and
+    县民政局 in another is one Organization labelled 县民政局, the printed form an alternative (before,
+    it carried both as preferred labels)."""
+    path = tmp_path / "plan.txt"
+    path.write_text("青山县“十四五”残疾人事业发展规划\n一、主要任务\n1.完善低保制度。纳入低保。（青山县民政局牵头，县残联配合）\n"
+                    "2.落实补贴。提高标准。（县民政局牵头，青山县残疾人联合会配合）\n", encoding="utf-8")
+    for ds in (corpus_build.dataset, api.build([path]).dataset):
+        seen: dict = {}
+        for s, _, o in ds.triples((None, SKOS.prefLabel, None)):
+            seen.setdefault((s, o.language), set()).add(str(o))
+        assert not {k: v for k, v in seen.items() if len(v) > 1}
+    ds = api.build([path]).dataset
+    (bureau,) = [u for u in ds.subjects(RDF.type, V.Organization) if "民政局" in str(ds.value(u, SKOS.prefLabel))]
+    assert str(ds.value(bureau, SKOS.prefLabel)) == "县民政局"
+    assert {str(a) for a in ds.objects(bureau, SKOS.altLabel)} == {"青山县民政局"}
