@@ -589,3 +589,37 @@ def test_html_lone_headings_beside_typed_chapters_are_left_as_printed(tmp_path):
     lines = read_document(path).lines
     assert "（2021—2025年）" in lines and "相关解读" in lines
     assert _tasks(load_plan(path)) == _tasks(txt_plan(tmp_path))
+
+
+# --- financial numerals typed as text ---------------------------------------------------------------
+_FINANCIAL = str.maketrans("一二三四五六七八九十", "壹贰叁肆伍陆柒捌玖拾")
+
+
+def test_txt_chapters_and_sections_typed_in_financial_numerals(tmp_path):
+    """Chapters typed 壹、总体要求 贰、… and sections （壹）…, as Word prints chineseLegalSimplified
+    numbering and some offices type it: read as 一、 and （一）, the plan as the one typed in counting
+    numerals (and as the Word file numbered so).  Before, no chapter was read: 0 tasks."""
+    def financial(lines):
+        out = []
+        for x in lines:
+            m = CHAPTER.match(x) or re.match(r"^（[一二三四五六七八九十]+）", x)
+            out.append(x[:m.end()].translate(_FINANCIAL) + x[m.end():] if m else x)
+        return out
+    want = txt_plan(tmp_path)
+    before, after = financial(BEFORE), financial(AFTER)
+    assert before[1] == "壹、总体要求" and "（壹）健全社会保障体系" in after and "肆、保障措施" in after
+    got = txt_plan(tmp_path, before=before, after=after)
+    assert_same_plan(got, want)
+    assert [(c.no, c.title) for c in got.chapters] == [("一", "总体要求"), ("二", "主要指标"), ("三", "主要任务"),
+                                                       ("四", "保障措施")]
+
+
+def test_financial_numerals_number_only_as_counting_numerals_do():
+    """壹、 （壹） 第叁章 拾贰、 read as 一、 （一） 第三章 十二、; a word opening with 壹 (壹基金、…) is no
+    number, as 一 in 一带一路、… is none."""
+    from policykg.loaders.ladder import cn_value, numbering
+    got = {t: (n.style, n.number, n.numeral) if (n := numbering(t)) else None
+           for t in ("壹、总体要求", "(贰)就业", "第叁章 主要任务", "拾贰、附则", "壹基金、红十字会参与", "一带一路、x")}
+    assert got == {"壹、总体要求": ("一、", 1, "一"), "(贰)就业": ("(一)", 2, "二"), "第叁章 主要任务": ("第章", 3, "三"),
+                   "拾贰、附则": ("一、", 12, "十二"), "壹基金、红十字会参与": None, "一带一路、x": None}
+    assert [cn_value(x) for x in ("贰拾", "壹佰零伍", "陸")] == [20, 105, 6]
