@@ -8,6 +8,10 @@ So no glyph has a fixed meaning: this module only says which style a paragraph o
 number; `outline` infers the levels from the order a document uses the styles, and `structure`
 decides which levels are chapters, sections, tasks and sub-points.
 
+A numeral may be typed in the financial (大写) forms, 壹、 贰、 and （壹）, as Word prints its
+chineseLegalSimplified list numbering: they are the same styles as 一、 and （一）, with the same rules,
+and the numeral is spelled back in counting numerals (壹 -> 一), as a Word file's numbering prints it.
+
 Matching works on width-normalised text (full-width ASCII folded, see `text.normalize`), so
 （１）, (1) and （1） are one style.
 """
@@ -17,7 +21,12 @@ import re
 from dataclasses import dataclass
 
 CN_NUMERAL = "一二三四五六七八九十"
-_CN_BIG = "一二三四五六七八九十百零〇两"
+#: the financial (大写) numerals, simplified and traditional, and the counting numerals they stand for
+CN_FINANCIAL = "壹贰貳叁參叄肆伍陆陸柒捌玖拾佰"
+_FINANCIAL_AS_COUNTING = str.maketrans(CN_FINANCIAL, "一二二三三三四五六六七八九十百")
+#: the numerals a heading's number (一、, （一）, 第一章) is typed in
+CN_HEADING_NUMERAL = CN_NUMERAL + CN_FINANCIAL
+_CN_BIG = "一二三四五六七八九十百零〇两" + CN_FINANCIAL
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳" + "".join(map(chr, range(0x3251, 0x3260))) + "".join(
     map(chr, range(0x32B1, 0x32C0)))  # ① … ⑳, ㉑ … ㉟, ㊱ … ㊿
 _PAREN_DIGIT = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
@@ -36,8 +45,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("第章", re.compile(rf"^第([{_CN_BIG}\d]{{1,4}})章\s*")),
     ("第节", re.compile(rf"^第([{_CN_BIG}\d]{{1,4}})节\s*")),
     ("第条", re.compile(rf"^第([{_CN_BIG}\d]{{1,4}})条\s*")),
-    ("一、", re.compile(rf"^([{CN_NUMERAL}]{{1,3}})\s*[、.](?![{CN_NUMERAL}])\s*")),
-    ("(一)", re.compile(rf"^\(([{CN_NUMERAL}]{{0,3}})\)\s*|^([{_PAREN_IDEO}])\s*")),
+    ("一、", re.compile(rf"^([{CN_HEADING_NUMERAL}]{{1,3}})\s*[、.](?![{CN_HEADING_NUMERAL}])\s*")),
+    ("(一)", re.compile(rf"^\(([{CN_HEADING_NUMERAL}]{{0,3}})\)\s*|^([{_PAREN_IDEO}])\s*")),
     ("1.1.1", re.compile(rf"^\d{{1,2}}\.\d{{1,2}}\.(\d{{1,2}}){_DECIMAL_END}")),
     ("1.1", re.compile(rf"^\d{{1,2}}\.(\d{{1,2}}){_DECIMAL_END}")),
     ("1.", re.compile(rf"^(\d{{1,3}})\s*[.、](?![%])\s*|^([{_FULL_STOP_DIGIT}])\s*")),
@@ -72,7 +81,7 @@ def bullet(norm: str) -> int | None:
 
 
 def cn_value(numeral: str) -> int | None:
-    """一 -> 1, 十二 -> 12, 二十 -> 20, 一百零五 -> 105; None for what is not a numeral."""
+    """一 -> 1, 十二 -> 12, 二十 -> 20, 一百零五 -> 105, 贰拾 -> 20; None for what is not a numeral."""
     digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
     digits.update({"〇": 0, "两": 2})
     if not numeral:
@@ -80,7 +89,7 @@ def cn_value(numeral: str) -> int | None:
     if numeral.isdigit():
         return int(numeral)
     total, current = 0, 0
-    for ch in numeral:
+    for ch in numeral.translate(_FINANCIAL_AS_COUNTING):
         if ch in digits:
             current = digits[ch]
         elif ch == "十":
@@ -127,6 +136,7 @@ def numbering(norm: str) -> Numbering | None:
             continue  # (2.0版 is a version, not item 0)
         if glyph is not None:  # ㈢ is （三）, ③ is 3
             raw = CN_NUMERAL[number - 1] if style == "(一)" else str(number)
+        raw = raw.translate(_FINANCIAL_AS_COUNTING)  # 壹 is 一
         follows = style == "1." and m.end() < len(norm) and norm[m.end()].isdigit()
         return Numbering(style, number, raw, m.end(), follows)
     return None

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from policykg.loaders.ladder import HEADING_STYLES, bullet, numbering, starts_item
+from policykg.loaders.ladder import CN_HEADING_NUMERAL, HEADING_STYLES, bullet, numbering, starts_item
 
 # Full-width ASCII variants (！ to ～) map one-to-one onto ASCII, and the ideographic space onto a
 # space, so a normalised string has exactly the length (and offsets) of the original.
@@ -21,8 +21,9 @@ _WIDTH[0x3000] = 0x20
 BOOKMARK_RE = re.compile(r"\[bookmark:[^\]]*\]")
 
 CN_DIGITS = "一二三四五六七八九十"
-CHAPTER_RE = re.compile(rf"^([{CN_DIGITS}]{{1,3}})、\s*(.*)$")
-SECTION_RE = re.compile(rf"^\(([{CN_DIGITS}]{{0,3}})\)\s*(.*)$")
+#: a chapter's and a section's heading, 一、 and （一）, their numeral also typed 壹、 （壹） (see `ladder`)
+CHAPTER_RE = re.compile(rf"^([{CN_HEADING_NUMERAL}]{{1,3}})、\s*(.*)$")
+SECTION_RE = re.compile(rf"^\(([{CN_HEADING_NUMERAL}]{{0,3}})\)\s*(.*)$")
 ITEM_RE = re.compile(r"^(\d{1,3})\s*[.、](?![\d%])\s*(.*)$")
 #: a 专栏 box's heading, on width-normalised text: 专栏1 title, 专栏 1：title, 专栏一 title, 专栏1-2 title,
 #: and bracketed, 【专栏1 title】, 【专栏1】title, 〔专栏一〕title, [专栏1]title.  A Chinese numeral is

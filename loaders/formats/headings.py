@@ -1,8 +1,9 @@
-"""Word's heading levels, printed as the numbers they stand for where a document prints none.
+"""Heading levels, printed as the numbers they stand for where a document prints none.
 
 A plan in Word may mark its chapters and sections only by style: 总体要求 styled Heading 1 (标题 1),
 健全社会保障体系 styled Heading 2, or any paragraph or style carrying an outline level (w:outlineLvl),
-with no number typed and no list numbering.  A reader sees the structure from the type sizes; the
+with no number typed and no list numbering; a web page only by its heading elements (<h2>总体要求</h2>,
+<h3>健全社会保障体系</h3>).  A reader sees the structure from the type sizes; the
 text grammar, which reads a plan's outline from its numbers (一、 （一） 1.), would see none: the
 tasks' own 1. 2. would be taken for the chapters.  So a heading that prints no number of its own is
 given the number its level implies: the top heading level the document uses numbers chapters (一、,
@@ -15,8 +16,9 @@ Not numbered: the document's title (a Title style, the first heading before any 
 it reads as a plan title, or a heading before the first chapter that reads as one or as its covering
 notice's, 关于印发…的通知), a 专栏's heading, an annex's (附件, 附表), a 前言 or 结语, an unnumbered
 heading before the first its level numbers (a preface before 一、), a sentence or a paragraph longer than
-a heading in a heading style, and any heading printing a number
-of its own (typed, or Word's list numbering), which counts in its level all the same so an unnumbered
+a heading in a heading style, the plan's period as a subtitle (（2021—2025年）), a lone unnumbered
+heading above all the others (no outline of one chapter: a web page's 相关解读 beside chapters typed in
+its paragraphs), and any heading printing a number of its own (typed, or Word's list numbering), which counts in its level all the same so an unnumbered
 heading after 一、 and 二、 is 三、.
 """
 from __future__ import annotations
@@ -24,18 +26,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from docx.oxml.ns import qn
-
 from policykg.loaders.ladder import CHAPTER_STYLES, numbering
 from policykg.loaders.metadata import is_plan_title
 from policykg.loaders.text import COLUMN_RE, normalize
 
 #: style names Word (and WPS) give its built-in heading styles: heading 1 … heading 9, 标题 1 …
 _HEADING_NAME_RE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TITLE_NAMES = ("title", "标题", "subtitle", "副标题")
 _ANNEX_RE = re.compile(r"^(?:附件|附表|附录|附图)")
 #: headings a plan prints without a number even where its chapters are numbered
-_UNNUMBERED_RE = re.compile(r"^(?:前言|序言|引言|导言|结语|结束语|后记)$")
+_UNNUMBERED_RE = re.compile(r"^(?:前言|序言|引言|导言|结语|结束语|后记|目录)$")
+#: the plan's period printed as a subtitle under its title: （2021—2025年）
+_PERIOD_RE = re.compile(r"^[（(]?\s*(?:19|20)\d{2}\s*年?\s*[—–\-－~～至到]+\s*(?:19|20)\d{2}\s*年?\s*[)）]?$")
 #: a covering notice's heading (关于印发…的通知), styled as a heading above the plan
 _NOTICE_RE = re.compile(r"^关于|通知$|印发")
 #: w:outlineLvl 9 is body text
@@ -62,9 +65,14 @@ def _reads_as_heading(text: str) -> bool:
     return len(text) <= _LONGEST_HEADING and not any(c in text for c in "。；;！？")
 
 
+def _qn(tag: str) -> str:
+    """Word's namespaced name of `w:tag` (python-docx's qn, without importing python-docx here)."""
+    return _W + tag.split(":", 1)[1]
+
+
 def _val(el, tag: str) -> str | None:
-    child = el.find(qn(tag)) if el is not None else None
-    return child.get(qn("w:val")) if child is not None else None
+    child = el.find(_qn(tag)) if el is not None else None
+    return child.get(_qn("w:val")) if child is not None else None
 
 
 class Levels:
@@ -76,16 +84,16 @@ class Levels:
         self.styles: dict[str, tuple[int | None, str, str | None]] = {}
         if styles_el is None:
             return
-        for st in styles_el.findall(qn("w:style")):
+        for st in styles_el.findall(_qn("w:style")):
             name = (_val(st, "w:name") or "").strip()
-            level = _val(st.find(qn("w:pPr")), "w:outlineLvl")
+            level = _val(st.find(_qn("w:pPr")), "w:outlineLvl")
             m = _HEADING_NAME_RE.match(name)
             lvl = int(level) if level is not None and level.isdigit() else (int(m.group(1)) - 1 if m else None)
-            self.styles[st.get(qn("w:styleId")) or ""] = (lvl, name.lower(), _val(st, "w:basedOn"))
+            self.styles[st.get(_qn("w:styleId")) or ""] = (lvl, name.lower(), _val(st, "w:basedOn"))
 
     def of(self, p) -> tuple[int | None, bool]:
         """(outline level, is a title style) of paragraph element `p`; level None for body text."""
-        ppr = p.find(qn("w:pPr"))
+        ppr = p.find(_qn("w:pPr"))
         style = _val(ppr, "w:pStyle")
         title = self.styles.get(style or "", (None, "", None))[1] in _TITLE_NAMES
         own = _val(ppr, "w:outlineLvl")
@@ -107,11 +115,12 @@ class Levels:
 
 @dataclass
 class Heading:
-    line: int  # index into the emitted lines
-    level: int | None
-    title_style: bool
-    text: str  # as emitted, with Word's numbering label
-    body_before: bool  # a paragraph with text came before it
+    """A heading as a reader saw it."""
+    line: int  # index into the emitted lines (the heading's first, where a number is printed)
+    level: int | None  # 0 = the top heading level of the format (Heading 1, <h1>); None = body text
+    title_style: bool  # the format marks it the document's title (Word's Title style)
+    text: str  # as emitted (with Word's numbering label; a web heading's lines joined)
+    body_before: bool  # a paragraph with text (or a table) came before it
 
 
 def number_headings(lines: list[str], headings: list[Heading]) -> list[tuple[int, str, str]]:
@@ -128,9 +137,16 @@ def number_headings(lines: list[str], headings: list[Heading]) -> list[tuple[int
             continue  # the document's title
         if not outline and (is_plan_title(norm) or _NOTICE_RE.search(norm)):
             continue  # before the first chapter: the plan's title under its covering notice, or the notice's
-        if COLUMN_RE.match(norm) or _ANNEX_RE.match(norm) or _UNNUMBERED_RE.match(norm.replace(" ", "")):
+        if (COLUMN_RE.match(norm) or _ANNEX_RE.match(norm) or _UNNUMBERED_RE.match(norm.replace(" ", ""))
+                or _PERIOD_RE.match(norm)):
             continue
         outline.append((h, numbering(norm)))
+    while outline:  # a lone unnumbered heading at the top is no outline (a subtitle, the page's
+        top = min(h.level for h, _ in outline)  # 相关解读 beside typed chapters): left as printed
+        at_top = [(h, n) for h, n in outline if h.level == top]
+        if len(at_top) > 1 or at_top[0][1] is not None:
+            break
+        outline.remove(at_top[0])
     if not any(n is None for _, n in outline):
         return gaps
     used = sorted({h.level for h, _ in outline})

@@ -59,11 +59,11 @@ def _letters(n: int) -> str:
 def format_number(n: int, fmt: str) -> str:
     """A counter in one of Word's number formats (unknown formats print as decimal).
 
-    The Chinese formats all print in counting numerals, 一 … 十 … 一百零五, the numerals the text
-    grammar reads: Word shows chineseLegalSimplified as 壹 贰 叁 and ideographDigital 10 as 一〇, but
-    they number the same chapters, and 壹、 or 一〇、 printed back would be no chapter at all to the
-    grammar (which reads 一、 to 九十九、).  So a Word list numbering chapters 壹、 reads as chapters
-    一、 …; the same plan with 壹、 typed as text (or in a PDF or web page) is not read that way."""
+    The Chinese formats all print in counting numerals, 一 … 十 … 一百零五: Word shows
+    chineseLegalSimplified as 壹 贰 叁 and ideographDigital 10 as 一〇, but they number the same
+    chapters, and 一〇、 printed back would be no chapter at all to the grammar (which reads 一、 to
+    九十九、, and 壹、 as 一、).  So a Word list numbering chapters 壹、 reads as chapters 一、 …, as the
+    same plan with 壹、 typed as text (or in a PDF or web page) does."""
     if fmt in ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified",
                "taiwaneseCounting", "taiwaneseCountingThousand", "ideographDigital"):
         return chinese_counting(n)

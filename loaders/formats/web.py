@@ -16,6 +16,7 @@ from pathlib import Path
 
 from policykg.errors import InputError
 from policykg.loaders.formats.emit import Emitter
+from policykg.loaders.formats.headings import Heading, number_headings
 from policykg.loaders.reading import SourceText, decode_bytes, read_bytes
 from policykg.loaders.text import DOC_NUMBER_RE, normalize
 
@@ -218,40 +219,67 @@ def _span(value: str | None) -> int:
     return max(1, min(int(value), 50)) if value and value.strip().isdigit() else 1
 
 
-def _walk(root, lines: _Lines, out: Emitter | None) -> None:
-    """Lines of `root`'s content; with an Emitter, data tables become tables and lines go there."""
-    from lxml import etree
+_HEADING_TAGS = {"h1": 0, "h2": 1, "h3": 2, "h4": 3, "h5": 4, "h6": 5}
 
-    def flush() -> None:
+
+def _walk(root, lines: _Lines, out: Emitter | None, headings: list[Heading] | None = None) -> None:
+    """Lines of `root`'s content; with an Emitter, data tables become tables and lines go there, and
+    `headings` gets the article's <h1>…<h6> (their lines joined, numbered at their first line)."""
+    from lxml import etree
+    open_heading: list = []  # [element, level, first line, texts] of the heading element being read
+    body_seen = False
+
+    def block() -> None:
+        nonlocal body_seen
         lines.flush()
-        if out is not None:
-            for ln in lines.lines:
-                out.text(ln)
-            lines.lines.clear()
+        if out is None:
+            return
+        for ln in lines.lines:
+            if open_heading:
+                if open_heading[2] is None:
+                    open_heading[2] = len(out.lines)
+                open_heading[3].append(ln)
+            else:
+                body_seen = True
+            out.text(ln)
+        lines.lines.clear()
+
+    def close_heading() -> None:
+        el, level, first, texts = open_heading
+        open_heading.clear()
+        if headings is not None and first is not None:
+            headings.append(Heading(first, level, False, " ".join(texts), body_seen))
 
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         tag = el.tag if isinstance(el.tag, str) else ""
         if event == "start":
             if el is not root and tag == "table" and out is not None and _is_data_table(el):
-                flush()
+                block()
                 out.table(*_table_rows(el))
+                body_seen = True
                 walker.skip_subtree()
                 continue
             if tag in _BLOCKS or tag == "br":
-                lines.flush()
+                block()
+            if tag in _HEADING_TAGS and not open_heading:
+                open_heading.extend([el, _HEADING_TAGS[tag], None, []])
             if tag == "pre" and el.text:
                 for part in el.text.split("\n"):
                     lines.add(part)
-                    lines.flush()
+                    block()
             elif isinstance(el.tag, str):
                 lines.add(el.text)
         else:
             if tag in _BLOCKS:
-                lines.flush()
+                block()
+            if open_heading and open_heading[0] is el:
+                close_heading()
             if el is not root:
                 lines.add(el.tail)
-    flush()
+    block()
+    if open_heading:
+        close_heading()
 
 
 def _metadata(page, article) -> list[str]:
@@ -333,7 +361,9 @@ def read_html(path: Path) -> SourceText:
     headline = _headline(page, article)
     if headline:
         out.text(headline)
-    _walk(article, _Lines(), out)
+    headings: list[Heading] = []
+    _walk(article, _Lines(), out, headings)
+    out.gaps.extend(number_headings(out.lines, headings))
     if not any(ln.strip() for ln in out.lines):
         raise InputError(path, "is a web page with no article text")
     return out.source(path, raw, encoding, MEDIA_TYPE)

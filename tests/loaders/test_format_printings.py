@@ -502,3 +502,124 @@ def test_docx_legal_and_digit_numerals_print_as_counting_numerals(tmp_path):
     levels = (("chineseLegalSimplified", "%1、"), ("ideographDigital", "（%2）"), ("decimal", "%3."))
     abstract = f'<w:abstractNum w:abstractNumId="801">{_levels(*levels)}</w:abstractNum>'
     assert_same_plan(load_plan(numbered_plan(tmp_path, "legal.docx", abstract)), txt_plan(tmp_path))
+
+
+# --- web headings that print no number --------------------------------------------------------------
+def heading_page(tmp_path: Path, name: str, tags=("h2", "h3"), title: str = "<h1>{}</h1>", typed=(),
+                 before: str = "", box: str = "p") -> Path:
+    """The plan as a web page whose chapters and sections are marked only by the heading elements
+    `tags` (no number printed, except the lines in `typed`), its title printed by `title`, the 专栏's
+    heading in a `box` element, and `before` (a covering notice) above it."""
+    e = html.escape
+
+    def block(x: str) -> str:
+        if x.startswith("专栏"):
+            return f"<{box}>{e(x)}</{box}>"
+        for tag, rx in zip(tags, (CHAPTER, SECTION)):
+            m = rx.match(x)
+            if m and "。" not in x:
+                return f"<{tag}>{e(x if x in typed else x[m.end():])}</{tag}>"
+        return f"<p>{e(x)}</p>"
+    article = (before + title.format(e(TITLE)) + "".join(block(x) for x in BEFORE[1:])
+               + _table_html(INDICATORS) + "".join(block(x) for x in AFTER))
+    return web_page(tmp_path, article, name)
+
+
+def test_html_unnumbered_headings_read_by_their_level(tmp_path):
+    """Chapters in <h2> and sections in <h3> (or <h1> and <h2>, the title a paragraph), printing no
+    number: the tasks' 1. 2. were read as the chapters, the title was lost and no task was read.  The
+    heading level now prints the number it stands for (一、, （一）), as in a Word file."""
+    want = txt_plan(tmp_path)
+    for k, (tags, title) in enumerate(((("h2", "h3"), "<h1>{}</h1>"), (("h1", "h2"), "<p align='center'>{}</p>"),
+                                       (("h3", "h4"), "<h2>{}</h2>"), (("h2", "h3"), "<p>{}</p>"))):
+        got = load_plan(heading_page(tmp_path, f"page{k}.html", tags, title, box="h4"))
+        assert_same_plan(got, want)
+        assert got.title == TITLE and _tasks(got)[0] == ("1", "落实残疾人两项补贴制度", ["县民政局"])
+        assert not [g for g in got.warnings if g.kind in ("structure", "unread")]
+
+
+def test_html_unnumbered_headings_beside_numbered_ones(tmp_path):
+    """Some headings typed with their number (一、总体要求), the others printing none: an unnumbered one
+    takes its place in the count; a numbered one is left as printed."""
+    from policykg.loaders.formats import read_document
+    path = heading_page(tmp_path, "mixed.html", typed=("一、总体要求", "二、主要指标"))
+    assert_same_plan(load_plan(path), txt_plan(tmp_path))
+    lines = read_document(path).lines
+    assert "二、主要指标" in lines and "三、主要任务" in lines and "三、二、主要指标" not in lines
+
+
+def test_html_title_under_a_covering_notice_and_annex_are_no_chapters(tmp_path):
+    """A covering notice's heading (<h1>关于印发…的通知</h1>) and its text above the plan's title (also a
+    heading), an annex heading after the plan: none is a chapter."""
+    from policykg.loaders.formats import read_document
+    notice = (f"<h1>关于印发《{html.escape(TITLE)}》的通知</h1><p>各乡镇人民政府，县直各有关单位：</p>"
+              f"<p>现将《{html.escape(TITLE)}》印发给你们，请认真贯彻执行。</p>")
+    path = heading_page(tmp_path, "notice.html", before=notice, title="<h2>{}</h2>")
+    got = load_plan(path)
+    assert_same_plan(got, txt_plan(tmp_path))
+    assert got.title == TITLE
+    path = heading_page(tmp_path, "annex.html")
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        '</div><div class="share">', '<h2>附件</h2><p>青山县残疾人事业发展重点项目表</p></div><div class="share">'),
+        encoding="utf-8")
+    lines = read_document(path).lines
+    assert "附件" in lines and "四、保障措施" in lines and not any(ln.startswith("五、") for ln in lines)
+
+
+def test_html_unnumbered_heading_whose_number_cannot_be_told_is_a_gap(tmp_path):
+    """An <h4> printing no number below unnumbered <h2> chapters and <h3> sections: read as a
+    paragraph and said."""
+    path = heading_page(tmp_path, "deep.html")
+    path.write_text(path.read_text(encoding="utf-8").replace("<h3>促进残疾人就业</h3>",
+                                                              "<h3>促进残疾人就业</h3><h4>就业帮扶</h4>"), encoding="utf-8")
+    got = load_plan(path)
+    gaps = [g for g in got.warnings if g.kind == "structure" and "就业帮扶" in g.message]
+    assert len(gaps) == 1 and "cannot be told" in gaps[0].message
+    assert [t.title for t in got.tasks()] == [t.title for t in txt_plan(tmp_path).tasks()]
+
+
+def test_html_lone_headings_beside_typed_chapters_are_left_as_printed(tmp_path):
+    """Chapters typed in paragraphs (一、总体要求), the page's only headings its title, the period as
+    a subtitle (<h2>（2021—2025年）</h2>) and a 相关解读 after the plan: no heading is given a number."""
+    from policykg.loaders.formats import read_document
+    e = html.escape
+    article = (f"<h1>{e(TITLE)}</h1><h2>（2021—2025年）</h2>" + "".join(f"<p>{e(x)}</p>" for x in BEFORE[1:])
+               + _table_html(INDICATORS) + "".join(f"<p>{e(x)}</p>" for x in AFTER) + "<h3>相关解读</h3>")
+    path = web_page(tmp_path, article)
+    lines = read_document(path).lines
+    assert "（2021—2025年）" in lines and "相关解读" in lines
+    assert _tasks(load_plan(path)) == _tasks(txt_plan(tmp_path))
+
+
+# --- financial numerals typed as text ---------------------------------------------------------------
+_FINANCIAL = str.maketrans("一二三四五六七八九十", "壹贰叁肆伍陆柒捌玖拾")
+
+
+def test_txt_chapters_and_sections_typed_in_financial_numerals(tmp_path):
+    """Chapters typed 壹、总体要求 贰、… and sections （壹）…, as Word prints chineseLegalSimplified
+    numbering and some offices type it: read as 一、 and （一）, the plan as the one typed in counting
+    numerals (and as the Word file numbered so).  Before, no chapter was read: 0 tasks."""
+    def financial(lines):
+        out = []
+        for x in lines:
+            m = CHAPTER.match(x) or re.match(r"^（[一二三四五六七八九十]+）", x)
+            out.append(x[:m.end()].translate(_FINANCIAL) + x[m.end():] if m else x)
+        return out
+    want = txt_plan(tmp_path)
+    before, after = financial(BEFORE), financial(AFTER)
+    assert before[1] == "壹、总体要求" and "（壹）健全社会保障体系" in after and "肆、保障措施" in after
+    got = txt_plan(tmp_path, before=before, after=after)
+    assert_same_plan(got, want)
+    assert [(c.no, c.title) for c in got.chapters] == [("一", "总体要求"), ("二", "主要指标"), ("三", "主要任务"),
+                                                       ("四", "保障措施")]
+
+
+def test_financial_numerals_number_only_as_counting_numerals_do():
+    """壹、 （壹） 第叁章 拾贰、 read as 一、 （一） 第三章 十二、; a word opening with 壹 (壹基金、…) is no
+    number, as 一 in 一带一路、… is none."""
+    from policykg.loaders.ladder import cn_value, numbering
+    got = {t: (n.style, n.number, n.numeral) if (n := numbering(t)) else None
+           for t in ("壹、总体要求", "(贰)就业", "第叁章 主要任务", "拾贰、附则", "壹基金、红十字会参与", "一带一路、x")}
+    assert got == {"壹、总体要求": ("一、", 1, "一"), "(贰)就业": ("(一)", 2, "二"), "第叁章 主要任务": ("第章", 3, "三"),
+                   "拾贰、附则": ("一、", 12, "十二"), "壹基金、红十字会参与": None, "一带一路、x": None}
+    assert [cn_value(x) for x in ("贰拾", "壹佰零伍", "陸")] == [20, 105, 6]
