@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from policykg.loaders.table_vocab import (MAX_DIVISION_COLUMNS, attribute_of, UNIT_PAREN_RE, DivisionRow,
                                           DivisionTable, IndicatorRow, IndicatorTable, header_roles,
                                           column_role, division_columns, is_category_cell, is_header_cell,
-                                          is_heading_line, note_no_lead, note_unread, split_unit_paren, squash, unitlike)
+                                          is_heading_line, is_measure_unit, note_no_lead, note_unread, split_unit_paren, squash, unitlike)
 from policykg.loaders.grids import read_indicator_grid
 from policykg.loaders.reading import Grid
 from policykg.loaders.text import ITEM_RE, Line
 from policykg.loaders.values import is_missing, is_value_cell
 
-_INDICATOR_HEADER_START = {"指标", "类别", "指标名称", "序号", "类别指标", "主要指标"}
+_INDICATOR_HEADER_START = {"指标", "类别", "领域", "指标类别", "分类", "指标名称", "序号", "类别指标", "主要指标"}
 _HEADER_WORDS = {"指标", "类别", "指标名称", "属性", "单位", "目标值", "基期值", "现状值", "序号", "目标",
                  "基期", "现状", "领域"}
 
@@ -149,6 +149,7 @@ def read_indicator_table(lines: list[Line], i: int) -> IndicatorTable | None:
         cells.clear()
 
     j += 1
+    j_rows = j
     while True:
         k = _next_nonempty(lines, j)
         if k is None:
@@ -207,6 +208,8 @@ def read_indicator_table(lines: list[Line], i: int) -> IndicatorTable | None:
         j = k + 1
     if cur is not None:
         close()
+    if not rows and not tabbed and not trailing and "category" not in cols[name_at + 1:]:
+        _read_unnumbered(lines, j_rows, cols, middle, table)
     if not rows:
         if tabbed:
             return None  # read by position (`flattened_grid`), or said there
@@ -215,6 +218,83 @@ def read_indicator_table(lines: list[Line], i: int) -> IndicatorTable | None:
                                           f"the reader could read (each a numbered name, its values, its "
                                           f"attribute): the table was not read"))
     return table
+
+
+def _read_unnumbered(lines: list[Line], j: int, cols: list[str | None], middle: list[str | None],
+                     table: IndicatorTable) -> None:
+    """Rows printed one cell a line without numbers (no 序号 column, names not numbered): a row
+    ends at its attribute cell, the cells between its name and the attribute stand one under each
+    column between them, and a line before the name that the row's cells do not need is a category,
+    printed once for the rows below (a merged cell) where the header has a category column before
+    the name.  A row whose cells could be placed more than one way (a cell missing or one too many:
+    a category, or a name, or a value) reads nothing and is a gap; a row below one whose category
+    was not read reads none and says so.  The rows end at a heading, a sentence (…。), a numbered
+    line, or where no attribute cell closes a row of as many cells as the header has columns."""
+    m = len(middle)
+    if not m:
+        return
+    has_category = "category" in cols[:cols.index("name")]
+    category, lost = "", False
+    place = 0
+    k = _next_nonempty(lines, j)
+    while k is not None:
+        chunk: list[int] = []  # the lines of the row's cells before its attribute
+        end = None
+        x: int | None = k
+        while x is not None and len(chunk) <= m + 3:
+            norm = lines[x].norm
+            if is_heading_line(norm) or "。" in norm or (ITEM_RE.match(norm) and not is_value_cell(norm)):
+                break
+            if attribute_of(norm) is not None:
+                end = x
+                break
+            chunk.append(x)
+            x = _next_nonempty(lines, x + 1)
+        if end is None:
+            break  # the table ended
+        place += 1
+        texts = [squash(lines[c].norm) for c in chunk]
+        named = None
+        if len(chunk) == m + 1 and _fits(texts, 0, middle):
+            named = 0
+        elif (len(chunk) == m + 2 and has_category and is_category_cell(texts[0])
+              and not is_measure_unit(texts[0]) and _fits(texts, 1, middle)):
+            named = 1
+            category, lost = lines[chunk[0]].clean, False
+        if named is None:
+            table.unread.append((lines[chunk[0] if chunk else end].no,
+                                 f"indicator table row of {len(chunk)} cells before its attribute under "
+                                 f"{m + 1} columns{' (and a category)' if has_category else ''} not read "
+                                 f"(which cell is which cannot be told): {' | '.join(texts)[:60]}"))
+            lost = lost or (has_category and bool(texts) and is_category_cell(texts[0]))
+        else:
+            at = chunk[named]
+            name, unit = split_unit_paren(lines[at].clean)
+            row = IndicatorRow(str(place), name, "" if lost else category, unit, [], attribute_of(lines[end].norm),
+                               lines[at].no, lines[end].no)
+            if lost:
+                table.unread.append((row.first_line, f"indicator {row.no} category not read (a row above it "
+                                                     f"that was not read may print it)"))
+            _place(row, [(lines[c].clean, lines[c].no) for c in chunk[named + 1:]], middle, cols, table)
+            table.rows.append(row)
+        table.last_line = lines[end].no
+        k = _next_nonempty(lines, end + 1)
+
+
+def _fits(texts: list[str], name_at: int, middle: list[str | None]) -> bool:
+    """Do the cells from `name_at` stand as a name, then one cell under each column of `middle`:
+    the name no value or unit, a unit cell a unit of measure, and the first cell after the name
+    one that could be no name (a value, a unit, ——), so a row one cell short cannot pass as one
+    whose category line is its name?"""
+    name, rest = texts[name_at], texts[name_at + 1:]
+    if not name or is_value_cell(name) or is_measure_unit(name):
+        return False
+    if any(role == "unit" and t and not (is_measure_unit(t) or is_missing(t)) for t, role in zip(rest, middle)):
+        return False
+    if any(role in ("baseline", "target") and is_measure_unit(t) for t, role in zip(rest, middle)):
+        return False
+    first = rest[0]
+    return is_value_cell(first) or is_measure_unit(first)
 
 
 def _with_name(header: list[str], cols: list[str | None]) -> list[str]:
