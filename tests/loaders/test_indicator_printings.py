@@ -279,6 +279,26 @@ def test_unnumbered_rows_without_numbers_or_categories(tmp_path, blank):
     assert r.warnings == []
 
 
+@pytest.mark.parametrize("header", [("序号", "领域"), ("领域", "序号")])
+def test_a_numbered_column_and_a_merged_category(tmp_path, header):
+    # before (序号 | 领域): the category after a row's number was read as its name, the name and
+    # values as cells too many (a gap); (领域 | 序号): the table was one gap
+    rows = [(str(n), *row) for n, row in enumerate(UNNUMBERED, 1)]
+    if header[0] == "领域":
+        rows = [(row[1], row[0], *row[2:]) if len(row) == 7 else row for row in rows]
+    r = plan(tmp_path, cells_a_line((*header, "指标", "单位", "2020年", "2025年", "属性"), rows, blank=False))
+    assert with_category(r) == UNNUMBERED_READ
+    assert r.warnings == []
+
+
+def test_a_numbered_column_and_a_merged_category_a_cell_short(tmp_path):
+    rows = [("1", *UNNUMBERED[0]), ("2", "残疾人基本医疗保险参保率", "%", "＞98", "约束性"),
+            ("3", *UNNUMBERED[2])]
+    r = plan(tmp_path, cells_a_line(("序号", "领域", "指标", "单位", "2020年", "2025年", "属性"), rows, blank=False))
+    assert with_category(r) == [UNNUMBERED_READ[0], UNNUMBERED_READ[2]]
+    assert [(g.line, g.message[:40]) for g in r.warnings] == [(20, "indicator table row of 4 cells before it")]
+
+
 def test_an_unnumbered_row_a_cell_short_is_a_gap_and_the_category_below_it_unknown(tmp_path):
     # row 2 prints no 2020 cell; row 3 no 2020 cell under a new category: whether its first line
     # is a category or a name cannot be told, so neither row reads a value, and row 4 (which
