@@ -340,3 +340,39 @@ def test_indicators_printed_as_text_are_a_gap(tmp_path):
     assert r.indicators == []
     assert [(g.kind, g.line) for g in r.warnings] == [("table", 7), ("table", 8)]
     assert r.warnings[0].message.startswith("indicator printed as text, not in a table, not read: '1.残疾人基本养老")
+
+
+# --- a 专栏 project table's 建设年限 column: each project keeps it as printed ----------------------
+def box_plan(tmp_path: Path, header, rows):
+    box = "专栏1 康复项目\n" + "".join("".join(f"\t{c}\n" for c in row) + "\n" for row in [header, *rows])
+    return plan(tmp_path, "\n二、主要任务\n1.加强康复。实施精准康复。\n" + box)
+
+
+@pytest.mark.parametrize("column", ["建设年限", "实施年限", "建设周期"])
+def test_a_project_table_period_column_is_kept_on_its_projects(tmp_path, column):
+    # before: the column was a gap ('project table column 建设年限 not read') and no project had it
+    r = box_plan(tmp_path, ("序号", "项目名称", "建设内容", column),
+                 [("1", "残疾儿童康复救助", "为0-6岁残疾儿童提供康复救助。", "2021-2025年"),
+                  ("2", "辅助器具适配", "为有需求的残疾人适配辅助器具。", "“十四五”期间")])
+    assert [(p.no, p.title, p.text, p.period) for c in r.columns() for p in c.projects] == [
+        ("1", "残疾儿童康复救助", "为0-6岁残疾儿童提供康复救助。", "2021-2025年"),
+        ("2", "辅助器具适配", "为有需求的残疾人适配辅助器具。", "“十四五”期间")]
+    assert [g.message for g in r.warnings if g.kind == "table"] == []
+
+
+def test_a_period_cell_naming_no_year_is_a_gap(tmp_path):
+    # a cell under 建设年限 that names no year or period (the row's cells shifted): never a period
+    r = box_plan(tmp_path, ("序号", "项目名称", "建设内容", "建设年限"),
+                 [("1", "残疾儿童康复救助", "为0-6岁残疾儿童提供康复救助。", "县残联"),
+                  ("2", "辅助器具适配", "为有需求的残疾人适配辅助器具。", "2022年")])
+    assert [(p.title, p.period) for c in r.columns() for p in c.projects] == [
+        ("残疾儿童康复救助", ""), ("辅助器具适配", "2022年")]
+    assert [(g.kind, g.message) for g in r.warnings] == [
+        ("table", "project '残疾儿童康复救助' 建设年限 '县残联' not read (names no year or period)")]
+
+
+def test_a_project_period_in_the_graph(tmp_path):
+    from policykg.graph.build import K, build_plan_graph
+    r = box_plan(tmp_path, ("序号", "项目名称", "建设内容", "建设年限"),
+                 [("1", "残疾儿童康复救助", "为0-6岁残疾儿童提供康复救助。", "2021-2025年")])
+    assert [o for _s, p, o in build_plan_graph(r).graph if p == K.projectPeriod] == ['"2021-2025年"@zh']
