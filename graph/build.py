@@ -315,6 +315,8 @@ class PlanGraphBuilder:
         g.add((node, K.fullText, zh(project.text)))
         if project.group:
             g.add((node, K.group, zh(project.group)))
+        if project.period:
+            g.add((node, K.projectPeriod, zh(project.period)))
 
     def indicator(self, ind: Indicator, key: str, k: int) -> None:
         g = self.g

@@ -100,6 +100,7 @@ value = PKG.value
 year = PKG.year
 printed = PKG.printed
 group = PKG.group
+projectPeriod = PKG.projectPeriod
 periodStart = PKG.periodStart
 periodEnd = PKG.periodEnd
 isDraft = PKG.isDraft

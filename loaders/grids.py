@@ -325,12 +325,18 @@ def continue_division_grid(table: DivisionTable, grid: Grid) -> bool:
 PROJECT_NAME_HEADER = ("项目名称", "工程名称", "项目", "工程", "名称", "重点项目", "重大项目", "重点工程")
 PROJECT_TEXT_HEADER = ("建设内容", "主要内容", "项目内容", "实施内容", "具体内容", "项目简介", "内容",
                        "建设任务", "主要任务", "建设规模及内容", "建设内容及规模", "项目概况")
+#: the column of when a project is built: kept on it as printed
+PROJECT_PERIOD_HEADER = ("建设年限", "实施年限", "建设周期", "实施周期", "建设期限", "实施期限", "建设起止年限",
+                         "起止年限", "建设时间", "实施时间")
+#: a period cell names a year, a span of years or a plan's period (2021-2025年, 2022年底, “十四五”期间, 长期)
+_PERIOD_CELL_RE = re.compile(r".*(?:\d|[年月期]|持续).*")
 
 
 def _project_header(cells: list[str]) -> dict[str, int] | None:
     names = [squash(c) for c in cells]
     cols = {"name": next((k for k, n in enumerate(names) if n in PROJECT_NAME_HEADER), -1),
-            "text": next((k for k, n in enumerate(names) if n in PROJECT_TEXT_HEADER), -1)}
+            "text": next((k for k, n in enumerate(names) if n in PROJECT_TEXT_HEADER), -1),
+            "period": next((k for k, n in enumerate(names) if n in PROJECT_PERIOD_HEADER), -1)}
     if names and names[0] == "序号":
         cols["no"] = 0
     return {r: k for r, k in cols.items() if k >= 0} if cols["name"] >= 0 else None
@@ -339,15 +345,19 @@ def _project_header(cells: list[str]) -> dict[str, int] | None:
 def read_project_grid(grid: Grid) -> tuple[list[ProjectRow], list[tuple[int, str]]] | None:
     """The rows of a project table (a header naming the project column: 项目名称, 工程名称 …) as
     blocks the box they stand in reads as its projects, and what it did not read (a column of units:
-    a project's units are not modelled); None if it is no project table."""
+    a project's units are not modelled); None if it is no project table.  A 建设年限 column gives
+    each project its period as printed (a cell merged down over several rows, each of them); a
+    cell of it that names no year or period (a table whose cells shifted) is a gap, never a period."""
     rows = _cells(grid)
+    spread = _cells(grid, spread=True)
     found = _header(rows, _project_header, 3)
     if found is None:
         return None
     k, cols = found
     header_line, header = rows[k]
     out: list[ProjectRow] = []
-    for line, cells in rows[k + 1:]:
+    unread: list[tuple[int, str]] = []
+    for (line, cells), (_, merged) in zip(rows[k + 1:], spread[k + 1:]):
         cells = cells + [""] * (max(cols.values()) + 1 - len(cells))
         name = _joined(cells[cols["name"]])
         if not name:
@@ -355,8 +365,13 @@ def read_project_grid(grid: Grid) -> tuple[list[ProjectRow], list[tuple[int, str
         desc = _joined(cells[cols["text"]]) if "text" in cols else ""
         no = squash(cells[cols["no"]]) if "no" in cols else ""
         text = f"{name}：{desc}" if desc else name
+        period = _joined(merged[cols["period"]]) if "period" in cols and cols["period"] < len(merged) else ""
+        if period and not _PERIOD_CELL_RE.fullmatch(normalize(period)):
+            unread.append((line, f"project {name!r} {squash(header[cols['period']])} {period!r} not read "
+                                 f"(names no year or period)"))
+            period = ""
         out.append(ProjectRow([Line(line, text, normalize(text), False)], text, normalize(text),
-                              no if no.isdigit() else "", name, desc or name))
+                              no if no.isdigit() else "", name, desc or name, period))
     unread = [(header_line, f"project table column {squash(c)!r} not read")
-              for j, c in enumerate(header) if squash(c) and j not in cols.values()]
+              for j, c in enumerate(header) if squash(c) and j not in cols.values()] + unread
     return (out, unread) if out else None

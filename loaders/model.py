@@ -132,6 +132,9 @@ class Project:
     group: str
     span: Span
     order: int = 0
+    #: when the project is to be built, as its table's 建设年限 / 实施年限 column prints it
+    #: (2021-2025年, 2022年, “十四五”期间): kept as printed, as a task's deadline is
+    period: str = ""
 
 
 @dataclass

@@ -352,6 +352,14 @@ def _project_clauses(record: PlanRecord, task_blocks: dict[int, list[Block]]) ->
     return gaps
 
 
+def _project_periods(record: PlanRecord, task_blocks: dict[int, list[Block]]) -> None:
+    """A project read from a row of a project table keeps the row's 建设年限 cell as printed."""
+    for project in (p for column in record.columns() for p in column.projects):
+        blocks = task_blocks.get(id(project), [])
+        if blocks and isinstance(blocks[0], ProjectRow):
+            project.period = blocks[0].period
+
+
 def _lead_sentence(norm: str) -> bool:
     """Does a paragraph open with a short sentence of its own, as a title printed in bold opens a
     paragraph (完善低保制度。将…): no comma in it, and more text after it?"""
@@ -456,6 +464,7 @@ def load_plan(path: str | Path) -> PlanRecord:
     record.warnings.extend(_trailing_group_clauses(record, structure.task_blocks))
     record.warnings.extend(_lead_paragraphs(record, structure.task_blocks))
     record.warnings.extend(_project_clauses(record, structure.task_blocks))
+    _project_periods(record, structure.task_blocks)
     order = 10_000
     for table in division_tables:
         record.warnings.extend(Gap(line, "table", message) for line, message in table.unread)

@@ -167,6 +167,16 @@ def assign_value_roles(header: list[str]) -> tuple[list[str], dict[str, int]]:
     return roles, years
 
 
+#: the characters a unit of measure is written in (%, 万人, 人次, 个百分点, 元/人, 平方米)
+_MEASURE_CHARS = set("%‰万亿千百十元倍个公米吨岁人户家次年月日天周项所座张台辆亩平方克升版名件间册场小时床本部套条处栋支种门类点分/每")
+
+
+def is_measure_unit(cell: str) -> bool:
+    """Could this cell be a unit column's: a unit of measure (%, 万人, 人次), not a name or a value?"""
+    c = squash(normalize(cell))
+    return 0 < len(c) <= 6 and all(ch in _MEASURE_CHARS for ch in c)
+
+
 def is_category_cell(norm: str) -> bool:
     c = squash(norm)
     return (0 < len(c) <= 20 and not re.search(r"\d", c) and not ITEM_RE.match(c)

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from policykg.loaders.table_vocab import (MAX_DIVISION_COLUMNS, attribute_of, UNIT_PAREN_RE, DivisionRow,
                                           DivisionTable, IndicatorRow, IndicatorTable, header_roles,
                                           column_role, division_columns, is_category_cell, is_header_cell,
-                                          is_heading_line, note_no_lead, note_unread, split_unit_paren, squash, unitlike)
+                                          is_heading_line, is_measure_unit, note_no_lead, note_unread, split_unit_paren, squash, unitlike)
 from policykg.loaders.grids import read_indicator_grid
 from policykg.loaders.reading import Grid
 from policykg.loaders.text import ITEM_RE, Line
 from policykg.loaders.values import is_missing, is_value_cell
 
-_INDICATOR_HEADER_START = {"指标", "类别", "指标名称", "序号", "类别指标", "主要指标"}
+_INDICATOR_HEADER_START = {"指标", "类别", "领域", "指标类别", "分类", "指标名称", "序号", "类别指标", "主要指标"}
 _HEADER_WORDS = {"指标", "类别", "指标名称", "属性", "单位", "目标值", "基期值", "现状值", "序号", "目标",
                  "基期", "现状", "领域"}
 
@@ -135,6 +135,8 @@ def read_indicator_table(lines: list[Line], i: int) -> IndicatorTable | None:
                                           f"attribute: an empty cell of theirs cannot be told from a "
                                           f"category line, so categories were not read"))
     rows = table.rows
+    # a 序号 cell, then the name (a category column between them: rows read by `_read_unnumbered`)
+    index_then_name = "index" in cols and "category" not in cols[cols.index("index"):name_at]
     category = ""
     category_since = False  # a category line since the last row (its numbering may restart)
     cur: IndicatorRow | None = None
@@ -149,6 +151,7 @@ def read_indicator_table(lines: list[Line], i: int) -> IndicatorTable | None:
         cells.clear()
 
     j += 1
+    j_rows = j
     while True:
         k = _next_nonempty(lines, j)
         if k is None:
@@ -162,7 +165,7 @@ def read_indicator_table(lines: list[Line], i: int) -> IndicatorTable | None:
             m = ITEM_RE.match(norm)
             nxt = _next_nonempty(lines, k + 1)
             nxt_norm = lines[nxt].norm if nxt is not None else ""
-            bare = re.fullmatch(r"\d{1,3}", squash(norm)) if "index" in cols else None
+            bare = re.fullmatch(r"\d{1,3}", squash(norm)) if index_then_name else None
             if bare and nxt is not None and not is_value_cell(nxt_norm) and not ITEM_RE.match(nxt_norm):
                 # a 序号 cell, then the name: one row
                 if not _continues(rows, bare.group(0), category_since) or "。" in nxt_norm:
@@ -207,6 +210,8 @@ def read_indicator_table(lines: list[Line], i: int) -> IndicatorTable | None:
         j = k + 1
     if cur is not None:
         close()
+    if not rows and not tabbed and not trailing:
+        _read_unnumbered(lines, j_rows, cols, middle, table)
     if not rows:
         if tabbed:
             return None  # read by position (`flattened_grid`), or said there
@@ -215,6 +220,105 @@ def read_indicator_table(lines: list[Line], i: int) -> IndicatorTable | None:
                                           f"the reader could read (each a numbered name, its values, its "
                                           f"attribute): the table was not read"))
     return table
+
+
+def _read_unnumbered(lines: list[Line], j: int, cols: list[str | None], middle: list[str | None],
+                     table: IndicatorTable) -> None:
+    """Rows printed one cell a line without numbered names: a row ends at its attribute cell, the
+    cells before its name stand under the columns before it (序号: a bare number; the category),
+    the cells between its name and the attribute one under each column between them.  The category
+    is printed once for the rows below (a merged cell): a row that prints none keeps the one above.
+    A row whose cells could be placed more than one way (a cell missing: is its first line a
+    category or its name?) reads nothing and is a gap; a row below one whose category was not read
+    reads none and says so.  The rows end at a heading, a sentence (…。), a numbered line, or where
+    no attribute cell closes a row of about as many cells as the header has columns."""
+    m = len(middle)
+    leading = cols[:cols.index("name")]
+    if not m or any(r not in ("index", "category") for r in leading):
+        return
+    has_category = "category" in leading
+    category, lost = "", False
+    place = 0
+    k = _next_nonempty(lines, j)
+    while k is not None:
+        chunk: list[int] = []  # the lines of the row's cells before its attribute
+        end = None
+        x: int | None = k
+        while x is not None and len(chunk) <= len(leading) + m + 3:
+            norm = lines[x].norm
+            if is_heading_line(norm) or "。" in norm or (ITEM_RE.match(norm) and not is_value_cell(norm)):
+                break
+            if attribute_of(norm) is not None:
+                end = x
+                break
+            chunk.append(x)
+            x = _next_nonempty(lines, x + 1)
+        if end is None:
+            break  # the table ended
+        place += 1
+        texts = [squash(lines[c].norm) for c in chunk]
+        placed = _leading(texts, leading, middle)
+        if placed is None:
+            table.unread.append((lines[chunk[0] if chunk else end].no,
+                                 f"indicator table row of {len(chunk)} cells before its attribute under "
+                                 f"{len(leading) + m + 1} columns{' (its category merged from above: one less)' if has_category else ''} "
+                                 f"not read (which cell is which cannot be told): {' | '.join(texts)[:60]}"))
+            lost = lost or (has_category and any(is_category_cell(t) for t in texts[:len(leading)]))
+            table.last_line = lines[end].no
+            k = _next_nonempty(lines, end + 1)
+            continue
+        named, at_category, no = placed
+        if at_category is not None:
+            category, lost = lines[chunk[at_category]].clean, False
+        at = chunk[named]
+        name, unit = split_unit_paren(lines[at].clean)
+        row = IndicatorRow(no or str(place), name, "" if lost else category, unit, [], attribute_of(lines[end].norm),
+                           lines[chunk[0]].no if no else lines[at].no, lines[end].no)
+        if lost:
+            table.unread.append((row.first_line, f"indicator {row.no} category not read (a row above it "
+                                                 f"that was not read may print it)"))
+        _place(row, [(lines[c].clean, lines[c].no) for c in chunk[named + 1:]], middle, cols, table)
+        table.rows.append(row)
+        table.last_line = lines[end].no
+        k = _next_nonempty(lines, end + 1)
+
+
+def _leading(texts: list[str], leading: list[str | None], middle: list[str | None]
+             ) -> tuple[int, int | None, str] | None:
+    """Where a row's cells (before its attribute) stand: (its name's index, its category's or None,
+    its 序号) if they can stand one way only: the cells before the name one under each column
+    before it (a category cell may be missing, merged from the row above), a 序号 cell a bare
+    number, a category cell no number, unit or value; else None."""
+    ways = [leading]
+    if "category" in leading:
+        ways.append([r for r in leading if r != "category"])
+    found = []
+    for way in ways:
+        if len(texts) != len(way) + 1 + len(middle):
+            continue
+        ok = all(re.fullmatch(r"\d{1,3}", t) if r == "index" else
+                 is_category_cell(t) and not is_measure_unit(t) for t, r in zip(texts, way))
+        if ok and _fits(texts, len(way), middle):
+            at_category = way.index("category") if "category" in way else None
+            no = texts[way.index("index")] if "index" in way else ""
+            found.append((len(way), at_category, no))
+    return found[0] if len(found) == 1 else None
+
+
+def _fits(texts: list[str], name_at: int, middle: list[str | None]) -> bool:
+    """Do the cells from `name_at` stand as a name, then one cell under each column of `middle`:
+    the name no value or unit, a unit cell a unit of measure, and the first cell after the name
+    one that could be no name (a value, a unit, ——), so a row one cell short cannot pass as one
+    whose category line is its name?"""
+    name, rest = texts[name_at], texts[name_at + 1:]
+    if not name or is_value_cell(name) or is_measure_unit(name):
+        return False
+    if any(role == "unit" and t and not (is_measure_unit(t) or is_missing(t)) for t, role in zip(rest, middle)):
+        return False
+    if any(role in ("baseline", "target") and is_measure_unit(t) for t, role in zip(rest, middle)):
+        return False
+    first = rest[0]
+    return is_value_cell(first) or is_measure_unit(first)
 
 
 def _with_name(header: list[str], cols: list[str | None]) -> list[str]:

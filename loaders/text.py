@@ -104,6 +104,7 @@ class ProjectRow(Block):
     no: str = ""
     name: str = ""
     desc: str = ""
+    period: str = ""  # its 建设年限 / 实施年限 cell, as printed
 
 
 #: characters that print nothing: a soft hyphen (Word's optional hyphen), zero-width spaces and

@@ -230,12 +230,107 @@ def test_a_numbered_column_one_cell_a_line(tmp_path):
     assert r.warnings == []
 
 
-def test_rows_without_numbers_one_cell_a_line_are_a_gap(tmp_path):
+# --- rows without numbers, one cell a line: a row ends at its attribute ------------------------
+UNNUMBERED = [("残疾人保障", "残疾人基本养老保险参保率", "%", "95", "＞98", "约束性"),
+              ("残疾人基本医疗保险参保率", "%", "96", "＞98", "约束性"),
+              ("康复服务", "残疾人基本康复服务覆盖率", "%", "80", "85", "预期性")]
+UNNUMBERED_READ = [("1", "残疾人保障", "残疾人基本养老保险参保率", "%", "95", "＞98", "约束性"),
+                   ("2", "残疾人保障", "残疾人基本医疗保险参保率", "%", "96", "＞98", "约束性"),
+                   ("3", "康复服务", "残疾人基本康复服务覆盖率", "%", "80", "85", "预期性")]
+
+
+def cells_a_line(header, rows, *, blank: bool) -> str:
+    """One cell a line, no tabs: a blank line after every cell (PDF extraction) or none."""
+    return "".join(f"{c}\n\n" if blank else f"{c}\n" for row in [header, *rows] for c in row)
+
+
+def with_category(record):
+    return [(i.no, i.category, i.name, i.unit, i.baseline.printed if i.baseline else "",
+             i.target.printed if i.target else "", i.attribute) for i in record.indicators]
+
+
+@pytest.mark.parametrize("blank", [True, False])
+@pytest.mark.parametrize("column", ["领域", "类别"])
+def test_unnumbered_rows_under_a_merged_category(tmp_path, blank, column):
+    # before: the header was read from 指标 (领域 was prose), its rows not at all: one gap for the
+    # whole table (before that, no word), every indicator lost
+    r = plan(tmp_path, cells_a_line((column, "指标", "单位", "2020年", "2025年", "属性"), UNNUMBERED, blank=blank))
+    assert with_category(r) == UNNUMBERED_READ
+    assert [(i.baseline.year, i.target.year, i.target.comparator) for i in r.indicators] == [(2020, 2025, ">")] * 2 + [
+        (2020, 2025, "=")]
+    assert tasks(r) == ["完善低保", "加强康复"]
+    assert r.warnings == []
+
+
+def test_unnumbered_rows_with_a_numbered_column(tmp_path):
+    rows = [(str(n), *row[-5:]) for n, row in enumerate(UNNUMBERED, 1)]
+    r = plan(tmp_path, cells_a_line(("序号", "指标", "单位", "2020年", "2025年", "属性"), rows, blank=False))
+    assert with_category(r) == [(no, "", *rest) for no, _c, *rest in UNNUMBERED_READ]
+    assert r.warnings == []
+
+
+@pytest.mark.parametrize("blank", [True, False])
+def test_unnumbered_rows_without_numbers_or_categories(tmp_path, blank):
+    # before: a gap for the whole table (指标 | 2020年 | 2025年 | 属性 not followed by rows)
     rows = [(name[2:], *rest) for name, *rest in ROWS]
-    r = plan(tmp_path, one_cell_a_line(("指标", "2020年", "2025年", "属性"), rows, tabs=False))
-    assert r.indicators == []
-    assert [(g.kind, g.line) for g in r.warnings] == [("table", 6)]
-    assert "indicator table header (指标 | 2020年 | 2025年 | 属性) not followed by rows" in r.warnings[0].message
+    r = plan(tmp_path, cells_a_line(("指标", "2020年", "2025年", "属性"), rows, blank=blank))
+    assert indicators(r) == READ
+    assert tasks(r) == ["完善低保", "加强康复"]
+    assert r.warnings == []
+
+
+@pytest.mark.parametrize("header", [("序号", "领域"), ("领域", "序号")])
+def test_a_numbered_column_and_a_merged_category(tmp_path, header):
+    # before (序号 | 领域): the category after a row's number was read as its name, the name and
+    # values as cells too many (a gap); (领域 | 序号): the table was one gap
+    rows = [(str(n), *row) for n, row in enumerate(UNNUMBERED, 1)]
+    if header[0] == "领域":
+        rows = [(row[1], row[0], *row[2:]) if len(row) == 7 else row for row in rows]
+    r = plan(tmp_path, cells_a_line((*header, "指标", "单位", "2020年", "2025年", "属性"), rows, blank=False))
+    assert with_category(r) == UNNUMBERED_READ
+    assert r.warnings == []
+
+
+def test_a_numbered_column_and_a_merged_category_a_cell_short(tmp_path):
+    rows = [("1", *UNNUMBERED[0]), ("2", "残疾人基本医疗保险参保率", "%", "＞98", "约束性"),
+            ("3", *UNNUMBERED[2])]
+    r = plan(tmp_path, cells_a_line(("序号", "领域", "指标", "单位", "2020年", "2025年", "属性"), rows, blank=False))
+    assert with_category(r) == [UNNUMBERED_READ[0], UNNUMBERED_READ[2]]
+    assert [(g.line, g.message[:40]) for g in r.warnings] == [(20, "indicator table row of 4 cells before it")]
+
+
+def test_an_unnumbered_row_a_cell_short_is_a_gap_and_the_category_below_it_unknown(tmp_path):
+    # row 2 prints no 2020 cell; row 3 no 2020 cell under a new category: whether its first line
+    # is a category or a name cannot be told, so neither row reads a value, and row 4 (which
+    # would inherit row 3's category) reads none
+    rows = [UNNUMBERED[0], ("残疾人基本医疗保险参保率", "%", "＞98", "约束性"),
+            ("康复服务", "残疾人基本康复服务覆盖率", "%", "85", "预期性"),
+            ("残疾儿童康复救助率", "%", "90", "95", "约束性")]
+    r = plan(tmp_path, cells_a_line(("领域", "指标", "单位", "2020年", "2025年", "属性"), rows, blank=False))
+    assert with_category(r) == [UNNUMBERED_READ[0], ("4", "", "残疾儿童康复救助率", "%", "90", "95", "约束性")]
+    assert [(g.kind, g.line, g.message[:40]) for g in r.warnings] == [
+        ("table", 18, "indicator table row of 3 cells before it"),
+        ("table", 22, "indicator table row of 4 cells before it"),
+        ("table", 27, "indicator 4 category not read (a row abo")]
+    assert "(which cell is which cannot be told): 残疾人基本医疗保险参保率 | % | >98" in r.warnings[0].message
+
+
+def test_an_unnumbered_row_whose_category_could_be_its_name_is_a_gap(tmp_path):
+    # no unit column: 康复服务 | 残疾人基本康复服务覆盖率 | 85 is a category, a name and one value,
+    # or a name, a baseline and a target; never the name read as a value
+    rows = [("残疾人保障", "残疾人基本养老保险参保率（%）", "95", "98", "约束性"),
+            ("康复服务", "残疾人基本康复服务覆盖率（%）", "85", "预期性")]
+    r = plan(tmp_path, cells_a_line(("类别", "指标", "2020年", "2025年", "属性"), rows, blank=False))
+    assert with_category(r) == [("1", "残疾人保障", "残疾人基本养老保险参保率", "%", "95", "98", "约束性")]
+    assert [(g.line, g.message[:45]) for g in r.warnings] == [(16, "indicator table row of 3 cells before its att")]
+
+
+def test_unnumbered_rows_end_at_the_prose_after_them(tmp_path):
+    rows = [(name[2:], *rest) for name, *rest in ROWS]
+    table = cells_a_line(("指标", "2020年", "2025年", "属性"), rows, blank=False)
+    r = plan(tmp_path, table + "注：残疾人就业人数为累计数。\n")
+    assert indicators(r) == READ
+    assert r.warnings == []
 
 
 def test_indicators_printed_as_text_are_a_gap(tmp_path):
@@ -245,3 +340,39 @@ def test_indicators_printed_as_text_are_a_gap(tmp_path):
     assert r.indicators == []
     assert [(g.kind, g.line) for g in r.warnings] == [("table", 7), ("table", 8)]
     assert r.warnings[0].message.startswith("indicator printed as text, not in a table, not read: '1.残疾人基本养老")
+
+
+# --- a 专栏 project table's 建设年限 column: each project keeps it as printed ----------------------
+def box_plan(tmp_path: Path, header, rows):
+    box = "专栏1 康复项目\n" + "".join("".join(f"\t{c}\n" for c in row) + "\n" for row in [header, *rows])
+    return plan(tmp_path, "\n二、主要任务\n1.加强康复。实施精准康复。\n" + box)
+
+
+@pytest.mark.parametrize("column", ["建设年限", "实施年限", "建设周期"])
+def test_a_project_table_period_column_is_kept_on_its_projects(tmp_path, column):
+    # before: the column was a gap ('project table column 建设年限 not read') and no project had it
+    r = box_plan(tmp_path, ("序号", "项目名称", "建设内容", column),
+                 [("1", "残疾儿童康复救助", "为0-6岁残疾儿童提供康复救助。", "2021-2025年"),
+                  ("2", "辅助器具适配", "为有需求的残疾人适配辅助器具。", "“十四五”期间")])
+    assert [(p.no, p.title, p.text, p.period) for c in r.columns() for p in c.projects] == [
+        ("1", "残疾儿童康复救助", "为0-6岁残疾儿童提供康复救助。", "2021-2025年"),
+        ("2", "辅助器具适配", "为有需求的残疾人适配辅助器具。", "“十四五”期间")]
+    assert [g.message for g in r.warnings if g.kind == "table"] == []
+
+
+def test_a_period_cell_naming_no_year_is_a_gap(tmp_path):
+    # a cell under 建设年限 that names no year or period (the row's cells shifted): never a period
+    r = box_plan(tmp_path, ("序号", "项目名称", "建设内容", "建设年限"),
+                 [("1", "残疾儿童康复救助", "为0-6岁残疾儿童提供康复救助。", "县残联"),
+                  ("2", "辅助器具适配", "为有需求的残疾人适配辅助器具。", "2022年")])
+    assert [(p.title, p.period) for c in r.columns() for p in c.projects] == [
+        ("残疾儿童康复救助", ""), ("辅助器具适配", "2022年")]
+    assert [(g.kind, g.message) for g in r.warnings] == [
+        ("table", "project '残疾儿童康复救助' 建设年限 '县残联' not read (names no year or period)")]
+
+
+def test_a_project_period_in_the_graph(tmp_path):
+    from policykg.graph.build import K, build_plan_graph
+    r = box_plan(tmp_path, ("序号", "项目名称", "建设内容", "建设年限"),
+                 [("1", "残疾儿童康复救助", "为0-6岁残疾儿童提供康复救助。", "2021-2025年")])
+    assert [o for _s, p, o in build_plan_graph(r).graph if p == K.projectPeriod] == ['"2021-2025年"@zh']
