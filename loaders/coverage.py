@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 
+from policykg.loaders.ladder import bullet, numbering
 from policykg.loaders.model import Chapter, Coverage, Gap, PlanRecord, Task
 from policykg.loaders.responsibilities import MARKER_RE, Clause, bracket_groups, closes_sentence, names_units_first
-from policykg.loaders.text import normalize
+from policykg.loaders.structure import short_title
+from policykg.loaders.table_vocab import IndicatorTable
+from policykg.loaders.text import COLUMN_RE, Block, bare_box_heading, normalize
 
 #: how much of an unread sentence a gap quotes
 QUOTE = 60
@@ -81,3 +84,65 @@ def measure_coverage(record: PlanRecord, *, markers: tuple[int, int], unread: li
         markers_read=markers[1], indicator_rows=indicator_rows, indicators=len(record.indicators),
         boxes=boxes, boxes_read=sum(1 for c in record.columns() if c.projects),
         gaps=len(record.warnings))
+
+
+def _lead_sentence(norm: str) -> bool:
+    """Does a paragraph open with a short sentence of its own, as a title printed in bold opens a
+    paragraph (完善低保制度。将…): no comma in it, and more text after it?"""
+    head, stop, rest = norm.partition("。")
+    return bool(stop) and 4 <= len(head) <= 20 and not any(c in head for c in "，,；;：:、") \
+        and len(rest.strip()) >= 6
+
+
+def lead_paragraphs(record: PlanRecord, task_blocks: dict[int, list[Block]]) -> list[Gap]:
+    """A task printed as a title alone (（一）加强社会保障) whose text is two or more paragraphs that
+    each open with a title-like sentence of their own (完善低保制度。… / 落实两项补贴。…): plans
+    print their tasks so, as paragraphs led by a bold sentence, which plain text cannot tell from
+    one task's paragraphs.  Read as one task, and said with the line of its second paragraph."""
+    gaps = []
+    for task in record.tasks():
+        blocks = task_blocks.get(id(task), [])
+        own, paragraphs = blocks[:1], blocks[1:]
+        if not own or len(paragraphs) < 2 or "。" in task.text.split("\n", 1)[0]:
+            continue
+        if all(_lead_sentence(b.norm) and numbering(b.norm) is None and bullet(b.norm) is None
+               for b in paragraphs):
+            gaps.append(Gap(paragraphs[0].first, "structure",
+                            f"task {task.title!r} is a title over {len(paragraphs)} paragraphs that each open "
+                            f"with a sentence of their own ({short_title(paragraphs[0].text)!r}, …): they may "
+                            f"be tasks of their own, printed with bold leads; read as one task"))
+    return gaps
+
+
+def boxes_printed(blocks: list[Block]) -> int:
+    """专栏 boxes the body prints, an indicator box aside (its title, on the heading's line or, under a
+    bare 专栏1, on the next, names 指标)."""
+    count = 0
+    for k, b in enumerate(blocks):
+        if COLUMN_RE.match(b.norm):
+            title = blocks[k + 1].text if bare_box_heading(b.norm) and k + 1 < len(blocks) else b.text
+            count += "指标" not in title
+    return count
+
+
+#: an indicator's attribute in brackets, as a list of indicators printed as text marks each one:
+#: 1.残疾人基本养老保险参保率：2020年95%，2025年达到98%以上（约束性）
+_ATTRIBUTE_MARK_RE = re.compile(r"[（(\[【〔]\s*(?:约束|预期)性?(?:指标)?\s*[）)\]】〕]")
+
+
+def indicators_in_prose(blocks: list[Block]) -> list[Gap]:
+    """Indicators printed as text (a paragraph marked （约束性） / （预期性）) are not read: a gap
+    for each, never a silence (the tables above read every row they print)."""
+    gaps: list[Gap] = []
+    for block in blocks:
+        for ln in block.lines:
+            if _ATTRIBUTE_MARK_RE.search(ln.norm):
+                quote = ln.clean if len(ln.clean) <= 60 else ln.clean[:60] + "…"
+                gaps.append(Gap(ln.no, "table", f"indicator printed as text, not in a table, not read: '{quote}'"))
+    return gaps
+
+
+def printed_rows(table: IndicatorTable) -> int:
+    """Rows an indicator table prints: those read, and any its numbering skips."""
+    numbers = [int(r.no) for r in table.rows if r.no.isdigit()]
+    return max(len(table.rows), max(numbers, default=0))

@@ -7,15 +7,15 @@ responsibilities and link the division table to the body.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 
 from policykg.errors import InputError
 from policykg.loaders.linking import link_rows
 from policykg.loaders.metadata import Metadata, read_metadata
-from policykg.loaders.coverage import measure_coverage, unread_markers
-from policykg.loaders.ladder import CHAPTER_STYLES, Numbering, bullet, numbering
+from policykg.loaders.coverage import (boxes_printed, indicators_in_prose, lead_paragraphs, measure_coverage,
+                                       printed_rows, unread_markers)
+from policykg.loaders.ladder import CHAPTER_STYLES, Numbering, numbering
 from policykg.loaders.model import (Chapter, DocumentInfo, Gap, Indicator, PlanRecord, Project, Section, Span,
                                     Task, UnitRef)
 from policykg.loaders.furniture import drop_furniture
@@ -32,8 +32,7 @@ from policykg.loaders.structure import parse_structure, short_title
 from policykg.loaders.targets import extract_targets, linked_indicators
 from policykg.loaders.table_vocab import DivisionTable, IndicatorTable, is_division_title, squash, task_number
 from policykg.loaders.tables import flattened_grid, read_division_table, read_indicator_table
-from policykg.loaders.text import (COLUMN_RE, Block, Line, ProjectRow, bare_box_heading, line_width, make_blocks,
-                                  make_lines, normalize)
+from policykg.loaders.text import Block, Line, ProjectRow, line_width, make_blocks, make_lines, normalize
 from policykg.loaders.units import UnitResolver
 from policykg.loaders.values import parse_value
 
@@ -360,34 +359,6 @@ def _project_periods(record: PlanRecord, task_blocks: dict[int, list[Block]]) ->
             project.period = blocks[0].period
 
 
-def _lead_sentence(norm: str) -> bool:
-    """Does a paragraph open with a short sentence of its own, as a title printed in bold opens a
-    paragraph (完善低保制度。将…): no comma in it, and more text after it?"""
-    head, stop, rest = norm.partition("。")
-    return bool(stop) and 4 <= len(head) <= 20 and not any(c in head for c in "，,；;：:、") \
-        and len(rest.strip()) >= 6
-
-
-def _lead_paragraphs(record: PlanRecord, task_blocks: dict[int, list[Block]]) -> list[Gap]:
-    """A task printed as a title alone (（一）加强社会保障) whose text is two or more paragraphs that
-    each open with a title-like sentence of their own (完善低保制度。… / 落实两项补贴。…): plans
-    print their tasks so, as paragraphs led by a bold sentence, which plain text cannot tell from
-    one task's paragraphs.  Read as one task, and said with the line of its second paragraph."""
-    gaps = []
-    for task in record.tasks():
-        blocks = task_blocks.get(id(task), [])
-        own, paragraphs = blocks[:1], blocks[1:]
-        if not own or len(paragraphs) < 2 or "。" in task.text.split("\n", 1)[0]:
-            continue
-        if all(_lead_sentence(b.norm) and numbering(b.norm) is None and bullet(b.norm) is None
-               for b in paragraphs):
-            gaps.append(Gap(paragraphs[0].first, "structure",
-                            f"task {task.title!r} is a title over {len(paragraphs)} paragraphs that each open "
-                            f"with a sentence of their own ({short_title(paragraphs[0].text)!r}, …): they may "
-                            f"be tasks of their own, printed with bold leads; read as one task"))
-    return gaps
-
-
 def _trailing_group_clauses(record: PlanRecord, task_blocks: dict[int, list[Block]]) -> list[Gap]:
     """A clause on a line of its own after the last task of a section whose other tasks have no
     units is read as that task's; but drafters also print one clause under a group of tasks for
@@ -440,7 +411,7 @@ def load_plan(path: str | Path) -> PlanRecord:
     )
     record.warnings.extend(Gap(line, kind, message) for line, kind, message in src.gaps)
     record.warnings.extend(Gap(line, "table", message) for t in indicator_tables for line, message in t.unread)
-    record.warnings.extend(_indicators_in_prose(blocks[start:]))
+    record.warnings.extend(indicators_in_prose(blocks[start:]))
     record.indicators = _indicators(indicator_tables, spans, md.period)
     body_tasks = record.tasks()
     clauses_of = {id(t): ClauseReader.find(t.text) for t in body_tasks}  # each task's text parsed once
@@ -462,7 +433,7 @@ def load_plan(path: str | Path) -> PlanRecord:
     assigned = _assignments(structure.assignments, readers, spans, markers, record.warnings)
     _section_clauses(record, structure.section_clauses, clauses_of, readers, spans, markers, assigned)
     record.warnings.extend(_trailing_group_clauses(record, structure.task_blocks))
-    record.warnings.extend(_lead_paragraphs(record, structure.task_blocks))
+    record.warnings.extend(lead_paragraphs(record, structure.task_blocks))
     record.warnings.extend(_project_clauses(record, structure.task_blocks))
     _project_periods(record, structure.task_blocks)
     order = 10_000
@@ -490,40 +461,6 @@ def load_plan(path: str | Path) -> PlanRecord:
         record.warnings.append(Gap(0, "metadata", "no region found in the title or issuer"))
     record.coverage = measure_coverage(
         record, markers=(markers[0], markers[1]), unread=[u for u in structure.unread if not is_lead_mark_note(u[1])],
-        indicator_rows=sum(_printed_rows(t) for t in indicator_tables),
-        boxes=_boxes_printed(blocks[start:]))
+        indicator_rows=sum(printed_rows(t) for t in indicator_tables),
+        boxes=boxes_printed(blocks[start:]))
     return record
-
-
-def _boxes_printed(blocks: list[Block]) -> int:
-    """专栏 boxes the body prints, an indicator box aside (its title, on the heading's line or, under a
-    bare 专栏1, on the next, names 指标)."""
-    count = 0
-    for k, b in enumerate(blocks):
-        if COLUMN_RE.match(b.norm):
-            title = blocks[k + 1].text if bare_box_heading(b.norm) and k + 1 < len(blocks) else b.text
-            count += "指标" not in title
-    return count
-
-
-#: an indicator's attribute in brackets, as a list of indicators printed as text marks each one:
-#: 1.残疾人基本养老保险参保率：2020年95%，2025年达到98%以上（约束性）
-_ATTRIBUTE_MARK_RE = re.compile(r"[（(\[【〔]\s*(?:约束|预期)性?(?:指标)?\s*[）)\]】〕]")
-
-
-def _indicators_in_prose(blocks: list[Block]) -> list[Gap]:
-    """Indicators printed as text (a paragraph marked （约束性） / （预期性）) are not read: a gap
-    for each, never a silence (the tables above read every row they print)."""
-    gaps: list[Gap] = []
-    for block in blocks:
-        for ln in block.lines:
-            if _ATTRIBUTE_MARK_RE.search(ln.norm):
-                quote = ln.clean if len(ln.clean) <= 60 else ln.clean[:60] + "…"
-                gaps.append(Gap(ln.no, "table", f"indicator printed as text, not in a table, not read: '{quote}'"))
-    return gaps
-
-
-def _printed_rows(table: IndicatorTable) -> int:
-    """Rows an indicator table prints: those read, and any its numbering skips."""
-    numbers = [int(r.no) for r in table.rows if r.no.isdigit()]
-    return max(len(table.rows), max(numbers, default=0))
