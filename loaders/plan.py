@@ -274,11 +274,20 @@ def _division_section(table: DivisionTable, readers: ClauseReader, spans: _Spans
     return section
 
 
-def _assignments(assignments: list[tuple[Section, list[Assigned], Block]], readers: ClauseReader,
-                 spans: _Spans, markers: list[int], gaps: list[Gap]) -> set[int]:
+def _closes_chapter_of_unowned(record: PlanRecord, section: Section) -> bool:
+    """Is `section` the last of a chapter whose earlier sections hold tasks that name no unit?"""
+    chapter = next((c for c in record.chapters if any(s is section for s in c.sections)), None)
+    if chapter is None or chapter.sections[-1] is not section:
+        return False
+    return any(s.tasks and not any(t.responsibilities for t in s.tasks) for s in chapter.sections[:-1])
+
+
+def _assignments(record: PlanRecord, assignments: list[tuple[Section, list[Assigned], Block]],
+                 readers: ClauseReader, spans: _Spans, markers: list[int], gaps: list[Gap]) -> set[int]:
     """A clause after a section's tasks naming them by number (第1项由…牵头，第2、3项由…负责)
     gives each part's units to the tasks of that section printed with those numbers, the part as
-    their source.  A number that names no task there, or more than one, and a part whose numbers
+    their source; one for the tasks above it (以上任务由…牵头), to each of them that names no unit
+    of its own.  A number that names no task there, or more than one, and a part whose numbers
     or units do not read, is a gap with its line: its units go to no task.  The ids of the tasks
     given units are returned (their own, more particular, than a clause for the whole section)."""
     assigned: set[int] = set()
@@ -289,6 +298,19 @@ def _assignments(assignments: list[tuple[Section, list[Assigned], Block]], reade
             printed = len(MARKER_RE.findall(normalize(part.printed))) or 1
             markers[0] += printed
             where = f"in section {section.title!r}"
+            if part.above is not None and part.parts is not None:
+                # 以上任务由…: each task printed above it in its section that names no unit of its own
+                markers[1] += printed
+                for task in section.tasks[:part.above]:
+                    if not task.responsibilities:
+                        readers.add(task, part.parts, span)
+                        assigned.add(id(task))
+                if _closes_chapter_of_unowned(record, section):
+                    gaps.append(Gap(line, "responsibility",
+                                    f"a clause for the tasks above, after the last section of its chapter, is read "
+                                    f"for section {section.title!r}; it may be meant for the chapter's other "
+                                    f"sections too, whose tasks name no unit: {part.printed[:40]!r}"))
+                continue
             if part.numbers is None or part.parts is None:
                 what = "its task numbers" if part.numbers is None else "its units and their roles"
                 gaps.append(Gap(line, "responsibility",
@@ -430,7 +452,7 @@ def load_plan(path: str | Path) -> PlanRecord:
         markers[1] += read
         record.warnings.extend(gaps)
         _attach_targets(task, line_of, spans, record)
-    assigned = _assignments(structure.assignments, readers, spans, markers, record.warnings)
+    assigned = _assignments(record, structure.assignments, readers, spans, markers, record.warnings)
     _section_clauses(record, structure.section_clauses, clauses_of, readers, spans, markers, assigned)
     record.warnings.extend(_trailing_group_clauses(record, structure.task_blocks))
     record.warnings.extend(lead_paragraphs(record, structure.task_blocks))

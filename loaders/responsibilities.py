@@ -507,6 +507,28 @@ class Assigned:
     start: int  # offsets of the part in the paragraph's text
     end: int
     parts: list[Part] | None  # its unit lists with their roles, None where they do not read
+    above: int | None = None  # 以上任务由…: not numbers but the tasks printed above it (how many, once known)
+
+
+#: a paragraph for the tasks printed above it: 以上任务由县残联牵头，县民政局配合。 / 上述各项工作由…负责
+_ABOVE_RE = re.compile(r"(?:" + "|".join(GROUP_TOPICS) + r")(?:各项|几项|[一二三四五六七八九十\d]+项)?"
+                       r"(?:重点)?(?:任务|工作|举措|措施)?(?:均)?(?=由)")
+
+
+def group_assignment(text: str) -> list[Assigned] | None:
+    """A paragraph that is wholly a clause for the tasks printed above it (以上任务由县残联牵头，
+    县民政局配合。): one `Assigned` for them all, its `above` to be set by the caller to how many
+    tasks it covers; None for any other paragraph.  Its units must read with a lead, as a numbered
+    assignment's, or it is no such clause."""
+    norm = normalize(text).strip(_ASSIGN_SEPS)
+    m = _ABOVE_RE.match(norm)
+    if m is None or len(norm) > 200:
+        return None
+    body = text.strip(_ASSIGN_SEPS)[m.end():]
+    parts = _verb_final(body.rstrip("。."))
+    if parts is None or not any(p.role == "lead" for p in parts):
+        return None
+    return [Assigned(None, text.strip(_ASSIGN_SEPS), 0, len(text.strip(_ASSIGN_SEPS)), parts, above=0)]
 
 
 def _task_numbers(printed: str) -> list[int] | None:

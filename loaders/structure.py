@@ -15,7 +15,7 @@ from policykg.loaders.ladder import HEADING_STYLES, Numbering, split_inline
 from policykg.loaders.model import Chapter, Gap, Project, ProjectColumn, Section, Span, Task
 from policykg.loaders.outline import Outline, chapter_kind, infer_outline, title_only
 from policykg.loaders.responsibilities import (MARKER_RE, Assigned, Clause, ClauseReader, bare_list, bracket_groups,
-                                              numbered_assignment, parse_inner)
+                                              group_assignment, numbered_assignment, parse_inner)
 from policykg.loaders.text import COLUMN_RE, Block, Line, ProjectRow, _unbalanced, box_number, normalize
 
 __all__ = ["StructureResult", "chapter_kind", "parse_structure", "short_title"]
@@ -327,11 +327,15 @@ class StructureParser:
 
     def _assignment(self, block: Block) -> bool:
         """A paragraph after a task that is wholly a clause naming tasks by their numbers
-        (责任分工：第1项由…牵头，第2项由…牵头): the section's assignment, not the open task's text.
+        (责任分工：第1项由…牵头，第2项由…牵头) or the tasks above it (以上任务由…牵头): the section's
+        assignment, not the open task's text.
         It ends the task (what follows is no part of it)."""
-        assigned = numbered_assignment(block.text)
+        assigned = numbered_assignment(block.text) or group_assignment(block.text)
         if assigned is None or self.section is None:
             return False
+        for part in assigned:
+            if part.above is not None:
+                part.above = len(self.section.tasks)  # the tasks printed above it, in its section
         self.out.assignments.append((self.section, assigned, block))
         self._close_task()
         return True

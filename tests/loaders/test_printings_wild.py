@@ -214,14 +214,36 @@ def test_what_is_done_before_由_is_no_unit(tmp_path, clause, lead, support):
     assert owners(r) == [("完善低保制度", lead, support)] and r.warnings == []
 
 
-@pytest.mark.parametrize("own", ["（县残联负责）", ""])
-def test_a_clause_for_the_tasks_above_is_a_gap_not_the_last_tasks(tmp_path, own):
-    """以上任务由…牵头 after several tasks speaks for all of them: not read for the last one alone
-    (nor is 以上任务由县残联 a unit)."""
-    body = ("一、主要任务\n1.完善低保制度。纳入低保。（县民政局负责）\n2.落实两项补贴。提高补贴标准。"
-            f"{own}\n以上任务由县残联牵头，县民政局配合。\n")
+@pytest.mark.parametrize("topic", ["以上任务", "上述各项工作", "以上3项任务"])
+def test_a_clause_for_the_tasks_above_gives_each_its_units(tmp_path, topic):
+    """以上任务由…牵头 on a paragraph of its own after a section's tasks speaks for all of them: each
+    that names no unit of its own gets its units (before: a gap, and no task got them; never the last
+    task's alone, nor is 以上任务由县残联 a unit)."""
+    body = ("一、主要任务\n1.完善低保制度。纳入低保。（县民政局负责）\n2.落实两项补贴。提高补贴标准。\n"
+            f"3.加强托养服务。建设托养机构。\n{topic}由县残联牵头，县民政局配合。\n")
     r = plan(tmp_path, body)
-    assert owners(r) == [("完善低保制度", ["县民政局"], []), ("落实两项补贴", ["县残疾人联合会"] if own else [], [])]
+    assert owners(r) == [("完善低保制度", ["县民政局"], []), ("落实两项补贴", ["县残疾人联合会"], ["县民政局"]),
+                         ("加强托养服务", ["县残疾人联合会"], ["县民政局"])]
+    assert r.warnings == [] and r.tasks()[1].responsibilities[0].span.line == 7
+
+
+def test_a_clause_for_the_tasks_above_that_may_span_the_chapter_is_said(tmp_path):
+    """After the last section of a chapter whose earlier sections' tasks name no unit, 以上任务 may
+    mean the chapter's: read for its own section, and said."""
+    body = ("一、主要任务\n（一）健全社会保障\n1.完善低保制度。纳入低保。\n（二）促进就业\n1.扶持就业。开展培训。\n"
+            "以上任务由县民政局牵头。\n二、保障措施\n加强领导。\n")
+    r = plan(tmp_path, body)
+    assert owners(r) == [("完善低保制度", [], []), ("扶持就业", ["县民政局"], [])]
+    assert [(g.kind, g.line) for g in r.warnings] == [("responsibility", 8)]
+
+
+def test_a_clause_for_the_tasks_above_joined_to_a_tasks_line_is_said(tmp_path):
+    """Printed straight under a task whose line ends with its own clause, the paragraph is joined to
+    that task's text: not read, and said."""
+    body = ("一、主要任务\n1.完善低保制度。纳入低保。（县民政局负责）\n2.落实两项补贴。提高补贴标准。（县残联负责）\n"
+            "以上任务由县残联牵头，县民政局配合。\n")
+    r = plan(tmp_path, body)
+    assert owners(r) == [("完善低保制度", ["县民政局"], []), ("落实两项补贴", ["县残疾人联合会"], [])]
     assert [(g.kind, g.line) for g in r.warnings] == [("responsibility", 6)]
 
 
