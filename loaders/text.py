@@ -199,6 +199,8 @@ def joins(prev: Block | Paragraph, line: Line, width: int = 10_000, clause_line:
         return False  # a heading ends its line, unless the line is full: then the heading wrapped
     if para.tail(1) in _ENDS:
         return False
+    if para.tail(1, stripped=True) in ")）" and _CLOSING_ASIDE_RE.search(para.tail(_ASIDE_TAIL, stripped=True)):
+        return False  # 。（县残联负责）: a sentence and the aside that closes it end the paragraph
     if clause_line is not None and clause_line(para.lines[0].norm) and not fills(para.lines[-1], width):
         return False  # 责任单位：… on a line of its own ends there (the task's text may follow it)
     if para.unbalanced():
@@ -206,6 +208,9 @@ def joins(prev: Block | Paragraph, line: Line, width: int = 10_000, clause_line:
     return not para.is_standalone()
 
 
+#: a sentence closed by an aside in brackets (…补贴标准。（县残联负责）) ends its paragraph, as 。 does
+_CLOSING_ASIDE_RE = re.compile(r"[。！？；][ \u3000]*[（(][^（()）。]{1,80}[)）]$")
+_ASIDE_TAIL = 84
 #: a paragraph ending in one of these ends there
 _ENDS = frozenset(TERMINAL + "。！？；：")
 #: the most characters other than whitespace that DATE_CN_RE or DOC_NUMBER_RE match in full
