@@ -212,7 +212,9 @@ class UnitResolver:
 
     def __init__(self, region: RegionRef | None) -> None:
         self.region = region
-        self.level_char = region.name[-1] if region and region.name[-1] in LEVEL_CHARS else "区"
+        # the level restored before a name printed without one (民政局 -> 县民政局); none where the plan names
+        # no region: a level it never prints would be invented
+        self.level_char = (region.name[-1] if region.name[-1] in LEVEL_CHARS else "区") if region else ""
         self._cache: dict[tuple[str, str], UnitRef] = {}
         self._above: dict[str, RegionRef] = {}  # unnamed regions above the plan's, by level character
 

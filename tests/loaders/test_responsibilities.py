@@ -225,3 +225,11 @@ def test_a_higher_levels_body_in_a_plan_that_never_names_that_region_is_no_body_
 def test_a_name_gets_no_prefix_it_does_not_print(name, label):
     task, gaps = read(f"……推进。（{name}负责）", LONE_COUNTY)
     assert [r.unit.label for r in task.responsibilities] == [label] and gaps == []
+
+
+def test_a_plan_naming_no_region_restores_no_level():
+    """民政局 in a plan whose region cannot be read stays 民政局 (before: 区民政局, a level the plan never
+    prints); 县民政局 keeps the level it prints."""
+    task, gaps = read("……推进。（民政局牵头，县残联配合）", None)
+    assert [(r.role, r.unit.label) for r in task.responsibilities] == [
+        ("lead", "民政局"), ("support", "县残疾人联合会")] and gaps == []
