@@ -1,0 +1,68 @@
+"""How real plans print their heads: the title, region, issuer, dates, 文号, period and draft
+status are read as an analyst reads them, or left a gap; never a wrong region, issuer, date or
+title."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policykg.loaders.plan import load_plan
+from policykg.loaders.regions import split_region_names
+
+BODY = """一、主要任务
+（一）保障基本生活
+1.完善低保制度。将符合条件的残疾人家庭纳入低保。（县民政局负责）
+2.落实两项补贴。按时足额发放。（县残联、县财政局负责）
+"""
+
+
+def plan(tmp_path: Path, head: str, body: str = BODY):
+    path = tmp_path / "plan.txt"
+    path.write_text(head.strip("\n") + "\n" + body, encoding="utf-8")
+    return load_plan(path)
+
+
+def chain(record) -> list[str]:
+    names, node = [], record.region
+    while node is not None:
+        names.append(node.name)
+        node = node.parent
+    return names
+
+
+# --- the region: only what names a division ----------------------------------------------------
+
+@pytest.mark.parametrize("title, names", [
+    ("青山县社区康复服务“十四五”规划", ["青山县"]),
+    ("青山县城市无障碍环境建设“十四五”规划", ["青山县"]),
+    ("青山县农村地区残疾人康复服务规划", ["青山县"]),
+    ("青山县城区残疾人托养服务规划", ["青山县"]),
+    ("包头市社区康复服务“十四五”规划", ["包头市"]),
+    ("包头市青山区“十四五”残疾人事业发展规划", ["包头市", "青山区"]),
+    ("内蒙古自治区包头市青山区“十四五”规划", ["内蒙古自治区", "包头市", "青山区"]),
+    ("北京市朝阳区“十四五”残疾人事业发展规划", ["北京市", "朝阳区"]),
+    ("上海市浦东新区“十四五”残疾人事业发展规划", ["上海市", "浦东新区"]),
+    ("阳泉市矿区“十四五”残疾人事业发展规划", ["阳泉市", "矿区"]),
+    ("新疆维吾尔自治区伊犁哈萨克自治州伊宁市“十四五”规划", ["新疆维吾尔自治区", "伊犁哈萨克自治州", "伊宁市"]),
+    ("中共青山县委", []),
+])
+def test_region_names_stop_at_what_is_no_division(title, names):
+    # a county-level name ends the chain (the gazetteer holds every division above it); a common
+    # noun (社区, 城市) or a 地区 the gazetteer does not hold is no division
+    assert split_region_names(title) == names
+
+
+def test_a_county_plan_on_community_services_is_the_countys(tmp_path):
+    r = plan(tmp_path, "青山县社区康复服务“十四五”规划\n")
+    assert chain(r) == ["青山县"]
+    assert {u.region.name for t in r.tasks() for u in t.units("lead")} == {"青山县"}
+
+
+@pytest.mark.parametrize("title, names", [
+    ("云山市青溪区“十四五”残疾人保障和发展规划", ["云山市", "青溪区"]),  # a city the gazetteer lacks
+    ("连州市城区残疾人托养服务规划", ["连州市"]),
+    ("连州市社区康复服务规划", ["连州市"]),
+])
+def test_a_city_the_gazetteer_lacks_may_hold_districts(title, names):
+    assert split_region_names(title) == names
