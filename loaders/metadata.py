@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from policykg.loaders.regions import split_region_names
 from policykg.loaders.text import DATE_CN_RE, DOC_NUMBER_RE, Block, normalize
 
 _NOTICE_TITLE_RE = re.compile(r"(?:关于)?印发\s*《(?P<t>[^《》]{4,80})》|现将\s*《(?P<t2>[^《》]{4,80})》")
@@ -22,7 +23,8 @@ _FIVE_YEAR_RE = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"
 _EXPLICIT_PERIOD_RE = re.compile(r"((?:19|20)\d{2})\s*[-—–~～至到]+\s*((?:19|20)\d{2})\s*年")
 _CITED_RE = re.compile(r"《([^《》]{2,80})》")
 _DRAFT_RE = re.compile(r"征求意见稿|送审稿|草案|讨论稿")
-_ISSUER_RE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,20}人民政府(?:办公室|办公厅)?)\s*$")
+_GOVERNMENT_RE = re.compile(r"(?P<region>[\u4e00-\u9fff]{2,30}?)人民政府(?:办公室|办公厅)?")
+_BODY_RE = re.compile(r"[\u4e00-\u9fff]{1,16}?(?:联合会|委员会|局)")
 CN_NUMERALS = "一二三四五六七八九"
 
 
@@ -50,6 +52,32 @@ def five_year_period(ordinal: int) -> tuple[int, int]:
     """The n-th five-year plan's years (from the 3rd, 1966-1970, they are consecutive)."""
     start = 1966 + 5 * (ordinal - 3)
     return start, start + 4
+
+
+def _names_region(text: str) -> bool:
+    return bool(text) and "".join(split_region_names(text)) == text
+
+
+def issuer_name(line: str) -> str:
+    """The issuing body a notice's signature line (or its title's opening) names: a region's
+    人民政府 (办公室), or its 残联, 残工委 or bureau (青山县残疾人联合会).  Issued jointly
+    (中共青山县委　青山县人民政府, on one line or two joined), the government issues; a line that
+    names no region in full before its body is no issuer ('' ), never a run of two bodies read as
+    one (中共青山县委青山县人民政府)."""
+    text = re.sub(r"\s+", "", line)
+    for m in _GOVERNMENT_RE.finditer(text):
+        if m.end() != len(text):
+            continue
+        region = m.group("region")
+        for i in range(len(region)):  # the government of the region its name ends with
+            if _names_region(region[i:]):
+                return text[m.start() + i:]
+    for i in range(len(text)):
+        names = split_region_names(text[i:])
+        rest = text[i + len("".join(names)):]
+        if names and _BODY_RE.fullmatch(rest) and "人民政府" not in rest and not split_region_names(rest):
+            return text[i:] if i == 0 else ""
+    return ""
 
 
 def is_plan_title(norm: str) -> bool:
@@ -92,9 +120,9 @@ def read_metadata(blocks: list[Block], body_start: int) -> Metadata:
             m = DATE_CN_RE.fullmatch(b.norm.strip())
             md.issued = _date(*m.groups())
             for prev in reversed(head[max(0, i - 3):i]):
-                im = _ISSUER_RE.match(prev.norm.strip())
-                if im:
-                    md.issuer = prev.text.strip()
+                name = issuer_name(prev.norm)
+                if name:
+                    md.issuer = name
                     break
         if md.published is None:
             m = _PUBLISHED_RE.search(b.norm)
@@ -103,9 +131,9 @@ def read_metadata(blocks: list[Block], body_start: int) -> Metadata:
                 md.published = _date(*g[:3]) if g[0] else _date(*g[3:])
     if not md.issuer:
         for b in head:
-            m = re.match(r"^([\u4e00-\u9fff]{2,20}人民政府(?:办公室|办公厅)?)(?:关于印发|印发)", b.norm.strip())
-            if m:
-                md.issuer = m.group(1)
+            m = re.match(r"^(.{2,40}?)(?:关于印发|印发)", b.norm.strip())
+            if m and issuer_name(m.group(1)):
+                md.issuer = issuer_name(m.group(1))
                 break
     # period: explicit years in the title win over the five-year ordinal
     source = md.title or " ".join(b.text for b in head[:10])

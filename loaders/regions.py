@@ -17,7 +17,7 @@ SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗
             "旗")
 _NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:" + "|".join(SUFFIXES) + ")")
 #: words that end a region prefix even though they contain a suffix character
-_NOT_REGION = ("人民政府", "残疾", "关于", "十四五", "十三五", "规划", "发展", "中共")
+_NOT_REGION = ("人民政府", "残疾", "关于", "十四五", "十三五", "规划", "发展", "中共", "委")
 #: common nouns ending in a region suffix that name no division (青山县社区康复…, 包头市城市无障碍…)
 _GENERIC = frozenset(("社区", "城市", "市区", "县区", "县市", "辖区", "园区", "景区", "山区", "牧区", "郊区", "片区",
                       "老区", "灾区", "库区", "街区", "小区", "校区", "新区", "开发区", "示范区", "试验区", "保护区"))

@@ -66,3 +66,36 @@ def test_a_county_plan_on_community_services_is_the_countys(tmp_path):
 ])
 def test_a_city_the_gazetteer_lacks_may_hold_districts(title, names):
     assert split_region_names(title) == names
+
+
+# --- the issuer: a region's government or body, never two bodies read as one --------------------
+
+NOTICE = ("{issuer}关于印发《{title}》的通知\n各乡镇人民政府，县直各部门：\n现将《{title}》印发给你们，请认真贯彻执行。\n"
+          "{signature}\n2021年12月1日\n")
+
+
+@pytest.mark.parametrize("issuer, signature, expected", [
+    ("青山县人民政府", "青山县人民政府", "青山县人民政府"),
+    ("青山县人民政府办公室", "青山县人民政府办公室", "青山县人民政府办公室"),
+    ("中共青山县委 青山县人民政府", "中共青山县委　　青山县人民政府", "青山县人民政府"),
+    ("中共青山县委 青山县人民政府", "中共青山县委\n青山县人民政府", "青山县人民政府"),
+])
+def test_issuer(tmp_path, issuer, signature, expected):
+    r = plan(tmp_path, NOTICE.format(issuer=issuer, signature=signature, title="青山县“十四五”残疾人事业发展规划"))
+    assert r.issuer.label == expected
+    assert chain(r) == ["青山县"]
+
+
+def test_a_joint_issue_of_a_plan_for_the_whole_county_is_the_countys(tmp_path):
+    # before: the issuer 中共青山县委青山县人民政府 gave the plan a region 委青山县 under 中共青山县
+    r = plan(tmp_path, NOTICE.format(issuer="中共青山县委 青山县人民政府", signature="中共青山县委\n青山县人民政府",
+                                     title="全县“十四五”残疾人事业发展规划"))
+    assert r.issuer.label == "青山县人民政府"
+    assert chain(r) == ["青山县"]
+
+
+@pytest.mark.parametrize("issuer", ["青山县残疾人联合会", "青山县残疾人工作委员会"])
+def test_a_body_of_the_region_issues(tmp_path, issuer):
+    r = plan(tmp_path, NOTICE.format(issuer=issuer, signature=issuer, title="全县“十四五”残疾人事业发展规划"))
+    assert r.issuer.label == issuer
+    assert chain(r) == ["青山县"]
