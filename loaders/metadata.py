@@ -16,9 +16,12 @@ from policykg.loaders.text import DATE_CN_RE, DOC_NUMBER_RE, Block, normalize
 
 _NOTICE_TITLE_RE = re.compile(r"(?:关于)?印发\s*《(?P<t>[^《》]{4,80})》|现将\s*《(?P<t2>[^《》]{4,80})》")
 _PLAN_WORDS = ("规划", "实施方案", "方案", "纲要", "行动计划", "计划")
-_PUBLISHED_RE = re.compile(
-    r"(?:发布日期|发布时间|出刊日期|公开日期|成文日期)\s*[:：]?\s*"
-    r"(?:((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})|((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)")
+_DATE_VALUE = (r"\s*[:：]?\s*(?:((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})|"
+               r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)")
+_PUBLISHED_RE = re.compile(r"(?:发布日期|发布时间|出刊日期|公开日期)" + _DATE_VALUE)
+#: a web page's 成文日期 is the date the notice was signed: its issue date, not its publication
+_WRITTEN_RE = re.compile(r"成文日期" + _DATE_VALUE)
+_NUMBER_LABEL_RE = re.compile(r"(?:发文字号|文号)\s*[:：]\s*(?P<n>\S+)")
 _FIVE_YEAR_RE = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?")
 _EXPLICIT_PERIOD_RE = re.compile(r"((?:19|20)\d{2})\s*[-—–~～至到]+\s*((?:19|20)\d{2})\s*年")
 _CITED_RE = re.compile(r"《([^《》]{2,80})》")
@@ -129,6 +132,15 @@ def read_metadata(blocks: list[Block], body_start: int) -> Metadata:
             if m:
                 g = m.groups()
                 md.published = _date(*g[:3]) if g[0] else _date(*g[3:])
+        if md.issued is None:
+            m = _WRITTEN_RE.search(b.norm)
+            if m:
+                g = m.groups()
+                md.issued = _date(*g[:3]) if g[0] else _date(*g[3:])
+        if not md.doc_number:
+            m = _NUMBER_LABEL_RE.search(b.norm)
+            if m and DOC_NUMBER_RE.fullmatch(m.group("n")):
+                md.doc_number = b.text[m.start("n"):m.end("n")]
     if not md.issuer:
         for b in head:
             m = re.match(r"^(.{2,40}?)(?:关于印发|印发)", b.norm.strip())

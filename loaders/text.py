@@ -43,6 +43,9 @@ DATE_CN_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s
 #: a notice's 附注 under its date, saying how it is published (（此件公开发布）, （此件主动公开）):
 #: a line of its own, never the start of the plan's title printed under it
 NOTICE_NOTE_RE = re.compile(r"[（(]\s*此件[^（()）]{1,12}[)）]")
+#: a web page's metadata line (来源：…　发布时间：…, 发文字号：…): a line of its own, in the head
+WEB_META_RE = re.compile(r"\s*(?:信息来源|文章来源|来源|发布时间|发布日期|发布机构|发文机关|成文日期|发文字号|索引号|"
+                         r"主题分类|浏览次数|点击数|访问量|作者)\s*[:：]")
 TERMINAL = "。!?;:"  # after width normalisation
 OPENERS = {"《": "》", "“": "”", "(": ")", "「": "」", "〔": "〕", "[": "]"}
 #: a line this share of the page width long is full: extraction wrapped it
@@ -193,8 +196,10 @@ def joins(prev: Block | Paragraph, line: Line, width: int = 10_000, clause_line:
         return False
     if is_structure_start(line.norm) or is_item_title(para, width):
         return False
-    if DOC_NUMBER_RE.fullmatch(line.norm.strip()):
-        return False  # a notice's 文号 (青政办发〔2021〕12号) is a line of its own, under its red header
+    if DOC_NUMBER_RE.fullmatch(line.norm.strip()) or DATE_CN_RE.fullmatch(line.norm.strip()):
+        return False  # a notice's 文号 (青政办发〔2021〕12号) and its date are lines of their own
+    if WEB_META_RE.match(line.norm) or WEB_META_RE.match(para.lines[0].norm):
+        return False  # 来源：…　发布时间：… is a line of its own, never the start of the title under it
     if (para.is_heading() or is_heading(para.lines[0].norm)) and not _heading_wraps(para, line, width):
         return False  # a heading ends its line, unless the line is full: then the heading wrapped
     if para.tail(1) in _ENDS:

@@ -99,3 +99,31 @@ def test_a_body_of_the_region_issues(tmp_path, issuer):
     r = plan(tmp_path, NOTICE.format(issuer=issuer, signature=issuer, title="全县“十四五”残疾人事业发展规划"))
     assert r.issuer.label == issuer
     assert chain(r) == ["青山县"]
+
+
+# --- a web page's head --------------------------------------------------------------------------
+
+TITLE = "青山县“十四五”残疾人事业发展规划"
+
+
+def test_a_source_line_above_the_title_is_no_part_of_it(tmp_path):
+    # before: the title read 来源：包头市人民政府　发布时间：2022年1月5日青山县“十四五”… and the plan had no region
+    r = plan(tmp_path, f"来源：青山县人民政府　发布时间：2022年1月5日\n{TITLE}\n")
+    assert r.title == TITLE
+    assert chain(r) == ["青山县"]
+    assert str(r.published) == "2022-01-05"
+
+
+def test_a_government_sites_metadata_table(tmp_path):
+    # before: 成文日期 was read as the publication date, 发文字号 not at all, and the title began 发文字号：…
+    head = ("索引号：11150200/2021-00012\n发文机关：青山县人民政府\n成文日期：2021年12月01日\n"
+            "发文字号：青政发〔2021〕12号\n发布日期：2021年12月05日\n" + TITLE + "\n")
+    r = plan(tmp_path, head)
+    assert r.title == TITLE
+    assert (str(r.issued), str(r.published), r.doc_number) == ("2021-12-01", "2021-12-05", "青政发〔2021〕12号")
+
+
+def test_the_date_under_a_bodys_signature_is_the_issue_date(tmp_path):
+    # before: 2021年12月1日 joined the line 青山县残疾人联合会 above it and no issue date was read
+    r = plan(tmp_path, NOTICE.format(issuer="青山县残疾人联合会", signature="青山县残疾人联合会", title=TITLE))
+    assert str(r.issued) == "2021-12-01"
