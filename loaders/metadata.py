@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from policykg.loaders.regions import split_region_names
-from policykg.loaders.text import DATE_CN_RE, DOC_NUMBER_RE, Block, normalize
+from policykg.loaders.text import DATE_CN_RE, DATE_HANZI_RE, DOC_NUMBER_RE, Block, normalize
 
 _NOTICE_TITLE_RE = re.compile(r"(?:关于)?印发\s*《(?P<t>[^《》]{4,80})》|现将\s*《(?P<t2>[^《》]{4,80})》")
 _PLAN_WORDS = ("规划", "实施方案", "方案", "纲要", "行动计划", "计划")
@@ -29,6 +29,39 @@ _DRAFT_RE = re.compile(r"征求意见稿|送审稿|草案|讨论稿")
 _GOVERNMENT_RE = re.compile(r"(?P<region>[\u4e00-\u9fff]{2,30}?)人民政府(?:办公室|办公厅)?")
 _BODY_RE = re.compile(r"[\u4e00-\u9fff]{1,16}?(?:联合会|委员会|局)")
 CN_NUMERALS = "一二三四五六七八九"
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "O": 0, "0": 0}
+#: a date printed in Chinese numerals, as a notice is signed: 二〇二一年十二月一日
+_DATE_ISO_RE = re.compile(r"((?:19|20)\d{2})([-/.])(\d{1,2})\2(\d{1,2})")
+
+
+def _hanzi_number(text: str) -> int | None:
+    """十 -> 10, 十二 -> 12, 二十 -> 20, 三十一 -> 31, 七 -> 7."""
+    if "十" not in text:
+        return _CN_DIGIT.get(text) if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    if len(tens) > 1 or len(ones) > 1:
+        return None
+    t = _CN_DIGIT.get(tens, -1) if tens else 1
+    o = _CN_DIGIT.get(ones, -1) if ones else 0
+    return None if t <= 0 or o < 0 else 10 * t + o
+
+
+def signed_date(norm: str) -> date | None:
+    """The date a line that is only a date prints: 2021年12月1日, 二〇二一年十二月一日, 2021-12-01."""
+    text = norm.strip()
+    m = DATE_CN_RE.fullmatch(text)
+    if m:
+        return _date(*m.groups())
+    m = _DATE_ISO_RE.fullmatch(text)
+    if m:
+        return _date(m.group(1), m.group(3), m.group(4))
+    m = DATE_HANZI_RE.fullmatch(text)
+    if m:
+        year = "".join(str(_CN_DIGIT[c]) for c in m.group(1))
+        month, day = _hanzi_number(m.group(2)), _hanzi_number(m.group(3))
+        if month is not None and day is not None:
+            return _date(year, str(month), str(day))
+    return None
 
 
 @dataclass
@@ -119,14 +152,18 @@ def read_metadata(blocks: list[Block], body_start: int) -> Metadata:
     for i, b in enumerate(head):
         if not md.doc_number and DOC_NUMBER_RE.fullmatch(b.norm.strip()):
             md.doc_number = b.text.strip()
-        if md.issued is None and DATE_CN_RE.fullmatch(b.norm.strip()):
-            m = DATE_CN_RE.fullmatch(b.norm.strip())
-            md.issued = _date(*m.groups())
-            for prev in reversed(head[max(0, i - 3):i]):
-                name = issuer_name(prev.norm)
-                if name:
-                    md.issuer = name
-                    break
+        if md.issued is None:
+            # the date under the signature, or beside it (青山县人民政府　2021年12月1日)
+            parts = b.norm.split()
+            signer, when = ("".join(parts[:-1]), parts[-1]) if len(parts) > 1 else ("", b.norm)
+            signed = signed_date(when) if not signer or issuer_name(signer) else None
+            if signed is not None:
+                md.issued = signed
+                for prev in ([b] if signer else []) + list(reversed(head[max(0, i - 3):i])):
+                    name = issuer_name(signer if prev is b else prev.norm)
+                    if name:
+                        md.issuer = name
+                        break
         if md.published is None:
             m = _PUBLISHED_RE.search(b.norm)
             if m:

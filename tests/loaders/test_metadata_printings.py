@@ -127,3 +127,27 @@ def test_the_date_under_a_bodys_signature_is_the_issue_date(tmp_path):
     # before: 2021年12月1日 joined the line 青山县残疾人联合会 above it and no issue date was read
     r = plan(tmp_path, NOTICE.format(issuer="青山县残疾人联合会", signature="青山县残疾人联合会", title=TITLE))
     assert str(r.issued) == "2021-12-01"
+
+
+# --- the issue date, however the signature prints it ---------------------------------------------
+
+@pytest.mark.parametrize("signature, issued", [
+    ("青山县人民政府\n2021年12月1日", "2021-12-01"),
+    ("青山县人民政府\n二〇二一年十二月一日", "2021-12-01"),
+    ("青山县人民政府\n二○二一年十二月三十一日", "2021-12-31"),
+    ("青山县人民政府\n2021-12-01", "2021-12-01"),
+    ("青山县人民政府　　2021年12月1日", "2021-12-01"),
+])
+def test_issue_date(tmp_path, signature, issued):
+    # before: a date in Chinese numerals, an ISO date or a date beside the signature was not read
+    # (and the lines under the last two joined it)
+    head = (f"青山县人民政府关于印发《{TITLE}》的通知\n各乡镇人民政府：\n现将《{TITLE}》印发给你们，请认真贯彻执行。\n"
+            f"{signature}\n（此件公开发布）\n{TITLE}\n")
+    r = plan(tmp_path, head)
+    assert (str(r.issued), r.issuer.label, r.title) == (issued, "青山县人民政府", TITLE)
+
+
+def test_signed_date_reads_no_impossible_date():
+    from policykg.loaders.metadata import signed_date
+    assert signed_date("二〇二一年十三月一日") is None
+    assert signed_date("二〇二一年二月三十日") is None
