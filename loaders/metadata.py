@@ -22,8 +22,10 @@ _PUBLISHED_RE = re.compile(r"(?:发布日期|发布时间|出刊日期|公开日
 #: a web page's 成文日期 is the date the notice was signed: its issue date, not its publication
 _WRITTEN_RE = re.compile(r"成文日期" + _DATE_VALUE)
 _NUMBER_LABEL_RE = re.compile(r"(?:发文字号|文号)\s*[:：]\s*(?P<n>\S+)")
-_FIVE_YEAR_RE = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?")
-_EXPLICIT_PERIOD_RE = re.compile(r"((?:19|20)\d{2})\s*[-—–~～至到]+\s*((?:19|20)\d{2})\s*年")
+_FIVE_YEAR_RE = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?|第十([一二三四五六七八九])个五年")
+_EXPLICIT_PERIOD_RE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~～至到]+\s*((?:19|20)\d{2})\s*年")
+#: the period on a line of its own under the title: （2021—2025年）, 2021年—2025年
+_PERIOD_LINE_RE = re.compile(r"[(（]?\s*" + _EXPLICIT_PERIOD_RE.pattern + r"\s*[)）]?")
 _CITED_RE = re.compile(r"《([^《》]{2,80})》")
 _DRAFT_RE = re.compile(r"征求意见稿|送审稿|草案|讨论稿")
 _GOVERNMENT_RE = re.compile(r"(?P<region>[\u4e00-\u9fff]{2,30}?)人民政府(?:办公室|办公厅)?")
@@ -187,12 +189,15 @@ def read_metadata(blocks: list[Block], body_start: int) -> Metadata:
     # period: explicit years in the title win over the five-year ordinal
     source = md.title or " ".join(b.text for b in head[:10])
     m = _EXPLICIT_PERIOD_RE.search(normalize(source))
+    if m is None and not _FIVE_YEAR_RE.search(source):
+        # a title printed without its years: they stand on a line of their own near it
+        m = next((p for p in (_PERIOD_LINE_RE.fullmatch(b.norm.strip()) for b in head) if p), None)
     if m:
         md.period = (int(m.group(1)), int(m.group(2)))
     else:
         m = _FIVE_YEAR_RE.search(source) or _FIVE_YEAR_RE.search(" ".join(b.text for b in head))
         if m:
-            md.period = five_year_period(10 + CN_NUMERALS.index(m.group(1)) + 1)
+            md.period = five_year_period(10 + CN_NUMERALS.index(m.group(1) or m.group(2)) + 1)
     # cited documents: 《…》 in the preamble (the blocks after the title, before the body)
     start = head.index(md.title_block) + 1 if md.title_block in head else 0
     for b in head[start:]:

@@ -151,3 +151,16 @@ def test_signed_date_reads_no_impossible_date():
     from policykg.loaders.metadata import signed_date
     assert signed_date("二〇二一年十三月一日") is None
     assert signed_date("二〇二一年二月三十日") is None
+
+
+# --- the period ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("head", [
+    "青山县残疾人事业发展第十四个五年规划\n",
+    "青山县残疾人事业发展规划\n（2021—2025年）\n",
+    "青山县残疾人事业发展规划\n2021年—2025年\n",
+    "青山县残疾人事业发展规划（2021年-2025年）\n",
+])
+def test_period(tmp_path, head):
+    # before: none of these had a period (a plan's targets then have no default year)
+    assert plan(tmp_path, head).period == (2021, 2025)
