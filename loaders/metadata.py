@@ -15,6 +15,8 @@ from policykg.loaders.regions import split_region_names
 from policykg.loaders.text import DATE_CN_RE, DATE_HANZI_RE, DOC_NUMBER_RE, Block, normalize
 
 _NOTICE_TITLE_RE = re.compile(r"(?:关于)?印发\s*《(?P<t>[^《》]{4,80})》|现将\s*《(?P<t2>[^《》]{4,80})》")
+#: a notice's title printing the plan's without 《》: 青山县人民政府关于印发青山县“十四五”…规划的通知
+_BARE_NOTICE_TITLE_RE = re.compile(r"关于印发(?P<t>[^《》，。,]{4,80}?)的通知")
 _PLAN_WORDS = ("规划", "实施方案", "方案", "纲要", "行动计划", "计划")
 _DATE_VALUE = (r"\s*[:：]?\s*(?:((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})|"
                r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)")
@@ -144,10 +146,16 @@ def read_metadata(blocks: list[Block], body_start: int) -> Metadata:
     standalone = [b for b in head if is_plan_title(b.norm)]
     if standalone:
         if not md.title:
-            md.title = _strip_draft(standalone[0].text)
+            # a title line printed in 《》 is the plan's title without them
+            md.title = _strip_draft(re.sub(r"^《([^《》]+)》$", r"\1", standalone[0].text.strip()))
             md.title_block = standalone[0]
-        elif md.title_block is not None and not md.title_block.text.startswith(("关于", "现将")):
-            pass
+    if not md.title:
+        for b in head:
+            m = _BARE_NOTICE_TITLE_RE.search(b.text)
+            if m and any(w in m.group("t") for w in _PLAN_WORDS):
+                md.title = m.group("t").strip()
+                md.title_block = b
+                break
     md.draft = any(_DRAFT_RE.search(b.text) for b in head[:12]) or bool(_DRAFT_RE.search(md.title))
     md.title = _strip_draft(md.title)
     # issue date, issuer, document number: standalone lines of the covering notice

@@ -164,3 +164,19 @@ def test_signed_date_reads_no_impossible_date():
 def test_period(tmp_path, head):
     # before: none of these had a period (a plan's targets then have no default year)
     assert plan(tmp_path, head).period == (2021, 2025)
+
+
+# --- the title -----------------------------------------------------------------------------------
+
+def test_a_title_line_in_guillemets(tmp_path):
+    # before: the title kept its 《》 and the plan had no region
+    r = plan(tmp_path, "《青山县“十四五”残疾人保障和发展规划（2021-2025年）》\n")
+    assert r.title == "青山县“十四五”残疾人保障和发展规划（2021-2025年）"
+    assert chain(r) == ["青山县"]
+
+
+def test_a_notice_printing_the_plans_title_without_guillemets(tmp_path):
+    # before: no title (a gap)
+    r = plan(tmp_path, f"青山县人民政府关于印发{TITLE}的通知\n各乡镇人民政府：\n现将{TITLE}印发给你们，请认真贯彻执行。\n"
+                       "青山县人民政府\n2021年12月1日\n")
+    assert r.title == TITLE
