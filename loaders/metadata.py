@@ -11,19 +11,61 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from policykg.loaders.text import DATE_CN_RE, DOC_NUMBER_RE, Block, normalize
+from policykg.loaders.regions import split_region_names
+from policykg.loaders.text import DATE_CN_RE, DATE_HANZI_RE, DOC_NUMBER_RE, Block, normalize
 
 _NOTICE_TITLE_RE = re.compile(r"(?:关于)?印发\s*《(?P<t>[^《》]{4,80})》|现将\s*《(?P<t2>[^《》]{4,80})》")
+#: a notice's title printing the plan's without 《》: 青山县人民政府关于印发青山县“十四五”…规划的通知
+_BARE_NOTICE_TITLE_RE = re.compile(r"关于印发(?P<t>[^《》，。,]{4,80}?)的通知")
 _PLAN_WORDS = ("规划", "实施方案", "方案", "纲要", "行动计划", "计划")
-_PUBLISHED_RE = re.compile(
-    r"(?:发布日期|发布时间|出刊日期|公开日期|成文日期)\s*[:：]?\s*"
-    r"(?:((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})|((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)")
-_FIVE_YEAR_RE = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?")
-_EXPLICIT_PERIOD_RE = re.compile(r"((?:19|20)\d{2})\s*[-—–~～至到]+\s*((?:19|20)\d{2})\s*年")
+_DATE_VALUE = (r"\s*[:：]?\s*(?:((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})|"
+               r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)")
+_PUBLISHED_RE = re.compile(r"(?:发布日期|发布时间|出刊日期|公开日期)" + _DATE_VALUE)
+#: a web page's 成文日期 is the date the notice was signed: its issue date, not its publication
+_WRITTEN_RE = re.compile(r"成文日期" + _DATE_VALUE)
+_NUMBER_LABEL_RE = re.compile(r"(?:发文字号|文号)\s*[:：]\s*(?P<n>\S+)")
+_FIVE_YEAR_RE = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?|第十([一二三四五六七八九])个五年")
+_EXPLICIT_PERIOD_RE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~～至到]+\s*((?:19|20)\d{2})\s*年")
+#: the period on a line of its own under the title: （2021—2025年）, 2021年—2025年
+_PERIOD_LINE_RE = re.compile(r"[(（]?\s*" + _EXPLICIT_PERIOD_RE.pattern + r"\s*[)）]?")
 _CITED_RE = re.compile(r"《([^《》]{2,80})》")
 _DRAFT_RE = re.compile(r"征求意见稿|送审稿|草案|讨论稿")
-_ISSUER_RE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,20}人民政府(?:办公室|办公厅)?)\s*$")
+_GOVERNMENT_RE = re.compile(r"(?P<region>[\u4e00-\u9fff]{2,30}?)人民政府(?:办公室|办公厅)?")
+_BODY_RE = re.compile(r"[\u4e00-\u9fff]{1,16}?(?:联合会|委员会|局)")
 CN_NUMERALS = "一二三四五六七八九"
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "O": 0, "0": 0}
+#: a date printed in Chinese numerals, as a notice is signed: 二〇二一年十二月一日
+_DATE_ISO_RE = re.compile(r"((?:19|20)\d{2})([-/.])(\d{1,2})\2(\d{1,2})")
+
+
+def _hanzi_number(text: str) -> int | None:
+    """十 -> 10, 十二 -> 12, 二十 -> 20, 三十一 -> 31, 七 -> 7."""
+    if "十" not in text:
+        return _CN_DIGIT.get(text) if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    if len(tens) > 1 or len(ones) > 1:
+        return None
+    t = _CN_DIGIT.get(tens, -1) if tens else 1
+    o = _CN_DIGIT.get(ones, -1) if ones else 0
+    return None if t <= 0 or o < 0 else 10 * t + o
+
+
+def signed_date(norm: str) -> date | None:
+    """The date a line that is only a date prints: 2021年12月1日, 二〇二一年十二月一日, 2021-12-01."""
+    text = norm.strip()
+    m = DATE_CN_RE.fullmatch(text)
+    if m:
+        return _date(*m.groups())
+    m = _DATE_ISO_RE.fullmatch(text)
+    if m:
+        return _date(m.group(1), m.group(3), m.group(4))
+    m = DATE_HANZI_RE.fullmatch(text)
+    if m:
+        year = "".join(str(_CN_DIGIT[c]) for c in m.group(1))
+        month, day = _hanzi_number(m.group(2)), _hanzi_number(m.group(3))
+        if month is not None and day is not None:
+            return _date(year, str(month), str(day))
+    return None
 
 
 @dataclass
@@ -52,6 +94,32 @@ def five_year_period(ordinal: int) -> tuple[int, int]:
     return start, start + 4
 
 
+def _names_region(text: str) -> bool:
+    return bool(text) and "".join(split_region_names(text)) == text
+
+
+def issuer_name(line: str) -> str:
+    """The issuing body a notice's signature line (or its title's opening) names: a region's
+    人民政府 (办公室), or its 残联, 残工委 or bureau (青山县残疾人联合会).  Issued jointly
+    (中共青山县委　青山县人民政府, on one line or two joined), the government issues; a line that
+    names no region in full before its body is no issuer ('' ), never a run of two bodies read as
+    one (中共青山县委青山县人民政府)."""
+    text = re.sub(r"\s+", "", line)
+    for m in _GOVERNMENT_RE.finditer(text):
+        if m.end() != len(text):
+            continue
+        region = m.group("region")
+        for i in range(len(region)):  # the government of the region its name ends with
+            if _names_region(region[i:]):
+                return text[m.start() + i:]
+    for i in range(len(text)):
+        names = split_region_names(text[i:])
+        rest = text[i + len("".join(names)):]
+        if names and _BODY_RE.fullmatch(rest) and "人民政府" not in rest and not split_region_names(rest):
+            return text[i:] if i == 0 else ""
+    return ""
+
+
 def is_plan_title(norm: str) -> bool:
     text = norm.strip()
     return (4 <= len(text) <= 70 and "。" not in text and not text.startswith(("关于", "现将", "为"))
@@ -78,44 +146,66 @@ def read_metadata(blocks: list[Block], body_start: int) -> Metadata:
     standalone = [b for b in head if is_plan_title(b.norm)]
     if standalone:
         if not md.title:
-            md.title = _strip_draft(standalone[0].text)
+            # a title line printed in 《》 is the plan's title without them
+            md.title = _strip_draft(re.sub(r"^《([^《》]+)》$", r"\1", standalone[0].text.strip()))
             md.title_block = standalone[0]
-        elif md.title_block is not None and not md.title_block.text.startswith(("关于", "现将")):
-            pass
+    if not md.title:
+        for b in head:
+            m = _BARE_NOTICE_TITLE_RE.search(b.text)
+            if m and any(w in m.group("t") for w in _PLAN_WORDS):
+                md.title = m.group("t").strip()
+                md.title_block = b
+                break
     md.draft = any(_DRAFT_RE.search(b.text) for b in head[:12]) or bool(_DRAFT_RE.search(md.title))
     md.title = _strip_draft(md.title)
     # issue date, issuer, document number: standalone lines of the covering notice
     for i, b in enumerate(head):
         if not md.doc_number and DOC_NUMBER_RE.fullmatch(b.norm.strip()):
             md.doc_number = b.text.strip()
-        if md.issued is None and DATE_CN_RE.fullmatch(b.norm.strip()):
-            m = DATE_CN_RE.fullmatch(b.norm.strip())
-            md.issued = _date(*m.groups())
-            for prev in reversed(head[max(0, i - 3):i]):
-                im = _ISSUER_RE.match(prev.norm.strip())
-                if im:
-                    md.issuer = prev.text.strip()
-                    break
+        if md.issued is None:
+            # the date under the signature, or beside it (青山县人民政府　2021年12月1日)
+            parts = b.norm.split()
+            signer, when = ("".join(parts[:-1]), parts[-1]) if len(parts) > 1 else ("", b.norm)
+            signed = signed_date(when) if not signer or issuer_name(signer) else None
+            if signed is not None:
+                md.issued = signed
+                for prev in ([b] if signer else []) + list(reversed(head[max(0, i - 3):i])):
+                    name = issuer_name(signer if prev is b else prev.norm)
+                    if name:
+                        md.issuer = name
+                        break
         if md.published is None:
             m = _PUBLISHED_RE.search(b.norm)
             if m:
                 g = m.groups()
                 md.published = _date(*g[:3]) if g[0] else _date(*g[3:])
+        if md.issued is None:
+            m = _WRITTEN_RE.search(b.norm)
+            if m:
+                g = m.groups()
+                md.issued = _date(*g[:3]) if g[0] else _date(*g[3:])
+        if not md.doc_number:
+            m = _NUMBER_LABEL_RE.search(b.norm)
+            if m and DOC_NUMBER_RE.fullmatch(m.group("n")):
+                md.doc_number = b.text[m.start("n"):m.end("n")]
     if not md.issuer:
         for b in head:
-            m = re.match(r"^([\u4e00-\u9fff]{2,20}人民政府(?:办公室|办公厅)?)(?:关于印发|印发)", b.norm.strip())
-            if m:
-                md.issuer = m.group(1)
+            m = re.match(r"^(.{2,40}?)(?:关于印发|印发)", b.norm.strip())
+            if m and issuer_name(m.group(1)):
+                md.issuer = issuer_name(m.group(1))
                 break
     # period: explicit years in the title win over the five-year ordinal
     source = md.title or " ".join(b.text for b in head[:10])
     m = _EXPLICIT_PERIOD_RE.search(normalize(source))
+    if m is None and not _FIVE_YEAR_RE.search(source):
+        # a title printed without its years: they stand on a line of their own near it
+        m = next((p for p in (_PERIOD_LINE_RE.fullmatch(b.norm.strip()) for b in head) if p), None)
     if m:
         md.period = (int(m.group(1)), int(m.group(2)))
     else:
         m = _FIVE_YEAR_RE.search(source) or _FIVE_YEAR_RE.search(" ".join(b.text for b in head))
         if m:
-            md.period = five_year_period(10 + CN_NUMERALS.index(m.group(1)) + 1)
+            md.period = five_year_period(10 + CN_NUMERALS.index(m.group(1) or m.group(2)) + 1)
     # cited documents: 《…》 in the preamble (the blocks after the title, before the body)
     start = head.index(md.title_block) + 1 if md.title_block in head else 0
     for b in head[start:]:

@@ -17,14 +17,25 @@ SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗
             "旗")
 _NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:" + "|".join(SUFFIXES) + ")")
 #: words that end a region prefix even though they contain a suffix character
-_NOT_REGION = ("人民政府", "残疾", "关于", "十四五", "十三五", "规划", "发展")
+_NOT_REGION = ("人民政府", "残疾", "关于", "十四五", "十三五", "规划", "发展", "中共", "委")
+#: common nouns ending in a region suffix that name no division (青山县社区康复…, 包头市城市无障碍…)
+_GENERIC = frozenset(("社区", "城市", "市区", "县区", "县市", "辖区", "园区", "景区", "山区", "牧区", "郊区", "片区",
+                      "老区", "灾区", "库区", "街区", "小区", "校区", "新区", "开发区", "示范区", "试验区", "保护区"))
+#: suffixes of the levels the gazetteer holds in full (provincial and prefecture-level): a name so
+#: ending that it does not hold is no division (农村地区, 民族地区)
+_GAZETTEER_ONLY = ("特别行政区", "自治区", "自治州", "地区", "省", "盟")
 #: 全区 / 全市 / 本县: the plan's own region, unnamed (《全区“十四五”…规划》): the issuer names it
 #: (全椒县, 本溪市 are regions)
 _WHOLE = re.compile("[全本][省市区县旗州盟]")
 
 
 def split_region_names(prefix: str) -> list[str]:
-    """'兰州市西固区“十四五”…' -> ['兰州市', '西固区'] (stops at the first non-name)."""
+    """'兰州市西固区“十四五”…' -> ['兰州市', '西固区'] (stops at the first non-name).
+
+    The gazetteer holds every provincial and prefecture-level division, so a 区, 县 or 旗 it does not
+    hold is county-level, and nothing a plan prints after a county-level name is a division above a
+    town (青山县社区康复… is 青山县's, never a district 社区's); a 市 it does not hold may be a city
+    it lacks (云山市青溪区), or a county-level city."""
     names: list[str] = []
     pos = 0
     while True:
@@ -32,9 +43,16 @@ def split_region_names(prefix: str) -> list[str]:
         if not m:
             break
         name = m.group(0)
-        if len(name) < 2 or any(w in name for w in _NOT_REGION) or _WHOLE.fullmatch(name):
+        if len(name) < 2 or any(w in name for w in _NOT_REGION) or _WHOLE.fullmatch(name) or name in _GENERIC:
             break
+        known = name in gazetteer()
+        if not known and name.endswith(_GAZETTEER_ONLY):
+            break
+        if names and names[-1] not in gazetteer() and name == "城区":
+            break  # 连州市城区: a county-level city's town, no district (阳泉市城区 is one)
         names.append(name)
+        if not known and not name.endswith("市"):
+            break  # county-level: the chain ends here (a 市 the gazetteer lacks may still be a city)
         pos = m.end()
     return names
 

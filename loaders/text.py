@@ -40,9 +40,16 @@ def box_number(m: re.Match[str]) -> str:
     return no + ("-" + sub.strip(" -－—–.") if sub else "")
 DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,8}\s*[〔\[(（【]\s*(?:19|20)\d{2}\s*[〕\])）】]\s*\d{1,4}\s*号")
 DATE_CN_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+#: a date in Chinese numerals, as a notice is signed: 二〇二一年十二月一日
+DATE_HANZI_RE = re.compile(r"([〇○零O0一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*"
+                           r"([一二三四五六七八九十]{1,3})\s*日")
 #: a notice's 附注 under its date, saying how it is published (（此件公开发布）, （此件主动公开）):
 #: a line of its own, never the start of the plan's title printed under it
 NOTICE_NOTE_RE = re.compile(r"[（(]\s*此件[^（()）]{1,12}[)）]")
+#: a web page's metadata line (来源：…　发布时间：…, 发文字号：…): a line of its own, in the head
+WEB_META_RE = re.compile(r"\s*(?:信息来源|文章来源|来源|发布时间|发布日期|发布机构|发文机关|成文日期|发文字号|索引号|"
+                         r"主题分类|浏览次数|点击数|访问量|作者)\s*[:：]")
+_DATED_SIGNATURE_RE = re.compile(r"\s(?:" + DATE_CN_RE.pattern + "|" + DATE_HANZI_RE.pattern + ")$")
 TERMINAL = "。!?;:"  # after width normalisation
 OPENERS = {"《": "》", "“": "”", "(": ")", "「": "」", "〔": "〕", "[": "]"}
 #: a line this share of the page width long is full: extraction wrapped it
@@ -149,12 +156,14 @@ def _is_standalone(norm: str) -> bool:
     stripped = norm.rstrip()
     if stripped.endswith(TITLE_ENDINGS):
         return True
-    if DATE_CN_RE.fullmatch(stripped) or DOC_NUMBER_RE.fullmatch(stripped):
+    if DATE_CN_RE.fullmatch(stripped) or DOC_NUMBER_RE.fullmatch(stripped) or DATE_HANZI_RE.fullmatch(stripped):
         return True
     if NOTICE_NOTE_RE.fullmatch(stripped.lstrip()):
         return True
     if len(stripped) < 40 and re.search(r"\d{4}-\d{1,2}-\d{1,2}", stripped):
         return True
+    if len(stripped) < 40 and _DATED_SIGNATURE_RE.search(stripped):
+        return True  # a signature with its date beside it: 青山县人民政府　2021年12月1日
     return False
 
 
@@ -193,8 +202,11 @@ def joins(prev: Block | Paragraph, line: Line, width: int = 10_000, clause_line:
         return False
     if is_structure_start(line.norm) or is_item_title(para, width):
         return False
-    if DOC_NUMBER_RE.fullmatch(line.norm.strip()):
-        return False  # a notice's 文号 (青政办发〔2021〕12号) is a line of its own, under its red header
+    if DOC_NUMBER_RE.fullmatch(line.norm.strip()) or DATE_CN_RE.fullmatch(line.norm.strip()) \
+            or DATE_HANZI_RE.fullmatch(line.norm.strip()):
+        return False  # a notice's 文号 (青政办发〔2021〕12号) and its date are lines of their own
+    if WEB_META_RE.match(line.norm) or WEB_META_RE.match(para.lines[0].norm):
+        return False  # 来源：…　发布时间：… is a line of its own, never the start of the title under it
     if (para.is_heading() or is_heading(para.lines[0].norm)) and not _heading_wraps(para, line, width):
         return False  # a heading ends its line, unless the line is full: then the heading wrapped
     if para.tail(1) in _ENDS:

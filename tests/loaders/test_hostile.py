@@ -280,7 +280,10 @@ def _reference_joins(prev: Block, line, width, clause_line) -> bool:
         return False
     if text_mod.is_structure_start(line.norm) or text_mod.is_item_title(prev, width):
         return False
-    if text_mod.DOC_NUMBER_RE.fullmatch(line.norm.strip()):
+    if text_mod.DOC_NUMBER_RE.fullmatch(line.norm.strip()) or text_mod.DATE_CN_RE.fullmatch(line.norm.strip()) \
+            or text_mod.DATE_HANZI_RE.fullmatch(line.norm.strip()):
+        return False
+    if text_mod.WEB_META_RE.match(line.norm) or text_mod.WEB_META_RE.match(prev.lines[0].norm):
         return False
     if (text_mod.is_heading(prev.norm) or text_mod.is_heading(prev.lines[0].norm)) \
             and not text_mod._heading_wraps(prev, line, width):
@@ -322,8 +325,8 @@ def _shaped(blocks: list[Block]) -> list[tuple]:
 #: pieces of lines that reach every branch of the joining rule: sentence ends, brackets opened and
 #: closed, titles, dates and document numbers (with whitespace inside), numbering, labels, tabs
 _PIECES = ["推进公共服务", "。", "；", "，", "《", "》", "“", "”", "（", "）", "(", ")", "〔", "〕", "[", "]", "「",
-           "」", "规划", "规划》", "实施方案", "人民政府", "2022年3月15日", "2022 年 3 月 15 日", "青政发〔2022〕8号",
-           "青政发 〔 2022 〕 8 号", "2022-03-18", "一、", "（二）", "3.", "专栏1", "牵头单位：", "责任单位：区民政局",
+           "」", "规划", "规划》", "实施方案", "人民政府", "2022年3月15日", "2022 年 3 月 15 日", "二〇二二年三月十五日", "青政发〔2022〕8号",
+           "青政发 〔 2022 〕 8 号", "2022-03-18", "一、", "（二）", "3.", "专栏1", "牵头单位：", "责任单位：区民政局", "来源：",
            " ", "\u3000", "  ", "ＡＢ", "！", "？", "：", "\t", "附件"]
 
 

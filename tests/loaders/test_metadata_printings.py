@@ -1,0 +1,182 @@
+"""How real plans print their heads: the title, region, issuer, dates, 文号, period and draft
+status are read as an analyst reads them, or left a gap; never a wrong region, issuer, date or
+title."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policykg.loaders.plan import load_plan
+from policykg.loaders.regions import split_region_names
+
+BODY = """一、主要任务
+（一）保障基本生活
+1.完善低保制度。将符合条件的残疾人家庭纳入低保。（县民政局负责）
+2.落实两项补贴。按时足额发放。（县残联、县财政局负责）
+"""
+
+
+def plan(tmp_path: Path, head: str, body: str = BODY):
+    path = tmp_path / "plan.txt"
+    path.write_text(head.strip("\n") + "\n" + body, encoding="utf-8")
+    return load_plan(path)
+
+
+def chain(record) -> list[str]:
+    names, node = [], record.region
+    while node is not None:
+        names.append(node.name)
+        node = node.parent
+    return names
+
+
+# --- the region: only what names a division ----------------------------------------------------
+
+@pytest.mark.parametrize("title, names", [
+    ("青山县社区康复服务“十四五”规划", ["青山县"]),
+    ("青山县城市无障碍环境建设“十四五”规划", ["青山县"]),
+    ("青山县农村地区残疾人康复服务规划", ["青山县"]),
+    ("青山县城区残疾人托养服务规划", ["青山县"]),
+    ("包头市社区康复服务“十四五”规划", ["包头市"]),
+    ("包头市青山区“十四五”残疾人事业发展规划", ["包头市", "青山区"]),
+    ("内蒙古自治区包头市青山区“十四五”规划", ["内蒙古自治区", "包头市", "青山区"]),
+    ("北京市朝阳区“十四五”残疾人事业发展规划", ["北京市", "朝阳区"]),
+    ("上海市浦东新区“十四五”残疾人事业发展规划", ["上海市", "浦东新区"]),
+    ("阳泉市矿区“十四五”残疾人事业发展规划", ["阳泉市", "矿区"]),
+    ("新疆维吾尔自治区伊犁哈萨克自治州伊宁市“十四五”规划", ["新疆维吾尔自治区", "伊犁哈萨克自治州", "伊宁市"]),
+    ("中共青山县委", []),
+])
+def test_region_names_stop_at_what_is_no_division(title, names):
+    # a county-level name ends the chain (the gazetteer holds every division above it); a common
+    # noun (社区, 城市) or a 地区 the gazetteer does not hold is no division
+    assert split_region_names(title) == names
+
+
+def test_a_county_plan_on_community_services_is_the_countys(tmp_path):
+    r = plan(tmp_path, "青山县社区康复服务“十四五”规划\n")
+    assert chain(r) == ["青山县"]
+    assert {u.region.name for t in r.tasks() for u in t.units("lead")} == {"青山县"}
+
+
+@pytest.mark.parametrize("title, names", [
+    ("云山市青溪区“十四五”残疾人保障和发展规划", ["云山市", "青溪区"]),  # a city the gazetteer lacks
+    ("连州市城区残疾人托养服务规划", ["连州市"]),
+    ("连州市社区康复服务规划", ["连州市"]),
+])
+def test_a_city_the_gazetteer_lacks_may_hold_districts(title, names):
+    assert split_region_names(title) == names
+
+
+# --- the issuer: a region's government or body, never two bodies read as one --------------------
+
+NOTICE = ("{issuer}关于印发《{title}》的通知\n各乡镇人民政府，县直各部门：\n现将《{title}》印发给你们，请认真贯彻执行。\n"
+          "{signature}\n2021年12月1日\n")
+
+
+@pytest.mark.parametrize("issuer, signature, expected", [
+    ("青山县人民政府", "青山县人民政府", "青山县人民政府"),
+    ("青山县人民政府办公室", "青山县人民政府办公室", "青山县人民政府办公室"),
+    ("中共青山县委 青山县人民政府", "中共青山县委　　青山县人民政府", "青山县人民政府"),
+    ("中共青山县委 青山县人民政府", "中共青山县委\n青山县人民政府", "青山县人民政府"),
+])
+def test_issuer(tmp_path, issuer, signature, expected):
+    r = plan(tmp_path, NOTICE.format(issuer=issuer, signature=signature, title="青山县“十四五”残疾人事业发展规划"))
+    assert r.issuer.label == expected
+    assert chain(r) == ["青山县"]
+
+
+def test_a_joint_issue_of_a_plan_for_the_whole_county_is_the_countys(tmp_path):
+    # before: the issuer 中共青山县委青山县人民政府 gave the plan a region 委青山县 under 中共青山县
+    r = plan(tmp_path, NOTICE.format(issuer="中共青山县委 青山县人民政府", signature="中共青山县委\n青山县人民政府",
+                                     title="全县“十四五”残疾人事业发展规划"))
+    assert r.issuer.label == "青山县人民政府"
+    assert chain(r) == ["青山县"]
+
+
+@pytest.mark.parametrize("issuer", ["青山县残疾人联合会", "青山县残疾人工作委员会"])
+def test_a_body_of_the_region_issues(tmp_path, issuer):
+    r = plan(tmp_path, NOTICE.format(issuer=issuer, signature=issuer, title="全县“十四五”残疾人事业发展规划"))
+    assert r.issuer.label == issuer
+    assert chain(r) == ["青山县"]
+
+
+# --- a web page's head --------------------------------------------------------------------------
+
+TITLE = "青山县“十四五”残疾人事业发展规划"
+
+
+def test_a_source_line_above_the_title_is_no_part_of_it(tmp_path):
+    # before: the title read 来源：包头市人民政府　发布时间：2022年1月5日青山县“十四五”… and the plan had no region
+    r = plan(tmp_path, f"来源：青山县人民政府　发布时间：2022年1月5日\n{TITLE}\n")
+    assert r.title == TITLE
+    assert chain(r) == ["青山县"]
+    assert str(r.published) == "2022-01-05"
+
+
+def test_a_government_sites_metadata_table(tmp_path):
+    # before: 成文日期 was read as the publication date, 发文字号 not at all, and the title began 发文字号：…
+    head = ("索引号：11150200/2021-00012\n发文机关：青山县人民政府\n成文日期：2021年12月01日\n"
+            "发文字号：青政发〔2021〕12号\n发布日期：2021年12月05日\n" + TITLE + "\n")
+    r = plan(tmp_path, head)
+    assert r.title == TITLE
+    assert (str(r.issued), str(r.published), r.doc_number) == ("2021-12-01", "2021-12-05", "青政发〔2021〕12号")
+
+
+def test_the_date_under_a_bodys_signature_is_the_issue_date(tmp_path):
+    # before: 2021年12月1日 joined the line 青山县残疾人联合会 above it and no issue date was read
+    r = plan(tmp_path, NOTICE.format(issuer="青山县残疾人联合会", signature="青山县残疾人联合会", title=TITLE))
+    assert str(r.issued) == "2021-12-01"
+
+
+# --- the issue date, however the signature prints it ---------------------------------------------
+
+@pytest.mark.parametrize("signature, issued", [
+    ("青山县人民政府\n2021年12月1日", "2021-12-01"),
+    ("青山县人民政府\n二〇二一年十二月一日", "2021-12-01"),
+    ("青山县人民政府\n二○二一年十二月三十一日", "2021-12-31"),
+    ("青山县人民政府\n2021-12-01", "2021-12-01"),
+    ("青山县人民政府　　2021年12月1日", "2021-12-01"),
+])
+def test_issue_date(tmp_path, signature, issued):
+    # before: a date in Chinese numerals, an ISO date or a date beside the signature was not read
+    # (and the lines under the last two joined it)
+    head = (f"青山县人民政府关于印发《{TITLE}》的通知\n各乡镇人民政府：\n现将《{TITLE}》印发给你们，请认真贯彻执行。\n"
+            f"{signature}\n（此件公开发布）\n{TITLE}\n")
+    r = plan(tmp_path, head)
+    assert (str(r.issued), r.issuer.label, r.title) == (issued, "青山县人民政府", TITLE)
+
+
+def test_signed_date_reads_no_impossible_date():
+    from policykg.loaders.metadata import signed_date
+    assert signed_date("二〇二一年十三月一日") is None
+    assert signed_date("二〇二一年二月三十日") is None
+
+
+# --- the period ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("head", [
+    "青山县残疾人事业发展第十四个五年规划\n",
+    "青山县残疾人事业发展规划\n（2021—2025年）\n",
+    "青山县残疾人事业发展规划\n2021年—2025年\n",
+    "青山县残疾人事业发展规划（2021年-2025年）\n",
+])
+def test_period(tmp_path, head):
+    # before: none of these had a period (a plan's targets then have no default year)
+    assert plan(tmp_path, head).period == (2021, 2025)
+
+
+# --- the title -----------------------------------------------------------------------------------
+
+def test_a_title_line_in_guillemets(tmp_path):
+    # before: the title kept its 《》 and the plan had no region
+    r = plan(tmp_path, "《青山县“十四五”残疾人保障和发展规划（2021-2025年）》\n")
+    assert r.title == "青山县“十四五”残疾人保障和发展规划（2021-2025年）"
+    assert chain(r) == ["青山县"]
+
+
+def test_a_notice_printing_the_plans_title_without_guillemets(tmp_path):
+    # before: no title (a gap)
+    r = plan(tmp_path, f"青山县人民政府关于印发{TITLE}的通知\n各乡镇人民政府：\n现将{TITLE}印发给你们，请认真贯彻执行。\n"
+                       "青山县人民政府\n2021年12月1日\n")
+    assert r.title == TITLE
