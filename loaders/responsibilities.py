@@ -153,28 +153,34 @@ def _label_parts(role: str, units: str) -> list[Part]:
     return [Part(role, units)]
 
 
+def _list_pieces(text: str) -> tuple[list[str], str | None]:
+    """A unit list's pieces (apart by ，；) and the deadline its last piece prints, if any
+    (…，2023年底前 / …，持续推进): the task's, no unit."""
+    pieces = [x.strip(" 。") for x in re.split(r"[,，;；]", text) if x.strip(" 。")]
+    if len(pieces) > 1 and DEADLINE_PHRASE_RE.fullmatch(pieces[-1]):
+        return pieces[:-1], pieces[-1]
+    return pieces, None
+
+
 def _label_pieces(role: str, units: str) -> list[Part] | None:
     """责任单位：A牵头，B、C — a lead named with its verb in the label's list, the rest with the
     label's role; a deadline printed at the list's end (…，2023年底前) is the task's.  None unless a
     piece names a lead with 牵头 or 由…负责, or the list ends with a deadline."""
-    pieces = [x for x in re.split(r"[,，;；]", units) if x.strip(" 。")]
+    pieces, deadline = _list_pieces(units)
     out: list[Part] = []
     lead = False
-    for k, piece in enumerate(pieces):
-        if k == len(pieces) - 1 and k and DEADLINE_PHRASE_RE.fullmatch(piece.strip(" 。")):
-            out.append(Part("deadline", piece.strip(" 。")))
-            continue
+    for piece in pieces:
         verbs = _verb_final(piece)
-        if verbs and _names_lead(piece):
-            lead = lead or any(p.role == "lead" for p in verbs)
-            out.extend(verbs)
-        elif verbs:
+        if verbs:
+            lead = lead or (_names_lead(piece) and any(p.role == "lead" for p in verbs))
             out.extend(verbs)
         else:
-            out.append(Part(role, piece.strip()))
+            out.append(Part(role, piece))
     if lead:  # the rest of a list that names its lead inside support it (no 责任单位 beside a lead label)
         out = [Part("support", p.units) if p.role == "owner" else p for p in out]
-    return out if out and (lead or out[-1].role == "deadline") else None
+    if deadline:
+        out.append(Part("deadline", deadline))
+    return out if out and (lead or deadline) else None
 
 
 def _names_lead(units: str) -> bool:
@@ -269,14 +275,11 @@ def bare_list(inner: str) -> list[Part] | None:
     an organisation."""
     if len(inner) > 200:
         return None
-    pieces = [x.strip(" 。") for x in re.split(r"[,，;；]", inner) if x.strip(" 。")]
-    parts: list[Part] = []
-    if len(pieces) > 1 and DEADLINE_PHRASE_RE.fullmatch(pieces[-1]):
-        parts.append(Part("deadline", pieces.pop()))
+    pieces, deadline = _list_pieces(inner)
     names = [n for piece in pieces for n in split_unit_list(piece)]
     if not names or any(reads_as_unit(n) is not None for n in names):
         return None
-    return [Part("owner", "、".join(names))] + parts
+    return [Part("owner", "、".join(names))] + ([Part("deadline", deadline)] if deadline else [])
 
 
 def parse_inner(inner: str) -> list[Part] | None:

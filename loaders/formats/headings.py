@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from policykg.loaders.formats.numbering import chinese_counting
 from policykg.loaders.ladder import CHAPTER_STYLES, numbering
 from policykg.loaders.metadata import is_plan_title
 from policykg.loaders.text import COLUMN_RE, normalize
@@ -46,16 +47,7 @@ _BODY_LEVEL = 9
 _FORMS = {"第部分": "第{}部分 ", "第章": "第{}章 ", "第节": "第{}节 ", "一、": "{}、", "(一)": "（{}）"}
 #: the form of the level below a level of this form, as Chinese plans rank them
 _BELOW = {"第部分": "第章", "第章": "一、", "第节": "一、", "一、": "(一)"}
-_CN = "一二三四五六七八九"
 _LONGEST_HEADING = 40
-
-
-def _cn(n: int) -> str:
-    if n < 10:
-        return _CN[n - 1]
-    if n < 20:
-        return "十" + (_CN[n - 11] if n > 10 else "")
-    return _CN[n // 10 - 1] + "十" + (_CN[n % 10 - 1] if n % 10 else "")
 
 
 def _reads_as_heading(text: str) -> bool:
@@ -181,6 +173,6 @@ def number_headings(lines: list[str], headings: list[Heading]) -> list[tuple[int
                          f"{' and '.join(_FORMS[f].format('一').strip() for f in forms)} headings) prints no "
                          "number, and its place in the plan's numbering cannot be told: read as a paragraph"))
             continue
-        lines[h.line] = _FORMS[forms[k]].format(_cn(counters[k])) + lines[h.line].lstrip()
+        lines[h.line] = _FORMS[forms[k]].format(chinese_counting(counters[k])) + lines[h.line].lstrip()
     return gaps
 
