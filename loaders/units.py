@@ -13,7 +13,7 @@ from functools import cache
 
 from policykg.loaders.model import RegionRef, UnitRef
 from policykg.loaders.reference import classify_department, department_types, unit_aliases
-from policykg.loaders.regions import level_of, region_short_name
+from policykg.loaders.regions import PREFECTURE_LEVELS, PROVINCE_LEVELS, level_of, region_short_name
 from policykg.loaders.text import normalize
 
 LEVEL_CHARS = "区市县旗省州盟"
@@ -196,15 +196,16 @@ def _split_alternate(name: str) -> tuple[str, str]:
 
 
 #: how high a level character's region stands (0 a province, 1 a prefecture, 2 a county)
-_RANK = {"省": 0, "自治区": 0, "市": 1, "州": 1, "盟": 1}
+#: the regions a level character names above a county: (rank, level of a region the plan never names)
+_ABOVE = {"省": (0, "province"), "自治区": (0, "autonomous-region"), "市": (1, "city"), "州": (1, "prefecture"),
+          "盟": (1, "league")}
 
 
 def _home_rank(region: RegionRef) -> int:
-    if region.level in ("province", "autonomous-region", "municipality", "sar"):
+    """How high a plan's region stands: 0 a province, 1 a prefecture, 2 a county or below."""
+    if region.level in PROVINCE_LEVELS:
         return 0
-    if region.level in ("city", "prefecture-city", "prefecture", "autonomous-prefecture", "league"):
-        return 1
-    return 2
+    return 1 if region.level in PREFECTURE_LEVELS or region.level == "city" else 2
 
 
 class UnitResolver:
@@ -229,11 +230,10 @@ class UnitResolver:
             if node.name.endswith(char):
                 return node
             node = node.parent
-        if self.region is None or _RANK.get(char, 2) >= _home_rank(self.region):
+        if self.region is None or char not in _ABOVE or _ABOVE[char][0] >= _home_rank(self.region):
             return self.region
         if char not in self._above:
-            level = {"省": "province", "自治区": "autonomous-region", "州": "prefecture", "盟": "league"}.get(char, "city")
-            self._above[char] = RegionRef(f"{self.region.name}所在{char}", level)
+            self._above[char] = RegionRef(f"{self.region.name}所在{char}", _ABOVE[char][1])
         return self._above[char]
 
     def split_prefix(self, name: str) -> tuple[str, str, RegionRef | None] | None:
