@@ -111,8 +111,8 @@ def _run_library(name: str, source: Source, params: dict[str, str] | None):
     if kept is not None:
         return store, text, kept
     if isinstance(store, OxigraphStore) and national.answers(q, params) and national.stale(store, name):
-        warnings.warn(f"{store.path}: the rows kept for {name} are older than the store (it changed "
-                      "since they were kept), so the store itself is asked, which is slower; "
+        warnings.warn(f"{store.path}: the rows kept for {name} are out of date (the store changed "
+                      "since they were kept, or the query did), so the store itself is asked, which is slower; "
                       f"`policykg keep-rows --store {store.path}` keeps them again", PolicyKGWarning, stacklevel=3)
     columns, rows = _stream(_scoped(store, params), text)
     return store, text, (columns, queries.tidied(q, columns, rows))

@@ -475,8 +475,8 @@ def keep_rows_cmd(store: Path, workers: int) -> None:
 
     What `load` does after loading unless --no-keep-rows is given: a national list, an aggregate or
     a query filtered to a unit or department type then answers at once, until the store changes
-    (a query whose kept rows are older than the store is asked of the store). Use it after loads
-    made with --no-keep-rows, e.g. one county's plans at a time into a national store."""
+    (a query whose kept rows are older than the store, or were kept by an earlier version of the
+    query, is asked of the store). Use it after loads made with --no-keep-rows or an upgrade, e.g. one county's plans at a time into a national store."""
     counts = _keep_rows(store, workers)
     if not counts:
         raise click.ClickException(f"{store} changed while its rows were computed; nothing was kept, run it again")

@@ -17,6 +17,7 @@ tests/queries/test_national.py holds every `@filters` line equal to the query's 
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sqlite3
@@ -138,7 +139,7 @@ def _keep_one(path: str, name: str, before: list[list[Any]]) -> tuple[str, str, 
                 count = db.execute("SELECT COUNT(*) FROM rows").fetchone()[0]
                 db.executemany("INSERT INTO meta VALUES (?, ?)",
                                [("stamp", json.dumps(before)), ("columns", json.dumps(columns)),
-                                ("query", name)])
+                                ("query", name), ("text", _digest(q))])
                 db.commit()
             finally:
                 db.close()
@@ -185,10 +186,16 @@ def _opened(store: OxigraphStore | Path, name: str) -> tuple[sqlite3.Connection,
         return None
 
 
-def _current(meta: dict[str, str], store: OxigraphStore | Path) -> bool:
-    """Were these rows kept from the store as it is now?"""
+def _digest(q: NamedQuery) -> str:
+    """The query's text as its kept rows remember it: rows kept by another version of the query (a
+    policykg upgrade that added a column) answer for it no more."""
+    return hashlib.sha256(q.text.encode("utf-8")).hexdigest()
+
+
+def _current(meta: dict[str, str], q: NamedQuery, store: OxigraphStore | Path) -> bool:
+    """Were these rows kept by this query from the store as it is now?"""
     try:
-        return json.loads(meta.get("stamp", "null")) == stamp(_path(store))
+        return meta.get("text") == _digest(q) and json.loads(meta.get("stamp", "null")) == stamp(_path(store))
     except ValueError:
         return False
 
@@ -203,7 +210,7 @@ def cached(store: OxigraphStore | Path, name: str,
         return None
     db, meta = opened
     try:
-        if not _current(meta, store):
+        if not _current(meta, q, store):
             db.close()
             return None
         columns = json.loads(meta["columns"])
@@ -217,16 +224,20 @@ def cached(store: OxigraphStore | Path, name: str,
 
 def stale(store: OxigraphStore | Path, name: str) -> bool:
     """Were rows kept for query `name` that the store has changed since (a load with --no-keep-rows,
-    `reason --write`)?  A query then asks the store, which is correct but slow at national scale."""
+    `reason --write`), or by another version of the query (kept before an upgrade)?  A query then
+    asks the store, which is correct but slow at national scale."""
     opened = _opened(store, name)
     if opened is None:
         return False
     db, meta = opened
     db.close()
+    if "stamp" not in meta:
+        return False
     try:
-        return "stamp" in meta and json.loads(meta["stamp"]) != stamp(_path(store))
+        json.loads(meta["stamp"])
     except ValueError:  # a damaged stamp: passed over like a damaged file, not called stale
         return False
+    return not _current(meta, get(name), store)
 
 
 def _where(filters: tuple[ColumnFilter, ...], columns: list[str],

@@ -33,7 +33,7 @@ def test_query_csv_to_stdout(tmp_path):
     r = run("query", "tasks", str(out), "--format", "csv")
     assert r.returncode == 0, r.stderr
     lines = r.stdout.splitlines()
-    assert lines[0] == "doc,plan,section,no,title,lead,support,line,deadline"
+    assert lines[0] == "doc,plan,section,no,title,lead,support,line,deadline,official"
     assert len(lines) == 1 + 15
 
 
@@ -48,7 +48,7 @@ def test_query_to_an_excel_workbook(tmp_path):
     assert r.returncode == 0, r.stderr
     assert f"wrote 15 rows to {out}" in r.stderr
     ws = openpyxl.load_workbook(out).active
-    assert [c.value for c in ws[1]] == ["doc", "plan", "section", "no", "title", "lead", "support", "line", "deadline"]
+    assert [c.value for c in ws[1]] == ["doc", "plan", "section", "no", "title", "lead", "support", "line", "deadline", "official"]
     rows = list(ws.iter_rows(min_row=2, values_only=True))
     assert len(rows) == 15 and all(isinstance(r[7], int) for r in rows)  # lines stay numbers
     csv_rows = run("query", "tasks", str(graph), "--format", "csv").stdout.splitlines()[1:]

@@ -97,7 +97,7 @@ def test_push_then_query_a_server_whose_default_graph_is_not_the_union(example_p
     assert s.stdout.splitlines() == ["n", "15"], s.stderr
     # an empty answer there says which graphs it came from (and the typo hint follows, once)
     e = run("query", "tasks", "--endpoint", server.query, "-p", "plan=不存在", "-f", "csv")
-    assert e.returncode == 0 and e.stdout.splitlines() == ["doc,plan,section,no,title,lead,support,line,deadline"]
+    assert e.returncode == 0 and e.stdout.splitlines() == ["doc,plan,section,no,title,lead,support,line,deadline,official"]
     assert e.stderr.splitlines() == [
         EMPTY_DEFAULT_WARNING.format(url=server.query),
         "warning: no plan's title contains '不存在'; `policykg query plan_metadata` lists the plans and "
@@ -205,7 +205,7 @@ def test_a_plan_no_title_contains_is_named(local_store, monkeypatch):
     monkeypatch.setattr(cli, "err", cli.Console(stderr=True, highlight=False, width=200))
     base = ["--store", str(local_store.path), "-f", "csv"]
     miss = CliRunner().invoke(cli.main, ["query", "tasks", "-p", "plan=西固县", *base])
-    assert miss.exit_code == 0 and miss.stdout.splitlines() == ["doc,plan,section,no,title,lead,support,line,deadline"]
+    assert miss.exit_code == 0 and miss.stdout.splitlines() == ["doc,plan,section,no,title,lead,support,line,deadline,official"]
     assert "no plan's title contains '西固县'; `policykg query plan_metadata` lists the plans" in miss.stderr
     # a plan that exists but has no such rows: no warning (奉化区 has no binding indicator without a target)
     none = CliRunner().invoke(cli.main, ["query", "binding_indicators_without_numeric_target",

@@ -360,6 +360,16 @@ def test_a_project_table_period_column_is_kept_on_its_projects(tmp_path, column)
     assert [g.message for g in r.warnings if g.kind == "table"] == []
 
 
+def test_a_project_period_reaches_the_projects_query(tmp_path):
+    from policykg import api
+    box_plan(tmp_path, ("序号", "项目名称", "建设内容", "建设年限"),
+             [("1", "残疾儿童康复救助", "为0-6岁残疾儿童提供康复救助。", "2021-2025年"),
+              ("2", "辅助器具适配", "为有需求的残疾人适配辅助器具。", "")])
+    columns, rows = api.query("projects", api.build([tmp_path / "plan.txt"], tmp_path / "plan.trig"))
+    assert [(r[columns.index("title")], r[columns.index("period")]) for r in rows] == [
+        ("残疾儿童康复救助", "2021-2025年"), ("辅助器具适配", "")]
+
+
 def test_a_period_cell_naming_no_year_is_a_gap(tmp_path):
     # a cell under 建设年限 that names no year or period (the row's cells shifted): never a period
     r = box_plan(tmp_path, ("序号", "项目名称", "建设内容", "建设年限"),

@@ -511,6 +511,15 @@ def test_an_official_named_in_a_clause_is_kept_and_is_no_unit(tmp_path):
     assert r.tasks()[0].official == "张三副县长"
 
 
+def test_an_official_reaches_the_tasks_query(tmp_path):
+    from policykg import api
+    plan(tmp_path, "一、主要任务\n1.完善低保制度。纳入低保。（责任领导：张三副县长；责任单位：县民政局、县残联）\n"
+                   "2.加强康复。实施精准康复。（责任单位：县残联）\n")
+    columns, rows = api.query("tasks", api.build([tmp_path / "plan.txt"], tmp_path / "plan.trig"))
+    assert [(r[columns.index("title")], r[columns.index("lead")], r[columns.index("official")]) for r in rows] == [
+        ("完善低保制度", "县民政局", "张三副县长"), ("加强康复", "县残疾人联合会", "")]
+
+
 @pytest.mark.parametrize("text", [
     "依托县残疾人综合服务中心（县残联）提高补贴标准。",  # a gloss inside a sentence
     "组织志愿者（含党员、团员）参与助残。",

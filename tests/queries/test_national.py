@@ -107,7 +107,7 @@ def test_kept_rows_are_not_used_once_the_store_has_changed(corpus_paths, tmp_pat
         assert national.cached(store, "units") is None
         assert national.cached(store, "tasks", {"plan": "残疾"}) is None
         assert national.stale(store, "projects_per_plan")
-        with pytest.warns(PolicyKGWarning, match=r"rows kept for projects_per_plan are older than the store.*"
+        with pytest.warns(PolicyKGWarning, match=r"rows kept for projects_per_plan are out of date.*"
                                                  r"policykg keep-rows --store"):
             columns, rows = api.query("projects_per_plan", store)
         assert (columns, rows) == _fresh(store, "projects_per_plan")
@@ -148,6 +148,26 @@ def test_a_damaged_kept_file_is_passed_over_for_the_store(corpus_paths, tmp_path
         for name in ("tasks", "units"):
             assert national.cached(store, name) is None
             assert api.query(name, store) == _fresh(store, name)
+
+
+def test_rows_kept_by_another_version_of_the_query_answer_for_it_no_more(corpus_paths, tmp_path):
+    # rows kept before an upgrade changed the query (tasks gained its `official` column) must not be
+    # served with the old columns: the store answers, and the user is told to keep them again
+    path = tmp_path / "kg"
+    api.load(corpus_paths[:2], path)
+    db = sqlite3.connect(national.kept_file(path, "tasks"))
+    db.execute("UPDATE meta SET value = 'an older query' WHERE key = 'text'")
+    db.commit()
+    db.close()
+    with OxigraphStore(path, read_only=True) as store:
+        assert national.cached(store, "tasks") is None and national.stale(store, "tasks")
+        assert not national.stale(store, "units")
+        with pytest.warns(PolicyKGWarning, match=r"rows kept for tasks are out of date.*keep-rows"):
+            columns, rows = api.query("tasks", store)
+        assert columns[-2:] == ["deadline", "official"] and (columns, rows) == _fresh(store, "tasks")
+    national.precompute(path, workers=1)
+    with OxigraphStore(path, read_only=True) as store:
+        assert not national.stale(store, "tasks") and _kept(store, "tasks") == _fresh(store, "tasks")
 
 
 def test_a_failed_keep_leaves_no_temporary_file_and_the_earlier_rows(corpus_paths, tmp_path, monkeypatch):
