@@ -140,28 +140,50 @@ class _Walker:
         return self.table(tbl)[0]
 
     def table(self, tbl) -> tuple[list[list[str]], set[tuple[int, int]]]:
-        """The rows of cells, and the (row, column) of each cell a vertically merged cell covers
-        (Word's vMerge continuing a cell above: it prints nothing of its own)."""
-        rows: list[list[str]] = []
-        merged: set[tuple[int, int]] = set()
+        """The rows of cells, each cell in the column it is printed in, and the (row, column) of each
+        cell a vertically merged cell covers (Word's vMerge continuing a cell above: it prints
+        nothing of its own).
+
+        A Word table places its cells on a grid of columns: a row may start some grid columns in
+        (w:gridBefore: a row with no 序号 cell of its own starts under 重点任务) or end short of the
+        last (w:gridAfter), and a cell may span several (w:gridSpan, or the old w:hMerge).  Each
+        cell is read in the column of the grid it starts in, so its text stands under the header
+        it is printed under, not in the next free column.  Grid columns no row divides (in every
+        row one cell, or none, starts within them: a thin column a converted table adds, which one
+        row's cell spans and another's skips) print as one column."""
+        placed: list[list[tuple[int, int, str | None, bool]]] = []  # (grid column, span, text, vMerged)
         for tr in _unwrap(tbl):
             if tr.tag != _TR:
                 continue
-            cells: list[str] = []
+            col = _grid_count(tr.find(qn("w:trPr")), "w:gridBefore")
+            cells: list[tuple[int, int, str | None, bool]] = []
             for tc in _unwrap(tr):
                 if tc.tag != _TC:
                     continue
                 tcpr = tc.find(qn("w:tcPr"))
-                span = tcpr.find(qn("w:gridSpan")) if tcpr is not None else None
-                extra = int(span.get(qn("w:val")) or 1) - 1 if span is not None and (
-                    span.get(qn("w:val")) or "").isdigit() else 0
-                extra = min(extra, 50)
-                vmerge = tcpr.find(qn("w:vMerge")) if tcpr is not None else None
-                if vmerge is not None and (vmerge.get(qn("w:val")) or "continue") == "continue":
-                    merged.update((len(rows), len(cells) + k) for k in range(extra + 1))
-                cells.append(self.cell_text(tc))
-                cells.extend([""] * extra)
-            rows.append(cells)
+                span = max(_grid_count(tcpr, "w:gridSpan"), 1)
+                hmerge = tcpr.find(qn("w:hMerge")) if tcpr is not None else None
+                if hmerge is not None and (hmerge.get(qn("w:val")) or "continue") == "continue" and cells:
+                    start, width, text, down = cells[-1]  # the cell on its left goes on over it
+                    cells[-1] = (start, width + span, text, down)
+                else:
+                    vmerge = tcpr.find(qn("w:vMerge")) if tcpr is not None else None
+                    down = vmerge is not None and (vmerge.get(qn("w:val")) or "continue") == "continue"
+                    cells.append((col, span, self.cell_text(tc), down))
+                col += span
+            placed.append(cells)
+        column = _printed_columns(placed)
+        rows: list[list[str]] = []
+        merged: set[tuple[int, int]] = set()
+        for r, cells in enumerate(placed):
+            out: list[str] = []
+            for start, span, text, down in cells:
+                first, last = column[start], column[start + span - 1]
+                out.extend([""] * (last + 1 - len(out)))
+                out[first] = text
+                if down:
+                    merged.update((r, c) for c in range(first, last + 1))
+            rows.append(out)
         return rows, merged
 
     def body(self, body, top: bool = True) -> None:
@@ -185,6 +207,32 @@ class _Walker:
             self.headings.append(Heading(len(self.out.lines), level, title, text, self.body_seen))
         elif text.strip():
             self.body_seen = True
+
+
+def _grid_count(props, tag: str) -> int:
+    """The number of grid columns property `tag` of a row's or cell's properties gives (w:gridBefore,
+    w:gridSpan), 0 where it gives none; at most 50, which no plan's table comes near."""
+    el = props.find(qn(tag)) if props is not None else None
+    val = (el.get(qn("w:val")) or "") if el is not None else ""
+    return min(int(val), 50) if val.isdigit() else 0
+
+
+def _printed_columns(placed) -> list[int]:
+    """For each grid column of a table whose rows hold `placed` cells (grid column, span, …), the
+    printed column it is part of: a grid column starts a new one where some row has a cell starting
+    in it and one starting in the printed column so far (the two are side by side in that row)."""
+    width = max((start + span for cells in placed for start, span, *_ in cells), default=0)
+    starts = [{start for start, *_ in cells} for cells in placed]
+    column: list[int] = []
+    group: set[int] = set()
+    for c in range(width):
+        if column and not any(c in s and s & group for s in starts):
+            group.add(c)
+            column.append(column[-1])
+        else:
+            group = {c}
+            column.append(column[-1] + 1 if column else 0)
+    return column
 
 
 def _text_boxes(p):

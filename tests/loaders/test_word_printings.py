@@ -1,0 +1,137 @@
+"""What a Word file carries that a plan's text never shows, read as Word prints it: a table's cells
+placed on its grid (a row starting a column in, a cell spanning columns), tracked changes, fields,
+content controls, footnotes, a table of contents.  Small .docx files built here from raw WordprocessingML;
+each asserts the tasks, units and gaps a reader of the printed document would check."""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import pytest
+
+docx = pytest.importorskip("docx")
+
+from docx.oxml import parse_xml  # noqa: E402
+
+from policykg.loaders.formats import read_document  # noqa: E402
+from policykg.loaders.plan import load_plan  # noqa: E402
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+BODY = ["青山县“十四五”残疾人事业发展规划", "一、主要任务",
+        "1.完善低保制度。将符合条件的残疾人纳入最低生活保障范围。",
+        "2.加强康复服务。实施精准康复服务行动。",
+        "3.推进无障碍建设。开展家庭无障碍改造。",
+        "4.发展特殊教育。办好特殊教育学校。", "附件", "重点工作任务分工表"]
+HEADER = ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"]
+CELLS = [["完善低保制度", "县民政局", "县财政局", "2022年12月"],
+         ["加强康复服务", "县卫健局", "县残联", "长期"],
+         ["推进无障碍建设", "县住建局", "县残联", "持续推进"],
+         ["发展特殊教育", "县教育局", "县残联", "2025年"]]
+READ = [("1", ["县民政局"], ["县财政局"], "2022年12月"),
+        ("2", ["县卫生健康局"], ["县残疾人联合会"], "长期"),
+        ("3", ["县住房和城乡建设局"], ["县残疾人联合会"], "持续推进"),
+        ("4", ["县教育局"], ["县残疾人联合会"], "2025年")]
+
+
+def run(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{html.escape(text)}</w:t></w:r>'
+
+
+def cell(text: str, props: str = "") -> str:
+    return f'<w:tc><w:tcPr><w:tcW w:w="1000" w:type="dxa"/>{props}</w:tcPr><w:p>{run(text) if text else ""}</w:p></w:tc>'
+
+
+def row(cells: list[str], props: str = "") -> str:
+    return f'<w:tr>{f"<w:trPr>{props}</w:trPr>" if props else ""}{"".join(cells)}</w:tr>'
+
+
+def table(rows: list[str], columns: int) -> str:
+    grid = '<w:gridCol w:w="1000"/>' * columns
+    return (f'<w:tbl {W}><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
+            f'{"".join(rows)}</w:tbl>')
+
+
+def numbered_row(i: int) -> str:
+    return row([cell(str(i + 1))] + [cell(c) for c in CELLS[i]])
+
+
+def word_file(tmp_path: Path, blocks: list[str], name: str = "plan.docx", body=BODY) -> Path:
+    """A .docx of the paragraphs `body` (plain) followed by `blocks` (raw body XML: paragraphs, tables)."""
+    document = docx.Document()
+    for text in body:
+        document.add_paragraph(text)
+    for xml in blocks:
+        document.element.body.insert(len(document.element.body) - 1, parse_xml(xml))
+    path = tmp_path / name
+    document.save(str(path))
+    return path
+
+
+def division(record):
+    section = next(s for c in record.chapters for s in c.sections if s.title == "重点工作任务分工表")
+    return [(t.no, [u.label for u in t.units("lead")], [u.label for u in t.units("support")], t.deadline)
+            for t in section.tasks]
+
+
+def table_gaps(record):
+    return [(g.line, g.message) for g in record.warnings if g.kind == "table"]
+
+
+# -- 1. a table's cells on its grid ------------------------------------------------------------
+
+
+def test_a_row_starting_one_grid_column_in_reads_its_cells_under_their_columns(tmp_path):
+    # row 2 has no 序号 cell (w:gridBefore 1): its task cell, printing the number, stands under
+    # 重点任务.  Its cells were read from the first column: 2.加强康复服务 taken for its 序号 and the
+    # row not read (a gap), or with a number in it, each unit a column to the left.
+    rows = [row([cell(h) for h in HEADER]), numbered_row(0),
+            row([cell("2." + CELLS[1][0])] + [cell(c) for c in CELLS[1][1:]], '<w:gridBefore w:val="1"/>'),
+            numbered_row(2), numbered_row(3)]
+    record = load_plan(word_file(tmp_path, [table(rows, 5)]))
+    assert division(record) == READ
+    assert table_gaps(record) == []
+
+
+def test_a_vertically_merged_cell_in_a_row_starting_a_column_in_covers_its_own_column(tmp_path):
+    # the lead of row 2 merged down from row 1 (vMerge), row 2 starting a column in: the cell it
+    # covers is under 牵头单位, not under 重点任务 (the cell's place in the row counted from the left)
+    vm = '<w:vMerge w:val="restart"/>'
+    rows = [row([cell(h) for h in HEADER]),
+            row([cell("1"), cell(CELLS[0][0]), cell("县民政局", vm), cell("县财政局"), cell("2022年12月")]),
+            row([cell("2." + CELLS[1][0]), cell("", "<w:vMerge/>"), cell("县残联"), cell("长期")],
+                '<w:gridBefore w:val="1"/>')]
+    path = word_file(tmp_path, [table(rows, 5)])
+    grid = read_document(path).grids[0]
+    assert grid.rows[2][1] == ("", "2.加强康复服务", "", "县残联", "长期")
+    assert grid.merged == frozenset({(2, 2)})
+    assert division(load_plan(path))[:2] == [("1", ["县民政局"], ["县财政局"], "2022年12月"),
+                                            ("2", ["县民政局"], ["县残疾人联合会"], "长期")]
+
+
+def test_a_thin_grid_column_a_converted_table_adds_is_no_column_of_its_own(tmp_path):
+    # a table converted from a PDF: its grid has a thin first column the header row skips
+    # (gridBefore 1) and each row's 序号 spans (gridSpan 2).  Read cell by cell from the left, the
+    # header and the rows were a column apart: each task's name taken for its lead's place, its
+    # lead for its supporters, its supporters for its deadline.
+    rows = [row([cell(h) for h in HEADER], '<w:gridBefore w:val="1"/>')] + [
+        row([cell(str(i + 1), '<w:gridSpan w:val="2"/>')] + [cell(c) for c in CELLS[i]]) for i in range(4)]
+    path = word_file(tmp_path, [table(rows, 6)])
+    assert [cells for _line, cells in read_document(path).grids[0].rows] == [
+        tuple(HEADER)] + [(str(i + 1), *CELLS[i]) for i in range(4)]
+    record = load_plan(path)
+    assert division(record) == READ
+    assert table_gaps(record) == []
+
+
+def test_old_style_horizontal_merge_and_a_row_ending_short(tmp_path):
+    # row 2's lead printed over 牵头单位 and 配合单位 (Word 97's w:hMerge, or w:gridSpan) and the row
+    # ending before 完成时限 (w:gridAfter): no supporters, no deadline, the lead its own
+    rows = [row([cell(h) for h in HEADER]), numbered_row(0),
+            row([cell("2"), cell(CELLS[1][0]), cell("县卫健局", '<w:hMerge w:val="restart"/>'),
+                 cell("", "<w:hMerge/>"), cell("长期")]),
+            row([cell("3"), cell(CELLS[2][0]), cell("县住建局", '<w:gridSpan w:val="2"/>')],
+                '<w:gridAfter w:val="1"/>'),
+            numbered_row(3)]
+    record = load_plan(word_file(tmp_path, [table(rows, 5)]))
+    assert division(record) == [READ[0], ("2", ["县卫生健康局"], [], "长期"),
+                                ("3", ["县住房和城乡建设局"], [], ""), READ[3]]
