@@ -1,7 +1,7 @@
 """Word .docx documents, read with python-docx: paragraphs in order, real tables as tables.
 
 The body is walked in document order: paragraphs (with their automatic numbering restored; tracked
-deletions, field codes and the table of contents left out; a text box read after the paragraph it
+deletions, field codes, hidden text and the table of contents left out; a text box read after the paragraph it
 is anchored in) and tables (rows of cells, a merged cell printed once).  Page headers and footers
 are not body text and are not read.  Before python-docx opens the file the zip is checked, so a zip
 bomb or a damaged archive is refused with a reason instead of exhausting memory.
@@ -41,6 +41,8 @@ _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallba
 _BREAKS = {qn("w:br"), qn("w:cr")}
 _TABS = {qn("w:tab"), qn("w:ptab")}
 _P, _TBL, _TR, _TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
+_R, _RPR, _VANISH = qn("w:r"), qn("w:rPr"), qn("w:vanish")
+_OFF = {"0", "false", "off"}
 _WRAPPERS = {qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml"), qn("w:smartTag")}
 
 
@@ -72,7 +74,7 @@ def paragraph_text(p) -> str:
     while stack:
         el = stack.pop()
         tag = el.tag
-        if tag in _SKIP or not isinstance(tag, str):
+        if tag in _SKIP or not isinstance(tag, str) or (tag == _R and _hidden(el)):
             continue
         if tag == _TEXT:
             out.append(el.text or "")
@@ -84,6 +86,14 @@ def paragraph_text(p) -> str:
             out.append("-")
         stack.extend(reversed(el))
     return "".join(out)
+
+
+def _hidden(r) -> bool:
+    """Is run `r` hidden text (w:vanish: Word neither shows nor prints it; a note to the drafter,
+    a unit struck from the list without tracking)?  w:webHidden is printed and read."""
+    rpr = r.find(_RPR)
+    vanish = rpr.find(_VANISH) if rpr is not None else None
+    return vanish is not None and (vanish.get(qn("w:val")) or "true").lower() not in _OFF
 
 
 def toc_styles(styles_el) -> set[str]:

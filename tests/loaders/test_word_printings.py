@@ -135,3 +135,67 @@ def test_old_style_horizontal_merge_and_a_row_ending_short(tmp_path):
     record = load_plan(word_file(tmp_path, [table(rows, 5)]))
     assert division(record) == [READ[0], ("2", ["县卫生健康局"], [], "长期"),
                                 ("3", ["县住房和城乡建设局"], [], ""), READ[3]]
+
+
+# -- 2. tracked changes, comments, fields, hidden text -----------------------------------------
+
+_AUTHOR = 'w:author="科室" w:date="2023-01-01T00:00:00Z"'
+
+
+def para(inner: str, props: str = "") -> str:
+    return f"<w:p {W}>{props}{inner}</w:p>"
+
+
+def deleted(text: str) -> str:
+    return f'<w:del w:id="1" {_AUTHOR}><w:r><w:delText xml:space="preserve">{text}</w:delText></w:r></w:del>'
+
+
+def inserted(text: str) -> str:
+    return f'<w:ins w:id="2" {_AUTHOR}>{run(text)}</w:ins>'
+
+
+def field(code: str, result: str) -> str:
+    return (f'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">{code}'
+            f'</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>{run(result)}'
+            f'<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+
+
+def tasks(record):
+    return [(t.no, t.title, [u.label for u in t.units("lead")], [u.label for u in t.units("support")])
+            for t in record.tasks()]
+
+
+def test_tracked_changes_comments_and_fields_read_as_the_document_now_prints(tmp_path):
+    # a unit struck out and one put in (w:del / w:ins), a sentence moved (w:moveFrom / w:moveTo),
+    # a comment on a unit, a unit from a mail-merge field and a page number field: the text read is
+    # the document as it now prints, no deleted or moved-away words, comment marks or field codes
+    blocks = [
+        para(run("1.完善低保制度。将符合条件的残疾人纳入最低生活保障范围。（牵头单位：县民政局；责任单位：")
+             + deleted("县财政局、") + inserted("县医保局、") + run("县残联）")),
+        para(run("2.加强康复服务。") + f'<w:moveFrom w:id="3" {_AUTHOR}>{run("实施精准康复服务行动。")}</w:moveFrom>'
+             + run("（牵头单位：") + f'<w:moveTo w:id="4" {_AUTHOR}>{run("县卫健局")}</w:moveTo>' + run("）")),
+        para('<w:commentRangeStart w:id="0"/>' + run("3.推进无障碍建设。（牵头单位：县住建局")
+             + '<w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r>' + run("）")),
+        para(field(" PAGE ", "5")),
+        para(run("4.发展特殊教育。（牵头单位：") + field(' MERGEFIELD 牵头单位 \\* MERGEFORMAT ', "县教育局")
+             + run("）")),
+    ]
+    path = word_file(tmp_path, blocks, body=BODY[:2])
+    lines = read_document(path).lines
+    assert lines[2:] == ["1.完善低保制度。将符合条件的残疾人纳入最低生活保障范围。（牵头单位：县民政局；责任单位：县医保局、县残联）",
+                         "2.加强康复服务。（牵头单位：县卫健局）", "3.推进无障碍建设。（牵头单位：县住建局）", "5",
+                         "4.发展特殊教育。（牵头单位：县教育局）"]
+    assert tasks(load_plan(path)) == [
+        ("1", "完善低保制度", ["县民政局"], ["县医疗保障局", "县残疾人联合会"]),
+        ("2", "加强康复服务", ["县卫生健康局"], []), ("3", "推进无障碍建设", ["县住房和城乡建设局"], []),
+        ("4", "发展特殊教育", ["县教育局"], [])]
+
+
+def test_hidden_text_is_not_read(tmp_path):
+    # a unit in hidden text (w:vanish: Word neither shows nor prints it) was read as a lead
+    hidden = '<w:r><w:rPr><w:vanish/></w:rPr><w:t>、县体育局</w:t></w:r>'
+    shown = '<w:r><w:rPr><w:vanish w:val="0"/><w:webHidden/></w:rPr><w:t>；责任单位：县残联</w:t></w:r>'
+    path = word_file(tmp_path, [para(run("1.完善低保制度。（牵头单位：县民政局") + hidden + shown + run("）"))],
+                     body=BODY[:2])
+    assert read_document(path).lines[2] == "1.完善低保制度。（牵头单位：县民政局；责任单位：县残联）"
+    assert tasks(load_plan(path)) == [("1", "完善低保制度", ["县民政局"], ["县残疾人联合会"])]
