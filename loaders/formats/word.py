@@ -108,6 +108,36 @@ def toc_styles(styles_el) -> set[str]:
     return out
 
 
+_FLDCHAR, _INSTR = qn("w:fldChar"), qn("w:instrText")
+
+
+def toc_field_paragraphs(body) -> set:
+    """The paragraphs a table-of-contents field (a field whose code is TOC …) prints its entries in:
+    from the paragraph the field begins in to the one it ends in.  A TOC field that never ends (a
+    damaged file) marks none: the body is read rather than lost."""
+    out: set = set()
+    paragraphs = list(body.iter(_P))
+    fields: list[str] = []  # the codes of the fields open, innermost last
+    toc_from: int | None = None
+    for k, p in enumerate(paragraphs):
+        for el in p.iter(_FLDCHAR, _INSTR):
+            if el.tag == _INSTR:
+                if fields:
+                    fields[-1] += el.text or ""
+                    if toc_from is None and fields[-1].lstrip().upper().startswith("TOC"):
+                        toc_from = k
+                continue
+            kind = el.get(qn("w:fldCharType"))
+            if kind == "begin":
+                fields.append("")
+            elif kind == "end" and fields:
+                code = fields.pop()
+                if toc_from is not None and code.lstrip().upper().startswith("TOC"):
+                    out.update(paragraphs[toc_from:k + 1])
+                    toc_from = None
+    return out
+
+
 def _is_toc_block(sdt) -> bool:
     """A content control holding a table of contents (Word's 目录)."""
     gallery = sdt.find(f"{qn('w:sdtPr')}/{qn('w:docPartObj')}/{qn('w:docPartGallery')}")
@@ -116,11 +146,15 @@ def _is_toc_block(sdt) -> bool:
 
 class _Walker:
     """The table of contents is left out: its entries repeat the chapter headings with page numbers
-    and would be taken for the body."""
+    and would be taken for the body.  It is told by its paragraphs' style (toc 1 …), a content
+    control holding it, or the TOC field printing it."""
 
-    def __init__(self, numbering: Numbering, toc: set[str], levels: Levels) -> None:
+    def __init__(self, numbering: Numbering, toc: set[str], levels: Levels,
+                 toc_paragraphs: set = frozenset()) -> None:
         self.numbering = numbering
         self.toc = toc
+        #: the paragraphs a TOC field prints (whatever their style)
+        self.toc_paragraphs = toc_paragraphs
         self.levels = levels
         self.out = Emitter()
         #: the body's paragraphs with an outline level or a title style, in order
@@ -130,7 +164,7 @@ class _Walker:
     def is_toc(self, p) -> bool:
         ppr = p.find(qn("w:pPr"))
         style = ppr.find(qn("w:pStyle")) if ppr is not None else None
-        return style is not None and (style.get(qn("w:val")) or "") in self.toc
+        return (style is not None and (style.get(qn("w:val")) or "") in self.toc) or p in self.toc_paragraphs
 
     def paragraph(self, p) -> str:
         return self.numbering.label(p) + paragraph_text(p)
@@ -286,8 +320,10 @@ def read_docx(path: Path) -> SourceText:
         except (KeyError, NotImplementedError, AttributeError):
             pass
         styles = document.styles.element
-        walker = _Walker(Numbering(numbering_part, styles), toc_styles(styles), Levels(styles))
-        walker.body(document.element.body)
+        body = document.element.body
+        walker = _Walker(Numbering(numbering_part, styles), toc_styles(styles), Levels(styles),
+                         toc_field_paragraphs(body))
+        walker.body(body)
         walker.out.gaps.extend(number_headings(walker.out.lines, walker.headings))
     except InputError:
         raise

@@ -199,3 +199,102 @@ def test_hidden_text_is_not_read(tmp_path):
                      body=BODY[:2])
     assert read_document(path).lines[2] == "1.完善低保制度。（牵头单位：县民政局；责任单位：县残联）"
     assert tasks(load_plan(path)) == [("1", "完善低保制度", ["县民政局"], ["县残疾人联合会"])]
+
+
+# -- 3. a table of contents -------------------------------------------------------------------
+
+PLAN = ["青山县“十四五”残疾人事业发展规划", "一、总体要求", "坚持以人民为中心。", "二、主要任务", "（一）健全社会保障体系",
+        "1.完善低保制度。将符合条件的残疾人纳入最低生活保障范围。（牵头单位：县民政局）",
+        "（二）加强康复服务", "1.实施精准康复。（牵头单位：县卫健局）", "三、保障措施", "加强组织领导。"]
+CONTENTS = [("一、总体要求", 1), ("二、主要任务", 2), ("（一）健全社会保障体系", 2), ("（二）加强康复服务", 3),
+            ("三、保障措施", 4)]
+OUTLINE = [("一", "总体要求", []), ("二", "主要任务", [("一", "健全社会保障体系"), ("二", "加强康复服务")]),
+           ("三", "保障措施", [])]
+
+
+def outline(record):
+    return [(c.no, c.title, [(s.no, s.title) for s in c.sections]) for c in record.chapters]
+
+
+def contents_field(entries) -> list[str]:
+    """A TOC field as Word inserts it (引用-目录) in paragraphs of the body's own style: each entry
+    a hyperlink, a tab to the dotted leader and a PAGEREF field printing the page number."""
+    out = []
+    for k, (title, page) in enumerate(entries):
+        begin = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \\o "1-3" '
+                 '\\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>') if k == 0 else ""
+        end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>' if k == len(entries) - 1 else ""
+        out.append(para(begin + f'<w:hyperlink w:anchor="_Toc{k}">{run(title)}<w:r><w:tab/></w:r>'
+                        + field(f" PAGEREF _Toc{k} \\h ", str(page)) + "</w:hyperlink>" + end,
+                        '<w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="8296"/></w:tabs></w:pPr>'))
+    return out
+
+
+def test_a_table_of_contents_field_in_body_paragraphs_gives_no_chapters(tmp_path):
+    # Word's TOC field whose entries are not in a TOC style nor a 目录 content control (WPS, or a
+    # document restyled): each chapter and section was read twice, the first time with no tasks
+    document = docx.Document()
+    document.add_paragraph(PLAN[0])
+    for xml in contents_field(CONTENTS):
+        document.element.body.insert(len(document.element.body) - 1, parse_xml(xml))
+    for text in PLAN[1:]:
+        document.add_paragraph(text)
+    path = tmp_path / "toc.docx"
+    document.save(str(path))
+    record = load_plan(path)
+    assert outline(record) == OUTLINE
+    assert [(t.no, t.title) for t in record.tasks()] == [("1", "完善低保制度"), ("1", "实施精准康复")]
+    assert record.warnings == []
+
+
+def test_a_toc_field_that_never_ends_leaves_the_body_read(tmp_path):
+    # a damaged file: the TOC field's end is lost.  Nothing is taken for the contents (the body is
+    # not dropped); its entries are then read as they print
+    entries = contents_field(CONTENTS[:1])
+    entries[0] = entries[0].replace('<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>', "</w:p>")
+    path = word_file(tmp_path, entries, body=[PLAN[0]])
+    document = docx.Document(str(path))
+    for text in PLAN[1:]:
+        document.add_paragraph(text)
+    document.save(str(path))
+    assert [t.title for t in load_plan(path).tasks()] == ["完善低保制度", "实施精准康复"]
+
+
+@pytest.mark.parametrize("printed", [
+    ("目录", "{}……………………{}"), ("目  录", "{}\t{}"), ("目 录", "{} .......... {}"), ("", "{}··········{}")])
+def test_a_typed_table_of_contents_gives_no_chapters(tmp_path, printed):
+    # a 目录 typed as lines: a heading, a leader of dots and a page number (or, under 目录, a tab and
+    # the page number): each entry was read as a chapter or section of its own, every chapter twice
+    heading, entry = printed
+    head = [PLAN[0]] + ([heading] if heading else [])
+    lines = head + [entry.format(t, n) for t, n in CONTENTS] + PLAN[1:]
+    document = docx.Document()
+    for text in lines:
+        document.add_paragraph(text)
+    word = tmp_path / "typed.docx"
+    document.save(str(word))
+    text = tmp_path / "typed.txt"
+    text.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for path in (word, text):
+        record = load_plan(path)
+        assert outline(record) == OUTLINE, path.name
+        assert record.warnings == [], path.name
+
+
+def test_a_contents_entry_whose_title_goes_on_in_the_next_line(tmp_path):
+    lines = [PLAN[0], "目录", "一、总体要求……………………1", "二、主要任务……………………2",
+             "（一）健全残疾人社会保障和", "基本公共服务体系……………………2", "（二）加强康复服务……………………3",
+             "三、保障措施……………………4"] + PLAN[1:]
+    text = tmp_path / "wrapped.txt"
+    text.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert outline(load_plan(text)) == OUTLINE
+
+
+def test_lines_ending_in_a_number_are_no_contents_outside_a_目录(tmp_path):
+    # body text ending in a number after a space, and one line with dots before a number, are body
+    lines = PLAN[:3] + ["开展“助残日”活动 5", "主要指标……见表1"] + PLAN[3:]
+    text = tmp_path / "body.txt"
+    text.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    from policykg.loaders.furniture import contents
+    from policykg.loaders.text import make_lines
+    assert contents(make_lines(lines)) == set()
