@@ -1,13 +1,14 @@
 """Word .docx documents, read with python-docx: paragraphs in order, real tables as tables.
 
 The body is walked in document order: paragraphs (with their automatic numbering restored; tracked
-deletions, field codes, hidden text and the table of contents left out; a text box read after the paragraph it
+deletions, field codes, hidden text, note marks and the table of contents left out; a text box read after the paragraph it
 is anchored in) and tables (rows of cells, a merged cell printed once).  Page headers and footers
 are not body text and are not read.  Before python-docx opens the file the zip is checked, so a zip
 bomb or a damaged archive is refused with a reason instead of exhausting memory.
 """
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -43,6 +44,10 @@ _TABS = {qn("w:tab"), qn("w:ptab")}
 _P, _TBL, _TR, _TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
 _R, _RPR, _VANISH = qn("w:r"), qn("w:rPr"), qn("w:vanish")
 _OFF = {"0", "false", "off"}
+_NOTE_REFS = (qn("w:footnoteReference"), qn("w:endnoteReference"))
+#: what a note's mark typed in superscript prints (① † [1]); superscript digits alone may be a
+#: power (m2 for m²), and * ★ a mark the plan's note says names the lead (带*的为牵头单位): both read
+_NOTE_MARK_RE = re.compile(r"^\s*(?:[\u2460-\u2473\u24f5-\u24fe\u2776-\u277f†‡]+|[\[［]\d{1,3}[\]］])\s*$")
 _WRAPPERS = {qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml"), qn("w:smartTag")}
 
 
@@ -74,7 +79,7 @@ def paragraph_text(p) -> str:
     while stack:
         el = stack.pop()
         tag = el.tag
-        if tag in _SKIP or not isinstance(tag, str) or (tag == _R and _hidden(el)):
+        if tag in _SKIP or not isinstance(tag, str) or (tag == _R and (_hidden(el) or _note_mark(el))):
             continue
         if tag == _TEXT:
             out.append(el.text or "")
@@ -94,6 +99,19 @@ def _hidden(r) -> bool:
     rpr = r.find(_RPR)
     vanish = rpr.find(_VANISH) if rpr is not None else None
     return vanish is not None and (vanish.get(qn("w:val")) or "true").lower() not in _OFF
+
+
+def _note_mark(r) -> bool:
+    """Is run `r` a footnote's or endnote's mark: the reference itself with the mark it prints in
+    place of a number (w:customMarkFollows: 县财政局†), or a mark typed in superscript (县卫健局①)?
+    Read, it would end the unit name or task title it follows; the note's text is not the body."""
+    if any(r.find(tag) is not None for tag in _NOTE_REFS):
+        return True
+    rpr = r.find(_RPR)
+    align = rpr.find(qn("w:vertAlign")) if rpr is not None else None
+    if align is None or align.get(qn("w:val")) != "superscript":
+        return False
+    return bool(_NOTE_MARK_RE.match("".join(t.text or "" for t in r.iter(_TEXT))))
 
 
 def toc_styles(styles_el) -> set[str]:

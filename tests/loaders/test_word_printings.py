@@ -298,3 +298,50 @@ def test_lines_ending_in_a_number_are_no_contents_outside_a_目录(tmp_path):
     from policykg.loaders.furniture import contents
     from policykg.loaders.text import make_lines
     assert contents(make_lines(lines)) == set()
+
+
+# -- 4. content controls ------------------------------------------------------------------------
+
+
+def test_content_controls_around_paragraphs_runs_rows_and_cells_are_read(tmp_path):
+    def control(inner: str) -> str:
+        return f'<w:sdt><w:sdtPr><w:alias w:val="任务"/></w:sdtPr><w:sdtContent>{inner}</w:sdtContent></w:sdt>'
+
+    rows = [row([cell(h) for h in HEADER]), numbered_row(0), control(numbered_row(1)),
+            row([cell("3"), control(cell(CELLS[2][0]))] + [cell(c) for c in CELLS[2][1:]]), numbered_row(3)]
+    blocks = [f"<w:sdt {W}><w:sdtPr/><w:sdtContent>{para(run(BODY[2])).replace(W, '')}</w:sdtContent></w:sdt>",
+              para(run("（牵头单位：") + control(run("县民政局")) + run("）"))] + [
+        para(run(text)) for text in BODY[3:]] + [table(rows, 5)]
+    record = load_plan(word_file(tmp_path, blocks, body=BODY[:2]))
+    assert division(record) == READ
+    assert [(t.no, [u.label for u in t.units("lead")]) for t in record.tasks()][:1] == [("1", ["县民政局"])]
+
+
+# -- 5. footnotes and endnotes --------------------------------------------------------------------
+
+
+def test_a_note_mark_breaks_no_unit_name_nor_title(tmp_path):
+    # Word's own footnote reference (its number), one printing a mark of its own
+    # (w:customMarkFollows: 县财政局†) and a mark typed in superscript (县卫健局①): the last two were
+    # read into the unit's name (a gap, the unit lost).  A superscript * is a lead mark and kept.
+    ref = '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r>'
+    custom = ('<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:customMarkFollows="1" '
+              'w:id="2"/><w:t>†</w:t></w:r>')
+
+    def sup(text: str) -> str:
+        return f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>{text}</w:t></w:r>'
+
+    blocks = [para(run("1.完善低保制度") + ref + run("。（牵头单位：县民") + ref + run("政局；责任单位：县财政局")
+                   + custom + run("）")),
+              para(run("2.加强康复服务。（牵头单位：县卫健局") + sup("①") + run("；责任单位：县残联") + sup("[3]") + run("）")),
+              para(run("3.推进无障碍建设。改造家庭无障碍设施5万m") + sup("2") + run("。（县住建局") + sup("*")
+                   + run("、县残联）")),
+              para(run("注：带*的为牵头单位。"))]
+    path = word_file(tmp_path, blocks, body=BODY[:2])
+    assert read_document(path).lines[2:5] == [
+        "1.完善低保制度。（牵头单位：县民政局；责任单位：县财政局）", "2.加强康复服务。（牵头单位：县卫健局；责任单位：县残联）",
+        "3.推进无障碍建设。改造家庭无障碍设施5万m2。（县住建局*、县残联）"]
+    record = load_plan(path)
+    assert tasks(record)[:2] == [("1", "完善低保制度", ["县民政局"], ["县财政局"]),
+                                 ("2", "加强康复服务", ["县卫生健康局"], ["县残疾人联合会"])]
+    assert [g for g in record.warnings if g.kind == "unit-name"] == []
