@@ -345,3 +345,41 @@ def test_a_note_mark_breaks_no_unit_name_nor_title(tmp_path):
     assert tasks(record)[:2] == [("1", "完善低保制度", ["县民政局"], ["县财政局"]),
                                  ("2", "加强康复服务", ["县卫生健康局"], ["县残疾人联合会"])]
     assert [g for g in record.warnings if g.kind == "unit-name"] == []
+
+
+# -- 6. files that are not a .docx ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name, content, reason", [
+    ("plan.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "is an old binary Word .doc"),
+    ("plan.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(3000) + "EncryptedPackage".encode("utf-16-le")
+     + bytes(200), "is a password-protected \\(encrypted\\) Office document"),
+    ("plan.doc", b"{\\rtf1\\ansi\\ansicpg936 {\\fonttbl{\\f0 SimSun;}}\\f0 \\'c7\\'e0\\'c9\\'bd\\par }",
+     "is an RTF document"),
+    ("plan.doc", b'From: <Saved by Microsoft Word>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related; '
+                 b'boundary="----=_NextPart"\r\n\r\n------=_NextPart\r\nContent-Type: text/html\r\n\r\n<html></html>',
+     "is a web archive \\(.mht"),
+    ("plan.doc", '<?xml version="1.0" encoding="UTF-8"?>\n<?mso-application progid="Word.Document"?>\n'
+                 '<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml"><w:body><w:p><w:r>'
+                 '<w:t>一、主要任务</w:t></w:r></w:p></w:body></w:wordDocument>'.encode(),
+     "is a Word 2003 XML document"),
+], ids=["doc", "encrypted-docx", "rtf", "mht", "word-2003-xml"])
+def test_a_file_word_saves_in_another_format_is_refused_saying_which(tmp_path, name, content, reason):
+    # a password-protected .docx was called an old .doc; an RTF, a web archive or a Word 2003 XML
+    # file named .doc was read as text: "no recognizable plan structure", the reason never said
+    from policykg.errors import InputError
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=rf"{name.replace('.', '[.]')}: {reason}"):
+        load_plan(path)
+
+
+def test_a_zip_of_something_else_named_docx_is_refused(tmp_path):
+    import zipfile
+    from policykg.errors import InputError
+    path = tmp_path / "plan.docx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("xl/workbook.xml", "<workbook/>")
+    with pytest.raises(InputError, match=r"plan[.]docx: is not a Word .docx document \(a zip archive without"):
+        load_plan(path)
