@@ -64,6 +64,8 @@ def _looks_like_html(head: bytes) -> bool:
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if start.startswith((b"<!doctype html", b"<html")):
         return True
+    if b"mime-version:" in start[:2048] and b"multipart/related" in start[:2048]:
+        return "a web archive (.mht, Word's 单个文件网页)"
     if start.startswith(b"<?xml") and b"<html" in start[:1024]:
         return True
     return start.startswith(b"<") and (b"<body" in start or b"<head" in start)
@@ -85,8 +87,15 @@ def sniff(path: str | Path) -> str:
                                 "word/document.xml, or a damaged one)")
         return "txt"  # refused by the text reader as a binary file
     if head.startswith(OLE_MAGIC):
+        if _is_encrypted_package(p):
+            raise InputError(p, "is a password-protected (encrypted) Office document; open it in Word "
+                                "with its password and save it without one")
         raise InputError(p, "is an old binary Word .doc (or WPS) file; open it in Word or LibreOffice "
                             "and save it as .docx or PDF")
+    other = _other_word_format(head)
+    if other:
+        raise InputError(p, f"is {other}, not a .docx, PDF, web page or text; open it in Word and save "
+                            f"it as .docx or PDF")
     for magic, what in IMAGE_MAGIC.items():
         if head.startswith(magic):
             raise InputError(p, f"is {what}, not a document with text; a scanned plan needs OCR first")
@@ -97,6 +106,39 @@ def sniff(path: str | Path) -> str:
     if ext in HTML_EXTENSIONS or _looks_like_html(head):
         return "html"
     return "txt"
+
+
+#: what Word saves besides .docx, often named .doc: its first bytes (after a BOM and blank space)
+_OTHER_WORD_FORMATS = ((b"{\\rtf", "an RTF document"),)
+#: a password-protected .docx is an OLE file holding the encrypted package in a stream of this name
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+
+
+def _other_word_format(head: bytes) -> str | None:
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    for magic, what in _OTHER_WORD_FORMATS:
+        if start.startswith(magic):
+            return what
+    if b"mime-version:" in start[:2048] and b"multipart/related" in start[:2048]:
+        return "a web archive (.mht, Word's 单个文件网页)"
+    if start.startswith(b"<?xml") and (b"<w:worddocument" in start or b"progid=\"word.document\"" in start):
+        return "a Word 2003 XML document"
+    return None
+
+
+def _is_encrypted_package(path: Path) -> bool:
+    """Does an OLE compound file hold an encrypted Office package (a .docx saved with a password)?
+    Its directory names the stream; the directory may stand anywhere in the file."""
+    try:
+        with path.open("rb") as fh:
+            tail = b""
+            while chunk := fh.read(1 << 20):
+                if _ENCRYPTED_STREAM in tail + chunk:
+                    return True
+                tail = chunk[-len(_ENCRYPTED_STREAM):]
+    except OSError:
+        return False
+    return False
 
 
 def _is_word_zip(path: Path) -> bool:

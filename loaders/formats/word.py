@@ -1,13 +1,14 @@
 """Word .docx documents, read with python-docx: paragraphs in order, real tables as tables.
 
 The body is walked in document order: paragraphs (with their automatic numbering restored; tracked
-deletions, field codes and the table of contents left out; a text box read after the paragraph it
+deletions, field codes, hidden text, note marks and the table of contents left out; a text box read after the paragraph it
 is anchored in) and tables (rows of cells, a merged cell printed once).  Page headers and footers
 are not body text and are not read.  Before python-docx opens the file the zip is checked, so a zip
 bomb or a damaged archive is refused with a reason instead of exhausting memory.
 """
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -41,6 +42,12 @@ _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallba
 _BREAKS = {qn("w:br"), qn("w:cr")}
 _TABS = {qn("w:tab"), qn("w:ptab")}
 _P, _TBL, _TR, _TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
+_R, _RPR, _VANISH = qn("w:r"), qn("w:rPr"), qn("w:vanish")
+_OFF = {"0", "false", "off"}
+_NOTE_REFS = (qn("w:footnoteReference"), qn("w:endnoteReference"))
+#: what a note's mark typed in superscript prints (① † [1]); superscript digits alone may be a
+#: power (m2 for m²), and * ★ a mark the plan's note says names the lead (带*的为牵头单位): both read
+_NOTE_MARK_RE = re.compile(r"^\s*(?:[\u2460-\u2473\u24f5-\u24fe\u2776-\u277f†‡]+|[\[［]\d{1,3}[\]］])\s*$")
 _WRAPPERS = {qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml"), qn("w:smartTag")}
 
 
@@ -72,7 +79,7 @@ def paragraph_text(p) -> str:
     while stack:
         el = stack.pop()
         tag = el.tag
-        if tag in _SKIP or not isinstance(tag, str):
+        if tag in _SKIP or not isinstance(tag, str) or (tag == _R and (_hidden(el) or _note_mark(el))):
             continue
         if tag == _TEXT:
             out.append(el.text or "")
@@ -84,6 +91,27 @@ def paragraph_text(p) -> str:
             out.append("-")
         stack.extend(reversed(el))
     return "".join(out)
+
+
+def _hidden(r) -> bool:
+    """Is run `r` hidden text (w:vanish: Word neither shows nor prints it; a note to the drafter,
+    a unit struck from the list without tracking)?  w:webHidden is printed and read."""
+    rpr = r.find(_RPR)
+    vanish = rpr.find(_VANISH) if rpr is not None else None
+    return vanish is not None and (vanish.get(qn("w:val")) or "true").lower() not in _OFF
+
+
+def _note_mark(r) -> bool:
+    """Is run `r` a footnote's or endnote's mark: the reference itself with the mark it prints in
+    place of a number (w:customMarkFollows: 县财政局†), or a mark typed in superscript (县卫健局①)?
+    Read, it would end the unit name or task title it follows; the note's text is not the body."""
+    if any(r.find(tag) is not None for tag in _NOTE_REFS):
+        return True
+    rpr = r.find(_RPR)
+    align = rpr.find(qn("w:vertAlign")) if rpr is not None else None
+    if align is None or align.get(qn("w:val")) != "superscript":
+        return False
+    return bool(_NOTE_MARK_RE.match("".join(t.text or "" for t in r.iter(_TEXT))))
 
 
 def toc_styles(styles_el) -> set[str]:
@@ -98,6 +126,36 @@ def toc_styles(styles_el) -> set[str]:
     return out
 
 
+_FLDCHAR, _INSTR = qn("w:fldChar"), qn("w:instrText")
+
+
+def toc_field_paragraphs(body) -> set:
+    """The paragraphs a table-of-contents field (a field whose code is TOC …) prints its entries in:
+    from the paragraph the field begins in to the one it ends in.  A TOC field that never ends (a
+    damaged file) marks none: the body is read rather than lost."""
+    out: set = set()
+    paragraphs = list(body.iter(_P))
+    fields: list[str] = []  # the codes of the fields open, innermost last
+    toc_from: int | None = None
+    for k, p in enumerate(paragraphs):
+        for el in p.iter(_FLDCHAR, _INSTR):
+            if el.tag == _INSTR:
+                if fields:
+                    fields[-1] += el.text or ""
+                    if toc_from is None and fields[-1].lstrip().upper().startswith("TOC"):
+                        toc_from = k
+                continue
+            kind = el.get(qn("w:fldCharType"))
+            if kind == "begin":
+                fields.append("")
+            elif kind == "end" and fields:
+                code = fields.pop()
+                if toc_from is not None and code.lstrip().upper().startswith("TOC"):
+                    out.update(paragraphs[toc_from:k + 1])
+                    toc_from = None
+    return out
+
+
 def _is_toc_block(sdt) -> bool:
     """A content control holding a table of contents (Word's 目录)."""
     gallery = sdt.find(f"{qn('w:sdtPr')}/{qn('w:docPartObj')}/{qn('w:docPartGallery')}")
@@ -106,11 +164,15 @@ def _is_toc_block(sdt) -> bool:
 
 class _Walker:
     """The table of contents is left out: its entries repeat the chapter headings with page numbers
-    and would be taken for the body."""
+    and would be taken for the body.  It is told by its paragraphs' style (toc 1 …), a content
+    control holding it, or the TOC field printing it."""
 
-    def __init__(self, numbering: Numbering, toc: set[str], levels: Levels) -> None:
+    def __init__(self, numbering: Numbering, toc: set[str], levels: Levels,
+                 toc_paragraphs: set = frozenset()) -> None:
         self.numbering = numbering
         self.toc = toc
+        #: the paragraphs a TOC field prints (whatever their style)
+        self.toc_paragraphs = toc_paragraphs
         self.levels = levels
         self.out = Emitter()
         #: the body's paragraphs with an outline level or a title style, in order
@@ -120,7 +182,7 @@ class _Walker:
     def is_toc(self, p) -> bool:
         ppr = p.find(qn("w:pPr"))
         style = ppr.find(qn("w:pStyle")) if ppr is not None else None
-        return style is not None and (style.get(qn("w:val")) or "") in self.toc
+        return (style is not None and (style.get(qn("w:val")) or "") in self.toc) or p in self.toc_paragraphs
 
     def paragraph(self, p) -> str:
         return self.numbering.label(p) + paragraph_text(p)
@@ -140,28 +202,50 @@ class _Walker:
         return self.table(tbl)[0]
 
     def table(self, tbl) -> tuple[list[list[str]], set[tuple[int, int]]]:
-        """The rows of cells, and the (row, column) of each cell a vertically merged cell covers
-        (Word's vMerge continuing a cell above: it prints nothing of its own)."""
-        rows: list[list[str]] = []
-        merged: set[tuple[int, int]] = set()
+        """The rows of cells, each cell in the column it is printed in, and the (row, column) of each
+        cell a vertically merged cell covers (Word's vMerge continuing a cell above: it prints
+        nothing of its own).
+
+        A Word table places its cells on a grid of columns: a row may start some grid columns in
+        (w:gridBefore: a row with no 序号 cell of its own starts under 重点任务) or end short of the
+        last (w:gridAfter), and a cell may span several (w:gridSpan, or the old w:hMerge).  Each
+        cell is read in the column of the grid it starts in, so its text stands under the header
+        it is printed under, not in the next free column.  Grid columns no row divides (in every
+        row one cell, or none, starts within them: a thin column a converted table adds, which one
+        row's cell spans and another's skips) print as one column."""
+        placed: list[list[tuple[int, int, str | None, bool]]] = []  # (grid column, span, text, vMerged)
         for tr in _unwrap(tbl):
             if tr.tag != _TR:
                 continue
-            cells: list[str] = []
+            col = _grid_count(tr.find(qn("w:trPr")), "w:gridBefore")
+            cells: list[tuple[int, int, str | None, bool]] = []
             for tc in _unwrap(tr):
                 if tc.tag != _TC:
                     continue
                 tcpr = tc.find(qn("w:tcPr"))
-                span = tcpr.find(qn("w:gridSpan")) if tcpr is not None else None
-                extra = int(span.get(qn("w:val")) or 1) - 1 if span is not None and (
-                    span.get(qn("w:val")) or "").isdigit() else 0
-                extra = min(extra, 50)
-                vmerge = tcpr.find(qn("w:vMerge")) if tcpr is not None else None
-                if vmerge is not None and (vmerge.get(qn("w:val")) or "continue") == "continue":
-                    merged.update((len(rows), len(cells) + k) for k in range(extra + 1))
-                cells.append(self.cell_text(tc))
-                cells.extend([""] * extra)
-            rows.append(cells)
+                span = max(_grid_count(tcpr, "w:gridSpan"), 1)
+                hmerge = tcpr.find(qn("w:hMerge")) if tcpr is not None else None
+                if hmerge is not None and (hmerge.get(qn("w:val")) or "continue") == "continue" and cells:
+                    start, width, text, down = cells[-1]  # the cell on its left goes on over it
+                    cells[-1] = (start, width + span, text, down)
+                else:
+                    vmerge = tcpr.find(qn("w:vMerge")) if tcpr is not None else None
+                    down = vmerge is not None and (vmerge.get(qn("w:val")) or "continue") == "continue"
+                    cells.append((col, span, self.cell_text(tc), down))
+                col += span
+            placed.append(cells)
+        column = _printed_columns(placed)
+        rows: list[list[str]] = []
+        merged: set[tuple[int, int]] = set()
+        for r, cells in enumerate(placed):
+            out: list[str] = []
+            for start, span, text, down in cells:
+                first, last = column[start], column[start + span - 1]
+                out.extend([""] * (last + 1 - len(out)))
+                out[first] = text
+                if down:
+                    merged.update((r, c) for c in range(first, last + 1))
+            rows.append(out)
         return rows, merged
 
     def body(self, body, top: bool = True) -> None:
@@ -185,6 +269,32 @@ class _Walker:
             self.headings.append(Heading(len(self.out.lines), level, title, text, self.body_seen))
         elif text.strip():
             self.body_seen = True
+
+
+def _grid_count(props, tag: str) -> int:
+    """The number of grid columns property `tag` of a row's or cell's properties gives (w:gridBefore,
+    w:gridSpan), 0 where it gives none; at most 50, which no plan's table comes near."""
+    el = props.find(qn(tag)) if props is not None else None
+    val = (el.get(qn("w:val")) or "") if el is not None else ""
+    return min(int(val), 50) if val.isdigit() else 0
+
+
+def _printed_columns(placed) -> list[int]:
+    """For each grid column of a table whose rows hold `placed` cells (grid column, span, …), the
+    printed column it is part of: a grid column starts a new one where some row has a cell starting
+    in it and one starting in the printed column so far (the two are side by side in that row)."""
+    width = max((start + span for cells in placed for start, span, *_ in cells), default=0)
+    starts = [{start for start, *_ in cells} for cells in placed]
+    column: list[int] = []
+    group: set[int] = set()
+    for c in range(width):
+        if column and not any(c in s and s & group for s in starts):
+            group.add(c)
+            column.append(column[-1])
+        else:
+            group = {c}
+            column.append(column[-1] + 1 if column else 0)
+    return column
 
 
 def _text_boxes(p):
@@ -228,8 +338,10 @@ def read_docx(path: Path) -> SourceText:
         except (KeyError, NotImplementedError, AttributeError):
             pass
         styles = document.styles.element
-        walker = _Walker(Numbering(numbering_part, styles), toc_styles(styles), Levels(styles))
-        walker.body(document.element.body)
+        body = document.element.body
+        walker = _Walker(Numbering(numbering_part, styles), toc_styles(styles), Levels(styles),
+                         toc_field_paragraphs(body))
+        walker.body(body)
         walker.out.gaps.extend(number_headings(walker.out.lines, walker.headings))
     except InputError:
         raise
