@@ -221,6 +221,17 @@ def _continues_row(prev: DivisionRow, task: str, lead: str, number_merged: bool)
     return bool(last_lead) and not unitlike(last_lead)
 
 
+def _merged_lead(grid: Grid, spread: list[Row], r: int, c: int) -> str:
+    """The lead a cell merged down over row `r` prints for it, where the table tells its merges
+    (Word's vMerge, HTML's rowspan): such a row has a lead, the one above's, and is no row broken
+    over a page, which a Word or web table never prints as two rows.  A flattened table does not
+    tell a merged cell from an empty one: there, none."""
+    if grid.flattened or (r, c) not in grid.merged:
+        return ""
+    cells = spread[r][1]
+    return _joined_units(cells[c]) if c < len(cells) else ""
+
+
 def read_division_grid(grid: Grid, title: str, title_line: int) -> DivisionTable | None:
     """A key-task division table (header 序号, 任务, 负责单位[, 配合单位]), or None.
 
@@ -273,7 +284,8 @@ def read_division_grid(grid: Grid, title: str, title_line: int) -> DivisionTable
                 continue  # 1 加强社会保障 over 1.1, 1.2: a category
             table.rows.append(DivisionRow(no, task, lead, support, line, line, line, line, line, deadline))
         elif table.rows and not squash(cells[0]) and not _continues_row(
-                table.rows[-1], task, lead, (k + 1 + at, cols["no"]) in grid.merged):
+                table.rows[-1], task, lead or _merged_lead(grid, spread, k + 1 + at, cols["lead"]),
+                (k + 1 + at, cols["no"]) in grid.merged):
             # an unnumbered row that starts a task of its own and names its own lead: not the row
             # above broken over a page; which number it has the table does not print
             table.unread.append((line, f"division table row after row {table.rows[-1].no} prints no number "

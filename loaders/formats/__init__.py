@@ -64,8 +64,6 @@ def _looks_like_html(head: bytes) -> bool:
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if start.startswith((b"<!doctype html", b"<html")):
         return True
-    if b"mime-version:" in start[:2048] and b"multipart/related" in start[:2048]:
-        return "a web archive (.mht, Word's 单个文件网页)"
     if start.startswith(b"<?xml") and b"<html" in start[:1024]:
         return True
     return start.startswith(b"<") and (b"<body" in start or b"<head" in start)

@@ -108,6 +108,23 @@ def test_a_vertically_merged_cell_in_a_row_starting_a_column_in_covers_its_own_c
                                             ("2", ["县民政局"], ["县残疾人联合会"], "长期")]
 
 
+def test_an_unnumbered_row_under_a_merged_lead_is_not_joined_to_the_row_above(tmp_path):
+    # row 2 prints no 序号 but a task of its own; its lead is merged down from row 1 (vMerge).  A
+    # Word table never prints one row as two, so it is no row broken over a page: before, it was
+    # joined to row 1 (the task 完善低保制度加强康复服务, deadline 2022年12月长期), silently.
+    vm = '<w:vMerge w:val="restart"/>'
+    rows = [row([cell(h) for h in HEADER]),
+            row([cell("1"), cell(CELLS[0][0]), cell("县民政局", vm), cell("县财政局"), cell("2022年12月")]),
+            row([cell(""), cell(CELLS[1][0]), cell("", "<w:vMerge/>"), cell("县残联"), cell("长期")]),
+            numbered_row(2)]
+    record = load_plan(word_file(tmp_path, [table(rows, 5)]))
+    section = next(s for c in record.chapters for s in c.sections if s.title == "重点工作任务分工表")
+    assert [(t.no, t.title, t.deadline) for t in section.tasks] == [
+        ("1", "完善低保制度", "2022年12月"), ("3", "推进无障碍建设", "持续推进")]
+    assert [(line, message.split(":")[0]) for line, message in table_gaps(record)] == [
+        (11, "division table row after row 1 prints no number but a task and lead of its own")]
+
+
 def test_a_thin_grid_column_a_converted_table_adds_is_no_column_of_its_own(tmp_path):
     # a table converted from a PDF: its grid has a thin first column the header row skips
     # (gridBefore 1) and each row's 序号 spans (gridSpan 2).  Read cell by cell from the left, the
