@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from policykg.loaders.regions import split_region_names
-from policykg.loaders.text import DATE_CN_RE, DATE_HANZI_RE, DOC_NUMBER_RE, Block, normalize
+from policykg.loaders.text import BREADCRUMB_RE, DATE_CN_RE, DATE_HANZI_RE, DOC_NUMBER_RE, Block, normalize
 
 _NOTICE_TITLE_RE = re.compile(r"(?:关于)?印发\s*《(?P<t>[^《》]{4,80})》|现将\s*《(?P<t2>[^《》]{4,80})》")
 #: a notice's title printing the plan's without 《》: 青山县人民政府关于印发青山县“十四五”…规划的通知
@@ -123,8 +123,20 @@ def issuer_name(line: str) -> str:
 def is_plan_title(norm: str) -> bool:
     text = norm.strip()
     return (4 <= len(text) <= 70 and "。" not in text and not text.startswith(("关于", "现将", "为"))
-            and "通知" not in text and "印发" not in text
+            and "通知" not in text and "印发" not in text and not BREADCRUMB_RE.match(text)
             and any(w in text for w in _PLAN_WORDS))
+
+
+def names_the_plan(norm: str) -> bool:
+    """Does a line give the plan's title: a title line, or its covering notice's title
+    (关于印发《…》的通知, 关于印发青山县…规划的通知)?"""
+    if is_plan_title(norm):
+        return True
+    text = norm.strip()
+    if len(text) > 120 or "。" in text or BREADCRUMB_RE.match(text):
+        return False
+    m = _NOTICE_TITLE_RE.search(text) or _BARE_NOTICE_TITLE_RE.search(text)
+    return m is not None and any(w in next(t for t in m.groupdict().values() if t) for w in _PLAN_WORDS)
 
 
 def _strip_draft(title: str) -> str:

@@ -1,0 +1,151 @@
+"""A plan as Chinese government sites print it on a web page: the title above the article or only in
+the page's <title>, a breadcrumb, the page's tools (打印本页 关闭窗口, 字体：大 中 小), related links and
+download links inside the article's container, a GBK page, a two-level table header, &nbsp; in a
+unit list.  Small hand-made pages built in tmp_path; each asserts what a reader of the page sees: the
+title, the region, each task's text and units, an indicator's values."""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import pytest
+
+from policykg.loaders.formats import read_document
+from policykg.loaders.plan import load_plan
+
+e = html.escape
+TITLE = "青山县“十四五”残疾人事业发展规划"
+BODY = ["一、总体要求", "坚持以人民为中心的发展思想，补齐保障短板。", "二、主要任务", "（一）健全社会保障体系",
+        "1.落实残疾人两项补贴制度。严格执行补贴政策，到2025年两项补贴覆盖率达到100%。（牵头单位：县民政局；责任单位：县财政局、县残联）",
+        "2.强化困难残疾人兜底救助。将符合条件的残疾人家庭纳入最低生活保障范围。（牵头单位：县民政局；责任单位：县医保局）",
+        "三、保障措施", "（一）加强组织领导。县政府残疾人工作委员会统筹协调规划实施。"]
+TASKS = [("落实残疾人两项补贴制度", BODY[4][2:], ["县民政局"], ["县财政局", "县残疾人联合会"]),
+         ("强化困难残疾人兜底救助", BODY[5][2:], ["县民政局"], ["县医疗保障局"])]
+
+
+def paras(lines) -> str:
+    return "".join(f"<p>{e(x)}</p>" for x in lines)
+
+
+def page(tmp_path: Path, article: str, *, above: str = "", head: str = "", title: str = "规划",
+         name: str = "page.html", info: str = "发布日期：2022-03-18  来源：县政府办", after: str = "") -> Path:
+    """A government site's page: navigation, `above` and an info bar over the article's container
+    (div#zoom), `after` below it, `head` and `title` in its <head>."""
+    text = (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title>{head}</head><body>'
+            '<div class="nav"><a href="/">首页</a> <a href="/zwgk">政务公开</a></div><div class="content">'
+            f'{above}<div class="info">{e(info)}</div><div class="TRS_Editor" id="zoom">{article}</div>{after}</div>'
+            '<div class="footer">版权所有</div></body></html>')
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def chain(record) -> list[str]:
+    names, node = [], record.region
+    while node is not None:
+        names.append(node.name)
+        node = node.parent
+    return names
+
+
+def tasks(record) -> list[tuple]:
+    return [(t.title, t.text, [u.label for u in t.units("lead")], [u.label for u in t.units("support")])
+            for t in record.tasks()]
+
+
+# --- 1. the title printed outside the article -------------------------------------------------------
+
+@pytest.mark.parametrize("where", [
+    dict(above=f'<h2 class="title">{e(TITLE)}</h2>'),
+    dict(above=f'<div class="article-title">{e(TITLE)}</div>'),
+    dict(above=f'<p class="biaoti">关于印发《{e(TITLE)}》的通知</p>'),
+    dict(head=f'<meta name="ArticleTitle" content="{e(TITLE)}">'),
+    dict(title=f"{e(TITLE)}_青山县人民政府"),
+    dict(title=f"{e(TITLE)} - 青山县人民政府门户网站"),
+    dict(title=f"青山县人民政府|{e(TITLE)}"),
+    dict(title=f"青山县人民政府-{e(TITLE)}"),
+])
+def test_a_title_printed_outside_the_article_is_the_plans(tmp_path, where):
+    """The site prints the title above the article's container (<h2 class="title">, <div
+    class="article-title">) or only in the page's metadata and <title> after which it puts its own
+    name.  Before, the title was lost (a gap) and with it the region."""
+    r = load_plan(page(tmp_path, paras(BODY), **where))
+    assert r.title == TITLE
+    assert chain(r) == ["青山县"]
+    assert tasks(r) == TASKS
+
+
+def test_the_articles_own_title_is_not_replaced_by_the_sites_copy(tmp_path):
+    """The article prints its title; the page's <title> (a shorter copy) and a site heading that reads
+    as no title are not added."""
+    path = page(tmp_path, f"<p>{e(TITLE)}</p>" + paras(BODY), above="<h1>青山县人民政府</h1>",
+                title="青山县十四五残疾人事业发展规划_青山县人民政府")
+    r = load_plan(path)
+    assert r.title == TITLE
+    assert read_document(path).lines[:2] == ["发布日期:2022-03-18  来源:县政府办", TITLE]
+
+
+def test_a_period_printed_with_a_dash_in_the_pages_title_is_no_separator(tmp_path):
+    title = "青山县残疾人事业发展规划2021-2025年"
+    r = load_plan(page(tmp_path, paras(BODY), title=f"{title}_青山县人民政府"))
+    assert r.title == title and r.period == (2021, 2025)
+
+
+# --- 4. page furniture ------------------------------------------------------------------------------
+
+CRUMBS = ['<div class="curpos">当前位置：<a>首页</a> &gt; <a>包头市人民政府</a> &gt; {}</div>',
+          '<p>您现在的位置：首页 &gt; 政务公开 &gt; {}</p>',
+          '<div class="lm">首页 &gt; 政策文件 &gt; {}</div>']
+
+
+@pytest.mark.parametrize("crumb", CRUMBS)
+def test_a_breadcrumb_in_the_articles_container_is_no_title(tmp_path, crumb):
+    """A breadcrumb ending with the page's title, printed inside the article's container: it was the
+    plan's title (当前位置：首页 > 包头市人民政府 > 青山县…规划), and the plan had no region."""
+    path = page(tmp_path, crumb.format(e(TITLE)) + f"<p>{e(TITLE)}</p>" + paras(BODY))
+    r = load_plan(path)
+    assert r.title == TITLE and chain(r) == ["青山县"]
+    assert not any("首页" in ln for ln in read_document(path).lines)
+
+
+def test_a_breadcrumb_line_in_a_text_is_no_title(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text(f"当前位置：首页 > 政务公开 > {TITLE}\n{TITLE}\n" + "\n".join(BODY) + "\n", encoding="utf-8")
+    assert load_plan(path).title == TITLE
+
+
+TOOLS = ('<div class="fontsize">【字体：<a>大</a> <a>中</a> <a>小</a>】</div>'
+         '<span>【打印本页】</span><span>【关闭窗口】</span>')
+RELATED = ('<div class="xgxx"><h3>相关链接</h3><ul><li><a href="/1.html">青山县“十四五”残疾人事业发展规划解读</a></li>'
+           '<li><a href="/2.html">青山县残疾人就业实施方案</a></li></ul></div>')
+
+
+@pytest.mark.parametrize("article", [
+    TOOLS + f"<p>{e(TITLE)}</p>" + paras(BODY),
+    f'<p>附件：<a href="/fj/plan.pdf">{e(TITLE)}.pdf</a></p><p>{e(TITLE)}</p>' + paras(BODY),
+    f'<p>附件：<a href="/fj/plan.docx">{e(TITLE)}</a></p><p>{e(TITLE)}</p>' + paras(BODY),
+    RELATED + f"<p>{e(TITLE)}</p>" + paras(BODY),
+    "<p>相关链接：</p><p><a href='/1.html'>青山县残疾人就业实施方案</a></p>" + f"<p>{e(TITLE)}</p>" + paras(BODY),
+    f"<p>{e(TITLE)}</p>" + paras(BODY[:5]) + f"<p>{e(BODY[5])}<span>打印本页</span> <span>关闭窗口</span></p>"
+    + paras(BODY[6:]),
+    f"<p>{e(TITLE)}</p>" + paras(BODY) + '<div class="ewm"><img src="qr.png"><p>扫一扫在手机打开当前页</p></div>'
+    '<div class="bdsharebuttonbox">分享到：<a>微信</a><a>微博</a></div>' + RELATED,
+])
+def test_page_furniture_in_the_articles_container_is_no_part_of_the_plan(tmp_path, article):
+    """The page's tools, an attachment's download link, a related-links list: before, the line above
+    the title was joined onto it (【字体：大 中 小】【打印本页】【关闭窗口】青山县…规划, 附件：….pdf青山县…规划,
+    青山县残疾人就业实施方案 read as the title) and 打印本页 关闭窗口 after a task onto its text."""
+    path = page(tmp_path, article)
+    r = load_plan(path)
+    assert r.title == TITLE and chain(r) == ["青山县"]
+    assert tasks(r) == TASKS
+    lines = read_document(path).lines
+    for word in ("字体", "打印", "关闭", "附件", "相关链接", "扫一扫", "分享", "就业实施方案", "解读"):
+        assert not any(word in ln for ln in lines), word
+
+
+def test_a_link_to_a_file_inside_a_sentence_is_its_text(tmp_path):
+    """Only a block that is all download links goes: a link in a sentence is part of it."""
+    text = "坚持以人民为中心的发展思想，具体见<a href='/fj/list.xls'>重点项目表.xls</a>。"
+    path = page(tmp_path, f"<p>{e(TITLE)}</p><p>一、总体要求</p><p>{text}</p>" + paras(BODY[2:]))
+    assert "坚持以人民为中心的发展思想，具体见重点项目表.xls。" in read_document(path).lines
