@@ -88,6 +88,18 @@ def _date(y: str, m: str, d: str) -> date | None:
         return None
 
 
+#: a web page's field naming who published the page (来源：包头市人民政府, 发布机构：…): the site's
+#: owner, which may be the city above the plan's county, not a name the plan prints
+_SITE_FIELD_RE = re.compile(r"(?<![\u4e00-\u9fff])(?:信息来源|文章来源|来源单位|来源|发布机构)\s*[:：]\s*[^\s:：|，,]+")
+
+
+def without_site_names(text: str) -> str:
+    """The document's text without what names the site that published it (its 来源 and 发布机构
+    fields, its breadcrumb): the region above a plan's county is read from the plan's own text."""
+    lines = [ln for ln in text.split("\n") if not BREADCRUMB_RE.match(normalize(ln))]
+    return _SITE_FIELD_RE.sub("", "\n".join(lines))
+
+
 def five_year_period(ordinal: int) -> tuple[int, int]:
     """The n-th five-year plan's years (from the 3rd, 1966-1970, they are consecutive)."""
     start = 1966 + 5 * (ordinal - 3)

@@ -149,3 +149,33 @@ def test_a_link_to_a_file_inside_a_sentence_is_its_text(tmp_path):
     text = "坚持以人民为中心的发展思想，具体见<a href='/fj/list.xls'>重点项目表.xls</a>。"
     path = page(tmp_path, f"<p>{e(TITLE)}</p><p>一、总体要求</p><p>{text}</p>" + paras(BODY[2:]))
     assert "坚持以人民为中心的发展思想，具体见重点项目表.xls。" in read_document(path).lines
+
+
+# --- 2. the site's name is not the plan's region --------------------------------------------------
+
+@pytest.mark.parametrize("info, above", [
+    ("发布日期：2022-03-18  来源：包头市人民政府", ""),
+    ("发布日期：2022-03-18  信息来源：包头市人民政府办公室", ""),
+    ("发布机构：包头市民政局  发布日期：2022-03-18", ""),
+    ("发布日期：2022-03-18", '<div class="curpos">当前位置：<a>首页</a> &gt; <a>包头市人民政府</a> &gt; <a>政务公开</a></div>'),
+])
+def test_the_city_publishing_a_countys_plan_is_not_its_region(tmp_path, info, above):
+    """A county's plan published on its city's site (来源：包头市人民政府), the plan's text naming no
+    city: before, the site's name was the county's city (青山县 < 包头市 < 内蒙古自治区), read from
+    nothing the plan prints.  The region is the plan's: 青山县, its city unknown."""
+    r = load_plan(page(tmp_path, f"<p>{e(TITLE)}</p>" + paras(BODY), info=info, above=above))
+    assert r.title == TITLE and chain(r) == ["青山县"]
+    assert str(r.published) == "2022-03-18"
+
+
+def test_the_source_line_printed_in_the_article_names_no_region(tmp_path):
+    r = load_plan(page(tmp_path, f"<p>来源：包头市人民政府　发布时间：2022年1月5日</p><p>{e(TITLE)}</p>" + paras(BODY),
+                       info=""))
+    assert r.title == TITLE and chain(r) == ["青山县"]
+
+
+def test_the_city_the_plan_itself_names_is_its_region(tmp_path):
+    """The plan's own text naming its city (根据《包头市…规划》) still gives the county's city."""
+    body = BODY[:1] + ["根据《包头市“十四五”残疾人事业发展规划》，结合我县实际，制定本规划。"] + BODY[1:]
+    r = load_plan(page(tmp_path, f"<p>{e(TITLE)}</p>" + paras(body), info="来源：包头市人民政府"))
+    assert chain(r) == ["青山县", "包头市", "内蒙古自治区"]
