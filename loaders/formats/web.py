@@ -50,6 +50,7 @@ _SEGMENT_BREAK_RE = re.compile(r"(.)([ \x00]*\x00[ \x00]*)(?=(.))", re.DOTALL)
 #: East Asian wide characters: CJK ideographs, CJK and full-width punctuation, kana
 _WIDE_RE = re.compile(r"[\u2e80-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
+_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
 _DATE_FIELD_RE = re.compile(r"(?:发布日期|发布时间|成文日期|公开日期|日期)\s*[:：]\s*((?:19|20)\d{2})\s*[-/.年]\s*"
                             r"(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
@@ -84,16 +85,23 @@ _META_SOURCES = ("contentsource", "source")
 
 
 def _decode(raw: bytes, path: Path) -> tuple[str, str]:
-    """The page as text and its encoding: the charset it declares, else what the bytes say."""
+    """The page as text and its encoding: the charset it declares, else what the bytes say.
+
+    A declaration that reads the page's Chinese as Latin letters (charset=iso-8859-1 or
+    windows-1252 on a GBK page, as old servers print it: every byte decodes, to mojibake) is wrong:
+    a Chinese plan prints Chinese, so what the bytes say is read instead."""
     if not raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         m = _CHARSET_RE.search(raw[:4096])
         if m:
             name = m.group(1).decode("ascii").lower()
             name = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030"}.get(name, name)
             try:
-                return raw.decode(name), name
+                text = raw.decode(name)
             except (LookupError, UnicodeDecodeError):
                 pass  # a wrong declaration: detect instead
+            else:
+                if text.isascii() or _CJK_RE.search(text):
+                    return text, name
     return decode_bytes(raw, path)
 
 

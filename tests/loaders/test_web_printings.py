@@ -179,3 +179,42 @@ def test_the_city_the_plan_itself_names_is_its_region(tmp_path):
     body = BODY[:1] + ["根据《包头市“十四五”残疾人事业发展规划》，结合我县实际，制定本规划。"] + BODY[1:]
     r = load_plan(page(tmp_path, f"<p>{e(TITLE)}</p>" + paras(body), info="来源：包头市人民政府"))
     assert chain(r) == ["青山县", "包头市", "内蒙古自治区"]
+
+
+# --- 3. pages in GBK ---------------------------------------------------------------------------------
+
+def _gbk_page(tmp_path: Path, meta: str, encoding: str = "gbk") -> Path:
+    text = (f'<html><head>{meta}<title>{e(TITLE)}_青山县人民政府</title></head><body><div id="zoom">'
+            f"<p>{e(TITLE)}</p>{paras(BODY)}</div></body></html>")
+    path = tmp_path / "gbk.htm"
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+@pytest.mark.parametrize("meta", [
+    '<meta charset="gb2312">',
+    '<meta http-equiv="Content-Type" content="text/html; charset=gbk">',
+    '<meta http-equiv="Content-Type" content="text/html; charset=GB2312">',
+    "",  # no declaration: told by the bytes
+    "<script>" + "var a = 1; // 页面脚本\n" * 300 + '</script><meta charset="gb2312">',  # declared late
+])
+def test_a_gbk_page_reads_as_its_text(tmp_path, meta):
+    r = load_plan(_gbk_page(tmp_path, meta))
+    assert r.title == TITLE and chain(r) == ["青山县"] and tasks(r) == TASKS
+
+
+@pytest.mark.parametrize("meta", ['<meta charset="iso-8859-1">',
+                                  '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'])
+def test_a_gbk_page_declaring_a_western_charset_reads_as_its_text(tmp_path, meta):
+    """Old servers declare iso-8859-1 / windows-1252 on GBK pages; every byte decodes in those, to
+    Latin mojibake: before, the plan was refused as having no recognizable structure, naming no
+    encoding.  A Chinese plan prints Chinese: the bytes are read for what they are."""
+    path = _gbk_page(tmp_path, meta)
+    assert read_document(path).encoding == "gb18030"
+    r = load_plan(path)
+    assert r.title == TITLE and tasks(r) == TASKS
+
+
+def test_a_utf8_page_declaring_gbk_reads_as_utf8(tmp_path):
+    r = load_plan(_gbk_page(tmp_path, '<meta charset="gbk">', encoding="utf-8"))
+    assert r.title == TITLE and tasks(r) == TASKS
