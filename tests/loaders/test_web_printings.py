@@ -218,3 +218,57 @@ def test_a_gbk_page_declaring_a_western_charset_reads_as_its_text(tmp_path, meta
 def test_a_utf8_page_declaring_gbk_reads_as_utf8(tmp_path):
     r = load_plan(_gbk_page(tmp_path, '<meta charset="gbk">', encoding="utf-8"))
     assert r.title == TITLE and tasks(r) == TASKS
+
+
+# --- 5. tables ---------------------------------------------------------------------------------------
+
+def _indicator_page(tmp_path: Path, table: str, name: str = "table.html") -> Path:
+    return page(tmp_path, f"<p>{e(TITLE)}</p><p>一、主要指标</p>{table}" + paras(BODY[2:]), name=name)
+
+
+def indicators(record) -> list[tuple]:
+    return [(i.no, i.name, i.baseline.printed if i.baseline else None, i.target.printed if i.target else None,
+             i.attribute) for i in record.indicators]
+
+
+ROWS = ('<tr><td>1. 困难残疾人生活补贴覆盖率（%）</td><td>100</td><td>100</td><td>约束性</td></tr>'
+        '<tr><td>2. 残疾人基本康复服务覆盖率（%）</td><td><p>80</p></td><td><p>≥85</p></td><td>约束性</td></tr>')
+WANT = [("1", "困难残疾人生活补贴覆盖率", "100", "100", "约束性"), ("2", "残疾人基本康复服务覆盖率", "80", "≥85", "约束性")]
+
+
+@pytest.mark.parametrize("group", ["目标值", "指标值", "规划目标"])
+def test_a_two_level_header_whose_group_spans_the_years(tmp_path, group):
+    """目标值 printed once over 2020年 | 2025年 (colspan=2), the other header cells spanning both rows:
+    before, 目标值 made its first column (2020年) the target and the 2025年 column was read by no role:
+    indicator 2's target was 80 (its 2020 value) and no baseline was read; under 指标值 or 规划目标 the
+    table was no indicator table at all, and no gap said so."""
+    table = (f'<table border="1"><tr><th rowspan="2">指标</th><th colspan="2">{group}</th><th rowspan="2">属性</th></tr>'
+             f'<tr><th>2020年</th><th>2025年</th></tr>{ROWS}</table>')
+    r = load_plan(_indicator_page(tmp_path, table))
+    assert indicators(r) == WANT
+    assert r.indicators[1].target.year == 2025
+
+
+@pytest.mark.parametrize("header", [
+    # the years over the second row's words: the first row names each column already
+    '<tr><td rowspan="2">指标</td><td>2020年</td><td>2025年</td><td rowspan="2">指标属性</td></tr>'
+    '<tr><td>基期值</td><td>目标值</td></tr>',
+    '<tr><th>指标</th><th>2020年</th><th>2025年</th><th>属性</th></tr>',
+    '<tr><td><p>指标</p></td><td><p>2020年</p></td><td><p>2025年</p></td><td><p>属性</p></td></tr>',
+])
+def test_indicator_headers_in_th_or_td_cells_and_paragraphs(tmp_path, header):
+    r = load_plan(_indicator_page(tmp_path, f'<table border="1">{header}{ROWS}</table>'))
+    assert indicators(r) == WANT
+
+
+def test_a_division_table_whose_cells_hold_several_paragraphs(tmp_path):
+    """Units printed one a paragraph in a cell (<td><p>县财政局</p><p>县残联</p></td>) or a list broken
+    after its 、: each unit read whole."""
+    table = ('<table border="1"><tr><th>序号</th><th>重点任务</th><th>牵头单位</th><th>配合单位</th></tr>'
+             '<tr><td>1</td><td><p>落实残疾人两项补贴制度。</p><p>严格执行补贴政策。</p></td><td><p>县民政局</p></td>'
+             '<td><p>县财政局</p><p>县残联</p></td></tr>'
+             '<tr><td>2</td><td>强化兜底救助。</td><td>县民政局</td><td><p>县医保局、</p><p>县卫生健康局</p></td></tr></table>')
+    r = load_plan(page(tmp_path, f"<p>{e(TITLE)}</p>" + paras(BODY[:2]) + "<p>二、重点任务分工</p>" + table))
+    assert [(t.text, [u.label for u in t.units("lead")], [u.label for u in t.units("support")]) for t in r.tasks()] == [
+        ("落实残疾人两项补贴制度。严格执行补贴政策。", ["县民政局"], ["县财政局", "县残疾人联合会"]),
+        ("强化兜底救助。", ["县民政局"], ["县医疗保障局", "县卫生健康局"])]
