@@ -272,3 +272,28 @@ def test_a_division_table_whose_cells_hold_several_paragraphs(tmp_path):
     assert [(t.text, [u.label for u in t.units("lead")], [u.label for u in t.units("support")]) for t in r.tasks()] == [
         ("落实残疾人两项补贴制度。严格执行补贴政策。", ["县民政局"], ["县财政局", "县残疾人联合会"]),
         ("强化兜底救助。", ["县民政局"], ["县医疗保障局", "县卫生健康局"])]
+
+
+# --- 6. white space and <br> inside a unit list ------------------------------------------------------
+
+@pytest.mark.parametrize("units", [
+    "县财政局、<br>县残联", "县财政局、<br>\n县残联", "县财政局<br>县残联", "县财政局、&nbsp;县残联",
+    "县财政局&nbsp;&nbsp;县残联", "县财政局\u3000县残联", "县财政局、<span>县残联</span>", "县财政\n局、县残联",
+    "县财政局、县<br>残联", "县财&nbsp;政局、县残联", "县财政局、县&nbsp;残联", "县财政局、县\u3000残联",
+])
+def test_white_space_and_breaks_in_a_unit_list_neither_cut_nor_join_names(tmp_path, units):
+    """&nbsp;, a full-width space, <br> or a source line break between the units of a list or inside a
+    name.  Before, 县财&nbsp;政局 was read as 县财 (a gap) and a unit 县政局 of its own; 县&nbsp;残联 as 县
+    (a gap) and 残联."""
+    task = f"1.落实残疾人两项补贴制度。严格执行补贴政策。（牵头单位：县民政局；责任单位：{units}）"
+    r = load_plan(page(tmp_path, f"<p>{e(TITLE)}</p>" + paras(BODY[:4]) + f"<p>{task}</p>" + paras(BODY[6:])))
+    assert [([u.label for u in t.units("lead")], [u.label for u in t.units("support")]) for t in r.tasks()] == [
+        (["县民政局"], ["县财政局", "县残疾人联合会"])]
+    assert not [g for g in r.warnings if g.kind == "unit-name"]
+
+
+def test_a_name_cut_by_a_space_in_a_text_is_one_name(tmp_path):
+    path = tmp_path / "plan.txt"
+    task = "1.落实残疾人两项补贴制度。严格执行补贴政策。（牵头单位：县民政局；责任单位：县卫生 健康局、县残联）"
+    path.write_text("\n".join([TITLE] + BODY[:4] + [task]) + "\n", encoding="utf-8")
+    assert [[u.label for u in t.units("support")] for t in load_plan(path).tasks()] == [["县卫生健康局", "县残疾人联合会"]]
