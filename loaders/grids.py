@@ -144,6 +144,15 @@ def _grouped_header(rows: list[Row]) -> tuple[int, list[str], tuple] | None:
     return None
 
 
+def _across(grid: Grid, r: int, cells: list[str], c: int, value_cols: set[int]) -> str:
+    """Row r's cell in value column c: its own text, or, where a value cell to its left is merged
+    across it (100 printed once over 2020年 and 2025年), that cell's: the value of both columns."""
+    j = c
+    while (r, j) in grid.spanned and j > 0:
+        j -= 1
+    return cells[j] if j in value_cols else cells[c]
+
+
 def read_indicator_grid(grid: Grid) -> IndicatorTable | None:
     """An indicator table (header with 指标, value columns and 属性), or None."""
     rows = _cells(grid)
@@ -162,6 +171,8 @@ def read_indicator_grid(grid: Grid) -> IndicatorTable | None:
         return None
     col = {r: i for i, r in enumerate(roles) if r is not None}
     value_roles = [r for r in roles if r in ("baseline", "target")]
+    value_cols = {col[r] for r in value_roles}
+    row_of = {line: i for i, (line, _cells) in enumerate(rows)}
     table_rows: list[IndicatorRow] = []
     unread: list[tuple[int, str]] = []
     category = ""
@@ -191,7 +202,7 @@ def read_indicator_grid(grid: Grid) -> IndicatorTable | None:
             no = squash(cells[col["index"]])
         if "unit" in col and cells[col["unit"]]:
             unit = _joined(cells[col["unit"]])
-        values = [(_joined(cells[col[r]]), line) for r in value_roles]
+        values = [(_joined(_across(grid, row_of[line], cells, col[r], value_cols)), line) for r in value_roles]
         printed = squash(cells[col["attribute"]]) if "attribute" in col else ""
         attribute = attribute_of(printed) or ""
         if printed and not attribute:

@@ -296,9 +296,11 @@ def _cell(el) -> str:
     return "\n".join(lines.lines)
 
 
-def _table_rows(table) -> tuple[list[list[str]], set[tuple[int, int]]]:
+def _table_rows(table, spanned: set[tuple[int, int]] | None = None
+                ) -> tuple[list[list[str]], set[tuple[int, int]]]:
     """Rows of cells; a cell spanning columns is printed once, a cell spanning rows once (at top),
-    and the (row, column) of each cell a rowspan from above covers."""
+    and the (row, column) of each cell a rowspan from above covers; `spanned` gets the (row, column)
+    of each a colspan from its left covers."""
     rows: list[list[str]] = []
     merged: set[tuple[int, int]] = set()
     pending: dict[int, int] = {}  # column -> rows still covered by a rowspan from above
@@ -318,6 +320,8 @@ def _table_rows(table) -> tuple[list[list[str]], set[tuple[int, int]]]:
                 if down > 1:
                     pending[col + k] = down - 1
             row.extend([""] * (span - 1))
+            if spanned is not None:
+                spanned.update((len(rows), col + k) for k in range(1, span))
             col += span
         while pending.get(col, 0) > 0:
             pending[col] -= 1
@@ -369,7 +373,8 @@ def _walk(root, lines: _Lines, out: Emitter | None, headings: list[Heading] | No
         if event == "start":
             if el is not root and tag == "table" and out is not None and _is_data_table(el):
                 block()
-                out.table(*_table_rows(el))
+                across: set[tuple[int, int]] = set()
+                out.table(*_table_rows(el, across), across)
                 body_seen = True
                 walker.skip_subtree()
                 continue

@@ -139,11 +139,13 @@ class _Walker:
     def rows(self, tbl) -> list[list[str]]:
         return self.table(tbl)[0]
 
-    def table(self, tbl) -> tuple[list[list[str]], set[tuple[int, int]]]:
-        """The rows of cells, and the (row, column) of each cell a vertically merged cell covers
-        (Word's vMerge continuing a cell above: it prints nothing of its own)."""
+    def table(self, tbl) -> tuple[list[list[str]], set[tuple[int, int]], set[tuple[int, int]]]:
+        """The rows of cells, the (row, column) of each cell a vertically merged cell covers (Word's
+        vMerge continuing a cell above: it prints nothing of its own), and of each a cell spanning
+        columns (gridSpan) covers."""
         rows: list[list[str]] = []
         merged: set[tuple[int, int]] = set()
+        spanned: set[tuple[int, int]] = set()
         for tr in _unwrap(tbl):
             if tr.tag != _TR:
                 continue
@@ -159,10 +161,11 @@ class _Walker:
                 vmerge = tcpr.find(qn("w:vMerge")) if tcpr is not None else None
                 if vmerge is not None and (vmerge.get(qn("w:val")) or "continue") == "continue":
                     merged.update((len(rows), len(cells) + k) for k in range(extra + 1))
+                spanned.update((len(rows), len(cells) + 1 + k) for k in range(extra))
                 cells.append(self.cell_text(tc))
                 cells.extend([""] * extra)
             rows.append(cells)
-        return rows, merged
+        return rows, merged, spanned
 
     def body(self, body, top: bool = True) -> None:
         for el in _unwrap(body):

@@ -297,3 +297,39 @@ def test_a_name_cut_by_a_space_in_a_text_is_one_name(tmp_path):
     task = "1.落实残疾人两项补贴制度。严格执行补贴政策。（牵头单位：县民政局；责任单位：县卫生 健康局、县残联）"
     path.write_text("\n".join([TITLE] + BODY[:4] + [task]) + "\n", encoding="utf-8")
     assert [[u.label for u in t.units("support")] for t in load_plan(path).tasks()] == [["县卫生健康局", "县残疾人联合会"]]
+
+
+def test_a_value_printed_once_across_the_years_is_each_years(tmp_path):
+    """100 printed once in a cell spanning the 2020年 and 2025年 columns (colspan=2): the value of
+    both.  Before, the baseline was 100 and the target none, silently."""
+    rows = ('<tr><td>1. 困难残疾人生活补贴覆盖率（%）</td><td colspan="2">100</td><td>约束性</td></tr>'
+            '<tr><td>2. 残疾人基本康复服务覆盖率（%）</td><td>80</td><td>≥85</td><td>约束性</td></tr>')
+    table = f'<table border="1"><tr><th>指标</th><th>2020年</th><th>2025年</th><th>属性</th></tr>{rows}</table>'
+    r = load_plan(_indicator_page(tmp_path, table))
+    assert indicators(r) == WANT
+    # a name merged across a value column gives that column no value
+    rows = ('<tr><td colspan="2">1. 困难残疾人生活补贴覆盖率（%）</td><td>100</td><td>约束性</td></tr>'
+            '<tr><td>2. 残疾人基本康复服务覆盖率（%）</td><td>80</td><td>≥85</td><td>约束性</td></tr>')
+    table = f'<table border="1"><tr><th>指标</th><th>2020年</th><th>2025年</th><th>属性</th></tr>{rows}</table>'
+    r = load_plan(_indicator_page(tmp_path, table, "name.html"))
+    assert indicators(r)[0] == ("1", "困难残疾人生活补贴覆盖率", None, "100", "约束性")
+
+
+def test_a_word_value_merged_across_the_years_is_each_years(tmp_path):
+    """The same in a Word table (gridSpan)."""
+    import docx
+    d = docx.Document()
+    for line in [TITLE, "一、主要指标"]:
+        d.add_paragraph(line)
+    data = [["指标", "2020年", "2025年", "属性"], ["1. 困难残疾人生活补贴覆盖率（%）", "100", "", "约束性"],
+            ["2. 残疾人基本康复服务覆盖率（%）", "80", "≥85", "约束性"]]
+    t = d.add_table(rows=3, cols=4)
+    for r, row in enumerate(data):
+        for c, text in enumerate(row):
+            t.cell(r, c).text = text
+    t.cell(1, 1).merge(t.cell(1, 2))
+    for line in BODY[2:]:
+        d.add_paragraph(line)
+    path = tmp_path / "plan.docx"
+    d.save(str(path))
+    assert indicators(load_plan(path)) == WANT
