@@ -2,12 +2,15 @@
 
 A plan published on a government site sits inside navigation, breadcrumbs, a sidebar, share buttons,
 a footer and scripts.  Those are dropped (by tag, ARIA role and the class/id names sites use for
-them), then the article is found as the element that holds most of the remaining text: from <body>
-down, while one child holds nearly all of its parent's text, that child.  The article's blocks
+them) and by their text (a breadcrumb, 【打印本页】【关闭窗口】, 相关链接, an attachment's download link,
+even inside the article's container), then the article is found as the element that holds most of
+the remaining text: from <body> down, while one child holds nearly all of its parent's text, that
+child.  The article's blocks
 (<p>, <div>, headings, list items; <br> breaks a line) become lines and its data tables become
 tables.  The page's own metadata outside the article (the info bar's 发布日期, 来源 and 文号, or
 <meta name="PubDate">) comes first, as lines the metadata reader understands: the 文号 on a line of
-its own, then "发布日期:2023-02-27  来源:…".
+its own, then "发布日期:2023-02-27  来源:…"; then, when the article prints no title, the plan's title as
+the page prints it outside the article (a heading above it, <meta name="ArticleTitle">, the <title>).
 """
 from __future__ import annotations
 
