@@ -112,21 +112,70 @@ def _second_header(cells: list[str]) -> bool:
     return bool(filled) and all(column_role(c) is not None for c in filled)
 
 
+def _named_under_groups(top: list[str], below: list[str]) -> list[str] | None:
+    """A two-level header: a cell spanning several columns (目标值 over 2020年 | 2025年, printed once,
+    the columns it spans empty beside it) is a group's label; the second row names its columns.  The
+    header with those names in the group's columns, or None where no cell of `top` spans columns."""
+    out = list(top)
+    grouped = False
+    c = 0
+    while c < len(top):
+        end = c + 1
+        while end < len(top) and not squash(top[end]):
+            end += 1
+        if squash(top[c]) and end - c > 1 and all(k < len(below) and squash(below[k]) for k in range(c, end)):
+            out[c:end] = below[c:end]
+            grouped = True
+        c = end
+    return out if grouped else None
+
+
+def _grouped_header(rows: list[Row]) -> tuple[int, list[str], tuple] | None:
+    """(index, header, roles) of a two-level header among the top rows whose groups the row below
+    names (`_named_under_groups`), the rows above it captions only; or None."""
+    for k, (_line, cells) in enumerate(rows[:4]):
+        if k + 1 < len(rows) and _second_header(rows[k + 1][1]):
+            named = _named_under_groups(cells, rows[k + 1][1])
+            found = _indicator_header(named) if named is not None else None
+            if found is not None:
+                return k, named, found
+        if len(_filled(cells)) > 1:
+            return None
+    return None
+
+
+def _across(grid: Grid, r: int, cells: list[str], c: int, value_cols: set[int]) -> str:
+    """Row r's cell in value column c: its own text, or, where a value cell to its left is merged
+    across it (100 printed once over 2020年 and 2025年), that cell's: the value of both columns."""
+    j = c
+    while (r, j) in grid.spanned and j > 0:
+        j -= 1
+    return cells[j] if j in value_cols else cells[c]
+
+
 def read_indicator_grid(grid: Grid) -> IndicatorTable | None:
     """An indicator table (header with 指标, value columns and 属性), or None."""
     rows = _cells(grid)
     found = _header(rows, _indicator_header, 4)
-    if found is None:
+    grouped = _grouped_header(rows)
+    if grouped is not None and (found is None or grouped[0] <= found[0]):
+        k, header, (roles, years) = grouped
+        body = rows[k + 2:]
+    elif found is not None:
+        k, (roles, years) = found
+        header = rows[k][1]
+        body = rows[k + 1:]
+        if body and _second_header(body[0][1]):
+            body = body[1:]
+    else:
         return None
-    k, (roles, years) = found
     col = {r: i for i, r in enumerate(roles) if r is not None}
     value_roles = [r for r in roles if r in ("baseline", "target")]
+    value_cols = {col[r] for r in value_roles}
+    row_of = {line: i for i, (line, _cells) in enumerate(rows)}
     table_rows: list[IndicatorRow] = []
     unread: list[tuple[int, str]] = []
     category = ""
-    body = rows[k + 1:]
-    if body and _second_header(body[0][1]):
-        body = body[1:]
     for line, cells in body:
         filled = _filled(cells)
         if not filled:
@@ -153,7 +202,7 @@ def read_indicator_grid(grid: Grid) -> IndicatorTable | None:
             no = squash(cells[col["index"]])
         if "unit" in col and cells[col["unit"]]:
             unit = _joined(cells[col["unit"]])
-        values = [(_joined(cells[col[r]]), line) for r in value_roles]
+        values = [(_joined(_across(grid, row_of[line], cells, col[r], value_cols)), line) for r in value_roles]
         printed = squash(cells[col["attribute"]]) if "attribute" in col else ""
         attribute = attribute_of(printed) or ""
         if printed and not attribute:
@@ -164,7 +213,7 @@ def read_indicator_grid(grid: Grid) -> IndicatorTable | None:
         return None
     columns = [r for r in roles if r is not None]
     table = IndicatorTable(columns, years, table_rows, grid.first_line, grid.last_line)
-    header_line, header = rows[k]
+    header_line = rows[k][0]
     table.unread = [(header_line, f"indicator table column {squash(c)!r} not read")
                     for c, r in zip(header, roles) if r is None and squash(c)] + unread
     return table

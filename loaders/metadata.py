@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from policykg.loaders.regions import split_region_names
-from policykg.loaders.text import DATE_CN_RE, DATE_HANZI_RE, DOC_NUMBER_RE, Block, normalize
+from policykg.loaders.text import BREADCRUMB_RE, DATE_CN_RE, DATE_HANZI_RE, DOC_NUMBER_RE, Block, normalize
 
 _NOTICE_TITLE_RE = re.compile(r"(?:关于)?印发\s*《(?P<t>[^《》]{4,80})》|现将\s*《(?P<t2>[^《》]{4,80})》")
 #: a notice's title printing the plan's without 《》: 青山县人民政府关于印发青山县“十四五”…规划的通知
@@ -88,6 +88,18 @@ def _date(y: str, m: str, d: str) -> date | None:
         return None
 
 
+#: a web page's field naming who published the page (来源：包头市人民政府, 发布机构：…): the site's
+#: owner, which may be the city above the plan's county, not a name the plan prints
+_SITE_FIELD_RE = re.compile(r"(?<![\u4e00-\u9fff])(?:信息来源|文章来源|来源单位|来源|发布机构)\s*[:：]\s*[^\s:：|，,]+")
+
+
+def without_site_names(text: str) -> str:
+    """The document's text without what names the site that published it (its 来源 and 发布机构
+    fields, its breadcrumb): the region above a plan's county is read from the plan's own text."""
+    lines = [ln for ln in text.split("\n") if not BREADCRUMB_RE.match(normalize(ln))]
+    return _SITE_FIELD_RE.sub("", "\n".join(lines))
+
+
 def five_year_period(ordinal: int) -> tuple[int, int]:
     """The n-th five-year plan's years (from the 3rd, 1966-1970, they are consecutive)."""
     start = 1966 + 5 * (ordinal - 3)
@@ -123,8 +135,20 @@ def issuer_name(line: str) -> str:
 def is_plan_title(norm: str) -> bool:
     text = norm.strip()
     return (4 <= len(text) <= 70 and "。" not in text and not text.startswith(("关于", "现将", "为"))
-            and "通知" not in text and "印发" not in text
+            and "通知" not in text and "印发" not in text and not BREADCRUMB_RE.match(text)
             and any(w in text for w in _PLAN_WORDS))
+
+
+def names_the_plan(norm: str) -> bool:
+    """Does a line give the plan's title: a title line, or its covering notice's title
+    (关于印发《…》的通知, 关于印发青山县…规划的通知)?"""
+    if is_plan_title(norm):
+        return True
+    text = norm.strip()
+    if len(text) > 120 or "。" in text or BREADCRUMB_RE.match(text):
+        return False
+    m = _NOTICE_TITLE_RE.search(text) or _BARE_NOTICE_TITLE_RE.search(text)
+    return m is not None and any(w in next(t for t in m.groupdict().values() if t) for w in _PLAN_WORDS)
 
 
 def _strip_draft(title: str) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from policykg.errors import InputError
 from policykg.loaders.linking import link_rows
-from policykg.loaders.metadata import Metadata, read_metadata
+from policykg.loaders.metadata import Metadata, read_metadata, without_site_names
 from policykg.loaders.coverage import (boxes_printed, indicators_in_prose, lead_paragraphs, measure_coverage,
                                        printed_rows, unread_markers)
 from policykg.loaders.ladder import CHAPTER_STYLES, Numbering, numbering
@@ -196,7 +196,7 @@ def _region(md: Metadata, text: str):
     names = from_title
     if from_issuer and (not names or (from_issuer[-1] == names[-1] and len(from_issuer) > len(names))):
         names = from_issuer
-    return resolve_region(names, text)
+    return resolve_region(names, without_site_names(text))
 
 
 def _indicators(tables: list[IndicatorTable], spans: _Spans, period) -> list[Indicator]:

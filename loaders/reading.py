@@ -34,6 +34,10 @@ class Grid:
     #: vMerge, HTML's rowspan, a PDF cell ruled over several rows): `rows` prints it empty, as the
     #: document prints the merged cell's text once; `spread` gives it the merged cell's text
     merged: frozenset[tuple[int, int]] = frozenset()
+    #: (row index, column) of each cell covered by a cell merged across it from its left (HTML's
+    #: colspan, Word's gridSpan): `rows` prints it empty, as the document prints the merged cell's
+    #: text once; a reader that needs a value per column gives it the merged cell's
+    spanned: frozenset[tuple[int, int]] = frozenset()
     #: a table flattened into text lines and read back by position: its lines print no merges
     flattened: bool = False
 

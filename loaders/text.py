@@ -49,6 +49,10 @@ NOTICE_NOTE_RE = re.compile(r"[（(]\s*此件[^（()）]{1,12}[)）]")
 #: a web page's metadata line (来源：…　发布时间：…, 发文字号：…): a line of its own, in the head
 WEB_META_RE = re.compile(r"\s*(?:信息来源|文章来源|来源|发布时间|发布日期|发布机构|发文机关|成文日期|发文字号|索引号|"
                          r"主题分类|浏览次数|点击数|访问量|作者)\s*[:：]")
+#: a web page's breadcrumb (当前位置：首页 > 政务公开 > …, 首页 > 政策文件): where the page sits on
+#: its site, never the plan's title nor a mention of its region
+BREADCRUMB_RE = re.compile(r"^\s*(?:(?:当前|您的|你的|您现在的|你现在的|现在的|您所在的|所在)位置|当前页)\s*[:：]"
+                           r"|^\s*首页\s*[>»›＞/]")
 _DATED_SIGNATURE_RE = re.compile(r"\s(?:" + DATE_CN_RE.pattern + "|" + DATE_HANZI_RE.pattern + ")$")
 TERMINAL = "。!?;:"  # after width normalisation
 OPENERS = {"《": "》", "“": "”", "(": ")", "「": "」", "〔": "〕", "[": "]"}

@@ -64,11 +64,20 @@ LEVEL_WORDS = ("县级市", "县（市、区）", "县(市、区)", "县区", "�
 REGION_ENDINGS = ("自治县", "自治旗", "新区", "区", "县", "市", "旗")
 
 
+#: the longest head of a name white space may cut off it (县, 县财, 县卫生): a web page's &nbsp; or a
+#: full-width space printed inside a name (县财&nbsp;政局)
+_CUT_HEAD = 4
+
+
 def split_unit_list(text: str) -> list[str]:
-    """Split '区财政局、教育局，人力资源和社会保障局（医保局）' at separators outside brackets."""
+    """Split '区财政局、教育局，人力资源和社会保障局（医保局）' at separators outside brackets.  A name
+    cut by white space alone (县财 政局, 县 残联: the head no organisation's name, the two one) is one
+    name: never 县财 and a 县政局 of its own."""
     parts: list[str] = []
+    spaced: list[bool] = []  # for each part after the first: set apart from the one before by white space only
     depth = 0
     cur = ""
+    gap = ""
     for ch in text:
         if ch in _BRACKETS:
             depth += 1
@@ -76,12 +85,23 @@ def split_unit_list(text: str) -> list[str]:
             depth = max(0, depth - 1)
         if ch in SEPARATORS and depth == 0:
             if cur.strip():
+                if parts:
+                    spaced.append(not gap.strip(" \t\n\u3000"))
                 parts.append(cur.strip())
+                gap = ""
             cur = ""
+            gap += ch
         else:
             cur += ch
     if cur.strip():
+        if parts:
+            spaced.append(not gap.strip(" \t\n\u3000"))
         parts.append(cur.strip())
+    for k in range(len(parts) - 1, 0, -1):
+        head, tail = parts[k - 1], parts[k]
+        if (spaced[k - 1] and len(head) <= _CUT_HEAD and reads_as_unit(head) is not None
+                and reads_as_unit(head + tail) is None):
+            parts[k - 1:k + 1] = [head + tail]
     out: list[str] = []
     for p in parts:
         out.extend(c for s in _RUN_TOGETHER_RE.split(p) if s for c in split_conjoined(s))

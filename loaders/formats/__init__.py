@@ -17,7 +17,8 @@ What a "line" (the number in every source location) is, per format:
   are not lines.
 - .html: a block of the article body (<p>, <div>, <h1>..., <li>, a <br> starts a new one); a table
   row; before the body, the page's own metadata when it stands outside the body: its 文号 on a line
-  of its own, then "发布日期:2023-02-27  来源:…".
+  of its own, then "发布日期:2023-02-27  来源:…", then the plan's title where only the page around the
+  article prints it.
 
 Source locations keep the document's file name; their line numbers are these lines, and their
 character offsets count in the text these lines make (joined by line breaks).

@@ -47,13 +47,16 @@ class Emitter:
     def blank(self) -> None:
         self.lines.append("")
 
-    def table(self, rows: list[list[str]], merged: set[tuple[int, int]] | None = None) -> None:
+    def table(self, rows: list[list[str]], merged: set[tuple[int, int]] | None = None,
+              spanned: set[tuple[int, int]] | None = None) -> None:
         """A table as rows of cell texts (line breaks within a cell allowed); `merged` holds the
         (row, column) of each cell covered by a cell merged down over it from the row above (its
-        text printed once, in the top cell)."""
+        text printed once, in the top cell), `spanned` of each covered by a cell merged across it
+        from its left."""
         keep = [r for r, row in enumerate(rows) if row]
         index = {r: k for k, r in enumerate(keep)}
         covered = frozenset((index[r], c) for r, c in (merged or ()) if r in index and index[r] > 0)
+        across = frozenset((index[r], c) for r, c in (spanned or ()) if r in index and c > 0)
         cells = [[clean_cell(c) for c in rows[r]] for r in keep]
         if not cells:
             return
@@ -68,7 +71,7 @@ class Emitter:
             row = row + [""] * (width - len(row))
             self.lines.append("\t".join(c.replace("\n", " ") for c in row).rstrip("\t"))
             out.append((len(self.lines), tuple(row)))
-        self.grids.append(Grid(tuple(out), covered))
+        self.grids.append(Grid(tuple(out), covered, spanned=across))
 
     def source(self, path: Path, raw: bytes, encoding: str, media_type: str) -> SourceText:
         return make_source(path, self.lines, raw=raw, encoding=encoding, media_type=media_type,

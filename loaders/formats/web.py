@@ -2,12 +2,15 @@
 
 A plan published on a government site sits inside navigation, breadcrumbs, a sidebar, share buttons,
 a footer and scripts.  Those are dropped (by tag, ARIA role and the class/id names sites use for
-them), then the article is found as the element that holds most of the remaining text: from <body>
-down, while one child holds nearly all of its parent's text, that child.  The article's blocks
+them) and by their text (a breadcrumb, 【打印本页】【关闭窗口】, 相关链接, an attachment's download link,
+even inside the article's container), then the article is found as the element that holds most of
+the remaining text: from <body> down, while one child holds nearly all of its parent's text, that
+child.  The article's blocks
 (<p>, <div>, headings, list items; <br> breaks a line) become lines and its data tables become
 tables.  The page's own metadata outside the article (the info bar's 发布日期, 来源 and 文号, or
 <meta name="PubDate">) comes first, as lines the metadata reader understands: the 文号 on a line of
-its own, then "发布日期:2023-02-27  来源:…".
+its own, then "发布日期:2023-02-27  来源:…"; then, when the article prints no title, the plan's title as
+the page prints it outside the article (a heading above it, <meta name="ArticleTitle">, the <title>).
 """
 from __future__ import annotations
 
@@ -17,8 +20,10 @@ from pathlib import Path
 from policykg.errors import InputError
 from policykg.loaders.formats.emit import Emitter
 from policykg.loaders.formats.headings import Heading, number_headings
+from policykg.loaders.ladder import CHAPTER_STYLES, numbering
+from policykg.loaders.metadata import names_the_plan
 from policykg.loaders.reading import SourceText, decode_bytes, read_bytes
-from policykg.loaders.text import DOC_NUMBER_RE, normalize
+from policykg.loaders.text import BREADCRUMB_RE, DOC_NUMBER_RE, normalize
 
 MEDIA_TYPE = "text/html"
 #: A plan's web page is well under 5 MB; larger is not a page a person reads.
@@ -48,26 +53,58 @@ _SEGMENT_BREAK_RE = re.compile(r"(.)([ \x00]*\x00[ \x00]*)(?=(.))", re.DOTALL)
 #: East Asian wide characters: CJK ideographs, CJK and full-width punctuation, kana
 _WIDE_RE = re.compile(r"[\u2e80-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
+_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
 _DATE_FIELD_RE = re.compile(r"(?:发布日期|发布时间|成文日期|公开日期|日期)\s*[:：]\s*((?:19|20)\d{2})\s*[-/.年]\s*"
                             r"(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _SOURCE_FIELD_RE = re.compile(r"(?:信息来源|来源|发布机构|发文机关)\s*[:：]\s*([^\s:：|，,]{2,40})")
 _NUMBER_FIELD_RE = re.compile(r"(?:发文字号|文号|文件编号)\s*[:：]\s*([^\s:：|]{4,40}?号)")
+#: the page's tools printed beside the article: 【打印本页】【关闭窗口】, 【字体：大 中 小】, 分享到：微信 微博,
+#: 扫一扫在手机打开当前页.  An element whose text is only these (and the words that go with them) is no
+#: part of the plan: left in, it became a line joined onto the title under it or the task above it.
+_TOOL_RE = re.compile(r"打印本页|打印此页|打印本文|打印文章|打印正文|关闭窗口|关闭本页|关闭本文|加入收藏|收藏本页|"
+                      r"返回顶部|我要纠错|扫一扫在手机上?打开(?:当前页|本页)?|手机扫一扫|用手机扫描二维码|分享到|"
+                      r"(?:字体|字号)\s*[:：]")
+#: words that stand beside those tools (the font sizes, the share targets)
+_TOOL_WORDS = frozenset(("大", "中", "小", "默认", "标准", "超大", "打印", "关闭", "收藏", "分享", "微信", "微博",
+                         "新浪微博", "腾讯微博", "QQ", "QQ空间", "QQ好友", "朋友圈", "人人网", "豆瓣", "复制链接"))
+_TOOL_WORDS_RE = re.compile("|".join(sorted(_TOOL_WORDS, key=len, reverse=True)))
+_TOOL_SPLIT_RE = re.compile(r"[\s【】\[\]|｜丨/、，,:：()（）·•]+")
+#: a list of links to other pages under its label (相关链接：…): the site's, not the plan's
+_RELATED_RE = re.compile(r"^(?:相关链接|相关文件|相关阅读|相关新闻|相关信息|相关文章|相关稿件|延伸阅读|友情链接)\s*[:：]?$")
+#: a download link of an attachment (附件：<a href="….doc">…</a>): another file, not the page's text
+_ATTACHMENT_LABEL_RE = re.compile(r"^附件\s*\d{0,2}\s*[:：]?")
+_FILE_RE = re.compile(r"\.(?:docx?|pdf|wps|xlsx?|et|ofd|zip|rar|7z|txt|ceb|caj)$", re.IGNORECASE)
+#: the most text a piece of page furniture holds
+_FURNITURE_MAX = 150
+#: class or id names of the element a site prints the article's title in (title, article-title, biaoti)
+_TITLE_NAME_RE = re.compile(r"title|biaoti", re.IGNORECASE)
+_META_TITLES = ("articletitle", "dc.title", "og:title", "title")
+#: what a <title> puts between the page's title and the site's name (_, |, -, —): a dash between years
+#: (2021-2025年) is the title's own
+_TITLE_SEPARATOR_RE = re.compile(r"\s*[_|｜丨]+\s*|\s+[-—–]+\s+|(?<![\d年])[-—–]+(?![\d年])")
 _META_DATES = ("pubdate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date")
 _META_SOURCES = ("contentsource", "source")
 
 
 def _decode(raw: bytes, path: Path) -> tuple[str, str]:
-    """The page as text and its encoding: the charset it declares, else what the bytes say."""
+    """The page as text and its encoding: the charset it declares, else what the bytes say.
+
+    A declaration that reads the page's Chinese as Latin letters (charset=iso-8859-1 or
+    windows-1252 on a GBK page, as old servers print it: every byte decodes, to mojibake) is wrong:
+    a Chinese plan prints Chinese, so what the bytes say is read instead."""
     if not raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         m = _CHARSET_RE.search(raw[:4096])
         if m:
             name = m.group(1).decode("ascii").lower()
             name = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030"}.get(name, name)
             try:
-                return raw.decode(name), name
+                text = raw.decode(name)
             except (LookupError, UnicodeDecodeError):
                 pass  # a wrong declaration: detect instead
+            else:
+                if text.isascii() or _CJK_RE.search(text):
+                    return text, name
     return decode_bytes(raw, path)
 
 
@@ -100,6 +137,85 @@ def _strip(root) -> None:
     for el in doomed:
         if el.getparent() is not None:
             el.drop_tree()
+    # page furniture told by its text: the smallest element that is all furniture goes (a container
+    # holding some, and the article's text beside it, stays)
+    from lxml import etree
+    doomed: list = []
+    holds: set = set()  # the elements holding furniture (held here, so lxml keeps their proxies)
+    for _event, el in etree.iterwalk(root, events=("end",)):
+        if not isinstance(el.tag, str) or el is root:
+            continue
+        if el not in holds:
+            text = _short_text(el)
+            if text and _is_furniture(el, text):
+                doomed.append(el)
+                if _RELATED_RE.match(text):  # a label: its links follow it, one block each
+                    doomed.extend(_links_after(el))
+                holds.add(el)
+        if el in holds and el.getparent() is not None:
+            holds.add(el.getparent())
+    for el in doomed:
+        if el.getparent() is not None:
+            el.drop_tree()
+
+
+def _short_text(el) -> str | None:
+    """The element's text when it is short enough to be page furniture, else None."""
+    parts, size = [], 0
+    for t in el.itertext():
+        parts.append(t)
+        size += len(t)
+        if size > 4 * _FURNITURE_MAX:
+            return None
+    text = normalize(_SPACE_RE.sub(" ", "".join(parts)).replace("\u00a0", " ")).strip()
+    return text if len(text) <= _FURNITURE_MAX else None
+
+
+def _is_furniture(el, text: str) -> bool:
+    """Page furniture printed in or beside the article, told by its text: a breadcrumb, the page's
+    tools, a 相关链接 list (or its label), an attachment's download link."""
+    crumb = BREADCRUMB_RE.match(text)
+    if crumb and text[crumb.end():].strip() and "。" not in text:
+        return True
+    tools = _TOOL_RE.sub(" ", text)
+    if tools != text and not _TOOL_SPLIT_RE.sub("", _TOOL_WORDS_RE.sub("", tools)):
+        return True
+    if _RELATED_RE.match(text):
+        return True
+    m = re.match(_RELATED_RE.pattern[:-1], text)  # the label, then only links
+    if m and el.tag in _BLOCKS and _only_links(el, text[m.end():]):
+        return True
+    if el.tag not in _BLOCKS:
+        return False  # a link inside a sentence (详见<a href="….pdf">附件</a>) is its text
+    m = _ATTACHMENT_LABEL_RE.match(text)
+    links = el.xpath(".//a") if el.tag != "a" else [el]
+    return bool(links) and _only_links(el, text[m.end():] if m else text) and all(
+        _FILE_RE.search((a.get("href") or "").split("?")[0].strip()) or _FILE_RE.search(a.text_content().strip())
+        for a in links)
+
+
+def _only_links(el, rest: str) -> bool:
+    """Is all of `rest` (the element's text after its label) the text of links (and separators)?"""
+    links = [el] if el.tag == "a" else el.xpath(".//a")
+    if not links or not rest.strip():
+        return False
+    left = re.sub(r"\s+", "", rest)
+    for a in links:
+        left = left.replace(re.sub(r"\s+", "", normalize(a.text_content())), "", 1)
+    return not _TOOL_SPLIT_RE.sub("", re.sub(r"\d{1,2}[.、]", "", left))
+
+
+def _links_after(el) -> list:
+    """The blocks after a 相关链接 label that hold only links."""
+    out = []
+    for sib in el.itersiblings():
+        if not isinstance(sib.tag, str):
+            continue
+        text = _short_text(sib)
+        if text is None or not text.strip() or not _only_links(sib, text):
+            break
+        out.append(sib)
+    return out
 
 
 def _text_len(el) -> int:
@@ -183,9 +299,11 @@ def _cell(el) -> str:
     return "\n".join(lines.lines)
 
 
-def _table_rows(table) -> tuple[list[list[str]], set[tuple[int, int]]]:
+def _table_rows(table, spanned: set[tuple[int, int]] | None = None
+                ) -> tuple[list[list[str]], set[tuple[int, int]]]:
     """Rows of cells; a cell spanning columns is printed once, a cell spanning rows once (at top),
-    and the (row, column) of each cell a rowspan from above covers."""
+    and the (row, column) of each cell a rowspan from above covers; `spanned` gets the (row, column)
+    of each a colspan from its left covers."""
     rows: list[list[str]] = []
     merged: set[tuple[int, int]] = set()
     pending: dict[int, int] = {}  # column -> rows still covered by a rowspan from above
@@ -205,6 +323,8 @@ def _table_rows(table) -> tuple[list[list[str]], set[tuple[int, int]]]:
                 if down > 1:
                     pending[col + k] = down - 1
             row.extend([""] * (span - 1))
+            if spanned is not None:
+                spanned.update((len(rows), col + k) for k in range(1, span))
             col += span
         while pending.get(col, 0) > 0:
             pending[col] -= 1
@@ -256,7 +376,8 @@ def _walk(root, lines: _Lines, out: Emitter | None, headings: list[Heading] | No
         if event == "start":
             if el is not root and tag == "table" and out is not None and _is_data_table(el):
                 block()
-                out.table(*_table_rows(el))
+                across: set[tuple[int, int]] = set()
+                out.table(*_table_rows(el, across), across)
                 body_seen = True
                 walker.skip_subtree()
                 continue
@@ -318,18 +439,55 @@ def _metadata(page, article) -> list[str]:
     return out
 
 
-def _headline(page, article) -> str:
-    """The page's <h1> when it stands outside the article and the article does not repeat it."""
-    body_text = re.sub(r"\s+", "", article.text_content())
-    for h in page.iter("h1"):
-        printed = _Lines()
-        printed.add(h.text_content())
-        printed.flush()
-        title = " ".join(printed.lines)
-        inside = h is article or any(a is article for a in h.iterancestors())
-        if not inside and title and re.sub(r"\s+", "", title) not in body_text:
-            return title
+def _page_title(page, article) -> str:
+    """The plan's title as the page prints it outside the article, when the article prints none.
+
+    Sites print the title above the article (<h1>, <h2 class="title">, <div class="article-title">),
+    or only in the page's metadata (<meta name="ArticleTitle">) and its <title>, after which they put
+    their own name (青山县“十四五”…规划_青山县人民政府).  The first of these that reads as a plan's title
+    (or its covering notice's) is the title, if the article holds no line that does (a page may print
+    the title in both places, and a site's shorter copy must not replace the article's own)."""
+    printed = _Lines()
+    _walk(article, printed, None)
+    printed.flush()
+    for ln in printed.lines:
+        norm = normalize(ln)
+        if names_the_plan(norm):
+            return ""
+        n = numbering(norm)
+        if n is not None and n.style in CHAPTER_STYLES:
+            break  # the plan's body: no title above it
+    body_text = re.sub(r"\s+", "", normalize(article.text_content()))
+    for text in _title_candidates(page, article):
+        norm = normalize(text)
+        if names_the_plan(norm) and re.sub(r"\s+", "", norm) not in body_text:
+            return text
     return ""
+
+
+def _title_candidates(page, article):
+    """Where a page prints its title outside the article: headings and elements named title, in
+    page order; the title metadata; the <title>, cut at the separators before the site's name."""
+    inside = set(article.iter())  # (held, so lxml keeps the proxies `in` compares)
+    around = set(article.iterancestors())
+    for el in page.iter():
+        if not isinstance(el.tag, str) or el in inside or el in around:
+            continue
+        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if el.tag in ("h1", "h2", "h3") or _TITLE_NAME_RE.search(names):
+            line = _Lines()
+            line.add(el.text_content())
+            line.flush()
+            if line.lines:
+                yield " ".join(line.lines)
+    metas = {(m.get("name") or m.get("property") or "").lower(): (m.get("content") or "").strip()
+             for m in page.iter("meta")}
+    for key in _META_TITLES:
+        if metas.get(key):
+            yield _SPACE_RE.sub(" ", metas[key]).strip()
+    for el in page.iter("title"):
+        for part in _TITLE_SEPARATOR_RE.split(_SPACE_RE.sub(" ", el.text_content()).strip()):
+            yield part.strip()
 
 
 def read_html(path: Path) -> SourceText:
@@ -358,7 +516,7 @@ def read_html(path: Path) -> SourceText:
     out = Emitter()
     for line in _metadata(page, article):
         out.text(line)
-    headline = _headline(page, article)
+    headline = _page_title(page, article)
     if headline:
         out.text(headline)
     headings: list[Heading] = []

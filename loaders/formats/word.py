@@ -201,10 +201,10 @@ class _Walker:
     def rows(self, tbl) -> list[list[str]]:
         return self.table(tbl)[0]
 
-    def table(self, tbl) -> tuple[list[list[str]], set[tuple[int, int]]]:
-        """The rows of cells, each cell in the column it is printed in, and the (row, column) of each
+    def table(self, tbl) -> tuple[list[list[str]], set[tuple[int, int]], set[tuple[int, int]]]:
+        """The rows of cells, each cell in the column it is printed in, the (row, column) of each
         cell a vertically merged cell covers (Word's vMerge continuing a cell above: it prints
-        nothing of its own).
+        nothing of its own), and of each a cell spanning columns (gridSpan, hMerge) covers.
 
         A Word table places its cells on a grid of columns: a row may start some grid columns in
         (w:gridBefore: a row with no 序号 cell of its own starts under 重点任务) or end short of the
@@ -237,6 +237,7 @@ class _Walker:
         column = _printed_columns(placed)
         rows: list[list[str]] = []
         merged: set[tuple[int, int]] = set()
+        spanned: set[tuple[int, int]] = set()
         for r, cells in enumerate(placed):
             out: list[str] = []
             for start, span, text, down in cells:
@@ -245,8 +246,9 @@ class _Walker:
                 out[first] = text
                 if down:
                     merged.update((r, c) for c in range(first, last + 1))
+                spanned.update((r, c) for c in range(first + 1, last + 1))
             rows.append(out)
-        return rows, merged
+        return rows, merged, spanned
 
     def body(self, body, top: bool = True) -> None:
         for el in _unwrap(body):
