@@ -1,0 +1,104 @@
+"""Documents of the plan family that are not titled 规划, and the printings around their body.
+
+A county prints its plan as 关于…的实施意见, …实施方案, …行动计划（2021—2025年）, 2022年全县残疾人
+工作要点 or …发展纲要, and offices print it in other ways: a typed table of contents before the body,
+notes, a signature and 版记 after it, page furniture copied from a PDF.  Each is read as a careful
+reader would, from how Chinese policy documents are printed, never by any word of one domain."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policykg.loaders.metadata import issuer_name
+from policykg.loaders.plan import load_plan
+
+BODY = """一、总体要求
+坚持以人民为中心的发展思想，保障残疾人平等权利。
+二、主要任务
+（一）健全残疾人社会保障体系
+1.完善残疾人社会福利制度。落实困难残疾人生活补贴和重度残疾人护理补贴标准动态调整机制。（牵头单位：县民政局；配合单位：县财政局、县残联）
+2.加强残疾预防工作。坚持预防为主、预防与康复相结合原则，实施残疾预防行动。（县卫健局牵头，县残联、县教育局配合）
+（二）促进残疾人就业
+3.拓宽残疾人就业渠道。落实按比例安排残疾人就业制度，扶持残疾人自主创业。（牵头单位：县人社局；配合单位：县残联）
+三、保障措施
+加强组织领导，完善工作机制。
+"""
+OWNERS = [("完善残疾人社会福利制度", ["县民政局"], ["县财政局", "县残疾人联合会"]),
+          ("加强残疾预防工作", ["县卫生健康局"], ["县残疾人联合会", "县教育局"]),
+          ("拓宽残疾人就业渠道", ["县人力资源和社会保障局"], ["县残疾人联合会"])]
+
+
+def plan(tmp_path: Path, text: str):
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    return load_plan(path)
+
+
+def owners(record) -> list[tuple[str, list[str], list[str]]]:
+    return [(t.title, [u.label for u in t.units("lead")], [u.label for u in t.units("support")])
+            for t in record.tasks()]
+
+
+# --- documents of the family titled other than 规划 ------------------------------------------------
+
+@pytest.mark.parametrize("head,title,region,period,issuer", [
+    # an 意见 titled 关于…的意见: its issuer stands before 关于, on its line or the line above
+    ("青山县人民政府关于加快发展残疾人事业的实施意见\n",
+     "青山县人民政府关于加快发展残疾人事业的实施意见", "青山县", None, "青山县人民政府"),
+    ("中共青山县委　青山县人民政府\n关于加快推进残疾人小康进程的实施意见\n",
+     "关于加快推进残疾人小康进程的实施意见", "青山县", None, "青山县人民政府"),
+    ("青山县人民政府关于加快发展残疾人事业的实施意见\n为加快发展残疾人事业，结合我县实际，提出如下意见。\n",
+     "青山县人民政府关于加快发展残疾人事业的实施意见", "青山县", None, "青山县人民政府"),
+    # an annual plan: its one year is its period
+    ("青山县2022年残疾人工作要点\n", "青山县2022年残疾人工作要点", "青山县", (2022, 2022), None),
+    ("青山县2022年残疾人工作要点\n今年全县残疾人工作的总体要求是坚持以人民为中心\n",
+     "青山县2022年残疾人工作要点", "青山县", (2022, 2022), None),
+    ("青山县残疾人联合会2022年工作计划\n", "青山县残疾人联合会2022年工作计划", "青山县", (2022, 2022), None),
+    # the notice's title on the line under its issuers, who are two offices printed jointly
+    ("中共青山县委办公室　青山县人民政府办公室\n关于印发《2022年全县残疾人工作要点》的通知\n"
+     "2022年全县残疾人工作要点\n", "2022年全县残疾人工作要点", "青山县", (2022, 2022), "青山县人民政府办公室"),
+    ("青山县残疾人康复服务行动计划（2021—2025年）\n", "青山县残疾人康复服务行动计划（2021—2025年）", "青山县",
+     (2021, 2025), None),
+    ("青山县残疾人事业发展三年行动计划\n（2021—2023年）\n", "青山县残疾人事业发展三年行动计划", "青山县",
+     (2021, 2023), None),
+    ("青山县残疾人事业“十三五”发展规划\n", "青山县残疾人事业“十三五”发展规划", "青山县", (2016, 2020), None),
+    # the issuer's letterhead above the title is no part of it
+    ("云山市乡村振兴局\n云山市“十四五”乡村振兴实施方案\n", "云山市“十四五”乡村振兴实施方案", "云山市", (2021, 2025),
+     None),
+    ("青山县残疾人联合会\n青山县“十四五”残疾人事业发展规划\n", "青山县“十四五”残疾人事业发展规划", "青山县",
+     (2021, 2025), None),
+])
+def test_a_plan_of_another_kind_has_its_title_region_and_period(tmp_path, head, title, region, period, issuer):
+    r = plan(tmp_path, head + BODY)
+    assert r.title == title
+    assert r.region is not None and r.region.name == region
+    assert r.period == period
+    assert (r.issuer.label if r.issuer else None) == issuer
+    assert owners(r) == OWNERS
+    assert r.warnings == []
+
+
+def test_an_annual_plan_for_the_whole_county_names_its_region_by_its_issuer(tmp_path):
+    """全县 names no region: the issuer's signature does, and the office's name is not read as a
+    region (办公室青山县)."""
+    r = plan(tmp_path, "中共青山县委办公室　青山县人民政府办公室\n关于印发《2022年全县残疾人工作要点》的通知\n"
+                       "各乡镇：\n现将《2022年全县残疾人工作要点》印发给你们，请认真贯彻落实。\n"
+                       "中共青山县委办公室　青山县人民政府办公室\n2022年3月1日\n2022年全县残疾人工作要点\n" + BODY)
+    assert (r.title, r.region.name, r.issuer.label, r.period) == (
+        "2022年全县残疾人工作要点", "青山县", "青山县人民政府办公室", (2022, 2022))
+
+
+@pytest.mark.parametrize("line,issuer", [
+    ("中共青山县委办公室　青山县人民政府办公室", "青山县人民政府办公室"),
+    ("中共青山县委办公室青山县人民政府办公室", "青山县人民政府办公室"),
+    ("中共兰州市西固区委　兰州市西固区人民政府", "兰州市西固区人民政府"),
+    ("云山市青溪区人民政府", "云山市青溪区人民政府"),
+])
+def test_joint_issuers_name_the_government_not_a_run_of_both(line, issuer):
+    assert issuer_name(line) == issuer
+
+
+def test_a_title_that_names_no_year_and_no_five_year_plan_has_no_period(tmp_path):
+    r = plan(tmp_path, "青山县人民政府关于到2025年加快发展残疾人事业的实施意见\n" + BODY)
+    assert r.period is None and r.region.name == "青山县"
