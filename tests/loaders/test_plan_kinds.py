@@ -102,3 +102,41 @@ def test_joint_issuers_name_the_government_not_a_run_of_both(line, issuer):
 def test_a_title_that_names_no_year_and_no_five_year_plan_has_no_period(tmp_path):
     r = plan(tmp_path, "青山县人民政府关于到2025年加快发展残疾人事业的实施意见\n" + BODY)
     assert r.period is None and r.region.name == "青山县"
+
+
+# --- a typed table of contents before the body -----------------------------------------------------
+
+TITLE = "青山县“十四五”残疾人事业发展规划\n"
+NOTICE = "青山县人民政府关于印发《青山县“十四五”残疾人事业发展规划》的通知\n"
+CHAPTERS = [("一", "总体要求", "principles"), ("二", "主要任务", "tasks"), ("三", "保障措施", "safeguards")]
+
+
+@pytest.mark.parametrize("contents", [
+    "目  录\n一、总体要求 ………………………… 1\n二、主要任务 ………………………… 3\n（一）健全残疾人社会保障体系……… 3\n"
+    "（二）促进残疾人就业………………… 5\n三、保障措施 ………………………… 8\n",
+    "目录\n一、总体要求\t1\n二、主要任务\t3\n（一）健全残疾人社会保障体系\t3\n（二）促进残疾人就业\t5\n三、保障措施\t8\n",
+    "目录\n一、总体要求 1\n二、主要任务 3\n（一）健全残疾人社会保障体系 3\n三、保障措施 8\n",
+    # an entry that is a task's title (it was read as a task with no text and no units)
+    "目录\n一、总体要求..........1\n二、主要任务..........3\n1.完善残疾人社会福利制度..........3\n三、保障措施..........8\n",
+    # an entry too long for its line
+    "目  录\n一、总体要求 ………………………… 1\n二、主要任务 ………………………… 3\n（一）健全残疾人社会保障体系，全面改善\n"
+    "残疾人生活质量………………………… 3\n三、保障措施 ………………………… 8\n",
+    # no pages: the headings alone, each printed again in the body
+    "目录\n一、总体要求\n二、主要任务\n（一）健全残疾人社会保障体系\n（二）促进残疾人就业\n三、保障措施\n",
+])
+@pytest.mark.parametrize("where", ["after the notice", "before the title", "first"])
+def test_a_typed_table_of_contents_is_no_part_of_the_body(tmp_path, contents, where):
+    text = {"after the notice": NOTICE + contents + TITLE, "before the title": NOTICE + TITLE + contents,
+            "first": contents + TITLE}[where]
+    r = plan(tmp_path, text + BODY)
+    assert r.title == "青山县“十四五”残疾人事业发展规划" and r.region.name == "青山县"
+    assert [(c.no, c.title, c.kind) for c in r.chapters] == CHAPTERS
+    assert [s.title for s in r.sections()] == ["健全残疾人社会保障体系", "促进残疾人就业"]
+    assert owners(r) == OWNERS
+    assert r.warnings == []
+
+
+def test_a_contents_line_no_entries_follow_is_left_alone(tmp_path):
+    """A web page's menu line 目录 over its links is no table of contents: nothing is dropped."""
+    r = plan(tmp_path, "目录\n区政府文件\n" + NOTICE + TITLE + BODY)
+    assert [(c.no, c.title, c.kind) for c in r.chapters] == CHAPTERS and owners(r) == OWNERS
