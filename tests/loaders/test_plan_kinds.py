@@ -140,3 +140,64 @@ def test_a_contents_line_no_entries_follow_is_left_alone(tmp_path):
     """A web page's menu line 目录 over its links is no table of contents: nothing is dropped."""
     r = plan(tmp_path, "目录\n区政府文件\n" + NOTICE + TITLE + BODY)
     assert [(c.no, c.title, c.kind) for c in r.chapters] == CHAPTERS and owners(r) == OWNERS
+
+
+# --- notes, a signature and the 版记 after the text -------------------------------------------------
+
+# an annual plan: its last chapter holds tasks, so whatever is printed after its last task was read
+# as that task's text, and a numbered note as a task of its own
+POINTS = """中共青山县委办公室　青山县人民政府办公室
+关于印发《2022年全县残疾人工作要点》的通知
+2022年全县残疾人工作要点
+一、着力提升残疾人保障水平
+1.完善残疾人社会福利制度。落实困难残疾人生活补贴和重度残疾人护理补贴标准动态调整机制①。（牵头单位：县民政局；配合单位：县财政局、县残联）
+2.加强残疾预防工作。坚持预防为主，实施残疾预防行动。（县卫健局牵头，县残联、县教育局配合）
+二、着力促进残疾人就业
+3.拓宽残疾人就业渠道。落实按比例安排残疾人就业制度[1]。（牵头单位：县人社局；配合单位：县残联）
+4.加强残疾人职业培训。每年培训残疾人200人次。（牵头单位：县残联）
+"""
+POINTS_OWNERS = [("完善残疾人社会福利制度", ["县民政局"], ["县财政局", "县残疾人联合会"]),
+                 ("加强残疾预防工作", ["县卫生健康局"], ["县残疾人联合会", "县教育局"]),
+                 ("拓宽残疾人就业渠道", ["县人力资源和社会保障局"], ["县残疾人联合会"]),
+                 ("加强残疾人职业培训", ["县残疾人联合会"], [])]
+
+
+@pytest.mark.parametrize("tail", [
+    "注：①两项补贴指困难残疾人生活补贴和重度残疾人护理补贴。\n[1]含灵活就业。\n",
+    "注：\n1.两项补贴指困难残疾人生活补贴和重度残疾人护理补贴。\n2.按比例就业指用人单位按比例安排残疾人就业。\n",
+    "名词解释\n1.两项补贴：指困难残疾人生活补贴和重度残疾人护理补贴。\n2.残疾人之家：为残疾人提供日间照料的场所。\n",
+    "[1] 含灵活就业和辅助性就业。\n",
+    "\n中共青山县委办公室\n2022年3月1日\n",
+    "\n青山县残疾人工作委员会\n2022年3月1日\n（此件公开发布）\n",
+    "抄送：县委各部门，县人大办，县政协办。\n青山县人民政府办公室　2022年3月1日印发\n",
+])
+def test_notes_and_a_signature_after_the_last_task_are_none_of_it(tmp_path, tail):
+    r = plan(tmp_path, POINTS + tail)
+    assert owners(r) == POINTS_OWNERS
+    assert r.tasks()[-1].text == "加强残疾人职业培训。每年培训残疾人200人次。（牵头单位：县残联）"
+    assert r.warnings == []
+
+
+def test_a_note_naming_who_is_responsible_is_a_gap_not_a_task(tmp_path):
+    r = plan(tmp_path, POINTS + "注：\n1.两项补贴的发放由县民政局负责。\n")
+    assert owners(r) == POINTS_OWNERS
+    assert [(w.line, w.kind) for w in r.warnings] == [(11, "responsibility")]
+
+
+def test_a_division_table_after_the_notes_is_still_read(tmp_path):
+    r = plan(tmp_path, POINTS + "注：\n1.两项补贴指困难残疾人生活补贴和重度残疾人护理补贴。\n"
+                                "附件1\n重点任务分工表\n序号\t重点任务\t牵头单位\t配合单位\n"
+                                "1\t完善残疾人社会福利制度\t县民政局\t县财政局、县残联\n"
+                                "2\t加强残疾预防工作\t县卫健局\t县残联\n")
+    assert owners(r) == POINTS_OWNERS + [("完善残疾人社会福利制度", ["县民政局"], ["县财政局", "县残疾人联合会"]),
+                                         ("加强残疾预防工作", ["县卫生健康局"], ["县残疾人联合会"])]
+    assert r.chapters[-1].kind == "appendix"
+
+
+@pytest.mark.parametrize("note", ["注：“两项补贴”指困难残疾人生活补贴和重度残疾人护理补贴。\n",
+                                  "名词解释\n1.两项补贴：指困难残疾人生活补贴。\n"])
+def test_a_note_inside_a_section_ends_the_task_above_not_the_tasks_below(tmp_path, note):
+    r = plan(tmp_path, TITLE + BODY.replace("（二）促进残疾人就业\n3.", note + "3."))
+    assert owners(r) == OWNERS
+    assert r.tasks()[1].text.endswith("（县卫健局牵头，县残联、县教育局配合）")
+    assert r.warnings == []
