@@ -201,3 +201,48 @@ def test_a_note_inside_a_section_ends_the_task_above_not_the_tasks_below(tmp_pat
     assert owners(r) == OWNERS
     assert r.tasks()[1].text.endswith("（县卫健局牵头，县残联、县教育局配合）")
     assert r.warnings == []
+
+
+# --- page furniture in a text copied from a PDF ----------------------------------------------------
+
+# a page ends inside a unit list and inside a sentence: what the PDF printed there falls between
+PAGED = """一、总体要求
+坚持以人民为中心的发展思想，保障残疾人平等权利。
+二、主要任务
+（一）健全残疾人社会保障体系
+1.完善残疾人社会福利制度。落实困难残疾人生活补贴和重度残疾人护理补贴标准动态调整机制。（牵头单位：县民政局；配合单位：
+{f1}
+县财政局、县残联）
+2.加强残疾预防工作。坚持预防为主、预防与康复相结合原则，
+{f2}
+实施残疾预防行动。（县卫健局牵头，县残联、县教育局配合）
+（二）促进残疾人就业
+3.拓宽残疾人就业渠道。落实按比例安排残疾人就业制度，扶持残疾人自主创业。（牵头单位：县人社局；配合单位：县残联）
+三、保障措施
+加强组织领导，完善工作机制。
+"""
+RUNNING = "青山县“十四五”残疾人事业发展规划"
+
+
+@pytest.mark.parametrize("f1,f2", [
+    ("第三页", "第四页"),  # the page in Chinese numerals (read as 县第三页县财政局)
+    (f"{RUNNING}   - 12 -", f"{RUNNING}   - 13 -"),  # the header and the page number on one line
+    (f"- 12 -　{RUNNING}", f"- 13 -　{RUNNING}"),
+    ("3/40", "4/40"),  # a page counter
+    (RUNNING, RUNNING),  # the running header alone, no page number printed
+    (f"- 12 -\n{RUNNING}", "- 13 -"),  # the header once, beside a page number
+    (f"12\n{RUNNING}", f"13\n{RUNNING}"),  # a bare number beside the running header is its page
+])
+def test_page_furniture_is_no_part_of_a_task(tmp_path, f1, f2):
+    r = plan(tmp_path, NOTICE + TITLE + PAGED.format(f1=f1, f2=f2))
+    assert r.title == RUNNING
+    assert owners(r) == OWNERS
+    assert r.tasks()[1].text == "加强残疾预防工作。坚持预防为主、预防与康复相结合原则，实施残疾预防行动。（县卫健局牵头，县残联、县教育局配合）"
+    assert r.warnings == []
+
+
+def test_numbers_over_a_count_that_do_not_go_up_are_no_page_counter(tmp_path):
+    """1/3 and 1/3 again are a table's or a sentence's, not pages: left as printed (here they split
+    a unit list, which is said)."""
+    r = plan(tmp_path, NOTICE + TITLE + PAGED.format(f1="1/3", f2="1/3"))
+    assert any(w.kind == "unit-name" for w in r.warnings)
