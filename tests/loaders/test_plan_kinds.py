@@ -246,3 +246,51 @@ def test_numbers_over_a_count_that_do_not_go_up_are_no_page_counter(tmp_path):
     a unit list, which is said)."""
     r = plan(tmp_path, NOTICE + TITLE + PAGED.format(f1="1/3", f2="1/3"))
     assert any(w.kind == "unit-name" for w in r.warnings)
+
+
+# --- plans of other domains ------------------------------------------------------------------------
+
+ELDERLY = """云山市人民政府关于印发《云山市“十四五”养老服务体系建设规划》的通知
+云山市“十四五”养老服务体系建设规划
+一、发展基础
+“十三五”时期，全市养老服务体系不断完善。
+二、总体思路
+坚持以人民为中心，积极应对人口老龄化。
+三、构建居家社区机构相协调的养老服务体系
+（一）夯实居家养老服务基础
+1.完善家庭养老支持政策。落实家庭养老床位建设，为失能老年人家庭提供喘息服务。（牵头单位：市民政局；配合单位：市财政局、市卫健委）
+2.发展社区嵌入式养老服务。每个街道至少建成1个综合养老服务中心。（市民政局牵头，市住建局、市自然资源局配合）
+（二）推进医养康养相结合
+3.深化医养结合服务。支持医疗机构开展养老服务，到2025年养老机构护理型床位占比达到55%。（牵头单位：市卫健委；配合单位：市民政局、市医保局）
+专栏1  养老服务重点工程
+1.家庭养老床位建设工程。建设家庭养老床位2000张。
+2.特困人员供养服务设施改造提升工程。改造提升乡镇敬老院20所。
+四、强化养老服务人才支撑
+4.加强养老护理员队伍建设。开展养老护理员职业技能培训，每年培训1000人次。（牵头单位：市人社局；配合单位：市民政局）
+五、保障措施
+加强组织领导，完善工作机制。
+"""
+
+
+def test_a_plan_of_another_domain_reads_as_a_disability_plan_does(tmp_path):
+    """Chapters named for their domain (三、构建…养老服务体系) hold the tasks, units are units and a
+    box's 工程 are its projects: nothing decides it by a word of disability affairs."""
+    r = plan(tmp_path, ELDERLY)
+    assert (r.title, r.region.name, r.period) == ("云山市“十四五”养老服务体系建设规划", "云山市", (2021, 2025))
+    assert [(c.title, c.kind) for c in r.chapters] == [
+        ("发展基础", "background"), ("总体思路", "principles"), ("构建居家社区机构相协调的养老服务体系", "other"),
+        ("强化养老服务人才支撑", "other"), ("保障措施", "safeguards")]
+    assert owners(r) == [
+        ("完善家庭养老支持政策", ["市民政局"], ["市财政局", "市卫生健康委员会"]),
+        ("发展社区嵌入式养老服务", ["市民政局"], ["市住房和城乡建设局", "市自然资源局"]),
+        ("深化医养结合服务", ["市卫生健康委员会"], ["市民政局", "市医疗保障局"]),
+        ("加强养老护理员队伍建设", ["市人力资源和社会保障局"], ["市民政局"])]
+    assert [p.title for c in r.columns() for p in c.projects] == ["家庭养老床位建设工程", "特困人员供养服务设施改造提升工程"]
+    assert r.warnings == [] and r.coverage.complete
+
+
+@pytest.mark.parametrize("title", ["云山市老旧小区改造规划", "云山市城镇老旧小区改造实施方案", "云山市农村牧区人居环境整治规划",
+                                   "云山市旅游景区提升行动计划"])
+def test_a_common_noun_ending_like_a_district_is_no_region(tmp_path, title):
+    r = plan(tmp_path, title + "\n" + BODY.replace("县", "市"))
+    assert r.region.name == "云山市"
