@@ -1,21 +1,16 @@
-"""Page furniture left in a text extracted from a PDF: page numbers and running headers; and a
-typed table of contents (目录), in any format.
+"""Page furniture left in a text extracted from a PDF: page numbers and running headers.
 
 A PDF read by `formats.pdf` loses its furniture by position on the page.  A plan that arrives as
 text already extracted from a PDF (pdftotext, copy and paste from a viewer) still prints it
 between its lines, often in mid-sentence: `— 12 —`, `- 12 -`, `第 12 页`, `第12页 共30页`, and
 after it the page's running header (the plan's title or the issuer's name).  Left in, a page
 number glued into a sentence splits a unit name in a responsibility clause and a header becomes
-a paragraph of its own.  A page number is told by its decoration (a bare number may be a table
-cell, so it is never furniture); a running header by standing beside page breaks, the same text
-more than once.
-
-A table of contents repeats the chapter and section headings, each with its page number: read as
-the body it would give every chapter twice.  An entry is a heading, a leader of dots (……, ....,
-····) and a page number; under a 目录 heading it may print the page number after a space or a
-tab alone (Word's right tab with a dotted leader, which the text shows as a tab), and a title too
-long for one line goes on in the next.  Entries with a leader are dropped wherever they stand two
-or more together; without one, only under 目录.
+a paragraph of its own.  A page number is told by its decoration (第三页 in Chinese numerals too; a
+bare number may be a table cell, so it is furniture only beside the running header), or as a
+counter (3/40, 4/40: one count, the numbers going up); a running header by standing beside page
+breaks, the same text more than once, by sharing its line with a page number
+(青山县“十四五”…规划　- 12 -), or by repeating the plan's title line after the body has begun (a
+plan never prints its own title inside its text).
 """
 from __future__ import annotations
 
@@ -23,13 +18,20 @@ import math
 import re
 from collections import Counter
 
+from policykg.loaders.ladder import CHAPTER_STYLES, numbering
+from policykg.loaders.metadata import is_plan_title
 from policykg.loaders.text import Line
 
 _DASH = r"[-—–－―─]"
+#: a page's number, in digits or in Chinese numerals (第三页, 第十二页)
+_PAGE = r"(?:\d{1,4}|[一二三四五六七八九十百零〇]{1,6})"
+#: a page's number and the count of pages, alone: 3/40 (a page counter when the count is the same on
+#: every page and the numbers go up)
+_PAGE_OF_RE = re.compile(r"(\d{1,4})\s*/\s*(\d{1,4})")
 PAGE_NUMBER_RE = re.compile(
     rf"^(?:{_DASH}+\s*\d{{1,4}}\s*{_DASH}+"  # — 12 —  - 12 -
-    r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"  # 第 12 页, 第12页 共30页
-    r"|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页"  # 共30页 第12页
+    rf"|第\s*{_PAGE}\s*页(?:\s*[,，/]?\s*共\s*{_PAGE}\s*页)?"  # 第 12 页, 第12页 共30页, 第三页
+    rf"|共\s*{_PAGE}\s*页\s*[,，]?\s*第\s*{_PAGE}\s*页"  # 共30页 第12页
     r"|(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?)$", re.IGNORECASE)
 #: a running header is a short line: a title or an issuer, never a paragraph
 HEADER_MAX = 60
@@ -37,55 +39,49 @@ HEADER_MAX = 60
 HEADER_SHARE = 0.4
 
 
-#: a line's end printing a dotted leader and a page number: ……3, .... 12, ···· 5
-_LEADER_ENTRY_RE = re.compile(r"^(.*?\S)\s*(?:[…⋯]\s*){2,}[.．·•・]*\s*\d{1,4}$"
-                              r"|^(.*?\S)\s*(?:[.．·•・‥]\s*){3,}\d{1,4}$")
-#: …or, under 目录, a space or tab and the page number alone
-_SPACED_ENTRY_RE = re.compile(r"^(.*?[^\d\s])\s+\d{1,4}$")
-_CONTENTS_HEADING = "目录"
-#: an entry's title is a heading: short, no sentence
-_ENTRY_MAX = 60
+def is_page_number(norm: str) -> bool:
+    """A line that is only a decorated page number, or a running header and its page number on one
+    line (青山县“十四五”残疾人事业发展规划　　- 12 -)."""
+    text = norm.strip()
+    if PAGE_NUMBER_RE.match(text):
+        return True
+    for gap in re.finditer(r"\s+", text):
+        left, right = text[:gap.start()], text[gap.end():]
+        for number, header in ((left, right), (right, left)):
+            if PAGE_NUMBER_RE.match(number) and len(header) <= HEADER_MAX and "。" not in header:
+                return True
+    return False
 
 
-def _entry(norm: str, spaced: bool) -> bool:
-    """Does a line read as a table-of-contents entry (a heading and its page number)?"""
-    m = _LEADER_ENTRY_RE.match(norm) or (_SPACED_ENTRY_RE.match(norm) if spaced else None)
-    if m is None:
-        return False
-    title = next(g for g in m.groups() if g)
-    return len(title) <= _ENTRY_MAX and not any(c in title for c in "。；;！？")
-
-
-def contents(lines: list[Line]) -> set[int]:
-    """Indexes of the lines of a typed table of contents: its 目录 heading and its entries."""
+def _page_counters(lines: list[Line]) -> set[int]:
+    """Lines that are only n/N, where N is the same on each and n goes up: a page counter."""
+    found = [(i, m) for i, ln in enumerate(lines)
+             if ln.clean and not ln.indented and (m := _PAGE_OF_RE.fullmatch(ln.norm.strip()))]
+    by_count: dict[str, list[tuple[int, int]]] = {}
+    for i, m in found:
+        by_count.setdefault(m.group(2), []).append((i, int(m.group(1))))
     out: set[int] = set()
-    filled = [i for i, ln in enumerate(lines) if ln.clean]
-    k = 0
-    while k < len(filled):
-        i = filled[k]
-        heading = re.sub(r"\s+", "", lines[i].norm) == _CONTENTS_HEADING
-        start = k + 1 if heading else k
-        end = start  # entries filled[start:end]
-        while end < len(filled):
-            norm = lines[filled[end]].norm
-            if _entry(norm, heading):
-                end += 1
-            elif (end + 1 < len(filled) and len(norm) <= _ENTRY_MAX and "。" not in norm
-                  and _entry(lines[filled[end + 1]].norm, heading) and end > start):
-                end += 2  # a title wrapped onto the line of its page number
-            else:
-                break
-        if end - start >= (1 if heading else 2):
-            out.update(filled[start - 1 if heading else start:end])
-            k = end
-        else:
-            k += 1
+    for count, seen in by_count.items():
+        pages = [n for _, n in seen]
+        if len(seen) >= 2 and pages == sorted(set(pages)) and pages[-1] <= int(count):
+            out.update(i for i, _ in seen)
     return out
 
 
-def is_page_number(norm: str) -> bool:
-    """A line that is only a decorated page number."""
-    return bool(PAGE_NUMBER_RE.match(norm.strip()))
+def _title_repeats(lines: list[Line]) -> set[int]:
+    """The plan's title line printed again as a line of its own after the body has begun: a running
+    header (a plan never prints its own title inside its text), with or without a page number beside
+    it.  The title is the first title line printed before the first chapter heading."""
+    title_at = next((i for i, ln in enumerate(lines) if ln.clean and not ln.indented and is_plan_title(ln.norm)),
+                    None)
+    if title_at is None:
+        return set()
+    key = _key(lines[title_at].norm)
+    body = next((i for i in range(title_at + 1, len(lines))
+                 if (n := numbering(lines[i].norm)) is not None and n.style in CHAPTER_STYLES), None)
+    if body is None:
+        return set()
+    return {i for i in range(body, len(lines)) if lines[i].clean and _key(lines[i].norm) == key}
 
 
 def _key(norm: str) -> str:
@@ -109,8 +105,14 @@ def furniture(lines: list[Line], breaks: set[int] = frozenset()) -> set[int]:
     standing beside a page break (a page number, or a form feed starting the line) whose text is
     printed there more than once.  `breaks` are indexes of lines that start a new page."""
     numbers = {i for i, ln in enumerate(lines) if ln.clean and not ln.indented and is_page_number(ln.norm)}
+    numbers |= _page_counters(lines)
+    titles = _title_repeats(lines)
+    if titles:
+        # a bare number printed beside the running header is its page's number
+        numbers |= {j for i in titles for j in _neighbours(lines, i)
+                    if re.fullmatch(r"\d{1,4}", lines[j].norm.strip()) and not lines[j].indented}
     if not numbers and not breaks:
-        return set()
+        return titles
     at_break: dict[int, str] = {}
     for i in numbers:
         for j in _neighbours(lines, i):
@@ -124,13 +126,12 @@ def furniture(lines: list[Line], breaks: set[int] = frozenset()) -> set[int]:
     headers = {j for j, key in at_break.items()
                if seen[key] >= repeats and len(lines[j].norm) <= HEADER_MAX and "。" not in lines[j].norm
                and not lines[j].indented}
-    return numbers | headers
+    return numbers | headers | titles
 
 
 def drop_furniture(raw_lines: list[str], lines: list[Line]) -> list[Line]:
-    """`lines` with the furniture and a typed table of contents blanked (kept as empty lines, so line
-    numbers stay those of the document and a sentence broken by a page joins again as a blank line
-    lets it)."""
+    """`lines` with the furniture blanked (kept as empty lines, so line numbers stay those of the
+    document and a sentence broken by a page joins again as a blank line lets it)."""
     breaks = {i for i, raw in enumerate(raw_lines) if raw.startswith("\f")}
-    drop = furniture(lines, breaks) | contents(lines)
+    drop = furniture(lines, breaks)
     return [Line(ln.no, "", "", False) if i in drop else ln for i, ln in enumerate(lines)]

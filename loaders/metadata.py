@@ -18,6 +18,16 @@ _NOTICE_TITLE_RE = re.compile(r"(?:关于)?印发\s*《(?P<t>[^《》]{4,80})》
 #: a notice's title printing the plan's without 《》: 青山县人民政府关于印发青山县“十四五”…规划的通知
 _BARE_NOTICE_TITLE_RE = re.compile(r"关于印发(?P<t>[^《》，。,]{4,80}?)的通知")
 _PLAN_WORDS = ("规划", "实施方案", "方案", "纲要", "行动计划", "计划")
+#: kinds (文种) of the plan family a title ends with, not only contains (意见 is in 征求意见稿):
+#: 关于…的实施意见, 2022年全县残疾人工作要点
+_ENDING_WORDS = ("意见", "要点")
+#: a title of the form 关于…的实施意见: the issuer, when printed, stands before 关于
+_ABOUT_TITLE_RE = re.compile(r"关于.{2,60}的[\u4e00-\u9fff]{0,6}(?:意见|要点|规划|方案|计划|纲要)")
+#: brackets closing a title: its period or draft note （2021—2025年） （征求意见稿）
+_TRAILING_BRACKETS_RE = re.compile(r"(?:[（(][^（()）]*[)）]\s*)+$")
+#: the one year an annual plan's title names: 2022年全县残疾人工作要点, 青山县2022年度工作计划
+#: (not 到2025年, 2025年前, 2035年远景目标)
+_ANNUAL_RE = re.compile(r"(?<![到至\d])((?:19|20)\d{2})\s*年度?(?![前底末\d]|以前|远景)")
 _DATE_VALUE = (r"\s*[:：]?\s*(?:((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})|"
                r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)")
 _PUBLISHED_RE = re.compile(r"(?:发布日期|发布时间|出刊日期|公开日期)" + _DATE_VALUE)
@@ -31,6 +41,10 @@ _PERIOD_LINE_RE = re.compile(r"[(（]?\s*" + _EXPLICIT_PERIOD_RE.pattern + r"\s*
 _CITED_RE = re.compile(r"《([^《》]{2,80})》")
 _DRAFT_RE = re.compile(r"征求意见稿|送审稿|草案|讨论稿")
 _GOVERNMENT_RE = re.compile(r"(?P<region>[\u4e00-\u9fff]{2,30}?)人民政府(?:办公室|办公厅)?")
+#: how the name of a body (an issuer printed before another, jointly) ends, and words that open no
+#: region's name
+_BODY_ENDINGS = ("委", "办公室", "办公厅", "政府", "部", "局", "会", "院")
+_BODY_WORDS = ("办公", "公室", "室", "厅")
 _BODY_RE = re.compile(r"[\u4e00-\u9fff]{1,16}?(?:联合会|委员会|局)")
 CN_NUMERALS = "一二三四五六七八九"
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "O": 0, "0": 0}
@@ -122,7 +136,10 @@ def issuer_name(line: str) -> str:
             continue
         region = m.group("region")
         for i in range(len(region)):  # the government of the region its name ends with
-            if _names_region(region[i:]):
+            # ...which starts where the body named before it ends (中共青山县委办公室　青山县人民政府
+            # 办公室: 青山县, never 办公室青山县)
+            if _names_region(region[i:]) and (i == 0 or region[:i].endswith(_BODY_ENDINGS)) \
+                    and not region[i:].startswith(_BODY_WORDS):
                 return text[m.start() + i:]
     for i in range(len(text)):
         names = split_region_names(text[i:])
@@ -133,10 +150,15 @@ def issuer_name(line: str) -> str:
 
 
 def is_plan_title(norm: str) -> bool:
+    """A line that is the title of a plan-family document: 青山县“十四五”残疾人事业发展规划,
+    …实施方案, …行动计划（2021—2025年）, 2022年全县残疾人工作要点, (青山县人民政府)关于…的实施意见."""
     text = norm.strip()
-    return (4 <= len(text) <= 70 and "。" not in text and not text.startswith(("关于", "现将", "为"))
+    core = _TRAILING_BRACKETS_RE.sub("", text).strip()
+    if text.startswith("关于") and not _ABOUT_TITLE_RE.fullmatch(core):
+        return False  # a sentence or a notice's title, not 关于…的意见
+    return (4 <= len(text) <= 70 and "。" not in text and not text.startswith(("现将", "为"))
             and "通知" not in text and "印发" not in text and not BREADCRUMB_RE.match(text)
-            and any(w in text for w in _PLAN_WORDS))
+            and (any(w in text for w in _PLAN_WORDS) or core.endswith(_ENDING_WORDS)))
 
 
 def names_the_plan(norm: str) -> bool:
@@ -155,6 +177,24 @@ def _strip_draft(title: str) -> str:
     return re.sub(r"[（(][^（()）]*(?:征求意见稿|送审稿|草案|讨论稿)[^（()）]*[)）]\s*$", "", title).strip()
 
 
+def _index_in(head: list[Block], block: Block | None) -> int | None:
+    """The index of the block of `head` that `block` is (or ends as: a title less its letterhead)."""
+    if block is None:
+        return None
+    return next((i for i, b in enumerate(head) if b is block or b.last == block.last), None)
+
+
+def _without_letterhead(block: Block) -> Block:
+    """A title joined to the issuer's name printed alone on the line above it (the letterhead:
+    云山市乡村振兴局 / 云山市“十四五”…实施方案) is the title of the lines after that line."""
+    first = block.lines[0]
+    rest = block.lines[1:]
+    if not rest or issuer_name(first.norm) != re.sub(r"\s+", "", first.norm):
+        return block
+    text = "".join(ln.clean for ln in rest)
+    return Block(rest, text, normalize(text)) if is_plan_title(normalize(text)) else block
+
+
 def read_metadata(blocks: list[Block], body_start: int) -> Metadata:
     """Read metadata from the blocks before `body_start` (index of the first chapter heading),
     plus the preamble that follows the title."""
@@ -167,7 +207,7 @@ def read_metadata(blocks: list[Block], body_start: int) -> Metadata:
             md.title = (m.group("t") or m.group("t2")).strip()
             md.title_block = b
             break
-    standalone = [b for b in head if is_plan_title(b.norm)]
+    standalone = [_without_letterhead(b) for b in head if is_plan_title(b.norm)]
     if standalone:
         if not md.title:
             # a title line printed in 《》 is the plan's title without them
@@ -176,7 +216,7 @@ def read_metadata(blocks: list[Block], body_start: int) -> Metadata:
     if not md.title:
         for b in head:
             m = _BARE_NOTICE_TITLE_RE.search(b.text)
-            if m and any(w in m.group("t") for w in _PLAN_WORDS):
+            if m and (any(w in m.group("t") for w in _PLAN_WORDS) or m.group("t").endswith(_ENDING_WORDS)):
                 md.title = m.group("t").strip()
                 md.title_block = b
                 break
@@ -218,6 +258,15 @@ def read_metadata(blocks: list[Block], body_start: int) -> Metadata:
             if m and issuer_name(m.group(1)):
                 md.issuer = issuer_name(m.group(1))
                 break
+    at = _index_in(head, md.title_block)
+    if not md.issuer and at is not None:
+        # 青山县人民政府关于…的实施意见 names its issuer before 关于; a title (or a notice's title)
+        # printed over two lines (中共青山县委　青山县人民政府 / 关于…), on the line above it
+        before, about, _ = normalize(md.title).partition("关于")
+        if about and before:
+            md.issuer = issuer_name(before)
+        elif md.title_block.norm.strip().startswith("关于") and at > 0:
+            md.issuer = issuer_name(head[at - 1].norm)
     # period: explicit years in the title win over the five-year ordinal
     source = md.title or " ".join(b.text for b in head[:10])
     m = _EXPLICIT_PERIOD_RE.search(normalize(source))
@@ -230,8 +279,14 @@ def read_metadata(blocks: list[Block], body_start: int) -> Metadata:
         m = _FIVE_YEAR_RE.search(source) or _FIVE_YEAR_RE.search(" ".join(b.text for b in head))
         if m:
             md.period = five_year_period(10 + CN_NUMERALS.index(m.group(1) or m.group(2)) + 1)
+    if md.period is None and md.title:
+        # an annual plan (2022年全县残疾人工作要点) names its one year
+        years = {int(y) for y in _ANNUAL_RE.findall(normalize(md.title))}
+        if len(years) == 1:
+            year = years.pop()
+            md.period = (year, year)
     # cited documents: 《…》 in the preamble (the blocks after the title, before the body)
-    start = head.index(md.title_block) + 1 if md.title_block in head else 0
+    start = at + 1 if at is not None else 0
     for b in head[start:]:
         for m in _CITED_RE.finditer(b.text):
             name = m.group(1).strip()

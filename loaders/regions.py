@@ -21,6 +21,9 @@ _NOT_REGION = ("人民政府", "残疾", "关于", "十四五", "十三五", "�
 #: common nouns ending in a region suffix that name no division (青山县社区康复…, 包头市城市无障碍…)
 _GENERIC = frozenset(("社区", "城市", "市区", "县区", "县市", "辖区", "园区", "景区", "山区", "牧区", "郊区", "片区",
                       "老区", "灾区", "库区", "街区", "小区", "校区", "新区", "开发区", "示范区", "试验区", "保护区"))
+#: …and the ones no division's name ends with, however it opens (云山市老旧小区改造规划, 农村牧区, 旅游景区):
+#: 城区, 山区, 郊区 and 新区 end real districts' names (东城区, 石景山区), so they are not here
+_GENERIC_ENDINGS = ("小区", "社区", "牧区", "景区", "园区", "街区", "校区", "库区", "灾区", "老区", "片区")
 #: suffixes of the levels the gazetteer holds in full (provincial and prefecture-level): a name so
 #: ending that it does not hold is no division (农村地区, 民族地区)
 _GAZETTEER_ONLY = ("特别行政区", "自治区", "自治州", "地区", "省", "盟")
@@ -43,7 +46,8 @@ def split_region_names(prefix: str) -> list[str]:
         if not m:
             break
         name = m.group(0)
-        if len(name) < 2 or any(w in name for w in _NOT_REGION) or _WHOLE.fullmatch(name) or name in _GENERIC:
+        if len(name) < 2 or any(w in name for w in _NOT_REGION) or _WHOLE.fullmatch(name) or name in _GENERIC \
+                or name.endswith(_GENERIC_ENDINGS):
             break
         known = name in gazetteer()
         if not known and name.endswith(_GAZETTEER_ONLY):

@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from policykg.loaders.ladder import HEADING_STYLES, Numbering, split_inline
+from policykg.loaders.ladder import HEADING_STYLES, Numbering, numbering, split_inline
 from policykg.loaders.model import Chapter, Gap, Project, ProjectColumn, Section, Span, Task
 from policykg.loaders.outline import Outline, chapter_kind, infer_outline, title_only
 from policykg.loaders.responsibilities import (MARKER_RE, Assigned, Clause, ClauseReader, bare_list, bracket_groups,
                                               group_assignment, numbered_assignment, parse_inner)
-from policykg.loaders.text import COLUMN_RE, Block, Line, ProjectRow, _unbalanced, box_number, normalize
+from policykg.loaders.metadata import issuer_name, signed_date
+from policykg.loaders.text import (COLUMN_RE, NOTICE_NOTE_RE, Block, Line, ProjectRow, _unbalanced, box_number,
+                                   normalize)
 
 __all__ = ["StructureResult", "chapter_kind", "parse_structure", "short_title"]
 
@@ -39,6 +41,16 @@ _TITLE_END_RE = re.compile(r"[：:\t\u3000]|  ")
 _SECTION_TOPIC_RE = re.compile(r"\s*(?:本(?:节|章|部分|篇|领域)|以下)(?:各项|所列)?(?:重点)?(?:工作|任务)?的?")
 #: the longest title so ended: a colon further on is inside the sentence
 _TITLE_END_MAX = 40
+#: a note printed under the text (注：…, 注1：…, 说明：…) or a footnote ([1] …, 〔1〕…): no task's text
+_NOTE_RE = re.compile(r"(?:注|注释|备注|附注|说明)\s*\d{0,2}\s*[:：]\s*\S|[\[〔【]\d{1,3}[\]〕】]\s*\S")
+#: the heading of the notes after the text (注：, 注释, 名词解释): what follows it, to the next heading,
+#: is notes, not tasks
+_NOTES_HEADING_RE = re.compile(r"(?:注|注释|备注|附注|说明|名词解释|名词注释|术语解释|名词术语解释)\s*[:：]?")
+#: a signer's name above a signature's date: a short line with no sentence in it
+_SIGNER_MAX = 40
+_SENTENCE_MARK_RE = re.compile(r"[。，,；;：:！？!?]")
+#: a document's 版记 after its text: 抄送：…, 青山县人民政府办公室　2022年3月1日印发
+_IMPRINT_RE = re.compile(r"抄送\s*[:：]|.{0,30}\d{1,2}\s*日\s*印发$")
 
 
 def short_title(text: str) -> str:
@@ -119,6 +131,10 @@ class StructureParser:
         self.task: Task | None = None
         self.order = 0
         self.domain_chapter = False  # the open chapter is one of the outline's domain chapters
+        #: inside notes printed after the text (注： / 名词解释, a signature, the 版记): until the next
+        #: heading, nothing is a task or a task's text
+        self.notes = False
+        self.signatures: set[int] = set()  # blocks of a signature after the text (see _signatures)
 
     # -- helpers ---------------------------------------------------------------------------------
     def _next(self) -> int:
@@ -165,6 +181,7 @@ class StructureParser:
     def start_chapter(self, no: str, title: str, block: Block, index: int | None = None) -> None:
         self._close_box()
         self._close_task()
+        self.notes = False
         self.domain_chapter = index is not None and index in self.outline.domain_chapters
         kind = chapter_kind(title)
         self.chapter = Chapter(no, short_title(title), kind, self._span([block]), order=self._next())
@@ -180,6 +197,7 @@ class StructureParser:
             self.start_chapter("", "", block)
         assert self.chapter is not None
         title, clause = _heading_clause(title)
+        self.notes = False
         self.section = Section(no, short_title(title), self._span([block]), order=self._next())
         self.chapter.sections.append(self.section)
         if clause is not None:
@@ -364,6 +382,8 @@ class StructureParser:
         if norm.startswith(("附件", "附表")) and len(norm) <= 30:
             self.start_chapter("", block.text.rstrip(":：").strip(), block)
             return
+        if self._note(i, block):
+            return
         m = COLUMN_RE.match(norm)
         if m:
             self.start_box(box_number(m), block.text[m.start("title"):m.end("title")], block)
@@ -388,6 +408,41 @@ class StructureParser:
             self.start_chapter(n.numeral, title, block, i)
             return
         self.numbered(i, n, level, title, block)
+
+    def _note(self, i: int, block: Block) -> bool:
+        """A note or footnote under the text (注：…, [1] …), the heading of notes (注：, 名词解释), a
+        signature and its date, or the 版记 (抄送：…): it ends the open task and is none of its text;
+        after a heading of notes, a signature or the 版记, so is everything up to the next heading
+        (a chapter, a section, or a task numbered on from the last).  A note saying who is
+        responsible for something is a gap: it is not read."""
+        norm = block.norm.strip()
+        opens = bool(_NOTES_HEADING_RE.fullmatch(norm) or _IMPRINT_RE.match(norm) or i in self.signatures
+                     or NOTICE_NOTE_RE.fullmatch(norm))
+        if not (opens or self.notes or _NOTE_RE.match(norm)):
+            return False
+        if self.notes and not opens and self._ends_notes(i, block):
+            self.notes = False
+            return False
+        self._close_box()
+        self._close_task()
+        self.notes = self.notes or opens
+        if MARKER_RE.search(norm):
+            self._gap(block.first, "responsibility", "a note after the text is not read as a task or its "
+                      f"units: '{block.text[:60]}{'…' if len(block.text) > 60 else ''}'")
+        return True
+
+    def _ends_notes(self, i: int, block: Block) -> bool:
+        """Does `block` (in notes) open the text again: a chapter or section heading, 附件, a box, or
+        a task numbered on from the last task?"""
+        if block.norm.startswith(("附件", "附表")) or COLUMN_RE.match(block.norm):
+            return True
+        n = self.outline.numbering.get(i)
+        level = self.outline.level(i)
+        if n is None or level is None:
+            return False
+        if level == 0 or (level < self.item_level and title_only(block.text[n.end:])):
+            return True
+        return level == self.item_level and self.section_last > 0 and n.number == self.section_last + 1
 
     def _box_group(self, n: Numbering, title: str) -> bool:
         """A box's sub-group heading (一、资金类) rather than a heading of the plan."""
@@ -478,10 +533,27 @@ def _heading_clause(title: str) -> tuple[str, tuple[str, Clause] | None]:
     return title[:c.start].rstrip(), (title[c.start:c.end], c)
 
 
+def _signatures(blocks: list[Block]) -> set[int]:
+    """Indexes of the blocks of a signature after the text: a date alone on its line (2022年3月1日,
+    二〇二二年三月一日), and the name above it (青山县人民政府, 中共青山县委办公室: a name of its own
+    line, no sentence, no number opening it)."""
+    out: set[int] = set()
+    for i, b in enumerate(blocks):
+        if signed_date(b.norm) is None:
+            continue
+        out.add(i)
+        above = blocks[i - 1].norm.strip() if i > 0 else ""
+        if above and (issuer_name(above) or (len(above) <= _SIGNER_MAX and not _SENTENCE_MARK_RE.search(above)
+                                              and numbering(above) is None and not COLUMN_RE.match(above))):
+            out.add(i - 1)
+    return out
+
+
 def parse_structure(blocks: list[Block], span_of, table_after: set[int]) -> StructureResult:
     """Parse body blocks.  `table_after` holds indices of blocks an indicator table follows."""
     blocks, table_after = _split_enumerations(blocks, table_after)
     parser = StructureParser(span_of, infer_outline(blocks))
+    parser.signatures = _signatures(blocks)
     for i, block in enumerate(blocks):
         parser.feed(i, block)
         if i in table_after:

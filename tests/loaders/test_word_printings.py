@@ -312,9 +312,9 @@ def test_lines_ending_in_a_number_are_no_contents_outside_a_目录(tmp_path):
     lines = PLAN[:3] + ["开展“助残日”活动 5", "主要指标……见表1"] + PLAN[3:]
     text = tmp_path / "body.txt"
     text.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    from policykg.loaders.furniture import contents
+    from policykg.loaders.contents import contents_lines
     from policykg.loaders.text import make_lines
-    assert contents(make_lines(lines)) == set()
+    assert contents_lines(make_lines(lines)) == set()
 
 
 # -- 4. content controls ------------------------------------------------------------------------
