@@ -20,7 +20,15 @@ from policykg.loaders.text import Line
 
 _CONTENTS_RE = re.compile(r"目\s*录|目\s*次|目\s*录\s*[:：]")
 #: an entry: a heading, then leaders (……, ....., ····, ——) or white space, then its page
-_ENTRY_RE = re.compile(r"(?P<heading>\S.*?)(?:\s*[.…·•．\-—_]{2,}\s*|\s+)(?P<page>\d{1,4})")
+#: an entry: a heading, then leaders (……, ....., ····, ——) or white space, then its page.  Split by
+#: hand from the right, not by one regular expression, which backtracks without end on a long line
+#: of spaces or dots
+_PAGE_RE = re.compile(r"(?<!\d)\d{1,4}$")
+_LEADERS = ".…⋯·•．・‥-—_"
+#: of them, the ones a leader of dots prints, told without a 目录 heading above: two ellipses (……)
+#: or three dots
+_ELLIPSES = "…⋯"
+_DOTS = ".．·•・‥"
 #: an entry is a heading: short, no sentence in it
 ENTRY_MAX = 60
 #: fewer entries than this make no table of contents
@@ -31,9 +39,25 @@ def _key(norm: str) -> str:
     return re.sub(r"\s+", "", norm)
 
 
+def _split_entry(norm: str) -> tuple[str, str] | None:
+    """(heading, leader) of a line ending in a page number after a leader or white space, else None."""
+    text = norm.strip()
+    m = _PAGE_RE.search(text)
+    if m is None:
+        return None
+    before = text[:m.start()]
+    heading = before.rstrip(_LEADERS + " \t\u3000")
+    leader = before[len(heading):]
+    return (heading, leader) if heading and leader else None
+
+
 def _page_entry(line: Line) -> bool:
-    m = _ENTRY_RE.fullmatch(line.norm.strip())
-    return m is not None and len(m.group("heading")) <= ENTRY_MAX and "。" not in m.group("heading")
+    split = _split_entry(line.norm)
+    if split is None:
+        return False
+    heading, leader = split
+    marks = sum(c in _LEADERS for c in leader)
+    return (marks >= 2 or marks == 0) and len(heading) <= ENTRY_MAX and "。" not in heading
 
 
 def _heading(line: Line) -> bool:
@@ -81,13 +105,14 @@ def _under_heading(lines: list[Line]) -> set[int]:
     return {start, *entries}
 
 
-#: an entry printing a leader of dots before its page, told without a 目录 heading above it
-_LEADER_ENTRY_RE = re.compile(r"(?P<heading>\S.*?)\s*(?:(?:[…⋯]\s*){2,}[.．·•・]*|(?:[.．·•・‥]\s*){3,})\s*(?P<page>\d{1,4})")
-
-
 def _leader_entry(line: Line) -> bool:
-    m = _LEADER_ENTRY_RE.fullmatch(line.norm.strip())
-    return m is not None and _heading_text(m.group("heading"))
+    """An entry printing a leader of dots before its page, told without a 目录 heading above it."""
+    split = _split_entry(line.norm)
+    if split is None:
+        return False
+    heading, leader = split
+    dotted = sum(c in _ELLIPSES for c in leader) >= 2 or sum(c in _DOTS for c in leader) >= 3
+    return dotted and _heading_text(heading)
 
 
 def _heading_text(text: str) -> bool:
