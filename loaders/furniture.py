@@ -81,7 +81,9 @@ def _title_repeats(lines: list[Line]) -> set[int]:
                  if (n := numbering(lines[i].norm)) is not None and n.style in CHAPTER_STYLES), None)
     if body is None:
         return set()
-    return {i for i in range(body, len(lines)) if lines[i].clean and _key(lines[i].norm) == key}
+    first = key[0]  # a cheap test before the key: most lines open otherwise
+    return {i for i in range(body, len(lines)) if lines[i].clean and (first == "#" or lines[i].norm.lstrip()[:1] == first)
+            and _key(lines[i].norm) == key}
 
 
 def _key(norm: str) -> str:
