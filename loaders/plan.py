@@ -249,6 +249,23 @@ def _attach_targets(task: Task, line_of, spans: _Spans, record: PlanRecord) -> N
     task.indicators = linked_indicators(task.text, record.indicators)
 
 
+def _chapter_printing(record: PlanRecord, table: DivisionTable, section: Section, order: int) -> Chapter:
+    """The chapter a division table is printed in: an appendix (附件), or a chapter of the body
+    (三、重点任务分工, its table its only content: before, the table went to an appendix of its own
+    and the chapter was said to hold no task).  A table printed before any chapter goes to the
+    last appendix, or one made for it, as does one printed in a chapter of another kind (after
+    保障措施 with no 附件 heading: the plan's appendix, its heading lost)."""
+    line = table.title_line or table.first_line
+    printing = max((c for c in record.chapters if 0 < c.span.line <= line), key=lambda c: c.span.line, default=None)
+    if printing is not None and printing.kind in ("tasks", "appendix"):
+        return printing
+    appendix = next((c for c in reversed(record.chapters) if c.kind == "appendix"), None)
+    if appendix is None:
+        appendix = Chapter("", "附件", "appendix", section.span, order=order)
+        record.chapters.append(appendix)
+    return appendix
+
+
 def _division_section(table: DivisionTable, readers: ClauseReader, spans: _Spans, order: int) -> Section:
     section = Section("", table.title, spans.lines(table.title_line, table.title_line), order=order)
     # a lead column named 责任单位 (责任部门, 实施单位 …) names the units responsible, read as the body
@@ -467,11 +484,7 @@ def load_plan(path: str | Path) -> PlanRecord:
         for row, task in zip(table.rows, section.tasks):
             line = row.task_line or row.first_line
             _attach_targets(task, lambda off, ln=line: ln, spans, record)
-        appendix = next((c for c in reversed(record.chapters) if c.kind == "appendix"), None)
-        if appendix is None:
-            appendix = Chapter("", "附件", "appendix", section.span, order=order)
-            record.chapters.append(appendix)
-        appendix.sections.append(section)
+        _chapter_printing(record, table, section, order).sections.append(section)
         for row_id, (target, _score) in link_rows(section.tasks, body_tasks).items():
             row = next(t for t in section.tasks if id(t) == row_id)
             row.implements = target

@@ -414,3 +414,20 @@ def test_a_task_cell_printing_its_number_keeps_it_out_of_the_title(tmp_path):
     section = next(s for c in r.chapters for s in c.sections if s.title == "重点工作任务分工表")
     assert [t.title for t in section.tasks] == [c[0] for c in CELLS]
     assert table_gaps(r) == []
+
+
+def test_a_division_table_printed_as_a_chapter_of_the_body_stays_in_it(tmp_path):
+    # the table is the only content of chapter 二、重点任务分工 (no 附件): before, it went to an
+    # appendix the plan never prints and the chapter was said to hold no task (a false gap)
+    body = BODY[:6] + ["二、重点任务分工", "\t".join(HEADER)] + [
+        "\t".join([str(k)] + cells) for k, cells in enumerate(CELLS, 1)] + ["三、保障措施", "加强组织领导。"]
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join(body) + "\n", encoding="utf-8")
+    record = load_plan(path)
+    chapter = next(c for c in record.chapters if c.title == "重点任务分工")
+    assert [(t.no, [u.label for u in t.units("lead")], t.implements.no if t.implements else None)
+            for s in chapter.sections for t in s.tasks] == [
+        ("1", ["县民政局"], "1"), ("2", ["县卫生健康局"], "2"), ("3", ["县住房和城乡建设局"], "3"),
+        ("4", ["县教育局"], "4")]
+    assert [c.title for c in record.chapters] == ["主要任务", "重点任务分工", "保障措施"]
+    assert record.warnings == []
