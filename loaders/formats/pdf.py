@@ -39,6 +39,10 @@ FURNITURE_BAND = 0.12
 FURNITURE_SHARE = 0.4
 #: A printed line "fills the width" when it ends within this many character widths of the right edge.
 FULL_LINE_SLACK = 2.5
+#: pdfplumber's tolerance: characters further apart than this (beyond a line's spacing) are two words
+X_TOLERANCE = 3.0
+#: one character, then each next after a single space: 县 民 政 局
+_SPACED_RE = re.compile(r"\S(?: \S)*")
 _CJK_RE = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 _PAGE_NO_RE = re.compile(r"^[-—–－\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*(?:/|共)\s*\d{1,4}\s*页?)?[-—–－\s]*$"
                          r"|^(?:page|p\.)\s*\d{1,4}(?:\s*of\s*\d{1,4})?$", re.IGNORECASE)
@@ -89,15 +93,56 @@ def _open(path: Path, raw: bytes):
                                f"{str(cause)[:160]})") from None
 
 
+def _line_text(chars: list[dict]) -> str:
+    """A printed line's text from its characters.  The spaces it prints are kept; a space is added
+    where two characters stand apart, by more than pdfplumber's tolerance beyond the line's own
+    spacing of characters: a line set letter-spaced (a justified or 分散对齐 line, a converter that
+    places each character apart) gets no space between every character.  A CJK line whose text layer
+    puts a space between every character (县 民 政 局, as some converters write it) is read without
+    them; a wider gap in it stays a gap."""
+    gaps, last, blank = [], None, False
+    for c in chars:
+        if not c["text"].strip():
+            blank = True
+        elif last is not None and not blank:
+            gaps.append(c["x0"] - last["x1"])
+        if c["text"].strip():
+            last, blank = c, False
+    spacing = max(0.0, statistics.median(gaps)) if gaps else 0.0
+    pieces, last, blank = [], None, False
+    for c in chars:
+        if not c["text"].strip():
+            pieces.append(c["text"])
+            blank = True
+            continue
+        if last is not None and not blank and c["x0"] - last["x1"] > spacing + X_TOLERANCE:
+            pieces.append(" ")
+        pieces.append(c["text"])
+        last, blank = c, False
+    return _unspaced("".join(pieces))
+
+
+def _unspaced(text: str) -> str:
+    """A CJK line printed with a space between every character, without them (a run of spaces
+    between two such stretches stays one gap of two spaces)."""
+    core = text.strip()
+    parts = re.split(r" {2,}", core)
+    if (not _CJK_RE.search(core) or sum(len(p.replace(" ", "")) for p in parts) < 4
+            or not all(_SPACED_RE.fullmatch(p) for p in parts) or " " not in core):
+        return text
+    lead = text[:len(text) - len(text.lstrip())]
+    return lead + "  ".join(p.replace(" ", "") for p in parts) + text[len(text.rstrip()):]
+
+
 def _printed_lines(page) -> list[_Line]:
     """The page's printed lines in reading order; x0/x1 are those of the first and last visible
-    character (leading spaces are indentation), the text keeps its spaces."""
+    character (leading spaces are indentation), the text keeps its spaces (see `_line_text`)."""
     out: list[_Line] = []
     for ln in page.extract_text_lines(keep_blank_chars=True, strip=False, return_chars=True):
         visible = [c for c in ln["chars"] if c["text"].strip()]
         if visible:
             out.append(_Line(0, ln["top"], ln["bottom"], min(c["x0"] for c in visible),
-                             max(c["x1"] for c in visible), ln["text"]))
+                             max(c["x1"] for c in visible), _line_text(ln["chars"])))
     return out
 
 
