@@ -82,3 +82,112 @@ def test_a_text_layer_with_a_space_between_every_character_reads_without_them(tm
     r = load_plan(text_layer_pdf(tmp_path / "plan.pdf", spaced))
     assert r.title == TITLE
     assert tasks(r) == [("1", "完善低保制度", ["县民政局"], ["县财政局"])]
+
+
+FONT = "STSong-Light"
+
+
+def canvas_pdf(path: Path, pages, size=(595.0, 842.0)) -> Path:
+    """A PDF drawn page by page: each page a function of the reportlab canvas (the CID font
+    STSong-Light registered, so no font file is needed)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    c = canvas.Canvas(str(path), pagesize=size)
+    for draw in pages:
+        draw(c)
+        c.showPage()
+    c.save()
+    return path
+
+
+def runs(c, x: float, y: float, parts) -> None:
+    """One printed line of runs (text, size, rise): a rise draws the run raised, as a note's mark."""
+    for text, size, rise in parts:
+        c.setFont(FONT, size)
+        c.drawString(x, y + rise, text)
+        x += c.stringWidth(text, FONT, size)
+
+
+def test_note_marks_printed_raised_and_their_footnotes_are_left_out(tmp_path):
+    # before: 县民政局① and 县财政局2 read as no unit (a gap each), the task titled 加强康复服务1
+    def page(c):
+        runs(c, 72, 770, [(TITLE, 14, 0)])
+        runs(c, 72, 740, [("一、主要任务", 10, 0)])
+        runs(c, 72, 715, [("1.完善低保制度。将残疾人纳入保障范围。（牵头单位：县民政局", 10, 0), ("①", 6, 4),
+                          ("；配合单位：县财政局", 10, 0), ("2", 6, 4), ("）", 10, 0)])
+        runs(c, 72, 695, [("2.加强康复服务", 10, 0), ("3", 6, 4), ("。实施精准康复服务行动。（牵头单位：县卫健局）", 10, 0)])
+        c.line(72, 104, 200, 104)
+        runs(c, 72, 90, [("①县民政局含县社会救助服务中心。", 8, 0)])
+        runs(c, 72, 78, [("2 县财政局负责资金保障。", 8, 0)])
+        runs(c, 72, 66, [("3 精准康复指按需提供康复服务。", 8, 0)])
+    r = load_plan(canvas_pdf(tmp_path / "plan.pdf", [page]))
+    assert tasks(r) == [("1", "完善低保制度", ["县民政局"], ["县财政局"]),
+                        ("2", "加强康复服务", ["县卫生健康局"], [])]
+    assert not any("社会救助服务中心" in t.text or "按需" in t.text for t in r.tasks())
+    assert r.warnings == []
+
+
+def test_a_small_raised_digit_after_a_latin_letter_is_a_power_not_a_mark(tmp_path):
+    def page(c):
+        runs(c, 72, 770, [(TITLE, 14, 0)])
+        runs(c, 72, 740, [("一、主要任务", 10, 0)])
+        runs(c, 72, 715, [("1.推进无障碍建设。改造无障碍设施5000m", 10, 0), ("2", 6, 4), ("。（牵头单位：县住建局）", 10, 0)])
+    r = load_plan(canvas_pdf(tmp_path / "plan.pdf", [page]))
+    assert r.tasks()[0].text.startswith("推进无障碍建设。改造无障碍设施5000m2。")
+
+
+def paragraphs(c, lines, x: float, y: float, width: float, size: float = 10) -> float:
+    """Paragraphs wrapped to `width` from `y` down (reportlab's CJK wrapping); the y below them."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    style = ParagraphStyle("p", fontName=FONT, fontSize=size, leading=size * 1.5, wordWrap="CJK")
+    for text in lines:
+        p = Paragraph(text, style)
+        _, h = p.wrap(width, 1000)
+        p.drawOn(c, x, y - h)
+        y -= h + 4
+    return y
+
+
+def test_text_printed_in_two_columns_reads_a_column_at_a_time(tmp_path):
+    # a gazette page: the title across the page, then two columns.  Before: lines of the two columns
+    # read as one (一、主要任务 3.推进无障碍建设…), task 1 ran into task 3 and its units were lost
+    left = ["一、主要任务", "1.完善低保制度。将符合条件的残疾人纳入最低生活保障范围，确保应保尽保。（牵头单位：县民政局；配合单位：县财政局）",
+            "2.加强康复服务。实施精准康复服务行动。（牵头单位：县卫健局）"]
+    right = ["3.推进无障碍建设。开展家庭无障碍改造，提升公共场所无障碍水平。（牵头单位：县住建局；配合单位：县残联）",
+             "4.发展特殊教育。办好特殊教育学校。（牵头单位：县教育局）", "二、保障措施", "加强组织领导。"]
+
+    def page(c):
+        y = paragraphs(c, [TITLE], 72, 770, 451, size=14)
+        paragraphs(c, left, 72, y - 10, 215)
+        paragraphs(c, right, 72 + 215 + 21, y - 10, 215)
+    r = load_plan(canvas_pdf(tmp_path / "plan.pdf", [page]))
+    assert r.title == TITLE
+    assert tasks(r) == [("1", "完善低保制度", ["县民政局"], ["县财政局"]), ("2", "加强康复服务", ["县卫生健康局"], []),
+                        ("3", "推进无障碍建设", ["县住房和城乡建设局"], ["县残疾人联合会"]),
+                        ("4", "发展特殊教育", ["县教育局"], [])]
+    assert r.tasks()[0].text == left[1][2:]
+    assert r.warnings == []
+
+
+def test_a_column_of_text_goes_on_in_the_next_pages_first_column(tmp_path):
+    long = "3.推进无障碍建设。" + "开展家庭无障碍改造，提升公共场所无障碍水平，" * 3 + "方便残疾人出行。（牵头单位：县住建局）"
+
+    def page1(c):
+        y = paragraphs(c, [TITLE], 72, 770, 451, size=14)
+        paragraphs(c, ["一、主要任务", "1.完善低保制度。将符合条件的残疾人纳入最低生活保障范围，确保应保尽保。（牵头单位：县民政局）"],
+                   72, y - 10, 215)
+        paragraphs(c, ["2.加强康复服务。实施精准康复服务行动，落实残疾儿童康复救助制度。（牵头单位：县卫健局）", long[:40]],
+                   72 + 236, y - 10, 215)
+
+    def page2(c):
+        paragraphs(c, [long[40:]], 72, 770, 215)
+        paragraphs(c, ["二、保障措施", "加强组织领导，完善工作机制，落实工作责任，确保规划顺利实施。"], 72 + 236, 770, 215)
+    r = load_plan(canvas_pdf(tmp_path / "plan.pdf", [page1, page2]))
+    assert [(t.no, [u.label for u in t.units("lead")]) for t in r.tasks()] == [
+        ("1", ["县民政局"]), ("2", ["县卫生健康局"]), ("3", ["县住房和城乡建设局"])]
+    assert r.tasks()[2].text == long[2:]
