@@ -39,6 +39,8 @@ FURNITURE_BAND = 0.12
 FURNITURE_SHARE = 0.4
 #: A printed line "fills the width" when it ends within this many character widths of the right edge.
 FULL_LINE_SLACK = 2.5
+#: cells of a table printed without rules stand at least this many characters apart
+CELL_GAP = 0.8
 #: a second column of text starts after a gap of at least this many characters
 COLUMN_GAP = 1.5
 #: a note's mark is drawn at most this share of its line's character size (and raised)
@@ -77,6 +79,7 @@ class _Table:
     bottom: float
     rows: list[list[str]] = field(default_factory=list)
     merged: set[tuple[int, int]] = field(default_factory=set)  # (row, column) a cell above is ruled over
+    unread: str = ""  # why its rows cannot be told: it is given as its printed lines, with a gap
 
 
 @dataclass
@@ -112,15 +115,7 @@ def _line_text(chars: list[dict]) -> str:
     places each character apart) gets no space between every character.  A CJK line whose text layer
     puts a space between every character (县 民 政 局, as some converters write it) is read without
     them; a wider gap in it stays a gap.  Where a note's mark was left out, no space."""
-    gaps, last, blank = [], None, False
-    for c in chars:
-        if not c["text"].strip():
-            blank = True
-        elif last is not None and not blank:
-            gaps.append(c["x0"] - last["x1"])
-        if c["text"].strip():
-            last, blank = c, False
-    spacing = max(0.0, statistics.median(gaps)) if gaps else 0.0
+    spacing = _spacing(chars)
     pieces, last, blank = [], None, False
     for c in chars:
         if not c["text"].strip():
@@ -133,6 +128,19 @@ def _line_text(chars: list[dict]) -> str:
         pieces.append(c["text"])
         last, blank = c, False
     return _unspaced("".join(pieces))
+
+
+def _spacing(chars: list[dict]) -> float:
+    """How far apart a line sets its characters (the median gap between two, spaces aside)."""
+    gaps, last, blank = [], None, False
+    for c in chars:
+        if not c["text"].strip():
+            blank = True
+            continue
+        if last is not None and not blank:
+            gaps.append(c["x0"] - last["x1"])
+        last, blank = c, False
+    return max(0.0, statistics.median(gaps)) if gaps else 0.0
 
 
 def _unspaced(text: str) -> str:
@@ -242,14 +250,14 @@ def _columns(lines: list[_Line], em: float) -> list[_Line]:
         if ln is not None and not crosses(ln):
             run.append(ln)
             continue
-        out.extend(_split_run(run, edge))
+        out.extend(_split_run(run, edge, em))
         run = []
         if ln is not None:
             out.append(ln)
     return out
 
 
-def _split_run(run: list[_Line], edge: float) -> list[_Line]:
+def _split_run(run: list[_Line], edge: float, em: float) -> list[_Line]:
     sides: tuple[list[_Line], list[_Line]] = ([], [])
     for ln in run:
         for side, chars in ((0, [c for c in ln.chars if (c["x0"] + c["x1"]) / 2 < edge]),
@@ -259,6 +267,8 @@ def _split_run(run: list[_Line], edge: float) -> list[_Line]:
                 sides[side].append(part)
     if len(sides[0]) < 2 or len(sides[1]) < 2:
         return run
+    if any(len(_segments(p, em)) > 1 for side in sides for p in side):
+        return run  # a side printing stretches apart is a table's cells, not a column of text
     for side in sides:
         frame = (min(p.x0 for p in side), max(p.x1 for p in side))
         if not any(p.x1 >= frame[1] - FULL_LINE_SLACK * max(p.size, 1.0) for p in side[:-1]):
@@ -270,6 +280,148 @@ def _split_run(run: list[_Line], edge: float) -> list[_Line]:
         for p in side:
             p.order = (top, k, p.top)
     return sides[0] + sides[1]
+
+
+def _segments(ln: _Line, em: float) -> list[list[dict]]:
+    """A line's stretches of text, split where CELL_GAP characters' width stands empty (beyond the
+    line's own spacing of characters)."""
+    out: list[list[dict]] = []
+    last = None
+    gap = _spacing(ln.chars) + CELL_GAP * em
+    for c in ln.chars:
+        if not c["text"].strip():
+            continue
+        if last is None or c["x0"] - last["x1"] >= gap:
+            out.append([])
+        out[-1].append(c)
+        last = c
+    return out
+
+
+def _position_tables(lines: list[_Line], em: float, rules: list[float], number: int
+                     ) -> tuple[list[_Line], list[_Table]]:
+    """Tables printed without ruling lines (cells placed by position, or only horizontal rules: a
+    三线表) read by position: see `_position_table`.  The rest of the page's lines, and the tables."""
+    segs = [_segments(ln, em) for ln in lines]
+    tables: list[_Table] = []
+    used: set[int] = set()
+    i = 0
+    while i < len(lines):
+        if len(segs[i]) < 2:
+            i += 1
+            continue
+        j = i + 1  # the lines set as closely as a paragraph's under it
+        while j < len(lines) and lines[j].top - lines[j - 1].bottom < 1.5 * (lines[j - 1].bottom - lines[j - 1].top):
+            j += 1
+        last = max(k for k in range(i, j) if len(segs[k]) >= 2)
+        table, n = _position_table(lines[i:j], segs[i:j], last - i, em, rules, number)
+        if table is not None:
+            tables.append(table)
+            used.update(range(i, i + n))
+            i += n
+        else:
+            i = last + 1
+    return [ln for k, ln in enumerate(lines) if k not in used], tables
+
+
+def _position_table(lines: list[_Line], segs: list[list[list[dict]]], last: int, em: float,
+                    rules: list[float], number: int) -> tuple[_Table | None, int]:
+    """A table printed without ruling lines, and how many of `lines` it takes.  Lines printing
+    stretches of text apart (at least two lines three or more, up to line `last`) whose stretches
+    fall into the same columns (three or more) are its rows; a line printing one stretch in a
+    column, among them, is part of the table too.  A line starts a row when it prints the first
+    column or more than half of the columns, unless each cell it prints goes on a cell of the line
+    above that fills its column (a cell printed over lines, top-aligned); when horizontal rules part
+    every such row (and the rows are then the bands between rules), a band is a row whatever its
+    lines.  A line that neither starts a row nor goes on a wrapped cell (a cell printed over lines
+    beside cells printed once, centred) leaves the rows untold: the table is given as its lines,
+    with a gap saying so."""
+    if sum(len(s) >= 3 for s in segs[:last + 1]) < 2:
+        return None, 0
+    spans = sorted((seg[0]["x0"], max(c["x1"] for c in seg)) for line in segs[:last + 1] for seg in line)
+    columns: list[list[float]] = []
+    for x0, x1 in spans:
+        if columns and x0 < columns[-1][1] + 0.5 * em:
+            columns[-1][1] = max(columns[-1][1], x1)
+        else:
+            columns.append([x0, x1])
+    width = len(columns)
+
+    def untold(why: str) -> tuple[_Table, int]:
+        return _Table(number, lines[0].top, lines[last].bottom, [[ln.text.strip()] for ln in lines[:last + 1]],
+                      unread=f"lines printing stretches of text apart, as a table without ruling lines does, "
+                             f"but {why}; not read as a table, its lines follow"), last + 1
+
+    if width < 3:
+        return untold("their stretches do not stand in three or more columns")
+
+    def column(seg: list[dict]) -> int | None:
+        x0, x1 = seg[0]["x0"], max(c["x1"] for c in seg)
+        return next((k for k, (c0, c1) in enumerate(columns) if c0 - 0.5 * em <= x0 and x1 <= c1 + 0.5 * em), None)
+
+    cells: list[list[str]] = []
+    ends: list[list[float]] = []  # where each cell's text ends: does the cell wrap onto the next line?
+    for k, line in enumerate(segs):
+        row, end = [""] * width, [0.0] * width
+        for seg in line:
+            col = column(seg)
+            if col is None or row[col]:
+                if k <= last:
+                    return untold("a line's stretches do not stand in its columns")
+                break
+            row[col], end[col] = _line_text(seg).strip(), max(c["x1"] for c in seg)
+        else:
+            cells.append(row)
+            ends.append(end)
+            continue
+        break
+
+    def wraps(row: list[str], above: list[float]) -> bool:
+        return all(above[c] >= columns[c][1] - FULL_LINE_SLACK * em for c in range(width) if row[c])
+
+    def closed(k: int) -> bool:
+        """Does line k (under the table's last full line) stand in that line's band, a rule under it?"""
+        ln, up = lines[k], lines[k - 1]
+        return (not any(up.bottom < y < ln.top for y in rules)
+                and any(ln.bottom <= y < ln.bottom + (ln.bottom - ln.top) for y in rules))
+
+    fresh: list[bool] = []  # does the line start a row (by the lines alone)?
+    above: list[float] = []
+    for k, row in enumerate(cells):
+        full = bool(row[0]) or 2 * sum(map(bool, row)) > width
+        goes_on = k > 0 and wraps(row, above) and 2 * sum(map(bool, row)) <= width
+        if k > last and not goes_on and not closed(k):
+            cells, ends = cells[:k], ends[:k]  # the table ended: a line under it
+            break
+        fresh.append(k == 0 or (full and not goes_on))
+        above = [e if e else a for e, a in zip(ends[k], above)] if goes_on else list(ends[k])
+    top, bottom = lines[0].top, lines[len(cells) - 1].bottom
+    inner = sorted(y for y in rules if top < y < bottom)
+    bands = [sum(y < ln.top for y in inner) for ln in lines[:len(cells)]]
+    starts = [k for k in range(len(cells)) if fresh[k]]
+    banded = bool(inner) and len({bands[k] for k in starts}) == len(starts)
+    rows: list[list[str]] = []
+    above = []
+    for k, row in enumerate(cells):
+        if banded:
+            joins = k > 0 and bands[k] == bands[k - 1]
+        elif fresh[k]:
+            joins = False
+        elif wraps(row, above):
+            joins = True
+        else:
+            quoted = "  ".join(c for c in row if c)
+            return _Table(number, top, bottom, [list(r) for r in cells], unread=(
+                f"a table printed without ruling lines: its line '{quoted}' neither starts a row nor goes on "
+                "a cell of the line above that fills its column (a cell printed over lines beside cells "
+                "printed once, centred?), so its rows cannot be told; not read, its lines follow")), len(cells)
+        if joins:
+            rows[-1] = [a + b for a, b in zip(rows[-1], row)]
+            above = [e if e else a for e, a in zip(ends[k], above)]
+        else:
+            rows.append(list(row))
+            above = list(ends[k])
+    return _Table(number, top, bottom, rows), len(cells)
 
 
 def _drop_footnotes(lines: list[_Line], em: float) -> list[_Line]:
@@ -335,10 +487,13 @@ def _page(page, number: int) -> _Page:
     boxes = [t.bbox for t in tables]
     text_page = page.filter(lambda obj: not any(_inside(obj, b) for b in boxes))
     items: list[_Line | _Table] = []
-    for ln in _columns(_drop_footnotes(_printed_lines(text_page), em), em):
+    rules = [e["top"] for e in text_page.edges if e["orientation"] == "h"]
+    lines, loose = _position_tables(_drop_footnotes(_printed_lines(text_page), em), em, rules, number)
+    for ln in _columns(lines, em):
         ln.page = number
         ln.chars = []
         items.append(ln)
+    items.extend(loose)
     for t in tables:
         rows = [[_cell_text(page, bbox, em) if bbox else "" for bbox in row.cells] for row in t.rows]
         items.append(_Table(number, t.bbox[1], t.bbox[3], rows, _merged_down(t.rows)))
@@ -448,6 +603,12 @@ def _emit(pages: list[_Page]) -> Emitter:
             if para is not None:
                 out.text(para.text.strip())
                 para = None
+            if it.unread:
+                if pending is not None:
+                    _table(out, pending)
+                    pending = None
+                _table(out, it)
+                continue
             if pending is not None and it.page == pending.page + 1 and len(it.rows[0]) == len(pending.rows[0]):
                 skip = 1 if it.rows[0] == pending.rows[0] else 0  # repeated header
                 base = len(pending.rows) - skip
@@ -456,11 +617,11 @@ def _emit(pages: list[_Page]) -> Emitter:
                 pending.page = it.page
                 continue
             if pending is not None:
-                out.table(pending.rows, pending.merged)
+                _table(out, pending)
             pending = _Table(it.page, it.top, it.bottom, [list(r) for r in it.rows], set(it.merged))
             continue
         if pending is not None:
-            out.table(pending.rows, pending.merged)
+            _table(out, pending)
             pending = None
         if para is not None and _continues(para.last, it, margins, em):
             para.add(it)
@@ -471,8 +632,17 @@ def _emit(pages: list[_Page]) -> Emitter:
     if para is not None:
         out.text(para.text.strip())
     if pending is not None:
-        out.table(pending.rows, pending.merged)
+        _table(out, pending)
     return out
+
+
+def _table(out: Emitter, table: _Table) -> None:
+    if not table.unread:
+        out.table(table.rows, table.merged)
+        return
+    out.gaps.append((len(out.lines) + 1, "table", table.unread))
+    for row in table.rows:
+        out.text("  ".join(c for c in row if c))
 
 
 @contextlib.contextmanager

@@ -191,3 +191,80 @@ def test_a_column_of_text_goes_on_in_the_next_pages_first_column(tmp_path):
     assert [(t.no, [u.label for u in t.units("lead")]) for t in r.tasks()] == [
         ("1", ["县民政局"]), ("2", ["县卫生健康局"]), ("3", ["县住房和城乡建设局"])]
     assert r.tasks()[2].text == long[2:]
+
+
+BODY = [TITLE, "一、主要任务", "1.完善低保制度。将符合条件的残疾人纳入最低生活保障范围。", "2.加强康复服务。实施精准康复服务行动。",
+        "3.推进无障碍建设。开展家庭无障碍改造。", "附件", "重点工作任务分工表"]
+HEADER = ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"]
+ROWS = [HEADER, ["1", "完善低保制度，将符合条件的残疾人纳入最低生活保障范围", "县民政局", "县财政局", "2022年12月"],
+        ["2", "加强康复服务", "县卫健局", "县残联", "长期"],
+        ["3", "推进无障碍建设，开展家庭无障碍改造，提升公共场所无障碍水平", "县住建局", "", "持续推进"]]
+DIVISION = [("1", ["县民政局"], ["县财政局"], "2022年12月"), ("2", ["县卫生健康局"], ["县残疾人联合会"], "长期"),
+            ("3", ["县住房和城乡建设局"], [], "持续推进")]
+THREE_LINES = [("LINEABOVE", (0, 0), (-1, 0), 1.2), ("LINEBELOW", (0, 0), (-1, 0), 0.5), ("LINEBELOW", (0, -1), (-1, -1), 1.2)]
+ROW_RULES = [("LINEABOVE", (0, 0), (-1, 0), 0.5), ("LINEBELOW", (0, 0), (-1, -1), 0.5)]
+
+
+def table_pdf(path: Path, body: list[str], rows: list[list[str]], rules=(), valign="TOP", widths=(50, 190, 70, 70, 70),
+              size=(595.0, 842.0), after=("二、保障措施", "加强组织领导。")) -> Path:
+    """Paragraphs, a table drawn with only the `rules` given (none: cells placed by position), more paragraphs."""
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    style = ParagraphStyle("b", fontName=FONT, fontSize=10, leading=15, wordWrap="CJK")
+    story = [Paragraph(t, style) for t in body]
+    story.append(Table([[Paragraph(c, style) for c in r] for r in rows], colWidths=list(widths), style=TableStyle(
+        [(*rule, colors.black) for rule in rules] + [("VALIGN", (0, 0), (-1, -1), valign)])))
+    story += [Paragraph(t, style) for t in after]
+    SimpleDocTemplate(str(path), pagesize=size).build(story)
+    return path
+
+
+def division(record) -> list[tuple]:
+    return [(t.no, [u.label for u in t.units("lead")], [u.label for u in t.units("support")], t.deadline)
+            for t in record.tasks() if t.deadline]
+
+
+@pytest.mark.parametrize("rules", [(), THREE_LINES, ROW_RULES], ids=["no rules", "三线表", "rules between rows"])
+def test_a_division_table_without_ruling_lines_reads_by_position(tmp_path, rules):
+    # before: its lines were read as paragraphs (序号 重点任务 牵头单位 配合单位 完成时限1 完善低保制度 县民政局 …),
+    # no lead read, no gap
+    r = load_plan(table_pdf(tmp_path / "plan.pdf", BODY, ROWS, rules))
+    assert division(r) == DIVISION
+    assert [t.text for t in r.tasks() if t.deadline][::2] == [ROWS[1][1], ROWS[3][1]]
+    assert r.warnings == []
+
+
+def test_an_indicator_table_without_ruling_lines_keeps_each_value_in_its_column(tmp_path):
+    # 类别 printed once over two rows, a 2020 value left empty: nothing shifts into the next column
+    rows = [["类别", "指标", "2020年", "2025年", "属性"],
+            ["社会保障", "困难残疾人生活补贴覆盖率（%）", "", "100", "约束性"],
+            ["", "残疾人基本康复服务覆盖率（%）", "80", "≥85", "约束性"],
+            ["教育就业", "残疾儿童少年义务教育入学率（%）", "90", "97", "预期性"]]
+    r = load_plan(table_pdf(tmp_path / "plan.pdf", [TITLE, "一、发展目标", "到2025年，残疾人保障水平明显提高。", "表1  主要指标"],
+                            rows, THREE_LINES))
+    assert [(i.name, i.category, i.baseline and i.baseline.printed, i.target.printed, i.attribute)
+            for i in r.indicators] == [("困难残疾人生活补贴覆盖率", "社会保障", None, "100", "约束性"),
+                                       ("残疾人基本康复服务覆盖率", "社会保障", "80", "≥85", "约束性"),
+                                       ("残疾儿童少年义务教育入学率", "教育就业", "90", "97", "预期性")]
+
+
+def test_rows_of_a_table_without_rules_that_cannot_be_told_apart_are_said(tmp_path):
+    # cells centred beside a task printed over two lines: the task's first line stands above its row's
+    # number.  Without rules between the rows nothing tells which row it belongs to: a gap, no units read
+    r = load_plan(table_pdf(tmp_path / "plan.pdf", BODY, ROWS, THREE_LINES, valign="MIDDLE"))
+    assert division(r) == []
+    assert [(g.kind, g.message.split(":")[0]) for g in r.warnings] == [
+        ("table", "a table printed without ruling lines")]
+    assert "完善低保制度，将符合条件的残疾人" in r.warnings[0].message
+
+
+def test_rows_of_a_table_with_rules_between_them_are_its_bands(tmp_path):
+    r = load_plan(table_pdf(tmp_path / "plan.pdf", BODY, ROWS, ROW_RULES, valign="MIDDLE"))
+    assert division(r) == DIVISION
+    assert [t.text for t in r.tasks() if t.deadline][::2] == [ROWS[1][1], ROWS[3][1]]
+    assert r.warnings == []
