@@ -8,6 +8,9 @@ numbers (3, - 3 -, 第3页).  Printed lines are joined back into the paragraph t
 line fills the width and the next goes on at the left margin (paragraphs start indented), and a
 table broken over pages is joined into one, without its repeated header.
 
+A page whose text is set sideways (a landscape table turned on a portrait page) is read turned
+upright; a page's /Rotate is read as a viewer shows the page.
+
 A scanned PDF (pages that are images, no text layer), an encrypted one that needs a password, and
 a damaged one are refused with an `InputError` saying which.
 """
@@ -39,6 +42,8 @@ FURNITURE_BAND = 0.12
 FURNITURE_SHARE = 0.4
 #: A printed line "fills the width" when it ends within this many character widths of the right edge.
 FULL_LINE_SLACK = 2.5
+#: this many characters turned against the page's text (a sideways note, a slanted watermark) are said
+ASIDE_CHARS = 10
 #: cells of a table printed without rules stand at least this many characters apart
 CELL_GAP = 0.8
 #: a second column of text starts after a gap of at least this many characters
@@ -89,6 +94,7 @@ class _Page:
     em: float
     items: list[_Line | _Table]
     images: int
+    gaps: list[str] = field(default_factory=list)  # what on the page was not read, said before its text
 
 
 def _open(path: Path, raw: bytes):
@@ -480,12 +486,34 @@ def _merged_down(rows) -> set[tuple[int, int]]:
     return out
 
 
+def _upright(pdf, page):
+    """The page turned so its text reads upright: a page printing most of its text turned a quarter
+    (a landscape table set sideways on a portrait page, a page whose /Rotate a printer driver left
+    out) is read as a reader turns it, by rotating it as /Rotate does; an upright page as it is."""
+    turned = [c["matrix"] for c in page.chars if c["text"].strip() and not c.get("upright", True)]
+    if len(turned) * 2 <= sum(1 for c in page.chars if c["text"].strip()):
+        return page
+    ups = sum(1 for m in turned if abs(m[0]) < 1e-3 and abs(m[3]) < 1e-3 and m[1] > 0)
+    downs = sum(1 for m in turned if abs(m[0]) < 1e-3 and abs(m[3]) < 1e-3 and m[1] < 0)
+    if max(ups, downs) * 2 <= len(turned):
+        return page  # turned every way, or at a slant: read as printed
+    import copy
+
+    from pdfplumber.page import Page
+    obj = copy.copy(page.page_obj)
+    obj.attrs = dict(obj.attrs)
+    obj.rotate = obj.attrs["Rotate"] = (page.rotation + (90 if ups > downs else 270)) % 360
+    return Page(pdf, obj, page_number=page.page_number, initial_doctop=page.initial_doctop)
+
+
 def _page(page, number: int) -> _Page:
     sizes = [c["size"] for c in page.chars if c.get("size")]
     em = statistics.median(sizes) if sizes else 10.0
     tables = [t for t in page.find_tables() if t.rows and max(len(r.cells) for r in t.rows) >= 2]
     boxes = [t.bbox for t in tables]
-    text_page = page.filter(lambda obj: not any(_inside(obj, b) for b in boxes))
+    aside = [c for c in page.chars if c["text"].strip() and not c.get("upright", True)]
+    text_page = page.filter(lambda obj: not (obj.get("object_type") == "char" and not obj.get("upright", True))
+                            and not any(_inside(obj, b) for b in boxes))
     items: list[_Line | _Table] = []
     rules = [e["top"] for e in text_page.edges if e["orientation"] == "h"]
     lines, loose = _position_tables(_drop_footnotes(_printed_lines(text_page), em), em, rules, number)
@@ -498,7 +526,11 @@ def _page(page, number: int) -> _Page:
         rows = [[_cell_text(page, bbox, em) if bbox else "" for bbox in row.cells] for row in t.rows]
         items.append(_Table(number, t.bbox[1], t.bbox[3], rows, _merged_down(t.rows)))
     items.sort(key=lambda it: (it.order or (it.top, 0, it.x0)) if isinstance(it, _Line) else (it.top, 0, 0))
-    return _Page(number, float(page.height), em, items, len(page.images))
+    gaps = []
+    if len(aside) >= ASIDE_CHARS:
+        gaps.append(f"page {number} prints {len(aside)} characters turned against its text (a note set "
+                    f"sideways, a slanted stamp or watermark: '{''.join(c['text'] for c in aside[:20])}'): not read")
+    return _Page(number, float(page.height), em, items, len(page.images), gaps)
 
 
 def _furniture_key(text: str) -> str:
@@ -595,10 +627,13 @@ def _emit(pages: list[_Page]) -> Emitter:
     margins = _margins(pages)
     em = {p.number: p.em for p in pages}
     out = Emitter()
-    items = [it for p in pages for it in p.items]
+    items = [it for p in pages for it in [*p.gaps, *p.items]]
     para: _Paragraph | None = None
     pending: _Table | None = None
     for it in items:
+        if isinstance(it, str):
+            out.gaps.append((len(out.lines) + 1, "structure", it))
+            continue
         if isinstance(it, _Table):
             if para is not None:
                 out.text(para.text.strip())
@@ -663,7 +698,7 @@ def _read_pages(path: Path, raw: bytes) -> list[_Page]:
         n = len(pdf.pages)
         if n > MAX_PDF_PAGES:
             raise InputError(path, f"has {n} pages; a PDF of more than {MAX_PDF_PAGES} pages is refused")
-        return [_page(page, k) for k, page in enumerate(pdf.pages, 1)]
+        return [_page(_upright(pdf, page), k) for k, page in enumerate(pdf.pages, 1)]
     except InputError:
         raise
     except Exception as exc:  # pdfminer raises many types on a damaged page

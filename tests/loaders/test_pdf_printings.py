@@ -268,3 +268,63 @@ def test_rows_of_a_table_with_rules_between_them_are_its_bands(tmp_path):
     assert division(r) == DIVISION
     assert [t.text for t in r.tasks() if t.deadline][::2] == [ROWS[1][1], ROWS[3][1]]
     assert r.warnings == []
+
+
+def division_pages(tmp_path: Path, turn: int, page_rotate: bool = False, aside: str = "") -> Path:
+    """Page 1 the body; page 2 the 附件 title and division table set landscape: turned a quarter on the
+    portrait page (`turn` 90: its lines read upwards, 270: downwards), and with `page_rotate` the page
+    saying /Rotate so a viewer shows it upright.  The page number printed upright at the page's foot,
+    and `aside` printed upright down its margin."""
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    def body(c):
+        paragraphs(c, BODY[:-2], 72, 770, 451)
+
+    def annex(c):
+        if page_rotate:
+            c.setPageSize((842, 595))
+            c.setPageRotation(turn)  # the MediaBox stays portrait, the content is drawn turned
+        c.saveState()
+        if turn == 90:
+            c.translate(595, 0)
+        else:
+            c.translate(0, 842)
+        c.rotate(turn)
+        y = paragraphs(c, BODY[-2:], 72, 535, 698)
+        style = ParagraphStyle("b", fontName=FONT, fontSize=10, leading=15, wordWrap="CJK")
+        table = Table([[Paragraph(x, style) for x in r] for r in ROWS], colWidths=[40, 300, 110, 110, 110],
+                      style=TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+        _, h = table.wrap(698, 500)
+        table.drawOn(c, 72, y - h - 10)
+        c.restoreState()
+        if not page_rotate:
+            c.setFont(FONT, 9)
+            c.drawCentredString(297, 30, "- 2 -")
+            for k, ch in enumerate(aside):
+                c.drawString(20, 700 - 12 * k, ch)
+    return canvas_pdf(tmp_path / "plan.pdf", [body, annex])
+
+
+@pytest.mark.parametrize("turn", [90, 270])
+def test_a_table_set_sideways_on_a_portrait_page_reads_turned_upright(tmp_path, turn):
+    # before: its characters read across the turned lines: 表工分务任作工点重件附 | 号序 1 2 3, no table read
+    r = load_plan(division_pages(tmp_path, turn))
+    assert division(r) == DIVISION
+    assert r.warnings == []
+
+
+@pytest.mark.parametrize("turn", [90, 270])
+def test_a_page_with_rotate_showing_a_turned_table_upright_reads_as_shown(tmp_path, turn):
+    r = load_plan(division_pages(tmp_path, turn, page_rotate=True))
+    assert division(r) == DIVISION
+    assert r.warnings == []
+
+
+def test_text_printed_across_a_turned_page_is_said_not_read(tmp_path):
+    # a note printed down the margin, upright on the portrait page: turned against the table's text
+    r = load_plan(division_pages(tmp_path, 90, aside="本表由县发展和改革局负责解释"))
+    assert division(r) == DIVISION
+    assert [(g.kind, g.message[:50]) for g in r.warnings] == [
+        ("structure", "page 2 prints 17 characters turned against its tex")]
