@@ -85,6 +85,10 @@ class _Table:
     rows: list[list[str]] = field(default_factory=list)
     merged: set[tuple[int, int]] = field(default_factory=set)  # (row, column) a cell above is ruled over
     unread: str = ""  # why its rows cannot be told: it is given as its printed lines, with a gap
+    open_below: set[int] = field(default_factory=set)  # columns whose last cell no rule closes (page break)
+    open_above: set[int] = field(default_factory=set)  # columns whose first cell no rule closes above
+    open_head: bool = False  # its first row has no rule above it: the row broken at the page's top
+    open_tail: bool = False  # its last row has no rule under it: the row broken at the page's foot
 
 
 @dataclass
@@ -506,10 +510,37 @@ def _upright(pdf, page):
     return Page(pdf, obj, page_number=page.page_number, initial_doctop=page.initial_doctop)
 
 
+def _rule_ends(page) -> list[dict]:
+    """Lines closing a table where the page break cuts it: across the ends of its column rules.
+    A cell ruled on over the page break (a lead merged over the last row of one page and the first
+    of the next) or a row broken over the page has no rule under it (or over it on the next page);
+    pdfplumber finds no cell without one, and the cell's text would be lost or read after the
+    table.  Where two or more column rules end at one height a line joins their ends, so the cell
+    is found; a table closed by its own rules gains nothing."""
+    ends: dict[int, list[float]] = {}
+    for e in page.edges:
+        if e["orientation"] == "v" and e["bottom"] - e["top"] > 1:
+            for y in (e["top"], e["bottom"]):
+                ends.setdefault(round(y), []).append(e["x0"])
+    return [{"object_type": "line", "x0": min(xs), "x1": max(xs), "top": float(y), "bottom": float(y),
+             "width": max(xs) - min(xs), "height": 0.0}
+            for y, xs in ends.items() if len(xs) >= 2 and max(xs) - min(xs) > 1]
+
+
+def _ruled(rules: list[dict], y: float, x0: float, x1: float) -> bool:
+    """Is the stretch x0..x1 at height y ruled (by the page's own rules, pieces joined)?"""
+    reach = x0 + 1
+    for e in sorted((e for e in rules if abs(e["top"] - y) <= 1), key=lambda e: e["x0"]):
+        if e["x0"] <= reach + 1:
+            reach = max(reach, e["x1"])
+    return reach >= x1 - 1
+
+
 def _page(page, number: int) -> _Page:
     sizes = [c["size"] for c in page.chars if c.get("size")]
     em = statistics.median(sizes) if sizes else 10.0
-    tables = [t for t in page.find_tables() if t.rows and max(len(r.cells) for r in t.rows) >= 2]
+    tables = [t for t in page.find_tables({"explicit_horizontal_lines": _rule_ends(page)})
+              if t.rows and max(len(r.cells) for r in t.rows) >= 2]
     boxes = [t.bbox for t in tables]
     aside = [c for c in page.chars if c["text"].strip() and not c.get("upright", True)]
     text_page = page.filter(lambda obj: not (obj.get("object_type") == "char" and not obj.get("upright", True))
@@ -522,9 +553,16 @@ def _page(page, number: int) -> _Page:
         ln.chars = []
         items.append(ln)
     items.extend(loose)
+    hs = [e for e in page.edges if e["orientation"] == "h"]
     for t in tables:
         rows = [[_cell_text(page, bbox, em) if bbox else "" for bbox in row.cells] for row in t.rows]
-        items.append(_Table(number, t.bbox[1], t.bbox[3], rows, _merged_down(t.rows)))
+        first, last = t.rows[0].cells, t.rows[-1].cells
+        below = {c for c, b in enumerate(last) if b and not _ruled(hs, b[3], b[0], b[2])}
+        above = {c for c, b in enumerate(first) if b and not _ruled(hs, b[1], b[0], b[2])}
+        items.append(_Table(number, t.bbox[1], t.bbox[3], rows, _merged_down(t.rows),
+                            open_below=below, open_above=above,
+                            open_tail=bool(below) and below == {c for c, b in enumerate(last) if b},
+                            open_head=bool(above) and above == {c for c, b in enumerate(first) if b}))
     items.sort(key=lambda it: (it.order or (it.top, 0, it.x0)) if isinstance(it, _Line) else (it.top, 0, 0))
     gaps = []
     if len(aside) >= ASIDE_CHARS:
@@ -648,12 +686,25 @@ def _emit(pages: list[_Page]) -> Emitter:
                 skip = 1 if it.rows[0] == pending.rows[0] else 0  # repeated header
                 base = len(pending.rows) - skip
                 pending.merged.update((base + r, c) for r, c in it.merged if r >= skip)
-                pending.rows.extend(it.rows[skip:])
-                pending.page = it.page
+                if (len(it.rows) > skip and ((it.open_head and not skip) or pending.open_tail)
+                        and not (pending.rows[-1][0] and it.rows[skip][0])):
+                    # one row broken over the page (its number printed once): its two parts are one row
+                    pending.rows[-1] = [a + b for a, b in zip(pending.rows[-1], it.rows[skip])]
+                    pending.merged.update((base + r - 1, c) for r, c in it.merged if r > skip)
+                    pending.rows.extend(it.rows[skip + 1:])
+                else:
+                    if not skip:
+                        pending.open_below |= it.open_above
+                    if len(it.rows) > skip:
+                        _carry_over(pending, it.rows[skip])
+                        pending.merged.update((base + skip, c) for c in pending.open_below)
+                    pending.rows.extend(it.rows[skip:])
+                pending.page, pending.open_below, pending.open_tail = it.page, set(it.open_below), it.open_tail
                 continue
             if pending is not None:
                 _table(out, pending)
-            pending = _Table(it.page, it.top, it.bottom, [list(r) for r in it.rows], set(it.merged))
+            pending = _Table(it.page, it.top, it.bottom, [list(r) for r in it.rows], set(it.merged),
+                             open_below=set(it.open_below), open_tail=it.open_tail)
             continue
         if pending is not None:
             _table(out, pending)
@@ -669,6 +720,18 @@ def _emit(pages: list[_Page]) -> Emitter:
     if pending is not None:
         _table(out, pending)
     return out
+
+
+def _carry_over(table: _Table, first: list[str]) -> None:
+    """A cell ruled on over the page break (no rule closes the page's last row) and the next page's
+    first row's cell under it are one cell, its text printed once: in the top part, or in the
+    bottom part, which is then moved up.  A column whose two parts both print text is no such cell."""
+    last = table.rows[-1]
+    for c in sorted(table.open_below):
+        if c >= len(first) or c >= len(last) or (last[c] and first[c]):
+            table.open_below.discard(c)
+        elif first[c]:
+            last[c], first[c] = first[c], ""
 
 
 def _table(out: Emitter, table: _Table) -> None:

@@ -328,3 +328,70 @@ def test_text_printed_across_a_turned_page_is_said_not_read(tmp_path):
     assert division(r) == DIVISION
     assert [(g.kind, g.message[:50]) for g in r.warnings] == [
         ("structure", "page 2 prints 17 characters turned against its tex")]
+
+
+def ruled(c, y: float, rows: list[list[str]], heights: list[float], open_below=(), open_above=()) -> None:
+    """A table ruled cell by cell from `y` down (as Word draws one); a cell in `open_below` has no rule
+    under it, in `open_above` none over it: the page break cuts it."""
+    widths = [40, 170, 80, 80, 80]
+    xs = [72.0]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    ys = [y]
+    for h in heights:
+        ys.append(ys[-1] - h)
+    for r, row in enumerate(rows):
+        for k, text in enumerate(row):
+            if text:
+                paragraphs(c, [text], xs[k] + 3, ys[r] - 3, widths[k] - 6)
+            if (r, k) not in open_above:
+                c.line(xs[k], ys[r], xs[k + 1], ys[r])
+            if (r, k) not in open_below:
+                c.line(xs[k], ys[r + 1], xs[k + 1], ys[r + 1])
+            c.line(xs[k], ys[r], xs[k], ys[r + 1])
+            c.line(xs[k + 1], ys[r], xs[k + 1], ys[r + 1])
+
+
+BROKEN = [HEADER, ["1", "完善低保制度", "县民政局", "县财政局", "2022年12月"], ["2", "加强康复服务", "县卫健局", "县残联", "长期"],
+          ["3", "推进无障碍建设，开展家庭无障碍改造，", "县住建局", "县残联", "持续推进"]]
+
+
+@pytest.mark.parametrize("header", [True, False], ids=["header repeated", "no header"])
+def test_a_lead_cell_ruled_on_over_a_page_break_is_the_next_rows_lead(tmp_path, header):
+    # 县住建局 leads rows 3 and 4, its cell ruled from page 1's last row over page 2's first.  Before: the
+    # cell with no rule under it read as no cell: 县住建局 was lost, rows 3 and 4 "print no lead unit"
+    def page1(c):
+        rows = BROKEN[:3] + [["3", "推进无障碍建设", "县住建局", "县残联", "持续推进"]]
+        ruled(c, paragraphs(c, BODY, 72, 770, 451) - 10, rows, [22, 22, 22, 22], open_below={(3, 2)})
+
+    def page2(c):
+        row = ["4", "发展特殊教育", "", "县残联", "2025年"]
+        if header:
+            ruled(c, 770, [HEADER, row], [22, 22])
+        else:
+            ruled(c, 770, [row], [22], open_above={(0, 2)})
+    r = load_plan(canvas_pdf(tmp_path / "plan.pdf", [page1, page2]))
+    assert [row[:2] for row in division(r)] == [("1", ["县民政局"]), ("2", ["县卫生健康局"]), ("3", ["县住房和城乡建设局"]),
+                                                ("4", ["县住房和城乡建设局"])]
+    assert r.warnings == []
+
+
+@pytest.mark.parametrize("header", [True, False], ids=["header repeated", "no header"])
+def test_a_row_broken_over_a_page_with_no_rule_at_the_break_is_one_row(tmp_path, header):
+    # row 3's task goes on at the top of page 2; no rule closes it on page 1.  Before: the part on page 1
+    # read as a paragraph under the table (3 推进无障碍建设… 县住建局 县残联 持续推进), task 3 lost, no gap
+    def page1(c):
+        ruled(c, paragraphs(c, BODY, 72, 770, 451) - 10, BROKEN, [22, 22, 22, 36], open_below={(3, k) for k in range(5)})
+
+    def page2(c):
+        rest = ["", "提升公共场所无障碍水平。", "", "", ""]
+        last = ["4", "发展特殊教育", "县教育局", "县残联", "2025年"]
+        if header:
+            ruled(c, 770, [HEADER, rest, last], [22, 22, 22])
+        else:
+            ruled(c, 770, [rest, last], [22, 22], open_above={(0, k) for k in range(5)})
+    r = load_plan(canvas_pdf(tmp_path / "plan.pdf", [page1, page2]))
+    assert [row[:2] for row in division(r)] == [("1", ["县民政局"]), ("2", ["县卫生健康局"]), ("3", ["县住房和城乡建设局"]),
+                                                ("4", ["县教育局"])]
+    assert next(t for t in r.tasks() if t.no == "3" and t.deadline).text == "推进无障碍建设，开展家庭无障碍改造，提升公共场所无障碍水平。"
+    assert r.warnings == []
