@@ -6,10 +6,16 @@ also read as text).  Then what the page prints around the document is dropped: a
 bottom of the page that repeats on most pages (a running header, the gazette's name) and page
 numbers (3, - 3 -, 第3页).  Printed lines are joined back into the paragraph they came from when a
 line fills the width and the next goes on at the left margin (paragraphs start indented), and a
-table broken over pages is joined into one, without its repeated header.
+table broken over pages is joined into one, without its repeated header; a cell or row the page
+break leaves open (no rule under it) goes on at the top of the next page.
 
-A page whose text is set sideways (a landscape table turned on a portrait page) is read turned
-upright; a page's /Rotate is read as a viewer shows the page.
+How a page is printed is read too: a page whose text is set sideways (a landscape table turned on
+a portrait page) is read turned upright, a page's /Rotate as a viewer shows it; text printed in two
+columns a column at a time; a table printed without ruling lines (or with only horizontal ones, a
+三线表) by the positions of its cells, or said as not read when its rows cannot be told; note marks
+printed small and raised, and the footnotes they mark, left out; a line set letter-spaced (or with
+a space between every character) without those spaces.  Radicals a font maps characters to (⼀ for
+一) are read as the characters when the lines are cleaned (`loaders.text.plain_characters`).
 
 A scanned PDF (pages that are images, no text layer), an encrypted one that needs a password, and
 a damaged one are refused with an `InputError` saying which.
