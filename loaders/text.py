@@ -7,6 +7,7 @@ happens on a width-normalised copy of the same length, and every block remembers
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -123,11 +124,25 @@ class ProjectRow(Block):
 #: (区民\u00ad政局 is no known unit) or glue a stray character to the next one.
 INVISIBLE_RE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 
+#: radicals a PDF's font maps an ordinary character to (its glyph is the character's, so the page
+#: reads 第一章 while the text layer holds 第⼀章): the Kangxi radicals (U+2F00-U+2FD5, each the
+#: character NFKC gives) and those of the CJK radicals supplement printed as a whole character
+#: (⻓ 长, ⻔ 门 ...).  Left in, no heading, number or unit name is read; each maps to one character,
+#: so a line keeps its length.
+RADICALS = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0x2F00, 0x2FD6)}
+RADICALS.update({ord(r): c for r, c in zip("⺟⺠⻄⻅⻆⻉⻋⻓⻔⻘⻙⻚⻛⻜⻝⻢⻣⻤⻥⻦⻧⻨⻩⻬⻮⻰⻳",
+                                             "母民西见角贝车长门青韦页风飞食马骨鬼鱼鸟卤麦黄齐齿龙龟")})
+
+
+def plain_characters(text: str) -> str:
+    """`text` with the radicals a PDF font maps ordinary characters to read as those characters."""
+    return text.translate(RADICALS)
+
 
 def make_lines(raw_lines: list[str]) -> list[Line]:
     out = []
     for i, raw in enumerate(raw_lines, 1):
-        clean = INVISIBLE_RE.sub("", BOOKMARK_RE.sub("", raw))
+        clean = plain_characters(INVISIBLE_RE.sub("", BOOKMARK_RE.sub("", raw)))
         indented = clean.startswith("\t")
         clean = clean.strip().strip("\u200b\ufeff").strip()
         out.append(Line(i, clean, normalize(clean), indented))

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from policykg.loaders.reading import Grid, SourceText, make_source
-from policykg.loaders.text import INVISIBLE_RE
+from policykg.loaders.text import INVISIBLE_RE, plain_characters
 
 # control characters a document can hold that are not text (Word's vertical tab, form feed ...)
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029\r]")
@@ -20,8 +20,8 @@ _BREAK_RE = re.compile(r"[\n\x0b\x0c\u2028\u2029\r]+")
 
 def clean_text(text: str) -> str:
     """Text of one line: no line breaks, control characters or characters that print nothing (a soft
-    hyphen, a zero-width space; tabs kept)."""
-    return INVISIBLE_RE.sub("", _CONTROL_RE.sub("", text))
+    hyphen, a zero-width space; tabs kept), a radical a font maps a character to read as that character."""
+    return plain_characters(INVISIBLE_RE.sub("", _CONTROL_RE.sub("", text)))
 
 
 def clean_cell(text: str) -> str:
