@@ -343,8 +343,17 @@ def _logical_lines(norm: str) -> list[tuple[int, int]]:
 
 def _unbracketed(text: str, norm: str, lo: int, hi: int, covered, strict) -> Clause | None:
     m = next((m for m in LABEL_RE.finditer(norm, lo, hi) if _after_boundary(norm, lo, m.start())), None)
-    starts = [m.start()] if m is not None else [lo, max(norm.rfind("。", lo, hi - 1), lo - 1) + 1]
-    for start in dict.fromkeys(starts):  # the whole line first, then its last sentence
+    if m is not None:
+        starts = [m.start()]
+    else:
+        sentence = max(norm.rfind("。", lo, hi - 1), lo - 1) + 1
+        # a clause closing its sentence after a comma (办好特殊教育学校，由县教育局牵头。 / …纳入低保，
+        # 县民政局负责，县财政局配合。): 由 opens it, else the first part from which the rest reads
+        # as one; what comes before is the task's prose, never a unit (县办好特殊教育学校)
+        commas = [k + 1 for k in range(sentence, hi) if norm[k] == ","]
+        by = [k for k in commas if norm.startswith("由", k)]
+        starts = by[-1:] if by else [lo, sentence] + commas
+    for start in dict.fromkeys(starts):  # the whole line first, then its last sentence, then its parts
         got = _candidate(text, start, hi, covered, strict, labelled=m is not None)
         if got is not None:
             return got

@@ -648,3 +648,20 @@ def test_a_sentence_that_names_its_subject_with_由_reads_the_verbs_of_prose(tmp
     only after 由, where no prose subject can stand)."""
     r = plan(tmp_path, f"一、主要任务\n1.加强职业健康。开展职业病防治。{sentence}\n")
     assert owners(r) == [("加强职业健康", lead, support)] and r.warnings == []
+
+
+@pytest.mark.parametrize("sentence, lead, support", [
+    # before: 县办好特殊教育学校 led beside 县教育局 (the prose before 由 read as a unit), silently
+    ("办好特殊教育学校，由县教育局牵头。", ["县教育局"], []),
+    # before: gaps ('responsibility clause not read'), the units lost
+    ("开展无障碍改造，由县住建局牵头，县残联配合。", ["县住房和城乡建设局"], ["县残疾人联合会"]),
+    ("将符合条件的残疾人纳入低保，县民政局负责，县财政局配合。", ["县民政局"], ["县财政局"]),
+])
+def test_a_clause_closing_its_sentence_after_a_comma(tmp_path, sentence, lead, support):
+    r = plan(tmp_path, f"一、主要任务\n1.完善低保制度。{sentence}\n")
+    assert owners(r) == [("完善低保制度", lead, support)] and r.warnings == []
+
+
+def test_prose_after_a_comma_is_no_clause(tmp_path):
+    r = plan(tmp_path, "一、主要任务\n1.完善低保制度。加强部门协作，由政府兜底保障。\n")
+    assert owners(r) == [("完善低保制度", [], [])] and r.warnings == []
