@@ -195,6 +195,21 @@ def _without_letterhead(block: Block) -> Block:
     return Block(rest, text, normalize(text)) if is_plan_title(normalize(text)) else block
 
 
+def _signature_after_text(body: list[Block], md: Metadata) -> None:
+    """The issue date (and issuer, where none is read yet) a document issued without a covering
+    notice prints in its signature, after its text (an 实施意见, a 方案: 青山县人民政府 / 2022年3月1日):
+    the first date alone on its line under an issuer's name, or beside it."""
+    for i, b in enumerate(body):
+        parts = b.norm.split()
+        beside = "".join(parts[:-1]) if len(parts) > 1 else ""
+        when = signed_date(parts[-1] if beside else b.norm) if parts else None
+        name = issuer_name(beside) if beside else (issuer_name(body[i - 1].norm) if i > 0 else "")
+        if when is not None and name:
+            md.issued = when
+            md.issuer = md.issuer or name
+            return
+
+
 def read_metadata(blocks: list[Block], body_start: int) -> Metadata:
     """Read metadata from the blocks before `body_start` (index of the first chapter heading),
     plus the preamble that follows the title."""
@@ -252,6 +267,8 @@ def read_metadata(blocks: list[Block], body_start: int) -> Metadata:
             m = _NUMBER_LABEL_RE.search(b.norm)
             if m and DOC_NUMBER_RE.fullmatch(m.group("n")):
                 md.doc_number = b.text[m.start("n"):m.end("n")]
+    if md.issued is None:
+        _signature_after_text(blocks[body_start:], md)
     if not md.issuer:
         for b in head:
             m = re.match(r"^(.{2,40}?)(?:关于印发|印发)", b.norm.strip())

@@ -294,3 +294,17 @@ def test_a_plan_of_another_domain_reads_as_a_disability_plan_does(tmp_path):
 def test_a_common_noun_ending_like_a_district_is_no_region(tmp_path, title):
     r = plan(tmp_path, title + "\n" + BODY.replace("县", "市"))
     assert r.region.name == "云山市"
+
+
+@pytest.mark.parametrize("signature", ["青山县人民政府\n2022年3月1日\n", "青山县人民政府　2022年3月1日\n",
+                                       "青山县人民政府\n二〇二二年三月一日\n"])
+def test_a_document_issued_without_a_notice_is_dated_by_its_signature_after_the_text(tmp_path, signature):
+    # an 实施意见 signs and dates itself after its text: before, it had no issue date
+    r = plan(tmp_path, "关于加快发展残疾人事业的实施意见\n" + BODY + "\n" + signature)
+    assert (r.issued.isoformat(), r.issuer.label if r.issuer else None) == ("2022-03-01", "青山县人民政府")
+    assert owners(r) == OWNERS and r.warnings == []
+
+
+def test_a_date_alone_under_no_signer_dates_nothing(tmp_path):
+    r = plan(tmp_path, "青山县人民政府关于加快发展残疾人事业的实施意见\n" + BODY + "\n加强督查考核。\n2022年3月1日\n")
+    assert r.issued is None
