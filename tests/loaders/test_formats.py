@@ -387,8 +387,9 @@ def _join_pair(a: str, b: str) -> str:
 def test_pdf_paragraph_joins_its_lines_by_the_rule(texts):
     """A PDF paragraph's lines joined as they come (pieces, linear) give the text the pairwise rule
     gives: spaces at a break dropped, a wide gap kept as two, a space between Latin words."""
-    from policykg.loaders.formats.pdf import _Line, _Paragraph
-    lines = [_Line(1, i, i + 1, 0.0, 100.0, t) for i, t in enumerate(texts)]
+    from policykg.loaders.formats.pdf import _Paragraph
+    from policykg.loaders.formats.pdf_lines import Line
+    lines = [Line(1, i, i + 1, 0.0, 100.0, t) for i, t in enumerate(texts)]
     para = _Paragraph(lines[0])
     expected = texts[0]
     for line in lines[1:]:
