@@ -67,6 +67,7 @@ REGION_ENDINGS = ("自治县", "自治旗", "新区", "区", "县", "市", "旗"
 #: the longest head of a name white space may cut off it (县, 县财, 县卫生): a web page's &nbsp; or a
 #: full-width space printed inside a name (县财&nbsp;政局)
 _CUT_HEAD = 4
+_CJK_ONLY_RE = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def split_unit_list(text: str) -> list[str]:
@@ -99,7 +100,10 @@ def split_unit_list(text: str) -> list[str]:
         parts.append(cur.strip())
     for k in range(len(parts) - 1, 0, -1):
         head, tail = parts[k - 1], parts[k]
-        if (spaced[k - 1] and len(head) <= _CUT_HEAD and reads_as_unit(head) is not None
+        # not a name of its own after it (区残联* 区民政局: a marked lead, then the next name, both
+        # opening with the region's level), nor a head printing a mark
+        if (spaced[k - 1] and len(head) <= _CUT_HEAD and _CJK_ONLY_RE.fullmatch(head)
+                and not tail.startswith(head[0]) and reads_as_unit(head) is not None
                 and reads_as_unit(head + tail) is None):
             parts[k - 1:k + 1] = [head + tail]
     out: list[str] = []

@@ -582,6 +582,14 @@ def test_a_unit_marked_with_a_symbol_the_plan_explains_leads(tmp_path, note):
     assert owners(r)[0] == ("完善低保制度", ["县民政局"], ["县残疾人联合会"]) and r.warnings == []
 
 
+@pytest.mark.parametrize("units", ["县残联* 县民政局 县财政局", "县残联*\u3000县民政局\u3000县财政局"])
+def test_a_marked_lead_in_a_list_set_apart_by_spaces_is_no_part_of_the_next_name(tmp_path, units):
+    """Names set apart by spaces, the first marked: before, 县残联* and 县民政局 were joined into one
+    lead 县残联*县民政局 (a name cut by a space, joined again), silently."""
+    r = plan(tmp_path, f"一、主要任务\n注：带*的为牵头单位。\n1.完善低保制度。纳入低保。（责任单位：{units}）\n")
+    assert owners(r) == [("完善低保制度", ["县残疾人联合会"], ["县民政局", "县财政局"])] and r.warnings == []
+
+
 def test_a_mark_the_plan_does_not_explain_is_said(tmp_path):
     r = plan(tmp_path, "一、主要任务\n1.完善低保制度。纳入低保。（牵头单位：县财政局；责任单位：县残联、县民政局*）\n")
     assert owners(r) == [("完善低保制度", ["县财政局"], ["县残疾人联合会", "县民政局"])]
