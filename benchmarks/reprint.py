@@ -44,7 +44,9 @@ WIDTHS = (29, 38)
 #: printed lines a page holds, and how its page number is printed
 PAGE_LINES = 40
 FOOTERS = (lambda n: f"— {n} —", lambda n: f"- {n} -", lambda n: f"第 {n} 页")
-CLAUSES = ("original", "after", "line", "half", "by", "verb", "labels", "marked", "dated")
+CLAUSES = ("original", "after", "line", "half", "by", "verb", "labels", "marked", "dated", "comma", "tail")
+#: clauses printed without brackets, closing the task's sentence after a comma
+UNBRACKETED = ("comma", "tail")
 #: the note a plan prints where it marks its leads with a symbol ("marked" clauses)
 MARK_NOTE = "注：带*的为牵头单位。"
 SEPARATORS = ("、", "，", "/", " ")
@@ -60,6 +62,7 @@ class Printing:
     through: bool = False  # tasks numbered straight through the plan, not per section
     titles: bool = False  # each task's title on a line of its own, its text on the next
     wrap: int = 0  # as text extracted from a PDF: lines cut at this width, page numbers and headers
+    contents: bool = False  # a typed table of contents (目录, each chapter with a leader and its page)
 
     def valid(self) -> bool:
         # the section style must differ from the chapter style, or the outline would be one level
@@ -79,6 +82,7 @@ def single_styles() -> list[Printing]:
     out += [Printing(clauses="labels", separator=s) for s in SEPARATORS if s != "、"]
     out += [Printing(through=True), Printing(titles=True), Printing(titles=True, clauses="line")]
     out += [Printing(wrap=w) for w in WIDTHS]
+    out += [Printing(contents=True)]
     return out
 
 
@@ -86,7 +90,8 @@ def pdf_printings() -> list[Printing]:
     """Text extracted from a PDF over other printings: wrapped clauses, renumbered, on their lines."""
     return [Printing(chapters="第一章", sections="第一节", tasks="（1）", clauses="line", wrap=38),
             Printing(tasks="①", clauses="labels", separator="，", through=True, wrap=29),
-            Printing(clauses="after", wrap=33), Printing(clauses="verb", separator="/", wrap=29)]
+            Printing(clauses="after", wrap=33), Printing(clauses="verb", separator="/", wrap=29),
+            Printing(clauses="comma", contents=True, wrap=38)]
 
 
 def combinations(count: int, seed: int = 0) -> list[Printing]:
@@ -141,6 +146,10 @@ def _clause(task: Task, printing: Printing) -> tuple[str, str] | None:
         text = f"{leads}牵头" + (f"，{supports}配合" if supports else "")
     elif printing.clauses == "dated":  # by when, printed after the units without a label
         text = f"{leads}牵头" + (f"，{supports}配合" if supports else "") + "，2025年底前完成"
+    elif printing.clauses == "comma":  # …标准，由A牵头，B配合。
+        return (printed, f"，由{leads}牵头" + (f"，{supports}配合" if supports else "")) if leads else None
+    elif printing.clauses == "tail":  # …标准，A负责，B配合。
+        return (printed, f"，{leads}负责" + (f"，{supports}配合" if supports else "")) if leads else None
     elif printing.clauses == "marked":  # 责任单位：A*、B (注：带*的为牵头单位)
         text = "责任单位：" + sep.join([f"{r.printed}*" for r in task.responsibilities if r.role == "lead"]
                                        + [r.printed for r in task.responsibilities if r.role == "support"])
@@ -186,12 +195,28 @@ def reprint(text: str, record: PlanRecord, printing: Printing) -> str:
         old, new = change
         for i in range(t.span.line - 1, t.span.end_line):
             if old in lines[i]:
-                lines[i] = lines[i].replace(old, new, 1)
+                lines[i] = _replace_clause(lines[i], old, new, printing.clauses in UNBRACKETED)
                 break
+    if printing.contents:
+        first = chapters[0].span.line - 1 if chapters else 0
+        entries = [f"{lines[c.span.line - 1].strip()}{'…' * 12}{k}" for k, c in enumerate(chapters, 2)]
+        lines[first:first] = ["目录", *entries, ""]
     if printing.clauses == "marked":
         lines.append(MARK_NOTE)
     text = "\n".join(lines)
     return pdf_text(text, printing.wrap, record.title) if printing.wrap else text
+
+
+def _replace_clause(line: str, old: str, new: str, unbracketed: bool) -> str:
+    """The line with its clause `old` printed as `new`; an unbracketed clause closes the sentence it
+    follows (…标准。（A牵头） → …标准，由A牵头。)."""
+    if not unbracketed:
+        return line.replace(old, new, 1)
+    if "。" + old in line:
+        return line.replace("。" + old, new + "。", 1)
+    if old + "。" in line:
+        return line.replace(old, new, 1)
+    return line.replace(old, new + "。", 1)
 
 
 def pdf_text(text: str, width: int, header: str) -> str:
