@@ -13,7 +13,8 @@ from functools import cache
 
 from policykg.loaders.model import RegionRef, UnitRef
 from policykg.loaders.reference import classify_department, department_types, unit_aliases
-from policykg.loaders.regions import PREFECTURE_LEVELS, PROVINCE_LEVELS, level_of, region_short_name
+from policykg.loaders.regions import (PREFECTURE_LEVELS, PROVINCE_LEVELS, level_of, region_short_name,
+                                      split_region_names)
 from policykg.loaders.text import normalize
 
 LEVEL_CHARS = "区市县旗省州盟"
@@ -60,6 +61,9 @@ COLLECTIVE_STARTS = ("各有关", "各相关", "各", "有关", "相关", "其�
 #: level words a collective lists after its first part: 各区、县级市 is one collective
 LEVEL_WORDS = ("县级市", "县（市、区）", "县(市、区)", "县区", "市区", "乡镇", "街道", "县", "区", "市",
                "镇", "乡", "旗", "开发区", "园区")
+#: how zones and parts of a region end, which are no division (自由贸易试验区管委会 names no region)
+ZONE_ENDINGS = ("开发区", "试验区", "示范区", "先行区", "合作区", "新区", "园区", "保护区", "景区", "片区", "城区",
+                "社区", "小区", "辖区", "山区", "牧区", "郊区", "市区", "县区", "县市", "库区", "灾区", "老区")
 #: how a region's own name ends, when a plan names a district or county as the responsible party
 REGION_ENDINGS = ("自治县", "自治旗", "新区", "区", "县", "市", "旗")
 
@@ -244,14 +248,19 @@ class UnitResolver:
         """The plan region, or its ancestor whose name ends with the level character printed; for a
         level above the plan's whose region the plan never names (市民政局 in a county plan that
         names no city), that region known by its relation alone (青山县所在市): never the plan's
-        own, where 市民政局 would be one body with 县民政局."""
+        own, where 市民政局 would be one body with 县民政局.  None for a level beside or below the
+        plan's own (县民政局 in a 区's plan, copied from a county's template; 区民政局 in a 市's
+        plan, some district's): the plan names no such region, and read as the plan's own body it
+        would be one node with 区民政局 under two labels (`misplaced` says so, as a gap)."""
         node = self.region
         while node is not None:
-            if node.name.endswith(char):
+            if node.name.endswith(char) and not (char == "区" and node.name.endswith("自治区")):
                 return node
             node = node.parent
-        if self.region is None or char not in _ABOVE or _ABOVE[char][0] >= _home_rank(self.region):
-            return self.region
+        if self.region is None:
+            return None
+        if char not in _ABOVE or _ABOVE[char][0] >= _home_rank(self.region):
+            return None  # 县民政局 in a 区's plan, 区民政局 in a 市's: which 县 or 区, the plan does not say
         if char not in self._above:
             self._above[char] = RegionRef(f"{self.region.name}所在{char}", _ABOVE[char][1])
         return self._above[char]
@@ -262,6 +271,14 @@ class UnitResolver:
             for form in (self.region.name, region_short_name(self.region)):
                 if name.startswith(form) and len(name) > len(form) + 1:
                     return form, name[len(form):], self.region
+            node = self.region.parent
+            while node is not None:  # 云山市财政局 in 青溪区's plan: the city's, never 区云山市财政局
+                if name.startswith(node.name) and len(name) > len(node.name) + 1:
+                    return node.name, name[len(node.name):], node
+                node = node.parent
+            named = self._named_below(name)
+            if named is not None:
+                return named
         m = re.match(rf"^团([{LEVEL_CHARS}])委$", name)
         if m:
             return "", name, self._region_for_level(m.group(1))
@@ -273,11 +290,44 @@ class UnitResolver:
             return "", name, self.region
         return None
 
+    def _named_below(self, name: str) -> tuple[str, str, RegionRef] | None:
+        """越秀区民政局 in 广州市's plan: (越秀区, 民政局, 越秀区 below the plan's region) - a body of a
+        region the name prints in full, never 市越秀区民政局."""
+        if name.startswith(UNPREFIXED):
+            return None
+        for k in range(3, min(len(name) - 1, 9)):
+            head, rest = name[:k], name[k:]
+            if (head[-1] in "区县旗市" and region_named(head) and not head.endswith(ZONE_ENDINGS)
+                    and split_region_names(head) == [head]
+                    and reads_as_unit(rest) is None and not is_collective(rest)):
+                return head, rest, RegionRef(head, level_of(head, self.region), self.region)
+        return None
+
     def _names_a_region(self, name: str) -> bool:
         """Does a name carry a region's name inside it (国网青山县供电公司, 人行青山县支行)?  Then no
         prefix is restored in front of it."""
         return self.region is not None and any(
             form and len(form) >= 2 and form in name for form in (self.region.name, region_short_name(self.region)))
+
+    def misplaced(self, name: str, hint: str | None = None) -> str | None:
+        """Why a name that reads as a unit has no region in this plan, or None: its level (printed,
+        or restored from the list's first name, `hint`) is neither the plan region's nor one above
+        it.  Never re-prefixed: a 区's plan printing 县民政局 does not say it means its own 区民政局."""
+        if self.region is None or is_collective(name) or self._region_body_name(name) is not None:
+            return None
+        main = _split_alternate(name)[0]
+        got = self.split_prefix(main)
+        if got is None:
+            char = hint or ""
+        elif (league := re.match(rf"^团([{LEVEL_CHARS}])委$", main)) is not None:
+            char = league.group(1)  # 团区委 in a 县's plan
+        else:
+            char = got[0]
+        if len(char) != 1 or char not in LEVEL_CHARS or self._region_for_level(char) is not None:
+            return None
+        return (f"its level {char} is neither {self.region.name}'s own nor one above it, and the plan names "
+                f"no such {char}: not read as {self.region.name}'s body (a name copied from another "
+                f"level's plan?)")
 
     def prefix_of(self, name: str) -> str | None:
         """The printed region prefix of a name (for restoring it on later names of a list)."""
@@ -295,6 +345,15 @@ class UnitResolver:
         self._cache[key_in] = ref
         return ref
 
+    def _in_chain(self, region: RegionRef) -> bool:
+        """Is `region` the plan's or one above it (whose bodies the plan prints by level: 市财政局)?"""
+        node = self.region
+        while node is not None:
+            if node is region:
+                return True
+            node = node.parent
+        return False
+
     def _home(self) -> RegionRef:
         return self.region or RegionRef("", "")
 
@@ -310,13 +369,19 @@ class UnitResolver:
         return UnitRef(key=key, label=key, region=self._home(), dept_type=classify_department(printed),
                        alt_labels=alts, collective=True)
 
-    def _region_body(self, printed: str) -> UnitRef | None:
-        """A region named as the responsible party (越秀区 in a city's plan): its government."""
+    @staticmethod
+    def _region_body_name(printed: str) -> str | None:
+        """越秀区 / 越秀区人民政府 -> 越秀区: the region a name that is a region's government names."""
         name = printed
         for suffix in ("人民政府", "政府"):
             if name.endswith(suffix) and region_named(name[:-len(suffix)]):
                 name = name[:-len(suffix)]
-        if region_named(name) is None:
+        return name if region_named(name) is not None else None
+
+    def _region_body(self, printed: str) -> UnitRef | None:
+        """A region named as the responsible party (越秀区 in a city's plan): its government."""
+        name = self._region_body_name(printed)
+        if name is None:
             return None
         home = self.region
         if home is not None and name in (home.name, region_short_name(home)):
@@ -335,7 +400,8 @@ class UnitResolver:
             core, region = main, self._region_for_level(prefix) if prefix in LEVEL_CHARS else self.region
         else:
             prefix, core, region = got
-            if region is not None and region is self.region and len(prefix) > 1 and region.name[-1] in LEVEL_CHARS:
+            if (region is not None and len(prefix) > 1 and prefix in (region.name, region_short_name(region))
+                    and region.name[-1] in LEVEL_CHARS and self._in_chain(region)):
                 # 青山县民政局 is the body the plan also prints 县民政局: one label for one body (the
                 # printed name an alternative), never two preferred labels
                 prefix = region.name[-1]
@@ -376,7 +442,11 @@ class UnitResolver:
                 continue
             own = self.prefix_of(name) if not is_collective(name) else None
             if own is not None and own in LEVEL_CHARS:
-                hint = own
+                hint = own  # before the level is checked: 县残联、民政局 in a 区's plan, both the 县's
+            why = self.misplaced(name, hint)
+            if why is not None:
+                rejected.append((name, why))
+                continue
             refs.append((name, self.resolve(name, hint), role))
         return refs, rejected
 

@@ -1,0 +1,60 @@
+"""Responsibility clauses that name collective or unusual bodies: a body printed with a level the
+plan does not hold, a region's name printed before a body, collectives, bracketed glosses, names
+run together.  Each is read as printed, or said as a gap: never re-prefixed, never invented."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from policykg.loaders.plan import load_plan
+
+COUNTY = "青山县人民政府关于印发《青山县“十四五”残疾人事业发展规划》的通知\n青山县“十四五”残疾人事业发展规划\n"
+DISTRICT = ("云山市青溪区人民政府关于印发《云山市青溪区“十四五”残疾人事业发展规划》的通知\n"
+            "云山市青溪区“十四五”残疾人事业发展规划\n")
+CITY = "云山市人民政府关于印发《云山市“十四五”残疾人事业发展规划》的通知\n云山市“十四五”残疾人事业发展规划\n"
+
+
+def plan(tmp_path: Path, head: str, *clauses: str):
+    """A plan whose task N prints clause N after its text (line 4 + N - 1)."""
+    body = "一、主要任务\n" + "".join(f"{k}.加强第{k}项工作。落实相关措施。{c}\n" for k, c in enumerate(clauses, 1))
+    path = tmp_path / "plan.txt"
+    path.write_text(head + body + "二、保障措施\n加强组织领导。\n", encoding="utf-8")
+    return load_plan(path)
+
+
+def roles(task) -> list[tuple[str, str, str]]:
+    return [(r.role, r.unit.label, r.unit.region.name) for r in task.responsibilities]
+
+
+def gaps(record) -> list[tuple[int, str, str]]:
+    return [(w.line, w.kind, w.message.split("'")[1]) for w in record.warnings]
+
+
+# --- a level the plan does not hold: read as printed, or a gap, never re-prefixed -------------------
+
+def test_a_county_body_in_a_district_plan_is_a_gap_not_the_districts(tmp_path):
+    # a district's plan copied from a county's template: 县民政局 is no body of 青溪区 (read as
+    # one, it was one node with 区民政局 under two labels), and the name after it, elided, is the 县's too
+    r = plan(tmp_path, DISTRICT, "（牵头单位：县民政局；配合单位：区财政局）", "（区民政局牵头，县残联、财政局配合）")
+    assert [roles(t) for t in r.tasks()] == [
+        [("support", "区财政局", "青溪区")],
+        [("lead", "区民政局", "青溪区")]]
+    assert gaps(r) == [(4, "unit-name", "县民政局"), (5, "unit-name", "县残联"), (5, "unit-name", "财政局")]
+    assert "neither 青溪区's own nor one above it" in r.warnings[0].message
+
+
+def test_a_district_body_in_a_city_plan_is_a_gap_not_the_citys(tmp_path):
+    r = plan(tmp_path, CITY, "（市民政局牵头，区民政局配合）")
+    assert roles(r.tasks()[0]) == [("lead", "市民政局", "云山市")]
+    assert gaps(r) == [(4, "unit-name", "区民政局")]
+
+
+def test_a_body_named_with_its_regions_full_name(tmp_path):
+    # the plan's city printed in full before a body (云山市财政局) is the city's 市财政局, never a
+    # 区云山市财政局 of the district; a district a city's plan names (青溪区民政局) is that district's
+    r = plan(tmp_path, DISTRICT, "（青溪区民政局牵头，云山市财政局、市残联配合）")
+    assert roles(r.tasks()[0]) == [("lead", "区民政局", "青溪区"), ("support", "市财政局", "云山市"),
+                                   ("support", "市残疾人联合会", "云山市")]
+    r = plan(tmp_path, CITY, "（云山市民政局牵头，青溪区民政局配合）")
+    assert roles(r.tasks()[0]) == [("lead", "市民政局", "云山市"), ("support", "青溪区民政局", "青溪区")]
+    assert r.tasks()[0].responsibilities[1].unit.region.parent.name == "云山市"
+    assert r.warnings == []
