@@ -25,11 +25,13 @@ UNPREFIXED = ("各", "中国", "全", "国网", "国家", "中共", "中华", "�
 #: words that begin with a level character without it being a region prefix (市场监督管理局)
 NOT_PREFIXES = ("市场", "区域", "县域", "市政工程", "旗帜")
 #: characters that end an organisation name; used to split names printed without a separator
-UNIT_FINALS = "局委办联会部院心司队所站处室厅"
+UNIT_FINALS = "局委办联会部院心司队所站处室厅府"
 _RUN_TOGETHER_RE = re.compile(rf"(?<=[{UNIT_FINALS}])(?=[{LEVEL_CHARS}][\u4e00-\u9fff]{{1,}}[{UNIT_FINALS}])")
 _BRACKETS = {"（": "）", "(": ")", "〈": "〉", "<": ">", "《": "》"}
 #: list separators inside a responsibility clause (brackets are respected by the splitter)
 SEPARATORS = set("、，,；;/／ \t\n　")
+#: words that set a second body beside the first in a clause (县残联会同县民政局): never inside one name
+_WITH_RE = re.compile(r"会同|协同")
 #: words that join two names in one list item (县民政局及县残联)
 _CONJUNCTION_RE = re.compile("以及|及|和|与")
 #: words a clause puts before or after a unit name that are not part of it
@@ -186,6 +188,9 @@ def reads_as_unit(name: str) -> str | None:
         return "a sentence, not a unit name"
     if _ROLE_WORD_RE.search(name):
         return "a role (为牵头单位), not a unit name"
+    for m in _WITH_RE.finditer(name, 2):
+        if reads_as_unit(name[:m.start()]) is None and reads_as_unit(name[m.end():]) is None:
+            return f"two units joined by {m.group(0)!r}, not one name"
     if name.startswith(LEADING_FUNCTION_WORDS) and not name.startswith(("和平", "与")):
         return f"starts with the function word {next(w for w in LEADING_FUNCTION_WORDS if name.startswith(w))!r}"
     if is_collective(name) or region_named(name):

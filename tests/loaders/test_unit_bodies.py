@@ -58,3 +58,24 @@ def test_a_body_named_with_its_regions_full_name(tmp_path):
     assert roles(r.tasks()[0]) == [("lead", "市民政局", "云山市"), ("support", "青溪区民政局", "青溪区")]
     assert r.tasks()[0].responsibilities[1].unit.region.parent.name == "云山市"
     assert r.warnings == []
+
+
+# --- names run together, two bodies joined by 会同 --------------------------------------------------
+
+def test_the_party_committee_and_government_run_together_are_two_bodies(tmp_path):
+    # 县委县政府 once read as the government of a region 县委县
+    r = plan(tmp_path, COUNTY, "（县委县政府负责）", "（市委市政府牵头，县民政局配合）")
+    assert [roles(t) for t in r.tasks()] == [
+        [("lead", "县委", "青山县"), ("lead", "县政府", "青山县")],
+        [("lead", "市委", "青山县所在市"), ("lead", "市政府", "青山县所在市"), ("support", "县民政局", "青山县")]]
+    assert r.warnings == []
+
+
+def test_a_bracket_of_two_bodies_joined_by_会同_names_both(tmp_path):
+    # (县残联会同县民政局) once read as one unit named 县残联会同县民政局, of the civil-affairs type
+    r = plan(tmp_path, COUNTY, "（县残联会同县民政局）", "（县残联会同县民政局、县财政局，2023年底前）")
+    assert [roles(t) for t in r.tasks()] == [
+        [("lead", "县残疾人联合会", "青山县"), ("support", "县民政局", "青山县")],
+        [("lead", "县残疾人联合会", "青山县"), ("support", "县民政局", "青山县"), ("support", "县财政局", "青山县")]]
+    assert r.tasks()[1].deadline == "2023年底前"
+    assert r.warnings == []
