@@ -138,9 +138,19 @@ def join_collectives(names: list[str]) -> list[str]:
     return out
 
 
+#: a bracket after a name that says how its units work, not a second name: 县医保局（按职责分工）
+DUTY_GLOSS_RE = re.compile(r"\s*[（(]\s*(?:按照?职[责能]分工(?:负责|落实)?|按照?职[责能](?:负责)?|分别负责|各负其责|分工负责)"
+                           r"\s*[)）]$")
+
+
+#: how a bracket after a name opens that says what the body's part takes in, not its second name
+_GLOSS_WORDS = ("含", "包括", "包含", "不含", "及其", "其中", "下属", "所属", "指导")
+
+
 def clean_name(name: str) -> str:
-    """A printed unit name without the clause's function words: 由区残联 -> 区残联, 区民政局等 -> 区民政局."""
-    name = name.strip(" ，,。.；;:：、")
+    """A printed unit name without the clause's function words: 由区残联 -> 区残联, 区民政局等 -> 区民政局,
+    县医保局（按职责分工） -> 县医保局."""
+    name = DUTY_GLOSS_RE.sub("", name.strip(" ，,。.；;:：、"))
     changed = True
     while changed and name:
         changed = False
@@ -196,6 +206,10 @@ def reads_as_unit(name: str) -> str | None:
     if is_collective(name) or region_named(name):
         return None
     core = _without_alternate(name)
+    if core != name and not name.startswith(COLLECTIVE_STARTS):
+        alt = name[len(core):].strip()[1:-1].strip()
+        if alt and (reads_as_unit(alt) is not None or alt.startswith(_GLOSS_WORDS)) and alt not in LEVEL_WORDS:
+            return f"the bracket after it ({alt}) is no second name"
     if core.endswith(ORG_ENDINGS):
         if core in NOT_BODIES or core.endswith("家庭"):
             return "a part of society, not an organisation"

@@ -79,3 +79,33 @@ def test_a_bracket_of_two_bodies_joined_by_会同_names_both(tmp_path):
         [("lead", "县残疾人联合会", "青山县"), ("support", "县民政局", "青山县"), ("support", "县财政局", "青山县")]]
     assert r.tasks()[1].deadline == "2023年底前"
     assert r.warnings == []
+
+
+# --- a bracket after a name: a second name, or a gloss --------------------------------------------
+
+def test_a_bracket_that_is_a_second_name_is_one_body(tmp_path):
+    # 县人社局（医保局）: one body carrying two names, never a unit named 县人社局（医保局）
+    r = plan(tmp_path, COUNTY, "（牵头单位：县人社局（医保局）；配合单位：县委宣传部（县文明办）、县政府办（县金融办））")
+    units = [r.unit for r in r.tasks()[0].responsibilities]
+    assert [(u.label, u.dept_type) for u in units] == [
+        ("县人力资源和社会保障局", "human-resources-social-security"), ("县委宣传部", "publicity-department"),
+        ("县政府办公室", "government-office")]
+    assert [u.alt_labels[-1] for u in units] == ["县医保局", "县文明办", "县金融办"]
+    assert r.warnings == []
+
+
+def test_a_bracket_saying_how_units_work_is_no_second_name(tmp_path):
+    # 县医保局（按职责分工） once gave 县医保局 the second name 县按职责分工
+    r = plan(tmp_path, COUNTY, "（牵头单位：县卫健局、县医保局（按职责分工）；配合单位：县民政局）")
+    task = r.tasks()[0]
+    assert roles(task) == [("lead", "县卫生健康局", "青山县"), ("lead", "县医疗保障局", "青山县"),
+                           ("support", "县民政局", "青山县")]
+    assert all("按职责" not in alt for resp in task.responsibilities for alt in resp.unit.alt_labels)
+    assert r.warnings == []
+
+
+def test_a_bracket_glossing_what_a_body_takes_in_is_a_gap(tmp_path):
+    # 县民政局（含各乡镇） once gave 县民政局 the second name 县含各乡镇
+    r = plan(tmp_path, COUNTY, "（牵头单位：县民政局（含各乡镇）；配合单位：县财政局）")
+    assert roles(r.tasks()[0]) == [("support", "县财政局", "青山县")]
+    assert gaps(r) == [(4, "unit-name", "县民政局（含各乡镇）")]
