@@ -127,15 +127,31 @@ def split_conjoined(name: str) -> list[str]:
     return [name]
 
 
+#: how the names of the bodies below a county begin (乡镇人民政府, 街道办事处, 村委会): after 各 in a
+#: list, each is one of several, as the first is (各乡镇人民政府、街道办事处)
+GRASSROOTS = ("乡镇", "乡（镇）", "乡(镇)", "镇", "乡", "街道", "苏木", "嘎查", "村", "社区", "居委会")
+#: a collective made of level words alone: the bodies of those regions (各乡镇（街道）, 各苏木乡镇 the
+#: townships' governments; 各区、县级市, 各县（市、区） the counties' and districts')
+_GRASSROOTS_ONLY = re.compile(r"^(?:乡镇|乡|镇|街道|苏木|嘎查|[（()）、，,])+$")
+_REGIONS_ONLY = re.compile(r"^(?:县级市|县区|市区|县|区|市|旗|[（()）、，,])+$")
+
+
 def join_collectives(names: list[str]) -> list[str]:
-    """'各区', '县级市' -> '各区、县级市': the level words after a collective belong to it."""
+    """'各区', '县级市' -> '各区、县级市': the level words after a collective belong to it, and so do
+    the bodies below a county after a 各 (各乡镇人民政府、街道办事处: 各 is said of both)."""
     out: list[str] = []
     for name in names:
-        if out and is_collective(out[-1]) and name in LEVEL_WORDS:
+        if out and is_collective(out[-1]) and (
+                name in LEVEL_WORDS or _opens_with_each(out[-1]) and name.startswith(GRASSROOTS)):
             out[-1] = f"{out[-1]}、{name}"
         else:
             out.append(name)
     return out
+
+
+def _opens_with_each(name: str) -> bool:
+    """Does a collective say 各 of the bodies below a county (各乡镇人民政府, 各镇（街道）)?"""
+    return name.startswith("各") and name[1:].startswith(GRASSROOTS)
 
 
 #: a bracket after a name that says how its units work, not a second name: 县医保局（按职责分工）
@@ -163,8 +179,20 @@ def clean_name(name: str) -> str:
     return name.strip()
 
 
+#: a region's level printed before a collective (县直各有关部门, 县有关部门, 全县各乡镇, 市级有关单位,
+#: 区政府有关部门): the collective of that region's bodies
+_COLLECTIVE_PREFIX = re.compile(rf"^(?:全?[{LEVEL_CHARS}](?:直|级|政府|委)?)(?=" + "|".join(COLLECTIVE_STARTS) + ")")
+
+
+def collective_prefix(name: str) -> str:
+    """The region level printed before a collective: '县直' of 县直各有关部门, '' of 各有关单位."""
+    m = _COLLECTIVE_PREFIX.match(name)
+    return m.group(0) if m and len(name) > m.end() + 1 else ""
+
+
 def is_collective(name: str) -> bool:
-    return name.startswith(COLLECTIVE_STARTS) and len(name) >= 2 or "成员单位" in name
+    return (name.startswith(COLLECTIVE_STARTS) and len(name) >= 2 or "成员单位" in name
+            or bool(collective_prefix(name)))
 
 
 def _without_alternate(name: str) -> str:
@@ -251,6 +279,22 @@ def _home_rank(region: RegionRef) -> int:
     return 1 if region.level in PREFECTURE_LEVELS or region.level == "city" else 2
 
 
+def collective_type(name: str) -> str:
+    """The department type of a collective: the kind of its bodies (各镇（乡）残联 a federation's, 各有关
+    单位 the collective type), and for one made of level words alone (各乡镇（街道）, 各苏木乡镇,
+    各区、县级市) those regions' governments, never 'other'."""
+    dept = classify_department(name)
+    if dept != "other":
+        return dept
+    rest = name[len(collective_prefix(name)):]
+    rest = next((rest[len(w):] for w in COLLECTIVE_STARTS if rest.startswith(w)), rest)
+    if _GRASSROOTS_ONLY.match(rest):
+        return classify_department("乡镇人民政府")
+    if _REGIONS_ONLY.match(rest):
+        return classify_department("人民政府")
+    return dept
+
+
 class UnitResolver:
     """Resolves unit names printed in one plan."""
 
@@ -332,8 +376,14 @@ class UnitResolver:
         """Why a name that reads as a unit has no region in this plan, or None: its level (printed,
         or restored from the list's first name, `hint`) is neither the plan region's nor one above
         it.  Never re-prefixed: a 区's plan printing 县民政局 does not say it means its own 区民政局."""
-        if self.region is None or is_collective(name) or self._region_body_name(name) is not None:
+        if self.region is None or self._region_body_name(name) is not None:
             return None
+        if is_collective(name):
+            char = collective_prefix(name).lstrip("全")[:1]
+            if not char or self._region_for_level(char) is not None:
+                return None
+            return (f"its level {char} is neither {self.region.name}'s own nor one above it, and the plan "
+                    f"names no such {char}: not read as {self.region.name}'s bodies")
         main = _split_alternate(name)[0]
         got = self.split_prefix(main)
         if got is None:
@@ -381,11 +431,15 @@ class UnitResolver:
         if not is_collective(printed):
             return None
         key = printed
-        if "成员单位" in key:  # the members of a body: 区残工委各成员单位 = 残工委成员单位
+        region = self._home()
+        prefix = collective_prefix(printed)
+        if prefix:  # 县直各有关部门: the collective of that level's bodies, printed as it is
+            region = self._region_for_level(prefix.lstrip("全")[0]) or region
+        elif "成员单位" in key:  # the members of a body: 区残工委各成员单位 = 残工委成员单位
             got = self.split_prefix(key)
             key = (got[1] if got else key).replace("各成员单位", "成员单位")
         alts = (printed,) if printed != key else ()
-        return UnitRef(key=key, label=key, region=self._home(), dept_type=classify_department(printed),
+        return UnitRef(key=key, label=key, region=region, dept_type=collective_type(printed),
                        alt_labels=alts, collective=True)
 
     @staticmethod

@@ -109,3 +109,49 @@ def test_a_bracket_glossing_what_a_body_takes_in_is_a_gap(tmp_path):
     r = plan(tmp_path, COUNTY, "（牵头单位：县民政局（含各乡镇）；配合单位：县财政局）")
     assert roles(r.tasks()[0]) == [("support", "县财政局", "青山县")]
     assert gaps(r) == [(4, "unit-name", "县民政局（含各乡镇）")]
+
+
+# --- collectives: several bodies named as one, each one mention, typed by its bodies' kind --------
+
+def units_of(task) -> list[tuple[str, str, str, str, bool]]:
+    return [(r.role, r.unit.label, r.unit.region.name, r.unit.dept_type, r.unit.collective)
+            for r in task.responsibilities]
+
+
+def test_collectives_are_one_mention_each_as_printed_and_typed_by_their_bodies(tmp_path):
+    r = plan(tmp_path, COUNTY,
+             "（牵头单位：各乡镇（街道）；配合单位：县直各有关部门）",
+             "（县民政局牵头，各苏木乡镇、县各有关部门配合）",
+             "（牵头单位：县残联；配合单位：县残工委各成员单位、相关部门、有关单位）",
+             "（县民政局负责，各乡镇配合）")
+    assert [units_of(t) for t in r.tasks()] == [
+        [("lead", "各乡镇（街道）", "青山县", "township-subdistrict", True),
+         ("support", "县直各有关部门", "青山县", "relevant-departments", True)],
+        [("lead", "县民政局", "青山县", "civil-affairs", False),
+         ("support", "各苏木乡镇", "青山县", "township-subdistrict", True),
+         ("support", "县各有关部门", "青山县", "relevant-departments", True)],
+        [("lead", "县残疾人联合会", "青山县", "disabled-persons-federation", False),
+         ("support", "残工委成员单位", "青山县", "relevant-departments", True),
+         ("support", "相关部门", "青山县", "relevant-departments", True),
+         ("support", "有关单位", "青山县", "relevant-departments", True)],
+        [("lead", "县民政局", "青山县", "civil-affairs", False),
+         ("support", "各乡镇", "青山县", "township-subdistrict", True)]]
+    assert r.warnings == []
+
+
+def test_each_is_said_of_every_grassroots_body_of_its_list(tmp_path):
+    # 各乡镇人民政府、街道办事处: the townships' governments and the subdistricts' offices, one
+    # collective; never a single body 街道办事处 of the county beside it
+    r = plan(tmp_path, COUNTY, "（县民政局牵头，各乡镇人民政府、街道办事处配合）")
+    assert units_of(r.tasks()[0]) == [
+        ("lead", "县民政局", "青山县", "civil-affairs", False),
+        ("support", "各乡镇人民政府、街道办事处", "青山县", "township-subdistrict", True)]
+
+
+def test_a_collective_of_another_level_is_that_levels_or_a_gap(tmp_path):
+    r = plan(tmp_path, COUNTY, "（县残联牵头，市直有关部门配合）")
+    assert units_of(r.tasks()[0])[1] == ("support", "市直有关部门", "青山县所在市", "relevant-departments", True)
+    r = plan(tmp_path, CITY, "（市残联牵头，各区、县级市配合）", "（市残联牵头，县直各有关部门配合）")
+    assert units_of(r.tasks()[0])[1] == ("support", "各区、县级市", "云山市", "people-government", True)
+    assert roles(r.tasks()[1]) == [("lead", "市残疾人联合会", "云山市")]
+    assert gaps(r) == [(5, "unit-name", "县直各有关部门")]
