@@ -22,6 +22,12 @@ LEVEL_CHARS = "区市县旗省州盟"
 #: bodies below the plan's region (乡镇卫生院, 村（居）委会 are no 县乡镇卫生院)
 UNPREFIXED = ("各", "中国", "全", "国网", "国家", "中共", "中华", "人行", "乡镇", "乡（镇）", "乡(镇)", "村", "社区",
               "街道", "驻村")
+#: how a national body's name begins (中国残联, 国家卫生健康委, 全国妇联, 中华全国总工会)
+NATIONAL_STARTS = ("中国", "国家", "全国", "中华")
+#: how a branch's name ends, which is the local office of a national body (中国移动青山分公司)
+BRANCH_ENDINGS = ("分公司", "支公司", "分行", "支行", "分局", "营业部", "办事处", "分中心", "分院")
+#: the region of national bodies
+NATION = RegionRef("中国", "country")
 #: words that begin with a level character without it being a region prefix (市场监督管理局)
 NOT_PREFIXES = ("市场", "区域", "县域", "市政工程", "旗帜")
 #: characters that end an organisation name; used to split names printed without a separator
@@ -349,9 +355,21 @@ class UnitResolver:
             return "自治区", name[3:], self._region_for_level("自治区")
         if name[0] in LEVEL_CHARS and len(name) >= 2 and not name.startswith(NOT_PREFIXES):
             return name[0], name[1:], self._region_for_level(name[0])  # 县民政局; 县委 too
+        if self._national(name):
+            return "", name, NATION
         if name.startswith(UNPREFIXED) or self._names_a_region(name):
             return "", name, self.region
         return None
+
+    def _national(self, name: str) -> bool:
+        """中国残联, 国家卫生健康委, 全国妇联: a national body, the country's, never the plan region's.
+        Not a body that names a region or is a branch (国家税务总局青山县税务局, 中国移动青山分公司)."""
+        if not name.startswith(NATIONAL_STARTS) or self._names_a_region(name) or name.endswith(BRANCH_ENDINGS):
+            return False
+        rest = name
+        for word in NOT_PREFIXES:
+            rest = rest.replace(word, "")
+        return not any(ch in LEVEL_CHARS for ch in rest)
 
     def _named_below(self, name: str) -> tuple[str, str, RegionRef] | None:
         """越秀区民政局 in 广州市's plan: (越秀区, 民政局, 越秀区 below the plan's region) - a body of a

@@ -155,3 +155,37 @@ def test_a_collective_of_another_level_is_that_levels_or_a_gap(tmp_path):
     assert units_of(r.tasks()[0])[1] == ("support", "各区、县级市", "云山市", "people-government", True)
     assert roles(r.tasks()[1]) == [("lead", "市残疾人联合会", "云山市")]
     assert gaps(r) == [(5, "unit-name", "县直各有关部门")]
+
+
+# --- party and mass organisations, courts, vertical and national bodies ---------------------------
+
+def test_party_mass_judicial_and_vertical_bodies_keep_their_names_and_the_plans_region(tmp_path):
+    r = plan(tmp_path, COUNTY, "（牵头单位：县委组织部、县委编办；配合单位：团县委、县妇联、县总工会）",
+             "（牵头单位：县法院、县检察院；配合单位：县税务局、国家税务总局青山县税务局）")
+    assert [[(u.label, u.region.name, u.dept_type) for u in (x.unit for x in t.responsibilities)]
+            for t in r.tasks()] == [
+        [("县委组织部", "青山县", "organization-department"),
+         ("县机构编制委员会办公室", "青山县", "establishment-committee"),
+         ("团县委", "青山县", "youth-league"), ("县妇女联合会", "青山县", "womens-federation"),
+         ("县总工会", "青山县", "trade-union")],
+        [("县人民法院", "青山县", "court"), ("县人民检察院", "青山县", "procuratorate"),
+         ("县税务局", "青山县", "taxation"), ("国家税务总局青山县税务局", "青山县", "taxation")]]
+    assert r.warnings == []
+
+
+def test_a_court_and_a_procuratorate_are_one_body_however_printed(tmp_path):
+    r = plan(tmp_path, COUNTY, "（县法院牵头，县检察院配合）", "（县人民法院牵头，县人民检察院配合）")
+    first, second = ([(x.unit.key, x.unit.label, x.unit.region) for x in t.responsibilities] for t in r.tasks())
+    assert first == second and [label for _, label, _ in first] == ["县人民法院", "县人民检察院"]
+    assert [x.unit.alt_labels for x in r.tasks()[0].responsibilities] == [("县法院",), ("县检察院",)]
+
+
+def test_a_national_body_is_the_countrys_not_the_plan_regions(tmp_path):
+    # 中国残联 in a county's plan was a body of 青山县 (org/青山县/中国残联)
+    r = plan(tmp_path, COUNTY, "（中国残联、省残联、县残联负责）", "（国家卫生健康委、全国妇联负责）",
+             "（中国人民银行青山县支行、中国移动青山分公司负责）")
+    assert [[(u.label, u.region.name) for u in (x.unit for x in t.responsibilities)] for t in r.tasks()] == [
+        [("中国残疾人联合会", "中国"), ("省残疾人联合会", "青山县所在省"), ("县残疾人联合会", "青山县")],
+        [("国家卫生健康委", "中国"), ("全国妇联", "中国")],
+        [("中国人民银行青山县支行", "青山县"), ("中国移动青山分公司", "青山县")]]
+    assert r.tasks()[0].responsibilities[0].unit.region.level == "country"
