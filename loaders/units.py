@@ -161,7 +161,7 @@ def _opens_with_each(name: str) -> bool:
 
 
 #: a bracket after a name that says how its units work, not a second name: 县医保局（按职责分工）
-DUTY_GLOSS_RE = re.compile(r"\s*[（(]\s*(?:按照?职[责能]分工(?:负责|落实)?|按照?职[责能](?:负责)?|分别负责|各负其责|分工负责)"
+DUTY_GLOSS_RE = re.compile(r"[（(]\s*(?:按照?职[责能]分工(?:负责|落实)?|按照?职[责能](?:负责)?|分别负责|各负其责|分工负责)"
                            r"\s*[)）]$")
 
 
@@ -172,7 +172,7 @@ _GLOSS_WORDS = ("含", "包括", "包含", "不含", "及其", "其中", "下属
 def clean_name(name: str) -> str:
     """A printed unit name without the clause's function words: 由区残联 -> 区残联, 区民政局等 -> 区民政局,
     县医保局（按职责分工） -> 县医保局."""
-    name = DUTY_GLOSS_RE.sub("", name.strip(" ，,。.；;:：、"))
+    name = DUTY_GLOSS_RE.sub("", name.strip(" ，,。.；;:：、")).rstrip()
     changed = True
     while changed and name:
         changed = False
