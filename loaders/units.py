@@ -56,6 +56,8 @@ PROSE_VERBS = ("完善", "加强", "推进", "坚持", "动员", "建立", "健�
                "依托", "通过", "实施", "实行", "形成", "构建")
 #: who prose says takes part, ending as an organisation's name may (社会参与。, 残疾人家庭参与。)
 NOT_BODIES = ("社会", "全社会", "公众", "群众", "社会公众", "人民群众")
+#: who a clause says the units work under (在县委县政府统一领导下，县民政局负责): the setting, no unit
+UNDER_LEADERSHIP_RE = re.compile(r"^在[\u4e00-\u9fff、]{2,24}?(?:的)?(?:统一|坚强|直接)?(?:领导|指导|统筹|部署|组织)下$")
 #: a clause's role word run into a name: 县民政局为牵头单位 names 县民政局 and its role, not a unit
 _ROLE_WORD_RE = re.compile(r"为(?:牵头|配合|责任|主责|主办|协办|参与|承办|实施)(?:单位|部门)$")
 #: a role printed after a unit's name inside a list: 责任单位：区残联（牵头）、区民政局
@@ -116,8 +118,19 @@ def split_unit_list(text: str) -> list[str]:
             parts[k - 1:k + 1] = [head + tail]
     out: list[str] = []
     for p in parts:
-        out.extend(c for s in _RUN_TOGETHER_RE.split(p) if s for c in split_conjoined(s))
+        if UNDER_LEADERSHIP_RE.match(p):
+            continue
+        out.extend(c for s in _run_apart(p) for c in split_conjoined(s))
     return join_collectives([c for c in (clean_name(p) for p in out) if c and c not in TRAILING_WORDS])
+
+
+def _run_apart(name: str) -> list[str]:
+    """'市卫生健康局市残联' -> both: names run together without a separator, split only where each
+    piece reads as an organisation (在县委县政府统一领导下 is no 在县委 beside 县政府统一领导下)."""
+    pieces = [s for s in _RUN_TOGETHER_RE.split(name) if s]
+    if len(pieces) > 1 and any(reads_as_unit(clean_name(s)) is not None for s in pieces):
+        return [name]
+    return pieces
 
 
 def split_conjoined(name: str) -> list[str]:
@@ -240,7 +253,7 @@ def reads_as_unit(name: str) -> str | None:
     if is_collective(name) or region_named(name):
         return None
     core = _without_alternate(name)
-    if core != name and not name.startswith(COLLECTIVE_STARTS):
+    if core != name and not name.startswith(COLLECTIVE_STARTS) and not ROLE_MARK_RE.search(name):
         alt = name[len(core):].strip()[1:-1].strip()
         if alt and (reads_as_unit(alt) is not None or alt.startswith(_GLOSS_WORDS)) and alt not in LEVEL_WORDS:
             return f"the bracket after it ({alt}) is no second name"

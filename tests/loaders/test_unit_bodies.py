@@ -189,3 +189,34 @@ def test_a_national_body_is_the_countrys_not_the_plan_regions(tmp_path):
         [("国家卫生健康委", "中国"), ("全国妇联", "中国")],
         [("中国人民银行青山县支行", "青山县"), ("中国移动青山分公司", "青山县")]]
     assert r.tasks()[0].responsibilities[0].unit.region.level == "country"
+
+
+# --- clause forms ------------------------------------------------------------------------------
+
+def test_clause_forms_name_their_units(tmp_path):
+    r = plan(tmp_path, COUNTY,
+             "牵头单位：县民政局 责任单位：县财政局",
+             "（主责单位：县民政局；协同单位：县财政局）",
+             "（牵头：县民政局；配合：县财政局）",
+             "（县民政局（牵头）、县财政局）",
+             "（县民政局牵头，县财政局等部门配合）",
+             "（县民政局牵头，县财政局、县残联等单位配合）",
+             "（县残联会同县民政局负责）",
+             "（县民政局负责，各乡镇配合）")
+    lead, fin, civil, dpf = ("lead", "县民政局", "青山县"), ("support", "县财政局", "青山县"), \
+        ("support", "县民政局", "青山县"), ("support", "县残疾人联合会", "青山县")
+    assert [roles(t) for t in r.tasks()] == [
+        [lead, fin], [lead, fin], [lead, fin], [lead, fin], [lead, fin], [lead, fin, dpf],
+        [("lead", "县残疾人联合会", "青山县"), civil],
+        [lead, ("support", "各乡镇", "青山县")]]
+    assert r.warnings == []
+
+
+def test_who_the_units_work_under_is_no_unit(tmp_path):
+    # 在县委县政府统一领导下 was a gap (not read as a unit), or, run apart at 委, a unit 县在县委
+    r = plan(tmp_path, COUNTY, "（在县委县政府统一领导下，县民政局负责）",
+             "（在县残工委的统筹下，县残联牵头，县民政局配合）")
+    assert [roles(t) for t in r.tasks()] == [
+        [("lead", "县民政局", "青山县")],
+        [("lead", "县残疾人联合会", "青山县"), ("support", "县民政局", "青山县")]]
+    assert r.warnings == []
