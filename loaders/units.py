@@ -298,6 +298,18 @@ def _home_rank(region: RegionRef) -> int:
     return 1 if region.level in PREFECTURE_LEVELS or region.level == "city" else 2
 
 
+#: how a collective opens whose bodies only the plan's context tells (有关单位: the ones this task concerns)
+INDEFINITE_STARTS = ("各有关", "各相关", "有关", "相关", "其他", "其它")
+
+
+def is_indefinite(name: str) -> bool:
+    """Does a collective name bodies only its plan can tell: 有关单位, 县直各有关部门, 其他部门, and
+    各成员单位 naming no body whose members they are?  (各乡镇（街道）, 县残工委各成员单位 name the
+    same bodies in every plan of their region.)"""
+    rest = name[len(collective_prefix(name)):]
+    return rest.startswith(INDEFINITE_STARTS) or rest in ("各成员单位", "成员单位", "全体成员单位")
+
+
 def collective_type(name: str) -> str:
     """The department type of a collective: the kind of its bodies (各镇（乡）残联 a federation's, 各有关
     单位 the collective type), and for one made of level words alone (各乡镇（街道）, 各苏木乡镇,
@@ -471,7 +483,7 @@ class UnitResolver:
             key = (got[1] if got else key).replace("各成员单位", "成员单位")
         alts = (printed,) if printed != key else ()
         return UnitRef(key=key, label=key, region=region, dept_type=collective_type(printed),
-                       alt_labels=alts, collective=True)
+                       alt_labels=alts, collective=True, plan_only=is_indefinite(printed))
 
     @staticmethod
     def _region_body_name(printed: str) -> str | None:
