@@ -116,7 +116,9 @@ class PlanGraphBuilder:
     def _unit(self, unit: UnitRef) -> str:
         region_node = self.region(unit.region) if unit.region.name else None
         region_key = iris.region_path(unit.region) if unit.region.name else "unknown-region"
-        node = minted(iris.org_iri(region_key, unit.key))
+        # 有关单位 in this plan: its own node, not the one every plan of the region printing 有关单位 names
+        node = child(self.iri, f"unit/{iris.slug(unit.key)}") if unit.plan_only \
+            else minted(iris.org_iri(region_key, unit.key))
         s = self.s
         s.add((node, _TYPE, K.Organization))
         if unit.collective:

@@ -64,6 +64,9 @@ class UnitRef:
     dept_type: str
     alt_labels: tuple[str, ...] = ()
     collective: bool = False  # 各镇（街道）, 各有关单位: several bodies named as one
+    # 有关单位, 相关部门, 各成员单位: which bodies, only the plan's context says: this plan's own node,
+    # never one shared with every plan of the region (各乡镇（街道）, 县残工委各成员单位 are shared)
+    plan_only: bool = False
 
 
 @dataclass

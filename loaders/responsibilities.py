@@ -276,6 +276,13 @@ def bare_list(inner: str) -> list[Part] | None:
     if len(inner) > 200:
         return None
     pieces, deadline = _list_pieces(inner)
+    withs = _WITH_RE.split(pieces[0]) if len(pieces) == 1 else []
+    if len(withs) > 1 and withs[0].strip():
+        # (县残联会同县民政局): the first works with the second, as in 县残联会同县民政局负责
+        heads = [split_unit_list(w) for w in withs[::2]]
+        if all(heads) and all(reads_as_unit(n) is None for ns in heads for n in ns):
+            return [Part("lead", withs[0]), *(Part("support", w) for w in withs[2::2])] + (
+                [Part("deadline", deadline)] if deadline else [])
     names = [n for piece in pieces for n in split_unit_list(piece)]
     if not names or any(reads_as_unit(n) is not None for n in names):
         return None

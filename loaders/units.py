@@ -13,7 +13,8 @@ from functools import cache
 
 from policykg.loaders.model import RegionRef, UnitRef
 from policykg.loaders.reference import classify_department, department_types, unit_aliases
-from policykg.loaders.regions import PREFECTURE_LEVELS, PROVINCE_LEVELS, level_of, region_short_name
+from policykg.loaders.regions import (PREFECTURE_LEVELS, PROVINCE_LEVELS, level_of, region_short_name,
+                                      split_region_names)
 from policykg.loaders.text import normalize
 
 LEVEL_CHARS = "区市县旗省州盟"
@@ -21,14 +22,22 @@ LEVEL_CHARS = "区市县旗省州盟"
 #: bodies below the plan's region (乡镇卫生院, 村（居）委会 are no 县乡镇卫生院)
 UNPREFIXED = ("各", "中国", "全", "国网", "国家", "中共", "中华", "人行", "乡镇", "乡（镇）", "乡(镇)", "村", "社区",
               "街道", "驻村")
+#: how a national body's name begins (中国残联, 国家卫生健康委, 全国妇联, 中华全国总工会)
+NATIONAL_STARTS = ("中国", "国家", "全国", "中华")
+#: how a branch's name ends, which is the local office of a national body (中国移动青山分公司)
+BRANCH_ENDINGS = ("分公司", "支公司", "分行", "支行", "分局", "营业部", "办事处", "分中心", "分院")
+#: the region of national bodies
+NATION = RegionRef("中国", "country")
 #: words that begin with a level character without it being a region prefix (市场监督管理局)
 NOT_PREFIXES = ("市场", "区域", "县域", "市政工程", "旗帜")
 #: characters that end an organisation name; used to split names printed without a separator
-UNIT_FINALS = "局委办联会部院心司队所站处室厅"
+UNIT_FINALS = "局委办联会部院心司队所站处室厅府"
 _RUN_TOGETHER_RE = re.compile(rf"(?<=[{UNIT_FINALS}])(?=[{LEVEL_CHARS}][\u4e00-\u9fff]{{1,}}[{UNIT_FINALS}])")
 _BRACKETS = {"（": "）", "(": ")", "〈": "〉", "<": ">", "《": "》"}
 #: list separators inside a responsibility clause (brackets are respected by the splitter)
 SEPARATORS = set("、，,；;/／ \t\n　")
+#: words that set a second body beside the first in a clause (县残联会同县民政局): never inside one name
+_WITH_RE = re.compile(r"会同|协同")
 #: words that join two names in one list item (县民政局及县残联)
 _CONJUNCTION_RE = re.compile("以及|及|和|与")
 #: words a clause puts before or after a unit name that are not part of it
@@ -47,6 +56,8 @@ PROSE_VERBS = ("完善", "加强", "推进", "坚持", "动员", "建立", "健�
                "依托", "通过", "实施", "实行", "形成", "构建")
 #: who prose says takes part, ending as an organisation's name may (社会参与。, 残疾人家庭参与。)
 NOT_BODIES = ("社会", "全社会", "公众", "群众", "社会公众", "人民群众")
+#: who a clause says the units work under (在县委县政府统一领导下，县民政局负责): the setting, no unit
+UNDER_LEADERSHIP_RE = re.compile(r"^在[\u4e00-\u9fff、]{2,24}?(?:的)?(?:统一|坚强|直接)?(?:领导|指导|统筹|部署|组织)下$")
 #: a clause's role word run into a name: 县民政局为牵头单位 names 县民政局 and its role, not a unit
 _ROLE_WORD_RE = re.compile(r"为(?:牵头|配合|责任|主责|主办|协办|参与|承办|实施)(?:单位|部门)$")
 #: a role printed after a unit's name inside a list: 责任单位：区残联（牵头）、区民政局
@@ -60,6 +71,9 @@ COLLECTIVE_STARTS = ("各有关", "各相关", "各", "有关", "相关", "其�
 #: level words a collective lists after its first part: 各区、县级市 is one collective
 LEVEL_WORDS = ("县级市", "县（市、区）", "县(市、区)", "县区", "市区", "乡镇", "街道", "县", "区", "市",
                "镇", "乡", "旗", "开发区", "园区")
+#: how zones and parts of a region end, which are no division (自由贸易试验区管委会 names no region)
+ZONE_ENDINGS = ("开发区", "试验区", "示范区", "先行区", "合作区", "新区", "园区", "保护区", "景区", "片区", "城区",
+                "社区", "小区", "辖区", "山区", "牧区", "郊区", "市区", "县区", "县市", "库区", "灾区", "老区")
 #: how a region's own name ends, when a plan names a district or county as the responsible party
 REGION_ENDINGS = ("自治县", "自治旗", "新区", "区", "县", "市", "旗")
 
@@ -108,8 +122,19 @@ def split_unit_list(text: str) -> list[str]:
             parts[k - 1:k + 1] = [head + tail]
     out: list[str] = []
     for p in parts:
-        out.extend(c for s in _RUN_TOGETHER_RE.split(p) if s for c in split_conjoined(s))
+        if UNDER_LEADERSHIP_RE.match(p):
+            continue
+        out.extend(c for s in _run_apart(p) for c in split_conjoined(s))
     return join_collectives([c for c in (clean_name(p) for p in out) if c and c not in TRAILING_WORDS])
+
+
+def _run_apart(name: str) -> list[str]:
+    """'市卫生健康局市残联' -> both: names run together without a separator, split only where each
+    piece reads as an organisation (在县委县政府统一领导下 is no 在县委 beside 县政府统一领导下)."""
+    pieces = [s for s in _RUN_TOGETHER_RE.split(name) if s]
+    if len(pieces) > 1 and any(reads_as_unit(clean_name(s)) is not None for s in pieces):
+        return [name]
+    return pieces
 
 
 def split_conjoined(name: str) -> list[str]:
@@ -125,20 +150,46 @@ def split_conjoined(name: str) -> list[str]:
     return [name]
 
 
+#: how the names of the bodies below a county begin (乡镇人民政府, 街道办事处, 村委会): after 各 in a
+#: list, each is one of several, as the first is (各乡镇人民政府、街道办事处)
+GRASSROOTS = ("乡镇", "乡（镇）", "乡(镇)", "镇", "乡", "街道", "苏木", "嘎查", "村", "社区", "居委会")
+#: a collective made of level words alone: the bodies of those regions (各乡镇（街道）, 各苏木乡镇 the
+#: townships' governments; 各区、县级市, 各县（市、区） the counties' and districts')
+_GRASSROOTS_ONLY = re.compile(r"^(?:乡镇|乡|镇|街道|苏木|嘎查|[（()）、，,])+$")
+_REGIONS_ONLY = re.compile(r"^(?:县级市|县区|市区|县|区|市|旗|[（()）、，,])+$")
+
+
 def join_collectives(names: list[str]) -> list[str]:
-    """'各区', '县级市' -> '各区、县级市': the level words after a collective belong to it."""
+    """'各区', '县级市' -> '各区、县级市': the level words after a collective belong to it, and so do
+    the bodies below a county after a 各 (各乡镇人民政府、街道办事处: 各 is said of both)."""
     out: list[str] = []
     for name in names:
-        if out and is_collective(out[-1]) and name in LEVEL_WORDS:
+        if out and is_collective(out[-1]) and (
+                name in LEVEL_WORDS or _opens_with_each(out[-1]) and name.startswith(GRASSROOTS)):
             out[-1] = f"{out[-1]}、{name}"
         else:
             out.append(name)
     return out
 
 
+def _opens_with_each(name: str) -> bool:
+    """Does a collective say 各 of the bodies below a county (各乡镇人民政府, 各镇（街道）)?"""
+    return name.startswith("各") and name[1:].startswith(GRASSROOTS)
+
+
+#: a bracket after a name that says how its units work, not a second name: 县医保局（按职责分工）
+DUTY_GLOSS_RE = re.compile(r"[（(]\s*(?:按照?职[责能]分工(?:负责|落实)?|按照?职[责能](?:负责)?|分别负责|各负其责|分工负责)"
+                           r"\s*[)）]$")
+
+
+#: how a bracket after a name opens that says what the body's part takes in, not its second name
+_GLOSS_WORDS = ("含", "包括", "包含", "不含", "及其", "其中", "下属", "所属", "指导")
+
+
 def clean_name(name: str) -> str:
-    """A printed unit name without the clause's function words: 由区残联 -> 区残联, 区民政局等 -> 区民政局."""
-    name = name.strip(" ，,。.；;:：、")
+    """A printed unit name without the clause's function words: 由区残联 -> 区残联, 区民政局等 -> 区民政局,
+    县医保局（按职责分工） -> 县医保局."""
+    name = DUTY_GLOSS_RE.sub("", name.strip(" ，,。.；;:：、")).rstrip()
     changed = True
     while changed and name:
         changed = False
@@ -151,8 +202,20 @@ def clean_name(name: str) -> str:
     return name.strip()
 
 
+#: a region's level printed before a collective (县直各有关部门, 县有关部门, 全县各乡镇, 市级有关单位,
+#: 区政府有关部门): the collective of that region's bodies
+_COLLECTIVE_PREFIX = re.compile(rf"^(?:全?[{LEVEL_CHARS}](?:直|级|政府|委)?)(?=" + "|".join(COLLECTIVE_STARTS) + ")")
+
+
+def collective_prefix(name: str) -> str:
+    """The region level printed before a collective: '县直' of 县直各有关部门, '' of 各有关单位."""
+    m = _COLLECTIVE_PREFIX.match(name)
+    return m.group(0) if m and len(name) > m.end() + 1 else ""
+
+
 def is_collective(name: str) -> bool:
-    return name.startswith(COLLECTIVE_STARTS) and len(name) >= 2 or "成员单位" in name
+    return (name.startswith(COLLECTIVE_STARTS) and len(name) >= 2 or "成员单位" in name
+            or bool(collective_prefix(name)))
 
 
 def _without_alternate(name: str) -> str:
@@ -186,11 +249,18 @@ def reads_as_unit(name: str) -> str | None:
         return "a sentence, not a unit name"
     if _ROLE_WORD_RE.search(name):
         return "a role (为牵头单位), not a unit name"
+    for m in _WITH_RE.finditer(name, 2):
+        if reads_as_unit(name[:m.start()]) is None and reads_as_unit(name[m.end():]) is None:
+            return f"two units joined by {m.group(0)!r}, not one name"
     if name.startswith(LEADING_FUNCTION_WORDS) and not name.startswith(("和平", "与")):
         return f"starts with the function word {next(w for w in LEADING_FUNCTION_WORDS if name.startswith(w))!r}"
     if is_collective(name) or region_named(name):
         return None
     core = _without_alternate(name)
+    if core != name and not name.startswith(COLLECTIVE_STARTS) and not ROLE_MARK_RE.search(name):
+        alt = name[len(core):].strip()[1:-1].strip()
+        if alt and (reads_as_unit(alt) is not None or alt.startswith(_GLOSS_WORDS)) and alt not in LEVEL_WORDS:
+            return f"the bracket after it ({alt}) is no second name"
     if core.endswith(ORG_ENDINGS):
         if core in NOT_BODIES or core.endswith("家庭"):
             return "a part of society, not an organisation"
@@ -232,6 +302,34 @@ def _home_rank(region: RegionRef) -> int:
     return 1 if region.level in PREFECTURE_LEVELS or region.level == "city" else 2
 
 
+#: how a collective opens whose bodies only the plan's context tells (有关单位: the ones this task concerns)
+INDEFINITE_STARTS = ("各有关", "各相关", "有关", "相关", "其他", "其它")
+
+
+def is_indefinite(name: str) -> bool:
+    """Does a collective name bodies only its plan can tell: 有关单位, 县直各有关部门, 其他部门, and
+    各成员单位 naming no body whose members they are?  (各乡镇（街道）, 县残工委各成员单位 name the
+    same bodies in every plan of their region.)"""
+    rest = name[len(collective_prefix(name)):]
+    return rest.startswith(INDEFINITE_STARTS) or rest in ("各成员单位", "成员单位", "全体成员单位")
+
+
+def collective_type(name: str) -> str:
+    """The department type of a collective: the kind of its bodies (各镇（乡）残联 a federation's, 各有关
+    单位 the collective type), and for one made of level words alone (各乡镇（街道）, 各苏木乡镇,
+    各区、县级市) those regions' governments, never 'other'."""
+    dept = classify_department(name)
+    if dept != "other":
+        return dept
+    rest = name[len(collective_prefix(name)):]
+    rest = next((rest[len(w):] for w in COLLECTIVE_STARTS if rest.startswith(w)), rest)
+    if _GRASSROOTS_ONLY.match(rest):
+        return classify_department("乡镇人民政府")
+    if _REGIONS_ONLY.match(rest):
+        return classify_department("人民政府")
+    return dept
+
+
 class UnitResolver:
     """Resolves unit names printed in one plan."""
 
@@ -248,14 +346,19 @@ class UnitResolver:
         """The plan region, or its ancestor whose name ends with the level character printed; for a
         level above the plan's whose region the plan never names (市民政局 in a county plan that
         names no city), that region known by its relation alone (青山县所在市): never the plan's
-        own, where 市民政局 would be one body with 县民政局."""
+        own, where 市民政局 would be one body with 县民政局.  None for a level beside or below the
+        plan's own (县民政局 in a 区's plan, copied from a county's template; 区民政局 in a 市's
+        plan, some district's): the plan names no such region, and read as the plan's own body it
+        would be one node with 区民政局 under two labels (`misplaced` says so, as a gap)."""
         node = self.region
         while node is not None:
-            if node.name.endswith(char):
+            if node.name.endswith(char) and not (char == "区" and node.name.endswith("自治区")):
                 return node
             node = node.parent
-        if self.region is None or char not in _ABOVE or _ABOVE[char][0] >= _home_rank(self.region):
-            return self.region
+        if self.region is None:
+            return None
+        if char not in _ABOVE or _ABOVE[char][0] >= _home_rank(self.region):
+            return None  # 县民政局 in a 区's plan, 区民政局 in a 市's: which 县 or 区, the plan does not say
         if char not in self._above:
             self._above[char] = RegionRef(f"{self.region.name}所在{char}", _ABOVE[char][1])
         return self._above[char]
@@ -266,6 +369,14 @@ class UnitResolver:
             for form in (self.region.name, region_short_name(self.region)):
                 if name.startswith(form) and len(name) > len(form) + 1:
                     return form, name[len(form):], self.region
+            node = self.region.parent
+            while node is not None:  # 云山市财政局 in 青溪区's plan: the city's, never 区云山市财政局
+                if name.startswith(node.name) and len(name) > len(node.name) + 1:
+                    return node.name, name[len(node.name):], node
+                node = node.parent
+            named = self._named_below(name)
+            if named is not None:
+                return named
         m = re.match(rf"^团([{LEVEL_CHARS}])委$", name)
         if m:
             return "", name, self._region_for_level(m.group(1))
@@ -273,8 +384,33 @@ class UnitResolver:
             return "自治区", name[3:], self._region_for_level("自治区")
         if name[0] in LEVEL_CHARS and len(name) >= 2 and not name.startswith(NOT_PREFIXES):
             return name[0], name[1:], self._region_for_level(name[0])  # 县民政局; 县委 too
+        if self._national(name):
+            return "", name, NATION
         if name.startswith(UNPREFIXED) or self._names_a_region(name):
             return "", name, self.region
+        return None
+
+    def _national(self, name: str) -> bool:
+        """中国残联, 国家卫生健康委, 全国妇联: a national body, the country's, never the plan region's.
+        Not a body that names a region or is a branch (国家税务总局青山县税务局, 中国移动青山分公司)."""
+        if not name.startswith(NATIONAL_STARTS) or self._names_a_region(name) or name.endswith(BRANCH_ENDINGS):
+            return False
+        rest = name
+        for word in NOT_PREFIXES:
+            rest = rest.replace(word, "")
+        return not any(ch in LEVEL_CHARS for ch in rest)
+
+    def _named_below(self, name: str) -> tuple[str, str, RegionRef] | None:
+        """越秀区民政局 in 广州市's plan: (越秀区, 民政局, 越秀区 below the plan's region) - a body of a
+        region the name prints in full, never 市越秀区民政局."""
+        if name.startswith(UNPREFIXED):
+            return None
+        for k in range(3, min(len(name) - 1, 9)):
+            head, rest = name[:k], name[k:]
+            if (head[-1] in "区县旗市" and region_named(head) and not head.endswith(ZONE_ENDINGS)
+                    and split_region_names(head) == [head]
+                    and reads_as_unit(rest) is None and not is_collective(rest)):
+                return head, rest, RegionRef(head, level_of(head, self.region), self.region)
         return None
 
     def _names_a_region(self, name: str) -> bool:
@@ -282,6 +418,32 @@ class UnitResolver:
         prefix is restored in front of it."""
         return self.region is not None and any(
             form and len(form) >= 2 and form in name for form in (self.region.name, region_short_name(self.region)))
+
+    def misplaced(self, name: str, hint: str | None = None) -> str | None:
+        """Why a name that reads as a unit has no region in this plan, or None: its level (printed,
+        or restored from the list's first name, `hint`) is neither the plan region's nor one above
+        it.  Never re-prefixed: a 区's plan printing 县民政局 does not say it means its own 区民政局."""
+        if self.region is None or self._region_body_name(name) is not None:
+            return None
+        if is_collective(name):
+            char = collective_prefix(name).lstrip("全")[:1]
+            if not char or self._region_for_level(char) is not None:
+                return None
+            return (f"its level {char} is neither {self.region.name}'s own nor one above it, and the plan "
+                    f"names no such {char}: not read as {self.region.name}'s bodies")
+        main = _split_alternate(name)[0]
+        got = self.split_prefix(main)
+        if got is None:
+            char = hint or ""
+        elif (league := re.match(rf"^团([{LEVEL_CHARS}])委$", main)) is not None:
+            char = league.group(1)  # 团区委 in a 县's plan
+        else:
+            char = got[0]
+        if len(char) != 1 or char not in LEVEL_CHARS or self._region_for_level(char) is not None:
+            return None
+        return (f"its level {char} is neither {self.region.name}'s own nor one above it, and the plan names "
+                f"no such {char}: not read as {self.region.name}'s body (a name copied from another "
+                f"level's plan?)")
 
     def prefix_of(self, name: str) -> str | None:
         """The printed region prefix of a name (for restoring it on later names of a list)."""
@@ -299,6 +461,15 @@ class UnitResolver:
         self._cache[key_in] = ref
         return ref
 
+    def _in_chain(self, region: RegionRef) -> bool:
+        """Is `region` the plan's or one above it (whose bodies the plan prints by level: 市财政局)?"""
+        node = self.region
+        while node is not None:
+            if node is region:
+                return True
+            node = node.parent
+        return False
+
     def _home(self) -> RegionRef:
         return self.region or RegionRef("", "")
 
@@ -307,20 +478,30 @@ class UnitResolver:
         if not is_collective(printed):
             return None
         key = printed
-        if "成员单位" in key:  # the members of a body: 区残工委各成员单位 = 残工委成员单位
+        region = self._home()
+        prefix = collective_prefix(printed)
+        if prefix:  # 县直各有关部门: the collective of that level's bodies, printed as it is
+            region = self._region_for_level(prefix.lstrip("全")[0]) or region
+        elif "成员单位" in key:  # the members of a body: 区残工委各成员单位 = 残工委成员单位
             got = self.split_prefix(key)
             key = (got[1] if got else key).replace("各成员单位", "成员单位")
         alts = (printed,) if printed != key else ()
-        return UnitRef(key=key, label=key, region=self._home(), dept_type=classify_department(printed),
-                       alt_labels=alts, collective=True)
+        return UnitRef(key=key, label=key, region=region, dept_type=collective_type(printed),
+                       alt_labels=alts, collective=True, plan_only=is_indefinite(printed))
 
-    def _region_body(self, printed: str) -> UnitRef | None:
-        """A region named as the responsible party (越秀区 in a city's plan): its government."""
+    @staticmethod
+    def _region_body_name(printed: str) -> str | None:
+        """越秀区 / 越秀区人民政府 -> 越秀区: the region a name that is a region's government names."""
         name = printed
         for suffix in ("人民政府", "政府"):
             if name.endswith(suffix) and region_named(name[:-len(suffix)]):
                 name = name[:-len(suffix)]
-        if region_named(name) is None:
+        return name if region_named(name) is not None else None
+
+    def _region_body(self, printed: str) -> UnitRef | None:
+        """A region named as the responsible party (越秀区 in a city's plan): its government."""
+        name = self._region_body_name(printed)
+        if name is None:
             return None
         home = self.region
         if home is not None and name in (home.name, region_short_name(home)):
@@ -339,7 +520,8 @@ class UnitResolver:
             core, region = main, self._region_for_level(prefix) if prefix in LEVEL_CHARS else self.region
         else:
             prefix, core, region = got
-            if region is not None and region is self.region and len(prefix) > 1 and region.name[-1] in LEVEL_CHARS:
+            if (region is not None and len(prefix) > 1 and prefix in (region.name, region_short_name(region))
+                    and region.name[-1] in LEVEL_CHARS and self._in_chain(region)):
                 # 青山县民政局 is the body the plan also prints 县民政局: one label for one body (the
                 # printed name an alternative), never two preferred labels
                 prefix = region.name[-1]
@@ -380,7 +562,11 @@ class UnitResolver:
                 continue
             own = self.prefix_of(name) if not is_collective(name) else None
             if own is not None and own in LEVEL_CHARS:
-                hint = own
+                hint = own  # before the level is checked: 县残联、民政局 in a 区's plan, both the 县's
+            why = self.misplaced(name, hint)
+            if why is not None:
+                rejected.append((name, why))
+                continue
             refs.append((name, self.resolve(name, hint), role))
         return refs, rejected
 

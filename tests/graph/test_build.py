@@ -167,3 +167,26 @@ def test_one_preferred_label_per_language_for_every_node(corpus_build, tmp_path)
     (bureau,) = [u for u in ds.subjects(RDF.type, V.Organization) if "民政局" in str(ds.value(u, SKOS.prefLabel))]
     assert str(ds.value(bureau, SKOS.prefLabel)) == "县民政局"
     assert {str(a) for a in ds.objects(bureau, SKOS.altLabel)} == {"青山县民政局"}
+
+
+def test_a_collective_only_its_plan_can_tell_is_that_plans_own_node(tmp_path):
+    """有关单位 in two plans of one county are two groups of bodies (each plan's context says which):
+    two nodes, never one Organization with the tasks of both; 各乡镇（街道） is the county's townships in
+    every plan: one node."""
+    paths = []
+    for k, topic in enumerate(("残疾人事业", "老龄事业")):
+        path = tmp_path / f"plan{k}.txt"
+        path.write_text(f"青山县人民政府关于印发《青山县“十四五”{topic}发展规划》的通知\n青山县“十四五”{topic}发展规划\n"
+                        "一、主要任务\n1.加强工作。落实措施。（县民政局牵头，有关单位、各乡镇（街道）配合）\n"
+                        "二、保障措施\n加强领导。\n", encoding="utf-8")
+        paths.append(path)
+    built = api.build(paths)
+    shared = built.dataset.graph(V.SHARED_GRAPH)
+    by_label: dict[str, set] = {}
+    for node in shared.subjects(RDF.type, V.CollectiveUnit):
+        by_label.setdefault(str(shared.value(node, SKOS.prefLabel)), set()).add(node)
+    assert {label: len(nodes) for label, nodes in by_label.items()} == {"有关单位": 2, "各乡镇（街道）": 1}
+    for pg in built.plans:
+        supporters = {str(shared.value(u, SKOS.prefLabel)): u
+                      for u in built.dataset.graph(pg.graph_iri).objects(None, V.supportingUnit)}
+        assert str(supporters["有关单位"]).startswith(str(pg.iri) + "/")

@@ -1,0 +1,222 @@
+"""Responsibility clauses that name collective or unusual bodies: a body printed with a level the
+plan does not hold, a region's name printed before a body, collectives, bracketed glosses, names
+run together.  Each is read as printed, or said as a gap: never re-prefixed, never invented."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from policykg.loaders.plan import load_plan
+
+COUNTY = "青山县人民政府关于印发《青山县“十四五”残疾人事业发展规划》的通知\n青山县“十四五”残疾人事业发展规划\n"
+DISTRICT = ("云山市青溪区人民政府关于印发《云山市青溪区“十四五”残疾人事业发展规划》的通知\n"
+            "云山市青溪区“十四五”残疾人事业发展规划\n")
+CITY = "云山市人民政府关于印发《云山市“十四五”残疾人事业发展规划》的通知\n云山市“十四五”残疾人事业发展规划\n"
+
+
+def plan(tmp_path: Path, head: str, *clauses: str):
+    """A plan whose task N prints clause N after its text (line 4 + N - 1)."""
+    body = "一、主要任务\n" + "".join(f"{k}.加强第{k}项工作。落实相关措施。{c}\n" for k, c in enumerate(clauses, 1))
+    path = tmp_path / "plan.txt"
+    path.write_text(head + body + "二、保障措施\n加强组织领导。\n", encoding="utf-8")
+    return load_plan(path)
+
+
+def roles(task) -> list[tuple[str, str, str]]:
+    return [(r.role, r.unit.label, r.unit.region.name) for r in task.responsibilities]
+
+
+def gaps(record) -> list[tuple[int, str, str]]:
+    return [(w.line, w.kind, w.message.split("'")[1]) for w in record.warnings]
+
+
+# --- a level the plan does not hold: read as printed, or a gap, never re-prefixed -------------------
+
+def test_a_county_body_in_a_district_plan_is_a_gap_not_the_districts(tmp_path):
+    # a district's plan copied from a county's template: 县民政局 is no body of 青溪区 (read as
+    # one, it was one node with 区民政局 under two labels), and the name after it, elided, is the 县's too
+    r = plan(tmp_path, DISTRICT, "（牵头单位：县民政局；配合单位：区财政局）", "（区民政局牵头，县残联、财政局配合）")
+    assert [roles(t) for t in r.tasks()] == [
+        [("support", "区财政局", "青溪区")],
+        [("lead", "区民政局", "青溪区")]]
+    assert gaps(r) == [(4, "unit-name", "县民政局"), (5, "unit-name", "县残联"), (5, "unit-name", "财政局")]
+    assert "neither 青溪区's own nor one above it" in r.warnings[0].message
+
+
+def test_a_district_body_in_a_city_plan_is_a_gap_not_the_citys(tmp_path):
+    r = plan(tmp_path, CITY, "（市民政局牵头，区民政局配合）")
+    assert roles(r.tasks()[0]) == [("lead", "市民政局", "云山市")]
+    assert gaps(r) == [(4, "unit-name", "区民政局")]
+
+
+def test_a_body_named_with_its_regions_full_name(tmp_path):
+    # the plan's city printed in full before a body (云山市财政局) is the city's 市财政局, never a
+    # 区云山市财政局 of the district; a district a city's plan names (青溪区民政局) is that district's
+    r = plan(tmp_path, DISTRICT, "（青溪区民政局牵头，云山市财政局、市残联配合）")
+    assert roles(r.tasks()[0]) == [("lead", "区民政局", "青溪区"), ("support", "市财政局", "云山市"),
+                                   ("support", "市残疾人联合会", "云山市")]
+    r = plan(tmp_path, CITY, "（云山市民政局牵头，青溪区民政局配合）")
+    assert roles(r.tasks()[0]) == [("lead", "市民政局", "云山市"), ("support", "青溪区民政局", "青溪区")]
+    assert r.tasks()[0].responsibilities[1].unit.region.parent.name == "云山市"
+    assert r.warnings == []
+
+
+# --- names run together, two bodies joined by 会同 --------------------------------------------------
+
+def test_the_party_committee_and_government_run_together_are_two_bodies(tmp_path):
+    # 县委县政府 once read as the government of a region 县委县
+    r = plan(tmp_path, COUNTY, "（县委县政府负责）", "（市委市政府牵头，县民政局配合）")
+    assert [roles(t) for t in r.tasks()] == [
+        [("lead", "县委", "青山县"), ("lead", "县政府", "青山县")],
+        [("lead", "市委", "青山县所在市"), ("lead", "市政府", "青山县所在市"), ("support", "县民政局", "青山县")]]
+    assert r.warnings == []
+
+
+def test_a_bracket_of_two_bodies_joined_by_会同_names_both(tmp_path):
+    # (县残联会同县民政局) once read as one unit named 县残联会同县民政局, of the civil-affairs type
+    r = plan(tmp_path, COUNTY, "（县残联会同县民政局）", "（县残联会同县民政局、县财政局，2023年底前）")
+    assert [roles(t) for t in r.tasks()] == [
+        [("lead", "县残疾人联合会", "青山县"), ("support", "县民政局", "青山县")],
+        [("lead", "县残疾人联合会", "青山县"), ("support", "县民政局", "青山县"), ("support", "县财政局", "青山县")]]
+    assert r.tasks()[1].deadline == "2023年底前"
+    assert r.warnings == []
+
+
+# --- a bracket after a name: a second name, or a gloss --------------------------------------------
+
+def test_a_bracket_that_is_a_second_name_is_one_body(tmp_path):
+    # 县人社局（医保局）: one body carrying two names, never a unit named 县人社局（医保局）
+    r = plan(tmp_path, COUNTY, "（牵头单位：县人社局（医保局）；配合单位：县委宣传部（县文明办）、县政府办（县金融办））")
+    units = [r.unit for r in r.tasks()[0].responsibilities]
+    assert [(u.label, u.dept_type) for u in units] == [
+        ("县人力资源和社会保障局", "human-resources-social-security"), ("县委宣传部", "publicity-department"),
+        ("县政府办公室", "government-office")]
+    assert [u.alt_labels[-1] for u in units] == ["县医保局", "县文明办", "县金融办"]
+    assert r.warnings == []
+
+
+def test_a_bracket_saying_how_units_work_is_no_second_name(tmp_path):
+    # 县医保局（按职责分工） once gave 县医保局 the second name 县按职责分工
+    r = plan(tmp_path, COUNTY, "（牵头单位：县卫健局、县医保局（按职责分工）；配合单位：县民政局）")
+    task = r.tasks()[0]
+    assert roles(task) == [("lead", "县卫生健康局", "青山县"), ("lead", "县医疗保障局", "青山县"),
+                           ("support", "县民政局", "青山县")]
+    assert all("按职责" not in alt for resp in task.responsibilities for alt in resp.unit.alt_labels)
+    assert r.warnings == []
+
+
+def test_a_bracket_glossing_what_a_body_takes_in_is_a_gap(tmp_path):
+    # 县民政局（含各乡镇） once gave 县民政局 the second name 县含各乡镇
+    r = plan(tmp_path, COUNTY, "（牵头单位：县民政局（含各乡镇）；配合单位：县财政局）")
+    assert roles(r.tasks()[0]) == [("support", "县财政局", "青山县")]
+    assert gaps(r) == [(4, "unit-name", "县民政局（含各乡镇）")]
+
+
+# --- collectives: several bodies named as one, each one mention, typed by its bodies' kind --------
+
+def units_of(task) -> list[tuple[str, str, str, str, bool]]:
+    return [(r.role, r.unit.label, r.unit.region.name, r.unit.dept_type, r.unit.collective)
+            for r in task.responsibilities]
+
+
+def test_collectives_are_one_mention_each_as_printed_and_typed_by_their_bodies(tmp_path):
+    r = plan(tmp_path, COUNTY,
+             "（牵头单位：各乡镇（街道）；配合单位：县直各有关部门）",
+             "（县民政局牵头，各苏木乡镇、县各有关部门配合）",
+             "（牵头单位：县残联；配合单位：县残工委各成员单位、相关部门、有关单位）",
+             "（县民政局负责，各乡镇配合）")
+    assert [units_of(t) for t in r.tasks()] == [
+        [("lead", "各乡镇（街道）", "青山县", "township-subdistrict", True),
+         ("support", "县直各有关部门", "青山县", "relevant-departments", True)],
+        [("lead", "县民政局", "青山县", "civil-affairs", False),
+         ("support", "各苏木乡镇", "青山县", "township-subdistrict", True),
+         ("support", "县各有关部门", "青山县", "relevant-departments", True)],
+        [("lead", "县残疾人联合会", "青山县", "disabled-persons-federation", False),
+         ("support", "残工委成员单位", "青山县", "relevant-departments", True),
+         ("support", "相关部门", "青山县", "relevant-departments", True),
+         ("support", "有关单位", "青山县", "relevant-departments", True)],
+        [("lead", "县民政局", "青山县", "civil-affairs", False),
+         ("support", "各乡镇", "青山县", "township-subdistrict", True)]]
+    assert r.warnings == []
+
+
+def test_each_is_said_of_every_grassroots_body_of_its_list(tmp_path):
+    # 各乡镇人民政府、街道办事处: the townships' governments and the subdistricts' offices, one
+    # collective; never a single body 街道办事处 of the county beside it
+    r = plan(tmp_path, COUNTY, "（县民政局牵头，各乡镇人民政府、街道办事处配合）")
+    assert units_of(r.tasks()[0]) == [
+        ("lead", "县民政局", "青山县", "civil-affairs", False),
+        ("support", "各乡镇人民政府、街道办事处", "青山县", "township-subdistrict", True)]
+
+
+def test_a_collective_of_another_level_is_that_levels_or_a_gap(tmp_path):
+    r = plan(tmp_path, COUNTY, "（县残联牵头，市直有关部门配合）")
+    assert units_of(r.tasks()[0])[1] == ("support", "市直有关部门", "青山县所在市", "relevant-departments", True)
+    r = plan(tmp_path, CITY, "（市残联牵头，各区、县级市配合）", "（市残联牵头，县直各有关部门配合）")
+    assert units_of(r.tasks()[0])[1] == ("support", "各区、县级市", "云山市", "people-government", True)
+    assert roles(r.tasks()[1]) == [("lead", "市残疾人联合会", "云山市")]
+    assert gaps(r) == [(5, "unit-name", "县直各有关部门")]
+
+
+# --- party and mass organisations, courts, vertical and national bodies ---------------------------
+
+def test_party_mass_judicial_and_vertical_bodies_keep_their_names_and_the_plans_region(tmp_path):
+    r = plan(tmp_path, COUNTY, "（牵头单位：县委组织部、县委编办；配合单位：团县委、县妇联、县总工会）",
+             "（牵头单位：县法院、县检察院；配合单位：县税务局、国家税务总局青山县税务局）")
+    assert [[(u.label, u.region.name, u.dept_type) for u in (x.unit for x in t.responsibilities)]
+            for t in r.tasks()] == [
+        [("县委组织部", "青山县", "organization-department"),
+         ("县机构编制委员会办公室", "青山县", "establishment-committee"),
+         ("团县委", "青山县", "youth-league"), ("县妇女联合会", "青山县", "womens-federation"),
+         ("县总工会", "青山县", "trade-union")],
+        [("县人民法院", "青山县", "court"), ("县人民检察院", "青山县", "procuratorate"),
+         ("县税务局", "青山县", "taxation"), ("国家税务总局青山县税务局", "青山县", "taxation")]]
+    assert r.warnings == []
+
+
+def test_a_court_and_a_procuratorate_are_one_body_however_printed(tmp_path):
+    r = plan(tmp_path, COUNTY, "（县法院牵头，县检察院配合）", "（县人民法院牵头，县人民检察院配合）")
+    first, second = ([(x.unit.key, x.unit.label, x.unit.region) for x in t.responsibilities] for t in r.tasks())
+    assert first == second and [label for _, label, _ in first] == ["县人民法院", "县人民检察院"]
+    assert [x.unit.alt_labels for x in r.tasks()[0].responsibilities] == [("县法院",), ("县检察院",)]
+
+
+def test_a_national_body_is_the_countrys_not_the_plan_regions(tmp_path):
+    # 中国残联 in a county's plan was a body of 青山县 (org/青山县/中国残联)
+    r = plan(tmp_path, COUNTY, "（中国残联、省残联、县残联负责）", "（国家卫生健康委、全国妇联负责）",
+             "（中国人民银行青山县支行、中国移动青山分公司负责）")
+    assert [[(u.label, u.region.name) for u in (x.unit for x in t.responsibilities)] for t in r.tasks()] == [
+        [("中国残疾人联合会", "中国"), ("省残疾人联合会", "青山县所在省"), ("县残疾人联合会", "青山县")],
+        [("国家卫生健康委", "中国"), ("全国妇联", "中国")],
+        [("中国人民银行青山县支行", "青山县"), ("中国移动青山分公司", "青山县")]]
+    assert r.tasks()[0].responsibilities[0].unit.region.level == "country"
+
+
+# --- clause forms ------------------------------------------------------------------------------
+
+def test_clause_forms_name_their_units(tmp_path):
+    r = plan(tmp_path, COUNTY,
+             "牵头单位：县民政局 责任单位：县财政局",
+             "（主责单位：县民政局；协同单位：县财政局）",
+             "（牵头：县民政局；配合：县财政局）",
+             "（县民政局（牵头）、县财政局）",
+             "（县民政局牵头，县财政局等部门配合）",
+             "（县民政局牵头，县财政局、县残联等单位配合）",
+             "（县残联会同县民政局负责）",
+             "（县民政局负责，各乡镇配合）")
+    lead, fin, civil, dpf = ("lead", "县民政局", "青山县"), ("support", "县财政局", "青山县"), \
+        ("support", "县民政局", "青山县"), ("support", "县残疾人联合会", "青山县")
+    assert [roles(t) for t in r.tasks()] == [
+        [lead, fin], [lead, fin], [lead, fin], [lead, fin], [lead, fin], [lead, fin, dpf],
+        [("lead", "县残疾人联合会", "青山县"), civil],
+        [lead, ("support", "各乡镇", "青山县")]]
+    assert r.warnings == []
+
+
+def test_who_the_units_work_under_is_no_unit(tmp_path):
+    # 在县委县政府统一领导下 was a gap (not read as a unit), or, run apart at 委, a unit 县在县委
+    r = plan(tmp_path, COUNTY, "（在县委县政府统一领导下，县民政局负责）",
+             "（在县残工委的统筹下，县残联牵头，县民政局配合）")
+    assert [roles(t) for t in r.tasks()] == [
+        [("lead", "县民政局", "青山县")],
+        [("lead", "县残疾人联合会", "青山县"), ("support", "县民政局", "青山县")]]
+    assert r.warnings == []
