@@ -19,7 +19,7 @@ from policykg.loaders.table_vocab import (MAX_DIVISION_COLUMNS, attribute_of, UN
 from policykg.loaders.grids import read_indicator_grid
 from policykg.loaders.reading import Grid
 from policykg.loaders.text import ITEM_RE, Line
-from policykg.loaders.values import is_missing, is_value_cell
+from policykg.loaders.values import is_missing, is_value_cell, opens_with_value
 
 _INDICATOR_HEADER_START = {"指标", "类别", "领域", "指标类别", "分类", "指标名称", "序号", "类别指标", "主要指标"}
 _HEADER_WORDS = {"指标", "类别", "指标名称", "属性", "单位", "目标值", "基期值", "现状值", "序号", "目标",
@@ -196,8 +196,9 @@ def read_indicator_table(lines: list[Line], i: int) -> IndicatorTable | None:
                     table.last_line = lines[j - 1].no
                 continue
             if (not cells and not cur.unit and UNIT_PAREN_RE.search(norm)
-                    and not is_value_cell(norm)):
-                # the name cell wrapped onto the next line: "…纳入最低生活保障" / "比例(%)"
+                    and not is_value_cell(norm) and not opens_with_value(norm)):
+                # the name cell wrapped onto the next line: "…纳入最低生活保障" / "比例(%)"; a
+                # value glossed in brackets (100（全覆盖）, >95（城镇）/>90（农村）) is the row's first value
                 name, unit = split_unit_paren(cur.name + cell)
                 cur.name, cur.unit = name, unit
             elif ITEM_RE.match(norm) and not is_value_cell(norm):

@@ -61,6 +61,16 @@ def parse_value(printed: str, *, default_unit: str = "", year: int | None = None
     return v
 
 
+_VALUE_OPENING_RE = re.compile(r"^(?:[\d<>=≥≤≧≦≈~≮≯〔\[【]|约\d|"
+                                + "|".join(sorted(PREFIX_COMPARATORS, key=len, reverse=True)) + r")")
+
+
+def opens_with_value(cell: str) -> bool:
+    """Does a cell open as a value does (a number, a comparator: 100（全覆盖）, >95（城镇）/>90（农村））,
+    never as the rest of a name wrapped onto its next line (覆盖率（%）)?"""
+    return bool(_VALUE_OPENING_RE.match(normalize(cell).replace(" ", "")))
+
+
 def is_value_cell(cell: str) -> bool:
     """Could this table cell be a baseline/target (number, missing marker)?"""
     c = normalize(cell).replace(" ", "")

@@ -1,0 +1,75 @@
+"""Indicator tables (主要指标) whose cells print more than a bare number: a value glossed in brackets
+(100（全覆盖）), two values in a cell (>95（城镇）/>90（农村）), a five-year total in brackets (〔35〕), a
+comparator printed ≮ / ≯, a mark on the name (残疾人就业人数*), a cell whose unit is not the row's,
+a 合计 row.  Each is read as printed or said as a gap with its line: never a number the plan does
+not state, a value in the name, or a total as an indicator."""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from policykg.loaders.plan import load_plan
+from policykg.loaders.values import parse_value
+
+TITLE = "青山县“十四五”残疾人事业发展规划\n\n"
+TASKS = ("1.完善低保。将符合条件的残疾人纳入低保。（牵头单位：县民政局）\n"
+         "2.加强康复。实施精准康复行动。（牵头单位：县卫健局）\n")
+SECOND = ("2.残疾人就业人数（万人）", "5", "6", "预期性")
+
+
+def plan(tmp_path: Path, table: str, after: str = ""):
+    text = (TITLE + "一、发展目标\n到2025年，残疾人事业全面发展。\n\n" + table + after + "\n二、主要任务\n" + TASKS
+            + "\n三、保障措施\n加强组织领导。\n")
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    return load_plan(path)
+
+
+def rows_a_line(header, rows) -> str:
+    return "".join("\t".join(row) + "\n" for row in [header, *rows])
+
+
+def one_cell_a_line(header, rows, *, tabs: bool) -> str:
+    if tabs:
+        return "".join("".join(f"\t{c}\n" for c in row) + "\n" for row in [header, *rows])
+    return "".join(f"{c}\n\n" for row in [header, *rows] for c in row)
+
+
+def layout(header, rows, how: str) -> str:
+    return rows_a_line(header, rows) if how == "rows" else one_cell_a_line(header, rows, tabs=how == "tabs")
+
+
+def value(v):
+    return None if v is None else (v.printed, v.comparator, v.value, v.unit)
+
+
+def read(record):
+    return [(i.no, i.name, i.unit, value(i.baseline), value(i.target), i.attribute) for i in record.indicators]
+
+
+LAYOUTS = ["rows", "tabs", "plain"]
+H = ("指标", "2020年", "2025年", "属性")
+
+
+# --- a value cell glossed in brackets is a value, not the name's wrapped unit --------------------------
+@pytest.mark.parametrize("how", LAYOUTS)
+@pytest.mark.parametrize("cell", ["100（全覆盖）", ">95（城镇）/>90（农村）", "95(城镇)"])
+def test_a_value_glossed_in_brackets_stays_a_value(tmp_path, how, cell):
+    # before (one cell a line): the first value cell was taken for the name wrapped onto its next
+    # line, its bracket for the unit: 困难残疾人生活补贴覆盖率100, unit 全覆盖, no values and a gap
+    # counting one cell where the row printed two
+    rows = [("1.困难残疾人生活补贴覆盖率", cell, cell, "约束性"), SECOND]
+    r = plan(tmp_path, layout(H, rows, how))
+    first = r.indicators[0]
+    assert (first.name, first.unit) == ("困难残疾人生活补贴覆盖率", "")
+    # qualitative as printed: neither of two values is given alone, a gloss keeps its number's scope
+    assert value(first.baseline) == value(first.target) == (cell, None, None, "")
+    assert r.warnings == []
+
+
+def test_a_name_wrapped_onto_its_next_line_still_joins(tmp_path):
+    rows = [("1.困难残疾人生活补贴", "覆盖率（%）", "100", "100", "约束性"), SECOND]
+    r = plan(tmp_path, one_cell_a_line(H, rows, tabs=False))
+    assert [(i.name, i.unit) for i in r.indicators] == [("困难残疾人生活补贴覆盖率", "%"), ("残疾人就业人数", "万人")]
