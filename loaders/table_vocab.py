@@ -177,6 +177,15 @@ def is_measure_unit(cell: str) -> bool:
     return 0 < len(c) <= 6 and all(ch in _MEASURE_CHARS for ch in c)
 
 
+#: a row of totals (合计, 总计, 小计, 共计): the sum of the rows above, no indicator
+_TOTAL_WORDS = ("合计", "总计", "小计", "共计")
+
+
+def is_total_cell(cell: str) -> bool:
+    """Does a cell name a totals row (合计, 合 计, 总计（万人）)?"""
+    return split_unit_paren(squash(normalize(cell)))[0] in _TOTAL_WORDS
+
+
 def is_category_cell(norm: str) -> bool:
     c = squash(norm)
     return (0 < len(c) <= 20 and not re.search(r"\d", c) and not ITEM_RE.match(c)

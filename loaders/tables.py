@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from policykg.loaders.table_vocab import (MAX_DIVISION_COLUMNS, attribute_of, UNIT_PAREN_RE, DivisionRow,
                                           DivisionTable, IndicatorRow, IndicatorTable, header_roles,
                                           column_role, division_columns, is_category_cell, is_header_cell,
-                                          is_heading_line, is_measure_unit, note_no_lead, note_unread, split_unit_paren, squash, unitlike)
+                                          is_heading_line, is_measure_unit, is_total_cell, note_no_lead, note_unread, split_unit_paren, squash, unitlike)
 from policykg.loaders.grids import read_indicator_grid
 from policykg.loaders.reading import Grid
 from policykg.loaders.text import ITEM_RE, Line
@@ -272,6 +272,10 @@ def _read_unnumbered(lines: list[Line], j: int, cols: list[str | None], middle: 
         if at_category is not None:
             category, lost = lines[chunk[at_category]].clean, False
         at = chunk[named]
+        if is_total_cell(lines[at].clean):  # a totals row (合计): the sum of the rows above, no indicator
+            table.last_line = lines[end].no
+            k = _next_nonempty(lines, end + 1)
+            continue
         name, unit = split_unit_paren(lines[at].clean)
         row = IndicatorRow(no or str(place), name, "" if lost else category, unit, [], attribute_of(lines[end].norm),
                            lines[chunk[0]].no if no else lines[at].no, lines[end].no)

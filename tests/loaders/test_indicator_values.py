@@ -73,3 +73,20 @@ def test_a_name_wrapped_onto_its_next_line_still_joins(tmp_path):
     rows = [("1.困难残疾人生活补贴", "覆盖率（%）", "100", "100", "约束性"), SECOND]
     r = plan(tmp_path, one_cell_a_line(H, rows, tabs=False))
     assert [(i.name, i.unit) for i in r.indicators] == [("困难残疾人生活补贴覆盖率", "%"), ("残疾人就业人数", "万人")]
+
+
+# --- a totals row (合计, 总计, 小计) is no indicator ---------------------------------------------------
+@pytest.mark.parametrize("how", LAYOUTS)
+@pytest.mark.parametrize("total", ["合计", "总计", "小 计"])
+def test_a_totals_row_is_no_indicator(tmp_path, how, total):
+    # before: 合计 was read as indicator 3 (its 10 and 12 a baseline and target) by the tab and
+    # one-cell-a-line readers of a table whose rows print no number
+    header = ("领域", "指标", "2020年", "2025年", "属性")
+    rows = [("就业", "残疾人就业人数（万人）", "5", "6", "预期性"),
+            ("", "残疾人新增就业人数（万人）", "5", "6", "预期性"), ("", total, "10", "12", "预期性")]
+    if how == "plain":  # a merged category prints once
+        rows = [rows[0], rows[1][1:], rows[2][1:]]
+    r = plan(tmp_path, layout(header, rows, how))
+    assert [(i.no, i.category, i.name) for i in r.indicators] == [
+        ("1", "就业", "残疾人就业人数"), ("2", "就业", "残疾人新增就业人数")]
+    assert r.warnings == []
