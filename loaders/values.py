@@ -14,6 +14,7 @@ from policykg.loaders.text import normalize
 COMPARATOR_SYMBOLS = {
     ">=": "≥", "≥": "≥", "≧": "≥", "<=": "≤", "≤": "≤", "≦": "≤",
     ">": ">", "<": "<", "=": "=", "≈": "≈", "~": "≈", "约": "≈",
+    "≮": "≥", "≯": "≤",  # not less than, not more than
 }
 #: words after a number that change its comparator
 SUFFIX_COMPARATORS = {"以上": "≥", "及以上": "≥", "以下": "≤", "及以下": "≤", "以内": "≤", "左右": "≈"}
@@ -24,7 +25,7 @@ PREFIX_COMPARATORS = {"不低于": "≥", "不少于": "≥", "不小于": "≥"
 MISSING_MARKERS = {"——", "—", "--", "-", "/", "无", "—-", "-—", "－－", "－"}
 
 _NUMBER_CELL_RE = re.compile(
-    r"^(?P<cmp>>=|<=|≥|≤|≧|≦|>|<|=|≈|~|约|"
+    r"^(?P<cmp>>=|<=|≥|≤|≧|≦|≮|≯|>|<|=|≈|~|约|"
     + "|".join(sorted(PREFIX_COMPARATORS, key=len, reverse=True)) + r")?\s*"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
     r"(?P<unit>%|‰|个百分点|[\u4e00-\u9fff]{1,3}(?<![以及上下内右]))?\s*"

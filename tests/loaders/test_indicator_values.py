@@ -90,3 +90,22 @@ def test_a_totals_row_is_no_indicator(tmp_path, how, total):
     assert [(i.no, i.category, i.name) for i in r.indicators] == [
         ("1", "就业", "残疾人就业人数"), ("2", "就业", "残疾人新增就业人数")]
     assert r.warnings == []
+
+
+# --- comparators ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("printed,expected", [
+    ("≮95", ("≥", Decimal("95"), "%")), ("≯5", ("≤", Decimal("5"), "%")), ("≮95%", ("≥", Decimal("95"), "%")),
+    # already read so: kept
+    ("≥95", ("≥", Decimal("95"), "%")), ("不低于95", ("≥", Decimal("95"), "%")), ("95以上", ("≥", Decimal("95"), "%")),
+    ("低于5‰", ("<", Decimal("5"), "‰")), ("5‰以下", ("≤", Decimal("5"), "‰")), ("控制在3%以内", ("≤", Decimal("3"), "%")),
+    ("＞95", (">", Decimal("95"), "%")), ("约50", ("≈", Decimal("50"), "%")), ("50左右", ("≈", Decimal("50"), "%")),
+    # a range or words: no number the plan does not state
+    ("90-95", (None, None, "")), ("90～95", (None, None, "")), ("90—95", (None, None, "")),
+    ("逐步提高", (None, None, "")), ("应保尽保", (None, None, "")), ("动态清零", (None, None, "")),
+    ("达到全省平均水平", (None, None, "")), (">95（城镇）/>90（农村）", (None, None, "")),
+])
+def test_comparators_printed_in_a_cell(printed, expected):
+    # before: ≮ (not less than) and ≯ (not more than) left the cell unparsed
+    v = parse_value(printed, default_unit="%")
+    assert (v.comparator, v.value, v.unit) == expected
+    assert v.printed == printed
