@@ -26,12 +26,19 @@ def squash(s: str) -> str:
     return re.sub(r"\s+", "", s)
 
 
+#: marks a plan prints on an indicator's name, explained in a note (注：带*为约束性指标, ★为新增指标)
+NAME_MARKS = "*＊★☆▲△※◆◇●○#＃"
+
+
 def split_unit_paren(name: str) -> tuple[str, str]:
-    """'残疾人辅助器具适配率（%）' -> ('残疾人辅助器具适配率', '%'); empty '()' -> unit ''."""
+    """'残疾人辅助器具适配率（%）' -> ('残疾人辅助器具适配率', '%'); empty '()' -> unit ''.  A mark on
+    the name (残疾人就业人数*（万人）, …（%）★) is no part of it: its meaning is in a note, and the
+    attribute the table reads is its attribute column's."""
+    name = name.strip().strip(NAME_MARKS).strip()
     m = UNIT_PAREN_RE.search(name)
     if not m:
-        return name.strip(), ""
-    return name[: m.start()].strip(), m.group(1).strip()
+        return name, ""
+    return name[: m.start()].strip().rstrip(NAME_MARKS).strip(), m.group(1).strip()
 
 
 def is_heading_line(norm: str) -> bool:

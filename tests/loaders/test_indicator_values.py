@@ -109,3 +109,18 @@ def test_comparators_printed_in_a_cell(printed, expected):
     v = parse_value(printed, default_unit="%")
     assert (v.comparator, v.value, v.unit) == expected
     assert v.printed == printed
+
+
+# --- a mark on the name (残疾人就业人数*, 注：带*为约束性指标) -------------------------------------------
+@pytest.mark.parametrize("how", LAYOUTS)
+@pytest.mark.parametrize("printed", ["困难残疾人生活补贴覆盖率*（%）", "困难残疾人生活补贴覆盖率（%）*",
+                                     "困难残疾人生活补贴覆盖率（%）★", "★困难残疾人生活补贴覆盖率（%）",
+                                     "困难残疾人生活补贴覆盖率＊（%）"])
+def test_a_mark_on_the_name_is_no_part_of_it(tmp_path, how, printed):
+    # before: the name kept its mark (困难残疾人生活补贴覆盖率*), and a mark after the unit's bracket
+    # hid the unit: name 困难残疾人生活补贴覆盖率（%）★, no unit, its values counted in nothing
+    rows = [(f"1.{printed}", "95", "100", "约束性"), SECOND]
+    r = plan(tmp_path, layout(H, rows, how), "注：带*（★）为约束性指标。\n")
+    assert [(i.name, i.unit, value(i.target), i.attribute) for i in r.indicators] == [
+        ("困难残疾人生活补贴覆盖率", "%", ("100", "=", Decimal("100"), "%"), "约束性"),
+        ("残疾人就业人数", "万人", ("6", "=", Decimal("6"), "万人"), "预期性")]
