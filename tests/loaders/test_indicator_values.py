@@ -124,3 +124,24 @@ def test_a_mark_on_the_name_is_no_part_of_it(tmp_path, how, printed):
     assert [(i.name, i.unit, value(i.target), i.attribute) for i in r.indicators] == [
         ("困难残疾人生活补贴覆盖率", "%", ("100", "=", Decimal("100"), "%"), "约束性"),
         ("残疾人就业人数", "万人", ("6", "=", Decimal("6"), "万人"), "预期性")]
+
+
+# --- a cell's unit against its row's --------------------------------------------------------------
+@pytest.mark.parametrize("how", ["rows", "plain"])
+def test_a_cell_printed_in_another_unit_than_its_row_is_a_gap(tmp_path, how):
+    # before: 95% under 残疾人就业人数（万人） was read as 95 with the row's unit 万人 beside it (the
+    # indicators query: unit 万人, value 95), 50000人 as 50000 万人, silently
+    rows = [("1.残疾人就业人数（万人）", "95%", "50000人", "预期性"),
+            ("2.残疾人康复服务人次（人次）", "1.5万", "2万人次", "预期性"),
+            ("3.困难残疾人生活补贴覆盖率（%）", "95％", "100%", "约束性")]
+    r = plan(tmp_path, layout(H, rows, how))
+    assert read(r) == [
+        ("1", "残疾人就业人数", "万人", ("95%", None, None, ""), ("50000人", None, None, ""), "预期性"),
+        ("2", "残疾人康复服务人次", "人次", ("1.5万", "=", Decimal("1.5"), "万人次"), ("2万人次", "=", Decimal("2"), "万人次"),
+         "预期性"),
+        ("3", "困难残疾人生活补贴覆盖率", "%", ("95％", "=", Decimal("95"), "%"), ("100%", "=", Decimal("100"), "%"),
+         "约束性")]
+    lines = (7, 7) if how == "rows" else (16, 18)  # the cell's line
+    assert [(g.line, g.kind, g.message) for g in r.warnings] == [
+        (lines[0], "table", "indicator 1 baseline '95%' is printed in % but its row counts in 万人: its number was not read"),
+        (lines[1], "table", "indicator 1 target '50000人' is printed in 人 but its row counts in 万人: its number was not read")]
