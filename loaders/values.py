@@ -37,14 +37,41 @@ def is_missing(printed: str) -> bool:
     return printed.strip().replace(" ", "") in MISSING_MARKERS
 
 
+#: a number in brackets, as plans print a total over the plan's period: 〔35〕, [35], ［35］, 【35】
+_BRACKETED_RE = re.compile(r"^(?:〔(?P<a>[^〔〕]+)〕|\[(?P<b>[^\[\]]+)\]|【(?P<c>[^【】]+)】)$")
+#: a plan's note saying what its brackets hold: 注：〔〕内为五年累计数, [ ]内数据为“十四五”期间累计数,
+#: 带【】的为累计值
+_TOTALS_NOTE_RE = re.compile(r"(?:〔\s*〕|\[\s*\]|【\s*】)[^。；;\n]{0,16}累计")
+
+
+def bracketed_number(printed: str) -> str | None:
+    """The number cell inside brackets (〔35〕 -> 35), or None if the cell is no number in brackets."""
+    m = _BRACKETED_RE.match(normalize(printed).replace(" ", ""))
+    inner = m and (m["a"] or m["b"] or m["c"])
+    return inner if inner and _NUMBER_CELL_RE.match(inner) else None
+
+
+def notes_bracketed_totals(text: str) -> bool:
+    """Does a plan's text say its brackets hold totals (注：〔〕内为五年累计数)?"""
+    return bool(_TOTALS_NOTE_RE.search(normalize(text)))
+
+
 def parse_value(printed: str, *, default_unit: str = "", year: int | None = None,
-                span: Span | None = None) -> Value:
-    """Parse one printed baseline/target cell."""
+                span: Span | None = None, bracketed_totals: bool = False) -> Value:
+    """Parse one printed baseline/target cell.  A number in brackets (〔35〕) is a total over the plan's
+    period where the plan says its brackets hold totals (`bracketed_totals`), else it is no number
+    (a total or a level: the plan does not say)."""
     printed = printed.strip()
     v = Value(printed=printed, year=year, span=span)
     if is_missing(printed):
         return v
-    m = _NUMBER_CELL_RE.match(normalize(printed).replace(" ", ""))
+    cell = normalize(printed).replace(" ", "")
+    inner = bracketed_number(printed)
+    if inner is not None:
+        if not bracketed_totals:
+            return v
+        cell, v.cumulative = inner, True
+    m = _NUMBER_CELL_RE.match(cell)
     if not m:
         return v  # qualitative
     try:
@@ -75,4 +102,4 @@ def opens_with_value(cell: str) -> bool:
 def is_value_cell(cell: str) -> bool:
     """Could this table cell be a baseline/target (number, missing marker)?"""
     c = normalize(cell).replace(" ", "")
-    return is_missing(c) or bool(_NUMBER_CELL_RE.match(c))
+    return is_missing(c) or bool(_NUMBER_CELL_RE.match(c)) or bracketed_number(c) is not None

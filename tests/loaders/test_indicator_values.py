@@ -145,3 +145,59 @@ def test_a_cell_printed_in_another_unit_than_its_row_is_a_gap(tmp_path, how):
     assert [(g.line, g.kind, g.message) for g in r.warnings] == [
         (lines[0], "table", "indicator 1 baseline '95%' is printed in % but its row counts in 万人: its number was not read"),
         (lines[1], "table", "indicator 1 target '50000人' is printed in 人 but its row counts in 万人: its number was not read")]
+
+
+# --- a five-year total in brackets (注：〔〕内为五年累计数) ------------------------------------------------
+TOTALS = [("1.新增残疾人就业人数（万人）", "〔30〕", "〔35〕", "预期性"), SECOND]
+NOTE = "注：〔〕内为五年累计数。\n"
+
+
+def totals(record):
+    return [(i.name, value(i.baseline), i.baseline.cumulative, value(i.target), i.target.cumulative)
+            for i in record.indicators]
+
+
+@pytest.mark.parametrize("how", LAYOUTS)
+@pytest.mark.parametrize("bracket", ["〔{}〕", "[{}]", "［{}］", "【{}】"])
+@pytest.mark.parametrize("note", [NOTE, "注：[ ]内数据为“十四五”期间累计数。\n", "注：带【】的为累计值。\n"])
+def test_a_total_in_brackets_reads_as_a_total(tmp_path, how, bracket, note):
+    # before: 〔35〕 was a qualitative target (no number), a numeric one missed by every audit of
+    # numeric targets; now the number, marked a five-year total (not the level reached in 2025)
+    rows = [(TOTALS[0][0], bracket.format(30), bracket.format(35), "预期性"), SECOND]
+    r = plan(tmp_path, layout(H, rows, how), note)
+    assert totals(r) == [
+        ("新增残疾人就业人数", (bracket.format(30), "=", Decimal("30"), "万人"), True,
+         (bracket.format(35), "=", Decimal("35"), "万人"), True),
+        ("残疾人就业人数", ("5", "=", Decimal("5"), "万人"), False, ("6", "=", Decimal("6"), "万人"), False)]
+    assert r.warnings == []
+
+
+@pytest.mark.parametrize("how", LAYOUTS)
+def test_a_number_in_brackets_without_a_note_is_a_gap(tmp_path, how):
+    # brackets whose meaning the plan does not state: no number is read (a total or a level?), said
+    r = plan(tmp_path, layout(H, TOTALS, how))
+    assert totals(r)[0] == ("新增残疾人就业人数", ("〔30〕", None, None, ""), False, ("〔35〕", None, None, ""), False)
+    assert [g.message for g in r.warnings] == [
+        f"indicator 1 {role} '{cell}' is a number in brackets and no note says what the brackets mean "
+        f"(〔〕内为五年累计数): its number was not read" for role, cell in (("baseline", "〔30〕"), ("target", "〔35〕"))]
+
+
+def test_a_total_in_brackets_in_rows_printed_without_numbers(tmp_path):
+    # one cell a line, no 序号: the cells after the name must look like values for the row to be placed
+    header = ("领域", "指标", "2020年", "2025年", "属性")
+    rows = [("就业", "新增残疾人就业人数（万人）", "〔30〕", "〔35〕", "预期性"), ("残疾人就业人数（万人）", "5", "6", "预期性")]
+    r = plan(tmp_path, one_cell_a_line(header, rows, tabs=False), NOTE)
+    assert totals(r) == [
+        ("新增残疾人就业人数", ("〔30〕", "=", Decimal("30"), "万人"), True, ("〔35〕", "=", Decimal("35"), "万人"), True),
+        ("残疾人就业人数", ("5", "=", Decimal("5"), "万人"), False, ("6", "=", Decimal("6"), "万人"), False)]
+    assert [i.category for i in r.indicators] == ["就业", "就业"]
+    assert r.warnings == []
+
+
+def test_the_indicators_query_says_a_target_is_a_total(tmp_path):
+    from policykg import api
+    plan(tmp_path, rows_a_line(H, TOTALS), NOTE)
+    columns, rows = api.query("indicators", tmp_path / "plan.txt")
+    got = [{c: r[k] for k, c in enumerate(columns)} for r in rows]
+    assert [(d["name"], d["target"], d["comparator"], d["value"], d["cumulative"], d["unit"]) for d in got] == [
+        ("新增残疾人就业人数", "〔35〕", "=", "35", "累计", "万人"), ("残疾人就业人数", "6", "=", "6", "", "万人")]
