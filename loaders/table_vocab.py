@@ -200,6 +200,20 @@ def is_category_cell(norm: str) -> bool:
             and "。" not in c)
 
 
+def table_category(norm: str) -> str | None:
+    """The category a row of one cell prints inside an indicator table: the cell (社会保障), or what
+    follows its number where it is numbered as a heading is (一、社会保障, （一）社会保障) and its rows
+    number from 1 under it; None if it is no category."""
+    c = squash(normalize(norm))
+    if is_category_cell(c) and not ITEM_RE.match(c):
+        return norm.strip()
+    n = numbering(c)
+    if n is None or n.style not in ("一、", "(一)") or n.number is None:
+        return None
+    rest = squash(norm)[n.end:]
+    return rest if is_category_cell(normalize(rest)) else None
+
+
 # ------------------------------------------------------------------------------------------------
 # the key-task division table
 @dataclass

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from policykg.loaders.table_vocab import (MAX_DIVISION_COLUMNS, attribute_of, UNIT_PAREN_RE, DivisionRow,
                                           DivisionTable, IndicatorRow, IndicatorTable, header_roles,
                                           column_role, division_columns, is_category_cell, is_header_cell,
-                                          is_heading_line, is_measure_unit, is_total_cell, note_no_lead, note_unread, split_unit_paren, squash, unitlike)
+                                          is_heading_line, is_measure_unit, is_total_cell, table_category, note_no_lead, note_unread, split_unit_paren, squash, unitlike)
 from policykg.loaders.grids import read_indicator_grid
 from policykg.loaders.reading import Grid
 from policykg.loaders.text import ITEM_RE, Line
@@ -399,10 +399,16 @@ def _read_tab_table(lines: list[Line], i: int) -> IndicatorTable | None:
         if k is None:
             break
         cells = [c.strip() for c in lines[k].clean.split("\t")]
-        if len([c for c in cells if c]) == 1 and is_category_cell(lines[k].norm):
+        if len([c for c in cells if c]) == 1 and table_category(lines[k].norm) is not None:
             nxt = _next_nonempty(lines, k + 1)
             if nxt is None or "\t" not in lines[nxt].clean:
                 break
+            if is_heading_line(lines[k].norm):
+                # 一、社会保障: a category numbered as a heading is, where an indicator row follows it
+                # (as wide as the header, its attribute last); else the plan's next heading
+                below = [c.strip() for c in lines[nxt].clean.split("\t")]
+                if len(below) != len(header) or attribute_of(below[-1]) is None:
+                    break
         elif len([c for c in cells if c]) < 2:
             break
         rows.append((lines[k].no, tuple(cells)))

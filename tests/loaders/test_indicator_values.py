@@ -201,3 +201,30 @@ def test_the_indicators_query_says_a_target_is_a_total(tmp_path):
     got = [{c: r[k] for k, c in enumerate(columns)} for r in rows]
     assert [(d["name"], d["target"], d["comparator"], d["value"], d["cumulative"], d["unit"]) for d in got] == [
         ("新增残疾人就业人数", "〔35〕", "=", "35", "累计", "万人"), ("残疾人就业人数", "6", "=", "6", "", "万人")]
+
+
+# --- categories printed as numbered rows of their own (一、社会保障), 序号 from 1 under each ----------------
+@pytest.mark.parametrize("category", [("一、社会保障", "二、就业"), ("（一）社会保障", "（二）就业")])
+def test_a_numbered_category_row_in_a_table_of_tab_rows(tmp_path, category):
+    # before: 一、社会保障 and 二、就业 ended the table and were read as chapters of the plan (社会保障,
+    # 就业), the rows under them were two tables not read: no indicator
+    header = ("序号", "指标", "单位", "2020年", "2025年", "属性")
+    rows = [(category[0],), ("1", "困难残疾人生活补贴覆盖率", "%", "95", "100", "约束性"),
+            ("2", "重度残疾人护理补贴覆盖率", "%", "95", "100", "约束性"),
+            (category[1],), ("1", "残疾人就业人数", "万人", "5", "6", "预期性")]
+    r = plan(tmp_path, rows_a_line(header, rows))
+    assert [(i.no, i.category, i.name, i.unit, i.target.printed, i.attribute) for i in r.indicators] == [
+        ("1", "社会保障", "困难残疾人生活补贴覆盖率", "%", "100", "约束性"),
+        ("2", "社会保障", "重度残疾人护理补贴覆盖率", "%", "100", "约束性"),
+        ("1", "就业", "残疾人就业人数", "万人", "6", "预期性")]
+    assert [c.title for c in r.chapters] == ["发展目标", "主要任务", "保障措施"]
+    assert r.warnings == []
+
+
+def test_a_heading_after_a_table_of_tab_rows_still_ends_it(tmp_path):
+    # the plan's next heading after the table, followed by a tab-separated line that is no indicator row
+    header = ("序号", "指标", "单位", "2020年", "2025年", "属性")
+    rows = [("1", "困难残疾人生活补贴覆盖率", "%", "95", "100", "约束性")]
+    r = plan(tmp_path, rows_a_line(header, rows) + "二、重点任务\n序号\t任务\t牵头单位\n")
+    assert [i.name for i in r.indicators] == ["困难残疾人生活补贴覆盖率"]
+    assert "重点任务" in [c.title for c in r.chapters]
