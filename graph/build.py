@@ -345,6 +345,8 @@ class PlanGraphBuilder:
             g.add((node, _TYPE, K.NumericTarget))
         elif cls == K.Target and v.printed and not _missing(v):
             g.add((node, _TYPE, K.QualitativeTarget))
+        if v.cumulative:
+            g.add((node, _TYPE, K.CumulativeValue))
         g.add((node, K.printed, plain(v.printed)))
         if v.value is not None:
             g.add((node, K.value, typed(_decimal(v.value), DECIMAL)))

@@ -56,6 +56,7 @@ Target = PKG.Target
 NumericTarget = PKG.NumericTarget
 QualitativeTarget = PKG.QualitativeTarget
 Baseline = PKG.Baseline
+CumulativeValue = PKG.CumulativeValue  # a total over the plan's period (〔35〕), not a level
 Organization = PKG.Organization
 Region = PKG.Region
 SourceDocument = PKG.SourceDocument

@@ -14,7 +14,8 @@ import re
 from policykg.loaders.reading import Grid
 from policykg.loaders.table_vocab import (DivisionRow, DivisionTable, IndicatorRow, IndicatorTable,
                                           attribute_of, header_roles, column_role, division_columns,
-                                          continues_rows, is_category_cell, is_header_cell, note_no_lead,
+                                          continues_rows, is_category_cell, is_header_cell, is_total_cell, table_category,
+                                          note_no_lead,
                                           note_unread, row_number, split_unit_paren, squash, task_number, unitlike)
 from policykg.loaders.text import BOOKMARK_RE, ITEM_RE, Line, ProjectRow, normalize
 from policykg.loaders.values import is_value_cell
@@ -178,11 +179,10 @@ def read_indicator_grid(grid: Grid) -> IndicatorTable | None:
     category = ""
     for line, cells in body:
         filled = _filled(cells)
-        if not filled:
-            continue
-        if len(filled) == 1 and is_category_cell(normalize(_joined(filled[0]))) and not ITEM_RE.match(
-                normalize(_joined(filled[0]))):
-            category = _joined(filled[0])  # a category printed as a row of its own
+        if not filled or is_total_cell(filled[0]):
+            continue  # an empty row, or a totals row (合计): the sum of the rows above, no indicator
+        if len(filled) == 1 and table_category(_joined(filled[0])) is not None:
+            category = table_category(_joined(filled[0]))  # a category printed as a row of its own (一、社会保障)
             continue
         got = _aligned(cells, roles)
         if got is None:

@@ -79,6 +79,8 @@ class Value:
     unit: str = ""
     year: int | None = None
     span: Span | None = None
+    #: a total over the plan's period (五年累计数, printed in brackets: 〔35〕), not a level at its year
+    cumulative: bool = False
 
     @property
     def is_numeric(self) -> bool:

@@ -35,7 +35,7 @@ from policykg.loaders.table_vocab import DivisionTable, IndicatorTable, is_divis
 from policykg.loaders.tables import flattened_grid, read_division_table, read_indicator_table
 from policykg.loaders.text import Block, Line, ProjectRow, line_width, make_blocks, make_lines, normalize
 from policykg.loaders.units import UnitResolver
-from policykg.loaders.values import parse_value
+from policykg.loaders.values import bracketed_number, notes_bracketed_totals, parse_value
 
 
 class _Spans:
@@ -200,7 +200,20 @@ def _region(md: Metadata, text: str):
     return resolve_region(names, without_site_names(text))
 
 
-def _indicators(tables: list[IndicatorTable], spans: _Spans, period) -> list[Indicator]:
+def _same_unit(printed: str, row: str) -> bool:
+    """Is a value printed in `printed` counted in its row's unit `row`: the same unit, or the row's
+    with 万/亿 before it (1.5万 in a row counted in 人次 is 1.5万人次, as `parse_value` reads it)?"""
+    printed, row = normalize(printed), normalize(row)
+    return not printed or not row or printed == row or printed in ("万" + row, "亿" + row)
+
+
+def _indicators(tables: list[IndicatorTable], spans: _Spans, period, gaps: list[Gap],
+                bracketed_totals: bool) -> list[Indicator]:
+    """The indicators the tables read.  A value printed in another unit than its row's (95% under
+    残疾人就业人数（万人）, 50000人 under 万人) keeps its printing and reads no number (it is not
+    in the unit the indicator is counted in): a gap.  A number in brackets (〔35〕) is a total over
+    the plan's period where the plan's note says its brackets hold totals (`bracketed_totals`:
+    注：〔〕内为五年累计数); without such a note it reads no number (a total or a level?): a gap."""
     out: list[Indicator] = []
     for table in tables:
         value_roles = [r for r in table.columns if r in ("baseline", "target")]
@@ -211,8 +224,18 @@ def _indicators(tables: list[IndicatorTable], spans: _Spans, period) -> list[Ind
                     continue  # an empty cell of a real table: no value printed
                 year = table.years.get(role) or (
                     (period[0] - 1 if role == "baseline" else period[1]) if period else None)
-                vals[role] = parse_value(printed, default_unit=row.unit, year=year,
-                                         span=spans.lines(line_no, line_no))
+                v = parse_value(printed, default_unit=row.unit, year=year, span=spans.lines(line_no, line_no),
+                                bracketed_totals=bracketed_totals)
+                if not bracketed_totals and bracketed_number(printed) is not None:
+                    gaps.append(Gap(line_no, "table", f"indicator {row.no} {role} {printed.strip()!r} is a number in "
+                                                      f"brackets and no note says what the brackets mean "
+                                                      f"(〔〕内为五年累计数): its number was not read"))
+                if v.is_numeric and not _same_unit(v.unit, row.unit):
+                    gaps.append(Gap(line_no, "table", f"indicator {row.no} {role} {printed.strip()!r} is printed in "
+                                                      f"{v.unit} but its row counts in {row.unit}: its number "
+                                                      f"was not read"))
+                    v.comparator, v.value, v.unit = None, None, ""
+                vals[role] = v
             out.append(Indicator(row.no, row.name, row.category, row.unit, vals.get("baseline"),
                                  vals.get("target"), row.attribute, spans.lines(row.first_line, row.last_line)))
     return out
@@ -452,7 +475,8 @@ def load_plan(path: str | Path) -> PlanRecord:
     record.warnings.extend(Gap(line, kind, message) for line, kind, message in src.gaps)
     record.warnings.extend(Gap(line, "table", message) for t in indicator_tables for line, message in t.unread)
     record.warnings.extend(indicators_in_prose(blocks[start:]))
-    record.indicators = _indicators(indicator_tables, spans, md.period)
+    record.indicators = _indicators(indicator_tables, spans, md.period, record.warnings,
+                                    notes_bracketed_totals(src.text))
     body_tasks = record.tasks()
     clauses_of = {id(t): ClauseReader.find(t.text) for t in body_tasks}  # each task's text parsed once
     section_clauses = [clause for _, clause, _ in structure.section_clauses.values()]

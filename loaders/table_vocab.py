@@ -26,12 +26,19 @@ def squash(s: str) -> str:
     return re.sub(r"\s+", "", s)
 
 
+#: marks a plan prints on an indicator's name, explained in a note (注：带*为约束性指标, ★为新增指标)
+NAME_MARKS = "*＊★☆▲△※◆◇●○#＃"
+
+
 def split_unit_paren(name: str) -> tuple[str, str]:
-    """'残疾人辅助器具适配率（%）' -> ('残疾人辅助器具适配率', '%'); empty '()' -> unit ''."""
+    """'残疾人辅助器具适配率（%）' -> ('残疾人辅助器具适配率', '%'); empty '()' -> unit ''.  A mark on
+    the name (残疾人就业人数*（万人）, …（%）★) is no part of it: its meaning is in a note, and the
+    attribute the table reads is its attribute column's."""
+    name = name.strip().strip(NAME_MARKS).strip()
     m = UNIT_PAREN_RE.search(name)
     if not m:
-        return name.strip(), ""
-    return name[: m.start()].strip(), m.group(1).strip()
+        return name, ""
+    return name[: m.start()].strip().rstrip(NAME_MARKS).strip(), m.group(1).strip()
 
 
 def is_heading_line(norm: str) -> bool:
@@ -177,11 +184,34 @@ def is_measure_unit(cell: str) -> bool:
     return 0 < len(c) <= 6 and all(ch in _MEASURE_CHARS for ch in c)
 
 
+#: a row of totals (合计, 总计, 小计, 共计): the sum of the rows above, no indicator
+_TOTAL_WORDS = ("合计", "总计", "小计", "共计")
+
+
+def is_total_cell(cell: str) -> bool:
+    """Does a cell name a totals row (合计, 合 计, 总计（万人）)?"""
+    return split_unit_paren(squash(normalize(cell)))[0] in _TOTAL_WORDS
+
+
 def is_category_cell(norm: str) -> bool:
     c = squash(norm)
     return (0 < len(c) <= 20 and not re.search(r"\d", c) and not ITEM_RE.match(c)
             and attribute_of(c) is None and not is_value_cell(c) and not is_heading_line(c)
             and "。" not in c)
+
+
+def table_category(norm: str) -> str | None:
+    """The category a row of one cell prints inside an indicator table: the cell (社会保障), or what
+    follows its number where it is numbered as a heading is (一、社会保障, （一）社会保障) and its rows
+    number from 1 under it; None if it is no category."""
+    c = squash(normalize(norm))
+    if is_category_cell(c) and not ITEM_RE.match(c):
+        return norm.strip()
+    n = numbering(c)
+    if n is None or n.style not in ("一、", "(一)") or n.number is None:
+        return None
+    rest = squash(norm)[n.end:]
+    return rest if is_category_cell(normalize(rest)) else None
 
 
 # ------------------------------------------------------------------------------------------------

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from policykg.loaders.table_vocab import (MAX_DIVISION_COLUMNS, attribute_of, UNIT_PAREN_RE, DivisionRow,
                                           DivisionTable, IndicatorRow, IndicatorTable, header_roles,
                                           column_role, division_columns, is_category_cell, is_header_cell,
-                                          is_heading_line, is_measure_unit, note_no_lead, note_unread, split_unit_paren, squash, unitlike)
+                                          is_heading_line, is_measure_unit, is_total_cell, table_category, note_no_lead, note_unread, split_unit_paren, squash, unitlike)
 from policykg.loaders.grids import read_indicator_grid
 from policykg.loaders.reading import Grid
 from policykg.loaders.text import ITEM_RE, Line
-from policykg.loaders.values import is_missing, is_value_cell
+from policykg.loaders.values import is_missing, is_value_cell, opens_with_value
 
 _INDICATOR_HEADER_START = {"指标", "类别", "领域", "指标类别", "分类", "指标名称", "序号", "类别指标", "主要指标"}
 _HEADER_WORDS = {"指标", "类别", "指标名称", "属性", "单位", "目标值", "基期值", "现状值", "序号", "目标",
@@ -196,8 +196,9 @@ def read_indicator_table(lines: list[Line], i: int) -> IndicatorTable | None:
                     table.last_line = lines[j - 1].no
                 continue
             if (not cells and not cur.unit and UNIT_PAREN_RE.search(norm)
-                    and not is_value_cell(norm)):
-                # the name cell wrapped onto the next line: "…纳入最低生活保障" / "比例(%)"
+                    and not is_value_cell(norm) and not opens_with_value(norm)):
+                # the name cell wrapped onto the next line: "…纳入最低生活保障" / "比例(%)"; a
+                # value glossed in brackets (100（全覆盖）, >95（城镇）/>90（农村）) is the row's first value
                 name, unit = split_unit_paren(cur.name + cell)
                 cur.name, cur.unit = name, unit
             elif ITEM_RE.match(norm) and not is_value_cell(norm):
@@ -271,6 +272,10 @@ def _read_unnumbered(lines: list[Line], j: int, cols: list[str | None], middle: 
         if at_category is not None:
             category, lost = lines[chunk[at_category]].clean, False
         at = chunk[named]
+        if is_total_cell(lines[at].clean):  # a totals row (合计): the sum of the rows above, no indicator
+            table.last_line = lines[end].no
+            k = _next_nonempty(lines, end + 1)
+            continue
         name, unit = split_unit_paren(lines[at].clean)
         row = IndicatorRow(no or str(place), name, "" if lost else category, unit, [], attribute_of(lines[end].norm),
                            lines[chunk[0]].no if no else lines[at].no, lines[end].no)
@@ -394,10 +399,16 @@ def _read_tab_table(lines: list[Line], i: int) -> IndicatorTable | None:
         if k is None:
             break
         cells = [c.strip() for c in lines[k].clean.split("\t")]
-        if len([c for c in cells if c]) == 1 and is_category_cell(lines[k].norm):
+        if len([c for c in cells if c]) == 1 and table_category(lines[k].norm) is not None:
             nxt = _next_nonempty(lines, k + 1)
             if nxt is None or "\t" not in lines[nxt].clean:
                 break
+            if is_heading_line(lines[k].norm):
+                # 一、社会保障: a category numbered as a heading is, where an indicator row follows it
+                # (as wide as the header, its attribute last); else the plan's next heading
+                below = [c.strip() for c in lines[nxt].clean.split("\t")]
+                if len(below) != len(header) or attribute_of(below[-1]) is None:
+                    break
         elif len([c for c in cells if c]) < 2:
             break
         rows.append((lines[k].no, tuple(cells)))

@@ -14,6 +14,7 @@ from policykg.loaders.text import normalize
 COMPARATOR_SYMBOLS = {
     ">=": "≥", "≥": "≥", "≧": "≥", "<=": "≤", "≤": "≤", "≦": "≤",
     ">": ">", "<": "<", "=": "=", "≈": "≈", "~": "≈", "约": "≈",
+    "≮": "≥", "≯": "≤",  # not less than, not more than
 }
 #: words after a number that change its comparator
 SUFFIX_COMPARATORS = {"以上": "≥", "及以上": "≥", "以下": "≤", "及以下": "≤", "以内": "≤", "左右": "≈"}
@@ -24,7 +25,7 @@ PREFIX_COMPARATORS = {"不低于": "≥", "不少于": "≥", "不小于": "≥"
 MISSING_MARKERS = {"——", "—", "--", "-", "/", "无", "—-", "-—", "－－", "－"}
 
 _NUMBER_CELL_RE = re.compile(
-    r"^(?P<cmp>>=|<=|≥|≤|≧|≦|>|<|=|≈|~|约|"
+    r"^(?P<cmp>>=|<=|≥|≤|≧|≦|≮|≯|>|<|=|≈|~|约|"
     + "|".join(sorted(PREFIX_COMPARATORS, key=len, reverse=True)) + r")?\s*"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
     r"(?P<unit>%|‰|个百分点|[\u4e00-\u9fff]{1,3}(?<![以及上下内右]))?\s*"
@@ -36,14 +37,41 @@ def is_missing(printed: str) -> bool:
     return printed.strip().replace(" ", "") in MISSING_MARKERS
 
 
+#: a number in brackets, as plans print a total over the plan's period: 〔35〕, [35], ［35］, 【35】
+_BRACKETED_RE = re.compile(r"^(?:〔(?P<a>[^〔〕]+)〕|\[(?P<b>[^\[\]]+)\]|【(?P<c>[^【】]+)】)$")
+#: a plan's note saying what its brackets hold: 注：〔〕内为五年累计数, [ ]内数据为“十四五”期间累计数,
+#: 带【】的为累计值
+_TOTALS_NOTE_RE = re.compile(r"(?:〔\s*〕|\[\s*\]|【\s*】)[^。；;\n]{0,16}累计")
+
+
+def bracketed_number(printed: str) -> str | None:
+    """The number cell inside brackets (〔35〕 -> 35), or None if the cell is no number in brackets."""
+    m = _BRACKETED_RE.match(normalize(printed).replace(" ", ""))
+    inner = m and (m["a"] or m["b"] or m["c"])
+    return inner if inner and _NUMBER_CELL_RE.match(inner) else None
+
+
+def notes_bracketed_totals(text: str) -> bool:
+    """Does a plan's text say its brackets hold totals (注：〔〕内为五年累计数)?"""
+    return bool(_TOTALS_NOTE_RE.search(normalize(text)))
+
+
 def parse_value(printed: str, *, default_unit: str = "", year: int | None = None,
-                span: Span | None = None) -> Value:
-    """Parse one printed baseline/target cell."""
+                span: Span | None = None, bracketed_totals: bool = False) -> Value:
+    """Parse one printed baseline/target cell.  A number in brackets (〔35〕) is a total over the plan's
+    period where the plan says its brackets hold totals (`bracketed_totals`), else it is no number
+    (a total or a level: the plan does not say)."""
     printed = printed.strip()
     v = Value(printed=printed, year=year, span=span)
     if is_missing(printed):
         return v
-    m = _NUMBER_CELL_RE.match(normalize(printed).replace(" ", ""))
+    cell = normalize(printed).replace(" ", "")
+    inner = bracketed_number(printed)
+    if inner is not None:
+        if not bracketed_totals:
+            return v
+        cell, v.cumulative = inner, True
+    m = _NUMBER_CELL_RE.match(cell)
     if not m:
         return v  # qualitative
     try:
@@ -61,7 +89,17 @@ def parse_value(printed: str, *, default_unit: str = "", year: int | None = None
     return v
 
 
+_VALUE_OPENING_RE = re.compile(r"^(?:[\d<>=≥≤≧≦≈~≮≯〔\[【]|约\d|"
+                                + "|".join(sorted(PREFIX_COMPARATORS, key=len, reverse=True)) + r")")
+
+
+def opens_with_value(cell: str) -> bool:
+    """Does a cell open as a value does (a number, a comparator: 100（全覆盖）, >95（城镇）/>90（农村））,
+    never as the rest of a name wrapped onto its next line (覆盖率（%）)?"""
+    return bool(_VALUE_OPENING_RE.match(normalize(cell).replace(" ", "")))
+
+
 def is_value_cell(cell: str) -> bool:
     """Could this table cell be a baseline/target (number, missing marker)?"""
     c = normalize(cell).replace(" ", "")
-    return is_missing(c) or bool(_NUMBER_CELL_RE.match(c))
+    return is_missing(c) or bool(_NUMBER_CELL_RE.match(c)) or bracketed_number(c) is not None
