@@ -54,14 +54,21 @@ def _one_cell_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
         return None
     cells: list[str] = []
     j = i
+    last = i  # the header's last cell so far
     while True:
         if j >= len(lines) or len(cells) >= 8:
             return None
         c = squash(lines[j].norm)
         if c:
             if column_role(c) is None and c not in _HEADER_WORDS and not _column_name(c):
+                # a table printing no attribute column (属性): its header ends where the first row's
+                # 序号 or numbered name starts, after the name and a value column
+                if not lines[i].indented and _no_attribute_header(cells) and (
+                        re.fullmatch(r"\d{1,3}", c) or ITEM_RE.match(lines[j].norm)):
+                    return cells, last
                 return None
             cells.append(c)
+            last = j
             if column_role(c) == "attribute":
                 break
         j += 1
@@ -87,6 +94,22 @@ def _one_cell_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
         j = k
         k += 1
     return cells, j
+
+
+def _next_row_number(lines: list[Line], k: int, cur: IndicatorRow) -> bool:
+    """Is lines[k] the next row's 序号 (the open row's number plus one, a name after it), not a value?"""
+    m = re.fullmatch(r"\d{1,3}", squash(lines[k].norm))
+    if m is None or not cur.no.isdigit() or int(m.group(0)) != int(cur.no) + 1:
+        return False
+    nxt = _next_nonempty(lines, k + 1)
+    return nxt is not None and not is_value_cell(lines[nxt].norm) and not opens_with_value(lines[nxt].norm)
+
+
+def _no_attribute_header(cells: list[str]) -> bool:
+    """Header cells that make a table without an attribute column: a name and a year or value column
+    (指标名称 | 2020年 | 2025年, 序号 | 指标 | 基期值 | 目标值)."""
+    roles, _years = header_roles(cells)
+    return "name" in roles and any(r in ("baseline", "target") for r in roles) and "attribute" not in roles
 
 
 def _next_nonempty(lines: list[Line], j: int) -> int | None:
@@ -124,8 +147,10 @@ def read_indicator_table(lines: list[Line], i: int) -> IndicatorTable | None:
         return None
     header, j = head
     cols, years = _columns(header)
-    name_at, attr_at = cols.index("name"), cols.index("attribute")
-    middle, trailing = cols[name_at + 1:attr_at], len(cols) - attr_at - 1
+    # no attribute column (a table printing none): a row ends with its last value, not its attribute
+    attributed = "attribute" in cols
+    name_at, attr_at = cols.index("name"), cols.index("attribute") if attributed else len(cols)
+    middle, trailing = cols[name_at + 1:attr_at], max(0, len(cols) - attr_at - 1)
     tabbed = lines[i].indented
     table = IndicatorTable([r for r in cols if r is not None], years, [], lines[i].no, lines[j].no)
     table.unread = [(lines[i].no, f"indicator table column {name!r} not read")
@@ -186,7 +211,9 @@ def read_indicator_table(lines: list[Line], i: int) -> IndicatorTable | None:
             else:
                 break
         else:
-            attribute = attribute_of(norm)
+            if not attributed and ("。" in norm or norm.startswith(("注", "说明", "备注", "数据来源"))):
+                break  # a note or a sentence under a table without attributes: the table ended
+            attribute = attribute_of(norm) if attributed else None
             if attribute is not None:
                 cur.attribute = attribute
                 cur.last_line = lines[k].no
@@ -205,11 +232,24 @@ def read_indicator_table(lines: list[Line], i: int) -> IndicatorTable | None:
                 # a row without an attribute cell: close it and re-read this line as a new row
                 close()
                 continue
+            elif not attributed and _next_row_number(lines, k, cur):
+                # a row printing fewer values than the header's columns, the next row's 序号 here:
+                # which value it lacks no attribute cell tells, so it is not read
+                table.unread.append((lines[k - 1].no, f"indicator table row {cur.no} prints {len(cells)} of "
+                                                      f"{len(middle)} values and no attribute: which is "
+                                                      f"missing cannot be told; the rest of the table was not read"))
+                cur = None
+                break
             else:
                 cells.append((cell, lines[k].no))
                 cur.last_line = lines[k].no
+                if not attributed and len(cells) == len(middle):
+                    close()
         j = k + 1
-    if cur is not None:
+    if cur is not None and not attributed and len(cells) < len(middle):
+        table.unread.append((cur.last_line, f"indicator table row {cur.no} prints {len(cells)} of {len(middle)} "
+                                            f"values and no attribute: which is missing cannot be told; it was not read"))
+    elif cur is not None:
         close()
     if not rows and not tabbed and not trailing:
         _read_unnumbered(lines, j_rows, cols, middle, table)

@@ -386,3 +386,31 @@ def test_a_project_period_in_the_graph(tmp_path):
     r = box_plan(tmp_path, ("序号", "项目名称", "建设内容", "建设年限"),
                  [("1", "残疾儿童康复救助", "为0-6岁残疾儿童提供康复救助。", "2021-2025年")])
     assert [o for _s, p, o in build_plan_graph(r).graph if p == K.projectPeriod] == ['"2021-2025年"@zh']
+
+
+# --- a table printing no attribute column, one cell a line ----------------------------------------
+NO_ATTRIBUTE = ["序号", "指标名称", "2020年", "2025年",
+                "1", "城乡残疾人最低生活保障覆盖率（%）", "100", "100",
+                "2", "残疾人基本养老保险参保率（%）", "90", "＞95",
+                "3", "残疾儿童康复救助率（%）", "85", "100"]
+
+
+@pytest.mark.parametrize("under", ["", "注：带*的为约束性指标。"])
+def test_a_table_printing_no_attribute_column_one_cell_a_line_is_read(tmp_path, under):
+    # before: the header was never closed by an attribute cell, so the table read as prose: no
+    # indicator and no gap, silently
+    r = plan(tmp_path, "\n".join(NO_ATTRIBUTE + [under]) + "\n")
+    assert indicators(r) == [("1", "城乡残疾人最低生活保障覆盖率", "%", "100", "100", ""),
+                             ("2", "残疾人基本养老保险参保率", "%", "90", "＞95", ""),
+                             ("3", "残疾儿童康复救助率", "%", "85", "100", "")]
+    assert tasks(r) == ["完善低保", "加强康复"] and r.warnings == []
+
+
+@pytest.mark.parametrize("lost, row, line", [(10, "2", 16), (14, "3", 20)])
+def test_a_row_short_of_a_value_in_a_table_without_attributes_is_said(tmp_path, lost, row, line):
+    # which value a row lacks no attribute cell tells: the row is said, never read one column off
+    cells = NO_ATTRIBUTE[:lost] + NO_ATTRIBUTE[lost + 1:]
+    r = plan(tmp_path, "\n".join(cells + ["注：带*的为约束性指标。"]) + "\n")
+    assert [i.no for i in r.indicators] == [str(n) for n in range(1, int(row))]
+    assert [(g.line, g.message.split(":")[0]) for g in r.warnings] == [
+        (line, f"indicator table row {row} prints 1 of 2 values and no attribute")]
