@@ -96,6 +96,32 @@ def _one_cell_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
     return cells, j
 
 
+def _numbered_category(lines: list[Line], k: int, values: int) -> bool:
+    """Is the heading-like lines[k] (一、社会保障) a category of a table printed one cell a line: what
+    a category is (short, no sentence), and a row under it numbered 1 that its attribute cell closes
+    within its name and `values` value cells, no heading between?  Else it is the plan's next heading."""
+    if table_category(lines[k].norm) is None:
+        return False
+    cells: list[str] = []
+    j = k + 1
+    while len(cells) < values + 4:
+        n = _next_nonempty(lines, j)
+        if n is None:
+            break
+        cells.append(lines[n].norm)
+        j = n + 1
+    first = squash(cells[0]) if cells else ""
+    m = ITEM_RE.match(first)
+    if not (first == "1" or (m and m.group(1) == "1")):
+        return False
+    for c in cells[1:]:
+        if is_heading_line(c):
+            return False
+        if attribute_of(c) is not None:
+            return True
+    return False
+
+
 def _next_row_number(lines: list[Line], k: int, cur: IndicatorRow) -> bool:
     """Is lines[k] the next row's 序号 (the open row's number plus one, a name after it), not a value?"""
     m = re.fullmatch(r"\d{1,3}", squash(lines[k].norm))
@@ -184,6 +210,12 @@ def read_indicator_table(lines: list[Line], i: int) -> IndicatorTable | None:
         if cur is not None and tabbed:  # tab-only lines before this one: empty cells of the row
             cells.extend(("", lines[e].no) for e in range(j, k) if lines[e].indented)
         cell, norm = lines[k].clean, lines[k].norm
+        if is_heading_line(norm) and cur is None and attributed and _numbered_category(lines, k, len(middle)):
+            # 一、社会保障 over rows numbered from 1, each closed by its attribute: a category
+            category = table_category(norm) if not (trailing and not tabbed) else ""
+            category_since = True
+            j = k + 1
+            continue
         if is_heading_line(norm):
             break  # the next chapter or section: the table ended, with or without the row's attribute
         if cur is None:

@@ -414,3 +414,20 @@ def test_a_row_short_of_a_value_in_a_table_without_attributes_is_said(tmp_path, 
     assert [i.no for i in r.indicators] == [str(n) for n in range(1, int(row))]
     assert [(g.line, g.message.split(":")[0]) for g in r.warnings] == [
         (line, f"indicator table row {row} prints 1 of 2 values and no attribute")]
+
+
+@pytest.mark.parametrize("tabs", [True, False])
+@pytest.mark.parametrize("numbered", ["一、", "（一）"])
+def test_categories_numbered_as_headings_in_a_table_one_cell_a_line(tmp_path, tabs, numbered):
+    # before: 一、社会保障 ended the table (read as the plan's next chapter) and the rows under it
+    # were read as tasks (困难残疾人生活补贴覆盖率（%）95100约束性)
+    second = numbered.replace("一", "二")
+    rows = [(f"{numbered}社会保障",), ("1", "困难残疾人生活补贴覆盖率（%）", "95", "100", "约束性"),
+            ("2", "残疾人基本养老保险参保率（%）", "90", "＞95", "预期性"),
+            (f"{second}康复服务",), ("1", "残疾儿童康复救助率（%）", "85", "100", "约束性")]
+    r = plan(tmp_path, one_cell_a_line(("序号", "指标", "2020年", "2025年", "属性"), rows, tabs=tabs))
+    assert [(i.no, i.name, i.category, i.target.printed, i.attribute) for i in r.indicators] == [
+        ("1", "困难残疾人生活补贴覆盖率", "社会保障", "100", "约束性"),
+        ("2", "残疾人基本养老保险参保率", "社会保障", "＞95", "预期性"),
+        ("1", "残疾儿童康复救助率", "康复服务", "100", "约束性")]
+    assert tasks(r) == ["完善低保", "加强康复"] and r.warnings == []
