@@ -31,7 +31,8 @@ from policykg.loaders.responsibilities import (MARKER_RE, OWNER_LABELS, Assigned
                                               parse_inner)
 from policykg.loaders.structure import parse_structure, short_title
 from policykg.loaders.targets import extract_targets, linked_indicators
-from policykg.loaders.table_vocab import DivisionTable, IndicatorTable, is_division_title, squash, task_number
+from policykg.loaders.table_vocab import (DivisionTable, IndicatorTable, attribute_marks, is_division_title,
+                                          marked_attribute, squash, task_number)
 from policykg.loaders.tables import flattened_grid, read_division_table, read_indicator_table
 from policykg.loaders.text import Block, Line, ProjectRow, line_width, make_blocks, make_lines, normalize
 from policykg.loaders.units import UnitResolver
@@ -208,12 +209,14 @@ def _same_unit(printed: str, row: str) -> bool:
 
 
 def _indicators(tables: list[IndicatorTable], spans: _Spans, period, gaps: list[Gap],
-                bracketed_totals: bool) -> list[Indicator]:
+                bracketed_totals: bool, marks: dict[str, str]) -> list[Indicator]:
     """The indicators the tables read.  A value printed in another unit than its row's (95% under
     残疾人就业人数（万人）, 50000人 under 万人) keeps its printing and reads no number (it is not
     in the unit the indicator is counted in): a gap.  A number in brackets (〔35〕) is a total over
     the plan's period where the plan's note says its brackets hold totals (`bracketed_totals`:
-    注：〔〕内为五年累计数); without such a note it reads no number (a total or a level?): a gap."""
+    注：〔〕内为五年累计数); without such a note it reads no number (a total or a level?): a gap.  A
+    table printing no attribute takes it from a mark on the name its note explains (`marks`:
+    注：带*的为约束性指标); an unmarked name gets none (the note does not say the rest are 预期性)."""
     out: list[Indicator] = []
     for table in tables:
         value_roles = [r for r in table.columns if r in ("baseline", "target")]
@@ -236,8 +239,10 @@ def _indicators(tables: list[IndicatorTable], spans: _Spans, period, gaps: list[
                                                       f"was not read"))
                     v.comparator, v.value, v.unit = None, None, ""
                 vals[role] = v
+            span = spans.lines(row.first_line, row.last_line)
+            attribute = row.attribute or marked_attribute(span.text, row.name, marks)
             out.append(Indicator(row.no, row.name, row.category, row.unit, vals.get("baseline"),
-                                 vals.get("target"), row.attribute, spans.lines(row.first_line, row.last_line)))
+                                 vals.get("target"), attribute, span))
     return out
 
 
@@ -476,7 +481,7 @@ def load_plan(path: str | Path) -> PlanRecord:
     record.warnings.extend(Gap(line, "table", message) for t in indicator_tables for line, message in t.unread)
     record.warnings.extend(indicators_in_prose(blocks[start:]))
     record.indicators = _indicators(indicator_tables, spans, md.period, record.warnings,
-                                    notes_bracketed_totals(src.text))
+                                    notes_bracketed_totals(src.text), attribute_marks(src.text))
     body_tasks = record.tasks()
     clauses_of = {id(t): ClauseReader.find(t.text) for t in body_tasks}  # each task's text parsed once
     section_clauses = [clause for _, clause, _ in structure.section_clauses.values()]

@@ -431,3 +431,22 @@ def test_categories_numbered_as_headings_in_a_table_one_cell_a_line(tmp_path, ta
         ("2", "残疾人基本养老保险参保率", "社会保障", "＞95", "预期性"),
         ("1", "残疾儿童康复救助率", "康复服务", "100", "约束性")]
     assert tasks(r) == ["完善低保", "加强康复"] and r.warnings == []
+
+
+@pytest.mark.parametrize("note, mark", [("注：带*的为约束性指标。", "*"), ("注：标“★”者为约束性指标，其余为预期性指标。", "★"),
+                                        ("注：＊为约束性指标。", "＊")])
+def test_a_mark_on_the_name_gives_the_attribute_a_table_does_not_print(tmp_path, note, mark):
+    # before: the mark was dropped from the name and the indicator had no attribute, though the
+    # plan's note says it is binding: an audit of binding indicators missed it, silently
+    cells = [c.replace("参保率（%）", f"参保率{mark}（%）") for c in NO_ATTRIBUTE]
+    r = plan(tmp_path, "\n".join(cells + [note]) + "\n")
+    rest = "预期性" if "其余" in note else ""  # the unmarked are what the note says, else nothing
+    assert [(i.name, i.attribute) for i in r.indicators] == [
+        ("城乡残疾人最低生活保障覆盖率", rest), ("残疾人基本养老保险参保率", "约束性"), ("残疾儿童康复救助率", rest)]
+    assert r.warnings == []
+
+
+def test_a_mark_no_note_explains_gives_no_attribute(tmp_path):
+    cells = [c.replace("参保率（%）", "参保率*（%）") for c in NO_ATTRIBUTE]
+    r = plan(tmp_path, "\n".join(cells + ["注：带*的为新增指标。"]) + "\n")
+    assert [i.attribute for i in r.indicators] == ["", "", ""]
