@@ -20,7 +20,10 @@ _NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:" + "|".join(SUFFIXES) + ")")
 _NOT_REGION = ("人民政府", "残疾", "关于", "十四五", "十三五", "规划", "发展", "中共", "委")
 #: common nouns ending in a region suffix that name no division (青山县社区康复…, 包头市城市无障碍…)
 _GENERIC = frozenset(("社区", "城市", "市区", "县区", "县市", "辖区", "园区", "景区", "山区", "牧区", "郊区", "片区",
-                      "老区", "灾区", "库区", "街区", "小区", "校区", "新区", "开发区", "示范区", "试验区", "保护区"))
+                      "老区", "灾区", "库区", "街区", "小区", "校区", "新区", "开发区", "示范区", "试验区", "保护区",
+                      # a city's areas no division is named (云山市中心城区…规划 is the city's): 城区 and
+                      # 老城区 are real districts' names (阳泉市城区, 洛阳市老城区), so they are not here
+                      "中心城区", "主城区", "建成区", "核心区", "市辖区"))
 #: …and the ones no division's name ends with, however it opens (云山市老旧小区改造规划, 农村牧区, 旅游景区):
 #: 城区, 山区, 郊区 and 新区 end real districts' names (东城区, 石景山区), so they are not here
 _GENERIC_ENDINGS = ("小区", "社区", "牧区", "景区", "园区", "街区", "校区", "库区", "灾区", "老区", "片区")

@@ -291,10 +291,19 @@ def test_a_plan_of_another_domain_reads_as_a_disability_plan_does(tmp_path):
 
 
 @pytest.mark.parametrize("title", ["云山市老旧小区改造规划", "云山市城镇老旧小区改造实施方案", "云山市农村牧区人居环境整治规划",
-                                   "云山市旅游景区提升行动计划"])
+                                   "云山市旅游景区提升行动计划", "云山市中心城区无障碍环境建设规划",
+                                   "云山市主城区残疾人服务设施布局规划"])
 def test_a_common_noun_ending_like_a_district_is_no_region(tmp_path, title):
+    # before: 中心城区 and 主城区 were districts of 云山市 (the plan's region), silently
     r = plan(tmp_path, title + "\n" + BODY.replace("县", "市"))
     assert r.region.name == "云山市"
+
+
+@pytest.mark.parametrize("title, district", [("洛阳市老城区残疾人事业发展规划", "老城区"),
+                                             ("阳泉市城区残疾人事业发展规划", "城区")])
+def test_districts_named_like_a_citys_areas_are_regions(tmp_path, title, district):
+    r = plan(tmp_path, title + "\n" + BODY.replace("县", "区"))
+    assert (r.region.name, r.region.parent.name) == (district, title[:3])
 
 
 @pytest.mark.parametrize("signature", ["青山县人民政府\n2022年3月1日\n", "青山县人民政府　2022年3月1日\n",
