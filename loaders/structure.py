@@ -42,7 +42,11 @@ _SECTION_TOPIC_RE = re.compile(r"\s*(?:本(?:节|章|部分|篇|领域)|以下)(
 #: the longest title so ended: a colon further on is inside the sentence
 _TITLE_END_MAX = 40
 #: a note printed under the text (注：…, 注1：…, 说明：…) or a footnote ([1] …, 〔1〕…): no task's text
-_NOTE_RE = re.compile(r"(?:注|注释|备注|附注|说明)\s*\d{0,2}\s*[:：]\s*\S|[\[〔【]\d{1,3}[\]〕】]\s*\S")
+_NOTE_RE = re.compile(r"(?:注|注释|备注|附注|说明)\s*\d{0,2}\s*[:：]\s*\S")
+#: a footnote: its mark ([1], 〔1〕, 【1】) opens the line and stands in the text before it; a mark
+#: the text never prints before is an item's number (【1】完善低保制度。…), not a note
+_FOOTNOTE_RE = re.compile(r"([\[〔【]\d{1,3}[\]〕】])\s*\S")
+_MARK_RE = re.compile(r"[\[〔【]\d{1,3}[\]〕】]")
 #: the heading of the notes after the text (注：, 注释, 名词解释): what follows it, to the next heading,
 #: is notes, not tasks
 _NOTES_HEADING_RE = re.compile(r"(?:注|注释|备注|附注|说明|名词解释|名词注释|术语解释|名词术语解释)\s*[:：]?")
@@ -135,6 +139,7 @@ class StructureParser:
         #: heading, nothing is a task or a task's text
         self.notes = False
         self.signatures: set[int] = set()  # blocks of a signature after the text (see _signatures)
+        self.marks: set[str] = set()  # footnote marks the text prints inside its lines ([1], 〔1〕)
 
     # -- helpers ---------------------------------------------------------------------------------
     def _next(self) -> int:
@@ -418,7 +423,8 @@ class StructureParser:
         norm = block.norm.strip()
         opens = bool(_NOTES_HEADING_RE.fullmatch(norm) or _IMPRINT_RE.match(norm) or i in self.signatures
                      or NOTICE_NOTE_RE.fullmatch(norm))
-        if not (opens or self.notes or _NOTE_RE.match(norm)):
+        footnote = _FOOTNOTE_RE.match(norm)
+        if not (opens or self.notes or _NOTE_RE.match(norm) or (footnote and footnote.group(1) in self.marks)):
             return False
         if self.notes and not opens and self._ends_notes(i, block):
             self.notes = False
@@ -554,6 +560,7 @@ def parse_structure(blocks: list[Block], span_of, table_after: set[int]) -> Stru
     blocks, table_after = _split_enumerations(blocks, table_after)
     parser = StructureParser(span_of, infer_outline(blocks))
     parser.signatures = _signatures(blocks)
+    parser.marks = {m.group(0) for b in blocks for m in _MARK_RE.finditer(b.norm.strip(), 1)}
     for i, block in enumerate(blocks):
         parser.feed(i, block)
         if i in table_after:
