@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from policykg.loaders.plan import load_plan
+from tests.loaders.handmade import chain
 from policykg.loaders.regions import split_region_names
 
 BODY = """一、主要任务
@@ -21,14 +22,6 @@ def plan(tmp_path: Path, head: str, body: str = BODY):
     path = tmp_path / "plan.txt"
     path.write_text(head.strip("\n") + "\n" + body, encoding="utf-8")
     return load_plan(path)
-
-
-def chain(record) -> list[str]:
-    names, node = [], record.region
-    while node is not None:
-        names.append(node.name)
-        node = node.parent
-    return names
 
 
 # --- the region: only what names a division ----------------------------------------------------

@@ -12,6 +12,7 @@ import pytest
 
 from policykg.loaders.metadata import issuer_name
 from policykg.loaders.plan import load_plan
+from tests.loaders.handmade import owners, text_plan as plan
 
 BODY = """一、总体要求
 坚持以人民为中心的发展思想，保障残疾人平等权利。
@@ -27,17 +28,6 @@ BODY = """一、总体要求
 OWNERS = [("完善残疾人社会福利制度", ["县民政局"], ["县财政局", "县残疾人联合会"]),
           ("加强残疾预防工作", ["县卫生健康局"], ["县残疾人联合会", "县教育局"]),
           ("拓宽残疾人就业渠道", ["县人力资源和社会保障局"], ["县残疾人联合会"])]
-
-
-def plan(tmp_path: Path, text: str):
-    path = tmp_path / "plan.txt"
-    path.write_text(text, encoding="utf-8")
-    return load_plan(path)
-
-
-def owners(record) -> list[tuple[str, list[str], list[str]]]:
-    return [(t.title, [u.label for u in t.units("lead")], [u.label for u in t.units("support")])
-            for t in record.tasks()]
 
 
 # --- documents of the family titled other than 规划 ------------------------------------------------

@@ -9,6 +9,7 @@ import pytest
 
 from policykg.loaders.furniture import is_page_number
 from policykg.loaders.plan import load_plan
+from tests.loaders.handmade import owners
 
 HEAD = "青山县人民政府关于印发《青山县“十四五”残疾人事业发展规划》的通知\n青山县“十四五”残疾人事业发展规划\n"
 
@@ -17,11 +18,6 @@ def plan(tmp_path: Path, body: str, head: str = HEAD):
     path = tmp_path / "plan.txt"
     path.write_text(head + body, encoding="utf-8")
     return load_plan(path)
-
-
-def owners(record) -> list[tuple[str, list[str], list[str]]]:
-    return [(t.title, [u.label for u in t.units("lead")], [u.label for u in t.units("support")])
-            for t in record.tasks()]
 
 
 # --- text extracted from a PDF ------------------------------------------------------------------

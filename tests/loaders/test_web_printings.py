@@ -12,6 +12,7 @@ import pytest
 
 from policykg.loaders.formats import read_document
 from policykg.loaders.plan import load_plan
+from tests.loaders.handmade import chain
 
 e = html.escape
 TITLE = "青山县“十四五”残疾人事业发展规划"
@@ -38,14 +39,6 @@ def page(tmp_path: Path, article: str, *, above: str = "", head: str = "", title
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return path
-
-
-def chain(record) -> list[str]:
-    names, node = [], record.region
-    while node is not None:
-        names.append(node.name)
-        node = node.parent
-    return names
 
 
 def tasks(record) -> list[tuple]:

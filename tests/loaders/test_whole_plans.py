@@ -6,17 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from policykg.loaders.plan import load_plan
-
-
-def plan(tmp_path: Path, text: str):
-    path = tmp_path / "plan.txt"
-    path.write_text(text, encoding="utf-8")
-    return load_plan(path)
-
-
-def owners(record) -> list[tuple[str, list[str], list[str]]]:
-    return [(t.title, [u.label for u in t.units("lead")], [u.label for u in t.units("support")])
-            for t in record.tasks()]
+from tests.loaders.handmade import owners, text_plan as plan
 
 
 CITY_HEAD = """宜昌市人民政府办公室

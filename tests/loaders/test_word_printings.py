@@ -15,18 +15,9 @@ from docx.oxml import parse_xml  # noqa: E402
 
 from policykg.loaders.formats import read_document  # noqa: E402
 from policykg.loaders.plan import load_plan  # noqa: E402
+from tests.loaders.handmade import DIVISION_BODY as BODY, DIVISION_CELLS as CELLS, DIVISION_HEADER as HEADER  # noqa: E402
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-BODY = ["青山县“十四五”残疾人事业发展规划", "一、主要任务",
-        "1.完善低保制度。将符合条件的残疾人纳入最低生活保障范围。",
-        "2.加强康复服务。实施精准康复服务行动。",
-        "3.推进无障碍建设。开展家庭无障碍改造。",
-        "4.发展特殊教育。办好特殊教育学校。", "附件", "重点工作任务分工表"]
-HEADER = ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"]
-CELLS = [["完善低保制度", "县民政局", "县财政局", "2022年12月"],
-         ["加强康复服务", "县卫健局", "县残联", "长期"],
-         ["推进无障碍建设", "县住建局", "县残联", "持续推进"],
-         ["发展特殊教育", "县教育局", "县残联", "2025年"]]
 READ = [("1", ["县民政局"], ["县财政局"], "2022年12月"),
         ("2", ["县卫生健康局"], ["县残疾人联合会"], "长期"),
         ("3", ["县住房和城乡建设局"], ["县残疾人联合会"], "持续推进"),
