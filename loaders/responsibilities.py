@@ -289,10 +289,19 @@ def bare_list(inner: str) -> list[Part] | None:
     return [Part("owner", "、".join(names))] + ([Part("deadline", deadline)] if deadline else [])
 
 
+#: how the units before it share the work, printed in a bracket of its own at the clause's end:
+#: (县卫健局、县医保局（按职责分工负责）) reads as 县卫健局、县医保局按职责分工负责
+_DUTY_ASIDE_RE = re.compile(r"(.*\S)\s*[（(]\s*(按照?(?:职责|职能)分工(?:负责|落实)?|分工负责|按职责负责)\s*[)）]\s*")
+
+
 def parse_inner(inner: str) -> list[Part] | None:
     """The parts of a clause, or None when the text is not a responsibility clause."""
     if len(inner) > 400:
         return None
+    aside = _DUTY_ASIDE_RE.fullmatch(inner)
+    if aside is not None:
+        verb = aside.group(2)
+        inner = aside.group(1) + verb + ("" if verb.endswith(("负责", "落实")) else "负责")
     return _labelled(inner) or _verb_final(inner)
 
 

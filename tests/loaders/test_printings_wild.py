@@ -669,3 +669,12 @@ def test_a_clause_closing_its_sentence_after_a_comma(tmp_path, sentence, lead, s
 def test_prose_after_a_comma_is_no_clause(tmp_path):
     r = plan(tmp_path, "一、主要任务\n1.完善低保制度。加强部门协作，由政府兜底保障。\n")
     assert owners(r) == [("完善低保制度", [], [])] and r.warnings == []
+
+
+@pytest.mark.parametrize("clause", ["（县卫健局、县医保局（按职责分工负责））", "（县卫健局、县医保局（按职责分工））",
+                                    "（县卫健局、县医保局按职责分工负责）"])
+def test_units_sharing_the_work_by_their_duties_in_a_bracket_of_its_own(tmp_path, clause):
+    # before: with 按职责分工负责 in a bracket of its own, 县卫健局 led and 县医保局 supported, where
+    # the wording makes both responsible (as it does printed without the inner bracket)
+    r = plan(tmp_path, f"一、主要任务\n1.完善低保制度。将符合条件的残疾人纳入低保。{clause}\n")
+    assert owners(r) == [("完善低保制度", ["县卫生健康局", "县医疗保障局"], [])] and r.warnings == []
