@@ -216,7 +216,8 @@ def _indicators(tables: list[IndicatorTable], spans: _Spans, period, gaps: list[
     the plan's period where the plan's note says its brackets hold totals (`bracketed_totals`:
     注：〔〕内为五年累计数); without such a note it reads no number (a total or a level?): a gap.  A
     table printing no attribute takes it from a mark on the name its note explains (`marks`:
-    注：带*的为约束性指标); an unmarked name gets none (the note does not say the rest are 预期性)."""
+    注：带*的为约束性指标); an unmarked name gets what the note says of the rest (其余为预期性指标),
+    else none."""
     out: list[Indicator] = []
     for table in tables:
         value_roles = [r for r in table.columns if r in ("baseline", "target")]
