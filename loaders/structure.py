@@ -41,7 +41,7 @@ _TITLE_END_RE = re.compile(r"[：:\t\u3000]|  ")
 _SECTION_TOPIC_RE = re.compile(r"\s*(?:本(?:节|章|部分|篇|领域)|以下)(?:各项|所列)?(?:重点)?(?:工作|任务)?的?")
 #: the longest title so ended: a colon further on is inside the sentence
 _TITLE_END_MAX = 40
-#: a note printed under the text (注：…, 注1：…, 说明：…) or a footnote ([1] …, 〔1〕…): no task's text
+#: a note printed under the text (注：…, 注1：…, 说明：…): no task's text
 _NOTE_RE = re.compile(r"(?:注|注释|备注|附注|说明)\s*\d{0,2}\s*[:：]\s*\S")
 #: a footnote: its mark ([1], 〔1〕, 【1】) opens the line and stands in the text before it; a mark
 #: the text never prints before is an item's number (【1】完善低保制度。…), not a note
