@@ -29,6 +29,15 @@ def _quote(text: str) -> str:
     return text if len(text) <= QUOTE else text[:QUOTE] + "…"
 
 
+def _mask(size: int, spans: list[tuple[int, int]]) -> bytearray:
+    """1 at each offset below `size` inside one of the [start, end) spans."""
+    mask = bytearray(size + 1)
+    for start, end in spans:
+        start, end = max(start, 0), min(max(end, start), size + 1)
+        mask[start:end] = b"\1" * (end - start)
+    return mask
+
+
 def unread_markers(task: Task, clauses: list[Clause], line_of) -> tuple[int, int, list[Gap]]:
     """(markers printed, markers inside a read clause, a gap per sentence with unread ones).
 
@@ -39,14 +48,17 @@ def unread_markers(task: Task, clauses: list[Clause], line_of) -> tuple[int, int
     norm = normalize(task.text)
     groups = [(a, b) for a, b in bracket_groups(norm) if _BRACKET_KEYWORDS.search(norm, a, b)
               or (closes_sentence(norm, a, b) and names_units_first(norm[a + 1:b - 1]))]
-    inside = lambda pos: any(a <= pos < b for a, b in groups)  # noqa: E731
-    positions = [a for a, _ in groups] + [m.start() for m in MARKER_RE.finditer(norm) if not inside(m.start())]
+    # where a group or a read clause stands, marked once (asking every group and clause for every
+    # marker cost their product in a task of thousands of lines)
+    in_group = _mask(len(norm), groups)
+    in_clause = _mask(len(norm), [(c.start, c.end) for c in clauses])
+    positions = [a for a, _ in groups] + [m.start() for m in MARKER_RE.finditer(norm) if not in_group[m.start()]]
     printed = read = 0
     gaps: list[Gap] = []
     reported: set[int] = set()
     for pos in sorted(positions):
         printed += 1
-        if any(c.start <= pos < c.end for c in clauses):
+        if in_clause[pos]:
             read += 1
             continue
         lo = max(norm.rfind("。", 0, pos), norm.rfind("\n", 0, pos)) + 1

@@ -23,8 +23,9 @@ _PLAN_WORDS = ("规划", "实施方案", "方案", "纲要", "行动计划", "�
 _ENDING_WORDS = ("意见", "要点")
 #: a title of the form 关于…的实施意见: the issuer, when printed, stands before 关于
 _ABOUT_TITLE_RE = re.compile(r"关于.{2,60}的[\u4e00-\u9fff]{0,6}(?:意见|要点|规划|方案|计划|纲要)")
-#: brackets closing a title: its period or draft note （2021—2025年） （征求意见稿）
-_TRAILING_BRACKETS_RE = re.compile(r"(?:[（(][^（()）]*[)）]\s*)+$")
+#: brackets closing a title: its period or draft note （2021—2025年） （征求意见稿）, matched on the
+#: reversed text from its start (see _without_trailing_brackets)
+_TRAILING_BRACKETS_REVERSED_RE = re.compile(r"(?:\s*[)）][^（()）]*[（(])+")
 #: the one year an annual plan's title names: 2022年全县残疾人工作要点, 青山县2022年度工作计划
 #: (not 到2025年, 2025年前, 2035年远景目标)
 _ANNUAL_RE = re.compile(r"(?<![到至\d])((?:19|20)\d{2})\s*年度?(?![前底末\d]|以前|远景)")
@@ -149,11 +150,19 @@ def issuer_name(line: str) -> str:
     return ""
 
 
+def _without_trailing_brackets(text: str) -> str:
+    """`text` less the bracketed groups closing it (and the spaces after each).  Read from the end:
+    a forward search for groups before the end tried every group of a line of many groups not at
+    its end and read on to that end each time, quadratic in the line's length."""
+    m = _TRAILING_BRACKETS_REVERSED_RE.match(text[::-1])
+    return text[:len(text) - m.end()] if m else text
+
+
 def is_plan_title(norm: str) -> bool:
     """A line that is the title of a plan-family document: 青山县“十四五”残疾人事业发展规划,
     …实施方案, …行动计划（2021—2025年）, 2022年全县残疾人工作要点, (青山县人民政府)关于…的实施意见."""
     text = norm.strip()
-    core = _TRAILING_BRACKETS_RE.sub("", text).strip()
+    core = _without_trailing_brackets(text).strip()
     if text.startswith("关于") and not _ABOUT_TITLE_RE.fullmatch(core):
         return False  # a sentence or a notice's title, not 关于…的意见
     return (4 <= len(text) <= 70 and "。" not in text and not text.startswith(("现将", "为"))

@@ -7,6 +7,7 @@ responsibilities and link the division table to the body.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from pathlib import Path
 
@@ -265,7 +266,23 @@ def _task_line_of(task: Task | Project, blocks: list[Block]) -> Callable[[int], 
     that number, or a clause or target opening a later line is put on the line before."""
     first = task.text.split("\n", 1)[0]
     skip = len(blocks[0].text) - len(first) if blocks and blocks[0].text.endswith(first) else 0
-    return lambda offset: _offset_line(blocks, offset + skip)
+    # _offset_line's walk, done once: where each line ends in the joined text (a task of thousands
+    # of lines asks for a line per clause and target)
+    ends: list[int] = []
+    nos: list[int] = []
+    pos = 0
+    for b in blocks:
+        for ln in b.lines:
+            pos += len(ln.clean)
+            ends.append(pos)
+            nos.append(ln.no)
+        pos += 1
+    last = blocks[-1].last if blocks else 0
+
+    def line_of(offset: int) -> int:
+        k = bisect_right(ends, offset + skip)
+        return nos[k] if k < len(nos) else last
+    return line_of
 
 
 def _attach_targets(task: Task, line_of, spans: _Spans, record: PlanRecord) -> None:

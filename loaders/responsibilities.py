@@ -17,7 +17,9 @@ responsible for the task and the first-named is the lead (the rest support); in 
 """
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -390,10 +392,15 @@ def _all_units(parts: list[Part]) -> bool:
 
 def _candidate(text: str, start: int, hi: int, covered, strict, labelled: bool) -> Clause | None:
     inner = text[start:hi].strip()
-    if not inner or any(a <= start < b for a, b in covered) or len(inner) > 400:
+    # `covered` is in printed order and its spans do not overlap (bracket_groups' top-level groups),
+    # so the one span that could hold `start` and the first that could lie within the sentence are
+    # found by bisection: asking every span for every candidate cost their product in a long task
+    k = bisect_right(covered, (start, math.inf)) - 1
+    if not inner or (k >= 0 and start < covered[k][1]) or len(inner) > 400:
         return None
     inner_start = start + (len(text[start:hi]) - len(text[start:hi].lstrip()))
-    if any(a >= inner_start and b <= hi for a, b in covered):
+    k = bisect_left(covered, (inner_start, -math.inf))
+    if k < len(covered) and covered[k][1] <= hi:
         return None  # the sentence holds a bracketed clause already read
     # 由…组织实施 names its subject with 由: the verbs of prose read there too (由A会同B组织实施。)
     verbs = _VERB_RE if normalize(inner).startswith("由") else _PLAIN_VERB_RE

@@ -149,6 +149,12 @@ class StructureParser:
     def _span(self, blocks: list[Block]) -> Span:
         return self.span_of(blocks[0].first, blocks[-1].last, "\n".join(b.text for b in blocks))
 
+    def _longer_span(self, span: Span, blocks: list[Block]) -> Span:
+        """_span(blocks) for an item whose `span` was _span(blocks[:-1]): its text is extended, not
+        joined again from every block (an item continued over thousands of lines, a gazette's
+        pages after the last task, cost the square of their number)."""
+        return self.span_of(blocks[0].first, blocks[-1].last, span.text + "\n" + blocks[-1].text)
+
     def _gap(self, line: int, kind: str, message: str) -> None:
         self.out.gaps.append(Gap(line, kind, message))
 
@@ -255,7 +261,7 @@ class StructureParser:
         blocks = self.out.task_blocks[id(self.task)] + [block]
         self.out.task_blocks[id(self.task)] = blocks
         self.task.text += "\n" + block.text
-        self.task.span = self._span(blocks)
+        self.task.span = self._longer_span(self.task.span, blocks)
 
     def continue_project(self, block: Block) -> None:
         assert self.box is not None and self.box.last_item is not None
@@ -263,7 +269,7 @@ class StructureParser:
         blocks = self.out.task_blocks[id(p)] + [block]
         self.out.task_blocks[id(p)] = blocks
         p.text += "\n" + block.text
-        p.span = self._span(blocks)
+        p.span = self._longer_span(p.span, blocks)
 
     # -- the decision for a numbered item ---------------------------------------------------------
     def numbered_item(self, num: Numbering, body: str, block: Block) -> None:

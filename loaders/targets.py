@@ -9,6 +9,7 @@ has none: the audit reports it, nothing is invented.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import Decimal, InvalidOperation
 
 from policykg.loaders.model import Indicator, Value
@@ -35,20 +36,56 @@ _RATE_RE = re.compile(r"(?:率|比例|比重)\s*" + _NUM + r"\s*(?P<unit>%|‰)"
 _COUNT_RE = re.compile(r"(?:打造|建成|建设|创建|培育|扶持|新增|完成|安排|配备|举办|组织|开展|实现)" + _GAP + _NUM
                        + r"\s*(?P<unit>个|家|所|户|场|名|人次|人|期|处|支|项)" + _SUFFIX)
 #: something 以上 without a commitment word: 9000人次以上, 99%以上
-_ABOVE_RE = re.compile(_NUM + r"\s*" + _UNIT + r"(?P<suffix>及以上|以上)")
+#: (not inside a longer number: a match there would start at that number's first digit, and
+#: trying every digit of a long run is quadratic)
+_ABOVE_RE = re.compile(r"(?<!\d)" + _NUM + r"\s*" + _UNIT + r"(?P<suffix>及以上|以上)")
 _YEAR_RE = re.compile(r"(?:到|至|截至|在)\s*((?:20|19)\d{2})\s*年")
 _CLAUSE_SPLIT = re.compile(r"[，,。；;！!？?\n]")
 SUFFIX_COMPARATOR = {"以上": "≥", "及以上": "≥", "以下": "≤", "左右": "≈"}
 
 
-def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max((m.end() for m in _CLAUSE_SPLIT.finditer(text, 0, start)), default=0)
-    right = next((m.start() for m in _CLAUSE_SPLIT.finditer(text, end)), len(text))
+def _clause_breaks(text: str) -> list[int]:
+    """Offsets of the characters that end a clause, in order (found once for a whole text: a
+    long paragraph with many targets is read in one pass, not once per target)."""
+    return [m.start() for m in _CLAUSE_SPLIT.finditer(text)]
+
+
+_YEAR_DIGITS_RE = re.compile(r"(?:20|19)\d{2}")
+
+
+def _year_clause_start(text: str, end: int) -> int | None:
+    """Where a year clause (到2025年, 至 2025 年) ending at `end` (spaces after it allowed) starts.
+
+    Read backwards from `end`, so the cost is the clause's length, not the text's before it."""
+    i = end
+    while i and text[i - 1].isspace():
+        i -= 1
+    if not i or text[i - 1] != "年":
+        return None
+    i -= 1
+    while i and text[i - 1].isspace():
+        i -= 1
+    if i < 4 or not _YEAR_DIGITS_RE.fullmatch(text, i - 4, i):
+        return None
+    i -= 4
+    while i and text[i - 1].isspace():
+        i -= 1
+    return i - 1 if i and text[i - 1] in "到至" else None
+
+
+def _clause_bounds(text: str, breaks: list[int], start: int, end: int) -> tuple[int, int]:
+    """The clause around text[start:end]; `breaks` are the text's clause ends (_clause_breaks)."""
+    k = bisect_left(breaks, start)
+    left = breaks[k - 1] + 1 if k else 0
+    k = bisect_left(breaks, end)
+    right = breaks[k] if k < len(breaks) else len(text)
     # "到2025年，…达到100%": a year clause just before belongs to the phrase
-    prev = text[:left].rstrip("，,")
-    m = re.search(r"(?:到|至)\s*(?:20|19)\d{2}\s*年\s*$", prev)
-    if m:
-        left = m.start()
+    prev_end = left
+    while prev_end and text[prev_end - 1] in "，,":
+        prev_end -= 1
+    year_start = _year_clause_start(text, prev_end)
+    if year_start is not None:
+        left = year_start
     return left, right
 
 
@@ -63,10 +100,11 @@ def extract_targets(text: str, default_year: int | None = None) -> list[tuple[Va
     """Targets stated in `text`: (value, start offset, end offset of the printed phrase)."""
     norm = normalize(text)
     found: list[tuple[Value, int, int]] = []
-    taken: list[tuple[int, int]] = []
+    breaks = _clause_breaks(norm)
+    taken = bytearray(len(norm))  # 1 where a phrase already read stands
     for pattern, kind in ((_PREFIX_RE, "prefix"), (_RATE_RE, "rate"), (_ABOVE_RE, "above"), (_COUNT_RE, "count")):
         for m in pattern.finditer(norm):
-            if _excluded(norm, m) or any(s <= m.start("num") < e for s, e in taken):
+            if _excluded(norm, m) or taken[m.start("num")]:
                 continue
             try:
                 number = Decimal(m["num"])
@@ -78,11 +116,11 @@ def extract_targets(text: str, default_year: int | None = None) -> list[tuple[Va
                 cmp = "="
             if m["suffix"]:
                 cmp = SUFFIX_COMPARATOR[m["suffix"]]
-            left, right = _clause_bounds(norm, m.start(), m.end())
+            left, right = _clause_bounds(norm, breaks, m.start(), m.end())
             phrase = text[left:right].strip()
             year_m = _YEAR_RE.search(norm, left, right)
             year = int(year_m.group(1)) if year_m else default_year
-            taken.append((m.start(), m.end()))
+            taken[m.start():m.end()] = b"\1" * (m.end() - m.start())
             found.append((Value(printed=phrase, comparator=cmp, value=number, unit=m["unit"], year=year),
                           left, right))
     found.sort(key=lambda f: (f[1], f[0].printed))

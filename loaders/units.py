@@ -61,11 +61,13 @@ UNDER_LEADERSHIP_RE = re.compile(r"^在[\u4e00-\u9fff、]{2,24}?(?:的)?(?:统�
 #: a clause's role word run into a name: 县民政局为牵头单位 names 县民政局 and its role, not a unit
 _ROLE_WORD_RE = re.compile(r"为(?:牵头|配合|责任|主责|主办|协办|参与|承办|实施)(?:单位|部门)$")
 #: a role printed after a unit's name inside a list: 责任单位：区残联（牵头）、区民政局
-ROLE_MARK_RE = re.compile(r"\s*[（(〔［【\[](牵头单位|牵头|主责|负责|配合|协办|参与)[)）〕］】\]]$")
+#: (Not tried from inside a run of white space: tried from every space of a long run, a search
+#: read the run to its end each time, quadratic; the same for SYMBOL_MARK_RE.)
+ROLE_MARK_RE = re.compile(r"(?:(?<!\s)|(?!\s))\s*[（(〔［【\[](牵头单位|牵头|主责|负责|配合|协办|参与)[)）〕］】\]]$")
 #: a symbol printed after a unit's name to mark it (县民政局*、县残联), which the plan's own note
 #: explains (带*的为牵头单位): role "marked", for the clause reader to resolve
 SYMBOL_MARKS = "*＊★☆※△▲"
-SYMBOL_MARK_RE = re.compile(rf"\s*[{SYMBOL_MARKS}]$")
+SYMBOL_MARK_RE = re.compile(rf"(?:(?<!\s)|(?!\s))\s*[{SYMBOL_MARKS}]$")
 #: a collective of bodies: each of several, not one department (各镇（街道）, 各有关单位)
 COLLECTIVE_STARTS = ("各有关", "各相关", "各", "有关", "相关", "其他")
 #: level words a collective lists after its first part: 各区、县级市 is one collective

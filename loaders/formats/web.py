@@ -49,7 +49,9 @@ _TEXT_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre"
 _SPACE_RE = re.compile(r"[ \t\n\r\f]+")
 #: a collapsed run of white space that held a line break of the page's source
 _BREAK_MARK = "\x00"
-_SEGMENT_BREAK_RE = re.compile(r"(.)([ \x00]*\x00[ \x00]*)(?=(.))", re.DOTALL)
+#: (not tried from inside a run of white space: a try there finds nothing the try one character
+#: before did not, and a long run without a break mark made every try read to its end: quadratic)
+_SEGMENT_BREAK_RE = re.compile(r"(?:(?<![ \x00])|(?![ \x00]))(.)([ \x00]*\x00[ \x00]*)(?=(.))", re.DOTALL)
 #: East Asian wide characters: CJK ideographs, CJK and full-width punctuation, kana
 _WIDE_RE = re.compile(r"[\u2e80-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
@@ -82,7 +84,9 @@ _TITLE_NAME_RE = re.compile(r"title|biaoti", re.IGNORECASE)
 _META_TITLES = ("articletitle", "dc.title", "og:title", "title")
 #: what a <title> puts between the page's title and the site's name (_, |, -, —): a dash between years
 #: (2021-2025年) is the title's own
-_TITLE_SEPARATOR_RE = re.compile(r"\s*[_|｜丨]+\s*|\s+[-—–]+\s+|(?<![\d年])[-—–]+(?![\d年])")
+#: (not tried from inside a run of white space: a try there finds the separator the try from the
+#: run's start found, after reading the whole run, for every space of a long run of full-width spaces)
+_TITLE_SEPARATOR_RE = re.compile(r"(?:(?<!\s)|(?!\s))\s*[_|｜丨]+\s*|(?<!\s)\s+[-—–]+\s+|(?<![\d年])[-—–]+(?![\d年])")
 _META_DATES = ("pubdate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date")
 _META_SOURCES = ("contentsource", "source")
 

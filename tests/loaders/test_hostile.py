@@ -434,3 +434,100 @@ def test_a_label_before_a_run_of_spaces(tmp_path, example_path, spaces, colon):
         line = text[:text.index("（牵头单位：")].count("\n") + 1
         gaps = record.summary()["gaps"]
         assert any(f"spaces.txt:{line}" in g for g in gaps), gaps
+
+
+# -- input shapes a reader went quadratic on: sizes that took seconds or minutes before, milliseconds
+#    read linearly.  Each asserts what is read; the timings are in the benchmarks' scaling notes.
+
+def _read(record):
+    """Each task as a user checks it: title, lead and supporting units, targets with their lines."""
+    return [(t.title, [u.label for u in t.units("lead")], [u.label for u in t.units("support")],
+             [(v.printed, v.comparator, v.value, v.unit, v.year, v.span.line) for v in t.targets])
+            for t in record.tasks()]
+
+
+FIRST_TASK_CLAUSE = "建立补贴标准动态调整机制，"
+
+
+def test_a_long_run_of_digits_in_a_task(tmp_path, example_path):
+    """60,000 digits in a task's text (a damaged table's numbers run together): no target, and the
+    plan reads as without them.  (The pattern of a number before 以上 was tried from every digit of
+    the run, reading it to its end each time: minutes.)"""
+    text = example_path.read_text(encoding="utf-8")
+    assert text.count(FIRST_TASK_CLAUSE) == 1
+    path = tmp_path / "digits.txt"
+    path.write_text(text.replace(FIRST_TASK_CLAUSE, FIRST_TASK_CLAUSE + "编号" + "1" * 60_000 + "，"),
+                    encoding="utf-8")
+    record, example = load_plan(path), load_plan(example_path)
+    assert _read(record) == _read(example)
+    assert record.coverage == example.coverage and not record.warnings
+
+
+def test_a_task_stating_thousands_of_targets(tmp_path, example_path):
+    """One task's paragraph states 4,000 targets (a table flattened into prose): each is read, with
+    its phrase, year and line, and the task's own target as before.  (Each target's clause was found
+    by reading the paragraph from its start, and each checked against every target before it.)"""
+    text = example_path.read_text(encoding="utf-8")
+    stated = "到2025年残疾人康复服务覆盖率达到85%"
+    path = tmp_path / "targets.txt"
+    path.write_text(text.replace(FIRST_TASK_CLAUSE, FIRST_TASK_CLAUSE + (stated + "，") * 4000),
+                    encoding="utf-8")
+    record, example = load_plan(path), load_plan(example_path)
+    read, expected = _read(record), _read(example)
+    assert [t[:3] for t in read] == [t[:3] for t in expected] and read[1:] == expected[1:]
+    line = text[:text.index(FIRST_TASK_CLAUSE)].count("\n") + 1
+    own = expected[0][3]
+    assert own and all(t[5] == line for t in own)
+    assert read[0][3] == [(stated, "=", 85, "%", 2025, line)] * 4000 + own
+
+
+def test_a_task_continued_over_thousands_of_lines(tmp_path, example_path):
+    """3,000 lines after a task's first, each a sentence closing with its own bracketed owners (a
+    gazette's pages run on after the task): all belong to the task, each owner is read, and the one
+    line whose owners do not read as units is said at its own line.  (The task's text was joined
+    again from all its lines at each line, and each clause, marker and line number looked up
+    through all the others.)"""
+    text = example_path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    first = next(i for i, ln in enumerate(lines) if FIRST_TASK_CLAUSE in ln)
+    extra = [f"做好第{i}批困难残疾人家庭走访工作（责任单位：区民政局）。" for i in range(3000)]
+    extra[2000] = "做好困难残疾人家庭走访工作（牵头：区民政局按月负责，后续再议）。"
+    path = tmp_path / "long_task.txt"
+    path.write_text("\n".join(lines[:first + 1] + extra + lines[first + 1:]), encoding="utf-8")
+    record, example = load_plan(path), load_plan(example_path)
+    read, expected = _read(record), _read(example)
+    moved = [(title, lead, support, [v[:5] + (v[5] + 3000,) for v in targets])
+             for title, lead, support, targets in expected]  # the later tasks, 3,000 lines down
+    assert read[1:] == moved[1:] and len(read) == len(expected)
+    task = next(iter(record.tasks()))
+    assert task.span.line == first + 1 and task.span.end_line == first + 1 + 3000
+    assert task.text.count("（责任单位：区民政局）") == 2999
+    assert read[0][1] == expected[0][1] and "区民政局" in read[0][2]
+    assert record.warnings and {g.line for g in record.warnings} == {first + 1 + 2001}
+
+
+def test_a_web_page_with_a_long_run_of_spaces(tmp_path, example_path):
+    """A web page whose paragraph holds 100,000 spaces printed by empty inline elements, and whose
+    <title> holds 100,000 full-width spaces before its site name: read as the page without them.
+    (The segment-break and title-separator patterns read such a run to its end from every space.)"""
+    from html import escape
+    text = example_path.read_text(encoding="utf-8")
+    title = "云山市青溪区“十四五”残疾人保障和发展规划"
+
+    def page(gap: str, title_gap: str) -> str:
+        paras = []
+        for ln in text.split("\n"):
+            if FIRST_TASK_CLAUSE in ln:
+                a, b = ln.split(FIRST_TASK_CLAUSE)
+                paras.append(f"<p>{escape(a + FIRST_TASK_CLAUSE)}{gap}{escape(b)}</p>")
+            elif ln.strip():
+                paras.append(f"<p>{escape(ln)}</p>")
+        return (f"<html><head><title>{title}{title_gap}_云山市人民政府</title></head><body>"
+                + "".join(paras) + "</body></html>")
+
+    plain, spaced = tmp_path / "plain.html", tmp_path / "spaced.html"
+    plain.write_text(page("", ""), encoding="utf-8")
+    spaced.write_text(page("<span> </span>" * 100_000, "\u3000" * 100_000), encoding="utf-8")
+    record, expected = load_plan(spaced), load_plan(plain)
+    assert record.title == expected.title == title
+    assert _read(record) == _read(expected) and _read(expected)[0][1] == ["区民政局"]
