@@ -111,7 +111,8 @@ _SITE_FIELD_RE = re.compile(r"(?<![\u4e00-\u9fff])(?:信息来源|文章来源|�
 def without_site_names(text: str) -> str:
     """The document's text without what names the site that published it (its 来源 and 发布机构
     fields, its breadcrumb): the region above a plan's county is read from the plan's own text."""
-    lines = [ln for ln in text.split("\n") if not BREADCRUMB_RE.match(normalize(ln))]
+    lines = [ln for ln in text.split("\n")
+             if not (("位置" in ln or "首页" in ln or "当前页" in ln) and BREADCRUMB_RE.match(normalize(ln)))]
     return _SITE_FIELD_RE.sub("", "\n".join(lines))
 
 
@@ -212,8 +213,10 @@ def _signature_after_text(body: list[Block], md: Metadata) -> None:
         parts = b.norm.split()
         beside = "".join(parts[:-1]) if len(parts) > 1 else ""
         when = signed_date(parts[-1] if beside else b.norm) if parts else None
+        if when is None:
+            continue
         name = issuer_name(beside) if beside else (issuer_name(body[i - 1].norm) if i > 0 else "")
-        if when is not None and name:
+        if name:
             md.issued = when
             md.issuer = md.issuer or name
             return

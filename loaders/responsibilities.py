@@ -368,7 +368,9 @@ def _unbracketed(text: str, norm: str, lo: int, hi: int, covered, strict) -> Cla
         # a clause closing its sentence after a comma (办好特殊教育学校，由县教育局牵头。 / …纳入低保，
         # 县民政局负责，县财政局配合。): 由 opens it, else the first part from which the rest reads
         # as one; what comes before is the task's prose, never a unit (县办好特殊教育学校)
-        commas = [k + 1 for k in range(sentence, hi) if norm[k] == ","]
+        # (a sentence naming no verb of a clause has none: its parts are not tried)
+        commas = [k + 1 for k in range(sentence, hi) if norm[k] == ","] \
+            if "," in norm[sentence:hi] and _VERB_RE.search(norm, sentence, hi) else []
         by = [k for k in commas if norm.startswith("由", k)]
         starts = by[-1:] if by else [lo, sentence] + commas
     for start in dict.fromkeys(starts):  # the whole line first, then its last sentence, then its parts

@@ -342,6 +342,9 @@ class UnitResolver:
         self.level_char = (region.name[-1] if region.name[-1] in LEVEL_CHARS else "区") if region else ""
         self._cache: dict[tuple[str, str], UnitRef] = {}
         self._above: dict[str, RegionRef] = {}  # unnamed regions above the plan's, by level character
+        # each name's prefix, split once: a plan prints the same names in clause after clause, and
+        # the split depends on the name and the plan's region alone
+        self._prefixes: dict[str, tuple[str, str, RegionRef | None] | None] = {}
 
     # -- prefixes ----------------------------------------------------------------------------
     def _region_for_level(self, char: str) -> RegionRef | None:
@@ -367,6 +370,11 @@ class UnitResolver:
 
     def split_prefix(self, name: str) -> tuple[str, str, RegionRef | None] | None:
         """(prefix, core, region) when `name` carries its own region prefix, else None."""
+        if name not in self._prefixes:
+            self._prefixes[name] = self._split_prefix(name)
+        return self._prefixes[name]
+
+    def _split_prefix(self, name: str) -> tuple[str, str, RegionRef | None] | None:
         if self.region is not None:
             for form in (self.region.name, region_short_name(self.region)):
                 if name.startswith(form) and len(name) > len(form) + 1:
