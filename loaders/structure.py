@@ -45,8 +45,9 @@ _TITLE_END_MAX = 40
 _NOTE_RE = re.compile(r"(?:注|注释|备注|附注|说明)\s*\d{0,2}\s*[:：]\s*\S")
 #: a footnote: its mark ([1], 〔1〕, 【1】) opens the line and stands in the text before it; a mark
 #: the text never prints before is an item's number (【1】完善低保制度。…), not a note
-_FOOTNOTE_RE = re.compile(r"([\[〔【]\d{1,3}[\]〕】])\s*\S")
-_MARK_RE = re.compile(r"[\[〔【]\d{1,3}[\]〕】]")
+_MARK = r"[\[〔【]\d{1,3}[\]〕】]"
+_FOOTNOTE_RE = re.compile(rf"({_MARK})\s*\S")
+_MARK_RE = re.compile(_MARK)
 #: the heading of the notes after the text (注：, 注释, 名词解释): what follows it, to the next heading,
 #: is notes, not tasks
 _NOTES_HEADING_RE = re.compile(r"(?:注|注释|备注|附注|说明|名词解释|名词注释|术语解释|名词术语解释)\s*[:：]?")

@@ -32,18 +32,23 @@ NAME_MARKS = "*＊★☆▲△※◆◇●○#＃"
 
 #: a note saying what a mark on an indicator's name means: 注：带*的为约束性指标 / ★为约束性指标 /
 #: 标“▲”者为预期性指标
-_ATTRIBUTE_MARK_NOTE_RE = re.compile(r"([*＊★☆▲△※◆◇●○#＃])\s*[”\"’]?\s*号?\s*(?:的|者)?\s*(?:指标)?\s*(?:为|是|表示)\s*"
-                                     r"(约束性|预期性)")
+_ATTRIBUTE_MARK_NOTE_RE = re.compile(f"([{re.escape(NAME_MARKS)}])" + r"\s*[”\"’]?\s*号?\s*(?:的|者)?\s*(?:指标)?\s*"
+                                     r"(?:为|是|表示)\s*(约束性|预期性)")
 
 
 #: …and what the rest are, said in the same note (其余为预期性指标): key ''
 _REST_NOTE_RE = re.compile(r"其[余他](?:的)?(?:指标)?\s*(?:均|都)?\s*(?:为|是)\s*(约束性|预期性)")
 
 
+def _fold_mark(ch: str) -> str:
+    """A mark as the notes' table keys it: the full-width asterisk is the asterisk."""
+    return "*" if ch == "＊" else ch
+
+
 def attribute_marks(text: str) -> dict[str, str]:
     """The marks a plan's notes say make an indicator binding or expected: {'*': '约束性'}, and
     under '' what a note beside them says the unmarked are (其余为预期性指标)."""
-    marks = {("*" if m.group(1) == "＊" else m.group(1)): m.group(2) for m in _ATTRIBUTE_MARK_NOTE_RE.finditer(text)}
+    marks = {_fold_mark(m.group(1)): m.group(2) for m in _ATTRIBUTE_MARK_NOTE_RE.finditer(text)}
     rest = _REST_NOTE_RE.search(text) if marks else None
     if rest is not None:
         marks[""] = rest.group(1)
@@ -57,7 +62,7 @@ def marked_attribute(printed: str, name: str, marks: dict[str, str]) -> str:
     if at < 0 or not marks:
         return ""
     around = printed[max(0, at - 2):at] + printed[at + len(name):at + len(name) + 12].split("\t")[0].split("\n")[0]
-    found = {marks[c] for c in ("*" if ch == "＊" else ch for ch in around) if c and c in marks}
+    found = {marks[c] for c in map(_fold_mark, around) if c and c in marks}
     if not found:
         return marks.get("", "")
     return found.pop() if len(found) == 1 else ""
