@@ -34,9 +34,16 @@ from policykg.errors import InputError
 from policykg.loaders.reading import SourceText, check_size
 
 HTML_EXTENSIONS = (".html", ".htm", ".shtml", ".xhtml")
-#: The extensions of documents policykg reads (for picking documents out of a folder; a file given
-#: by name is read whatever its extension, by its content).
-DOCUMENT_EXTENSIONS = (".txt", ".docx", ".pdf") + HTML_EXTENSIONS
+#: Word's packages besides .docx (macro-enabled, templates): the same document inside
+WORD_EXTENSIONS = (".docx", ".docm", ".dotx", ".dotm")
+#: Documents a plan is often handed over as that policykg does not read: picked out of a folder
+#: too, so that each is reported (skipped, saying what it is and how to convert it), never
+#: passed over in silence as a folder's README or images are.
+REFUSED_EXTENSIONS = (".doc", ".dot", ".wps", ".wpt", ".rtf", ".odt", ".ofd", ".mht", ".mhtml", ".xls",
+                      ".xlsx", ".et", ".ppt", ".pptx", ".dps", ".caj")
+#: The extensions of documents policykg picks out of a folder (a file given by name is read
+#: whatever its extension, by its content).
+DOCUMENT_EXTENSIONS = (".txt", ".pdf") + WORD_EXTENSIONS + HTML_EXTENSIONS + REFUSED_EXTENSIONS
 #: What the first bytes of a file say it is.
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -79,9 +86,14 @@ def sniff(path: str | Path) -> str:
     if head.startswith(PDF_MAGIC) or (ext == ".pdf" and PDF_MAGIC in head[:PDF_HEADER_WINDOW]):
         return "pdf"
     if head.startswith(ZIP_MAGIC):
-        if _is_word_zip(p):
+        names = _zip_names(p)
+        if "word/document.xml" in names:
             return "docx"
-        if ext == ".docx":
+        other = _other_zip_format(names)
+        if other:
+            raise InputError(p, f"is {other}, not a .docx, PDF, web page or text; "
+                                f"{_OTHER_ZIP_ADVICE.get(other, 'save or export it as .docx or PDF')}")
+        if ext in WORD_EXTENSIONS:
             raise InputError(p, "is not a Word .docx document (a zip archive without "
                                 "word/document.xml, or a damaged one)")
         return "txt"  # refused by the text reader as a binary file
@@ -89,8 +101,8 @@ def sniff(path: str | Path) -> str:
         if _is_encrypted_package(p):
             raise InputError(p, "is a password-protected (encrypted) Office document; open it in Word "
                                 "with its password and save it without one")
-        raise InputError(p, "is an old binary Word .doc (or WPS) file; open it in Word or LibreOffice "
-                            "and save it as .docx or PDF")
+        what, app, target = _OLD_OFFICE.get(ext, _OLD_OFFICE[".doc"])
+        raise InputError(p, f"is {what}; open it in {app} or LibreOffice and save it as {target}")
     other = _other_word_format(head)
     if other:
         raise InputError(p, f"is {other}, not a .docx, PDF, web page or text; open it in Word and save "
@@ -98,8 +110,8 @@ def sniff(path: str | Path) -> str:
     for magic, what in IMAGE_MAGIC.items():
         if head.startswith(magic):
             raise InputError(p, f"is {what}, not a document with text; a scanned plan needs OCR first")
-    if ext == ".docx":
-        raise InputError(p, "has the extension .docx but is not a Word document (not a zip archive)")
+    if ext in WORD_EXTENSIONS:
+        raise InputError(p, f"has the extension {ext} but is not a Word document (not a zip archive)")
     if ext == ".pdf":
         raise InputError(p, "has the extension .pdf but is not a PDF (no %PDF- header)")
     if ext in HTML_EXTENSIONS or _looks_like_html(head):
@@ -107,6 +119,15 @@ def sniff(path: str | Path) -> str:
     return "txt"
 
 
+#: an old binary Office file (OLE) by its extension: what it is, what opens it, what to save it as
+_OLD_OFFICE = {
+    ".doc": ("an old binary Word .doc (or WPS) file", "Word, WPS", ".docx or PDF"),
+    ".xls": ("an old binary Excel .xls (or WPS) workbook", "Excel, WPS",
+             "PDF, or copy its table into the plan's .docx"),
+    ".ppt": ("an old binary PowerPoint .ppt (or WPS) presentation", "PowerPoint, WPS", "PDF"),
+}
+for _old, _as in ((".dot", ".doc"), (".wps", ".doc"), (".wpt", ".doc"), (".et", ".xls"), (".dps", ".ppt")):
+    _OLD_OFFICE[_old] = _OLD_OFFICE[_as]
 #: what Word saves besides .docx, often named .doc: its first bytes (after a BOM and blank space)
 _OTHER_WORD_FORMATS = ((b"{\\rtf", "an RTF document"),)
 #: a password-protected .docx is an OLE file holding the encrypted package in a stream of this name
@@ -140,12 +161,28 @@ def _is_encrypted_package(path: Path) -> bool:
     return False
 
 
-def _is_word_zip(path: Path) -> bool:
+#: other documents that are zip archives, by a member only they hold: what a colleague may hand
+#: over instead of the plan's .docx or PDF (an OFD is how Chinese gazettes and e-government systems
+#: publish fixed-layout documents, GB/T 33190)
+_OTHER_ZIPS = (("OFD.xml", "an OFD document (版式文档, GB/T 33190)"),
+               ("xl/workbook.xml", "an Excel workbook"),
+               ("ppt/presentation.xml", "a PowerPoint presentation"),
+               ("content.xml", "an OpenDocument file (.odt/.ods, LibreOffice or WPS)"))
+_OTHER_ZIP_ADVICE = {_OTHER_ZIPS[0][1]: "open it in an OFD reader (数科阅读器, 福昕OFD版式办公套件) and "
+                                        "export it as PDF"}
+
+
+def _zip_names(path: Path) -> set[str]:
+    """The members of a zip archive (none when it is damaged: the readers then say so)."""
     try:
         with zipfile.ZipFile(path) as zf:
-            return "word/document.xml" in zf.namelist()
+            return set(zf.namelist())
     except ZIP_ERRORS:
-        return False
+        return set()
+
+
+def _other_zip_format(names: set[str]) -> str | None:
+    return next((what for member, what in _OTHER_ZIPS if member in names), None)
 
 
 def read_document(path: str | Path) -> SourceText:

@@ -12,7 +12,11 @@ import re
 import zipfile
 from pathlib import Path
 
+from docx.document import Document as DocumentObject
+from docx.opc.part import PartFactory
 from docx.oxml.ns import qn
+from docx.package import Package
+from docx.parts.document import DocumentPart
 
 from policykg.errors import InputError
 from policykg.loaders.formats import ZIP_ERRORS
@@ -328,12 +332,31 @@ def _unwrap(el):
             yield child
 
 
+#: the main part of Word's packages: a document (.docx), a macro-enabled one (.docm) and templates
+#: (.dotx, .dotm).  They hold the same document part; python-docx opens only the first, so the
+#: others are registered with its part factory as the same part (macros are never run nor read).
+WORD_MAIN_TYPES = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                   "application/vnd.ms-word.document.macroEnabled.main+xml",
+                   "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+                   "application/vnd.ms-word.template.macroEnabledTemplate.main+xml")
+
+
+for _content_type in WORD_MAIN_TYPES[1:]:
+    PartFactory.part_type_for.setdefault(_content_type, DocumentPart)
+
+
+def _open_word(path: Path) -> DocumentObject:
+    part = Package.open(str(path)).main_document_part
+    if part.content_type not in WORD_MAIN_TYPES:
+        raise InputError(path, f"is not a Word document (its main part is {part.content_type})")
+    return part.document
+
+
 def read_docx(path: Path) -> SourceText:
     raw = read_bytes(path, MAX_DOCX_BYTES, "a Word document")
     check_zip(path)
-    import docx  # python-docx; imported here so plain-text users never pay for it
     try:
-        document = docx.Document(str(path))
+        document = _open_word(path)
         numbering_part = None
         try:
             numbering_part = document.part.numbering_part.element

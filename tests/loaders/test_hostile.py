@@ -113,7 +113,7 @@ def test_zip_that_is_not_word(tmp_path):
 def test_old_binary_doc(tmp_path):
     path = tmp_path / "plan.doc"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 4000)
-    refused(path, "is an old binary Word .doc (or WPS) file; open it in Word or LibreOffice and save it")
+    refused(path, "is an old binary Word .doc (or WPS) file; open it in Word, WPS or LibreOffice and save it")
 
 
 # --- PDF -------------------------------------------------------------------------------------------

@@ -388,6 +388,26 @@ def test_a_zip_of_something_else_named_docx_is_refused(tmp_path):
     path = tmp_path / "plan.docx"
     with zipfile.ZipFile(path, "w") as zf:
         zf.writestr("[Content_Types].xml", "<Types/>")
-        zf.writestr("xl/workbook.xml", "<workbook/>")
+        zf.writestr("data/sheet.xml", "<sheet/>")
     with pytest.raises(InputError, match=r"plan[.]docx: is not a Word .docx document \(a zip archive without"):
+        load_plan(path)
+
+
+@pytest.mark.parametrize("name, member, reason", [
+    ("plan.ofd", "OFD.xml", "is an OFD document \\(版式文档, GB/T 33190\\), not a .docx, PDF, web page or text; "
+                            "open it in an OFD reader .* and export it as PDF"),
+    ("plan.docx", "xl/workbook.xml", "is an Excel workbook, not a .docx"),
+    ("分工.xlsx", "xl/workbook.xml", "is an Excel workbook, not a .docx, PDF, web page or text; save or export"),
+    ("plan.pptx", "ppt/presentation.xml", "is a PowerPoint presentation"),
+    ("plan.odt", "content.xml", "is an OpenDocument file"),
+], ids=["ofd", "xlsx-named-docx", "xlsx", "pptx", "odt"])
+def test_another_zip_document_is_refused_saying_which(tmp_path, name, member, reason):
+    # an OFD, a workbook, a presentation or an OpenDocument file was "a binary file, not a text
+    # document (contains NUL or control bytes)": true, but no help to a user holding a gazette's OFD
+    import zipfile
+    from policykg.errors import InputError
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr(member, "<x/>")
+    with pytest.raises(InputError, match=rf"{name.replace('.', '[.]')}: {reason}"):
         load_plan(path)

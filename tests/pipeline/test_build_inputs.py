@@ -87,3 +87,42 @@ def test_load_documents_fails_a_graph_file_as_no_plan(folder):
     assert [(f.path, f.reason.split(": ")[1]) for f in failures] == [
         (str(folder / "kg.trig"), "is a graph file (.trig), not a plan document"),
         (str(folder / "truth.json"), "is a graph file (.json), not a plan document")]
+
+
+def test_a_folders_documents_in_formats_not_read_are_listed_never_passed_over(folder):
+    """A folder of plans as downloaded holds old .doc files, a gazette's OFD, a division table in
+    Excel: each is listed with what it is and how to convert it (they were passed over in silence,
+    as a README is).  A macro-enabled Word document (.docm) is a .docx inside: it is read."""
+    import zipfile
+
+    import docx
+
+    (folder / "kg.trig").unlink()
+    (folder / "truth.json").unlink()
+    (folder / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    with zipfile.ZipFile(folder / "gazette.ofd", "w") as zf:
+        zf.writestr("OFD.xml", "<ofd:OFD/>")
+    (folder / "README.md").write_text("downloaded 2026-12-07", encoding="utf-8")
+    document = docx.Document()
+    for text in ("青山县“十四五”残疾人事业发展规划", "一、主要任务", "（一）完善低保制度。（牵头单位：县民政局；配合单位：县财政局）"):
+        document.add_paragraph(text)
+    document.save(folder / "macro.docx")
+    with zipfile.ZipFile(folder / "macro.docx") as src, zipfile.ZipFile(folder / "macro.docm", "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                                    b"ms-word.document.macroEnabled.main+xml")
+            dst.writestr(info, data)
+    (folder / "macro.docx").unlink()
+    assert b"application/vnd.ms-word.document.macroEnabled.main+xml" in zipfile.ZipFile(folder / "macro.docm").read("[Content_Types].xml")
+
+    result = api.build([folder], keep_going=True)
+    assert sorted(p.record.document.file_name for p in result.plans) == ["macro.docm", "plan.txt"]
+    docm = next(p.record for p in result.plans if p.record.document.file_name == "macro.docm")
+    assert [([u.label for u in t.units("lead")], [u.label for u in t.units("support")]) for t in docm.tasks()] \
+        == [(["县民政局"], ["县财政局"])]
+    assert [(f.path, f.reason.split(";")[0]) for f in result.failures] == [
+        (str(folder / "gazette.ofd"),
+         f"{folder / 'gazette.ofd'}: is an OFD document (版式文档, GB/T 33190), not a .docx, PDF, web page or text"),
+        (str(folder / "old.doc"), f"{folder / 'old.doc'}: is an old binary Word .doc (or WPS) file")]
