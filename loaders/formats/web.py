@@ -20,6 +20,7 @@ from pathlib import Path
 from policykg.errors import InputError
 from policykg.loaders.formats.emit import Emitter
 from policykg.loaders.formats.headings import Heading, number_headings
+from policykg.loaders.formats.numbering import format_number
 from policykg.loaders.ladder import CHAPTER_STYLES, numbering
 from policykg.loaders.metadata import names_the_plan
 from policykg.loaders.reading import SourceText, decode_bytes, read_bytes
@@ -346,6 +347,62 @@ def _span(value: str | None) -> int:
 _HEADING_TAGS = {"h1": 0, "h2": 1, "h3": 2, "h4": 3, "h5": 4, "h6": 5}
 
 
+#: an ordered list's number formats (HTML's type attribute, CSS list-style-type) as Word names them,
+#: with what the browser prints after the number
+_LIST_FORMATS = {"1": ("decimal", "."), "decimal": ("decimal", "."), "a": ("lowerLetter", "."),
+                 "lower-alpha": ("lowerLetter", "."), "lower-latin": ("lowerLetter", "."),
+                 "A": ("upperLetter", "."), "upper-alpha": ("upperLetter", "."),
+                 "upper-latin": ("upperLetter", "."), "i": ("lowerRoman", "."), "lower-roman": ("lowerRoman", "."),
+                 "I": ("upperRoman", "."), "upper-roman": ("upperRoman", "."),
+                 "cjk-ideographic": ("chineseCounting", "、"), "simp-chinese-informal": ("chineseCounting", "、"),
+                 "trad-chinese-informal": ("chineseCounting", "、"), "cjk-decimal": ("chineseCounting", "、"),
+                 "simp-chinese-formal": ("chineseCounting", "、"), "trad-chinese-formal": ("chineseCounting", "、"),
+                 "none": ("none", "")}
+_LIST_STYLE_RE = re.compile(r"list-style(?:-type)?\s*:\s*([a-z-]+)", re.IGNORECASE)
+
+
+def _list_format(el) -> tuple[str, str] | None:
+    """The number format an <li> or its <ol> asks for (its style first, then the type attribute)."""
+    m = _LIST_STYLE_RE.search(el.get("style") or "")
+    if m and m.group(1).lower() in _LIST_FORMATS:
+        return _LIST_FORMATS[m.group(1).lower()]
+    kind = el.get("type")
+    return _LIST_FORMATS.get(kind) if kind and el.tag == "ol" else None
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value.strip()) if value else None
+    except ValueError:
+        return None
+
+
+class _OrderedLists:
+    """The numbers a browser prints before the items of an ordered list (<ol>): an editor's list
+    button (UEditor, KindEditor, a pasted Word list) numbers a plan's tasks that way, and without
+    the numbers no task is found.  An item whose text already opens with a typed number is left
+    as typed (a site hiding the list's own numbers by its style sheet)."""
+
+    def __init__(self) -> None:
+        self.last: dict = {}  # <ol> -> the number its last item printed (held, so lxml keeps its proxy)
+
+    def label(self, li) -> str:
+        ol = li.getparent()
+        if ol is None or ol.tag != "ol":
+            return ""
+        key = ol
+        first = _int(ol.get("start"))
+        number = _int(li.get("value"))
+        if number is None:
+            number = self.last[key] + 1 if key in self.last else (first if first is not None else 1)
+        self.last[key] = number
+        fmt, suffix = _list_format(li) or _list_format(ol) or _LIST_FORMATS["1"]
+        text = normalize("".join(li.itertext())).strip()
+        if fmt == "none" or numbering(text) is not None:
+            return ""
+        return format_number(number, fmt) + suffix
+
+
 def _walk(root, lines: _Lines, out: Emitter | None, headings: list[Heading] | None = None) -> None:
     """Lines of `root`'s content; with an Emitter, data tables become tables and lines go there, and
     `headings` gets the article's <h1>…<h6> (their lines joined, numbered at their first line)."""
@@ -374,6 +431,7 @@ def _walk(root, lines: _Lines, out: Emitter | None, headings: list[Heading] | No
         if headings is not None and first is not None:
             headings.append(Heading(first, level, False, " ".join(texts), body_seen))
 
+    lists = _OrderedLists()
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         tag = el.tag if isinstance(el.tag, str) else ""
@@ -394,6 +452,8 @@ def _walk(root, lines: _Lines, out: Emitter | None, headings: list[Heading] | No
                     lines.add(part)
                     block()
             elif isinstance(el.tag, str):
+                if tag == "li":
+                    lines.add(lists.label(el))
                 lines.add(el.text)
         else:
             if tag in _BLOCKS:

@@ -326,3 +326,58 @@ def test_a_word_value_merged_across_the_years_is_each_years(tmp_path):
     path = tmp_path / "plan.docx"
     d.save(str(path))
     assert indicators(load_plan(path)) == WANT
+
+
+# --- an ordered list: the numbers the browser prints ---------------------------------------------
+
+def _ordered(items, attrs: str = "", li: str = "") -> str:
+    return f"<ol{attrs}>" + "".join(f"<li{li}>{e(x)}</li>" for x in items) + "</ol>"
+
+
+@pytest.mark.parametrize("attrs, li", [("", ""), (' type="1"', ""), (' style="list-style-type: decimal"', ""),
+                                       (' start="1"', ' style="list-style-type:decimal"')],
+                         ids=["default", "type", "css", "li-css"])
+def test_tasks_numbered_by_an_ordered_list_are_read(tmp_path, attrs, li):
+    # a site's editor numbers the tasks with its list button: the numbers are printed by the browser,
+    # not in the text; the section read as one task over both, with both leads
+    items = [x[2:] for x in BODY[4:6]]
+    article = paras([TITLE] + BODY[:4]) + _ordered(items, attrs, li) + paras(BODY[6:])
+    path = page(tmp_path, article)
+    assert read_document(path).lines[6:8] == ["1." + items[0], "2." + items[1]]
+    record = load_plan(path)
+    assert tasks(record) == [(t, text, lead, support) for t, text, lead, support in TASKS]
+    assert [t.no for t in record.tasks()] == ["1", "2"]
+    assert [g for g in record.warnings if g.kind in ("structure", "numbering")] == []
+
+
+def test_an_ordered_list_counts_from_start_and_value_and_leaves_typed_numbers(tmp_path):
+    items = [x[2:] for x in BODY[4:6]]
+    continued = _ordered(items[:1]) + f'<ol start="2"><li>{e(items[1])}</li></ol>'
+    valued = f'<ol><li value="1">{e(items[0])}</li><li value="2">{e(items[1])}</li></ol>'
+    typed = _ordered(BODY[4:6])  # numbers typed in the text: a site's style sheet hides the list's own
+    for article_list in (continued, valued, typed):
+        path = page(tmp_path, paras([TITLE] + BODY[:4]) + article_list + paras(BODY[6:]))
+        assert read_document(path).lines[6:8] == BODY[4:6]
+        assert tasks(load_plan(path)) == [(t, text, lead, support) for t, text, lead, support in TASKS]
+
+
+def test_an_unordered_list_prints_no_number(tmp_path):
+    items = [x[2:] for x in BODY[4:6]]
+    article = paras([TITLE] + BODY[:4]) + "<ul>" + "".join(f"<li>{e(x)}</li>" for x in items) + "</ul>" \
+        + paras(BODY[6:])
+    assert read_document(page(tmp_path, article)).lines[6:8] == items
+
+
+def test_an_ordered_list_in_chinese_numerals_numbers_sections(tmp_path):
+    # list-style-type: cjk-ideographic prints 一、 二、: here the sections under 第二章
+    chapters = ["第一章 总体要求", "坚持以人民为中心的发展思想。", "第二章 主要任务"]
+    sections = _ordered(["健全社会保障体系", "发展特殊教育"], ' style="list-style-type: cjk-ideographic"')
+    body = [BODY[4], BODY[5]]
+    article = paras([TITLE] + chapters) + sections[:sections.index("</li>")] + paras(body) + "</li>" \
+        + sections[sections.index("</li>") + 5:] + paras(["第三章 保障措施", "加强组织领导。"])
+    path = page(tmp_path, article)
+    assert read_document(path).lines[5:9] == ["一、健全社会保障体系", BODY[4], BODY[5], "二、发展特殊教育"]
+    record = load_plan(path)
+    assert [(c.title, [s.title for s in c.sections]) for c in record.chapters][:2] == [
+        ("总体要求", []), ("主要任务", ["健全社会保障体系", "发展特殊教育"])]
+    assert tasks(record) == [(t, text, lead, support) for t, text, lead, support in TASKS]
