@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from docx.oxml.ns import qn
 
+from policykg.loaders.ladder import bullet
+
 _CN = "零一二三四五六七八九"
 _HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
 _EARTHLY = "子丑寅卯辰巳午未申酉戌亥"
@@ -90,6 +92,22 @@ def format_number(n: int, fmt: str) -> str:
     if fmt == "none":
         return ""
     return str(n)
+
+
+#: the marks a bullet is printed as when its glyph is none the grammar reads as a bullet (Word's
+#: bullets are mostly a symbol font's private-use character,  or , or a letter shown in a
+#: symbol font, "o" or "§"), one per list level as a browser's disc, circle and square are
+_BULLET_MARKS = "●○■□◆◇"
+
+
+def bullet_mark(glyph: str, level: int) -> str:
+    """How a bulleted paragraph's mark is printed back: its own glyph where the grammar reads it as a
+    bullet (●, ◆, —), else the level's mark.  Printed, a bulleted list of tasks reads as the same list
+    typed with its marks does, instead of paragraphs merged under the heading above them."""
+    glyph = glyph.strip()
+    if bullet(glyph + "文") is not None:
+        return glyph
+    return _BULLET_MARKS[level % len(_BULLET_MARKS)]
 
 
 @dataclass
@@ -194,7 +212,7 @@ class Numbering:
         return 0
 
     def label(self, p) -> str:
-        """The label Word prints before paragraph `p` ('' if it is not numbered or a bullet)."""
+        """The label Word prints before paragraph `p` ('' if it is not numbered; a bullet's mark)."""
         ppr = p.find(qn("w:pPr"))
         numpr = ppr.find(qn("w:numPr")) if ppr is not None else None
         num_id, ilvl = (_val(numpr, "w:numId"), _val(numpr, "w:ilvl")) if numpr is not None else (None, None)
@@ -210,8 +228,10 @@ class Numbering:
         if ilvl is None:  # the level whose w:pStyle is the paragraph's style (Heading 2 -> level 1)
             ilvl = str(self._style_level(abstract, style))
         level = _int(ilvl, 0)
-        if level not in levels or levels[level].fmt == "bullet":
+        if level not in levels:
             return ""
+        if levels[level].fmt == "bullet":
+            return bullet_mark(levels[level].text, level)
         counters = self.counters.setdefault(abstract, {})
         if not lst.used:
             lst.used = True

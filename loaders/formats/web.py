@@ -20,8 +20,8 @@ from pathlib import Path
 from policykg.errors import InputError
 from policykg.loaders.formats.emit import Emitter
 from policykg.loaders.formats.headings import Heading, number_headings
-from policykg.loaders.formats.numbering import format_number
-from policykg.loaders.ladder import CHAPTER_STYLES, numbering
+from policykg.loaders.formats.numbering import bullet_mark, format_number
+from policykg.loaders.ladder import CHAPTER_STYLES, bullet, numbering
 from policykg.loaders.metadata import names_the_plan
 from policykg.loaders.reading import SourceText, decode_bytes, read_bytes
 from policykg.loaders.text import BREADCRUMB_RE, DOC_NUMBER_RE, normalize
@@ -358,6 +358,8 @@ _LIST_FORMATS = {"1": ("decimal", "."), "decimal": ("decimal", "."), "a": ("lowe
                  "trad-chinese-informal": ("chineseCounting", "、"), "cjk-decimal": ("chineseCounting", "、"),
                  "simp-chinese-formal": ("chineseCounting", "、"), "trad-chinese-formal": ("chineseCounting", "、"),
                  "none": ("none", "")}
+#: a bulleted list's marks by name (list-style-type, or the old type attribute)
+_BULLETS = {"disc": "●", "circle": "○", "square": "■"}
 _LIST_STYLE_RE = re.compile(r"list-style(?:-type)?\s*:\s*([a-z-]+)", re.IGNORECASE)
 
 
@@ -388,6 +390,8 @@ class _OrderedLists:
 
     def label(self, li) -> str:
         ol = li.getparent()
+        if ol is not None and ol.tag == "ul":
+            return self._bullet(li, ol)
         if ol is None or ol.tag != "ol":
             return ""
         key = ol
@@ -401,6 +405,18 @@ class _OrderedLists:
         if fmt == "none" or numbering(text) is not None:
             return ""
         return format_number(number, fmt) + suffix
+
+    @staticmethod
+    def _bullet(li, ul) -> str:
+        """A bulleted list's mark (disc, circle, square by its style or its depth among lists), as a
+        Word file's bullets are printed back; none where the item types its own mark or number."""
+        m = _LIST_STYLE_RE.search(li.get("style") or "") or _LIST_STYLE_RE.search(ul.get("style") or "")
+        kind = (m.group(1).lower() if m else None) or (ul.get("type") or "").lower() or None
+        text = normalize("".join(li.itertext())).strip()
+        if kind == "none" or numbering(text) is not None or bullet(text) is not None:
+            return ""
+        depth = sum(1 for a in ul.iterancestors("ul", "ol"))
+        return _BULLETS.get(kind) or bullet_mark("", depth)
 
 
 def _walk(root, lines: _Lines, out: Emitter | None, headings: list[Heading] | None = None) -> None:

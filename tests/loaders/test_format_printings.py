@@ -8,6 +8,8 @@ import re
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from policykg.loaders.plan import load_plan
 
 TITLE = "青山县“十四五”残疾人事业发展规划"
@@ -623,3 +625,20 @@ def test_financial_numerals_number_only_as_counting_numerals_do():
     assert got == {"壹、总体要求": ("一、", 1, "一"), "(贰)就业": ("(一)", 2, "二"), "第叁章 主要任务": ("第章", 3, "三"),
                    "拾贰、附则": ("一、", 12, "十二"), "壹基金、红十字会参与": None, "一带一路、x": None}
     assert [cn_value(x) for x in ("贰拾", "壹佰零伍", "陸")] == [20, 105, 6]
+
+
+@pytest.mark.parametrize("glyph", ["\uf0b7", "\uf06c", "o", "●", "◆"], ids=["symbol", "wingdings", "letter", "dot", "diamond"])
+def test_docx_tasks_in_a_bulleted_list_read_as_the_text_printing_the_bullets(tmp_path, glyph):
+    """Tasks printed as a Word bulleted list (the bullet a symbol font's private-use character, a
+    letter shown in a symbol font, or a mark): the bullets were printed as nothing, so each
+    section read as one task over its paragraphs with every lead (a structure gap said so).  Now
+    they read as the same plan typed with ● (or its own mark) does."""
+    mark = glyph if glyph in "●◆" else "●"
+    after = [re.sub(r"^\d\.", mark, x) if "牵头单位" in x else x for x in AFTER]
+    want = txt_plan(tmp_path, after=after)
+    assert [(t.no, t.title) for t in want.tasks()][:2] == [("1", "落实残疾人两项补贴制度"), ("2", "强化困难残疾人兜底救助")]
+    levels = (OUTLINE[0], OUTLINE[1], ("bullet", glyph))
+    abstract = f'<w:abstractNum w:abstractNumId="801">{_levels(*levels)}</w:abstractNum>'
+    got = load_plan(numbered_plan(tmp_path, "bullets.docx", abstract))
+    assert_same_plan(got, want)
+    assert [g for g in got.warnings if g.kind == "structure"] == []

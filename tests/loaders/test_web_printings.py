@@ -361,11 +361,16 @@ def test_an_ordered_list_counts_from_start_and_value_and_leaves_typed_numbers(tm
         assert tasks(load_plan(path)) == [(t, text, lead, support) for t, text, lead, support in TASKS]
 
 
-def test_an_unordered_list_prints_no_number(tmp_path):
+@pytest.mark.parametrize("attrs, mark", [("", "●"), (' style="list-style-type: square"', "■"),
+                                         (' type="circle"', "○")])
+def test_a_bulleted_list_prints_its_bullets(tmp_path, attrs, mark):
+    # as a text printing the marks reads: each item a task, not paragraphs merged under the section
     items = [x[2:] for x in BODY[4:6]]
-    article = paras([TITLE] + BODY[:4]) + "<ul>" + "".join(f"<li>{e(x)}</li>" for x in items) + "</ul>" \
+    article = paras([TITLE] + BODY[:4]) + f"<ul{attrs}>" + "".join(f"<li>{e(x)}</li>" for x in items) + "</ul>" \
         + paras(BODY[6:])
-    assert read_document(page(tmp_path, article)).lines[6:8] == items
+    path = page(tmp_path, article)
+    assert read_document(path).lines[6:8] == [mark + x for x in items]
+    assert tasks(load_plan(path)) == [(t, text, lead, support) for t, text, lead, support in TASKS]
 
 
 def test_an_ordered_list_in_chinese_numerals_numbers_sections(tmp_path):
