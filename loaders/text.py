@@ -139,12 +139,36 @@ def plain_characters(text: str) -> str:
     return text.translate(RADICALS)
 
 
+#: the spaces a line is typed letter-spaced with (a tab parts a table's cells: never one of them)
+_LETTER_SPACES_RE = re.compile(r"[ \u3000\u00a0]+")
+_ONE_HANZI_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+#: the longest line read as letter-spaced: a title or a heading, never a sentence
+LETTER_SPACED_MAX = 60
+
+
+def without_letter_spacing(text: str) -> str:
+    """A title or heading typed letter-spaced, to spread it across the page (青 山 县 “十四五” 残 疾 人
+    …规 划, 第二章　主　要　任　务, 二、主  要  任  务), without its spaces.  Left in, no title, chapter
+    kind or unit is read from it: 主 要 任 务 is no task chapter, so its tasks were read under the
+    wrong chapter kind.  A line is letter-spaced where most of its space-parted pieces are one
+    Chinese character each (at least three): a list of unit names or a table row typed with spaces
+    is not."""
+    core = text.strip()
+    if not core or len(core) > LETTER_SPACED_MAX or "\t" in core:
+        return text
+    pieces = _LETTER_SPACES_RE.split(core)
+    single = sum(1 for p in pieces if len(p) == 1 and _ONE_HANZI_RE.match(p))
+    if len(pieces) < 4 or single < 3 or single < 0.6 * len(pieces):
+        return text
+    return "".join(pieces)
+
+
 def make_lines(raw_lines: list[str]) -> list[Line]:
     out = []
     for i, raw in enumerate(raw_lines, 1):
         clean = plain_characters(INVISIBLE_RE.sub("", BOOKMARK_RE.sub("", raw)))
         indented = clean.startswith("\t")
-        clean = clean.strip().strip("\u200b\ufeff").strip()
+        clean = without_letter_spacing(clean.strip().strip("\u200b\ufeff").strip())
         out.append(Line(i, clean, normalize(clean), indented))
     return out
 

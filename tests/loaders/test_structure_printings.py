@@ -172,3 +172,35 @@ def test_a_tasks_several_paragraphs_after_its_own_sentence_are_no_gap(tmp_path):
     r = plan(tmp_path, "一、主要任务\n1.完善低保制度。将符合条件的残疾人纳入低保范围。\n加大临时救助。及时解决突发困难问题。\n"
                        "做好住房保障。优先安排保障性住房。\n二、保障措施\n加强领导。\n")
     assert tasks(r) == [("1", "完善低保制度")] and not r.warnings
+
+
+@pytest.mark.parametrize("spaced", [" ", "  ", "\u3000"], ids=["space", "two-spaces", "ideographic"])
+def test_a_title_and_headings_typed_letter_spaced(tmp_path, spaced):
+    """A title and chapter headings typed with a space between characters, to spread them across
+    the page (青 山 县 …规 划, 三、主  要  任  务, 第四章　保　障　措　施).  They were read with their
+    spaces: no title nor region (a metadata gap only), chapters titled '主 要 任 务' whose kind
+    nobody could tell, so the 保障措施's numbered measures were read as tasks."""
+    def s(text: str) -> str:
+        return spaced.join(text)
+
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        s("青山县") + spaced + "“十四五”" + spaced + s("残疾人事业发展规划") + "\n"
+        + "一、" + s("发展基础") + "\n“十三五”期间，全县残疾人事业取得显著成效。\n"
+        + "二、" + s("主要任务") + "\n（一）完善低保制度。将符合条件的残疾人纳入低保范围。（牵头单位：县民政局）\n"
+          "（二）落实两项补贴。按规定发放补贴。（牵头单位：县民政局；配合单位：县财政局）\n"
+        + "三、" + s("保障措施") + "\n（一）加强组织领导。各部门要加强协调。\n（二）强化经费保障。纳入预算。\n",
+        encoding="utf-8")
+    r = load_plan(path)
+    assert (r.title, r.region.name if r.region else None) == ("青山县“十四五”残疾人事业发展规划", "青山县")
+    assert [(c.no, c.title, c.kind) for c in r.chapters] == [
+        ("一", "发展基础", "background"), ("二", "主要任务", "tasks"), ("三", "保障措施", "safeguards")]
+    assert tasks(r) == [("1", "完善低保制度"), ("2", "落实两项补贴")]
+    assert not r.warnings
+
+
+@pytest.mark.parametrize("line", ["县民政局 县财政局 县残联", "1 残疾人康复服务覆盖率 85 95 约束性",
+                                  "坚持 以人民为中心 的发展思想", "主要任务"])
+def test_a_line_with_spaces_between_words_is_not_letter_spaced(line):
+    from policykg.loaders.text import without_letter_spacing
+    assert without_letter_spacing(line) == line
