@@ -289,6 +289,11 @@ def read_metadata(blocks: list[Block], body_start: int) -> Metadata:
                 break
     at = _index_in(head, md.title_block)
     if not md.issuer and at is not None:
+        # a plan printed without a covering notice names its issuer under its title, on a line of
+        # its own (青山县残疾人联合会, perhaps after the plan's years), as its cover prints it
+        md.issuer = next((name for b in head[at + 1:at + 4] for ln in b.lines
+                          if (name := issuer_name(ln.norm)) and name == re.sub(r"\s+", "", ln.norm)), "")
+    if not md.issuer and at is not None:
         # 青山县人民政府关于…的实施意见 names its issuer before 关于; a title (or a notice's title)
         # printed over two lines (中共青山县委　青山县人民政府 / 关于…), on the line above it
         before, about, _ = normalize(md.title).partition("关于")

@@ -173,3 +173,23 @@ def test_a_notice_printing_the_plans_title_without_guillemets(tmp_path):
     r = plan(tmp_path, f"青山县人民政府关于印发{TITLE}的通知\n各乡镇人民政府：\n现将{TITLE}印发给你们，请认真贯彻执行。\n"
                        "青山县人民政府\n2021年12月1日\n")
     assert r.title == TITLE
+
+
+@pytest.mark.parametrize("head", [
+    "“十四五”残疾人事业发展规划\n（2021—2025年）\n青山县残疾人联合会\n",
+    "“十四五”残疾人事业发展规划\n青山县残疾人联合会\n2021年12月\n",
+    "“十四五”残疾人事业发展规划\n青 山 县 残 疾 人 联 合 会\n",
+], ids=["after-years", "with-month", "letter-spaced"])
+def test_the_issuer_printed_under_a_title_that_names_no_region(tmp_path, head):
+    # a department's plan printed without a covering notice: its cover names the issuer under the
+    # title.  No region was read (a metadata gap), so no unit of the plan had a region either
+    r = plan(tmp_path, head)
+    assert (r.title, r.issuer.label if r.issuer else None) == ("“十四五”残疾人事业发展规划", "青山县残疾人联合会")
+    assert r.region.name == "青山县"
+    assert [w for w in r.warnings if w.kind == "metadata"] == []
+    assert [u.label for t in r.tasks() for u in t.units("lead")] == ["县民政局", "县残疾人联合会", "县财政局"]
+
+
+def test_a_unit_named_under_a_title_in_a_sentence_is_no_issuer(tmp_path):
+    r = plan(tmp_path, "“十四五”残疾人事业发展规划\n为贯彻落实青山县残疾人联合会的部署，制定本规划。\n")
+    assert r.issuer is None and r.region is None
