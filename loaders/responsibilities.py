@@ -25,30 +25,18 @@ from dataclasses import dataclass, field
 
 from policykg.loaders.ladder import cn_value
 from policykg.loaders.model import Gap, Responsibility, Span, Task
+from policykg.loaders.role_vocab import LEAD_LABELS, LEVEL_PREFIX, OFFICIAL_LABELS, OWNER_LABELS, SUPPORT_LABELS
 from policykg.loaders.table_vocab import DEADLINE_HEADER
 from policykg.loaders.text import normalize
 from policykg.loaders.units import ORG_ENDINGS, SEPARATORS, UnitResolver, reads_as_unit, split_unit_list
 
-LEAD_LABELS = ("牵头单位", "牵头部门", "牵头处室", "牵头科室", "主责单位", "主责部门", "负责单位", "负责部门",
-               "主办单位", "牵头")
-#: 主要责任单位 / 责任主体, and the units that carry a task out (实施单位, 承办单位: in a plan that
-#: marks no lead, the first-named leads), are read as 责任单位
-SUPPORT_LABELS = ("配合单位", "配合部门", "配合处室", "配合科室", "参与单位", "参与部门", "协办单位", "协同单位",
-                  "协同部门", "协作单位", "协作部门", "协助单位", "协助部门", "支持单位", "配合", "协办", "参与")
-OWNER_LABELS = ("主要责任单位", "责任单位", "责任部门", "责任处室", "责任科室", "责任主体", "实施单位", "实施主体",
-                "实施部门", "承办单位", "执行单位")
-#: the official answerable for a task (责任领导：张三副县长): a person, kept on the task as printed, no unit
-OFFICIAL_LABELS = ("牵头县领导", "牵头市领导", "牵头区领导", "牵头领导", "责任领导", "分管领导", "联系领导",
-                   "包联领导", "责任人")
-#: the level a label may name before it (市级牵头单位：, 县级责任单位：): the units say their level
-_LEVEL_PREFIX = r"(?:[省市州盟县区旗]级|[省市县区]直)?"
 #: a clause may also say by when (牵头单位：区民政局；完成时限：2023年底前): the task's deadline, no unit
 DEADLINE_LABELS = DEADLINE_HEADER
 _LABELS = sorted(LEAD_LABELS + SUPPORT_LABELS + OWNER_LABELS + DEADLINE_LABELS + OFFICIAL_LABELS, key=len,
                  reverse=True)
 #: a label, perhaps with a bracketed gloss (牵头单位（部门）：), and its colon (each run of spaces
 #: read by one \s*: two in a row are quadratic in a long run that ends in no colon)
-LABEL_RE = re.compile(_LEVEL_PREFIX + "(" + "|".join(_LABELS) + r")\s*(?:[（(][^（()）]{1,8}[)）]\s*)?[:：]\s*")
+LABEL_RE = re.compile(LEVEL_PREFIX + "(" + "|".join(_LABELS) + r")\s*(?:[（(][^（()）]{1,8}[)）]\s*)?[:：]\s*")
 #: a deadline printed beside the units without a label (县司法局负责，2023年底前完成 / 县文旅局，持续推进):
 #: a year or a span of years, perhaps with month, 底/末, 前 and a verb, or a standing term
 DEADLINE_PHRASE_RE = re.compile(

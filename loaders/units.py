@@ -13,6 +13,7 @@ from functools import cache
 
 from policykg.loaders.model import RegionRef, UnitRef
 from policykg.loaders.reference import classify_department, department_types, unit_aliases
+from policykg.loaders.role_vocab import role_label_in
 from policykg.loaders.regions import (PREFECTURE_LEVELS, PROVINCE_LEVELS, level_of, region_short_name,
                                       split_region_names)
 from policykg.loaders.text import normalize
@@ -259,6 +260,9 @@ def reads_as_unit(name: str) -> str | None:
     if is_collective(name) or region_named(name):
         return None
     core = _without_alternate(name)
+    label = role_label_in(core)
+    if label is not None:  # 牵头单位 read where a unit's name goes ([牵头单位]县民政局): never a 县牵头单位
+        return f"a clause's label ({label}), not a unit name"
     if core != name and not name.startswith(COLLECTIVE_STARTS) and not ROLE_MARK_RE.search(name):
         alt = name[len(core):].strip()[1:-1].strip()
         if alt and (reads_as_unit(alt) is not None or alt.startswith(_GLOSS_WORDS)) and alt not in LEVEL_WORDS:

@@ -1,0 +1,61 @@
+"""How plans print a task's responsibility clause, in the printings the clause grammar once misread:
+labels set in brackets (【牵头单位】县民政局), a label's role word where a unit's name goes, units that
+carry a task out beside its lead (县卫健局牵头，各乡镇人民政府落实), paired labels (牵头单位/配合单位：
+A/B).  Small hand-made plans; each asserts every task's lead and supporting units and the gap's line."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from policykg.loaders.plan import load_plan
+
+HEAD = "青山县“十四五”残疾人事业发展规划\n\n一、发展目标\n到2025年，残疾人事业全面发展。\n\n二、主要任务\n"
+TAIL = "\n三、保障措施\n加强组织领导。\n"
+#: the line of the first task (HEAD is six lines)
+FIRST = 7
+
+
+def plan(tmp_path: Path, body: str):
+    path = tmp_path / "plan.txt"
+    path.write_text(HEAD + body + TAIL, encoding="utf-8")
+    return load_plan(path)
+
+
+def roles(record) -> list[tuple[list[str], list[str]]]:
+    """Each task's (leads, supporters), as unit labels."""
+    return [([u.label for u in t.units("lead")], [u.label for u in t.units("support")]) for t in record.tasks()]
+
+
+def gaps(record) -> list[tuple[int, str]]:
+    return [(g.line, g.kind) for g in record.warnings]
+
+
+# -- a clause's label is never a unit ---------------------------------------------------------------
+
+def test_a_label_with_no_units_after_it_is_a_gap_not_a_unit(tmp_path):
+    """（牵头单位：） named a lead 县牵头单位: the label read as the name of a body, with the plan's level."""
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。（牵头单位：）\n"
+                       "（二）加强康复服务。实施精准康复。（牵头单位：县卫健局）")
+    assert roles(r) == [([], []), (["县卫生健康局"], [])]
+    assert gaps(r) == [(FIRST, "responsibility")]
+
+
+def test_a_label_alone_in_brackets_is_a_gap_not_a_unit(tmp_path):
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。（责任部门）")
+    assert roles(r) == [([], [])]
+    assert gaps(r) == [(FIRST, "responsibility")]
+
+
+def test_a_label_with_a_level_in_a_list_of_units_is_a_gap(tmp_path):
+    """（县牵头单位、县民政局） read 县牵头单位 as the lead and 县民政局 as its supporter."""
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。（县牵头单位、县民政局）")
+    assert roles(r) == [([], [])]
+    assert gaps(r) == [(FIRST, "responsibility")]
+
+
+def test_a_label_after_a_label_is_a_gap_naming_it(tmp_path):
+    """配合单位：责任单位 named a supporter 县责任单位; a collective (各有关单位) is still read."""
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。（牵头单位：县民政局；配合单位：责任单位）\n"
+                       "（二）加强康复服务。实施精准康复。（牵头单位：县卫健局；配合单位：各有关单位）")
+    assert roles(r) == [(["县民政局"], []), (["县卫生健康局"], ["各有关单位"])]
+    assert len(r.warnings) == 1 and r.warnings[0].line == FIRST and r.warnings[0].kind == "unit-name"
+    assert "责任单位" in r.warnings[0].message
