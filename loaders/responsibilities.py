@@ -35,8 +35,14 @@ DEADLINE_LABELS = DEADLINE_HEADER
 _LABELS = sorted(LEAD_LABELS + SUPPORT_LABELS + OWNER_LABELS + DEADLINE_LABELS + OFFICIAL_LABELS, key=len,
                  reverse=True)
 #: a label, perhaps with a bracketed gloss (牵头单位（部门）：), and its colon (each run of spaces
-#: read by one \s*: two in a row are quadratic in a long run that ends in no colon)
-LABEL_RE = re.compile(LEVEL_PREFIX + "(" + "|".join(_LABELS) + r")\s*(?:[（(][^（()）]{1,8}[)）]\s*)?[:：]\s*")
+#: read by one \s*: two in a row are quadratic in a long run that ends in no colon); or a label set
+#: in brackets of its own, a colon inside or after them or none (【牵头单位】县民政局, 〔配合单位〕：县财政局);
+#: (not a role word alone there, nor a bracket a list goes on after: 县民政局〔牵头〕、 and
+#: 县民政局【牵头单位】、 mark a unit in a list); or a label's noun with 为 for
+#: its colon (牵头单位为县民政局; a verb's 为 is prose: 以社会参与为主)
+LABEL_RE = re.compile(r"(?:(?P<open>[【〔\[［〖])\s*(?!(?:牵头|配合|协办|参与)\s*[】〕\]］〗]))?" + LEVEL_PREFIX + "(?P<label>" + "|".join(_LABELS)
+                      + r")\s*(?:[（(][^（()）]{1,8}[)）]\s*)?"
+                      r"(?(open)[:：]?\s*[】〕\]］〗](?:\s*[:：]|(?!\s*(?:$|[、,，;；)）。/])))|(?:[:：]|(?<!牵头|配合|协办|参与)为(?![主辅])))\s*")
 #: a deadline printed beside the units without a label (县司法局负责，2023年底前完成 / 县文旅局，持续推进):
 #: a year or a span of years, perhaps with month, 底/末, 前 and a verb, or a standing term
 DEADLINE_PHRASE_RE = re.compile(
@@ -119,7 +125,7 @@ def _labelled(inner: str) -> list[Part] | None:
     parts: list[Part] = []
     for k, m in enumerate(matches):
         end = matches[k + 1].start() if k + 1 < len(matches) else len(inner)
-        label = m.group(1)
+        label = m.group("label")
         role = "lead" if label in LEAD_LABELS else "owner" if label in OWNER_LABELS \
             else "deadline" if label in DEADLINE_LABELS else "official" if label in OFFICIAL_LABELS \
             else "support"

@@ -59,3 +59,46 @@ def test_a_label_after_a_label_is_a_gap_naming_it(tmp_path):
     assert roles(r) == [(["县民政局"], []), (["县卫生健康局"], ["各有关单位"])]
     assert len(r.warnings) == 1 and r.warnings[0].line == FIRST and r.warnings[0].kind == "unit-name"
     assert "责任单位" in r.warnings[0].message
+
+
+# -- labels set in brackets of their own, and 为 for a label's colon ------------------------------
+
+def test_labels_in_brackets_after_the_text(tmp_path):
+    """【牵头单位】县民政局【配合单位】县财政局 made the lead 县牵头单位 and no supporter."""
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。【牵头单位】县民政局【配合单位】县财政局\n"
+                       "（二）加强康复服务。实施精准康复。【牵头单位】县卫健局")
+    assert roles(r) == [(["县民政局"], ["县财政局"]), (["县卫生健康局"], [])]
+    assert not r.warnings
+
+
+def test_labels_in_other_brackets_with_or_without_a_colon(tmp_path):
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。〔牵头单位〕县民政局〔配合单位〕县财政局\n"
+                       "（二）加强康复服务。实施精准康复。[牵头单位]县卫健局；[配合单位]县残联\n"
+                       "（三）发展特殊教育。办好特教学校。【牵头单位：】县教育局【配合单位】：县财政局\n"
+                       "（四）促进就业。开展职业培训。〖牵头单位〗县人社局 ［配合单位］县残联")
+    assert roles(r) == [(["县民政局"], ["县财政局"]), (["县卫生健康局"], ["县残疾人联合会"]),
+                        (["县教育局"], ["县财政局"]), (["县人力资源和社会保障局"], ["县残疾人联合会"])]
+    assert not r.warnings
+
+
+def test_labels_in_brackets_inside_the_clause_brackets(tmp_path):
+    """（【牵头单位】县民政局；…） made units named 县【牵头单位】县民政局."""
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。（【牵头单位】县民政局；【配合单位】县财政局）")
+    assert roles(r) == [(["县民政局"], ["县财政局"])]
+    assert not r.warnings
+
+
+def test_labels_in_brackets_on_lines_of_their_own(tmp_path):
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。\n【牵头单位】县民政局\n【配合单位】县财政局\n"
+                       "（二）加强康复服务。实施精准康复。")
+    assert roles(r) == [(["县民政局"], ["县财政局"]), ([], [])]
+    assert not r.warnings
+
+
+def test_为_for_the_colon_of_a_label(tmp_path):
+    """（牵头单位为县民政局，…） made a unit 牵头单位为县民政局; unbracketed, the clause was lost unsaid."""
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。（牵头单位为县民政局，配合单位为县财政局）\n"
+                       "（二）加强康复服务。实施精准康复。牵头单位为县卫健局，配合单位为县残联。\n"
+                       "（三）发展特殊教育。坚持以政府投入为主，社会参与为辅。")
+    assert roles(r) == [(["县民政局"], ["县财政局"]), (["县卫生健康局"], ["县残疾人联合会"]), ([], [])]
+    assert not r.warnings
