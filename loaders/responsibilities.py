@@ -76,6 +76,13 @@ def _verbs_re(verbs: Iterable[str]) -> re.Pattern[str]:
 _PROSE_VERBS = ("统筹", "组织实施", "共同推进", "负总责")
 _VERB_RE = _verbs_re(_SUPPORT_VERBS + _LEAD_VERBS)
 _PLAIN_VERB_RE = _verbs_re(v for v in _SUPPORT_VERBS + _LEAD_VERBS if v not in _PROSE_VERBS)
+#: verbs that say the units before them carry the task out (县卫健局牵头，各乡镇人民政府落实): beside a
+#: lead they support it, as 负责实施 does after a 牵头; in a clause that names no lead they are no
+#: clause's verbs (抓好落实, 组织落实 close prose as often)
+_CARRY_VERBS = ("落实", "实施", "执行", "承办")
+_WITH_CARRY = {_VERB_RE: _verbs_re(_SUPPORT_VERBS + _LEAD_VERBS + _CARRY_VERBS),
+               _PLAIN_VERB_RE: _verbs_re([v for v in _SUPPORT_VERBS + _LEAD_VERBS if v not in _PROSE_VERBS]
+                                         + list(_CARRY_VERBS))}
 #: a topic that speaks for the tasks printed before it, not for one
 GROUP_TOPICS = ("以上", "上述", "前述", "上列")
 #: words that join a second unit list to the first: X会同Y负责 (Y supports)
@@ -188,6 +195,8 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE) -> list[Part] | N
     """Parts of a '…牵头；…配合' clause; None unless every piece of it is a unit list and a verb."""
     parts: list[Part] = []
     duty: set[int] = set()  # parts closed by 按职责分工负责 …
+    carry = False  # a part closed by 落实 / 实施 …: read only beside a lead
+    verbs = _WITH_CARRY.get(verbs, verbs)
     has_lead_verb = "牵头" in inner
     norm = normalize(inner)
     cuts = [0] + [x for m in _PART_SEP.finditer(norm) for x in (m.start(), m.end())] + [len(norm)]
@@ -214,6 +223,8 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE) -> list[Part] | N
             head, *withs = _WITH_RE.split(units)
             if verb in _DUTY_VERBS:
                 duty.add(len(parts))
+            if verb in _CARRY_VERBS:
+                role, carry = "support", True
             parts.append(Part(role, head.strip(" ,，")))
             for k in range(1, len(withs), 2):
                 parts.append(Part("support", withs[k].strip(" ,，")))
@@ -225,6 +236,8 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE) -> list[Part] | N
             if not (found or parts) or not m:
                 return None
             parts.append(Part("support", tail[m.end():].strip(" ,，")))
+    if carry and not any(p.role == "lead" for p in parts):
+        return None  # (县民政局落实): who carries it out, with no lead beside it, is no clause read here
     if duty and not any(p.role == "lead" for p in parts):
         # (A、B按职责分工负责) with no lead beside it: A and B are the units responsible, not supporters
         parts = [Part("lead", p.units) if k in duty else p for k, p in enumerate(parts)]

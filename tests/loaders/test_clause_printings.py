@@ -102,3 +102,24 @@ def test_为_for_the_colon_of_a_label(tmp_path):
                        "（三）发展特殊教育。坚持以政府投入为主，社会参与为辅。")
     assert roles(r) == [(["县民政局"], ["县财政局"]), (["县卫生健康局"], ["县残疾人联合会"]), ([], [])]
     assert not r.warnings
+
+
+# -- units that carry a task out beside its lead -----------------------------------------------------
+
+def test_units_that_carry_out_a_task_beside_its_lead_support_it(tmp_path):
+    """（县卫健局牵头，各乡镇人民政府落实） was a gap, though (A牵头，B负责实施) read B as a supporter."""
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。（县民政局牵头，县财政局参与）\n"
+                       "（二）加强康复服务。实施精准康复。（县卫健局牵头，各乡镇人民政府落实）\n"
+                       "（三）发展特殊教育。办好特教学校。（县教育局牵头，县残联、县财政局实施）\n"
+                       "（四）促进就业。开展职业培训。（县人社局负责，县就业服务中心执行，县残联配合）")
+    assert roles(r) == [(["县民政局"], ["县财政局"]), (["县卫生健康局"], ["各乡镇人民政府"]),
+                        (["县教育局"], ["县残疾人联合会", "县财政局"]),
+                        (["县人力资源和社会保障局"], ["县就业服务中心", "县残疾人联合会"])]
+    assert not r.warnings
+
+
+def test_units_that_carry_out_a_task_after_a_label_or_in_a_sentence(tmp_path):
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。责任单位：县民政局牵头，各乡镇人民政府承办\n"
+                       "（二）加强康复服务。实施精准康复。县卫健局牵头，各乡镇人民政府落实。")
+    assert roles(r) == [(["县民政局"], ["各乡镇人民政府"]), (["县卫生健康局"], ["各乡镇人民政府"])]
+    assert not r.warnings
