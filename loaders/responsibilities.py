@@ -124,7 +124,40 @@ def opens_with_label(norm: str) -> bool:
     return LABEL_RE.match(norm.lstrip(DECORATION + " ")) is not None
 
 
+#: labels printed as a pair, their unit lists paired after one colon: 牵头单位/配合单位：县民政局/县财政局
+_ROLE_WORDS = "|".join(sorted(LEAD_LABELS + SUPPORT_LABELS + OWNER_LABELS, key=len, reverse=True))
+_PAIRED_RE = re.compile(rf"(?:{LEVEL_PREFIX}(?:{_ROLE_WORDS})\s*/\s*)+{LEVEL_PREFIX}(?:{_ROLE_WORDS})\s*:\s*")
+#: the labels of a pair printed before the last one's colon (…牵头单位/ before 配合单位：)
+_PAIR_HEAD_RE = re.compile(rf"(?:{LEVEL_PREFIX}(?:{_ROLE_WORDS})\s*/\s*)+$")
+
+
+def _unpair(inner: str) -> str | None:
+    """牵头单位/配合单位：县民政局/县财政局 -> 牵头单位：县民政局；配合单位：县财政局: paired labels with
+    their lists paired by the same /, one to one.  None where the counts differ (which list is whose,
+    the clause does not say)."""
+    norm = normalize(inner)
+    out: list[str] = []
+    pos = 0
+    for m in _PAIRED_RE.finditer(norm):
+        if m.start() < pos:
+            continue
+        labels = [x.strip() for x in norm[m.start():m.end()].rstrip(": ").split("/")]
+        stop = re.compile(r"[;；]").search(norm, m.end())
+        nxt = LABEL_RE.search(norm, m.end())
+        end = min([len(norm)] + [x.start() for x in (stop, nxt) if x is not None])
+        lists = [x.strip(" ,，。") for x in re.split(r"[/／]", inner[m.end():end])]
+        if len(lists) != len(labels) or not all(lists):
+            return None
+        out.append(inner[pos:m.start()] + "；".join(f"{label}：{units}" for label, units in zip(labels, lists)))
+        pos = end
+    return "".join(out) + inner[pos:] if out else inner
+
+
 def _labelled(inner: str) -> list[Part] | None:
+    unpaired = _unpair(inner)
+    if unpaired is None:
+        return None
+    inner = unpaired
     norm = normalize(inner)
     matches = list(LABEL_RE.finditer(norm))
     if not matches or norm[:matches[0].start()].strip(" ;,，；。" + DECORATION):
@@ -367,9 +400,10 @@ def _logical_lines(norm: str) -> list[tuple[int, int]]:
 
 
 def _unbracketed(text: str, norm: str, lo: int, hi: int, covered, strict) -> Clause | None:
-    m = next((m for m in LABEL_RE.finditer(norm, lo, hi) if _after_boundary(norm, lo, m.start())), None)
+    m = next((m for m in LABEL_RE.finditer(norm, lo, hi) if _after_boundary(norm, lo, _pair_start(norm, lo, m.start()))),
+             None)
     if m is not None:
-        starts = [m.start()]
+        starts = [_pair_start(norm, lo, m.start())]
     else:
         sentence = max(norm.rfind("。", lo, hi - 1), lo - 1) + 1
         # a clause closing its sentence after a comma (办好特殊教育学校，由县教育局牵头。 / …纳入低保，
@@ -385,6 +419,14 @@ def _unbracketed(text: str, norm: str, lo: int, hi: int, covered, strict) -> Cla
         if got is not None:
             return got
     return None
+
+
+def _pair_start(norm: str, lo: int, pos: int) -> int:
+    """Where the labels of a pair begin whose last one is at `pos` (牵头单位/配合单位：), else `pos`."""
+    if pos <= lo or norm[pos - 1] not in "/ ":
+        return pos
+    head = _PAIR_HEAD_RE.search(norm[max(lo, pos - 60):pos])
+    return pos - len(head.group(0)) if head else pos
 
 
 def _after_boundary(norm: str, lo: int, pos: int) -> bool:

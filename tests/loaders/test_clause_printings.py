@@ -123,3 +123,18 @@ def test_units_that_carry_out_a_task_after_a_label_or_in_a_sentence(tmp_path):
                        "（二）加强康复服务。实施精准康复。县卫健局牵头，各乡镇人民政府落实。")
     assert roles(r) == [(["县民政局"], ["各乡镇人民政府"]), (["县卫生健康局"], ["各乡镇人民政府"])]
     assert not r.warnings
+
+
+# -- paired labels -------------------------------------------------------------------------------
+
+def test_paired_labels_read_pairwise_or_are_a_gap(tmp_path):
+    """（牵头单位/配合单位：县民政局/县财政局） was a gap; lists that do not pair with the labels still are."""
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。（牵头单位/配合单位：县民政局/县财政局）\n"
+                       "（二）加强康复服务。实施精准康复。（牵头单位／配合单位：县卫健局、县残联／县财政局；完成时限：2023年底）\n"
+                       "（三）发展特殊教育。办好特教学校。牵头单位/配合单位：县教育局/县残联\n"
+                       "（四）促进就业。开展职业培训。（牵头单位/配合单位：县人社局/县财政局/县残联）\n"
+                       "（五）加强托养服务。建设托养机构。牵头单位/配合单位：县民政局")
+    assert roles(r) == [(["县民政局"], ["县财政局"]), (["县卫生健康局", "县残疾人联合会"], ["县财政局"]),
+                        (["县教育局"], ["县残疾人联合会"]), ([], []), ([], [])]
+    assert [t.deadline for t in r.tasks()] == ["", "2023年底", "", "", ""]
+    assert gaps(r) == [(FIRST + 3, "responsibility"), (FIRST + 4, "responsibility")]
