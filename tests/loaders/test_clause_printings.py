@@ -138,3 +138,15 @@ def test_paired_labels_read_pairwise_or_are_a_gap(tmp_path):
                         (["县教育局"], ["县残疾人联合会"]), ([], []), ([], [])]
     assert [t.deadline for t in r.tasks()] == ["", "2023年底", "", "", ""]
     assert gaps(r) == [(FIRST + 3, "responsibility"), (FIRST + 4, "responsibility")]
+
+
+# -- a clause printed before the task's title ----------------------------------------------------------
+
+def test_a_clause_before_the_title_is_no_part_of_it(tmp_path):
+    """（一）（牵头单位：县民政局）完善低保制度。 read the title （牵头单位：县民政局）完善低保制度."""
+    r = plan(tmp_path, "（一）（牵头单位：县民政局；配合单位：县财政局）完善低保制度。将符合条件的残疾人纳入低保。\n"
+                       "（二）【牵头单位：县卫健局】加强康复服务。实施精准康复。\n"
+                       "（三）（二〇二一年起）发展特殊教育。办好特教学校。")
+    assert [t.title for t in r.tasks()] == ["完善低保制度", "加强康复服务", "（二〇二一年起）发展特殊教育"]
+    assert roles(r) == [(["县民政局"], ["县财政局"]), (["县卫生健康局"], []), ([], [])]
+    assert not r.warnings
