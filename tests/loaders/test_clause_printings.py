@@ -150,3 +150,15 @@ def test_a_clause_before_the_title_is_no_part_of_it(tmp_path):
     assert [t.title for t in r.tasks()] == ["完善低保制度", "加强康复服务", "（二〇二一年起）发展特殊教育"]
     assert roles(r) == [(["县民政局"], ["县财政局"]), (["县卫生健康局"], []), ([], [])]
     assert not r.warnings
+
+
+# -- a label printed after a unit's name, as its role -------------------------------------------------
+
+def test_a_label_in_brackets_after_a_name_marks_its_role(tmp_path):
+    """县财政局（配合单位） was read as a body with a second name 配合单位 (县配合单位)."""
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。（县民政局（牵头单位）、县财政局（配合单位））\n"
+                       "（二）加强康复服务。实施精准康复。（责任单位：县卫健局（牵头部门）、县财政局（配合部门）、县残联（协办单位））")
+    assert roles(r) == [(["县民政局"], ["县财政局"]), (["县卫生健康局"], ["县财政局", "县残疾人联合会"])]
+    assert not [label for t in r.tasks() for u in (*t.units("lead"), *t.units("support"))
+                for label in (u.label, *u.alt_labels) if "单位" in label or "部门" in label]
+    assert not r.warnings
