@@ -25,30 +25,24 @@ from dataclasses import dataclass, field
 
 from policykg.loaders.ladder import cn_value
 from policykg.loaders.model import Gap, Responsibility, Span, Task
+from policykg.loaders.role_vocab import LEAD_LABELS, LEVEL_PREFIX, OFFICIAL_LABELS, OWNER_LABELS, SUPPORT_LABELS
 from policykg.loaders.table_vocab import DEADLINE_HEADER
 from policykg.loaders.text import normalize
 from policykg.loaders.units import ORG_ENDINGS, SEPARATORS, UnitResolver, reads_as_unit, split_unit_list
 
-LEAD_LABELS = ("牵头单位", "牵头部门", "牵头处室", "牵头科室", "主责单位", "主责部门", "负责单位", "负责部门",
-               "主办单位", "牵头")
-#: 主要责任单位 / 责任主体, and the units that carry a task out (实施单位, 承办单位: in a plan that
-#: marks no lead, the first-named leads), are read as 责任单位
-SUPPORT_LABELS = ("配合单位", "配合部门", "配合处室", "配合科室", "参与单位", "参与部门", "协办单位", "协同单位",
-                  "协同部门", "协作单位", "协作部门", "协助单位", "协助部门", "支持单位", "配合", "协办", "参与")
-OWNER_LABELS = ("主要责任单位", "责任单位", "责任部门", "责任处室", "责任科室", "责任主体", "实施单位", "实施主体",
-                "实施部门", "承办单位", "执行单位")
-#: the official answerable for a task (责任领导：张三副县长): a person, kept on the task as printed, no unit
-OFFICIAL_LABELS = ("牵头县领导", "牵头市领导", "牵头区领导", "牵头领导", "责任领导", "分管领导", "联系领导",
-                   "包联领导", "责任人")
-#: the level a label may name before it (市级牵头单位：, 县级责任单位：): the units say their level
-_LEVEL_PREFIX = r"(?:[省市州盟县区旗]级|[省市县区]直)?"
 #: a clause may also say by when (牵头单位：区民政局；完成时限：2023年底前): the task's deadline, no unit
 DEADLINE_LABELS = DEADLINE_HEADER
 _LABELS = sorted(LEAD_LABELS + SUPPORT_LABELS + OWNER_LABELS + DEADLINE_LABELS + OFFICIAL_LABELS, key=len,
                  reverse=True)
 #: a label, perhaps with a bracketed gloss (牵头单位（部门）：), and its colon (each run of spaces
-#: read by one \s*: two in a row are quadratic in a long run that ends in no colon)
-LABEL_RE = re.compile(_LEVEL_PREFIX + "(" + "|".join(_LABELS) + r")\s*(?:[（(][^（()）]{1,8}[)）]\s*)?[:：]\s*")
+#: read by one \s*: two in a row are quadratic in a long run that ends in no colon); or a label set
+#: in brackets of its own, a colon inside or after them or none (【牵头单位】县民政局, 〔配合单位〕：县财政局);
+#: (not a role word alone there, nor a bracket a list goes on after: 县民政局〔牵头〕、 and
+#: 县民政局【牵头单位】、 mark a unit in a list); or a label's noun with 为 for
+#: its colon (牵头单位为县民政局; a verb's 为 is prose: 以社会参与为主)
+LABEL_RE = re.compile(r"(?:(?P<open>[【〔\[［〖])\s*(?!(?:牵头|配合|协办|参与)\s*[】〕\]］〗]))?" + LEVEL_PREFIX + "(?P<label>" + "|".join(_LABELS)
+                      + r")\s*(?:[（(][^（()）]{1,8}[)）]\s*)?"
+                      r"(?(open)[:：]?\s*[】〕\]］〗](?:\s*[:：]|(?!\s*(?:$|[、,，;；)）。/])))|(?:[:：]|(?<!牵头|配合|协办|参与)为(?![主辅])))\s*")
 #: a deadline printed beside the units without a label (县司法局负责，2023年底前完成 / 县文旅局，持续推进):
 #: a year or a span of years, perhaps with month, 底/末, 前 and a verb, or a standing term
 DEADLINE_PHRASE_RE = re.compile(
@@ -82,6 +76,13 @@ def _verbs_re(verbs: Iterable[str]) -> re.Pattern[str]:
 _PROSE_VERBS = ("统筹", "组织实施", "共同推进", "负总责")
 _VERB_RE = _verbs_re(_SUPPORT_VERBS + _LEAD_VERBS)
 _PLAIN_VERB_RE = _verbs_re(v for v in _SUPPORT_VERBS + _LEAD_VERBS if v not in _PROSE_VERBS)
+#: verbs that say the units before them carry the task out (县卫健局牵头，各乡镇人民政府落实): beside a
+#: lead they support it, as 负责实施 does after a 牵头; in a clause that names no lead they are no
+#: clause's verbs (抓好落实, 组织落实 close prose as often)
+_CARRY_VERBS = ("落实", "实施", "执行", "承办")
+_WITH_CARRY = {_VERB_RE: _verbs_re(_SUPPORT_VERBS + _LEAD_VERBS + _CARRY_VERBS),
+               _PLAIN_VERB_RE: _verbs_re([v for v in _SUPPORT_VERBS + _LEAD_VERBS if v not in _PROSE_VERBS]
+                                         + list(_CARRY_VERBS))}
 #: a topic that speaks for the tasks printed before it, not for one
 GROUP_TOPICS = ("以上", "上述", "前述", "上列")
 #: words that join a second unit list to the first: X会同Y负责 (Y supports)
@@ -123,7 +124,40 @@ def opens_with_label(norm: str) -> bool:
     return LABEL_RE.match(norm.lstrip(DECORATION + " ")) is not None
 
 
+#: labels printed as a pair, their unit lists paired after one colon: 牵头单位/配合单位：县民政局/县财政局
+_ROLE_WORDS = "|".join(sorted(LEAD_LABELS + SUPPORT_LABELS + OWNER_LABELS, key=len, reverse=True))
+_PAIRED_RE = re.compile(rf"(?:{LEVEL_PREFIX}(?:{_ROLE_WORDS})\s*/\s*)+{LEVEL_PREFIX}(?:{_ROLE_WORDS})\s*:\s*")
+#: the labels of a pair printed before the last one's colon (…牵头单位/ before 配合单位：)
+_PAIR_HEAD_RE = re.compile(rf"(?:{LEVEL_PREFIX}(?:{_ROLE_WORDS})\s*/\s*)+$")
+
+
+def _unpair(inner: str) -> str | None:
+    """牵头单位/配合单位：县民政局/县财政局 -> 牵头单位：县民政局；配合单位：县财政局: paired labels with
+    their lists paired by the same /, one to one.  None where the counts differ (which list is whose,
+    the clause does not say)."""
+    norm = normalize(inner)
+    out: list[str] = []
+    pos = 0
+    for m in _PAIRED_RE.finditer(norm):
+        if m.start() < pos:
+            continue
+        labels = [x.strip() for x in norm[m.start():m.end()].rstrip(": ").split("/")]
+        stop = re.compile(r"[;；]").search(norm, m.end())
+        nxt = LABEL_RE.search(norm, m.end())
+        end = min([len(norm)] + [x.start() for x in (stop, nxt) if x is not None])
+        lists = [x.strip(" ,，。") for x in re.split(r"[/／]", inner[m.end():end])]
+        if len(lists) != len(labels) or not all(lists):
+            return None
+        out.append(inner[pos:m.start()] + "；".join(f"{label}：{units}" for label, units in zip(labels, lists)))
+        pos = end
+    return "".join(out) + inner[pos:] if out else inner
+
+
 def _labelled(inner: str) -> list[Part] | None:
+    unpaired = _unpair(inner)
+    if unpaired is None:
+        return None
+    inner = unpaired
     norm = normalize(inner)
     matches = list(LABEL_RE.finditer(norm))
     if not matches or norm[:matches[0].start()].strip(" ;,，；。" + DECORATION):
@@ -131,7 +165,7 @@ def _labelled(inner: str) -> list[Part] | None:
     parts: list[Part] = []
     for k, m in enumerate(matches):
         end = matches[k + 1].start() if k + 1 < len(matches) else len(inner)
-        label = m.group(1)
+        label = m.group("label")
         role = "lead" if label in LEAD_LABELS else "owner" if label in OWNER_LABELS \
             else "deadline" if label in DEADLINE_LABELS else "official" if label in OFFICIAL_LABELS \
             else "support"
@@ -194,6 +228,8 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE) -> list[Part] | N
     """Parts of a '…牵头；…配合' clause; None unless every piece of it is a unit list and a verb."""
     parts: list[Part] = []
     duty: set[int] = set()  # parts closed by 按职责分工负责 …
+    carry = False  # a part closed by 落实 / 实施 …: read only beside a lead
+    verbs = _WITH_CARRY.get(verbs, verbs)
     has_lead_verb = "牵头" in inner
     norm = normalize(inner)
     cuts = [0] + [x for m in _PART_SEP.finditer(norm) for x in (m.start(), m.end())] + [len(norm)]
@@ -220,6 +256,8 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE) -> list[Part] | N
             head, *withs = _WITH_RE.split(units)
             if verb in _DUTY_VERBS:
                 duty.add(len(parts))
+            if verb in _CARRY_VERBS:
+                role, carry = "support", True
             parts.append(Part(role, head.strip(" ,，")))
             for k in range(1, len(withs), 2):
                 parts.append(Part("support", withs[k].strip(" ,，")))
@@ -231,6 +269,8 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE) -> list[Part] | N
             if not (found or parts) or not m:
                 return None
             parts.append(Part("support", tail[m.end():].strip(" ,，")))
+    if carry and not any(p.role == "lead" for p in parts):
+        return None  # (县民政局落实): who carries it out, with no lead beside it, is no clause read here
     if duty and not any(p.role == "lead" for p in parts):
         # (A、B按职责分工负责) with no lead beside it: A and B are the units responsible, not supporters
         parts = [Part("lead", p.units) if k in duty else p for k, p in enumerate(parts)]
@@ -360,9 +400,10 @@ def _logical_lines(norm: str) -> list[tuple[int, int]]:
 
 
 def _unbracketed(text: str, norm: str, lo: int, hi: int, covered, strict) -> Clause | None:
-    m = next((m for m in LABEL_RE.finditer(norm, lo, hi) if _after_boundary(norm, lo, m.start())), None)
+    m = next((m for m in LABEL_RE.finditer(norm, lo, hi) if _after_boundary(norm, lo, _pair_start(norm, lo, m.start()))),
+             None)
     if m is not None:
-        starts = [m.start()]
+        starts = [_pair_start(norm, lo, m.start())]
     else:
         sentence = max(norm.rfind("。", lo, hi - 1), lo - 1) + 1
         # a clause closing its sentence after a comma (办好特殊教育学校，由县教育局牵头。 / …纳入低保，
@@ -378,6 +419,14 @@ def _unbracketed(text: str, norm: str, lo: int, hi: int, covered, strict) -> Cla
         if got is not None:
             return got
     return None
+
+
+def _pair_start(norm: str, lo: int, pos: int) -> int:
+    """Where the labels of a pair begin whose last one is at `pos` (牵头单位/配合单位：), else `pos`."""
+    if pos <= lo or norm[pos - 1] not in "/ ":
+        return pos
+    head = _PAIR_HEAD_RE.search(norm[max(lo, pos - 60):pos])
+    return pos - len(head.group(0)) if head else pos
 
 
 def _after_boundary(norm: str, lo: int, pos: int) -> bool:

@@ -63,6 +63,10 @@ def short_title(text: str) -> str:
     完善低保制度), outside brackets and quotes; a run-on heading without either is cut at its
     first comma."""
     head = text.split("。", 1)[0].strip()
+    groups = bracket_groups(head)
+    if groups and groups[0][0] == 0 and groups[0][1] <= len(head) - 2 and parse_inner(head[1:groups[0][1] - 1]):
+        # （牵头单位：县民政局）完善低保制度: a clause printed before the title is no title either
+        head = head[groups[0][1]:].lstrip(" \u3000")
     m = _TITLE_END_RE.search(head)
     if m is not None and 2 <= m.start() <= _TITLE_END_MAX and not _unbalanced(normalize(head[:m.start()])):
         head = head[:m.start()].rstrip()

@@ -13,6 +13,7 @@ from functools import cache
 
 from policykg.loaders.model import RegionRef, UnitRef
 from policykg.loaders.reference import classify_department, department_types, unit_aliases
+from policykg.loaders.role_vocab import LEAD_LABELS, SUPPORT_LABELS, role_label_in
 from policykg.loaders.regions import (PREFECTURE_LEVELS, PROVINCE_LEVELS, level_of, region_short_name,
                                       split_region_names)
 from policykg.loaders.text import normalize
@@ -63,7 +64,11 @@ _ROLE_WORD_RE = re.compile(r"为(?:牵头|配合|责任|主责|主办|协办|参
 #: a role printed after a unit's name inside a list: 责任单位：区残联（牵头）、区民政局
 #: (Not tried from inside a run of white space: tried from every space of a long run, a search
 #: read the run to its end each time, quadratic; the same for SYMBOL_MARK_RE.)
-ROLE_MARK_RE = re.compile(r"(?:(?<!\s)|(?!\s))\s*[（(〔［【\[](牵头单位|牵头|主责|负责|配合|协办|参与)[)）〕］】\]]$")
+#: (any lead or supporting label: 区财政局（配合单位）, never a second name 配合单位)
+_MARK_LEADS = LEAD_LABELS + ("主责", "负责")
+ROLE_MARK_RE = re.compile(r"(?:(?<!\s)|(?!\s))\s*[（(〔［【\[]("
+                          + "|".join(sorted(_MARK_LEADS + SUPPORT_LABELS, key=len, reverse=True))
+                          + r")[)）〕］】\]]$")
 #: a symbol printed after a unit's name to mark it (县民政局*、县残联), which the plan's own note
 #: explains (带*的为牵头单位): role "marked", for the clause reader to resolve
 SYMBOL_MARKS = "*＊★☆※△▲"
@@ -259,6 +264,9 @@ def reads_as_unit(name: str) -> str | None:
     if is_collective(name) or region_named(name):
         return None
     core = _without_alternate(name)
+    label = role_label_in(core)
+    if label is not None:  # 牵头单位 read where a unit's name goes ([牵头单位]县民政局): never a 县牵头单位
+        return f"a clause's label ({label}), not a unit name"
     if core != name and not name.startswith(COLLECTIVE_STARTS) and not ROLE_MARK_RE.search(name):
         alt = name[len(core):].strip()[1:-1].strip()
         if alt and (reads_as_unit(alt) is not None or alt.startswith(_GLOSS_WORDS)) and alt not in LEVEL_WORDS:
@@ -563,7 +571,7 @@ class UnitResolver:
             role = None
             if mark:
                 name = name[:mark.start()]
-                role = "lead" if mark.group(1) in ("牵头单位", "牵头", "主责", "负责") else "support"
+                role = "lead" if mark.group(1) in _MARK_LEADS else "support"
             elif (symbol := SYMBOL_MARK_RE.search(name)) is not None:
                 name, role = name[:symbol.start()], "marked" + name[-1]
             why = reads_as_unit(name)

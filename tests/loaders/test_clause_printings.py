@@ -1,0 +1,164 @@
+"""How plans print a task's responsibility clause, in the printings the clause grammar once misread:
+labels set in brackets (【牵头单位】县民政局), a label's role word where a unit's name goes, units that
+carry a task out beside its lead (县卫健局牵头，各乡镇人民政府落实), paired labels (牵头单位/配合单位：
+A/B).  Small hand-made plans; each asserts every task's lead and supporting units and the gap's line."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from policykg.loaders.plan import load_plan
+
+HEAD = "青山县“十四五”残疾人事业发展规划\n\n一、发展目标\n到2025年，残疾人事业全面发展。\n\n二、主要任务\n"
+TAIL = "\n三、保障措施\n加强组织领导。\n"
+#: the line of the first task (HEAD is six lines)
+FIRST = 7
+
+
+def plan(tmp_path: Path, body: str):
+    path = tmp_path / "plan.txt"
+    path.write_text(HEAD + body + TAIL, encoding="utf-8")
+    return load_plan(path)
+
+
+def roles(record) -> list[tuple[list[str], list[str]]]:
+    """Each task's (leads, supporters), as unit labels."""
+    return [([u.label for u in t.units("lead")], [u.label for u in t.units("support")]) for t in record.tasks()]
+
+
+def gaps(record) -> list[tuple[int, str]]:
+    return [(g.line, g.kind) for g in record.warnings]
+
+
+# -- a clause's label is never a unit ---------------------------------------------------------------
+
+def test_a_label_with_no_units_after_it_is_a_gap_not_a_unit(tmp_path):
+    """（牵头单位：） named a lead 县牵头单位: the label read as the name of a body, with the plan's level."""
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。（牵头单位：）\n"
+                       "（二）加强康复服务。实施精准康复。（牵头单位：县卫健局）")
+    assert roles(r) == [([], []), (["县卫生健康局"], [])]
+    assert gaps(r) == [(FIRST, "responsibility")]
+
+
+def test_a_label_alone_in_brackets_is_a_gap_not_a_unit(tmp_path):
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。（责任部门）")
+    assert roles(r) == [([], [])]
+    assert gaps(r) == [(FIRST, "responsibility")]
+
+
+def test_a_label_with_a_level_in_a_list_of_units_is_a_gap(tmp_path):
+    """（县牵头单位、县民政局） read 县牵头单位 as the lead and 县民政局 as its supporter."""
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。（县牵头单位、县民政局）")
+    assert roles(r) == [([], [])]
+    assert gaps(r) == [(FIRST, "responsibility")]
+
+
+def test_a_label_after_a_label_is_a_gap_naming_it(tmp_path):
+    """配合单位：责任单位 named a supporter 县责任单位; a collective (各有关单位) is still read."""
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。（牵头单位：县民政局；配合单位：责任单位）\n"
+                       "（二）加强康复服务。实施精准康复。（牵头单位：县卫健局；配合单位：各有关单位）")
+    assert roles(r) == [(["县民政局"], []), (["县卫生健康局"], ["各有关单位"])]
+    assert len(r.warnings) == 1 and r.warnings[0].line == FIRST and r.warnings[0].kind == "unit-name"
+    assert "责任单位" in r.warnings[0].message
+
+
+# -- labels set in brackets of their own, and 为 for a label's colon ------------------------------
+
+def test_labels_in_brackets_after_the_text(tmp_path):
+    """【牵头单位】县民政局【配合单位】县财政局 made the lead 县牵头单位 and no supporter."""
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。【牵头单位】县民政局【配合单位】县财政局\n"
+                       "（二）加强康复服务。实施精准康复。【牵头单位】县卫健局")
+    assert roles(r) == [(["县民政局"], ["县财政局"]), (["县卫生健康局"], [])]
+    assert not r.warnings
+
+
+def test_labels_in_other_brackets_with_or_without_a_colon(tmp_path):
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。〔牵头单位〕县民政局〔配合单位〕县财政局\n"
+                       "（二）加强康复服务。实施精准康复。[牵头单位]县卫健局；[配合单位]县残联\n"
+                       "（三）发展特殊教育。办好特教学校。【牵头单位：】县教育局【配合单位】：县财政局\n"
+                       "（四）促进就业。开展职业培训。〖牵头单位〗县人社局 ［配合单位］县残联")
+    assert roles(r) == [(["县民政局"], ["县财政局"]), (["县卫生健康局"], ["县残疾人联合会"]),
+                        (["县教育局"], ["县财政局"]), (["县人力资源和社会保障局"], ["县残疾人联合会"])]
+    assert not r.warnings
+
+
+def test_labels_in_brackets_inside_the_clause_brackets(tmp_path):
+    """（【牵头单位】县民政局；…） made units named 县【牵头单位】县民政局."""
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。（【牵头单位】县民政局；【配合单位】县财政局）")
+    assert roles(r) == [(["县民政局"], ["县财政局"])]
+    assert not r.warnings
+
+
+def test_labels_in_brackets_on_lines_of_their_own(tmp_path):
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。\n【牵头单位】县民政局\n【配合单位】县财政局\n"
+                       "（二）加强康复服务。实施精准康复。")
+    assert roles(r) == [(["县民政局"], ["县财政局"]), ([], [])]
+    assert not r.warnings
+
+
+def test_为_for_the_colon_of_a_label(tmp_path):
+    """（牵头单位为县民政局，…） made a unit 牵头单位为县民政局; unbracketed, the clause was lost unsaid."""
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。（牵头单位为县民政局，配合单位为县财政局）\n"
+                       "（二）加强康复服务。实施精准康复。牵头单位为县卫健局，配合单位为县残联。\n"
+                       "（三）发展特殊教育。坚持以政府投入为主，社会参与为辅。")
+    assert roles(r) == [(["县民政局"], ["县财政局"]), (["县卫生健康局"], ["县残疾人联合会"]), ([], [])]
+    assert not r.warnings
+
+
+# -- units that carry a task out beside its lead -----------------------------------------------------
+
+def test_units_that_carry_out_a_task_beside_its_lead_support_it(tmp_path):
+    """（县卫健局牵头，各乡镇人民政府落实） was a gap, though (A牵头，B负责实施) read B as a supporter."""
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。（县民政局牵头，县财政局参与）\n"
+                       "（二）加强康复服务。实施精准康复。（县卫健局牵头，各乡镇人民政府落实）\n"
+                       "（三）发展特殊教育。办好特教学校。（县教育局牵头，县残联、县财政局实施）\n"
+                       "（四）促进就业。开展职业培训。（县人社局负责，县就业服务中心执行，县残联配合）")
+    assert roles(r) == [(["县民政局"], ["县财政局"]), (["县卫生健康局"], ["各乡镇人民政府"]),
+                        (["县教育局"], ["县残疾人联合会", "县财政局"]),
+                        (["县人力资源和社会保障局"], ["县就业服务中心", "县残疾人联合会"])]
+    assert not r.warnings
+
+
+def test_units_that_carry_out_a_task_after_a_label_or_in_a_sentence(tmp_path):
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。责任单位：县民政局牵头，各乡镇人民政府承办\n"
+                       "（二）加强康复服务。实施精准康复。县卫健局牵头，各乡镇人民政府落实。")
+    assert roles(r) == [(["县民政局"], ["各乡镇人民政府"]), (["县卫生健康局"], ["各乡镇人民政府"])]
+    assert not r.warnings
+
+
+# -- paired labels -------------------------------------------------------------------------------
+
+def test_paired_labels_read_pairwise_or_are_a_gap(tmp_path):
+    """（牵头单位/配合单位：县民政局/县财政局） was a gap; lists that do not pair with the labels still are."""
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。（牵头单位/配合单位：县民政局/县财政局）\n"
+                       "（二）加强康复服务。实施精准康复。（牵头单位／配合单位：县卫健局、县残联／县财政局；完成时限：2023年底）\n"
+                       "（三）发展特殊教育。办好特教学校。牵头单位/配合单位：县教育局/县残联\n"
+                       "（四）促进就业。开展职业培训。（牵头单位/配合单位：县人社局/县财政局/县残联）\n"
+                       "（五）加强托养服务。建设托养机构。牵头单位/配合单位：县民政局")
+    assert roles(r) == [(["县民政局"], ["县财政局"]), (["县卫生健康局", "县残疾人联合会"], ["县财政局"]),
+                        (["县教育局"], ["县残疾人联合会"]), ([], []), ([], [])]
+    assert [t.deadline for t in r.tasks()] == ["", "2023年底", "", "", ""]
+    assert gaps(r) == [(FIRST + 3, "responsibility"), (FIRST + 4, "responsibility")]
+
+
+# -- a clause printed before the task's title ----------------------------------------------------------
+
+def test_a_clause_before_the_title_is_no_part_of_it(tmp_path):
+    """（一）（牵头单位：县民政局）完善低保制度。 read the title （牵头单位：县民政局）完善低保制度."""
+    r = plan(tmp_path, "（一）（牵头单位：县民政局；配合单位：县财政局）完善低保制度。将符合条件的残疾人纳入低保。\n"
+                       "（二）【牵头单位：县卫健局】加强康复服务。实施精准康复。\n"
+                       "（三）（二〇二一年起）发展特殊教育。办好特教学校。")
+    assert [t.title for t in r.tasks()] == ["完善低保制度", "加强康复服务", "（二〇二一年起）发展特殊教育"]
+    assert roles(r) == [(["县民政局"], ["县财政局"]), (["县卫生健康局"], []), ([], [])]
+    assert not r.warnings
+
+
+# -- a label printed after a unit's name, as its role -------------------------------------------------
+
+def test_a_label_in_brackets_after_a_name_marks_its_role(tmp_path):
+    """县财政局（配合单位） was read as a body with a second name 配合单位 (县配合单位)."""
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。（县民政局（牵头单位）、县财政局（配合单位））\n"
+                       "（二）加强康复服务。实施精准康复。（责任单位：县卫健局（牵头部门）、县财政局（配合部门）、县残联（协办单位））")
+    assert roles(r) == [(["县民政局"], ["县财政局"]), (["县卫生健康局"], ["县财政局", "县残疾人联合会"])]
+    assert not [label for t in r.tasks() for u in (*t.units("lead"), *t.units("support"))
+                for label in (u.label, *u.alt_labels) if "单位" in label or "部门" in label]
+    assert not r.warnings
