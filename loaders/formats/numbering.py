@@ -51,8 +51,13 @@ def _roman(n: int) -> str:
     return out
 
 
+#: Word's letter numbering repeats the letter past z (aa, bbb) up to 780 (zzzzzzzzzzzzzzzzzzzzzzzzzzzzzz);
+#: a larger counter (a hostile w:start or <ol start>) is printed as digits, never as a string that long
+_MAX_LETTERS = 780
+
+
 def _letters(n: int) -> str:
-    if n <= 0:
+    if n <= 0 or n > _MAX_LETTERS:
         return str(n)
     letter = chr(ord("A") + (n - 1) % 26)
     return letter * ((n - 1) // 26 + 1)

@@ -531,3 +531,17 @@ def test_a_web_page_with_a_long_run_of_spaces(tmp_path, example_path):
     record, expected = load_plan(spaced), load_plan(plain)
     assert record.title == expected.title == title
     assert _read(record) == _read(expected) and _read(expected)[0][1] == ["区民政局"]
+
+
+def test_a_list_counting_from_a_huge_number_in_letters_prints_digits(tmp_path):
+    # <ol type="a" start="99999999999"> (or Word's w:start with upperLetter): the letter numbering
+    # repeats its letter past z, so the label was a string of 3.8 billion letters
+    from policykg.loaders.formats.numbering import format_number
+    assert format_number(99999999999, "lowerLetter") == "99999999999"
+    assert format_number(28, "lowerLetter") == "bb"
+    path = tmp_path / "page.html"
+    path.write_text('<!DOCTYPE html><html><body><div><p>青山县“十四五”残疾人事业发展规划</p><p>一、主要任务</p>'
+                    '<ol type="a" start="99999999999"><li>完善低保制度。</li></ol></div></body></html>',
+                    encoding="utf-8")
+    from policykg.loaders.formats import read_document
+    assert read_document(path).lines[-1] == "99999999999.完善低保制度。"
