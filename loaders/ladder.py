@@ -1,7 +1,7 @@
 """The numbering ladder of a plan: which glyphs number its headings and items, and how deep each is.
 
 Chinese plans number their outline with some of 第一章 / 第一部分 / 第一节, 一、, （一）, 1. / 1、 / 1．,
-（1） / ⑴, 1）, ①, numbers in other brackets (【一】 〔一〕, 【1】 〔1〕 [1] 〖1〗), paragraphs counting
+（1） / ⑴, 1）, ①, Ⅰ、, numbers in other brackets (【一】 〔一〕, 【1】 〔1〕 [1] 〖1〗), paragraphs counting
 第一，… 第二，… (其一，…), and 一是…二是… (or 第一，…第二，…) inside a paragraph, decimals (1 / 1.1 /
 1.1.1) and articles (第一条), in the order the drafters chose: one plan's
 chapters are 一、 and its tasks 1、, another's chapters 第一章, its sections 一、 and its tasks （一）.
@@ -33,6 +33,9 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳" + "".j
 _PAREN_DIGIT = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 _PAREN_IDEO = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
 _FULL_STOP_DIGIT = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
+#: Roman numerals typed as one glyph each (Ⅰ … Ⅻ, ⅰ … ⅻ), as a Chinese input method offers them
+_ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"
+_ROMAN_LOWER = "ⅰⅱⅲⅳⅴⅵⅶⅷⅸⅹⅺⅻ"
 
 #: after a decimal number (1.1, 2.3.1) a heading's title starts (after a space or not); a quantity's
 #: unit (1.5万人, 2.3亿元, 1.2倍, 3.5%) does not, so a paragraph opening with a quantity is no item
@@ -66,17 +69,21 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("第一,", re.compile(rf"^第([{CN_NUMERAL}]{{1,3}}|\d{{1,2}})\s*[,、:](?![{CN_NUMERAL}\d第其])\s*(?=\S)")),
     ("其一,", re.compile(rf"^其([{CN_NUMERAL}]{{1,3}})\s*[,、:](?![{CN_NUMERAL}\d第其])\s*(?=\S)")),
     ("一、", re.compile(rf"^([{CN_HEADING_NUMERAL}]{{1,3}})\s*[、.](?![{CN_HEADING_NUMERAL}])\s*")),
-    ("(一)", re.compile(rf"^\(([{CN_HEADING_NUMERAL}]{{0,3}})\){_AFTER_BRACKET}|^([{_PAREN_IDEO}]){_AFTER_BRACKET}")),
+    ("(一)", re.compile(rf"^\(\s*([{CN_HEADING_NUMERAL}]{{1,3}})\s*\){_AFTER_BRACKET}|^\(()\){_AFTER_BRACKET}"
+                       rf"|^([{_PAREN_IDEO}]){_AFTER_BRACKET}")),
     *_bracketed("一"),
     ("1.1.1", re.compile(rf"^\d{{1,2}}\.\d{{1,2}}\.(\d{{1,2}}){_DECIMAL_END}")),
     ("1.1", re.compile(rf"^\d{{1,2}}\.(\d{{1,2}}){_DECIMAL_END}")),
     ("1.", re.compile(rf"^(\d{{1,3}})\s*[.、](?![%])\s*|^([{_FULL_STOP_DIGIT}])\s*")),
     ("1 ", re.compile(rf"^(\d{{1,2}}) +(?=[\u4e00-\u9fff“\"《])(?![{_QUANTITY_UNITS}])")),
-    ("(1)", re.compile(rf"^\((\d{{1,3}})\){_AFTER_BRACKET}|^([{_PAREN_DIGIT}]){_AFTER_BRACKET}")),
+    ("(1)", re.compile(rf"^\(\s*(\d{{1,3}})\s*\){_AFTER_BRACKET}|^([{_PAREN_DIGIT}]){_AFTER_BRACKET}")),
     *_bracketed("1"),
     ("1)", re.compile(rf"^(\d{{1,3}})\){_AFTER_BRACKET}")),
     ("一)", re.compile(rf"^([{CN_NUMERAL}]{{1,3}})\){_AFTER_BRACKET}")),
     ("①", re.compile(rf"^([{_CIRCLED}]){_AFTER_BRACKET}")),
+    # a Roman numeral is followed by 、 or . or a space (Ⅰ类, Ⅱ级 are grades, not numbers)
+    ("Ⅰ、", re.compile(rf"^([{_ROMAN}])(?:\s*[、.](?!\d)|\s)\s*(?=\S)")),
+    ("ⅰ、", re.compile(rf"^([{_ROMAN_LOWER}])(?:\s*[、.](?!\d)|\s)\s*(?=\S)")),
     ("一是", re.compile(rf"^([{CN_NUMERAL}]{{1,3}})是(?=[\u4e00-\u9fff“\"《(])")),
 ]
 #: styles that number headings (chapters, sections, a box's sub-groups), never a task's items alone
@@ -130,7 +137,7 @@ def cn_value(numeral: str) -> int | None:
 
 
 def _glyph_value(ch: str) -> int | None:
-    for table in (_CIRCLED, _PAREN_DIGIT, _PAREN_IDEO, _FULL_STOP_DIGIT):
+    for table in (_CIRCLED, _PAREN_DIGIT, _PAREN_IDEO, _FULL_STOP_DIGIT, _ROMAN, _ROMAN_LOWER):
         if ch in table:
             return table.index(ch) + 1
     return None

@@ -186,3 +186,39 @@ def test_a_web_page_numbering_its_tasks_in_brackets_and_ordinals(tmp_path):
     path.write_text(page, encoding="utf-8")
     r = load_plan(path)
     assert read(r) == READ + [("2", "加强特殊教育", ["县教育局"], [])] and gaps(r) == []
+
+
+# -- Roman numerals, spaces inside round brackets, a bracketed 序号 --------------------------------
+
+@pytest.mark.parametrize("first, second", [("Ⅰ、", "Ⅱ、"), ("Ⅰ.", "Ⅱ."), ("ⅰ、", "ⅱ、")])
+def test_items_numbered_in_roman_numerals_are_tasks(tmp_path, first, second):
+    # Ⅰ、 Ⅱ、: each section's tasks were one task with every lead, and no gap
+    r = plan(tmp_path, numbered([first, second, first]))
+    assert read(r) == READ and gaps(r) == []
+
+
+def test_a_roman_numeral_naming_a_grade_numbers_nothing(tmp_path):
+    grade = "Ⅰ类残疾人优先纳入低保。"
+    r = plan(tmp_path, numbered(["Ⅰ、", "Ⅱ、", "Ⅰ、"]).replace(TEXTS[0], TEXTS[0] + "\n" + grade))
+    assert read(r) == READ and r.tasks()[0].text == TEXTS[0] + "\n" + grade
+
+
+def test_spaces_inside_round_brackets_are_part_of_the_number(tmp_path):
+    # （ 1 ） was no number (a gap), （ 一 ） no section (an unread paragraph)
+    r = plan(tmp_path, numbered(["（ 1 ）", "（ 2 ）", "（ 1 ）"], sections=("（ 一 ）", "（ 二 ）")))
+    assert read(r) == READ and gaps(r) == []
+    assert [(s.no, s.title) for c in r.chapters for s in c.sections] == [("一", "完善社会保障"), ("二", "发展教育")]
+
+
+@pytest.mark.parametrize("mark", ["【{}】", "〔{}〕", "[{}]", "（{}）、"])
+def test_a_division_table_numbering_its_rows_in_brackets(tmp_path, mark):
+    # a 序号 cell 【1】 was no row number: the table was not read (a gap)
+    table = ("附件\n重点任务分工表\n序号\t重点任务\t牵头单位\t配合单位\n"
+             f"{mark.format(1)}\t完善低保制度\t县民政局\t县财政局\n{mark.format(2)}\t加强康复服务\t县卫健局\t县残联\n")
+    r = plan(tmp_path, numbered(["1.", "2.", "1."]).replace("（牵头单位：县民政局；配合单位：县财政局）", "")
+             .replace("（牵头单位：县卫健局）", "").replace("（牵头单位：县教育局）", "") + table)
+    division = [(t.title, [u.label for u in t.units("lead")], [u.label for u in t.units("support")])
+                for t in r.tasks() if t.units("lead")]
+    assert division == [("完善低保制度", ["县民政局"], ["县财政局"]),
+                        ("加强康复服务", ["县卫生健康局"], ["县残疾人联合会"])]
+    assert "table" not in {w.kind for w in r.warnings}
