@@ -1,7 +1,7 @@
 """The numbering ladder of a plan: which glyphs number its headings and items, and how deep each is.
 
 Chinese plans number their outline with some of 第一章 / 第一部分 / 第一节, 一、, （一）, 1. / 1、 / 1．,
-（1） / ⑴, 1）, ①, Ⅰ、, numbers in other brackets (【一】 〔一〕, 【1】 〔1〕 [1] 〖1〗), paragraphs counting
+（1） / ⑴, 1）, ①, Ⅰ、, A. / （A）, numbers in other brackets (【一】 〔一〕, 【1】 〔1〕 [1] 〖1〗), paragraphs counting
 第一，… 第二，… (其一，…), and 一是…二是… (or 第一，…第二，…) inside a paragraph, decimals (1 / 1.1 /
 1.1.1) and articles (第一条), in the order the drafters chose: one plan's
 chapters are 一、 and its tasks 1、, another's chapters 第一章, its sections 一、 and its tasks （一）.
@@ -36,6 +36,13 @@ _FULL_STOP_DIGIT = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛
 #: Roman numerals typed as one glyph each (Ⅰ … Ⅻ, ⅰ … ⅻ), as a Chinese input method offers them
 _ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"
 _ROMAN_LOWER = "ⅰⅱⅲⅳⅴⅵⅶⅷⅸⅹⅺⅻ"
+#: letters number items as Word's upperLetter and lowerLetter lists print them (A. B. C., a、 b、)
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_LOWER_LETTERS = _LETTERS.lower()
+#: after a letter's mark the item's text (not a letter: A、B类 is two grades, not item A)
+_AFTER_LETTER = r"(?![A-Za-z\d])\s*(?=\S)"
+#: I … XX typed in letters
+_ASCII_ROMAN = r"X{0,2}(?:IX|IV|V?I{0,3})"
 
 #: after a decimal number (1.1, 2.3.1) a heading's title starts (after a space or not); a quantity's
 #: unit (1.5万人, 2.3亿元, 1.2倍, 3.5%) does not, so a paragraph opening with a quantity is no item
@@ -84,6 +91,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # a Roman numeral is followed by 、 or . or a space (Ⅰ类, Ⅱ级 are grades, not numbers)
     ("Ⅰ、", re.compile(rf"^([{_ROMAN}])(?:\s*[、.](?!\d)|\s)\s*(?=\S)")),
     ("ⅰ、", re.compile(rf"^([{_ROMAN_LOWER}])(?:\s*[、.](?!\d)|\s)\s*(?=\S)")),
+    # Roman numerals typed in letters (I. II. IV、) before letters: a list of letters reaching I is rarer
+    ("I.", re.compile(rf"^({_ASCII_ROMAN})\s*[.、]{_AFTER_LETTER}")),
+    ("i.", re.compile(rf"^({_ASCII_ROMAN.lower()})\s*[.、]{_AFTER_LETTER}")),
+    ("A.", re.compile(rf"^([{_LETTERS}])\s*[.、]{_AFTER_LETTER}")),
+    ("(A)", re.compile(rf"^\(\s*([{_LETTERS}])\s*\){_AFTER_BRACKET}{_AFTER_LETTER}")),
+    ("A)", re.compile(rf"^([{_LETTERS}])\){_AFTER_BRACKET}{_AFTER_LETTER}")),
+    ("a.", re.compile(rf"^([{_LOWER_LETTERS}])\s*[.、]{_AFTER_LETTER}")),
+    ("(a)", re.compile(rf"^\(\s*([{_LOWER_LETTERS}])\s*\){_AFTER_BRACKET}{_AFTER_LETTER}")),
+    ("a)", re.compile(rf"^([{_LOWER_LETTERS}])\){_AFTER_BRACKET}{_AFTER_LETTER}")),
     ("一是", re.compile(rf"^([{CN_NUMERAL}]{{1,3}})是(?=[\u4e00-\u9fff“\"《(])")),
 ]
 #: styles that number headings (chapters, sections, a box's sub-groups), never a task's items alone
@@ -136,8 +152,15 @@ def cn_value(numeral: str) -> int | None:
     return total + current
 
 
+def _roman_value(roman: str) -> int | None:
+    """XIV -> 14 (I … XX, either case); None for an empty string."""
+    values = [{"I": 1, "V": 5, "X": 10}[c] for c in roman.upper()]
+    total = sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
+    return total or None
+
+
 def _glyph_value(ch: str) -> int | None:
-    for table in (_CIRCLED, _PAREN_DIGIT, _PAREN_IDEO, _FULL_STOP_DIGIT, _ROMAN, _ROMAN_LOWER):
+    for table in (_CIRCLED, _PAREN_DIGIT, _PAREN_IDEO, _FULL_STOP_DIGIT, _ROMAN, _ROMAN_LOWER, _LETTERS, _LOWER_LETTERS):
         if ch in table:
             return table.index(ch) + 1
     return None
@@ -161,7 +184,7 @@ def numbering(norm: str) -> Numbering | None:
         if not m:
             continue
         raw = next((g for g in m.groups() if g is not None), "")
-        glyph = _glyph_value(raw) if len(raw) == 1 else None
+        glyph = _roman_value(raw) if style in ("I.", "i.") else _glyph_value(raw) if len(raw) == 1 else None
         number = glyph if glyph is not None else (cn_value(raw) if raw else None)
         if number is None and style != "(一)":
             continue

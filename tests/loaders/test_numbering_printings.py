@@ -190,9 +190,10 @@ def test_a_web_page_numbering_its_tasks_in_brackets_and_ordinals(tmp_path):
 
 # -- Roman numerals, spaces inside round brackets, a bracketed 序号 --------------------------------
 
-@pytest.mark.parametrize("first, second", [("Ⅰ、", "Ⅱ、"), ("Ⅰ.", "Ⅱ."), ("ⅰ、", "ⅱ、")])
+@pytest.mark.parametrize("first, second", [("Ⅰ、", "Ⅱ、"), ("Ⅰ.", "Ⅱ."), ("ⅰ、", "ⅱ、"), ("I、", "II、"),
+                                           ("I.", "II."), ("i.", "ii.")])
 def test_items_numbered_in_roman_numerals_are_tasks(tmp_path, first, second):
-    # Ⅰ、 Ⅱ、: each section's tasks were one task with every lead, and no gap
+    # Ⅰ、 Ⅱ、 I、 II、: each section's tasks were one task with every lead, and no gap
     r = plan(tmp_path, numbered([first, second, first]))
     assert read(r) == READ and gaps(r) == []
 
@@ -222,3 +223,35 @@ def test_a_division_table_numbering_its_rows_in_brackets(tmp_path, mark):
     assert division == [("完善低保制度", ["县民政局"], ["县财政局"]),
                         ("加强康复服务", ["县卫生健康局"], ["县残疾人联合会"])]
     assert "table" not in {w.kind for w in r.warnings}
+
+
+# -- letters, and labels no style reads --------------------------------------------------------------
+
+@pytest.mark.parametrize("first, second", [("A.", "B."), ("A、", "B、"), ("Ａ．", "Ｂ．"), ("（A）", "（B）"),
+                                           ("A)", "B)"), ("a.", "b."), ("(a)", "(b)")])
+def test_items_numbered_in_letters_are_tasks(tmp_path, first, second):
+    # A、 B、: one task with every lead and no gap; A. B.: the same under a gap
+    r = plan(tmp_path, numbered([first, second, first]))
+    assert read(r) == READ and gaps(r) == []
+
+
+def test_word_numbering_printing_letters(tmp_path):
+    r = load_plan(word_plan(tmp_path, "upperLetter", "%3."))
+    assert read(r) == READ and gaps(r) == []
+
+
+def test_letters_naming_grades_number_nothing(tmp_path):
+    grades = "A、B类残疾人优先纳入低保。"
+    r = plan(tmp_path, numbered(["A.", "B.", "A."]).replace(TEXTS[0], TEXTS[0] + "\n" + grades))
+    assert read(r) == READ and r.tasks()[0].text == TEXTS[0] + "\n" + grades
+
+
+@pytest.mark.parametrize("first, second", [("甲、", "乙、"), ("1-1、", "1-2、"), ("一，", "二，"), ("1：", "2："),
+                                           ("首先，", "其次，")])
+def test_paragraphs_under_a_label_no_style_reads_are_a_gap(tmp_path, first, second):
+    """Paragraphs opening with a label the ladder does not read, each then a lead sentence, under a
+    title: one task, said with the line of its first paragraph (it was said only for a label
+    without a mark, 甲 1-1; with a mark, 甲、 1-1、, the tasks were merged silently)."""
+    r = plan(tmp_path, numbered([first, second, first]))
+    assert [t.title for t in r.tasks()] == ["完善社会保障", "发展教育"]
+    assert gaps(r) == [(6, "structure")]
