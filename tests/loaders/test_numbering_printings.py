@@ -255,3 +255,17 @@ def test_paragraphs_under_a_label_no_style_reads_are_a_gap(tmp_path, first, seco
     r = plan(tmp_path, numbered([first, second, first]))
     assert [t.title for t in r.tasks()] == ["完善社会保障", "发展教育"]
     assert gaps(r) == [(6, "structure")]
+
+
+# -- a number on a line of its own -----------------------------------------------------------------
+
+@pytest.mark.parametrize("mark", ["{}.", "（{}）", "【{}】"])
+def test_a_number_alone_on_its_line_over_a_title_line_and_the_text(tmp_path, mark):
+    # 1. / 完善低保制度 / 将符合…: the title line and the text's first sentence were one title
+    # (完善低保制度将符合条件的残疾人纳入低保)
+    body = "二、主要任务\n（一）完善社会保障\n"
+    for k, text in enumerate(TEXTS[:2], 1):
+        title, _, rest = text.partition("。")
+        body += f"{mark.format(k)}\n{title}\n{rest}\n"
+    r = plan(tmp_path, body + SAFEGUARDS)
+    assert read(r) == READ[:2] and gaps(r) == []
