@@ -98,9 +98,18 @@ def measure_coverage(record: PlanRecord, *, markers: tuple[int, int], unread: li
         gaps=len(record.warnings))
 
 
+#: a label no numbering style reads, before a paragraph's lead sentence: a few characters and a mark
+#: (A、 甲、 I、 1-1、 1： 一， 首先，)
+_LABEL_RE = re.compile(r"[^\s。，,；;：:、.]{1,4}?\s*[、，,:：.)]\s*")
+
+
 def _lead_sentence(norm: str) -> bool:
     """Does a paragraph open with a short sentence of its own, as a title printed in bold opens a
-    paragraph (完善低保制度。将…): no comma in it, and more text after it?"""
+    paragraph (完善低保制度。将…): no comma in it, and more text after it?  After a label the ladder
+    does not read (A、完善低保制度。将…), the sentence after the label."""
+    label = _LABEL_RE.match(norm)
+    if label is not None and _lead_sentence(norm[label.end():]):
+        return True
     head, stop, rest = norm.partition("。")
     return bool(stop) and 4 <= len(head) <= 20 and not any(c in head for c in "，,；;：:、") \
         and len(rest.strip()) >= 6

@@ -1,8 +1,9 @@
 """The numbering ladder of a plan: which glyphs number its headings and items, and how deep each is.
 
 Chinese plans number their outline with some of 第一章 / 第一部分 / 第一节, 一、, （一）, 1. / 1、 / 1．,
-（1） / ⑴, 1）, ①, and 一是…二是… inside a paragraph, decimals (1 / 1.1 / 1.1.1) and articles
-(第一条), in the order the drafters chose: one plan's
+（1） / ⑴, 1）, ①, Ⅰ、, A. / （A）, numbers in other brackets (【一】 〔一〕, 【1】 〔1〕 [1] 〖1〗), paragraphs counting
+第一，… 第二，… (其一，…), and 一是…二是… (or 第一，…第二，…) inside a paragraph, decimals (1 / 1.1 /
+1.1.1) and articles (第一条), in the order the drafters chose: one plan's
 chapters are 一、 and its tasks 1、, another's chapters 第一章, its sections 一、 and its tasks （一）.
 So no glyph has a fixed meaning: this module only says which style a paragraph opens with and its
 number; `outline` infers the levels from the order a document uses the styles, and `structure`
@@ -32,11 +33,38 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳" + "".j
 _PAREN_DIGIT = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 _PAREN_IDEO = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
 _FULL_STOP_DIGIT = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
+#: Roman numerals typed as one glyph each (Ⅰ … Ⅻ, ⅰ … ⅻ), as a Chinese input method offers them
+_ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"
+_ROMAN_LOWER = "ⅰⅱⅲⅳⅴⅵⅶⅷⅸⅹⅺⅻ"
+#: letters number items as Word's upperLetter and lowerLetter lists print them (A. B. C., a、 b、)
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_LOWER_LETTERS = _LETTERS.lower()
+#: after a letter's mark the item's text (not a letter: A、B类 is two grades, not item A)
+_AFTER_LETTER = r"(?![A-Za-z\d])\s*(?=\S)"
+#: I … XX typed in letters
+_ASCII_ROMAN = r"X{0,2}(?:IX|IV|V?I{0,3})"
 
 #: after a decimal number (1.1, 2.3.1) a heading's title starts (after a space or not); a quantity's
 #: unit (1.5万人, 2.3亿元, 1.2倍, 3.5%) does not, so a paragraph opening with a quantity is no item
 _QUANTITY_UNITS = "万亿元倍个%‰公千米吨岁人户家次年月日天周项所座张台辆亩平方克升版"
 _DECIMAL_END = rf"(?![\d.{_QUANTITY_UNITS}])\s*"
+
+#: a mark printed after a bracketed number is part of the number, not the title: （1）、 （一）． 【1】、
+_AFTER_BRACKET = r"(?:\s*[、.](?!\d))?\s*"
+#: the brackets besides round ones an item's number is printed in: lenticular 【1】, tortoise-shell
+#: 〔1〕, square [1] (and ［1］, width-folded), white lenticular 〖1〗.  They also print a footnote's
+#: mark ([1] 含灵活就业, see `structure`), a total over the plan's period (〔35〕, 【35万人】) and a
+#: document's year (〔2021〕15号): a number is at most 3 digits and has an item's text after it
+_BRACKETS = ("【】", "〔〕", "[]", "〖〗")
+_ITEM_TEXT = r"(?=[^\s\d。，,；;：:、.)\]】〕〗%‰])(?![万亿元倍]|个百分点)"
+
+
+def _bracketed(numeral: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The styles 【一】 〔一〕 … (numeral 一) or 【1】 〔1〕 … (numeral 1), one rung per kind of bracket."""
+    chars = rf"[{CN_HEADING_NUMERAL}]{{1,3}}" if numeral == "一" else r"\d{1,3}"
+    return [(o + numeral + c, re.compile(rf"^{re.escape(o)}\s*({chars})\s*{re.escape(c)}{_AFTER_BRACKET}{_ITEM_TEXT}"))
+            for o, c in _BRACKETS]
+
 
 #: (style, pattern) in the order they are tried; group 1 is the numeral, the match's end is where
 #: the heading's own text begins.  Styles that are one rung in practice share a name (1. and 1、).
@@ -45,16 +73,33 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("第章", re.compile(rf"^第([{_CN_BIG}\d]{{1,4}})章\s*")),
     ("第节", re.compile(rf"^第([{_CN_BIG}\d]{{1,4}})节\s*")),
     ("第条", re.compile(rf"^第([{_CN_BIG}\d]{{1,4}})条\s*")),
+    ("第一,", re.compile(rf"^第([{CN_NUMERAL}]{{1,3}}|\d{{1,2}})\s*[,、:](?![{CN_NUMERAL}\d第其])\s*(?=\S)")),
+    ("其一,", re.compile(rf"^其([{CN_NUMERAL}]{{1,3}})\s*[,、:](?![{CN_NUMERAL}\d第其])\s*(?=\S)")),
     ("一、", re.compile(rf"^([{CN_HEADING_NUMERAL}]{{1,3}})\s*[、.](?![{CN_HEADING_NUMERAL}])\s*")),
-    ("(一)", re.compile(rf"^\(([{CN_HEADING_NUMERAL}]{{0,3}})\)\s*|^([{_PAREN_IDEO}])\s*")),
+    ("(一)", re.compile(rf"^\(\s*([{CN_HEADING_NUMERAL}]{{1,3}})\s*\){_AFTER_BRACKET}|^\(()\){_AFTER_BRACKET}"
+                       rf"|^([{_PAREN_IDEO}]){_AFTER_BRACKET}")),
+    *_bracketed("一"),
     ("1.1.1", re.compile(rf"^\d{{1,2}}\.\d{{1,2}}\.(\d{{1,2}}){_DECIMAL_END}")),
     ("1.1", re.compile(rf"^\d{{1,2}}\.(\d{{1,2}}){_DECIMAL_END}")),
     ("1.", re.compile(rf"^(\d{{1,3}})\s*[.、](?![%])\s*|^([{_FULL_STOP_DIGIT}])\s*")),
     ("1 ", re.compile(rf"^(\d{{1,2}}) +(?=[\u4e00-\u9fff“\"《])(?![{_QUANTITY_UNITS}])")),
-    ("(1)", re.compile(rf"^\((\d{{1,3}})\)\s*|^([{_PAREN_DIGIT}])\s*")),
-    ("1)", re.compile(r"^(\d{1,3})\)\s*")),
-    ("一)", re.compile(rf"^([{CN_NUMERAL}]{{1,3}})\)\s*")),
-    ("①", re.compile(rf"^([{_CIRCLED}])\s*")),
+    ("(1)", re.compile(rf"^\(\s*(\d{{1,3}})\s*\){_AFTER_BRACKET}|^([{_PAREN_DIGIT}]){_AFTER_BRACKET}")),
+    *_bracketed("1"),
+    ("1)", re.compile(rf"^(\d{{1,3}})\){_AFTER_BRACKET}")),
+    ("一)", re.compile(rf"^([{CN_NUMERAL}]{{1,3}})\){_AFTER_BRACKET}")),
+    ("①", re.compile(rf"^([{_CIRCLED}]){_AFTER_BRACKET}")),
+    # a Roman numeral is followed by 、 or . or a space (Ⅰ类, Ⅱ级 are grades, not numbers)
+    ("Ⅰ、", re.compile(rf"^([{_ROMAN}])(?:\s*[、.](?!\d)|\s)\s*(?=\S)")),
+    ("ⅰ、", re.compile(rf"^([{_ROMAN_LOWER}])(?:\s*[、.](?!\d)|\s)\s*(?=\S)")),
+    # Roman numerals typed in letters (I. II. IV、) before letters: a list of letters reaching I is rarer
+    ("I.", re.compile(rf"^({_ASCII_ROMAN})\s*[.、]{_AFTER_LETTER}")),
+    ("i.", re.compile(rf"^({_ASCII_ROMAN.lower()})\s*[.、]{_AFTER_LETTER}")),
+    ("A.", re.compile(rf"^([{_LETTERS}])\s*[.、]{_AFTER_LETTER}")),
+    ("(A)", re.compile(rf"^\(\s*([{_LETTERS}])\s*\){_AFTER_BRACKET}{_AFTER_LETTER}")),
+    ("A)", re.compile(rf"^([{_LETTERS}])\){_AFTER_BRACKET}{_AFTER_LETTER}")),
+    ("a.", re.compile(rf"^([{_LOWER_LETTERS}])\s*[.、]{_AFTER_LETTER}")),
+    ("(a)", re.compile(rf"^\(\s*([{_LOWER_LETTERS}])\s*\){_AFTER_BRACKET}{_AFTER_LETTER}")),
+    ("a)", re.compile(rf"^([{_LOWER_LETTERS}])\){_AFTER_BRACKET}{_AFTER_LETTER}")),
     ("一是", re.compile(rf"^([{CN_NUMERAL}]{{1,3}})是(?=[\u4e00-\u9fff“\"《(])")),
 ]
 #: styles that number headings (chapters, sections, a box's sub-groups), never a task's items alone
@@ -65,8 +110,12 @@ CHAPTER_STYLES = ("第部分", "第章", "第节", "一、")
 WORDED_STYLES = ("第部分", "第章", "第节")
 #: the worded styles from the top down, as Chinese drafting ranks them (部分/篇, 章, 节, 条)
 WORDED_ORDER = ("第部分", "第章", "第节", "第条")
+#: styles that number items only in a list counting on from its first: 第一，完善…。 第二，加强…。
+#: (a paragraph may open with a lone 第一， of prose, a first point never followed by a second)
+RUN_STYLES = ("第一,", "其一,")
 #: an in-paragraph enumeration: 一是……；二是……
-_INLINE_RE = re.compile(rf"(?:(?<=[。；;!?！？）)])|^)\s*([{CN_NUMERAL}]{{1,3}})是(?=[\u4e00-\u9fff“\"《(])")
+_INLINE_RE = re.compile(rf"(?:(?<=[。；;!?！？）)])|^)\s*(?:([{CN_NUMERAL}]{{1,3}})是(?=[\u4e00-\u9fff“\"《(])"
+                        rf"|[第其]([{CN_NUMERAL}]{{1,3}})\s*[,，、:：](?![{CN_NUMERAL}\d]))")
 
 
 #: the marks a bulleted list opens its items with (——完善低保制度。…, ●完善…), on width-normalised text;
@@ -103,8 +152,15 @@ def cn_value(numeral: str) -> int | None:
     return total + current
 
 
+def _roman_value(roman: str) -> int | None:
+    """XIV -> 14 (I … XX, either case); None for an empty string."""
+    values = [{"I": 1, "V": 5, "X": 10}[c] for c in roman.upper()]
+    total = sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
+    return total or None
+
+
 def _glyph_value(ch: str) -> int | None:
-    for table in (_CIRCLED, _PAREN_DIGIT, _PAREN_IDEO, _FULL_STOP_DIGIT):
+    for table in (_CIRCLED, _PAREN_DIGIT, _PAREN_IDEO, _FULL_STOP_DIGIT, _ROMAN, _ROMAN_LOWER, _LETTERS, _LOWER_LETTERS):
         if ch in table:
             return table.index(ch) + 1
     return None
@@ -128,7 +184,7 @@ def numbering(norm: str) -> Numbering | None:
         if not m:
             continue
         raw = next((g for g in m.groups() if g is not None), "")
-        glyph = _glyph_value(raw) if len(raw) == 1 else None
+        glyph = _roman_value(raw) if style in ("I.", "i.") else _glyph_value(raw) if len(raw) == 1 else None
         number = glyph if glyph is not None else (cn_value(raw) if raw else None)
         if number is None and style != "(一)":
             continue
@@ -161,14 +217,21 @@ def _decimal_like(norm: str, n: Numbering) -> bool:
 
 
 def split_inline(text: str) -> list[tuple[int, int]]:
-    """(start, end) pieces of a paragraph that enumerates 一是……二是……三是…… from its start;
-    [] when it does not (a paragraph merely containing 一是 is not an enumeration)."""
+    """(start, end) pieces of a paragraph that enumerates 一是……二是……三是…… (or 第一，……第二，……)
+    from its start; [] when it does not (a paragraph merely containing 一是 is not an enumeration)."""
     starts = [m for m in _INLINE_RE.finditer(text)]
+    if len(starts) < 2:
+        return []
+    # the enumeration's form is its first item's: 一是, or 第一， (其一，) with its own first character
+    form = 1 if starts[0].group(1) is not None else 2
+    lead = text[starts[0].start(2) - 1] if form == 2 else ""
     expected, picked = 1, []
     for m in starts:
-        value = cn_value(m.group(1))
+        if m.group(form) is None or (lead and text[m.start(2) - 1] != lead):
+            continue
+        value = cn_value(m.group(form))
         if value == expected:
-            picked.append(m.start(1))
+            picked.append(m.start(form) - (form == 2))  # 第一， from its 第
             expected += 1
     if len(picked) < 2 or picked[0] != len(text) - len(text.lstrip()):
         return []

@@ -14,9 +14,11 @@ a task is a sub-point of it.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from policykg.loaders.ladder import HEADING_STYLES, WORDED_ORDER, WORDED_STYLES, Numbering, accept, bullet, numbering
+from policykg.loaders.ladder import (HEADING_STYLES, RUN_STYLES, WORDED_ORDER, WORDED_STYLES, Numbering, accept, bullet,
+                                     numbering)
 from policykg.loaders.text import COLUMN_RE, Block
 
 CHAPTER_KINDS: list[tuple[str, tuple[str, ...]]] = [
@@ -70,17 +72,48 @@ class Outline:
         return None if n is None else self.levels.get(n.style)
 
 
-def _numbered(blocks: list[Block]) -> dict[int, Numbering]:
-    """The numbering of each paragraph that opens with one (decimals such as '2.5%' are not)."""
+def _numbered(blocks: list[Block], footnotes: Collection[str] = ()) -> dict[int, Numbering]:
+    """The numbering of each paragraph that opens with one (decimals such as '2.5%' are not, nor a
+    footnote: a bracketed number whose mark the text prints, `footnotes`, as [1] 含灵活就业)."""
     out: dict[int, Numbering] = {}
     last: dict[str, int] = {}
     for i, b in enumerate(blocks):
         n = numbering(b.norm)
         if n is None or not accept(n, last, b.norm):
             continue
+        if footnotes and b.norm[:n.end].strip().rstrip("、.") in footnotes:
+            continue
         out[i] = n
         if n.number is not None:
             last[n.style] = n.number
+    for style in RUN_STYLES:
+        for i in _outside_runs(out, style):
+            del out[i]
+    return out
+
+
+def _outside_runs(numbered: dict[int, Numbering], style: str) -> list[int]:
+    """The paragraphs opening with `style` (第一，) that number no item: a style of RUN_STYLES numbers a
+    list where its paragraphs count on from 第一 (第一，… 第二，…), in a document that prints such a
+    list; there a lone 第一， printed right under a heading starts a list of one (（二）发展教育 /
+    第一，推进融合教育。).  Any other (a lone 第一， of prose, a 第三， with no 第一 and 第二 before it)
+    opens a paragraph, not an item."""
+    items = [i for i in sorted(numbered) if numbered[i].style == style]
+    runs: list[list[int]] = []
+    for i in items:
+        if runs and numbered[i].number == (numbered[runs[-1][-1]].number or 0) + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    listed = [run for run in runs if numbered[run[0]].number == 1 and len(run) >= 2]
+    out: list[int] = []
+    for run in runs:
+        if run in listed:
+            continue
+        under_heading = len(run) == 1 and numbered[run[0]].number == 1 and listed \
+            and run[0] - 1 in numbered and numbered[run[0] - 1].style != style
+        if not under_heading:
+            out.extend(run)
     return out
 
 
@@ -181,8 +214,9 @@ def _domain_chapters(chapter_kinds: dict[int, str], has_children: set[int]) -> s
     return out
 
 
-def infer_outline(blocks: list[Block]) -> Outline:
-    numbered = _numbered(blocks)
+def infer_outline(blocks: list[Block], footnotes: Collection[str] = ()) -> Outline:
+    """The outline of a plan's body; `footnotes` are the marks of footnotes the text prints ([1])."""
+    numbered = _numbered(blocks, footnotes)
     out = _infer(blocks, numbered)
     bullets = _bullets(blocks, numbered, out)
     if not bullets:

@@ -569,9 +569,10 @@ def _signatures(blocks: list[Block]) -> set[int]:
 def parse_structure(blocks: list[Block], span_of, table_after: set[int]) -> StructureResult:
     """Parse body blocks.  `table_after` holds indices of blocks an indicator table follows."""
     blocks, table_after = _split_enumerations(blocks, table_after)
-    parser = StructureParser(span_of, infer_outline(blocks))
+    marks = {m.group(0) for b in blocks for m in _MARK_RE.finditer(b.norm.strip(), 1)}
+    parser = StructureParser(span_of, infer_outline(blocks, marks))
     parser.signatures = _signatures(blocks)
-    parser.marks = {m.group(0) for b in blocks for m in _MARK_RE.finditer(b.norm.strip(), 1)}
+    parser.marks = marks
     for i, block in enumerate(blocks):
         parser.feed(i, block)
         if i in table_after:

@@ -358,8 +358,9 @@ def note_unread(table: DivisionTable, columns: list[str], rows_from: list[int]) 
                                    f"(the table's cells did not line up under its header)"))
 
 
-#: a division table's 序号 cell: 1, 1. / 1、, (1) / （1）, 1.1 or 1.1.1, 一 / 一、, ①
-_ROW_NUMBER_RE = re.compile(r"(\d{1,3}(?:\.\d{1,3}){0,2})[.、]?|\((\d{1,3})\)|([一二三四五六七八九十]{1,3})、?")
+#: a division table's 序号 cell: 1, 1. / 1、, (1) / （1） / 【1】 / 〔1〕 / [1] / 〖1〗, 1.1 or 1.1.1, 一 / 一、, ①
+_ROW_NUMBER_RE = re.compile(r"(\d{1,3}(?:\.\d{1,3}){0,2})[.、]?|[(\[【〔〖]\s*(\d{1,3})\s*[)\]】〕〗][.、]?"
+                            r"|([一二三四五六七八九十]{1,3})、?")
 
 
 def row_number(cell: str) -> str | None:

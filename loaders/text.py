@@ -213,10 +213,18 @@ def _is_standalone(norm: str) -> bool:
 def is_item_title(prev: Block | Paragraph, width: int) -> bool:
     """A numbered item's title on a line of its own (1、巩固拓展脱贫攻坚成果), its text on the lines
     after: no sentence ends in it, it does not end mid-list, and it is shorter than the document's
-    full lines, so it did not wrap (a wrapped line is as long as the page is wide)."""
-    if len(prev.lines) != 1 or not starts_item(prev.norm) or len(prev.norm) >= 0.8 * width:
+    full lines, so it did not wrap (a wrapped line is as long as the page is wide).  The number may
+    stand alone on the line above its title (1. / 完善低保制度, 【1】 / 完善低保制度)."""
+    if len(prev.lines) == 2 and len(prev.lines[0].norm) <= 8:
+        n = numbering(prev.norm)  # a number alone on its line: it ends where the line does
+        if n is None or n.end < len(prev.lines[0].norm) or not starts_item(prev.norm) \
+                or len(prev.lines[1].norm) >= 0.8 * width:
+            return False
+        title = prev.lines[1].norm
+    elif len(prev.lines) != 1 or not starts_item(prev.norm) or len(prev.norm) >= 0.8 * width:
         return False
-    title = prev.norm[numbering(prev.norm).end:]
+    else:
+        title = prev.norm[numbering(prev.norm).end:]
     return bool(title) and "。" not in title and not title.endswith((",", "，", "、", ";", ":"))
 
 
