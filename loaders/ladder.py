@@ -118,9 +118,13 @@ _INLINE_RE = re.compile(rf"(?:(?<=[。；;!?！？）)])|^)\s*(?:([{CN_NUMERAL}]
                         rf"|[第其]([{CN_NUMERAL}]{{1,3}})\s*[,，、:：](?![{CN_NUMERAL}\d]))")
 
 
+#: a symbol font's glyphs (Symbol, Wingdings): Word's bullets, kept as these private-use characters
+#: where a bulleted list is copied into text or exported to PDF ( ● ■ ➢ ✓)
+SYMBOL_FONT_GLYPHS = "\uf020-\uf0ff"
 #: the marks a bulleted list opens its items with (——完善低保制度。…, ●完善…), on width-normalised text;
 #: an item has text after its mark (a "——" cell of a table is no item), and a "-" opens no number
-BULLET_RE = re.compile(r"^(?:——|—|-(?![\d.])|[●■◆◇▲△★☆○□▪▫·•➢➤►▶❖√✓※◎◉])\s*(?=[^\s\d—\-.%])")
+BULLET_RE = re.compile(r"^(?:——|—|-(?![\d.])|[●■◆◇▲△★☆○□▪▫·•➢➤►▶❖√✓※◎◉" + SYMBOL_FONT_GLYPHS
+                       + r"])\s*(?=[^\s\d—\-.%])")
 
 
 def bullet(norm: str) -> int | None:

@@ -8,11 +8,12 @@ counts paragraphs in document order; this module replays that count.  python-doc
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from docx.oxml.ns import qn
 
-from policykg.loaders.ladder import bullet
+from policykg.loaders.ladder import SYMBOL_FONT_GLYPHS, bullet
 
 _CN = "零一二三四五六七八九"
 _HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
@@ -110,7 +111,7 @@ def bullet_mark(glyph: str, level: int) -> str:
     bullet (●, ◆, —), else the level's mark.  Printed, a bulleted list of tasks reads as the same list
     typed with its marks does, instead of paragraphs merged under the heading above them."""
     glyph = glyph.strip()
-    if bullet(glyph + "文") is not None:
+    if bullet(glyph + "文") is not None and not re.fullmatch(f"[{SYMBOL_FONT_GLYPHS}]", glyph):
         return glyph
     return _BULLET_MARKS[level % len(_BULLET_MARKS)]
 

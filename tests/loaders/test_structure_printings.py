@@ -204,3 +204,16 @@ def test_a_title_and_headings_typed_letter_spaced(tmp_path, spaced):
 def test_a_line_with_spaces_between_words_is_not_letter_spaced(line):
     from policykg.loaders.text import without_letter_spacing
     assert without_letter_spacing(line) == line
+
+
+@pytest.mark.parametrize("mark", ["\uf0b7\t", "\uf06c ", "\uf0d8", "●"], ids=["symbol-tab", "wingdings", "arrow", "dot"])
+def test_tasks_bulleted_with_a_symbol_fonts_glyph(tmp_path, mark):
+    """A Word bulleted list copied into text (or exported to PDF) keeps its bullet as a symbol
+    font's private-use character, often with a tab after it: the tasks were paragraphs merged under
+    the section's title, every lead on one task (a structure gap said so)."""
+    r = plan(tmp_path, BACKGROUND + "二、主要任务\n（一）保障基本生活\n"
+             + f"{mark}完善低保制度。将符合条件的残疾人纳入低保范围。（牵头单位：县民政局）\n"
+             + f"{mark}落实两项补贴。按规定发放补贴。（牵头单位：县残联）\n三、保障措施\n加强组织领导。\n")
+    assert [(t.no, t.title, [u.label for u in t.units("lead")]) for t in r.tasks()] == [
+        ("1", "完善低保制度", ["县民政局"]), ("2", "落实两项补贴", ["县残疾人联合会"])]
+    assert [w for w in r.warnings if w.kind == "structure"] == []
