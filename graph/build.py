@@ -336,6 +336,10 @@ class PlanGraphBuilder:
             self.value(child(node, "baseline"), ind.baseline, K.Baseline, node, K.hasBaseline)
         if ind.target is not None:
             self.value(child(node, "target"), ind.target, K.Target, node, K.hasTarget)
+        for k, milestone in enumerate(ind.milestones, 1):  # another target, by a year before the target's
+            at = child(node, f"milestone/{milestone.year or k}")
+            self.value(at, milestone, K.Target, node, K.hasTarget)
+            self.g.add((at, _TYPE, K.MilestoneTarget))
 
     def value(self, node: str, v: Value, cls: str, owner: str, prop: str) -> None:
         g = self.g

@@ -55,6 +55,7 @@ Indicator = PKG.Indicator
 Target = PKG.Target
 NumericTarget = PKG.NumericTarget
 QualitativeTarget = PKG.QualitativeTarget
+MilestoneTarget = PKG.MilestoneTarget  # a value to reach by a year before the target's (2023 under 2025)
 Baseline = PKG.Baseline
 CumulativeValue = PKG.CumulativeValue  # a total over the plan's period (〔35〕), not a level
 Organization = PKG.Organization

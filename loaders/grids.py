@@ -13,7 +13,7 @@ import re
 
 from policykg.loaders.reading import Grid
 from policykg.loaders.table_vocab import (DivisionRow, DivisionTable, IndicatorRow, IndicatorTable,
-                                          attribute_of, header_roles, column_role, division_columns,
+                                          attribute_of, header_roles, header_units, is_value_role, column_role, division_columns,
                                           continues_rows, is_category_cell, is_header_cell, is_total_cell, table_category,
                                           note_no_lead,
                                           note_unread, row_number, split_unit_paren, squash, task_number, unitlike)
@@ -171,7 +171,7 @@ def read_indicator_grid(grid: Grid) -> IndicatorTable | None:
     else:
         return None
     col = {r: i for i, r in enumerate(roles) if r is not None}
-    value_roles = [r for r in roles if r in ("baseline", "target")]
+    value_roles = [r for r in roles if is_value_role(r)]
     value_cols = {col[r] for r in value_roles}
     row_of = {line: i for i, (line, _cells) in enumerate(rows)}
     table_rows: list[IndicatorRow] = []
@@ -212,7 +212,8 @@ def read_indicator_grid(grid: Grid) -> IndicatorTable | None:
     if not table_rows:
         return None
     columns = [r for r in roles if r is not None]
-    table = IndicatorTable(columns, years, table_rows, grid.first_line, grid.last_line)
+    table = IndicatorTable(columns, years, table_rows, grid.first_line, grid.last_line,
+                           units=header_units(list(header)))
     header_line = rows[k][0]
     table.unread = [(header_line, f"indicator table column {squash(c)!r} not read")
                     for c, r in zip(header, roles) if r is None and squash(c)] + unread

@@ -97,6 +97,9 @@ class Indicator:
     target: Value | None
     attribute: str  # 约束性 / 预期性 / ""
     span: Span
+    #: values to reach by years between the baseline's and the target's (a 2023年 column between
+    #: 2020年 and 2025年), each with its year, in the table's order: never the target
+    milestones: list[Value] = field(default_factory=list)
 
 
 @dataclass

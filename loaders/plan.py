@@ -32,7 +32,7 @@ from policykg.loaders.responsibilities import (MARKER_RE, OWNER_LABELS, Assigned
                                               parse_inner)
 from policykg.loaders.structure import parse_structure, short_title
 from policykg.loaders.targets import extract_targets, linked_indicators
-from policykg.loaders.table_vocab import (DivisionTable, IndicatorTable, attribute_marks, is_division_title,
+from policykg.loaders.table_vocab import (DivisionTable, IndicatorTable, attribute_marks, is_division_title, is_value_role,
                                           marked_attribute, squash, task_number)
 from policykg.loaders.tables import flattened_grid, read_division_table, read_indicator_table
 from policykg.loaders.text import Block, Line, ProjectRow, line_width, make_blocks, make_lines, normalize
@@ -218,33 +218,52 @@ def _indicators(tables: list[IndicatorTable], spans: _Spans, period, gaps: list[
     注：〔〕内为五年累计数); without such a note it reads no number (a total or a level?): a gap.  A
     table printing no attribute takes it from a mark on the name its note explains (`marks`:
     注：带*的为约束性指标); an unmarked name gets what the note says of the rest (其余为预期性指标),
-    else none."""
+    else none.  A unit the value columns' header prints (2020年（%）) is every row's that prints none
+    of its own; a row printing another (its name's 覆盖率（万人）, its unit column's) reads no number
+    under that column (which unit counts it the table does not tell): a gap.  A milestone column's
+    value (2023年 between 2020年 and 2025年) is the indicator's milestone, with its year."""
     out: list[Indicator] = []
     for table in tables:
-        value_roles = [r for r in table.columns if r in ("baseline", "target")]
+        value_roles = [r for r in table.columns if is_value_role(r)]
+        shared = {normalize(u) for u in table.units.values()}
+        if len(shared) > 1:
+            gaps.append(Gap(table.first_line, "table", f"indicator table value columns print different units "
+                                                       f"({'、'.join(table.units[r] for r in value_roles if r in table.units)}): "
+                                                       f"each value read in its column's"))
         for row in table.rows:
             vals = {}
+            milestones = []
+            unit = row.unit or (next(iter(table.units.values())) if len(shared) == 1 else "")
             for role, (printed, line_no) in zip(value_roles, row.values):
                 if not printed.strip():
                     continue  # an empty cell of a real table: no value printed
+                column_unit = table.units.get(role, "")
                 year = table.years.get(role) or (
                     (period[0] - 1 if role == "baseline" else period[1]) if period else None)
-                v = parse_value(printed, default_unit=row.unit, year=year, span=spans.lines(line_no, line_no),
-                                bracketed_totals=bracketed_totals)
+                v = parse_value(printed, default_unit=row.unit or column_unit, year=year,
+                                span=spans.lines(line_no, line_no), bracketed_totals=bracketed_totals)
                 if not bracketed_totals and bracketed_number(printed) is not None:
                     gaps.append(Gap(line_no, "table", f"indicator {row.no} {role} {printed.strip()!r} is a number in "
                                                       f"brackets and no note says what the brackets mean "
                                                       f"(〔〕内为五年累计数): its number was not read"))
-                if v.is_numeric and not _same_unit(v.unit, row.unit):
-                    gaps.append(Gap(line_no, "table", f"indicator {row.no} {role} {printed.strip()!r} is printed in "
-                                                      f"{v.unit} but its row counts in {row.unit}: its number "
-                                                      f"was not read"))
+                if v.is_numeric and row.unit and column_unit and normalize(row.unit) != normalize(column_unit):
+                    gaps.append(Gap(line_no, "table", f"indicator {row.no} {role} {printed.strip()!r}: its row counts "
+                                                      f"in {row.unit} but its column's header prints {column_unit}: "
+                                                      f"its number was not read"))
                     v.comparator, v.value, v.unit = None, None, ""
-                vals[role] = v
+                elif v.is_numeric and not _same_unit(v.unit, row.unit or column_unit):
+                    gaps.append(Gap(line_no, "table", f"indicator {row.no} {role} {printed.strip()!r} is printed in "
+                                                      f"{v.unit} but its row counts in {row.unit or column_unit}: "
+                                                      f"its number was not read"))
+                    v.comparator, v.value, v.unit = None, None, ""
+                if role.startswith("milestone:"):
+                    milestones.append(v)
+                else:
+                    vals[role] = v
             span = spans.lines(row.first_line, row.last_line)
             attribute = row.attribute or marked_attribute(span.text, row.name, marks)
-            out.append(Indicator(row.no, row.name, row.category, row.unit, vals.get("baseline"),
-                                 vals.get("target"), attribute, span))
+            out.append(Indicator(row.no, row.name, row.category, unit, vals.get("baseline"),
+                                 vals.get("target"), attribute, span, milestones))
     return out
 
 

@@ -109,6 +109,25 @@ class IndicatorTable:
     first_line: int
     last_line: int
     unread: list[tuple[int, str]] = field(default_factory=list)  # (line, what was not read)
+    #: role -> the unit a value column's header prints for every row's value (2020年（%）)
+    units: dict[str, str] = field(default_factory=dict)
+
+
+#: the roles of the columns holding a row's values: the baseline, the target, and a milestone
+#: (a year between them: 2023年 between 2020年 and 2025年), named ``milestone:2023``
+def is_value_role(role: str | None) -> bool:
+    return role in ("baseline", "target") or (role or "").startswith("milestone:")
+
+
+def header_unit(cell: str) -> tuple[str, str]:
+    """A value column's name and the unit of measure it prints in brackets at its end, for every
+    row's value: '2020年（%）' -> ('2020年', '%'), '2025年目标值(万人)' -> ('2025年目标值', '万人');
+    a cell printing none -> (the cell, '')."""
+    c = squash(cell)
+    m = UNIT_PAREN_RE.search(c)
+    if m is None or m.start() == 0 or not is_measure_unit(m.group(1)):
+        return c, ""
+    return c[:m.start()], m.group(1)
 
 
 #: a value column's name: a year and/or a kind of value, in either order, the year perhaps in
@@ -124,7 +143,7 @@ _BASELINE_WORDS = ("基期", "基数", "基准", "现状", "完成", "实际", "
 
 def value_year(cell: str) -> tuple[bool, int | None]:
     """(is it a value column's name, the year it names)."""
-    c = re.sub(r"[（()）“”\"'‘’]", "", squash(cell))
+    c = re.sub(r"[（()）“”\"'‘’]", "", header_unit(cell)[0])
     p = _PERIOD_RE.fullmatch(c)
     if p:  # 十三五 runs 2016-2020: its end is 2020
         return True, 2010 + 5 * "一二三四五六".index(p.group(1)[1])
@@ -156,8 +175,13 @@ def column_role(cell: str) -> str | None:
 def _value_columns(cells: list[str]) -> dict[int, str]:
     """Which of a header's value columns (index -> cell) is the target and which the baseline.
     The target is the one a word names (目标, 预期, 规划), else the latest year, else the last; the
-    baseline the one a word names (基期, 基数, 现状, 完成情况), else the latest year before the
-    target's, else the last other, never one named a target (the last plan's “十三五”目标).  Any more (a 2015年 column beside 2020年 and 2025年) are read by no role."""
+    baseline the one a word names (基期, 基数, 现状, 完成情况), else the year five before the
+    target's (a five-year plan's base year, the last plan's end: 2020 beside 2023 under a 2025
+    target), else the latest year before the target's, else the last other, never one named a
+    target (the last plan's “十三五”目标).  A column whose year lies between the baseline's and the
+    target's (2023年, 2023年目标 between 2020年 and 2025年; without a baseline, one before the target's
+    that a word names a target) is a milestone, ``milestone:2023``.  Any more (a 2015年 column beside
+    2020年 and 2025年) are read by no role."""
     years = {i: value_year(c)[1] for i, c in cells.items()}
     roles: dict[int, str] = {}
 
@@ -167,6 +191,9 @@ def _value_columns(cells: list[str]) -> dict[int, str]:
             return named[0]
         dated = [i for i in among if years[i] is not None and (before is None or years[i] < before)]
         if dated and len(dated) == len(among):
+            base = [i for i in dated if before is not None and years[i] == before - 5]
+            if len(base) == 1:
+                return base[0]
             latest = max(years[i] for i in dated)
             top = [i for i in dated if years[i] == latest]
             return top[0] if len(top) == 1 else None
@@ -182,12 +209,20 @@ def _value_columns(cells: list[str]) -> dict[int, str]:
     baseline = pick(rest, _BASELINE_WORDS, years[target]) if rest else None
     if baseline is not None:
         roles[baseline] = "baseline"
+    end = years[target]
+    start = years[baseline] if baseline is not None else None
+    between = [i for i in order if i not in roles and end is not None and years[i] is not None
+               and (start < years[i] < end if start is not None
+                    else years[i] < end and any(w in cells[i] for w in _TARGET_WORDS))]
+    for i in between:
+        if sum(years[j] == years[i] for j in between) == 1:  # two columns of one year: neither
+            roles[i] = f"milestone:{years[i]}"
     return {i: roles.get(i, "other") for i in order}
 
 
 def header_roles(header: list[str]) -> tuple[list[str | None], dict[str, int]]:
     """The role of each header cell (None for a column no role reads, a value column beyond the
-    baseline and target among them), and the year the baseline and target columns name."""
+    baseline, target and milestones among them), and the year the value columns name."""
     known = [column_role(c) for c in header]
     values = _value_columns({i: squash(c) for i, c in enumerate(header) if known[i] == "value"})
     roles: list[str | None] = []
@@ -200,6 +235,13 @@ def header_roles(header: list[str]) -> tuple[list[str | None], dict[str, int]]:
                 years[role] = year
         roles.append(role)
     return roles, years
+
+
+def header_units(header: list[str]) -> dict[str, str]:
+    """The unit each value column's header prints for its values (2020年（%）: '%'), by role."""
+    roles, _years = header_roles(header)
+    return {role: unit for role, cell in zip(roles, header)
+            if is_value_role(role) and (unit := header_unit(cell)[1])}
 
 
 def assign_value_roles(header: list[str]) -> tuple[list[str], dict[str, int]]:

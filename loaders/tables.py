@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from policykg.loaders.table_vocab import (MAX_DIVISION_COLUMNS, attribute_of, UNIT_PAREN_RE, DivisionRow,
-                                          DivisionTable, IndicatorRow, IndicatorTable, header_roles,
+                                          DivisionTable, IndicatorRow, IndicatorTable, header_roles, header_units, is_value_role,
                                           column_role, division_columns, is_category_cell, is_header_cell,
                                           is_heading_line, is_measure_unit, is_total_cell, table_category, note_no_lead, note_unread, split_unit_paren, squash, unitlike)
 from policykg.loaders.grids import read_indicator_grid
@@ -52,6 +52,10 @@ def _one_cell_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
     after it (备注, 责任单位), and the index of its last line."""
     if squash(lines[i].norm) not in _INDICATOR_HEADER_START:
         return None
+    nxt = _next_nonempty(lines, i + 1)
+    if column_role(lines[i].norm) == "name" and nxt is not None and column_role(lines[nxt].norm) in (
+            "name", "index", "category"):
+        return None  # a caption (主要指标) over the header, whose first cells name the columns before the values
     cells: list[str] = []
     j = i
     last = i  # the header's last cell so far
@@ -59,6 +63,8 @@ def _one_cell_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
         if j >= len(lines) or len(cells) >= 8:
             return None
         c = squash(lines[j].norm)
+        if c and "\t" in lines[j].clean:
+            return None  # a row of cells apart by tabs (a caption's next line: the header), no one cell
         if c:
             if column_role(c) is None and c not in _HEADER_WORDS and not _column_name(c):
                 # a table printing no attribute column (属性): its header ends where the first row's
@@ -135,7 +141,7 @@ def _no_attribute_header(cells: list[str]) -> bool:
     """Header cells that make a table without an attribute column: a name and a year or value column
     (指标名称 | 2020年 | 2025年, 序号 | 指标 | 基期值 | 目标值)."""
     roles, _years = header_roles(cells)
-    return "name" in roles and any(r in ("baseline", "target") for r in roles) and "attribute" not in roles
+    return "name" in roles and any(is_value_role(r) for r in roles) and "attribute" not in roles
 
 
 def _next_nonempty(lines: list[Line], j: int) -> int | None:
@@ -178,7 +184,8 @@ def read_indicator_table(lines: list[Line], i: int) -> IndicatorTable | None:
     name_at, attr_at = cols.index("name"), cols.index("attribute") if attributed else len(cols)
     middle, trailing = cols[name_at + 1:attr_at], max(0, len(cols) - attr_at - 1)
     tabbed = lines[i].indented
-    table = IndicatorTable([r for r in cols if r is not None], years, [], lines[i].no, lines[j].no)
+    table = IndicatorTable([r for r in cols if r is not None], years, [], lines[i].no, lines[j].no,
+                           units=header_units(header))
     table.unread = [(lines[i].no, f"indicator table column {name!r} not read")
                     for name, role in zip(_with_name(header, cols), cols) if role is None]
     if trailing and not tabbed and "category" in cols:
@@ -392,7 +399,7 @@ def _fits(texts: list[str], name_at: int, middle: list[str | None]) -> bool:
         return False
     if any(role == "unit" and t and not (is_measure_unit(t) or is_missing(t)) for t, role in zip(rest, middle)):
         return False
-    if any(role in ("baseline", "target") and is_measure_unit(t) for t, role in zip(rest, middle)):
+    if any(is_value_role(role) and is_measure_unit(t) for t, role in zip(rest, middle)):
         return False
     first = rest[0]
     return is_value_cell(first) or is_measure_unit(first)
@@ -430,7 +437,7 @@ def _place(row: IndicatorRow, cells: list[tuple[str, int]], middle: list[str | N
     cell gives the row's unit, a value cell its baseline or target.  A row with more or fewer cells
     than those columns reads no value (which cell is which cannot be told) and is a gap, except a row
     printing only missing markers (——), which has no number to put in a wrong column."""
-    value_roles = [r for r in cols if r in ("baseline", "target")]
+    value_roles = [r for r in cols if is_value_role(r)]
     if len(cells) < len(value_roles) and "unit" not in middle and all(is_missing(v) for v, _ in cells):
         row.values = list(cells)  # only ——: no number to misplace, read left to right as printed
         return

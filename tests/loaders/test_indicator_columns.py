@@ -1,0 +1,200 @@
+"""Indicator tables (主要指标) whose value columns are printed other ways than a baseline and a target
+column under bare years: the unit printed in the value columns' header (2020年（%）), a target column
+and no baseline (目标值, 2025年目标), a milestone column between them (2020年 | 2023年 | 2025年), and a
+table printed across (the indicators' names along its header row).  Each as plain text with tabs, one
+cell a line, and a Word table; each asserts what a reader of the table would check: every row's name,
+baseline and target (printed, number, unit, year), milestone and attribute, and the gaps."""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from policykg.loaders.plan import load_plan
+
+TITLE = "青山县“十四五”残疾人事业发展规划"
+UNDATED_TITLE = "青山县残疾人事业发展规划"
+BEFORE = ["一、发展目标", "残疾人事业全面发展。"]
+AFTER = ["二、主要任务", "（一）完善低保制度。将符合条件的残疾人纳入低保。", "（二）加强康复服务。实施精准康复。",
+         "三、保障措施", "加强组织领导。"]
+LAYOUTS = ["tabs", "cells", "plain", "docx"]
+
+
+def write(tmp_path: Path, header, rows, layout: str, *, title: str = TITLE, caption: str = "主要指标") -> Path:
+    """A plan printing the table under `caption`, `layout`: rows one a line with cells apart by tabs,
+    one cell a tab-indented line (a blank line after each row), one cell a line (a blank line after
+    each cell, as PDF extraction prints it), or a Word table."""
+    table = [header, *rows]
+    if layout == "docx":
+        import docx
+        d = docx.Document()
+        for line in [title, *BEFORE, caption]:
+            d.add_paragraph(line)
+        t = d.add_table(rows=len(table), cols=len(header))
+        for r, row in enumerate(table):
+            for c, text in enumerate(row):
+                t.cell(r, c).text = text
+        for line in AFTER:
+            d.add_paragraph(line)
+        path = tmp_path / "plan.docx"
+        d.save(str(path))
+        return path
+    if layout == "tabs":
+        printed = "".join("\t".join(row) + "\n" for row in table)
+    elif layout == "cells":
+        printed = "".join("".join(f"\t{c}\n" for c in row) + "\n" for row in table)
+    else:
+        printed = "".join(f"{c}\n\n" for row in table for c in row)
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join([title, "", *BEFORE, caption]) + "\n" + printed + "\n" + "\n".join(AFTER) + "\n",
+                    encoding="utf-8")
+    return path
+
+
+def value(v):
+    return None if v is None else (v.printed, v.value, v.unit, v.year)
+
+
+def read(path: Path):
+    r = load_plan(path)
+    return r, [(i.no, i.name, i.unit, value(i.baseline), value(i.target), i.attribute,
+                [value(m) for m in i.milestones]) for i in r.indicators]
+
+
+def gaps(record):
+    return [(w.line, w.kind, w.message) for w in record.warnings]
+
+
+D = Decimal
+
+
+# --- 1. the unit printed in the value columns' header ------------------------------------------------
+PCT_ROWS = [("残疾人康复服务覆盖率", "85", "95", "约束性"), ("残疾儿童入学率", "90", "97", "预期性")]
+PCT_READ = [("1", "残疾人康复服务覆盖率", "%", ("85", D(85), "%", 2020), ("95", D(95), "%", 2025), "约束性", []),
+            ("2", "残疾儿童入学率", "%", ("90", D(90), "%", 2020), ("97", D(97), "%", 2025), "预期性", [])]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("header", [("指标名称", "2020年（%）", "2025年（%）", "属性"),
+                                    ("指标", "基期值(2020年)(%)", "2025年目标值（%）", "指标属性")])
+def test_the_unit_printed_in_the_value_columns_header(tmp_path, layout, header):
+    # before: 2020年（%） was no value column's name: the table was a gap and no indicator was read
+    r, got = read(write(tmp_path, header, PCT_ROWS, layout))
+    assert got == PCT_READ
+    assert gaps(r) == []
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_row_printing_another_unit_than_the_header_reads_no_number(tmp_path, layout):
+    # the header's % and the row's 万人: which counts the row the table does not tell
+    rows = [PCT_ROWS[0], ("残疾人就业人数（万人）", "5", "6", "预期性")]
+    r, got = read(write(tmp_path, ("指标名称", "2020年（%）", "2025年（%）", "属性"), rows, layout))
+    assert got[0] == PCT_READ[0]
+    assert got[1] == ("2", "残疾人就业人数", "万人", ("5", None, "", 2020), ("6", None, "", 2025), "预期性", [])
+    # the row's line (one cell a line: the row's first, or each value's own)
+    lines = {"tabs": (8, 8), "cells": (16, 16), "plain": (24, 26), "docx": (7, 7)}[layout]
+    assert gaps(r) == [(line, "table", f"indicator 2 {role} {printed!r}: its row counts in 万人 but its column's "
+                                       f"header prints %: its number was not read")
+                       for line, role, printed in zip(lines, ("baseline", "target"), ("5", "6"))]
+
+
+def test_a_row_printing_the_header_s_unit_again_is_read(tmp_path):
+    rows = [("残疾人康复服务覆盖率（%）", "85", "95", "约束性")]
+    r, got = read(write(tmp_path, ("指标名称", "2020年（%）", "2025年（%）", "属性"), rows, "tabs"))
+    assert got == PCT_READ[:1]
+    assert gaps(r) == []
+
+
+@pytest.mark.parametrize("layout", ["tabs", "docx"])
+def test_value_columns_printing_different_units_are_said(tmp_path, layout):
+    rows = [("残疾人就业人数", "5", "6", "预期性")]
+    r, got = read(write(tmp_path, ("指标名称", "2020年（万人）", "2025年（人）", "属性"), rows, layout))
+    assert got == [("1", "残疾人就业人数", "", ("5", D(5), "万人", 2020), ("6", D(6), "人", 2025), "预期性", [])]
+    assert [m for _l, _k, m in gaps(r)] == [
+        "indicator table value columns print different units (万人、人): each value read in its column's"]
+
+
+# --- 2. a target column and no baseline ---------------------------------------------------------------
+TARGET_ROWS = [("1", "残疾人康复服务覆盖率（%）", "≥95", "约束性"), ("2", "残疾儿童入学率（%）", "97", "预期性")]
+
+
+def target_read(year):
+    return [("1", "残疾人康复服务覆盖率", "%", None, ("≥95", D(95), "%", year), "约束性", []),
+            ("2", "残疾儿童入学率", "%", None, ("97", D(97), "%", year), "预期性", [])]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_target_column_without_a_baseline_column(tmp_path, layout):
+    # before (tabs): the caption 主要指标 was read as a header cell and the tab-separated header row as
+    # its attribute cell (…指标属性): the table was a gap.  The target's year is the plan's end (十四五)
+    r, got = read(write(tmp_path, ("序号", "指标名称", "目标值", "指标属性"), TARGET_ROWS, layout))
+    assert got == target_read(2025)
+    assert gaps(r) == []
+
+
+@pytest.mark.parametrize("layout", ["tabs", "docx"])
+def test_a_target_column_naming_its_year(tmp_path, layout):
+    # the plan does not say its period: the year is the header's
+    r, got = read(write(tmp_path, ("序号", "指标名称", "2025年目标", "指标属性"), TARGET_ROWS, layout,
+                        title=UNDATED_TITLE))
+    assert got == target_read(2025)
+
+
+@pytest.mark.parametrize("layout", ["tabs", "docx"])
+def test_a_target_column_naming_no_year_in_a_plan_not_saying_its_period(tmp_path, layout):
+    r, got = read(write(tmp_path, ("序号", "指标名称", "目标值", "指标属性"), TARGET_ROWS, layout,
+                        title=UNDATED_TITLE))
+    assert r.period is None
+    assert got == target_read(None)
+
+
+# --- 3. a milestone column between the baseline's and the target's -----------------------------------
+YEARS_ROWS = [("残疾人康复服务覆盖率（%）", "85", "90", "95", "约束性"), ("残疾儿童入学率（%）", "90", "93", "97", "预期性")]
+YEARS_READ = [("1", "残疾人康复服务覆盖率", "%", ("85", D(85), "%", 2020), ("95", D(95), "%", 2025), "约束性",
+               [("90", D(90), "%", 2023)]),
+              ("2", "残疾儿童入学率", "%", ("90", D(90), "%", 2020), ("97", D(97), "%", 2025), "预期性",
+               [("93", D(93), "%", 2023)])]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("header", [("指标", "2020年", "2023年", "2025年", "属性"),
+                                    ("指标", "2020年基期值", "2023年目标", "2025年目标", "属性")])
+def test_a_milestone_column_between_the_baseline_and_the_target(tmp_path, layout, header):
+    # before: 2023年 was read as the baseline (the latest year before the target's), 2020年 not at all
+    r, got = read(write(tmp_path, header, YEARS_ROWS, layout))
+    assert got == YEARS_READ
+    assert gaps(r) == []
+
+
+def test_a_column_before_the_baseline_is_still_no_milestone(tmp_path):
+    rows = [("残疾人康复服务覆盖率（%）", "80", "85", "95", "约束性")]
+    r, got = read(write(tmp_path, ("指标", "2015年", "2020年", "2025年", "属性"), rows, "tabs"))
+    assert got == [("1", "残疾人康复服务覆盖率", "%", ("85", D(85), "%", 2020), ("95", D(95), "%", 2025), "约束性", [])]
+    assert [m for _l, _k, m in gaps(r)] == ["indicator table column '2015年' not read"]
+
+
+def test_a_milestone_is_another_target_in_the_graph_not_the_indicators_target(tmp_path):
+    from policykg import api
+    path = write(tmp_path, ("指标", "2020年", "2023年", "2025年", "属性"), YEARS_ROWS, "tabs")
+    columns, rows = api.query("indicators", path)
+    got = [dict(zip(columns, row)) for row in rows]
+    # one row per indicator, its baseline and target the 2020 and 2025 columns'
+    assert [(r["name"], r["baseline"], r["target"], str(r["value"])) for r in got] == [
+        ("残疾人康复服务覆盖率", "85", "95", "95"), ("残疾儿童入学率", "90", "97", "97")]
+    _columns, targets = api.sparql("""PREFIX pkg: <https://w3id.org/policykg/ontology#>
+        SELECT ?name ?printed ?year ?milestone WHERE {
+          ?i pkg:title ?name ; pkg:hasTarget ?t . ?t pkg:printed ?printed ; pkg:year ?year .
+          BIND(IF(EXISTS { ?t a pkg:MilestoneTarget }, "milestone", "target") AS ?milestone) }""", path)
+    assert sorted(tuple(str(c) for c in t) for t in targets) == sorted([
+        ("残疾人康复服务覆盖率", "90", "2023", "milestone"), ("残疾人康复服务覆盖率", "95", "2025", "target"),
+        ("残疾儿童入学率", "93", "2023", "milestone"), ("残疾儿童入学率", "97", "2025", "target")])
+
+
+def test_a_numeric_milestone_does_not_make_a_binding_indicator_s_target_numeric(tmp_path):
+    from policykg import api
+    rows = [("残疾人康复服务覆盖率（%）", "85", "90", "持续提高", "约束性")]
+    path = write(tmp_path, ("指标", "2020年", "2023年", "2025年", "属性"), rows, "tabs")
+    columns, got = api.query("binding_indicators_without_numeric_target", path)
+    assert [(r["name"], r["baseline"], r["target"]) for r in (dict(zip(columns, row)) for row in got)] == [
+        ("残疾人康复服务覆盖率", "85", "持续提高")]
