@@ -198,3 +198,21 @@ def test_a_numeric_milestone_does_not_make_a_binding_indicator_s_target_numeric(
     columns, got = api.query("binding_indicators_without_numeric_target", path)
     assert [(r["name"], r["baseline"], r["target"]) for r in (dict(zip(columns, row)) for row in got)] == [
         ("残疾人康复服务覆盖率", "85", "持续提高")]
+
+
+@pytest.mark.parametrize("engine", ["pyshacl", "rudof", "jena"])
+def test_a_numeric_milestone_does_not_satisfy_the_audit_of_a_binding_indicator(tmp_path, engine, request):
+    # the audit's rules I1-I3 judge the target for the plan's end: a numeric 2023 milestone beside a
+    # worded 2025 target passed I2 (binding indicator with a numeric target) silently
+    from policykg import api
+    if engine == "jena":
+        request.getfixturevalue("jena")  # Java and Jena, as scripts/test-deps.sh installs them
+    rows = [("残疾人康复服务覆盖率（%）", "85", "90", "持续提高", "约束性"),
+            ("残疾儿童入学率（%）", "90", "93", "", "约束性"),
+            ("残疾人就业人数（人）", "100", "120", "150", "约束性")]
+    path = write(tmp_path, ("指标", "2020年", "2023年", "2025年", "属性"), rows, "tabs")
+    report = api.validate([path], engine=engine)
+    found = sorted((f.rule, f.label) for f in report.findings if f.rule.startswith(("Indicator", "Binding")))
+    assert found == [("BindingIndicatorNumericTarget", "指标 1 残疾人康复服务覆盖率"),
+                     ("BindingIndicatorNumericTarget", "指标 2 残疾儿童入学率"),
+                     ("IndicatorHasTarget", "指标 2 残疾儿童入学率")]
