@@ -119,9 +119,69 @@ class Clause:
 
 
 def opens_with_label(norm: str) -> bool:
-    """Does a line open with a responsibility label (牵头单位：, 责任单位：…)?  (text.py's `joins`:
-    such a line on its own ends there.)"""
-    return LABEL_RE.match(norm.lstrip(DECORATION + " ")) is not None
+    """Does a line open with a responsibility label (牵头单位：, 责任单位：…, or 牵头单位　县民政局 with
+    white space for its colon)?  (text.py's `joins`: such a line on its own ends there.)"""
+    return LABEL_RE.match(spaced_labels(norm).lstrip(DECORATION + " ")) is not None
+
+
+#: a label with white space for its colon (牵头单位　县民政局　配合单位　县财政局, a tab or spaces as
+#: well): where a part of a clause may start (a line's start, after 。；，, white space or an opening
+#: bracket), never inside a word (各责任单位 要…)
+_SPACED_LABEL_RE = re.compile(
+    r"(?:^|(?<=[\s。;；,，(（【〔\[［〖" + re.escape(DECORATION) + r"]))" + LEVEL_PREFIX + "(?P<label>"
+    + "|".join(sorted(LEAD_LABELS + SUPPORT_LABELS + OWNER_LABELS + DEADLINE_LABELS, key=len, reverse=True))
+    + r")(?P<space>[ \t\u3000]+)(?=\S)", re.M)
+#: the longest a spaced label's list may run (a clause's list, not a paragraph)
+_SPACED_LIST_MAX = 200
+
+
+def spaced_labels(text: str) -> str:
+    """`text` with the white space after a label printed without its colon read as the colon (its
+    first character made a ：, so offsets stay): only where what follows each such label, up to the
+    next label, the end of the line or a bracket closing around it, reads wholly as a unit list (a
+    deadline label's as a deadline) — 牵头单位　县民政局　配合单位　县财政局 is a clause, 牵头单位
+    要统筹推进 prose.  A label whose list does not read is prose, and the one before it then runs on
+    over it (so its list does not read either)."""
+    if " " not in text and "\t" not in text and "\u3000" not in text:
+        return text
+    norm = normalize(text)
+    kept = list(_SPACED_LABEL_RE.finditer(norm))
+    if not kept:
+        return text
+    colons = [m.start() for m in LABEL_RE.finditer(norm)]
+    while True:
+        starts = sorted([m.start() for m in kept] + colons)
+        reads = [m for m in kept if _reads_after_label(m.group("label"), norm, m.end(), starts)]
+        if len(reads) == len(kept):
+            break
+        kept = reads
+    out = list(text)
+    for m in kept:
+        out[m.start("space")] = "："
+    return "".join(out)
+
+
+def _reads_after_label(label: str, norm: str, pos: int, starts: list[int]) -> bool:
+    """Does what follows a spaced label at `pos` (to the next label in `starts`, the line's end or a
+    bracket that closes around it) read wholly as a unit list (a deadline label's: a deadline)?"""
+    k = bisect_right(starts, pos)
+    end = min(starts[k] if k < len(starts) else len(norm), len(norm))
+    nl = norm.find("\n", pos, end)
+    end = nl if nl >= 0 else end
+    if end - pos > _SPACED_LIST_MAX:
+        return False
+    depth = 0
+    for i in range(pos, end):
+        if norm[i] in "(【〔[〖":
+            depth += 1
+        elif norm[i] in ")】〕]〗":
+            if depth == 0:
+                end = i
+                break
+            depth -= 1
+    if label in DEADLINE_LABELS:
+        return DEADLINE_PHRASE_RE.fullmatch(norm[pos:end].strip(" ;,；。.\t")) is not None
+    return _reads_as_list(norm[pos:end])
 
 
 #: labels printed as a pair, their unit lists paired after one colon: 牵头单位/配合单位：县民政局/县财政局
@@ -340,6 +400,7 @@ def parse_inner(inner: str) -> list[Part] | None:
     """The parts of a clause, or None when the text is not a responsibility clause."""
     if len(inner) > 400:
         return None
+    inner = spaced_labels(inner)
     aside = _DUTY_ASIDE_RE.fullmatch(inner)
     if aside is not None:
         verb = aside.group(2)
@@ -368,6 +429,7 @@ def find_clauses(text: str, strict=None) -> list[Clause]:
     an unbracketed candidate's unit lists read as organisations (no prose taken for a clause)."""
     out: list[Clause] = []
     covered: list[tuple[int, int]] = []
+    printed, text = text, spaced_labels(text)  # 牵头单位　县民政局: read with the colon it goes without
     for start, end in bracket_groups(text):
         inner = text[start + 1:end - 1]
         parts = parse_inner(inner) or (bare_list(inner) if closes_sentence(text, start, end) else None)
@@ -381,6 +443,8 @@ def find_clauses(text: str, strict=None) -> list[Clause]:
         cand = _unbracketed(text, norm, lo, hi, covered, strict)
         if cand is not None:
             out.append(cand)
+    for clause in out:  # as printed
+        clause.inner = printed[clause.start + 1:clause.end - 1] if clause.bracketed else printed[clause.start:clause.end]
     return sorted(out, key=lambda c: c.start)
 
 
@@ -397,6 +461,16 @@ def _logical_lines(norm: str) -> list[tuple[int, int]]:
             out.append((start, end))
         start = end + 1
     return out
+
+
+def _reads_as_list(units: str) -> bool:
+    """Does `units` read wholly as a unit list (a deadline as its last piece allowed)?"""
+    units = units.strip(" ;,；。.\t")
+    if not units or len(units) > _SPACED_LIST_MAX:
+        return False
+    pieces, _deadline = _list_pieces(units)
+    names = [n for piece in pieces for n in split_unit_list(piece)]
+    return bool(names) and all(reads_as_unit(n) is None for n in names)
 
 
 def _unbracketed(text: str, norm: str, lo: int, hi: int, covered, strict) -> Clause | None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from policykg.loaders.plan import load_plan
 
 HEAD = "青山县“十四五”残疾人事业发展规划\n\n一、发展目标\n到2025年，残疾人事业全面发展。\n\n二、主要任务\n"
@@ -162,3 +164,61 @@ def test_a_label_in_brackets_after_a_name_marks_its_role(tmp_path):
     assert not [label for t in r.tasks() for u in (*t.units("lead"), *t.units("support"))
                 for label in (u.label, *u.alt_labels) if "单位" in label or "部门" in label]
     assert not r.warnings
+
+
+# -- a label set off by white space, no colon ------------------------------------------------------------
+
+def test_a_label_set_off_by_white_space_reads_where_a_unit_list_follows(tmp_path):
+    """牵头单位　县民政局　配合单位　县财政局 (full- or half-width spaces, tabs) was lost with no gap, on a
+    line of its own, at the end of a task's text or in brackets (a gap there); three such lines in a row
+    were read as a table's rows, the tasks in them lost."""
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。\n"
+                       "牵头单位　县民政局　配合单位　县财政局\n"
+                       "（二）加强康复服务。实施精准康复。牵头单位　县卫健局　配合单位　县残联\n"
+                       "（三）发展特殊教育。办好特教学校。（牵头单位　县教育局　配合单位　县财政局、县残联）\n"
+                       "（四）促进就业。开展职业培训。牵头单位\t县人社局\t配合单位\t县残联\n"
+                       "（五）加强托养服务。建设托养机构。牵头单位 县民政局 配合单位 县残联。\n"
+                       "（六）发展文体。开展文体活动。\n"
+                       "县级牵头单位  县文旅局    完成时限  2023年底前")
+    assert [t.title for t in r.tasks()] == ["完善低保制度", "加强康复服务", "发展特殊教育", "促进就业", "加强托养服务",
+                                            "发展文体"]
+    assert roles(r) == [(["县民政局"], ["县财政局"]), (["县卫生健康局"], ["县残疾人联合会"]),
+                        (["县教育局"], ["县财政局", "县残疾人联合会"]),
+                        (["县人力资源和社会保障局"], ["县残疾人联合会"]), (["县民政局"], ["县残疾人联合会"]),
+                        (["县文化和旅游局"], [])]
+    assert [t.deadline for t in r.tasks()][-1] == "2023年底前"
+    assert not r.warnings
+
+
+def test_a_label_before_white_space_and_prose_stays_prose(tmp_path):
+    """Only a unit list makes a label of a word before white space: 各责任单位 要…, 牵头单位 要… are prose."""
+    r = plan(tmp_path, "（一）完善低保制度。各责任单位 要加强协作，牵头单位 要统筹推进。\n"
+                       "（二）加强康复服务。实施精准康复。（牵头单位　县卫健局）\n"
+                       "（三）发展特殊教育。责任单位 各司其职，配合单位 积极参与。")
+    assert roles(r) == [([], []), (["县卫生健康局"], []), ([], [])]
+    assert not r.warnings
+
+
+def test_a_label_set_off_by_white_space_in_a_word_table_cell(tmp_path):
+    """A division table's cell 牵头单位　县民政局　配合单位　县财政局 read a supporter 县单位 (a gap said
+    牵头单位 was no unit); a one-cell table under a task holding the clause was lost with no gap."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for text in ("青山县“十四五”残疾人事业发展规划", "一、发展目标", "到2025年，残疾人事业全面发展。", "二、主要任务",
+                 "（一）完善低保制度。将符合条件的残疾人纳入低保。"):
+        document.add_paragraph(text)
+    document.add_table(rows=1, cols=1).cell(0, 0).text = "牵头单位　县民政局　配合单位　县财政局"
+    for text in ("（二）加强康复服务。实施精准康复。", "三、保障措施", "加强组织领导。", "附件", "重点任务分工表"):
+        document.add_paragraph(text)
+    grid = document.add_table(rows=3, cols=3)
+    for i, cells in enumerate((("序号", "重点任务", "责任单位"), ("1", "完善低保制度", "牵头单位　县民政局　配合单位　县财政局"),
+                               ("2", "加强康复服务", "牵头单位 县卫健局\n配合单位 县残联"))):
+        for j, text in enumerate(cells):
+            grid.cell(i, j).text = text
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    r = load_plan(path)
+    assert roles(r) == [(["县民政局"], ["县财政局"]), ([], []),
+                        (["县民政局"], ["县财政局"]), (["县卫生健康局"], ["县残疾人联合会"])]
+    assert not r.warnings
+
