@@ -11,7 +11,8 @@ import re
 
 from policykg.loaders.ladder import bullet, numbering
 from policykg.loaders.model import Chapter, Coverage, Gap, PlanRecord, Task
-from policykg.loaders.responsibilities import MARKER_RE, Clause, bracket_groups, closes_sentence, names_units_first
+from policykg.loaders.responsibilities import (MARKER_RE, Clause, bracket_groups, closes_sentence, ends_in_label_list,
+                                              names_units_first, opens_with_unit)
 from policykg.loaders.structure import short_title
 from policykg.loaders.table_vocab import IndicatorTable
 from policykg.loaders.text import COLUMN_RE, Block, bare_box_heading, normalize
@@ -69,6 +70,18 @@ def unread_markers(task: Task, clauses: list[Clause], line_of) -> tuple[int, int
         hi = min(hi_stop) + 1 if hi_stop else len(norm)
         gaps.append(Gap(line_of(pos), "responsibility",
                         f"responsibility clause not read: '{_quote(task.text[lo:hi])}'"))
+    # a line under a clause whose label's list it seems to go on (配合单位：县财政局、县残联 / 县教育局、
+    # 加强指导), opening with a unit's name but not read into the clause: its units are not read
+    start = 0
+    prev = ""
+    for line, printed_line in zip(norm.split("\n"), task.text.split("\n")):
+        if prev and not in_clause[start] and opens_with_unit(line) and ends_in_label_list(prev):
+            printed += 1
+            gaps.append(Gap(line_of(start), "responsibility",
+                            f"a line under a clause's list opens with a unit's name but does not read as the "
+                            f"list going on: '{_quote(printed_line)}'"))
+        prev = line
+        start += len(line) + 1
     return printed, read, gaps
 
 

@@ -450,17 +450,24 @@ def find_clauses(text: str, strict=None) -> list[Clause]:
 
 def _logical_lines(norm: str) -> list[tuple[int, int]]:
     """(start, end) of each line, a line that ends in a label's colon or a list's 、 joined with the
-    next: extraction breaks '责任单位：' from the units after it."""
+    next: extraction breaks '责任单位：' from the units after it; and a line that reads wholly as a
+    unit list (up to a label of its own) joined with a line whose clause ends in a label's unit list:
+    the list wrapped with no 、 at the break (配合单位：县财政局、县残联 / 县教育局)."""
     out: list[tuple[int, int]] = []
     start = 0
     for line in norm.split("\n"):
         end = start + len(line)
-        if out and norm[out[-1][0]:out[-1][1]].rstrip().endswith((":", "、")):
+        if out and (norm[out[-1][0]:out[-1][1]].rstrip().endswith((":", "、"))
+                    or (_units_head(line) and ends_in_label_list(norm[out[-1][0]:out[-1][1]]))):
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
         start = end + 1
     return out
+
+
+#: the longest line `_logical_lines` asks whether it ends in a label's list (a clause is shorter)
+_CLAUSE_LINE_MAX = 400
 
 
 def _reads_as_list(units: str) -> bool:
@@ -471,6 +478,32 @@ def _reads_as_list(units: str) -> bool:
     pieces, _deadline = _list_pieces(units)
     names = [n for piece in pieces for n in split_unit_list(piece)]
     return bool(names) and all(reads_as_unit(n) is None for n in names)
+
+
+def _units_head(line: str) -> bool:
+    """Does a line (normalised) read as a unit list up to its first label, or to its end?"""
+    m = LABEL_RE.search(line)
+    return _reads_as_list(line[:m.start()] if m else line)
+
+
+def opens_with_unit(norm: str) -> bool:
+    """Does a line (normalised) open with a unit's name, up to its first separator (县教育局、…)?"""
+    first = re.split(r"[、,，;；。\s]", norm.strip(), maxsplit=1)[0]
+    return bool(first) and reads_as_unit(first) is None
+
+
+def ends_in_label_list(norm: str) -> bool:
+    """Does a line (normalised) end in a label's unit list, its sentence unclosed (配合单位：县财政局、
+    县残联)?  A unit list on the next line then goes on with it."""
+    stripped = norm.rstrip()
+    if not stripped or len(stripped) > _CLAUSE_LINE_MAX or stripped.endswith(("。", ".")):
+        return False
+    last = None
+    for last in LABEL_RE.finditer(stripped):
+        pass
+    if last is None or last.group("label") in DEADLINE_LABELS + OFFICIAL_LABELS:
+        return False
+    return _reads_as_list(stripped[last.end():])
 
 
 def _unbracketed(text: str, norm: str, lo: int, hi: int, covered, strict) -> Clause | None:

@@ -222,3 +222,29 @@ def test_a_label_set_off_by_white_space_in_a_word_table_cell(tmp_path):
                         (["县民政局"], ["县财政局"]), (["县卫生健康局"], ["县残疾人联合会"])]
     assert not r.warnings
 
+
+# -- a unit list wrapped onto the next line ---------------------------------------------------------
+
+def test_a_unit_list_wrapped_with_no_mark_at_the_break_goes_on(tmp_path):
+    """配合单位：县财政局、县残联 / 县教育局: the short line ended the paragraph and 县教育局 was lost with
+    no gap; so a list wrapped before a label of its own (县残联；完成时限：…)."""
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。\n牵头单位：县民政局\n"
+                       "配合单位：县财政局、县残联\n县教育局\n"
+                       "（二）加强康复服务。实施精准康复。\n牵头单位：县卫健局；配合单位：县财政局\n县残联；完成时限：2023年底\n"
+                       "（三）发展特殊教育。办好特教学校。牵头单位　县教育局　配合单位　县残联\n县财政局\n"
+                       "（四）促进就业。开展职业培训。\n牵头单位：县人社局\n县残联要加强指导。")
+    assert roles(r) == [(["县民政局"], ["县财政局", "县残疾人联合会", "县教育局"]),
+                        (["县卫生健康局"], ["县财政局", "县残疾人联合会"]),
+                        (["县教育局"], ["县残疾人联合会", "县财政局"]), (["县人力资源和社会保障局"], [])]
+    assert [t.deadline for t in r.tasks()] == ["", "2023年底", "", ""]
+    assert not r.warnings
+
+
+def test_a_line_under_a_list_that_opens_with_a_unit_but_does_not_read_is_a_gap(tmp_path):
+    """责任单位：县人社局、县残联 / 县就业服务中心、加强指导: 县就业服务中心 was lost with no gap."""
+    r = plan(tmp_path, "（一）促进就业。开展职业培训。\n责任单位：县人社局、县残联\n县就业服务中心、加强指导\n"
+                       "（二）加强康复服务。实施精准康复。（牵头单位：县卫健局）")
+    assert roles(r) == [(["县人力资源和社会保障局"], ["县残疾人联合会"]), (["县卫生健康局"], [])]
+    assert gaps(r) == [(FIRST + 2, "responsibility")]
+    assert "县就业服务中心" in r.warnings[0].message
+
