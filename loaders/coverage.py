@@ -11,8 +11,8 @@ import re
 
 from policykg.loaders.ladder import bullet, numbering
 from policykg.loaders.model import Chapter, Coverage, Gap, PlanRecord, Task
-from policykg.loaders.responsibilities import (MARKER_RE, Clause, bracket_groups, closes_sentence, ends_in_label_list,
-                                              names_units_first, opens_with_unit)
+from policykg.loaders.responsibilities import (MARKER_RE, Clause, bracket_groups, carried_list, closes_sentence,
+                                              ends_in_label_list, names_units_first, opens_with_unit)
 from policykg.loaders.structure import short_title
 from policykg.loaders.table_vocab import IndicatorTable
 from policykg.loaders.text import COLUMN_RE, Block, bare_box_heading, normalize
@@ -48,7 +48,8 @@ def unread_markers(task: Task, clauses: list[Clause], line_of) -> tuple[int, int
     label with its colon or a verb closing a unit list (…牵头，…配合)."""
     norm = normalize(task.text)
     groups = [(a, b) for a, b in bracket_groups(norm) if _BRACKET_KEYWORDS.search(norm, a, b)
-              or (closes_sentence(norm, a, b) and names_units_first(norm[a + 1:b - 1]))]
+              or (closes_sentence(norm, a, b) and names_units_first(norm[a + 1:b - 1]))
+              or carried_list(norm[a + 1:b - 1]) is not None]  # (县民政局落实) inside a sentence: unread
     # where a group or a read clause stands, marked once (asking every group and clause for every
     # marker cost their product in a task of thousands of lines)
     in_group = _mask(len(norm), groups)

@@ -28,7 +28,8 @@ from policykg.loaders.model import Gap, Responsibility, Span, Task
 from policykg.loaders.role_vocab import LEAD_LABELS, LEVEL_PREFIX, OFFICIAL_LABELS, OWNER_LABELS, SUPPORT_LABELS
 from policykg.loaders.table_vocab import DEADLINE_HEADER
 from policykg.loaders.text import normalize
-from policykg.loaders.units import ORG_ENDINGS, SEPARATORS, UnitResolver, reads_as_unit, split_unit_list
+from policykg.loaders.units import (COLLECTIVE_STARTS, GRASSROOTS, LEVEL_CHARS, ORG_ENDINGS, SEPARATORS, UnitResolver,
+                                   reads_as_unit, region_named, split_unit_list)
 
 #: a clause may also say by when (牵头单位：区民政局；完成时限：2023年底前): the task's deadline, no unit
 DEADLINE_LABELS = DEADLINE_HEADER
@@ -386,9 +387,43 @@ def bare_list(inner: str) -> list[Part] | None:
             return [Part("lead", withs[0]), *(Part("support", w) for w in withs[2::2])] + (
                 [Part("deadline", deadline)] if deadline else [])
     names = [n for piece in pieces for n in split_unit_list(piece)]
-    if not names or any(reads_as_unit(n) is not None for n in names):
-        return None
+    if not names or any(reads_as_unit(n) is not None or (n.startswith(COLLECTIVE_STARTS) and not _ends_as_body(n))
+                        for n in names):
+        return None  # (各乡镇要抓好落实) is a sentence, though 各 opens a collective
     return [Part("owner", "、".join(names))] + ([Part("deadline", deadline)] if deadline else [])
+
+
+#: a bracket's unit list closed by a verb that says they carry the task out, and no lead beside it:
+#: (县民政局落实), (县卫健局、县残联实施), the verb perhaps with a word of how (组织落实, 共同实施,
+#: 抓好落实: never a unit's name, 县人社局组织)
+_CARRIED_RE = re.compile(r"(?:由\s*)?(.+?)\s*(?:组织|具体|抓好|督促|认真|共同|分别|统筹|推动|推进|协调|贯彻)?(?:"
+                         + "|".join(_CARRY_VERBS) + ")")
+
+
+def carried_list(inner: str) -> list[Part] | None:
+    """(县民政局落实) / (县卫健局、县残联实施) / (由县民政局落实) closing a task: the units that carry it out, named with no
+    lead beside them, are the ones it is theirs to do, read as (县民政局负责) is: they lead it.  None
+    unless the bracket holds a unit list (every name an organisation's) and the verb alone: 抓好落实
+    and the like, and what carries out beside a lead (县卫健局牵头，各乡镇落实), are read elsewhere or
+    are prose."""
+    body = inner.strip(" 。.\u3000")
+    if len(body) > 200:
+        return None
+    m = _CARRIED_RE.fullmatch(normalize(body))
+    if m is None:
+        return None
+    units = body[m.start(1):m.end(1)].strip(" ,，")
+    names = split_unit_list(units)
+    if not names or any(reads_as_unit(n) is not None or not _ends_as_body(n) for n in names):
+        return None
+    return [Part("lead", units)]
+
+
+def _ends_as_body(name: str) -> bool:
+    """Does a name end as an organisation's or a place's does (县民政局, 各乡镇（街道）), not as a
+    collective a sentence opens with (各乡镇要 抓好落实: 各 makes anything a collective)?"""
+    core = re.sub(r"[（(][^（()）]*[)）]$", "", name).strip()
+    return core.endswith(ORG_ENDINGS + GRASSROOTS + tuple(LEVEL_CHARS)) or region_named(core) is not None
 
 
 #: how the units before it share the work, printed in a bracket of its own at the clause's end:
@@ -432,7 +467,9 @@ def find_clauses(text: str, strict=None) -> list[Clause]:
     printed, text = text, spaced_labels(text)  # 牵头单位　县民政局: read with the colon it goes without
     for start, end in bracket_groups(text):
         inner = text[start + 1:end - 1]
-        parts = parse_inner(inner) or (bare_list(inner) if closes_sentence(text, start, end) else None)
+        # (县教育局执行): the verb first, or 执行 ends a unit's name as 银行 does
+        parts = parse_inner(inner) or (carried_list(inner) or bare_list(inner) if closes_sentence(text, start, end)
+                                       else None)
         if parts:
             out.append(Clause(start, end, inner, parts))
             covered.append((start, end))

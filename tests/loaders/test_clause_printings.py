@@ -248,3 +248,28 @@ def test_a_line_under_a_list_that_opens_with_a_unit_but_does_not_read_is_a_gap(t
     assert gaps(r) == [(FIRST + 2, "responsibility")]
     assert "县就业服务中心" in r.warnings[0].message
 
+
+# -- units that carry a task out, with no lead beside them -------------------------------------------
+
+def test_units_that_carry_out_a_task_alone_in_its_closing_bracket_lead_it(tmp_path):
+    """（县民政局落实） named nobody, with no gap: read as （县民政局负责） is; in a title too."""
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。（县民政局落实）\n"
+                       "（二）加强康复服务。实施精准康复。（县卫健局、县残联实施）\n"
+                       "（三）发展特殊教育（县教育局执行）。办好特教学校。\n"
+                       "（四）促进就业。开展职业培训（县人社局组织落实）。\n"
+                       "（五）加强托养服务。建设托养机构。（县民政局负责）\n"
+                       "（六）发展文体。开展文体活动。（由县文旅局、各乡镇（街道）共同落实）")
+    assert [t.title for t in r.tasks()] == ["完善低保制度", "加强康复服务", "发展特殊教育", "促进就业", "加强托养服务",
+                                            "发展文体"]
+    assert roles(r) == [(["县民政局"], []), (["县卫生健康局", "县残疾人联合会"], []), (["县教育局"], []),
+                        (["县人力资源和社会保障局"], []), (["县民政局"], []), (["县文化和旅游局", "各乡镇（街道）"], [])]
+    assert not r.warnings
+
+
+def test_units_that_carry_out_a_task_inside_a_sentence_are_a_gap(tmp_path):
+    """（县教育局落实） inside a sentence is no task's closing clause: not read, and said.  （各乡镇要抓好落实）
+    is a sentence, not a collective 各乡镇要抓好落实 leading the task (as it was): not read, and said."""
+    r = plan(tmp_path, "（一）发展特殊教育。县教育局要抓好落实，（县教育局落实）办好特教学校。\n"
+                       "（二）加强康复服务。实施精准康复。（各乡镇要抓好落实）")
+    assert roles(r) == [([], []), ([], [])]
+    assert gaps(r) == [(FIRST, "responsibility"), (FIRST + 1, "responsibility")]
