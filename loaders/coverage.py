@@ -12,7 +12,8 @@ import re
 from policykg.loaders.ladder import bullet, numbering
 from policykg.loaders.model import Chapter, Coverage, Gap, PlanRecord, Task
 from policykg.loaders.responsibilities import (MARKER_RE, Clause, bracket_groups, carried_list, closes_sentence,
-                                              ends_in_label_list, names_units_first, opens_with_unit)
+                                              ends_in_label_list, names_carriers, names_units_first, opens_with_unit,
+                                              spaced_label_marks)
 from policykg.loaders.structure import short_title
 from policykg.loaders.table_vocab import IndicatorTable
 from policykg.loaders.text import COLUMN_RE, Block, bare_box_heading, normalize
@@ -49,12 +50,14 @@ def unread_markers(task: Task, clauses: list[Clause], line_of) -> tuple[int, int
     norm = normalize(task.text)
     groups = [(a, b) for a, b in bracket_groups(norm) if _BRACKET_KEYWORDS.search(norm, a, b)
               or (closes_sentence(norm, a, b) and names_units_first(norm[a + 1:b - 1]))
-              or carried_list(norm[a + 1:b - 1]) is not None]  # (县民政局落实) inside a sentence: unread
+              or carried_list(norm[a + 1:b - 1]) is not None  # (县民政局落实) inside a sentence: unread
+              or (closes_sentence(norm, a, b) and names_carriers(norm[a + 1:b - 1]))]
     # where a group or a read clause stands, marked once (asking every group and clause for every
     # marker cost their product in a task of thousands of lines)
     in_group = _mask(len(norm), groups)
     in_clause = _mask(len(norm), [(c.start, c.end) for c in clauses])
-    positions = [a for a, _ in groups] + [m.start() for m in MARKER_RE.finditer(norm) if not in_group[m.start()]]
+    positions = [a for a, _ in groups] + [m.start() for m in MARKER_RE.finditer(norm) if not in_group[m.start()]] \
+        + [pos for pos in spaced_label_marks(norm) if not in_group[pos]]  # 牵头单位　县民政局
     printed = read = 0
     gaps: list[Gap] = []
     reported: set[int] = set()

@@ -28,8 +28,8 @@ from policykg.loaders.model import Gap, Responsibility, Span, Task
 from policykg.loaders.role_vocab import LEAD_LABELS, LEVEL_PREFIX, OFFICIAL_LABELS, OWNER_LABELS, SUPPORT_LABELS
 from policykg.loaders.table_vocab import DEADLINE_HEADER
 from policykg.loaders.text import normalize
-from policykg.loaders.units import (COLLECTIVE_STARTS, GRASSROOTS, LEVEL_CHARS, ORG_ENDINGS, SEPARATORS, UnitResolver,
-                                   reads_as_unit, region_named, split_unit_list)
+from policykg.loaders.units import (COLLECTIVE_STARTS, ORG_ENDINGS, SEPARATORS, UnitResolver, ends_as_body,
+                                   reads_as_unit, split_unit_list)
 
 #: a clause may also say by when (牵头单位：区民政局；完成时限：2023年底前): the task's deadline, no unit
 DEADLINE_LABELS = DEADLINE_HEADER
@@ -160,6 +160,25 @@ def spaced_labels(text: str) -> str:
     for m in kept:
         out[m.start("space")] = "："
     return "".join(out)
+
+
+#: a label's noun run into the name after it, no colon nor space (a line 牵头单位 joined with the line
+#: 县民政局 under it): where a part of a clause may start, as _SPACED_LABEL_RE
+_RUN_LABEL_RE = re.compile(
+    r"(?:^|(?<=[\s。;；,，(（【〔\[［〖" + re.escape(DECORATION) + r"]))" + LEVEL_PREFIX
+    + "(?:" + "|".join(sorted((w for w in LEAD_LABELS + SUPPORT_LABELS + OWNER_LABELS
+                               if w.endswith(("单位", "部门", "处室", "科室", "主体"))), key=len, reverse=True))
+    + r")(?=[^\s:：为])", re.M)
+
+
+def spaced_label_marks(norm: str) -> list[int]:
+    """Where a label stands with white space for its colon, or none (牵头单位县民政局), and a unit's name
+    after it (牵头单位　县卫健局。加强部门协作。), read or not: (coverage) a marker, so one whose list
+    does not read is a gap."""
+    spaced = [m.start() for m in _SPACED_LABEL_RE.finditer(norm) if opens_with_unit(norm[m.end():m.end() + 40])] \
+        if " " in norm or "\t" in norm else []
+    run = [m.start() for m in _RUN_LABEL_RE.finditer(norm) if opens_with_unit(norm[m.end():m.end() + 40])]
+    return sorted(set(spaced + run))
 
 
 def _reads_after_label(label: str, norm: str, pos: int, starts: list[int]) -> bool:
@@ -387,9 +406,8 @@ def bare_list(inner: str) -> list[Part] | None:
             return [Part("lead", withs[0]), *(Part("support", w) for w in withs[2::2])] + (
                 [Part("deadline", deadline)] if deadline else [])
     names = [n for piece in pieces for n in split_unit_list(piece)]
-    if not names or any(reads_as_unit(n) is not None or (n.startswith(COLLECTIVE_STARTS) and not _ends_as_body(n))
-                        for n in names):
-        return None  # (各乡镇要抓好落实) is a sentence, though 各 opens a collective
+    if not names or any(reads_as_unit(n) is not None for n in names):
+        return None
     return [Part("owner", "、".join(names))] + ([Part("deadline", deadline)] if deadline else [])
 
 
@@ -398,6 +416,14 @@ def bare_list(inner: str) -> list[Part] | None:
 #: 抓好落实: never a unit's name, 县人社局组织)
 _CARRIED_RE = re.compile(r"(?:由\s*)?(.+?)\s*(?:组织|具体|抓好|督促|认真|共同|分别|统筹|推动|推进|协调|贯彻)?(?:"
                          + "|".join(_CARRY_VERBS) + ")")
+
+
+def names_carriers(inner: str) -> bool:
+    """Does a bracket read as naming who carries a task out, whether or not its names read: it
+    opens with a unit's name or a collective's word and closes with the verb ((各乡镇要抓好落实))?
+    (coverage: such a bracket not read is a gap.)"""
+    body = normalize(inner.strip(" 。.\u3000"))
+    return _CARRIED_RE.fullmatch(body) is not None and (body.startswith(COLLECTIVE_STARTS) or opens_with_unit(body))
 
 
 def carried_list(inner: str) -> list[Part] | None:
@@ -414,16 +440,9 @@ def carried_list(inner: str) -> list[Part] | None:
         return None
     units = body[m.start(1):m.end(1)].strip(" ,，")
     names = split_unit_list(units)
-    if not names or any(reads_as_unit(n) is not None or not _ends_as_body(n) for n in names):
+    if not names or any(reads_as_unit(n) is not None or not ends_as_body(n) for n in names):
         return None
     return [Part("lead", units)]
-
-
-def _ends_as_body(name: str) -> bool:
-    """Does a name end as an organisation's or a place's does (县民政局, 各乡镇（街道）), not as a
-    collective a sentence opens with (各乡镇要 抓好落实: 各 makes anything a collective)?"""
-    core = re.sub(r"[（(][^（()）]*[)）]$", "", name).strip()
-    return core.endswith(ORG_ENDINGS + GRASSROOTS + tuple(LEVEL_CHARS)) or region_named(core) is not None
 
 
 #: how the units before it share the work, printed in a bracket of its own at the clause's end:

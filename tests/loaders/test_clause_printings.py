@@ -273,3 +273,25 @@ def test_units_that_carry_out_a_task_inside_a_sentence_are_a_gap(tmp_path):
                        "（二）加强康复服务。实施精准康复。（各乡镇要抓好落实）")
     assert roles(r) == [([], []), ([], [])]
     assert gaps(r) == [(FIRST, "responsibility"), (FIRST + 1, "responsibility")]
+
+
+# -- a label before a unit's name that does not read as a clause is a gap --------------------------
+
+def test_a_sentence_opening_with_a_collectives_word_is_no_unit(tmp_path):
+    """配合单位：各乡镇要积极配合 read a supporter 各乡镇要积极 (各 opens a collective, so anything after it
+    was one), with or without the colon: now the clause is not read, and said."""
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。牵头单位：县民政局；配合单位：各乡镇要积极配合\n"
+                       "（二）加强康复服务。实施精准康复。牵头单位　县卫健局　配合单位　各乡镇要积极配合\n"
+                       "（三）发展特殊教育。办好特教学校。（牵头单位：县教育局；配合单位：各乡镇（街道）、各县区）")
+    assert roles(r) == [([], []), ([], []), (["县教育局"], ["各乡镇（街道）", "各县区"])]
+    assert gaps(r) == [(FIRST, "responsibility"), (FIRST + 1, "responsibility")]
+
+
+def test_a_label_before_a_unit_that_does_not_read_as_a_clause_is_a_gap(tmp_path):
+    """牵头单位　县卫健局。加强部门协作。 (prose after the list) and 牵头单位 / 县民政局 (the label's line run
+    into the next) were lost with no gap."""
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。\n牵头单位\n县民政局\n"
+                       "（二）加强康复服务。实施精准康复。牵头单位　县卫健局。加强部门协作。\n"
+                       "（三）发展特殊教育。办好特教学校。牵头单位 要统筹推进，配合县财政局、县民政局开展工作。")
+    assert roles(r) == [([], []), ([], []), ([], [])]
+    assert gaps(r) == [(FIRST + 1, "responsibility"), (FIRST + 3, "responsibility")]
