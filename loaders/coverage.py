@@ -11,7 +11,9 @@ import re
 
 from policykg.loaders.ladder import bullet, numbering
 from policykg.loaders.model import Chapter, Coverage, Gap, PlanRecord, Task
-from policykg.loaders.responsibilities import MARKER_RE, Clause, bracket_groups, closes_sentence, names_units_first
+from policykg.loaders.responsibilities import (MARKER_RE, Clause, bracket_groups, carried_list, closes_sentence,
+                                              ends_in_label_list, names_carriers, names_units_first, opens_with_unit,
+                                              spaced_label_marks)
 from policykg.loaders.structure import short_title
 from policykg.loaders.table_vocab import IndicatorTable
 from policykg.loaders.text import COLUMN_RE, Block, bare_box_heading, normalize
@@ -47,12 +49,15 @@ def unread_markers(task: Task, clauses: list[Clause], line_of) -> tuple[int, int
     label with its colon or a verb closing a unit list (…牵头，…配合)."""
     norm = normalize(task.text)
     groups = [(a, b) for a, b in bracket_groups(norm) if _BRACKET_KEYWORDS.search(norm, a, b)
-              or (closes_sentence(norm, a, b) and names_units_first(norm[a + 1:b - 1]))]
+              or (closes_sentence(norm, a, b) and names_units_first(norm[a + 1:b - 1]))
+              or carried_list(norm[a + 1:b - 1]) is not None  # (县民政局落实) inside a sentence: unread
+              or (closes_sentence(norm, a, b) and names_carriers(norm[a + 1:b - 1]))]
     # where a group or a read clause stands, marked once (asking every group and clause for every
     # marker cost their product in a task of thousands of lines)
     in_group = _mask(len(norm), groups)
     in_clause = _mask(len(norm), [(c.start, c.end) for c in clauses])
-    positions = [a for a, _ in groups] + [m.start() for m in MARKER_RE.finditer(norm) if not in_group[m.start()]]
+    positions = [a for a, _ in groups] + [m.start() for m in MARKER_RE.finditer(norm) if not in_group[m.start()]] \
+        + [pos for pos in spaced_label_marks(norm) if not in_group[pos]]  # 牵头单位　县民政局
     printed = read = 0
     gaps: list[Gap] = []
     reported: set[int] = set()
@@ -69,6 +74,18 @@ def unread_markers(task: Task, clauses: list[Clause], line_of) -> tuple[int, int
         hi = min(hi_stop) + 1 if hi_stop else len(norm)
         gaps.append(Gap(line_of(pos), "responsibility",
                         f"responsibility clause not read: '{_quote(task.text[lo:hi])}'"))
+    # a line under a clause whose label's list it seems to go on (配合单位：县财政局、县残联 / 县教育局、
+    # 加强指导), opening with a unit's name but not read into the clause: its units are not read
+    start = 0
+    prev = ""
+    for line, printed_line in zip(norm.split("\n"), task.text.split("\n")):
+        if prev and not in_clause[start] and opens_with_unit(line) and ends_in_label_list(prev):
+            printed += 1
+            gaps.append(Gap(line_of(start), "responsibility",
+                            f"a line under a clause's list opens with a unit's name but does not read as the "
+                            f"list going on: '{_quote(printed_line)}'"))
+        prev = line
+        start += len(line) + 1
     return printed, read, gaps
 
 

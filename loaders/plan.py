@@ -116,7 +116,8 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap]
             if table is None and is_division_title(ln.norm):
                 table = read_division_table(lines, i)
             end_line = table.last_line if table is not None else 0
-            flat = flattened_grid(lines, i) if table is None else None
+            # a clause set out by white space (牵头单位　县民政局　配合单位　县财政局) is no table's header
+            flat = flattened_grid(lines, i) if table is None and not opens_with_label(ln.norm) else None
             if flat is not None:
                 table = _read_grid(flat[0], segment)
                 end_line = flat[1]

@@ -28,7 +28,8 @@ from policykg.loaders.model import Gap, Responsibility, Span, Task
 from policykg.loaders.role_vocab import LEAD_LABELS, LEVEL_PREFIX, OFFICIAL_LABELS, OWNER_LABELS, SUPPORT_LABELS
 from policykg.loaders.table_vocab import DEADLINE_HEADER
 from policykg.loaders.text import normalize
-from policykg.loaders.units import ORG_ENDINGS, SEPARATORS, UnitResolver, reads_as_unit, split_unit_list
+from policykg.loaders.units import (COLLECTIVE_STARTS, ORG_ENDINGS, SEPARATORS, UnitResolver, ends_as_body,
+                                   reads_as_unit, split_unit_list)
 
 #: a clause may also say by when (牵头单位：区民政局；完成时限：2023年底前): the task's deadline, no unit
 DEADLINE_LABELS = DEADLINE_HEADER
@@ -119,9 +120,88 @@ class Clause:
 
 
 def opens_with_label(norm: str) -> bool:
-    """Does a line open with a responsibility label (牵头单位：, 责任单位：…)?  (text.py's `joins`:
-    such a line on its own ends there.)"""
-    return LABEL_RE.match(norm.lstrip(DECORATION + " ")) is not None
+    """Does a line open with a responsibility label (牵头单位：, 责任单位：…, or 牵头单位　县民政局 with
+    white space for its colon)?  (text.py's `joins`: such a line on its own ends there.)"""
+    return LABEL_RE.match(spaced_labels(norm).lstrip(DECORATION + " ")) is not None
+
+
+#: a label with white space for its colon (牵头单位　县民政局　配合单位　县财政局, a tab or spaces as
+#: well): where a part of a clause may start (a line's start, after 。；，, white space or an opening
+#: bracket), never inside a word (各责任单位 要…)
+_SPACED_LABEL_RE = re.compile(
+    r"(?:^|(?<=[\s。;；,，(（【〔\[［〖" + re.escape(DECORATION) + r"]))" + LEVEL_PREFIX + "(?P<label>"
+    + "|".join(sorted(LEAD_LABELS + SUPPORT_LABELS + OWNER_LABELS + DEADLINE_LABELS, key=len, reverse=True))
+    + r")(?P<space>[ \t\u3000]+)(?=\S)", re.M)
+#: the longest a spaced label's list may run (a clause's list, not a paragraph)
+_SPACED_LIST_MAX = 200
+
+
+def spaced_labels(text: str) -> str:
+    """`text` with the white space after a label printed without its colon read as the colon (its
+    first character made a ：, so offsets stay): only where what follows each such label, up to the
+    next label, the end of the line or a bracket closing around it, reads wholly as a unit list (a
+    deadline label's as a deadline) — 牵头单位　县民政局　配合单位　县财政局 is a clause, 牵头单位
+    要统筹推进 prose.  A label whose list does not read is prose, and the one before it then runs on
+    over it (so its list does not read either)."""
+    if " " not in text and "\t" not in text and "\u3000" not in text:
+        return text
+    norm = normalize(text)
+    kept = list(_SPACED_LABEL_RE.finditer(norm))
+    if not kept:
+        return text
+    colons = [m.start() for m in LABEL_RE.finditer(norm)]
+    while True:
+        starts = sorted([m.start() for m in kept] + colons)
+        reads = [m for m in kept if _reads_after_label(m.group("label"), norm, m.end(), starts)]
+        if len(reads) == len(kept):
+            break
+        kept = reads
+    out = list(text)
+    for m in kept:
+        out[m.start("space")] = "："
+    return "".join(out)
+
+
+#: a label's noun run into the name after it, no colon nor space (a line 牵头单位 joined with the line
+#: 县民政局 under it): where a part of a clause may start, as _SPACED_LABEL_RE
+_RUN_LABEL_RE = re.compile(
+    r"(?:^|(?<=[\s。;；,，(（【〔\[［〖" + re.escape(DECORATION) + r"]))" + LEVEL_PREFIX
+    + "(?:" + "|".join(sorted((w for w in LEAD_LABELS + SUPPORT_LABELS + OWNER_LABELS
+                               if w.endswith(("单位", "部门", "处室", "科室", "主体"))), key=len, reverse=True))
+    + r")(?=[^\s:：为])", re.M)
+
+
+def spaced_label_marks(norm: str) -> list[int]:
+    """Where a label stands with white space for its colon, or none (牵头单位县民政局), and a unit's name
+    after it (牵头单位　县卫健局。加强部门协作。), read or not: (coverage) a marker, so one whose list
+    does not read is a gap."""
+    spaced = [m.start() for m in _SPACED_LABEL_RE.finditer(norm) if opens_with_unit(norm[m.end():m.end() + 40])] \
+        if " " in norm or "\t" in norm else []
+    run = [m.start() for m in _RUN_LABEL_RE.finditer(norm) if opens_with_unit(norm[m.end():m.end() + 40])]
+    return sorted(set(spaced + run))
+
+
+def _reads_after_label(label: str, norm: str, pos: int, starts: list[int]) -> bool:
+    """Does what follows a spaced label at `pos` (to the next label in `starts`, the line's end or a
+    bracket that closes around it) read wholly as a unit list (a deadline label's: a deadline)?"""
+    k = bisect_right(starts, pos)
+    end = min(starts[k] if k < len(starts) else len(norm), len(norm))
+    nl = norm.find("\n", pos, end)
+    end = nl if nl >= 0 else end
+    if end - pos > _SPACED_LIST_MAX:
+        return False
+    depth = 0
+    for i in range(pos, end):
+        if norm[i] in "(【〔[〖":
+            depth += 1
+        elif norm[i] in ")】〕]〗":
+            if depth == 0:
+                end = i
+                break
+            depth -= 1
+    if label in DEADLINE_LABELS:
+        return DEADLINE_PHRASE_RE.fullmatch(norm[pos:end].strip(" ;,；。.\t")) is not None
+    return _reads_as_list(norm[pos:end])
 
 
 #: labels printed as a pair, their unit lists paired after one colon: 牵头单位/配合单位：县民政局/县财政局
@@ -331,6 +411,40 @@ def bare_list(inner: str) -> list[Part] | None:
     return [Part("owner", "、".join(names))] + ([Part("deadline", deadline)] if deadline else [])
 
 
+#: a bracket's unit list closed by a verb that says they carry the task out, and no lead beside it:
+#: (县民政局落实), (县卫健局、县残联实施), the verb perhaps with a word of how (组织落实, 共同实施,
+#: 抓好落实: never a unit's name, 县人社局组织)
+_CARRIED_RE = re.compile(r"(?:由\s*)?(.+?)\s*(?:组织|具体|抓好|督促|认真|共同|分别|统筹|推动|推进|协调|贯彻)?(?:"
+                         + "|".join(_CARRY_VERBS) + ")")
+
+
+def names_carriers(inner: str) -> bool:
+    """Does a bracket read as naming who carries a task out, whether or not its names read: it
+    opens with a unit's name or a collective's word and closes with the verb ((各乡镇要抓好落实))?
+    (coverage: such a bracket not read is a gap.)"""
+    body = normalize(inner.strip(" 。.\u3000"))
+    return _CARRIED_RE.fullmatch(body) is not None and (body.startswith(COLLECTIVE_STARTS) or opens_with_unit(body))
+
+
+def carried_list(inner: str) -> list[Part] | None:
+    """(县民政局落实) / (县卫健局、县残联实施) / (由县民政局落实) closing a task: the units that carry it out, named with no
+    lead beside them, are the ones it is theirs to do, read as (县民政局负责) is: they lead it.  None
+    unless the bracket holds a unit list (every name an organisation's) and the verb alone: 抓好落实
+    and the like, and what carries out beside a lead (县卫健局牵头，各乡镇落实), are read elsewhere or
+    are prose."""
+    body = inner.strip(" 。.\u3000")
+    if len(body) > 200:
+        return None
+    m = _CARRIED_RE.fullmatch(normalize(body))
+    if m is None:
+        return None
+    units = body[m.start(1):m.end(1)].strip(" ,，")
+    names = split_unit_list(units)
+    if not names or any(reads_as_unit(n) is not None or not ends_as_body(n) for n in names):
+        return None
+    return [Part("lead", units)]
+
+
 #: how the units before it share the work, printed in a bracket of its own at the clause's end:
 #: (县卫健局、县医保局（按职责分工负责）) reads as 县卫健局、县医保局按职责分工负责
 _DUTY_ASIDE_RE = re.compile(r"(.*\S)\s*[（(]\s*(按照?(?:职责|职能)分工(?:负责|落实)?|分工负责|按职责负责)\s*[)）]\s*")
@@ -340,6 +454,7 @@ def parse_inner(inner: str) -> list[Part] | None:
     """The parts of a clause, or None when the text is not a responsibility clause."""
     if len(inner) > 400:
         return None
+    inner = spaced_labels(inner)
     aside = _DUTY_ASIDE_RE.fullmatch(inner)
     if aside is not None:
         verb = aside.group(2)
@@ -368,9 +483,12 @@ def find_clauses(text: str, strict=None) -> list[Clause]:
     an unbracketed candidate's unit lists read as organisations (no prose taken for a clause)."""
     out: list[Clause] = []
     covered: list[tuple[int, int]] = []
+    printed, text = text, spaced_labels(text)  # 牵头单位　县民政局: read with the colon it goes without
     for start, end in bracket_groups(text):
         inner = text[start + 1:end - 1]
-        parts = parse_inner(inner) or (bare_list(inner) if closes_sentence(text, start, end) else None)
+        # (县教育局执行): the verb first, or 执行 ends a unit's name as 银行 does
+        parts = parse_inner(inner) or (carried_list(inner) or bare_list(inner) if closes_sentence(text, start, end)
+                                       else None)
         if parts:
             out.append(Clause(start, end, inner, parts))
             covered.append((start, end))
@@ -381,22 +499,67 @@ def find_clauses(text: str, strict=None) -> list[Clause]:
         cand = _unbracketed(text, norm, lo, hi, covered, strict)
         if cand is not None:
             out.append(cand)
+    for clause in out:  # as printed
+        clause.inner = printed[clause.start + 1:clause.end - 1] if clause.bracketed else printed[clause.start:clause.end]
     return sorted(out, key=lambda c: c.start)
 
 
 def _logical_lines(norm: str) -> list[tuple[int, int]]:
     """(start, end) of each line, a line that ends in a label's colon or a list's 、 joined with the
-    next: extraction breaks '责任单位：' from the units after it."""
+    next: extraction breaks '责任单位：' from the units after it; and a line that reads wholly as a
+    unit list (up to a label of its own) joined with a line whose clause ends in a label's unit list:
+    the list wrapped with no 、 at the break (配合单位：县财政局、县残联 / 县教育局)."""
     out: list[tuple[int, int]] = []
     start = 0
     for line in norm.split("\n"):
         end = start + len(line)
-        if out and norm[out[-1][0]:out[-1][1]].rstrip().endswith((":", "、")):
+        if out and (norm[out[-1][0]:out[-1][1]].rstrip().endswith((":", "、"))
+                    or (_units_head(line) and ends_in_label_list(norm[out[-1][0]:out[-1][1]]))):
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
         start = end + 1
     return out
+
+
+#: the longest line `_logical_lines` asks whether it ends in a label's list (a clause is shorter)
+_CLAUSE_LINE_MAX = 400
+
+
+def _reads_as_list(units: str) -> bool:
+    """Does `units` read wholly as a unit list (a deadline as its last piece allowed)?"""
+    units = units.strip(" ;,；。.\t")
+    if not units or len(units) > _SPACED_LIST_MAX:
+        return False
+    pieces, _deadline = _list_pieces(units)
+    names = [n for piece in pieces for n in split_unit_list(piece)]
+    return bool(names) and all(reads_as_unit(n) is None for n in names)
+
+
+def _units_head(line: str) -> bool:
+    """Does a line (normalised) read as a unit list up to its first label, or to its end?"""
+    m = LABEL_RE.search(line)
+    return _reads_as_list(line[:m.start()] if m else line)
+
+
+def opens_with_unit(norm: str) -> bool:
+    """Does a line (normalised) open with a unit's name, up to its first separator (县教育局、…)?"""
+    first = re.split(r"[、,，;；。\s]", norm.strip(), maxsplit=1)[0]
+    return bool(first) and reads_as_unit(first) is None
+
+
+def ends_in_label_list(norm: str) -> bool:
+    """Does a line (normalised) end in a label's unit list, its sentence unclosed (配合单位：县财政局、
+    县残联)?  A unit list on the next line then goes on with it."""
+    stripped = norm.rstrip()
+    if not stripped or len(stripped) > _CLAUSE_LINE_MAX or stripped.endswith(("。", ".")):
+        return False
+    last = None
+    for last in LABEL_RE.finditer(stripped):
+        pass
+    if last is None or last.group("label") in DEADLINE_LABELS + OFFICIAL_LABELS:
+        return False
+    return _reads_as_list(stripped[last.end():])
 
 
 def _unbracketed(text: str, norm: str, lo: int, hi: int, covered, strict) -> Clause | None:

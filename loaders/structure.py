@@ -15,7 +15,7 @@ from policykg.loaders.ladder import HEADING_STYLES, Numbering, numbering, split_
 from policykg.loaders.model import Chapter, Gap, Project, ProjectColumn, Section, Span, Task
 from policykg.loaders.outline import Outline, chapter_kind, infer_outline, title_only
 from policykg.loaders.responsibilities import (MARKER_RE, Assigned, Clause, ClauseReader, bare_list, bracket_groups,
-                                              group_assignment, numbered_assignment, parse_inner)
+                                              carried_list, group_assignment, numbered_assignment, parse_inner)
 from policykg.loaders.metadata import issuer_name, signed_date
 from policykg.loaders.text import (COLUMN_RE, NOTICE_NOTE_RE, Block, Line, ProjectRow, _unbalanced, box_number,
                                    normalize)
@@ -73,7 +73,7 @@ def short_title(text: str) -> str:
     groups = bracket_groups(head)
     if groups and groups[-1][1] == len(head) and groups[-1][0] >= 2:
         inner = head[groups[-1][0] + 1:-1]
-        if parse_inner(inner) or bare_list(inner):  # 完善低保制度（县民政局负责）: the clause is no title
+        if parse_inner(inner) or carried_list(inner) or bare_list(inner):  # 完善低保制度（县民政局负责）: no title
             head = head[:groups[-1][0]].rstrip()
     if len(head) > 50:
         comma = re.split(r"[，,；;]", head, maxsplit=1)[0]

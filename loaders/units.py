@@ -233,6 +233,15 @@ def _without_alternate(name: str) -> str:
     return name
 
 
+def ends_as_body(name: str) -> bool:
+    """Does a name end as an organisation's or a place's does (县民政局, 各乡镇（街道）, 各县区, 各镇街,
+    各地, 有关方面), not as a sentence that opens with a collective's word does (各乡镇要积极, 各乡镇要抓好:
+    各 opens both)?"""
+    core = _without_alternate(name)
+    return core.endswith(ORG_ENDINGS + GRASSROOTS + tuple(LEVEL_CHARS) + ("街", "地", "方面")) \
+        or region_named(core) is not None
+
+
 def region_named(name: str) -> str | None:
     """The region level word a name ends with, when the name is a region's own (越秀区, 青山县)."""
     core = _without_alternate(name)
@@ -262,6 +271,8 @@ def reads_as_unit(name: str) -> str | None:
     if name.startswith(LEADING_FUNCTION_WORDS) and not name.startswith(("和平", "与")):
         return f"starts with the function word {next(w for w in LEADING_FUNCTION_WORDS if name.startswith(w))!r}"
     if is_collective(name) or region_named(name):
+        if name.startswith(COLLECTIVE_STARTS) and not ends_as_body(name):
+            return "opens as a collective (各…) but ends in no organisation's or place's name: a sentence"
         return None
     core = _without_alternate(name)
     label = role_label_in(core)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from policykg.loaders.plan import load_plan
 
 HEAD = "青山县“十四五”残疾人事业发展规划\n\n一、发展目标\n到2025年，残疾人事业全面发展。\n\n二、主要任务\n"
@@ -162,3 +164,134 @@ def test_a_label_in_brackets_after_a_name_marks_its_role(tmp_path):
     assert not [label for t in r.tasks() for u in (*t.units("lead"), *t.units("support"))
                 for label in (u.label, *u.alt_labels) if "单位" in label or "部门" in label]
     assert not r.warnings
+
+
+# -- a label set off by white space, no colon ------------------------------------------------------------
+
+def test_a_label_set_off_by_white_space_reads_where_a_unit_list_follows(tmp_path):
+    """牵头单位　县民政局　配合单位　县财政局 (full- or half-width spaces, tabs) was lost with no gap, on a
+    line of its own, at the end of a task's text or in brackets (a gap there); three such lines in a row
+    were read as a table's rows, the tasks in them lost."""
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。\n"
+                       "牵头单位　县民政局　配合单位　县财政局\n"
+                       "（二）加强康复服务。实施精准康复。牵头单位　县卫健局　配合单位　县残联\n"
+                       "（三）发展特殊教育。办好特教学校。（牵头单位　县教育局　配合单位　县财政局、县残联）\n"
+                       "（四）促进就业。开展职业培训。牵头单位\t县人社局\t配合单位\t县残联\n"
+                       "（五）加强托养服务。建设托养机构。牵头单位 县民政局 配合单位 县残联。\n"
+                       "（六）发展文体。开展文体活动。\n"
+                       "县级牵头单位  县文旅局    完成时限  2023年底前")
+    assert [t.title for t in r.tasks()] == ["完善低保制度", "加强康复服务", "发展特殊教育", "促进就业", "加强托养服务",
+                                            "发展文体"]
+    assert roles(r) == [(["县民政局"], ["县财政局"]), (["县卫生健康局"], ["县残疾人联合会"]),
+                        (["县教育局"], ["县财政局", "县残疾人联合会"]),
+                        (["县人力资源和社会保障局"], ["县残疾人联合会"]), (["县民政局"], ["县残疾人联合会"]),
+                        (["县文化和旅游局"], [])]
+    assert [t.deadline for t in r.tasks()][-1] == "2023年底前"
+    assert not r.warnings
+
+
+def test_a_label_before_white_space_and_prose_stays_prose(tmp_path):
+    """Only a unit list makes a label of a word before white space: 各责任单位 要…, 牵头单位 要… are prose."""
+    r = plan(tmp_path, "（一）完善低保制度。各责任单位 要加强协作，牵头单位 要统筹推进。\n"
+                       "（二）加强康复服务。实施精准康复。（牵头单位　县卫健局）\n"
+                       "（三）发展特殊教育。责任单位 各司其职，配合单位 积极参与。")
+    assert roles(r) == [([], []), (["县卫生健康局"], []), ([], [])]
+    assert not r.warnings
+
+
+def test_a_label_set_off_by_white_space_in_a_word_table_cell(tmp_path):
+    """A division table's cell 牵头单位　县民政局　配合单位　县财政局 read a supporter 县单位 (a gap said
+    牵头单位 was no unit); a one-cell table under a task holding the clause was lost with no gap."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for text in ("青山县“十四五”残疾人事业发展规划", "一、发展目标", "到2025年，残疾人事业全面发展。", "二、主要任务",
+                 "（一）完善低保制度。将符合条件的残疾人纳入低保。"):
+        document.add_paragraph(text)
+    document.add_table(rows=1, cols=1).cell(0, 0).text = "牵头单位　县民政局　配合单位　县财政局"
+    for text in ("（二）加强康复服务。实施精准康复。", "三、保障措施", "加强组织领导。", "附件", "重点任务分工表"):
+        document.add_paragraph(text)
+    grid = document.add_table(rows=3, cols=3)
+    for i, cells in enumerate((("序号", "重点任务", "责任单位"), ("1", "完善低保制度", "牵头单位　县民政局　配合单位　县财政局"),
+                               ("2", "加强康复服务", "牵头单位 县卫健局\n配合单位 县残联"))):
+        for j, text in enumerate(cells):
+            grid.cell(i, j).text = text
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    r = load_plan(path)
+    assert roles(r) == [(["县民政局"], ["县财政局"]), ([], []),
+                        (["县民政局"], ["县财政局"]), (["县卫生健康局"], ["县残疾人联合会"])]
+    assert not r.warnings
+
+
+# -- a unit list wrapped onto the next line ---------------------------------------------------------
+
+def test_a_unit_list_wrapped_with_no_mark_at_the_break_goes_on(tmp_path):
+    """配合单位：县财政局、县残联 / 县教育局: the short line ended the paragraph and 县教育局 was lost with
+    no gap; so a list wrapped before a label of its own (县残联；完成时限：…)."""
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。\n牵头单位：县民政局\n"
+                       "配合单位：县财政局、县残联\n县教育局\n"
+                       "（二）加强康复服务。实施精准康复。\n牵头单位：县卫健局；配合单位：县财政局\n县残联；完成时限：2023年底\n"
+                       "（三）发展特殊教育。办好特教学校。牵头单位　县教育局　配合单位　县残联\n县财政局\n"
+                       "（四）促进就业。开展职业培训。\n牵头单位：县人社局\n县残联要加强指导。")
+    assert roles(r) == [(["县民政局"], ["县财政局", "县残疾人联合会", "县教育局"]),
+                        (["县卫生健康局"], ["县财政局", "县残疾人联合会"]),
+                        (["县教育局"], ["县残疾人联合会", "县财政局"]), (["县人力资源和社会保障局"], [])]
+    assert [t.deadline for t in r.tasks()] == ["", "2023年底", "", ""]
+    assert not r.warnings
+
+
+def test_a_line_under_a_list_that_opens_with_a_unit_but_does_not_read_is_a_gap(tmp_path):
+    """责任单位：县人社局、县残联 / 县就业服务中心、加强指导: 县就业服务中心 was lost with no gap."""
+    r = plan(tmp_path, "（一）促进就业。开展职业培训。\n责任单位：县人社局、县残联\n县就业服务中心、加强指导\n"
+                       "（二）加强康复服务。实施精准康复。（牵头单位：县卫健局）")
+    assert roles(r) == [(["县人力资源和社会保障局"], ["县残疾人联合会"]), (["县卫生健康局"], [])]
+    assert gaps(r) == [(FIRST + 2, "responsibility")]
+    assert "县就业服务中心" in r.warnings[0].message
+
+
+# -- units that carry a task out, with no lead beside them -------------------------------------------
+
+def test_units_that_carry_out_a_task_alone_in_its_closing_bracket_lead_it(tmp_path):
+    """（县民政局落实） named nobody, with no gap: read as （县民政局负责） is; in a title too."""
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。（县民政局落实）\n"
+                       "（二）加强康复服务。实施精准康复。（县卫健局、县残联实施）\n"
+                       "（三）发展特殊教育（县教育局执行）。办好特教学校。\n"
+                       "（四）促进就业。开展职业培训（县人社局组织落实）。\n"
+                       "（五）加强托养服务。建设托养机构。（县民政局负责）\n"
+                       "（六）发展文体。开展文体活动。（由县文旅局、各乡镇（街道）共同落实）")
+    assert [t.title for t in r.tasks()] == ["完善低保制度", "加强康复服务", "发展特殊教育", "促进就业", "加强托养服务",
+                                            "发展文体"]
+    assert roles(r) == [(["县民政局"], []), (["县卫生健康局", "县残疾人联合会"], []), (["县教育局"], []),
+                        (["县人力资源和社会保障局"], []), (["县民政局"], []), (["县文化和旅游局", "各乡镇（街道）"], [])]
+    assert not r.warnings
+
+
+def test_units_that_carry_out_a_task_inside_a_sentence_are_a_gap(tmp_path):
+    """（县教育局落实） inside a sentence is no task's closing clause: not read, and said.  （各乡镇要抓好落实）
+    is a sentence, not a collective 各乡镇要抓好落实 leading the task (as it was): not read, and said."""
+    r = plan(tmp_path, "（一）发展特殊教育。县教育局要抓好落实，（县教育局落实）办好特教学校。\n"
+                       "（二）加强康复服务。实施精准康复。（各乡镇要抓好落实）")
+    assert roles(r) == [([], []), ([], [])]
+    assert gaps(r) == [(FIRST, "responsibility"), (FIRST + 1, "responsibility")]
+
+
+# -- a label before a unit's name that does not read as a clause is a gap --------------------------
+
+def test_a_sentence_opening_with_a_collectives_word_is_no_unit(tmp_path):
+    """配合单位：各乡镇要积极配合 read a supporter 各乡镇要积极 (各 opens a collective, so anything after it
+    was one), with or without the colon: now the clause is not read, and said."""
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。牵头单位：县民政局；配合单位：各乡镇要积极配合\n"
+                       "（二）加强康复服务。实施精准康复。牵头单位　县卫健局　配合单位　各乡镇要积极配合\n"
+                       "（三）发展特殊教育。办好特教学校。（牵头单位：县教育局；配合单位：各乡镇（街道）、各县区）")
+    assert roles(r) == [([], []), ([], []), (["县教育局"], ["各乡镇（街道）", "各县区"])]
+    assert gaps(r) == [(FIRST, "responsibility"), (FIRST + 1, "responsibility")]
+
+
+def test_a_label_before_a_unit_that_does_not_read_as_a_clause_is_a_gap(tmp_path):
+    """牵头单位　县卫健局。加强部门协作。 (prose after the list) and 牵头单位 / 县民政局 (the label's line run
+    into the next) were lost with no gap."""
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。\n牵头单位\n县民政局\n"
+                       "（二）加强康复服务。实施精准康复。牵头单位　县卫健局。加强部门协作。\n"
+                       "（三）发展特殊教育。办好特教学校。牵头单位 要统筹推进，配合县财政局、县民政局开展工作。")
+    assert roles(r) == [([], []), ([], []), ([], [])]
+    assert gaps(r) == [(FIRST + 1, "responsibility"), (FIRST + 3, "responsibility")]
