@@ -511,13 +511,23 @@ def _logical_lines(norm: str) -> list[tuple[int, int]]:
     the list wrapped with no 、 at the break (配合单位：县财政局、县残联 / 县教育局)."""
     out: list[tuple[int, int]] = []
     start = 0
+    # where the logical line so far prints its last character, and that character: asked of it
+    # instead of slicing it whole (a run of thousands of lines ending in 、 made every slice
+    # longer: quadratic)
+    printed_end, last_mark = 0, ""
     for line in norm.split("\n"):
         end = start + len(line)
-        if out and (norm[out[-1][0]:out[-1][1]].rstrip().endswith((":", "、"))
-                    or (_units_head(line) and ends_in_label_list(norm[out[-1][0]:out[-1][1]]))):
+        joined = bool(out) and (last_mark in (":", "、") or (
+            _units_head(line) and printed_end - out[-1][0] <= _CLAUSE_LINE_MAX
+            and ends_in_label_list(norm[out[-1][0]:out[-1][1]])))
+        if joined:
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
+            printed_end, last_mark = start, ""
+        printed = line.rstrip()
+        if printed:
+            printed_end, last_mark = start + len(printed), printed[-1]
         start = end + 1
     return out
 
