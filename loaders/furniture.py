@@ -6,8 +6,8 @@ between its lines, often in mid-sentence: `— 12 —`, `- 12 -`, `第 12 页`, 
 after it the page's running header (the plan's title or the issuer's name).  Left in, a page
 number glued into a sentence splits a unit name in a responsibility clause and a header becomes
 a paragraph of its own.  A page number is told by its decoration (第三页 in Chinese numerals too; a
-bare number may be a table cell, so it is furniture only beside the running header), or as a
-counter (3/40, 4/40: one count, the numbers going up); a running header by standing beside page
+bare number may be a table cell, so it is furniture only beside the running header or in a run
+counting up by one a page apart), or as a counter (3/40, 4/40: one count, the numbers going up); a running header by standing beside page
 breaks, the same text more than once, by sharing its line with a page number
 (青山县“十四五”…规划　- 12 -), or by repeating the plan's title line after the body has begun (a
 plan never prints its own title inside its text).
@@ -102,12 +102,46 @@ def _neighbours(lines: list[Line], i: int) -> list[int]:
     return out
 
 
+#: a bare number (3) is a page's number where it stands in a run of at least this many counting up
+#: by one, as a viewer's copy of a PDF prints them between its lines...
+BARE_PAGE_RUN = 3
+#: ...each at least this many printed lines after the one before (a page's lines; a table printed a
+#: cell a line puts its serial numbers a row's few cells apart, and its values count up by chance)
+BARE_PAGE_GAP = 15
+_BARE_NUMBER_RE = re.compile(r"\d{1,4}")
+
+
+def _bare_page_numbers(lines: list[Line]) -> set[int]:
+    """Lines that are only a number, counting up by one a page apart: the pages of a copied PDF."""
+    printed = 0
+    chains: dict[int, list[tuple[int, int]]] = {}  # the number a chain ends with -> (line, printed before)
+    runs: list[list[tuple[int, int]]] = []
+    for i, ln in enumerate(lines):
+        if not ln.clean:
+            continue
+        printed += 1
+        text = ln.norm.strip()
+        if ln.indented or not _BARE_NUMBER_RE.fullmatch(text):
+            continue
+        n = int(text)
+        chain = chains.get(n - 1)
+        if chain is not None and printed - chain[-1][1] >= BARE_PAGE_GAP:
+            del chains[n - 1]
+            chain.append((i, printed))
+        else:  # a run of its own (a table's cell near a page's number leaves that run waiting)
+            chain = [(i, printed)]
+            runs.append(chain)
+        if len(chain) >= len(chains.get(n, ())):
+            chains[n] = chain
+    return {i for run in runs if len(run) >= BARE_PAGE_RUN for i, _ in run}
+
+
 def furniture(lines: list[Line], breaks: set[int] = frozenset()) -> set[int]:
     """Indexes of the lines that are page furniture: decorated page numbers, and the short lines
     standing beside a page break (a page number, or a form feed starting the line) whose text is
     printed there more than once.  `breaks` are indexes of lines that start a new page."""
     numbers = {i for i, ln in enumerate(lines) if ln.clean and not ln.indented and is_page_number(ln.norm)}
-    numbers |= _page_counters(lines)
+    numbers |= _page_counters(lines) | _bare_page_numbers(lines)
     titles = _title_repeats(lines)
     if titles:
         # a bare number printed beside the running header is its page's number

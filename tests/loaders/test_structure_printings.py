@@ -217,3 +217,28 @@ def test_tasks_bulleted_with_a_symbol_fonts_glyph(tmp_path, mark):
     assert [(t.no, t.title, [u.label for u in t.units("lead")]) for t in r.tasks()] == [
         ("1", "完善低保制度", ["县民政局"]), ("2", "落实两项补贴", ["县残疾人联合会"])]
     assert [w for w in r.warnings if w.kind == "structure"] == []
+
+
+def _filler(k: int) -> str:
+    return "".join(f"各部门要加强协调，形成工作合力，第{k}{j}项工作按计划推进。\n" for j in range(16))
+
+
+def test_bare_page_numbers_of_a_copied_pdf_are_no_text(tmp_path):
+    """A plan copied out of a PDF viewer keeps each page's number, bare, on a line of its own, often
+    in mid-sentence: 纳入低保 read 残疾人3纳入低保, and a number inside a unit's name split it."""
+    body = ("一、发展基础\n" + _filler(1) + "2\n" + _filler(2) + "二、主要任务\n（一）完善低保制度。将符合条件的残疾人\n3\n"
+            "纳入低保范围。（牵头单位：县民政局）\n" + _filler(3) + "（二）落实两项补贴。按规定发放补贴。（牵头单位：县残\n4\n"
+            "联）\n三、保障措施\n加强组织领导。\n")
+    r = plan(tmp_path, body)
+    assert [(t.title, t.text.split("\n")[0], [u.label for u in t.units("lead")]) for t in r.tasks()] == [
+        ("完善低保制度", "完善低保制度。将符合条件的残疾人纳入低保范围。（牵头单位：县民政局）", ["县民政局"]),
+        ("落实两项补贴", "落实两项补贴。按规定发放补贴。（牵头单位：县残联）", ["县残疾人联合会"])]
+
+
+def test_numbers_a_cell_a_line_are_no_page_numbers(tmp_path):
+    # an indicator table printed a cell a line: its serial numbers count up by one, a row apart
+    rows = "".join(f"{k}\n指标{k}（%）\n{80 + k}\n{90 + k}\n约束性\n" for k in range(1, 6))
+    r = plan(tmp_path, "一、主要指标\n序号\n指标名称\n2020年\n2025年\n属性\n" + rows
+             + "二、主要任务\n（一）完善低保制度。纳入低保范围。（牵头单位：县民政局）\n")
+    assert [(i.no, i.baseline.printed, i.target.printed) for i in r.indicators] == [
+        (str(k), str(80 + k), str(90 + k)) for k in range(1, 6)]
