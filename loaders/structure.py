@@ -43,11 +43,15 @@ _SECTION_TOPIC_RE = re.compile(r"\s*(?:本(?:节|章|部分|篇|领域)|以下)(
 _TITLE_END_MAX = 40
 #: a note printed under the text (注：…, 注1：…, 说明：…): no task's text
 _NOTE_RE = re.compile(r"(?:注|注释|备注|附注|说明)\s*\d{0,2}\s*[:：]\s*\S")
-#: a footnote: its mark ([1], 〔1〕, 【1】) opens the line and stands in the text before it; a mark
+#: a footnote: its mark ([1], 〔1〕, 【1】, ①) opens the line and stands in the text before it; a mark
 #: the text never prints before is an item's number (【1】完善低保制度。…), not a note
 _MARK = r"[\[〔【]\d{1,3}[\]〕】]"
-_FOOTNOTE_RE = re.compile(rf"({_MARK})\s*\S")
+_CIRCLED_MARKS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_FOOTNOTE_RE = re.compile(rf"({_MARK}|[{_CIRCLED_MARKS}])\s*\S")
 _MARK_RE = re.compile(_MARK)
+#: a circled mark referring to a note: right after a word (融合教育①。), before punctuation or the
+#: line's end.  ① after a colon, or before the words it numbers (包括①康复②教育), numbers a list
+_CIRCLED_REF_RE = re.compile(rf"(?<=[\u4e00-\u9fff）)”\"%])([{_CIRCLED_MARKS}])(?=[。，,；;、：:）)\s]|$)")
 #: the heading of the notes after the text (注：, 注释, 名词解释): what follows it, to the next heading,
 #: is notes, not tasks
 _NOTES_HEADING_RE = re.compile(r"(?:注|注释|备注|附注|说明|名词解释|名词注释|术语解释|名词术语解释)\s*[:：]?")
@@ -566,10 +570,25 @@ def _signatures(blocks: list[Block]) -> set[int]:
     return out
 
 
+def _circled_note_marks(blocks: list[Block]) -> set[str]:
+    """The circled marks (①) the text prints as a note's mark (融合教育①。), less those that also
+    open a list going on to a mark the text never refers to (①康复… / ②教育…: sub-points)."""
+    marks = {m.group(1) for b in blocks for m in _CIRCLED_REF_RE.finditer(b.norm.strip(), 1)}
+    if not marks:
+        return marks
+    opening = [b.norm.strip()[:1] for b in blocks]
+    for a, b in zip(opening, opening[1:]):
+        if a in marks and b in _CIRCLED_MARKS and _CIRCLED_MARKS.find(b) == _CIRCLED_MARKS.find(a) + 1 \
+                and b not in marks:
+            marks.discard(a)
+    return marks
+
+
 def parse_structure(blocks: list[Block], span_of, table_after: set[int]) -> StructureResult:
     """Parse body blocks.  `table_after` holds indices of blocks an indicator table follows."""
     blocks, table_after = _split_enumerations(blocks, table_after)
     marks = {m.group(0) for b in blocks for m in _MARK_RE.finditer(b.norm.strip(), 1)}
+    marks |= _circled_note_marks(blocks)
     parser = StructureParser(span_of, infer_outline(blocks, marks))
     parser.signatures = _signatures(blocks)
     parser.marks = marks

@@ -242,3 +242,24 @@ def test_numbers_a_cell_a_line_are_no_page_numbers(tmp_path):
              + "二、主要任务\n（一）完善低保制度。纳入低保范围。（牵头单位：县民政局）\n")
     assert [(i.no, i.baseline.printed, i.target.printed) for i in r.indicators] == [
         (str(k), str(80 + k), str(90 + k)) for k in range(1, 6)]
+
+
+def test_a_circled_footnote_after_the_last_task_is_no_part_of_it(tmp_path):
+    """融合教育① in a task's text and ①融合教育指… under it, with no 注：: the note was joined to the
+    task's text (the mark is an item's number to the ladder)."""
+    r = plan(tmp_path, BACKGROUND + "二、主要任务\n（一）保障基本生活\n1.完善低保制度。纳入低保范围。（牵头单位：县民政局）\n"
+             "2.推进融合教育①。普通学校随班就读②。（牵头单位：县教育局）\n①融合教育指残疾儿童在普通学校就读。\n"
+             "②随班就读指在普通班级学习。\n三、保障措施\n加强组织领导。\n")
+    assert [(t.no, t.text) for t in r.tasks()] == [
+        ("1", "完善低保制度。纳入低保范围。（牵头单位：县民政局）"),
+        ("2", "推进融合教育①。普通学校随班就读②。（牵头单位：县教育局）")]
+
+
+def test_circled_sub_points_stay_a_tasks_text_beside_a_circled_note(tmp_path):
+    # ① is a note's mark in one task and numbers another task's sub-points (①… ②…): a list
+    r = plan(tmp_path, BACKGROUND + "二、主要任务\n（一）保障基本生活\n1.完善低保制度①。纳入低保范围。（牵头单位：县民政局）\n"
+             "2.加强康复服务。主要措施：\n①开展精准康复。\n②发放辅助器具。\n（牵头单位：县卫健局）\n"
+             "三、保障措施\n加强组织领导。\n")
+    assert [(t.no, [u.label for u in t.units("lead")]) for t in r.tasks()] == [
+        ("1", ["县民政局"]), ("2", ["县卫生健康局"])]
+    assert "①开展精准康复。\n②发放辅助器具。" in list(r.tasks())[1].text
