@@ -395,3 +395,14 @@ def test_a_row_broken_over_a_page_with_no_rule_at_the_break_is_one_row(tmp_path,
                                                 ("4", ["县教育局"])]
     assert next(t for t in r.tasks() if t.no == "3" and t.deadline).text == "推进无障碍建设，开展家庭无障碍改造，提升公共场所无障碍水平。"
     assert r.warnings == []
+
+
+@pytest.mark.parametrize("mark", ["【{}】", "〔{}〕", "[{}]", "【{}】、"])
+def test_a_number_alone_on_its_line_after_a_full_line_starts_the_next_item(tmp_path, mark):
+    # a task's text filled its last line; the next task's number, on a line of its own above its
+    # title, was read as the text's wrapped end: the two tasks one, with both leads
+    full = "将符合条件的残疾人纳入低保范围，做到应保尽保。（牵头单位：县民政局）"
+    r = load_plan(text_layer_pdf(tmp_path / "plan.pdf", [
+        TITLE, "一、主要任务", "（一）完善社会保障", mark.format(1), "完善低保制度", full,
+        mark.format(2), "加强康复服务", "实施精准康复。（牵头单位：县卫健局）", "二、保障措施", "加强组织领导。"]))
+    assert tasks(r) == [("1", "完善低保制度", ["县民政局"], []), ("2", "加强康复服务", ["县卫生健康局"], [])]
