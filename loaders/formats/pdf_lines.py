@@ -31,6 +31,9 @@ X_TOLERANCE = 3.0
 #: one character, then each next after a single space: 县 民 政 局
 _SPACED_RE = re.compile(r"\S(?: \S)*")
 CJK_RE = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+#: fonts of symbols, not letters (a subset's name is prefixed ABCDEF+): Word draws a bulleted list's
+#: marks in them, and one without a Unicode map reads as the letter of its code (● is l, ■ n, ◆ u)
+_SYMBOL_FONT_RE = re.compile(r"^(?:[A-Z]{6}\+)?(?:Wingdings|Webdings|ZapfDingbats|Dingbats|Symbol)", re.IGNORECASE)
 
 
 @dataclass
@@ -135,10 +138,28 @@ def printed_lines(page) -> list[Line]:
         drop, marks = _note_marks(ln["chars"])
         chars = [dict(c, after_mark=True) if k - 1 in drop else c
                  for k, c in enumerate(ln["chars"]) if k not in drop]
+        chars = _symbol_mark(chars)
         line = _line_of(chars, ln["top"], ln["bottom"], marks)
         if line is not None:
             out.append(line)
     return out
+
+
+def _symbol_mark(chars: list[dict]) -> list[dict]:
+    """A line that opens with a glyph of a symbol font (Wingdings, Symbol, ZapfDingbats) read as the
+    letter of its code (l for ●: the font has no Unicode map) opens with that font's private-use
+    character (U+F06C), as Word copies a bulleted list's mark into text, which is read as a bullet.
+    A glyph the font maps (•, ≥), a digit, and a line all in symbols are kept."""
+    visible = [k for k, c in enumerate(chars) if c["text"].strip()]
+    if len(visible) < 2:
+        return chars
+    first, c = visible[0], chars[visible[0]]
+    if (len(c["text"]) == 1 and ord(c["text"]) < 0x100 and not c["text"].isdigit()
+            and _SYMBOL_FONT_RE.match(c.get("fontname") or "")
+            and not _SYMBOL_FONT_RE.match(chars[visible[1]].get("fontname") or "")):
+        chars = list(chars)
+        chars[first] = dict(c, text=chr(0xF000 + ord(c["text"])))
+    return chars
 
 
 def _line_of(chars: list[dict], top: float, bottom: float, marks: list[str]) -> Line | None:

@@ -406,3 +406,28 @@ def test_a_number_alone_on_its_line_after_a_full_line_starts_the_next_item(tmp_p
         TITLE, "一、主要任务", "（一）完善社会保障", mark.format(1), "完善低保制度", full,
         mark.format(2), "加强康复服务", "实施精准康复。（牵头单位：县卫健局）", "二、保障措施", "加强组织领导。"]))
     assert tasks(r) == [("1", "完善低保制度", ["县民政局"], []), ("2", "加强康复服务", ["县卫生健康局"], [])]
+
+
+@pytest.mark.parametrize("font,glyph", [("ZapfDingbats", "●"), ("ZapfDingbats", "◆"), ("Symbol", "•")],
+                         ids=["dingbats-dot", "dingbats-diamond", "symbol-bullet"])
+def test_tasks_bulleted_with_a_symbol_fonts_glyph(tmp_path, font, glyph):
+    # a bulleted list's marks drawn in a symbol font with no Unicode map read as the letters of their
+    # codes (l, n, u: ● ■ ◆ in ZapfDingbats or Wingdings): before, the bullets were letters at the
+    # start of each task's text, and the section's tasks one task titled by the section, every lead.
+    # A glyph the font maps (• in Symbol) reads as itself, as it did
+    def page(c):
+        lines = [(None, TITLE), (None, "一、主要任务"), (None, "（一）保障基本生活"),
+                 (glyph, "完善低保制度。将符合条件的残疾人纳入低保。（牵头单位：县民政局）"),
+                 (glyph, "落实两项补贴。按规定发放补贴。（牵头单位：县残联）"),
+                 (None, "二、保障措施"), (None, "加强组织领导。")]
+        for k, (mark, text) in enumerate(lines):
+            y, x = 770 - k * 20, 72
+            if mark:
+                c.setFont(font, 10)
+                c.drawString(x, y, mark)
+                x += 15
+            c.setFont(FONT, 10)
+            c.drawString(x, y, text)
+    r = load_plan(canvas_pdf(tmp_path / "plan.pdf", [page]))
+    assert tasks(r) == [("1", "完善低保制度", ["县民政局"], []), ("2", "落实两项补贴", ["县残疾人联合会"], [])]
+    assert [w.kind for w in r.warnings] == []
