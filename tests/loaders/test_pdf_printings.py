@@ -431,3 +431,19 @@ def test_tasks_bulleted_with_a_symbol_fonts_glyph(tmp_path, font, glyph):
     r = load_plan(canvas_pdf(tmp_path / "plan.pdf", [page]))
     assert tasks(r) == [("1", "完善低保制度", ["县民政局"], []), ("2", "落实两项补贴", ["县残疾人联合会"], [])]
     assert [w.kind for w in r.warnings] == []
+
+
+def test_spaces_typed_before_every_line_are_no_gap_where_a_line_wraps(tmp_path):
+    # text pasted line by line, each line a paragraph indented by typed spaces (　　), so every line
+    # starts at the same place: a line that fills the width goes on on the next; its typed spaces
+    # were read as a wide gap inside the clause (（牵头  单位：…), which was not read (a gap)
+    lines = [TITLE, "一、主要任务", "1.完善低保制度。将符合条件的残疾人纳入低保范围，做到应保尽保。（牵头",
+             "单位：县民政局；配合单位：县财政局）", "二、保障措施", "加强组织领导。"]
+
+    def page(c):
+        for k, text in enumerate(lines):
+            c.setFont(FONT, 11)
+            c.drawString(72, 770 - k * 17, "\u3000\u3000" + text)
+    r = load_plan(canvas_pdf(tmp_path / "plan.pdf", [page]))
+    assert tasks(r) == [("1", "完善低保制度", ["县民政局"], ["县财政局"])]
+    assert r.warnings == []
