@@ -447,3 +447,21 @@ def test_spaces_typed_before_every_line_are_no_gap_where_a_line_wraps(tmp_path):
     r = load_plan(canvas_pdf(tmp_path / "plan.pdf", [page]))
     assert tasks(r) == [("1", "完善低保制度", ["县民政局"], ["县财政局"])]
     assert r.warnings == []
+
+
+@pytest.mark.parametrize("glyph", [True, False], ids=["wide space glyph", "a gap drawn"])
+def test_a_title_ended_by_a_wide_space_drawn_as_a_gap(tmp_path, glyph):
+    # 1.完善低保制度　将…: a converter that draws the wide space as a character's width of nothing
+    # (no glyph) gave one space, and the title ran on to the sentence's end (完善低保制度 将符合…)
+    lines = [TITLE, "一、主要任务", "（一）加强社会保障", "1.完善低保制度　将符合条件的残疾人纳入低保范围。",
+             "2.落实两项补贴　按规定发放补贴。（牵头单位：县残联）", "二、保障措施", "加强领导。"]
+
+    def page(c):
+        for k, text in enumerate(lines):
+            c.setFont(FONT, 11)
+            x, y = 72, 770 - k * 17
+            for piece in ([text] if glyph else text.split("　")):
+                c.drawString(x, y, piece)
+                x += c.stringWidth(piece, FONT, 11) + 11
+    r = load_plan(canvas_pdf(tmp_path / "plan.pdf", [page]))
+    assert tasks(r) == [("1", "完善低保制度", [], []), ("2", "落实两项补贴", ["县残疾人联合会"], [])]
