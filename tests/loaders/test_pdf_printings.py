@@ -465,3 +465,24 @@ def test_a_title_ended_by_a_wide_space_drawn_as_a_gap(tmp_path, glyph):
                 x += c.stringWidth(piece, FONT, 11) + 11
     r = load_plan(canvas_pdf(tmp_path / "plan.pdf", [page]))
     assert tasks(r) == [("1", "完善低保制度", [], []), ("2", "落实两项补贴", ["县残疾人联合会"], [])]
+
+
+NOTICE = ("青山县人民政府关于印发《青山县“十四五”残疾人事业发展规划》的通知\n" + TITLE + "\n一、主要任务\n"
+          "1.完善低保制度。将符合条件的残疾人纳入低保。（牵头单位：县民政局）\n二、保障措施\n加强组织领导。\n")
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "txt"])
+def test_a_gazettes_name_and_issue_printed_once_is_no_part_of_the_title(tmp_path, converters, fmt):
+    # a one-page plan from a gazette (its running header 政府公报  2022年第3期 printed once, so not
+    # told by repeating) or its text: the header was joined to the line under it, the issuer read as
+    # 期青山县人民政府 (or the title as 政府公报  2022年第3期青山县…, the plan with no region)
+    for text, issuer in ((NOTICE, "青山县人民政府"), (NOTICE.split("\n", 1)[1], None)):
+        if fmt == "pdf":
+            path = converters.to_pdf(text, tmp_path / "plan.pdf")  # prints the header on its page
+        else:
+            path = tmp_path / "plan.txt"
+            path.write_text("政府公报  2022年第3期\n" + text, encoding="utf-8")
+        r = load_plan(path)
+        assert (r.title, r.region.name if r.region else None) == (TITLE, "青山县")
+        assert (r.issuer.label if r.issuer else None) == issuer
+        assert tasks(r) == [("1", "完善低保制度", ["县民政局"], [])] and r.warnings == []
