@@ -7,10 +7,11 @@ after it the page's running header (the plan's title or the issuer's name).  Lef
 number glued into a sentence splits a unit name in a responsibility clause and a header becomes
 a paragraph of its own.  A page number is told by its decoration (第三页 in Chinese numerals too; a
 bare number may be a table cell, so it is furniture only beside the running header or in a run
-counting up by one a page apart), or as a counter (3/40, 4/40: one count, the numbers going up); a running header by standing beside page
-breaks, the same text more than once, by sharing its line with a page number
+counting up by one a page apart), or as a counter (3/40, 4/40: one count, the numbers going up); a
+running header by standing beside page breaks, the same text more than once, by sharing its line with a page number
 (青山县“十四五”…规划　- 12 -), or by repeating the plan's title line after the body has begun (a
-plan never prints its own title inside its text).
+plan never prints its own title inside its text); a gazette's name and issue (政府公报  2022年第3期)
+is a running header wherever it stands.
 """
 from __future__ import annotations
 
@@ -33,6 +34,11 @@ PAGE_NUMBER_RE = re.compile(
     rf"|第\s*{_PAGE}\s*页(?:\s*[,，/]?\s*共\s*{_PAGE}\s*页)?"  # 第 12 页, 第12页 共30页, 第三页
     rf"|共\s*{_PAGE}\s*页\s*[,，]?\s*第\s*{_PAGE}\s*页"  # 共30页 第12页
     r"|(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?)$", re.IGNORECASE)
+#: a gazette's running header, its name and issue (政府公报  2022年第3期, 青山县人民政府公报　2022年第3期
+#: （总第108期）, 2022年第3期　政府公报): furniture wherever it stands, even once (a one-page plan, or
+#: the issue's first page only); above the title it was read as the title's first words
+_ISSUE = r"(?:\d{4}\s*年\s*)?第\s*\d{1,3}\s*期(?:\s*[(（]?\s*总第\s*\d{1,5}\s*期\s*[)）]?)?"
+GAZETTE_ISSUE_RE = re.compile(rf"^(?:[^\s。，,]{{0,24}}公报\s*{_ISSUE}|{_ISSUE}\s*[^\s。，,]{{0,24}}公报)$")
 #: a running header is a short line: a title or an issuer, never a paragraph
 HEADER_MAX = 60
 #: …printed beside at least this share of the page breaks (as `formats.pdf` asks of its headers)
@@ -142,7 +148,8 @@ def furniture(lines: list[Line], breaks: set[int] = frozenset()) -> set[int]:
     printed there more than once.  `breaks` are indexes of lines that start a new page."""
     numbers = {i for i, ln in enumerate(lines) if ln.clean and not ln.indented and is_page_number(ln.norm)}
     numbers |= _page_counters(lines) | _bare_page_numbers(lines)
-    titles = _title_repeats(lines)
+    titles = _title_repeats(lines) | {i for i, ln in enumerate(lines)
+                                      if ln.clean and GAZETTE_ISSUE_RE.match(ln.norm.strip())}
     if titles:
         # a bare number printed beside the running header is its page's number
         numbers |= {j for i in titles for j in _neighbours(lines, i)

@@ -215,6 +215,17 @@ def starts_item(norm: str) -> bool:
     return n is not None and not (n.digit_follows and _decimal_like(norm, n))
 
 
+def lone_number(norm: str) -> bool:
+    """Is the line an item's number alone, its title on the line below (【2】 / 加强康复服务, as Word
+    prints a number with a line break after it)?  A bracketed number's style asks for an item's text
+    after it, so `starts_item` does not read it; the line it stands on ends where the number does."""
+    s = norm.strip()
+    if not s or len(s) > 8:
+        return False
+    n = numbering(s + "项")  # as if its title followed on the line
+    return n is not None and n.end >= len(s) and n.style != "一是"
+
+
 def _decimal_like(norm: str, n: Numbering) -> bool:
     """'1.5万人…' reads as a quantity, '11.121人才…' as item 11."""
     return bool(re.match(r"\d+(?:%|万|亿|元|倍|个百分点)", norm[n.end:]))

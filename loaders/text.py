@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from policykg.loaders.ladder import CN_HEADING_NUMERAL, HEADING_STYLES, bullet, numbering, starts_item
+from policykg.loaders.ladder import CN_HEADING_NUMERAL, HEADING_STYLES, bullet, lone_number, numbering, starts_item
 
 # Full-width ASCII variants (！ to ～) map one-to-one onto ASCII, and the ideographic space onto a
 # space, so a normalised string has exactly the length (and offsets) of the original.
@@ -174,8 +174,9 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
 
 
 def is_structure_start(norm: str) -> bool:
-    """Does a line open a heading, a numbered item (any style of the ladder) or a box?"""
-    return bool(starts_item(norm) or bullet(norm) is not None or COLUMN_RE.match(norm)
+    """Does a line open a heading, a numbered item (any style of the ladder, or its number alone on
+    the line) or a box?"""
+    return bool(starts_item(norm) or lone_number(norm) or bullet(norm) is not None or COLUMN_RE.match(norm)
                 or norm.startswith(("附件", "附表")))
 
 

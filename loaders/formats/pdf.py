@@ -102,8 +102,10 @@ def _upright(pdf, page):
 class _Paragraph:
     """The printed lines of one paragraph, joined as they come.  Chinese text wraps anywhere, even
     inside a number, so a break adds nothing; spaces at the break are layout, except a wide gap (two
-    or more: a "name   description" column gap) and the space between two words of a Latin-script
-    line.  The text is kept in pieces and joined once, so a paragraph of n lines costs n, not n²."""
+    or more at the end of the line: a "name   description" column gap) and the space between two
+    words of a Latin-script line.  Spaces before the next line's text are its indent, typed (　　)
+    before every line of text pasted line by line: it goes on at the left margin (see `_continues`).
+    The text is kept in pieces and joined once, so a paragraph of n lines costs n, not n²."""
 
     def __init__(self, line: Line) -> None:
         self.last = line  # where the paragraph's last line ends: does the next continue it?
@@ -112,7 +114,7 @@ class _Paragraph:
         self.cjk = False
 
     def add(self, line: Line) -> None:
-        gap = self._strip_end() + (len(line.text) - len(line.text.lstrip()))
+        gap = self._strip_end()
         b = line.text.lstrip()
         for piece in self.pieces[self.scanned:]:  # final now: nothing after the strip removes it
             self.cjk = self.cjk or CJK_RE.search(piece) is not None

@@ -28,9 +28,15 @@ FOOTNOTE_SIZE = 0.9
 _NOTE_MARK_RE = re.compile(r"[\u2460-\u249b\u2776-\u2793*†‡]{1,3}|\d{1,2}|[\[(（〔［]\d{1,2}[\]）)〕］]")
 #: pdfplumber's tolerance: characters further apart than this (beyond a line's spacing) are two words
 X_TOLERANCE = 3.0
+#: two Chinese characters this many characters' widths apart (beyond the line's spacing) stand
+#: either side of a wide space
+WIDE_GAP = 0.8
 #: one character, then each next after a single space: 县 民 政 局
 _SPACED_RE = re.compile(r"\S(?: \S)*")
 CJK_RE = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+#: fonts of symbols, not letters (a subset's name is prefixed ABCDEF+): Word draws a bulleted list's
+#: marks in them, and one without a Unicode map reads as the letter of its code (● is l, ■ n, ◆ u)
+_SYMBOL_FONT_RE = re.compile(r"^(?:[A-Z]{6}\+)?(?:Wingdings|Webdings|ZapfDingbats|Dingbats|Symbol)", re.IGNORECASE)
 
 
 @dataclass
@@ -55,7 +61,9 @@ def line_text(chars: list[dict]) -> str:
     spacing of characters: a line set letter-spaced (a justified or 分散对齐 line, a converter that
     places each character apart) gets no space between every character.  A CJK line whose text layer
     puts a space between every character (县 民 政 局, as some converters write it) is read without
-    them; a wider gap in it stays a gap.  Where a note's mark was left out, no space."""
+    them; a wider gap in it stays a gap.  Where a note's mark was left out, no space.  A gap as wide
+    as a character between two Chinese characters is a wide space (　, or two spaces typed), drawn
+    as a gap, not a glyph: it reads as two spaces, as such a space ends a title (完善低保制度　将…)."""
     spacing = _spacing(chars)
     pieces, last, blank = [], None, False
     for c in chars:
@@ -63,9 +71,11 @@ def line_text(chars: list[dict]) -> str:
             pieces.append(c["text"])
             blank = True
             continue
-        if (last is not None and not blank and not c.get("after_mark")
-                and c["x0"] - last["x1"] > spacing + X_TOLERANCE):
-            pieces.append(" ")
+        gap = c["x0"] - last["x1"] - spacing if last is not None else 0.0
+        if not blank and not c.get("after_mark") and gap > X_TOLERANCE:
+            wide = (gap >= WIDE_GAP * max(c.get("size") or 0.0, last.get("size") or 0.0)
+                    and CJK_RE.match(c["text"]) and CJK_RE.match(last["text"]))
+            pieces.append("  " if wide else " ")
         pieces.append(c["text"])
         last, blank = c, False
     return _unspaced("".join(pieces))
@@ -135,10 +145,28 @@ def printed_lines(page) -> list[Line]:
         drop, marks = _note_marks(ln["chars"])
         chars = [dict(c, after_mark=True) if k - 1 in drop else c
                  for k, c in enumerate(ln["chars"]) if k not in drop]
+        chars = _symbol_mark(chars)
         line = _line_of(chars, ln["top"], ln["bottom"], marks)
         if line is not None:
             out.append(line)
     return out
+
+
+def _symbol_mark(chars: list[dict]) -> list[dict]:
+    """A line that opens with a glyph of a symbol font (Wingdings, Symbol, ZapfDingbats) read as the
+    letter of its code (l for ●: the font has no Unicode map) opens with that font's private-use
+    character (U+F06C), as Word copies a bulleted list's mark into text, which is read as a bullet.
+    A glyph the font maps (•, ≥), a digit, and a line all in symbols are kept."""
+    visible = [k for k, c in enumerate(chars) if c["text"].strip()]
+    if len(visible) < 2:
+        return chars
+    first, c = visible[0], chars[visible[0]]
+    if (len(c["text"]) == 1 and ord(c["text"]) < 0x100 and not c["text"].isdigit()
+            and _SYMBOL_FONT_RE.match(c.get("fontname") or "")
+            and not _SYMBOL_FONT_RE.match(chars[visible[1]].get("fontname") or "")):
+        chars = list(chars)
+        chars[first] = dict(c, text=chr(0xF000 + ord(c["text"])))
+    return chars
 
 
 def _line_of(chars: list[dict], top: float, bottom: float, marks: list[str]) -> Line | None:

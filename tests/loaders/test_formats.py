@@ -371,8 +371,9 @@ def test_claimed_format_that_is_not(tmp_path):
 
 
 def _join_pair(a: str, b: str) -> str:
-    """The joining rule as written, two printed lines at a time (quadratic over a paragraph)."""
-    gap = (len(a) - len(a.rstrip())) + (len(b) - len(b.lstrip()))
+    """The joining rule as written, two printed lines at a time (quadratic over a paragraph).  The
+    spaces before b's text are its indent (it goes on at the margin), no gap."""
+    gap = len(a) - len(a.rstrip())
     a, b = a.rstrip(), b.lstrip()
     if gap >= 2:
         return a + "  " + b
@@ -386,7 +387,8 @@ def _join_pair(a: str, b: str) -> str:
 @given(st.lists(st.text(alphabet=" \u3000\tab9。残联（", max_size=6), min_size=1, max_size=12))
 def test_pdf_paragraph_joins_its_lines_by_the_rule(texts):
     """A PDF paragraph's lines joined as they come (pieces, linear) give the text the pairwise rule
-    gives: spaces at a break dropped, a wide gap kept as two, a space between Latin words."""
+    gives: spaces at a break dropped, a wide gap ending a line kept as two, a space between Latin
+    words."""
     from policykg.loaders.formats.pdf import _Paragraph
     from policykg.loaders.formats.pdf_lines import Line
     lines = [Line(1, i, i + 1, 0.0, 100.0, t) for i, t in enumerate(texts)]

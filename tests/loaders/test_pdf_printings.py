@@ -395,3 +395,94 @@ def test_a_row_broken_over_a_page_with_no_rule_at_the_break_is_one_row(tmp_path,
                                                 ("4", ["县教育局"])]
     assert next(t for t in r.tasks() if t.no == "3" and t.deadline).text == "推进无障碍建设，开展家庭无障碍改造，提升公共场所无障碍水平。"
     assert r.warnings == []
+
+
+@pytest.mark.parametrize("mark", ["【{}】", "〔{}〕", "[{}]", "【{}】、"])
+def test_a_number_alone_on_its_line_after_a_full_line_starts_the_next_item(tmp_path, mark):
+    # a task's text filled its last line; the next task's number, on a line of its own above its
+    # title, was read as the text's wrapped end: the two tasks one, with both leads
+    full = "将符合条件的残疾人纳入低保范围，做到应保尽保。（牵头单位：县民政局）"
+    r = load_plan(text_layer_pdf(tmp_path / "plan.pdf", [
+        TITLE, "一、主要任务", "（一）完善社会保障", mark.format(1), "完善低保制度", full,
+        mark.format(2), "加强康复服务", "实施精准康复。（牵头单位：县卫健局）", "二、保障措施", "加强组织领导。"]))
+    assert tasks(r) == [("1", "完善低保制度", ["县民政局"], []), ("2", "加强康复服务", ["县卫生健康局"], [])]
+
+
+@pytest.mark.parametrize("font,glyph", [("ZapfDingbats", "●"), ("ZapfDingbats", "◆"), ("Symbol", "•")],
+                         ids=["dingbats-dot", "dingbats-diamond", "symbol-bullet"])
+def test_tasks_bulleted_with_a_symbol_fonts_glyph(tmp_path, font, glyph):
+    # a bulleted list's marks drawn in a symbol font with no Unicode map read as the letters of their
+    # codes (l, n, u: ● ■ ◆ in ZapfDingbats or Wingdings): before, the bullets were letters at the
+    # start of each task's text, and the section's tasks one task titled by the section, every lead.
+    # A glyph the font maps (• in Symbol) reads as itself, as it did
+    def page(c):
+        lines = [(None, TITLE), (None, "一、主要任务"), (None, "（一）保障基本生活"),
+                 (glyph, "完善低保制度。将符合条件的残疾人纳入低保。（牵头单位：县民政局）"),
+                 (glyph, "落实两项补贴。按规定发放补贴。（牵头单位：县残联）"),
+                 (None, "二、保障措施"), (None, "加强组织领导。")]
+        for k, (mark, text) in enumerate(lines):
+            y, x = 770 - k * 20, 72
+            if mark:
+                c.setFont(font, 10)
+                c.drawString(x, y, mark)
+                x += 15
+            c.setFont(FONT, 10)
+            c.drawString(x, y, text)
+    r = load_plan(canvas_pdf(tmp_path / "plan.pdf", [page]))
+    assert tasks(r) == [("1", "完善低保制度", ["县民政局"], []), ("2", "落实两项补贴", ["县残疾人联合会"], [])]
+    assert [w.kind for w in r.warnings] == []
+
+
+def test_spaces_typed_before_every_line_are_no_gap_where_a_line_wraps(tmp_path):
+    # text pasted line by line, each line a paragraph indented by typed spaces (　　), so every line
+    # starts at the same place: a line that fills the width goes on on the next; its typed spaces
+    # were read as a wide gap inside the clause (（牵头  单位：…), which was not read (a gap)
+    lines = [TITLE, "一、主要任务", "1.完善低保制度。将符合条件的残疾人纳入低保范围，做到应保尽保。（牵头",
+             "单位：县民政局；配合单位：县财政局）", "二、保障措施", "加强组织领导。"]
+
+    def page(c):
+        for k, text in enumerate(lines):
+            c.setFont(FONT, 11)
+            c.drawString(72, 770 - k * 17, "\u3000\u3000" + text)
+    r = load_plan(canvas_pdf(tmp_path / "plan.pdf", [page]))
+    assert tasks(r) == [("1", "完善低保制度", ["县民政局"], ["县财政局"])]
+    assert r.warnings == []
+
+
+@pytest.mark.parametrize("glyph", [True, False], ids=["wide space glyph", "a gap drawn"])
+def test_a_title_ended_by_a_wide_space_drawn_as_a_gap(tmp_path, glyph):
+    # 1.完善低保制度　将…: a converter that draws the wide space as a character's width of nothing
+    # (no glyph) gave one space, and the title ran on to the sentence's end (完善低保制度 将符合…)
+    lines = [TITLE, "一、主要任务", "（一）加强社会保障", "1.完善低保制度　将符合条件的残疾人纳入低保范围。",
+             "2.落实两项补贴　按规定发放补贴。（牵头单位：县残联）", "二、保障措施", "加强领导。"]
+
+    def page(c):
+        for k, text in enumerate(lines):
+            c.setFont(FONT, 11)
+            x, y = 72, 770 - k * 17
+            for piece in ([text] if glyph else text.split("　")):
+                c.drawString(x, y, piece)
+                x += c.stringWidth(piece, FONT, 11) + 11
+    r = load_plan(canvas_pdf(tmp_path / "plan.pdf", [page]))
+    assert tasks(r) == [("1", "完善低保制度", [], []), ("2", "落实两项补贴", ["县残疾人联合会"], [])]
+
+
+NOTICE = ("青山县人民政府关于印发《青山县“十四五”残疾人事业发展规划》的通知\n" + TITLE + "\n一、主要任务\n"
+          "1.完善低保制度。将符合条件的残疾人纳入低保。（牵头单位：县民政局）\n二、保障措施\n加强组织领导。\n")
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "txt"])
+def test_a_gazettes_name_and_issue_printed_once_is_no_part_of_the_title(tmp_path, converters, fmt):
+    # a one-page plan from a gazette (its running header 政府公报  2022年第3期 printed once, so not
+    # told by repeating) or its text: the header was joined to the line under it, the issuer read as
+    # 期青山县人民政府 (or the title as 政府公报  2022年第3期青山县…, the plan with no region)
+    for text, issuer in ((NOTICE, "青山县人民政府"), (NOTICE.split("\n", 1)[1], None)):
+        if fmt == "pdf":
+            path = converters.to_pdf(text, tmp_path / "plan.pdf")  # prints the header on its page
+        else:
+            path = tmp_path / "plan.txt"
+            path.write_text("政府公报  2022年第3期\n" + text, encoding="utf-8")
+        r = load_plan(path)
+        assert (r.title, r.region.name if r.region else None) == (TITLE, "青山县")
+        assert (r.issuer.label if r.issuer else None) == issuer
+        assert tasks(r) == [("1", "完善低保制度", ["县民政局"], [])] and r.warnings == []
