@@ -35,6 +35,17 @@ _GAZETTEER_ONLY = ("特别行政区", "自治区", "自治州", "地区", "省",
 _WHOLE = re.compile("[全本][省市区县旗州盟]")
 
 
+#: the level words a unit's name opens with (县城市管理局 is 县 + 城市管理局)
+_LEVEL_OPENINGS = "省市区县旗州盟"
+
+
+def _level_before_noun(name: str) -> bool:
+    """县城市, 区城市: a level word before a common noun (县城市管理局 is the 县's 城市管理局), no
+    division's name.  市中区 and 市北区 are real districts: only a noun no division is named
+    (`_GENERIC`) after the level word."""
+    return len(name) >= 3 and name[0] in _LEVEL_OPENINGS and name[1:] in _GENERIC
+
+
 def split_region_names(prefix: str) -> list[str]:
     """'兰州市西固区“十四五”…' -> ['兰州市', '西固区'] (stops at the first non-name).
 
@@ -50,7 +61,7 @@ def split_region_names(prefix: str) -> list[str]:
             break
         name = m.group(0)
         if len(name) < 2 or any(w in name for w in _NOT_REGION) or _WHOLE.fullmatch(name) or name in _GENERIC \
-                or name.endswith(_GENERIC_ENDINGS):
+                or name.endswith(_GENERIC_ENDINGS) or _level_before_noun(name):
             break
         known = name in gazetteer()
         if not known and name.endswith(_GAZETTEER_ONLY):

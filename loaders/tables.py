@@ -674,8 +674,9 @@ _CELL_GAP = re.compile(r"\t|\s{2,}|\u3000+")
 def _row_lines(lines: list[Line], i: int) -> tuple[list[tuple[int, tuple[str, ...]]], int] | None:
     """Rows one a line, while lines split into at least two cells and the first into three.  Two tabs
     apart are an empty cell between them where that makes the row as wide as the header (a table
-    whose cells are apart by one tab each); else runs of tabs and spaces are one gap (a table aligned
-    by them), and a row narrower than its header is for its reader to say."""
+    whose cells are apart by one tab each), and so are the tabs a row ends with (its last cells
+    empty: the tabs are printed, the stripped line lost them); else runs of tabs and spaces are one
+    gap (a table aligned by them), and a row narrower than its header is for its reader to say."""
     if len(_CELL_GAP.split(lines[i].clean)) < 3:
         return None
     rows: list[tuple[int, tuple[str, ...]]] = []
@@ -683,9 +684,9 @@ def _row_lines(lines: list[Line], i: int) -> tuple[list[tuple[int, tuple[str, ..
         cells = tuple(c for c in _CELL_GAP.split(ln.clean) if c)
         if len(cells) < 2:
             break
-        if rows and len(cells) < len(rows[0][1]) and "\t\t" in ln.clean:
+        if rows and len(cells) < len(rows[0][1]) and ("\t\t" in ln.clean or ln.tail_tabs):
             tabbed = tuple(part for piece in ln.clean.split("\t")
-                           for part in ([c for c in _CELL_GAP.split(piece) if c] or [""]))
+                           for part in ([c for c in _CELL_GAP.split(piece) if c] or [""])) + ("",) * ln.tail_tabs
             if len(tabbed) == len(rows[0][1]):
                 cells = tabbed
         rows.append((ln.no, cells))

@@ -90,6 +90,9 @@ class Line:
     clean: str  # debris removed, outer whitespace stripped
     norm: str  # width-normalised copy of `clean`
     indented: bool  # started with a tab (a table cell in flattened tables)
+    #: tabs the printed line ended with: a row of tab-separated cells whose last cells are empty
+    #: (序号	任务	县民政局	 with no supporter), which stripping `clean` drops
+    tail_tabs: int = 0
 
 
 @dataclass
@@ -168,8 +171,10 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
     for i, raw in enumerate(raw_lines, 1):
         clean = plain_characters(INVISIBLE_RE.sub("", BOOKMARK_RE.sub("", raw)))
         indented = clean.startswith("\t")
+        end = clean.rstrip("\r\n ")
+        tail_tabs = len(end) - len(end.rstrip("\t")) if end.strip() else 0
         clean = without_letter_spacing(clean.strip().strip("\u200b\ufeff").strip())
-        out.append(Line(i, clean, normalize(clean), indented))
+        out.append(Line(i, clean, normalize(clean), indented, tail_tabs if "\t" in clean else 0))
     return out
 
 

@@ -153,6 +153,8 @@ MISTYPED_BEFORE = [
     ("县科技馆", "science-technology-association"),  # science-technology (科技)
     ("政协青山县委员会", "cppcc"),  # party-committee (县委, a tie with 政协 the party row won)
     ("县残疾人就业服务中心", "disability-service-centre"),  # the federation itself
+    ("河北省人民政府办公厅", "government-office"),  # people-government (人民政府 outweighed 政府办)
+    ("省政府办公厅", "government-office"),  # people-government: a province's office is a 办公厅
 ]
 
 

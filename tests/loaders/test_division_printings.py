@@ -225,6 +225,25 @@ def test_an_empty_cell_between_two_tabs_keeps_its_column(tmp_path):
         "does not tell which): no lead read"]
 
 
+def test_a_row_ending_in_empty_cells_keeps_them_by_its_trailing_tabs(tmp_path):
+    # row 2 names no deadline, row 3 neither supporter nor deadline: 3\t推进无障碍建设\t县住建局\t\t
+    # (tab-separated, its last cells empty).  Stripping the line lost those tabs: rows narrower than
+    # the header, their units a gap; the tabs say the missing cells are the last ones
+    rows = numbered(["1", "2", "3", "4"])
+    rows[2][4] = ""
+    rows[3][3] = rows[3][4] = ""
+    r = text_plan(tmp_path, "\n".join("\t".join(row) for row in rows) + "\n")
+    assert division(r)[1:3] == [("2", ["县卫生健康局"], ["县残疾人联合会"], "", "2"),
+                                ("3", ["县住房和城乡建设局"], [], "", "3")]
+    assert table_gaps(r) == []
+    # without the tabs (a line stripped before the plan was saved) which cell is missing is said
+    r = text_plan(tmp_path, "\n".join("\t".join(row).rstrip("\t") for row in rows) + "\n")
+    assert division(r)[2] == ("3", [], [], "", "3")
+    assert [m for _, m in table_gaps(r)] == [
+        "division table row 2 has 3 cells under 4 column names: its units were not read",
+        "division table row 3 has 2 cells under 4 column names: its units were not read"]
+
+
 def test_a_header_of_two_rows_reads_the_columns_under_责任单位(tmp_path):
     # 责任单位 printed over 牵头单位 | 配合单位: before, the supporters' column was a column '' not read
     rows = [["序号", "重点任务", "责任单位", "", "完成时限"], ["", "", "牵头单位", "配合单位", ""]] + numbered(

@@ -678,3 +678,18 @@ def test_units_sharing_the_work_by_their_duties_in_a_bracket_of_its_own(tmp_path
     # the wording makes both responsible (as it does printed without the inner bracket)
     r = plan(tmp_path, f"一、主要任务\n1.完善低保制度。将符合条件的残疾人纳入低保。{clause}\n")
     assert owners(r) == [("完善低保制度", ["县卫生健康局", "县医疗保障局"], [])] and r.warnings == []
+
+
+def test_a_units_level_word_before_城市_names_no_region(tmp_path):
+    # 县城市管理局 is the 县's 城市管理局: it was read as the 管理局 of a region 县城市 below the
+    # plan's county, silently; 市中区民政局 (a real district) stays its district's
+    record = plan(tmp_path, "一、主要任务\n1.推进农村人居环境整治。开展村庄清洁行动。牵头单位：县农业农村局；"
+                            "责任单位：县城市管理局；完成时限：全年。\n")
+    units = [(r.printed, r.unit.label, r.unit.region.name, r.unit.dept_type) for t in record.tasks()
+             for r in t.responsibilities]
+    assert units == [("县农业农村局", "县农业农村局", "青山县", "agriculture-rural-affairs"),
+                     ("县城市管理局", "县城市管理局", "青山县", "urban-management")]
+    city = plan(tmp_path, "一、主要任务\n1.加强社区养老服务。建设社区养老服务中心。（牵头单位：市中区民政局）\n",
+                head="枣庄市人民政府关于印发《枣庄市“十四五”养老服务体系规划》的通知\n枣庄市“十四五”养老服务体系规划\n")
+    assert [(r.unit.region.name, r.unit.label) for t in city.tasks() for r in t.responsibilities] == [
+        ("市中区", "市中区民政局")]
