@@ -313,6 +313,7 @@ def read_division_grid(grid: Grid, title: str, title_line: int) -> DivisionTable
             continue
         no = numbers[at]
         task = _joined(cells[cols["task"]])
+        content = _joined(cells[cols["content"]]) if "content" in cols else ""
         printed_no = task_number(task)
         if no is None and not squash(cells[0]) and printed_no and (
                 continues_rows(table.rows[-1].no, printed_no[0]) if table.rows else printed_no[0] == "1"):
@@ -329,10 +330,11 @@ def read_division_grid(grid: Grid, title: str, title_line: int) -> DivisionTable
                 table.unread.append((line, f"division table row {no} has {printed - 1} cells under "
                                            f"{width - 1} column names: its units were not read"))
                 task = max((_joined(c) for c in cells[1:]), key=len, default="")
-                lead = support = deadline = ""
+                lead = support = deadline = content = ""
             elif not lead and not support and any(n and n.startswith(no + ".") for n in numbers[at + 1:]):
                 continue  # 1 加强社会保障 over 1.1, 1.2: a category
-            table.rows.append(DivisionRow(no, task, lead, support, line, line, line, line, line, deadline))
+            table.rows.append(DivisionRow(no, task, lead, support, line, line, line, line, line, deadline,
+                                          content, line))
         elif table.rows and not squash(cells[0]) and not _continues_row(
                 table.rows[-1], task, lead or _merged_lead(grid, spread, k + 1 + at, cols["lead"]),
                 (k + 1 + at, cols["no"]) in grid.merged):
@@ -344,6 +346,9 @@ def read_division_grid(grid: Grid, title: str, title_line: int) -> DivisionTable
         elif table.rows and not squash(cells[0]):  # a row broken over a page: its cells continue the last row
             prev = table.rows[-1]
             prev.task += task
+            if content and not prev.content:
+                prev.content_line = line
+            prev.content += content
             prev.lead = _join_units(prev.lead, lead)
             prev.support = _join_units(prev.support, support)
             prev.deadline += deadline

@@ -566,16 +566,18 @@ def read_division_table(lines: list[Line], i: int) -> DivisionTable | None:
                 task_cell = max(row_cells, key=lambda c: len(c.text), default=_NO_CELL)
                 cell = lambda role: task_cell if role == "task" else _NO_CELL  # noqa: E731
         else:  # by what the lines look like: a task until its 。, then the units (no other columns)
-            row_cells = _regroup_untabbed(cells, idx + 1, ncols - 1, expect + 1)
-            by_order = dict(zip(("task", "lead", "support"), row_cells))
+            named = cols.get("content") == cols["task"] + 1 == 2 and cols["lead"] == 3
+            by_order = _regroup_untabbed(cells, idx + 1, ncols - 1, expect + 1, named)
+            row_cells = list(by_order.values())
             cell = lambda role: by_order.get(role, _NO_CELL)  # noqa: E731
         if len(row_cells) < 2:
             break
-        task, lead, support = cell("task"), cell("lead"), cell("support")
+        task, lead, support, content = cell("task"), cell("lead"), cell("support"), cell("content")
         last = max(c.last_line for c in row_cells)
         table.rows.append(DivisionRow(str(expect), task.text, lead.text, support.text, first, last,
                                       lead.first_line, support.first_line, task.first_line,
-                                      deadline=cell("deadline").text))
+                                      deadline=cell("deadline").text, content=content.text,
+                                      content_line=content.first_line))
         idx += 1 + len(row_cells)
         expect += 1
     if not table.rows:
@@ -584,33 +586,47 @@ def read_division_table(lines: list[Line], i: int) -> DivisionTable | None:
     note_no_lead(table)
     note_unread(table, [header[k] for k in unknown],
                 [c.first_line for c in cells[idx:] if squash(c.text) == str(expect)][:1])
-    if not tabbed and len(header) > 4:
+    if not tabbed and len(header) > 4 + ("content" in cols):
         table.unread.append((title_line.no, f"division table printed without cell marks has {len(header)} "
-                                            f"columns: only the task and its units were read by position"))
+                                            f"columns: only the task{' and its content' if 'content' in cols else ''}"
+                                            f" and its units were read by position"))
     return table
 
 
-def _regroup_untabbed(cells: list[_Cell], start: int, ncols: int, next_no: int) -> list[_Cell]:
-    """Without tab marks each line is a cell; a task wraps until its 。, units follow."""
+def _regroup_untabbed(cells: list[_Cell], start: int, ncols: int, next_no: int,
+                      named: bool = False) -> dict[str, _Cell]:
+    """Without tab marks each line is a cell; a task wraps until its 。, units follow.  In a table
+    whose task's name comes before its content (`named`: 任务名称 | 具体内容 | 牵头单位), the first
+    line is the name and the content wraps until its 。 (where the first line is a sentence, or a
+    unit follows it, the row prints no separate name: it is read as the task).  {role: cell}."""
     end = start
     while end < len(cells) and squash(cells[end].text) != str(next_no):
         end += 1
     span = cells[start:end]
     if not span:
-        return []
+        return {}
+    out: dict[str, _Cell] = {}
+    first = "task"
+    if named:
+        ncols -= 1
+        if len(span) >= 3 and not span[0].text.endswith(("。", "；", ";")) and not unitlike(span[1].text):
+            out["task"] = span[0]
+            span = span[1:]
+            first = "content"
     t = 0
     task = span[0]
     while not task.text.endswith(("。", "；", ";")) and t + 1 < len(span) - 1 and not unitlike(span[t + 1].text):
         t += 1
         task = _Cell(task.text + span[t].text, task.first_line, span[t].last_line)
+    out[first] = task
     rest = span[t + 1:]
     if not rest:
-        return [task]
-    lead = rest[0]
+        return out
+    out["lead"] = rest[0]
     if len(rest) == 1 or ncols < 3:
-        return [task, lead]
-    support = _Cell("、".join(c.text for c in rest[1:]), rest[1].first_line, rest[-1].last_line)
-    return [task, lead, support]
+        return out
+    out["support"] = _Cell("、".join(c.text for c in rest[1:]), rest[1].first_line, rest[-1].last_line)
+    return out
 
 
 # ------------------------------------------------------------------------------------------------
