@@ -16,7 +16,7 @@ from policykg.loaders.table_vocab import (MAX_DIVISION_COLUMNS, attribute_of, UN
                                           DivisionTable, IndicatorRow, IndicatorTable, header_roles, header_units, is_value_role,
                                           column_role, division_columns, is_category_cell, is_header_cell,
                                           is_heading_line, is_measure_unit, is_total_cell, table_category, note_no_lead, note_unread, split_unit_paren, squash, unitlike)
-from policykg.loaders.grids import read_indicator_grid
+from policykg.loaders.grids import ACROSS_CORNERS, across_header, across_label, across_name, read_across_grid, read_indicator_grid
 from policykg.loaders.reading import Grid
 from policykg.loaders.text import ITEM_RE, Line
 from policykg.loaders.values import is_missing, is_value_cell, opens_with_value
@@ -176,7 +176,7 @@ def read_indicator_table(lines: list[Line], i: int) -> IndicatorTable | None:
         return _read_tab_table(lines, i)
     head = _one_cell_header(lines, i)
     if head is None:
-        return None
+        return _read_across_lines(lines, i)
     header, j = head
     cols, years = _columns(header)
     # no attribute column (a table printing none): a row ends with its last value, not its attribute
@@ -463,6 +463,67 @@ def _continues(rows: list[IndicatorRow], number: str, after_category: bool) -> b
     return n == int(rows[-1].no) + 1 or (after_category and n == 1)
 
 
+def _read_across_lines(lines: list[Line], i: int) -> IndicatorTable | None:
+    """An indicator table printed across (the indicators' names along its header row, a row for each
+    year down its first column: `grids.read_across_grid`) one cell a line, no tab marking its cells:
+    the corner cell (指标, 年份) at lines[i], the names, then rows each opening with its label (2020年,
+    2025年, 属性, 单位) and a cell for each name.  A row printing another number of cells (an empty cell
+    lost, so which column each of its cells stands in cannot be told) leaves the table unread (the
+    rows' labels together say which is the baseline and which the target): said, with its line.
+    None unless lines[i] opens such a table."""
+    if lines[i].indented or squash(lines[i].norm) not in ACROSS_CORNERS:
+        return None
+    at: list[int] = []  # the names' lines
+    k = _next_nonempty(lines, i + 1)
+    while k is not None and not lines[k].indented and across_name(lines[k].norm) and not is_heading_line(lines[k].norm):
+        at.append(k)
+        k = _next_nonempty(lines, k + 1)
+    if not at or k is None or across_label(lines[k].norm) is None:
+        return None
+
+    def is_cell(n: int) -> bool:
+        norm = lines[n].norm
+        return (across_label(norm) is None and not is_heading_line(norm) and "。" not in norm
+                and not lines[n].indented)
+
+    rows = [(lines[i].no, tuple([lines[i].clean] + [lines[n].clean for n in at]))]
+    cell_lines = {(0, c): lines[n].no for c, n in enumerate(at, 1)}
+    unread: list[tuple[int, str]] = []
+    last = at[-1]
+    while k is not None and across_label(lines[k].norm) is not None:
+        cells = [k]
+        n = _next_nonempty(lines, k + 1)
+        while n is not None and len(cells) <= len(at) and is_cell(n):
+            cells.append(n)
+            n = _next_nonempty(lines, n + 1)
+        last = cells[-1]
+        if len(cells) != len(at) + 1 or (n is not None and across_label(lines[n].norm) is None and (
+                is_value_cell(lines[n].norm) or attribute_of(lines[n].norm) is not None)):
+            more = len(cells) == len(at) + 1
+            unread.append((lines[k].no, f"indicator table printed across: row {squash(lines[k].norm)!r} prints "
+                                        f"{'more than ' + str(len(at)) if more else len(cells) - 1} "
+                                        f"cell{'' if len(cells) == 2 else 's'} under "
+                                        f"{len(at)} indicators (which column each stands in cannot be told)"))
+            while n is not None and not is_heading_line(lines[n].norm) and (
+                    across_label(lines[n].norm) is not None or is_value_cell(lines[n].norm)
+                    or attribute_of(lines[n].norm) is not None):
+                last = n  # the rest of the table's rows: cells, not prose
+                n = _next_nonempty(lines, n + 1)
+            break
+        cell_lines.update({(len(rows), c): lines[x].no for c, x in enumerate(cells)})
+        rows.append((lines[k].no, tuple(lines[x].clean for x in cells)))
+        k = n
+    table = read_across_grid(Grid(tuple(rows)), cell_lines) if len(rows) > 1 and not unread else None
+    if table is None:
+        names = " | ".join(squash(lines[n].clean) for n in at)
+        table = IndicatorTable([], {}, [], lines[i].no, lines[last].no)
+        unread.insert(0, (lines[i].no, f"indicator table printed across ({names}) not read"))
+    else:
+        table.last_line = lines[last].no
+    table.unread = sorted(table.unread + unread)
+    return table
+
+
 def _read_tab_table(lines: list[Line], i: int) -> IndicatorTable | None:
     """A table printed one row a line, cells apart by tabs: read by position under its header like
     a real table (`grids.read_indicator_grid`), an empty cell (two tabs) keeping its column; a
@@ -655,6 +716,8 @@ def _tabular(rows: list[tuple[int, tuple[str, ...]]]) -> bool:
     if len(rows) < 2:
         return False
     header = rows[0][1]
+    if across_header([(line, list(cells)) for line, cells in rows]) == 0:
+        return True  # an indicator table printed across: its header row holds the indicators' names
     if len(header) < 2 or any(len(c) > _HEADER_MAX or "。" in c for c in header):
         return False
     return sum(len(cells) == len(header) for _, cells in rows[1:]) * 2 >= len(rows) - 1
