@@ -6,6 +6,7 @@ cell a line, and a Word table; each asserts what a reader of the table would che
 baseline and target (printed, number, unit, year), milestone and attribute, and the gaps."""
 from __future__ import annotations
 
+import io
 from decimal import Decimal
 from pathlib import Path
 
@@ -189,6 +190,35 @@ def test_a_milestone_is_another_target_in_the_graph_not_the_indicators_target(tm
     assert sorted(tuple(str(c) for c in t) for t in targets) == sorted([
         ("残疾人康复服务覆盖率", "90", "2023", "milestone"), ("残疾人康复服务覆盖率", "95", "2025", "target"),
         ("残疾儿童入学率", "93", "2023", "milestone"), ("残疾儿童入学率", "97", "2025", "target")])
+
+
+def test_the_indicators_query_and_its_spreadsheet_show_the_milestones(tmp_path):
+    # before: the indicators query left milestones out, so a researcher never saw them
+    from openpyxl import load_workbook
+    from policykg import api
+    from policykg.formatting import to_xlsx
+    path = write(tmp_path, ("指标", "2020年", "2023年", "2025年", "属性"), YEARS_ROWS, "tabs")
+    columns, rows = api.query("indicators", path)
+    assert columns[-1] == "milestones"
+    assert [(r[2], r[5], r[6], r[-1]) for r in rows] == [("残疾人康复服务覆盖率", "85", "95", "2023年：90"),
+                                                        ("残疾儿童入学率", "90", "97", "2023年：93")]
+    sheet = load_workbook(io.BytesIO(to_xlsx(columns, rows).data)).active
+    got = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert got[0][-1] == "milestones"
+    assert [r[-1] for r in got[1:]] == ["2023年：90", "2023年：93"]
+
+
+def test_the_indicators_network_export_shows_milestones_never_as_the_target(tmp_path):
+    # before: the export read any pkg:hasTarget, so an edge's target_printed could be the 2023
+    # milestone (90) instead of the 2025 target (95), silently
+    import csv
+    from policykg import api
+    path = write(tmp_path, ("指标", "2020年", "2023年", "2025年", "属性"), YEARS_ROWS, "tabs")
+    api.export(path, tmp_path / "out.csv", view="indicators")
+    with open(tmp_path / "out-edges.csv", encoding="utf-8") as fh:
+        edges = list(csv.DictReader(fh))
+    assert [(e["name"], e["baseline_printed"], e["target_printed"], e["milestones"]) for e in edges] == [
+        ("残疾人康复服务覆盖率", "85", "95", "2023年：90"), ("残疾儿童入学率", "90", "97", "2023年：93")]
 
 
 def test_a_numeric_milestone_does_not_make_a_binding_indicator_s_target_numeric(tmp_path):
