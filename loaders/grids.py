@@ -169,7 +169,7 @@ def read_indicator_grid(grid: Grid) -> IndicatorTable | None:
         if body and _second_header(body[0][1]):
             body = body[1:]
     else:
-        return None
+        return read_across_grid(grid)
     col = {r: i for i, r in enumerate(roles) if r is not None}
     value_roles = [r for r in roles if is_value_role(r)]
     value_cols = {col[r] for r in value_roles}
@@ -217,6 +217,97 @@ def read_indicator_grid(grid: Grid) -> IndicatorTable | None:
     header_line = rows[k][0]
     table.unread = [(header_line, f"indicator table column {squash(c)!r} not read")
                     for c, r in zip(header, roles) if r is None and squash(c)] + unread
+    return table
+
+
+#: the corner cell of an indicator table printed across (the indicators' names along its header
+#: row, a row for each year down its first column): 指标, 指标名称, 年份, or left blank
+ACROSS_CORNERS = ("指标", "指标名称", "年份", "年度", "项目", "")
+
+
+def across_label(cell: str) -> str | None:
+    """What a row of a table printed across holds, by its first cell: 'value' (2020年, 2025年目标,
+    基期值), 'attribute' (属性, 指标属性) or 'unit' (单位); None for any other cell."""
+    role = column_role(cell)
+    return role if role in ("value", "attribute", "unit") else None
+
+
+def across_name(cell: str) -> bool:
+    """Could a cell of a table printed across's header row be an indicator's name: no value, no
+    row's label, no attribute, no sentence?"""
+    c = squash(normalize(cell))
+    return (0 < len(c) <= 40 and "。" not in c and c not in ACROSS_CORNERS and across_label(c) is None
+            and attribute_of(c) is None
+            and not is_value_cell(c) and column_role(c) is None)
+
+
+def across_header(rows: list[Row]) -> int | None:
+    """The index of the header row of an indicator table printed across, among the top rows (those
+    above it captions only): a corner cell (指标, 年份, or blank), then the indicators' names; each
+    row below as wide, opening with a label (2020年, 2025年, 属性), one of them a year's or a value's."""
+    for k, (_line, cells) in enumerate(rows[:3]):
+        if len(_filled(cells)) > 1:
+            body = [c for _l, c in rows[k + 1:] if _filled(c)]
+            if (len(cells) < 2 or squash(cells[0]) not in ACROSS_CORNERS or not all(map(across_name, cells[1:]))
+                    or not body or any(len(c) != len(cells) or across_label(c[0]) is None for c in body)
+                    or not any(across_label(c[0]) == "value" for c in body)):
+                return None
+            return k
+    return None
+
+
+def _spread_across(grid: Grid, r: int, cells: list[str]) -> list[str]:
+    """Row r's cells, each merged across from its left (约束性 printed once over two indicators'
+    columns) holding the merged cell's text: the value of every column it spans."""
+    out = list(cells)
+    for c in range(2, len(out)):
+        if (r, c) in grid.spanned:
+            out[c] = out[c - 1]
+    return out
+
+
+def read_across_grid(grid: Grid, cell_lines: dict[tuple[int, int], int] | None = None) -> IndicatorTable | None:
+    """An indicator table printed across: the indicators' names along its header row, a row for
+    each value column down its first column (2020年 | 2023年 | 2025年, 基期值 | 目标值), the 属性 row
+    (and a 单位 row) if printed.  Each indicator is read from its column as a row of a table printed
+    down is (the rows' labels are the columns' names: baseline, milestones, target by year, the
+    attribute), each value on its own line (`cell_lines`: (row, column) -> line, where a row's cells
+    are printed on lines of their own; else the row's).  A label no role reads (a 2015年 row beside
+    2020年 and 2025年) is a gap; None if the grid is no such table."""
+    rows = _cells(grid)
+    k = across_header(rows)
+    if k is None:
+        return None
+    header_line, header = rows[k]
+    body = [(r, line, _spread_across(grid, r, cells)) for r, (line, cells) in enumerate(rows)
+            if r > k and _filled(cells)]
+    labels = [squash(cells[0]) for _r, _line, cells in body]
+    roles, years = header_roles(["指标"] + labels)
+    line_of = (lambda r, c, line: (cell_lines or {}).get((r, c), line))
+    unread = [(line, f"indicator table row {label!r} not read") for (_r, line, _c), label, role
+              in zip(body, labels, roles[1:]) if role is None]
+    at = {role: b for b, role in enumerate(roles[1:]) if role is not None}
+    value_rows = [b for b, role in enumerate(roles[1:]) if is_value_role(role)]
+    table_rows: list[IndicatorRow] = []
+    for j, name_cell in enumerate(header[1:], 1):
+        name, unit = split_unit_paren(_joined(name_cell))
+        if "unit" in at and (printed_unit := _joined(body[at["unit"]][2][j])):
+            unit = printed_unit
+        values = [(_joined(body[b][2][j]), line_of(body[b][0], j, body[b][1])) for b in value_rows]
+        attribute = ""
+        if "attribute" in at:
+            r, line, cells = body[at["attribute"]]
+            printed = squash(cells[j])
+            attribute = attribute_of(printed) or ""
+            if printed and not attribute:
+                unread.append((line_of(r, j, line), f"indicator {j} attribute {printed!r} not read "
+                                                    f"(not 约束性 or 预期性)"))
+        last = max([line_of(r, j, line) for r, line, _cells in body], default=header_line)
+        table_rows.append(IndicatorRow(str(j), name, "", unit, values, attribute,
+                                       line_of(k, j, header_line), last))
+    table = IndicatorTable([r for r in roles if r is not None], years, table_rows, grid.first_line, grid.last_line,
+                           units=header_units(["指标"] + labels))
+    table.unread = sorted(unread)
     return table
 
 
@@ -313,6 +404,7 @@ def read_division_grid(grid: Grid, title: str, title_line: int) -> DivisionTable
             continue
         no = numbers[at]
         task = _joined(cells[cols["task"]])
+        content = _joined(cells[cols["content"]]) if "content" in cols else ""
         printed_no = task_number(task)
         if no is None and not squash(cells[0]) and printed_no and (
                 continues_rows(table.rows[-1].no, printed_no[0]) if table.rows else printed_no[0] == "1"):
@@ -329,10 +421,11 @@ def read_division_grid(grid: Grid, title: str, title_line: int) -> DivisionTable
                 table.unread.append((line, f"division table row {no} has {printed - 1} cells under "
                                            f"{width - 1} column names: its units were not read"))
                 task = max((_joined(c) for c in cells[1:]), key=len, default="")
-                lead = support = deadline = ""
+                lead = support = deadline = content = ""
             elif not lead and not support and any(n and n.startswith(no + ".") for n in numbers[at + 1:]):
                 continue  # 1 加强社会保障 over 1.1, 1.2: a category
-            table.rows.append(DivisionRow(no, task, lead, support, line, line, line, line, line, deadline))
+            table.rows.append(DivisionRow(no, task, lead, support, line, line, line, line, line, deadline,
+                                          content, line))
         elif table.rows and not squash(cells[0]) and not _continues_row(
                 table.rows[-1], task, lead or _merged_lead(grid, spread, k + 1 + at, cols["lead"]),
                 (k + 1 + at, cols["no"]) in grid.merged):
@@ -344,6 +437,9 @@ def read_division_grid(grid: Grid, title: str, title_line: int) -> DivisionTable
         elif table.rows and not squash(cells[0]):  # a row broken over a page: its cells continue the last row
             prev = table.rows[-1]
             prev.task += task
+            if content and not prev.content:
+                prev.content_line = line
+            prev.content += content
             prev.lead = _join_units(prev.lead, lead)
             prev.support = _join_units(prev.support, support)
             prev.deadline += deadline

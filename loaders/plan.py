@@ -32,7 +32,7 @@ from policykg.loaders.responsibilities import (MARKER_RE, OWNER_LABELS, Assigned
                                               parse_inner)
 from policykg.loaders.structure import parse_structure, short_title
 from policykg.loaders.targets import extract_targets, linked_indicators
-from policykg.loaders.table_vocab import (DivisionTable, IndicatorTable, attribute_marks, is_division_title, is_value_role,
+from policykg.loaders.table_vocab import (DivisionRow, DivisionTable, IndicatorTable, attribute_marks, is_division_title, is_value_role,
                                           marked_attribute, squash, task_number)
 from policykg.loaders.tables import flattened_grid, read_division_table, read_indicator_table
 from policykg.loaders.text import Block, Line, ProjectRow, line_width, make_blocks, make_lines, normalize
@@ -332,6 +332,26 @@ def _chapter_printing(record: PlanRecord, table: DivisionTable, section: Section
     return appendix
 
 
+def division_text(row: DivisionRow) -> str:
+    """A division row's text: its task, and the content its content column prints for it
+    (任务名称 | 具体内容: 完善低保制度：将符合条件的残疾人纳入低保。), as a project table's row is its
+    name and its 建设内容."""
+    if not row.content.strip():
+        return row.task
+    if not row.task.strip():
+        return row.content
+    return row.task + ("" if row.task.rstrip().endswith(("。", "；", ";", "：", ":")) else "：") + row.content
+
+
+def _division_line_of(row: DivisionRow):
+    """The line of an offset in `division_text(row)`: the task cell's, then the content cell's."""
+    task_line = row.task_line or row.first_line
+    if not row.content.strip() or not row.task.strip():
+        return lambda _off: (row.content_line or task_line) if row.content.strip() else task_line
+    start = len(division_text(row)) - len(row.content)
+    return lambda off: task_line if off < start else (row.content_line or task_line)
+
+
 def _division_section(table: DivisionTable, readers: ClauseReader, spans: _Spans, order: int) -> Section:
     section = Section("", table.title, spans.lines(table.title_line, table.title_line), order=order)
     # a lead column named 责任单位 (责任部门, 实施单位 …) names the units responsible, read as the body
@@ -340,7 +360,7 @@ def _division_section(table: DivisionTable, readers: ClauseReader, spans: _Spans
     owner = squash(table.lead_column) in OWNER_LABELS
     for k, row in enumerate(table.rows, 1):
         printed_no = task_number(row.task)  # 1.完善低保制度: the number is no part of the title
-        task = Task(row.no, short_title(printed_no[1] if printed_no else row.task), row.task,
+        task = Task(row.no, short_title(printed_no[1] if printed_no else row.task), division_text(row),
                     spans.lines(row.first_line, row.last_line), order=order + k, deadline=row.deadline)
         for role, cell, line_no in (("lead", row.lead, row.lead_line), ("support", row.support, row.support_line)):
             if not cell.strip():
@@ -549,8 +569,7 @@ def load_plan(path: str | Path) -> PlanRecord:
         section = _division_section(table, readers, spans, order)
         order += 1000
         for row, task in zip(table.rows, section.tasks):
-            line = row.task_line or row.first_line
-            _attach_targets(task, lambda off, ln=line: ln, spans, record)
+            _attach_targets(task, _division_line_of(row), spans, record)
         _chapter_printing(record, table, section, order).sections.append(section)
         for row_id, (target, _score) in link_rows(section.tasks, body_tasks).items():
             row = next(t for t in section.tasks if id(t) == row_id)

@@ -308,6 +308,9 @@ class DivisionRow:
     support_line: int = 0
     task_line: int = 0
     deadline: str = ""  # 完成时限 as printed (2022年底前, 持续推进)
+    #: the row's content cell (具体内容, 主要措施 …) beside its task's name, and its line
+    content: str = ""
+    content_line: int = 0
 
 
 @dataclass
@@ -340,18 +343,37 @@ DEADLINE_HEADER = ("完成时限", "完成时间", "完成期限", "时间节点
 _HEADER_CELL = re.compile(r"[^。；;]{1,12}")
 
 
+#: a column holding what a task is to do, beside the column naming it (任务名称 | 具体内容): its
+#: content, measures or targets.  工作内容 and 任务内容 name the task column of a table that has no
+#: other (序号 | 工作内容 | 牵头单位)
+CONTENT_HEADER = ("具体内容", "主要内容", "工作内容", "任务内容", "重点内容", "具体措施", "工作措施", "主要措施",
+                  "重点措施", "具体举措", "主要举措", "工作举措", "建设内容", "目标任务", "具体任务", "工作要求",
+                  "目标要求", "具体工作")
+
+
 def division_columns(names: list[str]) -> tuple[dict[str, int], list[int]] | None:
     """The columns of a division table's header (序号, then task, lead, support and deadline columns
-    in any order), as {role: index}, and the indexes of columns no role reads (备注…); None unless
-    it names a task and a lead (or 责任单位) column."""
+    in any order, and a content column beside the task's), as {role: index}, and the indexes of
+    columns no role reads (备注…); None unless it names a task and a lead (or 责任单位) column.  The
+    task column is one naming tasks (重点任务, 任务名称), else one naming their content (工作内容);
+    a content column beside it is the tasks' content (具体内容, 主要措施)."""
     names = [squash(n) for n in names]
     if len(names) < 3 or names[0] != "序号":
         return None
     cols: dict[str, int] = {"no": 0}
+    named = [k for k, n in enumerate(names[1:], 1) if n in TASK_HEADER and n not in CONTENT_HEADER]
+    content = [k for k, n in enumerate(names[1:], 1) if n in CONTENT_HEADER]
+    if named:
+        cols["task"] = named[0]
+    elif tasks_content := [k for k in content if names[k] in TASK_HEADER]:
+        cols["task"] = tasks_content[0]  # 工作内容 with no task column (a 建设内容 alone is a project table's)
+    if "task" in cols and (beside := [k for k in content if k != cols["task"]]):
+        cols["content"] = beside[0]
     unknown: list[int] = []
     for k, name in enumerate(names[1:], 1):
-        role = ("task" if name in TASK_HEADER and "task" not in cols
-                else "lead" if name in LEAD_HEADER and "lead" not in cols
+        if k in (cols.get("task"), cols.get("content")):
+            continue
+        role = ("lead" if name in LEAD_HEADER and "lead" not in cols
                 else "support" if name in SUPPORT_HEADER and "support" not in cols
                 else "deadline" if name in DEADLINE_HEADER and "deadline" not in cols else None)
         if role is None:
@@ -370,7 +392,8 @@ def is_header_cell(text: str) -> bool:
     """Could this be a cell of a division table's header row: a column's name?"""
     t = squash(text)
     return bool(_HEADER_CELL.fullmatch(t)) and (t.endswith(_HEADER_NOUNS + DEADLINE_HEADER)
-                                                or t in TASK_HEADER + LEAD_HEADER + SUPPORT_HEADER)
+                                                or t in TASK_HEADER + CONTENT_HEADER + LEAD_HEADER
+                                                + SUPPORT_HEADER)
 
 
 #: a number a division table's task cell prints before its title: 1.完善…, 1、完善…, （1）完善…

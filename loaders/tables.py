@@ -16,7 +16,7 @@ from policykg.loaders.table_vocab import (MAX_DIVISION_COLUMNS, attribute_of, UN
                                           DivisionTable, IndicatorRow, IndicatorTable, header_roles, header_units, is_value_role,
                                           column_role, division_columns, is_category_cell, is_header_cell,
                                           is_heading_line, is_measure_unit, is_total_cell, table_category, note_no_lead, note_unread, split_unit_paren, squash, unitlike)
-from policykg.loaders.grids import read_indicator_grid
+from policykg.loaders.grids import ACROSS_CORNERS, across_header, across_label, across_name, read_across_grid, read_indicator_grid
 from policykg.loaders.reading import Grid
 from policykg.loaders.text import ITEM_RE, Line
 from policykg.loaders.values import is_missing, is_value_cell, opens_with_value
@@ -176,7 +176,7 @@ def read_indicator_table(lines: list[Line], i: int) -> IndicatorTable | None:
         return _read_tab_table(lines, i)
     head = _one_cell_header(lines, i)
     if head is None:
-        return None
+        return _read_across_lines(lines, i)
     header, j = head
     cols, years = _columns(header)
     # no attribute column (a table printing none): a row ends with its last value, not its attribute
@@ -463,6 +463,67 @@ def _continues(rows: list[IndicatorRow], number: str, after_category: bool) -> b
     return n == int(rows[-1].no) + 1 or (after_category and n == 1)
 
 
+def _read_across_lines(lines: list[Line], i: int) -> IndicatorTable | None:
+    """An indicator table printed across (the indicators' names along its header row, a row for each
+    year down its first column: `grids.read_across_grid`) one cell a line, no tab marking its cells:
+    the corner cell (指标, 年份) at lines[i], the names, then rows each opening with its label (2020年,
+    2025年, 属性, 单位) and a cell for each name.  A row printing another number of cells (an empty cell
+    lost, so which column each of its cells stands in cannot be told) leaves the table unread (the
+    rows' labels together say which is the baseline and which the target): said, with its line.
+    None unless lines[i] opens such a table."""
+    if lines[i].indented or squash(lines[i].norm) not in ACROSS_CORNERS:
+        return None
+    at: list[int] = []  # the names' lines
+    k = _next_nonempty(lines, i + 1)
+    while k is not None and not lines[k].indented and across_name(lines[k].norm) and not is_heading_line(lines[k].norm):
+        at.append(k)
+        k = _next_nonempty(lines, k + 1)
+    if not at or k is None or across_label(lines[k].norm) is None:
+        return None
+
+    def is_cell(n: int) -> bool:
+        norm = lines[n].norm
+        return (across_label(norm) is None and not is_heading_line(norm) and "。" not in norm
+                and not lines[n].indented)
+
+    rows = [(lines[i].no, tuple([lines[i].clean] + [lines[n].clean for n in at]))]
+    cell_lines = {(0, c): lines[n].no for c, n in enumerate(at, 1)}
+    unread: list[tuple[int, str]] = []
+    last = at[-1]
+    while k is not None and across_label(lines[k].norm) is not None:
+        cells = [k]
+        n = _next_nonempty(lines, k + 1)
+        while n is not None and len(cells) <= len(at) and is_cell(n):
+            cells.append(n)
+            n = _next_nonempty(lines, n + 1)
+        last = cells[-1]
+        if len(cells) != len(at) + 1 or (n is not None and across_label(lines[n].norm) is None and (
+                is_value_cell(lines[n].norm) or attribute_of(lines[n].norm) is not None)):
+            more = len(cells) == len(at) + 1
+            unread.append((lines[k].no, f"indicator table printed across: row {squash(lines[k].norm)!r} prints "
+                                        f"{'more than ' + str(len(at)) if more else len(cells) - 1} "
+                                        f"cell{'' if len(cells) == 2 else 's'} under "
+                                        f"{len(at)} indicators (which column each stands in cannot be told)"))
+            while n is not None and not is_heading_line(lines[n].norm) and (
+                    across_label(lines[n].norm) is not None or is_value_cell(lines[n].norm)
+                    or attribute_of(lines[n].norm) is not None):
+                last = n  # the rest of the table's rows: cells, not prose
+                n = _next_nonempty(lines, n + 1)
+            break
+        cell_lines.update({(len(rows), c): lines[x].no for c, x in enumerate(cells)})
+        rows.append((lines[k].no, tuple(lines[x].clean for x in cells)))
+        k = n
+    table = read_across_grid(Grid(tuple(rows)), cell_lines) if len(rows) > 1 and not unread else None
+    if table is None:
+        names = " | ".join(squash(lines[n].clean) for n in at)
+        table = IndicatorTable([], {}, [], lines[i].no, lines[last].no)
+        unread.insert(0, (lines[i].no, f"indicator table printed across ({names}) not read"))
+    else:
+        table.last_line = lines[last].no
+    table.unread = sorted(table.unread + unread)
+    return table
+
+
 def _read_tab_table(lines: list[Line], i: int) -> IndicatorTable | None:
     """A table printed one row a line, cells apart by tabs: read by position under its header like
     a real table (`grids.read_indicator_grid`), an empty cell (two tabs) keeping its column; a
@@ -566,16 +627,18 @@ def read_division_table(lines: list[Line], i: int) -> DivisionTable | None:
                 task_cell = max(row_cells, key=lambda c: len(c.text), default=_NO_CELL)
                 cell = lambda role: task_cell if role == "task" else _NO_CELL  # noqa: E731
         else:  # by what the lines look like: a task until its 。, then the units (no other columns)
-            row_cells = _regroup_untabbed(cells, idx + 1, ncols - 1, expect + 1)
-            by_order = dict(zip(("task", "lead", "support"), row_cells))
+            named = cols.get("content") == cols["task"] + 1 == 2 and cols["lead"] == 3
+            by_order = _regroup_untabbed(cells, idx + 1, ncols - 1, expect + 1, named)
+            row_cells = list(by_order.values())
             cell = lambda role: by_order.get(role, _NO_CELL)  # noqa: E731
         if len(row_cells) < 2:
             break
-        task, lead, support = cell("task"), cell("lead"), cell("support")
+        task, lead, support, content = cell("task"), cell("lead"), cell("support"), cell("content")
         last = max(c.last_line for c in row_cells)
         table.rows.append(DivisionRow(str(expect), task.text, lead.text, support.text, first, last,
                                       lead.first_line, support.first_line, task.first_line,
-                                      deadline=cell("deadline").text))
+                                      deadline=cell("deadline").text, content=content.text,
+                                      content_line=content.first_line))
         idx += 1 + len(row_cells)
         expect += 1
     if not table.rows:
@@ -584,33 +647,47 @@ def read_division_table(lines: list[Line], i: int) -> DivisionTable | None:
     note_no_lead(table)
     note_unread(table, [header[k] for k in unknown],
                 [c.first_line for c in cells[idx:] if squash(c.text) == str(expect)][:1])
-    if not tabbed and len(header) > 4:
+    if not tabbed and len(header) > 4 + ("content" in cols):
         table.unread.append((title_line.no, f"division table printed without cell marks has {len(header)} "
-                                            f"columns: only the task and its units were read by position"))
+                                            f"columns: only the task{' and its content' if 'content' in cols else ''}"
+                                            f" and its units were read by position"))
     return table
 
 
-def _regroup_untabbed(cells: list[_Cell], start: int, ncols: int, next_no: int) -> list[_Cell]:
-    """Without tab marks each line is a cell; a task wraps until its 。, units follow."""
+def _regroup_untabbed(cells: list[_Cell], start: int, ncols: int, next_no: int,
+                      named: bool = False) -> dict[str, _Cell]:
+    """Without tab marks each line is a cell; a task wraps until its 。, units follow.  In a table
+    whose task's name comes before its content (`named`: 任务名称 | 具体内容 | 牵头单位), the first
+    line is the name and the content wraps until its 。 (where the first line is a sentence, or a
+    unit follows it, the row prints no separate name: it is read as the task).  {role: cell}."""
     end = start
     while end < len(cells) and squash(cells[end].text) != str(next_no):
         end += 1
     span = cells[start:end]
     if not span:
-        return []
+        return {}
+    out: dict[str, _Cell] = {}
+    first = "task"
+    if named:
+        ncols -= 1
+        if len(span) >= 3 and not span[0].text.endswith(("。", "；", ";")) and not unitlike(span[1].text):
+            out["task"] = span[0]
+            span = span[1:]
+            first = "content"
     t = 0
     task = span[0]
     while not task.text.endswith(("。", "；", ";")) and t + 1 < len(span) - 1 and not unitlike(span[t + 1].text):
         t += 1
         task = _Cell(task.text + span[t].text, task.first_line, span[t].last_line)
+    out[first] = task
     rest = span[t + 1:]
     if not rest:
-        return [task]
-    lead = rest[0]
+        return out
+    out["lead"] = rest[0]
     if len(rest) == 1 or ncols < 3:
-        return [task, lead]
-    support = _Cell("、".join(c.text for c in rest[1:]), rest[1].first_line, rest[-1].last_line)
-    return [task, lead, support]
+        return out
+    out["support"] = _Cell("、".join(c.text for c in rest[1:]), rest[1].first_line, rest[-1].last_line)
+    return out
 
 
 # ------------------------------------------------------------------------------------------------
@@ -639,6 +716,8 @@ def _tabular(rows: list[tuple[int, tuple[str, ...]]]) -> bool:
     if len(rows) < 2:
         return False
     header = rows[0][1]
+    if across_header([(line, list(cells)) for line, cells in rows]) == 0:
+        return True  # an indicator table printed across: its header row holds the indicators' names
     if len(header) < 2 or any(len(c) > _HEADER_MAX or "。" in c for c in header):
         return False
     return sum(len(cells) == len(header) for _, cells in rows[1:]) * 2 >= len(rows) - 1

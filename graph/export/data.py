@@ -97,6 +97,7 @@ WHERE {
   OPTIONAL { ?indicator pkg:hasBaseline ?b . ?b pkg:printed ?baseline }
   OPTIONAL {
     ?indicator pkg:hasTarget ?t .
+    MINUS { ?t a pkg:MilestoneTarget }
     ?t pkg:printed ?target .
     OPTIONAL { ?t pkg:value ?value }
     OPTIONAL {
@@ -110,6 +111,16 @@ WHERE {
     ?indicator pkg:attribute ?a .
     VALUES (?a ?attribute) { (pkg:binding "约束性") (pkg:expected "预期性") }
   }
+}"""
+
+#: each indicator's milestones: its values by years between the baseline's and the target's
+MILESTONES = _PREFIXES + """
+SELECT ?indicator ?year ?printed WHERE {
+  ?indicator a pkg:Indicator ;
+             pkg:hasTarget ?m .
+  ?m a pkg:MilestoneTarget ;
+     pkg:year ?year ;
+     pkg:printed ?printed .
 }"""
 
 #: every triple with its named graph; ?literal tells attributes (literals) from edges (IRIs, blank nodes)
@@ -267,14 +278,20 @@ def units(store: GraphStore, tasks: list[Task] | None = None) -> dict[str, Unit]
 
 
 def indicators(store: GraphStore, chosen: list[Plan]) -> list[dict[str, Any]]:
-    """The chosen plans' indicator rows (one per indicator), in table order."""
+    """The chosen plans' indicator rows (one per indicator), in table order; the target the plan's
+    end year's, never a milestone, which `milestones` lists (2023年：90, by year, joined with "；";
+    empty where the table prints none), as the `indicators` library query does."""
     by_iri = {p.iri: p for p in chosen}
     seen: dict[str, dict[str, Any]] = {}
+    milestones: dict[str, list[tuple[int, str]]] = {}
+    for r in rows(store, MILESTONES):
+        milestones.setdefault(str(r["indicator"]), []).append((int(r["year"]), str(r["printed"])))
     for r in rows(store, INDICATORS):
         plan = by_iri.get(str(r["plan"]))
         if plan is None or str(r["indicator"]) in seen:
             continue
-        seen[str(r["indicator"])] = dict(r, plan=plan)
+        found = sorted(milestones.get(str(r["indicator"]), []))
+        seen[str(r["indicator"])] = dict(r, plan=plan, milestones="；".join(f"{y}年：{v}" for y, v in found))
     return sorted(seen.values(), key=lambda r: (r["plan"].doc, r["plan"].iri, int(r["order"]), str(r["indicator"])))
 
 

@@ -222,7 +222,8 @@ def indicator_key(name: str) -> str:
 
 def indicators(store: GraphStore, chosen: list[Plan]) -> nx.MultiDiGraph:
     """Plans and indicators; an edge plan -> indicator per indicator row, carrying baseline and target
-    as printed (and the target's parsed comparator and value where it is numeric)."""
+    as printed (and the target's parsed comparator and value where it is numeric, and its milestones
+    where the table prints any: 2023年：90)."""
     rows = data.indicators(store, chosen)
     names: dict[str, Counter] = defaultdict(Counter)
     plans_of: dict[str, set[str]] = defaultdict(set)
@@ -248,6 +249,8 @@ def indicators(store: GraphStore, chosen: list[Plan]) -> nx.MultiDiGraph:
             "target_printed": data.text(r["target"]), "target_comparator": data.text(r["comparator"]),
             "attribute": data.text(r["attribute"]), "plan": r["plan"].name,
         }
+        if r["milestones"]:  # (an indicator without any has no such attribute, as before)
+            attrs["milestones"] = r["milestones"]
         if r["value"] is not None:
             attrs["target_value"] = float(r["value"])
         if r["line"] is not None:

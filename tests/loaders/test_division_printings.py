@@ -441,3 +441,92 @@ def test_a_division_table_printed_as_a_chapter_of_the_body_stays_in_it(tmp_path)
         ("4", ["县教育局"], "4")]
     assert [c.title for c in record.chapters] == ["主要任务", "重点任务分工", "保障措施"]
     assert record.warnings == []
+
+
+# a table whose content column (具体内容, 主要措施 …) says what each task is to do, beside its name
+CONTENT_HEADER = ["序号", "任务名称", "具体内容", "牵头单位", "配合单位", "完成时限"]
+CONTENT_ROWS = [["1", "完善低保制度", "将符合条件的残疾人纳入低保，2023年覆盖率达到95%。", "县民政局", "县财政局", "2022年底"],
+                ["2", "加强康复服务", "实施精准康复。", "县卫健局", "县残联", "长期"],
+                ["3", "推进融合教育", "普通学校随班就读。", "县教育局", "县残联", "2025年"]]
+TASKS_BODY = ["青山县“十四五”残疾人事业发展规划", "一、发展目标", "到2025年，残疾人事业全面发展。", "二、主要任务"]
+CONTENT_READ = [("1", "完善低保制度", "完善低保制度：将符合条件的残疾人纳入低保，2023年覆盖率达到95%。", ["县民政局"], "2022年底"),
+                ("2", "加强康复服务", "加强康复服务：实施精准康复。", ["县卫生健康局"], "长期"),
+                ("3", "推进融合教育", "推进融合教育：普通学校随班就读。", ["县教育局"], "2025年")]
+
+
+def tasks_table_plan(tmp_path: Path, printing: str, rows: list[list[str]]):
+    """A plan whose only tasks are a table's rows under 二、主要任务, printed as `printing`."""
+    if printing == "docx":
+        document = docx.Document()
+        for text in TASKS_BODY:
+            document.add_paragraph(text)
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        for i, row in enumerate(rows):
+            for j, text in enumerate(row):
+                table.cell(i, j).text = text
+        document.add_paragraph("三、保障措施")
+        path = tmp_path / "plan.docx"
+        document.save(path)
+        return load_plan(path)
+    table = {"tab rows": "\n".join("\t".join(row) for row in rows) + "\n",
+             "cells a line": cells_a_line(rows),
+             "plain cells": "重点任务分工表\n" + "".join(f"{c}\n" for row in rows for c in row)}[printing]
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join(TASKS_BODY) + "\n" + table + "三、保障措施\n", encoding="utf-8")
+    return load_plan(path)
+
+
+def tasks_read(record):
+    return [(t.no, t.title, t.text, [u.label for u in t.units("lead")], t.deadline) for t in record.tasks()]
+
+
+@pytest.mark.parametrize("printing", ["tab rows", "cells a line", "docx"])
+def test_a_content_column_is_the_tasks_text(tmp_path, printing):
+    # before: the task's text was its name only, and 具体内容 a gap ("division table column
+    # '具体内容' not read"): what each task is to do was lost
+    r = tasks_table_plan(tmp_path, printing, [CONTENT_HEADER] + CONTENT_ROWS)
+    assert tasks_read(r) == CONTENT_READ
+    assert table_gaps(r) == []
+    # a target the content states is the task's, on the row's line
+    task = r.tasks()[0]
+    assert [(v.printed, v.span.line) for v in task.targets] == [("2023年覆盖率达到95%", task.span.line)]
+
+
+def test_a_content_column_printed_without_cell_marks_is_the_tasks_text(tmp_path):
+    # one cell a line, no tab: the name is the row's first line, its content runs to its 。
+    rows = [CONTENT_HEADER[:5]] + [row[:5] for row in CONTENT_ROWS]
+    r = tasks_table_plan(tmp_path, "plain cells", rows)
+    assert [t[:4] for t in tasks_read(r)] == [t[:4] for t in CONTENT_READ]
+    assert [[u.label for u in t.units("support")] for t in r.tasks()] == [
+        ["县财政局"], ["县残疾人联合会"], ["县残疾人联合会"]]
+    assert table_gaps(r) == []
+    # the target is on the content's own line (the name's is the line above it)
+    task = r.tasks()[0]
+    assert [(v.printed, v.span.line) for v in task.targets] == [("2023年覆盖率达到95%", task.span.line + 2)]
+
+
+@pytest.mark.parametrize("name, content", [("重点任务", "主要措施"), ("任务名称", "工作内容"), ("主要任务", "目标任务"),
+                                           ("任务", "建设内容"), ("重点工作", "具体措施")])
+def test_content_columns_named_other_ways_are_the_tasks_text(tmp_path, name, content):
+    header = ["序号", name, content, "牵头单位", "配合单位", "完成时限"]
+    for printing in ("tab rows", "docx"):
+        r = tasks_table_plan(tmp_path, printing, [header] + CONTENT_ROWS)
+        assert tasks_read(r) == CONTENT_READ
+        assert table_gaps(r) == []
+
+
+def test_a_content_column_of_a_table_dividing_the_prose_tasks_is_the_rows_text(tmp_path):
+    # the tasks are printed in the plan's prose; the appendix table divides them and says each one's
+    # content again: its row keeps that content as its text (before: lost, said as a column not
+    # read), and still implements the prose task, whose text is the prose's
+    content = ["将符合条件的残疾人纳入最低生活保障范围。", "实施精准康复服务行动。", "开展家庭无障碍改造。", "办好特殊教育学校。"]
+    rows = [["序号", "重点任务", "具体内容", "牵头单位", "配合单位", "完成时限"]] + [
+        [str(k), cells[0], text] + cells[1:] for k, (cells, text) in enumerate(zip(CELLS, content), 1)]
+    for r in (text_plan(tmp_path, "\n".join("\t".join(row) for row in rows) + "\n"), word_plan(tmp_path, rows)):
+        assert division(r) == [(str(k),) + read + (str(k),) for k, read in enumerate(READ, 1)]
+        section = next(s for c in r.chapters for s in c.sections if s.title == "重点工作任务分工表")
+        assert [t.text for t in section.tasks] == [f"{cells[0]}：{text}" for cells, text in zip(CELLS, content)]
+        assert [t.implements.text for t in section.tasks] == [
+            "完善低保制度。将符合条件的残疾人纳入最低生活保障范围。", "加强康复服务。实施精准康复服务行动。",
+            "推进无障碍建设。开展家庭无障碍改造。", "发展特殊教育。办好特殊教育学校。"]
+        assert table_gaps(r) == []

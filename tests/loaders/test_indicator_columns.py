@@ -6,6 +6,7 @@ cell a line, and a Word table; each asserts what a reader of the table would che
 baseline and target (printed, number, unit, year), milestone and attribute, and the gaps."""
 from __future__ import annotations
 
+import io
 from decimal import Decimal
 from pathlib import Path
 
@@ -191,6 +192,35 @@ def test_a_milestone_is_another_target_in_the_graph_not_the_indicators_target(tm
         ("残疾儿童入学率", "93", "2023", "milestone"), ("残疾儿童入学率", "97", "2025", "target")])
 
 
+def test_the_indicators_query_and_its_spreadsheet_show_the_milestones(tmp_path):
+    # before: the indicators query left milestones out, so a researcher never saw them
+    from openpyxl import load_workbook
+    from policykg import api
+    from policykg.formatting import to_xlsx
+    path = write(tmp_path, ("指标", "2020年", "2023年", "2025年", "属性"), YEARS_ROWS, "tabs")
+    columns, rows = api.query("indicators", path)
+    assert columns[-1] == "milestones"
+    assert [(r[2], r[5], r[6], r[-1]) for r in rows] == [("残疾人康复服务覆盖率", "85", "95", "2023年：90"),
+                                                        ("残疾儿童入学率", "90", "97", "2023年：93")]
+    sheet = load_workbook(io.BytesIO(to_xlsx(columns, rows).data)).active
+    got = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert got[0][-1] == "milestones"
+    assert [r[-1] for r in got[1:]] == ["2023年：90", "2023年：93"]
+
+
+def test_the_indicators_network_export_shows_milestones_never_as_the_target(tmp_path):
+    # before: the export read any pkg:hasTarget, so an edge's target_printed could be the 2023
+    # milestone (90) instead of the 2025 target (95), silently
+    import csv
+    from policykg import api
+    path = write(tmp_path, ("指标", "2020年", "2023年", "2025年", "属性"), YEARS_ROWS, "tabs")
+    api.export(path, tmp_path / "out.csv", view="indicators")
+    with open(tmp_path / "out-edges.csv", encoding="utf-8") as fh:
+        edges = list(csv.DictReader(fh))
+    assert [(e["name"], e["baseline_printed"], e["target_printed"], e["milestones"]) for e in edges] == [
+        ("残疾人康复服务覆盖率", "85", "95", "2023年：90"), ("残疾儿童入学率", "90", "97", "2023年：93")]
+
+
 def test_a_numeric_milestone_does_not_make_a_binding_indicator_s_target_numeric(tmp_path):
     from policykg import api
     rows = [("残疾人康复服务覆盖率（%）", "85", "90", "持续提高", "约束性")]
@@ -216,3 +246,57 @@ def test_a_numeric_milestone_does_not_satisfy_the_audit_of_a_binding_indicator(t
     assert found == [("BindingIndicatorNumericTarget", "指标 1 残疾人康复服务覆盖率"),
                      ("BindingIndicatorNumericTarget", "指标 2 残疾儿童入学率"),
                      ("IndicatorHasTarget", "指标 2 残疾儿童入学率")]
+
+
+# --- 4. a table printed across: the indicators' names along its header row, a row per year -----------
+ACROSS_HEADER = ("指标", "残疾人康复服务覆盖率（%）", "残疾儿童入学率（%）")
+ACROSS_ROWS = [("2020年", "85", "90"), ("2023年", "90", "93"), ("2025年", "95", "97"), ("属性", "约束性", "预期性")]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_table_printed_across_is_read_down_its_columns(tmp_path, layout):
+    # before: a gap (tabs, cells, docx: "table of 4 rows not read") or, one cell a line, nothing at
+    # all, silently: every indicator lost
+    r, got = read(write(tmp_path, ACROSS_HEADER, ACROSS_ROWS, layout))
+    assert got == YEARS_READ
+    assert gaps(r) == []
+    # each value on its line: the 2025年 row's (one cell a line without tabs: the value's own)
+    lines = {"tabs": (9, 9), "cells": (18, 18), "plain": (26, 28), "docx": (8, 8)}[layout]
+    assert [i.target.span.line for i in r.indicators] == list(lines)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_table_printed_across_with_a_unit_row_and_long_names(tmp_path, layout):
+    header = ("年份", "困难残疾人生活补贴和重度残疾人护理补贴覆盖率（%）", "残疾人就业人数")
+    rows = [("单位", "", "万人"), ("2020年", "85", "5"), ("2025年", "95", "6"), ("属性", "约束性", "预期性")]
+    if layout == "plain":  # one cell a line prints no empty cell
+        rows[0] = ("单位", "%", "万人")
+    r, got = read(write(tmp_path, header, rows, layout))
+    assert got == [("1", "困难残疾人生活补贴和重度残疾人护理补贴覆盖率", "%", ("85", D(85), "%", 2020),
+                    ("95", D(95), "%", 2025), "约束性", []),
+                   ("2", "残疾人就业人数", "万人", ("5", D(5), "万人", 2020), ("6", D(6), "万人", 2025), "预期性", [])]
+    assert gaps(r) == []
+
+
+def test_a_table_printed_across_one_cell_a_line_with_a_cell_lost_is_said(tmp_path):
+    # 2025年's first cell empty, so not printed: which indicator its 97 is the lines cannot tell
+    rows = [("2020年", "85", "90"), ("2025年", "97"), ("属性", "约束性", "预期性")]
+    path = tmp_path / "plan.txt"
+    printed = "".join(f"{c}\n\n" for row in [ACROSS_HEADER, *rows] for c in row)
+    path.write_text("\n".join([TITLE, "", *BEFORE, "主要指标"]) + "\n" + printed + "\n" + "\n".join(AFTER) + "\n",
+                    encoding="utf-8")
+    r, got = read(path)
+    assert got == []
+    assert gaps(r) == [(6, "table", "indicator table printed across (残疾人康复服务覆盖率（%） | 残疾儿童入学率（%）) not read"),
+                       (18, "table", "indicator table printed across: row '2025年' prints 1 cell under 2 indicators "
+                                     "(which column each stands in cannot be told)")]
+    # its cells are no prose: the plan's tasks are the two under 二、主要任务
+    assert [t.title for t in r.tasks()] == ["完善低保制度", "加强康复服务"]
+
+
+def test_a_row_of_a_table_printed_across_no_role_reads_is_said(tmp_path):
+    rows = [("2015年", "80", "88"), ("2020年", "85", "90"), ("2025年", "95", "97"), ("属性", "约束性", "预期性")]
+    r, got = read(write(tmp_path, ACROSS_HEADER, rows, "tabs"))
+    assert [(g[1], g[4]) for g in got] == [("残疾人康复服务覆盖率", ("95", D(95), "%", 2025)),
+                                          ("残疾儿童入学率", ("97", D(97), "%", 2025))]
+    assert gaps(r) == [(7, "table", "indicator table row '2015年' not read")]

@@ -56,6 +56,35 @@ def test_indicators_rows(example_store, example_expected):
     assert [r["comparator"] or None for r in rows] == [i["comparator"] for i in example_expected["indicators"]]
     assert [float(r["value"]) if r["value"] != "" else None for r in rows] == [
         None if i["value"] is None else float(i["value"]) for i in example_expected["indicators"]]
+    assert [r["milestones"] for r in rows] == [""] * len(rows)  # its table prints no milestone column
+
+
+def test_indicators_milestones_on_rdflib_and_oxigraph(tmp_path):
+    # a milestone (a 2023年 column between 2020年 and 2025年) is no target, but a researcher sees it:
+    # each as its year and value as printed, by year; the same rows whichever engine answers
+    from policykg.graph.oxigraph_store import OxigraphStore
+    header = ("序号", "指标", "2020年", "2022年", "2023年", "2025年", "属性")
+    rows = [("1", "残疾人康复服务覆盖率（%）", "85", "88", "90", "95", "约束性"),
+            ("2", "残疾儿童入学率（%）", "90", "", "93", "97", "预期性"),
+            ("3", "残疾人就业人数（万人）", "5", "", "", "6", "预期性")]
+    path = tmp_path / "plan.txt"
+    path.write_text("青山县“十四五”残疾人事业发展规划\n\n一、发展目标\n主要指标\n"
+                    + "".join("\t".join(r) + "\n" for r in (header, *rows))
+                    + "\n二、主要任务\n（一）完善低保制度。将符合条件的残疾人纳入低保。\n", encoding="utf-8")
+    built = api.build([path])
+    trig = tmp_path / "plan.trig"
+    built.dataset.serialize(str(trig), format="trig")
+    api.load([trig], tmp_path / "kg")
+    oxigraph = OxigraphStore(tmp_path / "kg", read_only=True)
+    try:
+        for store in (MemoryStore(built.dataset), oxigraph):
+            got = rows_as_dicts("indicators", store)
+            assert [(r["name"], r["baseline"], r["target"], r["milestones"]) for r in got] == [
+                ("残疾人康复服务覆盖率", "85", "95", "2022年：88；2023年：90"),
+                ("残疾儿童入学率", "90", "97", "2023年：93"),
+                ("残疾人就业人数", "5", "6", "")]
+    finally:
+        oxigraph.close()
 
 
 def test_projects_rows(example_store, example_expected):
