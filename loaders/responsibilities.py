@@ -134,19 +134,41 @@ _SPACED_LABEL_RE = re.compile(
     + r")(?P<space>[ \t\u3000]+)(?=\S)", re.M)
 #: the longest a spaced label's list may run (a clause's list, not a paragraph)
 _SPACED_LIST_MAX = 200
+#: the labels that name what they label by a noun of their own (牵头单位, 责任部门, 责任主体)
+_NOUN_LABELS = tuple(sorted((w for w in LEAD_LABELS + SUPPORT_LABELS + OWNER_LABELS
+                             if w.endswith(("单位", "部门", "处室", "科室", "主体"))), key=len, reverse=True))
+#: a label's noun ending its line, no colon (牵头单位 / 县民政局、县财政局: the spaces typed after it
+#: were stripped with the line's end): the line's break is its colon, where a part of a clause may
+#: start, as _SPACED_LABEL_RE
+_BROKEN_LABEL_RE = re.compile(
+    r"(?:^|(?<=[\s。;；,，(（【〔\[［〖" + re.escape(DECORATION) + r"]))" + LEVEL_PREFIX + "(?P<label>"
+    + "|".join(_NOUN_LABELS) + r")(?P<space>[ \t\u3000]*\n[ \t\u3000]*)(?=\S)", re.M)
+_LINE_END_LABEL_RE = re.compile(
+    r"(?:^|(?<=[\s。;；,，(（【〔\[［〖" + re.escape(DECORATION) + r"]))" + LEVEL_PREFIX + "(?:"
+    + "|".join(_NOUN_LABELS) + r")\s*$")
+
+
+def label_ends_line(line: str, following: str) -> bool:
+    """Does a line (normalised) end in a label's noun with no colon (牵头单位, 责任单位 alone or after a
+    sentence's 。) and the line after it open with a unit's name (县民政局、县财政局)?  The break is
+    the label's colon: text.py's `joins` ends the paragraph there (run together, 牵头单位县民政局 read
+    as no label), and `spaced_labels` reads the next line as the label's list."""
+    return line.rstrip().endswith(_NOUN_LABELS) and _LINE_END_LABEL_RE.search(line) is not None \
+        and opens_with_unit(re.split(r"[)】〕\]〗]", following, maxsplit=1)[0])  # (牵头单位 / 县卫健局)
 
 
 def spaced_labels(text: str) -> str:
     """`text` with the white space after a label printed without its colon read as the colon (its
-    first character made a ：, so offsets stay): only where what follows each such label, up to the
+    first character made a ：, so offsets stay; a label's noun ending its line takes the break for
+    its colon, and the next line as its list): only where what follows each such label, up to the
     next label, the end of the line or a bracket closing around it, reads wholly as a unit list (a
     deadline label's as a deadline) — 牵头单位　县民政局　配合单位　县财政局 is a clause, 牵头单位
     要统筹推进 prose.  A label whose list does not read is prose, and the one before it then runs on
     over it (so its list does not read either)."""
-    if " " not in text and "\t" not in text and "\u3000" not in text:
+    if " " not in text and "\t" not in text and "\u3000" not in text and "\n" not in text:
         return text
     norm = normalize(text)
-    kept = list(_SPACED_LABEL_RE.finditer(norm))
+    kept = sorted([*_SPACED_LABEL_RE.finditer(norm), *_BROKEN_LABEL_RE.finditer(norm)], key=lambda m: m.start())
     if not kept:
         return text
     colons = [m.start() for m in LABEL_RE.finditer(norm)]
@@ -166,19 +188,19 @@ def spaced_labels(text: str) -> str:
 #: 县民政局 under it): where a part of a clause may start, as _SPACED_LABEL_RE
 _RUN_LABEL_RE = re.compile(
     r"(?:^|(?<=[\s。;；,，(（【〔\[［〖" + re.escape(DECORATION) + r"]))" + LEVEL_PREFIX
-    + "(?:" + "|".join(sorted((w for w in LEAD_LABELS + SUPPORT_LABELS + OWNER_LABELS
-                               if w.endswith(("单位", "部门", "处室", "科室", "主体"))), key=len, reverse=True))
-    + r")(?=[^\s:：为])", re.M)
+    + "(?:" + "|".join(_NOUN_LABELS) + r")(?=[^\s:：为])", re.M)
 
 
 def spaced_label_marks(norm: str) -> list[int]:
-    """Where a label stands with white space for its colon, or none (牵头单位县民政局), and a unit's name
-    after it (牵头单位　县卫健局。加强部门协作。), read or not: (coverage) a marker, so one whose list
+    """Where a label stands with white space for its colon, or none (牵头单位县民政局), or ends its line
+    (牵头单位 / 县民政局), and a unit's name after it (牵头单位　县卫健局。加强部门协作。), read or not: (coverage) a marker, so one whose list
     does not read is a gap."""
     spaced = [m.start() for m in _SPACED_LABEL_RE.finditer(norm) if opens_with_unit(norm[m.end():m.end() + 40])] \
         if " " in norm or "\t" in norm else []
     run = [m.start() for m in _RUN_LABEL_RE.finditer(norm) if opens_with_unit(norm[m.end():m.end() + 40])]
-    return sorted(set(spaced + run))
+    broken = [m.start() for m in _BROKEN_LABEL_RE.finditer(norm) if opens_with_unit(norm[m.end():m.end() + 40])] \
+        if "\n" in norm else []
+    return sorted(set(spaced + run + broken))
 
 
 def _reads_after_label(label: str, norm: str, pos: int, starts: list[int]) -> bool:

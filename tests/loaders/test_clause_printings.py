@@ -288,10 +288,27 @@ def test_a_sentence_opening_with_a_collectives_word_is_no_unit(tmp_path):
 
 
 def test_a_label_before_a_unit_that_does_not_read_as_a_clause_is_a_gap(tmp_path):
-    """牵头单位　县卫健局。加强部门协作。 (prose after the list) and 牵头单位 / 县民政局 (the label's line run
-    into the next) were lost with no gap."""
-    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。\n牵头单位\n县民政局\n"
+    """牵头单位　县卫健局。加强部门协作。 (prose after the list) and 牵头单位 / 县民政局、加强指导 (the label's
+    line run into the next) were lost with no gap."""
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。\n牵头单位\n县民政局、加强指导\n"
                        "（二）加强康复服务。实施精准康复。牵头单位　县卫健局。加强部门协作。\n"
                        "（三）发展特殊教育。办好特教学校。牵头单位 要统筹推进，配合县财政局、县民政局开展工作。")
     assert roles(r) == [([], []), ([], []), ([], [])]
     assert gaps(r) == [(FIRST + 1, "responsibility"), (FIRST + 3, "responsibility")]
+
+
+# -- a label ending its line, its list on the next ---------------------------------------------------
+
+def test_a_label_ending_its_line_takes_the_next_line_as_its_list(tmp_path):
+    """牵头单位 (its spaces stripped with the line's end) / 县卫健局、县残联: the lines were run together,
+    牵头单位县卫健局、县残联, and read as no clause (a gap); so after a sentence, in brackets and before a
+    second label.  The colon's printings (牵头单位： / …) read so already."""
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。\n牵头单位：\n县民政局、县财政局\n"
+                       "（二）加强康复服务。实施精准康复。\n牵头单位　\n县卫健局、县残联\n"
+                       "（三）发展特殊教育。办好特教学校。\n责任单位\n县教育局\n"
+                       "（四）促进就业。开展职业培训。牵头单位\n县人社局；配合单位\n县残联、县财政局\n"
+                       "（五）加强托养服务。建设托养机构。（牵头单位\n县民政局）\n"
+                       "（六）发展文体。开展文体活动，督促各责任单位\n县文旅局要加强指导。")
+    assert roles(r) == [(["县民政局", "县财政局"], []), (["县卫生健康局", "县残疾人联合会"], []), (["县教育局"], []),
+                        (["县人力资源和社会保障局"], ["县残疾人联合会", "县财政局"]), (["县民政局"], []), ([], [])]
+    assert not r.warnings
