@@ -78,9 +78,12 @@ _PROSE_VERBS = ("统筹", "组织实施", "共同推进", "负总责")
 _VERB_RE = _verbs_re(_SUPPORT_VERBS + _LEAD_VERBS)
 _PLAIN_VERB_RE = _verbs_re(v for v in _SUPPORT_VERBS + _LEAD_VERBS if v not in _PROSE_VERBS)
 #: verbs that say the units before them carry the task out (县卫健局牵头，各乡镇人民政府落实): beside a
-#: lead they support it, as 负责实施 does after a 牵头; in a clause that names no lead they are no
-#: clause's verbs (抓好落实, 组织落实 close prose as often)
+#: lead they support it, as 负责实施 does after a 牵头; closing the first list of a clause that names
+#: no lead but names supporters (县民政局落实，县财政局配合 / 县卫健局会同县残联落实) they lead; else they
+#: are no clause's verbs (抓好落实, 组织落实 close prose as often)
 _CARRY_VERBS = ("落实", "实施", "执行", "承办")
+#: a word of how before a carry verb (组织落实, 抓好落实, 共同实施): never part of a unit's name (县人社局组织)
+_CARRY_HOW = ("组织", "具体", "抓好", "督促", "认真", "共同", "分别", "统筹", "推动", "推进", "协调", "贯彻")
 _WITH_CARRY = {_VERB_RE: _verbs_re(_SUPPORT_VERBS + _LEAD_VERBS + _CARRY_VERBS),
                _PLAIN_VERB_RE: _verbs_re([v for v in _SUPPORT_VERBS + _LEAD_VERBS if v not in _PROSE_VERBS]
                                          + list(_CARRY_VERBS))}
@@ -330,7 +333,8 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE) -> list[Part] | N
     """Parts of a '…牵头；…配合' clause; None unless every piece of it is a unit list and a verb."""
     parts: list[Part] = []
     duty: set[int] = set()  # parts closed by 按职责分工负责 …
-    carry = False  # a part closed by 落实 / 实施 …: read only beside a lead
+    carry: list[int] = []  # parts closed by 落实 / 实施 …: read beside a lead, or leading named supporters
+    named_support = False  # a part closed by 配合 / 协助 / 参与 …, or a list joined by 会同
     verbs = _WITH_CARRY.get(verbs, verbs)
     has_lead_verb = "牵头" in inner
     norm = normalize(inner)
@@ -355,14 +359,20 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE) -> list[Part] | N
             units = _drop_topic(units)
             if units is None:
                 return None  # a clause for the tasks above (以上任务由…): not this task's alone
+            if verb in _CARRY_VERBS:
+                units = _without_how(units)
             head, *withs = _WITH_RE.split(units)
             if verb in _DUTY_VERBS:
                 duty.add(len(parts))
             if verb in _CARRY_VERBS:
-                role, carry = "support", True
+                role = "support"
+                carry.append(len(parts))
+            elif role == "support" and verb not in _DUTY_VERBS:
+                named_support = True
             parts.append(Part(role, head.strip(" ,，")))
             for k in range(1, len(withs), 2):
                 parts.append(Part("support", withs[k].strip(" ,，")))
+                named_support = True
         tail = raw[pos:].strip(" ,，。.")
         if tail and (found or parts) and DEADLINE_PHRASE_RE.fullmatch(tail):
             parts.append(Part("deadline", tail))
@@ -371,12 +381,29 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE) -> list[Part] | N
             if not (found or parts) or not m:
                 return None
             parts.append(Part("support", tail[m.end():].strip(" ,，")))
+            named_support = True
     if carry and not any(p.role == "lead" for p in parts):
-        return None  # (县民政局落实): who carries it out, with no lead beside it, is no clause read here
+        # (县民政局落实，县财政局配合) / (县卫健局会同县残联落实): the first list carries the task out and the
+        # others are named as its supporters: it leads, as (县民政局负责，县财政局配合) reads
+        if carry[0] != 0 or not named_support:
+            return None  # (县民政局落实): who carries it out, with no lead beside it, is no clause read here
+        parts[0] = Part("lead", parts[0].units)
     if duty and not any(p.role == "lead" for p in parts):
         # (A、B按职责分工负责) with no lead beside it: A and B are the units responsible, not supporters
         parts = [Part("lead", p.units) if k in duty else p for k, p in enumerate(parts)]
     return [p for p in parts if p.units] or None
+
+
+def _without_how(units: str) -> str:
+    """A unit list before a carry verb without the word of how it carries the task out (县民政局组织
+    落实: 县民政局, 各乡镇抓好落实: 各乡镇), where what is left ends as a body's name (各基层党组织落实
+    keeps its 组织)."""
+    stripped = units.rstrip()
+    for how in _CARRY_HOW:
+        rest = stripped[:-len(how)].rstrip()
+        if stripped.endswith(how) and rest and ends_as_body(rest):
+            return rest
+    return units
 
 
 def _drop_topic(units: str) -> str | None:
@@ -436,7 +463,7 @@ def bare_list(inner: str) -> list[Part] | None:
 #: a bracket's unit list closed by a verb that says they carry the task out, and no lead beside it:
 #: (县民政局落实), (县卫健局、县残联实施), the verb perhaps with a word of how (组织落实, 共同实施,
 #: 抓好落实: never a unit's name, 县人社局组织)
-_CARRIED_RE = re.compile(r"(?:由\s*)?(.+?)\s*(?:组织|具体|抓好|督促|认真|共同|分别|统筹|推动|推进|协调|贯彻)?(?:"
+_CARRIED_RE = re.compile(r"(?:由\s*)?(.+?)\s*(?:" + "|".join(_CARRY_HOW) + ")?(?:"
                          + "|".join(_CARRY_VERBS) + ")")
 
 

@@ -312,3 +312,35 @@ def test_a_label_ending_its_line_takes_the_next_line_as_its_list(tmp_path):
     assert roles(r) == [(["县民政局", "县财政局"], []), (["县卫生健康局", "县残疾人联合会"], []), (["县教育局"], []),
                         (["县人力资源和社会保障局"], ["县残疾人联合会", "县财政局"]), (["县民政局"], []), ([], [])]
     assert not r.warnings
+
+
+# -- units that carry a task out, beside the units named as their supporters ---------------------------
+
+def test_units_that_carry_out_a_task_lead_the_supporters_named_beside_them(tmp_path):
+    """（县民政局落实，县财政局配合） and （县卫健局会同县残联落实） were gaps, though （县民政局负责，县财政局配合）
+    and （县卫健局会同县残联负责） read; （县民政局会同县残联承办） read a supporter 县残联承办 (承办 ends as 办
+    does), （县委宣传部联合县残联执行） one lead 县委宣传部联合县残联, and 县教育局落实，县财政局配合。 the
+    supporter alone.  A word of how before the verb (组织落实, 抓好落实) is no part of a name."""
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。（县民政局落实，县财政局配合）\n"
+                       "（二）加强康复服务。实施精准康复。（县卫健局会同县残联落实）\n"
+                       "（三）发展特殊教育。办好特教学校。（县民政局会同县残联承办）\n"
+                       "（四）促进就业。开展职业培训。（县人社局实施，县残联、县就业服务中心协助）\n"
+                       "（五）加强宣传。开展助残宣传。（县委宣传部联合县残联执行）\n"
+                       "（六）发展文体。开展文体活动。县教育局落实，县财政局配合。\n"
+                       "（七）加强托养服务。建设托养机构。（县民政局组织落实，县财政局参与）\n"
+                       "（八）加强无障碍建设。推进改造。（各乡镇抓好落实，县残联配合）\n"
+                       "（九）完善救助。开展救助。（县民政局负责，县财政局配合）")
+    assert roles(r) == [(["县民政局"], ["县财政局"]), (["县卫生健康局"], ["县残疾人联合会"]),
+                        (["县民政局"], ["县残疾人联合会"]),
+                        (["县人力资源和社会保障局"], ["县残疾人联合会", "县就业服务中心"]),
+                        (["县委宣传部"], ["县残疾人联合会"]), (["县教育局"], ["县财政局"]), (["县民政局"], ["县财政局"]),
+                        (["各乡镇"], ["县残疾人联合会"]), (["县民政局"], ["县财政局"])]
+    assert not r.warnings
+
+
+def test_units_that_carry_out_a_task_after_its_supporters_or_beside_units_by_duty_are_a_gap(tmp_path):
+    """Who leads is not said where the supporters come first or the others work by their duties."""
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。（县财政局配合，县民政局落实）\n"
+                       "（二）加强康复服务。实施精准康复。（县卫健局落实，县残联按职责分工负责）")
+    assert roles(r) == [([], []), ([], [])]
+    assert gaps(r) == [(FIRST, "responsibility"), (FIRST + 1, "responsibility")]
