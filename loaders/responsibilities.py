@@ -422,15 +422,25 @@ def _drop_topic(units: str) -> str | None:
     return None if units.startswith(GROUP_TOPICS) else units[k:]
 
 
-def closes_sentence(text: str, start: int, end: int) -> bool:
-    """Is the bracket text[start:end] printed where a task's clause goes: after a sentence's 。 (or
-    on a line of its own), closing the text, or closing a sentence that does not end in a body's
-    name (完善低保制度（县民政局）。), not glossing a name (建设县康复中心（县残联）。)?"""
+def ends_sentence(text: str, start: int, end: int) -> bool:
+    """Does the bracket text[start:end] stand at a sentence's end: after its 。 (or on a line of its
+    own), closing the text, or before the 。?"""
     before = text[:start].rstrip()
     if not before or before[-1] in "。.;；":
         return True
     after = text[end:].lstrip(" \u3000")
-    return (not after.strip(" 。.\t\n\u3000") or after.startswith(("。", "."))) and not before.endswith(ORG_ENDINGS)
+    return not after.strip(" 。.\t\n\u3000") or after.startswith(("。", "."))
+
+
+def closes_sentence(text: str, start: int, end: int) -> bool:
+    """Is the bracket text[start:end] printed where a task's clause goes: after a sentence's 。 (or
+    on a line of its own), closing the text, or closing a sentence that does not end in a body's
+    name (完善低保制度（县民政局）。), not glossing a name (建设县康复中心（县残联）。)?  (A bracket
+    that names its units with a clause's verb, (各乡镇抓好落实), glosses no name: `ends_sentence`.)"""
+    before = text[:start].rstrip()
+    if not before or before[-1] in "。.;；":
+        return True
+    return ends_sentence(text, start, end) and not before.endswith(ORG_ENDINGS)
 
 
 def names_units_first(inner: str) -> bool:
@@ -536,8 +546,9 @@ def find_clauses(text: str, strict=None) -> list[Clause]:
     for start, end in bracket_groups(text):
         inner = text[start + 1:end - 1]
         # (县教育局执行): the verb first, or 执行 ends a unit's name as 银行 does
-        parts = parse_inner(inner) or (carried_list(inner) or bare_list(inner) if closes_sentence(text, start, end)
-                                       else None)
+        # (各乡镇抓好落实) after 办好特教学校 closes the sentence, naming no school: a gloss has no verb
+        parts = parse_inner(inner) or (carried_list(inner) if ends_sentence(text, start, end) else None) \
+            or (bare_list(inner) if closes_sentence(text, start, end) else None)
         if parts:
             out.append(Clause(start, end, inner, parts))
             covered.append((start, end))

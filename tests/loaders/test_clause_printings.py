@@ -344,3 +344,19 @@ def test_units_that_carry_out_a_task_after_its_supporters_or_beside_units_by_dut
                        "（二）加强康复服务。实施精准康复。（县卫健局落实，县残联按职责分工负责）")
     assert roles(r) == [([], []), ([], [])]
     assert gaps(r) == [(FIRST, "responsibility"), (FIRST + 1, "responsibility")]
+
+
+# -- a bracket that reads as a clause after a name ------------------------------------------------------
+
+def test_a_bracket_of_units_and_a_clause_verb_after_a_name_closes_its_sentence(tmp_path):
+    """办好特教学校（各乡镇抓好落实）: a bracket after a name ending as a body's does (校, 院, 馆) was taken
+    for the name's gloss, and the clause was a gap.  A bracket of units alone there still glosses the
+    name (建设县康复中心（县残联）。 names the centre's body: no clause), and one inside a sentence is a gap."""
+    r = plan(tmp_path, "（一）发展特殊教育。办好特教学校（各乡镇抓好落实）。\n"
+                       "（二）加强康复服务。建好县康复医院（县卫健局落实）\n"
+                       "（三）丰富文体生活。办好县图书馆（县文旅局、县残联实施）。\n"
+                       "（四）加强托养服务。建设县康复中心（县残联）。\n"
+                       "（五）促进就业。建好县就业服务中心（县人社局落实），提升服务。")
+    assert roles(r) == [(["各乡镇"], []), (["县卫生健康局"], []), (["县文化和旅游局", "县残疾人联合会"], []),
+                        ([], []), ([], [])]
+    assert gaps(r) == [(FIRST + 4, "responsibility")]
