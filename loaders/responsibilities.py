@@ -31,6 +31,8 @@ from policykg.loaders.text import normalize
 from policykg.loaders.units import (COLLECTIVE_STARTS, ORG_ENDINGS, SEPARATORS, UnitResolver, ends_as_body,
                                    reads_as_unit, split_unit_list)
 
+#: what a label may print before its role word: the level (县级牵头单位) and 主要 (主要牵头单位)
+_PREFIX = LEVEL_PREFIX + "(?:主要)?"
 #: a clause may also say by when (牵头单位：区民政局；完成时限：2023年底前): the task's deadline, no unit
 DEADLINE_LABELS = DEADLINE_HEADER
 _LABELS = sorted(LEAD_LABELS + SUPPORT_LABELS + OWNER_LABELS + DEADLINE_LABELS + OFFICIAL_LABELS, key=len,
@@ -41,7 +43,7 @@ _LABELS = sorted(LEAD_LABELS + SUPPORT_LABELS + OWNER_LABELS + DEADLINE_LABELS +
 #: (not a role word alone there, nor a bracket a list goes on after: 县民政局〔牵头〕、 and
 #: 县民政局【牵头单位】、 mark a unit in a list); or a label's noun with 为 for
 #: its colon (牵头单位为县民政局; a verb's 为 is prose: 以社会参与为主)
-LABEL_RE = re.compile(r"(?:(?P<open>[【〔\[［〖])\s*(?!(?:牵头|配合|协办|参与)\s*[】〕\]］〗]))?" + LEVEL_PREFIX + "(?P<label>" + "|".join(_LABELS)
+LABEL_RE = re.compile(r"(?:(?P<open>[【〔\[［〖])\s*(?!(?:牵头|配合|协办|参与)\s*[】〕\]］〗]))?" + _PREFIX + "(?P<label>" + "|".join(_LABELS)
                       + r")\s*(?:[（(][^（()）]{1,8}[)）]\s*)?"
                       r"(?(open)[:：]?\s*[】〕\]］〗](?:\s*[:：]|(?!\s*(?:$|[、,，;；)）。/])))|(?:[:：]|(?<!牵头|配合|协办|参与)为(?![主辅])))\s*")
 #: a deadline printed beside the units without a label (县司法局负责，2023年底前完成 / 县文旅局，持续推进):
@@ -53,18 +55,27 @@ DEADLINE_PHRASE_RE = re.compile(
     r"|长期(?:坚持|推进|实施)?|持续(?:推进|实施|开展|落实)|逐年(?:推进|落实|实施)|按年度(?:推进|落实|实施)"
     r"|每年(?:\d{1,2}月(?:底|末)?(?:前|以前)?)?(?:开展|实施|完成)?)")
 #: verbs that close a unit list, longest first; what follows must end the part
+#: a unit list said to be a label's units, 为 or 是 before the label's noun (县民政局为牵头单位，县财政局是
+#: 配合单位, 县卫健局为主要牵头单位): the label's role; 责任单位's is the plan's (`_OWNER_VERBS`)
+def _is_verbs(labels: Iterable[str]) -> tuple[str, ...]:
+    nouns = [w for w in labels if w.endswith(("单位", "部门", "处室", "科室", "主体"))]
+    return tuple(f"{be}{main}{w}" for be in "为是" for main in ("", "主要") for w in nouns)
+
+
 _SUPPORT_VERBS = ("按照职能分工负责", "按职能分工负责", "按照职责分工负责", "按职责分工负责", "按职责负责",
                   "按照职责分工落实", "按职责分工落实", "按职责落实", "分工负责", "共同参与", "参与配合",
                   "配合实施", "配合落实", "配合推进", "协助落实", "具体实施", "配合", "参与", "协助", "协办",
-                  "协同", "为配合单位", "为配合部门", "为参与单位", "为协办单位")
+                  "协同") + _is_verbs(SUPPORT_LABELS)
 _LEAD_VERBS = ("牵头负责", "牵头实施", "牵头落实", "牵头组织实施", "牵头抓总", "牵头推进", "牵头组织", "牵头",
                "共同负责", "负责落实", "具体负责", "负责组织实施", "负责实施", "负责推进", "负责",
-               "分别负责", "共同推进", "组织实施", "负总责", "主责", "主抓", "统筹", "为牵头单位", "为牵头部门")
+               "分别负责", "共同推进", "组织实施", "负总责", "主责", "主抓", "统筹") + _is_verbs(LEAD_LABELS)
+#: 县民政局为责任单位: the units responsible, read as the label's list is (by the plan's convention)
+_OWNER_VERBS = _is_verbs(OWNER_LABELS)
 #: support verbs that say each works by its own duties: beside a lead they support, alone they are
 #: the units responsible
 _DUTY_VERBS = tuple(v for v in _SUPPORT_VERBS if "职" in v or v == "分工负责")
 #: lead verbs that yield to a 牵头 printed in the same clause (A牵头，B负责实施: B carries it out)
-_YIELDING_LEAD_VERBS = tuple(v for v in _LEAD_VERBS if "牵头" not in v and v not in ("为牵头单位", "为牵头部门"))
+_YIELDING_LEAD_VERBS = tuple(v for v in _LEAD_VERBS if "牵头" not in v and v not in _is_verbs(LEAD_LABELS))
 #: what may follow a verb: the end of a part, or (where extraction lost the space between parts)
 #: the region prefix of the next unit list
 def _verbs_re(verbs: Iterable[str]) -> re.Pattern[str]:
@@ -75,8 +86,8 @@ def _verbs_re(verbs: Iterable[str]) -> re.Pattern[str]:
 #: verbs that close prose as often as a clause (完善养老保险社会统筹。, 动员全社会共同推进。): read in a
 #: bracket, never in an unbracketed sentence, nor counted there as markers
 _PROSE_VERBS = ("统筹", "组织实施", "共同推进", "负总责")
-_VERB_RE = _verbs_re(_SUPPORT_VERBS + _LEAD_VERBS)
-_PLAIN_VERB_RE = _verbs_re(v for v in _SUPPORT_VERBS + _LEAD_VERBS if v not in _PROSE_VERBS)
+_VERB_RE = _verbs_re(_SUPPORT_VERBS + _LEAD_VERBS + _OWNER_VERBS)
+_PLAIN_VERB_RE = _verbs_re(v for v in _SUPPORT_VERBS + _LEAD_VERBS + _OWNER_VERBS if v not in _PROSE_VERBS)
 #: verbs that say the units before them carry the task out (县卫健局牵头，各乡镇人民政府落实): beside a
 #: lead they support it, as 负责实施 does after a 牵头; closing the first list of a clause that names
 #: no lead but names supporters (县民政局落实，县财政局配合 / 县卫健局会同县残联落实) they lead; else they
@@ -84,8 +95,9 @@ _PLAIN_VERB_RE = _verbs_re(v for v in _SUPPORT_VERBS + _LEAD_VERBS if v not in _
 _CARRY_VERBS = ("落实", "实施", "执行", "承办")
 #: a word of how before a carry verb (组织落实, 抓好落实, 共同实施): never part of a unit's name (县人社局组织)
 _CARRY_HOW = ("组织", "具体", "抓好", "督促", "认真", "共同", "分别", "统筹", "推动", "推进", "协调", "贯彻")
-_WITH_CARRY = {_VERB_RE: _verbs_re(_SUPPORT_VERBS + _LEAD_VERBS + _CARRY_VERBS),
-               _PLAIN_VERB_RE: _verbs_re([v for v in _SUPPORT_VERBS + _LEAD_VERBS if v not in _PROSE_VERBS]
+_WITH_CARRY = {_VERB_RE: _verbs_re(_SUPPORT_VERBS + _LEAD_VERBS + _OWNER_VERBS + _CARRY_VERBS),
+               _PLAIN_VERB_RE: _verbs_re([v for v in _SUPPORT_VERBS + _LEAD_VERBS + _OWNER_VERBS
+                                          if v not in _PROSE_VERBS]
                                          + list(_CARRY_VERBS))}
 #: a topic that speaks for the tasks printed before it, not for one
 GROUP_TOPICS = ("以上", "上述", "前述", "上列")
@@ -96,7 +108,8 @@ _PART_SEP = re.compile(r"[;；]|\s{2,}|\t|\u3000")
 #: a responsibility marker as printed, for coverage: a label with its colon, or a verb that closes
 #: a unit list (after an organisation's last character)
 MARKER_RE = re.compile(LABEL_RE.pattern + "|(?<=[局委办厅院会部心司队所站处室联协府团镇道）)])(?:"
-                       + "|".join(sorted((v for v in _SUPPORT_VERBS + _LEAD_VERBS if v not in _PROSE_VERBS),
+                       + "|".join(sorted((v for v in _SUPPORT_VERBS + _LEAD_VERBS + _OWNER_VERBS
+                                          if v not in _PROSE_VERBS),
                                          key=len, reverse=True))
                        + r")(?=$|[;；,，。.\s)）])")
 
@@ -132,7 +145,7 @@ def opens_with_label(norm: str) -> bool:
 #: well): where a part of a clause may start (a line's start, after 。；，, white space or an opening
 #: bracket), never inside a word (各责任单位 要…)
 _SPACED_LABEL_RE = re.compile(
-    r"(?:^|(?<=[\s。;；,，(（【〔\[［〖" + re.escape(DECORATION) + r"]))" + LEVEL_PREFIX + "(?P<label>"
+    r"(?:^|(?<=[\s。;；,，(（【〔\[［〖" + re.escape(DECORATION) + r"]))" + _PREFIX + "(?P<label>"
     + "|".join(sorted(LEAD_LABELS + SUPPORT_LABELS + OWNER_LABELS + DEADLINE_LABELS, key=len, reverse=True))
     + r")(?P<space>[ \t\u3000]+)(?=\S)", re.M)
 #: the longest a spaced label's list may run (a clause's list, not a paragraph)
@@ -144,10 +157,10 @@ _NOUN_LABELS = tuple(sorted((w for w in LEAD_LABELS + SUPPORT_LABELS + OWNER_LAB
 #: were stripped with the line's end): the line's break is its colon, where a part of a clause may
 #: start, as _SPACED_LABEL_RE
 _BROKEN_LABEL_RE = re.compile(
-    r"(?:^|(?<=[\s。;；,，(（【〔\[［〖" + re.escape(DECORATION) + r"]))" + LEVEL_PREFIX + "(?P<label>"
+    r"(?:^|(?<=[\s。;；,，(（【〔\[［〖" + re.escape(DECORATION) + r"]))" + _PREFIX + "(?P<label>"
     + "|".join(_NOUN_LABELS) + r")(?P<space>[ \t\u3000]*\n[ \t\u3000]*)(?=\S)", re.M)
 _LINE_END_LABEL_RE = re.compile(
-    r"(?:^|(?<=[\s。;；,，(（【〔\[［〖" + re.escape(DECORATION) + r"]))" + LEVEL_PREFIX + "(?:"
+    r"(?:^|(?<=[\s。;；,，(（【〔\[［〖" + re.escape(DECORATION) + r"]))" + _PREFIX + "(?:"
     + "|".join(_NOUN_LABELS) + r")\s*$")
 
 
@@ -190,7 +203,7 @@ def spaced_labels(text: str) -> str:
 #: a label's noun run into the name after it, no colon nor space (a line 牵头单位 joined with the line
 #: 县民政局 under it): where a part of a clause may start, as _SPACED_LABEL_RE
 _RUN_LABEL_RE = re.compile(
-    r"(?:^|(?<=[\s。;；,，(（【〔\[［〖" + re.escape(DECORATION) + r"]))" + LEVEL_PREFIX
+    r"(?:^|(?<=[\s。;；,，(（【〔\[［〖" + re.escape(DECORATION) + r"]))" + _PREFIX
     + "(?:" + "|".join(_NOUN_LABELS) + r")(?=[^\s:：为])", re.M)
 
 
@@ -231,9 +244,9 @@ def _reads_after_label(label: str, norm: str, pos: int, starts: list[int]) -> bo
 
 #: labels printed as a pair, their unit lists paired after one colon: 牵头单位/配合单位：县民政局/县财政局
 _ROLE_WORDS = "|".join(sorted(LEAD_LABELS + SUPPORT_LABELS + OWNER_LABELS, key=len, reverse=True))
-_PAIRED_RE = re.compile(rf"(?:{LEVEL_PREFIX}(?:{_ROLE_WORDS})\s*/\s*)+{LEVEL_PREFIX}(?:{_ROLE_WORDS})\s*:\s*")
+_PAIRED_RE = re.compile(rf"(?:{_PREFIX}(?:{_ROLE_WORDS})\s*/\s*)+{_PREFIX}(?:{_ROLE_WORDS})\s*:\s*")
 #: the labels of a pair printed before the last one's colon (…牵头单位/ before 配合单位：)
-_PAIR_HEAD_RE = re.compile(rf"(?:{LEVEL_PREFIX}(?:{_ROLE_WORDS})\s*/\s*)+$")
+_PAIR_HEAD_RE = re.compile(rf"(?:{_PREFIX}(?:{_ROLE_WORDS})\s*/\s*)+$")
 
 
 def _unpair(inner: str) -> str | None:
@@ -349,7 +362,7 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE) -> list[Part] | N
             units = raw[pos:m.start()].strip(" ,，。")
             verb = m.group(1)
             role = "lead" if verb in _LEAD_VERBS and (verb not in _YIELDING_LEAD_VERBS or not has_lead_verb) \
-                else "support"
+                else "owner" if verb in _OWNER_VERBS else "support"
             pos = m.end()
             if not units:
                 if parts or found:

@@ -360,3 +360,21 @@ def test_a_bracket_of_units_and_a_clause_verb_after_a_name_closes_its_sentence(t
     assert roles(r) == [(["各乡镇"], []), (["县卫生健康局"], []), (["县文化和旅游局", "县残疾人联合会"], []),
                         ([], []), ([], [])]
     assert gaps(r) == [(FIRST + 4, "responsibility")]
+
+
+# -- units said to be a label's, and 主要 before a label ---------------------------------------------------
+
+def test_units_said_to_be_a_labels_units_and_主要_before_a_label(tmp_path):
+    """（县民政局是牵头单位，县财政局是配合单位） and （主要牵头单位：…） were gaps; 为 read only before
+    牵头单位, 牵头部门 and four supporters' labels; 县民政局为责任单位 reads as 责任单位：县民政局 does."""
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。（县民政局是牵头单位，县财政局是配合单位）\n"
+                       "（二）加强康复服务。实施精准康复。县卫健局为牵头单位，县残联为协助部门。\n"
+                       "（三）发展特殊教育。办好特教学校。（主要牵头单位：县教育局；配合单位：县财政局）\n"
+                       "（四）促进就业。开展职业培训。（县人社局为主要牵头单位）\n"
+                       "（五）加强托养服务。建设托养机构。（县民政局、县残联为责任单位）\n"
+                       "（六）发展文体。开展文体活动。县级主要牵头单位　县文旅局\n"
+                       "（七）加强宣传。坚持以用人单位为责任主体。")
+    assert roles(r) == [(["县民政局"], ["县财政局"]), (["县卫生健康局"], ["县残疾人联合会"]), (["县教育局"], ["县财政局"]),
+                        (["县人力资源和社会保障局"], []), (["县民政局"], ["县残疾人联合会"]), (["县文化和旅游局"], []),
+                        ([], [])]
+    assert not r.warnings
