@@ -12,8 +12,8 @@ import re
 from policykg.loaders.ladder import bullet, numbering
 from policykg.loaders.model import Chapter, Coverage, Gap, PlanRecord, Task
 from policykg.loaders.responsibilities import (MARKER_RE, Clause, bracket_groups, carried_list, closes_sentence,
-                                              ends_in_label_list, names_carriers, names_units_first, opens_with_unit,
-                                              spaced_label_marks)
+                                              ends_in_label_list, ends_sentence, label_ends_line, names_carriers,
+                                              names_units_first, opens_with_unit, spaced_label_marks)
 from policykg.loaders.structure import short_title
 from policykg.loaders.table_vocab import IndicatorTable
 from policykg.loaders.text import COLUMN_RE, Block, bare_box_heading, normalize
@@ -51,7 +51,7 @@ def unread_markers(task: Task, clauses: list[Clause], line_of) -> tuple[int, int
     groups = [(a, b) for a, b in bracket_groups(norm) if _BRACKET_KEYWORDS.search(norm, a, b)
               or (closes_sentence(norm, a, b) and names_units_first(norm[a + 1:b - 1]))
               or carried_list(norm[a + 1:b - 1]) is not None  # (县民政局落实) inside a sentence: unread
-              or (closes_sentence(norm, a, b) and names_carriers(norm[a + 1:b - 1]))]
+              or (ends_sentence(norm, a, b) and names_carriers(norm[a + 1:b - 1]))]
     # where a group or a read clause stands, marked once (asking every group and clause for every
     # marker cost their product in a task of thousands of lines)
     in_group = _mask(len(norm), groups)
@@ -70,7 +70,10 @@ def unread_markers(task: Task, clauses: list[Clause], line_of) -> tuple[int, int
         if lo in reported:
             continue
         reported.add(lo)
-        hi_stop = [x for x in (norm.find("。", pos + 1), norm.find("\n", pos + 1)) if x >= 0]
+        nl = norm.find("\n", pos + 1)
+        if nl >= 0 and label_ends_line(norm[lo:nl], norm[nl + 1:nl + 41]):
+            nl = norm.find("\n", nl + 1)  # 牵头单位 / 县民政局、加强指导: quote the list the label's line breaks to
+        hi_stop = [x for x in (norm.find("。", pos + 1), nl) if x >= 0]
         hi = min(hi_stop) + 1 if hi_stop else len(norm)
         gaps.append(Gap(line_of(pos), "responsibility",
                         f"responsibility clause not read: '{_quote(task.text[lo:hi])}'"))

@@ -28,8 +28,8 @@ from policykg.loaders.reading import Grid, SourceText
 from policykg.loaders.reference import classify_department
 from policykg.loaders.regions import resolve_region, split_region_names
 from policykg.loaders.responsibilities import (MARKER_RE, OWNER_LABELS, Assigned, Clause, ClauseReader, Part,
-                                              is_lead_mark_note, lead_marks, opens_with_label, owner_names_supporters,
-                                              parse_inner)
+                                              is_lead_mark_note, label_ends_line, lead_marks, opens_with_label,
+                                              owner_names_supporters, parse_inner)
 from policykg.loaders.structure import parse_structure, short_title
 from policykg.loaders.targets import extract_targets, linked_indicators
 from policykg.loaders.table_vocab import (DivisionRow, DivisionTable, IndicatorTable, attribute_marks, is_division_title, is_value_role,
@@ -124,7 +124,7 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap]
                 if table is None:  # a 专栏 printed as a table, or said; its cells are not prose
                     rows = _project_rows(flat[0], gaps, say=True)
         if rows is not None:
-            blocks.extend(make_blocks(segment, width, opens_with_label))
+            blocks.extend(make_blocks(segment, width, opens_with_label, label_ends_line))
             segment = []
             last_division = None
             blocks.extend(rows)
@@ -134,7 +134,7 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap]
             segment.append(ln)
             i += 1
             continue
-        blocks.extend(make_blocks(segment, width, opens_with_label))
+        blocks.extend(make_blocks(segment, width, opens_with_label, label_ends_line))
         segment = []
         last_division = table if isinstance(table, DivisionTable) else None
         if isinstance(table, IndicatorTable):
@@ -143,7 +143,7 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap]
         else:
             division_tables.append(table)
         i = by_no[end_line] + 1
-    blocks.extend(make_blocks(segment, width, opens_with_label))
+    blocks.extend(make_blocks(segment, width, opens_with_label, label_ends_line))
     return blocks, table_after, indicator_tables, division_tables
 
 

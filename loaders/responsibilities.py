@@ -31,6 +31,8 @@ from policykg.loaders.text import normalize
 from policykg.loaders.units import (COLLECTIVE_STARTS, ORG_ENDINGS, SEPARATORS, UnitResolver, ends_as_body,
                                    reads_as_unit, split_unit_list)
 
+#: what a label may print before its role word: the level (县级牵头单位) and 主要 (主要牵头单位)
+_PREFIX = LEVEL_PREFIX + "(?:主要)?"
 #: a clause may also say by when (牵头单位：区民政局；完成时限：2023年底前): the task's deadline, no unit
 DEADLINE_LABELS = DEADLINE_HEADER
 _LABELS = sorted(LEAD_LABELS + SUPPORT_LABELS + OWNER_LABELS + DEADLINE_LABELS + OFFICIAL_LABELS, key=len,
@@ -41,7 +43,7 @@ _LABELS = sorted(LEAD_LABELS + SUPPORT_LABELS + OWNER_LABELS + DEADLINE_LABELS +
 #: (not a role word alone there, nor a bracket a list goes on after: 县民政局〔牵头〕、 and
 #: 县民政局【牵头单位】、 mark a unit in a list); or a label's noun with 为 for
 #: its colon (牵头单位为县民政局; a verb's 为 is prose: 以社会参与为主)
-LABEL_RE = re.compile(r"(?:(?P<open>[【〔\[［〖])\s*(?!(?:牵头|配合|协办|参与)\s*[】〕\]］〗]))?" + LEVEL_PREFIX + "(?P<label>" + "|".join(_LABELS)
+LABEL_RE = re.compile(r"(?:(?P<open>[【〔\[［〖])\s*(?!(?:牵头|配合|协办|参与)\s*[】〕\]］〗]))?" + _PREFIX + "(?P<label>" + "|".join(_LABELS)
                       + r")\s*(?:[（(][^（()）]{1,8}[)）]\s*)?"
                       r"(?(open)[:：]?\s*[】〕\]］〗](?:\s*[:：]|(?!\s*(?:$|[、,，;；)）。/])))|(?:[:：]|(?<!牵头|配合|协办|参与)为(?![主辅])))\s*")
 #: a deadline printed beside the units without a label (县司法局负责，2023年底前完成 / 县文旅局，持续推进):
@@ -53,18 +55,27 @@ DEADLINE_PHRASE_RE = re.compile(
     r"|长期(?:坚持|推进|实施)?|持续(?:推进|实施|开展|落实)|逐年(?:推进|落实|实施)|按年度(?:推进|落实|实施)"
     r"|每年(?:\d{1,2}月(?:底|末)?(?:前|以前)?)?(?:开展|实施|完成)?)")
 #: verbs that close a unit list, longest first; what follows must end the part
+#: a unit list said to be a label's units, 为 or 是 before the label's noun (县民政局为牵头单位，县财政局是
+#: 配合单位, 县卫健局为主要牵头单位): the label's role; 责任单位's is the plan's (`_OWNER_VERBS`)
+def _is_verbs(labels: Iterable[str]) -> tuple[str, ...]:
+    nouns = [w for w in labels if w.endswith(("单位", "部门", "处室", "科室", "主体"))]
+    return tuple(f"{be}{main}{w}" for be in "为是" for main in ("", "主要") for w in nouns)
+
+
 _SUPPORT_VERBS = ("按照职能分工负责", "按职能分工负责", "按照职责分工负责", "按职责分工负责", "按职责负责",
                   "按照职责分工落实", "按职责分工落实", "按职责落实", "分工负责", "共同参与", "参与配合",
                   "配合实施", "配合落实", "配合推进", "协助落实", "具体实施", "配合", "参与", "协助", "协办",
-                  "协同", "为配合单位", "为配合部门", "为参与单位", "为协办单位")
+                  "协同") + _is_verbs(SUPPORT_LABELS)
 _LEAD_VERBS = ("牵头负责", "牵头实施", "牵头落实", "牵头组织实施", "牵头抓总", "牵头推进", "牵头组织", "牵头",
                "共同负责", "负责落实", "具体负责", "负责组织实施", "负责实施", "负责推进", "负责",
-               "分别负责", "共同推进", "组织实施", "负总责", "主责", "主抓", "统筹", "为牵头单位", "为牵头部门")
+               "分别负责", "共同推进", "组织实施", "负总责", "主责", "主抓", "统筹") + _is_verbs(LEAD_LABELS)
+#: 县民政局为责任单位: the units responsible, read as the label's list is (by the plan's convention)
+_OWNER_VERBS = _is_verbs(OWNER_LABELS)
 #: support verbs that say each works by its own duties: beside a lead they support, alone they are
 #: the units responsible
 _DUTY_VERBS = tuple(v for v in _SUPPORT_VERBS if "职" in v or v == "分工负责")
 #: lead verbs that yield to a 牵头 printed in the same clause (A牵头，B负责实施: B carries it out)
-_YIELDING_LEAD_VERBS = tuple(v for v in _LEAD_VERBS if "牵头" not in v and v not in ("为牵头单位", "为牵头部门"))
+_YIELDING_LEAD_VERBS = tuple(v for v in _LEAD_VERBS if "牵头" not in v and v not in _is_verbs(LEAD_LABELS))
 #: what may follow a verb: the end of a part, or (where extraction lost the space between parts)
 #: the region prefix of the next unit list
 def _verbs_re(verbs: Iterable[str]) -> re.Pattern[str]:
@@ -75,14 +86,18 @@ def _verbs_re(verbs: Iterable[str]) -> re.Pattern[str]:
 #: verbs that close prose as often as a clause (完善养老保险社会统筹。, 动员全社会共同推进。): read in a
 #: bracket, never in an unbracketed sentence, nor counted there as markers
 _PROSE_VERBS = ("统筹", "组织实施", "共同推进", "负总责")
-_VERB_RE = _verbs_re(_SUPPORT_VERBS + _LEAD_VERBS)
-_PLAIN_VERB_RE = _verbs_re(v for v in _SUPPORT_VERBS + _LEAD_VERBS if v not in _PROSE_VERBS)
+_VERB_RE = _verbs_re(_SUPPORT_VERBS + _LEAD_VERBS + _OWNER_VERBS)
+_PLAIN_VERB_RE = _verbs_re(v for v in _SUPPORT_VERBS + _LEAD_VERBS + _OWNER_VERBS if v not in _PROSE_VERBS)
 #: verbs that say the units before them carry the task out (县卫健局牵头，各乡镇人民政府落实): beside a
-#: lead they support it, as 负责实施 does after a 牵头; in a clause that names no lead they are no
-#: clause's verbs (抓好落实, 组织落实 close prose as often)
+#: lead they support it, as 负责实施 does after a 牵头; closing the first list of a clause that names
+#: no lead but names supporters (县民政局落实，县财政局配合 / 县卫健局会同县残联落实) they lead; else they
+#: are no clause's verbs (抓好落实, 组织落实 close prose as often)
 _CARRY_VERBS = ("落实", "实施", "执行", "承办")
-_WITH_CARRY = {_VERB_RE: _verbs_re(_SUPPORT_VERBS + _LEAD_VERBS + _CARRY_VERBS),
-               _PLAIN_VERB_RE: _verbs_re([v for v in _SUPPORT_VERBS + _LEAD_VERBS if v not in _PROSE_VERBS]
+#: a word of how before a carry verb (组织落实, 抓好落实, 共同实施): never part of a unit's name (县人社局组织)
+_CARRY_HOW = ("组织", "具体", "抓好", "督促", "认真", "共同", "分别", "统筹", "推动", "推进", "协调", "贯彻")
+_WITH_CARRY = {_VERB_RE: _verbs_re(_SUPPORT_VERBS + _LEAD_VERBS + _OWNER_VERBS + _CARRY_VERBS),
+               _PLAIN_VERB_RE: _verbs_re([v for v in _SUPPORT_VERBS + _LEAD_VERBS + _OWNER_VERBS
+                                          if v not in _PROSE_VERBS]
                                          + list(_CARRY_VERBS))}
 #: a topic that speaks for the tasks printed before it, not for one
 GROUP_TOPICS = ("以上", "上述", "前述", "上列")
@@ -93,7 +108,8 @@ _PART_SEP = re.compile(r"[;；]|\s{2,}|\t|\u3000")
 #: a responsibility marker as printed, for coverage: a label with its colon, or a verb that closes
 #: a unit list (after an organisation's last character)
 MARKER_RE = re.compile(LABEL_RE.pattern + "|(?<=[局委办厅院会部心司队所站处室联协府团镇道）)])(?:"
-                       + "|".join(sorted((v for v in _SUPPORT_VERBS + _LEAD_VERBS if v not in _PROSE_VERBS),
+                       + "|".join(sorted((v for v in _SUPPORT_VERBS + _LEAD_VERBS + _OWNER_VERBS
+                                          if v not in _PROSE_VERBS),
                                          key=len, reverse=True))
                        + r")(?=$|[;；,，。.\s)）])")
 
@@ -129,24 +145,46 @@ def opens_with_label(norm: str) -> bool:
 #: well): where a part of a clause may start (a line's start, after 。；，, white space or an opening
 #: bracket), never inside a word (各责任单位 要…)
 _SPACED_LABEL_RE = re.compile(
-    r"(?:^|(?<=[\s。;；,，(（【〔\[［〖" + re.escape(DECORATION) + r"]))" + LEVEL_PREFIX + "(?P<label>"
+    r"(?:^|(?<=[\s。;；,，(（【〔\[［〖" + re.escape(DECORATION) + r"]))" + _PREFIX + "(?P<label>"
     + "|".join(sorted(LEAD_LABELS + SUPPORT_LABELS + OWNER_LABELS + DEADLINE_LABELS, key=len, reverse=True))
     + r")(?P<space>[ \t\u3000]+)(?=\S)", re.M)
 #: the longest a spaced label's list may run (a clause's list, not a paragraph)
 _SPACED_LIST_MAX = 200
+#: the labels that name what they label by a noun of their own (牵头单位, 责任部门, 责任主体)
+_NOUN_LABELS = tuple(sorted((w for w in LEAD_LABELS + SUPPORT_LABELS + OWNER_LABELS
+                             if w.endswith(("单位", "部门", "处室", "科室", "主体"))), key=len, reverse=True))
+#: a label's noun ending its line, no colon (牵头单位 / 县民政局、县财政局: the spaces typed after it
+#: were stripped with the line's end): the line's break is its colon, where a part of a clause may
+#: start, as _SPACED_LABEL_RE
+_BROKEN_LABEL_RE = re.compile(
+    r"(?:^|(?<=[\s。;；,，(（【〔\[［〖" + re.escape(DECORATION) + r"]))" + _PREFIX + "(?P<label>"
+    + "|".join(_NOUN_LABELS) + r")(?P<space>[ \t\u3000]*\n[ \t\u3000]*)(?=\S)", re.M)
+_LINE_END_LABEL_RE = re.compile(
+    r"(?:^|(?<=[\s。;；,，(（【〔\[［〖" + re.escape(DECORATION) + r"]))" + _PREFIX + "(?:"
+    + "|".join(_NOUN_LABELS) + r")\s*$")
+
+
+def label_ends_line(line: str, following: str) -> bool:
+    """Does a line (normalised) end in a label's noun with no colon (牵头单位, 责任单位 alone or after a
+    sentence's 。) and the line after it open with a unit's name (县民政局、县财政局)?  The break is
+    the label's colon: text.py's `joins` ends the paragraph there (run together, 牵头单位县民政局 read
+    as no label), and `spaced_labels` reads the next line as the label's list."""
+    return line.rstrip().endswith(_NOUN_LABELS) and _LINE_END_LABEL_RE.search(line) is not None \
+        and opens_with_unit(re.split(r"[)】〕\]〗]", following, maxsplit=1)[0])  # (牵头单位 / 县卫健局)
 
 
 def spaced_labels(text: str) -> str:
     """`text` with the white space after a label printed without its colon read as the colon (its
-    first character made a ：, so offsets stay): only where what follows each such label, up to the
+    first character made a ：, so offsets stay; a label's noun ending its line takes the break for
+    its colon, and the next line as its list): only where what follows each such label, up to the
     next label, the end of the line or a bracket closing around it, reads wholly as a unit list (a
     deadline label's as a deadline) — 牵头单位　县民政局　配合单位　县财政局 is a clause, 牵头单位
     要统筹推进 prose.  A label whose list does not read is prose, and the one before it then runs on
     over it (so its list does not read either)."""
-    if " " not in text and "\t" not in text and "\u3000" not in text:
+    if " " not in text and "\t" not in text and "\u3000" not in text and "\n" not in text:
         return text
     norm = normalize(text)
-    kept = list(_SPACED_LABEL_RE.finditer(norm))
+    kept = sorted([*_SPACED_LABEL_RE.finditer(norm), *_BROKEN_LABEL_RE.finditer(norm)], key=lambda m: m.start())
     if not kept:
         return text
     colons = [m.start() for m in LABEL_RE.finditer(norm)]
@@ -165,20 +203,20 @@ def spaced_labels(text: str) -> str:
 #: a label's noun run into the name after it, no colon nor space (a line 牵头单位 joined with the line
 #: 县民政局 under it): where a part of a clause may start, as _SPACED_LABEL_RE
 _RUN_LABEL_RE = re.compile(
-    r"(?:^|(?<=[\s。;；,，(（【〔\[［〖" + re.escape(DECORATION) + r"]))" + LEVEL_PREFIX
-    + "(?:" + "|".join(sorted((w for w in LEAD_LABELS + SUPPORT_LABELS + OWNER_LABELS
-                               if w.endswith(("单位", "部门", "处室", "科室", "主体"))), key=len, reverse=True))
-    + r")(?=[^\s:：为])", re.M)
+    r"(?:^|(?<=[\s。;；,，(（【〔\[［〖" + re.escape(DECORATION) + r"]))" + _PREFIX
+    + "(?:" + "|".join(_NOUN_LABELS) + r")(?=[^\s:：为])", re.M)
 
 
 def spaced_label_marks(norm: str) -> list[int]:
-    """Where a label stands with white space for its colon, or none (牵头单位县民政局), and a unit's name
-    after it (牵头单位　县卫健局。加强部门协作。), read or not: (coverage) a marker, so one whose list
+    """Where a label stands with white space for its colon, or none (牵头单位县民政局), or ends its line
+    (牵头单位 / 县民政局), and a unit's name after it (牵头单位　县卫健局。加强部门协作。), read or not: (coverage) a marker, so one whose list
     does not read is a gap."""
     spaced = [m.start() for m in _SPACED_LABEL_RE.finditer(norm) if opens_with_unit(norm[m.end():m.end() + 40])] \
         if " " in norm or "\t" in norm else []
     run = [m.start() for m in _RUN_LABEL_RE.finditer(norm) if opens_with_unit(norm[m.end():m.end() + 40])]
-    return sorted(set(spaced + run))
+    broken = [m.start() for m in _BROKEN_LABEL_RE.finditer(norm) if opens_with_unit(norm[m.end():m.end() + 40])] \
+        if "\n" in norm else []
+    return sorted(set(spaced + run + broken))
 
 
 def _reads_after_label(label: str, norm: str, pos: int, starts: list[int]) -> bool:
@@ -206,9 +244,9 @@ def _reads_after_label(label: str, norm: str, pos: int, starts: list[int]) -> bo
 
 #: labels printed as a pair, their unit lists paired after one colon: 牵头单位/配合单位：县民政局/县财政局
 _ROLE_WORDS = "|".join(sorted(LEAD_LABELS + SUPPORT_LABELS + OWNER_LABELS, key=len, reverse=True))
-_PAIRED_RE = re.compile(rf"(?:{LEVEL_PREFIX}(?:{_ROLE_WORDS})\s*/\s*)+{LEVEL_PREFIX}(?:{_ROLE_WORDS})\s*:\s*")
+_PAIRED_RE = re.compile(rf"(?:{_PREFIX}(?:{_ROLE_WORDS})\s*/\s*)+{_PREFIX}(?:{_ROLE_WORDS})\s*:\s*")
 #: the labels of a pair printed before the last one's colon (…牵头单位/ before 配合单位：)
-_PAIR_HEAD_RE = re.compile(rf"(?:{LEVEL_PREFIX}(?:{_ROLE_WORDS})\s*/\s*)+$")
+_PAIR_HEAD_RE = re.compile(rf"(?:{_PREFIX}(?:{_ROLE_WORDS})\s*/\s*)+$")
 
 
 def _unpair(inner: str) -> str | None:
@@ -308,7 +346,8 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE) -> list[Part] | N
     """Parts of a '…牵头；…配合' clause; None unless every piece of it is a unit list and a verb."""
     parts: list[Part] = []
     duty: set[int] = set()  # parts closed by 按职责分工负责 …
-    carry = False  # a part closed by 落实 / 实施 …: read only beside a lead
+    carry: list[int] = []  # parts closed by 落实 / 实施 …: read beside a lead, or leading named supporters
+    named_support = False  # a part closed by 配合 / 协助 / 参与 …, or a list joined by 会同
     verbs = _WITH_CARRY.get(verbs, verbs)
     has_lead_verb = "牵头" in inner
     norm = normalize(inner)
@@ -323,7 +362,7 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE) -> list[Part] | N
             units = raw[pos:m.start()].strip(" ,，。")
             verb = m.group(1)
             role = "lead" if verb in _LEAD_VERBS and (verb not in _YIELDING_LEAD_VERBS or not has_lead_verb) \
-                else "support"
+                else "owner" if verb in _OWNER_VERBS else "support"
             pos = m.end()
             if not units:
                 if parts or found:
@@ -333,14 +372,20 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE) -> list[Part] | N
             units = _drop_topic(units)
             if units is None:
                 return None  # a clause for the tasks above (以上任务由…): not this task's alone
+            if verb in _CARRY_VERBS:
+                units = _without_how(units)
             head, *withs = _WITH_RE.split(units)
             if verb in _DUTY_VERBS:
                 duty.add(len(parts))
             if verb in _CARRY_VERBS:
-                role, carry = "support", True
+                role = "support"
+                carry.append(len(parts))
+            elif role == "support" and verb not in _DUTY_VERBS:
+                named_support = True
             parts.append(Part(role, head.strip(" ,，")))
             for k in range(1, len(withs), 2):
                 parts.append(Part("support", withs[k].strip(" ,，")))
+                named_support = True
         tail = raw[pos:].strip(" ,，。.")
         if tail and (found or parts) and DEADLINE_PHRASE_RE.fullmatch(tail):
             parts.append(Part("deadline", tail))
@@ -349,12 +394,29 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE) -> list[Part] | N
             if not (found or parts) or not m:
                 return None
             parts.append(Part("support", tail[m.end():].strip(" ,，")))
+            named_support = True
     if carry and not any(p.role == "lead" for p in parts):
-        return None  # (县民政局落实): who carries it out, with no lead beside it, is no clause read here
+        # (县民政局落实，县财政局配合) / (县卫健局会同县残联落实): the first list carries the task out and the
+        # others are named as its supporters: it leads, as (县民政局负责，县财政局配合) reads
+        if carry[0] != 0 or not named_support:
+            return None  # (县民政局落实): who carries it out, with no lead beside it, is no clause read here
+        parts[0] = Part("lead", parts[0].units)
     if duty and not any(p.role == "lead" for p in parts):
         # (A、B按职责分工负责) with no lead beside it: A and B are the units responsible, not supporters
         parts = [Part("lead", p.units) if k in duty else p for k, p in enumerate(parts)]
     return [p for p in parts if p.units] or None
+
+
+def _without_how(units: str) -> str:
+    """A unit list before a carry verb without the word of how it carries the task out (县民政局组织
+    落实: 县民政局, 各乡镇抓好落实: 各乡镇), where what is left ends as a body's name (各基层党组织落实
+    keeps its 组织)."""
+    stripped = units.rstrip()
+    for how in _CARRY_HOW:
+        rest = stripped[:-len(how)].rstrip()
+        if stripped.endswith(how) and rest and ends_as_body(rest):
+            return rest
+    return units
 
 
 def _drop_topic(units: str) -> str | None:
@@ -373,15 +435,25 @@ def _drop_topic(units: str) -> str | None:
     return None if units.startswith(GROUP_TOPICS) else units[k:]
 
 
-def closes_sentence(text: str, start: int, end: int) -> bool:
-    """Is the bracket text[start:end] printed where a task's clause goes: after a sentence's 。 (or
-    on a line of its own), closing the text, or closing a sentence that does not end in a body's
-    name (完善低保制度（县民政局）。), not glossing a name (建设县康复中心（县残联）。)?"""
+def ends_sentence(text: str, start: int, end: int) -> bool:
+    """Does the bracket text[start:end] stand at a sentence's end: after its 。 (or on a line of its
+    own), closing the text, or before the 。?"""
     before = text[:start].rstrip()
     if not before or before[-1] in "。.;；":
         return True
     after = text[end:].lstrip(" \u3000")
-    return (not after.strip(" 。.\t\n\u3000") or after.startswith(("。", "."))) and not before.endswith(ORG_ENDINGS)
+    return not after.strip(" 。.\t\n\u3000") or after.startswith(("。", "."))
+
+
+def closes_sentence(text: str, start: int, end: int) -> bool:
+    """Is the bracket text[start:end] printed where a task's clause goes: after a sentence's 。 (or
+    on a line of its own), closing the text, or closing a sentence that does not end in a body's
+    name (完善低保制度（县民政局）。), not glossing a name (建设县康复中心（县残联）。)?  (A bracket
+    that names its units with a clause's verb, (各乡镇抓好落实), glosses no name: `ends_sentence`.)"""
+    before = text[:start].rstrip()
+    if not before or before[-1] in "。.;；":
+        return True
+    return ends_sentence(text, start, end) and not before.endswith(ORG_ENDINGS)
 
 
 def names_units_first(inner: str) -> bool:
@@ -414,7 +486,7 @@ def bare_list(inner: str) -> list[Part] | None:
 #: a bracket's unit list closed by a verb that says they carry the task out, and no lead beside it:
 #: (县民政局落实), (县卫健局、县残联实施), the verb perhaps with a word of how (组织落实, 共同实施,
 #: 抓好落实: never a unit's name, 县人社局组织)
-_CARRIED_RE = re.compile(r"(?:由\s*)?(.+?)\s*(?:组织|具体|抓好|督促|认真|共同|分别|统筹|推动|推进|协调|贯彻)?(?:"
+_CARRIED_RE = re.compile(r"(?:由\s*)?(.+?)\s*(?:" + "|".join(_CARRY_HOW) + ")?(?:"
                          + "|".join(_CARRY_VERBS) + ")")
 
 
@@ -487,8 +559,9 @@ def find_clauses(text: str, strict=None) -> list[Clause]:
     for start, end in bracket_groups(text):
         inner = text[start + 1:end - 1]
         # (县教育局执行): the verb first, or 执行 ends a unit's name as 银行 does
-        parts = parse_inner(inner) or (carried_list(inner) or bare_list(inner) if closes_sentence(text, start, end)
-                                       else None)
+        # (各乡镇抓好落实) after 办好特教学校 closes the sentence, naming no school: a gloss has no verb
+        parts = parse_inner(inner) or (carried_list(inner) if ends_sentence(text, start, end) else None) \
+            or (bare_list(inner) if closes_sentence(text, start, end) else None)
         if parts:
             out.append(Clause(start, end, inner, parts))
             covered.append((start, end))

@@ -250,9 +250,13 @@ def _heading_wraps(prev: Block | Paragraph, line: Line, width: int) -> bool:
 #: does a line (its normalised text) open with a responsibility label (牵头单位：, 责任单位：…)?  The
 #: labels are the responsibility reader's: the caller passes its test in
 LabelTest = Callable[[str], bool]
+#: does a line (normalised) end in a label's noun with no colon (牵头单位) whose list the next line
+#: prints?  The responsibility reader's test, passed in as `LabelTest` is
+LabelBreak = Callable[[str, str], bool]
 
 
-def joins(prev: Block | Paragraph, line: Line, width: int = 10_000, clause_line: LabelTest | None = None) -> bool:
+def joins(prev: Block | Paragraph, line: Line, width: int = 10_000, clause_line: LabelTest | None = None,
+          label_break: LabelBreak | None = None) -> bool:
     """Does `line` continue the paragraph `prev` (a wrapped line) rather than start a new one?"""
     para = prev if isinstance(prev, Paragraph) else Paragraph.of(prev)
     if line.indented or para.lines[-1].indented:
@@ -268,6 +272,8 @@ def joins(prev: Block | Paragraph, line: Line, width: int = 10_000, clause_line:
         return False  # a heading ends its line, unless the line is full: then the heading wrapped
     if para.tail(1) in _ENDS:
         return False
+    if label_break is not None and label_break(para.lines[-1].norm, line.norm):
+        return False  # 牵头单位 / 县民政局: the break is the label's colon, as 牵头单位： ends a line
     if para.tail(1, stripped=True) in ")）" and _CLOSING_ASIDE_RE.search(para.tail(_ASIDE_TAIL, stripped=True)):
         return False  # 。（县残联负责）: a sentence and the aside that closes it end the paragraph
     if clause_line is not None and clause_line(para.lines[0].norm) and not fills(para.lines[-1], width):
@@ -397,7 +403,8 @@ def _box_title(blocks: list[Block], para: Paragraph) -> bool:
         and not starts_item(para.norm) and "。" not in para.norm
 
 
-def make_blocks(lines: list[Line], width: int | None = None, clause_line: LabelTest | None = None) -> list[Block]:
+def make_blocks(lines: list[Line], width: int | None = None, clause_line: LabelTest | None = None,
+                label_break: LabelBreak | None = None) -> list[Block]:
     """Join wrapped lines into paragraphs; blank lines do not end a paragraph by themselves
     (PDF extraction puts them inside sentences), punctuation and structure do."""
     blocks: list[Block] = []
@@ -406,7 +413,7 @@ def make_blocks(lines: list[Line], width: int | None = None, clause_line: LabelT
     for line in lines:
         if not line.clean:
             continue
-        if para is not None and joins(para, line, width, clause_line) and not _box_title(blocks, para):
+        if para is not None and joins(para, line, width, clause_line, label_break) and not _box_title(blocks, para):
             para.add(line)
             continue
         if para is not None:

@@ -288,10 +288,93 @@ def test_a_sentence_opening_with_a_collectives_word_is_no_unit(tmp_path):
 
 
 def test_a_label_before_a_unit_that_does_not_read_as_a_clause_is_a_gap(tmp_path):
-    """牵头单位　县卫健局。加强部门协作。 (prose after the list) and 牵头单位 / 县民政局 (the label's line run
-    into the next) were lost with no gap."""
-    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。\n牵头单位\n县民政局\n"
+    """牵头单位　县卫健局。加强部门协作。 (prose after the list) and 牵头单位 / 县民政局、加强指导 (the label's
+    line run into the next) were lost with no gap."""
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。\n牵头单位\n县民政局、加强指导\n"
                        "（二）加强康复服务。实施精准康复。牵头单位　县卫健局。加强部门协作。\n"
                        "（三）发展特殊教育。办好特教学校。牵头单位 要统筹推进，配合县财政局、县民政局开展工作。")
     assert roles(r) == [([], []), ([], []), ([], [])]
     assert gaps(r) == [(FIRST + 1, "responsibility"), (FIRST + 3, "responsibility")]
+
+
+# -- a label ending its line, its list on the next ---------------------------------------------------
+
+def test_a_label_ending_its_line_takes_the_next_line_as_its_list(tmp_path):
+    """牵头单位 (its spaces stripped with the line's end) / 县卫健局、县残联: the lines were run together,
+    牵头单位县卫健局、县残联, and read as no clause (a gap); so after a sentence, in brackets and before a
+    second label.  The colon's printings (牵头单位： / …) read so already."""
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。\n牵头单位：\n县民政局、县财政局\n"
+                       "（二）加强康复服务。实施精准康复。\n牵头单位　\n县卫健局、县残联\n"
+                       "（三）发展特殊教育。办好特教学校。\n责任单位\n县教育局\n"
+                       "（四）促进就业。开展职业培训。牵头单位\n县人社局；配合单位\n县残联、县财政局\n"
+                       "（五）加强托养服务。建设托养机构。（牵头单位\n县民政局）\n"
+                       "（六）发展文体。开展文体活动，督促各责任单位\n县文旅局要加强指导。")
+    assert roles(r) == [(["县民政局", "县财政局"], []), (["县卫生健康局", "县残疾人联合会"], []), (["县教育局"], []),
+                        (["县人力资源和社会保障局"], ["县残疾人联合会", "县财政局"]), (["县民政局"], []), ([], [])]
+    assert not r.warnings
+
+
+# -- units that carry a task out, beside the units named as their supporters ---------------------------
+
+def test_units_that_carry_out_a_task_lead_the_supporters_named_beside_them(tmp_path):
+    """（县民政局落实，县财政局配合） and （县卫健局会同县残联落实） were gaps, though （县民政局负责，县财政局配合）
+    and （县卫健局会同县残联负责） read; （县民政局会同县残联承办） read a supporter 县残联承办 (承办 ends as 办
+    does), （县委宣传部联合县残联执行） one lead 县委宣传部联合县残联, and 县教育局落实，县财政局配合。 the
+    supporter alone.  A word of how before the verb (组织落实, 抓好落实) is no part of a name."""
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。（县民政局落实，县财政局配合）\n"
+                       "（二）加强康复服务。实施精准康复。（县卫健局会同县残联落实）\n"
+                       "（三）发展特殊教育。办好特教学校。（县民政局会同县残联承办）\n"
+                       "（四）促进就业。开展职业培训。（县人社局实施，县残联、县就业服务中心协助）\n"
+                       "（五）加强宣传。开展助残宣传。（县委宣传部联合县残联执行）\n"
+                       "（六）发展文体。开展文体活动。县教育局落实，县财政局配合。\n"
+                       "（七）加强托养服务。建设托养机构。（县民政局组织落实，县财政局参与）\n"
+                       "（八）加强无障碍建设。推进改造。（各乡镇抓好落实，县残联配合）\n"
+                       "（九）完善救助。开展救助。（县民政局负责，县财政局配合）")
+    assert roles(r) == [(["县民政局"], ["县财政局"]), (["县卫生健康局"], ["县残疾人联合会"]),
+                        (["县民政局"], ["县残疾人联合会"]),
+                        (["县人力资源和社会保障局"], ["县残疾人联合会", "县就业服务中心"]),
+                        (["县委宣传部"], ["县残疾人联合会"]), (["县教育局"], ["县财政局"]), (["县民政局"], ["县财政局"]),
+                        (["各乡镇"], ["县残疾人联合会"]), (["县民政局"], ["县财政局"])]
+    assert not r.warnings
+
+
+def test_units_that_carry_out_a_task_after_its_supporters_or_beside_units_by_duty_are_a_gap(tmp_path):
+    """Who leads is not said where the supporters come first or the others work by their duties."""
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。（县财政局配合，县民政局落实）\n"
+                       "（二）加强康复服务。实施精准康复。（县卫健局落实，县残联按职责分工负责）")
+    assert roles(r) == [([], []), ([], [])]
+    assert gaps(r) == [(FIRST, "responsibility"), (FIRST + 1, "responsibility")]
+
+
+# -- a bracket that reads as a clause after a name ------------------------------------------------------
+
+def test_a_bracket_of_units_and_a_clause_verb_after_a_name_closes_its_sentence(tmp_path):
+    """办好特教学校（各乡镇抓好落实）: a bracket after a name ending as a body's does (校, 院, 馆) was taken
+    for the name's gloss, and the clause was a gap.  A bracket of units alone there still glosses the
+    name (建设县康复中心（县残联）。 names the centre's body: no clause), and one inside a sentence is a gap."""
+    r = plan(tmp_path, "（一）发展特殊教育。办好特教学校（各乡镇抓好落实）。\n"
+                       "（二）加强康复服务。建好县康复医院（县卫健局落实）\n"
+                       "（三）丰富文体生活。办好县图书馆（县文旅局、县残联实施）。\n"
+                       "（四）加强托养服务。建设县康复中心（县残联）。\n"
+                       "（五）促进就业。建好县就业服务中心（县人社局落实），提升服务。")
+    assert roles(r) == [(["各乡镇"], []), (["县卫生健康局"], []), (["县文化和旅游局", "县残疾人联合会"], []),
+                        ([], []), ([], [])]
+    assert gaps(r) == [(FIRST + 4, "responsibility")]
+
+
+# -- units said to be a label's, and 主要 before a label ---------------------------------------------------
+
+def test_units_said_to_be_a_labels_units_and_主要_before_a_label(tmp_path):
+    """（县民政局是牵头单位，县财政局是配合单位） and （主要牵头单位：…） were gaps; 为 read only before
+    牵头单位, 牵头部门 and four supporters' labels; 县民政局为责任单位 reads as 责任单位：县民政局 does."""
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。（县民政局是牵头单位，县财政局是配合单位）\n"
+                       "（二）加强康复服务。实施精准康复。县卫健局为牵头单位，县残联为协助部门。\n"
+                       "（三）发展特殊教育。办好特教学校。（主要牵头单位：县教育局；配合单位：县财政局）\n"
+                       "（四）促进就业。开展职业培训。（县人社局为主要牵头单位）\n"
+                       "（五）加强托养服务。建设托养机构。（县民政局、县残联为责任单位）\n"
+                       "（六）发展文体。开展文体活动。县级主要牵头单位　县文旅局\n"
+                       "（七）加强宣传。坚持以用人单位为责任主体。")
+    assert roles(r) == [(["县民政局"], ["县财政局"]), (["县卫生健康局"], ["县残疾人联合会"]), (["县教育局"], ["县财政局"]),
+                        (["县人力资源和社会保障局"], []), (["县民政局"], ["县残疾人联合会"]), (["县文化和旅游局"], []),
+                        ([], [])]
+    assert not r.warnings
