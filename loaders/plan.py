@@ -7,6 +7,7 @@ responsibilities and link the division table to the body.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 from pathlib import Path
@@ -195,7 +196,7 @@ def _decimal_chapter(blocks: list[Block], i: int, n: Numbering) -> bool:
 
 def _region(md: Metadata, text: str):
     from_title = split_region_names(md.title)
-    issuer = md.issuer.replace("人民政府办公室", "").replace("人民政府办公厅", "").replace("人民政府", "")
+    issuer = re.sub(r"(?:人民政府|行政公署)(?:办公室|办公厅)?", "", md.issuer)
     from_issuer = split_region_names(issuer)
     names = from_title
     if from_issuer and (not names or (from_issuer[-1] == names[-1] and len(from_issuer) > len(names))):
