@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from policykg.loaders.ladder import WORDED_STYLES, cn_value, numbering
+from policykg.loaders.role_vocab import LEAD_LABELS, OWNER_LABELS, SUPPORT_LABELS
 from policykg.loaders.text import CHAPTER_RE, COLUMN_RE, ITEM_RE, SECTION_RE, normalize
 from policykg.loaders.values import is_value_cell
 
@@ -334,8 +335,18 @@ class DivisionTable:
 DIVISION_TITLE_RE = re.compile(r"(重点)?(工作)?任务(分工|责任分解)表|任务分解表")
 TASK_HEADER = ("重点工作任务", "工作任务", "重点任务", "任务", "主要任务", "任务内容", "主要工作任务", "工作内容",
                "重点工作", "任务名称")
-LEAD_HEADER = ("负责单位", "牵头单位", "责任单位", "主责单位")
-SUPPORT_HEADER = ("配合单位", "协办单位", "参与单位", "协同单位", "责任单位")
+#: a column's name is a clause's label printed over the column (牵头单位, 牵头部门, 责任处室,
+#: 配合部门): a department's or office's plan names its own departments (部门) and offices (处室, 科室)
+#: as a plan names units.  责任… names the units responsible: the lead beside no lead column, else
+#: the supporters
+_NOUN_ENDINGS = ("单位", "部门", "处室", "科室")
+_OWNER_HEADER = tuple(w for w in OWNER_LABELS if w.startswith("责任") and w.endswith(_NOUN_ENDINGS))
+LEAD_HEADER = ("负责单位", "牵头单位", "责任单位", "主责单位") + tuple(
+    w for w in LEAD_LABELS + _OWNER_HEADER if w.endswith(_NOUN_ENDINGS)
+    and w not in ("负责单位", "牵头单位", "责任单位", "主责单位", "主办单位"))
+SUPPORT_HEADER = ("配合单位", "协办单位", "参与单位", "协同单位", "责任单位") + tuple(
+    w for w in SUPPORT_LABELS + _OWNER_HEADER if w.endswith(_NOUN_ENDINGS)
+    and w not in ("配合单位", "协办单位", "参与单位", "协同单位", "责任单位"))
 
 
 DEADLINE_HEADER = ("完成时限", "完成时间", "完成期限", "时间节点", "时间安排", "进度安排", "时限要求", "时限")

@@ -530,3 +530,17 @@ def test_a_content_column_of_a_table_dividing_the_prose_tasks_is_the_rows_text(t
             "完善低保制度。将符合条件的残疾人纳入最低生活保障范围。", "加强康复服务。实施精准康复服务行动。",
             "推进无障碍建设。开展家庭无障碍改造。", "发展特殊教育。办好特殊教育学校。"]
         assert table_gaps(r) == []
+
+
+@pytest.mark.parametrize("lead, support", [("牵头部门", "配合部门"), ("责任处室", "配合处室"), ("牵头科室", "协助部门")])
+@pytest.mark.parametrize("printing", ["word", "text"])
+def test_a_tables_columns_named_for_departments_or_offices_are_read(tmp_path, lead, support, printing):
+    # a department's plan (a 残联's 工作要点) names its own 部门 / 处室 / 科室 over the columns, as its
+    # clauses label them (牵头部门：…).  Before, the table was no division table: its units were a gap
+    rows = [["序号", "重点工作", lead, support, "完成时限"]] + [[str(k)] + c for k, c in enumerate(CELLS, 1)]
+    if printing == "word":
+        r = word_plan(tmp_path, rows)
+    else:
+        r = text_plan(tmp_path, "\n".join("\t".join(row) for row in rows) + "\n")
+    assert division(r) == [(str(k), lead_, sup, dl, str(k)) for k, (lead_, sup, dl) in enumerate(READ, 1)]
+    assert table_gaps(r) == []
