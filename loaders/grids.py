@@ -393,7 +393,8 @@ def read_division_grid(grid: Grid, title: str, title_line: int) -> DivisionTable
     k, (cols, unknown), names = found
     width = len(names)
     table = DivisionTable(title, title_line or grid.first_line, first_line=title_line or grid.first_line,
-                          header=tuple(names), lead_column=names[cols["lead"]], support_column="support" in cols)
+                          header=tuple(names), lead_column=names[cols["lead"]], support_column="support" in cols,
+                          chapter_column="chapter" in cols)
     body = rows[k + 1:]
     numbers = [row_number(cells[0]) if cells else None for _line, cells in body]
     for at, (line, cells) in enumerate(body):
@@ -416,6 +417,7 @@ def read_division_grid(grid: Grid, title: str, title_line: int) -> DivisionTable
         lead = _joined_units(own[cols["lead"]])
         support = _joined_units(own[cols["support"]]) if "support" in cols else ""
         deadline = _joined(own[cols["deadline"]]) if "deadline" in cols else ""
+        chapter = _joined(own[cols["chapter"]]) if "chapter" in cols else ""
         if no is not None:
             if printed != width:  # which cell is missing (or extra) cannot be told: the task only
                 table.unread.append((line, f"division table row {no} has {printed - 1} cells under "
@@ -425,7 +427,7 @@ def read_division_grid(grid: Grid, title: str, title_line: int) -> DivisionTable
             elif not lead and not support and any(n and n.startswith(no + ".") for n in numbers[at + 1:]):
                 continue  # 1 加强社会保障 over 1.1, 1.2: a category
             table.rows.append(DivisionRow(no, task, lead, support, line, line, line, line, line, deadline,
-                                          content, line))
+                                          content, line, chapter, line))
         elif table.rows and not squash(cells[0]) and not _continues_row(
                 table.rows[-1], task, lead or _merged_lead(grid, spread, k + 1 + at, cols["lead"]),
                 (k + 1 + at, cols["no"]) in grid.merged):

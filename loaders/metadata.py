@@ -41,7 +41,9 @@ _EXPLICIT_PERIOD_RE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~～至到]
 _PERIOD_LINE_RE = re.compile(r"[(（]?\s*" + _EXPLICIT_PERIOD_RE.pattern + r"\s*[)）]?")
 _CITED_RE = re.compile(r"《([^《》]{2,80})》")
 _DRAFT_RE = re.compile(r"征求意见稿|送审稿|草案|讨论稿")
-_GOVERNMENT_RE = re.compile(r"(?P<region>[\u4e00-\u9fff]{2,30}?)人民政府(?:办公室|办公厅)?")
+#: a region's government: its 人民政府, or the 行政公署 that governs a 盟 or a 地区 (锡林郭勒盟行政公署
+#: 办公室, 阿里地区行政公署)
+_GOVERNMENT_RE = re.compile(r"(?P<region>[\u4e00-\u9fff]{2,30}?)(?:人民政府|行政公署)(?:办公室|办公厅)?")
 #: how the name of a body (an issuer printed before another, jointly) ends, and words that open no
 #: region's name
 _BODY_ENDINGS = ("委", "办公室", "办公厅", "政府", "部", "局", "会", "院")

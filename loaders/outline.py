@@ -35,9 +35,19 @@ CHAPTER_KINDS: list[tuple[str, tuple[str, ...]]] = [
 HEADING_MAX = 60
 
 
+#: the verbs a chapter's title opens with when it says what the chapter's tasks do (夯实残联工作
+#: 基础, 聚焦权益维护，优化残疾人发展环境): the words of a background chapter's name in it (基础,
+#: 发展环境) are then what the tasks work on, not the plan's background (发展基础, 面临形势)
+ACTION_VERBS = ("加强", "加快", "推进", "推动", "提升", "提高", "完善", "健全", "深化", "强化", "优化", "夯实",
+                "聚焦", "构建", "建设", "建立", "促进", "实施", "打造", "落实", "筑牢", "织密", "扩大", "巩固",
+                "营造", "改善", "增强", "坚持", "拓展", "创新")
+
+
 def chapter_kind(title: str) -> str:
     for kind, words in CHAPTER_KINDS:
         if any(w in title for w in words):
+            if kind == "background" and title.lstrip("　 ").startswith(ACTION_VERBS):
+                continue
             return kind
     return "other"
 

@@ -7,6 +7,7 @@ responsibilities and link the division table to the body.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 from pathlib import Path
@@ -193,9 +194,45 @@ def _decimal_chapter(blocks: list[Block], i: int, n: Numbering) -> bool:
     return nxt is not None and nxt.style == "1.1" and nxt.number == 1
 
 
+#: a division table's cell citing a task's place in the plan: 第三章, 第三章第一节
+_CITED_PLACE_RE = re.compile(r"第([一二三四五六七八九十]{1,3})章(?:第([一二三四五六七八九十]{1,3})节)?")
+
+
+def _link_by_cited_place(table: DivisionTable, section: Section, body_tasks: list[Task], record: PlanRecord,
+                         links: dict[int, tuple[Task, float]]) -> list[Gap]:
+    """Each row of a table citing its task's chapter and section (规划章节 | 第三章第一节) is linked to
+    a task of that place: its title's match there (the body numbers its tasks anew in each section,
+    so the row's 序号 says nothing), never one elsewhere.  A cell citing no place it can be read as,
+    or a place holding no task the row's title names, is a gap; the row is then linked by its title
+    alone, or not at all."""
+    place = {id(t): (c.no, s.no) for c in record.chapters for s in c.sections for t in s.tasks}
+    gaps: list[Gap] = []
+    for row, task in zip(table.rows, section.tasks):
+        line = row.chapter_line or row.first_line
+        m = _CITED_PLACE_RE.fullmatch(squash(row.chapter))
+        if m is None:
+            gaps.append(Gap(line, "table", f"division table row {row.no}: the place it cites ({row.chapter!r}) "
+                                           f"is no 第X章 or 第X章第X节: linked by its title alone"))
+            continue
+        chapter, sec = m.group(1), m.group(2)
+        within = [t for t in body_tasks if id(t) in place and place[id(t)][0] == chapter
+                  and (sec is None or place[id(t)][1] == sec)]
+        found = links.get(id(task))
+        if found is not None and any(t is found[0] for t in within):
+            continue
+        again = link_rows([task], within).get(id(task)) if within else None
+        if again is not None:
+            links[id(task)] = again
+            continue
+        links.pop(id(task), None)
+        gaps.append(Gap(line, "table", f"division table row {row.no} cites {squash(row.chapter)}, which holds no "
+                                       f"task its title names: not linked to a task"))
+    return gaps
+
+
 def _region(md: Metadata, text: str):
     from_title = split_region_names(md.title)
-    issuer = md.issuer.replace("人民政府办公室", "").replace("人民政府办公厅", "").replace("人民政府", "")
+    issuer = re.sub(r"(?:人民政府|行政公署)(?:办公室|办公厅)?", "", md.issuer)
     from_issuer = split_region_names(issuer)
     names = from_title
     if from_issuer and (not names or (from_issuer[-1] == names[-1] and len(from_issuer) > len(names))):
@@ -571,7 +608,10 @@ def load_plan(path: str | Path) -> PlanRecord:
         for row, task in zip(table.rows, section.tasks):
             _attach_targets(task, _division_line_of(row), spans, record)
         _chapter_printing(record, table, section, order).sections.append(section)
-        for row_id, (target, _score) in link_rows(section.tasks, body_tasks).items():
+        links = link_rows(section.tasks, body_tasks)
+        if table.chapter_column:
+            record.warnings.extend(_link_by_cited_place(table, section, body_tasks, record, links))
+        for row_id, (target, _score) in links.items():
             row = next(t for t in section.tasks if id(t) == row_id)
             row.implements = target
     if not record.tasks() and not record.indicators and not record.columns():

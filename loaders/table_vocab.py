@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from policykg.loaders.ladder import WORDED_STYLES, cn_value, numbering
+from policykg.loaders.role_vocab import LEAD_LABELS, OWNER_LABELS, SUPPORT_LABELS
 from policykg.loaders.text import CHAPTER_RE, COLUMN_RE, ITEM_RE, SECTION_RE, normalize
 from policykg.loaders.values import is_value_cell
 
@@ -311,6 +312,9 @@ class DivisionRow:
     #: the row's content cell (具体内容, 主要措施 …) beside its task's name, and its line
     content: str = ""
     content_line: int = 0
+    #: the chapter (and section) of the plan the row cites for its task (第三章第一节), as printed
+    chapter: str = ""
+    chapter_line: int = 0
 
 
 @dataclass
@@ -329,15 +333,31 @@ class DivisionTable:
     #: beside a column of supporters, where it names the lead
     lead_column: str = ""
     support_column: bool = False
+    #: a column citing each row's chapter and section of the plan (规划章节: 第三章第一节)
+    chapter_column: bool = False
 
 
 DIVISION_TITLE_RE = re.compile(r"(重点)?(工作)?任务(分工|责任分解)表|任务分解表")
 TASK_HEADER = ("重点工作任务", "工作任务", "重点任务", "任务", "主要任务", "任务内容", "主要工作任务", "工作内容",
                "重点工作", "任务名称")
-LEAD_HEADER = ("负责单位", "牵头单位", "责任单位", "主责单位")
-SUPPORT_HEADER = ("配合单位", "协办单位", "参与单位", "协同单位", "责任单位")
+#: a column's name is a clause's label printed over the column (牵头单位, 牵头部门, 责任处室,
+#: 配合部门): a department's or office's plan names its own departments (部门) and offices (处室, 科室)
+#: as a plan names units.  责任… names the units responsible: the lead beside no lead column, else
+#: the supporters
+_NOUN_ENDINGS = ("单位", "部门", "处室", "科室")
+_OWNER_HEADER = tuple(w for w in OWNER_LABELS if w.startswith("责任") and w.endswith(_NOUN_ENDINGS))
+LEAD_HEADER = ("负责单位", "牵头单位", "责任单位", "主责单位") + tuple(
+    w for w in LEAD_LABELS + _OWNER_HEADER if w.endswith(_NOUN_ENDINGS)
+    and w not in ("负责单位", "牵头单位", "责任单位", "主责单位", "主办单位"))
+SUPPORT_HEADER = ("配合单位", "协办单位", "参与单位", "协同单位", "责任单位") + tuple(
+    w for w in SUPPORT_LABELS + _OWNER_HEADER if w.endswith(_NOUN_ENDINGS)
+    and w not in ("配合单位", "协办单位", "参与单位", "协同单位", "责任单位"))
 
 
+#: a column citing where in the plan each row's task stands (规划章节 | 第三章第一节): a plan whose
+#: tasks are numbered anew in each section numbers its table's rows on its own, and the cited
+#: chapter and section say which task a row is
+CHAPTER_HEADER = ("规划章节", "对应章节", "所属章节", "所在章节", "章节", "对应规划章节", "规划对应章节")
 DEADLINE_HEADER = ("完成时限", "完成时间", "完成期限", "时间节点", "时间安排", "进度安排", "时限要求", "时限")
 #: a header cell: short, no sentence, not a row number
 _HEADER_CELL = re.compile(r"[^。；;]{1,12}")
@@ -375,7 +395,8 @@ def division_columns(names: list[str]) -> tuple[dict[str, int], list[int]] | Non
             continue
         role = ("lead" if name in LEAD_HEADER and "lead" not in cols
                 else "support" if name in SUPPORT_HEADER and "support" not in cols
-                else "deadline" if name in DEADLINE_HEADER and "deadline" not in cols else None)
+                else "deadline" if name in DEADLINE_HEADER and "deadline" not in cols
+                else "chapter" if name in CHAPTER_HEADER and "chapter" not in cols else None)
         if role is None:
             unknown.append(k)
         else:
@@ -393,7 +414,7 @@ def is_header_cell(text: str) -> bool:
     t = squash(text)
     return bool(_HEADER_CELL.fullmatch(t)) and (t.endswith(_HEADER_NOUNS + DEADLINE_HEADER)
                                                 or t in TASK_HEADER + CONTENT_HEADER + LEAD_HEADER
-                                                + SUPPORT_HEADER)
+                                                + SUPPORT_HEADER + CHAPTER_HEADER)
 
 
 #: a number a division table's task cell prints before its title: 1.完善…, 1、完善…, （1）完善…

@@ -579,7 +579,8 @@ def read_division_table(lines: list[Line], i: int) -> DivisionTable | None:
         return None
     cols, unknown = found
     table = DivisionTable(title_line.clean, title_line.no, first_line=title_line.no,
-                          lead_column=header[cols["lead"]], support_column="support" in cols)
+                          lead_column=header[cols["lead"]], support_column="support" in cols,
+                          chapter_column="chapter" in cols)
     # group lines into cells
     cells: list[_Cell] = []
     k = j
@@ -638,7 +639,8 @@ def read_division_table(lines: list[Line], i: int) -> DivisionTable | None:
         table.rows.append(DivisionRow(str(expect), task.text, lead.text, support.text, first, last,
                                       lead.first_line, support.first_line, task.first_line,
                                       deadline=cell("deadline").text, content=content.text,
-                                      content_line=content.first_line))
+                                      content_line=content.first_line, chapter=cell("chapter").text,
+                                      chapter_line=cell("chapter").first_line))
         idx += 1 + len(row_cells)
         expect += 1
     if not table.rows:

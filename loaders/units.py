@@ -520,9 +520,10 @@ class UnitResolver:
 
     @staticmethod
     def _region_body_name(printed: str) -> str | None:
-        """越秀区 / 越秀区人民政府 -> 越秀区: the region a name that is a region's government names."""
+        """越秀区 / 越秀区人民政府 / 锡林郭勒盟行政公署 -> the region a name that is a region's
+        government names (a 盟's or a 地区's government is its 行政公署)."""
         name = printed
-        for suffix in ("人民政府", "政府"):
+        for suffix in ("人民政府", "行政公署", "政府"):
             if name.endswith(suffix) and region_named(name[:-len(suffix)]):
                 name = name[:-len(suffix)]
         return name if region_named(name) is not None else None

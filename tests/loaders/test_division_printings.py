@@ -530,3 +530,67 @@ def test_a_content_column_of_a_table_dividing_the_prose_tasks_is_the_rows_text(t
             "完善低保制度。将符合条件的残疾人纳入最低生活保障范围。", "加强康复服务。实施精准康复服务行动。",
             "推进无障碍建设。开展家庭无障碍改造。", "发展特殊教育。办好特殊教育学校。"]
         assert table_gaps(r) == []
+
+
+@pytest.mark.parametrize("lead, support", [("牵头部门", "配合部门"), ("责任处室", "配合处室"), ("牵头科室", "协助部门")])
+@pytest.mark.parametrize("printing", ["word", "text"])
+def test_a_tables_columns_named_for_departments_or_offices_are_read(tmp_path, lead, support, printing):
+    # a department's plan (a 残联's 工作要点) names its own 部门 / 处室 / 科室 over the columns, as its
+    # clauses label them (牵头部门：…).  Before, the table was no division table: its units were a gap
+    rows = [["序号", "重点工作", lead, support, "完成时限"]] + [[str(k)] + c for k, c in enumerate(CELLS, 1)]
+    if printing == "word":
+        r = word_plan(tmp_path, rows)
+    else:
+        r = text_plan(tmp_path, "\n".join("\t".join(row) for row in rows) + "\n")
+    assert division(r) == [(str(k), lead_, sup, dl, str(k)) for k, (lead_, sup, dl) in enumerate(READ, 1)]
+    assert table_gaps(r) == []
+
+
+# a plan numbering its tasks anew in each section, two of them of one title, and its table citing
+# each row's chapter and section (规划章节): the cited place says which task a row is
+PLACED_BODY = ["锡林郭勒盟“十四五”社会救助体系建设规划", "第一章　基本生活救助", "第一节　完善低保制度",
+               "1.规范低保对象认定。完善家庭收入和财产认定办法。", "2.加强队伍建设。培训社会救助经办人员。",
+               "第二章　专项救助", "第一节　完善医疗救助", "1.加强医疗救助。落实分类资助参保政策。",
+               "2.加强队伍建设。培训医疗救助经办人员。", "附件", "重点任务分工表"]
+
+
+def placed_plan(tmp_path: Path, rows: list[list[str]]):
+    header = ["序号", "规划章节", "重点任务", "牵头单位", "责任单位"]
+    lines = ["\t".join(header)] + ["\t".join([str(k), *row]) for k, row in enumerate(rows, 1)]
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join(PLACED_BODY + lines) + "\n", encoding="utf-8")
+    return load_plan(path)
+
+
+def linked(record):
+    """Each row's number, lead and the body task it is (its text's opening), or None."""
+    section = next(s for c in record.chapters for s in c.sections if s.title == "重点任务分工表")
+    return [(t.no, [u.label for u in t.units("lead")],
+             (t.implements.text.split("人员")[0] if t.implements is not None else None)) for t in section.tasks]
+
+
+def test_a_row_citing_its_chapter_and_section_is_that_places_task(tmp_path):
+    # rows 2 and 4 print the same title: by title alone neither could be told (no link); by the
+    # place each cites, each is its own section's task.  Before, the column was a gap, rows 2 and 4 unlinked
+    r = placed_plan(tmp_path, [["第一章第一节", "规范低保对象认定", "盟民政局", "盟乡村振兴局"],
+                               ["第一章第一节", "加强队伍建设", "盟民政局", "盟人力资源和社会保障局"],
+                               ["第二章第一节", "加强医疗救助", "盟医疗保障局", "盟民政局"],
+                               ["第二章第一节", "加强队伍建设", "盟医疗保障局", "盟人力资源和社会保障局"]])
+    assert linked(r) == [("1", ["盟民政局"], "规范低保对象认定。完善家庭收入和财产认定办法。"),
+                         ("2", ["盟民政局"], "加强队伍建设。培训社会救助经办"),
+                         ("3", ["盟医疗保障局"], "加强医疗救助。落实分类资助参保政策。"),
+                         ("4", ["盟医疗保障局"], "加强队伍建设。培训医疗救助经办")]
+    assert r.warnings == []
+
+
+def test_a_row_citing_a_place_that_holds_no_task_of_its_title_is_a_gap(tmp_path):
+    # row 2 cites 第二章第一节 for a task of the first chapter: not linked there, nor to the first
+    # chapter's task its title names; row 3's cell cites no chapter (linked by its title alone)
+    r = placed_plan(tmp_path, [["第一章第一节", "规范低保对象认定", "盟民政局", "盟乡村振兴局"],
+                               ["第二章第一节", "规范低保对象认定", "盟民政局", "盟乡村振兴局"],
+                               ["见正文", "加强医疗救助", "盟医疗保障局", "盟民政局"]])
+    assert [x[2] for x in linked(r)] == ["规范低保对象认定。完善家庭收入和财产认定办法。", None,
+                                         "加强医疗救助。落实分类资助参保政策。"]
+    gaps = [(g.line, g.message) for g in r.warnings]
+    assert [line for line, _ in gaps] == [14, 15]
+    assert "row 2 cites 第二章第一节" in gaps[0][1] and "'见正文'" in gaps[1][1]

@@ -193,3 +193,13 @@ def test_the_issuer_printed_under_a_title_that_names_no_region(tmp_path, head):
 def test_a_unit_named_under_a_title_in_a_sentence_is_no_issuer(tmp_path):
     r = plan(tmp_path, "“十四五”残疾人事业发展规划\n为贯彻落实青山县残疾人联合会的部署，制定本规划。\n")
     assert r.issuer is None and r.region is None
+
+
+@pytest.mark.parametrize("issuer, dept_type", [("锡林郭勒盟行政公署办公室", "government-office"),
+                                               ("锡林郭勒盟行政公署", "people-government")])
+def test_a_leagues_government_is_its_行政公署(tmp_path, issuer, dept_type):
+    # a 盟's (or a 地区's) government is its 行政公署: before, a notice it signed had no issuer
+    r = plan(tmp_path, NOTICE.format(issuer=issuer, signature=issuer, title="锡林郭勒盟“十四五”社会救助体系建设规划"))
+    assert r.issuer is not None and r.issuer.label == issuer
+    assert r.issuer.dept_type == dept_type
+    assert chain(r) == ["锡林郭勒盟", "内蒙古自治区"]

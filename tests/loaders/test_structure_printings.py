@@ -263,3 +263,18 @@ def test_circled_sub_points_stay_a_tasks_text_beside_a_circled_note(tmp_path):
     assert [(t.no, [u.label for u in t.units("lead")]) for t in r.tasks()] == [
         ("1", ["县民政局"]), ("2", ["县卫生健康局"])]
     assert "①开展精准康复。\n②发放辅助器具。" in list(r.tasks())[1].text
+
+
+def test_a_chapter_named_for_what_its_tasks_do_to_a_background_word_holds_tasks(tmp_path):
+    """三、聚焦权益维护，优化残疾人发展环境 and 四、夯实残联工作基础 open with the verb of their
+    tasks: 发展环境 and 基础 are what the tasks work on, not the plan's background (发展基础).  Before,
+    both read as background and their tasks were dropped with no gap."""
+    r = plan(tmp_path, BACKGROUND
+             + "二、聚焦兜底保障，巩固民生底线\n1.落实两项补贴。按规定发放补贴。（牵头单位：县民政局）\n"
+             + "三、聚焦权益维护，优化残疾人发展环境\n2.加强无障碍环境建设督导。推进公共场所无障碍改造。（牵头单位：县住建局）\n"
+             + "四、夯实残联工作基础\n3.加强基层残联组织建设。配齐配强专职委员。（牵头单位：县残联）\n")
+    assert [c.kind for c in r.chapters] == ["background", "other", "other", "other"]
+    assert tasks(r) == [("1", "落实两项补贴"), ("2", "加强无障碍环境建设督导"), ("3", "加强基层残联组织建设")]
+    assert [[u.label for u in t.units("lead")] for t in r.tasks()] == [["县民政局"], ["县住房和城乡建设局"],
+                                                                      ["县残疾人联合会"]]
+    assert r.warnings == []

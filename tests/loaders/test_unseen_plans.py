@@ -5,7 +5,11 @@ and 〔 〕 five-year totals, the units in a division table by task number), a c
 (一、（一）1., （责任单位：…） after each task, the first unit named the lead by a note), a county's
 乡村振兴 实施方案 (42 tasks each ending 牵头单位：…；责任单位：…；完成时限：…, signed after its text)
 and a district's 卫生健康 action plan as a Word file (Word's automatic numbering, the division table
-a Word table).  The fixtures are in tests/fixtures/unseen/ (make_wuhou_health.py builds the .docx).
+a Word table).  Two more: a 盟's 社会救助 plan (锡林郭勒盟, issued by its 行政公署办公室; tasks
+numbered anew in each 节, its division table citing each row's 规划章节) and a city 残联's annual
+工作要点 as its web page prints it (<ol start=…> numbering, chapters named 聚焦…，夯实…基础, a table
+of 牵头部门 | 配合部门).  The fixtures are in tests/fixtures/unseen/ (make_wuhou_health.py builds the
+.docx).  Each plain-text plan, printed as a Word file, a PDF and a web page, reads as its text does.
 """
 from __future__ import annotations
 
@@ -313,3 +317,146 @@ def test_wuhou_word_numbering_and_division_table(wuhou):
     _check_tasks(wuhou, WUHOU_TASKS)
     assert wuhou.indicators == [] and wuhou.projects() == []
     assert wuhou.warnings == []
+
+
+# ------------------------------------------------------------------------------------------------
+# (e) 锡林郭勒盟“十四五”社会救助体系建设规划: a 盟 (its government the 行政公署), 第一章/第一节 with
+# tasks numbered anew in each 节, a division table whose 序号 counts its rows and whose 规划章节 cites
+# each task's chapter and section.  Reading written before the loaders read it; it found the issuer
+# missing (行政公署办公室) and the 规划章节 column a gap
+_QX = "各旗县市（区）人民政府"
+XILINGOL_TASKS = [
+    ("1", "健全低保标准动态调整机制", "盟民政局", "盟财政局、盟统计局、" + _QX, "持续推进"),
+    ("2", "规范低保对象认定", "盟民政局", "盟乡村振兴局、" + _QX, "2022年底前"),
+    ("1", "提升特困人员供养服务质量", "盟民政局", "盟财政局", "持续推进"),
+    ("2", "强化失能特困人员集中照护", "盟民政局", "盟卫生健康委员会、盟医疗保障局", "2025年底前"),
+    ("1", "加强医疗救助", "盟医疗保障局", "盟民政局、盟财政局、盟卫生健康委员会", "持续推进"),
+    ("2", "实施教育救助", "盟教育局", "盟民政局、盟残联", "持续推进"),
+    ("3", "落实住房救助", "盟住房和城乡建设局", "盟民政局、盟财政局", "持续推进"),
+    ("4", "推进就业救助", "盟人力资源和社会保障局", "盟民政局", "持续推进"),
+    ("1", "健全临时救助制度", "盟民政局", _QX, "2023年底前"),
+    ("2", "做好流浪乞讨人员救助管理", "盟民政局", "盟公安局、盟卫生健康委员会、盟城市管理综合执法局", "持续推进"),
+    ("1", "建设社会救助信息平台", "盟民政局", "盟政务服务局、盟医疗保障局", "2023年底前"),
+    ("1", "充实基层救助经办力量", _QX, "盟民政局、盟委编办", "2024年底前"),
+    ("2", "发展服务类社会救助", "盟民政局", "盟财政局", "2025年底前"),
+    ("3", "引导社会力量参与社会救助", "盟民政局", "盟总工会、盟红十字会、团盟委、盟妇联", "持续推进"),
+]
+XILINGOL_INDICATORS = [
+    ("城市低保平均标准", "元/人·月", "745", "880", "预期性", False),
+    ("农村牧区低保平均标准", "元/人·年", "6480", "7700", "预期性", False),
+    ("特困人员供养服务机构护理型床位占比", "%", "35", "55", "约束性", False),
+    ("临时救助“先行救助”实施率", "%", None, "100", "约束性", False),
+    ("社会救助家庭经济状况核对覆盖率", "%", "85", "100", "预期性", False),
+    ("困难群众医疗救助资助参保率", "%", "99", "100", "约束性", False),
+    ("培训基层社会救助经办人员", "人次", None, "3000", "预期性", True),
+]
+
+
+@pytest.fixture(scope="module")
+def xilingol():
+    return load_plan(UNSEEN / "xilingol_assistance.txt")
+
+
+def test_xilingol_metadata_a_leagues_government_is_its_行政公署(xilingol):
+    assert xilingol.title == "锡林郭勒盟“十四五”社会救助体系建设规划"
+    assert [r.name for r in xilingol.region.chain()] == ["内蒙古自治区", "锡林郭勒盟"]
+    assert xilingol.issuer is not None and xilingol.issuer.label == "锡林郭勒盟行政公署办公室"
+    assert xilingol.issuer.dept_type == "government-office"
+    assert xilingol.doc_number == "锡署办发〔2022〕9号"
+    assert xilingol.issued == date(2022, 3, 15)
+    assert xilingol.period == (2021, 2025)
+
+
+def test_xilingol_chapters(xilingol):
+    assert [(c.no, c.title, c.kind) for c in xilingol.chapters] == [
+        ("一", "发展基础", "background"), ("二", "总体要求", "principles"), ("三", "织密兜牢基本生活救助网", "other"),
+        ("四", "健全专项救助和急难救助", "other"), ("五", "提升社会救助服务能力", "other"),
+        ("六", "保障措施", "safeguards"), ("", "附件", "appendix")]
+    per_chapter = [sum(1 for s in c.sections for t in s.tasks if t.implements is None) for c in xilingol.chapters]
+    assert per_chapter == [0, 0, 4, 6, 4, 0, 0]
+    assert [s.title for s in xilingol.chapters[2].sections] == ["完善最低生活保障制度", "加强特困人员救助供养"]
+
+
+def test_xilingol_rows_are_the_tasks_of_the_places_they_cite(xilingol):
+    _check_tasks(xilingol, XILINGOL_TASKS)
+    # every table row is a body task (its 序号 1..14 is the table's own count)
+    assert all(t.implements is not None for s in xilingol.chapters[-1].sections for t in s.tasks)
+
+
+def test_xilingol_units_are_the_leagues(xilingol):
+    regions = {r.printed: r.unit.region.name for t in xilingol.tasks() for r in t.responsibilities}
+    assert set(regions.values()) == {"锡林郭勒盟"}
+    kinds = {r.printed: r.unit.dept_type for t in xilingol.tasks() for r in t.responsibilities}
+    assert kinds["盟委编办"] == "establishment-committee" and kinds[_QX] == "people-government"
+
+
+def test_xilingol_indicators_projects_and_no_gap(xilingol):
+    _check_indicators(xilingol, XILINGOL_INDICATORS)
+    assert [p.title for p in xilingol.projects()] == ["社会救助信息平台建设工程", "特困供养服务设施改造提升工程",
+                                                      "基层经办能力提升工程"]
+    assert xilingol.warnings == []
+
+
+# ------------------------------------------------------------------------------------------------
+# (f) 衢州市残疾人联合会2024年工作要点, as its web page prints it: the notice and the 要点 in one
+# article, chapters 一、 in <p><strong>, the tasks in <ol> lists continued by start=, a division
+# table of 牵头部门 | 配合部门 naming the 残联's own departments.  Reading written before the loaders
+# read it; it found chapters 三 and 四 (…发展环境, …工作基础) read as background and their five tasks
+# dropped, and the table unread (its 部门 columns)
+QUZHOU_TASKS = [
+    ("1", "落实残疾人两项补贴动态调整", "权益维护部", "组织联络部", "全年"),
+    ("2", "推进困难重度残疾人家庭无障碍改造", "权益维护部", "市残疾人辅助器具资源中心", "11月底前"),
+    ("3", "深化残疾人托养照护服务", "组织联络部", "康复部", "全年"),
+    ("4", "实施残疾儿童康复救助", "康复部", "市残疾人康复中心", "全年"),
+    ("5", "推进精准康复服务", "康复部", "市残疾人辅助器具资源中心", "10月底前"),
+    ("6", "开展残疾人职业技能培训", "教育就业部", "市残疾人就业服务中心", "11月底前"),
+    ("7", "推动按比例安排残疾人就业", "教育就业部", "市残疾人就业服务中心、办公室", "全年"),
+    ("8", "加强无障碍环境建设督导", "权益维护部", "宣传文化部", "全年"),
+    ("9", "开展残疾人法律援助", "权益维护部", "", "全年"),
+    ("10", "做好全国助残日宣传活动", "宣传文化部", "组织联络部", "5月底前"),
+    ("11", "加强基层残联组织建设", "组织联络部", "办公室", "12月底前"),
+    ("12", "推进残联系统数字化改革", "办公室", "康复部、教育就业部", "9月底前"),
+]
+
+
+@pytest.fixture(scope="module")
+def quzhou():
+    return load_plan(UNSEEN / "quzhou_dpf_2024.html")
+
+
+def test_quzhou_metadata(quzhou):
+    assert quzhou.title == "衢州市残疾人联合会2024年工作要点"
+    assert [r.name for r in quzhou.region.chain()] == ["浙江省", "衢州市"]
+    assert quzhou.issuer is not None and quzhou.issuer.dept_type == "disabled-persons-federation"
+    assert quzhou.doc_number == "衢残联〔2024〕6号"
+    assert quzhou.issued == date(2024, 2, 18)
+    assert quzhou.period == (2024, 2024)
+
+
+def test_quzhou_ol_numbered_tasks_take_the_tables_departments(quzhou):
+    assert [(c.no, c.kind) for c in quzhou.chapters] == [("一", "other"), ("二", "other"), ("三", "other"),
+                                                         ("四", "other"), ("", "appendix")]
+    per_chapter = [sum(1 for s in c.sections for t in s.tasks if t.implements is None) for c in quzhou.chapters]
+    assert per_chapter == [3, 4, 3, 2, 0]
+    _check_tasks(quzhou, QUZHOU_TASKS)
+    assert quzhou.indicators == [] and quzhou.projects() == []
+    assert quzhou.warnings == []
+
+
+# ------------------------------------------------------------------------------------------------
+# every plain-text plan printed as its offices print it reads as its text does
+def _reading(record):
+    return (record.title, [r.name for r in record.region.chain()], record.issuer and record.issuer.label,
+            record.period, [(c.no, c.title, c.kind, [s.title for s in c.sections]) for c in record.chapters],
+            _tasks(record), [(i.name, i.unit, i.baseline and i.baseline.value, i.target and i.target.value,
+                              i.attribute) for i in record.indicators],
+            [p.title for p in record.projects()], sorted((g.kind, g.message) for g in record.warnings))
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf", "html"])
+@pytest.mark.parametrize("name", ["hebei_elderly_care", "yueyang_education", "guangshan_rural",
+                                  "xilingol_assistance"])
+def test_each_printing_reads_as_the_text(converted, name, fmt):
+    path = UNSEEN / f"{name}.txt"
+    kw = {"published": "2022-01-05", "source": ""} if fmt == "html" else {}
+    assert _reading(load_plan(converted(path, fmt, **kw))) == _reading(load_plan(path))
