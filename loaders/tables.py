@@ -527,8 +527,10 @@ def _read_across_lines(lines: list[Line], i: int) -> IndicatorTable | None:
 
 def _read_tab_table(lines: list[Line], i: int) -> IndicatorTable | None:
     """A table printed one row a line, cells apart by tabs: read by position under its header like
-    a real table (`grids.read_indicator_grid`), an empty cell (two tabs) keeping its column; a
-    category may stand on a line of its own before its rows."""
+    a real table (`grids.read_indicator_grid`), an empty cell (two tabs) keeping its column, and so
+    the empty cells a row ends with where the tabs it ended with make it as wide as its header (an
+    empty 属性 or target: the stripped line lost them); a category may stand on a line of its own
+    before its rows."""
     header = [c.strip() for c in lines[i].clean.split("\t")]
     if not any(column_role(c) == "name" for c in header) or not any(
             column_role(c) == "attribute" for c in header):
@@ -552,6 +554,8 @@ def _read_tab_table(lines: list[Line], i: int) -> IndicatorTable | None:
                     break
         elif len([c for c in cells if c]) < 2:
             break
+        elif len(cells) < len(header) and len(cells) + lines[k].tail_tabs == len(header):
+            cells += [""] * lines[k].tail_tabs  # its last cells empty: the tabs it ended with keep them
         rows.append((lines[k].no, tuple(cells)))
         j = k + 1
     return read_indicator_grid(Grid(tuple(rows)))

@@ -300,3 +300,25 @@ def test_a_row_of_a_table_printed_across_no_role_reads_is_said(tmp_path):
     assert [(g[1], g[4]) for g in got] == [("残疾人康复服务覆盖率", ("95", D(95), "%", 2025)),
                                           ("残疾儿童入学率", ("97", D(97), "%", 2025))]
     assert gaps(r) == [(7, "table", "indicator table row '2015年' not read")]
+
+
+# --- 5. a row of tab-separated cells ending in empty cells --------------------------------------------
+@pytest.mark.parametrize("row, read_as", [
+    (("残疾儿童入学率（%）", "90", "97", ""), (("90", D(90), "%", 2020), ("97", D(97), "%", 2025), "")),
+    (("残疾儿童入学率（%）", "90", "", ""), (("90", D(90), "%", 2020), None, ""))])
+def test_a_tab_row_ending_in_empty_cells_keeps_them_by_its_trailing_tabs(tmp_path, row, read_as):
+    # 残疾儿童入学率（%）\t90\t97\t (no attribute printed): the stripped line lost its last tab, so the
+    # row was a cell narrower than its header and a gap 'not read'; its trailing tabs keep it as wide
+    rows = [("残疾人康复服务覆盖率（%）", "85", "95", "约束性"), row]
+    path = write(tmp_path, ("指标名称", "2020年", "2025年", "属性"), rows, "tabs")
+    r, got = read(path)
+    assert got == [PCT_READ[0], ("2", "残疾儿童入学率", "%") + read_as + ([],)]
+    assert gaps(r) == []
+    # without the tabs (a printing that does not end its row with them) which cell is missing is not
+    # told: the row is said, not read
+    path.write_text(path.read_text(encoding="utf-8").replace("\t\t\n", "\n").replace("97\t\n", "97\n"),
+                    encoding="utf-8")
+    r, got = read(path)
+    assert [i.no for i in r.indicators] == ["1"]
+    assert [(line, m.split(" not read")[0]) for line, _k, m in gaps(r)] == [
+        (8, f"indicator table row of {4 - row.count('')} cells under 4 columns")]
