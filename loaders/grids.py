@@ -14,7 +14,7 @@ import re
 from policykg.loaders.reading import Grid
 from policykg.loaders.table_vocab import (DivisionRow, DivisionTable, IndicatorRow, IndicatorTable,
                                           attribute_of, header_roles, header_units, is_value_role, column_role, division_columns,
-                                          continues_rows, is_category_cell, is_header_cell, is_total_cell, table_category,
+                                          continues_rows, is_category_cell, is_header_cell, is_total_cell, names_indicators, table_category,
                                           note_no_lead,
                                           note_unread, row_number, split_unit_paren, squash, task_number, unitlike)
 from policykg.loaders.text import BOOKMARK_RE, ITEM_RE, Line, ProjectRow, normalize
@@ -75,8 +75,11 @@ def _header(rows: list[Row], reader, limit: int):
 # ------------------------------------------------------------------------------------------------
 # indicator tables
 def _indicator_header(cells: list[str]) -> tuple[list[str | None], dict[str, int]] | None:
-    """Role of each column (None for a column we do not read), or None if this is no header."""
-    if "attribute" not in (known := [column_role(c) for c in cells]) or "value" not in known:
+    """Role of each column (None for a column we do not read), or None if this is no header: value
+    columns and an attribute column (属性), or, where the table prints no attribute (行动计划 often
+    do not), value columns and a column its header names the indicators' (指标名称 | 2020年 | 2025年)."""
+    known = [column_role(c) for c in cells]
+    if "value" not in known or ("attribute" not in known and not any(map(names_indicators, cells))):
         return None
     roles, years = header_roles(cells)
     if "name" not in roles:  # an unlabelled column holds the names (a blank header cell)
@@ -92,18 +95,24 @@ def _aligned(cells: list[str], roles: list[str | None]) -> list[str] | None:
     flattened into text drops cells: a category merged down from the row above (printed once for
     several rows), or empty cells at the row's end.  Where one cell is missing at the start under a
     category column, or cells at the end, the row is put back under its header if its name and
-    attribute then stand in their columns; else None (which cell is missing cannot be told)."""
+    attribute then stand in their columns, one way only; a table printing no attribute shows no lost
+    cell at a row's end, and a category lost at its start only where values follow the name.  Else
+    None (which cell is missing cannot be told)."""
     n = len(roles)
     if len(cells) == n:
         return cells
     if len(cells) > n:
         return None
-    ways = [cells + [""] * (n - len(cells))]
+    name = roles.index("name")
+    attribute = roles.index("attribute") if "attribute" in roles else None
+    # without an attribute column nothing shows which of a row's last cells were lost: no cell is
+    # put back at its end, and a category put back at its start leaves only values after the name
+    ways = [cells + [""] * (n - len(cells))] if attribute is not None else []
     if roles[0] == "category" and len(cells) == n - 1:
         ways.append([""] + cells)
-    name, attribute = roles.index("name"), roles.index("attribute")
     fit = [w for w in ways if w[name] and not is_value_cell(normalize(w[name]))
-           and attribute_of(w[attribute]) is not None]
+           and (attribute_of(w[attribute]) is not None if attribute is not None else all(
+               is_value_cell(normalize(c)) for c, r in zip(w, roles) if is_value_role(r)))]
     return fit[0] if len(fit) == 1 else None
 
 

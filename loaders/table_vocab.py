@@ -172,6 +172,13 @@ def column_role(cell: str) -> str | None:
     return None
 
 
+def names_indicators(cell: str) -> bool:
+    """Does a header cell name a column of indicators (指标, 指标名称, 主要指标), not a bare 名称 that
+    a project's table prints as well: what makes a table without an attribute column (属性) an
+    indicator table?"""
+    return column_role(cell) == "name" and squash(cell) != "名称"
+
+
 def _value_columns(cells: list[str]) -> dict[int, str]:
     """Which of a header's value columns (index -> cell) is the target and which the baseline.
     The target is the one a word names (目标, 预期, 规划), else the latest year, else the last; the

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from policykg.loaders.table_vocab import (MAX_DIVISION_COLUMNS, attribute_of, UNIT_PAREN_RE, DivisionRow,
                                           DivisionTable, IndicatorRow, IndicatorTable, header_roles, header_units, is_value_role,
                                           column_role, division_columns, is_category_cell, is_header_cell,
-                                          is_heading_line, is_measure_unit, is_total_cell, table_category, note_no_lead, note_unread, split_unit_paren, squash, unitlike)
+                                          is_heading_line, is_measure_unit, is_total_cell, names_indicators, table_category, note_no_lead, note_unread, split_unit_paren, squash, unitlike)
 from policykg.loaders.grids import ACROSS_CORNERS, across_header, across_label, across_name, read_across_grid, read_indicator_grid
 from policykg.loaders.reading import Grid
 from policykg.loaders.responsibilities import DEADLINE_PHRASE_RE
@@ -142,7 +142,7 @@ def _no_attribute_header(cells: list[str]) -> bool:
     """Header cells that make a table without an attribute column: a name and a year or value column
     (指标名称 | 2020年 | 2025年, 序号 | 指标 | 基期值 | 目标值)."""
     roles, _years = header_roles(cells)
-    return "name" in roles and any(is_value_role(r) for r in roles) and "attribute" not in roles
+    return any(map(names_indicators, cells)) and any(is_value_role(r) for r in roles) and "attribute" not in roles
 
 
 def _next_nonempty(lines: list[Line], j: int) -> int | None:
@@ -533,8 +533,8 @@ def _read_tab_table(lines: list[Line], i: int) -> IndicatorTable | None:
     before its rows."""
     header = [c.strip() for c in lines[i].clean.split("\t")]
     if not any(column_role(c) == "name" for c in header) or not any(
-            column_role(c) == "attribute" for c in header):
-        return None
+            column_role(c) == "attribute" for c in header) and not _no_attribute_header(header):
+        return None  # no indicator table: a name column and its attribute's, or values without one
     rows: list[tuple[int, tuple[str, ...]]] = [(lines[i].no, tuple(header))]
     j = i + 1
     while True:

@@ -322,3 +322,52 @@ def test_a_tab_row_ending_in_empty_cells_keeps_them_by_its_trailing_tabs(tmp_pat
     assert [i.no for i in r.indicators] == ["1"]
     assert [(line, m.split(" not read")[0]) for line, _k, m in gaps(r)] == [
         (8, f"indicator table row of {4 - row.count('')} cells under 4 columns")]
+
+
+# --- 6. a table printing no attribute (属性), as 行动计划 often print it --------------------------------
+UNATTRIBUTED_READ = [(no, name, unit, baseline, target, "", []) for no, name, unit, baseline, target, _a, _m
+                     in PCT_READ]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_table_printing_no_attribute_column_is_read_as_one_printed_across(tmp_path, layout):
+    # before: printed across (no 属性 row) it was read, each attribute empty, but printed down it was a
+    # gap 'table of 3 rows not read' (tabs, cells, docx): every indicator lost.  Both are read alike
+    rows = [(str(k), f"{name}（%）", baseline, target) for k, (name, baseline, target, _a) in enumerate(PCT_ROWS, 1)]
+    r, got = read(write(tmp_path, ("序号", "指标名称", "2020年", "2025年"), rows, layout))
+    assert got == UNATTRIBUTED_READ
+    assert gaps(r) == []
+    across = [("2020年", "85", "90"), ("2025年", "95", "97")]
+    r, got = read(write(tmp_path, ("指标", "残疾人康复服务覆盖率（%）", "残疾儿童入学率（%）"), across, layout))
+    assert got == UNATTRIBUTED_READ
+    assert gaps(r) == []
+
+
+@pytest.mark.parametrize("layout", ["tabs", "docx"])
+def test_a_note_s_mark_gives_the_attribute_a_table_printed_down_does_not_print(tmp_path, layout):
+    rows = [("残疾人康复服务覆盖率*（%）", "85", "95"), ("残疾儿童入学率（%）", "90", "97")]
+    path = write(tmp_path, ("指标名称", "2020年", "2025年"), rows, layout)
+    note = "注：带*的为约束性指标，其余为预期性指标。"
+    if layout == "tabs":
+        path.write_text(path.read_text(encoding="utf-8").replace("二、主要任务", f"{note}\n二、主要任务"),
+                        encoding="utf-8")
+    else:
+        import docx
+        d = docx.Document(str(path))
+        d.add_paragraph(note)
+        d.save(str(path))
+    r, got = read(path)
+    assert [(name, attribute) for _n, name, _u, _b, _t, attribute, _m in got] == [
+        ("残疾人康复服务覆盖率", "约束性"), ("残疾儿童入学率", "预期性")]
+
+
+def test_a_tab_row_short_of_a_cell_in_a_table_printing_no_attribute_is_said(tmp_path):
+    # no attribute shows which of the row's cells was lost (its category merged from above, or its
+    # target): the row is said, never read a column off
+    rows = [("社会保障", "残疾人康复服务覆盖率（%）", "85", "95"), ("残疾儿童入学率（%）", "90", "97"),
+            ("就业", "残疾人就业人数（万人）", "1.2")]
+    r, got = read(write(tmp_path, ("类别", "指标名称", "2020年", "2025年"), rows, "tabs"))
+    assert [(i.category, i.name, i.target.printed) for i in r.indicators] == [
+        ("社会保障", "残疾人康复服务覆盖率", "95"), ("社会保障", "残疾儿童入学率", "97")]
+    assert [(line, m.split(" not read")[0]) for line, _k, m in gaps(r)] == [
+        (9, "indicator table row of 3 cells under 4 columns")]
