@@ -153,18 +153,19 @@ def _next_nonempty(lines: list[Line], j: int) -> int | None:
     return None
 
 
-def _columns(header: list[str]) -> tuple[list[str | None], dict[str, int]]:
+def _columns(header: list[str], period: tuple[int, int] | None) -> tuple[list[str | None], dict[str, int]]:
     """Each header cell's role (None: read by no role), a name column put in where the header
     leaves its cell blank (it prints no 指标 cell, only 类别 and the values)."""
-    roles, years = header_roles(header)
+    roles, years = header_roles(header, period)
     if "name" not in roles:
         at = next((k for k, r in enumerate(roles) if r not in ("category", "index")), len(roles))
         roles.insert(at, "name")
     return roles, years
 
 
-def read_indicator_table(lines: list[Line], i: int) -> IndicatorTable | None:
-    """Read an indicator table whose header starts at lines[i] (0-based), or None.
+def read_indicator_table(lines: list[Line], i: int, period: tuple[int, int] | None = None) -> IndicatorTable | None:
+    """Read an indicator table whose header starts at lines[i] (0-based), or None; `period` is the
+    plan's, whose base year is the baseline's (`table_vocab.header_roles`).
 
     A row runs from its numbered name cell to its attribute cell; the cells between stand under
     the header's columns between its name and attribute columns, one each (a tab-indented line
@@ -174,19 +175,19 @@ def read_indicator_table(lines: list[Line], i: int) -> IndicatorTable | None:
     never reading on into the plan."""
     line = lines[i]
     if "\t" in line.clean:
-        return _read_tab_table(lines, i)
+        return _read_tab_table(lines, i, period)
     head = _one_cell_header(lines, i)
     if head is None:
-        return _read_across_lines(lines, i)
+        return _read_across_lines(lines, i, period)
     header, j = head
-    cols, years = _columns(header)
+    cols, years = _columns(header, period)
     # no attribute column (a table printing none): a row ends with its last value, not its attribute
     attributed = "attribute" in cols
     name_at, attr_at = cols.index("name"), cols.index("attribute") if attributed else len(cols)
     middle, trailing = cols[name_at + 1:attr_at], max(0, len(cols) - attr_at - 1)
     tabbed = lines[i].indented
     table = IndicatorTable([r for r in cols if r is not None], years, [], lines[i].no, lines[j].no,
-                           units=header_units(header))
+                           units=header_units(header, period))
     table.unread = [(lines[i].no, f"indicator table column {name!r} not read")
                     for name, role in zip(_with_name(header, cols), cols) if role is None]
     if trailing and not tabbed and "category" in cols:
@@ -464,7 +465,7 @@ def _continues(rows: list[IndicatorRow], number: str, after_category: bool) -> b
     return n == int(rows[-1].no) + 1 or (after_category and n == 1)
 
 
-def _read_across_lines(lines: list[Line], i: int) -> IndicatorTable | None:
+def _read_across_lines(lines: list[Line], i: int, period: tuple[int, int] | None) -> IndicatorTable | None:
     """An indicator table printed across (the indicators' names along its header row, a row for each
     year down its first column: `grids.read_across_grid`) one cell a line, no tab marking its cells:
     the corner cell (指标, 年份) at lines[i], the names, then rows each opening with its label (2020年,
@@ -514,7 +515,7 @@ def _read_across_lines(lines: list[Line], i: int) -> IndicatorTable | None:
         cell_lines.update({(len(rows), c): lines[x].no for c, x in enumerate(cells)})
         rows.append((lines[k].no, tuple(lines[x].clean for x in cells)))
         k = n
-    table = read_across_grid(Grid(tuple(rows)), cell_lines) if len(rows) > 1 and not unread else None
+    table = read_across_grid(Grid(tuple(rows)), cell_lines, period) if len(rows) > 1 and not unread else None
     if table is None:
         names = " | ".join(squash(lines[n].clean) for n in at)
         table = IndicatorTable([], {}, [], lines[i].no, lines[last].no)
@@ -525,7 +526,7 @@ def _read_across_lines(lines: list[Line], i: int) -> IndicatorTable | None:
     return table
 
 
-def _read_tab_table(lines: list[Line], i: int) -> IndicatorTable | None:
+def _read_tab_table(lines: list[Line], i: int, period: tuple[int, int] | None) -> IndicatorTable | None:
     """A table printed one row a line, cells apart by tabs: read by position under its header like
     a real table (`grids.read_indicator_grid`), an empty cell (two tabs) keeping its column, and so
     the empty cells a row ends with where the tabs it ended with make it as wide as its header (an
@@ -558,7 +559,7 @@ def _read_tab_table(lines: list[Line], i: int) -> IndicatorTable | None:
             cells += [""] * lines[k].tail_tabs  # its last cells empty: the tabs it ended with keep them
         rows.append((lines[k].no, tuple(cells)))
         j = k + 1
-    return read_indicator_grid(Grid(tuple(rows)))
+    return read_indicator_grid(Grid(tuple(rows)), period)
 
 
 # ------------------------------------------------------------------------------------------------

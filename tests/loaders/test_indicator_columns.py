@@ -371,3 +371,54 @@ def test_a_tab_row_short_of_a_cell_in_a_table_printing_no_attribute_is_said(tmp_
         ("社会保障", "残疾人康复服务覆盖率", "95"), ("社会保障", "残疾儿童入学率", "97")]
     assert [(line, m.split(" not read")[0]) for line, _k, m in gaps(r)] == [
         (9, "indicator table row of 3 cells under 4 columns")]
+
+
+# --- 7. a plan of another period than five years: a 2021-2023 三年行动计划 ----------------------------
+THREE_YEAR_TITLE = "青山县残疾人康复服务三年行动计划（2021—2023年）"
+THREE_YEAR_ROWS = [("残疾人康复服务覆盖率（%）", "85", "90", "95", "约束性"), ("残疾儿童入学率（%）", "90", "93", "97", "预期性")]
+THREE_YEAR_READ = [("1", "残疾人康复服务覆盖率", "%", ("85", D(85), "%", 2020), ("95", D(95), "%", 2023), "约束性",
+                    [("90", D(90), "%", 2022)]),
+                   ("2", "残疾儿童入学率", "%", ("90", D(90), "%", 2020), ("97", D(97), "%", 2023), "预期性",
+                    [("93", D(93), "%", 2022)])]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_three_year_plans_baseline_is_the_year_before_its_period(tmp_path, layout):
+    # before: the baseline was 2022 (the latest year before the target's: no column five years before
+    # it), 2020's values lost and said 'column not read'.  The plan's period (2021—2023) starts after
+    # its base year 2020; 2022 is a milestone
+    r, got = read(write(tmp_path, ("指标", "2020年", "2022年", "2023年", "属性"), THREE_YEAR_ROWS, layout,
+                        title=THREE_YEAR_TITLE))
+    assert r.period == (2021, 2023)
+    assert got == THREE_YEAR_READ
+    assert gaps(r) == []
+
+
+@pytest.mark.parametrize("layout", ["tabs", "plain"])
+def test_a_three_year_plan_s_table_printed_across(tmp_path, layout):
+    rows = [("2020年", "85", "90"), ("2022年", "90", "93"), ("2023年", "95", "97"), ("属性", "约束性", "预期性")]
+    r, got = read(write(tmp_path, ACROSS_HEADER, rows, layout, title=THREE_YEAR_TITLE))
+    assert got == THREE_YEAR_READ
+    assert gaps(r) == []
+
+
+@pytest.mark.parametrize("layout", ["tabs", "docx"])
+@pytest.mark.parametrize("header", [("指标", "2020年（基期）", "2022年", "2023年", "属性"),
+                                    ("指标", "2020年现状值", "2022年", "2023年目标值", "属性")])
+def test_a_baseline_the_header_names_needs_no_period(tmp_path, layout, header):
+    r, got = read(write(tmp_path, header, THREE_YEAR_ROWS, layout, title="青山县残疾人康复服务三年行动计划"))
+    assert r.period is None
+    assert got == THREE_YEAR_READ
+    assert gaps(r) == []
+
+
+@pytest.mark.parametrize("layout", ["tabs", "docx"])
+def test_years_before_the_target_that_nothing_tells_the_baseline_of_are_said(tmp_path, layout):
+    # a plan not saying its period, a header naming no 基期: 2020 or 2022 could be the baseline;
+    # neither is taken for it (before: 2022, the latest), both said
+    r, got = read(write(tmp_path, ("指标", "2020年", "2022年", "2023年", "属性"), THREE_YEAR_ROWS, layout,
+                        title="青山县残疾人康复服务三年行动计划"))
+    assert [(no, baseline, target, milestones) for no, _n, _u, baseline, target, _a, milestones in got] == [
+        ("1", None, ("95", D(95), "%", 2023), []), ("2", None, ("97", D(97), "%", 2023), [])]
+    assert [m for _l, _k, m in gaps(r)] == ["indicator table column '2020年' not read",
+                                           "indicator table column '2022年' not read"]
