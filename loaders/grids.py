@@ -14,7 +14,7 @@ import re
 from policykg.loaders.reading import Grid
 from policykg.loaders.table_vocab import (DivisionRow, DivisionTable, IndicatorRow, IndicatorTable,
                                           attribute_of, header_roles, header_units, is_value_role, column_role, division_columns,
-                                          continues_rows, is_category_cell, is_header_cell, is_total_cell, table_category,
+                                          continues_rows, is_category_cell, is_header_cell, is_total_cell, names_indicators, table_category,
                                           note_no_lead,
                                           note_unread, row_number, split_unit_paren, squash, task_number, unitlike)
 from policykg.loaders.text import BOOKMARK_RE, ITEM_RE, Line, ProjectRow, normalize
@@ -74,11 +74,15 @@ def _header(rows: list[Row], reader, limit: int):
 
 # ------------------------------------------------------------------------------------------------
 # indicator tables
-def _indicator_header(cells: list[str]) -> tuple[list[str | None], dict[str, int]] | None:
-    """Role of each column (None for a column we do not read), or None if this is no header."""
-    if "attribute" not in (known := [column_role(c) for c in cells]) or "value" not in known:
+def _indicator_header(cells: list[str], period: tuple[int, int] | None = None
+                      ) -> tuple[list[str | None], dict[str, int]] | None:
+    """Role of each column (None for a column we do not read), or None if this is no header: value
+    columns and an attribute column (属性), or, where the table prints no attribute (行动计划 often
+    do not), value columns and a column its header names the indicators' (指标名称 | 2020年 | 2025年)."""
+    known = [column_role(c) for c in cells]
+    if "value" not in known or ("attribute" not in known and not any(map(names_indicators, cells))):
         return None
-    roles, years = header_roles(cells)
+    roles, years = header_roles(cells, period)
     if "name" not in roles:  # an unlabelled column holds the names (a blank header cell)
         blank = next((k for k, c in enumerate(cells) if not squash(c)), None)
         if blank is None:
@@ -92,18 +96,24 @@ def _aligned(cells: list[str], roles: list[str | None]) -> list[str] | None:
     flattened into text drops cells: a category merged down from the row above (printed once for
     several rows), or empty cells at the row's end.  Where one cell is missing at the start under a
     category column, or cells at the end, the row is put back under its header if its name and
-    attribute then stand in their columns; else None (which cell is missing cannot be told)."""
+    attribute then stand in their columns, one way only; a table printing no attribute shows no lost
+    cell at a row's end, and a category lost at its start only where values follow the name.  Else
+    None (which cell is missing cannot be told)."""
     n = len(roles)
     if len(cells) == n:
         return cells
     if len(cells) > n:
         return None
-    ways = [cells + [""] * (n - len(cells))]
+    name = roles.index("name")
+    attribute = roles.index("attribute") if "attribute" in roles else None
+    # without an attribute column nothing shows which of a row's last cells were lost: no cell is
+    # put back at its end, and a category put back at its start leaves only values after the name
+    ways = [cells + [""] * (n - len(cells))] if attribute is not None else []
     if roles[0] == "category" and len(cells) == n - 1:
         ways.append([""] + cells)
-    name, attribute = roles.index("name"), roles.index("attribute")
     fit = [w for w in ways if w[name] and not is_value_cell(normalize(w[name]))
-           and attribute_of(w[attribute]) is not None]
+           and (attribute_of(w[attribute]) is not None if attribute is not None else all(
+               is_value_cell(normalize(c)) for c, r in zip(w, roles) if is_value_role(r)))]
     return fit[0] if len(fit) == 1 else None
 
 
@@ -131,13 +141,13 @@ def _named_under_groups(top: list[str], below: list[str]) -> list[str] | None:
     return out if grouped else None
 
 
-def _grouped_header(rows: list[Row]) -> tuple[int, list[str], tuple] | None:
+def _grouped_header(rows: list[Row], period: tuple[int, int] | None = None) -> tuple[int, list[str], tuple] | None:
     """(index, header, roles) of a two-level header among the top rows whose groups the row below
     names (`_named_under_groups`), the rows above it captions only; or None."""
     for k, (_line, cells) in enumerate(rows[:4]):
         if k + 1 < len(rows) and _second_header(rows[k + 1][1]):
             named = _named_under_groups(cells, rows[k + 1][1])
-            found = _indicator_header(named) if named is not None else None
+            found = _indicator_header(named, period) if named is not None else None
             if found is not None:
                 return k, named, found
         if len(_filled(cells)) > 1:
@@ -154,11 +164,12 @@ def _across(grid: Grid, r: int, cells: list[str], c: int, value_cols: set[int]) 
     return cells[j] if j in value_cols else cells[c]
 
 
-def read_indicator_grid(grid: Grid) -> IndicatorTable | None:
-    """An indicator table (header with 指标, value columns and 属性), or None."""
+def read_indicator_grid(grid: Grid, period: tuple[int, int] | None = None) -> IndicatorTable | None:
+    """An indicator table (header with 指标, value columns and 属性), or None; `period` is the
+    plan's, whose base year is the baseline's (`table_vocab.header_roles`)."""
     rows = _cells(grid)
-    found = _header(rows, _indicator_header, 4)
-    grouped = _grouped_header(rows)
+    found = _header(rows, lambda cells: _indicator_header(cells, period), 4)
+    grouped = _grouped_header(rows, period)
     if grouped is not None and (found is None or grouped[0] <= found[0]):
         k, header, (roles, years) = grouped
         body = rows[k + 2:]
@@ -169,7 +180,7 @@ def read_indicator_grid(grid: Grid) -> IndicatorTable | None:
         if body and _second_header(body[0][1]):
             body = body[1:]
     else:
-        return read_across_grid(grid)
+        return read_across_grid(grid, period=period)
     col = {r: i for i, r in enumerate(roles) if r is not None}
     value_roles = [r for r in roles if is_value_role(r)]
     value_cols = {col[r] for r in value_roles}
@@ -213,7 +224,7 @@ def read_indicator_grid(grid: Grid) -> IndicatorTable | None:
         return None
     columns = [r for r in roles if r is not None]
     table = IndicatorTable(columns, years, table_rows, grid.first_line, grid.last_line,
-                           units=header_units(list(header)))
+                           units=header_units(list(header), period))
     header_line = rows[k][0]
     table.unread = [(header_line, f"indicator table column {squash(c)!r} not read")
                     for c, r in zip(header, roles) if r is None and squash(c)] + unread
@@ -266,7 +277,8 @@ def _spread_across(grid: Grid, r: int, cells: list[str]) -> list[str]:
     return out
 
 
-def read_across_grid(grid: Grid, cell_lines: dict[tuple[int, int], int] | None = None) -> IndicatorTable | None:
+def read_across_grid(grid: Grid, cell_lines: dict[tuple[int, int], int] | None = None,
+                     period: tuple[int, int] | None = None) -> IndicatorTable | None:
     """An indicator table printed across: the indicators' names along its header row, a row for
     each value column down its first column (2020年 | 2023年 | 2025年, 基期值 | 目标值), the 属性 row
     (and a 单位 row) if printed.  Each indicator is read from its column as a row of a table printed
@@ -282,7 +294,7 @@ def read_across_grid(grid: Grid, cell_lines: dict[tuple[int, int], int] | None =
     body = [(r, line, _spread_across(grid, r, cells)) for r, (line, cells) in enumerate(rows)
             if r > k and _filled(cells)]
     labels = [squash(cells[0]) for _r, _line, cells in body]
-    roles, years = header_roles(["指标"] + labels)
+    roles, years = header_roles(["指标"] + labels, period)
     line_of = (lambda r, c, line: (cell_lines or {}).get((r, c), line))
     unread = [(line, f"indicator table row {label!r} not read") for (_r, line, _c), label, role
               in zip(body, labels, roles[1:]) if role is None]
@@ -306,7 +318,7 @@ def read_across_grid(grid: Grid, cell_lines: dict[tuple[int, int], int] | None =
         table_rows.append(IndicatorRow(str(j), name, "", unit, values, attribute,
                                        line_of(k, j, header_line), last))
     table = IndicatorTable([r for r in roles if r is not None], years, table_rows, grid.first_line, grid.last_line,
-                           units=header_units(["指标"] + labels))
+                           units=header_units(["指标"] + labels, period))
     table.unread = sorted(unread)
     return table
 

@@ -64,9 +64,16 @@ def _title_before(segment: list[Line]) -> Line | None:
     return None
 
 
-def _read_grid(grid: Grid, segment: list[Line]) -> IndicatorTable | DivisionTable | None:
+def _period_decides(tables: list[IndicatorTable], period: tuple[int, int] | None) -> bool:
+    """Could the plan's period read a table's value columns otherwise than they were read without it:
+    a table naming years whose baseline is not the year before the period starts?"""
+    return period is not None and any(t.years and t.years.get("baseline") != period[0] - 1 for t in tables)
+
+
+def _read_grid(grid: Grid, segment: list[Line], period: tuple[int, int] | None
+               ) -> IndicatorTable | DivisionTable | None:
     """A real table read by position; a division table takes its title line out of the prose."""
-    table: IndicatorTable | DivisionTable | None = read_indicator_grid(grid)
+    table: IndicatorTable | DivisionTable | None = read_indicator_grid(grid, period)
     if table is not None:
         return table
     title = _title_before(segment)
@@ -76,12 +83,14 @@ def _read_grid(grid: Grid, segment: list[Line]) -> IndicatorTable | DivisionTabl
     return table
 
 
-def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap]
+def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap],
+                    period: tuple[int, int] | None = None
                     ) -> tuple[list[Block], set[int], list[IndicatorTable], list[DivisionTable]]:
     """Blocks of prose plus the tables found between them: real tables (grids) by their cells,
     flattened ones by their header lines or, failing that, by position (one cell a tab-indented
     line).  A flattened table none of them reads is a gap in `gaps`; its cells are not read as prose
-    (a header cell in a 专栏 box would become a project)."""
+    (a header cell in a 专栏 box would become a project).  `period` is the plan's, if known: its
+    base year is an indicator table's baseline (`table_vocab.header_roles`)."""
     blocks: list[Block] = []
     table_after: set[int] = set()
     indicator_tables: list[IndicatorTable] = []
@@ -103,7 +112,7 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap]
                     and continue_division_grid(last_division, grid):
                 i = by_no[grid.last_line] + 1  # the division table above, continued without its header
                 continue
-            table = _read_grid(grid, segment)
+            table = _read_grid(grid, segment, period)
             end_line = grid.last_line
             if table is None:  # a 专栏 printed as a Word/PDF/web table; anything else stays prose
                 rows = _project_rows(grid, gaps, say=False)
@@ -113,14 +122,14 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap]
                                                     last_division.header) else "after the division table above"))
                 rows = []  # its cells are no prose
         elif ln.clean:
-            table = read_indicator_table(lines, i)
+            table = read_indicator_table(lines, i, period)
             if table is None and is_division_title(ln.norm):
                 table = read_division_table(lines, i)
             end_line = table.last_line if table is not None else 0
             # a clause set out by white space (牵头单位　县民政局　配合单位　县财政局) is no table's header
             flat = flattened_grid(lines, i) if table is None and not opens_with_label(ln.norm) else None
             if flat is not None:
-                table = _read_grid(flat[0], segment)
+                table = _read_grid(flat[0], segment, period)
                 end_line = flat[1]
                 if table is None:  # a 专栏 printed as a table, or said; its cells are not prose
                     rows = _project_rows(flat[0], gaps, say=True)
@@ -554,6 +563,12 @@ def load_plan(path: str | Path) -> PlanRecord:
         raise InputError(path, "contains no text")
     start = _body_start(blocks)
     md = read_metadata(blocks, start)
+    if _period_decides(indicator_tables, md.period):
+        # the plan's period, read from its title, is the tables' too: its base year is the baseline's
+        # (2020 in a 2021-2023 plan's 2020年 | 2022年 | 2023年); read again knowing it
+        table_gaps = []
+        blocks, table_after, indicator_tables, division_tables = _extract_tables(lines, src.grids, table_gaps,
+                                                                                 md.period)
     region = _region(md, src.text)
     resolver = UnitResolver(region)
     issuer: UnitRef | None = None

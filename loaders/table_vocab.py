@@ -173,41 +173,54 @@ def column_role(cell: str) -> str | None:
     return None
 
 
-def _value_columns(cells: list[str]) -> dict[int, str]:
+def names_indicators(cell: str) -> bool:
+    """Does a header cell name a column of indicators (指标, 指标名称, 主要指标), not a bare 名称 that
+    a project's table prints as well: what makes a table without an attribute column (属性) an
+    indicator table?"""
+    return column_role(cell) == "name" and squash(cell) != "名称"
+
+
+def _value_columns(cells: list[str], period: tuple[int, int] | None = None) -> dict[int, str]:
     """Which of a header's value columns (index -> cell) is the target and which the baseline.
     The target is the one a word names (目标, 预期, 规划), else the latest year, else the last; the
-    baseline the one a word names (基期, 基数, 现状, 完成情况), else the year five before the
-    target's (a five-year plan's base year, the last plan's end: 2020 beside 2023 under a 2025
-    target), else the latest year before the target's, else the last other, never one named a
-    target (the last plan's “十三五”目标).  A column whose year lies between the baseline's and the
-    target's (2023年, 2023年目标 between 2020年 and 2025年; without a baseline, one before the target's
-    that a word names a target) is a milestone, ``milestone:2023``.  Any more (a 2015年 column beside
-    2020年 and 2025年) are read by no role."""
+    baseline the one a word names (基期, 基数, 现状, 完成情况: 2020年（基期）, 基期值), else the plan's
+    base year, the year before its `period` starts (2020 for a 2021-2023 三年行动计划), else the
+    year five before the target's (a five-year plan's base year, the last plan's end: 2020 beside
+    2023 under a 2025 target), else the one year before the target's printed; never one named a
+    target (the last plan's “十三五”目标).  Where several years come before the target's and none of
+    these tells the baseline (2020年 | 2022年 | 2023年 in a plan not saying its period), no column is
+    the baseline: they are read by no role, never the latest taken for it.  A column whose year lies
+    between the baseline's and the target's (2023年, 2023年目标 between 2020年 and 2025年; without a
+    baseline, one before the target's that a word names a target) is a milestone, ``milestone:2023``.
+    Any more (a 2015年 column beside 2020年 and 2025年) are read by no role."""
     years = {i: value_year(c)[1] for i, c in cells.items()}
     roles: dict[int, str] = {}
 
-    def pick(among: list[int], words: tuple[str, ...], before: int | None) -> int | None:
+    def pick(among: list[int], words: tuple[str, ...], before: int | None, base: bool) -> int | None:
         named = [i for i in among if any(w in cells[i] for w in words)]
         if len(named) == 1:
             return named[0]
         dated = [i for i in among if years[i] is not None and (before is None or years[i] < before)]
         if dated and len(dated) == len(among):
-            base = [i for i in dated if before is not None and years[i] == before - 5]
-            if len(base) == 1:
-                return base[0]
-            latest = max(years[i] for i in dated)
-            top = [i for i in dated if years[i] == latest]
-            return top[0] if len(top) == 1 else None
+            if not base:  # the target: the latest year
+                latest = max(years[i] for i in dated)
+                top = [i for i in dated if years[i] == latest]
+                return top[0] if len(top) == 1 else None
+            for base_year in ([period[0] - 1] if period else []) + ([before - 5] if before else []):
+                found = [i for i in dated if years[i] == base_year]
+                if len(found) == 1:
+                    return found[0]
+            return dated[0] if len(dated) == 1 else None
         return among[-1] if among else None
 
     order = sorted(cells)
-    target = pick(order, _TARGET_WORDS, None)
+    target = pick(order, _TARGET_WORDS, None, False)
     if target is None:
         return {i: "other" for i in order}
     roles[target] = "target"
     rest = [i for i in order if i != target]
     rest = [i for i in rest if not any(w in cells[i] for w in _TARGET_WORDS)]  # “十三五”目标: no baseline
-    baseline = pick(rest, _BASELINE_WORDS, years[target]) if rest else None
+    baseline = pick(rest, _BASELINE_WORDS, years[target], True) if rest else None
     if baseline is not None:
         roles[baseline] = "baseline"
     end = years[target]
@@ -221,11 +234,13 @@ def _value_columns(cells: list[str]) -> dict[int, str]:
     return {i: roles.get(i, "other") for i in order}
 
 
-def header_roles(header: list[str]) -> tuple[list[str | None], dict[str, int]]:
+def header_roles(header: list[str], period: tuple[int, int] | None = None
+                 ) -> tuple[list[str | None], dict[str, int]]:
     """The role of each header cell (None for a column no role reads, a value column beyond the
-    baseline, target and milestones among them), and the year the value columns name."""
+    baseline, target and milestones among them), and the year the value columns name; `period` is
+    the plan's (its base year the baseline's, `_value_columns`)."""
     known = [column_role(c) for c in header]
-    values = _value_columns({i: squash(c) for i, c in enumerate(header) if known[i] == "value"})
+    values = _value_columns({i: squash(c) for i, c in enumerate(header) if known[i] == "value"}, period)
     roles: list[str | None] = []
     years: dict[str, int] = {}
     for i, role in enumerate(known):
@@ -238,9 +253,9 @@ def header_roles(header: list[str]) -> tuple[list[str | None], dict[str, int]]:
     return roles, years
 
 
-def header_units(header: list[str]) -> dict[str, str]:
+def header_units(header: list[str], period: tuple[int, int] | None = None) -> dict[str, str]:
     """The unit each value column's header prints for its values (2020年（%）: '%'), by role."""
-    roles, _years = header_roles(header)
+    roles, _years = header_roles(header, period)
     return {role: unit for role, cell in zip(roles, header)
             if is_value_role(role) and (unit := header_unit(cell)[1])}
 

@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from policykg.loaders.table_vocab import (MAX_DIVISION_COLUMNS, attribute_of, UNIT_PAREN_RE, DivisionRow,
                                           DivisionTable, IndicatorRow, IndicatorTable, header_roles, header_units, is_value_role,
                                           column_role, division_columns, is_category_cell, is_header_cell,
-                                          is_heading_line, is_measure_unit, is_total_cell, table_category, note_no_lead, note_unread, split_unit_paren, squash, unitlike)
+                                          is_heading_line, is_measure_unit, is_total_cell, names_indicators, table_category, note_no_lead, note_unread, split_unit_paren, squash, unitlike)
 from policykg.loaders.grids import ACROSS_CORNERS, across_header, across_label, across_name, read_across_grid, read_indicator_grid
 from policykg.loaders.reading import Grid
-from policykg.loaders.text import ITEM_RE, Line
+from policykg.loaders.responsibilities import DEADLINE_PHRASE_RE
+from policykg.loaders.text import ITEM_RE, Line, normalize
 from policykg.loaders.values import is_missing, is_value_cell, opens_with_value
 
 _INDICATOR_HEADER_START = {"指标", "类别", "领域", "指标类别", "分类", "指标名称", "序号", "类别指标", "主要指标"}
@@ -141,7 +142,7 @@ def _no_attribute_header(cells: list[str]) -> bool:
     """Header cells that make a table without an attribute column: a name and a year or value column
     (指标名称 | 2020年 | 2025年, 序号 | 指标 | 基期值 | 目标值)."""
     roles, _years = header_roles(cells)
-    return "name" in roles and any(is_value_role(r) for r in roles) and "attribute" not in roles
+    return any(map(names_indicators, cells)) and any(is_value_role(r) for r in roles) and "attribute" not in roles
 
 
 def _next_nonempty(lines: list[Line], j: int) -> int | None:
@@ -152,18 +153,19 @@ def _next_nonempty(lines: list[Line], j: int) -> int | None:
     return None
 
 
-def _columns(header: list[str]) -> tuple[list[str | None], dict[str, int]]:
+def _columns(header: list[str], period: tuple[int, int] | None) -> tuple[list[str | None], dict[str, int]]:
     """Each header cell's role (None: read by no role), a name column put in where the header
     leaves its cell blank (it prints no 指标 cell, only 类别 and the values)."""
-    roles, years = header_roles(header)
+    roles, years = header_roles(header, period)
     if "name" not in roles:
         at = next((k for k, r in enumerate(roles) if r not in ("category", "index")), len(roles))
         roles.insert(at, "name")
     return roles, years
 
 
-def read_indicator_table(lines: list[Line], i: int) -> IndicatorTable | None:
-    """Read an indicator table whose header starts at lines[i] (0-based), or None.
+def read_indicator_table(lines: list[Line], i: int, period: tuple[int, int] | None = None) -> IndicatorTable | None:
+    """Read an indicator table whose header starts at lines[i] (0-based), or None; `period` is the
+    plan's, whose base year is the baseline's (`table_vocab.header_roles`).
 
     A row runs from its numbered name cell to its attribute cell; the cells between stand under
     the header's columns between its name and attribute columns, one each (a tab-indented line
@@ -173,19 +175,19 @@ def read_indicator_table(lines: list[Line], i: int) -> IndicatorTable | None:
     never reading on into the plan."""
     line = lines[i]
     if "\t" in line.clean:
-        return _read_tab_table(lines, i)
+        return _read_tab_table(lines, i, period)
     head = _one_cell_header(lines, i)
     if head is None:
-        return _read_across_lines(lines, i)
+        return _read_across_lines(lines, i, period)
     header, j = head
-    cols, years = _columns(header)
+    cols, years = _columns(header, period)
     # no attribute column (a table printing none): a row ends with its last value, not its attribute
     attributed = "attribute" in cols
     name_at, attr_at = cols.index("name"), cols.index("attribute") if attributed else len(cols)
     middle, trailing = cols[name_at + 1:attr_at], max(0, len(cols) - attr_at - 1)
     tabbed = lines[i].indented
     table = IndicatorTable([r for r in cols if r is not None], years, [], lines[i].no, lines[j].no,
-                           units=header_units(header))
+                           units=header_units(header, period))
     table.unread = [(lines[i].no, f"indicator table column {name!r} not read")
                     for name, role in zip(_with_name(header, cols), cols) if role is None]
     if trailing and not tabbed and "category" in cols:
@@ -463,7 +465,7 @@ def _continues(rows: list[IndicatorRow], number: str, after_category: bool) -> b
     return n == int(rows[-1].no) + 1 or (after_category and n == 1)
 
 
-def _read_across_lines(lines: list[Line], i: int) -> IndicatorTable | None:
+def _read_across_lines(lines: list[Line], i: int, period: tuple[int, int] | None) -> IndicatorTable | None:
     """An indicator table printed across (the indicators' names along its header row, a row for each
     year down its first column: `grids.read_across_grid`) one cell a line, no tab marking its cells:
     the corner cell (指标, 年份) at lines[i], the names, then rows each opening with its label (2020年,
@@ -513,7 +515,7 @@ def _read_across_lines(lines: list[Line], i: int) -> IndicatorTable | None:
         cell_lines.update({(len(rows), c): lines[x].no for c, x in enumerate(cells)})
         rows.append((lines[k].no, tuple(lines[x].clean for x in cells)))
         k = n
-    table = read_across_grid(Grid(tuple(rows)), cell_lines) if len(rows) > 1 and not unread else None
+    table = read_across_grid(Grid(tuple(rows)), cell_lines, period) if len(rows) > 1 and not unread else None
     if table is None:
         names = " | ".join(squash(lines[n].clean) for n in at)
         table = IndicatorTable([], {}, [], lines[i].no, lines[last].no)
@@ -524,14 +526,16 @@ def _read_across_lines(lines: list[Line], i: int) -> IndicatorTable | None:
     return table
 
 
-def _read_tab_table(lines: list[Line], i: int) -> IndicatorTable | None:
+def _read_tab_table(lines: list[Line], i: int, period: tuple[int, int] | None) -> IndicatorTable | None:
     """A table printed one row a line, cells apart by tabs: read by position under its header like
-    a real table (`grids.read_indicator_grid`), an empty cell (two tabs) keeping its column; a
-    category may stand on a line of its own before its rows."""
+    a real table (`grids.read_indicator_grid`), an empty cell (two tabs) keeping its column, and so
+    the empty cells a row ends with where the tabs it ended with make it as wide as its header (an
+    empty 属性 or target: the stripped line lost them); a category may stand on a line of its own
+    before its rows."""
     header = [c.strip() for c in lines[i].clean.split("\t")]
     if not any(column_role(c) == "name" for c in header) or not any(
-            column_role(c) == "attribute" for c in header):
-        return None
+            column_role(c) == "attribute" for c in header) and not _no_attribute_header(header):
+        return None  # no indicator table: a name column and its attribute's, or values without one
     rows: list[tuple[int, tuple[str, ...]]] = [(lines[i].no, tuple(header))]
     j = i + 1
     while True:
@@ -551,9 +555,11 @@ def _read_tab_table(lines: list[Line], i: int) -> IndicatorTable | None:
                     break
         elif len([c for c in cells if c]) < 2:
             break
+        elif len(cells) < len(header) and len(cells) + lines[k].tail_tabs == len(header):
+            cells += [""] * lines[k].tail_tabs  # its last cells empty: the tabs it ended with keep them
         rows.append((lines[k].no, tuple(cells)))
         j = k + 1
-    return read_indicator_grid(Grid(tuple(rows)))
+    return read_indicator_grid(Grid(tuple(rows)), period)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -627,21 +633,27 @@ def read_division_table(lines: list[Line], i: int) -> DivisionTable | None:
                                             f"{ncols - 1} column names: its units were not read"))
                 task_cell = max(row_cells, key=lambda c: len(c.text), default=_NO_CELL)
                 cell = lambda role: task_cell if role == "task" else _NO_CELL  # noqa: E731
-        else:  # by what the lines look like: a task until its 。, then the units (no other columns)
+        else:  # by what the lines look like: a task until its 。, then the units and the deadline
             named = cols.get("content") == cols["task"] + 1 == 2 and cols["lead"] == 3
-            by_order = _regroup_untabbed(cells, idx + 1, ncols - 1, expect + 1, named)
+            after = [k for k in range(1, ncols) if k not in (cols["task"], cols.get("content"))]
+            by_order, end, why = _regroup_untabbed(cells, idx + 1, ncols - 1, expect + 1, named,
+                                                   _deadline_place(cols, after))
+            if why:
+                table.unread.append((first, f"division table row {expect} {why}: its units and deadline "
+                                            f"were not read"))
             row_cells = list(by_order.values())
             cell = lambda role: by_order.get(role, _NO_CELL)  # noqa: E731
-        if len(row_cells) < 2:
+        if len(row_cells) < 2 and not (not tabbed and row_cells and why):
             break
         task, lead, support, content = cell("task"), cell("lead"), cell("support"), cell("content")
-        last = max(c.last_line for c in row_cells)
+        last = max(c.last_line for c in (row_cells if tabbed else cells[idx + 1:end]))
         table.rows.append(DivisionRow(str(expect), task.text, lead.text, support.text, first, last,
                                       lead.first_line, support.first_line, task.first_line,
                                       deadline=cell("deadline").text, content=content.text,
                                       content_line=content.first_line, chapter=cell("chapter").text,
                                       chapter_line=cell("chapter").first_line))
-        idx += 1 + len(row_cells)
+        # a row printed without cell marks runs to the next row's number, whatever its cells joined into
+        idx = idx + 1 + len(row_cells) if tabbed else end
         expect += 1
     if not table.rows:
         return None
@@ -649,47 +661,91 @@ def read_division_table(lines: list[Line], i: int) -> DivisionTable | None:
     note_no_lead(table)
     note_unread(table, [header[k] for k in unknown],
                 [c.first_line for c in cells[idx:] if squash(c.text) == str(expect)][:1])
-    if not tabbed and len(header) > 4 + ("content" in cols):
+    if not tabbed and unknown:
         table.unread.append((title_line.no, f"division table printed without cell marks has {len(header)} "
                                             f"columns: only the task{' and its content' if 'content' in cols else ''}"
-                                            f" and its units were read by position"))
+                                            f"{', its units and its deadline' if 'deadline' in cols else ' and its units'}"
+                                            f" were read by position"))
     return table
 
 
-def _regroup_untabbed(cells: list[_Cell], start: int, ncols: int, next_no: int,
-                      named: bool = False) -> dict[str, _Cell]:
+def _deadline_place(cols: dict[str, int], after: list[int]) -> int | None:
+    """Where a division table's deadline cell stands among a row's cells after its task (and content)
+    printed one a line, by its column's place among the columns after them (`after`: their indexes
+    in header order): k >= 0 the k-th cell from the start where no units column comes before it
+    (序号 | 任务 | 完成时限 | 牵头单位) or only the lead's (one cell) before units after it; -k-1 the
+    k-th from the end where no units column comes after it (序号 | 任务 | 牵头单位 | 配合单位 | 完成时限:
+    a units cell may run over several lines); None without a deadline column."""
+    if "deadline" not in cols:
+        return None
+    at = after.index(cols["deadline"])
+    before, behind = after[:at], after[at + 1:]
+    if not {cols.get("lead"), cols.get("support")} & set(behind):
+        return -len(behind) - 1
+    return len(before)
+
+
+def _is_deadline(cell: _Cell) -> bool:
+    """Does a cell read as a deadline (2022年底, 长期, 持续推进, “十四五”期间), no unit?"""
+    return not unitlike(cell.text) and DEADLINE_PHRASE_RE.fullmatch(normalize(squash(cell.text))) is not None
+
+
+def _regroup_untabbed(cells: list[_Cell], start: int, ncols: int, next_no: int, named: bool = False,
+                      deadline: int | None = None) -> tuple[dict[str, _Cell], int, str]:
     """Without tab marks each line is a cell; a task wraps until its 。, units follow.  In a table
     whose task's name comes before its content (`named`: 任务名称 | 具体内容 | 牵头单位), the first
     line is the name and the content wraps until its 。 (where the first line is a sentence, or a
-    unit follows it, the row prints no separate name: it is read as the task).  {role: cell}."""
+    unit follows it, the row prints no separate name: it is read as the task).  A table with a
+    deadline column (`deadline`: its cell's place, `_deadline_place`) has its deadline in the one
+    cell after the task that reads as one (2022年底, 长期), standing where its column says; a row
+    printing none there and only units has an empty deadline cell; any other row (a cell that is
+    neither, or a deadline out of its column's place) reads no units and no deadline, so a deadline
+    is never a unit.  ({role: cell}, the index of the next row's number, why the units were not read
+    or '')."""
     end = start
     while end < len(cells) and squash(cells[end].text) != str(next_no):
         end += 1
     span = cells[start:end]
     if not span:
-        return {}
+        return {}, end, ""
     out: dict[str, _Cell] = {}
     first = "task"
+    dated = deadline is not None
+    if dated:
+        ncols -= 1
     if named:
         ncols -= 1
-        if len(span) >= 3 and not span[0].text.endswith(("。", "；", ";")) and not unitlike(span[1].text):
+        if (len(span) >= 3 and not span[0].text.endswith(("。", "；", ";")) and not unitlike(span[1].text)
+                and not (dated and _is_deadline(span[1]))):
             out["task"] = span[0]
             span = span[1:]
             first = "content"
     t = 0
     task = span[0]
-    while not task.text.endswith(("。", "；", ";")) and t + 1 < len(span) - 1 and not unitlike(span[t + 1].text):
+    while (not task.text.endswith(("。", "；", ";")) and t + 1 < len(span) - 1 and not unitlike(span[t + 1].text)
+           and not (dated and _is_deadline(span[t + 1]))):
         t += 1
         task = _Cell(task.text + span[t].text, task.first_line, span[t].last_line)
     out[first] = task
     rest = span[t + 1:]
+    if dated:
+        found = [k for k, c in enumerate(rest) if _is_deadline(c)]
+        where = deadline if deadline >= 0 else len(rest) + deadline
+        if found == [where]:
+            out["deadline"] = rest.pop(where)
+            if deadline < 0:  # the cells after it are the columns' after it (备注): no units
+                rest = rest[:where]
+        elif found or not all(unitlike(c.text) for c in rest):
+            shown = " | ".join(squash(c.text)[:20] for c in rest)
+            return out, end, (f"prints after its task {shown} under columns of units and a deadline: which "
+                              f"cell is the deadline cannot be told")
     if not rest:
-        return out
+        return out, end, ""
     out["lead"] = rest[0]
     if len(rest) == 1 or ncols < 3:
-        return out
+        return out, end, ""
     out["support"] = _Cell("、".join(c.text for c in rest[1:]), rest[1].first_line, rest[-1].last_line)
-    return out
+    return out, end, ""
 
 
 # ------------------------------------------------------------------------------------------------

@@ -594,3 +594,53 @@ def test_a_row_citing_a_place_that_holds_no_task_of_its_title_is_a_gap(tmp_path)
     gaps = [(g.line, g.message) for g in r.warnings]
     assert [line for line, _ in gaps] == [14, 15]
     assert "row 2 cites 第二章第一节" in gaps[0][1] and "'见正文'" in gaps[1][1]
+
+
+def test_a_deadline_column_printed_without_cell_marks_is_the_tasks_deadline(tmp_path):
+    # one cell a line, no tab, 完成时限 last: before, only row 1 was read, its deadline 2022年底 read
+    # as a supporting unit (a gap 'not read as a unit'), and rows 2 and 3 a gap 'rows from 2 on not read'
+    r = tasks_table_plan(tmp_path, "plain cells", [CONTENT_HEADER] + CONTENT_ROWS)
+    assert tasks_read(r) == CONTENT_READ
+    assert [[u.label for u in t.units("support")] for t in r.tasks()] == [
+        ["县财政局"], ["县残疾人联合会"], ["县残疾人联合会"]]
+    assert r.warnings == []
+
+
+def test_a_deadline_column_without_cell_marks_beside_units_printed_over_lines(tmp_path):
+    # a content wrapped onto two lines, two supporters one a line, a row printing no supporter and
+    # one printing no deadline (its cell empty): each row reads to the next row's number
+    rows = [CONTENT_HEADER, CONTENT_ROWS[0],
+            ["2", "加强康复服务", "实施精准康复，", "提高服务质量。", "县卫健局", "县残联", "县医保局", "长期"],
+            ["3", "推进融合教育", "普通学校随班就读。", "县教育局", "2025年"],
+            ["4", "发展特殊教育", "办好特殊教育学校。", "县教育局", "县残联"]]
+    r = tasks_table_plan(tmp_path, "plain cells", rows)
+    assert [(t.no, t.text, [u.label for u in t.units("lead")], [u.label for u in t.units("support")], t.deadline)
+            for t in r.tasks()] == [
+        ("1", CONTENT_READ[0][2], ["县民政局"], ["县财政局"], "2022年底"),
+        ("2", "加强康复服务：实施精准康复，提高服务质量。", ["县卫生健康局"], ["县残疾人联合会", "县医疗保障局"], "长期"),
+        ("3", "推进融合教育：普通学校随班就读。", ["县教育局"], [], "2025年"),
+        ("4", "发展特殊教育：办好特殊教育学校。", ["县教育局"], ["县残疾人联合会"], "")]
+    assert r.warnings == []
+
+
+def test_a_deadline_column_before_the_units_printed_without_cell_marks(tmp_path):
+    rows = [["序号", "重点任务", "完成时限", "牵头单位", "配合单位"],
+            ["1", "完善低保制度。", "2022年底", "县民政局", "县财政局"], ["2", "加强康复服务。", "长期", "县卫健局", "县残联"]]
+    r = tasks_table_plan(tmp_path, "plain cells", rows)
+    assert [(t.no, [u.label for u in t.units("lead")], [u.label for u in t.units("support")], t.deadline)
+            for t in r.tasks()] == [("1", ["县民政局"], ["县财政局"], "2022年底"),
+                                    ("2", ["县卫生健康局"], ["县残疾人联合会"], "长期")]
+    assert r.warnings == []
+
+
+def test_a_row_whose_deadline_cell_cannot_be_told_without_cell_marks_reads_no_units(tmp_path):
+    # 根据工作进度 reads as no deadline and no unit: which cell is which the lines do not tell, so
+    # the row reads its task only and is said; never a deadline read as a unit.  The rows after it read
+    rows = [CONTENT_HEADER, CONTENT_ROWS[0], CONTENT_ROWS[1][:5] + ["根据工作进度"], CONTENT_ROWS[2]]
+    r = tasks_table_plan(tmp_path, "plain cells", rows)
+    assert [(t.no, [u.label for u in t.units("lead")], [u.label for u in t.units("support")], t.deadline)
+            for t in r.tasks()] == [("1", ["县民政局"], ["县财政局"], "2022年底"), ("2", [], [], ""),
+                                    ("3", ["县教育局"], ["县残疾人联合会"], "2025年")]
+    assert [(g.line, g.message.split(":")[0]) for g in r.warnings] == [
+        (18, "division table row 2 prints after its task 县卫健局 | 县残联 | 根据工作进度 under columns of units "
+             "and a deadline")]

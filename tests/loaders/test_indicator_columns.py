@@ -300,3 +300,125 @@ def test_a_row_of_a_table_printed_across_no_role_reads_is_said(tmp_path):
     assert [(g[1], g[4]) for g in got] == [("残疾人康复服务覆盖率", ("95", D(95), "%", 2025)),
                                           ("残疾儿童入学率", ("97", D(97), "%", 2025))]
     assert gaps(r) == [(7, "table", "indicator table row '2015年' not read")]
+
+
+# --- 5. a row of tab-separated cells ending in empty cells --------------------------------------------
+@pytest.mark.parametrize("row, read_as", [
+    (("残疾儿童入学率（%）", "90", "97", ""), (("90", D(90), "%", 2020), ("97", D(97), "%", 2025), "")),
+    (("残疾儿童入学率（%）", "90", "", ""), (("90", D(90), "%", 2020), None, ""))])
+def test_a_tab_row_ending_in_empty_cells_keeps_them_by_its_trailing_tabs(tmp_path, row, read_as):
+    # 残疾儿童入学率（%）\t90\t97\t (no attribute printed): the stripped line lost its last tab, so the
+    # row was a cell narrower than its header and a gap 'not read'; its trailing tabs keep it as wide
+    rows = [("残疾人康复服务覆盖率（%）", "85", "95", "约束性"), row]
+    path = write(tmp_path, ("指标名称", "2020年", "2025年", "属性"), rows, "tabs")
+    r, got = read(path)
+    assert got == [PCT_READ[0], ("2", "残疾儿童入学率", "%") + read_as + ([],)]
+    assert gaps(r) == []
+    # without the tabs (a printing that does not end its row with them) which cell is missing is not
+    # told: the row is said, not read
+    path.write_text(path.read_text(encoding="utf-8").replace("\t\t\n", "\n").replace("97\t\n", "97\n"),
+                    encoding="utf-8")
+    r, got = read(path)
+    assert [i.no for i in r.indicators] == ["1"]
+    assert [(line, m.split(" not read")[0]) for line, _k, m in gaps(r)] == [
+        (8, f"indicator table row of {4 - row.count('')} cells under 4 columns")]
+
+
+# --- 6. a table printing no attribute (属性), as 行动计划 often print it --------------------------------
+UNATTRIBUTED_READ = [(no, name, unit, baseline, target, "", []) for no, name, unit, baseline, target, _a, _m
+                     in PCT_READ]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_table_printing_no_attribute_column_is_read_as_one_printed_across(tmp_path, layout):
+    # before: printed across (no 属性 row) it was read, each attribute empty, but printed down it was a
+    # gap 'table of 3 rows not read' (tabs, cells, docx): every indicator lost.  Both are read alike
+    rows = [(str(k), f"{name}（%）", baseline, target) for k, (name, baseline, target, _a) in enumerate(PCT_ROWS, 1)]
+    r, got = read(write(tmp_path, ("序号", "指标名称", "2020年", "2025年"), rows, layout))
+    assert got == UNATTRIBUTED_READ
+    assert gaps(r) == []
+    across = [("2020年", "85", "90"), ("2025年", "95", "97")]
+    r, got = read(write(tmp_path, ("指标", "残疾人康复服务覆盖率（%）", "残疾儿童入学率（%）"), across, layout))
+    assert got == UNATTRIBUTED_READ
+    assert gaps(r) == []
+
+
+@pytest.mark.parametrize("layout", ["tabs", "docx"])
+def test_a_note_s_mark_gives_the_attribute_a_table_printed_down_does_not_print(tmp_path, layout):
+    rows = [("残疾人康复服务覆盖率*（%）", "85", "95"), ("残疾儿童入学率（%）", "90", "97")]
+    path = write(tmp_path, ("指标名称", "2020年", "2025年"), rows, layout)
+    note = "注：带*的为约束性指标，其余为预期性指标。"
+    if layout == "tabs":
+        path.write_text(path.read_text(encoding="utf-8").replace("二、主要任务", f"{note}\n二、主要任务"),
+                        encoding="utf-8")
+    else:
+        import docx
+        d = docx.Document(str(path))
+        d.add_paragraph(note)
+        d.save(str(path))
+    r, got = read(path)
+    assert [(name, attribute) for _n, name, _u, _b, _t, attribute, _m in got] == [
+        ("残疾人康复服务覆盖率", "约束性"), ("残疾儿童入学率", "预期性")]
+
+
+def test_a_tab_row_short_of_a_cell_in_a_table_printing_no_attribute_is_said(tmp_path):
+    # no attribute shows which of the row's cells was lost (its category merged from above, or its
+    # target): the row is said, never read a column off
+    rows = [("社会保障", "残疾人康复服务覆盖率（%）", "85", "95"), ("残疾儿童入学率（%）", "90", "97"),
+            ("就业", "残疾人就业人数（万人）", "1.2")]
+    r, got = read(write(tmp_path, ("类别", "指标名称", "2020年", "2025年"), rows, "tabs"))
+    assert [(i.category, i.name, i.target.printed) for i in r.indicators] == [
+        ("社会保障", "残疾人康复服务覆盖率", "95"), ("社会保障", "残疾儿童入学率", "97")]
+    assert [(line, m.split(" not read")[0]) for line, _k, m in gaps(r)] == [
+        (9, "indicator table row of 3 cells under 4 columns")]
+
+
+# --- 7. a plan of another period than five years: a 2021-2023 三年行动计划 ----------------------------
+THREE_YEAR_TITLE = "青山县残疾人康复服务三年行动计划（2021—2023年）"
+THREE_YEAR_ROWS = [("残疾人康复服务覆盖率（%）", "85", "90", "95", "约束性"), ("残疾儿童入学率（%）", "90", "93", "97", "预期性")]
+THREE_YEAR_READ = [("1", "残疾人康复服务覆盖率", "%", ("85", D(85), "%", 2020), ("95", D(95), "%", 2023), "约束性",
+                    [("90", D(90), "%", 2022)]),
+                   ("2", "残疾儿童入学率", "%", ("90", D(90), "%", 2020), ("97", D(97), "%", 2023), "预期性",
+                    [("93", D(93), "%", 2022)])]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_three_year_plans_baseline_is_the_year_before_its_period(tmp_path, layout):
+    # before: the baseline was 2022 (the latest year before the target's: no column five years before
+    # it), 2020's values lost and said 'column not read'.  The plan's period (2021—2023) starts after
+    # its base year 2020; 2022 is a milestone
+    r, got = read(write(tmp_path, ("指标", "2020年", "2022年", "2023年", "属性"), THREE_YEAR_ROWS, layout,
+                        title=THREE_YEAR_TITLE))
+    assert r.period == (2021, 2023)
+    assert got == THREE_YEAR_READ
+    assert gaps(r) == []
+
+
+@pytest.mark.parametrize("layout", ["tabs", "plain"])
+def test_a_three_year_plan_s_table_printed_across(tmp_path, layout):
+    rows = [("2020年", "85", "90"), ("2022年", "90", "93"), ("2023年", "95", "97"), ("属性", "约束性", "预期性")]
+    r, got = read(write(tmp_path, ACROSS_HEADER, rows, layout, title=THREE_YEAR_TITLE))
+    assert got == THREE_YEAR_READ
+    assert gaps(r) == []
+
+
+@pytest.mark.parametrize("layout", ["tabs", "docx"])
+@pytest.mark.parametrize("header", [("指标", "2020年（基期）", "2022年", "2023年", "属性"),
+                                    ("指标", "2020年现状值", "2022年", "2023年目标值", "属性")])
+def test_a_baseline_the_header_names_needs_no_period(tmp_path, layout, header):
+    r, got = read(write(tmp_path, header, THREE_YEAR_ROWS, layout, title="青山县残疾人康复服务三年行动计划"))
+    assert r.period is None
+    assert got == THREE_YEAR_READ
+    assert gaps(r) == []
+
+
+@pytest.mark.parametrize("layout", ["tabs", "docx"])
+def test_years_before_the_target_that_nothing_tells_the_baseline_of_are_said(tmp_path, layout):
+    # a plan not saying its period, a header naming no 基期: 2020 or 2022 could be the baseline;
+    # neither is taken for it (before: 2022, the latest), both said
+    r, got = read(write(tmp_path, ("指标", "2020年", "2022年", "2023年", "属性"), THREE_YEAR_ROWS, layout,
+                        title="青山县残疾人康复服务三年行动计划"))
+    assert [(no, baseline, target, milestones) for no, _n, _u, baseline, target, _a, milestones in got] == [
+        ("1", None, ("95", D(95), "%", 2023), []), ("2", None, ("97", D(97), "%", 2023), [])]
+    assert [m for _l, _k, m in gaps(r)] == ["indicator table column '2020年' not read",
+                                           "indicator table column '2022年' not read"]
