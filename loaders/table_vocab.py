@@ -260,16 +260,6 @@ def header_units(header: list[str], period: tuple[int, int] | None = None) -> di
             if is_value_role(role) and (unit := header_unit(cell)[1])}
 
 
-def assign_value_roles(header: list[str]) -> tuple[list[str], dict[str, int]]:
-    """The roles of a header's columns, left to right, leaving out columns no role reads; a name
-    column is assumed where the header prints none (a blank header cell)."""
-    per_cell, years = header_roles(header)
-    roles = [r for r in per_cell if r is not None]
-    if "name" not in roles:
-        roles.insert(1 if roles and roles[0] == "category" else 0, "name")
-    return roles, years
-
-
 #: the characters a unit of measure is written in (%, 万人, 人次, 个百分点, 元/人, 平方米)
 _MEASURE_CHARS = set("%‰万亿千百十元倍个公米吨岁人户家次年月日天周项所座张台辆亩平方克升版名件间册场小时床本部套条处栋支种门类点分/每")
 
