@@ -114,7 +114,7 @@ WORDED_ORDER = ("第部分", "第章", "第节", "第条")
 #: (a paragraph may open with a lone 第一， of prose, a first point never followed by a second)
 RUN_STYLES = ("第一,", "其一,")
 #: an in-paragraph enumeration: 一是……；二是……
-_INLINE_RE = re.compile(rf"(?:(?<=[。；;!?！？）)])|^)\s*(?:([{CN_NUMERAL}]{{1,3}})是(?=[\u4e00-\u9fff“\"《(])"
+_INLINE_RE = re.compile(rf"(?=[\s{CN_NUMERAL}第其])(?:(?<=[。；;!?！？）)])|^)\s*(?:([{CN_NUMERAL}]{{1,3}})是(?=[\u4e00-\u9fff“\"《(])"
                         rf"|[第其]([{CN_NUMERAL}]{{1,3}})\s*[,，、:：](?![{CN_NUMERAL}\d]))")
 
 

@@ -463,6 +463,10 @@ def _continues(rows: list[IndicatorRow], number: str, after_category: bool) -> b
     return n == int(rows[-1].no) + 1 or (after_category and n == 1)
 
 
+#: the first characters of ACROSS_CORNERS ("" for the empty corner)
+_ACROSS_FIRSTS = frozenset(c[:1] for c in ACROSS_CORNERS)
+
+
 def _read_across_lines(lines: list[Line], i: int) -> IndicatorTable | None:
     """An indicator table printed across (the indicators' names along its header row, a row for each
     year down its first column: `grids.read_across_grid`) one cell a line, no tab marking its cells:
@@ -471,7 +475,9 @@ def _read_across_lines(lines: list[Line], i: int) -> IndicatorTable | None:
     lost, so which column each of its cells stands in cannot be told) leaves the table unread (the
     rows' labels together say which is the baseline and which the target): said, with its line.
     None unless lines[i] opens such a table."""
-    if lines[i].indented or squash(lines[i].norm) not in ACROSS_CORNERS:
+    # (the corner's first character, cheaply: most lines open with another)
+    if lines[i].indented or lines[i].norm.lstrip()[:1] not in _ACROSS_FIRSTS \
+            or squash(lines[i].norm) not in ACROSS_CORNERS:
         return None
     at: list[int] = []  # the names' lines
     k = _next_nonempty(lines, i + 1)
