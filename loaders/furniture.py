@@ -148,8 +148,8 @@ def furniture(lines: list[Line], breaks: set[int] = frozenset()) -> set[int]:
     printed there more than once.  `breaks` are indexes of lines that start a new page."""
     numbers = {i for i, ln in enumerate(lines) if ln.clean and not ln.indented and is_page_number(ln.norm)}
     numbers |= _page_counters(lines) | _bare_page_numbers(lines)
-    titles = _title_repeats(lines) | {i for i, ln in enumerate(lines)
-                                      if ln.clean and GAZETTE_ISSUE_RE.match(ln.norm.strip())}
+    titles = _title_repeats(lines) | {i for i, ln in enumerate(lines)  # (公报 named first: cheap)
+                                      if ln.clean and "公报" in ln.norm and GAZETTE_ISSUE_RE.match(ln.norm.strip())}
     if titles:
         # a bare number printed beside the running header is its page's number
         numbers |= {j for i in titles for j in _neighbours(lines, i)

@@ -114,7 +114,7 @@ WORDED_ORDER = ("第部分", "第章", "第节", "第条")
 #: (a paragraph may open with a lone 第一， of prose, a first point never followed by a second)
 RUN_STYLES = ("第一,", "其一,")
 #: an in-paragraph enumeration: 一是……；二是……
-_INLINE_RE = re.compile(rf"(?:(?<=[。；;!?！？）)])|^)\s*(?:([{CN_NUMERAL}]{{1,3}})是(?=[\u4e00-\u9fff“\"《(])"
+_INLINE_RE = re.compile(rf"(?=[\s{CN_NUMERAL}第其])(?:(?<=[。；;!?！？）)])|^)\s*(?:([{CN_NUMERAL}]{{1,3}})是(?=[\u4e00-\u9fff“\"《(])"
                         rf"|[第其]([{CN_NUMERAL}]{{1,3}})\s*[,，、:：](?![{CN_NUMERAL}\d]))")
 
 
@@ -181,9 +181,44 @@ class Numbering:
     digit_follows: bool = False  # "11.121人才…" or "2.5%": a number or a decimal?
 
 
+#: the characters a style's number can open with, so `numbering` tries only the patterns the
+#: paragraph's first character allows (the styles in _DIGIT_FIRST open on any character `\d`
+#: matches).  Every pattern is anchored at the paragraph's start on a numeral, bracket or word of
+#: its own, never on a space.
+_FIRST_CHARS: dict[str, str] = {
+    "第部分": "第", "第章": "第", "第节": "第", "第条": "第", "第一,": "第", "其一,": "其",
+    "一、": CN_HEADING_NUMERAL, "(一)": "(" + _PAREN_IDEO,
+    **{o + "一" + c: o for o, c in _BRACKETS},
+    "1.1.1": "", "1.1": "", "1.": _FULL_STOP_DIGIT, "1 ": "",
+    "(1)": "(" + _PAREN_DIGIT,
+    **{o + "1" + c: o for o, c in _BRACKETS},
+    "1)": "", "一)": CN_NUMERAL, "①": _CIRCLED, "Ⅰ、": _ROMAN, "ⅰ、": _ROMAN_LOWER,
+    # a Roman numeral in letters may match empty (no number, never read): only I, V, X open one
+    "I.": "IVX", "i.": "ivx",
+    "A.": _LETTERS, "(A)": "(", "A)": _LETTERS, "a.": _LOWER_LETTERS, "(a)": "(", "a)": _LOWER_LETTERS,
+    "一是": CN_NUMERAL,
+}
+_DIGIT_FIRST = ("1.1.1", "1.1", "1.", "1 ", "1)")
+_CANDIDATES: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {}
+
+
+def _candidates(first: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The (style, pattern) pairs a paragraph opening with the character `first` may match, in order."""
+    found = _CANDIDATES.get(first)
+    if found is None:
+        digit = first.isdecimal()  # what \d matches in a str pattern
+        found = tuple((style, pattern) for style, pattern in _PATTERNS
+                      if first in _FIRST_CHARS[style] or (digit and style in _DIGIT_FIRST))
+        if len(_CANDIDATES) < 4096:
+            _CANDIDATES[first] = found
+    return found
+
+
 def numbering(norm: str) -> Numbering | None:
     """The numbering at the start of a width-normalised paragraph, if any."""
-    for style, pattern in _PATTERNS:
+    if not norm:
+        return None
+    for style, pattern in _candidates(norm[0]):
         m = pattern.match(norm)
         if not m:
             continue

@@ -37,13 +37,30 @@ _PREFIX = LEVEL_PREFIX + "(?:主要)?"
 DEADLINE_LABELS = DEADLINE_HEADER
 _LABELS = sorted(LEAD_LABELS + SUPPORT_LABELS + OWNER_LABELS + DEADLINE_LABELS + OFFICIAL_LABELS, key=len,
                  reverse=True)
+
+
+def _first_chars(words: Iterable[str], more: str = "", prefixed: bool = True) -> frozenset[str]:
+    """The characters a match of words (labels after `_PREFIX`, or verbs) can start with: the first
+    of each word, any of the prefix's, and `more`."""
+    return frozenset({w[0] for w in words} | set(more)
+                     | (set(re.findall(r"[\u4e00-\u9fff]", _PREFIX)) if prefixed else set()))
+
+
+def _opening(words: Iterable[str], more: str = "", prefixed: bool = True) -> str:
+    """A lookahead for `_first_chars`.  Put first in a pattern searched through a text, it fails at
+    once at an offset no match starts at, where the alternation of every word was tried at every
+    character; what matches is unchanged."""
+    return "(?=[" + "".join(re.escape(c) for c in sorted(_first_chars(words, more, prefixed))) + "])"
+
+
 #: a label, perhaps with a bracketed gloss (牵头单位（部门）：), and its colon (each run of spaces
 #: read by one \s*: two in a row are quadratic in a long run that ends in no colon); or a label set
 #: in brackets of its own, a colon inside or after them or none (【牵头单位】县民政局, 〔配合单位〕：县财政局);
 #: (not a role word alone there, nor a bracket a list goes on after: 县民政局〔牵头〕、 and
 #: 县民政局【牵头单位】、 mark a unit in a list); or a label's noun with 为 for
 #: its colon (牵头单位为县民政局; a verb's 为 is prose: 以社会参与为主)
-LABEL_RE = re.compile(r"(?:(?P<open>[【〔\[［〖])\s*(?!(?:牵头|配合|协办|参与)\s*[】〕\]］〗]))?" + _PREFIX + "(?P<label>" + "|".join(_LABELS)
+_LABEL_STARTS = _first_chars(_LABELS, "【〔[［〖")
+LABEL_RE = re.compile(_opening(_LABELS, "【〔[［〖") + r"(?:(?P<open>[【〔\[［〖])\s*(?!(?:牵头|配合|协办|参与)\s*[】〕\]］〗]))?" + _PREFIX + "(?P<label>" + "|".join(_LABELS)
                       + r")\s*(?:[（(][^（()）]{1,8}[)）]\s*)?"
                       r"(?(open)[:：]?\s*[】〕\]］〗](?:\s*[:：]|(?!\s*(?:$|[、,，;；)）。/])))|(?:[:：]|(?<!牵头|配合|协办|参与)为(?![主辅])))\s*")
 #: a deadline printed beside the units without a label (县司法局负责，2023年底前完成 / 县文旅局，持续推进):
@@ -107,10 +124,10 @@ _WITH_RE = re.compile(r"(会同|协同|联合(?![会国体办]))")
 _PART_SEP = re.compile(r"[;；]|\s{2,}|\t|\u3000")
 #: a responsibility marker as printed, for coverage: a label with its colon, or a verb that closes
 #: a unit list (after an organisation's last character)
-MARKER_RE = re.compile(LABEL_RE.pattern + "|(?<=[局委办厅院会部心司队所站处室联协府团镇道）)])(?:"
-                       + "|".join(sorted((v for v in _SUPPORT_VERBS + _LEAD_VERBS + _OWNER_VERBS
-                                          if v not in _PROSE_VERBS),
-                                         key=len, reverse=True))
+_MARKER_VERBS = sorted((v for v in _SUPPORT_VERBS + _LEAD_VERBS + _OWNER_VERBS if v not in _PROSE_VERBS),
+                       key=len, reverse=True)
+MARKER_RE = re.compile(LABEL_RE.pattern + "|" + _opening(_MARKER_VERBS, prefixed=False)
+                       + "(?<=[局委办厅院会部心司队所站处室联协府团镇道）)])(?:" + "|".join(_MARKER_VERBS)
                        + r")(?=$|[;；,，。.\s)）])")
 
 
@@ -138,14 +155,17 @@ class Clause:
 def opens_with_label(norm: str) -> bool:
     """Does a line open with a responsibility label (牵头单位：, 责任单位：…, or 牵头单位　县民政局 with
     white space for its colon)?  (text.py's `joins`: such a line on its own ends there.)"""
-    return LABEL_RE.match(spaced_labels(norm).lstrip(DECORATION + " ")) is not None
+    head = norm.lstrip(DECORATION + " ")  # (`spaced_labels` makes a colon of a space after a label only)
+    return bool(head) and head[0] in _LABEL_STARTS \
+        and LABEL_RE.match(spaced_labels(norm).lstrip(DECORATION + " ")) is not None
 
 
 #: a label with white space for its colon (牵头单位　县民政局　配合单位　县财政局, a tab or spaces as
 #: well): where a part of a clause may start (a line's start, after 。；，, white space or an opening
 #: bracket), never inside a word (各责任单位 要…)
 _SPACED_LABEL_RE = re.compile(
-    r"(?:^|(?<=[\s。;；,，(（【〔\[［〖" + re.escape(DECORATION) + r"]))" + _PREFIX + "(?P<label>"
+    _opening(LEAD_LABELS + SUPPORT_LABELS + OWNER_LABELS + DEADLINE_LABELS)
+    + r"(?:^|(?<=[\s。;；,，(（【〔\[［〖" + re.escape(DECORATION) + r"]))" + _PREFIX + "(?P<label>"
     + "|".join(sorted(LEAD_LABELS + SUPPORT_LABELS + OWNER_LABELS + DEADLINE_LABELS, key=len, reverse=True))
     + r")(?P<space>[ \t\u3000]+)(?=\S)", re.M)
 #: the longest a spaced label's list may run (a clause's list, not a paragraph)
@@ -157,10 +177,10 @@ _NOUN_LABELS = tuple(sorted((w for w in LEAD_LABELS + SUPPORT_LABELS + OWNER_LAB
 #: were stripped with the line's end): the line's break is its colon, where a part of a clause may
 #: start, as _SPACED_LABEL_RE
 _BROKEN_LABEL_RE = re.compile(
-    r"(?:^|(?<=[\s。;；,，(（【〔\[［〖" + re.escape(DECORATION) + r"]))" + _PREFIX + "(?P<label>"
+    _opening(_NOUN_LABELS) + r"(?:^|(?<=[\s。;；,，(（【〔\[［〖" + re.escape(DECORATION) + r"]))" + _PREFIX + "(?P<label>"
     + "|".join(_NOUN_LABELS) + r")(?P<space>[ \t\u3000]*\n[ \t\u3000]*)(?=\S)", re.M)
 _LINE_END_LABEL_RE = re.compile(
-    r"(?:^|(?<=[\s。;；,，(（【〔\[［〖" + re.escape(DECORATION) + r"]))" + _PREFIX + "(?:"
+    _opening(_NOUN_LABELS) + r"(?:^|(?<=[\s。;；,，(（【〔\[［〖" + re.escape(DECORATION) + r"]))" + _PREFIX + "(?:"
     + "|".join(_NOUN_LABELS) + r")\s*$")
 
 
@@ -203,7 +223,7 @@ def spaced_labels(text: str) -> str:
 #: a label's noun run into the name after it, no colon nor space (a line 牵头单位 joined with the line
 #: 县民政局 under it): where a part of a clause may start, as _SPACED_LABEL_RE
 _RUN_LABEL_RE = re.compile(
-    r"(?:^|(?<=[\s。;；,，(（【〔\[［〖" + re.escape(DECORATION) + r"]))" + _PREFIX
+    _opening(_NOUN_LABELS) + r"(?:^|(?<=[\s。;；,，(（【〔\[［〖" + re.escape(DECORATION) + r"]))" + _PREFIX
     + "(?:" + "|".join(_NOUN_LABELS) + r")(?=[^\s:：为])", re.M)
 
 
@@ -342,15 +362,16 @@ def _names_lead(units: str) -> bool:
     return "牵头" in units or normalize(units).startswith("由")
 
 
-def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE) -> list[Part] | None:
-    """Parts of a '…牵头；…配合' clause; None unless every piece of it is a unit list and a verb."""
+def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE, norm: str | None = None) -> list[Part] | None:
+    """Parts of a '…牵头；…配合' clause; None unless every piece of it is a unit list and a verb.
+    (`norm`: `inner` normalised, where the caller has it.)"""
     parts: list[Part] = []
     duty: set[int] = set()  # parts closed by 按职责分工负责 …
     carry: list[int] = []  # parts closed by 落实 / 实施 …: read beside a lead, or leading named supporters
     named_support = False  # a part closed by 配合 / 协助 / 参与 …, or a list joined by 会同
     verbs = _WITH_CARRY.get(verbs, verbs)
     has_lead_verb = "牵头" in inner
-    norm = normalize(inner)
+    norm = normalize(inner) if norm is None else norm
     cuts = [0] + [x for m in _PART_SEP.finditer(norm) for x in (m.start(), m.end())] + [len(norm)]
     for a, b in zip(cuts[::2], cuts[1::2]):
         piece, raw = norm[a:b], inner[a:b]
@@ -425,7 +446,8 @@ def _drop_topic(units: str) -> str | None:
     where the topic is the tasks above (以上/上述任务由…) or tasks named by number (第1项由…, read
     only as a paragraph of its own after them, `numbered_assignment`): a group's clause, which one
     task's text cannot read (it stays a gap)."""
-    if _ASSIGN_HEAD.match(normalize(units).lstrip()):
+    head = units.lstrip()  # (as normalising it would: only 　 is a space normalisation changes)
+    if head.startswith("第") and _ASSIGN_HEAD.match(normalize(head)):
         return None
     k = units.find("由")
     if k < 2 or units[k - 1] == "自" or any(ch in SEPARATORS for ch in units[:k]):
@@ -534,10 +556,16 @@ def parse_inner(inner: str) -> list[Part] | None:
     return _labelled(inner) or _verb_final(inner)
 
 
+#: the brackets `bracket_groups` pairs, opening and closing
+_GROUP_BRACKET_RE = re.compile(r"[（(【〔［）)】〕］]")
+
+
 def bracket_groups(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each top-level bracketed group of `text`, its brackets included."""
     groups: list[tuple[int, int]] = []
     depth, start = 0, -1
-    for i, ch in enumerate(text):
+    for m in _GROUP_BRACKET_RE.finditer(text):  # the brackets alone, not every character
+        i, ch = m.start(), m.group()
         if ch in "（(【〔［":
             if depth == 0:
                 start = i
@@ -590,9 +618,10 @@ def _logical_lines(norm: str) -> list[tuple[int, int]]:
     printed_end, last_mark = 0, ""
     for line in norm.split("\n"):
         end = start + len(line)
+        # (the line is read as a unit list last: most lines before it end in no label's list)
         joined = bool(out) and (last_mark in (":", "、") or (
-            _units_head(line) and printed_end - out[-1][0] <= _CLAUSE_LINE_MAX
-            and ends_in_label_list(norm[out[-1][0]:out[-1][1]])))
+            printed_end - out[-1][0] <= _CLAUSE_LINE_MAX
+            and ends_in_label_list(norm[out[-1][0]:out[-1][1]]) and _units_head(line)))
         if joined:
             out[-1] = (out[-1][0], end)
         else:
@@ -661,7 +690,7 @@ def _unbracketed(text: str, norm: str, lo: int, hi: int, covered, strict) -> Cla
         by = [k for k in commas if norm.startswith("由", k)]
         starts = by[-1:] if by else [lo, sentence] + commas
     for start in dict.fromkeys(starts):  # the whole line first, then its last sentence, then its parts
-        got = _candidate(text, start, hi, covered, strict, labelled=m is not None)
+        got = _candidate(text, norm, start, hi, covered, strict, labelled=m is not None)
         if got is not None:
             return got
     return None
@@ -687,7 +716,7 @@ def _all_units(parts: list[Part]) -> bool:
     return all(names) and all(reads_as_unit(n) is None for ns in names for n in ns)
 
 
-def _candidate(text: str, start: int, hi: int, covered, strict, labelled: bool) -> Clause | None:
+def _candidate(text: str, norm: str, start: int, hi: int, covered, strict, labelled: bool) -> Clause | None:
     inner = text[start:hi].strip()
     # `covered` is in printed order and its spans do not overlap (bracket_groups' top-level groups),
     # so the one span that could hold `start` and the first that could lie within the sentence are
@@ -700,8 +729,9 @@ def _candidate(text: str, start: int, hi: int, covered, strict, labelled: bool) 
     if k < len(covered) and covered[k][1] <= hi:
         return None  # the sentence holds a bracketed clause already read
     # 由…组织实施 names its subject with 由: the verbs of prose read there too (由A会同B组织实施。)
-    verbs = _VERB_RE if normalize(inner).startswith("由") else _PLAIN_VERB_RE
-    parts = _labelled(inner) if labelled else _verb_final(inner, verbs)
+    # (normalisation keeps offsets: `norm` holds `inner` normalised at the same place)
+    verbs = _VERB_RE if norm.startswith("由", inner_start) else _PLAIN_VERB_RE
+    parts = _labelled(inner) if labelled else _verb_final(inner, verbs, norm[inner_start:inner_start + len(inner)])
     if not parts or (strict is not None and not strict(parts)):
         return None
     return Clause(inner_start, inner_start + len(inner), inner, parts, bracketed=False)

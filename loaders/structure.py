@@ -51,7 +51,7 @@ _FOOTNOTE_RE = re.compile(rf"({_MARK}|[{_CIRCLED_MARKS}])\s*\S")
 _MARK_RE = re.compile(_MARK)
 #: a circled mark referring to a note: right after a word (融合教育①。), before punctuation or the
 #: line's end.  ① after a colon, or before the words it numbers (包括①康复②教育), numbers a list
-_CIRCLED_REF_RE = re.compile(rf"(?<=[\u4e00-\u9fff）)”\"%])([{_CIRCLED_MARKS}])(?=[。，,；;、：:）)\s]|$)")
+_CIRCLED_REF_RE = re.compile(rf"(?=[{_CIRCLED_MARKS}])(?<=[\u4e00-\u9fff）)”\"%])([{_CIRCLED_MARKS}])(?=[。，,；;、：:）)\s]|$)")
 #: the heading of the notes after the text (注：, 注释, 名词解释): what follows it, to the next heading,
 #: is notes, not tasks
 _NOTES_HEADING_RE = re.compile(r"(?:注|注释|备注|附注|说明|名词解释|名词注释|术语解释|名词术语解释)\s*[:：]?")

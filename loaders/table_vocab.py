@@ -24,7 +24,8 @@ def attribute_of(cell: str) -> str | None:
 UNIT_PAREN_RE = re.compile(r"[（(]([^（()）]*)[)）]\s*$")
 
 def squash(s: str) -> str:
-    return re.sub(r"\s+", "", s)
+    """`s` without its white space (str.split splits on the characters \\s matches)."""
+    return "".join(s.split())
 
 
 #: marks a plan prints on an indicator's name, explained in a note (注：带*为约束性指标, ★为新增指标)
@@ -496,7 +497,8 @@ def continues_rows(last: str, first: str) -> bool:
 
 
 def is_division_title(norm: str) -> bool:
-    return bool(DIVISION_TITLE_RE.search(squash(norm))) and len(squash(norm)) <= 30
+    squashed = squash(norm)
+    return len(squashed) <= 30 and DIVISION_TITLE_RE.search(squashed) is not None
 
 
 def unitlike(text: str) -> bool:

@@ -191,9 +191,9 @@ def read_indicator_table(lines: list[Line], i: int, period: tuple[int, int] | No
     table.unread = [(lines[i].no, f"indicator table column {name!r} not read")
                     for name, role in zip(_with_name(header, cols), cols) if role is None]
     if trailing and not tabbed and "category" in cols:
-        table.unread.append((lines[i].no, f"indicator table printed one cell a line with columns after the "
-                                          f"attribute: an empty cell of theirs cannot be told from a "
-                                          f"category line, so categories were not read"))
+        table.unread.append((lines[i].no, "indicator table printed one cell a line with columns after the "
+                                          "attribute: an empty cell of theirs cannot be told from a "
+                                          "category line, so categories were not read"))
     rows = table.rows
     # a 序号 cell, then the name (a category column between them: rows read by `_read_unnumbered`)
     index_then_name = "index" in cols and "category" not in cols[cols.index("index"):name_at]
@@ -465,6 +465,10 @@ def _continues(rows: list[IndicatorRow], number: str, after_category: bool) -> b
     return n == int(rows[-1].no) + 1 or (after_category and n == 1)
 
 
+#: the first characters of ACROSS_CORNERS ("" for the empty corner)
+_ACROSS_FIRSTS = frozenset(c[:1] for c in ACROSS_CORNERS)
+
+
 def _read_across_lines(lines: list[Line], i: int, period: tuple[int, int] | None) -> IndicatorTable | None:
     """An indicator table printed across (the indicators' names along its header row, a row for each
     year down its first column: `grids.read_across_grid`) one cell a line, no tab marking its cells:
@@ -473,7 +477,9 @@ def _read_across_lines(lines: list[Line], i: int, period: tuple[int, int] | None
     lost, so which column each of its cells stands in cannot be told) leaves the table unread (the
     rows' labels together say which is the baseline and which the target): said, with its line.
     None unless lines[i] opens such a table."""
-    if lines[i].indented or squash(lines[i].norm) not in ACROSS_CORNERS:
+    # (the corner's first character, cheaply: most lines open with another)
+    if lines[i].indented or lines[i].norm.lstrip()[:1] not in _ACROSS_FIRSTS \
+            or squash(lines[i].norm) not in ACROSS_CORNERS:
         return None
     at: list[int] = []  # the names' lines
     k = _next_nonempty(lines, i + 1)

@@ -157,7 +157,8 @@ def without_letter_spacing(text: str) -> str:
     Chinese character each (at least three): a list of unit names or a table row typed with spaces
     is not."""
     core = text.strip()
-    if not core or len(core) > LETTER_SPACED_MAX or "\t" in core:
+    if not core or len(core) > LETTER_SPACED_MAX or "\t" in core \
+            or (" " not in core and "\u3000" not in core and "\u00a0" not in core):
         return text
     pieces = _LETTER_SPACES_RE.split(core)
     single = sum(1 for p in pieces if len(p) == 1 and _ONE_HANZI_RE.match(p))
