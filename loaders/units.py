@@ -144,6 +144,13 @@ def _run_apart(name: str) -> list[str]:
     return pieces
 
 
+def _placeless_branch(name: str) -> bool:
+    """A branch's name with less than a place's two characters before its ending (平支行): the rest
+    of a name cut at a 和 that was the place's (人行和平支行, 国网和田供电分公司), never a body."""
+    ending = next((e for e in BRANCH_ENDINGS if name.endswith(e)), None)
+    return ending is not None and len(name) - len(ending) < 2
+
+
 def split_conjoined(name: str) -> list[str]:
     """'县民政局和县财政局' -> both: names joined by 及/以及/和/与 where each side reads as an
     organisation.  A conjunction inside one name (人力资源和社会保障局, 住房和城乡建设局) has no
@@ -152,7 +159,8 @@ def split_conjoined(name: str) -> list[str]:
         return [name]
     for m in _CONJUNCTION_RE.finditer(name):
         left, right = name[:m.start()], name[m.end():]
-        if len(left) >= 2 and len(right) >= 2 and reads_as_unit(left) is None and reads_as_unit(right) is None:
+        if len(left) >= 2 and len(right) >= 2 and reads_as_unit(left) is None and reads_as_unit(right) is None \
+                and not _placeless_branch(right):
             return [left, *split_conjoined(right)]
     return [name]
 
@@ -193,6 +201,15 @@ DUTY_GLOSS_RE = re.compile(r"[（(]\s*(?:按照?职[责能]分工(?:负责|落�
 _GLOSS_WORDS = ("含", "包括", "包含", "不含", "及其", "其中", "下属", "所属", "指导")
 
 
+def _opens_with_region(name: str, word: str) -> bool:
+    """Does `name` open with a region's name that begins with the function word `word`: 和平区民政局
+    (天津, 沈阳), 和田市残联, 会同县民政局?  Then the word is the region's: stripped, 和平区民政局 read
+    as a body 区平区民政局, silently.  A region of two characters (由区, 及县) is the word before a
+    level's prefix: stripped."""
+    names = split_region_names(name)
+    return bool(names) and name.startswith(names[0]) and names[0].startswith(word) and len(names[0]) >= 3
+
+
 def clean_name(name: str) -> str:
     """A printed unit name without the clause's function words: 由区残联 -> 区残联, 区民政局等 -> 区民政局,
     县医保局（按职责分工） -> 县医保局."""
@@ -201,7 +218,7 @@ def clean_name(name: str) -> str:
     while changed and name:
         changed = False
         for w in LEADING_FUNCTION_WORDS:
-            if name.startswith(w) and len(name) > len(w) + 1:
+            if name.startswith(w) and len(name) > len(w) + 1 and not _opens_with_region(name, w):
                 name, changed = name[len(w):], True
         for w in TRAILING_WORDS:
             if name.endswith(w) and len(name) > len(w):
@@ -268,8 +285,9 @@ def reads_as_unit(name: str) -> str | None:
     for m in _WITH_RE.finditer(name, 2):
         if reads_as_unit(name[:m.start()]) is None and reads_as_unit(name[m.end():]) is None:
             return f"two units joined by {m.group(0)!r}, not one name"
-    if name.startswith(LEADING_FUNCTION_WORDS) and not name.startswith(("和平", "与")):
-        return f"starts with the function word {next(w for w in LEADING_FUNCTION_WORDS if name.startswith(w))!r}"
+    word = next((w for w in LEADING_FUNCTION_WORDS if name.startswith(w)), None)
+    if word is not None and not name.startswith("与") and not _opens_with_region(name, word):
+        return f"starts with the function word {word!r}"
     if is_collective(name) or region_named(name):
         if name.startswith(COLLECTIVE_STARTS) and not ends_as_body(name):
             return "opens as a collective (各…) but ends in no organisation's or place's name: a sentence"
@@ -444,9 +462,16 @@ class UnitResolver:
 
     def _names_a_region(self, name: str) -> bool:
         """Does a name carry a region's name inside it (国网青山县供电公司, 人行青山县支行)?  Then no
-        prefix is restored in front of it."""
-        return self.region is not None and any(
-            form and len(form) >= 2 and form in name for form in (self.region.name, region_short_name(self.region)))
+        prefix is restored in front of it.  The full name counts wherever it stands; the short one
+        (青山) only in the local office of a national body (国网青山供电公司, 人行青山支行), never by
+        chance across two words: 和城区's short 和城 is inside 住房和城乡建设局, which took no prefix."""
+        if self.region is None:
+            return False
+        full, short = self.region.name, region_short_name(self.region)
+        if len(full) >= 2 and full in name:
+            return True
+        return (len(short) >= 2 and short in name
+                and (name.startswith(UNPREFIXED + NATIONAL_STARTS) or name.endswith(BRANCH_ENDINGS)))
 
     def misplaced(self, name: str, hint: str | None = None) -> str | None:
         """Why a name that reads as a unit has no region in this plan, or None: its level (printed,
