@@ -417,11 +417,12 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE, norm: str | None 
             parts.append(Part("support", tail[m.end():].strip(" ,，")))
             named_support = True
     if carry and not any(p.role == "lead" for p in parts):
-        # (县民政局落实，县财政局配合) / (县卫健局会同县残联落实): the first list carries the task out and the
-        # others are named as its supporters: it leads, as (县民政局负责，县财政局配合) reads
-        if carry[0] != 0 or not named_support:
+        # (县民政局落实，县财政局配合) / (县卫健局会同县残联落实) / (县财政局配合，县民政局落实): one list
+        # carries the task out and the others are named as its supporters: it leads, as
+        # (县民政局负责，县财政局配合) reads; the first of several carrying lists, where it opens the clause
+        if not named_support or (carry[0] != 0 and len(carry) > 1):
             return None  # (县民政局落实): who carries it out, with no lead beside it, is no clause read here
-        parts[0] = Part("lead", parts[0].units)
+        parts[carry[0]] = Part("lead", parts[carry[0]].units)
     if duty and not any(p.role == "lead" for p in parts):
         # (A、B按职责分工负责) with no lead beside it: A and B are the units responsible, not supporters
         parts = [Part("lead", p.units) if k in duty else p for k, p in enumerate(parts)]
@@ -810,6 +811,7 @@ class ClauseReader:
                 first_prefix = self.resolver.prefix_of(refs[0][0])
                 if first_prefix and first_prefix in "区市县旗":
                     hint = first_prefix
+        _one_role_each(task)
 
 
     def _symbol_marks(self, refs, span: Span):
@@ -828,6 +830,14 @@ class ClauseReader:
                                          f"the mark means (带{symbol}的为牵头单位), so it is not read as a role"))
             out.append((printed, unit, mark))
         return out
+
+
+def _one_role_each(task: Task) -> None:
+    """A unit that leads a task does not also support it: (责任单位：县民政局、县财政局，县民政局牵头)
+    names 县民政局 twice, once as one of the units responsible and once as their lead."""
+    leads = {r.unit for r in task.responsibilities if r.role == "lead"}
+    if leads:
+        task.responsibilities[:] = [r for r in task.responsibilities if r.role == "lead" or r.unit not in leads]
 
 
 #: a plan's note on the symbol that marks a lead: 带*的为牵头单位 / 注：标“★”者为牵头部门 / 加*号单位为牵头单位

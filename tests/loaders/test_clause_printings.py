@@ -338,12 +338,22 @@ def test_units_that_carry_out_a_task_lead_the_supporters_named_beside_them(tmp_p
     assert not r.warnings
 
 
-def test_units_that_carry_out_a_task_after_its_supporters_or_beside_units_by_duty_are_a_gap(tmp_path):
-    """Who leads is not said where the supporters come first or the others work by their duties."""
+def test_units_that_carry_out_a_task_after_its_supporters_lead_them(tmp_path):
+    """（县财政局配合，县民政局落实） was a gap, though the other order read: the supporters named first
+    do not change who carries the task out.  Two carrying lists after a supporter say no lead."""
     r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。（县财政局配合，县民政局落实）\n"
-                       "（二）加强康复服务。实施精准康复。（县卫健局落实，县残联按职责分工负责）")
-    assert roles(r) == [([], []), ([], [])]
-    assert gaps(r) == [(FIRST, "responsibility"), (FIRST + 1, "responsibility")]
+                       "（二）加强康复服务。实施精准康复。（县残联、县医保局协助，县卫健局组织实施）\n"
+                       "（三）促进就业。开展职业培训。（县财政局配合，县人社局落实，各乡镇实施）")
+    assert roles(r) == [(["县民政局"], ["县财政局"]), (["县卫生健康局"], ["县残疾人联合会", "县医疗保障局"]),
+                        ([], [])]
+    assert gaps(r) == [(FIRST + 2, "responsibility")]
+
+
+def test_units_that_carry_out_a_task_beside_units_by_duty_are_a_gap(tmp_path):
+    """Who leads is not said where the others work by their duties."""
+    r = plan(tmp_path, "（一）加强康复服务。实施精准康复。（县卫健局落实，县残联按职责分工负责）")
+    assert roles(r) == [([], [])]
+    assert gaps(r) == [(FIRST, "responsibility")]
 
 
 # -- a bracket that reads as a clause after a name ------------------------------------------------------
@@ -377,4 +387,17 @@ def test_units_said_to_be_a_labels_units_and_主要_before_a_label(tmp_path):
     assert roles(r) == [(["县民政局"], ["县财政局"]), (["县卫生健康局"], ["县残疾人联合会"]), (["县教育局"], ["县财政局"]),
                         (["县人力资源和社会保障局"], []), (["县民政局"], ["县残疾人联合会"]), (["县文化和旅游局"], []),
                         ([], [])]
+    assert not r.warnings
+
+
+# -- a unit named twice in one task's clause ---------------------------------------------------------------
+
+def test_a_unit_named_as_lead_and_among_the_units_responsible_leads_only(tmp_path):
+    """（责任单位：县民政局、县市场监管局，县民政局牵头） made 县民政局 the task's lead and its supporter; a
+    county's body beside the city's of the same name (市民政局牵头，县民政局配合) is another unit."""
+    r = plan(tmp_path, "（一）加强社会组织管理。开展年检。（责任单位：县民政局、县市场监管局，县民政局牵头）\n"
+                       "（二）完善低保制度。纳入低保。（牵头单位：县民政局；配合单位：县民政局、县财政局）\n"
+                       "（三）加强救助。开展救助。（市民政局牵头，县民政局配合）")
+    assert roles(r) == [(["县民政局"], ["县市场监督管理局"]), (["县民政局"], ["县财政局"]),
+                        (["市民政局"], ["县民政局"])]
     assert not r.warnings

@@ -491,7 +491,7 @@ def test_a_task_continued_over_thousands_of_lines(tmp_path, example_path):
     text = example_path.read_text(encoding="utf-8")
     lines = text.split("\n")
     first = next(i for i, ln in enumerate(lines) if FIRST_TASK_CLAUSE in ln)
-    extra = [f"做好第{i}批困难残疾人家庭走访工作（责任单位：区民政局）。" for i in range(3000)]
+    extra = [f"做好第{i}批困难残疾人家庭走访工作（责任单位：区教育局）。" for i in range(3000)]
     extra[2000] = "做好困难残疾人家庭走访工作（牵头：区民政局按月负责，后续再议）。"
     path = tmp_path / "long_task.txt"
     path.write_text("\n".join(lines[:first + 1] + extra + lines[first + 1:]), encoding="utf-8")
@@ -502,8 +502,8 @@ def test_a_task_continued_over_thousands_of_lines(tmp_path, example_path):
     assert read[1:] == moved[1:] and len(read) == len(expected)
     task = next(iter(record.tasks()))
     assert task.span.line == first + 1 and task.span.end_line == first + 1 + 3000
-    assert task.text.count("（责任单位：区民政局）") == 2999
-    assert read[0][1] == expected[0][1] and "区民政局" in read[0][2]
+    assert task.text.count("（责任单位：区教育局）") == 2999
+    assert read[0][1] == expected[0][1] and "区教育局" in read[0][2]
     assert record.warnings and {g.line for g in record.warnings} == {first + 1 + 2001}
 
 
