@@ -485,6 +485,31 @@ def _assignments(record: PlanRecord, assignments: list[tuple[Section, list[Assig
     return assigned
 
 
+def _enumeration_clauses(record: PlanRecord, task_blocks: dict[int, list[Block]], clauses_of: dict,
+                         readers: ClauseReader, spans: _Spans, assigned: set[int]) -> None:
+    """A clause closing a paragraph that enumerates its tasks (一是……；二是……。（责任单位：A、B）)
+    is the paragraph's: it names the units of each task of it that prints none of its own, as a
+    section's clause does; where the earlier items print clauses of their own, it stays the last's."""
+    groups: dict[int, list[Task]] = {}
+    for task in record.tasks():
+        blocks = task_blocks.get(id(task), [])
+        if blocks and blocks[0].enumeration:
+            groups.setdefault(blocks[0].enumeration, []).append(task)
+    for tasks in groups.values():
+        *earlier, last = tasks
+        own = clauses_of.get(id(last), [])
+        if not earlier or len(task_blocks[id(last)]) > 1 or not own or last.text[own[-1].end:].strip(" 。.;；\u3000"):
+            continue  # no clause closing the paragraph (or the last item goes on in paragraphs of its own)
+        if any(clauses_of.get(id(t)) or id(t) in assigned for t in earlier):
+            continue
+        clause = own[-1]
+        block = task_blocks[id(last)][0]
+        at = _task_line_of(last, [block])
+        span = spans(at(clause.start), at(max(clause.start, clause.end - 1)), last.text[clause.start:clause.end])
+        for task in earlier:
+            readers.add(task, clause.parts, span)
+
+
 def _section_clauses(record: PlanRecord, printed: dict[int, tuple[str, Clause, Block]], clauses_of: dict,
                      readers: ClauseReader, spans: _Spans, markers: list[int], assigned: set[int]) -> None:
     """A clause printed for a whole section names the units of each of its tasks that prints no
@@ -610,6 +635,7 @@ def load_plan(path: str | Path) -> PlanRecord:
         record.warnings.extend(gaps)
         _attach_targets(task, line_of, spans, record)
     assigned = _assignments(record, structure.assignments, readers, spans, markers, record.warnings)
+    _enumeration_clauses(record, structure.task_blocks, clauses_of, readers, spans, assigned)
     _section_clauses(record, structure.section_clauses, clauses_of, readers, spans, markers, assigned)
     record.warnings.extend(_trailing_group_clauses(record, structure.task_blocks))
     record.warnings.extend(lead_paragraphs(record, structure.task_blocks))

@@ -540,7 +540,7 @@ def _piece(block: Block, start: int, end: int) -> Block:
             lines.append(Line(ln.no, part, normalize(part), ln.indented))
         pos += len(ln.clean)
     text = block.text[start:end].rstrip()
-    return Block(lines, text, normalize(text))
+    return Block(lines, text, normalize(text), enumeration=block.first)
 
 
 def _heading_clause(title: str) -> tuple[str, tuple[str, Clause] | None]:

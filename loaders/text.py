@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from policykg.loaders.ladder import CN_HEADING_NUMERAL, HEADING_STYLES, bullet, lone_number, numbering, starts_item
 
@@ -102,6 +102,9 @@ class Block:
     lines: list[Line]
     text: str
     norm: str
+    #: the paragraph an item of an in-paragraph enumeration (一是……二是……) was split from: its first
+    #: line (0: printed as a paragraph of its own)
+    enumeration: int = field(default=0, kw_only=True)
 
     @property
     def first(self) -> int:

@@ -401,3 +401,26 @@ def test_a_unit_named_as_lead_and_among_the_units_responsible_leads_only(tmp_pat
     assert roles(r) == [(["县民政局"], ["县市场监督管理局"]), (["县民政局"], ["县财政局"]),
                         (["市民政局"], ["县民政局"])]
     assert not r.warnings
+
+
+# -- a clause closing a paragraph that enumerates its tasks ---------------------------------------------
+
+def test_a_clause_closing_an_enumerating_paragraph_names_the_units_of_each_of_its_tasks(tmp_path):
+    """一是……二是……。（责任单位：A、B）: the paragraph's clause was read as its last item's alone, the
+    first item left with no unit and no word said.  Items that print their own clauses keep them, and
+    a clause after one item inside the paragraph stays that item's."""
+    r = plan(tmp_path, "（一）加强儿童福利\n"
+                       "一是完善孤儿保障制度。提高孤儿基本生活费标准。二是加强留守儿童关爱保护。健全关爱服务体系。"
+                       "（责任单位：县民政局、县教育局）\n"
+                       "（二）发展养老服务\n"
+                       "一是建设养老服务设施。新建中心5个。二是发展居家养老。推进家庭养老床位建设。责任单位：县民政局。\n"
+                       "（三）加强社会事务\n"
+                       "一是推进殡葬改革（责任单位：县民政局）。二是加强婚姻登记管理（责任单位：县司法局）。\n"
+                       "（四）加强社会组织管理\n"
+                       "一是完善登记制度。二是加强监管（县民政局牵头，县市场监管局配合）。三是开展评估。")
+    assert roles(r) == [(["县民政局"], ["县教育局"]), (["县民政局"], ["县教育局"]),
+                        (["县民政局"], []), (["县民政局"], []),
+                        (["县民政局"], []), (["县司法局"], []),
+                        ([], []), (["县民政局"], ["县市场监督管理局"]), ([], [])]
+    assert [t.title for t in r.tasks()][:2] == ["完善孤儿保障制度", "加强留守儿童关爱保护"]
+    assert not r.warnings
