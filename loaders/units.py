@@ -27,6 +27,13 @@ UNPREFIXED = ("各", "中国", "全", "国网", "国家", "中共", "中华", "�
 NATIONAL_STARTS = ("中国", "国家", "全国", "中华")
 #: how a branch's name ends, which is the local office of a national body (中国移动青山分公司)
 BRANCH_ENDINGS = ("分公司", "支公司", "分行", "支行", "分局", "营业部", "办事处", "分中心", "分院")
+#: a prefecture-level area (喀什地区) and the prefix of its bodies (地区林草局)
+_PREFECTURE_AREA = "地区"
+#: what follows a place's name when it names a place of its own (博白镇, 长沙县, 青山湖…区, 城关街道)
+_PLACE_CHARS = "镇乡县区市州旗盟村街湖山"
+#: the kinds of body named after a place as a company is (长沙银行, 长沙供电公司), never its government's
+_NAMED_AFTER_PLACES = ("other", "banking-institution", "insurance-institution", "telecom-enterprise",
+                       "power-supply", "postal", "tobacco")
 #: the region of national bodies
 NATION = RegionRef("中国", "country")
 #: words that begin with a level character without it being a region prefix (市场监督管理局)
@@ -376,7 +383,8 @@ class UnitResolver:
         self.region = region
         # the level restored before a name printed without one (民政局 -> 县民政局); none where the plan names
         # no region: a level it never prints would be invented
-        self.level_char = (region.name[-1] if region.name[-1] in LEVEL_CHARS else "区") if region else ""
+        self.level_char = ("" if region is None else _PREFECTURE_AREA if region.name.endswith(_PREFECTURE_AREA)
+                           else region.name[-1] if region.name[-1] in LEVEL_CHARS else "区")
         self._cache: dict[tuple[str, str], UnitRef] = {}
         self._above: dict[str, RegionRef] = {}  # unnamed regions above the plan's, by level character
         # each name's prefix, split once: a plan prints the same names in clause after clause, and
@@ -413,9 +421,11 @@ class UnitResolver:
 
     def _split_prefix(self, name: str) -> tuple[str, str, RegionRef | None] | None:
         if self.region is not None:
-            for form in (self.region.name, region_short_name(self.region)):
-                if name.startswith(form) and len(name) > len(form) + 1:
-                    return form, name[len(form):], self.region
+            full, short = self.region.name, region_short_name(self.region)
+            if name.startswith(full) and len(name) > len(full) + 1:
+                return full, name[len(full):], self.region
+            if name.startswith(short) and len(name) > len(short) + 1 and self._short_prefixes(name, short):
+                return short, name[len(short):], self.region
             node = self.region.parent
             while node is not None:  # 云山市财政局 in 青溪区's plan: the city's, never 区云山市财政局
                 if name.startswith(node.name) and len(name) > len(node.name) + 1:
@@ -424,6 +434,10 @@ class UnitResolver:
             named = self._named_below(name)
             if named is not None:
                 return named
+            if len(short) >= 2 and name.startswith(short):
+                return "", name, self.region  # 博白镇人民政府, 长沙银行: named after the region, no prefix
+        if name.startswith(_PREFECTURE_AREA) and len(name) > 3:  # 地区林草局: the 地区's, never 区地区林草局
+            return _PREFECTURE_AREA, name[2:], self._area()
         m = re.match(rf"^团([{LEVEL_CHARS}])委$", name)
         if m:
             return "", name, self._region_for_level(m.group(1))
@@ -436,6 +450,22 @@ class UnitResolver:
         if name.startswith(UNPREFIXED) or self._names_a_region(name):
             return "", name, self.region
         return None
+
+    def _short_prefixes(self, name: str, short: str) -> bool:
+        """Does the region's short name open `name` as its prefix (薛城民政局 in 薛城区's plan), not as
+        the first word of another name: a place below or beside it (博白镇人民政府, 长沙县财政局,
+        岳阳楼区住建局, 青山湖风景区管委会) or a company named after it (长沙银行)?"""
+        rest = name[len(short):]
+        if rest[0] in _PLACE_CHARS or any(region_named(name[:k]) for k in range(len(short) + 1, min(len(name), 9))):
+            return False
+        return classify_department(rest) not in _NAMED_AFTER_PLACES
+
+    def _area(self) -> RegionRef | None:
+        """The 地区 (a prefecture-level area, 喀什地区) of the plan or above it."""
+        node = self.region
+        while node is not None and not node.name.endswith(_PREFECTURE_AREA):
+            node = node.parent
+        return node
 
     def _national(self, name: str) -> bool:
         """中国残联, 国家卫生健康委, 全国妇联: a national body, the country's, never the plan region's.

@@ -235,7 +235,7 @@ def test_aliases_header():
 
 def test_aliases_consistent(aliases, types):
     pairs = [(a["canonical"], a["alias"]) for a in aliases]
-    assert 20 <= len(pairs) <= 45
+    assert 20 <= len(pairs) <= 80
     assert len(pairs) == len(set(pairs)), "duplicate (canonical, alias)"
     canon_of = {}
     for canonical, alias in pairs:

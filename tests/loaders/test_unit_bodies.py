@@ -249,3 +249,28 @@ def test_a_region_whose_name_opens_with_a_function_word(tmp_path, region):
         [("lead", f"{level}民政局"), ("support", f"{level}财政局"), ("support", f"{level}供销社")],
         [("lead", f"人行{region[:2]}支行"), ("lead", f"国网{region[:2]}供电公司")],
         [("lead", f"{level}民政局"), ("lead", f"{level}财政局")]]
+
+
+# --- a name that opens with the region's short name, and a 地区's bodies ------------------------------
+
+def _titled(title: str) -> str:
+    return f"{title}\n"
+
+
+def test_a_name_opening_with_the_regions_short_name_as_its_own_first_word_keeps_it(tmp_path):
+    """博白镇人民政府 in 博白县's plan was 县镇人民政府 (the short name 博白 stripped as a prefix), 长沙县财政局
+    in 长沙市's 市县财政局, 长沙银行 市银行: a town, a county and a bank named after the place, read as
+    printed.  A body printed with the short name for its prefix (长沙民政局) is still the city's."""
+    county = plan(tmp_path, _titled("博白县“十四五”新型城镇化规划"), "（县住建局牵头，博白镇人民政府配合）")
+    assert roles(county.tasks()[0]) == [("lead", "县住房和城乡建设局", "博白县"), ("support", "博白镇人民政府", "博白县")]
+    city = plan(tmp_path, _titled("长沙市“十四五”金融业发展规划"),
+                "（市地方金融监管局牵头，长沙银行、长沙县财政局、长沙民政局配合）")
+    assert roles(city.tasks()[0]) == [("lead", "市地方金融监督管理局", "长沙市"), ("support", "长沙银行", "长沙市"),
+                                      ("support", "长沙县财政局", "长沙县"), ("support", "市民政局", "长沙市")]
+
+
+def test_a_prefecture_areas_bodies_take_its_prefix_地区(tmp_path):
+    """地区林草局 in 喀什地区's plan was 区地区林草局: the plan's level read as 区 from its name's last
+    character; a body printed with no prefix takes 地区."""
+    r = plan(tmp_path, _titled("喀什地区“十四五”农业农村现代化规划"), "（地区林草局牵头，农业农村局配合）")
+    assert roles(r.tasks()[0]) == [("lead", "地区林业和草原局", "喀什地区"), ("support", "地区农业农村局", "喀什地区")]
