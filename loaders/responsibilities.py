@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 
 from policykg.loaders.ladder import cn_value
 from policykg.loaders.model import Gap, Responsibility, Span, Task
-from policykg.loaders.role_vocab import LEAD_LABELS, LEVEL_PREFIX, OFFICIAL_LABELS, OWNER_LABELS, SUPPORT_LABELS
+from policykg.loaders.role_vocab import (LEAD_LABELS, LEVEL_PREFIX, OFFICIAL_LABELS, OWNER_LABELS, SUPPORT_LABELS,
+                                        role_label_in)
 from policykg.loaders.table_vocab import DEADLINE_HEADER
 from policykg.loaders.text import normalize
 from policykg.loaders.units import (COLLECTIVE_STARTS, ORG_ENDINGS, SEPARATORS, UnitResolver, ends_as_body,
@@ -112,6 +113,11 @@ _PLAIN_VERB_RE = _verbs_re(v for v in _SUPPORT_VERBS + _LEAD_VERBS + _OWNER_VERB
 _CARRY_VERBS = ("落实", "实施", "执行", "承办")
 #: a word of how before a carry verb (组织落实, 抓好落实, 共同实施): never part of a unit's name (县人社局组织)
 _CARRY_HOW = ("组织", "具体", "抓好", "督促", "认真", "共同", "分别", "统筹", "推动", "推进", "协调", "贯彻")
+#: words of how before any clause verb (县直有关部门按职责分工配合, 县级各部门积极配合, 各乡镇负责属地落实):
+#: the carry verbs' and these, longest first
+_HOW = tuple(sorted(_CARRY_HOW + ("积极", "密切", "主动", "全力", "大力", "按职责分工", "按照职责分工", "按职能分工",
+                                  "按照职能分工", "按职责", "按照职责", "依职责", "按职能", "属地", "负责属地", "按属地",
+                                  "各自"), key=len, reverse=True))
 _WITH_CARRY = {_VERB_RE: _verbs_re(_SUPPORT_VERBS + _LEAD_VERBS + _OWNER_VERBS + _CARRY_VERBS),
                _PLAIN_VERB_RE: _verbs_re([v for v in _SUPPORT_VERBS + _LEAD_VERBS + _OWNER_VERBS
                                           if v not in _PROSE_VERBS]
@@ -393,8 +399,7 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE, norm: str | None 
             units = _drop_topic(units)
             if units is None:
                 return None  # a clause for the tasks above (以上任务由…): not this task's alone
-            if verb in _CARRY_VERBS:
-                units = _without_how(units)
+            units = _without_how(units)
             head, *withs = _WITH_RE.split(units)
             if verb in _DUTY_VERBS:
                 duty.add(len(parts))
@@ -430,15 +435,16 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE, norm: str | None 
 
 
 def _without_how(units: str) -> str:
-    """A unit list before a carry verb without the word of how it carries the task out (县民政局组织
-    落实: 县民政局, 各乡镇抓好落实: 各乡镇), where what is left ends as a body's name (各基层党组织落实
-    keeps its 组织)."""
+    """A unit list before a clause's verb without the words of how it does the task (县民政局组织
+    落实: 县民政局, 各乡镇抓好落实: 各乡镇, 县直有关部门按职责分工配合: 县直有关部门), where what is left
+    ends as a body's name (各基层党组织落实 keeps its 组织)."""
     stripped = units.rstrip()
-    for how in _CARRY_HOW:
-        rest = stripped[:-len(how)].rstrip()
-        if stripped.endswith(how) and rest and ends_as_body(rest):
-            return rest
-    return units
+    while True:
+        how = next((h for h in _HOW if stripped.endswith(h) and stripped[:-len(h)].strip()
+                    and ends_as_body(stripped[:-len(h)].rstrip()) and role_label_in(stripped[:-len(h)]) is None), None)
+        if how is None:
+            return stripped if stripped != units.rstrip() else units
+        stripped = stripped[:-len(how)].rstrip()
 
 
 def _drop_topic(units: str) -> str | None:

@@ -148,7 +148,14 @@ def _run_apart(name: str) -> list[str]:
     pieces = [s for s in _RUN_TOGETHER_RE.split(name) if s]
     if len(pieces) > 1 and any(reads_as_unit(clean_name(s)) is not None for s in pieces):
         return [name]
+    if len(pieces) > 1 and _JOINT_OFFICE_RE.match(name):
+        return [name]  # 县委县政府督查室: one office of both, never 县委 beside 县政府督查室
     return pieces
+
+
+#: an office the party committee and the government share (县委县政府督查室, 市委市政府信访局): its name
+#: opens with both
+_JOINT_OFFICE_RE = re.compile(rf"^([{LEVEL_CHARS}])委\1(?:人民)?政府\S")
 
 
 def _placeless_branch(name: str) -> bool:
@@ -262,7 +269,7 @@ def ends_as_body(name: str) -> bool:
     各地, 有关方面), not as a sentence that opens with a collective's word does (各乡镇要积极, 各乡镇要抓好:
     各 opens both)?"""
     core = _without_alternate(name)
-    return core.endswith(ORG_ENDINGS + GRASSROOTS + tuple(LEVEL_CHARS) + ("街", "地", "方面")) \
+    return core.endswith(ORG_ENDINGS + GRASSROOTS + tuple(LEVEL_CHARS) + ("街", "各地", "方面")) \
         or region_named(core) is not None
 
 
@@ -296,8 +303,8 @@ def reads_as_unit(name: str) -> str | None:
     if word is not None and not name.startswith("与") and not _opens_with_region(name, word):
         return f"starts with the function word {word!r}"
     if is_collective(name) or region_named(name):
-        if name.startswith(COLLECTIVE_STARTS) and not ends_as_body(name):
-            return "opens as a collective (各…) but ends in no organisation's or place's name: a sentence"
+        if not ends_as_body(name) and "成员单位" not in name:
+            return "opens as a collective (各…, 县直…) but ends in no organisation's or place's name: a sentence"
         return None
     core = _without_alternate(name)
     label = role_label_in(core)

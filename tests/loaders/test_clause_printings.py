@@ -424,3 +424,26 @@ def test_a_clause_closing_an_enumerating_paragraph_names_the_units_of_each_of_it
                         ([], []), (["县民政局"], ["县市场监督管理局"]), ([], [])]
     assert [t.title for t in r.tasks()][:2] == ["完善孤儿保障制度", "加强留守儿童关爱保护"]
     assert not r.warnings
+
+
+# -- words of how between a unit list and its verb --------------------------------------------------------
+
+def test_words_of_how_before_a_verb_are_no_part_of_a_units_name(tmp_path):
+    """县直有关部门按职责分工配合 named a supporter 县直有关部门按职责分工, 县级各有关部门积极配合 one
+    县级各有关部门积极, 各乡镇人民政府属地落实 one 各乡镇人民政府属地: a collective printed with its level
+    skipped the check that a name ends as a body's does, and 地 passed as 各地's."""
+    r = plan(tmp_path, "（一）推进社保卡应用。开展应用。（县人社局牵头，县直有关部门按职责分工配合）\n"
+                       "（二）推进医保电子凭证应用。开展应用。（县医保局牵头，县级各有关部门积极配合）\n"
+                       "（三）推进失业保险扩面。开展扩面。（县人社局牵头，县有关部门认真配合）\n"
+                       "（四）推进厕所革命。开展改厕。（县农业农村局牵头，各乡镇人民政府属地落实）\n"
+                       "（五）推进村庄清洁。开展清洁。（县农业农村局牵头，各乡镇（街道）负责属地落实）")
+    assert roles(r) == [(["县人力资源和社会保障局"], ["县直有关部门"]), (["县医疗保障局"], ["县级各有关部门"]),
+                        (["县人力资源和社会保障局"], ["县有关部门"]), (["县农业农村局"], ["各乡镇人民政府"]),
+                        (["县农业农村局"], ["各乡镇（街道）"])]
+    assert not r.warnings
+
+
+def test_a_collective_with_its_level_that_ends_in_prose_is_a_gap(tmp_path):
+    r = plan(tmp_path, "（一）推进社保卡应用。开展应用。（牵头单位：县人社局；配合单位：县直有关部门认真）")
+    assert roles(r) == [(["县人力资源和社会保障局"], [])]
+    assert gaps(r) == [(FIRST, "unit-name")]

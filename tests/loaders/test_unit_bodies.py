@@ -274,3 +274,11 @@ def test_a_prefecture_areas_bodies_take_its_prefix_地区(tmp_path):
     character; a body printed with no prefix takes 地区."""
     r = plan(tmp_path, _titled("喀什地区“十四五”农业农村现代化规划"), "（地区林草局牵头，农业农村局配合）")
     assert roles(r.tasks()[0]) == [("lead", "地区林业和草原局", "喀什地区"), ("support", "地区农业农村局", "喀什地区")]
+
+
+def test_an_office_of_the_party_committee_and_the_government_is_one_body(tmp_path):
+    """（县委县政府督查室牵头） led with 县委 and 县政府督查室: the name run apart after 委."""
+    r = plan(tmp_path, COUNTY, "（县委县政府督查室牵头，县直各单位配合）", "（县委县政府信访局负责）", "（县委、县政府负责）")
+    assert [[(role, label) for role, label, _ in roles(t)] for t in r.tasks()] == [
+        [("lead", "县委县政府督查室"), ("support", "县直各单位")], [("lead", "县委县政府信访局")],
+        [("lead", "县委"), ("lead", "县政府")]]
