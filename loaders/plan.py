@@ -29,8 +29,8 @@ from policykg.loaders.reading import Grid, SourceText
 from policykg.loaders.reference import classify_department
 from policykg.loaders.regions import resolve_region, split_region_names
 from policykg.loaders.responsibilities import (MARKER_RE, OWNER_LABELS, Assigned, Clause, ClauseReader, Part,
-                                              is_lead_mark_note, label_ends_line, lead_marks, opens_with_label,
-                                              owner_names_supporters, parse_inner)
+                                              is_role_note, label_ends_line, lead_marks, opens_with_label,
+                                              owner_names_supporters, owners_unordered, parse_inner)
 from policykg.loaders.structure import parse_structure, short_title
 from policykg.loaders.targets import extract_targets, linked_indicators
 from policykg.loaders.table_vocab import (DivisionRow, DivisionTable, IndicatorTable, attribute_marks, is_division_title, is_value_role,
@@ -621,7 +621,8 @@ def load_plan(path: str | Path) -> PlanRecord:
     clauses_of = {id(t): ClauseReader.find(t.text) for t in body_tasks}  # each task's text parsed once
     section_clauses = [clause for _, clause, _ in structure.section_clauses.values()]
     owner_first = not owner_names_supporters([c for cs in clauses_of.values() for c in cs] + section_clauses)
-    readers = ClauseReader(resolver, owner_first, record.warnings, lead_marks(src.text))
+    readers = ClauseReader(resolver, owner_first, record.warnings, lead_marks(src.text),
+                           owners_unordered(src.text))
     markers = [0, 0]
     for task in body_tasks:
         blocks_of_task = structure.task_blocks[id(task)]
@@ -663,7 +664,7 @@ def load_plan(path: str | Path) -> PlanRecord:
     if region is None:
         record.warnings.append(Gap(0, "metadata", "no region found in the title or issuer"))
     record.coverage = measure_coverage(
-        record, markers=(markers[0], markers[1]), unread=[u for u in structure.unread if not is_lead_mark_note(u[1])],
+        record, markers=(markers[0], markers[1]), unread=[u for u in structure.unread if not is_role_note(u[1])],
         indicator_rows=sum(printed_rows(t) for t in indicator_tables),
         boxes=boxes_printed(blocks[start:]))
     return record

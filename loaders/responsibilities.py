@@ -86,7 +86,7 @@ _SUPPORT_VERBS = ("按照职能分工负责", "按职能分工负责", "按照�
                   "协同") + _is_verbs(SUPPORT_LABELS)
 _LEAD_VERBS = ("牵头负责", "牵头实施", "牵头落实", "牵头组织实施", "牵头抓总", "牵头推进", "牵头组织", "牵头",
                "共同负责", "负责落实", "具体负责", "负责组织实施", "负责实施", "负责推进", "负责",
-               "分别负责", "共同推进", "组织实施", "负总责", "主责", "主抓", "统筹") + _is_verbs(LEAD_LABELS)
+               "分别负责", "共同推进", "组织实施", "负总责", "主责", "主抓", "抓总", "统筹") + _is_verbs(LEAD_LABELS)
 #: 县民政局为责任单位: the units responsible, read as the label's list is (by the plan's convention)
 _OWNER_VERBS = _is_verbs(OWNER_LABELS)
 #: support verbs that say each works by its own duties: beside a lead they support, alone they are
@@ -447,6 +447,10 @@ def _without_how(units: str) -> str:
         stripped = stripped[:-len(how)].rstrip()
 
 
+#: adverbs before 由 that say how a clause's tasks are shared (均由, 统一由, 全部由): no topic, no unit
+_HOW_BEFORE_BY = ("均", "都", "皆", "统一", "全部", "一律", "分别", "主要", "具体")
+
+
 def _drop_topic(units: str) -> str | None:
     """'此项工作由县民政局' -> '由县民政局': what is done, put before 由, names no unit (the 由 is
     kept for the unit reader to strip).  自由 (自由贸易区…) is a word, not the function word.  None
@@ -457,6 +461,8 @@ def _drop_topic(units: str) -> str | None:
     if head.startswith("第") and _ASSIGN_HEAD.match(normalize(head)):
         return None
     k = units.find("由")
+    if 0 < k and units[:k].strip() in _HOW_BEFORE_BY:
+        return units[k:]  # 均由县教育局负责: all by 县教育局
     if k < 2 or units[k - 1] == "自" or any(ch in SEPARATORS for ch in units[:k]):
         return units
     if reads_as_unit(units[:k]) is None:
@@ -764,9 +770,10 @@ class ClauseReader:
     责任单位, adding a gap for every printed name that does not read as a unit."""
 
     def __init__(self, resolver: UnitResolver, owner_first: bool, gaps: list[Gap],
-                 lead_marks: str = "") -> None:
+                 lead_marks: str = "", unordered: bool = False) -> None:
         self.resolver, self.owner_first, self.gaps = resolver, owner_first, gaps
         self.lead_marks = lead_marks  # the symbols the plan's note says mark a lead (带*的为牵头单位)
+        self.unordered = unordered  # the plan's note says its lists' order means nothing (排名不分先后)
 
     @staticmethod
     def find(text: str) -> list[Clause]:
@@ -808,7 +815,9 @@ class ClauseReader:
             marked = any(mark for _, _, mark in refs)  # 区残联（牵头）、区民政局: the others support
             for k, (printed, unit, mark) in enumerate(refs):
                 role = mark or ("support" if marked else part.role)
-                if role == "owner":
+                if role == "owner" and self.unordered and owner_first:
+                    role = "lead"  # 责任单位：A、B with 排名不分先后: each is responsible, none first
+                elif role == "owner":
                     role = "lead" if owner_first and not owner_seen and k == 0 else "support"
                 task.responsibilities.append(Responsibility(role, unit, span, printed))
             if part.role == "owner" and refs:
@@ -852,10 +861,21 @@ LEAD_MARK_NOTE_RE = re.compile(rf"[带标加有]\s*({_SYMBOL}(?:\s*[或和、/]\
                                r"(?:的|者)?\s*(?:单位|部门)?\s*(?:为|是)\s*牵头")
 
 
-def is_lead_mark_note(text: str) -> bool:
-    """Is a paragraph the note that explains the lead's mark (注：带*的为牵头单位)?  Read by
-    `lead_marks`, so no paragraph read into nothing."""
-    return len(text) <= 80 and LEAD_MARK_NOTE_RE.search(text) is not None
+#: a plan's note that the order of a list of units means nothing (注：各项任务责任单位排名不分先后)
+UNORDERED_NOTE_RE = re.compile(r"(?:单位|部门)[^。；;\n]{0,12}?(?:排名|排序|排列|顺序|名次)\s*不分先后")
+
+
+def is_role_note(text: str) -> bool:
+    """Is a paragraph a note on how the plan prints roles (注：带*的为牵头单位; 责任单位排名不分先后)?
+    Read by `lead_marks` and `owners_unordered`, so no paragraph read into nothing."""
+    return len(text) <= 80 and (LEAD_MARK_NOTE_RE.search(text) is not None
+                                or UNORDERED_NOTE_RE.search(text) is not None)
+
+
+def owners_unordered(text: str) -> bool:
+    """Does the plan say the order of its units means nothing (责任单位排名不分先后)?  Then the first of
+    a 责任单位 list is no lead: every unit of it is responsible, as (A、B按职责分工负责) says."""
+    return UNORDERED_NOTE_RE.search(text) is not None
 
 
 def lead_marks(text: str) -> str:
@@ -889,7 +909,7 @@ class Assigned:
 
 
 #: a paragraph for the tasks printed above it: 以上任务由县残联牵头，县民政局配合。 / 上述各项工作由…负责
-_ABOVE_RE = re.compile(r"(?:" + "|".join(GROUP_TOPICS) + r")(?:各项|几项|[一二三四五六七八九十\d]+项)?"
+_ABOVE_RE = re.compile(r"(?:" + "|".join(GROUP_TOPICS) + r")(?:各项|几项|[一二两三四五六七八九十\d]+项)?"
                        r"(?:重点)?(?:任务|工作|举措|措施)?(?:均)?(?=由)")
 
 

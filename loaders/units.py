@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from policykg.loaders.model import RegionRef, UnitRef
-from policykg.loaders.reference import classify_department, department_types, unit_aliases
+from policykg.loaders.reference import classify_department, department_types, gazetteer, unit_aliases
 from policykg.loaders.role_vocab import LEAD_LABELS, SUPPORT_LABELS, role_label_in
 from policykg.loaders.regions import (PREFECTURE_LEVELS, PROVINCE_LEVELS, level_of, region_short_name,
                                       split_region_names)
@@ -22,7 +22,11 @@ LEVEL_CHARS = "区市县旗省州盟"
 #: how names begin that take no region prefix: collectives, national and party bodies, and the
 #: bodies below the plan's region (乡镇卫生院, 村（居）委会 are no 县乡镇卫生院)
 UNPREFIXED = ("各", "中国", "全", "国网", "国家", "中共", "中华", "人行", "乡镇", "乡（镇）", "乡(镇)", "村", "社区",
-              "街道", "驻村")
+              "街道", "驻村",
+              # national enterprises and services whose local offices print no level (中铁二院, 民航贵州监管局,
+              # 武警黔北支队, 华润燃气黔北公司)
+              "中铁", "中建", "中交", "中核", "中电", "中化", "中粮", "中冶", "中石化", "中石油", "中海油", "国铁", "民航",
+              "武警", "华润", "南方电网", "招商局")
 #: how a national body's name begins (中国残联, 国家卫生健康委, 全国妇联, 中华全国总工会)
 NATIONAL_STARTS = ("中国", "国家", "全国", "中华")
 #: how a branch's name ends, which is the local office of a national body (中国移动青山分公司)
@@ -140,6 +144,15 @@ def split_unit_list(text: str) -> list[str]:
             continue
         out.extend(c for s in _run_apart(p) for c in split_conjoined(s))
     return join_collectives([c for c in (clean_name(p) for p in out) if c and c not in TRAILING_WORDS])
+
+
+@cache
+def _division_names() -> tuple[str, ...]:
+    """The full and short names (贵州省, 贵州; 遵义市, 遵义) of the provincial and prefecture-level
+    divisions: a body's name opening with one is that division's or named after it, never the plan
+    level's (市贵州电网黔北供电局)."""
+    names = {n for e in gazetteer().values() for n in (e.name, e.short_name) if n and len(n) >= 2}
+    return tuple(sorted(names, key=len, reverse=True))
 
 
 def _run_apart(name: str) -> list[str]:
@@ -454,6 +467,8 @@ class UnitResolver:
             return name[0], name[1:], self._region_for_level(name[0])  # 县民政局; 县委 too
         if self._national(name):
             return "", name, NATION
+        if name.startswith(_division_names()):  # 贵州电网黔北供电局, 湖南湘江新区管委会: another division's, as printed
+            return "", name, self.region
         if name.startswith(UNPREFIXED) or self._names_a_region(name):
             return "", name, self.region
         return None

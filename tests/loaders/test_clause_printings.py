@@ -447,3 +447,33 @@ def test_a_collective_with_its_level_that_ends_in_prose_is_a_gap(tmp_path):
     r = plan(tmp_path, "（一）推进社保卡应用。开展应用。（牵头单位：县人社局；配合单位：县直有关部门认真）")
     assert roles(r) == [(["县人力资源和社会保障局"], [])]
     assert gaps(r) == [(FIRST, "unit-name")]
+
+
+# -- how a clause shares its tasks: 均由, 以上两项, 抓总, and a note that the order means nothing ------------
+
+def test_均由_and_以上两项_and_抓总(tmp_path):
+    """（均由县教育局负责） led with a unit 均由县教育局 (and so did 以下各项任务均由…, for each task of its
+    section); 以上两项任务由… was half read (两 no numeral), the supporter given to the last task alone;
+    （县林业局抓总，各乡镇具体落实） was read into nothing, without a word."""
+    r = plan(tmp_path, "（一）推进学前教育\n1.新建公办幼儿园。新建10所。（均由县教育局负责）\n"
+                       "（二）推进高中教育\n以下各项任务均由县教育局牵头，县发改局配合。\n"
+                       "2.扩大高中教育资源。新建高中1所。\n"
+                       "3.推进高中特色发展。建设特色高中。\n"
+                       "（三）发展普惠学前教育\n4.扩大普惠性民办园。认定普惠园。\n5.提高保教质量。开展教研。\n"
+                       "以上两项任务由县教育局牵头，县财政局配合。\n"
+                       "（四）加强森林防火\n6.推进森林防火。建设防火通道。（县林业局抓总，各乡镇具体落实）")
+    assert roles(r) == [(["县教育局"], []), (["县教育局"], ["县发展和改革局"]), (["县教育局"], ["县发展和改革局"]),
+                        (["县教育局"], ["县财政局"]), (["县教育局"], ["县财政局"]), (["县林业局"], ["各乡镇"])]
+    assert not r.warnings
+
+
+def test_a_note_that_the_order_of_units_means_nothing_makes_each_responsible(tmp_path):
+    """注：各项任务责任单位排名不分先后 — the first of 责任单位：A、B、C was still read as the lead."""
+    path = tmp_path / "plan.txt"
+    path.write_text("青山县“十四五”社会事业规划\n\n二、主要任务\n注：各项任务责任单位排名不分先后。\n"
+                    "（一）完善社会救助体系。健全救助制度。（责任单位：县民政局、县财政局、县医保局）\n"
+                    "（二）加强养老服务。建设养老机构。（牵头单位：县民政局；配合单位：县卫健局）\n"
+                    "三、保障措施\n加强组织领导。\n", encoding="utf-8")
+    r = load_plan(path)
+    assert roles(r) == [(["县民政局", "县财政局", "县医疗保障局"], []), (["县民政局"], ["县卫生健康局"])]
+    assert not r.warnings and r.coverage.unread_paragraphs == 0

@@ -282,3 +282,13 @@ def test_an_office_of_the_party_committee_and_the_government_is_one_body(tmp_pat
     assert [[(role, label) for role, label, _ in roles(t)] for t in r.tasks()] == [
         [("lead", "县委县政府督查室"), ("support", "县直各单位")], [("lead", "县委县政府信访局")],
         [("lead", "县委"), ("lead", "县政府")]]
+
+
+def test_bodies_of_national_enterprises_and_other_divisions_take_no_level(tmp_path):
+    """中铁二院, 民航贵州监管局, 武警黔北支队, 贵州电网黔北供电局 and 湖南湘江新区管委会 took the plan's
+    level (市中铁二院): a national body's local office, or a body named by another division's name."""
+    r = plan(tmp_path, CITY, "（牵头单位：市发展改革委；配合单位：中铁二院、民航贵州监管局）",
+             "（市能源局牵头，贵州电网黔北供电局、武警黔北支队配合）", "（湖南湘江新区管委会牵头，市财政局配合）")
+    assert [[label for _, label, _ in roles(t)] for t in r.tasks()] == [
+        ["市发展和改革委员会", "中铁二院", "民航贵州监管局"], ["市能源局", "贵州电网黔北供电局", "武警黔北支队"],
+        ["湖南湘江新区管委会", "市财政局"]]
