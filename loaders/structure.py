@@ -203,7 +203,7 @@ class StructureParser:
         self._close_task()
         self.notes = False
         self.domain_chapter = index is not None and index in self.outline.domain_chapters
-        kind = chapter_kind(title)
+        kind = "steps" if index is not None and index in self.outline.phase_chapters else chapter_kind(title)
         self.chapter = Chapter(no, short_title(title), kind, self._span([block]), order=self._next())
         self.out.chapters.append(self.chapter)
         self.section = None
@@ -390,7 +390,7 @@ class StructureParser:
         principles, background or safeguards (a division paragraph: 任务1由县残联负责…): not read,
         so it is a gap, never a silence."""
         kind = self.chapter.kind if self.chapter is not None else None
-        if kind in ("other", "appendix") and MARKER_RE.search(block.norm):
+        if kind in ("other", "appendix", "steps") and MARKER_RE.search(block.norm):
             self._gap(block.first, "responsibility", "responsibility wording outside any task not read: "
                       f"'{block.text[:60]}{'…' if len(block.text) > 60 else ''}'")
 
@@ -483,6 +483,9 @@ class StructureParser:
         parent = i in self.outline.has_children
         heading = title_only(title)
         if not self._in_task_chapter():
+            if self.chapter is not None and self.chapter.kind == "steps" and MARKER_RE.search(block.norm):
+                self._gap(block.first, "responsibility", "an item of a chapter of the work's phases names "
+                          f"units; not read as a task: '{block.text[:60]}{'…' if len(block.text) > 60 else ''}'")
             if level < self.outline.task_level or (heading and parent):
                 self.start_section(n.numeral, title, block, level)
             else:

@@ -278,3 +278,56 @@ def test_a_chapter_named_for_what_its_tasks_do_to_a_background_word_holds_tasks(
     assert [[u.label for u in t.units("lead")] for t in r.tasks()] == [["县民政局"], ["县住房和城乡建设局"],
                                                                       ["县残疾人联合会"]]
     assert r.warnings == []
+
+
+STEPS_PLAN = ("青山县2023年农村人居环境整治提升实施方案\n一、工作目标\n到2023年底，全县农村卫生厕所普及率达到85%以上。\n"
+              "二、重点任务\n1.新（改）建农村卫生户厕。全年新（改）建农村卫生户厕1500户。（责任单位：县农业农村局）\n"
+              "2.开展农村黑臭水体治理。完成4条农村黑臭水体治理任务。（责任单位：县生态环境局）\n"
+              "三、{name}\n（一）动员部署阶段（2023年3月）。各乡镇制定具体实施方案。\n"
+              "（二）组织实施阶段（2023年4月—11月）。各乡镇、各部门按照职责分工全面推进。{clause}\n"
+              "（三）检查验收阶段（2023年12月）。县领导小组办公室组织开展检查验收。\n"
+              "四、保障措施\n（一）加强组织领导。成立工作领导小组。\n")
+
+
+def _steps_plan(tmp_path: Path, name: str, clause: str = ""):
+    path = tmp_path / "plan.txt"
+    path.write_text(STEPS_PLAN.format(name=name, clause=clause), encoding="utf-8")
+    return load_plan(path)
+
+
+@pytest.mark.parametrize("name", ["实施步骤", "工作步骤", "方法步骤", "进度安排", "时间安排", "工作安排"])
+def test_the_phases_of_an_implementation_plan_are_no_tasks(tmp_path, name):
+    """三、实施步骤 （一）动员部署阶段（2023年3月）… said when the work is done: its phases were read
+    as three tasks of a chapter among the task chapters.  A chapter named for its steps, or any
+    chapter whose items all name phases (三、工作安排), holds none."""
+    r = _steps_plan(tmp_path, name)
+    assert tasks(r) == [("1", "新（改）建农村卫生户厕"), ("2", "开展农村黑臭水体治理")]
+    assert r.chapters[2].kind == "steps"
+    assert not r.warnings
+
+
+def test_a_phase_naming_its_units_is_a_gap(tmp_path):
+    r = _steps_plan(tmp_path, "实施步骤", "（责任单位：各乡镇人民政府）")
+    assert len(r.tasks()) == 2
+    assert [(g.line, g.kind) for g in r.warnings] == [(9, "responsibility")]
+
+
+def test_a_chapter_named_for_mechanisms_or_assessment_is_a_safeguard(tmp_path):
+    """四、工作机制 / 五、监督考核 after the task chapters are safeguards: their items are no tasks."""
+    r = plan(tmp_path, BACKGROUND + GOALS + "三、主要任务\n（一）完善低保制度。将符合条件的残疾人纳入低保范围。\n"
+             "四、工作机制\n（一）建立联席会议制度。定期召开会议。\n（二）建立通报制度。按季度通报进展。\n"
+             "五、监督考核\n（一）强化督查。纳入年度考核。\n（二）严格问责。对工作不力的予以通报。\n")
+    assert tasks(r) == [("1", "完善低保制度")]
+    assert [c.kind for c in r.chapters][3:] == ["safeguards", "safeguards"]
+
+
+def test_a_chapter_of_tasks_and_steps_holds_tasks_unless_its_items_are_phases(tmp_path):
+    """三、主要任务和实施步骤 over tasks holds tasks; over phases only, none."""
+    r = plan(tmp_path, BACKGROUND + GOALS + "三、主要任务和实施步骤\n（一）完善低保制度。将符合条件的残疾人纳入低保范围。\n"
+             "（二）落实两项补贴。按规定发放补贴。\n")
+    assert tasks(r) == [("1", "完善低保制度"), ("2", "落实两项补贴")]
+    r = plan(tmp_path, BACKGROUND + GOALS + "三、主要任务和实施步骤\n（一）第一阶段（2023年3月）：制定方案。\n"
+             "（二）第二阶段（2023年4月—12月）：全面实施。\n"
+             "四、重点项目\n（一）建设康复中心。新建县康复中心一所。\n")
+    assert tasks(r) == [("1", "建设康复中心")]
+    assert r.chapters[2].kind == "steps"
