@@ -94,6 +94,26 @@ def test_a_box_heading_in_each_printing_opens_a_box(tmp_path, heading, no):
     assert not r.warnings and r.coverage.boxes == r.coverage.boxes_read == 1
 
 
+@pytest.mark.parametrize("heading", ["【专栏】残疾人社会保障重点项目", "专栏：残疾人社会保障重点项目",
+                                     "专栏　残疾人社会保障重点项目", "专栏 残疾人社会保障重点项目",
+                                     "〔专栏〕残疾人社会保障重点项目", "【专栏】\n残疾人社会保障重点项目"])
+def test_a_box_heading_with_no_number_opens_a_box(tmp_path, heading):
+    """【专栏】水污染防治重点工程 / 专栏：… printed no number: the heading and the box's items were
+    joined to the task above it (2.落实两项补贴 ran on over 专栏 and its projects), no box, no word."""
+    r = plan(tmp_path, SECTION + heading + "\n" + ITEMS + AFTER_BOX)
+    assert tasks(r) == [("1", "完善低保制度"), ("2", "落实两项补贴"), ("3", "加强托养服务")]
+    assert r.tasks()[1].text == "落实两项补贴。按规定发放补贴。"
+    assert boxes(r) == [("", "残疾人社会保障重点项目", ["低保提标项目", "护理补贴项目"])]
+    assert not r.warnings and r.coverage.boxes == r.coverage.boxes_read == 1
+
+
+@pytest.mark.parametrize("line", ["专栏所列项目由县发展改革委统筹推进。", "专栏：以上项目由各部门负责实施，资金由县财政统筹。"])
+def test_a_sentence_opening_with_专栏_is_no_box(tmp_path, line):
+    r = plan(tmp_path, SECTION + line + "\n" + AFTER_BOX)
+    assert tasks(r) == [("1", "完善低保制度"), ("2", "落实两项补贴"), ("3", "加强托养服务")]
+    assert not r.columns()
+
+
 def test_a_title_under_a_bare_box_heading_is_not_joined_to_its_first_item(tmp_path):
     r = plan(tmp_path, SECTION + "专栏1\n残疾人社会保障重点项目\n低保提标项目  提高低保标准。\n"
                                  "护理补贴项目  发放护理补贴。\n" + AFTER_BOX)
