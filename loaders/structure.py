@@ -31,6 +31,10 @@ TASK_VERBS = ("加强", "完善", "健全", "推进", "提升", "提高", "加�
               "织密", "激发", "实现", "确保", "建设")
 PROJECT_NOUNS = ("项目", "行动", "工程", "计划", "补贴", "奖励", "服务", "救助", "活动")
 _NAME_DESC_RE = re.compile(r"^(?P<name>[^\s。，,；;：:]{2,40}?)(?:[ \u3000]{2,}|\t+)(?P<desc>\S.*)$")
+#: an unnumbered item of a box, a line of its own opening with a project's name and a colon
+#: (废弃矿山生态修复工程：修复废弃矿山面积1200亩。)
+_NAMED_PROJECT_RE = re.compile(r"^(?P<name>[^\s。，,；;：:（(]{2,30}?(?:%s))\s*[：:]\s*(?P<desc>\S.*)$"
+                               % "|".join(PROJECT_NOUNS + ("建设", "中心", "基地", "平台")))
 
 
 #: what ends a title printed without a full stop: a colon (1.完善低保制度：将…), a full-width space,
@@ -329,6 +333,12 @@ class StructureParser:
             m = _NAME_DESC_RE.match(block.text)
             if m and not m.group("name").endswith(("。", "：", ":")):
                 self.add_project("", m.group("name"), m.group("desc"), block)
+                return
+            named = _NAMED_PROJECT_RE.match(block.text.strip())
+            if named and self.box.last_item is not None and self.box.last_no is None \
+                    and not self.box.group_fresh:
+                # in a box of unnumbered items, each line naming a project is one of its own
+                self.add_project("", named.group("name"), block.text, block)
                 return
             if self.box.last_item is not None and not self.box.group_fresh:
                 self.continue_project(block)

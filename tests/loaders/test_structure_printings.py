@@ -114,6 +114,25 @@ def test_a_sentence_opening_with_专栏_is_no_box(tmp_path, line):
     assert not r.columns()
 
 
+def test_unnumbered_named_items_of_a_box_are_a_project_each(tmp_path):
+    """专栏1 over lines 废弃矿山生态修复工程：修复…。 国土绿化工程：… printing no number: before, the
+    box had one project (the first), the others joined to its text, no word said."""
+    r = plan(tmp_path, SECTION + "专栏1　生态保护修复重点工程\n废弃矿山生态修复工程：修复废弃矿山面积1200亩。\n"
+                                 "国土绿化工程：完成人工造林2万亩。\n湿地保护工程：建设湿地公园2个。\n" + AFTER_BOX)
+    assert boxes(r) == [("1", "生态保护修复重点工程", ["废弃矿山生态修复工程", "国土绿化工程", "湿地保护工程"])]
+    assert [p.text for p in r.projects()][1] == "国土绿化工程：完成人工造林2万亩。"
+    assert tasks(r)[-1] == ("3", "加强托养服务")
+    assert not r.warnings
+
+
+def test_a_named_line_under_a_numbered_project_is_its_text(tmp_path):
+    """In a box of numbered projects, a line under one naming an action is that project's text."""
+    r = plan(tmp_path, SECTION + "专栏1　残疾人社会保障重点项目\n1.低保提标项目。提高低保标准。\n"
+                                 "精准帮扶行动：为困难残疾人家庭提供帮扶。\n2.护理补贴项目。发放护理补贴。\n" + AFTER_BOX)
+    assert boxes(r) == [("1", "残疾人社会保障重点项目", ["低保提标项目", "护理补贴项目"])]
+    assert "精准帮扶行动" in r.projects()[0].text
+
+
 def test_a_title_under_a_bare_box_heading_is_not_joined_to_its_first_item(tmp_path):
     r = plan(tmp_path, SECTION + "专栏1\n残疾人社会保障重点项目\n低保提标项目  提高低保标准。\n"
                                  "护理补贴项目  发放护理补贴。\n" + AFTER_BOX)
