@@ -168,7 +168,7 @@ class Section:
 class Chapter:
     no: str
     title: str
-    kind: str  # tasks | indicators | principles | safeguards | background | appendix | other
+    kind: str  # tasks | indicators | principles | safeguards | background | steps | appendix | other
     span: Span
     sections: list[Section] = field(default_factory=list)
     columns: list[ProjectColumn] = field(default_factory=list)  # boxes outside any section

@@ -13,6 +13,7 @@ a task is a sub-point of it.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -23,10 +24,13 @@ from policykg.loaders.text import COLUMN_RE, Block
 
 CHAPTER_KINDS: list[tuple[str, tuple[str, ...]]] = [
     ("safeguards", ("保障措施", "组织实施", "实施机制", "保障机制", "实施保障", "工作要求", "组织保障",
-                    "规划实施", "实施要求")),
+                    "规划实施", "实施要求", "工作机制", "推进机制", "监督考核", "考核评估", "督查考核",
+                    "督导考核", "考核督查", "评估考核")),
     ("appendix", ("附件", "附表")),
     ("indicators", ("主要指标", "指标体系")),
     ("tasks", ("任务", "举措", "主要措施", "重点工作", "重点项目")),
+    # the phases a 实施方案 is carried out in (实施步骤: 1.动员部署阶段（2023年3月）…): no tasks
+    ("steps", ("步骤", "进度安排", "时间安排", "实施进度", "时间节点", "阶段安排", "时间进度", "进度要求")),
     ("background", ("背景", "基础", "形势", "趋势", "回顾", "现状", "发展环境")),
     ("principles", ("指导思想", "基本原则", "总体要求", "总体布局", "发展目标", "主要目标", "总体目标",
                     "目标", "原则", "思路")),
@@ -41,6 +45,15 @@ HEADING_MAX = 60
 ACTION_VERBS = ("加强", "加快", "推进", "推动", "提升", "提高", "完善", "健全", "深化", "强化", "优化", "夯实",
                 "聚焦", "构建", "建设", "建立", "促进", "实施", "打造", "落实", "筑牢", "织密", "扩大", "巩固",
                 "营造", "改善", "增强", "坚持", "拓展", "创新")
+
+
+#: an item naming a phase of the work, not a task: 动员部署阶段（2023年3月）。…, 第二阶段：…
+PHASE_RE = re.compile(r"(?:第[一二三四五六七八九十\d]{1,2}阶段|[^。，,；;：:（(]{1,12}阶段)(?=[（(。：:，,；;\s]|$)")
+
+
+def phase_item(title: str) -> bool:
+    """Does a numbered item's title (its text after the number) name a phase of the work?"""
+    return PHASE_RE.match(title.lstrip("　 ")) is not None
 
 
 def chapter_kind(title: str) -> str:
@@ -76,6 +89,9 @@ class Outline:
     #: other items mostly carry a body: tasks whose sub-points are printed below them, not titles
     #: of groups of tasks
     task_parents: set[int] = field(default_factory=set)
+    #: chapter headings (block indices) of chapters whose items are all phases of the work
+    #: (三、工作安排 / （一）动员部署阶段（2023年3月）… （二）组织实施阶段…): steps, whatever their name
+    phase_chapters: set[int] = field(default_factory=set)
 
     def level(self, i: int) -> int | None:
         n = self.numbering.get(i)
@@ -224,6 +240,23 @@ def _domain_chapters(chapter_kinds: dict[int, str], has_children: set[int]) -> s
     return out
 
 
+def _phase_chapters(blocks: list[Block], numbered: dict[int, Numbering], order: list[int],
+                    level_of: dict[int, int], chapter_kinds: dict[int, str]) -> set[int]:
+    """Chapters (named for tasks or for no kind: 三、工作安排, 四、目标任务和实施步骤) whose items
+    below them, two or more, all name a phase of the work (动员部署阶段（2023年3月）, 第二阶段：…):
+    the chapter says when the work is done, not what it is, so its items are no tasks."""
+    out: set[int] = set()
+    chapter: int | None = None
+    items: dict[int, list[bool]] = {}
+    for i in order:
+        if i in chapter_kinds:
+            chapter = i if chapter_kinds[i] in ("tasks", "other") else None
+            continue
+        if chapter is not None and level_of[i] == 1:
+            items.setdefault(chapter, []).append(phase_item(blocks[i].norm[numbered[i].end:]))
+    return {c for c, phases in items.items() if len(phases) >= 2 and all(phases)}
+
+
 def infer_outline(blocks: list[Block], footnotes: Collection[str] = ()) -> Outline:
     """The outline of a plan's body; `footnotes` are the marks of footnotes the text prints ([1])."""
     numbered = _numbered(blocks, footnotes)
@@ -271,6 +304,9 @@ def _infer(blocks: list[Block], numbered: dict[int, Numbering]) -> Outline:
     for i in order:
         if level_of[i] == 0:
             chapter_kinds[i] = chapter_kind(blocks[i].text) if len(blocks[i].text) <= 40 else "other"
+    out.phase_chapters = _phase_chapters(blocks, numbered, order, level_of, chapter_kinds)
+    for i in out.phase_chapters:
+        chapter_kinds[i] = "steps"
     out.task_chapters_exist = "tasks" in chapter_kinds.values()
     if out.task_chapters_exist:
         out.domain_chapters = _domain_chapters(chapter_kinds, out.has_children)

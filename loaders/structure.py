@@ -31,6 +31,10 @@ TASK_VERBS = ("加强", "完善", "健全", "推进", "提升", "提高", "加�
               "织密", "激发", "实现", "确保", "建设")
 PROJECT_NOUNS = ("项目", "行动", "工程", "计划", "补贴", "奖励", "服务", "救助", "活动")
 _NAME_DESC_RE = re.compile(r"^(?P<name>[^\s。，,；;：:]{2,40}?)(?:[ \u3000]{2,}|\t+)(?P<desc>\S.*)$")
+#: an unnumbered item of a box, a line of its own opening with a project's name and a colon
+#: (废弃矿山生态修复工程：修复废弃矿山面积1200亩。)
+_NAMED_PROJECT_RE = re.compile(r"^(?P<name>[^\s。，,；;：:（(]{2,30}?(?:%s))\s*[：:]\s*(?P<desc>\S.*)$"
+                               % "|".join(PROJECT_NOUNS + ("建设", "中心", "基地", "平台")))
 
 
 #: what ends a title printed without a full stop: a colon (1.完善低保制度：将…), a full-width space,
@@ -203,7 +207,7 @@ class StructureParser:
         self._close_task()
         self.notes = False
         self.domain_chapter = index is not None and index in self.outline.domain_chapters
-        kind = chapter_kind(title)
+        kind = "steps" if index is not None and index in self.outline.phase_chapters else chapter_kind(title)
         self.chapter = Chapter(no, short_title(title), kind, self._span([block]), order=self._next())
         self.out.chapters.append(self.chapter)
         self.section = None
@@ -330,6 +334,12 @@ class StructureParser:
             if m and not m.group("name").endswith(("。", "：", ":")):
                 self.add_project("", m.group("name"), m.group("desc"), block)
                 return
+            named = _NAMED_PROJECT_RE.match(block.text.strip())
+            if named and self.box.last_item is not None and self.box.last_no is None \
+                    and not self.box.group_fresh:
+                # in a box of unnumbered items, each line naming a project is one of its own
+                self.add_project("", named.group("name"), block.text, block)
+                return
             if self.box.last_item is not None and not self.box.group_fresh:
                 self.continue_project(block)
                 return
@@ -390,7 +400,7 @@ class StructureParser:
         principles, background or safeguards (a division paragraph: 任务1由县残联负责…): not read,
         so it is a gap, never a silence."""
         kind = self.chapter.kind if self.chapter is not None else None
-        if kind in ("other", "appendix") and MARKER_RE.search(block.norm):
+        if kind in ("other", "appendix", "steps") and MARKER_RE.search(block.norm):
             self._gap(block.first, "responsibility", "responsibility wording outside any task not read: "
                       f"'{block.text[:60]}{'…' if len(block.text) > 60 else ''}'")
 
@@ -483,6 +493,9 @@ class StructureParser:
         parent = i in self.outline.has_children
         heading = title_only(title)
         if not self._in_task_chapter():
+            if self.chapter is not None and self.chapter.kind == "steps" and MARKER_RE.search(block.norm):
+                self._gap(block.first, "responsibility", "an item of a chapter of the work's phases names "
+                          f"units; not read as a task: '{block.text[:60]}{'…' if len(block.text) > 60 else ''}'")
             if level < self.outline.task_level or (heading and parent):
                 self.start_section(n.numeral, title, block, level)
             else:

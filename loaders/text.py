@@ -29,9 +29,14 @@ ITEM_RE = re.compile(r"^(\d{1,3})\s*[.、](?![\d%])\s*(.*)$")
 #: a 专栏 box's heading, on width-normalised text: 专栏1 title, 专栏 1：title, 专栏一 title, 专栏1-2 title,
 #: and bracketed, 【专栏1 title】, 【专栏1】title, 〔专栏一〕title, [专栏1]title.  A Chinese numeral is
 #: followed by a break (专栏一：, 专栏一 …), never by text (专栏十四五… is no box)
+#: a box's heading: 专栏1 / 【专栏2】… / 专栏一：… / 专栏1-2 …, or one that prints no number, where the
+#: word stands apart from a short title with no sentence in it (【专栏】水污染防治重点工程, 专栏：…,
+#: 专栏　…, 专栏 alone): 专栏所列项目… opens a sentence, no box
 COLUMN_RE = re.compile(
-    r"^[【〔\[(]?\s*专栏\s*(?:(?P<num>\d{1,3})|(?P<cn>[一二三四五六七八九十]{1,3})(?=[\s:、.】〕\])]|$))"
-    r"(?P<sub>\s*[-－—–.]\s*\d{1,2})?\s*[】〕\])]?\s*[:、.]?\s*(?P<title>.*?)\s*[】〕\]]?$")
+    r"^(?:[【〔\[(]?\s*专栏\s*(?:(?P<num>\d{1,3})|(?P<cn>[一二三四五六七八九十]{1,3})(?=[\s:、.】〕\])]|$))"
+    r"(?P<sub>\s*[-－—–.]\s*\d{1,2})?\s*[】〕\])]?\s*[:、.]?\s*"
+    r"|(?:[【〔\[]\s*专栏\s*[】〕\]]\s*:?\s*|专栏\s*(?::\s*|\s+|$))(?=[^。;；，,]{0,40}$))"
+    r"(?P<title>.*?)\s*[】〕\]]?$")
 
 
 def box_number(m: re.Match[str]) -> str:
@@ -64,6 +69,20 @@ WRAPPED_SHARE = 0.3
 MIN_WRAP = 12
 TITLE_ENDINGS = ("规划", "规划》", "方案", "纲要", "通知", "意见稿)", "计划", "人民政府", "办公室", "办公厅",
                  "办公室文件", "人民政府文件", "委员会文件", "实施意见", "指导意见", "的意见", "工作要点")
+#: the period (or draft note) a title closes with: 规划（2021—2025年）, 行动计划（2023-2025年）,
+#: 实施方案（2023年）, 规划（征求意见稿）
+_TITLE_PERIOD_RE = re.compile(r"\s*[（(](?:[\d〇零一二三四五六七八九\s—\-－–~～至到]*年度?|征求意见稿|送审稿|草案|讨论稿)[）)]$")
+#: the most characters a title's period bracket takes
+_PERIOD_MAX = 16
+
+
+def ends_title(text: str) -> bool:
+    """Does `text` end as a title does: its kind (规划, 方案, 通知…), or its kind and then its period
+    in brackets (青山县残疾人事业发展规划（2021—2025年）)?"""
+    if text.endswith(TITLE_ENDINGS):
+        return True
+    m = _TITLE_PERIOD_RE.search(text)
+    return m is not None and text[:m.start()].endswith(TITLE_ENDINGS)
 
 
 def normalize(text: str) -> str:
@@ -207,7 +226,7 @@ def _unbalanced(norm: str) -> bool:
 def _is_standalone(norm: str) -> bool:
     """Lines that end a paragraph although they carry no final punctuation."""
     stripped = norm.rstrip()
-    if stripped.endswith(TITLE_ENDINGS):
+    if ends_title(stripped):
         return True
     if DATE_CN_RE.fullmatch(stripped) or DOC_NUMBER_RE.fullmatch(stripped) or DATE_HANZI_RE.fullmatch(stripped):
         return True
@@ -377,7 +396,7 @@ class Paragraph:
         title's ending, in its last few characters, can make it stand alone."""
         if self.length - self._trail < 40 or self._solid <= _MOST_SOLID:
             return _is_standalone(self.norm)
-        return self.tail(_LONGEST_ENDING, stripped=True).endswith(TITLE_ENDINGS)
+        return ends_title(self.tail(_LONGEST_ENDING + _PERIOD_MAX, stripped=True))
 
 
 def line_width(lines: list[Line]) -> int:

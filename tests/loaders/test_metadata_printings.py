@@ -203,3 +203,17 @@ def test_a_leagues_government_is_its_行政公署(tmp_path, issuer, dept_type):
     assert r.issuer is not None and r.issuer.label == issuer
     assert r.issuer.dept_type == dept_type
     assert chain(r) == ["锡林郭勒盟", "内蒙古自治区"]
+
+
+@pytest.mark.parametrize("title", ["青山县残疾人事业发展规划（2021—2025年）", "青山县残疾人康复服务行动计划(2023-2025年)",
+                                   "青山县2023年残疾人就业帮扶实施方案（2023年）"])
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_title_closing_with_its_period_over_a_preamble(tmp_path, title, gap):
+    """A title line ending in its period, then (after a blank line or none) the preamble 为…制定本规划。:
+    the line did not end as a title does, so the preamble was joined to it and the plan had no title
+    and no region, with only 'not found' said.  It ends its paragraph: the title and region are read."""
+    r = plan(tmp_path, title + gap + "为推动残疾人事业高质量发展，根据有关规定，结合我县实际，制定本规划。\n")
+    assert r.title == title
+    assert chain(r) == ["青山县"]
+    assert [t.title for t in r.tasks()] == ["完善低保制度", "落实两项补贴"]
+    assert not [g for g in r.warnings if g.kind == "metadata"]

@@ -94,6 +94,45 @@ def test_a_box_heading_in_each_printing_opens_a_box(tmp_path, heading, no):
     assert not r.warnings and r.coverage.boxes == r.coverage.boxes_read == 1
 
 
+@pytest.mark.parametrize("heading", ["【专栏】残疾人社会保障重点项目", "专栏：残疾人社会保障重点项目",
+                                     "专栏　残疾人社会保障重点项目", "专栏 残疾人社会保障重点项目",
+                                     "〔专栏〕残疾人社会保障重点项目", "【专栏】\n残疾人社会保障重点项目"])
+def test_a_box_heading_with_no_number_opens_a_box(tmp_path, heading):
+    """【专栏】水污染防治重点工程 / 专栏：… printed no number: the heading and the box's items were
+    joined to the task above it (2.落实两项补贴 ran on over 专栏 and its projects), no box, no word."""
+    r = plan(tmp_path, SECTION + heading + "\n" + ITEMS + AFTER_BOX)
+    assert tasks(r) == [("1", "完善低保制度"), ("2", "落实两项补贴"), ("3", "加强托养服务")]
+    assert r.tasks()[1].text == "落实两项补贴。按规定发放补贴。"
+    assert boxes(r) == [("", "残疾人社会保障重点项目", ["低保提标项目", "护理补贴项目"])]
+    assert not r.warnings and r.coverage.boxes == r.coverage.boxes_read == 1
+
+
+@pytest.mark.parametrize("line", ["专栏所列项目由县发展改革委统筹推进。", "专栏：以上项目由各部门负责实施，资金由县财政统筹。"])
+def test_a_sentence_opening_with_专栏_is_no_box(tmp_path, line):
+    r = plan(tmp_path, SECTION + line + "\n" + AFTER_BOX)
+    assert tasks(r) == [("1", "完善低保制度"), ("2", "落实两项补贴"), ("3", "加强托养服务")]
+    assert not r.columns()
+
+
+def test_unnumbered_named_items_of_a_box_are_a_project_each(tmp_path):
+    """专栏1 over lines 废弃矿山生态修复工程：修复…。 国土绿化工程：… printing no number: before, the
+    box had one project (the first), the others joined to its text, no word said."""
+    r = plan(tmp_path, SECTION + "专栏1　生态保护修复重点工程\n废弃矿山生态修复工程：修复废弃矿山面积1200亩。\n"
+                                 "国土绿化工程：完成人工造林2万亩。\n湿地保护工程：建设湿地公园2个。\n" + AFTER_BOX)
+    assert boxes(r) == [("1", "生态保护修复重点工程", ["废弃矿山生态修复工程", "国土绿化工程", "湿地保护工程"])]
+    assert [p.text for p in r.projects()][1] == "国土绿化工程：完成人工造林2万亩。"
+    assert tasks(r)[-1] == ("3", "加强托养服务")
+    assert not r.warnings
+
+
+def test_a_named_line_under_a_numbered_project_is_its_text(tmp_path):
+    """In a box of numbered projects, a line under one naming an action is that project's text."""
+    r = plan(tmp_path, SECTION + "专栏1　残疾人社会保障重点项目\n1.低保提标项目。提高低保标准。\n"
+                                 "精准帮扶行动：为困难残疾人家庭提供帮扶。\n2.护理补贴项目。发放护理补贴。\n" + AFTER_BOX)
+    assert boxes(r) == [("1", "残疾人社会保障重点项目", ["低保提标项目", "护理补贴项目"])]
+    assert "精准帮扶行动" in r.projects()[0].text
+
+
 def test_a_title_under_a_bare_box_heading_is_not_joined_to_its_first_item(tmp_path):
     r = plan(tmp_path, SECTION + "专栏1\n残疾人社会保障重点项目\n低保提标项目  提高低保标准。\n"
                                  "护理补贴项目  发放护理补贴。\n" + AFTER_BOX)
@@ -278,3 +317,56 @@ def test_a_chapter_named_for_what_its_tasks_do_to_a_background_word_holds_tasks(
     assert [[u.label for u in t.units("lead")] for t in r.tasks()] == [["县民政局"], ["县住房和城乡建设局"],
                                                                       ["县残疾人联合会"]]
     assert r.warnings == []
+
+
+STEPS_PLAN = ("青山县2023年农村人居环境整治提升实施方案\n一、工作目标\n到2023年底，全县农村卫生厕所普及率达到85%以上。\n"
+              "二、重点任务\n1.新（改）建农村卫生户厕。全年新（改）建农村卫生户厕1500户。（责任单位：县农业农村局）\n"
+              "2.开展农村黑臭水体治理。完成4条农村黑臭水体治理任务。（责任单位：县生态环境局）\n"
+              "三、{name}\n（一）动员部署阶段（2023年3月）。各乡镇制定具体实施方案。\n"
+              "（二）组织实施阶段（2023年4月—11月）。各乡镇、各部门按照职责分工全面推进。{clause}\n"
+              "（三）检查验收阶段（2023年12月）。县领导小组办公室组织开展检查验收。\n"
+              "四、保障措施\n（一）加强组织领导。成立工作领导小组。\n")
+
+
+def _steps_plan(tmp_path: Path, name: str, clause: str = ""):
+    path = tmp_path / "plan.txt"
+    path.write_text(STEPS_PLAN.format(name=name, clause=clause), encoding="utf-8")
+    return load_plan(path)
+
+
+@pytest.mark.parametrize("name", ["实施步骤", "工作步骤", "方法步骤", "进度安排", "时间安排", "工作安排"])
+def test_the_phases_of_an_implementation_plan_are_no_tasks(tmp_path, name):
+    """三、实施步骤 （一）动员部署阶段（2023年3月）… said when the work is done: its phases were read
+    as three tasks of a chapter among the task chapters.  A chapter named for its steps, or any
+    chapter whose items all name phases (三、工作安排), holds none."""
+    r = _steps_plan(tmp_path, name)
+    assert tasks(r) == [("1", "新（改）建农村卫生户厕"), ("2", "开展农村黑臭水体治理")]
+    assert r.chapters[2].kind == "steps"
+    assert not r.warnings
+
+
+def test_a_phase_naming_its_units_is_a_gap(tmp_path):
+    r = _steps_plan(tmp_path, "实施步骤", "（责任单位：各乡镇人民政府）")
+    assert len(r.tasks()) == 2
+    assert [(g.line, g.kind) for g in r.warnings] == [(9, "responsibility")]
+
+
+def test_a_chapter_named_for_mechanisms_or_assessment_is_a_safeguard(tmp_path):
+    """四、工作机制 / 五、监督考核 after the task chapters are safeguards: their items are no tasks."""
+    r = plan(tmp_path, BACKGROUND + GOALS + "三、主要任务\n（一）完善低保制度。将符合条件的残疾人纳入低保范围。\n"
+             "四、工作机制\n（一）建立联席会议制度。定期召开会议。\n（二）建立通报制度。按季度通报进展。\n"
+             "五、监督考核\n（一）强化督查。纳入年度考核。\n（二）严格问责。对工作不力的予以通报。\n")
+    assert tasks(r) == [("1", "完善低保制度")]
+    assert [c.kind for c in r.chapters][3:] == ["safeguards", "safeguards"]
+
+
+def test_a_chapter_of_tasks_and_steps_holds_tasks_unless_its_items_are_phases(tmp_path):
+    """三、主要任务和实施步骤 over tasks holds tasks; over phases only, none."""
+    r = plan(tmp_path, BACKGROUND + GOALS + "三、主要任务和实施步骤\n（一）完善低保制度。将符合条件的残疾人纳入低保范围。\n"
+             "（二）落实两项补贴。按规定发放补贴。\n")
+    assert tasks(r) == [("1", "完善低保制度"), ("2", "落实两项补贴")]
+    r = plan(tmp_path, BACKGROUND + GOALS + "三、主要任务和实施步骤\n（一）第一阶段（2023年3月）：制定方案。\n"
+             "（二）第二阶段（2023年4月—12月）：全面实施。\n"
+             "四、重点项目\n（一）建设康复中心。新建县康复中心一所。\n")
+    assert tasks(r) == [("1", "建设康复中心")]
+    assert r.chapters[2].kind == "steps"
