@@ -29,8 +29,8 @@ from policykg.loaders.role_vocab import (LEAD_LABELS, LEVEL_PREFIX, OFFICIAL_LAB
                                         role_label_in)
 from policykg.loaders.table_vocab import DEADLINE_HEADER
 from policykg.loaders.text import normalize
-from policykg.loaders.units import (COLLECTIVE_STARTS, ORG_ENDINGS, SEPARATORS, UnitResolver, ends_as_body,
-                                   reads_as_unit, split_unit_list)
+from policykg.loaders.units import (ADMIN_ENDINGS, COLLECTIVE_STARTS, ORG_ENDINGS, SEPARATORS, UnitResolver,
+                                   ends_as_body, prints_its_place, reads_as_unit, split_unit_list)
 
 #: what a label may print before its role word: the level (县级牵头单位) and 主要 (主要牵头单位)
 _PREFIX = LEVEL_PREFIX + "(?:主要)?"
@@ -494,7 +494,14 @@ def closes_sentence(text: str, start: int, end: int) -> bool:
 def names_units_first(inner: str) -> bool:
     """Does a bracket open with an organisation's name ((县民政局、…), however it goes on)?"""
     first = split_unit_list(re.split(r"[,，;；]", inner, maxsplit=1)[0])
-    return bool(first) and reads_as_unit(first[0]) is None
+    return bool(first) and reads_as_unit(first[0]) is None and not _kind_of_facility(split_unit_list(inner))
+
+
+def _kind_of_facility(names: list[str]) -> bool:
+    """Is a bracket's one name the kind of a facility the sentence builds (综合服务设施（敬老院）,
+    （康复中心）), not who is responsible: a name saying neither whose it is nor that it is an
+    administration's body (县民政局, 民政局, 各乡镇 are units)?"""
+    return len(names) == 1 and not prints_its_place(names[0]) and not names[0].endswith(ADMIN_ENDINGS)
 
 
 def bare_list(inner: str) -> list[Part] | None:
@@ -515,6 +522,8 @@ def bare_list(inner: str) -> list[Part] | None:
     names = [n for piece in pieces for n in split_unit_list(piece)]
     if not names or any(reads_as_unit(n) is not None for n in names):
         return None
+    if not deadline and _kind_of_facility(names):
+        return None  # 建成综合服务设施（敬老院）: the facility's kind, a gloss, not who is responsible
     return [Part("owner", "、".join(names))] + ([Part("deadline", deadline)] if deadline else [])
 
 

@@ -155,6 +155,18 @@ def _division_names() -> tuple[str, ...]:
     return tuple(sorted(names, key=len, reverse=True))
 
 
+#: how an administration's own bodies end (民政局, 发改委, 政府办, 宣传部, 残联, 办公室)
+ADMIN_ENDINGS = ("局", "委", "办", "部", "厅", "署", "联", "政府", "办公室")
+
+
+def prints_its_place(name: str) -> bool:
+    """Does a name say whose it is: a level (县民政局, 自治区…), a collective's word (各乡镇), a
+    national body's (中国残联, 国家…) or a division's name (青山县民政局, 贵州电网…)?  敬老院, 康复中心
+    do not: a facility's kind as often as a body."""
+    return (name[:1] in LEVEL_CHARS or name.startswith(COLLECTIVE_STARTS + NATIONAL_STARTS + ("团",))
+            or name.startswith(_division_names()) or bool(split_region_names(name)))
+
+
 def _run_apart(name: str) -> list[str]:
     """'市卫生健康局市残联' -> both: names run together without a separator, split only where each
     piece reads as an organisation (在县委县政府统一领导下 is no 在县委 beside 县政府统一领导下)."""

@@ -477,3 +477,19 @@ def test_a_note_that_the_order_of_units_means_nothing_makes_each_responsible(tmp
     r = load_plan(path)
     assert roles(r) == [(["县民政局", "县财政局", "县医疗保障局"], []), (["县民政局"], ["县卫生健康局"])]
     assert not r.warnings and r.coverage.unread_paragraphs == 0
+
+
+# -- a bracket naming a facility's kind is no clause ---------------------------------------------------------
+
+def test_a_bracket_naming_the_kind_of_a_facility_is_no_clause(tmp_path):
+    """建成1所县级供养服务设施（敬老院）。 led the task with 县敬老院 (and （康复中心） with 县康复中心, （中心）
+    with 县中心): a name saying neither whose it is nor that it is an administration's body glosses
+    what is built.  A unit with its level, an administration's body or a list of names is still a clause."""
+    r = plan(tmp_path, "（一）推进供养设施建设。建成1所县级供养服务设施（敬老院）。\n"
+                       "（二）加强康复服务。每个乡镇建成综合服务设施（康复中心）。\n"
+                       "（三）完善低保制度。将困难群众纳入低保（县民政局）。\n"
+                       "（四）加强救助。开展临时救助（民政局）。\n"
+                       "（五）发展教育。开展送教上门（教育局、残联）。")
+    assert roles(r) == [([], []), ([], []), (["县民政局"], []), (["县民政局"], []),
+                        (["县教育局"], ["县残疾人联合会"])]
+    assert not r.warnings
