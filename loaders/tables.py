@@ -64,8 +64,8 @@ def _one_cell_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
         if j >= len(lines) or len(cells) >= 8:
             return None
         c = squash(lines[j].norm)
-        if c and "\t" in lines[j].clean:
-            return None  # a row of cells apart by tabs (a caption's next line: the header), no one cell
+        if c and ("\t" in lines[j].clean or (j > i and _single_spaced_rows(lines, j) is not None)):
+            return None  # a row of cells apart by tabs, spaces or bars (a caption's next line: the header)
         if c:
             if column_role(c) is None and c not in _HEADER_WORDS and not _column_name(c):
                 # a table printing no attribute column (属性): its header ends where the first row's
@@ -814,6 +814,55 @@ def _cell_lines(lines: list[Line], i: int) -> tuple[list[tuple[int, tuple[str, .
 _CELL_GAP = re.compile(r"\t|\s{2,}|\u3000+")
 
 
+def _single_spaced_rows(lines: list[Line], i: int) -> tuple[list[tuple[int, tuple[str, ...]]], int] | None:
+    """Rows a line, cells apart by one space each (指标 2020年 2025年 属性 / 康复服务覆盖率（%） 85 >90 约束性:
+    a table retyped, or extracted with its alignment lost) or by bars: only under a header of three or
+    more column names, no sentence among them (two of them naming what columns hold, where spaces set
+    them apart), and only while a row has as many cells as the header (a line of prose with a space
+    in it is no row)."""
+    piped = lines[i].clean.count("|") >= 2
+    outer = (lines[i].clean.strip().startswith("|"), lines[i].clean.strip().endswith("|"))
+    header = _split_cells(lines[i].clean, piped, outer)
+    longest = 40 if piped else _HEADER_MAX  # bars set cells apart whatever they hold (an indicator's name)
+    if len(header) < 3 or any(len(c) < 2 or len(c) > longest or _SENTENCE_MARKS.search(c) for c in header) \
+            or (not piped and sum(bool(_COLUMN_WORD.search(c)) for c in header) < 2):
+        return None
+    rows = [(lines[i].no, tuple(header))]
+    for ln in lines[i + 1:]:
+        if piped and _RULE_ROW.fullmatch(ln.clean):
+            continue  # |---|---|: a Markdown table's rule under its header
+        cells = tuple(_split_cells(ln.clean, piped, outer))
+        if len(cells) != len(header) or (not piped and (not all(cells) or _CELL_GAP.search(ln.clean))):
+            break
+        rows.append((ln.no, cells))
+    return (rows, rows[-1][0]) if len(rows) >= 2 else None
+
+
+def _split_cells(line: str, piped: bool, outer: tuple[bool, bool] = (False, False)) -> list[str]:
+    """A row's cells apart by single spaces, or by | (a Markdown or plain-text table: 指标 | 2020年 |
+    …; `outer`: whether the header opens and closes with a bar, so that every row's are no cells).
+    A cell may be empty (a category printed once for the rows under it)."""
+    if not piped:
+        return line.split(" ")
+    cells = [c.strip() for c in line.strip().split("|")]
+    if outer[0] and cells and not cells[0]:
+        cells = cells[1:]
+    if outer[1] and cells and not cells[-1]:
+        cells = cells[:-1]
+    return cells
+
+
+#: a Markdown table's rule row (|---|:---:|)
+_RULE_ROW = re.compile(r"\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*")
+
+
+#: what a column's name never prints: a sentence's marks
+_SENTENCE_MARKS = re.compile(r"[，。；：,;:！？]")
+#: words that name a table's columns (2020年, 属性, 单位, 指标名称, 目标值, 序号), two of which a header
+#: of single-spaced cells must print
+_COLUMN_WORD = re.compile(r"^(?:\d{4}年.*|.*(?:属性|单位|指标|目标|基期|基数|现状|序号|类别|领域|名称|任务|时限|值))$")
+
+
 def _row_lines(lines: list[Line], i: int) -> tuple[list[tuple[int, tuple[str, ...]]], int] | None:
     """Rows one a line, while lines split into at least two cells and the first into three.  Two tabs
     apart are an empty cell between them where that makes the row as wide as the header (a table
@@ -821,7 +870,9 @@ def _row_lines(lines: list[Line], i: int) -> tuple[list[tuple[int, tuple[str, ..
     empty: the tabs are printed, the stripped line lost them); else runs of tabs and spaces are one
     gap (a table aligned by them), and a row narrower than its header is for its reader to say."""
     if len(_CELL_GAP.split(lines[i].clean)) < 3:
-        return None
+        return _single_spaced_rows(lines, i)
+    if lines[i].clean.count("|") >= 2:
+        return _single_spaced_rows(lines, i)  # 指标 | 2020年 | 2025年: apart by bars, spaces or none beside them
     rows: list[tuple[int, tuple[str, ...]]] = []
     for ln in lines[i:]:
         cells = tuple(c for c in _CELL_GAP.split(ln.clean) if c)

@@ -19,13 +19,17 @@ UNDATED_TITLE = "青山县残疾人事业发展规划"
 BEFORE = ["一、发展目标", "残疾人事业全面发展。"]
 AFTER = ["二、主要任务", "（一）完善低保制度。将符合条件的残疾人纳入低保。", "（二）加强康复服务。实施精准康复。",
          "三、保障措施", "加强组织领导。"]
-LAYOUTS = ["tabs", "cells", "plain", "docx"]
+LAYOUTS = ["tabs", "cells", "plain", "docx", "spaces", "pipes"]
+#: a table printed across names its indicators in its header: cells one space apart are read only
+#: under a header naming what its columns hold (指标 2020年 2025年 属性), so not these
+ACROSS_LAYOUTS = [layout for layout in LAYOUTS if layout != "spaces"]
 
 
 def write(tmp_path: Path, header, rows, layout: str, *, title: str = TITLE, caption: str = "主要指标") -> Path:
     """A plan printing the table under `caption`, `layout`: rows one a line with cells apart by tabs,
     one cell a tab-indented line (a blank line after each row), one cell a line (a blank line after
-    each cell, as PDF extraction prints it), or a Word table."""
+    each cell, as PDF extraction prints it), a Word table, rows one a line with cells one space apart,
+    or a Markdown table."""
     table = [header, *rows]
     if layout == "docx":
         import docx
@@ -43,6 +47,11 @@ def write(tmp_path: Path, header, rows, layout: str, *, title: str = TITLE, capt
         return path
     if layout == "tabs":
         printed = "".join("\t".join(row) + "\n" for row in table)
+    elif layout == "spaces":  # retyped, or extracted with the alignment lost: one space apart
+        printed = "".join(" ".join(row) + "\n" for row in table)
+    elif layout == "pipes":  # a Markdown table
+        printed = "".join(f"| {' | '.join(row)} |\n" + ("|---" * len(row) + "|\n" if k == 0 else "")
+                          for k, row in enumerate(table))
     elif layout == "cells":
         printed = "".join("".join(f"\t{c}\n" for c in row) + "\n" for row in table)
     else:
@@ -94,7 +103,7 @@ def test_a_row_printing_another_unit_than_the_header_reads_no_number(tmp_path, l
     assert got[0] == PCT_READ[0]
     assert got[1] == ("2", "残疾人就业人数", "万人", ("5", None, "", 2020), ("6", None, "", 2025), "预期性", [])
     # the row's line (one cell a line: the row's first, or each value's own)
-    lines = {"tabs": (8, 8), "cells": (16, 16), "plain": (24, 26), "docx": (7, 7)}[layout]
+    lines = {"tabs": (8, 8), "cells": (16, 16), "plain": (24, 26), "docx": (7, 7), "spaces": (8, 8), "pipes": (9, 9)}[layout]
     assert gaps(r) == [(line, "table", f"indicator 2 {role} {printed!r}: its row counts in 万人 but its column's "
                                        f"header prints %: its number was not read")
                        for line, role, printed in zip(lines, ("baseline", "target"), ("5", "6"))]
@@ -253,7 +262,7 @@ ACROSS_HEADER = ("指标", "残疾人康复服务覆盖率（%）", "残疾儿�
 ACROSS_ROWS = [("2020年", "85", "90"), ("2023年", "90", "93"), ("2025年", "95", "97"), ("属性", "约束性", "预期性")]
 
 
-@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("layout", ACROSS_LAYOUTS)
 def test_a_table_printed_across_is_read_down_its_columns(tmp_path, layout):
     # before: a gap (tabs, cells, docx: "table of 4 rows not read") or, one cell a line, nothing at
     # all, silently: every indicator lost
@@ -261,11 +270,11 @@ def test_a_table_printed_across_is_read_down_its_columns(tmp_path, layout):
     assert got == YEARS_READ
     assert gaps(r) == []
     # each value on its line: the 2025年 row's (one cell a line without tabs: the value's own)
-    lines = {"tabs": (9, 9), "cells": (18, 18), "plain": (26, 28), "docx": (8, 8)}[layout]
+    lines = {"tabs": (9, 9), "cells": (18, 18), "plain": (26, 28), "docx": (8, 8), "pipes": (10, 10)}[layout]
     assert [i.target.span.line for i in r.indicators] == list(lines)
 
 
-@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("layout", ACROSS_LAYOUTS)
 def test_a_table_printed_across_with_a_unit_row_and_long_names(tmp_path, layout):
     header = ("年份", "困难残疾人生活补贴和重度残疾人护理补贴覆盖率（%）", "残疾人就业人数")
     rows = [("单位", "", "万人"), ("2020年", "85", "5"), ("2025年", "95", "6"), ("属性", "约束性", "预期性")]
@@ -329,7 +338,7 @@ UNATTRIBUTED_READ = [(no, name, unit, baseline, target, "", []) for no, name, un
                      in PCT_READ]
 
 
-@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("layout", ACROSS_LAYOUTS)
 def test_a_table_printing_no_attribute_column_is_read_as_one_printed_across(tmp_path, layout):
     # before: printed across (no 属性 row) it was read, each attribute empty, but printed down it was a
     # gap 'table of 3 rows not read' (tabs, cells, docx): every indicator lost.  Both are read alike
