@@ -29,8 +29,8 @@ from policykg.loaders.role_vocab import (LEAD_LABELS, LEVEL_PREFIX, OFFICIAL_LAB
                                         role_label_in)
 from policykg.loaders.table_vocab import DEADLINE_HEADER
 from policykg.loaders.text import normalize
-from policykg.loaders.units import (ADMIN_ENDINGS, COLLECTIVE_STARTS, ORG_ENDINGS, SEPARATORS, UnitResolver,
-                                   ends_as_body, prints_its_place, reads_as_unit, split_unit_list)
+from policykg.loaders.units import (ADMIN_ENDINGS, COLLECTIVE_STARTS, ORG_ENDINGS, SEPARATORS, SYMBOL_MARK_RE,
+                                   UnitResolver, ends_as_body, prints_its_place, reads_as_unit, split_unit_list)
 
 #: what a label may print before its role word: the level (县级牵头单位) and 主要 (主要牵头单位)
 _PREFIX = LEVEL_PREFIX + "(?:主要)?"
@@ -494,7 +494,8 @@ def closes_sentence(text: str, start: int, end: int) -> bool:
 def names_units_first(inner: str) -> bool:
     """Does a bracket open with an organisation's name ((县民政局、…), however it goes on)?"""
     first = split_unit_list(re.split(r"[,，;；]", inner, maxsplit=1)[0])
-    return bool(first) and reads_as_unit(first[0]) is None and not _kind_of_facility(split_unit_list(inner))
+    return bool(first) and reads_as_unit(SYMBOL_MARK_RE.sub("", first[0])) is None \
+        and not _kind_of_facility(split_unit_list(inner))
 
 
 def _kind_of_facility(names: list[str]) -> bool:
@@ -520,8 +521,8 @@ def bare_list(inner: str) -> list[Part] | None:
             return [Part("lead", withs[0]), *(Part("support", w) for w in withs[2::2])] + (
                 [Part("deadline", deadline)] if deadline else [])
     names = [n for piece in pieces for n in split_unit_list(piece)]
-    if not names or any(reads_as_unit(n) is not None for n in names):
-        return None
+    if not names or any(reads_as_unit(SYMBOL_MARK_RE.sub("", n)) is not None for n in names):
+        return None  # (a name's mark, 区民政局*, is the clause reader's to read with the plan's note)
     if not deadline and _kind_of_facility(names):
         return None  # 建成综合服务设施（敬老院）: the facility's kind, a gloss, not who is responsible
     return [Part("owner", "、".join(names))] + ([Part("deadline", deadline)] if deadline else [])

@@ -102,6 +102,12 @@ _CUT_HEAD = 4
 _CJK_ONLY_RE = re.compile(r"[\u4e00-\u9fff]+")
 
 
+#: a collective listing the levels of its governments (各区、县（市）人民政府, 各县、市、区政府): its head
+#: (各区, 各县、市) and what follows it, a level or the levels' governments
+_LEVELS_HEAD_RE = re.compile(r"各[区县市旗](?:、[区县市旗])*")
+_LEVELS_TAIL_RE = re.compile(r"[区县市旗](?:[（(][区县市旗、]+[）)])?(?:(?:人民)?政府)?")
+
+
 def split_unit_list(text: str) -> list[str]:
     """Split '区财政局、教育局，人力资源和社会保障局（医保局）' at separators outside brackets.  A name
     cut by white space alone (县财 政局, 县 残联: the head no organisation's name, the two one) is one
@@ -138,6 +144,12 @@ def split_unit_list(text: str) -> list[str]:
                 and not tail.startswith(head[0]) and reads_as_unit(head) is not None
                 and reads_as_unit(head + tail) is None):
             parts[k - 1:k + 1] = [head + tail]
+    k = 0
+    while k < len(parts) - 1:  # 各区、县（市）人民政府: one collective, its levels listed
+        if _LEVELS_HEAD_RE.fullmatch(parts[k]) and _LEVELS_TAIL_RE.fullmatch(parts[k + 1]):
+            parts[k:k + 2] = [parts[k] + "、" + parts[k + 1]]
+        else:
+            k += 1
     out: list[str] = []
     for p in parts:
         if UNDER_LEADERSHIP_RE.match(p):

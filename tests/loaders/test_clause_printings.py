@@ -493,3 +493,12 @@ def test_a_bracket_naming_the_kind_of_a_facility_is_no_clause(tmp_path):
     assert roles(r) == [([], []), ([], []), (["县民政局"], []), (["县民政局"], []),
                         (["县教育局"], ["县残疾人联合会"])]
     assert not r.warnings
+
+
+def test_a_units_mark_inside_a_bare_list_of_units(tmp_path):
+    """（县民政局*、县司法局） with 注：带*的为牵头单位 was read into nothing, without a word: the mark made
+    the name no unit's, so the bracket no list of units."""
+    r = plan(tmp_path, "注：带*的为牵头单位。\n（一）推进婚姻登记便民服务。开展服务。（县民政局*、县司法局）\n"
+                       "（二）推进养老服务。建设养老机构。（县卫健局、县民政局*）")
+    assert roles(r) == [(["县民政局"], ["县司法局"]), (["县民政局"], ["县卫生健康局"])]
+    assert not r.warnings

@@ -292,3 +292,15 @@ def test_bodies_of_national_enterprises_and_other_divisions_take_no_level(tmp_pa
     assert [[label for _, label, _ in roles(t)] for t in r.tasks()] == [
         ["市发展和改革委员会", "中铁二院", "民航贵州监管局"], ["市能源局", "贵州电网黔北供电局", "武警黔北支队"],
         ["湖南湘江新区管委会", "市财政局"]]
+
+
+def test_a_collective_listing_the_levels_of_its_governments_is_one(tmp_path):
+    """各区、县（市）人民政府 (as 浙江's plans print 各县（市、区）人民政府) was a collective 各区 and a gap
+    县（市）人民政府; 各乡镇、县民政局 stays two units."""
+    r = plan(tmp_path, CITY, "（牵头单位：市民政局；配合单位：市卫健委、各区、县（市）人民政府）",
+             "（市财政局牵头，各县、市、区人民政府配合）")
+    assert [[label for _, label, _ in roles(t)] for t in r.tasks()] == [
+        ["市民政局", "市卫生健康委员会", "各区、县（市）人民政府"], ["市财政局", "各县、市、区人民政府"]]
+    assert not r.warnings
+    county = plan(tmp_path, COUNTY, "（县民政局牵头，各乡镇、县财政局配合）")
+    assert [label for _, label, _ in roles(county.tasks()[0])] == ["县民政局", "各乡镇", "县财政局"]
