@@ -155,6 +155,27 @@ def lead_paragraphs(record: PlanRecord, task_blocks: dict[int, list[Block]]) -> 
     return gaps
 
 
+def sub_point_owners(record: PlanRecord, task_blocks: dict[int, list[Block]]) -> list[Gap]:
+    """A task whose own paragraph names no unit while two or more of its sub-points (①…, （1）…) name
+    units of their own, not the same: each sub-point's units are read as the task's (its leads all
+    the task's leads), which a reader would take for one task led by several; said, with its line."""
+    gaps = []
+    for task in record.tasks():
+        blocks = task_blocks.get(id(task), [])
+        if len(blocks) < 3 or not task.responsibilities:
+            continue
+        owners: dict[int, set] = {}
+        for r in task.responsibilities:
+            k = next((k for k, b in enumerate(blocks) if b.first <= r.span.line <= b.last), None)
+            if k is not None and (k == 0 or numbering(blocks[k].norm) is not None):
+                owners.setdefault(k, set()).add(r.unit)  # (a clause's lines of their own are no sub-point)
+        if 0 not in owners and len(owners) >= 2 and len({frozenset(u) for u in owners.values()}) >= 2:
+            gaps.append(Gap(task.span.line, "responsibility",
+                            f"task {task.title!r} names no unit of its own, but {len(owners)} of its sub-points "
+                            f"name units of their own: read as the task's, each sub-point's lead one of its leads"))
+    return gaps
+
+
 def boxes_printed(blocks: list[Block]) -> int:
     """专栏 boxes the body prints, an indicator box aside (its title, on the heading's line or, under a
     bare 专栏1, on the next, names 指标)."""

@@ -16,7 +16,7 @@ from policykg.errors import InputError
 from policykg.loaders.linking import link_rows
 from policykg.loaders.metadata import Metadata, read_metadata, without_site_names
 from policykg.loaders.coverage import (boxes_printed, indicators_in_prose, lead_paragraphs, measure_coverage,
-                                       printed_rows, unread_markers)
+                                       printed_rows, sub_point_owners, unread_markers)
 from policykg.loaders.ladder import CHAPTER_STYLES, Numbering, numbering
 from policykg.loaders.model import (Chapter, DocumentInfo, Gap, Indicator, PlanRecord, Project, Section, Span,
                                     Task, UnitRef)
@@ -640,6 +640,7 @@ def load_plan(path: str | Path) -> PlanRecord:
     _section_clauses(record, structure.section_clauses, clauses_of, readers, spans, markers, assigned)
     record.warnings.extend(_trailing_group_clauses(record, structure.task_blocks))
     record.warnings.extend(lead_paragraphs(record, structure.task_blocks))
+    record.warnings.extend(sub_point_owners(record, structure.task_blocks))
     record.warnings.extend(_project_clauses(record, structure.task_blocks))
     _project_periods(record, structure.task_blocks)
     order = 10_000

@@ -502,3 +502,15 @@ def test_a_units_mark_inside_a_bare_list_of_units(tmp_path):
                        "（二）推进养老服务。建设养老机构。（县卫健局、县民政局*）")
     assert roles(r) == [(["县民政局"], ["县司法局"]), (["县民政局"], ["县卫生健康局"])]
     assert not r.warnings
+
+
+def test_sub_points_naming_units_of_their_own_under_a_task_naming_none_are_said(tmp_path):
+    """（二）巩固成果。 over ①…责任单位：县教育局。 ②…责任单位：县医保局。: the task was led by both, without
+    a word, though each leads one sub-point."""
+    r = plan(tmp_path, "（一）保持帮扶政策稳定。落实“四个不摘”要求。责任单位：县乡村振兴局。\n"
+                       "（二）巩固“三保障”成果。\n①巩固义务教育保障成果。落实控辍保学。责任单位：县教育局。\n"
+                       "②巩固基本医疗保障成果。落实资助参保。责任单位：县医保局、县卫健委。\n"
+                       "（三）加强就业帮扶。开展培训。\n①开展技能培训。\n②开发公益岗位。\n责任单位：县人社局。")
+    assert roles(r) == [(["县乡村振兴局"], []), (["县教育局", "县医疗保障局"], ["县卫生健康委员会"]),
+                        (["县人力资源和社会保障局"], [])]
+    assert gaps(r) == [(FIRST + 1, "responsibility")]
