@@ -761,7 +761,7 @@ def flattened_grid(lines: list[Line], i: int) -> tuple[Grid, int] | None:
     is read by position like a real table; with the line it ends on.  Two printings: one cell a
     tab-indented line and a blank line after each row (a wrapped cell goes on unindented), or one
     row a line, cells apart by tabs or runs of spaces.  None unless two rows, one of two cells."""
-    found = _cell_lines(lines, i) if lines[i].indented else _row_lines(lines, i)
+    found = _cell_lines(lines, i) if lines[i].indented else (_row_lines(lines, i) or _numbered_cell_lines(lines, i))
     if found is None:
         return None
     rows, last = found
@@ -785,6 +785,33 @@ def _tabular(rows: list[tuple[int, tuple[str, ...]]]) -> bool:
     if len(header) < 2 or any(len(c) > _HEADER_MAX or "。" in c for c in header):
         return False
     return sum(len(cells) == len(header) for _, cells in rows[1:]) * 2 >= len(rows) - 1
+
+
+def _numbered_cell_lines(lines: list[Line], i: int) -> tuple[list[tuple[int, tuple[str, ...]]], int] | None:
+    """One cell a line with nothing between cells or rows (PDF extraction of a box's table): a header
+    opening with 序号, three or more column names a line, then rows as wide as it, each opening with
+    the next number (1, 2, 3 …).  It ends where a line is not the next row's number where one is due
+    (a blank line, prose, a heading): an empty cell cannot be told, so a row cut short ends the table."""
+    if squash(lines[i].norm) != "序号":
+        return None
+    header: list[str] = []
+    k = i
+    while k < len(lines) and lines[k].clean and not re.fullmatch(r"\d{1,3}", lines[k].clean.strip()):
+        c = lines[k].clean.strip()
+        if len(c) > _HEADER_MAX or _SENTENCE_MARKS.search(c) or not _COLUMN_WORD.search(c):
+            return None
+        header.append(c)
+        k += 1
+    if len(header) < 3:
+        return None
+    rows = [(lines[i].no, tuple(header))]
+    while k + len(header) <= len(lines) and lines[k].clean.strip() == str(len(rows)):
+        cells = [ln.clean.strip() for ln in lines[k:k + len(header)]]
+        if not all(cells):
+            break
+        rows.append((lines[k].no, tuple(cells)))
+        k += len(header)
+    return (rows, lines[k - 1].no) if len(rows) >= 2 else None
 
 
 def _cell_lines(lines: list[Line], i: int) -> tuple[list[tuple[int, tuple[str, ...]]], int]:
@@ -860,7 +887,8 @@ _RULE_ROW = re.compile(r"\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*")
 _SENTENCE_MARKS = re.compile(r"[，。；：,;:！？]")
 #: words that name a table's columns (2020年, 属性, 单位, 指标名称, 目标值, 序号), two of which a header
 #: of single-spaced cells must print
-_COLUMN_WORD = re.compile(r"^(?:\d{4}年.*|.*(?:属性|单位|指标|目标|基期|基数|现状|序号|类别|领域|名称|任务|时限|值))$")
+_COLUMN_WORD = re.compile(r"^(?:\d{4}年.*|.*(?:属性|单位|指标|目标|基期|基数|现状|序号|类别|领域|名称|任务|时限|值|内容|"
+                          r"年限|周期|规模|投资|地点|时间|期限|备注|主体|部门|进度))$")
 
 
 def _row_lines(lines: list[Line], i: int) -> tuple[list[tuple[int, tuple[str, ...]]], int] | None:

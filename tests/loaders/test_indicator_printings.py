@@ -450,3 +450,17 @@ def test_a_mark_no_note_explains_gives_no_attribute(tmp_path):
     cells = [c.replace("参保率（%）", "参保率*（%）") for c in NO_ATTRIBUTE]
     r = plan(tmp_path, "\n".join(cells + ["注：带*的为新增指标。"]) + "\n")
     assert [i.attribute for i in r.indicators] == ["", "", ""]
+
+
+@pytest.mark.parametrize("column", ["建设年限", "建设周期"])
+def test_a_project_table_printed_one_cell_a_line_with_nothing_between(tmp_path, column):
+    """A box's table as PDF extraction prints it, one cell a line, no blank line or tab anywhere, was one
+    project titled 序号项目名称建设内容建设年限1…, without a word.  A row cut short ends the table."""
+    rows = [("序号", "项目名称", "建设内容", column), ("1", "残疾儿童康复救助", "为0-6岁残疾儿童提供康复救助。", "2021-2025年"),
+            ("2", "辅助器具适配", "为有需求的残疾人适配辅助器具。", "“十四五”期间")]
+    box = "专栏1 康复项目\n" + "".join(f"{c}\n" for row in rows for c in row)
+    r = plan(tmp_path, "\n二、主要任务\n1.加强康复。实施精准康复。\n" + box)
+    assert [(p.no, p.title, p.text, p.period) for c in r.columns() for p in c.projects] == [
+        ("1", "残疾儿童康复救助", "为0-6岁残疾儿童提供康复救助。", "2021-2025年"),
+        ("2", "辅助器具适配", "为有需求的残疾人适配辅助器具。", "“十四五”期间")]
+    assert [g.message for g in r.warnings if g.kind == "table"] == []
