@@ -375,6 +375,7 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE, norm: str | None 
     duty: set[int] = set()  # parts closed by 按职责分工负责 …
     carry: list[int] = []  # parts closed by 落实 / 实施 …: read beside a lead, or leading named supporters
     named_support = False  # a part closed by 配合 / 协助 / 参与 …, or a list joined by 会同
+    yielded: list[int] = []  # parts closed by 负责 … that yield to a 牵头 printed beside them
     verbs = _WITH_CARRY.get(verbs, verbs)
     has_lead_verb = "牵头" in inner
     norm = normalize(inner) if norm is None else norm
@@ -390,6 +391,8 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE, norm: str | None 
             verb = m.group(1)
             role = "lead" if verb in _LEAD_VERBS and (verb not in _YIELDING_LEAD_VERBS or not has_lead_verb) \
                 else "owner" if verb in _OWNER_VERBS else "support"
+            if verb in _YIELDING_LEAD_VERBS and has_lead_verb:
+                yielded.append(len(parts))
             pos = m.end()
             if not units:
                 if parts or found:
@@ -421,6 +424,15 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE, norm: str | None 
                 return None
             parts.append(Part("support", tail[m.end():].strip(" ,，")))
             named_support = True
+    officials = [k for k, p in enumerate(parts) if p.role == "lead" and names_a_person(p.units)]
+    if officials:
+        # (张伟同志牵头，县市场监管局负责) / (副县长王刚牵头，…): the person is the official answerable; the
+        # units answerable to them lead, no longer yielding to a unit's 牵头
+        for k in officials:
+            parts[k] = Part("official", parts[k].units)
+        if not any(p.role == "lead" for p in parts):
+            for k in yielded:
+                parts[k] = Part("lead", parts[k].units)
     if carry and not any(p.role == "lead" for p in parts):
         # (县民政局落实，县财政局配合) / (县卫健局会同县残联落实) / (县财政局配合，县民政局落实): one list
         # carries the task out and the others are named as its supporters: it leads, as
@@ -432,6 +444,17 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE, norm: str | None 
         # (A、B按职责分工负责) with no lead beside it: A and B are the units responsible, not supporters
         parts = [Part("lead", p.units) if k in duty else p for k, p in enumerate(parts)]
     return [p for p in parts if p.units] or None
+
+
+#: how a person answerable for a task is printed: a comrade (张伟同志) or an office's title (副县长王刚,
+#: 王刚副县长, 县委常委、副县长)
+_PERSON_RE = re.compile(r"同志$|(?:[省市州县区旗盟]长|书记|常委|主任|局长|部长|主席|秘书长)")
+
+
+def names_a_person(units: str) -> bool:
+    """Does a clause's list name a person, not a body (张伟同志, 副县长王刚), every name of it?"""
+    names = split_unit_list(units)
+    return bool(names) and all(_PERSON_RE.search(n) and reads_as_unit(n) is not None for n in names)
 
 
 def _without_how(units: str) -> str:

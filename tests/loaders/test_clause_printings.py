@@ -514,3 +514,15 @@ def test_sub_points_naming_units_of_their_own_under_a_task_naming_none_are_said(
     assert roles(r) == [(["县乡村振兴局"], []), (["县教育局", "县医疗保障局"], ["县卫生健康委员会"]),
                         (["县人力资源和社会保障局"], [])]
     assert gaps(r) == [(FIRST + 1, "responsibility")]
+
+
+def test_a_person_leading_is_the_official_and_the_unit_beside_them_leads(tmp_path):
+    """（张伟同志牵头，县市场监管局负责）: the bureau, its 负责 yielding to a 牵头 that named a person, was
+    read as a supporter under no lead (and the person a unit-name gap)."""
+    r = plan(tmp_path, "（一）优化企业开办服务。压缩开办时间。（张伟同志牵头，县市场监管局负责）\n"
+                       "（二）推进棚户区改造。改造棚户区。（副县长王刚牵头，县住建局负责，县财政局配合）\n"
+                       "（三）加强项目管理。建立台账。（县发改局牵头，县财政局负责）")
+    assert roles(r) == [(["县市场监督管理局"], []), (["县住房和城乡建设局"], ["县财政局"]),
+                        (["县发展和改革局"], ["县财政局"])]
+    assert [t.official for t in r.tasks()] == ["张伟同志", "副县长王刚", ""]
+    assert not r.warnings
