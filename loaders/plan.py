@@ -485,6 +485,18 @@ def _assignments(record: PlanRecord, assignments: list[tuple[Section, list[Assig
     return assigned
 
 
+def _title_without_clause(task: Task, clauses: list[Clause]) -> None:
+    """A task whose one sentence ends in its clause (深化审批制度改革，县住建局牵头，县自然资源局配合。) is
+    titled by what it says is done, without the clause its title ran on into."""
+    if not clauses or not task.text.startswith(task.title):
+        return
+    start = clauses[0].start
+    if 0 < start < len(task.title):
+        title = task.title[:start].rstrip(" ，,;；")
+        if len(title) >= 2:
+            task.title = title
+
+
 def _enumeration_clauses(record: PlanRecord, task_blocks: dict[int, list[Block]], clauses_of: dict,
                          readers: ClauseReader, spans: _Spans, assigned: set[int]) -> None:
     """A clause closing a paragraph that enumerates its tasks (一是……；二是……。（责任单位：A、B）)
@@ -628,6 +640,7 @@ def load_plan(path: str | Path) -> PlanRecord:
         blocks_of_task = structure.task_blocks[id(task)]
         line_of = _task_line_of(task, blocks_of_task)
         clauses = clauses_of[id(task)]
+        _title_without_clause(task, clauses)
         readers.attach(task, clauses, lambda a, b, at=line_of, t=task: spans(
             at(a), at(max(a, b - 1)), t.text[a:b]))
         printed, read, gaps = unread_markers(task, clauses, line_of)

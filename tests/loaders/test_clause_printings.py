@@ -526,3 +526,11 @@ def test_a_person_leading_is_the_official_and_the_unit_beside_them_leads(tmp_pat
                         (["县发展和改革局"], ["县财政局"])]
     assert [t.official for t in r.tasks()] == ["张伟同志", "副县长王刚", ""]
     assert not r.warnings
+
+
+def test_a_task_of_one_sentence_ending_in_its_clause_is_titled_without_it(tmp_path):
+    """1.深化审批制度改革，县住建局牵头，县自然资源局配合。 was titled with its clause."""
+    r = plan(tmp_path, "1.深化工程建设项目审批制度改革，县住建局牵头，县自然资源局配合。\n"
+                       "2.推进政务服务标准化，由县政务服务中心负责。")
+    assert [t.title for t in r.tasks()] == ["深化工程建设项目审批制度改革", "推进政务服务标准化"]
+    assert roles(r) == [(["县住房和城乡建设局"], ["县自然资源局"]), (["县政务服务中心"], [])]
