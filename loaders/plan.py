@@ -28,7 +28,8 @@ from policykg.loaders.formats import read_document
 from policykg.loaders.reading import Grid, SourceText
 from policykg.loaders.reference import classify_department
 from policykg.loaders.regions import resolve_region, split_region_names
-from policykg.loaders.responsibilities import (MARKER_RE, OWNER_LABELS, Assigned, Clause, ClauseReader, Part,
+from policykg.loaders.responsibilities import (DEADLINE_PHRASE_RE, MARKER_RE, OWNER_LABELS, Assigned, Clause,
+                                              ClauseReader, Part, bracket_groups,
                                               is_role_note, label_ends_line, lead_marks, opens_with_label,
                                               owner_names_supporters, owners_unordered, parse_inner)
 from policykg.loaders.structure import parse_structure, short_title
@@ -497,6 +498,18 @@ def _title_without_clause(task: Task, clauses: list[Clause]) -> None:
             task.title = title
 
 
+def _deadline_beside_clause(task: Task, clauses: list[Clause]) -> None:
+    """A bracket holding by when alone, printed against the task's clause ((2023年底前)(县民政局负责),
+    (县民政局负责)(2023年底前)), is the task's deadline, as the same words inside the clause are."""
+    for a, b in bracket_groups(task.text):
+        inner = task.text[a + 1:b - 1].strip()
+        if DEADLINE_PHRASE_RE.fullmatch(inner) and any(
+                (b <= c.start and not task.text[b:c.start].strip()) or (c.end <= a and not task.text[c.end:a].strip())
+                for c in clauses if c.bracketed):
+            task.deadline = task.deadline or inner
+            return
+
+
 def _enumeration_clauses(record: PlanRecord, task_blocks: dict[int, list[Block]], clauses_of: dict,
                          readers: ClauseReader, spans: _Spans, assigned: set[int]) -> None:
     """A clause closing a paragraph that enumerates its tasks (一是……；二是……。（责任单位：A、B）)
@@ -641,6 +654,7 @@ def load_plan(path: str | Path) -> PlanRecord:
         line_of = _task_line_of(task, blocks_of_task)
         clauses = clauses_of[id(task)]
         _title_without_clause(task, clauses)
+        _deadline_beside_clause(task, clauses)
         readers.attach(task, clauses, lambda a, b, at=line_of, t=task: spans(
             at(a), at(max(a, b - 1)), t.text[a:b]))
         printed, read, gaps = unread_markers(task, clauses, line_of)

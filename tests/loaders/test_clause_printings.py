@@ -534,3 +534,12 @@ def test_a_task_of_one_sentence_ending_in_its_clause_is_titled_without_it(tmp_pa
                        "2.推进政务服务标准化，由县政务服务中心负责。")
     assert [t.title for t in r.tasks()] == ["深化工程建设项目审批制度改革", "推进政务服务标准化"]
     assert roles(r) == [(["县住房和城乡建设局"], ["县自然资源局"]), (["县政务服务中心"], [])]
+
+
+def test_a_bracket_of_by_when_alone_against_the_clause_is_the_deadline(tmp_path):
+    """（2023年底前）（县民政局负责） lost its deadline without a word; a period inside the sentence is none."""
+    r = plan(tmp_path, "1.完成敬老院消防改造。改造消防设施。（2023年底前）（县民政局负责）\n"
+                       "2.完成敬老院改造。改造设施。（县民政局负责）（2024年6月底前完成）\n"
+                       "3.实施十年行动（2021—2030年），开展服务。（县民政局负责）")
+    assert [t.deadline for t in r.tasks()] == ["2023年底前", "2024年6月底前完成", ""]
+    assert roles(r) == [(["县民政局"], [])] * 3
