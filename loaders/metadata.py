@@ -128,6 +128,10 @@ def _names_region(text: str) -> bool:
     return bool(text) and "".join(split_region_names(text)) == text
 
 
+#: a title opening with the body whose plan it is, before its years or its five-year ordinal
+_TITLE_ISSUER_RE = re.compile(r"^(.{4,30}?)(?=20\d\d|“|\"|十[三四五]五)")
+
+
 def issuer_name(line: str) -> str:
     """The issuing body a notice's signature line (or its title's opening) names: a region's
     人民政府 (办公室), or its 残联, 残工委 or bureau (青山县残疾人联合会).  Issued jointly
@@ -303,6 +307,11 @@ def read_metadata(blocks: list[Block], body_start: int) -> Metadata:
             md.issuer = issuer_name(before)
         elif md.title_block.norm.strip().startswith("关于") and at > 0:
             md.issuer = issuer_name(head[at - 1].norm)
+    if not md.issuer and md.title:
+        # 青山县民政局2024年工作要点 / 云山市教育局“十四五”…规划: a department's own plan names it first
+        m = _TITLE_ISSUER_RE.match(normalize(md.title))
+        if m and issuer_name(m.group(1)) == m.group(1):
+            md.issuer = m.group(1)
     # period: explicit years in the title win over the five-year ordinal
     source = md.title or " ".join(b.text for b in head[:10])
     m = _EXPLICIT_PERIOD_RE.search(normalize(source))

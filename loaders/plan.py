@@ -625,6 +625,9 @@ def load_plan(path: str | Path) -> PlanRecord:
     if md.issuer and region is not None:
         issuer = UnitRef(key=md.issuer, label=md.issuer, region=region,
                          dept_type=classify_department(md.issuer))
+        if issuer.dept_type not in ("people-government", "government-office"):
+            # a department's own plan (青山县民政局2024年工作要点): its sections (社会救助科) are its own
+            resolver.home_body = resolver.resolve(md.issuer)
     shifted_after = {i - start for i in table_after if i >= start}
     structure = parse_structure(blocks[start:], spans, shifted_after)
     record = PlanRecord(

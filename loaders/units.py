@@ -31,6 +31,8 @@ UNPREFIXED = ("各", "中国", "全", "国网", "国家", "中共", "中华", "�
 NATIONAL_STARTS = ("中国", "国家", "全国", "中华")
 #: how a branch's name ends, which is the local office of a national body (中国移动青山分公司)
 BRANCH_ENDINGS = ("分公司", "支公司", "分行", "支行", "分局", "营业部", "办事处", "分中心", "分院")
+#: how a department's own sections end (社会救助科, 人事股, 办公室, 社会事务处)
+SECTION_ENDINGS = ("科", "股", "室", "处")
 #: a prefecture-level area (喀什地区) and the prefix of its bodies (地区林草局)
 _PREFECTURE_AREA = "地区"
 #: what follows a place's name when it names a place of its own (博白镇, 长沙县, 青山湖…区, 城关街道)
@@ -434,6 +436,8 @@ class UnitResolver:
         # each name's prefix, split once: a plan prints the same names in clause after clause, and
         # the split depends on the name and the plan's region alone
         self._prefixes: dict[str, tuple[str, str, RegionRef | None] | None] = {}
+        # the department whose own plan this is (青山县民政局's 工作要点): the body of its sections
+        self.home_body: UnitRef | None = None
 
     # -- prefixes ----------------------------------------------------------------------------
     def _region_for_level(self, char: str) -> RegionRef | None:
@@ -587,9 +591,20 @@ class UnitResolver:
         key_in = (printed, prefix_hint or "")
         if key_in in self._cache:
             return self._cache[key_in]
-        ref = self._collective(printed) or self._region_body(printed) or self._body(printed, prefix_hint)
+        ref = self._collective(printed) or self._region_body(printed) or self._section(printed) \
+            or self._body(printed, prefix_hint)
         self._cache[key_in] = ref
         return ref
+
+    def _section(self, printed: str) -> UnitRef | None:
+        """社会救助科, 办公室, 人事股 in a department's own plan: a section of that department
+        (县民政局社会救助科), never a body of the region (县社会救助科, 县办公室)."""
+        home = self.home_body
+        if home is None or not printed.endswith(SECTION_ENDINGS) or self.split_prefix(printed) is not None:
+            return None
+        label = home.label + printed
+        return UnitRef(key=home.key + printed, label=label, region=home.region, dept_type=home.dept_type,
+                       alt_labels=(printed,))
 
     def _in_chain(self, region: RegionRef) -> bool:
         """Is `region` the plan's or one above it (whose bodies the plan prints by level: 市财政局)?"""
