@@ -252,7 +252,7 @@ def dataset_for(sources: Iterable[str | Path] | Source, *, keep_going: bool = Fa
 def validate(sources: Iterable[str | Path] | Source, *, progress: Progress | None = None,
              workers: int = 1, engine: str | None = None, plan: str | None = None, full: bool = False):
     """Audit plans with the SHACL shapes; returns an AuditReport (scorecards and findings).
-    `engine` is pyshacl, rudof or jena; the findings are the same either way (None: rudof for a
+    `engine` is pyshacl, rudof, jena or shacl-rust; the findings are the same either way (None: rudof for a
     store, the fastest; pyshacl, the reference, otherwise).  `plan` audits only the plans it names
     (title contains it, region is it, document name starts with it, or the plan IRI), as `export`
     and `stats` choose them; the findings of a plan do not depend on the others.
