@@ -48,6 +48,22 @@ def test_api_validate_audits_a_store_from_oxigraph(store_dir, monkeypatch):
         store.close()
 
 
+def test_a_store_is_audited_with_shacl_rust_unless_told_otherwise(store_dir, monkeypatch):
+    """shacl-rust is the store's default (the fastest, the same findings); files keep pyshacl."""
+    import importlib
+    store_module = importlib.import_module("policykg.shapes.store_audit")
+    calls = []
+
+    def counted(text, prepared):
+        calls.append(len(text))
+        return engines.run_shacl_rust(text, prepared)
+
+    monkeypatch.setattr(store_module, "run_shacl_rust", counted)
+    assert api.STORE_ENGINE == "shacl-rust"
+    report = api.validate(str(store_dir), full=True)
+    assert calls and len(report.scorecards) == 5
+
+
 def test_unknown_engine_is_refused(built):
     with pytest.raises(EngineError, match="unknown SHACL engine 'topbraid'; use one of pyshacl, rudof, jena, shacl-rust"):
         audit(built, engine="topbraid")
