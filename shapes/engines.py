@@ -344,12 +344,10 @@ class _RudofLookup:
         return self._column(f"SELECT DISTINCT ?n WHERE {{ {s} {predicate.n3()} ?n }}")
 
 
-
-
 # --- shacl-rust ---------------------------------------------------------------------------------
-#: shacl-rust's "experimental interned index" for the data graph, off.  With it the 21 audit shapes
+#: shacl-rust's "experimental interned index" for the data graph, off.  With it the audit shapes
 #: gave the same results as without it, as rudof and as pyshacl (the 5 corpus plans, 269 results;
-#: 100 generated real-size plans, 5,925; 6 damaged copies of the corpus batch where every shape
+#: 100 generated real-size plans, 5,925; damaged copies of the corpus batch where every shape
 #: fires, 570-649 each) and took less CPU (100 plans in batches of 20, Core shapes: 0.61 s against
 #: 0.96 s without it, rudof 2.85 s).  But its maker calls it experimental, and the whole store audit
 #: gains little from it: `audit_store` of those 100 plans in one process took 3.83-4.01 CPU s with
@@ -360,7 +358,7 @@ SHACL_RUST_INDEX = False
 def run_shacl_rust(ntriples: str, prepared: PreparedShapes) -> list[RawResult]:
     """Validate N-Triples with shacl-rust against the Core shapes (anonymous shapes named, as rudof
     reads them: shacl-rust renames the shapes graph's blank nodes in its report).  shacl-rust has
-    no compiled-shapes API: the shapes (~20 kB of Turtle) are parsed with every call, a few ms.
+    no compiled-shapes API: the shapes (13 kB of Turtle) are parsed with every call, ~1 ms.
 
     Its own sh:sparql support leaves sh:value out of the results, so the SPARQL rules are never
     handed to it: callers run them once per batch (`sparql_results_oxigraph` / `_rdflib`).  Its
