@@ -229,7 +229,7 @@ def _runs(rows_of: Callable[[], list], each: Callable[[int, float, int], None] |
     return round(statistics.median(times), 4), rows
 
 
-def stage_audit(store: str, workers: int, engine: str = "rudof") -> None:
+def stage_audit(store: str, workers: int, engine: str = "shacl-rust") -> None:
     """The first audit straight from the store (batches of plans per engine call, shapes/store_audit.py),
     which also fills the store's audit cache (shapes/audit_cache.py): `--full`, so a store measured
     before is audited whole again."""
@@ -239,7 +239,7 @@ def stage_audit(store: str, workers: int, engine: str = "rudof") -> None:
          plans=len(report.scorecards), **peak_mb())
 
 
-def stage_reaudit(corpus: str, store: str, workers: int, engine: str = "rudof") -> None:
+def stage_reaudit(corpus: str, store: str, workers: int, engine: str = "shacl-rust") -> None:
     """After the full audit (which filled the store's audit cache): one plan changes (its document,
     with a line added at the end, loaded again; or, if the store holds that already, the document as
     it was) and the store is validated again; only that plan is audited, the others come from the
@@ -271,7 +271,7 @@ def stage_reaudit(corpus: str, store: str, workers: int, engine: str = "rudof") 
          findings=len(report.findings), plans=len(report.scorecards), **peak_mb())
 
 
-def stage_audit_plan(store: str, engine: str = "rudof") -> None:
+def stage_audit_plan(store: str, engine: str = "shacl-rust") -> None:
     """The audit as an auditor of one county runs it: `validate --plan <the first plan's region>`."""
     from policykg import api
     source = api.open_store(store)

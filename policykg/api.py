@@ -39,9 +39,9 @@ from policykg.pipeline import (BuildResult, Failure, LoadResult, Progress, build
 #: what the query, audit and reasoning functions read: a path (graph file, plan documents, store
 #: directory), an endpoint URL, a GraphStore, or an rdflib Dataset / BuildResult held in a notebook
 Source: TypeAlias = "str | Path | GraphStore | Dataset | BuildResult"
-#: the SHACL engine a store is audited with unless told otherwise: the fastest of the three on a
+#: the SHACL engine a store is audited with unless told otherwise: the fastest of the four on a
 #: national store, with the same findings as the others (README, "For auditors")
-STORE_ENGINE = "rudof"
+STORE_ENGINE = "shacl-rust"
 
 
 def open_source(source: Source, *, timeout: float = DEFAULT_TIMEOUT) -> GraphStore:
@@ -252,8 +252,8 @@ def dataset_for(sources: Iterable[str | Path] | Source, *, keep_going: bool = Fa
 def validate(sources: Iterable[str | Path] | Source, *, progress: Progress | None = None,
              workers: int = 1, engine: str | None = None, plan: str | None = None, full: bool = False):
     """Audit plans with the SHACL shapes; returns an AuditReport (scorecards and findings).
-    `engine` is pyshacl, rudof or jena; the findings are the same either way (None: rudof for a
-    store, the fastest; pyshacl, the reference, otherwise).  `plan` audits only the plans it names
+    `engine` is pyshacl, rudof, jena or shacl-rust; the findings are the same either way (None:
+    shacl-rust for a store, the fastest; pyshacl, the reference, otherwise).  `plan` audits only the plans it names
     (title contains it, region is it, document name starts with it, or the plan IRI), as `export`
     and `stats` choose them; the findings of a plan do not depend on the others.
 

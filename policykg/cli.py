@@ -550,9 +550,9 @@ def push_cmd(sources: tuple[Path, ...], endpoint: str | None, graph_store: str |
               help="Audit a store's plans in this many processes (0: one per core); the findings are the "
                    "same. Files and documents are audited in batches in one process, already fast.")
 @click.option("--engine", type=click.Choice(ENGINES), default=None,
-              help="SHACL engine: pyshacl (the reference; the default for files), rudof (pyrudof, the "
-                   "fastest; the default for a store) or jena (Apache Jena, Java: apt-get install "
-                   "libapache-jena-java); the findings are the same.")
+              help="SHACL engine: pyshacl (the reference; the default for files), rudof (pyrudof), jena "
+                   "(Apache Jena, Java: apt-get install libapache-jena-java) or shacl-rust (the fastest; the "
+                   "default for a store); the findings are the same.")
 @click.option("--plan", metavar="TEXT", help=_PLAN_HELP + " A store reads only their graphs.")
 @click.option("--full", is_flag=True,
               help="With a store: audit every plan again instead of reading unchanged plans' findings from "

@@ -1,8 +1,9 @@
-"""SHACL audit: shapes as documents (the .ttl files beside this module), run with pyshacl, rudof or Apache Jena.
+"""SHACL audit: shapes as documents (the .ttl files beside this module), run with pyshacl, rudof, Apache Jena or
+shacl-rust.
 
     from policykg.shapes import audit, audit_store, render
     report = audit(dataset)                        # AuditReport: scorecards per plan, findings, sh:ValidationReport
-    report = audit_store(store, engine="rudof")    # the same report, straight from an Oxigraph store
+    report = audit_store(store, engine="shacl-rust")  # the same report, straight from an Oxigraph store
     report = audit_batched(dataset)                # the same, the dataset copied into an in-memory store
     print(render(report, "text"))
 """

@@ -5,7 +5,8 @@ regions, department types), what the reasoner inferred for it, and the ontology,
 graph here.  Merging ourselves keeps inference off (letting pyshacl mix in `ont_graph` takes
 minutes on five plans); per-plan runs make progress visible and attribute every finding to its plan.
 
-Three engines give the same findings (shapes/engines.py): pyshacl, the reference, rudof and Jena.  For a
+Four engines give the same findings (shapes/engines.py): pyshacl, the reference, rudof, Jena and
+shacl-rust.  For a
 store of thousands of plans, `audit_store` (shapes/store_audit.py) validates batches of plans per
 engine call, straight from Oxigraph, and attributes each result to its plans with the same rules as
 here; the findings and scorecards are the same records (shapes/findings.py).
@@ -27,7 +28,8 @@ from policykg.graph.slices import plan_slice
 from policykg.ontology import load_ontology
 from policykg.graph.vocab import inferred_graph_iri
 from policykg.shapes.engines import (ENGINES, SH, PreparedShapes, RawResult, ShapesError, check_engine,
-                                     prepare, run_jena, run_pyshacl, run_rudof, sparql_results_rdflib)
+                                     prepare, run_jena, run_pyshacl, run_rudof, run_shacl_rust,
+                                     sparql_results_rdflib)
 
 # the report and its reading, re-exported: what callers import from the audit
 from policykg.shapes.findings import (LOOKUP_PREDICATES, PKGSH, SEVERITIES, AuditReport, Finding,  # noqa: F401
@@ -59,12 +61,15 @@ Progress = Callable[[str, int, int], None]
 
 def validate_graph(data: Graph, prepared: PreparedShapes, engine: str, text: str | None = None) -> list[RawResult]:
     """One merged graph validated by `engine`.  pyshacl runs the shapes as shipped (its SPARQL rules
-    per focus node: the reference); rudof and Jena run the Core shapes and the SPARQL rules run once
-    over the graph (shapes/engines.py).  `text`: the graph as N-Triples, if at hand."""
+    per focus node: the reference); rudof, Jena and shacl-rust run the Core shapes and the SPARQL
+    rules run once over the graph (shapes/engines.py).  `text`: the graph as N-Triples, if at hand."""
     if engine == "pyshacl":
         return run_pyshacl(data, prepared.full)
     if engine == "jena":
         return run_jena(text if text is not None else data.serialize(format="nt", encoding="utf-8"), prepared) + \
+            sparql_results_rdflib(data, prepared.rules)
+    if engine == "shacl-rust":
+        return run_shacl_rust(text if text is not None else data.serialize(format="nt"), prepared) + \
             sparql_results_rdflib(data, prepared.rules)
     return run_rudof(text if text is not None else data.serialize(format="nt"), prepared) + \
         sparql_results_rdflib(data, prepared.rules)
@@ -73,7 +78,7 @@ def validate_graph(data: Graph, prepared: PreparedShapes, engine: str, text: str
 def audit(ds: Dataset, *, shapes: Graph | None = None, progress: Progress | None = None,
           workers: int = 1, engine: str = "pyshacl", only: Collection[str] | None = None) -> AuditReport:
     """Validate every plan graph in `ds` (or the plans whose IRIs are in `only`) against the audit
-    shapes with `engine` (pyshacl, rudof or jena: the same findings; jena validates all plans in one
+    shapes with `engine` (pyshacl, rudof, jena or shacl-rust: the same findings; jena validates all plans in one
     call, `workers` aside).
 
     With `workers` > 1 the plans are validated in that many processes; the findings and scorecards
@@ -116,7 +121,7 @@ def audit(ds: Dataset, *, shapes: Graph | None = None, progress: Progress | None
             yield plan, data, owned
 
     def results() -> Iterator[tuple[list[Finding], list[RawResult], Scorecard]]:
-        if workers > 1 and len(plan_graphs) > 1 and engine == "rudof":
+        if workers > 1 and len(plan_graphs) > 1 and engine in SPAWNED:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
             # a process forked after pyrudof has run in its parent hangs in rudof: spawned workers
@@ -124,7 +129,7 @@ def audit(ds: Dataset, *, shapes: Graph | None = None, progress: Progress | None
             ontology_text = ontology.serialize(format="nt")
             jobs = ((plan, data.serialize(format="nt") + ontology_text, owned) for plan, data, owned in slices())
             with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                                     initializer=_init_spawned, initargs=(prepared,)) as pool:
+                                     initializer=_init_spawned, initargs=(prepared, engine)) as pool:
                 yield from pool.map(_audit_text, jobs, chunksize=4)
         elif workers > 1 and len(plan_graphs) > 1:
             import multiprocessing
@@ -184,6 +189,9 @@ def _audit_merged(slices: list[tuple[URIRef, Graph, int | None]], ontology: Grap
 
 
 _WORKER: dict[str, Any] = {}
+#: engines whose worker processes are spawned, not forked: rudof hangs in a process forked after it
+#: ran in the parent, and shacl-rust runs on a Rayon thread pool, which a fork does not carry over
+SPAWNED = ("rudof", "shacl-rust")
 
 
 def _audit_remote(index: int) -> tuple[list[Finding], list[RawResult], Scorecard]:
@@ -193,13 +201,14 @@ def _audit_remote(index: int) -> tuple[list[Finding], list[RawResult], Scorecard
     return _audit_one(data, _WORKER["prepared"], _WORKER["engine"], plan, owned)
 
 
-def _init_spawned(prepared: PreparedShapes) -> None:
-    _WORKER["prepared"] = prepared
+def _init_spawned(prepared: PreparedShapes, engine: str) -> None:
+    _WORKER.update(prepared=prepared, engine=engine)
 
 
 def _audit_text(job: tuple[URIRef, str, int | None]) -> tuple[list[Finding], list[RawResult], Scorecard]:
-    """One plan validated by rudof in a spawned worker, its slice (ontology included) as N-Triples."""
+    """One plan validated by rudof or shacl-rust in a spawned worker, its slice (ontology included)
+    as N-Triples."""
     plan, text, owned = job
     data = Graph()
     data.parse(data=text, format="nt")
-    return _audit_one(data, _WORKER["prepared"], "rudof", plan, owned, text)
+    return _audit_one(data, _WORKER["prepared"], _WORKER["engine"], plan, owned, text)

@@ -19,7 +19,8 @@ each plan's nodes exactly as its own slice would.
 
 With `workers` > 1 the batches run in that many processes, each opening the store read-only itself
 (Oxigraph allows several readers), so nothing but plan IRIs and findings crosses processes.  They
-are spawned, not forked: a process forked after pyrudof has run in its parent hangs in rudof.
+are spawned, not forked: a process forked after pyrudof has run in its parent hangs in rudof (and
+shacl-rust's Rayon threads would not be carried over).
 """
 from __future__ import annotations
 
@@ -44,7 +45,7 @@ from policykg.ontology import load_ontology
 from policykg.shapes.audit import (LOOKUP_PREDICATES, AuditReport, Memo, Progress, Scorecard, audit, finish,
                                    load_shapes, plan_findings, scorecard)
 from policykg.shapes.engines import (SH, PreparedShapes, RawResult, RudofBatches, check_engine, prepare, run_jena,
-                                     run_pyshacl, sparql_results_oxigraph, sparql_results_rdflib)
+                                     run_pyshacl, run_shacl_rust, sparql_results_oxigraph, sparql_results_rdflib)
 
 #: plans per engine call: large enough to pay the engine's set-up rarely, small enough that rudof's
 #: cost stays linear (it grows faster than the data: with the ontology kept loaded, the same 120
@@ -250,6 +251,9 @@ class Batcher:
         text = batch + self.ontology_text
         if self.engine == "jena":
             return run_jena(text, self.prepared) + sparql_results_oxigraph(text, self.prepared.rules)
+        if self.engine == "shacl-rust":
+            return run_shacl_rust(text.decode("utf-8"), self.prepared) + \
+                sparql_results_oxigraph(text, self.prepared.rules)
         g = Graph()
         g.parse(data=text, format="nt")
         return run_pyshacl(g, self.prepared.core) + sparql_results_rdflib(g, self.prepared.rules)

@@ -108,13 +108,15 @@ def _same(a, b) -> None:
     assert render(a, "json") == render(b, "json") and render(a, "ttl") == render(b, "ttl")
 
 
+@pytest.mark.parametrize("engine", ["rudof", "shacl-rust"])
 @pytest.mark.parametrize("workers", [1, 2])
-def test_rudof_engine_gives_the_same_report(built, report, workers):
-    _same(audit(built, engine="rudof", workers=workers), report)
+def test_rust_engines_give_the_same_report(built, report, engine, workers):
+    _same(audit(built, engine=engine, workers=workers), report)
 
 
 @pytest.mark.parametrize("engine,workers,batch", [("rudof", 1, 40), ("rudof", 2, 2), ("pyshacl", 1, 2),
-                                                  ("pyshacl", 2, 40)])
+                                                  ("pyshacl", 2, 40), ("shacl-rust", 1, 40),
+                                                  ("shacl-rust", 2, 2)])
 def test_store_audit_gives_the_same_report(store_dir, report, engine, workers, batch):
     store = api.open_store(store_dir)
     try:
@@ -136,7 +138,7 @@ def test_store_audit_equals_audit_of_the_store_dataset(store_dir):
         store.close()
 
 
-@pytest.mark.parametrize("engine", ["rudof", "pyshacl"])
+@pytest.mark.parametrize("engine", ["rudof", "pyshacl", "shacl-rust"])
 def test_a_dataset_audited_in_batches_gives_the_same_report(built, report, engine):
     """What `policykg validate FILE` runs: the dataset copied into an in-memory store, batched."""
     seen = []

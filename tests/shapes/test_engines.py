@@ -12,13 +12,13 @@ from policykg import api
 from policykg.cli import main
 from policykg.shapes import ENGINES, EngineError, audit, audit_store
 from policykg.shapes import engines, jena as jena_engine
-from policykg.shapes.engines import RUDOF_VERSION
+from policykg.shapes.engines import RUDOF_VERSION, SHACL_RUST_VERSIONS
 
 
 def test_cli_engines_give_the_same_json_report(store_dir, jena):
     runner = CliRunner()
     out = {}
-    assert ENGINES == ("pyshacl", "rudof", "jena")
+    assert ENGINES == ("pyshacl", "rudof", "jena", "shacl-rust")
     for engine in ENGINES:  # the CLI offers what the registry holds
         r = runner.invoke(main, ["validate", "--store", str(store_dir), "--engine", engine, "-f", "json",
                                  "--fail-on", "never"])
@@ -26,6 +26,7 @@ def test_cli_engines_give_the_same_json_report(store_dir, jena):
         out[engine] = json.loads(r.stdout)
     assert out["rudof"] == out["pyshacl"]
     assert out["jena"] == out["pyshacl"]
+    assert out["shacl-rust"] == out["pyshacl"]
     assert len(out["rudof"]["scorecards"]) == 5 and out["rudof"]["violations"] > 0
 
 
@@ -42,12 +43,29 @@ def test_api_validate_audits_a_store_from_oxigraph(store_dir, monkeypatch):
     try:
         assert report.findings == audit_store(store, engine="pyshacl").findings
         assert api.validate(store, engine="rudof").findings == report.findings  # an open store, too
+        assert api.validate(store, engine="shacl-rust", full=True).findings == report.findings
     finally:
         store.close()
 
 
+def test_a_store_is_audited_with_shacl_rust_unless_told_otherwise(store_dir, monkeypatch):
+    """shacl-rust is the store's default (the fastest, the same findings); files keep pyshacl."""
+    import importlib
+    store_module = importlib.import_module("policykg.shapes.store_audit")
+    calls = []
+
+    def counted(text, prepared):
+        calls.append(len(text))
+        return engines.run_shacl_rust(text, prepared)
+
+    monkeypatch.setattr(store_module, "run_shacl_rust", counted)
+    assert api.STORE_ENGINE == "shacl-rust"
+    report = api.validate(str(store_dir), full=True)
+    assert calls and len(report.scorecards) == 5
+
+
 def test_unknown_engine_is_refused(built):
-    with pytest.raises(EngineError, match="unknown SHACL engine 'topbraid'; use one of pyshacl, rudof, jena"):
+    with pytest.raises(EngineError, match="unknown SHACL engine 'topbraid'; use one of pyshacl, rudof, jena, shacl-rust"):
         audit(built, engine="topbraid")
 
 
@@ -85,6 +103,38 @@ def test_missing_pyrudof_says_how_to_install_it(built, monkeypatch):
         audit(built, engine="rudof")
 
 
+def test_missing_shacl_rust_says_how_to_install_it(built, monkeypatch):
+    monkeypatch.setitem(sys.modules, "shacl_rust", None)  # import shacl_rust raises ImportError
+    with pytest.raises(EngineError, match=f"pip install 'shacl-rust{SHACL_RUST_VERSIONS}'"):
+        audit(built, engine="shacl-rust")
+
+
+def test_shacl_rust_errors_are_engine_errors():
+    from policykg.shapes import load_shapes
+    prepared = engines.prepare(load_shapes())
+    with pytest.raises(EngineError, match=r"shacl-rust could not validate the graph: .*Parse error"):
+        engines.run_shacl_rust("<https://example.org/a> <https://example.org/b> .\n", prepared)
+
+
+def test_shacl_rust_results_read_back():
+    """A result on a blank node keeps its label (unlike Jena's), a named anonymous shape is the
+    shapes graph's blank node again, a literal value its own lexical form, a complex path none."""
+    from rdflib import BNode, Literal, URIRef
+    from policykg.shapes.results import ANON
+    got = engines._shacl_rust_result({
+        "focusNode": "_:t1", "sourceShape": f"<{ANON}n5>", "severity": f"<{engines.SH}Violation>",
+        "sourceConstraintComponent": f"<{engines.SH}DatatypeConstraintComponent>",
+        "resultPath": "<https://example.org/p> / <https://example.org/q>",
+        "value": '"92.20"^^<http://www.w3.org/2001/XMLSchema#decimal>'})
+    assert (got.focus, got.shape, got.severity, got.path) == (BNode("t1"), BNode("n5"), engines.SH.Violation, None)
+    assert got.value == Literal("92.20", datatype=URIRef("http://www.w3.org/2001/XMLSchema#decimal"))
+    assert str(got.value) == "92.20"
+    one = engines._shacl_rust_result({"focusNode": "<https://example.org/t>", "sourceShape": "<https://example.org/S>",
+                                      "severity": f"<{engines.SH}Warning>", "resultPath": "<https://example.org/p>",
+                                      "sourceConstraintComponent": f"<{engines.SH}MinCountConstraintComponent>"})
+    assert (one.shape, one.path, one.value) == (URIRef("https://example.org/S"), URIRef("https://example.org/p"), None)
+
+
 def test_cli_rejects_an_unknown_engine(store_dir):
     r = CliRunner().invoke(main, ["validate", "--store", str(store_dir), "--engine", "topbraid"])
-    assert r.exit_code == 2 and "'topbraid' is not one of 'pyshacl', 'rudof', 'jena'" in r.output
+    assert r.exit_code == 2 and "'topbraid' is not one of 'pyshacl', 'rudof', 'jena', 'shacl-rust'" in r.output
