@@ -27,7 +27,7 @@ from policykg.loaders.grids import (continue_division_grid, read_division_grid, 
 from policykg.loaders.formats import read_document
 from policykg.loaders.reading import Grid, SourceText
 from policykg.loaders.reference import classify_department
-from policykg.loaders.regions import resolve_region, split_region_names
+from policykg.loaders.regions import places_of, resolve_region, split_region_names
 from policykg.loaders.responsibilities import (DEADLINE_PHRASE_RE, MARKER_RE, OWNER_LABELS, Assigned, Clause,
                                               ClauseReader, Part, bracket_groups,
                                               is_role_note, label_ends_line, lead_marks, opens_with_label,
@@ -694,6 +694,10 @@ def load_plan(path: str | Path) -> PlanRecord:
         record.warnings.append(Gap(0, "metadata", "no plan title found in the covering notice or a title line"))
     if region is None:
         record.warnings.append(Gap(0, "metadata", "no region found in the title or issuer"))
+    elif region.parent is None and len(places_of(region.name)) > 1:
+        record.warnings.append(Gap(0, "metadata", f"{region.name} is the name of divisions under "
+                                                  f"{'、'.join(places_of(region.name))}: the text names none of "
+                                                  f"them, so the region's chain stops at {region.name}"))
     record.coverage = measure_coverage(
         record, markers=(markers[0], markers[1]), unread=[u for u in structure.unread if not is_role_note(u[1])],
         indicator_rows=sum(printed_rows(t) for t in indicator_tables),

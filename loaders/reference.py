@@ -76,3 +76,12 @@ def gazetteer() -> dict[str, GazetteerEntry]:
     """Provincial- and prefecture-level divisions by full name."""
     return {r["name"]: GazetteerEntry(r["name"], r["short_name"], r["level"], r["parent"], r["code"])
             for r in read_table("regions.tsv")}
+
+
+@cache
+def counties() -> dict[str, tuple[tuple[str, str], ...]]:
+    """County-level divisions by name: each (parent, code) it stands under (朝阳区: 北京市 and 长春市)."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for r in read_table("counties.tsv"):
+        out.setdefault(r["name"], []).append((r["parent"], r["code"]))
+    return {name: tuple(places) for name, places in out.items()}

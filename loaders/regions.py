@@ -11,7 +11,7 @@ import re
 from collections import Counter
 
 from policykg.loaders.model import RegionRef
-from policykg.loaders.reference import gazetteer
+from policykg.loaders.reference import counties, gazetteer
 
 SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "省", "市", "盟", "区", "县",
             "旗")
@@ -60,8 +60,11 @@ def split_region_names(prefix: str) -> list[str]:
         if not m:
             break
         name = m.group(0)
-        if len(name) < 2 or any(w in name for w in _NOT_REGION) or _WHOLE.fullmatch(name) or name in _GENERIC \
-                or name.endswith(_GENERIC_ENDINGS) or _level_before_noun(name):
+        # a common noun no division is named (社区, 园区), unless the county gazetteer holds it under the
+        # division printed before it (阳泉市郊区 is a district)
+        generic = (name in _GENERIC or name.endswith(_GENERIC_ENDINGS)) and not (names and names[-1] in places_of(name))
+        if len(name) < 2 or any(w in name for w in _NOT_REGION) or _WHOLE.fullmatch(name) or generic \
+                or _level_before_noun(name):
             break
         known = name in gazetteer()
         if not known and name.endswith(_GAZETTEER_ONLY):
@@ -97,19 +100,31 @@ def _gazetteer_chain(name: str) -> RegionRef | None:
     return RegionRef(name=entry.name, level=entry.level, parent=parent, code=entry.code)
 
 
-def _most_mentioned(text: str, exclude: set[str], levels: set[str]) -> str | None:
+def _most_mentioned(text: str, exclude: set[str], levels: set[str], among: list[str] | None = None) -> str | None:
+    """The division of `levels` the text names most (its full name, or, choosing `among` a county's
+    possible parents, its short name too: 湘西州, 岳阳), the first named on a tie."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for name, entry in gazetteer().items():
-        if name in exclude or entry.level not in levels:
+        if name in exclude or entry.level not in levels or (among is not None and name not in among):
             continue
-        n = text.count(name)
+        n = text.count(name) if among is None else max(text.count(name), text.count(entry.short_name or name))
         if n:
             counts[name] = n
             first[name] = text.find(name)
     if not counts:
         return None
     return min(counts, key=lambda k: (-counts[k], first[k], k))
+
+
+def _province_of(name: str) -> str:
+    entry = gazetteer().get(name)
+    return entry.parent or entry.name if entry else ""
+
+
+def places_of(name: str) -> list[str]:
+    """The divisions a county-level name stands under, by the county gazetteer (several: 鼓楼区)."""
+    return [parent for parent, _ in counties().get(name, ())]
 
 
 PREFECTURE_LEVELS = {"prefecture-city", "prefecture", "autonomous-prefecture", "league"}
@@ -126,17 +141,26 @@ def resolve_region(names: list[str], text: str) -> RegionRef | None:
         chain_root = parent
         rest = names[1:]
     else:
-        # The outermost printed name is below prefecture level: find its city from the text.
-        city = _most_mentioned(text, set(names), PREFECTURE_LEVELS)
-        if city is not None:
-            chain_root = _gazetteer_chain(city)
+        # The outermost printed name is below prefecture level: the division above it is the county
+        # gazetteer's, or, where several of its name stand apart (朝阳区: 北京市, 长春市) or it holds
+        # none, the one the text names most.
+        places = places_of(top)
+        if len(places) == 1:
+            chain_root = _gazetteer_chain(places[0])
         else:
-            province = _most_mentioned(text, set(names), PROVINCE_LEVELS)
-            chain_root = _gazetteer_chain(province) if province else None
+            city = _most_mentioned(text, set(names), PREFECTURE_LEVELS | PROVINCE_LEVELS, among=places or None)
+            if city is None and places:  # 鼓楼区 citing 福建省 only: the one of its places in that province
+                province = _most_mentioned(text, set(names), PROVINCE_LEVELS,
+                                           among=sorted({_province_of(p) for p in places}))
+                city = next((p for p in places if _province_of(p) == province), None) if province else None
+            if city is None and not places:
+                city = _most_mentioned(text, set(names), PROVINCE_LEVELS)
+            chain_root = _gazetteer_chain(city) if city else None
         rest = names
     node = chain_root
     for name in rest:
-        node = RegionRef(name=name, level=level_of(name, node), parent=node)
+        code = next((c for parent, c in counties().get(name, ()) if node is not None and parent == node.name), "")
+        node = RegionRef(name=name, level=level_of(name, node), parent=node, code=code)
     return node
 
 

@@ -602,15 +602,15 @@ def test_a_clause_set_off_by_a_dash_or_a_symbol(tmp_path, line):
 # --- a red-header notice ------------------------------------------------------------------------
 
 def test_a_red_header_notice_names_the_region_the_title_calls_全区(tmp_path):
-    """《全区“十四五”…规划》 under 青山区人民政府办公室文件: the region is 青山区 (before: a region
+    """《全区“十四五”…规划》 under 青溪区人民政府办公室文件: the region is 青溪区 (before: a region
     named 全区), its 文号 is read (before: joined to the header line and lost), and so is the issuer
     that prints 办公室 before 关于印发."""
-    head = ("青山区人民政府办公室文件\n青政办发〔2021〕12号\n"
-            "青山区人民政府办公室关于印发《全区“十四五”残疾人事业发展规划》的通知\n")
+    head = ("青溪区人民政府办公室文件\n青政办发〔2021〕12号\n"
+            "青溪区人民政府办公室关于印发《全区“十四五”残疾人事业发展规划》的通知\n")
     r = plan(tmp_path, "一、主要任务\n1.完善低保制度。纳入低保。（民政局负责）\n", head=head)
     assert r.title == "全区“十四五”残疾人事业发展规划"
-    assert r.region is not None and r.region.name == "青山区"
-    assert (r.doc_number, r.issuer.label) == ("青政办发〔2021〕12号", "青山区人民政府办公室")
+    assert r.region is not None and r.region.name == "青溪区"
+    assert (r.doc_number, r.issuer.label) == ("青政办发〔2021〕12号", "青溪区人民政府办公室")
     assert owners(r) == [("完善低保制度", ["区民政局"], [])] and r.warnings == []
 
 
