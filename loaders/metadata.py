@@ -28,13 +28,13 @@ _ABOUT_TITLE_RE = re.compile(r"关于.{2,60}的[\u4e00-\u9fff]{0,6}(?:意见|要
 _TRAILING_BRACKETS_REVERSED_RE = re.compile(r"(?:\s*[)）][^（()）]*[（(])+")
 #: the one year an annual plan's title names: 2022年全县残疾人工作要点, 青山县2022年度工作计划
 #: (not 到2025年, 2025年前, 2035年远景目标)
-_ANNUAL_RE = re.compile(r"(?<![到至\d])((?:19|20)\d{2})\s*年度?(?![前底末\d]|以前|远景)")
+_ANNUAL_RE = re.compile(r"(?<![到至\d])((?:19|20)\d{2})\s*年度?(?![前底末\d]|以前|远景|修订|修正|版)")
 _DATE_VALUE = (r"\s*[:：]?\s*(?:((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})|"
                r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)")
 _PUBLISHED_RE = re.compile(r"(?:发布日期|发布时间|出刊日期|公开日期)" + _DATE_VALUE)
 #: a web page's 成文日期 is the date the notice was signed: its issue date, not its publication
 _WRITTEN_RE = re.compile(r"成文日期" + _DATE_VALUE)
-_NUMBER_LABEL_RE = re.compile(r"(?:发文字号|文号)\s*[:：]\s*(?P<n>\S+)")
+_NUMBER_LABEL_RE = re.compile(r"(?:发文字号|文\s*号)\s*[:：]\s*(?P<n>\S+)")
 _FIVE_YEAR_RE = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?|第十([一二三四五六七八九])个五年")
 _EXPLICIT_PERIOD_RE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~～至到]+\s*((?:19|20)\d{2})\s*年")
 #: the period on a line of its own under the title: （2021—2025年）, 2021年—2025年
@@ -228,6 +228,18 @@ def _signature_after_text(body: list[Block], md: Metadata) -> None:
             return
 
 
+def _without_annex_list(head: list[Block]) -> list[Block]:
+    """The blocks before the body less a notice's list of annexes (附件：1.青山县…规划 / 2.…分工表), which
+    names the plan but is no title line."""
+    out: list[Block] = []
+    listing = False
+    for b in head:
+        listing = b.norm.startswith("附件") or (listing and re.match(r"\s*\d{1,2}\s*[.、．]", b.norm) is not None)
+        if not listing:
+            out.append(b)
+    return out
+
+
 def read_metadata(blocks: list[Block], body_start: int) -> Metadata:
     """Read metadata from the blocks before `body_start` (index of the first chapter heading),
     plus the preamble that follows the title."""
@@ -240,7 +252,7 @@ def read_metadata(blocks: list[Block], body_start: int) -> Metadata:
             md.title = (m.group("t") or m.group("t2")).strip()
             md.title_block = b
             break
-    standalone = [_without_letterhead(b) for b in head if is_plan_title(b.norm)]
+    standalone = [_without_letterhead(b) for b in _without_annex_list(head) if is_plan_title(b.norm)]
     if standalone:
         if not md.title:
             # a title line printed in 《》 is the plan's title without them
@@ -253,7 +265,10 @@ def read_metadata(blocks: list[Block], body_start: int) -> Metadata:
                 md.title = m.group("t").strip()
                 md.title_block = b
                 break
-    md.draft = any(_DRAFT_RE.search(b.text) for b in head[:12]) or bool(_DRAFT_RE.search(md.title))
+    # a draft says so on its cover or title (（征求意见稿）, a line 草案 of its own), not in a sentence
+    # (规划草案经县人民政府常务会议审议通过。 is a finished plan's preface)
+    md.draft = any(_DRAFT_RE.search(b.text) and "。" not in b.text for b in head[:12]) \
+        or bool(_DRAFT_RE.search(md.title))
     md.title = _strip_draft(md.title)
     # issue date, issuer, document number: standalone lines of the covering notice
     for i, b in enumerate(head):

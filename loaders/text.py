@@ -53,7 +53,7 @@ DATE_HANZI_RE = re.compile(r"([〇○零O0一二三四五六七八九]{4})\s*年
 #: a line of its own, never the start of the plan's title printed under it
 NOTICE_NOTE_RE = re.compile(r"[（(]\s*此件[^（()）]{1,12}[)）]")
 #: a web page's metadata line (来源：…　发布时间：…, 发文字号：…): a line of its own, in the head
-WEB_META_RE = re.compile(r"\s*(?:信息来源|文章来源|来源|发布时间|发布日期|发布机构|发文机关|成文日期|发文字号|索引号|"
+WEB_META_RE = re.compile(r"\s*(?:信息来源|文章来源|来源|发布时间|发布日期|发布机构|发文机关|成文日期|发文字号|文\s*号|索引号|"
                          r"主题分类|浏览次数|点击数|访问量|作者)\s*[:：]")
 #: a web page's breadcrumb (当前位置：首页 > 政务公开 > …, 首页 > 政策文件): where the page sits on
 #: its site, never the plan's title nor a mention of its region
@@ -71,7 +71,8 @@ TITLE_ENDINGS = ("规划", "规划》", "方案", "纲要", "通知", "意见稿
                  "办公室文件", "人民政府文件", "委员会文件", "实施意见", "指导意见", "的意见", "工作要点")
 #: the period (or draft note) a title closes with: 规划（2021—2025年）, 行动计划（2023-2025年）,
 #: 实施方案（2023年）, 规划（征求意见稿）
-_TITLE_PERIOD_RE = re.compile(r"\s*[（(](?:[\d〇零一二三四五六七八九\s—\-－–~～至到]*年度?|征求意见稿|送审稿|草案|讨论稿)[）)]$")
+_TITLE_PERIOD_RE = re.compile(r"\s*[（(](?:[\d〇零一二三四五六七八九\s—\-－–~～至到]*年度?|征求意见稿|送审稿|草案|讨论稿|试行|暂行|"
+                              r"修订版?|修订稿|修正版?|(?:\d{4}年)?(?:修订|修正|版|修订版))[）)]$")
 #: the most characters a title's period bracket takes
 _PERIOD_MAX = 16
 
@@ -291,6 +292,8 @@ def joins(prev: Block | Paragraph, line: Line, width: int = 10_000, clause_line:
         return False  # a notice's 文号 (青政办发〔2021〕12号) and its date are lines of their own
     if WEB_META_RE.match(line.norm) or WEB_META_RE.match(para.lines[0].norm):
         return False  # 来源：…　发布时间：… is a line of its own, never the start of the title under it
+    if len(para.lines) == 1 and _ANNEX_LABEL_RE.fullmatch(para.lines[0].norm.strip()):
+        return False  # 附件 / 附件1： over the annex's title: a label of its own line, never the title's start
     if (para.is_heading() or is_heading(para.lines[0].norm)) and not _heading_wraps(para, line, width):
         return False  # a heading ends its line, unless the line is full: then the heading wrapped
     if para.tail(1) in _ENDS:
@@ -306,6 +309,8 @@ def joins(prev: Block | Paragraph, line: Line, width: int = 10_000, clause_line:
     return not para.is_standalone()
 
 
+#: an annex's label printed alone above its title (附件, 附件1, 附件：, 附表2)
+_ANNEX_LABEL_RE = re.compile(r"附[件表]\s*\d{0,2}\s*[:：]?")
 #: a sentence closed by an aside in brackets (…补贴标准。（县残联负责）) ends its paragraph, as 。 does
 _CLOSING_ASIDE_RE = re.compile(r"[。！？；][ \u3000]*[（(][^（()）。]{1,80}[)）]$")
 _ASIDE_TAIL = 84

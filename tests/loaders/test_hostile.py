@@ -285,6 +285,8 @@ def _reference_joins(prev: Block, line, width, clause_line) -> bool:
         return False
     if text_mod.WEB_META_RE.match(line.norm) or text_mod.WEB_META_RE.match(prev.lines[0].norm):
         return False
+    if len(prev.lines) == 1 and text_mod._ANNEX_LABEL_RE.fullmatch(prev.norm.strip()):
+        return False
     if (text_mod.is_heading(prev.norm) or text_mod.is_heading(prev.lines[0].norm)) \
             and not text_mod._heading_wraps(prev, line, width):
         return False

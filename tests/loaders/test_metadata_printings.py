@@ -217,3 +217,61 @@ def test_a_title_closing_with_its_period_over_a_preamble(tmp_path, title, gap):
     assert chain(r) == ["青山县"]
     assert [t.title for t in r.tasks()] == ["完善低保制度", "落实两项补贴"]
     assert not [g for g in r.warnings if g.kind == "metadata"]
+
+
+# --- a county-level region's place: the county gazetteer (loaders/data/counties.tsv) -------------------
+
+@pytest.mark.parametrize("head, want", [
+    # 汨罗市 is 岳阳市's, though its text names 长沙市 more (it was read as 长沙市's)
+    ("汨罗市“十四五”民政事业发展规划\n融入长沙市都市圈，对接长沙市产业。贯彻《岳阳市“十四五”规划》。\n",
+     ["汨罗市", "岳阳市", "湖南省"]),
+    # 龙山县 is 湘西州's, named by its short name (it was read as 济南市's, its partner city)
+    ("龙山县“十四五”民政事业发展规划\n在湘西州委、州政府领导下，济南市对口帮扶。\n",
+     ["龙山县", "湘西土家族苗族自治州", "湖南省"]),
+    # 鼓楼区 stands under four cities: the one in the province the text names (it was 厦门市's)
+    ("鼓楼区“十四五”民政事业发展规划\n贯彻福建省部署，对标厦门市思明区。\n", ["鼓楼区", "福州市", "福建省"]),
+    # 郊区 is a real district's name under 阳泉市 (the region was 阳泉市)
+    ("阳泉市郊区“十四五”民政事业发展规划\n", ["郊区", "阳泉市", "山西省"]),
+])
+def test_a_county_level_regions_place_is_the_gazetteers(tmp_path, head, want):
+    r = plan(tmp_path, head, BODY.replace("县民政局", "民政局").replace("县残联、县财政局", "残联、财政局"))
+    assert chain(r) == want
+    assert r.region.code and not [w for w in r.warnings if w.kind == "metadata"]
+
+
+def test_a_county_level_name_of_several_places_none_of_which_the_text_names_is_said(tmp_path):
+    r = plan(tmp_path, "鼓楼区“十四五”民政事业发展规划\n")
+    assert chain(r) == ["鼓楼区"]
+    assert [w.message for w in r.warnings if w.kind == "metadata"] == [
+        "鼓楼区 is the name of divisions under 南京市、徐州市、福州市、开封市: the text names none of them, "
+        "so the region's chain stops at 鼓楼区"]
+
+
+# --- what opens and closes a plan's head --------------------------------------------------------------
+
+def test_an_annex_label_and_the_notices_list_of_annexes_are_no_part_of_the_title(tmp_path):
+    """附件 above the title was joined to it (region 附件青山县); a notice's 附件：1.…规划 line was the title."""
+    r = plan(tmp_path, "附件\n\n青山县养老服务体系建设三年行动计划（2024—2026年）\n")
+    assert (r.title, chain(r)[0], r.period) == ("青山县养老服务体系建设三年行动计划（2024—2026年）", "青山县", (2024, 2026))
+    r = plan(tmp_path, "青山县人民政府办公室关于印发青山县“十四五”就业促进规划的通知\n青政办发〔2022〕2号\n"
+                       "《青山县“十四五”就业促进规划》已经县人民政府同意，现印发给你们。\n"
+                       "附件：1.青山县“十四五”就业促进规划\n　　　2.青山县“十四五”就业促进规划重点任务分工表\n"
+                       "青山县人民政府办公室\n2022年1月18日\n\n青山县“十四五”就业促进规划\n")
+    assert (r.title, r.doc_number) == ("青山县“十四五”就业促进规划", "青政办发〔2022〕2号")
+
+
+@pytest.mark.parametrize("title, period", [("青山县“十四五”民政事业发展规划（修订版）", (2021, 2025)),
+                                           ("青山县城乡居民最低生活保障工作实施方案（2023年修订）", None),
+                                           ("青山县城乡居民养老服务实施方案（2022年版）", None),
+                                           ("青山县城乡居民养老服务实施方案（试行）", None)])
+def test_a_title_closing_with_its_edition_ends_there_and_its_year_is_no_period(tmp_path, title, period):
+    """（修订版） / （试行） did not end a title (the issuer under it, or a preamble, was joined to it);
+    （2023年修订） was read as an annual plan's year."""
+    r = plan(tmp_path, f"{title}\n青山县人民政府\n2023年8月\n")
+    assert (r.title, r.period, r.issuer and r.issuer.label) == (title, period, "青山县人民政府")
+
+
+def test_a_draft_named_in_a_sentence_of_the_preface_is_no_draft(tmp_path):
+    r = plan(tmp_path, "青山县“十四五”民政事业发展规划\n前言\n规划草案经县人民政府常务会议审议通过。\n")
+    assert r.draft is False
+    assert plan(tmp_path, "青山县“十四五”民政事业发展规划\n（草案）\n").draft is True
