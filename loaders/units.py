@@ -36,7 +36,7 @@ SECTION_ENDINGS = ("科", "股", "室", "处")
 #: a prefecture-level area (喀什地区) and the prefix of its bodies (地区林草局)
 _PREFECTURE_AREA = "地区"
 #: what follows a place's name when it names a place of its own (博白镇, 长沙县, 青山湖…区, 城关街道)
-_PLACE_CHARS = "镇乡县区市州旗盟村街湖山"
+_PLACE_CHARS = "省镇乡县区市州旗盟村街湖山"
 #: the kinds of body named after a place as a company is (长沙银行, 长沙供电公司), never its government's
 _NAMED_AFTER_PLACES = ("other", "banking-institution", "insurance-institution", "telecom-enterprise",
                        "power-supply", "postal", "tobacco")
