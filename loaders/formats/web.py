@@ -58,10 +58,13 @@ _WIDE_RE = re.compile(r"[\u2e80-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
 _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
-_DATE_FIELD_RE = re.compile(r"(?:发布日期|发布时间|成文日期|公开日期|日期)\s*[:：]\s*((?:19|20)\d{2})\s*[-/.年]\s*"
+_DATE_FIELD_RE = re.compile(r"(?<![成发]文)(?:发布日期|发布时间|公开日期|日期)\s*[:：]\s*((?:19|20)\d{2})\s*[-/.年]\s*"
                             r"(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+#: the day the document was signed, as a page's info table prints it beside its 发布日期
+_WRITTEN_FIELD_RE = re.compile(r"(?:成文日期|发文日期|成文时间)\s*[:：]\s*((?:19|20)\d{2})\s*[-/.年]\s*"
+                               r"(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _SOURCE_FIELD_RE = re.compile(r"(?:信息来源|来源|发布机构|发文机关)\s*[:：]\s*([^\s:：|，,]{2,40})")
-_NUMBER_FIELD_RE = re.compile(r"(?:发文字号|文号|文件编号)\s*[:：]\s*([^\s:：|]{4,40}?号)")
+_NUMBER_FIELD_RE = re.compile(r"(?:发文字号|文\s*号|文件编号)\s*[:：]\s*([^\s:：|]{4,40}?号)")
 #: the page's tools printed beside the article: 【打印本页】【关闭窗口】, 【字体：大 中 小】, 分享到：微信 微博,
 #: 扫一扫在手机打开当前页.  An element whose text is only these (and the words that go with them) is no
 #: part of the plan: left in, it became a line joined onto the title under it or the task above it.
@@ -502,6 +505,10 @@ def _metadata(page, article) -> list[str]:
     number = _NUMBER_FIELD_RE.search(text)
     if number and DOC_NUMBER_RE.fullmatch(number.group(1)):
         out.append(number.group(1))
+    written = _WRITTEN_FIELD_RE.search(text)
+    if written is not None:
+        y, mo, d = (int(g) for g in written.groups())
+        out.append(f"成文日期:{y:04d}-{mo:02d}-{d:02d}")
     date = _DATE_FIELD_RE.search(text)
     if date is None:
         for key in _META_DATES:

@@ -386,3 +386,12 @@ def test_an_ordered_list_in_chinese_numerals_numbers_sections(tmp_path):
     assert [(c.title, [s.title for s in c.sections]) for c in record.chapters][:2] == [
         ("总体要求", []), ("主要任务", ["健全社会保障体系", "发展特殊教育"])]
     assert tasks(record) == [(t, text, lead, support) for t, text, lead, support in TASKS]
+
+
+@pytest.mark.parametrize("number_label", ["文号", "文　　号", "发文字号"])
+def test_a_pages_info_table_of_written_and_published_dates_and_its_number(tmp_path, number_label):
+    """成文日期 2022-03-15 before 发布日期 2022-03-18 was read as the publication date (the first date
+    field the page printed), and 文　　号 (padded to the width of the other labels) not at all."""
+    info = f"索引号：001/2022-01  成文日期：2022-03-15  发布日期：2022-03-18  {number_label}：青政办发〔2022〕8号"
+    r = load_plan(page(tmp_path, paras([TITLE, *BODY]), info=info))
+    assert (str(r.issued), str(r.published), r.doc_number) == ("2022-03-15", "2022-03-18", "青政办发〔2022〕8号")
