@@ -217,10 +217,30 @@ def _drop_furniture(pages: list[_Page]) -> None:
     for p in pages:
         seen.update({_furniture_key(ln.text) for ln in band_lines(p)})
     repeats = max(2, math.ceil(len(pages) * FURNITURE_SHARE))
+    numbers = _bare_page_numbers(pages, band_lines)
     for p in pages:
-        drop = {id(ln) for ln in band_lines(p)
-                if seen[_furniture_key(ln.text)] >= repeats or _PAGE_NO_RE.match(normalize(ln.text).strip())}
+        drop = {id(ln) for ln in band_lines(p) if id(ln) in numbers or (
+            not _BARE_NUMBER_RE.fullmatch(normalize(ln.text).strip())
+            and (seen[_furniture_key(ln.text)] >= repeats or _PAGE_NO_RE.match(normalize(ln.text).strip())))}
         p.items = [it for it in p.items if id(it) not in drop]
+
+
+def _bare_page_numbers(pages: list[_Page], band_lines) -> set[int]:
+    """The bare numbers (3) at a page's top or bottom that are its number: those that go up with the
+    pages (one number less the page's the same on most pages), never a table's cell that a page break
+    leaves at the page's foot (100, on a page numbered 7)."""
+    bare = [(p.number, ln) for p in pages for ln in band_lines(p)
+            if _BARE_NUMBER_RE.fullmatch(normalize(ln.text).strip())]
+    offsets = Counter(int(normalize(ln.text).strip()) - number for number, ln in bare)
+    if not offsets:
+        return set()
+    offset, count = offsets.most_common(1)[0]
+    if count < 2 and len(pages) > 1:
+        return set()  # no two pages number alike: a number at a page's edge is the text's (a cell's 100)
+    return {id(ln) for number, ln in bare if int(normalize(ln.text).strip()) - number == offset}
+
+
+_BARE_NUMBER_RE = re.compile(r"\d{1,4}")
 
 
 def _margins(pages: list[_Page]) -> dict[int, tuple[float, float]]:

@@ -486,3 +486,31 @@ def test_a_gazettes_name_and_issue_printed_once_is_no_part_of_the_title(tmp_path
         assert (r.title, r.region.name if r.region else None) == (TITLE, "青山县")
         assert (r.issuer.label if r.issuer else None) == issuer
         assert tasks(r) == [("1", "完善低保制度", ["县民政局"], [])] and r.warnings == []
+
+
+@pytest.mark.parametrize("numbered", [False, True], ids=["no page numbers", "page numbers"])
+def test_a_tables_value_at_a_pages_edge_is_no_page_number(tmp_path, numbered):
+    """An indicator table printed one cell a line whose page break falls between a row's two values (100
+    at page 1's foot, 100 at page 2's head): both were dropped as page numbers, without a word.  A page's
+    number is a bare number that goes up with the pages."""
+    rows = ["主要指标", "指标名称", "2020年", "2025年", "属性", "1.残疾人康复服务覆盖率（%）", "85", "95", "约束性",
+            "2.困难残疾人生活补贴覆盖率（%）", "100"]
+
+    def page1(c):
+        y = paragraphs(c, [TITLE, "一、发展目标", "残疾人事业全面发展。", *rows[:-1]], 72, 770, 451)
+        c.setFont(FONT, 10)
+        c.drawString(72, 60, rows[-1])  # the row's first value, at the page's foot
+        if numbered:
+            c.drawString(290, 30, "1")
+
+    def page2(c):
+        c.setFont(FONT, 10)
+        c.drawString(72, 800, "100")  # its second, at the next page's head
+        paragraphs(c, ["约束性", "二、主要任务", "1.完善低保制度。将符合条件的残疾人纳入低保。（牵头单位：县民政局）"], 72, 790, 451)
+        if numbered:
+            c.setFont(FONT, 10)
+            c.drawString(290, 30, "2")
+    r = load_plan(canvas_pdf(tmp_path / "plan.pdf", [page1, page2]))
+    assert [(i.name, i.baseline and i.baseline.printed, i.target and i.target.printed) for i in r.indicators] == [
+        ("残疾人康复服务覆盖率", "85", "95"), ("困难残疾人生活补贴覆盖率", "100", "100")]
+    assert "1" not in [ln.strip() for ln in r.tasks()[0].text.splitlines()]
