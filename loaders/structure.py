@@ -308,6 +308,11 @@ class StructureParser:
             if tasks_here and looks_like_task(short_title(body), box_titles):
                 self.add_task(num, body, block)
                 return
+            if n > 1 and box.last_item is not None and num.style == "(1)" and not cont_sec:
+                # …编制67人以上 / （67）的事业单位: a bracketed number a wrapped line opens with, continuing
+                # no list of the box's, is the item's text (read as an item it was a project 67)
+                self.continue_project(block)
+                return
             self.add_project(no, short_title(body), body, block)
             return
         if tasks_here:

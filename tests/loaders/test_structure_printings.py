@@ -370,3 +370,18 @@ def test_a_chapter_of_tasks_and_steps_holds_tasks_unless_its_items_are_phases(tm
              "四、重点项目\n（一）建设康复中心。新建县康复中心一所。\n")
     assert tasks(r) == [("1", "建设康复中心")]
     assert r.chapters[2].kind == "steps"
+
+
+def test_a_bracketed_number_a_boxs_wrapped_line_opens_with_is_the_items_text(tmp_path):
+    """…编制67人以上 / （67）的事业单位…: a line broken before a bracketed number in a box's item (a PDF's
+    line ends where they fall) was a project 67, and the box's next item a task."""
+    r = plan(tmp_path, "一、主要任务\n1.促进残疾人就业。实施按比例就业。（牵头单位：县人社局）\n"
+                       "专栏1 残疾人就业重点项目\n"
+                       "1.按比例安排残疾人就业项目。编制50人以上（50）的县级党政机关，编制67人以上\n"
+                       "（67）的事业单位至少安排1名残疾人。\n"
+                       "2.残疾人职业培训项目。每年培训残疾人200人次。\n"
+                       "2.加强职业培训。开展技能培训。（牵头单位：县人社局）\n")
+    assert [(p.no, p.title) for c in r.columns() for p in c.projects] == [
+        ("1", "按比例安排残疾人就业项目"), ("2", "残疾人职业培训项目")]
+    assert [t.title for t in r.tasks()] == ["促进残疾人就业", "加强职业培训"]
+    assert "（67）的事业单位" in r.columns()[0].projects[0].text
