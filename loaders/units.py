@@ -104,6 +104,12 @@ _CUT_HEAD = 4
 _CJK_ONLY_RE = re.compile(r"[\u4e00-\u9fff]+")
 
 
+#: a town's or a subdistrict's government, named by the town (城关镇人民政府, 青溪街道办事处, 白沙镇)
+_TOWN_BODY_RE = re.compile(r"(?![各全本])[\u4e00-\u9fff]{2,8}(?:镇|乡|街道)(?:人民政府|政府|办事处|党委)?")
+#: a place's name alone in a list (城关镇, 雄县, 青溪街道), and the last of such a list with the
+#: government they all share (白沙镇人民政府)
+_PLACE_NAME_RE = re.compile(r"(?!各)[\u4e00-\u9fff]{1,8}(?:镇|乡|街道|县|区|市|旗|苏木)")
+_SHARED_GOVERNMENT_RE = re.compile(r"((?!各)[\u4e00-\u9fff]{1,8}(?:镇|乡|街道|县|区|市|旗|苏木))(人民政府|政府|办事处)")
 #: a collective listing the levels of its governments (各区、县（市）人民政府, 各县、市、区政府): its head
 #: (各区, 各县、市) and what follows it, a level or the levels' governments
 _LEVELS_HEAD_RE = re.compile(r"各[区县市旗](?:、[区县市旗])*")
@@ -146,6 +152,10 @@ def split_unit_list(text: str) -> list[str]:
                 and not tail.startswith(head[0]) and reads_as_unit(head) is not None
                 and reads_as_unit(head + tail) is None):
             parts[k - 1:k + 1] = [head + tail]
+    shared = _SHARED_GOVERNMENT_RE.fullmatch(parts[-1]) if len(parts) >= 2 else None
+    if shared and all(_PLACE_NAME_RE.fullmatch(p) for p in parts[:-1]):
+        # 城关镇、青溪镇、白沙镇人民政府: the government each place's name stands for, printed once
+        parts = [p + shared.group(2) for p in parts[:-1]] + [parts[-1]]
     k = 0
     while k < len(parts) - 1:  # 各区、县（市）人民政府: one collective, its levels listed
         if _LEVELS_HEAD_RE.fullmatch(parts[k]) and _LEVELS_TAIL_RE.fullmatch(parts[k + 1]):
@@ -484,6 +494,8 @@ class UnitResolver:
                 return named
             if len(short) >= 2 and name.startswith(short):
                 return "", name, self.region  # 博白镇人民政府, 长沙银行: named after the region, no prefix
+        if _TOWN_BODY_RE.fullmatch(name):  # 城关镇人民政府, 青溪街道办事处: a town's, named by it, no 县城关镇…
+            return "", name, self.region
         if name.startswith(_PREFECTURE_AREA) and len(name) > 3:  # 地区林草局: the 地区's, never 区地区林草局
             return _PREFECTURE_AREA, name[2:], self._area()
         m = re.match(rf"^团([{LEVEL_CHARS}])委$", name)

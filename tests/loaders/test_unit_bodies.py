@@ -319,3 +319,13 @@ def test_a_departments_own_plan_names_its_sections(tmp_path):
     assert [[label for _, label, _ in roles(t)] for t in r.tasks()] == [
         ["县民政局社会救助科"], ["县民政局社会救助科", "县民政局办公室"], ["县民政局", "县卫生健康局"]]
     assert not r.warnings
+
+
+def test_a_government_printed_once_after_a_list_of_places_is_each_ones(tmp_path):
+    """配合单位：城关镇、青溪镇、白沙镇人民政府 gave 县城关镇, 县青溪镇 (no body) and 县白沙镇人民政府; a town's
+    government is named by its town, no county prefix before it."""
+    r = plan(tmp_path, COUNTY, "（牵头单位：县民政局；配合单位：城关镇、青溪镇、白沙镇人民政府）",
+             "（牵头单位：县民政局；配合单位：城关镇人民政府、县财政局）")
+    assert [[label for _, label, _ in roles(t)] for t in r.tasks()] == [
+        ["县民政局", "城关镇人民政府", "青溪镇人民政府", "白沙镇人民政府"], ["县民政局", "城关镇人民政府", "县财政局"]]
+    assert len({u.unit for t in r.tasks() for u in t.responsibilities if u.unit.label == "城关镇人民政府"}) == 1
