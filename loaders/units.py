@@ -14,7 +14,7 @@ from functools import cache
 from policykg.loaders.model import RegionRef, UnitRef
 from policykg.loaders.reference import classify_department, department_types, gazetteer, unit_aliases
 from policykg.loaders.role_vocab import LEAD_LABELS, SUPPORT_LABELS, role_label_in
-from policykg.loaders.regions import (PREFECTURE_LEVELS, PROVINCE_LEVELS, level_of, region_short_name,
+from policykg.loaders.regions import (PREFECTURE_LEVELS, PROVINCE_LEVELS, level_of, places_of, region_short_name,
                                       split_region_names)
 from policykg.loaders.text import normalize
 
@@ -33,6 +33,12 @@ NATIONAL_STARTS = ("中国", "国家", "全国", "中华")
 BRANCH_ENDINGS = ("分公司", "支公司", "分行", "支行", "分局", "营业部", "办事处", "分中心", "分院")
 #: how a department's own sections end (社会救助科, 人事股, 办公室, 社会事务处)
 SECTION_ENDINGS = ("科", "股", "室", "处")
+#: zones a plan may be a body's of (雄安新区, 长沙经济技术开发区), by how their names end, longest first,
+#: and the prefixes their bodies print, the first restored before a name printed without one
+ZONE_PREFIXES = (("经济技术开发区", ("经开区", "开发区", "园区")), ("高新技术产业开发区", ("高新区", "开发区", "园区")),
+                 ("高新技术开发区", ("高新区", "开发区", "园区")), ("高新区", ("高新区", "园区")), ("经开区", ("经开区", "园区")),
+                 ("开发区", ("开发区", "园区")), ("新区", ("新区",)), ("工业园区", ("园区",)), ("示范区", ("示范区",)),
+                 ("试验区", ("试验区",)))
 #: a prefecture-level area (喀什地区) and the prefix of its bodies (地区林草局)
 _PREFECTURE_AREA = "地区"
 #: what follows a place's name when it names a place of its own (博白镇, 长沙县, 青山湖…区, 城关街道)
@@ -439,7 +445,13 @@ class UnitResolver:
         self.region = region
         # the level restored before a name printed without one (民政局 -> 县民政局); none where the plan names
         # no region: a level it never prints would be invented
-        self.level_char = ("" if region is None else _PREFECTURE_AREA if region.name.endswith(_PREFECTURE_AREA)
+        # a zone's bodies print the zone's kind for their prefix (新区财政局, 经开区社会事务局, 园区…)
+        self.zone_prefixes: tuple[str, ...] = next(
+            (words for ending, words in ZONE_PREFIXES if region is not None and region.name.endswith(ending)), ())
+        # (a zone the county gazetteer holds as a division, 浦东新区, 两江新区, restores the division's 区)
+        zone_first = self.zone_prefixes[0] if self.zone_prefixes and region and not places_of(region.name) else ""
+        self.level_char = ("" if region is None else zone_first if zone_first
+                           else _PREFECTURE_AREA if region.name.endswith(_PREFECTURE_AREA)
                            else region.name[-1] if region.name[-1] in LEVEL_CHARS else "区")
         self._cache: dict[tuple[str, str], UnitRef] = {}
         self._above: dict[str, RegionRef] = {}  # unnamed regions above the plan's, by level character
@@ -478,6 +490,9 @@ class UnitResolver:
         return self._prefixes[name]
 
     def _split_prefix(self, name: str) -> tuple[str, str, RegionRef | None] | None:
+        zone = next((w for w in self.zone_prefixes if name.startswith(w) and len(name) > len(w) + 1), None)
+        if zone is not None:  # 新区公共服务局 in 雄安新区's plan: the zone's, never 区新区公共服务局
+            return zone, name[len(zone):], self.region
         if self.region is not None:
             full, short = self.region.name, region_short_name(self.region)
             if name.startswith(full) and len(name) > len(full) + 1:
@@ -678,7 +693,9 @@ class UnitResolver:
             core, region = main, self._region_for_level(prefix) if prefix in LEVEL_CHARS else self.region
         else:
             prefix, core, region = got
-            if (region is not None and len(prefix) > 1 and prefix in (region.name, region_short_name(region))
+            if prefix in self.zone_prefixes and prefix != self.level_char:
+                prefix = self.level_char  # 新区财政局 in 浦东新区's plan: its 区财政局, one label for one body
+            elif (region is not None and len(prefix) > 1 and prefix in (region.name, region_short_name(region))
                     and region.name[-1] in LEVEL_CHARS and self._in_chain(region)):
                 # 青山县民政局 is the body the plan also prints 县民政局: one label for one body (the
                 # printed name an alternative), never two preferred labels

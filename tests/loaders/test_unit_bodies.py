@@ -329,3 +329,14 @@ def test_a_government_printed_once_after_a_list_of_places_is_each_ones(tmp_path)
     assert [[label for _, label, _ in roles(t)] for t in r.tasks()] == [
         ["县民政局", "城关镇人民政府", "青溪镇人民政府", "白沙镇人民政府"], ["县民政局", "城关镇人民政府", "县财政局"]]
     assert len({u.unit for t in r.tasks() for u in t.responsibilities if u.unit.label == "城关镇人民政府"}) == 1
+
+
+def test_a_zones_bodies_print_the_zones_kind_for_their_prefix(tmp_path):
+    """新区公共服务局 in 雄安新区's plan was 区新区公共服务局, 园区政务服务中心 in 长沙经济技术开发区's 区园区…; a
+    district the county gazetteer holds (浦东新区) prints 区 for its bodies, 新区… one label with them."""
+    xiongan = plan(tmp_path, _titled("河北雄安新区“十四五”养老服务发展规划"), "（新区公共服务局牵头，新区财政局、卫健局配合）")
+    assert [label for _, label, _ in roles(xiongan.tasks()[0])] == ["新区公共服务局", "新区财政局", "新区卫生健康局"]
+    zone = plan(tmp_path, _titled("长沙经济技术开发区2024年民生实事工作要点"), "（经开区社会事务局牵头，园区政务服务中心配合）")
+    assert [label for _, label, _ in roles(zone.tasks()[0])] == ["经开区社会事务局", "经开区政务服务中心"]
+    pudong = plan(tmp_path, _titled("上海市浦东新区“十四五”民政事业发展规划"), "（民政局牵头，新区财政局、区卫健委配合）")
+    assert [label for _, label, _ in roles(pudong.tasks()[0])] == ["区民政局", "区财政局", "区卫生健康委员会"]
