@@ -269,7 +269,9 @@ def read_metadata(blocks: list[Block], body_start: int) -> Metadata:
     # (规划草案经县人民政府常务会议审议通过。 is a finished plan's preface)
     md.draft = any(_DRAFT_RE.search(b.text) and "。" not in b.text for b in head[:12]) \
         or bool(_DRAFT_RE.search(md.title))
-    md.title = _strip_draft(md.title)
+    # a PDF's text layer sets a digit apart from the character after it (2024 年工作要点): one word
+    md.title = re.sub(r"(?<=\d)[ \u3000]+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \u3000]+(?=\d)", "",
+                      _strip_draft(md.title))
     # issue date, issuer, document number: standalone lines of the covering notice
     for i, b in enumerate(head):
         if not md.doc_number and DOC_NUMBER_RE.fullmatch(b.norm.strip()):

@@ -275,3 +275,8 @@ def test_a_draft_named_in_a_sentence_of_the_preface_is_no_draft(tmp_path):
     r = plan(tmp_path, "青山县“十四五”民政事业发展规划\n前言\n规划草案经县人民政府常务会议审议通过。\n")
     assert r.draft is False
     assert plan(tmp_path, "青山县“十四五”民政事业发展规划\n（草案）\n").draft is True
+
+
+def test_a_title_whose_digits_a_pdf_set_apart_from_their_words_reads_as_one(tmp_path):
+    r = plan(tmp_path, "青山县残疾人联合会 2024 年工作要点\n")
+    assert (r.title, r.period) == ("青山县残疾人联合会2024年工作要点", (2024, 2024))
