@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from policykg.loaders.plan import load_plan
+from tests.loaders.handmade import text_plan
 
 HEAD = "青山县“十四五”残疾人事业发展规划\n\n一、发展目标\n到2025年，残疾人事业全面发展。\n\n二、主要任务\n"
 TAIL = "\n三、保障措施\n加强组织领导。\n"
@@ -469,12 +470,10 @@ def test_均由_and_以上两项_and_抓总(tmp_path):
 
 def test_a_note_that_the_order_of_units_means_nothing_makes_each_responsible(tmp_path):
     """注：各项任务责任单位排名不分先后 — the first of 责任单位：A、B、C was still read as the lead."""
-    path = tmp_path / "plan.txt"
-    path.write_text("青山县“十四五”社会事业规划\n\n二、主要任务\n注：各项任务责任单位排名不分先后。\n"
-                    "（一）完善社会救助体系。健全救助制度。（责任单位：县民政局、县财政局、县医保局）\n"
-                    "（二）加强养老服务。建设养老机构。（牵头单位：县民政局；配合单位：县卫健局）\n"
-                    "三、保障措施\n加强组织领导。\n", encoding="utf-8")
-    r = load_plan(path)
+    r = text_plan(tmp_path, "青山县“十四五”社会事业规划\n\n二、主要任务\n注：各项任务责任单位排名不分先后。\n"
+                            "（一）完善社会救助体系。健全救助制度。（责任单位：县民政局、县财政局、县医保局）\n"
+                            "（二）加强养老服务。建设养老机构。（牵头单位：县民政局；配合单位：县卫健局）\n"
+                            "三、保障措施\n加强组织领导。\n")
     assert roles(r) == [(["县民政局", "县财政局", "县医疗保障局"], []), (["县民政局"], ["县卫生健康局"])]
     assert not r.warnings and r.coverage.unread_paragraphs == 0
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from policykg.loaders.plan import load_plan
+from tests.loaders.handmade import text_plan
 
 COUNTY = "青山县人民政府关于印发《青山县“十四五”残疾人事业发展规划》的通知\n青山县“十四五”残疾人事业发展规划\n"
 DISTRICT = ("云山市青溪区人民政府关于印发《云山市青溪区“十四五”残疾人事业发展规划》的通知\n"
@@ -309,12 +310,10 @@ def test_a_collective_listing_the_levels_of_its_governments_is_one(tmp_path):
 def test_a_departments_own_plan_names_its_sections(tmp_path):
     """In 青山县民政局2024年工作要点, （责任科室：社会救助科、办公室） led with 县社会救助科 and a 县办公室: the
     bureau's own sections, read as bodies of the county.  The title names the bureau: the issuer."""
-    path = tmp_path / "plan.txt"
-    path.write_text("青山县民政局2024年工作要点\n一、聚焦兜底保障\n"
-                    "1.提高救助标准。提高低保标准。（责任科室：社会救助科）\n"
-                    "2.深化社会救助改革。推进平台应用。（责任科室：社会救助科、办公室）\n"
-                    "3.加强养老服务。配合县卫健局开展医养结合。（牵头单位：县民政局；配合单位：县卫健局）\n", encoding="utf-8")
-    r = load_plan(path)
+    r = text_plan(tmp_path, "青山县民政局2024年工作要点\n一、聚焦兜底保障\n"
+                            "1.提高救助标准。提高低保标准。（责任科室：社会救助科）\n"
+                            "2.深化社会救助改革。推进平台应用。（责任科室：社会救助科、办公室）\n"
+                            "3.加强养老服务。配合县卫健局开展医养结合。（牵头单位：县民政局；配合单位：县卫健局）\n")
     assert r.issuer is not None and r.issuer.label == "青山县民政局"
     assert [[label for _, label, _ in roles(t)] for t in r.tasks()] == [
         ["县民政局社会救助科"], ["县民政局社会救助科", "县民政局办公室"], ["县民政局", "县卫生健康局"]]
