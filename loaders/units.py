@@ -112,6 +112,8 @@ _CJK_ONLY_RE = re.compile(r"[\u4e00-\u9fff]+")
 
 #: a town's or a subdistrict's government, named by the town (城关镇人民政府, 青溪街道办事处, 白沙镇)
 _TOWN_BODY_RE = re.compile(r"(?![各全本])[\u4e00-\u9fff]{2,8}(?:镇|乡|街道)(?:人民政府|政府|办事处|党委)?")
+#: a body a town's level word opens (镇财政所, 镇社会事务办, 街道城管办), not 镇村… (towns and villages)
+_TOWN_LEVEL_RE = re.compile(r"(?:镇|街道)(?!村|街|级)[\u4e00-\u9fff]{2,}")
 #: a place's name alone in a list (城关镇, 雄县, 青溪街道), and the last of such a list with the
 #: government they all share (白沙镇人民政府)
 _PLACE_NAME_RE = re.compile(r"(?!各)[\u4e00-\u9fff]{1,8}(?:镇|乡|街道|县|区|市|旗|苏木)")
@@ -509,7 +511,9 @@ class UnitResolver:
                 return named
             if len(short) >= 2 and name.startswith(short):
                 return "", name, self.region  # 博白镇人民政府, 长沙银行: named after the region, no prefix
-        if _TOWN_BODY_RE.fullmatch(name):  # 城关镇人民政府, 青溪街道办事处: a town's, named by it, no 县城关镇…
+        if _TOWN_BODY_RE.fullmatch(name) or _TOWN_LEVEL_RE.match(name):
+            # 城关镇人民政府, 青溪街道办事处: a town's, named by it; 镇财政所, 街道社区服务中心: a town's by its
+            # level word (a town's plan, or each town's body in a county's): never 县城关镇…, 县镇财政所
             return "", name, self.region
         if name.startswith(_PREFECTURE_AREA) and len(name) > 3:  # 地区林草局: the 地区's, never 区地区林草局
             return _PREFECTURE_AREA, name[2:], self._area()

@@ -56,6 +56,10 @@ def notes_bracketed_totals(text: str) -> bool:
     return bool(_TOTALS_NOTE_RE.search(normalize(text)))
 
 
+#: a value with the year it was measured in brackets after it (4.8（2021年）, 85(2019年底))
+_DATED_RE = re.compile(r"(?P<value>[^()]+?)\((?P<year>(?:19|20)\d{2})年?(?:底|末)?\)")
+
+
 def parse_value(printed: str, *, default_unit: str = "", year: int | None = None,
                 span: Span | None = None, bracketed_totals: bool = False) -> Value:
     """Parse one printed baseline/target cell.  A number in brackets (〔35〕) is a total over the plan's
@@ -66,6 +70,9 @@ def parse_value(printed: str, *, default_unit: str = "", year: int | None = None
     if is_missing(printed):
         return v
     cell = normalize(printed).replace(" ", "")
+    dated = _DATED_RE.fullmatch(cell)
+    if dated is not None:  # 4.8（2021年）: the value of the year it names, not the column's
+        cell, v.year = dated["value"], int(dated["year"])
     inner = bracketed_number(printed)
     if inner is not None:
         if not bracketed_totals:

@@ -228,3 +228,11 @@ def test_a_heading_after_a_table_of_tab_rows_still_ends_it(tmp_path):
     r = plan(tmp_path, rows_a_line(header, rows) + "二、重点任务\n序号\t任务\t牵头单位\n")
     assert [i.name for i in r.indicators] == ["困难残疾人生活补贴覆盖率"]
     assert "重点任务" in [c.title for c in r.chapters]
+
+
+@pytest.mark.parametrize("printed, value, year", [("4.8（2021年）", "4.8", 2021), ("85(2019年底)", "85", 2019),
+                                                  ("4.8", "4.8", 2020)])
+def test_a_value_printed_with_the_year_it_was_measured(printed, value, year):
+    """4.8（2021年） in a 2020年 column: no number was read, and its year stayed the column's."""
+    v = parse_value(printed, year=2020)
+    assert (v.value, v.year, v.printed) == (Decimal(value), year, printed)

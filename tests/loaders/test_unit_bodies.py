@@ -339,3 +339,9 @@ def test_a_zones_bodies_print_the_zones_kind_for_their_prefix(tmp_path):
     assert [label for _, label, _ in roles(zone.tasks()[0])] == ["经开区社会事务局", "经开区政务服务中心"]
     pudong = plan(tmp_path, _titled("上海市浦东新区“十四五”民政事业发展规划"), "（民政局牵头，新区财政局、区卫健委配合）")
     assert [label for _, label, _ in roles(pudong.tasks()[0])] == ["区民政局", "区财政局", "区卫生健康委员会"]
+
+
+def test_a_body_a_towns_level_word_opens_takes_no_county_prefix(tmp_path):
+    """镇农业综合服务中心 in a town's 工作要点 (read as its county's) was 县镇农业综合服务中心."""
+    r = plan(tmp_path, COUNTY, "（镇农业综合服务中心牵头，镇财政所配合）", "（街道城管办负责）")
+    assert [[label for _, label, _ in roles(t)] for t in r.tasks()] == [["镇农业综合服务中心", "镇财政所"], ["街道城管办"]]
