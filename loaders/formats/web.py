@@ -422,6 +422,14 @@ class _OrderedLists:
         return _BULLETS.get(kind) or bullet_mark("", depth)
 
 
+def _heads_with_heading(li) -> bool:
+    """Does a list item hold a heading first (<li><h2>促进就业</h2></li>, as pandoc and LibreOffice
+    write Word's numbered headings)?  Then the heading's level numbers it, and the item's own
+    number, printed alone on a line above it, would be an item with no text."""
+    first = next((c for c in li if isinstance(c.tag, str)), None)
+    return first is not None and first.tag in _HEADING_TAGS and not (li.text or "").strip()
+
+
 def _walk(root, lines: _Lines, out: Emitter | None, headings: list[Heading] | None = None) -> None:
     """Lines of `root`'s content; with an Emitter, data tables become tables and lines go there, and
     `headings` gets the article's <h1>…<h6> (their lines joined, numbered at their first line)."""
@@ -471,7 +479,7 @@ def _walk(root, lines: _Lines, out: Emitter | None, headings: list[Heading] | No
                     lines.add(part)
                     block()
             elif isinstance(el.tag, str):
-                if tag == "li":
+                if tag == "li" and not _heads_with_heading(el):
                     lines.add(lists.label(el))
                 lines.add(el.text)
         else:

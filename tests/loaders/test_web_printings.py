@@ -395,3 +395,18 @@ def test_a_pages_info_table_of_written_and_published_dates_and_its_number(tmp_pa
     info = f"索引号：001/2022-01  成文日期：2022-03-15  发布日期：2022-03-18  {number_label}：青政办发〔2022〕8号"
     r = load_plan(page(tmp_path, paras([TITLE, *BODY]), info=info))
     assert (str(r.issued), str(r.published), r.doc_number) == ("2022-03-15", "2022-03-18", "青政办发〔2022〕8号")
+
+
+def test_a_list_item_holding_a_heading_is_numbered_by_the_heading(tmp_path):
+    """<li><h2>促进残疾人就业</h2></li> (Word's numbered headings as pandoc and LibreOffice write them) printed
+    the item's number on a line of its own above the heading: a task with no text."""
+    article = (f"<p>{e(TITLE)}</p><ol><li><h1>主要任务</h1><ol><li><h2>促进残疾人就业</h2></li></ol></li></ol>"
+               "<ol><li><p>实施按比例安排残疾人就业。党政机关带头安排。（牵头单位：县人社局；配合单位：县残联）</p></li>"
+               "<li><p>扶持残疾人自主创业。给予补贴。（牵头单位：县残联；配合单位：县财政局）</p></li></ol>"
+               "<ol start=\"2\"><li><h2>加强残疾人职业培训</h2></li></ol>"
+               "<ol><li><p>开展残疾人职业技能培训。每年培训200人次。（牵头单位：县人社局）</p></li></ol>")
+    r = load_plan(page(tmp_path, article))
+    assert [(t.no, t.title) for t in r.tasks()] == [("1", "实施按比例安排残疾人就业"), ("2", "扶持残疾人自主创业"),
+                                                 ("1", "开展残疾人职业技能培训")]
+    assert [s.title for c in r.chapters for s in c.sections] == ["促进残疾人就业", "加强残疾人职业培训"]
+    assert not [w for w in r.warnings if w.kind == "numbering"]
