@@ -288,16 +288,19 @@ def _emit(pages: list[_Page]) -> Emitter:
                 _table(out, it)
                 continue
             if pending is not None and it.page == pending.page + 1 and len(it.rows[0]) == len(pending.rows[0]):
-                skip = 1 if it.rows[0] == pending.rows[0] else 0  # repeated header
-                base = len(pending.rows) - skip
-                pending.merged.update((base + r, c) for r, c in it.merged if r >= skip)
-                if (len(it.rows) > skip and ((it.open_head and not skip) or pending.open_tail)
-                        and not (pending.rows[-1][0] and it.rows[skip][0])):
+                skip = 0  # the header repeated on the page, one row or more (目标值 over 2020年 | 2025年)
+                while skip < min(len(it.rows), len(pending.rows) - 1) and it.rows[skip] == pending.rows[skip]:
+                    skip += 1
+                base = len(pending.rows) - skip  # where the page's row r goes: base + r (one less past a join)
+                if len(it.rows) > skip and ((((it.open_head and not skip) or pending.open_tail)
+                                             and not (pending.rows[-1][0] and it.rows[skip][0]))
+                                            or _continues_row(pending.rows[-1], it.rows[skip])):
                     # one row broken over the page (its number printed once): its two parts are one row
                     pending.rows[-1] = [a + b for a, b in zip(pending.rows[-1], it.rows[skip])]
                     pending.merged.update((base + r - 1, c) for r, c in it.merged if r > skip)
                     pending.rows.extend(it.rows[skip + 1:])
                 else:
+                    pending.merged.update((base + r, c) for r, c in it.merged if r >= skip)
                     if not skip:
                         pending.open_below |= it.open_above
                     if len(it.rows) > skip:
@@ -325,6 +328,16 @@ def _emit(pages: list[_Page]) -> Emitter:
     if pending is not None:
         _table(out, pending)
     return out
+
+
+def _continues_row(last: list[str], first: list[str]) -> bool:
+    """Is a page's first row the rest of the last row before the break, though a rule closed it (Word
+    rules a row it breaks over a page on both pages): a row of a few cells, each under a cell of the
+    last row that prints text (重度残疾人护理补贴覆 | 盖率（%）), none a row's number, the others empty?"""
+    filled = [c for c, x in enumerate(first) if x.strip()]
+    return (len(first) >= 3 and 0 < len(filled) <= len(first) // 3
+            and all(c < len(last) and last[c].strip() and not re.fullmatch(r"\s*\d{1,3}\s*", first[c]) for c in filled)
+            and sum(bool(x.strip()) for x in last) * 2 >= len(last))
 
 
 def _carry_over(table: Table, first: list[str]) -> None:

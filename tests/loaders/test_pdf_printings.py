@@ -514,3 +514,28 @@ def test_a_tables_value_at_a_pages_edge_is_no_page_number(tmp_path, numbered):
     assert [(i.name, i.baseline and i.baseline.printed, i.target and i.target.printed) for i in r.indicators] == [
         ("残疾人康复服务覆盖率", "85", "95"), ("困难残疾人生活补贴覆盖率", "100", "100")]
     assert "1" not in [ln.strip() for ln in r.tasks()[0].text.splitlines()]
+
+
+@pytest.mark.parametrize("header", [True, False], ids=["header repeated", "no header"])
+def test_an_indicator_row_broken_over_a_page_and_ruled_on_both_is_one_row(tmp_path, header):
+    """Word rules a row it breaks over a page on both pages: indicator 2's name went on at page 2's top
+    (盖率（%）, a row of one cell under the repeated header) and was lost, its name 重度残疾人护理补贴覆 with
+    no unit, without a word."""
+    columns = ["序号", "指标名称", "2020年", "2025年", "属性"]
+
+    def page1(c):
+        rows = [columns, ["1", "困难残疾人生活补贴覆盖率（%）", "100", "100", "约束性"],
+                ["2", "重度残疾人护理补贴覆", "100", "100", "约束性"]]
+        ruled(c, paragraphs(c, [TITLE, "一、发展目标", "主要指标"], 72, 770, 451) - 10, rows, [22, 22, 22])
+
+    def page2(c):
+        rows = ([columns] if header else []) + [["", "盖率（%）", "", "", ""],
+                                                ["3", "残疾人辅助器具适配率（%）", "80", "＞85", "约束性"]]
+        y = 770 - 22 * len(rows) - 20
+        ruled(c, 770, rows, [22] * len(rows))
+        paragraphs(c, ["二、主要任务", "1.完善低保制度。将符合条件的残疾人纳入低保。（牵头单位：县民政局）"], 72, y, 451)
+    r = load_plan(canvas_pdf(tmp_path / "plan.pdf", [page1, page2]))
+    assert [(i.no, i.name, i.unit, i.target and i.target.printed) for i in r.indicators] == [
+        ("1", "困难残疾人生活补贴覆盖率", "%", "100"), ("2", "重度残疾人护理补贴覆盖率", "%", "100"),
+        ("3", "残疾人辅助器具适配率", "%", "＞85")]
+    assert [w for w in r.warnings if w.kind == "table"] == []
