@@ -501,12 +501,14 @@ def _title_without_clause(task: Task, clauses: list[Clause]) -> None:
 def _deadline_beside_clause(task: Task, clauses: list[Clause]) -> None:
     """A bracket holding by when alone, printed against the task's clause ((2023年底前)(县民政局负责),
     (县民政局负责)(2023年底前)), is the task's deadline, as the same words inside the clause are."""
+    if task.deadline or not any(c.bracketed for c in clauses):
+        return  # (the text's brackets are looked for only where a bracketed clause could stand beside one)
     for a, b in bracket_groups(task.text):
         inner = task.text[a + 1:b - 1].strip()
         if DEADLINE_PHRASE_RE.fullmatch(inner) and any(
                 (b <= c.start and not task.text[b:c.start].strip()) or (c.end <= a and not task.text[c.end:a].strip())
                 for c in clauses if c.bracketed):
-            task.deadline = task.deadline or inner
+            task.deadline = inner
             return
 
 
