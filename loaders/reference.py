@@ -79,6 +79,13 @@ def gazetteer() -> dict[str, GazetteerEntry]:
 
 
 @cache
+def division_level_words() -> dict[str, str]:
+    """The word the bodies of a county-level division print for its level where its name's last
+    character does not tell it (六枝特区: 特区, 神农架林区: 林区), by the division's name."""
+    return {r["name"]: r["level_word"] for r in read_table("division_kinds.tsv")}
+
+
+@cache
 def counties() -> dict[str, tuple[tuple[str, str], ...]]:
     """County-level divisions by name: each (parent, code) it stands under (朝阳区: 北京市 and 长春市)."""
     out: dict[str, list[tuple[str, str]]] = {}

@@ -11,7 +11,9 @@ import re
 from collections import Counter
 
 from policykg.loaders.model import RegionRef
-from policykg.loaders.reference import counties, gazetteer
+from functools import cache
+
+from policykg.loaders.reference import counties, division_level_words, gazetteer
 
 SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "省", "市", "盟", "区", "县",
             "旗")
@@ -46,6 +48,74 @@ def _level_before_noun(name: str) -> bool:
     return len(name) >= 3 and name[0] in _LEVEL_OPENINGS and name[1:] in _GENERIC
 
 
+#: the peoples an autonomous division is named after (长阳土家族自治县, 黔东南苗族侗族自治州, 伊犁哈萨克自治州):
+#: its name is its place's and theirs, and it is printed by its place's alone (长阳县, 黔东南州).  A
+#: people of one character is printed with 族 (大理白族自治州); of more, with or without it (博尔塔拉蒙古自治州)
+ETHNIC_GROUPS = ("蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家",
+                 "哈尼", "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡", "纳西", "景颇",
+                 "柯尔克孜", "土", "达斡尔", "仫佬", "羌", "布朗", "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米",
+                 "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安", "裕固", "京", "塔塔尔", "独龙",
+                 "鄂伦春", "赫哲", "门巴", "珞巴", "基诺")
+_PEOPLE_RE = re.compile("(?:" + "|".join(sorted((g + "族" if len(g) == 1 else g + "族?" for g in ETHNIC_GROUPS),
+                                               key=len, reverse=True)) + ")$")
+#: an autonomous division's kind and the level word its short form (and its bodies) print
+_AUTONOMOUS = (("自治州", "州"), ("自治县", "县"), ("自治旗", "旗"))
+
+
+def autonomous_place(name: str) -> str | None:
+    """The place an autonomous division's name opens with, its peoples' names left off
+    (长阳土家族自治县 -> 长阳, 黔东南苗族侗族自治州 -> 黔东南, 莫力达瓦达斡尔族自治旗 -> 莫力达瓦; 鄂温克族自治旗,
+    named after its people alone, -> 鄂温克); None for a name of no autonomous division."""
+    kind = next((k for k, _ in _AUTONOMOUS if name.endswith(k)), None)
+    if kind is None:
+        return None
+    place = name[:-len(kind)]
+    while (m := _PEOPLE_RE.search(place)) is not None and m.start() >= 2:
+        place = place[:m.start()]
+    if place == name[:-len(kind)] and place.endswith("族"):
+        place = place[:-1]  # named after its people alone: 鄂温克族自治旗 is 鄂温克旗
+    return place if len(place) >= 2 else None
+
+
+@cache
+def short_forms() -> dict[str, str]:
+    """An autonomous division printed by its place and level word (长阳县, 黔东南州, 恩施州) -> its
+    name (长阳土家族自治县); a short form two divisions share, or a division's own name, is none."""
+    found: dict[str, set[str]] = {}
+    names = list(gazetteer()) + list(counties())
+    for name in names:
+        place = autonomous_place(name)
+        if place is None:
+            continue
+        word = next(w for k, w in _AUTONOMOUS if name.endswith(k))
+        found.setdefault(place + word, set()).add(name)
+    taken = set(gazetteer()) | set(counties())
+    return {short: next(iter(full)) for short, full in found.items() if len(full) == 1 and short not in taken}
+
+
+def official_name(name: str) -> str:
+    """The division's name a printed one stands for: 长阳县 -> 长阳土家族自治县 (else the name)."""
+    return short_forms().get(name, name)
+
+
+def printed_names(name: str) -> tuple[str, ...]:
+    """The ways a plan prints a division's name in full, longest first: its name, and an autonomous
+    division's short form (长阳土家族自治县, 长阳县)."""
+    return (name,) + tuple(short for short, full in short_forms().items() if full == name)
+
+
+def level_word(name: str) -> str:
+    """The word a division's bodies print for its level (县民政局, 旗残联): its name's last character,
+    else its kind's word: 自治区 (区 alone is a district's), 地区, 州 of an autonomous prefecture (州民政局),
+    and the words the gazetteer's division kinds give (六枝特区: 特区)."""
+    if name in division_level_words():
+        return division_level_words()[name]
+    for suffix, word in (("自治区", "自治区"), ("地区", "地区"), ("特别行政区", "特别行政区")):
+        if name.endswith(suffix):
+            return word
+    return name[-1]
+
+
 def split_region_names(prefix: str) -> list[str]:
     """'兰州市西固区“十四五”…' -> ['兰州市', '西固区'] (stops at the first non-name).
 
@@ -56,6 +126,13 @@ def split_region_names(prefix: str) -> list[str]:
     names: list[str] = []
     pos = 0
     while True:
+        # an autonomous prefecture printed by its place (黔东南州): a name no suffix of a division ends
+        short = next((s for s in sorted(short_forms(), key=len, reverse=True)
+                      if s.endswith("州") and prefix.startswith(s, pos)), None)
+        if short is not None:
+            names.append(short)
+            pos += len(short)
+            continue
         m = _NAME_RE.match(prefix, pos)
         if not m:
             break
@@ -135,6 +212,7 @@ def resolve_region(names: list[str], text: str) -> RegionRef | None:
     """Build the region chain for the plan region named by `names` (outermost first)."""
     if not names:
         return None
+    names = [official_name(n) for n in names]  # 长阳县 is 长阳土家族自治县, 黔东南州 黔东南苗族侗族自治州
     top = names[0]
     parent = _gazetteer_chain(top)
     if parent is not None:
@@ -169,6 +247,12 @@ def region_short_name(region: RegionRef) -> str:
     entry = gazetteer().get(region.name)
     if entry and entry.short_name:
         return entry.short_name
+    place = autonomous_place(region.name)  # 长阳土家族自治县 -> 长阳
+    if place is not None:
+        return place
+    word = level_word(region.name)  # 六枝特区 -> 六枝, never 六枝特
+    if len(word) > 1 and len(region.name) - len(word) >= 2:
+        return region.name[:-len(word)]
     for suffix in SUFFIXES:
         if region.name.endswith(suffix) and len(region.name) - len(suffix) >= 2:
             return region.name[: -len(suffix)]

@@ -12,17 +12,17 @@ import re
 from functools import cache
 
 from policykg.loaders.model import RegionRef, UnitRef
-from policykg.loaders.reference import classify_department, department_types, gazetteer, unit_aliases
+from policykg.loaders.reference import classify_department, counties, department_types, gazetteer, unit_aliases
 from policykg.loaders.role_vocab import LEAD_LABELS, SUPPORT_LABELS, role_label_in
-from policykg.loaders.regions import (PREFECTURE_LEVELS, PROVINCE_LEVELS, level_of, places_of, region_short_name,
-                                      split_region_names)
+from policykg.loaders.regions import (PREFECTURE_LEVELS, PROVINCE_LEVELS, level_of, level_word, places_of,
+                                      printed_names, region_short_name, split_region_names)
 from policykg.loaders.text import normalize
 
 LEVEL_CHARS = "区市县旗省州盟"
 #: how names begin that take no region prefix: collectives, national and party bodies, and the
 #: bodies below the plan's region (乡镇卫生院, 村（居）委会 are no 县乡镇卫生院)
 UNPREFIXED = ("各", "中国", "全", "国网", "国家", "中共", "中华", "人行", "乡镇", "乡（镇）", "乡(镇)", "村", "社区",
-              "街道", "驻村",
+              "街道", "驻村", "苏木", "嘎查",
               # national enterprises and services whose local offices print no level (中铁二院, 民航贵州监管局,
               # 武警黔北支队, 华润燃气黔北公司)
               "中铁", "中建", "中交", "中核", "中电", "中化", "中粮", "中冶", "中石化", "中石油", "中海油", "国铁", "民航",
@@ -96,7 +96,9 @@ SYMBOL_MARK_RE = re.compile(rf"(?:(?<!\s)|(?!\s))\s*[{SYMBOL_MARKS}]$")
 COLLECTIVE_STARTS = ("各有关", "各相关", "各", "有关", "相关", "其他")
 #: level words a collective lists after its first part: 各区、县级市 is one collective
 LEVEL_WORDS = ("县级市", "县（市、区）", "县(市、区)", "县区", "市区", "乡镇", "街道", "县", "区", "市",
-               "镇", "乡", "旗", "开发区", "园区")
+               "镇", "乡", "旗", "开发区", "园区",
+               # a province's plan lists its prefectures' and directly administered cities' (各市、州、直管市)
+               "州", "盟", "直管市", "地区")
 #: how zones and parts of a region end, which are no division (自由贸易试验区管委会 names no region)
 ZONE_ENDINGS = ("开发区", "试验区", "示范区", "先行区", "合作区", "新区", "园区", "保护区", "景区", "片区", "城区",
                 "社区", "小区", "辖区", "山区", "牧区", "郊区", "市区", "县区", "县市", "库区", "灾区", "老区")
@@ -242,7 +244,7 @@ GRASSROOTS = ("乡镇", "乡（镇）", "乡(镇)", "镇", "乡", "街道", "苏
 #: a collective made of level words alone: the bodies of those regions (各乡镇（街道）, 各苏木乡镇 the
 #: townships' governments; 各区、县级市, 各县（市、区） the counties' and districts')
 _GRASSROOTS_ONLY = re.compile(r"^(?:乡镇|乡|镇|街道|苏木|嘎查|[（()）、，,])+$")
-_REGIONS_ONLY = re.compile(r"^(?:县级市|县区|市区|县|区|市|旗|[（()）、，,])+$")
+_REGIONS_ONLY = re.compile(r"^(?:县级市|县区|市区|直管市|地区|县|区|市|旗|州|盟|[（()）、，,])+$")
 
 
 def join_collectives(names: list[str]) -> list[str]:
@@ -335,8 +337,8 @@ def region_named(name: str) -> str | None:
     core = _without_alternate(name)
     if not 2 <= len(core) <= 8 or core in LEVEL_WORDS or core.endswith(ORG_ENDINGS):
         return None
-    if core[0] in LEVEL_CHARS and core[1:] in LEVEL_WORDS:
-        return None
+    if core[0] in LEVEL_CHARS and core[1:] in LEVEL_WORDS or core in LONG_LEVEL_WORDS + ("自治区",):
+        return None  # 自治县 alone is a level word (自治县人民政府: the plan's county's), no region's name
     return next((e for e in REGION_ENDINGS if core.endswith(e)), None)
 
 
@@ -402,7 +404,10 @@ def _split_alternate(name: str) -> tuple[str, str]:
 #: how high a level character's region stands (0 a province, 1 a prefecture, 2 a county)
 #: the regions a level character names above a county: (rank, level of a region the plan never names)
 _ABOVE = {"省": (0, "province"), "自治区": (0, "autonomous-region"), "市": (1, "city"), "州": (1, "prefecture"),
-          "盟": (1, "league")}
+          "自治州": (1, "autonomous-prefecture"), "盟": (1, "league")}
+#: level words of more than one character a body's name may open with (自治县民政局, 特区残联, 林区财政局):
+#: the division of the plan's chain whose level they name (自治区 and 地区 have readings of their own)
+LONG_LEVEL_WORDS = ("自治州", "自治县", "自治旗", "特区", "林区")
 
 
 def _home_rank(region: RegionRef) -> int:
@@ -452,9 +457,10 @@ class UnitResolver:
             (words for ending, words in ZONE_PREFIXES if region is not None and region.name.endswith(ending)), ())
         # (a zone the county gazetteer holds as a division, 浦东新区, 两江新区, restores the division's 区)
         zone_first = self.zone_prefixes[0] if self.zone_prefixes and region and not places_of(region.name) else ""
+        # (自治区's bodies print 自治区, 六枝特区's 特区: `level_word`)
+        word = level_word(region.name) if region is not None else ""
         self.level_char = ("" if region is None else zone_first if zone_first
-                           else _PREFECTURE_AREA if region.name.endswith(_PREFECTURE_AREA)
-                           else region.name[-1] if region.name[-1] in LEVEL_CHARS else "区")
+                           else word if word in LEVEL_CHARS or len(word) > 1 else "区")
         self._cache: dict[tuple[str, str], UnitRef] = {}
         self._above: dict[str, RegionRef] = {}  # unnamed regions above the plan's, by level character
         # each name's prefix, split once: a plan prints the same names in clause after clause, and
@@ -496,16 +502,12 @@ class UnitResolver:
         if zone is not None:  # 新区公共服务局 in 雄安新区's plan: the zone's, never 区新区公共服务局
             return zone, name[len(zone):], self.region
         if self.region is not None:
-            full, short = self.region.name, region_short_name(self.region)
-            if name.startswith(full) and len(name) > len(full) + 1:
-                return full, name[len(full):], self.region
+            printed = self._chain_printed(name) or self._abbreviation_printed(name)
+            if printed is not None:  # 云山市财政局 in 青溪区's plan: the city's, never 区云山市财政局
+                return printed
+            short = region_short_name(self.region)
             if name.startswith(short) and len(name) > len(short) + 1 and self._short_prefixes(name, short):
                 return short, name[len(short):], self.region
-            node = self.region.parent
-            while node is not None:  # 云山市财政局 in 青溪区's plan: the city's, never 区云山市财政局
-                if name.startswith(node.name) and len(name) > len(node.name) + 1:
-                    return node.name, name[len(node.name):], node
-                node = node.parent
             named = self._named_below(name)
             if named is not None:
                 return named
@@ -522,6 +524,13 @@ class UnitResolver:
             return "", name, self._region_for_level(m.group(1))
         if name.startswith("自治区") and len(name) > 4:
             return "自治区", name[3:], self._region_for_level("自治区")
+        word = next((w for w in LONG_LEVEL_WORDS if name.startswith(w) and len(name) > len(w) + 1), None)
+        if word is not None:
+            # 自治县民政局 in 长阳土家族自治县's plan, 特区残联 in 六枝特区's: the division of that level,
+            # never a region named 自治县 nor 区特区残联 (none where the plan holds no such division)
+            return word, name[len(word):], self._long_level_region(word)
+        if name.startswith(("行署", "行政公署")) and (area := self._governed_by_office()) is not None:
+            return "", name, area  # 行署残工委办公室: the 地区's (or 盟's) own, printed so, never 地区行署…
         if name[0] in LEVEL_CHARS and len(name) >= 2 and not name.startswith(NOT_PREFIXES):
             return name[0], name[1:], self._region_for_level(name[0])  # 县民政局; 县委 too
         if self._national(name):
@@ -531,6 +540,62 @@ class UnitResolver:
         if name.startswith(UNPREFIXED) or self._names_a_region(name):
             return "", name, self.region
         return None
+
+    def _chain(self) -> list[RegionRef]:
+        chain, node = [], self.region
+        while node is not None:
+            chain.append(node)
+            node = node.parent
+        return chain
+
+    def _long_level_region(self, word: str) -> RegionRef | None:
+        """The division of the plan's chain a level word of more than one character names: 自治县 an
+        autonomous county (or, above a county, the region known by its relation: 青山县所在自治州),
+        特区 and 林区 the division whose bodies print that word (六枝特区; never 碑林区, a district)."""
+        if word.startswith("自治"):
+            return self._region_for_level(word)
+        return next((n for n in self._chain() if level_word(n.name) == word), None)
+
+    def _governed_by_office(self) -> RegionRef | None:
+        """The 地区 or 盟 of the plan's chain, governed by a 行政公署 (行署)."""
+        return next((n for n in self._chain() if n.name.endswith(("地区", "盟"))), None)
+
+    def abbreviated(self, place: str) -> RegionRef | None:
+        """The division of the plan's chain a place's name abbreviates, as a name is shortened by
+        keeping some of its characters in their order (鄂前旗 of 鄂托克前旗, 莫旗 of 莫力达瓦达斡尔族自治旗):
+        its first character and its level word kept, and no division of its own (鄂托克旗 is one)."""
+        if len(place) < 2 or place in counties() or place in gazetteer() or split_region_names(place) != [place]:
+            return None
+        for node in self._chain():
+            full, word = node.name, level_word(node.name)
+            if len(place) >= len(full) or place[0] != full[0] or not place.endswith(word) or len(word) > 1:
+                continue
+            rest = iter(full[1:-1])
+            if all(ch in rest for ch in place[1:-1]):
+                return node
+        return None
+
+    def _abbreviation_printed(self, name: str) -> tuple[str, str, RegionRef] | None:
+        """鄂前旗民政局 in 鄂托克前旗's plan: the banner's, printed by its name's abbreviation."""
+        for k in range(2, min(len(name) - 1, 8)):
+            if name[k - 1] in LEVEL_CHARS and (node := self.abbreviated(name[:k])) is not None \
+                    and reads_as_unit(name[k:]) is None:
+                if classify_department(name[k:]) in _NAMED_AFTER_PLACES:
+                    return "", name, node  # 贵安新区开发投资有限公司: a company named after the place
+                return name[:k], name[k:], node
+        return None
+
+    def _chain_printed(self, name: str) -> tuple[str, str, RegionRef] | None:
+        """The division of the plan's chain a name opens by printing it in full (云山市财政局, 长阳县
+        民政局 for 长阳土家族自治县's), after the divisions above it where printed too (北京市朝阳区
+        温馨家园管理中心 in 朝阳区's plan: 朝阳区's, never 北京市's 市朝阳区…)."""
+        pos, hit = 0, None
+        for node in reversed(self._chain()):  # outermost first
+            form = next((f for f in printed_names(node.name) if name.startswith(f, pos)
+                         and len(name) > pos + len(f) + 1), None)
+            if form is not None:
+                pos, hit = pos + len(form), node
+        return (name[:pos], name[pos:], hit) if hit is not None else None
 
     def _short_prefixes(self, name: str, short: str) -> bool:
         """Does the region's short name open `name` as its prefix (薛城民政局 in 薛城区's plan), not as
@@ -604,7 +669,9 @@ class UnitResolver:
             char = league.group(1)  # 团区委 in a 县's plan
         else:
             char = got[0]
-        if len(char) != 1 or char not in LEVEL_CHARS or self._region_for_level(char) is not None:
+        if char in LONG_LEVEL_WORDS and self._long_level_region(char) is None:
+            pass  # 特区民政局 in a city's plan: which 特区, the plan does not say
+        elif len(char) != 1 or char not in LEVEL_CHARS or self._region_for_level(char) is not None:
             return None
         return (f"its level {char} is neither {self.region.name}'s own nor one above it, and the plan names "
                 f"no such {char}: not read as {self.region.name}'s body (a name copied from another "
@@ -646,6 +713,14 @@ class UnitResolver:
             node = node.parent
         return False
 
+    def _label_word(self, region: RegionRef) -> str:
+        """The level word a body of a division of the plan's chain is labelled with (县, 州 of an
+        autonomous prefecture, 自治区, 特区), '' where it prints none of its own (a zone's)."""
+        if region is self.region:
+            return self.level_char if self.level_char in LEVEL_CHARS or len(self.level_char) > 1 else ""
+        word = level_word(region.name)
+        return word if word in LEVEL_CHARS or len(word) > 1 else ""
+
     def _home(self) -> RegionRef:
         return self.region or RegionRef("", "")
 
@@ -681,8 +756,13 @@ class UnitResolver:
         if name is None:
             return None
         home = self.region
+        own = next((n for n in self._chain() if name in printed_names(n.name)), None)
         if home is not None and name in (home.name, region_short_name(home)):
             region = home
+        elif own is not None:  # 长阳县 in 长阳土家族自治县's plan, 恩施州 in one of its counties'
+            region = own
+        elif (short := self.abbreviated(name)) is not None:  # 鄂前旗 in 鄂托克前旗's plan
+            region = short
         else:
             region = RegionRef(name, level_of(name, home), home)
         alts = (printed,) if printed != name else ()
@@ -699,11 +779,11 @@ class UnitResolver:
             prefix, core, region = got
             if prefix in self.zone_prefixes and prefix != self.level_char:
                 prefix = self.level_char  # 新区财政局 in 浦东新区's plan: its 区财政局, one label for one body
-            elif (region is not None and len(prefix) > 1 and prefix in (region.name, region_short_name(region))
-                    and region.name[-1] in LEVEL_CHARS and self._in_chain(region)):
-                # 青山县民政局 is the body the plan also prints 县民政局: one label for one body (the
-                # printed name an alternative), never two preferred labels
-                prefix = region.name[-1]
+            elif (region is not None and len(prefix) > 1 and self._in_chain(region)
+                    and (level := self._label_word(region)) and prefix != level):
+                # 青山县民政局 is the body the plan also prints 县民政局, 自治县民政局 the one it prints
+                # 县民政局: one label for one body (the printed name an alternative), never two preferred labels
+                prefix = level
         canonical = unit_aliases().get(normalize(core), unit_aliases().get(core, core))
         label = f"{prefix}{canonical}"
         alts = []

@@ -1,0 +1,114 @@
+"""Plans of divisions other than a province's ordinary county or district: autonomous counties,
+prefectures and banners (printed by their place alone: 长阳县, 黔东南州), 特区 and 林区, a 地区 governed
+by its 行署, a municipality's district printing its city before its name, a province listing its
+prefectures.  Each body is its division's, labelled with the level word its division prints, never
+a region invented from a level word (自治县) nor a prefix put before another (区特区民政局)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from policykg.loaders.plan import load_plan
+
+
+def plan(tmp_path: Path, title: str, *clauses: str):
+    """A plan titled `title` whose task N prints clause N after its text (line 3 + N)."""
+    body = "一、主要任务\n" + "".join(f"{k}.加强第{k}项工作。落实相关措施。{c}\n" for k, c in enumerate(clauses, 1))
+    path = tmp_path / "plan.txt"
+    path.write_text(title + "\n" + body + "二、保障措施\n加强组织领导。\n", encoding="utf-8")
+    return load_plan(path)
+
+
+def roles(task) -> list[tuple[str, str, str]]:
+    return [(r.role, r.unit.label, r.unit.region.name) for r in task.responsibilities]
+
+
+def chain(record) -> list[str]:
+    return [r.name for r in record.region.chain()]
+
+
+def test_an_autonomous_countys_bodies_print_自治县_or_its_short_name(tmp_path):
+    """自治县民政局 was a body of a region named 自治县 below the county (one body with 县民政局 under
+    two nodes), 长阳县残联 a body of a region 长阳县."""
+    r = plan(tmp_path, "长阳土家族自治县残疾人事业发展“十四五”规划",
+             "（自治县民政局牵头，长阳县残联、自治县人民政府配合）", "（县民政局负责）")
+    assert chain(r) == ["湖北省", "宜昌市", "长阳土家族自治县"]
+    assert roles(r.tasks()[0]) == [("lead", "县民政局", "长阳土家族自治县"), ("support", "县残疾人联合会", "长阳土家族自治县"),
+                                   ("support", "县人民政府", "长阳土家族自治县")]
+    one, other = (t.responsibilities[0].unit for t in r.tasks())  # one body: one region, one key
+    assert (one.region, one.key, one.label) == (other.region, other.key, other.label)
+    assert not r.warnings
+
+
+def test_a_plan_titled_with_an_autonomous_divisions_short_name(tmp_path):
+    """黔东南州 is 黔东南苗族侗族自治州 (no region was read from the title, nor an issuer from
+    黔东南州人民政府办公室); 长阳县 is 长阳土家族自治县, the gazetteer's division with its code."""
+    path = tmp_path / "plan.txt"
+    path.write_text("黔东南州残疾人事业发展“十四五”规划\n黔东南州人民政府办公室\n2022年1月25日\n一、主要任务\n"
+                    "1.加强残疾人保障。落实补贴。（黔东南州民政局牵头，自治州财政局、州残联配合）\n二、保障措施\n加强领导。\n",
+                    encoding="utf-8")
+    r = load_plan(path)
+    assert chain(r) == ["贵州省", "黔东南苗族侗族自治州"] and r.issuer.label == "黔东南州人民政府办公室"
+    assert roles(r.tasks()[0]) == [("lead", "州民政局", "黔东南苗族侗族自治州"), ("support", "州财政局", "黔东南苗族侗族自治州"),
+                                   ("support", "州残疾人联合会", "黔东南苗族侗族自治州")]
+    county = plan(tmp_path, "长阳县残疾人事业发展“十四五”规划", "（县民政局负责）")
+    assert chain(county) == ["湖北省", "宜昌市", "长阳土家族自治县"] and county.region.code
+
+
+def test_a_special_or_forestry_districts_bodies_print_its_kind(tmp_path):
+    """特区民政局 in 六枝特区's plan was 区特区民政局, a name printed without a level 区财政局; 林区残联 in
+    神农架林区's 区林区残联, and 神农架国家公园管理局, named after the place, 区神农架….  A district whose
+    name merely ends so (碑林区) prints 区."""
+    r = plan(tmp_path, "六枝特区“十四五”残疾人事业发展规划", "（特区民政局牵头，财政局、特区残联配合）")
+    assert roles(r.tasks()[0]) == [("lead", "特区民政局", "六枝特区"), ("support", "特区财政局", "六枝特区"),
+                                   ("support", "特区残疾人联合会", "六枝特区")]
+    r = plan(tmp_path, "神农架林区残疾人事业发展“十四五”规划", "（林区残联牵头，神农架国家公园管理局配合）")
+    assert chain(r) == ["湖北省", "神农架林区"]
+    assert roles(r.tasks()[0]) == [("lead", "林区残疾人联合会", "神农架林区"), ("support", "神农架国家公园管理局", "神农架林区")]
+    r = plan(tmp_path, "西安市碑林区残疾人事业发展“十四五”规划", "（区民政局牵头，财政局配合）")
+    assert roles(r.tasks()[0]) == [("lead", "区民政局", "碑林区"), ("support", "区财政局", "碑林区")]
+
+
+def test_a_special_districts_body_in_its_citys_plan_is_a_gap(tmp_path):
+    """特区民政局 in 六盘水市's plan was 市特区民政局, the city's: which 特区, the plan does not say."""
+    r = plan(tmp_path, "六盘水市残疾人事业发展“十四五”规划", "（市民政局牵头，特区民政局配合）")
+    assert roles(r.tasks()[0]) == [("lead", "市民政局", "六盘水市")]
+    assert [(w.line, w.kind) for w in r.warnings] == [(3, "unit-name")] and "特区民政局" in r.warnings[0].message
+
+
+def test_a_banners_plan_names_its_league_region_and_grassroots(tmp_path):
+    """内蒙古自治区残联 was labelled 区残疾人联合会; 苏木镇卫生院 and 嘎查村委会 took the banner's prefix
+    (旗苏木镇卫生院); 鄂前旗民政局, the banner's name abbreviated, was a body of a region 鄂前旗 below it.
+    A neighbouring banner printed in full (鄂托克旗) stays its own."""
+    r = plan(tmp_path, "鄂托克前旗残疾人事业发展“十四五”规划",
+             "（鄂前旗民政局牵头，旗残联、内蒙古自治区残联、鄂尔多斯市残联配合）", "（苏木镇卫生院牵头，嘎查村委会配合）",
+             "（旗民政局牵头，鄂托克旗民政局配合）")
+    assert [roles(t) for t in r.tasks()] == [
+        [("lead", "旗民政局", "鄂托克前旗"), ("support", "旗残疾人联合会", "鄂托克前旗"),
+         ("support", "自治区残疾人联合会", "内蒙古自治区"), ("support", "市残疾人联合会", "鄂尔多斯市")],
+        [("lead", "苏木镇卫生院", "鄂托克前旗"), ("support", "嘎查村委会", "鄂托克前旗")],
+        [("lead", "旗民政局", "鄂托克前旗"), ("support", "鄂托克旗民政局", "鄂托克旗")]]
+
+
+def test_a_municipalitys_district_printed_after_its_city_is_the_districts(tmp_path):
+    """北京市朝阳区温馨家园管理中心 in 朝阳区's plan was 北京市's 市朝阳区温馨家园管理中心, 重庆市万州区税务局
+    重庆市's 市万州区税务局."""
+    r = plan(tmp_path, "北京市朝阳区“十四五”时期残疾人事业发展规划",
+             "（区残联牵头，北京市朝阳区温馨家园管理中心、北京市残联配合）")
+    assert roles(r.tasks()[0]) == [("lead", "区残疾人联合会", "朝阳区"), ("support", "区温馨家园管理中心", "朝阳区"),
+                                   ("support", "市残疾人联合会", "北京市")]
+    r = plan(tmp_path, "重庆市万州区残疾人事业发展“十四五”规划", "（区医保局牵头，重庆市万州区税务局配合）")
+    assert roles(r.tasks()[0]) == [("lead", "区医疗保障局", "万州区"), ("support", "区税务局", "万州区")]
+
+
+def test_a_prefectures_administrative_office_prints_行署(tmp_path):
+    """行署残工委办公室 in 阿里地区's plan was labelled 地区行署残工委办公室."""
+    r = plan(tmp_path, "阿里地区“十四五”残疾人事业发展规划", "（行署残工委办公室牵头，地区残联配合）")
+    assert roles(r.tasks()[0]) == [("lead", "行署残工委办公室", "阿里地区"), ("support", "地区残疾人联合会", "阿里地区")]
+
+
+def test_a_provinces_collective_of_its_prefectures_is_one(tmp_path):
+    """各市、州、直管市 was 各市 and a region body 直管市, and 州 a gap."""
+    r = plan(tmp_path, "湖北省残疾人事业发展“十四五”规划", "（省残联牵头，各市、州、直管市、神农架林区人民政府配合）")
+    assert roles(r.tasks()[0]) == [("lead", "省残疾人联合会", "湖北省"), ("support", "各市、州、直管市", "湖北省"),
+                                   ("support", "神农架林区", "神农架林区")]
+    assert not r.warnings
