@@ -305,10 +305,16 @@ def read_metadata(blocks: list[Block], body_start: int) -> Metadata:
     if md.issued is None:
         _signature_after_text(blocks[body_start:], md)
     if not md.issuer:
-        for b in head:
+        for i, b in enumerate(head):
             m = re.match(r"^(.{2,40}?)(?:关于印发|印发)", b.norm.strip())
             if m and issuer_name(m.group(1)):
                 md.issuer = issuer_name(m.group(1))
+                break
+            if i > 0 and b.norm.strip().startswith("关于") and names_the_plan(b.norm) \
+                    and issuer_name(head[i - 1].norm) == re.sub(r"\s+", "", head[i - 1].norm):
+                # the notice's title printed over two lines, its issuer's name on the first, as a long
+                # name wraps (长阳土家族自治县人民政府 / 关于印发…的通知)
+                md.issuer = issuer_name(head[i - 1].norm)
                 break
     at = _index_in(head, md.title_block)
     if not md.issuer and at is not None:

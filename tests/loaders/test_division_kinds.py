@@ -112,3 +112,15 @@ def test_a_provinces_collective_of_its_prefectures_is_one(tmp_path):
     assert roles(r.tasks()[0]) == [("lead", "省残疾人联合会", "湖北省"), ("support", "各市、州、直管市", "湖北省"),
                                    ("support", "神农架林区", "神农架林区")]
     assert not r.warnings
+
+
+def test_a_notice_title_wrapped_under_its_issuers_name_names_the_issuer(tmp_path):
+    """长阳土家族自治县人民政府 / 关于印发…的通知, its long name wrapping the notice's title, signed with a
+    date alone: no issuer was read."""
+    path = tmp_path / "plan.txt"
+    path.write_text("长阳土家族自治县人民政府\n关于印发长阳土家族自治县残疾人事业发展“十四五”规划的通知\n"
+                    "各乡镇人民政府，县政府各部门：\n现将《长阳土家族自治县残疾人事业发展“十四五”规划》印发给你们，请认真贯彻执行。\n"
+                    "2022年4月6日\n长阳土家族自治县残疾人事业发展“十四五”规划\n一、主要任务\n"
+                    "1.加强残疾人保障。落实补贴。（县民政局负责）\n二、保障措施\n加强领导。\n", encoding="utf-8")
+    r = load_plan(path)
+    assert r.issuer.label == "长阳土家族自治县人民政府" and str(r.issued) == "2022-04-06"
