@@ -93,6 +93,12 @@ def short_forms() -> dict[str, str]:
     return {short: next(iter(full)) for short, full in found.items() if len(full) == 1 and short not in taken}
 
 
+@cache
+def _prefecture_short_forms() -> tuple[str, ...]:
+    """The autonomous prefectures' short forms (黔东南州), longest first."""
+    return tuple(sorted((s for s in short_forms() if s.endswith("州")), key=len, reverse=True))
+
+
 def official_name(name: str) -> str:
     """The division's name a printed one stands for: 长阳县 -> 长阳土家族自治县 (else the name)."""
     return short_forms().get(name, name)
@@ -127,8 +133,7 @@ def split_region_names(prefix: str) -> list[str]:
     pos = 0
     while True:
         # an autonomous prefecture printed by its place (黔东南州): a name no suffix of a division ends
-        short = next((s for s in sorted(short_forms(), key=len, reverse=True)
-                      if s.endswith("州") and prefix.startswith(s, pos)), None)
+        short = next((s for s in _prefecture_short_forms() if prefix.startswith(s, pos)), None)
         if short is not None:
             names.append(short)
             pos += len(short)
