@@ -103,9 +103,10 @@ def _numbered(blocks: list[Block], footnotes: Collection[str] = ()) -> dict[int,
     footnote: a bracketed number whose mark the text prints, `footnotes`, as [1] 含灵活就业)."""
     out: dict[int, Numbering] = {}
     last: dict[str, int] = {}
+    annexes = _annex_lists(blocks)
     for i, b in enumerate(blocks):
         n = numbering(b.norm)
-        if n is None or not accept(n, last, b.norm):
+        if n is None or i in annexes or not accept(n, last, b.norm):
             continue
         if footnotes and b.norm[:n.end].strip().rstrip("、.") in footnotes:
             continue
@@ -115,6 +116,30 @@ def _numbered(blocks: list[Block], footnotes: Collection[str] = ()) -> dict[int,
     for style in RUN_STYLES:
         for i in _outside_runs(out, style):
             del out[i]
+    return out
+
+
+#: a notice's list of annexes: 附件：1.青山县…任务清单 (or 附件： alone over it), its items 2.名词解释 …
+_ANNEX_LIST_RE = re.compile(r"(?:附件|附表)\s*[:：]\s*(?:(?P<n>\d{1,2})\s*[.、．])?")
+_ANNEX_ITEM_RE = re.compile(r"\s*(?P<n>\d{1,2})\s*[.、．]")
+
+
+def _annex_lists(blocks: list[Block]) -> set[int]:
+    """Indexes of the items of a list of annexes printed after the text (附件：1.青山县…任务清单 /
+    2.名词解释): each names an annex, a title counting on from the label's, and is no item of the
+    plan's ladder (read as one, its 2. set the list's style above the chapters that follow it)."""
+    out: set[int] = set()
+    for i, b in enumerate(blocks):
+        m = _ANNEX_LIST_RE.match(b.norm)
+        if m is None or len(b.norm) > HEADING_MAX or "。" in b.norm:
+            continue
+        last = int(m.group("n")) if m.group("n") else 0
+        for j in range(i + 1, len(blocks)):
+            item = _ANNEX_ITEM_RE.match(blocks[j].norm)
+            if item is None or int(item.group("n")) != last + 1 or not title_only(blocks[j].norm[item.end():]):
+                break
+            out.add(j)
+            last += 1
     return out
 
 

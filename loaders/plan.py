@@ -20,6 +20,7 @@ from policykg.loaders.coverage import (boxes_printed, indicators_in_prose, lead_
 from policykg.loaders.ladder import CHAPTER_STYLES, Numbering, numbering
 from policykg.loaders.model import (Chapter, DocumentInfo, Gap, Indicator, PlanRecord, Project, Section, Span,
                                     Task, UnitRef)
+from policykg.loaders.companions import drop_companions
 from policykg.loaders.contents import drop_contents
 from policykg.loaders.furniture import drop_furniture
 from policykg.loaders.grids import (continue_division_grid, read_division_grid, read_indicator_grid,
@@ -608,7 +609,9 @@ def load_plan(path: str | Path) -> PlanRecord:
     """Read one plan document (text, Word, PDF or web page) into a plan record."""
     src = read_document(path)
     spans = _Spans(src)
-    lines = drop_contents(drop_furniture(src.lines, make_lines(src.lines)))
+    # an interpretation printed with the plan goes first: the plan's title printed again after it is
+    # no running header
+    lines = drop_contents(drop_furniture(src.lines, drop_companions(make_lines(src.lines))))
     table_gaps: list[Gap] = []
     blocks, table_after, indicator_tables, division_tables = _extract_tables(lines, src.grids, table_gaps)
     if not blocks and not indicator_tables and not division_tables:

@@ -1,0 +1,94 @@
+"""What a policy researcher feeds the loaders beside a five-year plan, printed whole: a 实施方案 or
+行动计划 under its covering notice, with its 政策解读 or 起草说明 before or after it, its list of
+annexes, its 分工方案, a second plan issued by the same notice, a 办法 numbered by articles.  Each
+plan reads its own tasks (none from the interpretation's retelling of them, none lost), or the loader
+says, with its line, what it did not read."""
+from __future__ import annotations
+
+import pytest
+
+from tests.loaders.handmade import owners, text_plan as plan
+
+NOTICE = """青山县人民政府办公室
+关于印发《青山县残疾人就业促进行动方案》的通知
+青政办发〔2023〕12号
+
+各乡镇人民政府，县直各单位：
+　　《青山县残疾人就业促进行动方案》已经县人民政府同意，现印发给你们，请认真组织实施。
+
+青山县人民政府办公室
+2023年3月15日
+
+"""
+TITLE = "青山县残疾人就业促进行动方案\n\n"
+BODY = """一、工作目标
+　　到2025年，全县城乡新增残疾人就业300人。
+二、重点任务
+（一）开展职业技能培训。每年培训残疾人200人次。（牵头单位：县人社局；配合单位：县残联）
+（二）开发公益性岗位。开发适合残疾人的公益性岗位50个。（牵头单位：县人社局；配合单位：县财政局）
+三、保障措施
+（一）加强组织领导。县残工委统筹协调。
+"""
+OWNERS = [("开展职业技能培训", ["县人力资源和社会保障局"], ["县残疾人联合会"]),
+          ("开发公益性岗位", ["县人力资源和社会保障局"], ["县财政局"])]
+#: an interpretation retelling the plan's tasks, its own chapters numbered 一、 again
+INTERPRETATION = """一、出台背景
+　　为落实省、市工作部署，县残联会同县人社局起草了本方案。
+二、重点任务
+　　方案明确了两项重点任务：
+（一）开展职业技能培训。由县人社局牵头，每年培训残疾人200人次。
+（二）开发公益性岗位。由县人社局牵头开发岗位50个。
+三、解读机关及联系方式
+　　解读机关：青山县残疾人联合会
+"""
+
+
+@pytest.mark.parametrize("heading", [
+    "关于《青山县残疾人就业促进行动方案》的政策解读", "《青山县残疾人就业促进行动方案》政策解读", "政策解读",
+    "附件：政策解读", "相关解读", "关于《青山县残疾人就业促进行动方案》的起草说明", "《青山县残疾人就业促进行动方案》的说明"])
+def test_an_interpretation_after_the_plan_is_none_of_it(tmp_path, heading):
+    record = plan(tmp_path, NOTICE + TITLE + BODY + "\n" + heading + "\n\n" + INTERPRETATION)
+    assert record.title == "青山县残疾人就业促进行动方案"
+    assert owners(record) == OWNERS
+    assert [c.title for c in record.chapters] == ["工作目标", "重点任务", "保障措施"]
+    assert not record.warnings
+
+
+def test_an_explanation_before_the_plan_is_none_of_it(tmp_path):
+    """A 起草说明 printed first, under the plan's title: the plan's title printed again after it opens
+    the plan (no running header), whose chapters are read, not the explanation's."""
+    explanation = "起草说明\n\n一、起草背景\n　　根据省残联工作要求起草。\n二、重点任务\n（一）开展培训。由县人社局牵头。\n\n"
+    record = plan(tmp_path, TITLE + explanation + TITLE + BODY)
+    assert record.title == "青山县残疾人就业促进行动方案"
+    assert owners(record) == OWNERS
+    assert not record.warnings
+
+
+def test_the_interpretation_ends_at_the_next_annex(tmp_path):
+    """A 解读 printed as 附件1 ends where 附件2 begins: its division table is the plan's."""
+    annex = ("附件1\n\n关于《青山县残疾人就业促进行动方案》的政策解读\n\n" + INTERPRETATION
+             + "\n附件2\n\n重点任务分工表\n\n序号\t重点任务\t牵头单位\t配合单位\n"
+               "1\t开展职业技能培训\t县人社局\t县残联\n2\t开发公益性岗位\t县人社局\t县财政局\n")
+    record = plan(tmp_path, TITLE + BODY.replace("（牵头单位：县人社局；配合单位：县残联）", "")
+                  .replace("（牵头单位：县人社局；配合单位：县财政局）", "") + "\n" + annex)
+    rows = [t for t in record.tasks() if t.implements is not None]
+    assert [(t.title, [u.label for u in t.units("lead")]) for t in rows] == [
+        ("开展职业技能培训", ["县人力资源和社会保障局"]), ("开发公益性岗位", ["县人力资源和社会保障局"])]
+    assert len(record.tasks()) == 4
+
+
+def test_a_chapter_of_the_plan_named_for_its_interpretation_is_the_plans(tmp_path):
+    """三、政策解读 numbered as a chapter is a chapter of the plan, not the heading of another document."""
+    record = plan(tmp_path, TITLE + BODY + "四、政策解读\n　　本方案由县残联负责解释。\n")
+    assert [c.title for c in record.chapters] == ["工作目标", "重点任务", "保障措施", "政策解读"]
+
+
+def test_the_list_of_annexes_after_the_text_is_no_item_of_the_plan(tmp_path):
+    """附件：1.…清单 / 2.名词解释 printed after the safeguards: its 2. is no item, so the plan's
+    numbering is read as printed and its tasks are kept (they were all lost, the chapters read as
+    nested in 2.)."""
+    annexes = ("\n附件：1.青山县残疾人就业促进重点任务清单\n　　　2.名词解释\n\n附件2\n\n名词解释\n\n"
+               "一、公益性岗位：指由政府出资开发的岗位。\n二、辅助性就业：指集中组织残疾人就业的形式。\n")
+    record = plan(tmp_path, TITLE + BODY + annexes)
+    assert owners(record) == OWNERS
+    assert [c.title for c in record.chapters][:3] == ["工作目标", "重点任务", "保障措施"]
