@@ -40,7 +40,7 @@ def companion_heading(norm: str) -> bool:
 _PLAN_KIND_END_RE = re.compile(r"(?:规划|方案|纲要|计划|意见|要点|办法|细则|规定)(?:\s*[（(][^（()）]*[)）])*$")
 
 
-def _titles_a_plan(norm: str) -> bool:
+def titles_a_plan(norm: str) -> bool:
     """A line that titles a plan (青山县残疾人托养服务实施方案, not 方案明确了两项重点任务：, a sentence of
     the interpretation), or a notice issuing one (关于印发《…》的通知)."""
     text = norm.strip()
@@ -61,7 +61,7 @@ def companion_lines(lines: list[Line]) -> set[int]:
             continue
         if companion_heading(ln.norm):
             inside = True
-        elif inside and (_titles_a_plan(ln.norm) or _ANNEX_LABEL_RE.fullmatch(ln.norm.strip())):
+        elif inside and (titles_a_plan(ln.norm) or _ANNEX_LABEL_RE.fullmatch(ln.norm.strip())):
             inside = False
         if inside:
             out.add(i)

@@ -265,6 +265,39 @@ def _domain_chapters(chapter_kinds: dict[int, str], has_children: set[int]) -> s
     return out
 
 
+#: the title of a plan's division of tasks printed as text after it, one task domain a chapter
+#: (青山县…行动方案任务分工, 重点任务分工方案, 责任分解, 重点任务清单, 工作台账)
+DIVISION_DOCUMENT_RE = re.compile(r"(?:任务|责任|工作)(?:分工|分解|清单)|分工方案|工作台账")
+
+
+def division_heading(norm: str) -> bool:
+    """An unnumbered line titling a division of the plan's tasks (…行动方案任务分工)."""
+    text = norm.strip()
+    return len(text) <= HEADING_MAX and title_only(text) and DIVISION_DOCUMENT_RE.search(text) is not None \
+        and not text.startswith(("附件", "附表"))
+
+
+def _division_chapters(blocks: list[Block], numbered: dict[int, Numbering], chapter_kinds: dict[int, str]) -> set[int]:
+    """Chapters named for no kind under the title of a division of the plan's tasks printed after the
+    plan (附件 / 青山县…行动方案任务分工 / 一、建设托养机构 / 1.制定…。牵头单位：…): each a domain of the
+    tasks divided, so they hold tasks, although they follow the plan's safeguards.  They go on to
+    the next annex's label."""
+    out: set[int] = set()
+    under = False
+    for i, b in enumerate(blocks):
+        if i in chapter_kinds:
+            if under and chapter_kinds[i] == "other":
+                out.add(i)
+            continue
+        if i in numbered:
+            continue
+        if b.norm.startswith(("附件", "附表")):
+            under = division_heading(b.norm[2:].lstrip("0123456789 :：\u3000"))
+        elif division_heading(b.norm):
+            under = True
+    return out
+
+
 def _phase_chapters(blocks: list[Block], numbered: dict[int, Numbering], order: list[int],
                     level_of: dict[int, int], chapter_kinds: dict[int, str]) -> set[int]:
     """Chapters (named for tasks or for no kind: 三、工作安排, 四、目标任务和实施步骤) whose items
@@ -334,7 +367,8 @@ def _infer(blocks: list[Block], numbered: dict[int, Numbering]) -> Outline:
         chapter_kinds[i] = "steps"
     out.task_chapters_exist = "tasks" in chapter_kinds.values()
     if out.task_chapters_exist:
-        out.domain_chapters = _domain_chapters(chapter_kinds, out.has_children)
+        out.domain_chapters = _domain_chapters(chapter_kinds, out.has_children) \
+            | _division_chapters(blocks, numbered, chapter_kinds)
     wanted = {"tasks"} if out.task_chapters_exist else {"other"}
     out.task_chapters = {i for i, kind in chapter_kinds.items() if kind in wanted or i in out.domain_chapters}
     # the task level: the shallowest level below the chapters whose items mostly carry a body

@@ -92,3 +92,63 @@ def test_the_list_of_annexes_after_the_text_is_no_item_of_the_plan(tmp_path):
     record = plan(tmp_path, TITLE + BODY + annexes)
     assert owners(record) == OWNERS
     assert [c.title for c in record.chapters][:3] == ["工作目标", "重点任务", "保障措施"]
+
+
+# --- two documents in one file ---------------------------------------------------------------------
+
+SECOND = """青山县残疾人康复服务实施方案
+
+一、工作目标
+　　到2025年，残疾人基本康复服务覆盖率达到85%。
+二、主要任务
+（一）开展精准康复。为残疾人提供基本康复服务。（责任单位：县残联、县卫健局）
+三、保障措施
+（一）加强组织领导。
+"""
+
+
+def test_a_second_plan_issued_by_the_notice_is_said_not_merged(tmp_path):
+    """A notice issuing two plans, printed one after the other: the second's tasks were read as the
+    first's, under its title, without a word.  One plan is read a document: the second is a gap."""
+    record = plan(tmp_path, NOTICE + TITLE + BODY + "\n" + SECOND)
+    assert record.title == "青山县残疾人就业促进行动方案"
+    assert owners(record) == OWNERS
+    gaps = [w for w in record.warnings if w.kind == "structure"]
+    assert len(gaps) == 1 and "青山县残疾人康复服务实施方案" in gaps[0].message
+    assert gaps[0].line == (NOTICE + TITLE + BODY + "\n").count("\n") + 1
+
+
+def test_a_plan_whose_annex_is_titled_like_a_plan_but_numbers_on_is_one_plan(tmp_path):
+    """A line titling a plan inside the text, its chapters numbering on (四、 after 三、), starts no second plan."""
+    record = plan(tmp_path, TITLE + BODY + "\n青山县残疾人康复服务实施方案\n\n四、组织实施\n　　各乡镇抓好落实。\n")
+    assert owners(record) == OWNERS
+    assert not [w for w in record.warnings if w.kind == "structure"]
+
+
+DIVISION = """附件
+
+青山县残疾人就业促进行动方案任务分工
+
+一、开展职业技能培训
+1.制定年度培训计划。牵头单位：县人社局；配合单位：县残联。完成时限：2023年12月底。
+2.组织开展技能培训。牵头单位：县人社局；配合单位：各乡镇人民政府。完成时限：每年12月底。
+二、开发公益性岗位
+3.开发公益性岗位。牵头单位：县人社局；配合单位：县财政局。完成时限：长期坚持。
+"""
+
+
+@pytest.mark.parametrize("label", ["附件\n\n青山县残疾人就业促进行动方案任务分工", "附件：重点任务分工方案",
+                                   "附件1\n\n青山县残疾人就业促进行动方案重点任务清单"])
+def test_a_division_printed_after_the_plan_one_domain_a_chapter_holds_tasks(tmp_path, label):
+    """The plan's 分工方案 printed after it as text, its chapters named for the tasks divided: they come
+    after the safeguards, and were read as chapters of no kind (their tasks, with their units and
+    deadlines, lost without a word)."""
+    record = plan(tmp_path, TITLE + BODY.replace("（牵头单位：县人社局；配合单位：县残联）", "")
+                  .replace("（牵头单位：县人社局；配合单位：县财政局）", "") + "\n"
+                  + DIVISION.replace("附件\n\n青山县残疾人就业促进行动方案任务分工", label))
+    divided = [(t.title, [u.label for u in t.units("lead")], [u.label for u in t.units("support")], t.deadline)
+               for t in record.tasks()[2:]]
+    assert divided == [("制定年度培训计划", ["县人力资源和社会保障局"], ["县残疾人联合会"], "2023年12月底"),
+                       ("组织开展技能培训", ["县人力资源和社会保障局"], ["各乡镇人民政府"], "每年12月底"),
+                       ("开发公益性岗位", ["县人力资源和社会保障局"], ["县财政局"], "长期坚持")]
+    assert not [w for w in record.warnings if w.kind == "structure"]
