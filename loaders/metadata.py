@@ -19,10 +19,11 @@ _NOTICE_TITLE_RE = re.compile(r"(?:关于)?印发\s*《(?P<t>[^《》]{4,80})》
 _BARE_NOTICE_TITLE_RE = re.compile(r"关于印发(?P<t>[^《》，。,]{4,80}?)的通知")
 _PLAN_WORDS = ("规划", "实施方案", "方案", "纲要", "行动计划", "计划")
 #: kinds (文种) of the plan family a title ends with, not only contains (意见 is in 征求意见稿):
-#: 关于…的实施意见, 2022年全县残疾人工作要点
-_ENDING_WORDS = ("意见", "要点")
+#: 关于…的实施意见, 2022年全县残疾人工作要点, and a 办法 or 规定 setting out measures by articles
+#: (青山县残疾人就业创业扶持办法; 办法 is in 具体办法如下：)
+_ENDING_WORDS = ("意见", "要点", "办法", "规定", "细则")
 #: a title of the form 关于…的实施意见: the issuer, when printed, stands before 关于
-_ABOUT_TITLE_RE = re.compile(r"关于.{2,60}的[\u4e00-\u9fff]{0,6}(?:意见|要点|规划|方案|计划|纲要)")
+_ABOUT_TITLE_RE = re.compile(r"关于.{2,60}的[\u4e00-\u9fff]{0,6}(?:意见|要点|规划|方案|计划|纲要|办法|规定|细则)")
 #: brackets closing a title: its period or draft note （2021—2025年） （征求意见稿）, matched on the
 #: reversed text from its start (see _without_trailing_brackets)
 _TRAILING_BRACKETS_REVERSED_RE = re.compile(r"(?:\s*[)）][^（()）]*[（(])+")

@@ -25,7 +25,9 @@ from policykg.loaders.text import COLUMN_RE, Block
 CHAPTER_KINDS: list[tuple[str, tuple[str, ...]]] = [
     ("safeguards", ("保障措施", "组织实施", "实施机制", "保障机制", "实施保障", "工作要求", "组织保障",
                     "规划实施", "实施要求", "工作机制", "推进机制", "监督考核", "考核评估", "督查考核",
-                    "督导考核", "考核督查", "评估考核")),
+                    "督导考核", "考核督查", "评估考核",
+                    # a 办法's or 规定's closing articles (附则: who interprets it, when it takes effect)
+                    "附则")),
     ("appendix", ("附件", "附表")),
     ("indicators", ("主要指标", "指标体系")),
     ("tasks", ("任务", "举措", "主要措施", "重点工作", "重点项目")),
@@ -33,7 +35,7 @@ CHAPTER_KINDS: list[tuple[str, tuple[str, ...]]] = [
     ("steps", ("步骤", "进度安排", "时间安排", "实施进度", "时间节点", "阶段安排", "时间进度", "进度要求")),
     ("background", ("背景", "基础", "形势", "趋势", "回顾", "现状", "发展环境")),
     ("principles", ("指导思想", "基本原则", "总体要求", "总体布局", "发展目标", "主要目标", "总体目标",
-                    "目标", "原则", "思路")),
+                    "目标", "原则", "思路", "总则")),
 ]
 #: a heading is a title: short, no sentence inside it
 HEADING_MAX = 60

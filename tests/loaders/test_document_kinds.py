@@ -152,3 +152,31 @@ def test_a_division_printed_after_the_plan_one_domain_a_chapter_holds_tasks(tmp_
                        ("组织开展技能培训", ["县人力资源和社会保障局"], ["各乡镇人民政府"], "每年12月底"),
                        ("开发公益性岗位", ["县人力资源和社会保障局"], ["县财政局"], "长期坚持")]
     assert not [w for w in record.warnings if w.kind == "structure"]
+
+
+# --- a 办法 numbered by articles -------------------------------------------------------------------
+
+MEASURES = """青山县残疾人就业创业扶持办法
+
+第一章　总则
+第一条　为促进残疾人就业创业，根据《中华人民共和国残疾人保障法》，制定本办法。
+第二条　本办法适用于本县户籍持证残疾人。
+第二章　扶持措施
+第三条　对残疾人自主创业的，给予一次性创业补贴5000元。（责任单位：县残联、县财政局）
+第四条　对吸纳残疾人就业的用人单位，按每人每年2000元给予补贴。（责任单位：县人社局）
+第三章　附则
+第五条　本办法由县残联负责解释。
+第六条　本办法自2023年7月1日起施行。
+"""
+
+
+def test_a_measures_articles_of_its_general_and_closing_chapters_are_no_tasks(tmp_path):
+    """A 办法's 总则 says what it is for and 附则 who interprets it and when it takes effect: their
+    articles were read as tasks (本办法自2023年7月1日起施行), and its title was none (a gap)."""
+    record = plan(tmp_path, MEASURES)
+    assert record.title == "青山县残疾人就业创业扶持办法"
+    assert record.region is not None and record.region.name == "青山县"
+    assert owners(record) == [("对残疾人自主创业的，给予一次性创业补贴5000元", ["县残疾人联合会"], ["县财政局"]),
+                              ("对吸纳残疾人就业的用人单位，按每人每年2000元给予补贴", ["县人力资源和社会保障局"], [])]
+    assert [c.kind for c in record.chapters] == ["principles", "other", "safeguards"]
+    assert not record.warnings
