@@ -16,6 +16,10 @@ from policykg.loaders.text import BREADCRUMB_RE, DATE_CN_RE, DATE_HANZI_RE, DOC_
 
 _NOTICE_TITLE_RE = re.compile(r"(?:关于)?印发\s*《(?P<t>[^《》]{4,80})》|现将\s*《(?P<t2>[^《》]{4,80})》")
 #: a notice's title printing the plan's without 《》: 青山县人民政府关于印发青山县“十四五”…规划的通知
+#: what a notice issues of the document it names, printed after its 《》 (关于印发《…规划》重点任务分工方案的
+#: 通知, 《…》实施细则): a document of its own, titled so
+_PART_OF_RE = re.compile(r"(?P<part>[^《》，。,、和及与]{0,16}(?:分工方案|分工|任务清单|清单|细则|实施方案|行动方案|"
+                         r"办法|台账|分解表|方案|计划))\s*的\s*通知")
 _BARE_NOTICE_TITLE_RE = re.compile(r"关于印发(?P<t>[^《》，。,]{4,80}?)的通知")
 _PLAN_WORDS = ("规划", "实施方案", "方案", "纲要", "行动计划", "计划")
 #: kinds (文种) of the plan family a title ends with, not only contains (意见 is in 征求意见稿):
@@ -252,6 +256,10 @@ def read_metadata(blocks: list[Block], body_start: int) -> Metadata:
         if m:
             md.title = (m.group("t") or m.group("t2")).strip()
             md.title_block = b
+            part = _PART_OF_RE.match(b.text, m.end()) if m.group("t") else None
+            if part:
+                # 关于印发《…规划》重点任务分工方案的通知: the notice issues the plan's 分工方案, not the plan
+                md.title = b.text[m.start("t") - 1:part.end("part")].strip()
             break
     standalone = [_without_letterhead(b) for b in _without_annex_list(head) if is_plan_title(b.norm)]
     if standalone:

@@ -180,3 +180,23 @@ def test_a_measures_articles_of_its_general_and_closing_chapters_are_no_tasks(tm
                               ("对吸纳残疾人就业的用人单位，按每人每年2000元给予补贴", ["县人力资源和社会保障局"], [])]
     assert [c.kind for c in record.chapters] == ["principles", "other", "safeguards"]
     assert not record.warnings
+
+
+# --- a notice issuing a document made for a plan ---------------------------------------------------
+
+@pytest.mark.parametrize("issued", ["重点任务分工方案", "任务清单", "实施细则"])
+def test_a_notice_issuing_a_plans_division_is_titled_by_it_not_by_the_plan(tmp_path, issued):
+    """关于印发《…规划》重点任务分工方案的通知 issues the plan's division, a document of its own: its title
+    was cut to the plan's (《》's) own."""
+    record = plan(tmp_path, f"青山县人民政府办公室关于印发《青山县“十四五”残疾人保障和发展规划》{issued}的通知\n\n"
+                            "各乡镇人民政府，县直各单位：\n　　现将分工方案印发给你们，请认真抓好落实。\n\n" + BODY)
+    assert record.title == f"《青山县“十四五”残疾人保障和发展规划》{issued}"
+    assert record.period == (2021, 2025)
+    assert owners(record) == OWNERS
+
+
+@pytest.mark.parametrize("notice", ["关于印发《青山县残疾人就业促进行动方案》的通知",
+                                    "关于印发《青山县残疾人就业促进行动方案》和《青山县残疾人康复服务实施方案》的通知"])
+def test_a_notice_issuing_the_plan_itself_is_titled_by_it(tmp_path, notice):
+    record = plan(tmp_path, notice + "\n\n" + BODY)
+    assert record.title == "青山县残疾人就业促进行动方案"
