@@ -21,7 +21,7 @@ from policykg.loaders.ladder import CHAPTER_STYLES, Numbering, numbering
 from policykg.loaders.outline import division_heading
 from policykg.loaders.model import (Chapter, DocumentInfo, Gap, Indicator, PlanRecord, Project, Section, Span,
                                     Task, UnitRef)
-from policykg.loaders.companions import drop_companions, titles_a_plan
+from policykg.loaders.companions import companion_lines, drop_companions, titles_a_plan
 from policykg.loaders.contents import drop_contents
 from policykg.loaders.furniture import drop_furniture
 from policykg.loaders.grids import (continue_division_grid, read_division_grid, read_indicator_grid,
@@ -635,9 +635,12 @@ def load_plan(path: str | Path) -> PlanRecord:
     spans = _Spans(src)
     # an interpretation printed with the plan goes first: the plan's title printed again after it is
     # no running header
-    lines = drop_contents(drop_furniture(src.lines, drop_companions(make_lines(src.lines))))
+    printed = make_lines(src.lines)
+    companions = {printed[i].no for i in companion_lines(printed)}
+    lines = drop_contents(drop_furniture(src.lines, drop_companions(printed)))
     table_gaps: list[Gap] = []
-    blocks, table_after, indicator_tables, division_tables = _extract_tables(lines, src.grids, table_gaps)
+    grids = tuple(g for g in src.grids if g.first_line not in companions)  # its real tables too
+    blocks, table_after, indicator_tables, division_tables = _extract_tables(lines, grids, table_gaps)
     if not blocks and not indicator_tables and not division_tables:
         raise InputError(path, "contains no text")
     start = _body_start(blocks)
@@ -650,13 +653,14 @@ def load_plan(path: str | Path) -> PlanRecord:
                                            "one plan is read a document, so it is not read (load it from a "
                                            "file of its own)")]
         lines = [Line(ln.no, "", "", False) if ln.no >= at else ln for ln in lines]
-        blocks, table_after, indicator_tables, division_tables = _extract_tables(lines, src.grids, table_gaps)
+        grids = tuple(g for g in grids if g.first_line < at)  # its real tables too
+        blocks, table_after, indicator_tables, division_tables = _extract_tables(lines, grids, table_gaps)
     md = read_metadata(blocks, start)
     if _period_decides(indicator_tables, md.period):
         # the plan's period, read from its title, is the tables' too: its base year is the baseline's
         # (2020 in a 2021-2023 plan's 2020年 | 2022年 | 2023年); read again knowing it
         table_gaps = [g for g in table_gaps if g.kind == "structure"]
-        blocks, table_after, indicator_tables, division_tables = _extract_tables(lines, src.grids, table_gaps,
+        blocks, table_after, indicator_tables, division_tables = _extract_tables(lines, grids, table_gaps,
                                                                                  md.period)
     region = _region(md, src.text)
     resolver = UnitResolver(region)

@@ -200,3 +200,27 @@ def test_a_notice_issuing_a_plans_division_is_titled_by_it_not_by_the_plan(tmp_p
 def test_a_notice_issuing_the_plan_itself_is_titled_by_it(tmp_path, notice):
     record = plan(tmp_path, notice + "\n\n" + BODY)
     assert record.title == "青山县残疾人就业促进行动方案"
+
+
+# --- a web page: the tables of what is no part of the plan ------------------------------------------
+
+def _page(tmp_path, body: str):
+    from policykg.loaders.plan import load_plan
+    path = tmp_path / "plan.html"
+    path.write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+    return load_plan(path)
+
+
+PAGE_PLAN = ("<h1>青山县残疾人康复服务实施方案</h1><p>一、工作目标</p><p>到2025年，康复服务覆盖率达到85%。</p>"
+             "<p>二、主要任务</p><p>（一）开展精准康复。为残疾人提供康复服务。（责任单位：县残联、县卫健局）</p>"
+             "<p>三、保障措施</p><p>（一）加强组织领导。</p>")
+TABLE = ("<table><tr><td>序号</td><td>工作任务</td><td>牵头单位</td><td>配合单位</td></tr>"
+         "<tr><td>1</td><td>开展技能培训</td><td>县人社局</td><td>县残联</td></tr></table>")
+
+
+@pytest.mark.parametrize("after", [
+    "<h2>《青山县残疾人康复服务实施方案》政策解读</h2><p>一、主要任务</p>" + TABLE,
+    "<h2>青山县残疾人就业帮扶实施方案</h2><p>一、工作目标</p><p>到2025年新增就业300人。</p><p>二、主要任务</p>" + TABLE])
+def test_a_real_table_of_an_interpretation_or_a_second_plan_is_none_of_the_plans(tmp_path, after):
+    record = _page(tmp_path, PAGE_PLAN + after)
+    assert owners(record) == [("开展精准康复", ["县残疾人联合会"], ["县卫生健康局"])]
