@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from policykg.loaders.ladder import numbering
+from policykg.loaders.ladder import CHAPTER_STYLES, numbering
 from policykg.loaders.metadata import is_plan_title, names_the_plan
 from policykg.loaders.text import Line
 
@@ -51,20 +51,30 @@ def titles_a_plan(norm: str) -> bool:
 
 def companion_lines(lines: list[Line]) -> set[int]:
     """Indexes of the lines of the interpretations printed with a plan: each from its heading to the
-    next line that titles a plan, a notice issuing one, or an annex, else to the end."""
+    next line that titles a plan, a notice issuing one, or an annex, else to the end where it follows
+    the plan's first chapter heading."""
     out: set[int] = set()
-    inside = False
+    run: list[int] = []
+    inside = begun = False
     for i, ln in enumerate(lines):
         if not ln.clean:
             if inside:
-                out.add(i)
+                run.append(i)
             continue
         if companion_heading(ln.norm):
             inside = True
         elif inside and (titles_a_plan(ln.norm) or _ANNEX_LABEL_RE.fullmatch(ln.norm.strip())):
             inside = False
+            out.update(run)
+            run = []
         if inside:
-            out.add(i)
+            run.append(i)
+        elif not begun and (n := numbering(ln.norm)) is not None and n.style in CHAPTER_STYLES:
+            begun = True
+    if inside and begun:
+        out.update(run)  # after the plan's text, to the end
+    # printed before the plan's chapters with no plan titled after it, it is the plan's own preface
+    # (编制说明 over the plan's first paragraphs)
     return out
 
 
