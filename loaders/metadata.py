@@ -16,13 +16,18 @@ from policykg.loaders.text import BREADCRUMB_RE, DATE_CN_RE, DATE_HANZI_RE, DOC_
 
 _NOTICE_TITLE_RE = re.compile(r"(?:关于)?印发\s*《(?P<t>[^《》]{4,80})》|现将\s*《(?P<t2>[^《》]{4,80})》")
 #: a notice's title printing the plan's without 《》: 青山县人民政府关于印发青山县“十四五”…规划的通知
+#: what a notice issues of the document it names, printed after its 《》 (关于印发《…规划》重点任务分工方案的
+#: 通知, 《…》实施细则): a document of its own, titled so
+_PART_OF_RE = re.compile(r"(?P<part>[^《》，。,、和及与]{0,16}(?:分工方案|分工|任务清单|清单|细则|实施方案|行动方案|"
+                         r"办法|台账|分解表|方案|计划))\s*的\s*通知")
 _BARE_NOTICE_TITLE_RE = re.compile(r"关于印发(?P<t>[^《》，。,]{4,80}?)的通知")
 _PLAN_WORDS = ("规划", "实施方案", "方案", "纲要", "行动计划", "计划")
 #: kinds (文种) of the plan family a title ends with, not only contains (意见 is in 征求意见稿):
-#: 关于…的实施意见, 2022年全县残疾人工作要点
-_ENDING_WORDS = ("意见", "要点")
+#: 关于…的实施意见, 2022年全县残疾人工作要点, and a 办法 or 规定 setting out measures by articles
+#: (青山县残疾人就业创业扶持办法; 办法 is in 具体办法如下：)
+_ENDING_WORDS = ("意见", "要点", "办法", "规定", "细则")
 #: a title of the form 关于…的实施意见: the issuer, when printed, stands before 关于
-_ABOUT_TITLE_RE = re.compile(r"关于.{2,60}的[\u4e00-\u9fff]{0,6}(?:意见|要点|规划|方案|计划|纲要)")
+_ABOUT_TITLE_RE = re.compile(r"关于.{2,60}的[\u4e00-\u9fff]{0,6}(?:意见|要点|规划|方案|计划|纲要|办法|规定|细则)")
 #: brackets closing a title: its period or draft note （2021—2025年） （征求意见稿）, matched on the
 #: reversed text from its start (see _without_trailing_brackets)
 _TRAILING_BRACKETS_REVERSED_RE = re.compile(r"(?:\s*[)）][^（()）]*[（(])+")
@@ -251,6 +256,10 @@ def read_metadata(blocks: list[Block], body_start: int) -> Metadata:
         if m:
             md.title = (m.group("t") or m.group("t2")).strip()
             md.title_block = b
+            part = _PART_OF_RE.match(b.text, m.end()) if m.group("t") else None
+            if part:
+                # 关于印发《…规划》重点任务分工方案的通知: the notice issues the plan's 分工方案, not the plan
+                md.title = b.text[m.start("t") - 1:part.end("part")].strip()
             break
     standalone = [_without_letterhead(b) for b in _without_annex_list(head) if is_plan_title(b.norm)]
     if standalone:

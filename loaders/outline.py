@@ -25,7 +25,9 @@ from policykg.loaders.text import COLUMN_RE, Block
 CHAPTER_KINDS: list[tuple[str, tuple[str, ...]]] = [
     ("safeguards", ("保障措施", "组织实施", "实施机制", "保障机制", "实施保障", "工作要求", "组织保障",
                     "规划实施", "实施要求", "工作机制", "推进机制", "监督考核", "考核评估", "督查考核",
-                    "督导考核", "考核督查", "评估考核")),
+                    "督导考核", "考核督查", "评估考核",
+                    # a 办法's or 规定's closing articles (附则: who interprets it, when it takes effect)
+                    "附则")),
     ("appendix", ("附件", "附表")),
     ("indicators", ("主要指标", "指标体系")),
     ("tasks", ("任务", "举措", "主要措施", "重点工作", "重点项目")),
@@ -33,7 +35,7 @@ CHAPTER_KINDS: list[tuple[str, tuple[str, ...]]] = [
     ("steps", ("步骤", "进度安排", "时间安排", "实施进度", "时间节点", "阶段安排", "时间进度", "进度要求")),
     ("background", ("背景", "基础", "形势", "趋势", "回顾", "现状", "发展环境")),
     ("principles", ("指导思想", "基本原则", "总体要求", "总体布局", "发展目标", "主要目标", "总体目标",
-                    "目标", "原则", "思路")),
+                    "目标", "原则", "思路", "总则")),
 ]
 #: a heading is a title: short, no sentence inside it
 HEADING_MAX = 60
@@ -103,9 +105,10 @@ def _numbered(blocks: list[Block], footnotes: Collection[str] = ()) -> dict[int,
     footnote: a bracketed number whose mark the text prints, `footnotes`, as [1] 含灵活就业)."""
     out: dict[int, Numbering] = {}
     last: dict[str, int] = {}
+    annexes = _annex_lists(blocks)
     for i, b in enumerate(blocks):
         n = numbering(b.norm)
-        if n is None or not accept(n, last, b.norm):
+        if n is None or i in annexes or not accept(n, last, b.norm):
             continue
         if footnotes and b.norm[:n.end].strip().rstrip("、.") in footnotes:
             continue
@@ -115,6 +118,30 @@ def _numbered(blocks: list[Block], footnotes: Collection[str] = ()) -> dict[int,
     for style in RUN_STYLES:
         for i in _outside_runs(out, style):
             del out[i]
+    return out
+
+
+#: a notice's list of annexes: 附件：1.青山县…任务清单 (or 附件： alone over it), its items 2.名词解释 …
+_ANNEX_LIST_RE = re.compile(r"(?:附件|附表)\s*[:：]\s*(?:(?P<n>\d{1,2})\s*[.、．])?")
+_ANNEX_ITEM_RE = re.compile(r"\s*(?P<n>\d{1,2})\s*[.、．]")
+
+
+def _annex_lists(blocks: list[Block]) -> set[int]:
+    """Indexes of the items of a list of annexes printed after the text (附件：1.青山县…任务清单 /
+    2.名词解释): each names an annex, a title counting on from the label's, and is no item of the
+    plan's ladder (read as one, its 2. set the list's style above the chapters that follow it)."""
+    out: set[int] = set()
+    for i, b in enumerate(blocks):
+        m = _ANNEX_LIST_RE.match(b.norm)
+        if m is None or len(b.norm) > HEADING_MAX or "。" in b.norm:
+            continue
+        last = int(m.group("n")) if m.group("n") else 0
+        for j in range(i + 1, len(blocks)):
+            item = _ANNEX_ITEM_RE.match(blocks[j].norm)
+            if item is None or int(item.group("n")) != last + 1 or not title_only(blocks[j].norm[item.end():]):
+                break
+            out.add(j)
+            last += 1
     return out
 
 
@@ -240,6 +267,39 @@ def _domain_chapters(chapter_kinds: dict[int, str], has_children: set[int]) -> s
     return out
 
 
+#: the title of a plan's division of tasks printed as text after it, one task domain a chapter
+#: (青山县…行动方案任务分工, 重点任务分工方案, 责任分解, 重点任务清单, 工作台账)
+DIVISION_DOCUMENT_RE = re.compile(r"(?:任务|责任|工作)(?:分工|分解|清单)|分工方案|工作台账")
+
+
+def division_heading(norm: str) -> bool:
+    """An unnumbered line titling a division of the plan's tasks (…行动方案任务分工)."""
+    text = norm.strip()
+    return len(text) <= HEADING_MAX and title_only(text) and DIVISION_DOCUMENT_RE.search(text) is not None \
+        and not text.startswith(("附件", "附表"))
+
+
+def _division_chapters(blocks: list[Block], numbered: dict[int, Numbering], chapter_kinds: dict[int, str]) -> set[int]:
+    """Chapters named for no kind under the title of a division of the plan's tasks printed after the
+    plan (附件 / 青山县…行动方案任务分工 / 一、建设托养机构 / 1.制定…。牵头单位：…): each a domain of the
+    tasks divided, so they hold tasks, although they follow the plan's safeguards.  They go on to
+    the next annex's label."""
+    out: set[int] = set()
+    under = False
+    for i, b in enumerate(blocks):
+        if i in chapter_kinds:
+            if under and chapter_kinds[i] == "other":
+                out.add(i)
+            continue
+        if i in numbered:
+            continue
+        if b.norm.startswith(("附件", "附表")):
+            under = division_heading(b.norm[2:].lstrip("0123456789 :：\u3000"))
+        elif division_heading(b.norm):
+            under = True
+    return out
+
+
 def _phase_chapters(blocks: list[Block], numbered: dict[int, Numbering], order: list[int],
                     level_of: dict[int, int], chapter_kinds: dict[int, str]) -> set[int]:
     """Chapters (named for tasks or for no kind: 三、工作安排, 四、目标任务和实施步骤) whose items
@@ -309,7 +369,8 @@ def _infer(blocks: list[Block], numbered: dict[int, Numbering]) -> Outline:
         chapter_kinds[i] = "steps"
     out.task_chapters_exist = "tasks" in chapter_kinds.values()
     if out.task_chapters_exist:
-        out.domain_chapters = _domain_chapters(chapter_kinds, out.has_children)
+        out.domain_chapters = _domain_chapters(chapter_kinds, out.has_children) \
+            | _division_chapters(blocks, numbered, chapter_kinds)
     wanted = {"tasks"} if out.task_chapters_exist else {"other"}
     out.task_chapters = {i for i, kind in chapter_kinds.items() if kind in wanted or i in out.domain_chapters}
     # the task level: the shallowest level below the chapters whose items mostly carry a body

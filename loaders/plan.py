@@ -18,8 +18,10 @@ from policykg.loaders.metadata import Metadata, read_metadata, without_site_name
 from policykg.loaders.coverage import (boxes_printed, indicators_in_prose, lead_paragraphs, measure_coverage,
                                        printed_rows, sub_point_owners, unread_markers)
 from policykg.loaders.ladder import CHAPTER_STYLES, Numbering, numbering
+from policykg.loaders.outline import division_heading
 from policykg.loaders.model import (Chapter, DocumentInfo, Gap, Indicator, PlanRecord, Project, Section, Span,
                                     Task, UnitRef)
+from policykg.loaders.companions import companion_lines, drop_companions, titles_a_plan
 from policykg.loaders.contents import drop_contents
 from policykg.loaders.furniture import drop_furniture
 from policykg.loaders.grids import (continue_division_grid, read_division_grid, read_indicator_grid,
@@ -194,6 +196,29 @@ def _body_start(blocks: list[Block]) -> int:
         if fallback is None:
             fallback = i
     return fallback or 0
+
+
+def _second_plan(blocks: list[Block], start: int) -> int | None:
+    """The block titling a second plan printed after this one's text (a notice issuing two plans, or
+    an annex that is a plan of its own): an unnumbered line titling a plan (…实施方案, not a division
+    of this plan's tasks, …任务分工), after the body's chapters have begun, over chapters numbered
+    from 1 again (一、 under it, as a plan's first chapter is)."""
+    begun = False
+    for k in range(start, len(blocks)):
+        norm = blocks[k].norm.strip()
+        n = numbering(norm)
+        if n is not None:
+            begun = begun or n.style in CHAPTER_STYLES
+            continue
+        if not begun or norm.startswith(("附件", "附表")) or not titles_a_plan(norm) or division_heading(norm):
+            continue
+        for j in range(k + 1, min(k + 4, len(blocks))):
+            m = numbering(blocks[j].norm)
+            if m is not None and m.style in CHAPTER_STYLES:
+                if m.number == 1:
+                    return k
+                break
+    return None
 
 
 def _decimal_chapter(blocks: list[Block], i: int, n: Numbering) -> bool:
@@ -608,18 +633,34 @@ def load_plan(path: str | Path) -> PlanRecord:
     """Read one plan document (text, Word, PDF or web page) into a plan record."""
     src = read_document(path)
     spans = _Spans(src)
-    lines = drop_contents(drop_furniture(src.lines, make_lines(src.lines)))
+    # an interpretation printed with the plan goes first: the plan's title printed again after it is
+    # no running header
+    printed = make_lines(src.lines)
+    companions = {printed[i].no for i in companion_lines(printed)}
+    lines = drop_contents(drop_furniture(src.lines, drop_companions(printed)))
     table_gaps: list[Gap] = []
-    blocks, table_after, indicator_tables, division_tables = _extract_tables(lines, src.grids, table_gaps)
+    grids = tuple(g for g in src.grids if g.first_line not in companions)  # its real tables too
+    blocks, table_after, indicator_tables, division_tables = _extract_tables(lines, grids, table_gaps)
     if not blocks and not indicator_tables and not division_tables:
         raise InputError(path, "contains no text")
     start = _body_start(blocks)
+    second = _second_plan(blocks, start)
+    if second is not None:
+        # one plan a document: the second is not read (its tasks were read as this plan's), and said
+        at = blocks[second].first
+        table_gaps = [Gap(at, "structure", f"a second plan, {blocks[second].text.strip()[:60]!r}, is printed from "
+                                           f"here to line {lines[-1].no}, its chapters numbered from 一 again: "
+                                           "one plan is read a document, so it is not read (load it from a "
+                                           "file of its own)")]
+        lines = [Line(ln.no, "", "", False) if ln.no >= at else ln for ln in lines]
+        grids = tuple(g for g in grids if g.first_line < at)  # its real tables too
+        blocks, table_after, indicator_tables, division_tables = _extract_tables(lines, grids, table_gaps)
     md = read_metadata(blocks, start)
     if _period_decides(indicator_tables, md.period):
         # the plan's period, read from its title, is the tables' too: its base year is the baseline's
         # (2020 in a 2021-2023 plan's 2020年 | 2022年 | 2023年); read again knowing it
-        table_gaps = []
-        blocks, table_after, indicator_tables, division_tables = _extract_tables(lines, src.grids, table_gaps,
+        table_gaps = [g for g in table_gaps if g.kind == "structure"]
+        blocks, table_after, indicator_tables, division_tables = _extract_tables(lines, grids, table_gaps,
                                                                                  md.period)
     region = _region(md, src.text)
     resolver = UnitResolver(region)
