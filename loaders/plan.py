@@ -31,10 +31,10 @@ from policykg.loaders.regions import places_of, resolve_region, split_region_nam
 from policykg.loaders.responsibilities import (DEADLINE_PHRASE_RE, MARKER_RE, OWNER_LABELS, Assigned, Clause,
                                               ClauseReader, Part, bracket_groups,
                                               is_role_note, label_ends_line, lead_marks, opens_with_label,
-                                              owner_names_supporters, owners_unordered, parse_inner)
+                                              owner_names_supporters, owners_first_lead, owners_unordered, parse_inner)
 from policykg.loaders.structure import parse_structure, short_title
 from policykg.loaders.targets import extract_targets, linked_indicators
-from policykg.loaders.table_vocab import (DivisionRow, DivisionTable, IndicatorTable, attribute_marks, is_division_title, is_value_role,
+from policykg.loaders.table_vocab import (DivisionRow, bare_column_name, DivisionTable, IndicatorTable, attribute_marks, is_division_title, is_value_role,
                                           marked_attribute, squash, task_number)
 from policykg.loaders.tables import flattened_grid, read_division_table, read_indicator_table
 from policykg.loaders.text import Block, Line, ProjectRow, line_width, make_blocks, make_lines, normalize
@@ -63,6 +63,16 @@ def _title_before(segment: list[Line]) -> Line | None:
         if ln.clean:
             return ln if is_division_title(ln.norm) else None
     return None
+
+
+#: a line printed over the rest of a table carried onto the next page, its header printed again or
+#: not: 续表, （续表）, 续表1, 续上表, 表1（续）
+_CONTINUED_RE = re.compile(r"[（(]?续(?:上)?表\s*\d*[)）]?|表?\s*\d*\s*[（(]续(?:表)?[)）]")
+
+
+def _only_continued(segment: list[Line]) -> bool:
+    """Does the prose since the last table print nothing but a 续表 line (or nothing at all)?"""
+    return all(not x.clean or _CONTINUED_RE.fullmatch(squash(x.norm)) for x in segment)
 
 
 def _period_decides(tables: list[IndicatorTable], period: tuple[int, int] | None) -> bool:
@@ -109,15 +119,16 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap],
         end_line = 0
         if ln.no in grid_at:
             grid = grid_at[ln.no]
-            if last_division is not None and not any(x.clean for x in segment) \
+            if last_division is not None and _only_continued(segment) \
                     and continue_division_grid(last_division, grid):
+                segment = []  # a 续表 line over it is no prose
                 i = by_no[grid.last_line] + 1  # the division table above, continued without its header
                 continue
             table = _read_grid(grid, segment, period)
             end_line = grid.last_line
             if table is None:  # a 专栏 printed as a Word/PDF/web table; anything else stays prose
                 rows = _project_rows(grid, gaps, say=False)
-            if table is None and rows is None and last_division is not None and not any(x.clean for x in segment):
+            if table is None and rows is None and last_division is not None and _only_continued(segment):
                 gaps.append(_unread_table(grid, "after the division table above (as wide as it, but its rows' "
                                                 "numbering does not follow)" if len(grid.rows[0][1]) == len(
                                                     last_division.header) else "after the division table above"))
@@ -404,7 +415,7 @@ def _division_section(table: DivisionTable, readers: ClauseReader, spans: _Spans
     # a lead column named 责任单位 (责任部门, 实施单位 …) names the units responsible, read as the body
     # reads that label: beside a column of supporters the first-named leads (the rest support); alone,
     # by the plan's convention (the first-named leads in a plan that marks no lead, else all support)
-    owner = squash(table.lead_column) in OWNER_LABELS
+    owner = bare_column_name(squash(table.lead_column)) in OWNER_LABELS
     for k, row in enumerate(table.rows, 1):
         printed_no = task_number(row.task)  # 1.完善低保制度: the number is no part of the title
         task = Task(row.no, short_title(printed_no[1] if printed_no else row.task), division_text(row),
@@ -650,7 +661,8 @@ def load_plan(path: str | Path) -> PlanRecord:
     body_tasks = record.tasks()
     clauses_of = {id(t): ClauseReader.find(t.text) for t in body_tasks}  # each task's text parsed once
     section_clauses = [clause for _, clause, _ in structure.section_clauses.values()]
-    owner_first = not owner_names_supporters([c for cs in clauses_of.values() for c in cs] + section_clauses)
+    owner_first = owners_first_lead(src.text) or not owner_names_supporters(
+        [c for cs in clauses_of.values() for c in cs] + section_clauses)
     readers = ClauseReader(resolver, owner_first, record.warnings, lead_marks(src.text),
                            owners_unordered(src.text))
     markers = [0, 0]
