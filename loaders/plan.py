@@ -34,7 +34,7 @@ from policykg.loaders.responsibilities import (DEADLINE_PHRASE_RE, MARKER_RE, OW
                                               owner_names_supporters, owners_first_lead, owners_unordered, parse_inner)
 from policykg.loaders.structure import parse_structure, short_title
 from policykg.loaders.targets import extract_targets, linked_indicators
-from policykg.loaders.table_vocab import (DivisionRow, bare_column_name, DivisionTable, IndicatorTable, attribute_marks, is_division_title, is_value_role,
+from policykg.loaders.table_vocab import (LEAD_HEADER, SUPPORT_HEADER, DivisionRow, bare_column_name, DivisionTable, IndicatorTable, attribute_marks, is_division_title, is_value_role,
                                           marked_attribute, squash, task_number)
 from policykg.loaders.tables import flattened_grid, read_division_table, read_indicator_table
 from policykg.loaders.text import Block, Line, ProjectRow, line_width, make_blocks, make_lines, normalize
@@ -127,7 +127,7 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap],
             table = _read_grid(grid, segment, period)
             end_line = grid.last_line
             if table is None:  # a 专栏 printed as a Word/PDF/web table; anything else stays prose
-                rows = _project_rows(grid, gaps, say=False)
+                rows = _project_rows(grid, gaps, say=_names_units(grid))
             if table is None and rows is None and last_division is not None and _only_continued(segment):
                 gaps.append(_unread_table(grid, "after the division table above (as wide as it, but its rows' "
                                                 "numbering does not follow)" if len(grid.rows[0][1]) == len(
@@ -167,6 +167,13 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap],
         i = by_no[end_line] + 1
     blocks.extend(make_blocks(segment, width, opens_with_label, label_ends_line))
     return blocks, table_after, indicator_tables, division_tables
+
+
+def _names_units(grid: Grid) -> bool:
+    """Does one of a table's top rows name a column of units (牵头单位, 配合单位, 责任单位 …)?  Such a
+    table divides work among units: one no reader takes is said, never left as prose unread."""
+    return any(bare_column_name(squash(c)) in LEAD_HEADER + SUPPORT_HEADER
+               for _line, cells in grid.rows[:3] for c in cells)
 
 
 def _project_rows(grid: Grid, gaps: list[Gap], *, say: bool) -> list[ProjectRow] | None:

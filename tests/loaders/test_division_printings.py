@@ -733,3 +733,13 @@ def test_a_note_that_the_first_unit_leads_gives_each_row_its_lead(tmp_path, wher
     r = word_plan(tmp_path, rows, body=body, after=["注：责任单位中第一个为牵头单位。"] if where == "note" else ())
     assert [row[1:3] for row in division(r)] == [(["县民政局"], ["县财政局"]),
                                                 (["县卫生健康局"], ["县残疾人联合会"])]
+
+
+def test_a_table_naming_units_columns_that_no_reader_takes_is_said(tmp_path):
+    # 编号 | 工作事项 | 牵头单位: no division table's header; before, a Word table of it stayed prose, unread
+    # and unsaid (its units lost without a word)
+    rows = [["编号", "工作事项", "牵头单位", "配合单位"], ["1", "完善低保制度", "县民政局", "县财政局"],
+            ["2", "加强康复服务", "县卫健局", "县残联"]]
+    r = word_plan(tmp_path, rows, body=BODY[:-1] + ["专项工作安排"])
+    assert [m for _, m in table_gaps(r)] == [
+        "table of 3 rows not read as an indicator or division table (first row: 编号 | 工作事项 | 牵头单位 | 配合单位)"]
