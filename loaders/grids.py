@@ -185,10 +185,17 @@ def read_indicator_grid(grid: Grid, period: tuple[int, int] | None = None) -> In
     value_roles = [r for r in roles if is_value_role(r)]
     value_cols = {col[r] for r in value_roles}
     row_of = {line: i for i, (line, _cells) in enumerate(rows)}
+    spread = _cells(grid, spread=True)
+    # a unit, value or attribute printed once for several rows (a cell merged down: % over three
+    # rates, 约束性 over a category's rows) is each row's
+    same = {col[r] for r in ("unit", "attribute") if r in col} | value_cols
     table_rows: list[IndicatorRow] = []
     unread: list[tuple[int, str]] = []
     category = ""
     for line, cells in body:
+        r = row_of[line]
+        cells = [spread[r][1][c] if (r, c) in grid.merged and c in same and c < len(spread[r][1]) else cell
+                 for c, cell in enumerate(cells)]
         filled = _filled(cells)
         if not filled or is_total_cell(filled[0]):
             continue  # an empty row, or a totals row (合计): the sum of the rows above, no indicator

@@ -8,6 +8,7 @@ responsibilities and link the division table to the body.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from bisect import bisect_right
 from collections.abc import Callable
 from pathlib import Path
@@ -111,6 +112,7 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap],
     by_no = {ln.no: idx for idx, ln in enumerate(lines)}
     grid_at = {g.first_line: g for g in grids}
     last_division: DivisionTable | None = None  # the table just read, if a division table
+    last_indicator: tuple[Grid, IndicatorTable] | None = None  # the real indicator table just read
     i = 0
     while i < len(lines):
         ln = lines[i]
@@ -123,6 +125,14 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap],
                     and continue_division_grid(last_division, grid):
                 segment = []  # a 续表 line over it is no prose
                 i = by_no[grid.last_line] + 1  # the division table above, continued without its header
+                continue
+            joined = _continue_indicator_grid(*last_indicator, grid, period) \
+                if last_indicator is not None and _only_continued(segment) else None
+            if joined is not None:  # the indicator table above, continued (under 续表, its header again or not)
+                indicator_tables[indicator_tables.index(last_indicator[1])] = joined.table
+                last_indicator = (joined.grid, joined.table)
+                segment = []
+                i = by_no[grid.last_line] + 1
                 continue
             table = _read_grid(grid, segment, period)
             end_line = grid.last_line
@@ -145,6 +155,11 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap],
                 end_line = flat[1]
                 if table is None:  # a 专栏 printed as a table, or said; its cells are not prose
                     rows = _project_rows(flat[0], gaps, say=True)
+        # a real indicator table just read (from its grid, or from its lines under a caption): a
+        # table printed after it may continue it
+        if table is not None or rows is not None:
+            last_indicator = next(((g, table) for g in grids if isinstance(table, IndicatorTable)
+                                   and ln.no <= g.first_line and g.last_line <= end_line), None)
         if rows is not None:
             blocks.extend(make_blocks(segment, width, opens_with_label, label_ends_line))
             segment = []
@@ -154,6 +169,8 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap],
             continue
         if table is None:
             segment.append(ln)
+            if ln.clean and not _only_continued([ln]):
+                last_indicator = None
             i += 1
             continue
         blocks.extend(make_blocks(segment, width, opens_with_label, label_ends_line))
@@ -174,6 +191,44 @@ def _names_units(grid: Grid) -> bool:
     table divides work among units: one no reader takes is said, never left as prose unread."""
     return any(bare_column_name(squash(c)) in LEAD_HEADER + SUPPORT_HEADER
                for _line, cells in grid.rows[:3] for c in cells)
+
+
+@dataclass
+class _Joined:
+    grid: Grid
+    table: IndicatorTable
+
+
+def _continue_indicator_grid(grid: Grid, table: IndicatorTable, rest: Grid, period: tuple[int, int] | None
+                             ) -> _Joined | None:
+    """`table` (read from `grid`) and `rest`, the real table printed after it with nothing between
+    them but a 续表 line, read as one table where `rest` is its continuation: as wide as it, its
+    header printed again over its rows or none printed (its rows then read under the header above,
+    a category merged down going on).  None where `rest` is a table of its own (another header) or
+    the two do not read as one."""
+    if not table.rows or not rest.rows or len(rest.rows[0][1]) != len(grid.rows[0][1]):
+        return None
+    first_body = min(r.first_line for r in table.rows)
+    head = [cells for line, cells in grid.rows if line < first_body]
+    drop = 0
+    while drop < len(head) and drop < len(rest.rows) and \
+            [squash(c) for c in rest.rows[drop][1]] == [squash(c) for c in head[len(head) - 1 - drop]]:
+        drop += 1
+    if drop:
+        # the header printed again: its rows, in the order printed, are the header's last rows
+        if [[squash(c) for c in cells] for _l, cells in rest.rows[:drop]] != \
+                [[squash(c) for c in cells] for cells in head[len(head) - drop:]]:
+            return None
+    elif read_indicator_grid(rest, period) is not None:
+        return None  # a table of its own
+    n = len(grid.rows)
+    shift = lambda cells: frozenset((r - drop + n, c) for r, c in cells if r >= drop)  # noqa: E731
+    joined = Grid(grid.rows + rest.rows[drop:], grid.merged | shift(rest.merged), grid.spanned | shift(rest.spanned),
+                  flattened=grid.flattened)
+    read = read_indicator_grid(joined, period)
+    if read is None or len(read.rows) <= len(table.rows):
+        return None
+    return _Joined(joined, read)
 
 
 def _project_rows(grid: Grid, gaps: list[Gap], *, say: bool) -> list[ProjectRow] | None:
