@@ -38,7 +38,7 @@ from policykg.loaders.targets import extract_targets, linked_indicators
 from policykg.loaders.table_vocab import (LEAD_HEADER, SUPPORT_HEADER, DivisionRow, bare_column_name, DivisionTable, IndicatorTable, attribute_marks, is_division_title, is_value_role,
                                           marked_attribute, squash, task_number)
 from policykg.loaders.tables import flattened_grid, read_division_table, read_indicator_table
-from policykg.loaders.text import Block, Line, ProjectRow, line_width, make_blocks, make_lines, normalize
+from policykg.loaders.text import COLUMN_RE, Block, Line, ProjectRow, line_width, make_blocks, make_lines, normalize
 from policykg.loaders.units import UnitResolver
 from policykg.loaders.values import bracketed_number, notes_bracketed_totals, parse_value
 
@@ -138,6 +138,8 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap],
             end_line = grid.last_line
             if table is None:  # a 专栏 printed as a Word/PDF/web table; anything else stays prose
                 rows = _project_rows(grid, gaps, say=_names_units(grid))
+                if rows and _box_heading_row(grid):
+                    segment.append(lines[i])  # the box's heading printed as the table's top row: the box opens
             if table is None and rows is None and last_division is not None and _only_continued(segment):
                 gaps.append(_unread_table(grid, "after the division table above (as wide as it, but its rows' "
                                                 "numbering does not follow)" if len(grid.rows[0][1]) == len(
@@ -184,6 +186,13 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap],
         i = by_no[end_line] + 1
     blocks.extend(make_blocks(segment, width, opens_with_label, label_ends_line))
     return blocks, table_after, indicator_tables, division_tables
+
+
+def _box_heading_row(grid: Grid) -> bool:
+    """Is a table's top row one cell (merged across the table) printing a 专栏 box's heading
+    (专栏1 社会保障重点工程 over 项目名称 | 建设内容 …)?  Then the table is that box's."""
+    filled = [c for c in grid.rows[0][1] if c.strip()]
+    return len(filled) == 1 and COLUMN_RE.match(normalize(filled[0]).strip()) is not None
 
 
 def _names_units(grid: Grid) -> bool:

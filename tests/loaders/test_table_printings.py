@@ -261,3 +261,28 @@ def test_an_indicator_table_continued_under_a_续表_line_is_one_table(tmp_path,
     r = word_indicator_plan(tmp_path, [[IND_HEADER] + rows[:2], "续表", rest], merges=[((1, 0), (2, 0))])
     assert read_indicators(r) == IND_READ
     assert [i.no for i in r.indicators] == ["1", "2", "3", "4"]
+
+
+def test_a_box_whose_heading_is_its_tables_top_row_gives_its_projects(tmp_path):
+    # 专栏1 康复项目 printed as the table's top row, one cell merged across it (Word's boxed table):
+    # before, its projects were "a project table outside any 专栏 box", not read
+    docx = pytest.importorskip("docx")
+    doc = docx.Document()
+    for text in ("青山县“十四五”残疾人事业发展规划", "一、主要任务", "1.加强康复。实施精准康复。"):
+        doc.add_paragraph(text)
+    table = doc.add_table(rows=4, cols=3)
+    for r, row in enumerate((("专栏1 康复项目", "", ""), ("项目名称", "建设内容", "建设期限"),
+                             ("残疾儿童康复救助", "为残疾儿童提供康复救助。", "2021-2025年"),
+                             ("辅助器具适配", "为残疾人适配辅助器具。", "2022年"))):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    table.cell(0, 0).merge(table.cell(0, 2))
+    doc.add_paragraph("2.发展特殊教育。办好特殊教育学校。")
+    path = tmp_path / "plan.docx"
+    doc.save(str(path))
+    r = load_plan(path)
+    assert [(c.no, c.title) for c in r.columns()] == [("1", "康复项目")]
+    assert [(p.title, p.period) for c in r.columns() for p in c.projects] == [
+        ("残疾儿童康复救助", "2021-2025年"), ("辅助器具适配", "2022年")]
+    assert [t.title for t in r.tasks()] == ["加强康复", "发展特殊教育"]
+    assert r.warnings == []
