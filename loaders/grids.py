@@ -185,10 +185,17 @@ def read_indicator_grid(grid: Grid, period: tuple[int, int] | None = None) -> In
     value_roles = [r for r in roles if is_value_role(r)]
     value_cols = {col[r] for r in value_roles}
     row_of = {line: i for i, (line, _cells) in enumerate(rows)}
+    spread = _cells(grid, spread=True)
+    # a unit, value or attribute printed once for several rows (a cell merged down: % over three
+    # rates, 约束性 over a category's rows) is each row's
+    same = {col[r] for r in ("unit", "attribute") if r in col} | value_cols
     table_rows: list[IndicatorRow] = []
     unread: list[tuple[int, str]] = []
     category = ""
     for line, cells in body:
+        r = row_of[line]
+        cells = [spread[r][1][c] if (r, c) in grid.merged and c in same and c < len(spread[r][1]) else cell
+                 for c, cell in enumerate(cells)]
         filled = _filled(cells)
         if not filled or is_total_cell(filled[0]):
             continue  # an empty row, or a totals row (合计): the sum of the rows above, no indicator
@@ -332,6 +339,23 @@ def _sub_header(cells: list[str]) -> bool:
     return bool(filled) and row_number(cells[0]) is None and all(is_header_cell(c) for c in filled)
 
 
+#: a role a header's second row prints alone under a column group naming the units (责任单位 over
+#: 牵头 | 配合): the group's noun completes it (牵头单位 | 配合单位)
+_ROLE_WORDS = ("牵头", "主责", "负责", "主办", "配合", "协办", "参与", "协同", "协助")
+
+
+def _role_words(top: list[str], below: list[str]) -> list[str]:
+    """`below` with each role word printed alone (牵头, 配合) named in full by the noun of the group
+    printed over it (责任单位 → 牵头单位, 责任部门 → 牵头部门): the nearest filled cell at or left
+    of its column in `top` (a merged cell prints its name once, in its first column)."""
+    out = []
+    for c, low in enumerate(below):
+        group = next((top[j] for j in range(min(c, len(top) - 1), -1, -1) if top[j]), "")
+        noun = next((n for n in ("单位", "部门", "处室", "科室") if group.endswith(n)), None)
+        out.append(low + noun if low in _ROLE_WORDS and noun else low)
+    return out
+
+
 def _division_header(rows: list[Row]) -> tuple[int, tuple[dict[str, int], list[int]], list[str]] | None:
     """(index of the header's last row, its columns, their names) of the first of the top three rows
     that is a division table's header, read with the row below it where that is the header's second
@@ -339,8 +363,8 @@ def _division_header(rows: list[Row]) -> tuple[int, tuple[dict[str, int], list[i
     prints its name once).  Rows above it may only be captions (one filled cell)."""
     for k, (_line, cells) in enumerate(rows[:3]):
         names = [squash(c) for c in cells]
-        if k + 1 < len(rows) and _sub_header(rows[k + 1][1]):
-            below = [squash(c) for c in rows[k + 1][1]]
+        below = _role_words(names, [squash(c) for c in rows[k + 1][1]]) if k + 1 < len(rows) else []
+        if below and _sub_header(below):
             merged = [low or top for top, low in zip(names + [""] * (len(below) - len(names)), below)]
             found = division_columns(merged)
             if found is not None:
@@ -385,6 +409,21 @@ def _merged_lead(grid: Grid, spread: list[Row], r: int, c: int) -> str:
     return _joined_units(cells[c]) if c < len(cells) else ""
 
 
+def _same_task(grid: Grid, spread: list[Row], r: int, cols: dict[str, int]) -> bool:
+    """Is row `r` another measure of the task above it: its 序号 and task cells merged down over it
+    (Word's vMerge, a web page's rowspan: printed once for the rows of one task), its own lead
+    printed (not merged) and its own content in the table's content column (具体措施)?  Each
+    such row reads the task's number and name, and its own units and deadline: the measures of one
+    task, each its own lead's, are no row broken over a page (which a Word or web table prints as
+    one row), nor one task of all their leads and deadlines run together."""
+    if grid.flattened or (r, cols["no"]) not in grid.merged or (r, cols["task"]) not in grid.merged:
+        return False
+    cells = grid.rows[r][1]
+    own = lambda c: c < len(cells) and bool(cells[c].strip()) and (r, c) not in grid.merged  # noqa: E731
+    return row_number(spread[r][1][cols["no"]]) is not None and own(cols["lead"]) and (
+        "content" in cols and own(cols["content"]))
+
+
 def read_division_grid(grid: Grid, title: str, title_line: int) -> DivisionTable | None:
     """A key-task division table (header 序号, 任务, 负责单位[, 配合单位]), or None.
 
@@ -408,7 +447,8 @@ def read_division_grid(grid: Grid, title: str, title_line: int) -> DivisionTable
                           header=tuple(names), lead_column=names[cols["lead"]], support_column="support" in cols,
                           chapter_column="chapter" in cols)
     body = rows[k + 1:]
-    numbers = [row_number(cells[0]) if cells else None for _line, cells in body]
+    nc = cols["no"]
+    numbers = [row_number(cells[nc]) if len(cells) > nc else None for _line, cells in body]
     for at, (line, cells) in enumerate(body):
         printed = len(cells)
         cells = cells + [""] * (max(width, max(cols.values()) + 1) - len(cells))
@@ -416,10 +456,13 @@ def read_division_grid(grid: Grid, title: str, title_line: int) -> DivisionTable
         if not filled:
             continue
         no = numbers[at]
-        task = _joined(cells[cols["task"]])
+        r = k + 1 + at
+        if no is None and _same_task(grid, spread, r, cols):
+            no = row_number(spread[r][1][nc])  # 序号 and task merged down over this row: its own measure
+        task = _joined(cells[cols["task"]] or (spread[r][1][cols["task"]] if no is not None else ""))
         content = _joined(cells[cols["content"]]) if "content" in cols else ""
         printed_no = task_number(task)
-        if no is None and not squash(cells[0]) and printed_no and (
+        if no is None and not squash(cells[nc]) and printed_no and (
                 continues_rows(table.rows[-1].no, printed_no[0]) if table.rows else printed_no[0] == "1"):
             no = printed_no[0]  # 序号 left empty, the task cell printing the row's number (2.加强康复服务)
         # a row of its own reads a units or deadline cell merged down over it (printed once above);
@@ -440,7 +483,7 @@ def read_division_grid(grid: Grid, title: str, title_line: int) -> DivisionTable
                 continue  # 1 加强社会保障 over 1.1, 1.2: a category
             table.rows.append(DivisionRow(no, task, lead, support, line, line, line, line, line, deadline,
                                           content, line, chapter, line))
-        elif table.rows and not squash(cells[0]) and not _continues_row(
+        elif table.rows and not squash(cells[nc]) and not _continues_row(
                 table.rows[-1], task, lead or _merged_lead(grid, spread, k + 1 + at, cols["lead"]),
                 (k + 1 + at, cols["no"]) in grid.merged):
             # an unnumbered row that starts a task of its own and names its own lead: not the row
@@ -448,7 +491,7 @@ def read_division_grid(grid: Grid, title: str, title_line: int) -> DivisionTable
             table.unread.append((line, f"division table row after row {table.rows[-1].no} prints no number "
                                        f"but a task and lead of its own: not read (nor joined to row "
                                        f"{table.rows[-1].no}): {' | '.join(filled)[:60]}"))
-        elif table.rows and not squash(cells[0]):  # a row broken over a page: its cells continue the last row
+        elif table.rows and not squash(cells[nc]):  # a row broken over a page: its cells continue the last row
             prev = table.rows[-1]
             prev.task += task
             if content and not prev.content:
@@ -456,12 +499,15 @@ def read_division_grid(grid: Grid, title: str, title_line: int) -> DivisionTable
             prev.content += content
             prev.lead = _join_units(prev.lead, lead)
             prev.support = _join_units(prev.support, support)
-            prev.deadline += deadline
+            # a second lead of the task whose 序号 is merged over both rows, with a deadline of its
+            # own: both deadlines, not run together (2022年底2023年底)
+            joint = not grid.flattened and (k + 1 + at, nc) in grid.merged and prev.deadline and deadline
+            prev.deadline += ("；" if joint else "") + deadline
             prev.last_line = line
         elif len(filled) == 1 or all(is_header_cell(c) or squash(c) == "序号" for c in filled):
             continue  # a category (一、社会保障) or the header printed again over a page
         else:
-            table.unread.append((line, f"division table row not read: its 序号 cell {squash(cells[0])!r} "
+            table.unread.append((line, f"division table row not read: its 序号 cell {squash(cells[nc])!r} "
                                        f"prints no row number: {' | '.join(filled)[:60]}"))
     if not table.rows:
         return None
@@ -473,16 +519,22 @@ def read_division_grid(grid: Grid, title: str, title_line: int) -> DivisionTable
 
 def continue_division_grid(table: DivisionTable, grid: Grid) -> bool:
     """Read `grid` as the rest of `table` where it is that table continued without its header (a
-    table broken over pages into two, the header printed once): as wide as the table, its first row
-    numbered to follow the table's last.  Its rows join the table's; False if it is no such grid."""
+    table broken over pages into two, the header printed once) or under the same header printed
+    again (续表): as wide as the table, its first row numbered to follow the table's last.  Its rows join the table's; False if it is no such grid."""
     if not table.header or not table.rows or not grid.rows:
         return False
+    if len(grid.rows) > 1 and [squash(c) for c in grid.rows[0][1]] == [squash(c) for c in table.header]:
+        # its header printed again over the rest (续表): the rows under it
+        grid = Grid(grid.rows[1:], frozenset((r - 1, c) for r, c in grid.merged if r),
+                    frozenset((r - 1, c) for r, c in grid.spanned if r), flattened=grid.flattened)
     first = grid.rows[0][1]
-    no = row_number(first[0]) if first else None
+    nc = next((c for c, name in enumerate(table.header) if squash(name) == "序号"), 0)
+    no = row_number(first[nc]) if len(first) > nc else None
     if len(first) != len(table.header) or no is None or not continues_rows(table.rows[-1].no, no):
         return False
     rest = read_division_grid(Grid(((grid.first_line, table.header),) + grid.rows,
-                                   frozenset((r + 1, c) for r, c in grid.merged), grid.flattened),
+                                   frozenset((r + 1, c) for r, c in grid.merged),
+                                   frozenset((r + 1, c) for r, c in grid.spanned), flattened=grid.flattened),
                               table.title, table.title_line)
     if rest is None:
         return False

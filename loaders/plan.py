@@ -8,6 +8,7 @@ responsibilities and link the division table to the body.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from bisect import bisect_right
 from collections.abc import Callable
 from pathlib import Path
@@ -33,13 +34,13 @@ from policykg.loaders.regions import places_of, resolve_region, split_region_nam
 from policykg.loaders.responsibilities import (DEADLINE_PHRASE_RE, MARKER_RE, OWNER_LABELS, Assigned, Clause,
                                               ClauseReader, Part, bracket_groups,
                                               is_role_note, label_ends_line, lead_marks, opens_with_label,
-                                              owner_names_supporters, owners_unordered, parse_inner)
+                                              owner_names_supporters, owners_first_lead, owners_unordered, parse_inner)
 from policykg.loaders.structure import parse_structure, short_title
 from policykg.loaders.targets import extract_targets, linked_indicators
-from policykg.loaders.table_vocab import (DivisionRow, DivisionTable, IndicatorTable, attribute_marks, is_division_title, is_value_role,
+from policykg.loaders.table_vocab import (LEAD_HEADER, SUPPORT_HEADER, DivisionRow, bare_column_name, DivisionTable, IndicatorTable, attribute_marks, is_division_title, is_value_role,
                                           marked_attribute, squash, task_number)
 from policykg.loaders.tables import flattened_grid, read_division_table, read_indicator_table
-from policykg.loaders.text import Block, Line, ProjectRow, line_width, make_blocks, make_lines, normalize
+from policykg.loaders.text import COLUMN_RE, Block, Line, ProjectRow, line_width, make_blocks, make_lines, normalize
 from policykg.loaders.units import UnitResolver
 from policykg.loaders.values import bracketed_number, notes_bracketed_totals, parse_value
 
@@ -65,6 +66,16 @@ def _title_before(segment: list[Line]) -> Line | None:
         if ln.clean:
             return ln if is_division_title(ln.norm) else None
     return None
+
+
+#: a line printed over the rest of a table carried onto the next page, its header printed again or
+#: not: 续表, （续表）, 续表1, 续上表, 表1（续）
+_CONTINUED_RE = re.compile(r"[（(]?续(?:上)?表\s*\d*[)）]?|表?\s*\d*\s*[（(]续(?:表)?[)）]")
+
+
+def _only_continued(segment: list[Line]) -> bool:
+    """Does the prose since the last table print nothing but a 续表 line (or nothing at all)?"""
+    return all(not x.clean or _CONTINUED_RE.fullmatch(squash(x.norm)) for x in segment)
 
 
 def _period_decides(tables: list[IndicatorTable], period: tuple[int, int] | None) -> bool:
@@ -103,6 +114,7 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap],
     by_no = {ln.no: idx for idx, ln in enumerate(lines)}
     grid_at = {g.first_line: g for g in grids}
     last_division: DivisionTable | None = None  # the table just read, if a division table
+    last_indicator: tuple[Grid, IndicatorTable] | None = None  # the real indicator table just read
     i = 0
     while i < len(lines):
         ln = lines[i]
@@ -111,15 +123,26 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap],
         end_line = 0
         if ln.no in grid_at:
             grid = grid_at[ln.no]
-            if last_division is not None and not any(x.clean for x in segment) \
+            if last_division is not None and _only_continued(segment) \
                     and continue_division_grid(last_division, grid):
+                segment = []  # a 续表 line over it is no prose
                 i = by_no[grid.last_line] + 1  # the division table above, continued without its header
+                continue
+            joined = _continue_indicator_grid(*last_indicator, grid, period) \
+                if last_indicator is not None and _only_continued(segment) else None
+            if joined is not None:  # the indicator table above, continued (under 续表, its header again or not)
+                indicator_tables[indicator_tables.index(last_indicator[1])] = joined.table
+                last_indicator = (joined.grid, joined.table)
+                segment = []
+                i = by_no[grid.last_line] + 1
                 continue
             table = _read_grid(grid, segment, period)
             end_line = grid.last_line
             if table is None:  # a 专栏 printed as a Word/PDF/web table; anything else stays prose
-                rows = _project_rows(grid, gaps, say=False)
-            if table is None and rows is None and last_division is not None and not any(x.clean for x in segment):
+                rows = _project_rows(grid, gaps, say=_names_units(grid))
+                if rows and _box_heading_row(grid):
+                    segment.append(lines[i])  # the box's heading printed as the table's top row: the box opens
+            if table is None and rows is None and last_division is not None and _only_continued(segment):
                 gaps.append(_unread_table(grid, "after the division table above (as wide as it, but its rows' "
                                                 "numbering does not follow)" if len(grid.rows[0][1]) == len(
                                                     last_division.header) else "after the division table above"))
@@ -136,6 +159,11 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap],
                 end_line = flat[1]
                 if table is None:  # a 专栏 printed as a table, or said; its cells are not prose
                     rows = _project_rows(flat[0], gaps, say=True)
+        # a real indicator table just read (from its grid, or from its lines under a caption): a
+        # table printed after it may continue it
+        if table is not None or rows is not None:
+            last_indicator = next(((g, table) for g in grids if isinstance(table, IndicatorTable)
+                                   and ln.no <= g.first_line and g.last_line <= end_line), None)
         if rows is not None:
             blocks.extend(make_blocks(segment, width, opens_with_label, label_ends_line))
             segment = []
@@ -145,6 +173,8 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap],
             continue
         if table is None:
             segment.append(ln)
+            if ln.clean and not _only_continued([ln]):
+                last_indicator = None
             i += 1
             continue
         blocks.extend(make_blocks(segment, width, opens_with_label, label_ends_line))
@@ -158,6 +188,58 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap],
         i = by_no[end_line] + 1
     blocks.extend(make_blocks(segment, width, opens_with_label, label_ends_line))
     return blocks, table_after, indicator_tables, division_tables
+
+
+def _box_heading_row(grid: Grid) -> bool:
+    """Is a table's top row one cell (merged across the table) printing a 专栏 box's heading
+    (专栏1 社会保障重点工程 over 项目名称 | 建设内容 …)?  Then the table is that box's."""
+    filled = [c for c in grid.rows[0][1] if c.strip()]
+    return len(filled) == 1 and COLUMN_RE.match(normalize(filled[0]).strip()) is not None
+
+
+def _names_units(grid: Grid) -> bool:
+    """Does one of a table's top rows name a column of units (牵头单位, 配合单位, 责任单位 …)?  Such a
+    table divides work among units: one no reader takes is said, never left as prose unread."""
+    return any(bare_column_name(squash(c)) in LEAD_HEADER + SUPPORT_HEADER
+               for _line, cells in grid.rows[:3] for c in cells)
+
+
+@dataclass
+class _Joined:
+    grid: Grid
+    table: IndicatorTable
+
+
+def _continue_indicator_grid(grid: Grid, table: IndicatorTable, rest: Grid, period: tuple[int, int] | None
+                             ) -> _Joined | None:
+    """`table` (read from `grid`) and `rest`, the real table printed after it with nothing between
+    them but a 续表 line, read as one table where `rest` is its continuation: as wide as it, its
+    header printed again over its rows or none printed (its rows then read under the header above,
+    a category merged down going on).  None where `rest` is a table of its own (another header) or
+    the two do not read as one."""
+    if not table.rows or not rest.rows or len(rest.rows[0][1]) != len(grid.rows[0][1]):
+        return None
+    first_body = min(r.first_line for r in table.rows)
+    head = [cells for line, cells in grid.rows if line < first_body]
+    drop = 0
+    while drop < len(head) and drop < len(rest.rows) and \
+            [squash(c) for c in rest.rows[drop][1]] == [squash(c) for c in head[len(head) - 1 - drop]]:
+        drop += 1
+    if drop:
+        # the header printed again: its rows, in the order printed, are the header's last rows
+        if [[squash(c) for c in cells] for _l, cells in rest.rows[:drop]] != \
+                [[squash(c) for c in cells] for cells in head[len(head) - drop:]]:
+            return None
+    elif read_indicator_grid(rest, period) is not None:
+        return None  # a table of its own
+    n = len(grid.rows)
+    shift = lambda cells: frozenset((r - drop + n, c) for r, c in cells if r >= drop)  # noqa: E731
+    joined = Grid(grid.rows + rest.rows[drop:], grid.merged | shift(rest.merged), grid.spanned | shift(rest.spanned),
+                  flattened=grid.flattened)
+    read = read_indicator_grid(joined, period)
+    if read is None or len(read.rows) <= len(table.rows):
+        return None
+    return _Joined(joined, read)
 
 
 def _project_rows(grid: Grid, gaps: list[Gap], *, say: bool) -> list[ProjectRow] | None:
@@ -429,7 +511,7 @@ def _division_section(table: DivisionTable, readers: ClauseReader, spans: _Spans
     # a lead column named 责任单位 (责任部门, 实施单位 …) names the units responsible, read as the body
     # reads that label: beside a column of supporters the first-named leads (the rest support); alone,
     # by the plan's convention (the first-named leads in a plan that marks no lead, else all support)
-    owner = squash(table.lead_column) in OWNER_LABELS
+    owner = bare_column_name(squash(table.lead_column)) in OWNER_LABELS
     for k, row in enumerate(table.rows, 1):
         printed_no = task_number(row.task)  # 1.完善低保制度: the number is no part of the title
         task = Task(row.no, short_title(printed_no[1] if printed_no else row.task), division_text(row),
@@ -691,7 +773,8 @@ def load_plan(path: str | Path) -> PlanRecord:
     body_tasks = record.tasks()
     clauses_of = {id(t): ClauseReader.find(t.text) for t in body_tasks}  # each task's text parsed once
     section_clauses = [clause for _, clause, _ in structure.section_clauses.values()]
-    owner_first = not owner_names_supporters([c for cs in clauses_of.values() for c in cs] + section_clauses)
+    owner_first = owners_first_lead(src.text) or not owner_names_supporters(
+        [c for cs in clauses_of.values() for c in cs] + section_clauses)
     readers = ClauseReader(resolver, owner_first, record.warnings, lead_marks(src.text),
                            owners_unordered(src.text))
     markers = [0, 0]

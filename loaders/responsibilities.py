@@ -898,11 +898,27 @@ LEAD_MARK_NOTE_RE = re.compile(rf"[带标加有]\s*({_SYMBOL}(?:\s*[或和、/]\
 UNORDERED_NOTE_RE = re.compile(r"(?:单位|部门)[^。；;\n]{0,12}?(?:排名|排序|排列|顺序|名次)\s*不分先后")
 
 
+#: a plan's note that the first unit of a list leads (注：责任单位中第一个为牵头单位 / 排在第一位的为牵头单位 /
+#: 列首位的单位为牵头单位), as a table of one 责任单位 column prints it, under the table, in its title or
+#: in the column's name (责任单位（第一个为牵头单位）)
+FIRST_LEAD_NOTE_RE = re.compile(r"(?:第一(?:个|位|家|名)?|首位|首个|首家|最前(?:面)?)\s*(?:的|者)?\s*"
+                                r"(?:单位|部门)?\s*(?:为|是)\s*牵头")
+
+
 def is_role_note(text: str) -> bool:
-    """Is a paragraph a note on how the plan prints roles (注：带*的为牵头单位; 责任单位排名不分先后)?
-    Read by `lead_marks` and `owners_unordered`, so no paragraph read into nothing."""
+    """Is a paragraph a note on how the plan prints roles (注：带*的为牵头单位; 责任单位排名不分先后;
+    第一个为牵头单位)?  Read by `lead_marks`, `owners_unordered` and `owners_first_lead`, so no
+    paragraph read into nothing."""
     return len(text) <= 80 and (LEAD_MARK_NOTE_RE.search(text) is not None
-                                or UNORDERED_NOTE_RE.search(text) is not None)
+                                or UNORDERED_NOTE_RE.search(text) is not None
+                                or FIRST_LEAD_NOTE_RE.search(text) is not None)
+
+
+def owners_first_lead(text: str) -> bool:
+    """Does the plan say the first unit of a list leads (责任单位中第一个为牵头单位)?  Then a 责任单位
+    list's first-named leads and the rest support, also in a plan that prints 责任单位 beside a lead
+    marker elsewhere (where it would name supporters alone)."""
+    return FIRST_LEAD_NOTE_RE.search(text) is not None
 
 
 def owners_unordered(text: str) -> bool:

@@ -377,32 +377,53 @@ CONTENT_HEADER = ("具体内容", "主要内容", "工作内容", "任务内容"
                   "目标要求", "具体工作")
 
 
+#: a column grouping a division table's rows under their field (类别 | 序号 | 重点任务 …, printed once
+#: for several rows, a cell merged down): as a row printed as one cell (一、社会保障) does, it names
+#: no task and no unit, and is read as no task's text
+DIVISION_CATEGORY_HEADER = ("类别", "领域", "重点领域", "工作领域", "任务类别", "工作类别", "分类", "类型", "板块",
+                            "任务类型", "工作板块")
+
+
+def bare_column_name(name: str) -> str:
+    """A column's name without a note in brackets after it (责任单位（第一个为牵头单位）, 完成时限（年）)
+    where what is left is a name a division table's column bears; else as printed."""
+    m = re.fullmatch(r"(.+?)[（(][^（()）]*[)）]", name)
+    known = TASK_HEADER + CONTENT_HEADER + LEAD_HEADER + SUPPORT_HEADER + DEADLINE_HEADER + CHAPTER_HEADER
+    return m.group(1) if m and m.group(1) in known else name
+
+
 def division_columns(names: list[str]) -> tuple[dict[str, int], list[int]] | None:
     """The columns of a division table's header (序号, then task, lead, support and deadline columns
     in any order, and a content column beside the task's), as {role: index}, and the indexes of
     columns no role reads (备注…); None unless it names a task and a lead (or 责任单位) column.  The
     task column is one naming tasks (重点任务, 任务名称), else one naming their content (工作内容);
-    a content column beside it is the tasks' content (具体内容, 主要措施)."""
-    names = [squash(n) for n in names]
-    if len(names) < 3 or names[0] != "序号":
+    a content column beside it is the tasks' content (具体内容, 主要措施).  A category column
+    (类别, 领域) may stand before 序号 or among the others."""
+    names = [bare_column_name(squash(n)) for n in names]
+    first = next((k for k, n in enumerate(names) if n not in DIVISION_CATEGORY_HEADER), None)
+    if len(names) < 3 or first is None or names[first] != "序号":
         return None
-    cols: dict[str, int] = {"no": 0}
-    named = [k for k, n in enumerate(names[1:], 1) if n in TASK_HEADER and n not in CONTENT_HEADER]
-    content = [k for k, n in enumerate(names[1:], 1) if n in CONTENT_HEADER]
+    cols: dict[str, int] = {"no": first}
+    if first:
+        cols["category"] = 0
+    rest = [(k, n) for k, n in enumerate(names) if k > first]
+    named = [k for k, n in rest if n in TASK_HEADER and n not in CONTENT_HEADER]
+    content = [k for k, n in rest if n in CONTENT_HEADER]
     if named:
         cols["task"] = named[0]
     elif tasks_content := [k for k in content if names[k] in TASK_HEADER]:
         cols["task"] = tasks_content[0]  # 工作内容 with no task column (a 建设内容 alone is a project table's)
     if "task" in cols and (beside := [k for k in content if k != cols["task"]]):
         cols["content"] = beside[0]
-    unknown: list[int] = []
-    for k, name in enumerate(names[1:], 1):
+    unknown: list[int] = list(range(1, first))  # a second category column
+    for k, name in rest:
         if k in (cols.get("task"), cols.get("content")):
             continue
         role = ("lead" if name in LEAD_HEADER and "lead" not in cols
                 else "support" if name in SUPPORT_HEADER and "support" not in cols
                 else "deadline" if name in DEADLINE_HEADER and "deadline" not in cols
-                else "chapter" if name in CHAPTER_HEADER and "chapter" not in cols else None)
+                else "chapter" if name in CHAPTER_HEADER and "chapter" not in cols
+                else "category" if name in DIVISION_CATEGORY_HEADER and "category" not in cols else None)
         if role is None:
             unknown.append(k)
         else:

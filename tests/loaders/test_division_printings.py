@@ -20,18 +20,23 @@ READ = [(["县民政局"], ["县财政局"], "2022年12月"),
         (["县教育局"], ["县残疾人联合会"], "2025年")]
 
 
-def word_plan(tmp_path: Path, rows: list[list[str]], merges=()):
+def word_plan(tmp_path: Path, rows: list[list[str]], merges=(), *, body=None, after=()):
     """A .docx plan whose division table is a real Word table; `merges` are ((row, col), (row, col))
-    corners of cells merged as Word merges them (the text printed once, in the top-left cell)."""
+    corners of cells merged as Word merges them (the text printed once, in the top-left cell).
+    `after`: paragraphs and further tables (lists of rows) printed under it."""
     document = docx.Document()
-    for text in BODY:
+    for text in BODY if body is None else body:
         document.add_paragraph(text)
-    table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
-    for i, row in enumerate(rows):
-        for j, text in enumerate(row):
-            table.cell(i, j).text = text
-    for a, b in merges:
-        table.cell(*a).merge(table.cell(*b))
+    for block in [rows, *after]:
+        if isinstance(block, str):
+            document.add_paragraph(block)
+            continue
+        table = document.add_table(rows=len(block), cols=max(len(r) for r in block))
+        for i, row in enumerate(block):
+            for j, text in enumerate(row):
+                table.cell(i, j).text = text
+        for a, b in merges if block is rows else ():
+            table.cell(*a).merge(table.cell(*b))
     path = tmp_path / "plan.docx"
     document.save(path)
     return load_plan(path)
@@ -644,3 +649,97 @@ def test_a_row_whose_deadline_cell_cannot_be_told_without_cell_marks_reads_no_un
     assert [(g.line, g.message.split(":")[0]) for g in r.warnings] == [
         (18, "division table row 2 prints after its task 县卫健局 | 县残联 | 根据工作进度 under columns of units "
              "and a deadline")]
+
+
+# -- merged cells, headers and notes as Word and web pages print them --------------------------
+
+#: 类别 | 序号 | 重点任务 | 具体措施 | 牵头单位 | 配合单位 | 完成时限: the category printed once for its rows,
+#: 序号 and 重点任务 printed once over the two measures of task 1, each measure with its own units
+MEASURES = [["类别", "序号", "重点任务", "具体措施", "牵头单位", "配合单位", "完成时限"],
+            ["社会保障", "1", "完善低保制度", "将符合条件的残疾人纳入低保。", "县民政局", "县财政局", "2022年底"],
+            ["", "", "", "提高重度残疾人护理补贴标准。", "县残联", "县财政局", "2023年底"],
+            ["", "2", "加强康复服务", "实施精准康复服务行动。", "县卫健局", "县残联", "长期"],
+            ["教育就业", "3", "推进无障碍建设", "开展家庭无障碍改造。", "县住建局", "县残联", "持续推进"]]
+MEASURES_READ = [("1", ["县民政局"], ["县财政局"], "2022年底"),
+                 ("1", ["县残疾人联合会"], ["县财政局"], "2023年底"),
+                 ("2", ["县卫生健康局"], ["县残疾人联合会"], "长期"),
+                 ("3", ["县住房和城乡建设局"], ["县残疾人联合会"], "持续推进")]
+
+
+def measures_html(tmp_path: Path):
+    rs = " rowspan='2'"
+    rows = ["".join(f"<td>{c}</td>" for c in MEASURES[0]),
+            f"<td rowspan='3'>社会保障</td><td{rs}>1</td><td{rs}>完善低保制度</td>"
+            + "".join(f"<td>{c}</td>" for c in MEASURES[1][3:]),
+            "".join(f"<td>{c}</td>" for c in MEASURES[2][3:]),
+            "".join(f"<td>{c}</td>" for c in MEASURES[3][1:]),
+            "".join(f"<td>{c}</td>" for c in MEASURES[4])]
+    return html_plan(tmp_path, "".join(f"<tr>{r}</tr>" for r in rows))
+
+
+@pytest.mark.parametrize("printing", ["docx", "html"])
+def test_a_category_column_and_measures_under_one_merged_task_are_each_read(tmp_path, printing):
+    # before: a 类别 column before 序号 left the table unread, without a word (its rows prose of the
+    # appendix); with 序号 first, task 1's second measure was joined to the first: one task led by
+    # 县民政局 and 县残联, its deadline 2022年底2023年底.  Each measure is the task's, with its own units
+    r = measures_html(tmp_path) if printing == "html" else word_plan(
+        tmp_path, MEASURES, merges=[((1, 0), (3, 0)), ((1, 1), (2, 1)), ((1, 2), (2, 2))])
+    assert [row[:4] for row in division(r)] == MEASURES_READ
+    section = next(s for c in r.chapters for s in c.sections if s.title == "重点工作任务分工表")
+    assert [t.title for t in section.tasks] == ["完善低保制度", "完善低保制度", "加强康复服务", "推进无障碍建设"]
+    assert section.tasks[1].text == "完善低保制度：提高重度残疾人护理补贴标准。"
+    assert table_gaps(r) == []
+
+
+def test_a_task_merged_over_two_numbered_rows_names_each(tmp_path):
+    # before: row 2 read a task with no title (its 重点任务 printed once, in row 1)
+    rows = [r[1:] for r in MEASURES[:3]]
+    rows[2][0] = "2"
+    r = word_plan(tmp_path, rows, merges=[((1, 1), (2, 1))])
+    section = next(s for c in r.chapters for s in c.sections if s.title == "重点工作任务分工表")
+    assert [(t.no, t.title) for t in section.tasks] == [("1", "完善低保制度"), ("2", "完善低保制度")]
+    assert [row[1] for row in division(r)] == [["县民政局"], ["县残疾人联合会"]]
+
+
+@pytest.mark.parametrize("repeated", [False, True])
+def test_the_rest_of_a_table_under_a_续表_line_is_read_as_the_table(tmp_path, repeated):
+    # before: the rest printed without its header under 续表 was lost, without a word; under its
+    # header printed again, it was a second table of no title
+    rows = numbered(["1", "2", "3", "4"])
+    rest = ([HEADER] if repeated else []) + rows[3:]
+    r = word_plan(tmp_path, rows[:3], after=["续表", rest])
+    assert [row[:4] for row in division(r)] == [(str(k),) + read for k, read in enumerate(READ, 1)]
+    assert [s.title for c in r.chapters for s in c.sections if c.kind == "appendix"] == ["重点工作任务分工表"]
+
+
+def test_role_words_printed_alone_under_a_units_group_are_its_columns(tmp_path):
+    # 责任单位 printed over 牵头 | 配合: before, 配合 was no column (its units not read, said)
+    rows = [["序号", "重点任务", "责任单位", "", "完成时限"], ["", "", "牵头", "配合", ""]] + numbered(
+        ["1", "2", "3", "4"])[1:]
+    r = word_plan(tmp_path, rows, merges=[((0, 0), (1, 0)), ((0, 1), (1, 1)), ((0, 2), (0, 3)), ((0, 4), (1, 4))])
+    assert [row[1:4] for row in division(r)] == READ
+    assert table_gaps(r) == []
+
+
+@pytest.mark.parametrize("where", ["note", "header"])
+def test_a_note_that_the_first_unit_leads_gives_each_row_its_lead(tmp_path, where):
+    # one 责任单位 column, in a plan printing 责任单位 beside a lead elsewhere (there: the supporters).
+    # Before, the note (注：责任单位中第一个为牵头单位, or in the column's name) was not read: no row had
+    # a lead, all its units support, without a word; with the note in the column's name, all led
+    body = BODY[:2] + ["1.完善低保制度。将符合条件的残疾人纳入最低生活保障范围。（牵头单位：县民政局；责任单位：县财政局）"] + BODY[3:]
+    owner = "责任单位（第一个为牵头单位）" if where == "header" else "责任单位"
+    rows = [["序号", "重点任务", owner, "完成时限"], ["1", "完善低保制度", "县民政局\n县财政局", "2022年底"],
+            ["2", "加强康复服务", "县卫健局、县残联", "长期"]]
+    r = word_plan(tmp_path, rows, body=body, after=["注：责任单位中第一个为牵头单位。"] if where == "note" else ())
+    assert [row[1:3] for row in division(r)] == [(["县民政局"], ["县财政局"]),
+                                                (["县卫生健康局"], ["县残疾人联合会"])]
+
+
+def test_a_table_naming_units_columns_that_no_reader_takes_is_said(tmp_path):
+    # 编号 | 工作事项 | 牵头单位: no division table's header; before, a Word table of it stayed prose, unread
+    # and unsaid (its units lost without a word)
+    rows = [["编号", "工作事项", "牵头单位", "配合单位"], ["1", "完善低保制度", "县民政局", "县财政局"],
+            ["2", "加强康复服务", "县卫健局", "县残联"]]
+    r = word_plan(tmp_path, rows, body=BODY[:-1] + ["专项工作安排"])
+    assert [m for _, m in table_gaps(r)] == [
+        "table of 3 rows not read as an indicator or division table (first row: 编号 | 工作事项 | 牵头单位 | 配合单位)"]

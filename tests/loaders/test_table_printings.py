@@ -195,3 +195,94 @@ def test_a_deadline_reaches_the_graph_and_the_tasks_query(tmp_path):
                  if r[columns.index("section")] == "重点工作任务分工表"]
     assert deadlines == [("1", "2022年底前"), ("2", "持续推进"), ("3", "2025年")]
     assert all(r[columns.index("deadline")] == "" for r in rows if r[columns.index("section")] == "主要任务")
+
+
+# -- an indicator table as Word prints it: merged cells, 续表 ------------------------------------
+
+IND_BODY = ["青山县“十四五”残疾人事业发展规划", "一、发展目标", "到2025年，残疾人生活水平明显提高。", "表1 主要指标"]
+IND_HEADER = ["类别", "指标", "单位", "2020年", "2025年", "属性"]
+IND_ROWS = [["生活保障", "困难残疾人生活补贴覆盖率", "%", "100", "100", "约束性"],
+            ["", "重度残疾人护理补贴覆盖率", "", "100", "≥95", ""],
+            ["", "残疾人基本康复服务覆盖率", "", "80", "85", ""],
+            ["就业", "新增残疾人就业人数", "人", "—", "500", "预期性"]]
+IND_READ = [("生活保障", "困难残疾人生活补贴覆盖率", "%", "100", "100", "约束性"),
+            ("生活保障", "重度残疾人护理补贴覆盖率", "%", "100", "≥95", "约束性"),
+            ("生活保障", "残疾人基本康复服务覆盖率", "%", "80", "85", "约束性"),
+            ("就业", "新增残疾人就业人数", "人", "—", "500", "预期性")]
+
+
+def word_indicator_plan(tmp_path: Path, blocks, merges=()):
+    """A .docx plan whose blocks are paragraphs (str) and tables (lists of rows); `merges` are
+    ((row, col), (row, col)) corners of cells merged in the first table."""
+    docx = pytest.importorskip("docx")
+    doc = docx.Document()
+    for text in IND_BODY:
+        doc.add_paragraph(text)
+    first = True
+    for block in blocks:
+        if isinstance(block, str):
+            doc.add_paragraph(block)
+            continue
+        table = doc.add_table(rows=len(block), cols=len(block[0]))
+        for i, row in enumerate(block):
+            for j, text in enumerate(row):
+                table.cell(i, j).text = text
+        for a, b in merges if first else ():
+            table.cell(*a).merge(table.cell(*b))
+        first = False
+    doc.add_paragraph("二、主要任务")
+    doc.add_paragraph("1.完善低保制度。将符合条件的残疾人纳入最低生活保障范围。（县民政局牵头）")
+    path = tmp_path / "plan.docx"
+    doc.save(path)
+    return load_plan(path)
+
+
+def read_indicators(record):
+    return [(i.category, i.name, i.unit, i.baseline.printed if i.baseline else None,
+             i.target.printed if i.target else None, i.attribute) for i in record.indicators]
+
+
+def test_a_unit_and_an_attribute_merged_down_are_each_rows(tmp_path):
+    # % and 约束性 printed once for the three rates (cells merged down): before, rows 2 and 3 read
+    # no unit and no attribute, without a word
+    r = word_indicator_plan(tmp_path, [[IND_HEADER] + IND_ROWS],
+                            merges=[((1, 0), (3, 0)), ((1, 2), (3, 2)), ((1, 5), (3, 5))])
+    assert read_indicators(r) == IND_READ
+    assert [g for g in r.warnings if g.kind == "table"] == []
+
+
+@pytest.mark.parametrize("repeated", [False, True])
+def test_an_indicator_table_continued_under_a_续表_line_is_one_table(tmp_path, repeated):
+    # before: the rest printed without its header was lost without a word; under its header printed
+    # again, it was a second table, numbered from 1, its first row of no category
+    rows = [[c or u for c, u in zip(row, ["", "", "%", "", "", "约束性"])] if k < 3 else row
+            for k, row in enumerate(IND_ROWS)]
+    rest = ([IND_HEADER] if repeated else []) + rows[2:]
+    r = word_indicator_plan(tmp_path, [[IND_HEADER] + rows[:2], "续表", rest], merges=[((1, 0), (2, 0))])
+    assert read_indicators(r) == IND_READ
+    assert [i.no for i in r.indicators] == ["1", "2", "3", "4"]
+
+
+def test_a_box_whose_heading_is_its_tables_top_row_gives_its_projects(tmp_path):
+    # 专栏1 康复项目 printed as the table's top row, one cell merged across it (Word's boxed table):
+    # before, its projects were "a project table outside any 专栏 box", not read
+    docx = pytest.importorskip("docx")
+    doc = docx.Document()
+    for text in ("青山县“十四五”残疾人事业发展规划", "一、主要任务", "1.加强康复。实施精准康复。"):
+        doc.add_paragraph(text)
+    table = doc.add_table(rows=4, cols=3)
+    for r, row in enumerate((("专栏1 康复项目", "", ""), ("项目名称", "建设内容", "建设期限"),
+                             ("残疾儿童康复救助", "为残疾儿童提供康复救助。", "2021-2025年"),
+                             ("辅助器具适配", "为残疾人适配辅助器具。", "2022年"))):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    table.cell(0, 0).merge(table.cell(0, 2))
+    doc.add_paragraph("2.发展特殊教育。办好特殊教育学校。")
+    path = tmp_path / "plan.docx"
+    doc.save(str(path))
+    r = load_plan(path)
+    assert [(c.no, c.title) for c in r.columns()] == [("1", "康复项目")]
+    assert [(p.title, p.period) for c in r.columns() for p in c.projects] == [
+        ("残疾儿童康复救助", "2021-2025年"), ("辅助器具适配", "2022年")]
+    assert [t.title for t in r.tasks()] == ["加强康复", "发展特殊教育"]
+    assert r.warnings == []
