@@ -16,10 +16,13 @@ from policykg.loaders.ladder import CHAPTER_STYLES, numbering
 from policykg.loaders.metadata import is_plan_title, names_the_plan
 from policykg.loaders.text import Line
 
-#: a heading naming an interpretation of a document: 政策解读, 《青山县…方案》政策解读, 关于《…》的政策解读,
-#: 相关解读, 附件：政策解读, 起草说明, 关于《…》的编制说明, 答记者问
-_COMPANION_RE = re.compile(r"(?:附件\s*\d{0,2}\s*[:：]?\s*)?[^。；;！？]{0,80}?"
-                           r"(?:解读|图解|起草说明|编制说明|制定说明|修订说明|答记者问)")
+#: what heads an interpretation of a document: 政策解读, 起草说明, 答记者问
+_COMPANION_WORDS = r"(?:政策解读|相关解读|文件解读|解读|图解|起草说明|编制说明|制定说明|修订说明|答记者问)"
+#: such a heading alone (政策解读, 附件：政策解读, 一图读懂), or after the document it interprets, named in
+#: 《》 (《青山县…方案》政策解读, 关于《…》的编制说明, 县残联负责人就《…》答记者问); a line that names no
+#: document (加强政策宣传解读, 做好政策解读: a task's heading) heads nothing
+_COMPANION_RE = re.compile(r"(?:附件\s*\d{0,2}\s*[:：]?\s*)?(?:" + _COMPANION_WORDS + r"|一图读懂.{0,40}"
+                           r"|[^。；;！？《》]{0,30}《[^《》]{4,80}》[^。；;！？《》]{0,12}?" + _COMPANION_WORDS + ")")
 #: 关于《…》的说明, 《…》说明: an explanation of the named document (说明 alone, or 说明：, heads notes)
 _EXPLANATION_RE = re.compile(r"(?:关于)?《[^《》]{4,80}》(?:的)?说明")
 #: an annex's label on a line of its own (附件, 附件2, 附件2：): another annex begins
@@ -33,7 +36,14 @@ def companion_heading(norm: str) -> bool:
     text = norm.strip()
     if not text or len(text) > HEADING_MAX or "。" in text or numbering(text) is not None:
         return False
-    return bool(_COMPANION_RE.fullmatch(text) or _EXPLANATION_RE.fullmatch(text))
+    if _COMPANION_RE.fullmatch(text) or _EXPLANATION_RE.fullmatch(text):
+        return True
+    # after a plan's title printed without 《》 (青山县残疾人事业发展“十四五”规划解读)
+    word = _TRAILING_WORD_RE.search(text)
+    return word is not None and is_plan_title(text[:word.start()].removeprefix("关于").removesuffix("的"))
+
+
+_TRAILING_WORD_RE = re.compile(_COMPANION_WORDS + "$")
 
 
 #: the kinds (文种) a plan's title ends with, before its brackets: 青山县…实施方案（2023—2025年）

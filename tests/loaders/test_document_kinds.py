@@ -45,13 +45,25 @@ INTERPRETATION = """一、出台背景
 
 @pytest.mark.parametrize("heading", [
     "关于《青山县残疾人就业促进行动方案》的政策解读", "《青山县残疾人就业促进行动方案》政策解读", "政策解读",
-    "附件：政策解读", "相关解读", "关于《青山县残疾人就业促进行动方案》的起草说明", "《青山县残疾人就业促进行动方案》的说明"])
+    "附件：政策解读", "相关解读", "关于《青山县残疾人就业促进行动方案》的起草说明", "《青山县残疾人就业促进行动方案》的说明",
+    "青山县残疾人就业促进行动方案政策解读", "县残联负责人就《青山县残疾人就业促进行动方案》答记者问"])
 def test_an_interpretation_after_the_plan_is_none_of_it(tmp_path, heading):
     record = plan(tmp_path, NOTICE + TITLE + BODY + "\n" + heading + "\n\n" + INTERPRETATION)
     assert record.title == "青山县残疾人就业促进行动方案"
     assert owners(record) == OWNERS
     assert [c.title for c in record.chapters] == ["工作目标", "重点任务", "保障措施"]
     assert not record.warnings
+
+
+@pytest.mark.parametrize("line", ["加强政策宣传解读", "做好政策解读", "专栏1 政策宣传解读"])
+def test_a_heading_in_the_plan_that_speaks_of_interpreting_heads_no_interpretation(tmp_path, line):
+    """An unnumbered line of the plan's own (a bold lead-in, a box's heading) that speaks of
+    interpreting names no document it interprets: the plan's text after it is still the plan's
+    (read as an interpretation, every task after it was blanked, without a word)."""
+    body = BODY.replace("（二）开发", line + "\n（二）开发")
+    record = plan(tmp_path, TITLE + body)
+    assert owners(record) == OWNERS
+    assert [c.title for c in record.chapters] == ["工作目标", "重点任务", "保障措施"]
 
 
 def test_an_explanation_before_the_plan_is_none_of_it(tmp_path):
