@@ -68,7 +68,9 @@ TRAILING_WORDS = ("等有关部门", "等相关部门", "等有关单位", "等�
 ORG_ENDINGS = ("局", "委", "办", "厅", "院", "会", "部", "中心", "公司", "集团", "队", "站", "所", "馆",
                "镇", "乡", "街道", "政府", "处", "室", "科", "署", "行", "社", "团", "校", "联", "协",
                "台", "园", "组", "庭", "军", "司", "办事处", "基地", "医院", "学校", "协会", "单位", "部门",
-               "机构", "组织", "企业", "场", "苏木", "人大")
+               "机构", "组织", "企业", "场", "苏木", "人大",
+               # schools and works (县第一中学, 县职业中专, 县老年大学, 县污水处理厂)
+               "中学", "小学", "大学", "中专", "职专", "厂")
 #: verbs plan prose opens a sentence with, which no organisation's name starts with (完善基本养老保险
 #: 社会统筹 is no unit 完善基本养老保险社会, 动员全社会共同推进 none 动员全社会)
 PROSE_VERBS = ("完善", "加强", "推进", "坚持", "动员", "建立", "健全", "鼓励", "引导", "落实", "开展", "提高",
@@ -342,6 +344,12 @@ def region_named(name: str) -> str | None:
     return next((e for e in REGION_ENDINGS if core.endswith(e)), None)
 
 
+#: a public service's telephone number inside a body's name (县120急救指挥中心, 县12345政务服务热线中心,
+#: 县110指挥中心): no quantity (120个, 110万元), the only digits a unit's name prints
+_SERVICE_NUMBER_RE = re.compile(r"(?<![0-9.])(?:11[09]|12[02]|123\d\d|96\d{3})(?![0-9.])"
+                                r"(?=[\u4e00-\u9fff])(?![个家所名人户万亿元年月日次项处座条张辆台套公千米平亩%])")
+
+
 @cache  # a plan names the same units again and again
 def reads_as_unit(name: str) -> str | None:
     """Why `name` does not read as an organisation, or None when it does.  A name must end as
@@ -351,7 +359,7 @@ def reads_as_unit(name: str) -> str | None:
         return "empty"
     if len(name) > 30:
         return "too long for a unit name"
-    if any(ch in name for ch in "。；;:：!?！？\"“”《》") or any(ch.isdigit() for ch in name):
+    if any(ch in name for ch in "。；;:：!?！？\"“”《》") or any(ch.isdigit() for ch in _SERVICE_NUMBER_RE.sub("", name)):
         return "a sentence, not a unit name"
     if _ROLE_WORD_RE.search(name):
         return "a role (为牵头单位), not a unit name"
@@ -632,6 +640,10 @@ class UnitResolver:
             head, rest = name[:k], name[k:]
             if (head[-1] in "区县旗市" and region_named(head) and not head.endswith(ZONE_ENDINGS)
                     and split_region_names(head) == [head]
+                    # a head opening with a level character is that level's prefix before a part of
+                    # the region (县灌区管理局, 县西区供水公司: the county's, no region 县灌区), unless
+                    # the gazetteer holds it as a division (市中区民政局 in 济南市's plan)
+                    and (head[0] not in LEVEL_CHARS or head in counties())
                     and reads_as_unit(rest) is None and not is_collective(rest)):
                 return head, rest, RegionRef(head, level_of(head, self.region), self.region)
         return None
