@@ -97,7 +97,7 @@ def test_short_names_of_domain_bodies_are_one_body(tmp_path):
     ("县城乡建设投资有限公司", "state-owned-enterprise"), ("县文旅集团", "state-owned-enterprise"),
     ("县河长办", "water-resources"), ("县治水办", "water-resources"), ("县灌区管理局", "water-resources"),
     ("县环境监测站", "ecology-environment"), ("县林场", "forestry-grassland"),
-    ("县安委办", "emergency-management"), ("县防指办", "emergency-management"), ("县减灾委", "emergency-management"),
+    ("县安委办", "emergency-management"), ("县地震办", "emergency-management"), ("各养老机构", "civil-affairs"), ("县防指办", "emergency-management"), ("县减灾委", "emergency-management"),
     ("县农技推广中心", "agriculture-rural-affairs"), ("县果业发展中心", "agriculture-rural-affairs"),
     ("县委农办", "agriculture-rural-affairs"), ("县农业综合行政执法大队", "agriculture-rural-affairs"),
     ("县农产品质量安全检验检测站", "agriculture-rural-affairs"), ("县农村信用联社", "banking-institution"),
