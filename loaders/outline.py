@@ -94,6 +94,9 @@ class Outline:
     #: chapter headings (block indices) of chapters whose items are all phases of the work
     #: (三、工作安排 / （一）动员部署阶段（2023年3月）… （二）组织实施阶段…): steps, whatever their name
     phase_chapters: set[int] = field(default_factory=set)
+    #: items of a 专栏 box numbered in a heading style of the plan's (一、大气治理工程：实施…), block
+    #: indices: the box's projects, no chapters
+    box_heading_items: set[int] = field(default_factory=set)
 
     def level(self, i: int) -> int | None:
         n = self.numbering.get(i)
@@ -170,13 +173,24 @@ def _outside_runs(numbered: dict[int, Numbering], style: str) -> list[int]:
     return out
 
 
-def _outside_boxes(blocks: list[Block], numbered: dict[int, Numbering]) -> list[int]:
+def _has_body(text: str) -> bool:
+    """Does an item print a body after its title (大气治理工程：实施…, 加强组织领导。各部门…), as a
+    box's project does and a chapter's heading does not?"""
+    return re.search(r"[：:。]", text.rstrip("。.;；:： ")) is not None
+
+
+def _outside_boxes(blocks: list[Block], numbered: dict[int, Numbering], heading_items: set[int] | None = None
+                   ) -> list[int]:
     """Numbered paragraphs that are not items of a 专栏 box: a box numbers its own list (in the
     style of its first item, counting on), so its items say nothing about the plan's ladder."""
     out: list[int] = []
     box_style: str | None = None
     box_last = group = 0
     in_box = False
+    #: the last number of each style the plan's own ladder has printed (三 of 三、主要任务) since the
+    #: last item of a style above it (one printed first: 第三章 starts its 一、 list again)
+    plan_last: dict[str, int] = {}
+    first_seen: list[str] = []
     for i in range(len(blocks)):
         if COLUMN_RE.match(blocks[i].norm):
             in_box, box_style, box_last, group = True, None, 0, 0
@@ -185,17 +199,41 @@ def _outside_boxes(blocks: list[Block], numbered: dict[int, Numbering]) -> list[
         if n is None:
             continue
         if in_box:
+            text = blocks[i].norm[n.end:]
             if box_style is None and n.style not in HEADING_STYLES:
                 box_style, box_last = n.style, n.number or 0
                 continue
-            if n.style == box_style and n.number is not None and n.number in (box_last + 1, 1):
-                box_last = n.number
+            if (box_style is None and n.style in HEADING_STYLES and n.number == 1
+                    and plan_last.get(n.style, 0) >= 1 and _has_body(text) and chapter_kind(text) == "other"):
+                # a box numbering its projects in the plan's heading style (一、大气治理工程：实施…。
+                # in a plan whose chapters are 一、…): one starting again at 一 amid the plan's list,
+                # with a body of its own, is the box's first project, not a chapter
+                box_style, box_last = n.style, 1
+                if heading_items is not None:
+                    heading_items.add(i)
                 continue
+            if n.style == box_style and n.number is not None and n.number in (box_last + 1, 1):
+                if not (box_style in HEADING_STYLES and n.number == plan_last.get(n.style, 0) + 1
+                        and (not _has_body(text) or chapter_kind(text) != "other"
+                             or text.lstrip("　 ").startswith(ACTION_VERBS))):
+                    box_last = n.number
+                    if heading_items is not None and box_style in HEADING_STYLES:
+                        heading_items.add(i)
+                    continue
+                # 四、保障措施 after a box's 一、二、三、, or （四）推进…。 after its （一）（二）（三）: the plan's
+                # next heading (continuing both lists, titled alone, by its kind or by a verb), which
+                # ends the box
             if n.style == "一、" and n.number == group + 1 and len(blocks[i].norm) <= 20 \
                     and title_only(blocks[i].norm) and chapter_kind(blocks[i].norm) == "other":
                 group = n.number
                 continue  # a box's sub-group heading (一、资金类)
             in_box = False
+        if n.style not in first_seen:
+            first_seen.append(n.style)
+        for below in first_seen[first_seen.index(n.style) + 1:]:
+            plan_last[below] = 0
+        if n.number is not None:
+            plan_last[n.style] = n.number
         out.append(i)
     return out
 
@@ -352,8 +390,8 @@ def _bullets(blocks: list[Block], numbered: dict[int, Numbering], outline: Outli
 
 
 def _infer(blocks: list[Block], numbered: dict[int, Numbering]) -> Outline:
-    order = _outside_boxes(blocks, numbered)
     out = Outline(numbering=numbered)
+    order = _outside_boxes(blocks, numbered, out.box_heading_items)
     out.levels = _levels([numbered[i] for i in order])
     level_of = {i: out.levels[numbered[i].style] for i in order}
     for a, b in zip(order, order[1:]):

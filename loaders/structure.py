@@ -428,6 +428,11 @@ class StructureParser:
             return  # 第1条由…牵头，第2条由…负责 after the tasks: no article of its own
         level = self.outline.level(i)
         in_box = self.box is not None and not self.box.indicator_box
+        if n is not None and in_box and i in self.outline.box_heading_items:
+            # 一、大气治理工程：实施… in a box of a plan whose chapters are 一、: the box's item (or a task
+            # the section's list continues with), never a chapter
+            self.numbered_item(n, block.text[n.end:], block)
+            return
         if n is not None and in_box and self._box_group(n, block.text[n.end:]):
             return
         if n is not None and level is None and in_box:

@@ -111,3 +111,99 @@ def test_short_names_of_domain_bodies_are_one_body(tmp_path):
 ])
 def test_domain_bodies_are_typed_by_their_kind(name, kind):
     assert classify_department(name) == kind
+
+
+# --- a 专栏 box numbering its projects in the plan's chapter style --------------------------------------
+
+BOX_PLAN = """桐庐县“十四五”生态环境保护规划
+一、现状与形势
+“十三五”期间，全县生态环境质量持续改善。
+二、总体要求
+（一）指导思想
+深入践行“绿水青山就是金山银山”理念。
+（二）主要目标
+到2025年，生态环境质量持续改善。
+三、主要任务
+（一）深入打好蓝天保卫战
+1.推进工业废气治理。完成挥发性有机物综合治理企业80家。责任单位：县经信局。
+2.强化扬尘污染管控。落实施工工地扬尘管控措施。责任单位：县住建局。
+（二）深入打好碧水保卫战
+3.深化河湖长制。完善三级河长体系。责任单位：县河长办、县水利局。
+专栏1  生态环境重点工程
+一、大气治理工程：实施VOCs综合治理、锅炉清洁化改造项目。
+二、水环境治理工程：实施城镇污水处理厂提标改造。
+三、生态修复工程：实施富春江岸线生态修复。
+{after}
+（一）落实生态环境保护责任。严格落实“党政同责、一岗双责”。
+（二）加强资金保障。统筹各级生态环境专项资金。
+"""
+
+
+def test_a_box_numbering_its_projects_as_the_plans_chapters(tmp_path):
+    # before: the box's 一、二、三、 were read as the plan's chapters, the plan's own chapters were lost,
+    # 四、保障措施 became the box's fourth project and the safeguards tasks, said only as numbering gaps
+    path = tmp_path / "plan.txt"
+    path.write_text(BOX_PLAN.format(after="四、保障措施"), encoding="utf-8")
+    r = load_plan(path)
+    assert [(c.no, c.title, c.kind) for c in r.chapters] == [
+        ("一", "现状与形势", "background"), ("二", "总体要求", "principles"), ("三", "主要任务", "tasks"),
+        ("四", "保障措施", "safeguards")]
+    assert [(t.no, t.title) for t in r.tasks()] == [("1", "推进工业废气治理"), ("2", "强化扬尘污染管控"),
+                                                   ("3", "深化河湖长制")]
+    assert [(p.no, p.title) for p in r.projects()] == [("1", "大气治理工程"), ("2", "水环境治理工程"),
+                                                      ("3", "生态修复工程")]
+    assert not r.warnings
+
+
+def test_a_box_numbering_its_projects_as_the_plans_sections(tmp_path):
+    # sections 一、 under chapters 第X章: the box's 一、 start again amid the chapter's sections
+    text = """兴国县“十四五”乡村振兴规划
+第一章 总体要求
+一、指导思想
+坚持农业农村优先发展。
+二、主要目标
+到2025年，农业农村现代化取得重要进展。
+第二章 重点任务
+一、巩固拓展脱贫攻坚成果
+1.健全防止返贫动态监测和帮扶机制。对易返贫致贫人口实施常态化监测。（牵头单位：县乡村振兴局）
+二、提升农业综合生产能力
+2.推进高标准农田建设。新建高标准农田13万亩。（牵头单位：县农业农村局）
+专栏1 乡村振兴重点工程
+一、高标准农田建设工程：新建高标准农田13万亩。
+二、农村供水保障工程：新建改造集中供水工程30处。
+第三章 保障措施
+一、强化投入保障。土地出让收益用于农业农村比例达到50%以上。
+"""
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    r = load_plan(path)
+    assert [c.title for c in r.chapters] == ["总体要求", "重点任务", "保障措施"]
+    assert [s.title for s in r.chapters[1].sections] == ["巩固拓展脱贫攻坚成果", "提升农业综合生产能力"]
+    assert [(t.no, [u.label for u in t.units("lead")]) for t in r.tasks()] == [
+        ("1", ["县乡村振兴局"]), ("2", ["县农业农村局"])]
+    assert [p.title for p in r.projects()] == ["高标准农田建设工程", "农村供水保障工程"]
+    assert not r.warnings
+
+
+def test_a_section_continuing_after_a_box_is_no_project(tmp_path):
+    # （三）推进…。 continues both the box's （一）（二） and the chapter's sections: a verb opens it,
+    # the chapter's section it is
+    text = """青山县“十四五”住房保障规划
+一、总体要求
+到2025年，住房保障体系更加完善。
+二、主要任务
+（一）完善住房保障体系。规范发展公租房。（县住建局负责）
+（二）推进老旧小区改造。改造城镇老旧小区120个。（县住建局负责）
+专栏1 住房保障重点工程
+（一）公租房提升工程：改造公租房小区5个。
+（二）老旧小区改造工程：改造老旧小区120个。
+（三）规范住房市场秩序。开展房地产市场秩序专项整治。（县住建局牵头，县市场监管局配合）
+三、保障措施
+加强组织领导。
+"""
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    r = load_plan(path)
+    assert [c.title for c in r.chapters] == ["总体要求", "主要任务", "保障措施"]
+    assert [p.title for p in r.projects()] == ["公租房提升工程", "老旧小区改造工程"]
+    assert [t.title for t in r.tasks()][-1] == "规范住房市场秩序"
