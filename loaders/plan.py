@@ -462,7 +462,7 @@ def _task_line_of(task: Task | Project, blocks: list[Block]) -> Callable[[int], 
 def _attach_targets(task: Task, line_of, spans: _Spans, record: PlanRecord) -> None:
     """Targets the task states in its text, and the plan indicators it names."""
     default_year = record.period[1] if record.period else None
-    for value, start, end in extract_targets(task.text, default_year):
+    for value, start, end in extract_targets(task.text, default_year, record.period[0] if record.period else None):
         first, last = line_of(start), line_of(max(start, end - 1))
         value.span = spans(first, last, value.printed)
         task.targets.append(value)
