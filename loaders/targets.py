@@ -206,10 +206,15 @@ class _Years:
         return any(end < first_year for start, end in self.periods[bisect_left(self.periods, (sentence,)):k])
 
 
+_SPANS_OF_TIME = ("月", "工作日", "小时", "季度", "星期", "自然日", "年")
+
+
 def _excluded(text: str, m: re.Match) -> bool:
-    """Numbers that are not targets: years, ages, document numbers, ranges like 1—2次."""
+    """Numbers that are not targets: years, ages, document numbers, ranges like 1—2次, times (3个月)."""
     after = text[m.end("num"):m.end("num") + 2]
     before = text[max(0, m.start("num") - 1):m.start("num")]
+    if m["unit"] == "个" and text.startswith(_SPANS_OF_TIME, m.end("unit")):
+        return True  # 1个月内, 3个工作日: a time allowed, no count
     return (after.startswith(("年", "岁", "周岁", "号", "—", "-", "~")) or before in ("—", "-", "~", "第"))
 
 

@@ -74,6 +74,8 @@ def test_a_range_is_a_target_of_no_one_number(text):
     "一成不变地落实。",
     "区政府残工委每年召开1—2次会议。",                              # a range no commitment states
     "按照《残疾人就业条例》（国务院令第488号）第3条落实。",
+    "投入使用1个月内完成验收。",                                    # a time, not 1个 (before: = 1 个)
+    "残疾人证办理时限压缩至不超过3个工作日。",
 ])
 def test_no_target_is_made_of_what_was_done_or_of_words(text):
     assert extract_targets(text, 2025, 2021) == []
