@@ -149,3 +149,31 @@ def test_indicator_cells_with_a_mark_or_a_total_gloss(record):
 def test_value_cells(printed, row_unit, expected):
     v = parse_value(printed, default_unit=row_unit)
     assert (v.comparator, v.value, v.unit, v.cumulative) == expected and v.printed == printed
+
+
+DEADLINES = """青山县“十四五”残疾人事业发展规划（2021—2025年）
+
+一、主要任务
+1.完善低保制度。低保覆盖率达到100%。（责任单位：县民政局，完成时限：2023年6月底前）
+2.加强康复服务。到2025年，残疾人基本康复服务覆盖率达到85%以上。（县卫健局负责，2022年底前）
+3.推进无障碍建设。完成困难重度残疾人家庭无障碍改造1500户。（县住建局牵头，2021年起持续推进）
+二、保障措施
+加强组织领导。
+附件
+重点工作任务分工表
+序号\t重点任务\t牵头单位\t配合单位\t完成时限
+1\t残疾人托养服务覆盖率达到80%\t县民政局\t县残联\t2022年12月
+2\t培训残疾人500人次\t县人社局\t县残联\t长期
+"""
+
+
+def test_a_target_naming_no_year_is_for_its_tasks_deadline(tmp_path):
+    # before: every one for 2025, the plan's end
+    path = tmp_path / "plan.txt"
+    path.write_text(DEADLINES, encoding="utf-8")
+    got = [(t.deadline, [(v.value, v.year) for v in t.targets]) for t in load_plan(path).tasks()]
+    assert got == [("2023年6月底前", [(Decimal("100"), 2023)]),
+                   ("2022年底前", [(Decimal("85"), 2025)]),          # its text names its year
+                   ("2021年起持续推进", [(Decimal("1500"), 2025)]),  # a year counted from: none
+                   ("2022年12月", [(Decimal("80"), 2022)]),
+                   ("长期", [(Decimal("500"), 2025)])]
