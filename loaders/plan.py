@@ -459,10 +459,20 @@ def _task_line_of(task: Task | Project, blocks: list[Block]) -> Callable[[int], 
     return line_of
 
 
+#: a year a deadline names (2022年12月, 2023年底前, 2021—2023年: the last), not one it counts from (2021年起)
+_DEADLINE_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?!\s*年?\s*(?:起|开始|以来))")
+
+
 def _attach_targets(task: Task, line_of, spans: _Spans, record: PlanRecord) -> None:
-    """Targets the task states in its text, and the plan indicators it names."""
+    """Targets the task states in its text, and the plan indicators it names.  A target naming no
+    year is for the year the task's deadline names (完成时限 2022年12月, （…，2023年底前）), else the
+    plan's end."""
+    first_year = record.period[0] if record.period else None
     default_year = record.period[1] if record.period else None
-    for value, start, end in extract_targets(task.text, default_year):
+    due = _DEADLINE_YEAR_RE.findall(normalize(task.deadline)) if task.deadline else []
+    if due and (first_year is None or int(due[-1]) >= first_year):
+        default_year = int(due[-1])
+    for value, start, end in extract_targets(task.text, default_year, first_year):
         first, last = line_of(start), line_of(max(start, end - 1))
         value.span = spans(first, last, value.printed)
         task.targets.append(value)

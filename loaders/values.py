@@ -58,6 +58,12 @@ def notes_bracketed_totals(text: str) -> bool:
 
 #: a value with the year it was measured in brackets after it (4.8（2021年）, 85(2019年底))
 _DATED_RE = re.compile(r"(?P<value>[^()]+?)\((?P<year>(?:19|20)\d{2})年?(?:底|末)?\)")
+#: a value glossed as a total over the plan's period: 500（累计）, 500(五年累计), 累计500
+_TOTAL_GLOSS_RE = re.compile(r"(?P<value>[^()]+?)\((?:五年|十四五|“十四五”)?累计(?:数|值)?\)|累计(?P<after>[^()]+)")
+#: a footnote mark after a value (85①, ≥95*, 6※): a note's call, no part of the number
+_FOOTNOTE_MARK_RE = re.compile(r"(?<=[\d%‰\u4e00-\u9fff])\s*(?:[\u2460-\u2473\u2474-\u2487]|\*+|※|★|▲|△|\^\d?)$")
+#: units a value counted in 万/亿 cannot be: 1.2万 in a row counted in % is no 1.2万%
+_RATIO_UNITS = ("%", "‰", "个百分点")
 
 
 def parse_value(printed: str, *, default_unit: str = "", year: int | None = None,
@@ -70,9 +76,13 @@ def parse_value(printed: str, *, default_unit: str = "", year: int | None = None
     if is_missing(printed):
         return v
     cell = normalize(printed).replace(" ", "")
+    cell = _FOOTNOTE_MARK_RE.sub("", cell)
     dated = _DATED_RE.fullmatch(cell)
     if dated is not None:  # 4.8（2021年）: the value of the year it names, not the column's
         cell, v.year = dated["value"], int(dated["year"])
+    total = _TOTAL_GLOSS_RE.fullmatch(cell)
+    if total is not None and _NUMBER_CELL_RE.match(total["value"] or total["after"]):
+        cell, v.cumulative = total["value"] or total["after"], True  # 500（累计）: said a total in words
     inner = bracketed_number(printed)
     if inner is not None:
         if not bracketed_totals:
@@ -90,7 +100,7 @@ def parse_value(printed: str, *, default_unit: str = "", year: int | None = None
         cmp = SUFFIX_COMPARATORS[m["suffix"]]
     v.comparator = cmp or "="
     unit = m["unit"] or default_unit
-    if unit in ("万", "亿") and default_unit:  # 1.5万 in a row counted in 人次 is 1.5万人次
+    if unit in ("万", "亿") and default_unit and default_unit not in _RATIO_UNITS:  # 1.5万 in 人次 is 1.5万人次
         unit = default_unit if default_unit.startswith(unit) else unit + default_unit
     v.unit = unit
     return v
@@ -108,5 +118,8 @@ def opens_with_value(cell: str) -> bool:
 
 def is_value_cell(cell: str) -> bool:
     """Could this table cell be a baseline/target (number, missing marker)?"""
-    c = normalize(cell).replace(" ", "")
+    c = _FOOTNOTE_MARK_RE.sub("", normalize(cell).replace(" ", ""))
+    total = _TOTAL_GLOSS_RE.fullmatch(c)
+    if total is not None:
+        c = total["value"] or total["after"]
     return is_missing(c) or bool(_NUMBER_CELL_RE.match(c)) or bracketed_number(c) is not None

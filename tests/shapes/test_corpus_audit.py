@@ -5,7 +5,8 @@
 - 004 连州市 names units only in its 重点工作任务分工表: the 44 rows are owned; of the 36 body tasks,
   the 20 that a division-table row implements (the documented linking rule in loaders/linking.py)
   are owned through that row, the other 16 are not.
-- measurable: 001 has 11 tasks stating targets (e.g. line 182 "每年为残疾人提供康复服务9000人次以上")
+- measurable: 000 has 1 (line 227 "至少有一人就业", its number printed in words); 001 has 12 tasks
+  stating targets (e.g. line 182 "每年为残疾人提供康复服务9000人次以上", line 198 "每年至少组织一场")
   plus 2 naming an indicator with a numeric target (lines 176 就业率, 188 规范化残疾儿童康复机构);
   003 has 6 (lines 101, 103, 115, 130, 158, 171); 002 states no quantitative target in any task;
   004: 7 division-table rows state one (到2025年…) and 7 body tasks have one of their own, name an
@@ -40,8 +41,8 @@ def cards(report):
 
 def test_scorecards(report):
     assert cards(report) == {
-        "000": (38, 0, 0, 6, 5),
-        "001": (28, 0, 13, 9, 9),
+        "000": (38, 0, 1, 6, 5),
+        "001": (28, 0, 14, 9, 9),
         "002": (32, 32, 0, 5, 5),
         "003": (29, 29, 6, 6, 6),
         "004": (80, 64, 14, 6, 6),
