@@ -213,11 +213,30 @@ PREFECTURE_LEVELS = {"prefecture-city", "prefecture", "autonomous-prefecture", "
 PROVINCE_LEVELS = {"province", "autonomous-region", "municipality", "sar"}
 
 
+def _parents_of(name: str) -> set[str]:
+    """The divisions a division stands under, by the gazetteers."""
+    entry = gazetteer().get(name)
+    return {p for p, _code in counties().get(name, ())} | ({entry.parent} if entry and entry.parent else set())
+
+
+def _official_names(names: list[str]) -> list[str]:
+    """The printed chain with each autonomous division's short form read as its name (湖北省宜昌市
+    长阳县 -> 长阳土家族自治县), where the division printed before it, if any, is the one it stands
+    under: 北川县 under 莆田市 is no 北川羌族自治县 (绵阳市's), and stays as printed."""
+    out: list[str] = []
+    for k, name in enumerate(names):
+        official = official_name(name)
+        if official != name and k and names[k - 1] not in _parents_of(official):
+            official = name
+        out.append(official)
+    return out
+
+
 def resolve_region(names: list[str], text: str) -> RegionRef | None:
     """Build the region chain for the plan region named by `names` (outermost first)."""
     if not names:
         return None
-    names = [official_name(n) for n in names]  # 长阳县 is 长阳土家族自治县, 黔东南州 黔东南苗族侗族自治州
+    names = _official_names(names)  # 长阳县 is 长阳土家族自治县, 黔东南州 黔东南苗族侗族自治州
     top = names[0]
     parent = _gazetteer_chain(top)
     if parent is not None:

@@ -124,3 +124,14 @@ def test_a_notice_title_wrapped_under_its_issuers_name_names_the_issuer(tmp_path
                     "1.加强残疾人保障。落实补贴。（县民政局负责）\n二、保障措施\n加强领导。\n", encoding="utf-8")
     r = load_plan(path)
     assert r.issuer.label == "长阳土家族自治县人民政府" and str(r.issued) == "2022-04-06"
+
+
+def test_a_short_form_under_another_parent_is_no_autonomous_division(tmp_path):
+    """北川县 is how 北川羌族自治县 (绵阳市's) is printed, but a 北川县 printed under 莆田市 is not
+    it: it was read as 北川羌族自治县 under 莆田市, its code and name another division's."""
+    elsewhere = plan(tmp_path, "福建省莆田市北川县残疾人事业发展“十四五”规划", "（县民政局牵头）")
+    assert chain(elsewhere) == ["福建省", "莆田市", "北川县"]
+    assert elsewhere.region.code == ""
+    own = plan(tmp_path, "四川省绵阳市北川县残疾人事业发展“十四五”规划", "（县民政局牵头）")
+    assert chain(own) == ["四川省", "绵阳市", "北川羌族自治县"]
+    assert own.region.code.startswith("5107")
