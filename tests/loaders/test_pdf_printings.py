@@ -539,3 +539,15 @@ def test_an_indicator_row_broken_over_a_page_and_ruled_on_both_is_one_row(tmp_pa
         ("1", "困难残疾人生活补贴覆盖率", "%", "100"), ("2", "重度残疾人护理补贴覆盖率", "%", "100"),
         ("3", "残疾人辅助器具适配率", "%", "＞85")]
     assert [w for w in r.warnings if w.kind == "table"] == []
+
+
+def test_two_names_in_a_narrow_cell_the_first_ending_its_line_are_two_units(tmp_path):
+    # a lead cell printing two enterprises' branches, a paragraph each (as a Word table's cell holds
+    # them), the first's last line ending a character short of the cell's edge, as a wrapped line may:
+    # the lines join into 中国电信股份有限公司青山分公司中国联通青山分公司.  Before: read as one lead unit of
+    # that name, no gap
+    rows = [HEADER, ["1", "完善低保制度", "中国电信股份有限公司青山分公司<br/>中国联通青山分公司", "县工信局", "2022年12月"],
+            ["2", "加强康复服务", "县卫健局", "县残联", "长期"]]
+    r = load_plan(table_pdf(tmp_path / "plan.pdf", BODY, rows, ROW_RULES, widths=(40, 150, 86, 70, 70)))
+    assert division(r) == [("1", ["中国电信股份有限公司青山分公司", "中国联通青山分公司"], ["县工业和信息化局"], "2022年12月"),
+                           ("2", ["县卫生健康局"], ["县残疾人联合会"], "长期")]
