@@ -266,6 +266,18 @@ def _continues(prev: Line, nxt: Line, margins: dict[int, tuple[float, float]], e
     return not is_structure_start(normalize(nxt.text.strip()))
 
 
+#: a line opening with a name and a wide gap before its text: a "name  description" item (a 专栏's
+#: 最低生活保障  将符合条件的…)
+_NAME_GAP_RE = re.compile(r"^\s*[^\s。，,；;：:]{2,40}?(?: {2,}|\u3000)\S")
+
+
+def _opens_alike(first: str, nxt: str) -> bool:
+    """Does `nxt` open as the paragraph whose first line is `first` opened, with a name and a wide
+    gap: the next of a list of "name  description" items printed without an indent (a box's, one
+    item a paragraph), not the rest of the item before, however full that item's last line is."""
+    return _NAME_GAP_RE.match(first) is not None and _NAME_GAP_RE.match(nxt) is not None
+
+
 def _emit(pages: list[_Page]) -> Emitter:
     margins = _margins(pages)
     em = {p.number: p.em for p in pages}
@@ -317,7 +329,7 @@ def _emit(pages: list[_Page]) -> Emitter:
         if pending is not None:
             _table(out, pending)
             pending = None
-        if para is not None and _continues(para.last, it, margins, em):
+        if para is not None and _continues(para.last, it, margins, em) and not _opens_alike(para.pieces[0], it.text):
             para.add(it)
             continue
         if para is not None:

@@ -551,3 +551,25 @@ def test_two_names_in_a_narrow_cell_the_first_ending_its_line_are_two_units(tmp_
     r = load_plan(table_pdf(tmp_path / "plan.pdf", BODY, rows, ROW_RULES, widths=(40, 150, 86, 70, 70)))
     assert division(r) == [("1", ["中国电信股份有限公司青山分公司", "中国联通青山分公司"], ["县工业和信息化局"], "2022年12月"),
                            ("2", ["县卫生健康局"], ["县残疾人联合会"], "长期")]
+
+
+def test_name_and_description_items_of_a_box_whose_item_fills_its_last_line(tmp_path):
+    # a 专栏's items printed "name  description" (two spaces typed between), one a paragraph and none
+    # indented (as in a box, a Word table's one cell); the first item's text fills its two lines, so
+    # its last line reached the edge and the next item was read as its rest.  Before: 3 projects read
+    # as 2, no gap
+    items = ["最低生活保障  要将符合条件的残疾人家庭全部纳入最低生活保障范围，确保应保尽保。",
+             "残疾人信息消费优惠  对残疾人使用语音流量等信息消费给予优惠。",
+             "困难残疾人走访探视服务  村民委员会对困难残疾人开展经常性走访探视。"]
+    lines = [TITLE, "一、主要任务", "1.完善低保制度。将残疾人纳入保障范围。", "（牵头单位：县民政局）", "专栏1  残疾人社会保障项目"]
+    for item in items:  # wrapped at 20 characters, as the box's width holds them
+        lines += [item[k:k + 20] for k in range(0, len(item), 20)]
+    assert len(items[0]) == 40 and len(lines[6]) == 20  # the first item ends a full line
+    lines += ["二、保障措施", "加强组织领导。"]
+
+    def page(c):
+        for k, line in enumerate(lines):
+            runs(c, 72, 770 - 15 * k, [(line, 10, 0)])
+    r = load_plan(canvas_pdf(tmp_path / "plan.pdf", [page]))
+    assert [p.title for p in r.projects()] == ["最低生活保障", "残疾人信息消费优惠", "困难残疾人走访探视服务"]
+    assert tasks(r) == [("1", "完善低保制度", ["县民政局"], [])]
