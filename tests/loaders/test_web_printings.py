@@ -439,12 +439,17 @@ def test_a_box_libreoffice_wrote_keeps_the_gap_after_each_items_name(tmp_path):
     assert [p.title for p in r.projects()] == ["最低生活保障", "残疾人信息消费优惠", "困难残疾人走访探视服务"]
 
 
-def test_a_line_break_pandoc_wrapped_at_is_a_space(tmp_path):
+def test_a_box_pandoc_wrote_reads_its_items_a_space_after_each_name(tmp_path):
     # pandoc writes a run of spaces as one and wraps its source at spaces only: its line break between
-    # two Chinese characters is that space (before: none, 最低生活保障将符合…).  The second space is
-    # lost in pandoc's page: the item reads 最低生活保障 将…, one space (see the report of the box)
-    lines = read_document(_box_page(tmp_path, "pandoc", lambda x: x.replace("  ", "\n"))).lines
-    assert "最低生活保障 将符合条件的残疾人家庭全部纳入最低生活保障范围。" in lines
+    # two Chinese characters is that space (before: none, 最低生活保障将符合…), and an item reads
+    # 最低生活保障 将…, one space, as a browser shows LibreOffice's page too.  Before: the items after
+    # the first were read as its text (3 projects as 1, no gap); now a box's items printed "name
+    # description" with one space, after an item that opened so, are items of their own
+    path = _box_page(tmp_path, "pandoc", lambda x: x.replace("  ", "\n"))
+    assert "最低生活保障 将符合条件的残疾人家庭全部纳入最低生活保障范围。" in read_document(path).lines
+    r = load_plan(path)
+    assert [p.title for p in r.projects()] == ["最低生活保障", "残疾人信息消费优惠", "困难残疾人走访探视服务"]
+    assert tasks(r) == TASKS
 
 
 def test_a_hand_written_pages_line_break_between_chinese_characters_is_still_no_space(tmp_path):
