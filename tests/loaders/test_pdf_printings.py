@@ -18,10 +18,12 @@ from policykg.loaders.plan import load_plan  # noqa: E402
 TITLE = "青山县“十四五”残疾人事业发展规划"
 
 
-def text_layer_pdf(path: Path, lines: list[str], size: float = 10.0, pitch: float | None = None) -> Path:
+def text_layer_pdf(path: Path, lines: list[str], size: float = 10.0, pitch: float | None = None,
+                   glyphs: dict[str, str] | None = None) -> Path:
     """A one-page PDF whose text layer decodes to `lines` exactly: a simple font whose ToUnicode map
     gives each code the character wanted (as a real PDF's font may map a glyph to a radical), each
-    character drawn `pitch` points after the last (a space is a gap, not a character)."""
+    character drawn `pitch` points after the last (a space is a gap, not a character).  `glyphs`
+    maps a character of `lines` to the text its one glyph decodes to (〓 to ——, a font's ligature)."""
     chars = sorted({ch for ln in lines for ch in ln if ch != " "})
     code = {ch: 0x21 + i for i, ch in enumerate(chars)}
     pitch = pitch or size
@@ -30,7 +32,8 @@ def text_layer_pdf(path: Path, lines: list[str], size: float = 10.0, pitch: floa
     content = "\n".join(ops).encode()
     cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /U def "
             "1 begincodespacerange <00> <ff> endcodespacerange\n"
-            + "".join(f"1 beginbfchar <{c:02x}> <{ch.encode('utf-16-be').hex()}> endbfchar\n" for ch, c in code.items())
+            + "".join(f"1 beginbfchar <{c:02x}> <{(glyphs or {}).get(ch, ch).encode('utf-16-be').hex()}> endbfchar\n"
+                      for ch, c in code.items())
             + "endcmap CMapName currentdict /CMap defineresource pop end end").encode()
     widths = " ".join(["1000"] * (256 - 33))
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -82,6 +85,21 @@ def test_a_text_layer_with_a_space_between_every_character_reads_without_them(tm
     r = load_plan(text_layer_pdf(tmp_path / "plan.pdf", spaced))
     assert r.title == TITLE
     assert tasks(r) == [("1", "完善低保制度", ["县民政局"], ["县财政局"])]
+
+
+def test_a_glyph_that_decodes_to_two_characters_reads_them_once(tmp_path):
+    # a CJK font draws —— (two em dashes: no value) as one glyph whose map gives both characters, as
+    # LibreOffice's PDF of a Word table prints it.  Before: pdfplumber lists the glyph once for each of
+    # them, and the cell read ———— (and 县民政局 drawn with a glyph for 民政 read 县民政民政局)
+    r = load_plan(text_layer_pdf(tmp_path / "plan.pdf", [
+        TITLE, "一、主要任务", "1.完善低保制度。牵头单位：县〓局", "二、主要指标", "残疾人就业人数　〓　1000"],
+        glyphs={"〓": "民政"}))
+    assert tasks(r) == [("1", "完善低保制度", ["县民政局"], [])]
+    r = load_plan(text_layer_pdf(tmp_path / "dash.pdf", [
+        TITLE, "一、主要任务", "1.完善低保制度。将残疾人纳入保障范围。", "专栏1　主要指标", "指标　2020年　2025年",
+        "残疾人就业人数（人）　〓　1000"], glyphs={"〓": "——"}))
+    assert [(i.name, i.baseline.printed if i.baseline else None, i.target.printed if i.target else None)
+            for i in r.indicators] == [("残疾人就业人数", "——", "1000")]
 
 
 FONT = "STSong-Light"
