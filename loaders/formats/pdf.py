@@ -213,15 +213,29 @@ def _drop_furniture(pages: list[_Page]) -> None:
                 or ln.bottom > p.height * (1 - FURNITURE_BAND)]
         return list({id(ln): ln for ln in edge}.values())
 
-    seen = Counter()
+    def where(p: _Page, ln: Line) -> tuple[bool, float]:
+        """The side of the page a line is printed at, and how far from that edge."""
+        top = ln.top < p.height * FURNITURE_BAND
+        return top, ln.top if top else p.height - ln.bottom
+
+    seen: dict[str, list[tuple[bool, float]]] = {}
     for p in pages:
-        seen.update({_furniture_key(ln.text) for ln in band_lines(p)})
+        for ln in band_lines(p):
+            seen.setdefault(_furniture_key(ln.text), []).append(where(p, ln))
     repeats = max(2, math.ceil(len(pages) * FURNITURE_SHARE))
+
+    def repeated(p: _Page, ln: Line) -> bool:
+        """Does the line repeat where it stands on most pages (a running header: the plan's title
+        printed under it on the first page, or there alone, is no header, though its words are)?"""
+        side, at = where(p, ln)
+        return sum(1 for s, a in seen.get(_furniture_key(ln.text), ()) if s == side and abs(a - at) <= 0.5 * p.em) \
+            >= repeats
+
     numbers = _bare_page_numbers(pages, band_lines)
     for p in pages:
         drop = {id(ln) for ln in band_lines(p) if id(ln) in numbers or (
             not _BARE_NUMBER_RE.fullmatch(normalize(ln.text).strip())
-            and (seen[_furniture_key(ln.text)] >= repeats or _PAGE_NO_RE.match(normalize(ln.text).strip())))}
+            and (repeated(p, ln) or _PAGE_NO_RE.match(normalize(ln.text).strip())))}
         p.items = [it for it in p.items if id(it) not in drop]
 
 

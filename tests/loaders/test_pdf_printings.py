@@ -591,3 +591,30 @@ def test_name_and_description_items_of_a_box_whose_item_fills_its_last_line(tmp_
     r = load_plan(canvas_pdf(tmp_path / "plan.pdf", [page]))
     assert [p.title for p in r.projects()] == ["最低生活保障", "残疾人信息消费优惠", "困难残疾人走访探视服务"]
     assert tasks(r) == [("1", "完善低保制度", ["县民政局"], [])]
+
+
+@pytest.mark.parametrize("first_page_header", [True, False], ids=["header on every page", "first page different"])
+def test_a_running_header_printing_the_title_leaves_the_title_under_it(tmp_path, first_page_header):
+    # the plan's title printed small at the top of every page (Word's header), or of every page but
+    # the first, and large at the top of the first, under the header: the title's words repeat at
+    # the top of most pages.  Before: the title was dropped with the headers, and the plan titled by
+    # a line of its preamble (“十四五”残疾人保障和发展规划, naming no region), no gap for the title
+    lines = [["一、主要任务", "1.完善低保制度。将残疾人纳入保障范围。（牵头单位：县民政局）"],
+             ["2.加强康复服务。实施精准康复服务行动。（牵头单位：县卫健局）"],
+             ["二、保障措施", "加强组织领导。"]]
+
+    def page(k):
+        def draw(c):
+            if k or first_page_header:
+                runs(c, 230, 815, [(TITLE, 9, 0)])
+            y = 770
+            if not k:
+                runs(c, 120, y, [(TITLE, 16, 0)])
+                y = paragraphs(c, ["依据《“十四五”残疾人保障和发展规划》，制定本规划。"], 72, y - 30, 451)
+            paragraphs(c, lines[k], 72, y - 20, 451)
+        return draw
+    r = load_plan(canvas_pdf(tmp_path / "plan.pdf", [page(k) for k in range(3)]))
+    assert r.title == TITLE and r.region is not None and r.region.name == "青山县"
+    assert tasks(r) == [("1", "完善低保制度", ["县民政局"], []), ("2", "加强康复服务", ["县卫生健康局"], [])]
+    assert [t.text for t in r.tasks()] == ["完善低保制度。将残疾人纳入保障范围。（牵头单位：县民政局）",
+                                          "加强康复服务。实施精准康复服务行动。（牵头单位：县卫健局）"]  # the headers dropped
