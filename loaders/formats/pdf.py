@@ -33,7 +33,8 @@ from policykg.errors import InputError
 from policykg.loaders.formats.emit import Emitter
 from policykg.loaders.formats.pdf_lines import (CJK_RE, FULL_LINE_SLACK, Line, columns, drop_footnotes,
                                                 printed_lines)
-from policykg.loaders.formats.pdf_tables import Table, merged_down, position_tables, rule_ends, ruled
+from policykg.loaders.formats.pdf_tables import (Table, merged_down, position_tables, rule_ends, ruled,
+                                                 spanned_across)
 from policykg.loaders.reading import SourceText, read_bytes
 from policykg.loaders.text import is_structure_start, normalize
 
@@ -189,7 +190,7 @@ def _page(page, number: int) -> _Page:
         first, last = t.rows[0].cells, t.rows[-1].cells
         below = {c for c, b in enumerate(last) if b and not ruled(hs, b[3], b[0], b[2])}
         above = {c for c, b in enumerate(first) if b and not ruled(hs, b[1], b[0], b[2])}
-        items.append(Table(number, t.bbox[1], t.bbox[3], rows, merged_down(t.rows),
+        items.append(Table(number, t.bbox[1], t.bbox[3], rows, merged_down(t.rows), spanned=spanned_across(t.rows),
                            open_below=below, open_above=above,
                            open_tail=bool(below) and below == {c for c, b in enumerate(last) if b},
                            open_head=bool(above) and above == {c for c, b in enumerate(first) if b}))
@@ -324,9 +325,11 @@ def _emit(pages: list[_Page]) -> Emitter:
                     # one row broken over the page (its number printed once): its two parts are one row
                     pending.rows[-1] = [a + b for a, b in zip(pending.rows[-1], it.rows[skip])]
                     pending.merged.update((base + r - 1, c) for r, c in it.merged if r > skip)
+                    pending.spanned.update((base + r - 1, c) for r, c in it.spanned if r > skip)
                     pending.rows.extend(it.rows[skip + 1:])
                 else:
                     pending.merged.update((base + r, c) for r, c in it.merged if r >= skip)
+                    pending.spanned.update((base + r, c) for r, c in it.spanned if r >= skip)
                     if not skip:
                         pending.open_below |= it.open_above
                     if len(it.rows) > skip:
@@ -338,7 +341,7 @@ def _emit(pages: list[_Page]) -> Emitter:
             if pending is not None:
                 _table(out, pending)
             pending = Table(it.page, it.top, it.bottom, [list(r) for r in it.rows], set(it.merged),
-                            open_below=set(it.open_below), open_tail=it.open_tail)
+                            open_below=set(it.open_below), open_tail=it.open_tail, spanned=set(it.spanned))
             continue
         if pending is not None:
             _table(out, pending)
@@ -380,7 +383,7 @@ def _carry_over(table: Table, first: list[str]) -> None:
 
 def _table(out: Emitter, table: Table) -> None:
     if not table.unread:
-        out.table(table.rows, table.merged)
+        out.table(table.rows, table.merged, table.spanned)
         return
     out.gaps.append((len(out.lines) + 1, "table", table.unread))
     for row in table.rows:

@@ -224,8 +224,9 @@ ROW_RULES = [("LINEABOVE", (0, 0), (-1, 0), 0.5), ("LINEBELOW", (0, 0), (-1, -1)
 
 
 def table_pdf(path: Path, body: list[str], rows: list[list[str]], rules=(), valign="TOP", widths=(50, 190, 70, 70, 70),
-              size=(595.0, 842.0), after=("二、保障措施", "加强组织领导。")) -> Path:
-    """Paragraphs, a table drawn with only the `rules` given (none: cells placed by position), more paragraphs."""
+              size=(595.0, 842.0), after=("二、保障措施", "加强组织领导。"), spans=()) -> Path:
+    """Paragraphs, a table drawn with only the `rules` given (none: cells placed by position), more
+    paragraphs; `spans` ((first column, row), (last column, row)) merge cells."""
     from reportlab.lib import colors
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
@@ -236,7 +237,8 @@ def table_pdf(path: Path, body: list[str], rows: list[list[str]], rules=(), vali
     style = ParagraphStyle("b", fontName=FONT, fontSize=10, leading=15, wordWrap="CJK")
     story = [Paragraph(t, style) for t in body]
     story.append(Table([[Paragraph(c, style) for c in r] for r in rows], colWidths=list(widths), style=TableStyle(
-        [(*rule, colors.black) for rule in rules] + [("VALIGN", (0, 0), (-1, -1), valign)])))
+        [(*rule, colors.black) for rule in rules] + [("VALIGN", (0, 0), (-1, -1), valign)]
+        + [("SPAN", a, b) for a, b in spans])))
     story += [Paragraph(t, style) for t in after]
     SimpleDocTemplate(str(path), pagesize=size).build(story)
     return path
@@ -269,6 +271,20 @@ def test_an_indicator_table_without_ruling_lines_keeps_each_value_in_its_column(
             for i in r.indicators] == [("困难残疾人生活补贴覆盖率", "社会保障", None, "100", "约束性"),
                                        ("残疾人基本康复服务覆盖率", "社会保障", "80", "≥85", "约束性"),
                                        ("残疾儿童少年义务教育入学率", "教育就业", "90", "97", "预期性")]
+
+
+def test_a_value_ruled_across_both_year_columns_is_each_ones(tmp_path):
+    # 100 printed once in a cell merged across 2020年 | 2025年 (a Word table's gridSpan, ruled as one
+    # cell in its PDF), as the Word file and the web page read it.  Before: the 2025 value was empty,
+    # the indicator read with no target, no gap
+    rows = [["类别", "指标", "2020年", "2025年", "属性"],
+            ["社会保障", "困难残疾人生活补贴覆盖率（%）", "100", "", "约束性"],
+            ["", "残疾人基本康复服务覆盖率（%）", "80", "≥85", "约束性"]]
+    r = load_plan(table_pdf(tmp_path / "plan.pdf", [TITLE, "一、发展目标", "到2025年，残疾人保障水平明显提高。", "表1  主要指标"],
+                            rows, [("GRID", (0, 0), (-1, -1), 0.5)], spans=[((2, 1), (3, 1)), ((0, 1), (0, 2))]))
+    assert [(i.name, i.category, i.baseline and i.baseline.printed, i.target and i.target.printed, i.attribute)
+            for i in r.indicators] == [("困难残疾人生活补贴覆盖率", "社会保障", "100", "100", "约束性"),
+                                       ("残疾人基本康复服务覆盖率", "社会保障", "80", "≥85", "约束性")]
 
 
 def test_rows_of_a_table_without_rules_that_cannot_be_told_apart_are_said(tmp_path):
