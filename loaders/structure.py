@@ -31,6 +31,8 @@ TASK_VERBS = ("加强", "完善", "健全", "推进", "提升", "提高", "加�
               "织密", "激发", "实现", "确保", "建设")
 PROJECT_NOUNS = ("项目", "行动", "工程", "计划", "补贴", "奖励", "服务", "救助", "活动")
 _NAME_DESC_RE = re.compile(r"^(?P<name>[^\s。，,；;：:]{2,40}?)(?:[ \u3000]{2,}|\t+)(?P<desc>\S.*)$")
+#: a box's item printed "name description" with one space between (a web page collapses two into one)
+_NAME_SPACE_RE = re.compile(r"^(?P<name>[^\s。，,；;：:]{1,39}[\u4e00-\u9fff”」）)]) (?P<desc>[\u4e00-\u9fff“「（(].*)$")
 #: an unnumbered item of a box, a line of its own opening with a project's name and a colon
 #: (废弃矿山生态修复工程：修复废弃矿山面积1200亩。)
 _NAMED_PROJECT_RE = re.compile(r"^(?P<name>[^\s。，,；;：:（(]{2,30}?(?:%s))\s*[：:]\s*(?P<desc>\S.*)$"
@@ -113,6 +115,7 @@ class _Box:
     group_style: str = ""  # the numbering style of the box's first sub-group (一、资金类)
     indicator_box: bool = False
     last_item: Project | None = None
+    spaced: bool = False  # its items print "name description", one space between
 
 
 @dataclass
@@ -339,6 +342,8 @@ class StructureParser:
             if m and not m.group("name").endswith(("。", "：", ":")):
                 self.add_project("", m.group("name"), m.group("desc"), block)
                 return
+            if self._spaced_item(block):
+                return
             named = _NAMED_PROJECT_RE.match(block.text.strip())
             if named and self.box.last_item is not None and self.box.last_no is None \
                     and not self.box.group_fresh:
@@ -361,6 +366,25 @@ class StructureParser:
             self.out.unread.append((block.first, block.text))
         else:
             self._stray_responsibility(block)
+
+    def _spaced_item(self, block: Block) -> bool:
+        """A box's unnumbered item printed "name description" with one space between them (a web
+        page shows a Word file's two as one), after an item that opened so: an item of its own, not
+        the last one's text; the last one, read before as one long title, is titled by its name too."""
+        box = self.box
+        assert box is not None
+        last = box.last_item
+        m = _NAME_SPACE_RE.match(block.text.strip())
+        if m is None or last is None or box.last_no is not None or box.group_fresh or "\n" in last.text:
+            return False
+        if not box.spaced:
+            opened = _NAME_SPACE_RE.match(last.text.strip())
+            if opened is None or last.title != short_title(last.text):
+                return False
+            last.title, last.text = opened.group("name"), opened.group("desc")
+            box.spaced = True
+        self.add_project("", m.group("name"), m.group("desc"), block)
+        return True
 
     def _section_clause(self, block: Block) -> bool:
         """A paragraph that is wholly a responsibility clause, after a section heading and before

@@ -52,7 +52,11 @@ NATION = RegionRef("中国", "country")
 NOT_PREFIXES = ("市场", "区域", "县域", "市政工程", "旗帜")
 #: characters that end an organisation name; used to split names printed without a separator
 UNIT_FINALS = "局委办联会部院心司队所站处室厅府"
-_RUN_TOGETHER_RE = re.compile(rf"(?<=[{UNIT_FINALS}])(?=[{LEVEL_CHARS}][\u4e00-\u9fff]{{1,}}[{UNIT_FINALS}])")
+#: where two names run together (市卫生健康局市残联; 中国电信青山分公司中国联通青山分公司, a cell's two names
+#: joined where the first filled its line of a PDF): after a name's ending, before the next one's level
+#: or national opening
+_RUN_TOGETHER_RE = re.compile(rf"(?<=[{UNIT_FINALS}])(?=(?:[{LEVEL_CHARS}]|{'|'.join(NATIONAL_STARTS)})"
+                              rf"[\u4e00-\u9fff]{{1,}}[{UNIT_FINALS}])")
 _BRACKETS = {"（": "）", "(": ")", "〈": "〉", "<": ">", "《": "》"}
 #: list separators inside a responsibility clause (brackets are respected by the splitter)
 SEPARATORS = set("、，,；;/／ \t\n　")

@@ -33,7 +33,8 @@ from policykg.errors import InputError
 from policykg.loaders.formats.emit import Emitter
 from policykg.loaders.formats.pdf_lines import (CJK_RE, FULL_LINE_SLACK, Line, columns, drop_footnotes,
                                                 printed_lines)
-from policykg.loaders.formats.pdf_tables import Table, merged_down, position_tables, rule_ends, ruled
+from policykg.loaders.formats.pdf_tables import (Table, merged_down, position_tables, rule_ends, ruled,
+                                                 spanned_across)
 from policykg.loaders.reading import SourceText, read_bytes
 from policykg.loaders.text import is_structure_start, normalize
 
@@ -189,7 +190,7 @@ def _page(page, number: int) -> _Page:
         first, last = t.rows[0].cells, t.rows[-1].cells
         below = {c for c, b in enumerate(last) if b and not ruled(hs, b[3], b[0], b[2])}
         above = {c for c, b in enumerate(first) if b and not ruled(hs, b[1], b[0], b[2])}
-        items.append(Table(number, t.bbox[1], t.bbox[3], rows, merged_down(t.rows),
+        items.append(Table(number, t.bbox[1], t.bbox[3], rows, merged_down(t.rows), spanned=spanned_across(t.rows),
                            open_below=below, open_above=above,
                            open_tail=bool(below) and below == {c for c, b in enumerate(last) if b},
                            open_head=bool(above) and above == {c for c, b in enumerate(first) if b}))
@@ -213,15 +214,29 @@ def _drop_furniture(pages: list[_Page]) -> None:
                 or ln.bottom > p.height * (1 - FURNITURE_BAND)]
         return list({id(ln): ln for ln in edge}.values())
 
-    seen = Counter()
+    def where(p: _Page, ln: Line) -> tuple[bool, float]:
+        """The side of the page a line is printed at, and how far from that edge."""
+        top = ln.top < p.height * FURNITURE_BAND
+        return top, ln.top if top else p.height - ln.bottom
+
+    seen: dict[str, list[tuple[bool, float]]] = {}
     for p in pages:
-        seen.update({_furniture_key(ln.text) for ln in band_lines(p)})
+        for ln in band_lines(p):
+            seen.setdefault(_furniture_key(ln.text), []).append(where(p, ln))
     repeats = max(2, math.ceil(len(pages) * FURNITURE_SHARE))
+
+    def repeated(p: _Page, ln: Line) -> bool:
+        """Does the line repeat where it stands on most pages (a running header: the plan's title
+        printed under it on the first page, or there alone, is no header, though its words are)?"""
+        side, at = where(p, ln)
+        return sum(1 for s, a in seen.get(_furniture_key(ln.text), ()) if s == side and abs(a - at) <= 0.5 * p.em) \
+            >= repeats
+
     numbers = _bare_page_numbers(pages, band_lines)
     for p in pages:
         drop = {id(ln) for ln in band_lines(p) if id(ln) in numbers or (
             not _BARE_NUMBER_RE.fullmatch(normalize(ln.text).strip())
-            and (seen[_furniture_key(ln.text)] >= repeats or _PAGE_NO_RE.match(normalize(ln.text).strip())))}
+            and (repeated(p, ln) or _PAGE_NO_RE.match(normalize(ln.text).strip())))}
         p.items = [it for it in p.items if id(it) not in drop]
 
 
@@ -266,6 +281,18 @@ def _continues(prev: Line, nxt: Line, margins: dict[int, tuple[float, float]], e
     return not is_structure_start(normalize(nxt.text.strip()))
 
 
+#: a line opening with a name and a wide gap before its text: a "name  description" item (a 专栏's
+#: 最低生活保障  将符合条件的…)
+_NAME_GAP_RE = re.compile(r"^\s*[^\s。，,；;：:]{2,40}?(?: {2,}|\u3000)\S")
+
+
+def _opens_alike(first: str, nxt: str) -> bool:
+    """Does `nxt` open as the paragraph whose first line is `first` opened, with a name and a wide
+    gap: the next of a list of "name  description" items printed without an indent (a box's, one
+    item a paragraph), not the rest of the item before, however full that item's last line is."""
+    return _NAME_GAP_RE.match(first) is not None and _NAME_GAP_RE.match(nxt) is not None
+
+
 def _emit(pages: list[_Page]) -> Emitter:
     margins = _margins(pages)
     em = {p.number: p.em for p in pages}
@@ -298,9 +325,11 @@ def _emit(pages: list[_Page]) -> Emitter:
                     # one row broken over the page (its number printed once): its two parts are one row
                     pending.rows[-1] = [a + b for a, b in zip(pending.rows[-1], it.rows[skip])]
                     pending.merged.update((base + r - 1, c) for r, c in it.merged if r > skip)
+                    pending.spanned.update((base + r - 1, c) for r, c in it.spanned if r > skip)
                     pending.rows.extend(it.rows[skip + 1:])
                 else:
                     pending.merged.update((base + r, c) for r, c in it.merged if r >= skip)
+                    pending.spanned.update((base + r, c) for r, c in it.spanned if r >= skip)
                     if not skip:
                         pending.open_below |= it.open_above
                     if len(it.rows) > skip:
@@ -312,12 +341,12 @@ def _emit(pages: list[_Page]) -> Emitter:
             if pending is not None:
                 _table(out, pending)
             pending = Table(it.page, it.top, it.bottom, [list(r) for r in it.rows], set(it.merged),
-                            open_below=set(it.open_below), open_tail=it.open_tail)
+                            open_below=set(it.open_below), open_tail=it.open_tail, spanned=set(it.spanned))
             continue
         if pending is not None:
             _table(out, pending)
             pending = None
-        if para is not None and _continues(para.last, it, margins, em):
+        if para is not None and _continues(para.last, it, margins, em) and not _opens_alike(para.pieces[0], it.text):
             para.add(it)
             continue
         if para is not None:
@@ -354,7 +383,7 @@ def _carry_over(table: Table, first: list[str]) -> None:
 
 def _table(out: Emitter, table: Table) -> None:
     if not table.unread:
-        out.table(table.rows, table.merged)
+        out.table(table.rows, table.merged, table.spanned)
         return
     out.gaps.append((len(out.lines) + 1, "table", table.unread))
     for row in table.rows:

@@ -142,9 +142,12 @@ def printed_lines(page) -> list[Line]:
     leaves out the marks of notes printed raised (see `_note_marks`)."""
     out: list[Line] = []
     for ln in page.extract_text_lines(keep_blank_chars=True, strip=False, return_chars=True):
-        drop, marks = _note_marks(ln["chars"])
+        # a glyph mapped to more than one character (a font's ―― for ——) is listed once a character
+        # of its text: read once
+        glyphs = [c for k, c in enumerate(ln["chars"]) if not (k and c is ln["chars"][k - 1])]
+        drop, marks = _note_marks(glyphs)
         chars = [dict(c, after_mark=True) if k - 1 in drop else c
-                 for k, c in enumerate(ln["chars"]) if k not in drop]
+                 for k, c in enumerate(glyphs) if k not in drop]
         chars = _symbol_mark(chars)
         line = _line_of(chars, ln["top"], ln["bottom"], marks)
         if line is not None:

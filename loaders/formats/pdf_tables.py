@@ -27,6 +27,7 @@ class Table:
     open_above: set[int] = field(default_factory=set)  # columns whose first cell no rule closes above
     open_head: bool = False  # its first row has no rule above it: the row broken at the page's top
     open_tail: bool = False  # its last row has no rule under it: the row broken at the page's foot
+    spanned: set[tuple[int, int]] = field(default_factory=set)  # (row, column) a cell to its left is ruled across
 
 
 def position_tables(lines: list[Line], em: float, rules: list[float], number: int
@@ -197,5 +198,25 @@ def merged_down(rows) -> set[tuple[int, int]]:
             above = next((rows[k].cells[c] for k in range(r - 1, -1, -1)
                           if c < len(rows[k].cells) and rows[k].cells[c] is not None), None)
             if above is not None and above[1] < top < above[3] - 1:
+                out.add((r, c))
+    return out
+
+
+def spanned_across(rows) -> set[tuple[int, int]]:
+    """(row, column) of each place pdfplumber gives no cell (None) because a cell to its left is ruled
+    across it (a cell merged across columns: 100 printed once over 2020年 | 2025年), its right edge
+    past where the column starts in the rows that print it."""
+    starts: dict[int, float] = {}
+    for row in rows:
+        for c, bbox in enumerate(row.cells):
+            if bbox is not None:
+                starts.setdefault(c, bbox[0])
+    out: set[tuple[int, int]] = set()
+    for r, row in enumerate(rows):
+        for c, bbox in enumerate(row.cells):
+            if bbox is not None or c not in starts:
+                continue
+            left = next((row.cells[k] for k in range(c - 1, -1, -1) if row.cells[k] is not None), None)
+            if left is not None and left[2] > starts[c] + 1:
                 out.add((r, c))
     return out

@@ -15,6 +15,7 @@ the page prints it outside the article (a heading above it, <meta name="ArticleT
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from pathlib import Path
 
 from policykg.errors import InputError
@@ -288,9 +289,24 @@ class _Lines:
             self.lines.append(line)
 
 
+#: what writes a page from a document and wraps the page's source only at a space of its text
+#: (LibreOffice's and pandoc's HTML export, named by the page's <meta name="generator">): a line
+#: break there stands for that space, never for a wrap between two Chinese characters, and spaces
+#: typed in a row are the document's (a box's "name  description" item)
+_SPACE_WRAPPING_RE = re.compile(r"^\s*(?:LibreOffice|OpenOffice|pandoc)\b", re.IGNORECASE)
+_space_wrapped: ContextVar[bool] = ContextVar("space_wrapped", default=False)
+
+
 def _collapse(m: re.Match[str]) -> str:
-    """A run of white space: one space, or the mark of a source line break."""
-    return _BREAK_MARK if "\n" in m.group(0) or "\r" in m.group(0) else " "
+    """A run of white space: one space, or the mark of a source line break.  In a page a word
+    processor wrote (`_SPACE_WRAPPING_RE`) each line break is a space it wrapped at, and the spaces
+    (not its indentation's tabs) typed ones: two spaces or more in all are a wide gap, as the
+    document prints it."""
+    run = m.group(0)
+    if _space_wrapped.get():
+        spaces = len(re.findall(r"\r\n?|\n", run)) + run.count(" ")  # its indentation is tabs
+        return "  " if spaces >= 2 else " "
+    return _BREAK_MARK if "\n" in run or "\r" in run else " "
 
 
 def _join_segment(m: re.Match[str]) -> str:
@@ -601,6 +617,15 @@ def read_html(path: Path) -> SourceText:
     if _depth(page) > MAX_HTML_DEPTH:
         raise InputError(path, f"nests its elements more than {MAX_HTML_DEPTH} levels deep; a real page "
                                f"never does, and the parser would drop text from it")
+    generator = page.xpath("//meta[translate(@name, 'GENRATO', 'genrato')='generator']/@content")
+    token = _space_wrapped.set(bool(generator) and _SPACE_WRAPPING_RE.match(generator[0]) is not None)
+    try:
+        return _read_page(path, raw, encoding, page)
+    finally:
+        _space_wrapped.reset(token)
+
+
+def _read_page(path: Path, raw: bytes, encoding: str, page) -> SourceText:
     body = page.find("body")
     if body is None:
         body = page

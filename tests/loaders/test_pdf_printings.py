@@ -18,10 +18,12 @@ from policykg.loaders.plan import load_plan  # noqa: E402
 TITLE = "青山县“十四五”残疾人事业发展规划"
 
 
-def text_layer_pdf(path: Path, lines: list[str], size: float = 10.0, pitch: float | None = None) -> Path:
+def text_layer_pdf(path: Path, lines: list[str], size: float = 10.0, pitch: float | None = None,
+                   glyphs: dict[str, str] | None = None) -> Path:
     """A one-page PDF whose text layer decodes to `lines` exactly: a simple font whose ToUnicode map
     gives each code the character wanted (as a real PDF's font may map a glyph to a radical), each
-    character drawn `pitch` points after the last (a space is a gap, not a character)."""
+    character drawn `pitch` points after the last (a space is a gap, not a character).  `glyphs`
+    maps a character of `lines` to the text its one glyph decodes to (〓 to ——, a font's ligature)."""
     chars = sorted({ch for ln in lines for ch in ln if ch != " "})
     code = {ch: 0x21 + i for i, ch in enumerate(chars)}
     pitch = pitch or size
@@ -30,7 +32,8 @@ def text_layer_pdf(path: Path, lines: list[str], size: float = 10.0, pitch: floa
     content = "\n".join(ops).encode()
     cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /U def "
             "1 begincodespacerange <00> <ff> endcodespacerange\n"
-            + "".join(f"1 beginbfchar <{c:02x}> <{ch.encode('utf-16-be').hex()}> endbfchar\n" for ch, c in code.items())
+            + "".join(f"1 beginbfchar <{c:02x}> <{(glyphs or {}).get(ch, ch).encode('utf-16-be').hex()}> endbfchar\n"
+                      for ch, c in code.items())
             + "endcmap CMapName currentdict /CMap defineresource pop end end").encode()
     widths = " ".join(["1000"] * (256 - 33))
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -82,6 +85,21 @@ def test_a_text_layer_with_a_space_between_every_character_reads_without_them(tm
     r = load_plan(text_layer_pdf(tmp_path / "plan.pdf", spaced))
     assert r.title == TITLE
     assert tasks(r) == [("1", "完善低保制度", ["县民政局"], ["县财政局"])]
+
+
+def test_a_glyph_that_decodes_to_two_characters_reads_them_once(tmp_path):
+    # a CJK font draws —— (two em dashes: no value) as one glyph whose map gives both characters, as
+    # LibreOffice's PDF of a Word table prints it.  Before: pdfplumber lists the glyph once for each of
+    # them, and the cell read ———— (and 县民政局 drawn with a glyph for 民政 read 县民政民政局)
+    r = load_plan(text_layer_pdf(tmp_path / "plan.pdf", [
+        TITLE, "一、主要任务", "1.完善低保制度。牵头单位：县〓局", "二、主要指标", "残疾人就业人数　〓　1000"],
+        glyphs={"〓": "民政"}))
+    assert tasks(r) == [("1", "完善低保制度", ["县民政局"], [])]
+    r = load_plan(text_layer_pdf(tmp_path / "dash.pdf", [
+        TITLE, "一、主要任务", "1.完善低保制度。将残疾人纳入保障范围。", "专栏1　主要指标", "指标　2020年　2025年",
+        "残疾人就业人数（人）　〓　1000"], glyphs={"〓": "——"}))
+    assert [(i.name, i.baseline.printed if i.baseline else None, i.target.printed if i.target else None)
+            for i in r.indicators] == [("残疾人就业人数", "——", "1000")]
 
 
 FONT = "STSong-Light"
@@ -206,8 +224,9 @@ ROW_RULES = [("LINEABOVE", (0, 0), (-1, 0), 0.5), ("LINEBELOW", (0, 0), (-1, -1)
 
 
 def table_pdf(path: Path, body: list[str], rows: list[list[str]], rules=(), valign="TOP", widths=(50, 190, 70, 70, 70),
-              size=(595.0, 842.0), after=("二、保障措施", "加强组织领导。")) -> Path:
-    """Paragraphs, a table drawn with only the `rules` given (none: cells placed by position), more paragraphs."""
+              size=(595.0, 842.0), after=("二、保障措施", "加强组织领导。"), spans=()) -> Path:
+    """Paragraphs, a table drawn with only the `rules` given (none: cells placed by position), more
+    paragraphs; `spans` ((first column, row), (last column, row)) merge cells."""
     from reportlab.lib import colors
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
@@ -218,7 +237,8 @@ def table_pdf(path: Path, body: list[str], rows: list[list[str]], rules=(), vali
     style = ParagraphStyle("b", fontName=FONT, fontSize=10, leading=15, wordWrap="CJK")
     story = [Paragraph(t, style) for t in body]
     story.append(Table([[Paragraph(c, style) for c in r] for r in rows], colWidths=list(widths), style=TableStyle(
-        [(*rule, colors.black) for rule in rules] + [("VALIGN", (0, 0), (-1, -1), valign)])))
+        [(*rule, colors.black) for rule in rules] + [("VALIGN", (0, 0), (-1, -1), valign)]
+        + [("SPAN", a, b) for a, b in spans])))
     story += [Paragraph(t, style) for t in after]
     SimpleDocTemplate(str(path), pagesize=size).build(story)
     return path
@@ -251,6 +271,20 @@ def test_an_indicator_table_without_ruling_lines_keeps_each_value_in_its_column(
             for i in r.indicators] == [("困难残疾人生活补贴覆盖率", "社会保障", None, "100", "约束性"),
                                        ("残疾人基本康复服务覆盖率", "社会保障", "80", "≥85", "约束性"),
                                        ("残疾儿童少年义务教育入学率", "教育就业", "90", "97", "预期性")]
+
+
+def test_a_value_ruled_across_both_year_columns_is_each_ones(tmp_path):
+    # 100 printed once in a cell merged across 2020年 | 2025年 (a Word table's gridSpan, ruled as one
+    # cell in its PDF), as the Word file and the web page read it.  Before: the 2025 value was empty,
+    # the indicator read with no target, no gap
+    rows = [["类别", "指标", "2020年", "2025年", "属性"],
+            ["社会保障", "困难残疾人生活补贴覆盖率（%）", "100", "", "约束性"],
+            ["", "残疾人基本康复服务覆盖率（%）", "80", "≥85", "约束性"]]
+    r = load_plan(table_pdf(tmp_path / "plan.pdf", [TITLE, "一、发展目标", "到2025年，残疾人保障水平明显提高。", "表1  主要指标"],
+                            rows, [("GRID", (0, 0), (-1, -1), 0.5)], spans=[((2, 1), (3, 1)), ((0, 1), (0, 2))]))
+    assert [(i.name, i.category, i.baseline and i.baseline.printed, i.target and i.target.printed, i.attribute)
+            for i in r.indicators] == [("困难残疾人生活补贴覆盖率", "社会保障", "100", "100", "约束性"),
+                                       ("残疾人基本康复服务覆盖率", "社会保障", "80", "≥85", "约束性")]
 
 
 def test_rows_of_a_table_without_rules_that_cannot_be_told_apart_are_said(tmp_path):
@@ -539,3 +573,64 @@ def test_an_indicator_row_broken_over_a_page_and_ruled_on_both_is_one_row(tmp_pa
         ("1", "困难残疾人生活补贴覆盖率", "%", "100"), ("2", "重度残疾人护理补贴覆盖率", "%", "100"),
         ("3", "残疾人辅助器具适配率", "%", "＞85")]
     assert [w for w in r.warnings if w.kind == "table"] == []
+
+
+def test_two_names_in_a_narrow_cell_the_first_ending_its_line_are_two_units(tmp_path):
+    # a lead cell printing two enterprises' branches, a paragraph each (as a Word table's cell holds
+    # them), the first's last line ending a character short of the cell's edge, as a wrapped line may:
+    # the lines join into 中国电信股份有限公司青山分公司中国联通青山分公司.  Before: read as one lead unit of
+    # that name, no gap
+    rows = [HEADER, ["1", "完善低保制度", "中国电信股份有限公司青山分公司<br/>中国联通青山分公司", "县工信局", "2022年12月"],
+            ["2", "加强康复服务", "县卫健局", "县残联", "长期"]]
+    r = load_plan(table_pdf(tmp_path / "plan.pdf", BODY, rows, ROW_RULES, widths=(40, 150, 86, 70, 70)))
+    assert division(r) == [("1", ["中国电信股份有限公司青山分公司", "中国联通青山分公司"], ["县工业和信息化局"], "2022年12月"),
+                           ("2", ["县卫生健康局"], ["县残疾人联合会"], "长期")]
+
+
+def test_name_and_description_items_of_a_box_whose_item_fills_its_last_line(tmp_path):
+    # a 专栏's items printed "name  description" (two spaces typed between), one a paragraph and none
+    # indented (as in a box, a Word table's one cell); the first item's text fills its two lines, so
+    # its last line reached the edge and the next item was read as its rest.  Before: 3 projects read
+    # as 2, no gap
+    items = ["最低生活保障  要将符合条件的残疾人家庭全部纳入最低生活保障范围，确保应保尽保。",
+             "残疾人信息消费优惠  对残疾人使用语音流量等信息消费给予优惠。",
+             "困难残疾人走访探视服务  村民委员会对困难残疾人开展经常性走访探视。"]
+    lines = [TITLE, "一、主要任务", "1.完善低保制度。将残疾人纳入保障范围。", "（牵头单位：县民政局）", "专栏1  残疾人社会保障项目"]
+    for item in items:  # wrapped at 20 characters, as the box's width holds them
+        lines += [item[k:k + 20] for k in range(0, len(item), 20)]
+    assert len(items[0]) == 40 and len(lines[6]) == 20  # the first item ends a full line
+    lines += ["二、保障措施", "加强组织领导。"]
+
+    def page(c):
+        for k, line in enumerate(lines):
+            runs(c, 72, 770 - 15 * k, [(line, 10, 0)])
+    r = load_plan(canvas_pdf(tmp_path / "plan.pdf", [page]))
+    assert [p.title for p in r.projects()] == ["最低生活保障", "残疾人信息消费优惠", "困难残疾人走访探视服务"]
+    assert tasks(r) == [("1", "完善低保制度", ["县民政局"], [])]
+
+
+@pytest.mark.parametrize("first_page_header", [True, False], ids=["header on every page", "first page different"])
+def test_a_running_header_printing_the_title_leaves_the_title_under_it(tmp_path, first_page_header):
+    # the plan's title printed small at the top of every page (Word's header), or of every page but
+    # the first, and large at the top of the first, under the header: the title's words repeat at
+    # the top of most pages.  Before: the title was dropped with the headers, and the plan titled by
+    # a line of its preamble (“十四五”残疾人保障和发展规划, naming no region), no gap for the title
+    lines = [["一、主要任务", "1.完善低保制度。将残疾人纳入保障范围。（牵头单位：县民政局）"],
+             ["2.加强康复服务。实施精准康复服务行动。（牵头单位：县卫健局）"],
+             ["二、保障措施", "加强组织领导。"]]
+
+    def page(k):
+        def draw(c):
+            if k or first_page_header:
+                runs(c, 230, 815, [(TITLE, 9, 0)])
+            y = 770
+            if not k:
+                runs(c, 120, y, [(TITLE, 16, 0)])
+                y = paragraphs(c, ["依据《“十四五”残疾人保障和发展规划》，制定本规划。"], 72, y - 30, 451)
+            paragraphs(c, lines[k], 72, y - 20, 451)
+        return draw
+    r = load_plan(canvas_pdf(tmp_path / "plan.pdf", [page(k) for k in range(3)]))
+    assert r.title == TITLE and r.region is not None and r.region.name == "青山县"
+    assert tasks(r) == [("1", "完善低保制度", ["县民政局"], []), ("2", "加强康复服务", ["县卫生健康局"], [])]
+    assert [t.text for t in r.tasks()] == ["完善低保制度。将残疾人纳入保障范围。（牵头单位：县民政局）",
+                                          "加强康复服务。实施精准康复服务行动。（牵头单位：县卫健局）"]  # the headers dropped

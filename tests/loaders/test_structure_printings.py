@@ -125,6 +125,20 @@ def test_unnumbered_named_items_of_a_box_are_a_project_each(tmp_path):
     assert not r.warnings
 
 
+def test_name_and_description_items_of_a_box_one_space_apart_are_a_project_each(tmp_path):
+    """低保提标项目 提高低保标准。 with one space between name and text (a web page shows a Word
+    file's two spaces as one; pandoc writes one): before, the box had one project titled by the
+    first item's whole sentence, the others joined to its text, no word said.  A line of one such
+    item's text that opens with no name and space stays its text."""
+    r = plan(tmp_path, SECTION + "专栏1　残疾人社会保障重点项目\n低保提标项目 提高低保标准，做到应保尽保。\n"
+                                 "护理补贴项目 发放重度残疾人护理补贴。\n信息消费优惠 对残疾人信息消费给予优惠。\n"
+                                 "减免宽带资费。\n" + AFTER_BOX)
+    assert boxes(r) == [("1", "残疾人社会保障重点项目", ["低保提标项目", "护理补贴项目", "信息消费优惠"])]
+    assert [p.text for p in r.projects()] == ["提高低保标准，做到应保尽保。", "发放重度残疾人护理补贴。",
+                                             "对残疾人信息消费给予优惠。\n减免宽带资费。"]
+    assert tasks(r)[-1] == ("3", "加强托养服务")
+
+
 def test_a_named_line_under_a_numbered_project_is_its_text(tmp_path):
     """In a box of numbered projects, a line under one naming an action is that project's text."""
     r = plan(tmp_path, SECTION + "专栏1　残疾人社会保障重点项目\n1.低保提标项目。提高低保标准。\n"

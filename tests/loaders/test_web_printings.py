@@ -410,3 +410,52 @@ def test_a_list_item_holding_a_heading_is_numbered_by_the_heading(tmp_path):
                                                  ("1", "开展残疾人职业技能培训")]
     assert [s.title for c in r.chapters for s in c.sections] == ["促进残疾人就业", "加强残疾人职业培训"]
     assert not [w for w in r.warnings if w.kind == "numbering"]
+
+
+# --- a page LibreOffice or pandoc wrote from a Word file ------------------------------------------------
+
+BOX = ["专栏1  残疾人社会保障项目", "最低生活保障  将符合条件的残疾人家庭全部纳入最低生活保障范围。",
+       "残疾人信息消费优惠  对残疾人使用语音、流量等信息消费套餐给予优惠。", "困难残疾人走访探视服务  村（居）民委员会开展经常性走访探视。"]
+
+
+def _box_page(tmp_path: Path, generator: str, wrapped) -> Path:
+    cell = "".join(f'<p class="western">\n\t\t\t<font face="SimSun">{wrapped(e(x))}</font></p>' for x in BOX)
+    article = (paras([TITLE] + BODY[:6]) + f'<table width="576"><tr><td width="560">{cell}</td></tr></table>'
+               + paras(BODY[6:]))
+    return page(tmp_path, article, head=f'<meta name="generator" content="{generator}"/>')
+
+
+def test_a_box_libreoffice_wrote_keeps_the_gap_after_each_items_name(tmp_path):
+    # a 专栏 of "name  description" items, one a paragraph of a one-cell table, as LibreOffice writes a
+    # Word file's box: the two spaces after each name fall where it wraps its source, each space a
+    # line break and its indentation.  Before: each line break read as a wrap between two Chinese
+    # characters, no space (最低生活保障将符合…): the items after the first read as its text, 3
+    # projects as 1, no gap
+    r = load_plan(_box_page(tmp_path, "LibreOffice 7.4.7.2 (Linux)", lambda x: x.replace("  ", "\n\t\t\t\n\t\t\t")))
+    assert [p.title for p in r.projects()] == ["最低生活保障", "残疾人信息消费优惠", "困难残疾人走访探视服务"]
+    assert tasks(r) == TASKS
+    # a run of spaces it does not wrap at, typed as the document types it
+    r = load_plan(_box_page(tmp_path, "LibreOffice 7.4.7.2 (Linux)", lambda x: x))
+    assert [p.title for p in r.projects()] == ["最低生活保障", "残疾人信息消费优惠", "困难残疾人走访探视服务"]
+
+
+def test_a_box_pandoc_wrote_reads_its_items_a_space_after_each_name(tmp_path):
+    # pandoc writes a run of spaces as one and wraps its source at spaces only: its line break between
+    # two Chinese characters is that space (before: none, 最低生活保障将符合…), and an item reads
+    # 最低生活保障 将…, one space, as a browser shows LibreOffice's page too.  Before: the items after
+    # the first were read as its text (3 projects as 1, no gap); now a box's items printed "name
+    # description" with one space, after an item that opened so, are items of their own
+    path = _box_page(tmp_path, "pandoc", lambda x: x.replace("  ", "\n"))
+    assert "最低生活保障 将符合条件的残疾人家庭全部纳入最低生活保障范围。" in read_document(path).lines
+    r = load_plan(path)
+    assert [p.title for p in r.projects()] == ["最低生活保障", "残疾人信息消费优惠", "困难残疾人走访探视服务"]
+    assert tasks(r) == TASKS
+
+
+def test_a_hand_written_pages_line_break_between_chinese_characters_is_still_no_space(tmp_path):
+    # no generator that wraps at spaces: a line break of the source between two Chinese characters
+    # is a wrap of the source only (CSS's segment-break rule), as before
+    text = BODY[4]
+    article = paras([TITLE] + BODY[:4]) + f"<p>{e(text[:20])}\n{e(text[20:])}</p>" + paras(BODY[5:])
+    r = load_plan(page(tmp_path, article, head='<meta name="generator" content="WebEditor 3.0"/>'))
+    assert tasks(r) == TASKS

@@ -1,0 +1,127 @@
+"""A plan a Word file holds, converted as offices and sites convert it: to PDF and to a web page by
+LibreOffice (`soffice --headless --convert-to pdf|html`), to a web page by pandoc.  Each conversion
+must read as the Word file reads: its title, region, tasks with their lead and supporting units,
+projects and indicators.  The .docx is built in tmp_path with python-docx; the tests skip when
+LibreOffice (soffice) or pandoc is not installed (Debian: libreoffice-writer-nogui, pandoc, and
+fonts-noto-cjk for the Chinese glyphs)."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+docx = pytest.importorskip("docx")
+pytest.importorskip("pdfplumber")
+
+from policykg.loaders.plan import load_plan  # noqa: E402
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+PANDOC = shutil.which("pandoc")
+needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+needs_pandoc = pytest.mark.skipif(PANDOC is None, reason="pandoc is not installed")
+
+TITLE = "青山县“十四五”残疾人事业发展规划"
+BOX = ["最低生活保障  将符合条件的残疾人家庭全部纳入最低生活保障范围，符合条件的低保边缘家庭中的残疾人，经本人申请参照单人户纳入低保。",
+       "残疾人信息消费优惠  对残疾人使用语音、流量、宽带等信息消费套餐给予半价以上优惠，减免残疾人使用助残公益类移动互联网应用流量资费。",
+       "困难残疾人走访探视服务  村（居）民委员会和残疾人协会对困难残疾人开展经常性走访探视，发现问题及时反馈、协助解决。"]
+DIVISION = [["序号", "重点任务", "牵头单位", "配合单位"],
+            ["1", "完善低保制度，将符合条件的残疾人纳入最低生活保障范围。", "县民政局", "县财政局、县残联"],
+            ["2", "落实残疾人信息消费支持，合理降低残疾人使用固定电话、移动电话、宽带网络等信息消费资费。",
+             "中国移动通信集团青山分公司\n中国电信股份有限公司青山分公司\n中国联通青山分公司", "县工信局"],
+            ["3", "加强康复服务，实施精准康复服务行动。", "县卫健局", "县残联"]]
+INDICATORS = [["指标", "2020年", "2025年", "属性"],
+              ["城乡残疾人职业技能培训人数（人次）", "——", "800", "预期性"],
+              ["困难残疾人生活补贴覆盖率（%）", "100", "100", "约束性"]]
+
+
+def word_file(path: Path) -> Path:
+    d = docx.Document()
+    d.add_paragraph(TITLE)
+    d.add_paragraph("一、主要指标")
+    table(d, INDICATORS, widths=None)
+    d.add_paragraph("二、主要任务")
+    d.add_paragraph("（一）健全社会保障体系")
+    d.add_paragraph("1.强化兜底保障。将符合条件的残疾人纳入保障范围。（牵头单位：县民政局；配合单位：县财政局）")
+    box = d.add_table(rows=1, cols=1)
+    box.style = "Table Grid"
+    cell = box.cell(0, 0)
+    cell.text = "专栏1  残疾人社会保障项目"
+    for item in BOX:
+        cell.add_paragraph(item)
+    d.add_paragraph("2.加强康复服务。实施精准康复服务行动。（牵头单位：县卫健局；配合单位：县残联）")
+    d.add_paragraph("三、保障措施")
+    d.add_paragraph("加强组织领导，完善工作机制。")
+    d.add_paragraph("附件")
+    d.add_paragraph("重点工作任务分工表")
+    table(d, DIVISION, widths=(0.5, 3.0, 1.4, 1.2))  # a narrow lead column: its names wrap
+    d.save(str(path))
+    return path
+
+
+def table(d, rows, widths) -> None:
+    from docx.shared import Inches
+    t = d.add_table(rows=len(rows), cols=len(rows[0]))
+    t.style = "Table Grid"
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            cell = t.cell(r, c)
+            first, *rest = text.split("\n")
+            cell.text = first
+            for part in rest:
+                cell.add_paragraph(part)
+            if widths:
+                cell.width = Inches(widths[c])
+
+
+def reading(record) -> dict:
+    return dict(
+        title=record.title, region=record.region.name if record.region else None,
+        tasks=[(t.no, t.title, [u.label for u in t.units("lead")], [u.label for u in t.units("support")])
+               for t in record.tasks()],
+        projects=[p.title for p in record.projects()],
+        indicators=[(i.name, i.unit, i.baseline.printed if i.baseline else None,
+                     i.target.printed if i.target else None, i.attribute) for i in record.indicators])
+
+
+def soffice(src: Path, fmt: str, tmp_path: Path) -> Path:
+    out = tmp_path / fmt
+    env = dict(os.environ, HOME=str(tmp_path))  # its own profile, never the user's
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless",
+                    "--convert-to", fmt, "--outdir", str(out), str(src)],
+                   check=True, capture_output=True, timeout=180, env=env)
+    return out / f"{src.stem}.{fmt}"
+
+
+@pytest.fixture
+def word(tmp_path) -> tuple[Path, dict]:
+    path = word_file(tmp_path / "plan.docx")
+    want = reading(load_plan(path))
+    assert want["projects"] == ["最低生活保障", "残疾人信息消费优惠", "困难残疾人走访探视服务"]
+    assert ("2", "落实残疾人信息消费支持", ["中国移动通信集团青山分公司", "中国电信股份有限公司青山分公司", "中国联通青山分公司"],
+            ["县工业和信息化局"]) in [(no, title[:11], lead, sup) for no, title, lead, sup in want["tasks"]]
+    assert ("城乡残疾人职业技能培训人数", "人次", "——", "800", "预期性") in want["indicators"]
+    return path, want
+
+
+@needs_soffice
+@pytest.mark.parametrize("fmt", ["pdf", "html"])
+def test_libreoffices_pdf_and_web_page_read_as_the_word_file(tmp_path, word, fmt):
+    # before: the PDF read the second box item into the first when its last line ended at the
+    # cell's edge, 中国电信…青山分公司中国联通青山分公司 as one lead and —— as ————; the web page read
+    # the box as one project (LibreOffice's line breaks at spaces read as no space)
+    path, want = word
+    assert reading(load_plan(soffice(path, fmt, tmp_path))) == want
+
+
+@needs_pandoc
+def test_pandocs_web_page_reads_as_the_word_file(tmp_path, word):
+    # before: pandoc's page wrote each box item's two spaces as one line break, read as no space: the
+    # box read as one project
+    path, want = word
+    out = tmp_path / "pandoc.html"
+    subprocess.run([PANDOC, str(path), "-s", "--metadata", "pagetitle=plan", "-o", str(out)],
+                   check=True, capture_output=True, timeout=120)
+    assert reading(load_plan(out)) == want
