@@ -2,7 +2,9 @@
 # Install what policykg's tests need beyond the package itself, on a fresh machine, without
 # questions: the Oxigraph store and server (PyPI: pyoxigraph, oxigraph), requests, and from Debian
 # Virtuoso Open Source (virtuoso-opensource) for the remote-endpoint and push tests and Apache Jena
-# (libapache-jena-java, with a Java runtime) for the third SHACL engine.  Safe to run again: what is
+# (libapache-jena-java, with a Java runtime) for the third SHACL engine, and LibreOffice (writer, no GUI),
+# pandoc and a CJK font for the tests that read a Word file as LibreOffice and pandoc convert it to
+# PDF and web pages (tests/loaders/test_converted_printings.py).  Safe to run again: what is
 # there already is left alone.  Without root (and no password-less sudo) the Debian packages cannot
 # be installed; their tests then skip and say why.
 #
@@ -16,6 +18,9 @@ packages=()
 command -v virtuoso-t > /dev/null 2>&1 || packages+=(virtuoso-opensource)
 [[ -f /usr/share/java/jena-shacl.jar ]] || packages+=(libapache-jena-java)
 command -v java > /dev/null 2>&1 || packages+=(default-jre-headless)
+command -v soffice > /dev/null 2>&1 || packages+=(libreoffice-writer-nogui)
+command -v pandoc > /dev/null 2>&1 || packages+=(pandoc)
+[[ -d /usr/share/fonts/opentype/noto ]] || packages+=(fonts-noto-cjk)
 if [[ ${#packages[@]} == 0 ]]; then
     exit 0
 fi
@@ -39,3 +44,5 @@ export DEBIAN_FRONTEND=noninteractive
 command -v virtuoso-t > /dev/null
 [[ -f /usr/share/java/jena-shacl.jar ]]
 command -v java > /dev/null
+command -v soffice > /dev/null
+command -v pandoc > /dev/null
