@@ -111,6 +111,12 @@ def measure_coverage(record: PlanRecord, *, markers: tuple[int, int], unread: li
                 and not _projects_chapter(chapter):
             record.warnings.append(Gap(chapter.span.line, "task-chapter",
                                        f"task chapter {chapter.title!r} holds no task the loaders could read"))
+    if not record.tasks() and not any(g.kind == "task-chapter" for g in record.warnings):
+        # a plan is read for its tasks: none read, and no chapter of them found, is never a silent 0
+        record.warnings.append(Gap(0, "structure", "no task read: no chapter of tasks (重点任务, 主要任务 …) "
+                                                   "with numbered items was found (are its headings printed "
+                                                   "without numbers, as in a PDF of a Word file that numbers "
+                                                   "them by style?)"))
     return Coverage(
         tasks=len(record.tasks()), unread_paragraphs=len(unread), markers=markers[0],
         markers_read=markers[1], indicator_rows=indicator_rows, indicators=len(record.indicators),

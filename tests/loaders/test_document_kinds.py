@@ -236,3 +236,16 @@ TABLE = ("<table><tr><td>序号</td><td>工作任务</td><td>牵头单位</td><t
 def test_a_real_table_of_an_interpretation_or_a_second_plan_is_none_of_the_plans(tmp_path, after):
     record = _page(tmp_path, PAGE_PLAN + after)
     assert owners(record) == [("开展精准康复", ["县残疾人联合会"], ["县卫生健康局"])]
+
+
+def test_a_plan_whose_headings_print_no_number_says_it_read_no_task(tmp_path):
+    """Chapters printed as bare lines (a PDF of a Word file that numbers its headings by style):
+    no chapter of tasks is found, and its indicator table alone was read with no word that the
+    plan's tasks were not."""
+    text = ("青山县残疾人就业促进行动方案\n\n工作目标\n\n主要指标\n序号\t指标\t2020年\t2025年\t属性\n"
+            "1\t城乡残疾人新增就业人数（人）\t250\t300\t预期性\n\n重点任务\n\n"
+            "开展职业技能培训。每年培训残疾人200人次。（牵头单位：县人社局；配合单位：县残联）\n\n"
+            "开发公益性岗位。开发适合残疾人的公益性岗位50个。（牵头单位：县人社局）\n\n保障措施\n\n加强组织领导。\n")
+    record = plan(tmp_path, text)
+    assert record.tasks() == [] and len(record.indicators) == 1
+    assert [(g.line, g.kind) for g in record.warnings if "no task read" in g.message] == [(0, "structure")]
