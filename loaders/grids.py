@@ -14,7 +14,7 @@ import re
 from policykg.loaders.reading import Grid
 from policykg.loaders.table_vocab import (DivisionRow, DivisionTable, IndicatorRow, IndicatorTable,
                                           attribute_of, header_roles, header_units, is_value_role, column_role, division_columns,
-                                          continues_rows, is_category_cell, is_header_cell, is_total_cell, names_indicators, table_category,
+                                          continues_rows, is_header_cell, is_total_cell, names_indicators, table_category,
                                           note_no_lead,
                                           note_unread, row_number, split_unit_paren, squash, task_number, unitlike)
 from policykg.loaders.text import BOOKMARK_RE, ITEM_RE, Line, ProjectRow, normalize

@@ -343,7 +343,6 @@ def _phase_chapters(blocks: list[Block], numbered: dict[int, Numbering], order: 
     """Chapters (named for tasks or for no kind: 三、工作安排, 四、目标任务和实施步骤) whose items
     below them, two or more, all name a phase of the work (动员部署阶段（2023年3月）, 第二阶段：…):
     the chapter says when the work is done, not what it is, so its items are no tasks."""
-    out: set[int] = set()
     chapter: int | None = None
     items: dict[int, list[bool]] = {}
     for i in order:

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-
-from policykg.loaders.model import RegionRef
 from functools import cache
 
+from policykg.loaders.model import RegionRef
 from policykg.loaders.reference import counties, division_level_words, gazetteer
 
 SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "省", "市", "盟", "区", "县",
