@@ -6,12 +6,10 @@ notes, a signature and 版记 after it, page furniture copied from a PDF.  Each 
 reader would, from how Chinese policy documents are printed, never by any word of one domain."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from policykg.loaders.metadata import issuer_name
-from policykg.loaders.plan import load_plan
 from tests.loaders.handmade import owners, text_plan as plan
 
 BODY = """一、总体要求

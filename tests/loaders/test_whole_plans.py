@@ -3,9 +3,7 @@ employment; county, city, district, province), each read as a careful reader rea
 Each test is one printing such a plan used that was read wrong without a word."""
 from __future__ import annotations
 
-from pathlib import Path
 
-from policykg.loaders.plan import load_plan
 from tests.loaders.handmade import owners, text_plan as plan
 
 
