@@ -30,13 +30,20 @@ TASK_VERBS = ("加强", "完善", "健全", "推进", "提升", "提高", "加�
               "抓好", "倡树", "优先", "增强", "改善", "维护", "深入", "统筹", "加大", "严格", "畅通",
               "织密", "激发", "实现", "确保", "建设")
 PROJECT_NOUNS = ("项目", "行动", "工程", "计划", "补贴", "奖励", "服务", "救助", "活动")
-_NAME_DESC_RE = re.compile(r"^(?P<name>[^\s。，,；;：:]{2,40}?)(?:[ \u3000]{2,}|\t+)(?P<desc>\S.*)$")
+_NAME_DESC_RE = re.compile(r"^(?P<name>[^\s。，,；;：:]{2,40}?)(?:[ \u3000]{2,}|\t+|\u3000)(?P<desc>\S.*)$")
 #: a box's item printed "name description" with one space between (a web page collapses two into one)
 _NAME_SPACE_RE = re.compile(r"^(?P<name>[^\s。，,；;：:]{1,39}[\u4e00-\u9fff”」）)]) (?P<desc>[\u4e00-\u9fff“「（(].*)$")
 #: an unnumbered item of a box, a line of its own opening with a project's name and a colon
 #: (废弃矿山生态修复工程：修复废弃矿山面积1200亩。)
 _NAMED_PROJECT_RE = re.compile(r"^(?P<name>[^\s。，,；;：:（(]{2,30}?(?:%s))\s*[：:]\s*(?P<desc>\S.*)$"
                                % "|".join(PROJECT_NOUNS + ("建设", "中心", "基地", "平台")))
+
+
+#: an item of a box printed "name：description", whatever its name (残疾人信息消费优惠：对残疾人…), and
+#: the words that end the name of a project's field, not of an item (建设内容：…, 实施主体：…)
+_COLON_ITEM_RE = re.compile(r"^(?P<name>[^\s。，,；;：:（(]{4,20})\s*[：:]\s*(?P<desc>\S.*)$")
+_FIELD_WORDS = ("内容", "地点", "规模", "主体", "单位", "部门", "时间", "时限", "期限", "投资", "资金", "目标", "任务", "要求",
+                "措施", "标准", "对象", "范围", "方式", "进度", "安排", "说明")
 
 
 #: what ends a title printed without a full stop: a colon (1.完善低保制度：将…), a full-width space,
@@ -349,6 +356,16 @@ class StructureParser:
                     and not self.box.group_fresh:
                 # in a box of unnumbered items, each line naming a project is one of its own
                 self.add_project("", named.group("name"), block.text, block)
+                return
+            colon = _COLON_ITEM_RE.match(block.text.strip())
+            last = self.box.last_item
+            if colon and last is not None and self.box.last_no is None and not self.box.group_fresh \
+                    and not colon.group("name").endswith(_FIELD_WORDS) \
+                    and (opened := _COLON_ITEM_RE.match(last.text.strip())) is not None \
+                    and not opened.group("name").endswith(_FIELD_WORDS):
+                # in a box whose unnumbered items print "name：description" (最低生活保障：将… /
+                # 残疾人信息消费优惠：对…), a line so opened is the next item, whatever its name ends with
+                self.add_project("", colon.group("name"), block.text, block)
                 return
             if self.box.last_item is not None and not self.box.group_fresh:
                 self.continue_project(block)

@@ -298,6 +298,8 @@ def joins(prev: Block | Paragraph, line: Line, width: int = 10_000, clause_line:
         return False  # a heading ends its line, unless the line is full: then the heading wrapped
     if para.tail(1) in _ENDS:
         return False
+    if opens_alike(para.lines[0].clean, line.clean):
+        return False  # 最低生活保障  将…，应保尽保 / 残疾人信息消费优惠  对…: the next item, though the last ends with no 。
     if label_break is not None and label_break(para.lines[-1].norm, line.norm):
         return False  # 牵头单位 / 县民政局: the break is the label's colon, as 牵头单位： ends a line
     if para.tail(1, stripped=True) in ")）" and _CLOSING_ASIDE_RE.search(para.tail(_ASIDE_TAIL, stripped=True)):
@@ -307,6 +309,18 @@ def joins(prev: Block | Paragraph, line: Line, width: int = 10_000, clause_line:
     if para.unbalanced():
         return True  # inside 《…》 or “…”: a wrapped title or sentence
     return not para.is_standalone()
+
+
+#: a line opening with a name and a wide gap (two spaces or more, a full-width space): a box's item
+#: printed "name  description" (最低生活保障  将符合条件的…)
+_NAME_GAP_RE = re.compile(r"^\s*[^\s。，,；;：:]{2,40}?(?: {2,}|\u3000|\t)\S")
+
+
+def opens_alike(first: str, nxt: str) -> bool:
+    """Does `nxt` open as the paragraph whose first line is `first` opened, with a name and a wide
+    gap: the next of a list of "name  description" items printed without an indent (a box's, one
+    item a paragraph), not the rest of the item before, however its last line ends."""
+    return _NAME_GAP_RE.match(first) is not None and _NAME_GAP_RE.match(nxt) is not None
 
 
 #: an annex's label printed alone above its title (附件, 附件1, 附件：, 附表2)

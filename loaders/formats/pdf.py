@@ -36,7 +36,7 @@ from policykg.loaders.formats.pdf_lines import (CJK_RE, FULL_LINE_SLACK, Line, c
 from policykg.loaders.formats.pdf_tables import (Table, merged_down, position_tables, rule_ends, ruled,
                                                  spanned_across)
 from policykg.loaders.reading import SourceText, read_bytes
-from policykg.loaders.text import is_structure_start, normalize
+from policykg.loaders.text import is_structure_start, normalize, opens_alike
 
 MEDIA_TYPE = "application/pdf"
 #: Plan PDFs are a few MB; gazette issues with images tens of MB.  Larger is refused before reading.
@@ -283,16 +283,6 @@ def _continues(prev: Line, nxt: Line, margins: dict[int, tuple[float, float]], e
 
 #: a line opening with a name and a wide gap before its text: a "name  description" item (a 专栏's
 #: 最低生活保障  将符合条件的…)
-_NAME_GAP_RE = re.compile(r"^\s*[^\s。，,；;：:]{2,40}?(?: {2,}|\u3000)\S")
-
-
-def _opens_alike(first: str, nxt: str) -> bool:
-    """Does `nxt` open as the paragraph whose first line is `first` opened, with a name and a wide
-    gap: the next of a list of "name  description" items printed without an indent (a box's, one
-    item a paragraph), not the rest of the item before, however full that item's last line is."""
-    return _NAME_GAP_RE.match(first) is not None and _NAME_GAP_RE.match(nxt) is not None
-
-
 def _emit(pages: list[_Page]) -> Emitter:
     margins = _margins(pages)
     em = {p.number: p.em for p in pages}
@@ -346,7 +336,7 @@ def _emit(pages: list[_Page]) -> Emitter:
         if pending is not None:
             _table(out, pending)
             pending = None
-        if para is not None and _continues(para.last, it, margins, em) and not _opens_alike(para.pieces[0], it.text):
+        if para is not None and _continues(para.last, it, margins, em) and not opens_alike(para.pieces[0], it.text):
             para.add(it)
             continue
         if para is not None:

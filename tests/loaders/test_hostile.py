@@ -292,6 +292,8 @@ def _reference_joins(prev: Block, line, width, clause_line) -> bool:
         return False
     if prev.norm.endswith(tuple(text_mod.TERMINAL) + ("。", "！", "？", "；", "：")):
         return False
+    if text_mod.opens_alike(prev.lines[0].clean, line.clean):
+        return False
     if text_mod._CLOSING_ASIDE_RE.search(prev.norm.rstrip()):
         return False
     if clause_line is not None and clause_line(prev.lines[0].norm) and not text_mod.fills(prev.lines[-1], width):

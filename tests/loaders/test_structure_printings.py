@@ -399,3 +399,35 @@ def test_a_bracketed_number_a_boxs_wrapped_line_opens_with_is_the_items_text(tmp
         ("1", "按比例安排残疾人就业项目"), ("2", "残疾人职业培训项目")]
     assert [t.title for t in r.tasks()] == ["促进残疾人就业", "加强职业培训"]
     assert "（67）的事业单位" in r.columns()[0].projects[0].text
+
+
+BOX_ITEMS = [("最低生活保障", "将符合条件的残疾人家庭全部纳入最低生活保障范围"),
+             ("残疾人信息消费优惠", "对残疾人使用语音流量等信息消费给予优惠"),
+             ("困难残疾人走访探视服务", "村民委员会对困难残疾人开展经常性走访探视")]
+
+
+@pytest.mark.parametrize("printing", [
+    "{}\u3000{}。",  # one full-width space between the name and its description
+    "{}：{}。",  # a colon, the names ending in no project word (优惠, 保障)
+    "{}  {}",  # two spaces, no full stop closing the description
+])
+def test_a_boxs_unnumbered_items_each_read_however_separated(tmp_path, printing):
+    """A 专栏 of unnumbered "name description" items: before, one full-width space read the first
+    item alone (the rest its text), a colon after a name ending in no project word joined that item
+    to the one before, and an item closing with no 。 took the next line as its own text, with no
+    word said."""
+    body = ("一、主要任务\n1.完善低保制度。将残疾人纳入保障范围。（牵头单位：县民政局）\n专栏1  残疾人社会保障项目\n"
+            + "".join(printing.format(name, desc) + "\n" for name, desc in BOX_ITEMS) + "二、保障措施\n（一）加强组织领导。\n")
+    r = plan(tmp_path, body)
+    assert [p.title for p in r.projects()] == [name for name, _ in BOX_ITEMS]
+    assert len(r.tasks()) == 1
+
+
+def test_a_box_items_fields_stay_its_text(tmp_path):
+    """建设内容：… and 实施主体：… under a project printed "name：description" are its fields, no items."""
+    body = ("一、主要任务\n1.完善低保制度。将残疾人纳入保障范围。（牵头单位：县民政局）\n专栏1  残疾人康复项目\n"
+            "残疾人康复中心建设项目：新建县残疾人康复中心。\n建设内容：建设康复训练用房2000平方米。\n"
+            "实施主体：县残联。\n精准康复服务行动：为残疾人提供基本康复服务。\n二、保障措施\n（一）加强组织领导。\n")
+    r = plan(tmp_path, body)
+    assert [p.title for p in r.projects()] == ["残疾人康复中心建设项目", "精准康复服务行动"]
+    assert "建设内容" in r.projects()[0].text and "实施主体" in r.projects()[0].text
