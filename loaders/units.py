@@ -45,7 +45,9 @@ _PREFECTURE_AREA = "地区"
 _PLACE_CHARS = "省镇乡县区市州旗盟村街湖山"
 #: the kinds of body named after a place as a company is (长沙银行, 长沙供电公司), never its government's
 _NAMED_AFTER_PLACES = ("other", "banking-institution", "insurance-institution", "telecom-enterprise",
-                       "power-supply", "postal", "tobacco")
+                       "power-supply", "postal", "tobacco",
+                       # a zone named after its place (阿拉善高新技术产业开发区管委会, 长沙经开区管委会)
+                       "development-zone")
 #: the region of national bodies
 NATION = RegionRef("中国", "country")
 #: words that begin with a level character without it being a region prefix (市场监督管理局)
@@ -106,7 +108,8 @@ LEVEL_WORDS = ("县级市", "县（市、区）", "县(市、区)", "县区", "�
                # a province's plan lists its prefectures' and directly administered cities' (各市、州、直管市)
                "州", "盟", "直管市", "地区")
 #: how zones and parts of a region end, which are no division (自由贸易试验区管委会 names no region)
-ZONE_ENDINGS = ("开发区", "试验区", "示范区", "先行区", "合作区", "新区", "园区", "保护区", "景区", "片区", "城区",
+ZONE_ENDINGS = ("开发区", "经开区", "高新区", "保税区", "综保区", "工业区", "试验区", "示范区", "先行区", "合作区", "新区",
+                "园区", "保护区", "景区", "片区", "城区",
                 "社区", "小区", "辖区", "山区", "牧区", "郊区", "市区", "县区", "县市", "库区", "灾区", "老区")
 #: how a region's own name ends, when a plan names a district or county as the responsible party
 REGION_ENDINGS = ("自治县", "自治旗", "新区", "区", "县", "市", "旗")

@@ -135,3 +135,16 @@ def test_a_short_form_under_another_parent_is_no_autonomous_division(tmp_path):
     own = plan(tmp_path, "四川省绵阳市北川县残疾人事业发展“十四五”规划", "（县民政局牵头）")
     assert chain(own) == ["四川省", "绵阳市", "北川羌族自治县"]
     assert own.region.code.startswith("5107")
+
+
+def test_a_zone_named_after_its_place_keeps_its_name(tmp_path):
+    """阿拉善高新技术产业开发区管委会 in 阿拉善盟's plan was 盟高新技术产业开发区管委会 (its place's name
+    taken for the league's prefix), 长沙经开区管委会 in 长沙县's a body of a region 长沙经开区 invented
+    below the county.  A zone named after its place keeps its name, the plan's region's body."""
+    league = plan(tmp_path, "阿拉善盟残疾人事业发展“十四五”规划", "（阿拉善高新技术产业开发区管委会牵头，盟民政局配合）")
+    assert roles(league.tasks()[0]) == [("lead", "阿拉善高新技术产业开发区管委会", "阿拉善盟"),
+                                        ("support", "盟民政局", "阿拉善盟")]
+    county = plan(tmp_path, "长沙县残疾人事业发展“十四五”规划", "（长沙经开区管委会牵头，县民政局配合）")
+    assert roles(county.tasks()[0]) == [("lead", "长沙经开区管委会", "长沙县"), ("support", "县民政局", "长沙县")]
+    assert county.tasks()[0].responsibilities[0].unit.dept_type == "development-zone"
+    assert not league.warnings and not county.warnings
