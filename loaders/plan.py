@@ -242,6 +242,17 @@ def _continue_indicator_grid(grid: Grid, table: IndicatorTable, rest: Grid, peri
     return _Joined(joined, read)
 
 
+def _unread_headings(src: SourceText) -> str:
+    """What to say of the lines a reader saw set as headings that print no number, where the plan
+    reads no task: its outline may be marked by type alone, and was not read from them."""
+    if not src.unread_headings:
+        return ""
+    first, text = src.unread_headings[0]
+    return (f"; {len(src.unread_headings)} lines are set as headings (larger or bolder than the text) and "
+            f"print no number (first, line {first}: {text.strip()[:40]!r}), and no task was read: if they are "
+            "the plan's chapters and sections, marked by their type alone, its outline was not read from them")
+
+
 def _project_rows(grid: Grid, gaps: list[Gap], *, say: bool) -> list[ProjectRow] | None:
     """A table that is no indicator or division table: a project table's rows (for the box it
     stands in), its unread columns added to `gaps`; else, with `say`, a gap saying the table was
@@ -825,7 +836,9 @@ def load_plan(path: str | Path) -> PlanRecord:
             row.implements = target
     if not record.tasks() and not record.indicators and not record.columns():
         raise InputError(path, "has no recognizable plan structure (no numbered chapters with tasks, "
-                               "no indicator table, no 专栏 boxes)")
+                               "no indicator table, no 专栏 boxes)" + _unread_headings(src))
+    if not record.tasks() and src.unread_headings:
+        record.warnings.append(Gap(src.unread_headings[0][0], "structure", _unread_headings(src).strip(" ;")))
     if not record.title:
         record.warnings.append(Gap(0, "metadata", "no plan title found in the covering notice or a title line"))
     if region is None:

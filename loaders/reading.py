@@ -85,6 +85,9 @@ class SourceText:
     grids: tuple[Grid, ...] = ()
     #: what the format reader saw and could not print as text: (1-based line, gap kind, message)
     gaps: tuple[tuple[int, str, str], ...] = ()
+    #: lines the reader saw set as headings (a PDF's, by their type) that print no number, (1-based
+    #: line, text as printed): where the plan reads no task, its outline may be printed by type alone
+    unread_headings: tuple[tuple[int, str], ...] = ()
 
     @property
     def name(self) -> str:

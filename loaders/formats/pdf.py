@@ -20,6 +20,7 @@ a damaged one are refused with an `InputError` saying which.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import io
 import logging
 import math
@@ -31,6 +32,8 @@ from pathlib import Path
 
 from policykg.errors import InputError
 from policykg.loaders.formats.emit import Emitter
+from policykg.loaders.formats.headings import number_headings
+from policykg.loaders.formats.pdf_headings import body_face, breaks, read_headings, wrapped_title
 from policykg.loaders.formats.pdf_lines import (CJK_RE, FULL_LINE_SLACK, Line, columns, drop_footnotes,
                                                 printed_lines)
 from policykg.loaders.formats.pdf_tables import (Table, merged_down, position_tables, rule_ends, ruled,
@@ -110,6 +113,7 @@ class _Paragraph:
 
     def __init__(self, line: Line) -> None:
         self.last = line  # where the paragraph's last line ends: does the next continue it?
+        self.faces = {(line.face, line.family)}  # how its lines are set
         self.pieces = [line.text]
         self.scanned = 0  # pieces before this are final text, already searched for CJK
         self.cjk = False
@@ -127,6 +131,7 @@ class _Paragraph:
             self.pieces.append(" ")
         self.pieces.append(b)
         self.last = line
+        self.faces.add((line.face, line.family))
 
     def _strip_end(self) -> int:
         """Remove the text's trailing whitespace; how many characters that was."""
@@ -283,11 +288,19 @@ def _continues(prev: Line, nxt: Line, margins: dict[int, tuple[float, float]], e
 
 #: a line opening with a name and a wide gap before its text: a "name  description" item (a 专栏's
 #: 最低生活保障  将符合条件的…)
-def _emit(pages: list[_Page]) -> Emitter:
+def _emit(pages: list[_Page]) -> tuple[Emitter, list[tuple[int, str]]]:
+    """The document's lines; and those set as headings that print no number (0-based, as printed)."""
     margins = _margins(pages)
     em = {p.number: p.em for p in pages}
     out = Emitter()
     items = [it for p in pages for it in [*p.gaps, *p.items]]
+    body = body_face([it for it in items if isinstance(it, Line)])
+    paragraphs: list[tuple[int, object]] = []  # (line, (faces, text) of a paragraph, or None: a table)
+
+    def flush(para: _Paragraph) -> None:
+        paragraphs.append((len(out.lines), (para.faces, para.text.strip())))
+        out.text(para.text.strip())
+
     para: _Paragraph | None = None
     pending: Table | None = None
     for it in items:
@@ -296,8 +309,9 @@ def _emit(pages: list[_Page]) -> Emitter:
             continue
         if isinstance(it, Table):
             if para is not None:
-                out.text(para.text.strip())
+                flush(para)
                 para = None
+            paragraphs.append((len(out.lines), None))
             if it.unread:
                 if pending is not None:
                     _table(out, pending)
@@ -336,17 +350,22 @@ def _emit(pages: list[_Page]) -> Emitter:
         if pending is not None:
             _table(out, pending)
             pending = None
-        if para is not None and _continues(para.last, it, margins, em) and not opens_alike(para.pieces[0], it.text):
+        if para is not None and ((_continues(para.last, it, margins, em) and not opens_alike(para.pieces[0], it.text)
+                                  and not breaks(para.last, it, body))
+                                 or wrapped_title(para.last, it, para.last.frame or margins[para.last.page],
+                                                  em[para.last.page], body)):
             para.add(it)
             continue
         if para is not None:
-            out.text(para.text.strip())
+            flush(para)
         para = _Paragraph(it)
     if para is not None:
-        out.text(para.text.strip())
+        flush(para)
     if pending is not None:
         _table(out, pending)
-    return out
+    headings, unread = read_headings(paragraphs, body)
+    out.gaps.extend(number_headings(out.lines, headings))
+    return out, unread
 
 
 def _continues_row(last: list[str], first: list[str]) -> bool:
@@ -423,4 +442,6 @@ def read_pdf(path: Path) -> SourceText:
         raise InputError(path, "has a text layer that cannot be decoded (its fonts have no Unicode "
                                "map); run OCR on it and give policykg the result")
     _drop_furniture(pages)
-    return _emit(pages).source(path, raw, "", MEDIA_TYPE)  # no text encoding: fonts map glyphs
+    out, unread = _emit(pages)
+    source = out.source(path, raw, "", MEDIA_TYPE)  # no text encoding: fonts map glyphs
+    return dataclasses.replace(source, unread_headings=tuple((k + 1, text) for k, text in unread))

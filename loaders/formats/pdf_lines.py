@@ -36,6 +36,12 @@ _SPACED_RE = re.compile(r"\S(?: \S)*")
 CJK_RE = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 #: fonts of symbols, not letters (a subset's name is prefixed ABCDEF+): Word draws a bulleted list's
 #: marks in them, and one without a Unicode map reads as the letter of its code (● is l, ■ n, ◆ u)
+#: faces a heading is set in: bold or heavy weights, and the heavy Chinese faces (黑体 SimHei, Heiti,
+#: 方正小标宋 a title's): a font's name, its subset prefix (ABCDEF+) aside
+_HEAVY_FONT_RE = re.compile(r"bold|heavy|black|semibold|demibold|hei(?:ti)?\b|simhei|heiti|黑|"
+                            r"xiaobiaosong|xbs|小标宋|标宋", re.IGNORECASE)
+#: a font's style after its family: NotoSansCJKjp-Bold, SimSun,Bold
+_FONT_STYLE_RE = re.compile(r"[-,].*$")
 _SYMBOL_FONT_RE = re.compile(r"^(?:[A-Z]{6}\+)?(?:Wingdings|Webdings|ZapfDingbats|Dingbats|Symbol)", re.IGNORECASE)
 
 
@@ -53,6 +59,14 @@ class Line:
     chars: list[dict] = field(default_factory=list, repr=False)
     frame: tuple[float, float] | None = None  # its column's left and right edges, when printed in columns
     order: tuple[float, int, float] | None = None  # where it is read, when printed in columns
+    heavy: bool = False  # set in a bold or heading face (most of its characters)
+    family: str = ""  # the font family most of its characters are set in
+    count: int = 0  # its visible characters
+
+    @property
+    def face(self) -> tuple[float, bool]:
+        """How the line is set, as a reader ranks type: its size (to half a point) and whether bold."""
+        return round(self.size * 2) / 2, self.heavy
 
 
 def line_text(chars: list[dict]) -> str:
@@ -172,13 +186,29 @@ def _symbol_mark(chars: list[dict]) -> list[dict]:
     return chars
 
 
+def font_name(name: str) -> str:
+    """A font's name without its subset prefix (ABCDEF+), a name written in GBK (黑体 as #BA#DA#CC#E5,
+    which pdfminer gives as Latin-1) read as Chinese."""
+    name = re.sub(r"^[A-Z]{6}\+", "", name or "")
+    if not name.isascii():
+        try:
+            name = name.encode("latin-1").decode("gbk")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            pass
+    return name
+
+
 def _line_of(chars: list[dict], top: float, bottom: float, marks: list[str]) -> Line | None:
     visible = [c for c in chars if c["text"].strip()]
     if not visible:
         return None
     sizes = [c["size"] for c in visible if c.get("size")]
+    names = [font_name(c.get("fontname") or "") for c in visible]
+    heavy = sum(1 for n in names if _HEAVY_FONT_RE.search(n)) >= 0.75 * len(names)
+    family = Counter(_FONT_STYLE_RE.sub("", n) for n in names).most_common(1)[0][0]
     return Line(0, top, bottom, min(c["x0"] for c in visible), max(c["x1"] for c in visible),
-                line_text(chars), statistics.median(sizes) if sizes else 0.0, marks, chars)
+                line_text(chars), statistics.median(sizes) if sizes else 0.0, marks, chars,
+                heavy=heavy, family=family, count=len(visible))
 
 
 def drop_footnotes(lines: list[Line], em: float) -> list[Line]:

@@ -16,6 +16,7 @@ import pytest
 docx = pytest.importorskip("docx")
 pytest.importorskip("pdfplumber")
 
+from policykg.loaders.formats import read_document  # noqa: E402
 from policykg.loaders.plan import load_plan  # noqa: E402
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -125,3 +126,67 @@ def test_pandocs_web_page_reads_as_the_word_file(tmp_path, word):
     subprocess.run([PANDOC, str(path), "-s", "--metadata", "pagetitle=plan", "-o", str(out)],
                    check=True, capture_output=True, timeout=120)
     assert reading(load_plan(out)) == want
+
+
+
+TASKS = {"健全社会保障体系": ["1.强化兜底保障。将符合条件的残疾人纳入保障范围。（牵头单位：县民政局；配合单位：县财政局）",
+                          "2.加强康复服务。实施精准康复服务行动。（牵头单位：县卫健局；配合单位：县残联）"],
+         "促进残疾人就业": ["1.扶持就业创业。落实残疾人就业扶持政策。（牵头单位：县人社局；配合单位：县残联）"]}
+
+
+def styled_word_file(path: Path, *, chapters_typed: bool = False, sections=TASKS) -> Path:
+    """A plan whose chapters and sections print no number: Heading 1 and Heading 2 styles alone mark
+    them (with `chapters_typed`, the chapters' numbers typed, 一、, and only the sections' left to
+    their style); its tasks are typed 1. 2. under the sections.  Its title is long, set large and
+    centred (Word's Title style): it wraps."""
+    d = docx.Document()
+    d.add_paragraph("青山县“十四五”残疾人事业发展规划暨二〇三五年远景目标纲要", style="Title")
+    d.add_paragraph("为加快推进残疾人事业高质量发展，根据有关规划，结合我县实际，制定本规划。")
+    for c, chapter in enumerate(["发展基础", "主要指标", "主要任务", "保障措施"]):
+        d.add_paragraph(f"{'一二三四'[c]}、{chapter}" if chapters_typed else chapter, style="Heading 1")
+        if chapter == "主要指标":
+            d.add_paragraph("“十四五”时期残疾人事业发展主要指标")
+            table(d, INDICATORS, widths=None)
+        elif chapter == "主要任务" and sections:
+            for section, tasks in sections.items():
+                d.add_paragraph(section, style="Heading 2")
+                for task in tasks:
+                    d.add_paragraph(task)
+        else:
+            d.add_paragraph("“十三五”时期，全县残疾人事业取得长足发展，残疾人生活水平明显提高。")
+    d.save(str(path))
+    return path
+
+
+@needs_soffice
+@pytest.mark.parametrize("chapters_typed", [False, True])
+def test_libreoffices_pdf_of_headings_marked_by_style_alone_reads_as_the_word_file(tmp_path, chapters_typed):
+    # before: the PDF has no styles, and its headings (发展基础, 健全社会保障体系) were read as
+    # paragraphs: the tasks' own 1. 2. were taken for the chapters, no task, no title read.  A
+    # heading is read from its type (one short line, larger or bolder than the text), ranked by it;
+    # with the chapters typed 一、, the sections below them by their type
+    path = styled_word_file(tmp_path / "plan.docx", chapters_typed=chapters_typed)
+    record = load_plan(path)
+    want = reading(record)
+    assert [(no, lead, sup) for no, _, lead, sup in want["tasks"]] == [
+        ("1", ["县民政局"], ["县财政局"]), ("2", ["县卫生健康局"], ["县残疾人联合会"]),
+        ("1", ["县人力资源和社会保障局"], ["县残疾人联合会"])]
+    pdf = load_plan(soffice(path, "pdf", tmp_path))
+    assert reading(pdf) == want
+    assert pdf.title == "青山县“十四五”残疾人事业发展规划暨二〇三五年远景目标纲要"
+    assert [(c.no, c.title) for c in pdf.chapters] == [(c.no, c.title) for c in record.chapters]
+    assert [(s.no, s.title) for c in pdf.chapters for s in c.sections] == [("一", "健全社会保障体系"),
+                                                                           ("二", "促进残疾人就业")]
+    assert not pdf.warnings
+
+
+@needs_soffice
+def test_a_pdf_of_headings_set_apart_that_reads_no_task_says_so_with_the_line(tmp_path):
+    # its chapters by style, the task chapter's text without numbered tasks: the lines set as
+    # headings are said, with the first's line, beside the plan's having no task
+    path = soffice(styled_word_file(tmp_path / "plan.docx", sections={}), "pdf", tmp_path)
+    pdf = load_plan(path)
+    assert pdf.tasks() == []
+    said = [g for g in pdf.warnings if "set as headings" in g.message]
+    assert len(said) == 1 and "'发展基础'" in said[0].message
+    assert read_document(path).lines[said[0].line - 1].endswith("发展基础")
