@@ -22,6 +22,18 @@ DIVISION_CELLS = [["完善低保制度", "县民政局", "县财政局", "2022�
                   ["发展特殊教育", "县教育局", "县残联", "2025年"]]
 
 
+def clause_plan(tmp_path: Path, head: str, *clauses: str) -> PlanRecord:
+    """A plan under `head` (its title, or a notice and its title, each line ending in a newline)
+    whose task N prints clause N after its text (on the line after head's lines and N - 1 tasks)."""
+    body = "一、主要任务\n" + "".join(f"{k}.加强第{k}项工作。落实相关措施。{c}\n" for k, c in enumerate(clauses, 1))
+    return text_plan(tmp_path, head + body + "二、保障措施\n加强组织领导。\n")
+
+
+def roles(task) -> list[tuple[str, str, str]]:
+    """(role, unit label, unit's region) of each of a task's responsibilities, in order."""
+    return [(r.role, r.unit.label, r.unit.region.name) for r in task.responsibilities]
+
+
 def text_plan(tmp_path: Path, text: str) -> PlanRecord:
     path = tmp_path / "plan.txt"
     path.write_text(text, encoding="utf-8")

@@ -8,18 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from policykg.loaders.plan import load_plan
+from tests.loaders.handmade import clause_plan, roles
 
 
 def plan(tmp_path: Path, title: str, *clauses: str):
     """A plan titled `title` whose task N prints clause N after its text (line 3 + N)."""
-    body = "一、主要任务\n" + "".join(f"{k}.加强第{k}项工作。落实相关措施。{c}\n" for k, c in enumerate(clauses, 1))
-    path = tmp_path / "plan.txt"
-    path.write_text(title + "\n" + body + "二、保障措施\n加强组织领导。\n", encoding="utf-8")
-    return load_plan(path)
-
-
-def roles(task) -> list[tuple[str, str, str]]:
-    return [(r.role, r.unit.label, r.unit.region.name) for r in task.responsibilities]
+    return clause_plan(tmp_path, title + "\n", *clauses)
 
 
 def chain(record) -> list[str]:

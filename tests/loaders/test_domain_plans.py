@@ -5,27 +5,17 @@ none is lost for an ending the disability plans never print (中学, 中专, 120
 region is invented from a part of the county a body is named after (县灌区管理局)."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from policykg.loaders.plan import load_plan
 from policykg.loaders.reference import classify_department
+from tests.loaders.handmade import clause_plan as plan, roles
 
 COUNTY = "临朐县人民政府关于印发《临朐县“十四五”教育事业发展规划》的通知\n临朐县“十四五”教育事业发展规划\n"
 CITY = "济南市人民政府关于印发《济南市“十四五”养老服务体系建设规划》的通知\n济南市“十四五”养老服务体系建设规划\n"
 
 
-def plan(tmp_path: Path, head: str, *clauses: str):
-    """A plan whose task N prints clause N after its text."""
-    body = "一、主要任务\n" + "".join(f"{k}.加强第{k}项工作。落实相关措施。{c}\n" for k, c in enumerate(clauses, 1))
-    path = tmp_path / "plan.txt"
-    path.write_text(head + body + "二、保障措施\n加强组织领导。\n", encoding="utf-8")
-    return load_plan(path)
-
-
-def roles(task) -> list[tuple[str, str, str]]:
-    return [(r.role, r.unit.label, r.unit.region.name) for r in task.responsibilities]
 
 
 # --- a part of the county a body is named after is no region -----------------------------------------

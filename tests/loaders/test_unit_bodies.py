@@ -3,12 +3,10 @@ plan does not hold, a region's name printed before a body, collectives, brackete
 run together.  Each is read as printed, or said as a gap: never re-prefixed, never invented."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
-from policykg.loaders.plan import load_plan
-from tests.loaders.handmade import text_plan
+from tests.loaders.handmade import clause_plan as plan, roles, text_plan
 
 COUNTY = "青山县人民政府关于印发《青山县“十四五”残疾人事业发展规划》的通知\n青山县“十四五”残疾人事业发展规划\n"
 DISTRICT = ("云山市青溪区人民政府关于印发《云山市青溪区“十四五”残疾人事业发展规划》的通知\n"
@@ -16,16 +14,6 @@ DISTRICT = ("云山市青溪区人民政府关于印发《云山市青溪区“�
 CITY = "云山市人民政府关于印发《云山市“十四五”残疾人事业发展规划》的通知\n云山市“十四五”残疾人事业发展规划\n"
 
 
-def plan(tmp_path: Path, head: str, *clauses: str):
-    """A plan whose task N prints clause N after its text (line 4 + N - 1)."""
-    body = "一、主要任务\n" + "".join(f"{k}.加强第{k}项工作。落实相关措施。{c}\n" for k, c in enumerate(clauses, 1))
-    path = tmp_path / "plan.txt"
-    path.write_text(head + body + "二、保障措施\n加强组织领导。\n", encoding="utf-8")
-    return load_plan(path)
-
-
-def roles(task) -> list[tuple[str, str, str]]:
-    return [(r.role, r.unit.label, r.unit.region.name) for r in task.responsibilities]
 
 
 def gaps(record) -> list[tuple[int, str, str]]:
