@@ -50,7 +50,7 @@ _BELOW = {"第部分": "第章", "第章": "一、", "第节": "一、", "一、
 _LONGEST_HEADING = 40
 
 
-def _reads_as_heading(text: str) -> bool:
+def reads_as_heading(text: str) -> bool:
     """A heading is a title: short, no sentence.  Body text in a heading style (some offices style
     every paragraph so) is left as printed."""
     text = text.strip()
@@ -158,7 +158,7 @@ def number_headings(lines: list[str], headings: list[Heading]) -> list[tuple[int
             numbered_from.setdefault(h.level, i)
     for i, (h, n) in enumerate(outline):
         k = rank[h.level]
-        if n is None and (i < numbered_from.get(h.level, i) or not _reads_as_heading(h.text)):
+        if n is None and (i < numbered_from.get(h.level, i) or not reads_as_heading(h.text)):
             continue
         for deeper in [d for d in counters if d > k]:
             del counters[deeper]

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from policykg.loaders.formats.headings import Heading, _reads_as_heading
+from policykg.loaders.formats.headings import Heading, reads_as_heading
 from policykg.loaders.formats.pdf_lines import Line
 from policykg.loaders.ladder import CHAPTER_STYLES, HEADING_STYLES, numbering
 from policykg.loaders.metadata import is_plan_title
@@ -92,7 +92,7 @@ def read_headings(paragraphs: list[tuple[int, object]], body: Face) -> tuple[lis
         faces, text = para
         face = next(iter(faces))[0] if len(faces) == 1 else None
         caption = k + 1 < len(paragraphs) and paragraphs[k + 1][1] is None
-        if (face is not None and stands_out(face, body) and text.strip() and _reads_as_heading(text)
+        if (face is not None and stands_out(face, body) and text.strip() and reads_as_heading(text)
                 and not caption):
             cands.append((line, face, text, body_seen))
         elif text.strip():
