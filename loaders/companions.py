@@ -88,7 +88,7 @@ def companion_lines(lines: list[Line]) -> set[int]:
     return out
 
 
-def drop_companions(lines: list[Line]) -> list[Line]:
-    """`lines` with the interpretations printed with the plan blanked."""
-    drop = companion_lines(lines)
+def drop_companions(lines: list[Line], drop: set[int]) -> list[Line]:
+    """`lines` with the lines at `drop` (`companion_lines`: the interpretations printed with the plan)
+    blanked."""
     return [Line(ln.no, "", "", False) if i in drop else ln for i, ln in enumerate(lines)]

@@ -8,9 +8,9 @@ responsibilities and link the division table to the body.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from bisect import bisect_right
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from policykg.errors import InputError
@@ -37,8 +37,9 @@ from policykg.loaders.responsibilities import (DEADLINE_PHRASE_RE, MARKER_RE, OW
                                               owner_names_supporters, owners_first_lead, owners_unordered, parse_inner)
 from policykg.loaders.structure import parse_structure, short_title
 from policykg.loaders.targets import extract_targets, linked_indicators
-from policykg.loaders.table_vocab import (LEAD_HEADER, SUPPORT_HEADER, DivisionRow, bare_column_name, DivisionTable, IndicatorTable, attribute_marks, is_division_title, is_value_role,
-                                          marked_attribute, squash, task_number)
+from policykg.loaders.table_vocab import (LEAD_HEADER, SUPPORT_HEADER, attribute_marks, bare_column_name,
+                                          DivisionRow, DivisionTable, IndicatorTable, is_division_title,
+                                          is_value_role, marked_attribute, squash, task_number)
 from policykg.loaders.tables import flattened_grid, read_division_table, read_indicator_table
 from policykg.loaders.text import COLUMN_RE, Block, Line, ProjectRow, line_width, make_blocks, make_lines, normalize
 from policykg.loaders.units import UnitResolver
@@ -739,8 +740,9 @@ def load_plan(path: str | Path) -> PlanRecord:
     # an interpretation printed with the plan goes first: the plan's title printed again after it is
     # no running header
     printed = make_lines(src.lines)
-    companions = {printed[i].no for i in companion_lines(printed)}
-    lines = drop_contents(drop_furniture(src.lines, drop_companions(printed)))
+    companion_at = companion_lines(printed)
+    companions = {printed[i].no for i in companion_at}
+    lines = drop_contents(drop_furniture(src.lines, drop_companions(printed, companion_at)))
     table_gaps: list[Gap] = []
     grids = tuple(g for g in src.grids if g.first_line not in companions)  # its real tables too
     blocks, table_after, indicator_tables, division_tables = _extract_tables(lines, grids, table_gaps)
