@@ -111,8 +111,8 @@ def sniff(path: str | Path) -> str:
         what, app, target = _OLD_OFFICE[ext]
         raise InputError(p, f"is {what}; open it in {app} or LibreOffice and save it as {target}")
     other = _other_word_format(head)
-    if other == _RTF:
-        return "rtf"
+    if other in _OFFICE_BY_WHAT:
+        return _OFFICE_BY_WHAT[other]
     if other:
         raise InputError(p, f"is {other}, not a .docx, PDF, web page or text; open it in Word and save "
                             f"it as .docx or PDF")
@@ -138,6 +138,7 @@ _OLD_OFFICE = {
 for _old, _as in ((".et", ".xls"), (".dps", ".ppt")):
     _OLD_OFFICE[_old] = _OLD_OFFICE[_as]
 _RTF = "an RTF document"
+_WORD_XML = "a Word 2003 XML document"
 #: what Word saves besides .docx, often named .doc: its first bytes (after a BOM and blank space)
 _OTHER_WORD_FORMATS = ((b"{\\rtf", _RTF),)
 #: documents read through LibreOffice (loaders/formats/office.py), by the kind `sniff` gives:
@@ -146,7 +147,9 @@ OFFICE_KINDS = {
     "doc": ("an old binary Word .doc (or WPS) file", "application/msword", "Word or WPS"),
     "rtf": (_RTF, "application/rtf", "Word or WPS"),
     "odt": ("an OpenDocument text (.odt)", "application/vnd.oasis.opendocument.text", "LibreOffice or WPS"),
+    "wordxml": (_WORD_XML, "application/xml", "Word"),
 }
+_OFFICE_BY_WHAT = {_RTF: "rtf", _WORD_XML: "wordxml"}
 #: a password-protected .docx is an OLE file holding the encrypted package in a stream of this name
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 
@@ -159,7 +162,7 @@ def _other_word_format(head: bytes) -> str | None:
     if b"mime-version:" in start[:2048] and b"multipart/related" in start[:2048]:
         return "a web archive (.mht, Word's 单个文件网页)"
     if start.startswith(b"<?xml") and (b"<w:worddocument" in start or b"progid=\"word.document\"" in start):
-        return "a Word 2003 XML document"
+        return _WORD_XML
     return None
 
 
