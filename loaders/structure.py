@@ -18,7 +18,7 @@ from policykg.loaders.responsibilities import (MARKER_RE, Assigned, Clause, Clau
                                               carried_list, group_assignment, numbered_assignment, parse_inner)
 from policykg.loaders.metadata import issuer_name, signed_date
 from policykg.loaders.text import (COLUMN_RE, NOTICE_NOTE_RE, Block, Line, ProjectRow, _unbalanced, box_number,
-                                   normalize)
+                                   colon_item, normalize)
 
 __all__ = ["StructureResult", "chapter_kind", "parse_structure", "short_title"]
 
@@ -37,13 +37,6 @@ _NAME_SPACE_RE = re.compile(r"^(?P<name>[^\s。，,；;：:]{1,39}[\u4e00-\u9fff
 #: (废弃矿山生态修复工程：修复废弃矿山面积1200亩。)
 _NAMED_PROJECT_RE = re.compile(r"^(?P<name>[^\s。，,；;：:（(]{2,30}?(?:%s))\s*[：:]\s*(?P<desc>\S.*)$"
                                % "|".join(PROJECT_NOUNS + ("建设", "中心", "基地", "平台")))
-
-
-#: an item of a box printed "name：description", whatever its name (残疾人信息消费优惠：对残疾人…), and
-#: the words that end the name of a project's field, not of an item (建设内容：…, 实施主体：…)
-_COLON_ITEM_RE = re.compile(r"^(?P<name>[^\s。，,；;：:（(]{4,20})\s*[：:]\s*(?P<desc>\S.*)$")
-_FIELD_WORDS = ("内容", "地点", "规模", "主体", "单位", "部门", "时间", "时限", "期限", "投资", "资金", "目标", "任务", "要求",
-                "措施", "标准", "对象", "范围", "方式", "进度", "安排", "说明")
 
 
 #: what ends a title printed without a full stop: a colon (1.完善低保制度：将…), a full-width space,
@@ -357,12 +350,10 @@ class StructureParser:
                 # in a box of unnumbered items, each line naming a project is one of its own
                 self.add_project("", named.group("name"), block.text, block)
                 return
-            colon = _COLON_ITEM_RE.match(block.text.strip())
+            colon = colon_item(block.text)
             last = self.box.last_item
             if colon and last is not None and self.box.last_no is None and not self.box.group_fresh \
-                    and not colon.group("name").endswith(_FIELD_WORDS) \
-                    and (opened := _COLON_ITEM_RE.match(last.text.strip())) is not None \
-                    and not opened.group("name").endswith(_FIELD_WORDS):
+                    and colon_item(last.text) is not None:
                 # in a box whose unnumbered items print "name：description" (最低生活保障：将… /
                 # 残疾人信息消费优惠：对…), a line so opened is the next item, whatever its name ends with
                 self.add_project("", colon.group("name"), block.text, block)
