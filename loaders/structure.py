@@ -383,8 +383,9 @@ class StructureParser:
         assert box is not None
         last = box.last_item
         m = _NAME_SPACE_RE.match(block.text.strip())
-        if m is None or last is None or box.last_no is not None or box.group_fresh or "\n" in last.text:
-            return False
+        if m is None or last is None or box.last_no is not None or box.group_fresh \
+                or ("\n" in last.text and not box.spaced):
+            return False  # (once the box's items are known to open so, an item's text of several paragraphs ends too)
         if not box.spaced:
             opened = _NAME_SPACE_RE.match(last.text.strip())
             if opened is None or last.title != short_title(last.text):

@@ -139,6 +139,19 @@ def test_name_and_description_items_of_a_box_one_space_apart_are_a_project_each(
     assert tasks(r)[-1] == ("3", "加强托养服务")
 
 
+def test_one_space_items_after_an_item_whose_text_goes_on_a_second_paragraph(tmp_path):
+    """pdftotext prints a box's "name  description" items one space apart; an item whose text goes
+    on past a full stop onto the next line (a second paragraph) made every item after it its text:
+    three projects lost, nothing said."""
+    r = plan(tmp_path, SECTION + "专栏1　残疾人教育项目\n学前康复教育发展项目 鼓励普通幼儿园招收残疾幼儿。\n"
+                                 "义务教育巩固提高项目 开展适龄残疾儿童少年教育需求评估。\n提高特殊教育学校办学水平。\n"
+                                 "职业教育提升项目 支持普通职业院校招收残疾人学生。\n融合教育推广项目 鼓励普通学校招收残疾儿童少年。\n"
+                                 + AFTER_BOX)
+    assert boxes(r) == [("1", "残疾人教育项目", ["学前康复教育发展项目", "义务教育巩固提高项目", "职业教育提升项目",
+                                                "融合教育推广项目"])]
+    assert r.projects()[1].text == "开展适龄残疾儿童少年教育需求评估。\n提高特殊教育学校办学水平。"
+
+
 def test_a_named_line_under_a_numbered_project_is_its_text(tmp_path):
     """In a box of numbered projects, a line under one naming an action is that project's text."""
     r = plan(tmp_path, SECTION + "专栏1　残疾人社会保障重点项目\n1.低保提标项目。提高低保标准。\n"
