@@ -795,7 +795,8 @@ def load_plan(path: str | Path) -> PlanRecord:
                                     notes_bracketed_totals(src.text), attribute_marks(src.text))
     body_tasks = record.tasks()
     clauses_of = {id(t): ClauseReader.find(t.text) for t in body_tasks}  # each task's text parsed once
-    section_clauses = [clause for _, clause, _ in structure.section_clauses.values()]
+    section_clauses = [clause for _, clause, _ in structure.section_clauses.values()] + \
+        [clause for _, clause, _ in structure.clauses_above.values()]
     owner_first = owners_first_lead(src.text) or not owner_names_supporters(
         [c for cs in clauses_of.values() for c in cs] + section_clauses)
     readers = ClauseReader(resolver, owner_first, record.warnings, lead_marks(src.text),
@@ -809,6 +810,12 @@ def load_plan(path: str | Path) -> PlanRecord:
         _deadline_beside_clause(task, clauses)
         readers.attach(task, clauses, lambda a, b, at=line_of, t=task: spans(
             at(a), at(max(a, b - 1)), t.text[a:b]))
+        if id(task) in structure.clauses_above:
+            # its clause printed on the line above it (the plan prints every task's so)
+            text, clause, block = structure.clauses_above[id(task)]
+            readers.add(task, clause.parts, spans(block.first, block.last, text))
+            markers[0] += 1
+            markers[1] += 1
         printed, read, gaps = unread_markers(task, clauses, line_of)
         markers[0] += printed
         markers[1] += read

@@ -140,6 +140,11 @@ class StructureResult:
     #: a clause printed after a section's tasks that assigns units to them by their printed
     #: numbers (第1项由…牵头，第2项由…牵头): (the section, its parts, the block it is printed in)
     assignments: list[tuple[Section, list[Assigned], Block]] = field(default_factory=list)
+    #: a clause printed on a line of its own above the task it names (a plan printing each task's
+    #: clause before its text): id(task) -> (the clause as printed, read, and its block)
+    clauses_above: dict[int, tuple[str, Clause, Block]] = field(default_factory=dict)
+    #: sections whose clause is a line of its own before their first task, saying no topic (本节…)
+    own_line_clauses: set[int] = field(default_factory=set)
 
 
 class StructureParser:
@@ -417,6 +422,8 @@ class StructureParser:
         if id(section) in self.out.section_clauses:
             return False
         self.out.section_clauses[id(section)] = (block.text[skip + clause.start:skip + clause.end], clause, block)
+        if not skip:
+            self.out.own_line_clauses.add(id(section))
         return True
 
     def _assignment(self, block: Block) -> bool:
@@ -661,4 +668,57 @@ def parse_structure(blocks: list[Block], span_of, table_after: set[int]) -> Stru
         if i in table_after:
             parser.indicator_table()
     parser._close_box()
+    _clauses_above(parser.out, span_of)
     return parser.out
+
+
+def _above_pattern(out: StructureResult, section: Section) -> bool:
+    """Does `section` print each task's clause on a line of its own above the task: a clause line
+    before its first task, one after each task but the last (the next task's), none after the last,
+    and no task naming units in its own paragraph?"""
+    tasks = section.tasks
+    if len(tasks) < 2 or id(section) not in out.own_line_clauses:
+        return False
+    for task in tasks[:-1]:
+        blocks = out.task_blocks.get(id(task), [])
+        if len(blocks) < 2 or ClauseReader.sole(blocks[-1].text) is None:
+            return False
+        if ClauseReader.find("\n".join(b.text for b in blocks[:-1])):
+            return False
+    return not ClauseReader.find(tasks[-1].text)
+
+
+def _clauses_above(out: StructureResult, span_of) -> None:
+    """A plan that prints each task's clause on a line of its own above the task (牵头单位：… /
+    1.完善… / 牵头单位：… / 2.加强…) reads, task by task, as one that prints them after: the first
+    clause as the section's, each other as the task's above it, the last task naming none.  Where
+    every section printing clauses so fits that pattern and none prints a clause after its last
+    task, each clause is the task's below it.  Where the plan prints both ways, a section fitting
+    the pattern cannot be told from a section clause over tasks each closed by its own: said."""
+    sections = [s for c in out.chapters for s in c.sections]
+    above = [s for s in sections if _above_pattern(out, s)]
+    if not above:
+        return
+    after = [s for s in sections if s.tasks and s not in above
+             and ClauseReader.find(s.tasks[-1].text)]
+    if after:
+        for s in above:
+            block = out.section_clauses[id(s)][2]
+            out.gaps.append(Gap(block.first, "responsibility",
+                                f"section {s.title!r} prints a clause before its first task and one after each "
+                                f"task but the last: each may be the clause of the task below it (as printed "
+                                f"elsewhere in the plan, a clause closes its task): read as printed after"))
+        return
+    for s in above:
+        moved = [out.section_clauses.pop(id(s))]
+        out.own_line_clauses.discard(id(s))
+        for task in s.tasks[:-1]:
+            blocks = out.task_blocks[id(task)]
+            block = blocks.pop()
+            task.text = task.text[:len(task.text) - len(block.text) - 1]
+            task.span = span_of(blocks[0].first, blocks[-1].last, "\n".join(b.text for b in blocks))
+            clause = ClauseReader.sole(block.text)
+            assert clause is not None
+            moved.append((block.text[clause.start:clause.end], clause, block))
+        for task, printed in zip(s.tasks, moved):
+            out.clauses_above[id(task)] = printed

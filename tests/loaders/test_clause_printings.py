@@ -542,3 +542,32 @@ def test_a_bracket_of_by_when_alone_against_the_clause_is_the_deadline(tmp_path)
                        "3.实施十年行动（2021—2030年），开展服务。（县民政局负责）")
     assert [t.deadline for t in r.tasks()] == ["2023年底前", "2024年6月底前完成", ""]
     assert roles(r) == [(["县民政局"], [])] * 3
+
+
+# -- a clause printed above its task ---------------------------------------------------------------
+
+def test_a_clause_on_the_line_above_each_task_is_that_tasks(tmp_path):
+    """牵头单位：A / 1.… / 牵头单位：B / 2.… : each task read the clause of the task below it (the
+    first clause read as the section's, given to the last task), without a word."""
+    r = plan(tmp_path, "（一）完善社会保障\n【牵头单位：县民政局；配合单位：县财政局】\n1.完善低保制度。纳入低保。\n"
+                       "【牵头单位：县卫健局；配合单位：县残联】\n2.加强康复服务。精准康复。\n"
+                       "（二）发展教育\n责任单位：县教育局\n3.发展特殊教育。办好特教学校。\n开展送教上门。\n"
+                       "责任单位：县住建局\n4.推进无障碍建设。开展改造。\n")
+    assert roles(r) == [(["县民政局"], ["县财政局"]), (["县卫生健康局"], ["县残疾人联合会"]),
+                        (["县教育局"], []), (["县住房和城乡建设局"], [])]
+    assert [t.text for t in r.tasks()][2] == "发展特殊教育。办好特教学校。\n开展送教上门。"
+    assert [x.span.line for t in r.tasks() for x in t.responsibilities] == [
+        FIRST + 1, FIRST + 1, FIRST + 3, FIRST + 3, FIRST + 6, FIRST + 9]
+    assert not r.warnings and r.coverage.label() == "100%"
+
+
+def test_clauses_above_tasks_in_a_plan_closing_tasks_with_clauses_elsewhere_are_said(tmp_path):
+    """Where the plan closes tasks with their clauses elsewhere, a section printing a clause before
+    its first task and after each but the last cannot be told from a section clause over tasks
+    each closed by its own: read as printed after, and said with the line."""
+    r = plan(tmp_path, "（一）完善社会保障\n牵头单位：县民政局\n1.完善低保制度。纳入低保。\n牵头单位：县卫健局\n"
+                       "2.加强康复服务。精准康复。\n"
+                       "（二）发展教育\n3.发展特殊教育。办好特教。\n牵头单位：县教育局\n4.推进无障碍。改造。\n"
+                       "牵头单位：县住建局\n")
+    assert roles(r)[2:] == [(["县教育局"], []), (["县住房和城乡建设局"], [])]
+    assert gaps(r) == [(FIRST + 1, "responsibility")]
