@@ -83,27 +83,28 @@ def _is_verbs(labels: Iterable[str]) -> tuple[str, ...]:
 _SUPPORT_VERBS = ("按照职能分工负责", "按职能分工负责", "按照职责分工负责", "按职责分工负责", "按职责负责",
                   "按照职责分工落实", "按职责分工落实", "按职责落实", "分工负责", "共同参与", "参与配合",
                   "配合实施", "配合落实", "配合推进", "协助落实", "具体实施", "配合", "参与", "协助", "协办",
-                  "协同") + _is_verbs(SUPPORT_LABELS)
+                  "协同", "协同配合", "配合支持", "支持配合", "支持", "各负其责", "各司其职") + _is_verbs(SUPPORT_LABELS)
 _LEAD_VERBS = ("牵头负责", "牵头实施", "牵头落实", "牵头组织实施", "牵头抓总", "牵头推进", "牵头组织", "牵头",
                "共同负责", "负责落实", "具体负责", "负责组织实施", "负责实施", "负责推进", "负责",
-               "分别负责", "共同推进", "组织实施", "负总责", "主责", "主抓", "抓总", "统筹") + _is_verbs(LEAD_LABELS)
+               "分别负责", "共同推进", "组织实施", "负总责", "主责", "主抓", "抓总", "统筹", "为主", "负责指导",
+               "指导") + _is_verbs(LEAD_LABELS)
 #: 县民政局为责任单位: the units responsible, read as the label's list is (by the plan's convention)
 _OWNER_VERBS = _is_verbs(OWNER_LABELS)
 #: support verbs that say each works by its own duties: beside a lead they support, alone they are
 #: the units responsible
-_DUTY_VERBS = tuple(v for v in _SUPPORT_VERBS if "职" in v or v == "分工负责")
+_DUTY_VERBS = tuple(v for v in _SUPPORT_VERBS if "职" in v or v in ("分工负责", "各负其责"))
 #: lead verbs that yield to a 牵头 printed in the same clause (A牵头，B负责实施: B carries it out)
 _YIELDING_LEAD_VERBS = tuple(v for v in _LEAD_VERBS if "牵头" not in v and v not in _is_verbs(LEAD_LABELS))
 #: what may follow a verb: the end of a part, or (where extraction lost the space between parts)
 #: the region prefix of the next unit list
 def _verbs_re(verbs: Iterable[str]) -> re.Pattern[str]:
     return re.compile("(" + "|".join(sorted(verbs, key=len, reverse=True))
-                      + r")(?=$|[;,。.\s)]|[区县市旗][\u4e00-\u9fff])")
+                      + r")(?=$|[;,、。.\s)]|[区县市旗][\u4e00-\u9fff])")
 
 
 #: verbs that close prose as often as a clause (完善养老保险社会统筹。, 动员全社会共同推进。): read in a
 #: bracket, never in an unbracketed sentence, nor counted there as markers
-_PROSE_VERBS = ("统筹", "组织实施", "共同推进", "负总责")
+_PROSE_VERBS = ("统筹", "组织实施", "共同推进", "负总责", "指导", "负责指导", "支持", "为主")
 _VERB_RE = _verbs_re(_SUPPORT_VERBS + _LEAD_VERBS + _OWNER_VERBS)
 _PLAIN_VERB_RE = _verbs_re(v for v in _SUPPORT_VERBS + _LEAD_VERBS + _OWNER_VERBS if v not in _PROSE_VERBS)
 #: verbs that say the units before them carry the task out (县卫健局牵头，各乡镇人民政府落实): beside a
@@ -387,7 +388,7 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE, norm: str | None 
         pos = 0
         found = False
         for m in verbs.finditer(piece):
-            units = raw[pos:m.start()].strip(" ,，。")
+            units = raw[pos:m.start()].strip(" ,，。、")
             verb = m.group(1)
             role = "lead" if verb in _LEAD_VERBS and (verb not in _YIELDING_LEAD_VERBS or not has_lead_verb) \
                 else "owner" if verb in _OWNER_VERBS else "support"

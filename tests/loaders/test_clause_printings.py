@@ -571,3 +571,20 @@ def test_clauses_above_tasks_in_a_plan_closing_tasks_with_clauses_elsewhere_are_
                        "牵头单位：县住建局\n")
     assert roles(r)[2:] == [(["县教育局"], []), (["县住房和城乡建设局"], [])]
     assert gaps(r) == [(FIRST + 1, "responsibility")]
+
+
+# -- roles named by verbs alone --------------------------------------------------------------------
+
+def test_roles_named_by_指导_为主_支持_各负其责_and_a_verb_before_a_顿号(tmp_path):
+    """（县民政局指导，县财政局落实） was read into nothing, without a word; （A为主，B协同）, （A负责，B支持）,
+    （A牵头，B各负其责） and （由A负责、B参与） lost their lead (or every unit) to a gap."""
+    r = plan(tmp_path, "1.完善低保制度。纳入低保。（县民政局指导，县财政局落实）\n"
+                       "2.加强康复服务。精准康复。（县卫健局为主，县残联协同）\n"
+                       "3.推进无障碍建设。开展改造。（县住建局负责，县交通运输局支持）\n"
+                       "4.加强宣传。开展宣传。（县委宣传部牵头，县直各部门各负其责）\n"
+                       "5.发展特殊教育。办好特教学校。（由县教育局负责、县残联参与）\n"
+                       "6.加强队伍建设。以专职为主、兼职为辅，接受教育部门指导，加大财政支持。")
+    assert roles(r) == [(["县民政局"], ["县财政局"]), (["县卫生健康局"], ["县残疾人联合会"]),
+                        (["县住房和城乡建设局"], ["县交通运输局"]), (["县委宣传部"], ["县直各部门"]),
+                        (["县教育局"], ["县残疾人联合会"]), ([], [])]
+    assert not r.warnings
