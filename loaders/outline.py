@@ -326,7 +326,8 @@ def _division_chapters(blocks: list[Block], numbered: dict[int, Numbering], chap
     under = False
     for i, b in enumerate(blocks):
         if i in chapter_kinds:
-            if under and chapter_kinds[i] == "other":
+            if chapter_kinds[i] == "other" and (under or division_heading(b.norm[numbered[i].end:])):
+                # (四、重点任务分工 / 1.完善…。牵头单位：…): a chapter titled as the division is one too
                 out.add(i)
             continue
         if i in numbered:

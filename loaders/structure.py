@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from policykg.loaders.ladder import HEADING_STYLES, Numbering, numbering, split_inline
 from policykg.loaders.model import Chapter, Gap, Project, ProjectColumn, Section, Span, Task
-from policykg.loaders.outline import Outline, chapter_kind, infer_outline, title_only
+from policykg.loaders.outline import Outline, chapter_kind, division_heading, infer_outline, title_only
 from policykg.loaders.responsibilities import (MARKER_RE, Assigned, Clause, ClauseReader, bare_list, bracket_groups,
                                               carried_list, group_assignment, numbered_assignment, parse_inner)
 from policykg.loaders.metadata import issuer_name, signed_date
@@ -163,6 +163,7 @@ class StructureParser:
         self.task: Task | None = None
         self.order = 0
         self.domain_chapter = False  # the open chapter is one of the outline's domain chapters
+        self.division_open = False  # the open annex is titled as a division of the tasks (重点任务分工)
         #: inside notes printed after the text (注： / 名词解释, a signature, the 版记): until the next
         #: heading, nothing is a task or a task's text
         self.notes = False
@@ -191,6 +192,8 @@ class StructureParser:
             return False
         if self.chapter.kind == "tasks":
             return True
+        if self.chapter.kind == "appendix" and self.division_open:
+            return True  # 附件 / 重点任务分工 / 1.完善…。牵头单位：…: the division's items are tasks
         return self.chapter.kind == "other" and (not self.outline.task_chapters_exist or self.domain_chapter)
 
     def _close_box(self) -> None:
@@ -222,6 +225,7 @@ class StructureParser:
         self._close_task()
         self.notes = False
         self.domain_chapter = index is not None and index in self.outline.domain_chapters
+        self.division_open = False
         kind = "steps" if index is not None and index in self.outline.phase_chapters else chapter_kind(title)
         self.chapter = Chapter(no, short_title(title), kind, self._span([block]), order=self._next())
         self.out.chapters.append(self.chapter)
@@ -336,6 +340,10 @@ class StructureParser:
             self._close_task()  # a numbered principle or goal: not a task
 
     def paragraph(self, block: Block) -> None:
+        if self.box is None and self.task is None and self.chapter is not None and self.chapter.kind == "appendix" \
+                and not self.chapter.sections and block.first == block.last and division_heading(block.norm):
+            self.division_open = True  # 附件 / 重点任务分工: the annex divides the plan's tasks
+            return
         if self.box is not None and not self.box.indicator_box and not self.box.column.title \
                 and not self.box.column.projects and self.box.group_no == 0 and title_only(block.text) \
                 and len(block.norm) <= 40 and not _NAME_DESC_RE.match(block.text):
@@ -464,6 +472,7 @@ class StructureParser:
         norm = block.norm
         if norm.startswith(("附件", "附表")) and len(norm) <= 30:
             self.start_chapter("", block.text.rstrip(":：").strip(), block)
+            self.division_open = division_heading(norm[2:].lstrip("0123456789 :：\u3000"))
             return
         if self._note(i, block):
             return
@@ -554,6 +563,11 @@ class StructureParser:
             if self.chapter is not None and self.chapter.kind == "steps" and MARKER_RE.search(block.norm):
                 self._gap(block.first, "responsibility", "an item of a chapter of the work's phases names "
                           f"units; not read as a task: '{block.text[:60]}{'…' if len(block.text) > 60 else ''}'")
+            elif self.chapter is not None and self.chapter.kind in ("other", "appendix") \
+                    and MARKER_RE.search(block.norm):
+                # a numbered item naming units in a chapter holding no tasks: not read, and said
+                self._gap(block.first, "responsibility", "an item naming units in a chapter of no tasks "
+                          f"({self.chapter.title!r}) is not read: '{block.text[:60]}{'…' if len(block.text) > 60 else ''}'")
             if level < self.outline.task_level or (heading and parent):
                 self.start_section(n.numeral, title, block, level)
             else:
