@@ -585,7 +585,8 @@ def _assignments(record: PlanRecord, assignments: list[tuple[Section, list[Assig
                     if not task.responsibilities:
                         readers.add(task, part.parts, span)
                         assigned.add(id(task))
-                if _closes_chapter_of_unowned(record, section):
+                if _closes_chapter_of_unowned(record, section) \
+                        and not normalize(part.printed).lstrip("(【〔[").startswith("本节"):  # the section's, said
                     gaps.append(Gap(line, "responsibility",
                                     f"a clause for the tasks above, after the last section of its chapter, is read "
                                     f"for section {section.title!r}; it may be meant for the chapter's other "

@@ -482,7 +482,7 @@ def _drop_topic(units: str) -> str | None:
     only as a paragraph of its own after them, `numbered_assignment`): a group's clause, which one
     task's text cannot read (it stays a gap)."""
     head = units.lstrip()  # (as normalising it would: only 　 is a space normalisation changes)
-    if head.startswith("第") and _ASSIGN_HEAD.match(normalize(head)):
+    if head.startswith(("第", "任务")) and _ASSIGN_HEAD.match(normalize(head)):
         return None
     k = units.find("由")
     if 0 < k and units[:k].strip() in _HOW_BEFORE_BY:
@@ -940,7 +940,9 @@ _TASK_NUM = r"(?:\d{1,3}|[一二三四五六七八九十百零〇两]{1,4})"
 _NUM_LIST = r"[、,和及与]"
 _NUM_RANGE = r"[-—–~至到]"
 #: the head of one part of a numbered assignment: 第1项 / 第1、2项 / 第1—3项 / 第一条 / 第1项至第3项
-_ASSIGN_HEAD = re.compile(rf"第({_TASK_NUM}(?:(?:项|条)?\s*(?:{_NUM_LIST}|{_NUM_RANGE})\s*第?{_TASK_NUM})*)\s*(?:项|条)")
+_ASSIGN_NUMS = rf"{_TASK_NUM}(?:(?:项|条)?\s*(?:{_NUM_LIST}|{_NUM_RANGE})\s*(?:第|任务)?{_TASK_NUM})*"
+#: (or 任务1由… / 任务1、2由…: the tasks named by the word and their numbers)
+_ASSIGN_HEAD = re.compile(rf"第({_ASSIGN_NUMS})\s*(?:项|条)(?:任务)?|任务\s*({_ASSIGN_NUMS})(?=\s*由)")
 #: a short label before the parts (责任分工：, 任务分工：)
 _ASSIGN_LEAD_IN = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[:：]\s*")
 _ASSIGN_SEPS = " ,，;；。.\t\u3000\n"
@@ -959,8 +961,9 @@ class Assigned:
 
 
 #: a paragraph for the tasks printed above it: 以上任务由县残联牵头，县民政局配合。 / 上述各项工作由…负责
-_ABOVE_RE = re.compile(r"(?:" + "|".join(GROUP_TOPICS) + r")(?:各项|几项|[一二两三四五六七八九十\d]+项)?"
-                       r"(?:重点)?(?:任务|工作|举措|措施)?(?:均)?(?=由)")
+#: (本节任务由…: the section's tasks, all printed above it; 以上任务牵头单位：…；配合单位：…, labelled)
+_ABOVE_RE = re.compile(r"(?:" + "|".join(GROUP_TOPICS + ("本节",)) + r")(?:各项|几项|[一二两三四五六七八九十\d]+项)?"
+                       r"(?:重点)?(?:任务|工作|举措|措施)?(?:均)?(?:(?=由)|的?(?=" + _opening(_LABELS) + "))")
 
 
 def group_assignment(text: str) -> list[Assigned] | None:
@@ -968,13 +971,16 @@ def group_assignment(text: str) -> list[Assigned] | None:
     县民政局配合。): one `Assigned` for them all, its `above` to be set by the caller to how many
     tasks it covers; None for any other paragraph.  Its units must read with a lead, as a numbered
     assignment's, or it is no such clause."""
-    norm = normalize(text).strip(_ASSIGN_SEPS)
+    printed = text.strip(_ASSIGN_SEPS)
+    norm = normalize(printed)
+    if norm[:1] in "(【〔[" and norm[-1:] in ")】〕]" and bracket_groups(norm) == [(0, len(norm))]:
+        printed, norm = printed[1:-1].strip(_ASSIGN_SEPS), norm[1:-1].strip(_ASSIGN_SEPS)  # （以上任务…）
     m = _ABOVE_RE.match(norm)
     if m is None or len(norm) > 200:
         return None
-    body = text.strip(_ASSIGN_SEPS)[m.end():]
-    parts = _verb_final(body.rstrip("。."))
-    if parts is None or not any(p.role == "lead" for p in parts):
+    body = printed[m.end():]
+    parts = _verb_final(body.rstrip("。.")) if body.lstrip().startswith("由") else _labelled(body.rstrip("。."))
+    if parts is None or not any(p.role in ("lead", "owner") for p in parts):
         return None
     return [Assigned(None, text.strip(_ASSIGN_SEPS), 0, len(text.strip(_ASSIGN_SEPS)), parts, above=0)]
 
@@ -1034,7 +1040,8 @@ def numbered_assignment(text: str) -> list[Assigned] | None:
         parts = _verb_final(body) if body.startswith("由") else None
         if parts is not None and not any(p.role == "lead" for p in parts):
             parts = None
-        out.append(Assigned(_task_numbers(m.group(1)), text[m.start():part_end], m.start(), part_end, parts))
+        out.append(Assigned(_task_numbers(m.group(1) or m.group(2)), text[m.start():part_end], m.start(), part_end,
+                            parts))
     if not any(a.parts for a in out):
         return None  # no part reads as units with a verb: prose that happens to open with 第1项
     return out

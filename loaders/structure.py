@@ -46,6 +46,9 @@ _FIELD_WORDS = ("内容", "地点", "规模", "主体", "单位", "部门", "时
                 "措施", "标准", "对象", "范围", "方式", "进度", "安排", "说明")
 
 
+#: a task named by its number where units are given to it (第2项由…, 任务1由…, 任务3：…牵头)
+_TASK_REF_RE = re.compile(r"(?:第(?:\d{1,3}|[一二三四五六七八九十]{1,3})项|任务\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3}))"
+                          r"(?:任务)?\s*(?:由|[:：])")
 #: what ends a title printed without a full stop: a colon (1.完善低保制度：将…), a full-width space,
 #: two spaces or a tab (1.完善低保制度　将…)
 _TITLE_END_RE = re.compile(r"[：:\t\u3000]|  ")
@@ -464,6 +467,11 @@ class StructureParser:
         if kind in ("other", "appendix", "steps") and MARKER_RE.search(block.norm):
             self._gap(block.first, "responsibility", "responsibility wording outside any task not read: "
                       f"'{block.text[:60]}{'…' if len(block.text) > 60 else ''}'")
+        elif _TASK_REF_RE.search(block.norm) and MARKER_RE.search(block.norm):
+            # (三、保障措施 / …任务1由县民政局牵头，县财政局配合；任务2由…): units given to tasks by
+            # their numbers in the prose of safeguards or principles: not read, and said
+            self._gap(block.first, "responsibility", "units given to tasks by number outside the tasks' "
+                      f"chapters not read: '{block.text[:60]}{'…' if len(block.text) > 60 else ''}'")
 
     def feed(self, i: int, block: Block) -> None:
         if isinstance(block, ProjectRow):

@@ -588,3 +588,30 @@ def test_roles_named_by_指导_为主_支持_各负其责_and_a_verb_before_a_�
                         (["县住房和城乡建设局"], ["县交通运输局"]), (["县委宣传部"], ["县直各部门"]),
                         (["县教育局"], ["县残疾人联合会"]), ([], [])]
     assert not r.warnings
+
+
+# -- a clause for a group of tasks, printed after them -----------------------------------------------
+
+def test_本节_labelled_以上_and_任务N_clauses_after_a_sections_tasks(tmp_path):
+    """本节任务由A牵头，B配合 after a section's tasks was read as its last task's (a gap); （以上任务牵头单位：A；
+    配合单位：B） and 以上任务责任单位：A were not read (gaps); 任务1由A牵头；任务2由B负责 was not read."""
+    r = plan(tmp_path, "（一）完善社会保障\n1.完善低保制度。纳入低保。\n2.加强康复服务。精准康复。\n"
+                       "本节任务由县民政局牵头，县财政局配合。\n"
+                       "（二）发展教育\n3.发展特殊教育。办好特教学校。\n4.推进融合教育。开展随班就读。\n"
+                       "（以上任务牵头单位：县教育局；配合单位：县残联）\n"
+                       "（三）推进无障碍\n5.推进设施改造。改造设施。\n6.推进信息无障碍。建设网站。\n"
+                       "任务5由县住建局牵头，县交通运输局配合；任务6由县工信局负责。\n"
+                       "（四）加强宣传\n7.加强宣传。开展宣传。\n以上任务责任单位：县委宣传部\n")
+    assert roles(r) == [(["县民政局"], ["县财政局"])] * 2 + [(["县教育局"], ["县残疾人联合会"])] * 2 + [
+        (["县住房和城乡建设局"], ["县交通运输局"]), (["县工业和信息化局"], []), (["县委宣传部"], [])]
+    assert not r.warnings
+
+
+def test_units_given_to_tasks_by_number_in_the_safeguards_are_said(tmp_path):
+    """三、保障措施 / 加强组织领导。任务1由A牵头…: read into nothing, without a word."""
+    r = plan(tmp_path, "1.完善低保制度。纳入低保。\n2.加强康复服务。精准康复。")
+    assert not r.warnings
+    r = text_plan(tmp_path, HEAD + "1.完善低保制度。纳入低保。\n2.加强康复服务。精准康复。\n三、保障措施\n"
+                            "加强组织领导。任务1由县民政局牵头，县财政局配合；任务2由县卫健局负责。\n")
+    assert roles(r) == [([], []), ([], [])]
+    assert gaps(r) == [(FIRST + 3, "responsibility")]
