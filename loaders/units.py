@@ -241,9 +241,13 @@ def split_conjoined(name: str) -> list[str]:
         return [name]
     for m in _CONJUNCTION_RE.finditer(name):
         left, right = name[:m.start()], name[m.end():]
-        if len(left) >= 2 and len(right) >= 2 and reads_as_unit(left) is None and reads_as_unit(right) is None \
-                and not _placeless_branch(right):
-            return [left, *split_conjoined(right)]
+        if len(left) < 2 or len(right) < 2 or reads_as_unit(left) is not None or _placeless_branch(right):
+            continue
+        # the rest is one organisation or several so joined (县教体局和县民政局和…和县退役军人事务局: the
+        # rest, too long for one name, is still read name by name, never 县教体局和县民政局 as one)
+        rest = split_conjoined(right)
+        if reads_as_unit(right) is None or (len(rest) > 1 and all(reads_as_unit(r) is None for r in rest)):
+            return [left, *rest]
     return [name]
 
 

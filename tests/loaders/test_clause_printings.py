@@ -615,3 +615,15 @@ def test_units_given_to_tasks_by_number_in_the_safeguards_are_said(tmp_path):
                             "加强组织领导。任务1由县民政局牵头，县财政局配合；任务2由县卫健局负责。\n")
     assert roles(r) == [([], []), ([], [])]
     assert gaps(r) == [(FIRST + 3, "responsibility")]
+
+
+def test_a_long_list_of_units_joined_by_和_is_read_name_by_name(tmp_path):
+    """配合单位：县教体局和县民政局和县财政局和…和县退役军人事务局: the rest after the first 和, too long
+    to read as one name, kept 县教体局和县民政局 together as one invented unit, without a word."""
+    r = plan(tmp_path, "1.完善社会福利制度。落实补贴。（牵头单位：县残联；配合单位：县教体局和县民政局和县财政局和"
+                       "县交运局和县文旅局和县卫健局和县退役军人事务局）\n"
+                       "2.加强残疾预防。开展预防。（牵头单位：县残联；配合单位：县委宣传部和县妇联和县公安局和县教体局）")
+    assert roles(r) == [(["县残疾人联合会"], ["县教育体育局", "县民政局", "县财政局", "县交通运输局", "县文化和旅游局",
+                                          "县卫生健康局", "县退役军人事务局"]),
+                        (["县残疾人联合会"], ["县委宣传部", "县妇女联合会", "县公安局", "县教育体育局"])]
+    assert not r.warnings
