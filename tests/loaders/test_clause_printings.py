@@ -627,3 +627,15 @@ def test_a_long_list_of_units_joined_by_和_is_read_name_by_name(tmp_path):
                                           "县卫生健康局", "县退役军人事务局"]),
                         (["县残疾人联合会"], ["县委宣传部", "县妇女联合会", "县公安局", "县教育体育局"])]
     assert not r.warnings
+
+
+def test_a_body_joined_by_及_to_a_collective_is_two_units(tmp_path):
+    """配合单位：县红十字会及县残工委成员单位 was read as one collective unit of that whole name, without
+    a word (a name holding a collective's word was never split); 各有关部门和单位 stays one."""
+    r = plan(tmp_path, "1.发展慈善事业。开展志愿服务。（牵头单位：县民政局；配合单位：县红十字会及县残工委成员单位）\n"
+                       "2.营造良好氛围。加强宣传。（牵头单位：县委宣传部；配合单位：县融媒体中心和各乡镇（街道））\n"
+                       "3.加强协作。形成合力。（牵头单位：县残联；配合单位：各有关部门和单位）")
+    assert roles(r) == [(["县民政局"], ["县红十字会", "残工委成员单位"]),  # as 县残工委成员单位 alone reads
+                        (["县委宣传部"], ["县融媒体中心", "各乡镇（街道）"]),
+                        (["县残疾人联合会"], ["各有关部门和单位"])]
+    assert not r.warnings
