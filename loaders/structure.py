@@ -694,18 +694,29 @@ def parse_structure(blocks: list[Block], span_of, table_after: set[int]) -> Stru
     return parser.out
 
 
+def _holder_before(section: Section, k: int) -> Task | Project:
+    """The item printed last before task k of `section` (k >= 1): the task before it, or the last
+    project of a 专栏 box printed between them."""
+    before, task = section.tasks[k - 1], section.tasks[k]
+    boxes = [c for c in section.columns if before.order < c.order < task.order and c.projects]
+    return boxes[-1].projects[-1] if boxes else before
+
+
 def _above_pattern(out: StructureResult, section: Section) -> bool:
     """Does `section` print each task's clause on a line of its own above the task: a clause line
-    before its first task, one after each task but the last (the next task's), none after the last,
-    and no task naming units in its own paragraph?"""
+    before its first task, one before each other task (after the task above, or after the last
+    item of a 专栏 box between them), none after the last, and no task naming units in its own
+    paragraph?"""
     tasks = section.tasks
     if len(tasks) < 2 or id(section) not in out.own_line_clauses:
         return False
-    for task in tasks[:-1]:
-        blocks = out.task_blocks.get(id(task), [])
+    for k in range(1, len(tasks)):
+        holder = _holder_before(section, k)
+        blocks = out.task_blocks.get(id(holder), [])
         if len(blocks) < 2 or ClauseReader.sole(blocks[-1].text) is None:
             return False
-        if ClauseReader.find("\n".join(b.text for b in blocks[:-1])):
+        own = blocks[:-1] if holder is tasks[k - 1] else out.task_blocks.get(id(tasks[k - 1]), [])
+        if ClauseReader.find("\n".join(b.text for b in own)):
             return False
     return not ClauseReader.find(tasks[-1].text)
 
@@ -713,10 +724,11 @@ def _above_pattern(out: StructureResult, section: Section) -> bool:
 def _clauses_above(out: StructureResult, span_of) -> None:
     """A plan that prints each task's clause on a line of its own above the task (牵头单位：… /
     1.完善… / 牵头单位：… / 2.加强…) reads, task by task, as one that prints them after: the first
-    clause as the section's, each other as the task's above it, the last task naming none.  Where
-    every section printing clauses so fits that pattern and none prints a clause after its last
-    task, each clause is the task's below it.  Where the plan prints both ways, a section fitting
-    the pattern cannot be told from a section clause over tasks each closed by its own: said."""
+    clause as the section's, each other as the task's above it (or a 专栏 project's, where a box
+    stands between), the last task naming none.  Where every section printing clauses so fits that
+    pattern and none prints a clause after its last task, each clause is the task's below it.
+    Where the plan prints both ways, a section fitting the pattern cannot be told from a section
+    clause over tasks each closed by its own: said."""
     sections = [s for c in out.chapters for s in c.sections]
     above = [s for s in sections if _above_pattern(out, s)]
     if not above:
@@ -734,11 +746,12 @@ def _clauses_above(out: StructureResult, span_of) -> None:
     for s in above:
         moved = [out.section_clauses.pop(id(s))]
         out.own_line_clauses.discard(id(s))
-        for task in s.tasks[:-1]:
-            blocks = out.task_blocks[id(task)]
+        for k in range(1, len(s.tasks)):
+            holder = _holder_before(s, k)
+            blocks = out.task_blocks[id(holder)]
             block = blocks.pop()
-            task.text = task.text[:len(task.text) - len(block.text) - 1]
-            task.span = span_of(blocks[0].first, blocks[-1].last, "\n".join(b.text for b in blocks))
+            holder.text = holder.text[:len(holder.text) - len(block.text) - 1]
+            holder.span = span_of(blocks[0].first, blocks[-1].last, "\n".join(b.text for b in blocks))
             clause = ClauseReader.sole(block.text)
             assert clause is not None
             moved.append((block.text[clause.start:clause.end], clause, block))

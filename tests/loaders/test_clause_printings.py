@@ -639,3 +639,16 @@ def test_a_body_joined_by_及_to_a_collective_is_two_units(tmp_path):
                         (["县委宣传部"], ["县融媒体中心", "各乡镇（街道）"]),
                         (["县残疾人联合会"], ["各有关部门和单位"])]
     assert not r.warnings
+
+
+def test_a_clause_above_a_task_after_a_box_is_that_tasks(tmp_path):
+    """A 专栏 box between two tasks whose clauses are printed above them: the second task's clause,
+    after the box's last item, was read as that project's (a gap about the project), and the tasks
+    below it each read the clause of the task below them, without a word."""
+    r = plan(tmp_path, "（一）促进就业\n（牵头单位：县人社局；配合单位：县财政局）\n1.完善就业政策。落实扶持政策。\n"
+                       "专栏1  就业项目\n1.技能人才奖励  对获奖残疾人给予奖励。\n"
+                       "（牵头单位：县残联；配合单位：县总工会）\n2.提升职业技能。开展培训。\n"
+                       "（牵头单位：县民政局）\n3.加强就业服务。开展服务。\n")
+    assert roles(r) == [(["县人力资源和社会保障局"], ["县财政局"]), (["县残疾人联合会"], ["县总工会"]), (["县民政局"], [])]
+    assert [p.text for p in r.projects()] == ["技能人才奖励  对获奖残疾人给予奖励。"]
+    assert not r.warnings
