@@ -167,6 +167,8 @@ class StructureParser:
         self.order = 0
         self.domain_chapter = False  # the open chapter is one of the outline's domain chapters
         self.division_open = False  # the open annex is titled as a division of the tasks (重点任务分工)
+        self.fed = 0  # blocks fed so far
+        self.clause_fed = -1  # when the last section clause was read
         #: inside notes printed after the text (注： / 名词解释, a signature, the 版记): until the next
         #: heading, nothing is a task or a task's text
         self.notes = False
@@ -430,9 +432,14 @@ class StructureParser:
         if clause is None:
             return False
         section = self._ensure_section()
+        printed = (block.text[skip + clause.start:skip + clause.end], clause, block)
         if id(section) in self.out.section_clauses:
-            return False
-        self.out.section_clauses[id(section)] = (block.text[skip + clause.start:skip + clause.end], clause, block)
+            if skip or id(section) not in self.out.own_line_clauses or self.clause_fed != self.fed - 1:
+                return False
+            # 牵头单位：… / 配合单位：…, a line each: one clause
+            printed = _merged_clauses([self.out.section_clauses[id(section)], printed])
+        self.out.section_clauses[id(section)] = printed
+        self.clause_fed = self.fed
         if not skip:
             self.out.own_line_clauses.add(id(section))
         return True
@@ -474,6 +481,7 @@ class StructureParser:
                       f"chapters not read: '{block.text[:60]}{'…' if len(block.text) > 60 else ''}'")
 
     def feed(self, i: int, block: Block) -> None:
+        self.fed += 1
         if isinstance(block, ProjectRow):
             self.project_row(block)
             return
@@ -694,6 +702,25 @@ def parse_structure(blocks: list[Block], span_of, table_after: set[int]) -> Stru
     return parser.out
 
 
+def _merged_clauses(printed: list[tuple[str, Clause, Block]]) -> tuple[str, Clause, Block]:
+    """Clauses printed on consecutive lines of their own (牵头单位：… / 配合单位：…), as one."""
+    if len(printed) == 1:
+        return printed[0]
+    text = "\n".join(t for t, _, _ in printed)
+    block = Block([ln for _, _, b in printed for ln in b.lines], "\n".join(b.text for _, _, b in printed),
+                  "\n".join(b.norm for _, _, b in printed))
+    clause = Clause(0, len(text), text, [p for _, c, _ in printed for p in c.parts], bracketed=False)
+    return text, clause, block
+
+
+def _trailing_clauses(blocks: list[Block]) -> int:
+    """How many of `blocks`, after the first, end them as clauses on lines of their own."""
+    n = 0
+    while n < len(blocks) - 1 and ClauseReader.sole(blocks[-1 - n].text) is not None:
+        n += 1
+    return n
+
+
 def _holder_before(section: Section, k: int) -> Task | Project:
     """The item printed last before task k of `section` (k >= 1): the task before it, or the last
     project of a 专栏 box printed between them."""
@@ -713,9 +740,10 @@ def _above_pattern(out: StructureResult, section: Section) -> bool:
     for k in range(1, len(tasks)):
         holder = _holder_before(section, k)
         blocks = out.task_blocks.get(id(holder), [])
-        if len(blocks) < 2 or ClauseReader.sole(blocks[-1].text) is None:
+        run = _trailing_clauses(blocks)
+        if not run:
             return False
-        own = blocks[:-1] if holder is tasks[k - 1] else out.task_blocks.get(id(tasks[k - 1]), [])
+        own = blocks[:-run] if holder is tasks[k - 1] else out.task_blocks.get(id(tasks[k - 1]), [])
         if ClauseReader.find("\n".join(b.text for b in own)):
             return False
     return not ClauseReader.find(tasks[-1].text)
@@ -749,11 +777,14 @@ def _clauses_above(out: StructureResult, span_of) -> None:
         for k in range(1, len(s.tasks)):
             holder = _holder_before(s, k)
             blocks = out.task_blocks[id(holder)]
-            block = blocks.pop()
-            holder.text = holder.text[:len(holder.text) - len(block.text) - 1]
+            run = [blocks.pop() for _ in range(_trailing_clauses(blocks))][::-1]
+            holder.text = holder.text[:len(holder.text) - sum(len(b.text) + 1 for b in run)]
             holder.span = span_of(blocks[0].first, blocks[-1].last, "\n".join(b.text for b in blocks))
-            clause = ClauseReader.sole(block.text)
-            assert clause is not None
-            moved.append((block.text[clause.start:clause.end], clause, block))
+            printed = []
+            for block in run:
+                clause = ClauseReader.sole(block.text)
+                assert clause is not None
+                printed.append((block.text[clause.start:clause.end], clause, block))
+            moved.append(_merged_clauses(printed))
         for task, printed in zip(s.tasks, moved):
             out.clauses_above[id(task)] = printed

@@ -652,3 +652,18 @@ def test_a_clause_above_a_task_after_a_box_is_that_tasks(tmp_path):
     assert roles(r) == [(["县人力资源和社会保障局"], ["县财政局"]), (["县残疾人联合会"], ["县总工会"]), (["县民政局"], [])]
     assert [p.text for p in r.projects()] == ["技能人才奖励  对获奖残疾人给予奖励。"]
     assert not r.warnings
+
+
+def test_a_clause_printed_a_label_a_line_above_each_task(tmp_path):
+    """牵头单位：A / 配合单位：B / 1.… : a clause printed a label a line, above its task, left 配合单位：B
+    of the first read into nothing (said) and gave each other task the clause of the task below it,
+    without a word; a section's clause so printed before its tasks was half read."""
+    r = plan(tmp_path, "（一）完善社会保障\n牵头单位：县民政局\n配合单位：县财政局\n1.完善低保制度。纳入低保。\n"
+                       "牵头单位：县卫健局\n配合单位：县残联\n2.加强康复服务。精准康复。\n"
+                       "牵头单位：县住建局\n3.推进无障碍建设。开展改造。\n")
+    assert roles(r) == [(["县民政局"], ["县财政局"]), (["县卫生健康局"], ["县残疾人联合会"]), (["县住房和城乡建设局"], [])]
+    assert not r.warnings
+    r = plan(tmp_path, "（一）完善社会保障\n牵头单位：县民政局\n配合单位：县财政局\n1.完善低保制度。纳入低保。\n"
+                       "2.加强康复服务。精准康复。\n")
+    assert roles(r) == [(["县民政局"], ["县财政局"])] * 2
+    assert not r.warnings
