@@ -105,6 +105,9 @@ def _verbs_re(verbs: Iterable[str]) -> re.Pattern[str]:
 #: verbs that close prose as often as a clause (完善养老保险社会统筹。, 动员全社会共同推进。): read in a
 #: bracket, never in an unbracketed sentence, nor counted there as markers
 _PROSE_VERBS = ("统筹", "组织实施", "共同推进", "负总责", "指导", "负责指导", "支持", "为主")
+#: verbs that name a role only set against another role in the same clause ((A指导，B落实), (A为主，
+#: B协同), (A负责，B支持)); alone they close prose as often ((接受教育部门指导), (以政府为主))
+_PAIRED_VERBS = ("指导", "负责指导", "支持", "为主")
 _VERB_RE = _verbs_re(_SUPPORT_VERBS + _LEAD_VERBS + _OWNER_VERBS)
 _PLAIN_VERB_RE = _verbs_re(v for v in _SUPPORT_VERBS + _LEAD_VERBS + _OWNER_VERBS if v not in _PROSE_VERBS)
 #: verbs that say the units before them carry the task out (县卫健局牵头，各乡镇人民政府落实): beside a
@@ -377,6 +380,7 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE, norm: str | None 
     carry: list[int] = []  # parts closed by 落实 / 实施 …: read beside a lead, or leading named supporters
     named_support = False  # a part closed by 配合 / 协助 / 参与 …, or a list joined by 会同
     yielded: list[int] = []  # parts closed by 负责 … that yield to a 牵头 printed beside them
+    paired: list[int] = []  # parts closed by 指导 / 为主 / 支持: a role only beside another
     verbs = _WITH_CARRY.get(verbs, verbs)
     has_lead_verb = "牵头" in inner
     norm = normalize(inner) if norm is None else norm
@@ -405,6 +409,8 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE, norm: str | None 
                 return None  # a clause for the tasks above (以上任务由…): not this task's alone
             units = _without_how(units)
             head, *withs = _WITH_RE.split(units)
+            if verb in _PAIRED_VERBS:
+                paired.append(len(parts))
             if verb in _DUTY_VERBS:
                 duty.add(len(parts))
             if verb in _CARRY_VERBS:
@@ -425,6 +431,8 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE, norm: str | None 
                 return None
             parts.append(Part("support", tail[m.end():].strip(" ,，")))
             named_support = True
+    if paired and len(paired) == len(parts):
+        return None  # (接受教育部门指导), (以政府为主), (争取上级部门支持): prose, no clause
     officials = [k for k, p in enumerate(parts) if p.role == "lead" and names_a_person(p.units)]
     if officials:
         # (张伟同志牵头，县市场监管局负责) / (副县长王刚牵头，…): the person is the official answerable; the
