@@ -771,3 +771,17 @@ def test_items_naming_units_in_an_annex_of_no_tasks_are_said(tmp_path):
     record = plain_plan(tmp_path, _PLAN + "附件\n有关说明\n" + _LIST)
     assert len(record.tasks()) == 2
     assert [(w.line, w.kind) for w in record.warnings] == [(14, "responsibility"), (15, "responsibility")]
+
+
+def test_a_row_flattened_short_of_its_merged_lead_keeps_its_tasks_title(tmp_path):
+    """A lead merged over two rows, flattened one cell a line: the second row, a cell short, was
+    titled by its longest cell, its supporters' list (县残联、县交通运输局), under the gap."""
+    rows = [["序号", "重点任务", "牵头单位", "配合单位", "完成时限"],
+            ["1", "完善低保制度", "县民政局", "县财政局", "2022年12月"],
+            ["2", "加强康复服务", "县卫健局", "县残联", "长期"],
+            ["3", "推进无障碍建设", "县残联、县交通运输局", "持续推进"]]
+    r = text_plan(tmp_path, "".join("".join(f"\t{c}\n" for c in row) + "\n" for row in rows))
+    section = next(s for c in r.chapters for s in c.sections if s.title == "重点工作任务分工表")
+    assert [t.title for t in section.tasks] == ["完善低保制度", "加强康复服务", "推进无障碍建设"]
+    assert [u.label for u in section.tasks[2].responsibilities] == []
+    assert [m for _, m in table_gaps(r)] == ["division table row 3 has 3 cells under 4 column names: its units were not read"]
