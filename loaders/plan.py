@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from policykg.errors import InputError
@@ -830,6 +830,17 @@ def load_plan(path: str | Path) -> PlanRecord:
     record.warnings.extend(sub_point_owners(record, structure.task_blocks))
     record.warnings.extend(_project_clauses(record, structure.task_blocks))
     _project_periods(record, structure.task_blocks)
+    # a division of the tasks printed as text after the plan (附件 / 重点任务分工 / 1.完善…。牵头单位：…):
+    # each of its tasks implements the plan's task it restates, as a division table's row does
+    divided = [t for c in record.chapters if id(c) in structure.division_chapters for s in c.sections for t in s.tasks]
+    divided_ids = {id(t) for t in divided}
+    stated = [t for t in body_tasks if id(t) not in divided_ids]
+    # (compared by their titles: the units their text names are no words of the plan's task)
+    titled = [replace(t, text=t.title) for t in divided]
+    links = link_rows(titled, stated)
+    for task, title in zip(divided, titled):
+        if id(title) in links:
+            task.implements = links[id(title)][0]
     order = 10_000
     for table in division_tables:
         record.warnings.extend(Gap(line, "table", message) for line, message in table.unread)

@@ -148,6 +148,8 @@ class StructureResult:
     clauses_above: dict[int, tuple[str, Clause, Block]] = field(default_factory=dict)
     #: sections whose clause is a line of its own before their first task, saying no topic (本节…)
     own_line_clauses: set[int] = field(default_factory=set)
+    #: chapters (ids) dividing the plan's tasks, printed after it: their tasks restate the plan's
+    division_chapters: set[int] = field(default_factory=set)
 
 
 class StructureParser:
@@ -234,6 +236,8 @@ class StructureParser:
         kind = "steps" if index is not None and index in self.outline.phase_chapters else chapter_kind(title)
         self.chapter = Chapter(no, short_title(title), kind, self._span([block]), order=self._next())
         self.out.chapters.append(self.chapter)
+        if index is not None and index in self.outline.division_chapters:
+            self.out.division_chapters.add(id(self.chapter))
         self.section = None
         self.section_last = 0
         self.item_level = self.outline.task_level
@@ -348,6 +352,7 @@ class StructureParser:
         if self.box is None and self.task is None and self.chapter is not None and self.chapter.kind == "appendix" \
                 and not self.chapter.sections and block.first == block.last and division_heading(block.norm):
             self.division_open = True  # 附件 / 重点任务分工: the annex divides the plan's tasks
+            self.out.division_chapters.add(id(self.chapter))
             return
         if self.box is not None and not self.box.indicator_box and not self.box.column.title \
                 and not self.box.column.projects and self.box.group_no == 0 and title_only(block.text) \
@@ -489,6 +494,8 @@ class StructureParser:
         if norm.startswith(("附件", "附表")) and len(norm) <= 30:
             self.start_chapter("", block.text.rstrip(":：").strip(), block)
             self.division_open = division_heading(norm[2:].lstrip("0123456789 :：\u3000"))
+            if self.division_open:
+                self.out.division_chapters.add(id(self.chapter))
             return
         if self._note(i, block):
             return

@@ -762,6 +762,8 @@ def test_a_division_list_in_a_chapter_or_annex_titled_as_one_holds_tasks(tmp_pat
     record = plain_plan(tmp_path, _PLAN + heading + _LIST)
     assert owners(record)[2:] == [("完善低保制度", ["县民政局"], ["县财政局"]),
                                   ("加强康复服务", ["县卫生健康局"], ["县残疾人联合会"])]
+    # each divides the plan's task it restates, as a division table's row does
+    assert [t.implements for t in record.tasks()[2:]] == record.tasks()[:2]
     assert not record.warnings
 
 
