@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from policykg.errors import InputError
@@ -585,7 +585,8 @@ def _assignments(record: PlanRecord, assignments: list[tuple[Section, list[Assig
                     if not task.responsibilities:
                         readers.add(task, part.parts, span)
                         assigned.add(id(task))
-                if _closes_chapter_of_unowned(record, section):
+                if _closes_chapter_of_unowned(record, section) \
+                        and not normalize(part.printed).lstrip("(【〔[").startswith("本节"):  # the section's, said
                     gaps.append(Gap(line, "responsibility",
                                     f"a clause for the tasks above, after the last section of its chapter, is read "
                                     f"for section {section.title!r}; it may be meant for the chapter's other "
@@ -795,7 +796,8 @@ def load_plan(path: str | Path) -> PlanRecord:
                                     notes_bracketed_totals(src.text), attribute_marks(src.text))
     body_tasks = record.tasks()
     clauses_of = {id(t): ClauseReader.find(t.text) for t in body_tasks}  # each task's text parsed once
-    section_clauses = [clause for _, clause, _ in structure.section_clauses.values()]
+    section_clauses = [clause for _, clause, _ in structure.section_clauses.values()] + \
+        [clause for _, clause, _ in structure.clauses_above.values()]
     owner_first = owners_first_lead(src.text) or not owner_names_supporters(
         [c for cs in clauses_of.values() for c in cs] + section_clauses)
     readers = ClauseReader(resolver, owner_first, record.warnings, lead_marks(src.text),
@@ -809,6 +811,12 @@ def load_plan(path: str | Path) -> PlanRecord:
         _deadline_beside_clause(task, clauses)
         readers.attach(task, clauses, lambda a, b, at=line_of, t=task: spans(
             at(a), at(max(a, b - 1)), t.text[a:b]))
+        if id(task) in structure.clauses_above:
+            # its clause printed on the line above it (the plan prints every task's so)
+            text, clause, block = structure.clauses_above[id(task)]
+            readers.add(task, clause.parts, spans(block.first, block.last, text))
+            markers[0] += 1
+            markers[1] += 1
         printed, read, gaps = unread_markers(task, clauses, line_of)
         markers[0] += printed
         markers[1] += read
@@ -822,6 +830,17 @@ def load_plan(path: str | Path) -> PlanRecord:
     record.warnings.extend(sub_point_owners(record, structure.task_blocks))
     record.warnings.extend(_project_clauses(record, structure.task_blocks))
     _project_periods(record, structure.task_blocks)
+    # a division of the tasks printed as text after the plan (附件 / 重点任务分工 / 1.完善…。牵头单位：…):
+    # each of its tasks implements the plan's task it restates, as a division table's row does
+    divided = [t for c in record.chapters if id(c) in structure.division_chapters for s in c.sections for t in s.tasks]
+    divided_ids = {id(t) for t in divided}
+    stated = [t for t in body_tasks if id(t) not in divided_ids]
+    # (compared by their titles: the units their text names are no words of the plan's task)
+    titled = [replace(t, text=t.title) for t in divided]
+    links = link_rows(titled, stated)
+    for task, title in zip(divided, titled):
+        if id(title) in links:
+            task.implements = links[id(title)][0]
     order = 10_000
     for table in division_tables:
         record.warnings.extend(Gap(line, "table", message) for line, message in table.unread)

@@ -654,7 +654,9 @@ def read_division_table(lines: list[Line], i: int) -> DivisionTable | None:
             else:  # a cell missing or one too many: which is which cannot be told, so only the task
                 table.unread.append((first, f"division table row {expect} has {len(row_cells)} cells under "
                                             f"{ncols - 1} column names: its units were not read"))
-                task_cell = max(row_cells, key=lambda c: len(c.text), default=_NO_CELL)
+                # the task: the longest cell that is no list of units (推进无障碍建设, not 县残联、县交通运输局)
+                task_cell = max((c for c in row_cells if not unitlike(c.text)), key=lambda c: len(c.text),
+                                default=max(row_cells, key=lambda c: len(c.text), default=_NO_CELL))
                 cell = lambda role: task_cell if role == "task" else _NO_CELL  # noqa: E731
         else:  # by what the lines look like: a task until its 。, then the units and the deadline
             named = cols.get("content") == cols["task"] + 1 == 2 and cols["lead"] == 3

@@ -236,14 +236,20 @@ def _placeless_branch(name: str) -> bool:
 def split_conjoined(name: str) -> list[str]:
     """'县民政局和县财政局' -> both: names joined by 及/以及/和/与 where each side reads as an
     organisation.  A conjunction inside one name (人力资源和社会保障局, 住房和城乡建设局) has no
-    organisation before it, and a collective (各有关部门和单位) stays whole."""
-    if is_collective(name):
-        return [name]
+    organisation before it, and a collective (各有关部门和单位) stays whole, but for a body before it
+    (县红十字会及残疾人工作委员会成员单位: both)."""
+    collective = is_collective(name)
     for m in _CONJUNCTION_RE.finditer(name):
         left, right = name[:m.start()], name[m.end():]
-        if len(left) >= 2 and len(right) >= 2 and reads_as_unit(left) is None and reads_as_unit(right) is None \
-                and not _placeless_branch(right):
-            return [left, *split_conjoined(right)]
+        if len(left) < 2 or len(right) < 2 or reads_as_unit(left) is not None or _placeless_branch(right):
+            continue
+        if collective and (is_collective(left) or not is_collective(right)):
+            continue  # 各有关部门和单位 is one collective; 县红十字会及残工委成员单位 a body and one
+        # the rest is one organisation or several so joined (县教体局和县民政局和…和县退役军人事务局: the
+        # rest, too long for one name, is still read name by name, never 县教体局和县民政局 as one)
+        rest = split_conjoined(right)
+        if reads_as_unit(right) is None or (len(rest) > 1 and all(reads_as_unit(r) is None for r in rest)):
+            return [left, *rest]
     return [name]
 
 
