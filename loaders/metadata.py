@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from policykg.loaders.regions import split_region_names
+from policykg.loaders.regions import split_region_names, town_after
 from policykg.loaders.text import BREADCRUMB_RE, DATE_CN_RE, DATE_HANZI_RE, DOC_NUMBER_RE, Block, normalize
 
 _NOTICE_TITLE_RE = re.compile(r"(?:关于)?印发\s*《(?P<t>[^《》]{4,80})》|现将\s*《(?P<t2>[^《》]{4,80})》")
@@ -47,12 +47,12 @@ _PERIOD_LINE_RE = re.compile(r"[(（]?\s*" + _EXPLICIT_PERIOD_RE.pattern + r"\s*
 _CITED_RE = re.compile(r"《([^《》]{2,80})》")
 _DRAFT_RE = re.compile(r"征求意见稿|送审稿|草案|讨论稿")
 #: a region's government: its 人民政府, or the 行政公署 that governs a 盟 or a 地区 (锡林郭勒盟行政公署
-#: 办公室, 阿里地区行政公署)
-_GOVERNMENT_RE = re.compile(r"(?P<region>[\u4e00-\u9fff]{2,30}?)(?:人民政府|行政公署)(?:办公室|办公厅)?")
+#: 办公室, 阿里地区行政公署), or a subdistrict's 办事处 (常庄街道办事处)
+_GOVERNMENT_RE = re.compile(r"(?P<region>[\u4e00-\u9fff]{2,30}?)(?:人民政府|行政公署|(?<=街道)办事处)(?:办公室|办公厅)?")
 #: how the name of a body (an issuer printed before another, jointly) ends, and words that open no
 #: region's name
 _BODY_ENDINGS = ("委", "办公室", "办公厅", "政府", "部", "局", "会", "院")
-_BODY_WORDS = ("办公", "公室", "室", "厅")
+_BODY_WORDS = ("办公", "公室", "室", "厅", "员会")
 _BODY_RE = re.compile(r"[\u4e00-\u9fff]{1,16}?(?:联合会|委员会|局)")
 CN_NUMERALS = "一二三四五六七八九"
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "O": 0, "0": 0}
@@ -130,7 +130,13 @@ def five_year_period(ordinal: int) -> tuple[int, int]:
 
 
 def _names_region(text: str) -> bool:
-    return bool(text) and "".join(split_region_names(text)) == text
+    """Does `text` name a division and nothing else: 青山县, 兰州市西固区, or a town-level one's name,
+    after its county's or alone (青山县白沙镇, 常庄街道)?"""
+    names = split_region_names(text)
+    if bool(text) and "".join(names) == text:
+        return True
+    town = town_after(text, names)
+    return town is not None and "".join(names) + town[0] == text
 
 
 #: a title opening with the body whose plan it is, before its years or its five-year ordinal

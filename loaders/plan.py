@@ -20,8 +20,8 @@ from policykg.loaders.coverage import (boxes_printed, indicators_in_prose, lead_
                                        printed_rows, sub_point_owners, unread_markers)
 from policykg.loaders.ladder import CHAPTER_STYLES, Numbering, numbering
 from policykg.loaders.outline import division_heading
-from policykg.loaders.model import (Chapter, DocumentInfo, Gap, Indicator, PlanRecord, Project, Section, Span,
-                                    Task, UnitRef)
+from policykg.loaders.model import (Chapter, DocumentInfo, Gap, Indicator, PlanRecord, Project, RegionRef, Section,
+                                    Span, Task, UnitRef)
 from policykg.loaders.companions import companion_lines, drop_companions, titles_a_plan
 from policykg.loaders.contents import drop_contents
 from policykg.loaders.furniture import drop_furniture
@@ -30,7 +30,8 @@ from policykg.loaders.grids import (continue_division_grid, read_division_grid, 
 from policykg.loaders.formats import read_document
 from policykg.loaders.reading import Grid, SourceText
 from policykg.loaders.reference import classify_department
-from policykg.loaders.regions import places_of, resolve_region, split_region_names
+from policykg.loaders.regions import (county_before, level_of, places_of, resolve_region, split_region_names,
+                                      town_after)
 from policykg.loaders.responsibilities import (DEADLINE_PHRASE_RE, MARKER_RE, OWNER_LABELS, Assigned, Clause,
                                               ClauseReader, Part, bracket_groups,
                                               is_role_note, label_ends_line, lead_marks, opens_with_label,
@@ -359,14 +360,49 @@ def _link_by_cited_place(table: DivisionTable, section: Section, body_tasks: lis
     return gaps
 
 
-def _region(md: Metadata, text: str):
+#: a town-level government's name after its town's: 白沙镇人民政府, 常庄街道办事处
+_GOVERNMENT_WORDS_RE = re.compile(r"(?:人民政府|行政公署|(?<=街道)办事处)(?:办公室|办公厅)?")
+
+
+def _region(md: Metadata, text: str) -> tuple[RegionRef | None, list[Gap]]:
+    """The plan's region, from its title's opening names or its issuer's, and what could not be
+    told of it.  A town-level division (镇, 乡, 街道, 苏木) the gazetteers do not hold is read from its
+    name, printed after its county's (青山县白沙镇“十四五”…, 薛城区常庄街道办事处) or alone (白沙镇, its
+    county then the one the text prints before its name, else none: said)."""
+    gaps: list[Gap] = []
+    line = md.title_block.first if md.title_block else 0
     from_title = split_region_names(md.title)
-    issuer = re.sub(r"(?:人民政府|行政公署)(?:办公室|办公厅)?", "", md.issuer)
+    issuer = _GOVERNMENT_WORDS_RE.sub("", md.issuer)
     from_issuer = split_region_names(issuer)
+    town = town_after(md.title, from_title)
+    if town is not None and town[1]:
+        from_title = from_title + [town[0]]
+    issuer_town = town_after(issuer, from_issuer)
+    if issuer_town is not None and "".join(from_issuer) + issuer_town[0] == issuer:
+        from_issuer = from_issuer + [issuer_town[0]]  # the town's own government issues
     names = from_title
-    if from_issuer and (not names or (from_issuer[-1] == names[-1] and len(from_issuer) > len(names))):
+    if from_issuer and (not names or (from_issuer[-1] == names[-1] and len(from_issuer) > len(names))
+                        or (from_issuer[-1] not in names and from_issuer[-1] in md.title
+                            and from_issuer[:len(names)] == names)):
         names = from_issuer
-    return resolve_region(names, without_site_names(text))
+    if town is not None and not town[1] and town[0] not in names:
+        gaps.append(Gap(line, "metadata", f"the title prints {town[0]} after {''.join(from_title) or 'no region'}: "
+                                          f"a town's name (镇, 乡, 街道, 苏木) or words so ending, not told; the "
+                                          f"plan's region is read as {names[-1] if names else 'none'}'s"))
+    if len(names) == 1 and _is_town(names[0]):
+        county = county_before(names[0], without_site_names(text))
+        if county is not None:
+            names = [county] + names
+        else:
+            gaps.append(Gap(line, "metadata", f"{names[0]} is a town-level division (镇, 乡, 街道, 苏木) whose "
+                                              f"county the text never prints before its name: the region's "
+                                              f"chain stops at {names[0]}"))
+            return RegionRef(names[0], level_of(names[0], None)), gaps
+    return resolve_region(names, without_site_names(text)), gaps
+
+
+def _is_town(name: str) -> bool:
+    return level_of(name, None) in ("town", "township", "subdistrict")
 
 
 def _same_unit(printed: str, row: str) -> bool:
@@ -767,13 +803,13 @@ def load_plan(path: str | Path) -> PlanRecord:
         table_gaps = [g for g in table_gaps if g.kind == "structure"]
         blocks, table_after, indicator_tables, division_tables = _extract_tables(lines, grids, table_gaps,
                                                                                  md.period)
-    region = _region(md, src.text)
+    region, region_gaps = _region(md, src.text)
     resolver = UnitResolver(region)
     issuer: UnitRef | None = None
     if md.issuer and region is not None:
         issuer = UnitRef(key=md.issuer, label=md.issuer, region=region,
                          dept_type=classify_department(md.issuer))
-        if issuer.dept_type not in ("people-government", "government-office"):
+        if issuer.dept_type not in ("people-government", "government-office", "township-subdistrict"):
             # a department's own plan (青山县民政局2024年工作要点): its sections (社会救助科) are its own
             resolver.home_body = resolver.resolve(md.issuer)
     shifted_after = {i - start for i in table_after if i >= start}
@@ -788,6 +824,7 @@ def load_plan(path: str | Path) -> PlanRecord:
         cited=[(name, spans.lines(b.first, b.last)) for name, b in md.cited],
         chapters=structure.chapters, warnings=list(structure.gaps) + table_gaps,
     )
+    record.warnings.extend(region_gaps)
     record.warnings.extend(Gap(line, kind, message) for line, kind, message in src.gaps)
     record.warnings.extend(Gap(line, "table", message) for t in indicator_tables for line, message in t.unread)
     record.warnings.extend(indicators_in_prose(blocks[start:]))

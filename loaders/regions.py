@@ -159,6 +159,42 @@ def split_region_names(prefix: str) -> list[str]:
     return names
 
 
+#: a town-level division (镇, 乡 and 民族乡, 街道, a banner's 苏木): the gazetteers hold none, so its name is
+#: read from how it ends, printed after its county's (青山县白沙镇, 薛城区常庄街道) or alone (白沙镇)
+_TOWN_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:街道|苏木|镇|乡)")
+#: words a town's name never holds: common nouns so ending (城乡, 乡镇, 城镇, 特色小镇, 美丽乡村: the next
+#: character is looked at too) and a title's words
+_NOT_TOWN = _NOT_REGION + ("城乡", "乡镇", "城镇", "乡村", "村镇", "小镇", "集镇", "乡土", "乡风", "重点镇", "中心镇",
+                           "示范镇", "特色", "建设", "服务", "工作", "全镇", "全乡", "各镇", "各乡", "本镇", "本乡",
+                           "街道办", "街道社区")
+#: characters of a body's name (民政局, 党委, 办事处, 委员会, 派出所) no town's name holds
+_BODY_CHARS = "局委办会部厅院所"
+#: what a plan's title prints right after its region's name: its five-year ordinal, its years, a quote
+#: mark, a bracket, its subject 残疾人 or 国民经济, the government or body issuing it, or nothing
+_AFTER_REGION_RE = re.compile(r"$|[\s“\"‘'「『《（(\d]|十[一二三四五六七八九]五|第十|残疾人|国民经济|人民政府|政府|办事处|党委|"
+                              r"党工委|关于")
+
+
+def town_after(text: str, names: list[str]) -> tuple[str, bool] | None:
+    """The town-level division `text` names right after the divisions `names` it opens with (as
+    `split_region_names` reads them): (青山县白沙镇“十四五”… -> 白沙镇, True).  The flag says whether
+    what follows the name reads as what follows a plan's region (“十四五”, 残疾人, 人民政府, the end):
+    a name followed by other words (白沙镇养老服务规划) may be a town's or a word so ending, which the
+    caller says.  None where no town's name is printed there."""
+    pos = len("".join(names))
+    if not text.startswith("".join(names)):
+        return None
+    m = _TOWN_RE.match(text, pos)
+    if m is None:
+        return None
+    name = m.group(0)
+    if not names and (name[0] in "省市区县旗州盟" or any(c in name for c in _BODY_CHARS)):
+        return None  # 县民政局街道…: a body's words, no town's name
+    if any(w in text[m.start():m.end() + 1] for w in _NOT_TOWN) or name in counties() or name in gazetteer():
+        return None
+    return name, _AFTER_REGION_RE.match(text, m.end()) is not None
+
+
 def level_of(name: str, parent: RegionRef | None) -> str:
     entry = gazetteer().get(name)
     if entry:
@@ -167,7 +203,7 @@ def level_of(name: str, parent: RegionRef | None) -> str:
         return "county-level-city" if parent is not None and parent.level != "municipality" else "city"
     for suffix, level in (("自治县", "autonomous-county"), ("自治旗", "autonomous-banner"),
                           ("区", "district"), ("县", "county"), ("旗", "banner"),
-                          ("镇", "town"), ("乡", "township"), ("街道", "subdistrict")):
+                          ("镇", "town"), ("乡", "township"), ("苏木", "township"), ("街道", "subdistrict")):
         if name.endswith(suffix):
             return level
     return "region"
@@ -263,6 +299,19 @@ def resolve_region(names: list[str], text: str) -> RegionRef | None:
         code = next((c for parent, c in counties().get(name, ()) if node is not None and parent == node.name), "")
         node = RegionRef(name=name, level=level_of(name, node), parent=node, code=code)
     return node
+
+
+def county_before(town: str, text: str) -> str | None:
+    """The county-level division `text` prints right before a town's name, where it names one
+    (薛城区白沙镇人民政府 in the signature of 白沙镇's plan -> 薛城区), the one printed most."""
+    found: Counter[str] = Counter()
+    for m in re.finditer(re.escape(town), text):
+        before = text[max(0, m.start() - 12):m.start()]
+        for k in range(2, len(before) + 1):
+            if before[-k:] in counties() or official_name(before[-k:]) in counties():
+                found[before[-k:]] += 1
+                break
+    return found.most_common(1)[0][0] if found else None
 
 
 def region_short_name(region: RegionRef) -> str:

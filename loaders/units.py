@@ -19,6 +19,8 @@ from policykg.loaders.regions import (PREFECTURE_LEVELS, PROVINCE_LEVELS, level_
 from policykg.loaders.text import normalize
 
 LEVEL_CHARS = "区市县旗省州盟"
+#: the level words of a town-level division of one character (a town's plan: 镇民政办, 乡财政所)
+_TOWN_WORDS = "镇乡"
 #: how names begin that take no region prefix: collectives, national and party bodies, and the
 #: bodies below the plan's region (乡镇卫生院, 村（居）委会 are no 县乡镇卫生院)
 UNPREFIXED = ("各", "中国", "全", "国网", "国家", "中共", "中华", "人行", "乡镇", "乡（镇）", "乡(镇)", "村", "社区",
@@ -474,8 +476,9 @@ class UnitResolver:
         zone_first = self.zone_prefixes[0] if self.zone_prefixes and region and not places_of(region.name) else ""
         # (自治区's bodies print 自治区, 六枝特区's 特区: `level_word`)
         word = level_word(region.name) if region is not None else ""
+        # (a town's bodies print its level word: 镇民政办, 乡财政所, 街道办, 苏木…)
         self.level_char = ("" if region is None else zone_first if zone_first
-                           else word if word in LEVEL_CHARS or len(word) > 1 else "区")
+                           else word if word in LEVEL_CHARS + _TOWN_WORDS or len(word) > 1 else "区")
         self._cache: dict[tuple[str, str], UnitRef] = {}
         self._above: dict[str, RegionRef] = {}  # unnamed regions above the plan's, by level character
         # each name's prefix, split once: a plan prints the same names in clause after clause, and
@@ -736,7 +739,7 @@ class UnitResolver:
         """The level word a body of a division of the plan's chain is labelled with (县, 州 of an
         autonomous prefecture, 自治区, 特区), '' where it prints none of its own (a zone's)."""
         if region is self.region:
-            return self.level_char if self.level_char in LEVEL_CHARS or len(self.level_char) > 1 else ""
+            return self.level_char if self.level_char in LEVEL_CHARS + _TOWN_WORDS or len(self.level_char) > 1 else ""
         word = level_word(region.name)
         return word if word in LEVEL_CHARS or len(word) > 1 else ""
 
