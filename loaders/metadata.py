@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from policykg.loaders.regions import split_region_names, town_after
+from policykg.loaders.reference import counties
+from policykg.loaders.regions import ZONE_KINDS, is_zone, split_region_names, town_after, zone_after
 from policykg.loaders.text import BREADCRUMB_RE, DATE_CN_RE, DATE_HANZI_RE, DOC_NUMBER_RE, Block, normalize
 
 _NOTICE_TITLE_RE = re.compile(r"(?:关于)?印发\s*《(?P<t>[^《》]{4,80})》|现将\s*《(?P<t2>[^《》]{4,80})》")
@@ -53,6 +54,8 @@ _GOVERNMENT_RE = re.compile(r"(?P<region>[\u4e00-\u9fff]{2,30}?)(?:人民政府|
 #: region's name
 _BODY_ENDINGS = ("委", "办公室", "办公厅", "政府", "部", "局", "会", "院")
 _BODY_WORDS = ("办公", "公室", "室", "厅", "员会")
+#: a zone's governing body: its 管委会 (管理委员会), perhaps its office
+_ZONE_BODY_RE = re.compile(r"(?P<zone>[\u4e00-\u9fff]{2,30}?)(?:管委会|管理委员会)(?:办公室)?")
 _BODY_RE = re.compile(r"[\u4e00-\u9fff]{1,16}?(?:联合会|委员会|局)")
 CN_NUMERALS = "一二三四五六七八九"
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "O": 0, "0": 0}
@@ -160,6 +163,18 @@ def issuer_name(line: str) -> str:
             if _names_region(region[i:]) and (i == 0 or region[:i].endswith(_BODY_ENDINGS)) \
                     and not region[i:].startswith(_BODY_WORDS):
                 return text[m.start() + i:]
+    m = _ZONE_BODY_RE.fullmatch(text)
+    for i in range(len(m.group("zone")) - 1) if m is not None else ():
+        # a zone's 管委会 (宜昌高新区管委会, 青山县经济开发区管理委员会, 苏州工业园区管委会: a division so
+        # named), its government, printed alone or after another body (中共宜昌高新区工委　宜昌高新区管委会)
+        zone = m.group("zone")[i:]
+        if i and not m.group("zone")[:i].endswith(_BODY_ENDINGS):
+            continue
+        names = split_region_names(zone)
+        named = names and "".join(names) == zone and (
+            is_zone(names[-1]) or (names[-1].endswith(ZONE_KINDS) and names[-1] in counties()))
+        if named or zone_after(zone + "管委会", names) is not None:
+            return text[i:]
     for i in range(len(text)):
         names = split_region_names(text[i:])
         rest = text[i + len("".join(names)):]

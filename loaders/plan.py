@@ -30,8 +30,8 @@ from policykg.loaders.grids import (continue_division_grid, read_division_grid, 
 from policykg.loaders.formats import read_document
 from policykg.loaders.reading import Grid, SourceText
 from policykg.loaders.reference import classify_department
-from policykg.loaders.regions import (county_before, level_of, places_of, resolve_region, split_region_names,
-                                      town_after)
+from policykg.loaders.regions import (county_before, is_zone, level_of, places_of, resolve_region,
+                                      split_region_names, town_after, zone_after, zone_place)
 from policykg.loaders.responsibilities import (DEADLINE_PHRASE_RE, MARKER_RE, OWNER_LABELS, Assigned, Clause,
                                               ClauseReader, Part, bracket_groups,
                                               is_role_note, label_ends_line, lead_marks, opens_with_label,
@@ -389,6 +389,18 @@ def _region(md: Metadata, text: str) -> tuple[RegionRef | None, list[Gap]]:
         gaps.append(Gap(line, "metadata", f"the title prints {town[0]} after {''.join(from_title) or 'no region'}: "
                                           f"a town's name (镇, 乡, 街道, 苏木) or words so ending, not told; the "
                                           f"plan's region is read as {names[-1] if names else 'none'}'s"))
+    zone = names[-1] if names and is_zone(names[-1]) else zone_after(md.title, from_title) \
+        or zone_after(issuer, from_issuer)
+    if zone is not None:
+        # a zone's plan (宜昌高新区, 青山县经济开发区, 苏州工业园区): no division, below the one printed before
+        # it, else the one its name opens with (宜昌 -> 宜昌市), else said
+        before = names[:-1] if names and names[-1] == zone else names
+        parent = resolve_region(before, without_site_names(text)) if before else zone_place(zone)
+        if parent is None:
+            gaps.append(Gap(line, "metadata", f"{zone} is a zone (开发区, 高新区, 新区, 园区), no administrative "
+                                              f"division, and the division it stands in is printed nowhere "
+                                              f"before its name: the region's chain stops at {zone}"))
+        return RegionRef(zone, "zone", parent), gaps
     if len(names) == 1 and _is_town(names[0]):
         county = county_before(names[0], without_site_names(text))
         if county is not None:

@@ -143,7 +143,9 @@ def split_region_names(prefix: str) -> list[str]:
         name = m.group(0)
         # a common noun no division is named (社区, 园区), unless the county gazetteer holds it under the
         # division printed before it (阳泉市郊区 is a district)
-        generic = (name in _GENERIC or name.endswith(_GENERIC_ENDINGS)) and not (names and names[-1] in places_of(name))
+        # (a division of such an ending, 苏州工业园区, 下花园区, is read by its name alone too)
+        generic = (name in _GENERIC or (name.endswith(_GENERIC_ENDINGS) and name not in counties())) \
+            and not (names and names[-1] in places_of(name))
         if len(name) < 2 or any(w in name for w in _NOT_REGION) or _WHOLE.fullmatch(name) or generic \
                 or _level_before_noun(name):
             break
@@ -193,6 +195,58 @@ def town_after(text: str, names: list[str]) -> tuple[str, bool] | None:
     if any(w in text[m.start():m.end() + 1] for w in _NOT_TOWN) or name in counties() or name in gazetteer():
         return None
     return name, _AFTER_REGION_RE.match(text, m.end()) is not None
+
+
+#: the kinds of zone a plan may be a zone's (开发区, 高新区, 新区, 工业园区, 保税区): a zone is no
+#: administrative division, governed by its 管委会 (管理委员会), unless the county gazetteer holds it as one
+#: (浦东新区, 滨海新区: districts)
+ZONE_KINDS = ("经济技术开发区", "高新技术产业开发区", "高新技术开发区", "经济开发区", "开发区", "经开区", "高新区", "新区",
+              "工业园区", "产业园区", "综合保税区", "保税区", "综保区")
+_ZONE_RE = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:" + "|".join(ZONE_KINDS) + ")")
+_BARE_ZONE_RE = re.compile("|".join(ZONE_KINDS))
+
+
+def is_zone(name: str) -> bool:
+    """A zone's name, no division's: 宜昌高新区, 湖南湘江新区, 青山经济技术开发区 (浦东新区 is a district)."""
+    return (name.endswith(ZONE_KINDS) and len(name) > len(next(k for k in ZONE_KINDS if name.endswith(k)))
+            and name not in counties() and name not in gazetteer())
+
+
+def zone_after(text: str, names: list[str]) -> str | None:
+    """The zone `text` names right after the divisions `names` it opens with (青山县经济开发区“十四五”…
+    -> 经济开发区; 苏州工业园区“十四五”… -> 苏州工业园区), where what follows it reads as what follows
+    a plan's region (“十四五”, 残疾人, 管委会, the end): 青山县经济开发区建设规划 is the county's plan on
+    building its zone."""
+    pos = len("".join(names))
+    if not text.startswith("".join(names)):
+        return None
+    m = _BARE_ZONE_RE.match(text, pos) if names else None
+    # a zone named by its division's name and its kind alone (青山县经济开发区): the two its name
+    zone = names[-1] + m.group(0) if m is not None else None
+    if m is None:
+        m = _ZONE_RE.match(text, pos)
+        zone = m.group(0) if m is not None else None
+    if m is None or any(w in m.group(0) for w in _NOT_TOWN) or not is_zone(zone):
+        return None
+    after = text[m.end():]
+    if not (_AFTER_REGION_RE.match(after) or after.startswith(("管委会", "管理委员会", "党工委"))):
+        return None
+    return zone
+
+
+def zone_place(zone: str) -> RegionRef | None:
+    """The division a zone's name opens with, by the gazetteer's name or short name (宜昌高新区 -> 宜昌市,
+    湖南湘江新区 -> 湖南省), where one division is so named (the lower level where a city and its province
+    share a short name: 吉林高新区 -> 吉林市); None where none is."""
+    for k in range(len(zone) - 2, 1, -1):
+        head = zone[:k]
+        found = [e for name, e in gazetteer().items() if head in (name, e.short_name)]
+        lower = [e for e in found if e.level not in PROVINCE_LEVELS] or found
+        if len(lower) == 1:
+            return _gazetteer_chain(lower[0].name)
+        if len(lower) > 1:
+            return None
+    return None
 
 
 def level_of(name: str, parent: RegionRef | None) -> str:

@@ -86,3 +86,55 @@ def test_a_town_name_followed_by_other_words_than_a_titles_is_said(tmp_path):
                        "ending, not told; the plan's region is read as 薛城区's"]
     r = clause_plan(tmp_path, "薛城区白沙镇养老服务发展规划\n薛城区白沙镇人民政府\n", "（区民政局牵头）")
     assert chain(r)[-1] == "白沙镇" and not gaps(r)
+
+
+@pytest.mark.parametrize("title, want", [
+    ("宜昌高新区“十四五”残疾人事业发展规划", ["湖北省", "宜昌市", "宜昌高新区"]),
+    ("宜昌市宜昌高新区“十四五”残疾人事业发展规划", ["湖北省", "宜昌市", "宜昌高新区"]),
+    ("长沙经济技术开发区“十四五”残疾人事业发展规划", ["湖南省", "长沙市", "长沙经济技术开发区"]),
+    ("湖南湘江新区“十四五”残疾人事业发展规划", ["湖南省", "湖南湘江新区"]),
+    ("薛城区经济开发区“十四五”残疾人事业发展规划", ["山东省", "枣庄市", "薛城区", "薛城区经济开发区"]),
+])
+def test_a_zones_plan_is_the_zones_in_the_division_its_name_opens_with(tmp_path, title, want):
+    """宜昌高新区's plan was read as a district 宜昌高新区 standing under nothing, silently, and
+    薛城区经济开发区's as 薛城区's.  A zone (开发区, 高新区, 新区, 园区) is no division: the plan's region is
+    the zone, level zone, under the division printed before it or the one its name opens with."""
+    r = clause_plan(tmp_path, title + "\n", "（社会事务局牵头）")
+    assert chain(r) == want and r.region.level == "zone"
+    assert not gaps(r)
+
+
+def test_a_zone_standing_in_no_division_its_text_names_is_said(tmp_path):
+    r = clause_plan(tmp_path, "雄安新区“十四五”残疾人事业发展规划\n", "（新区公共服务局牵头）")
+    assert chain(r) == ["雄安新区"]
+    assert gaps(r) == ["雄安新区 is a zone (开发区, 高新区, 新区, 园区), no administrative division, and the division it "
+                       "stands in is printed nowhere before its name: the region's chain stops at 雄安新区"]
+
+
+@pytest.mark.parametrize("title, want", [("苏州工业园区“十四五”残疾人事业发展规划", ["江苏省", "苏州市", "苏州工业园区"]),
+                                         ("下花园区“十四五”残疾人事业发展规划", ["河北省", "张家口市", "下花园区"])])
+def test_a_division_whose_name_ends_as_a_common_noun_is_read_by_its_name_alone(tmp_path, title, want):
+    """苏州工业园区 and 下花园区, divisions the county gazetteer holds, end as 园区 does: no region was read."""
+    r = clause_plan(tmp_path, title + "\n", "（区残联牵头）")
+    assert chain(r) == want and not gaps(r)
+
+
+@pytest.mark.parametrize("head", [
+    "宜昌高新区“十四五”残疾人事业发展规划\n宜昌高新区管委会\n",  # under the title, as its cover prints it
+    "宜昌高新区“十四五”残疾人事业发展规划\n宜昌高新区管委会\n2022年3月1日\n",  # its signature, dated
+    "宜昌高新区管委会关于印发《宜昌高新区“十四五”残疾人事业发展规划》的通知\n宜高管发〔2022〕3号\n"
+    "现将《宜昌高新区“十四五”残疾人事业发展规划》印发给你们。\n中共宜昌高新区工委　宜昌高新区管委会\n2022年3月1日\n"
+    "宜昌高新区“十四五”残疾人事业发展规划\n",
+])
+def test_a_zones_管委会_is_its_issuer(tmp_path, head):
+    """宜昌高新区管委会, under the title, signing with a date, or opening its notice's title, was no issuer:
+    a zone's 管委会 (管理委员会) governs it."""
+    r = clause_plan(tmp_path, head, "（社会事务局牵头）")
+    assert r.issuer is not None and r.issuer.label == "宜昌高新区管委会" and r.issuer.region is r.region
+
+
+def test_a_zones_管委会_signing_after_the_text_is_its_issuer(tmp_path):
+    r = text_plan(tmp_path, "青山县经济开发区“十四五”残疾人事业发展规划\n一、主要任务\n1.加强康复。实施康复服务。（社会事务局负责）\n"
+                            "二、保障措施\n加强组织领导。\n青山县经济开发区管理委员会\n2022年3月1日\n")
+    assert r.issuer.label == "青山县经济开发区管理委员会" and r.issued.isoformat() == "2022-03-01"
+    assert r.region.name == "青山县经济开发区" and r.region.parent.name == "青山县"
