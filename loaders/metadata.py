@@ -104,6 +104,10 @@ class Metadata:
     period: tuple[int, int] | None = None
     draft: bool = False
     cited: list[tuple[str, Block]] = field(default_factory=list)
+    #: a notice forwarding the plan (青山县人民政府办公室转发县残联关于…的通知): its block, and the body it
+    #: names as the plan's issuer (县残联), where the plan's own notice is printed nowhere under it
+    forwarded_by: Block | None = None
+    forwarded_of: str = ""
 
 
 def _date(y: str, m: str, d: str) -> date | None:
@@ -266,6 +270,35 @@ def _without_annex_list(head: list[Block]) -> list[Block]:
     return out
 
 
+#: a notice forwarding another body's document (转发): 青山县人民政府办公室转发县残联关于…的通知,
+#: 关于转发《枣庄市…规划》的通知
+_FORWARD_TITLE_RE = re.compile(r"^[^，。；]{0,60}转发(?P<rest>[^，。；]{4,100})的通知$")
+
+
+def _forwarding_notice(head: list[Block]) -> tuple[int, int | None, str] | None:
+    """A notice forwarding the plan printed at the top (转发): (its title's index, the index of its
+    signature's date, else None, and the body it names as the document's issuer: 县残联 of 转发县残联
+    关于…, '' where it names none, 转发《…》)."""
+    for i, b in enumerate(head):
+        m = _FORWARD_TITLE_RE.match(re.sub(r"\s+", "", b.norm))
+        if m is None or not any(w in m.group("rest") for w in _PLAN_WORDS + _ENDING_WORDS):
+            continue
+        rest = m.group("rest")
+        of = "" if rest.startswith("《") or "关于" not in rest else rest[:rest.index("关于")]
+        end = next((k for k in range(i + 1, len(head)) if _signed(head[k].norm)), None)
+        return i, end, of
+    return None
+
+
+def _signed(norm: str) -> bool:
+    """Is a line a signature's date, alone or beside its signer (青山县人民政府办公室　2022年3月5日)?"""
+    parts = norm.split()
+    if not parts:
+        return False
+    signer, when = ("".join(parts[:-1]), parts[-1]) if len(parts) > 1 else ("", norm)
+    return signed_date(when) is not None and (not signer or bool(issuer_name(signer)))
+
+
 def read_metadata(blocks: list[Block], body_start: int) -> Metadata:
     """Read metadata from the blocks before `body_start` (index of the first chapter heading),
     plus the preamble that follows the title."""
@@ -302,8 +335,17 @@ def read_metadata(blocks: list[Block], body_start: int) -> Metadata:
     # a PDF's text layer sets a digit apart from the character after it (2024 年工作要点): one word
     md.title = re.sub(r"(?<=\d)[ \u3000]+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \u3000]+(?=\d)", "",
                       _strip_draft(md.title))
-    # issue date, issuer, document number: standalone lines of the covering notice
-    for i, b in enumerate(head):
+    # issue date, issuer, document number: standalone lines of the covering notice; under a notice
+    # forwarding the plan (转发), the plan's own notice printed after it, never the forwarder's (its
+    # issuer, 文号 and date are another document's)
+    own = head
+    forward = _forwarding_notice(head)
+    if forward is not None:
+        start, end, of = forward
+        own = head[end + 1:] if end is not None else []
+        md.forwarded_by = head[start]
+        md.forwarded_of = of
+    for i, b in enumerate(own):
         if not md.doc_number and DOC_NUMBER_RE.fullmatch(b.norm.strip()):
             md.doc_number = b.text.strip()
         if md.issued is None:
@@ -313,16 +355,11 @@ def read_metadata(blocks: list[Block], body_start: int) -> Metadata:
             signed = signed_date(when) if not signer or issuer_name(signer) else None
             if signed is not None:
                 md.issued = signed
-                for prev in ([b] if signer else []) + list(reversed(head[max(0, i - 3):i])):
+                for prev in ([b] if signer else []) + list(reversed(own[max(0, i - 3):i])):
                     name = issuer_name(signer if prev is b else prev.norm)
                     if name:
                         md.issuer = name
                         break
-        if md.published is None:
-            m = _PUBLISHED_RE.search(b.norm)
-            if m:
-                g = m.groups()
-                md.published = _date(*g[:3]) if g[0] else _date(*g[3:])
         if md.issued is None:
             m = _WRITTEN_RE.search(b.norm)
             if m:
@@ -332,19 +369,25 @@ def read_metadata(blocks: list[Block], body_start: int) -> Metadata:
             m = _NUMBER_LABEL_RE.search(b.norm)
             if m and DOC_NUMBER_RE.fullmatch(m.group("n")):
                 md.doc_number = b.text[m.start("n"):m.end("n")]
+    for b in head:  # the page's publication, whichever notice it prints first
+        m = _PUBLISHED_RE.search(b.norm)
+        if m:
+            g = m.groups()
+            md.published = _date(*g[:3]) if g[0] else _date(*g[3:])
+            break
     if md.issued is None:
         _signature_after_text(blocks[body_start:], md)
     if not md.issuer:
-        for i, b in enumerate(head):
+        for i, b in enumerate(own):
             m = re.match(r"^(.{2,40}?)(?:关于印发|印发)", b.norm.strip())
             if m and issuer_name(m.group(1)):
                 md.issuer = issuer_name(m.group(1))
                 break
             if i > 0 and b.norm.strip().startswith("关于") and names_the_plan(b.norm) \
-                    and issuer_name(head[i - 1].norm) == re.sub(r"\s+", "", head[i - 1].norm):
+                    and issuer_name(own[i - 1].norm) == re.sub(r"\s+", "", own[i - 1].norm):
                 # the notice's title printed over two lines, its issuer's name on the first, as a long
                 # name wraps (长阳土家族自治县人民政府 / 关于印发…的通知)
-                md.issuer = issuer_name(head[i - 1].norm)
+                md.issuer = issuer_name(own[i - 1].norm)
                 break
     at = _index_in(head, md.title_block)
     if not md.issuer and at is not None:

@@ -413,6 +413,33 @@ def _region(md: Metadata, text: str) -> tuple[RegionRef | None, list[Gap]]:
     return resolve_region(names, without_site_names(text)), gaps
 
 
+def _forwarded(md: Metadata, resolver: UnitResolver, region: RegionRef | None) -> list:
+    """A plan printed under a notice forwarding it (转发): its issuer, 文号 and date are its own notice's,
+    printed after the forwarder's; where that notice is printed nowhere, the issuer is the body the
+    forwarder's title names (转发县残联关于… -> 县残联), first of several (联合: the others said), and its
+    number and date are not read: said.  Returns [issuer read so, or none] + gaps, the issuer first
+    where `md.issuer` is empty and the title names one."""
+    if md.forwarded_by is None:
+        return []
+    out: list = []
+    line = md.forwarded_by.first
+    issuers: list[UnitRef] = resolver.resolve_list(md.forwarded_of) if md.forwarded_of and not md.issuer else []
+    if issuers and region is not None:
+        out.append(issuers[0])
+        if len(issuers) > 1:
+            out.append(Gap(line, "metadata", f"the plan is issued jointly by {'、'.join(u.label for u in issuers)} "
+                                             f"(as the notice forwarding it says): its issuer is read as "
+                                             f"{issuers[0].label}, the first printed, the others not kept"))
+    if not md.doc_number or md.issued is None:
+        what = " and ".join(w for w, missing in (("文号", not md.doc_number), ("issue date", md.issued is None)) if missing)
+        out.append(Gap(line, "metadata", f"the plan is printed under a notice forwarding it "
+                                         f"({md.forwarded_by.text.strip()[:50]!r}), whose issuer, 文号 and date are "
+                                         f"that notice's: the plan's own {what} are printed nowhere, so not read"
+                                         if " and " in what else f"that notice's: the plan's own {what} is printed "
+                                         "nowhere, so not read"))
+    return out
+
+
 def _is_town(name: str) -> bool:
     return level_of(name, None) in ("town", "township", "subdistrict")
 
@@ -824,6 +851,9 @@ def load_plan(path: str | Path) -> PlanRecord:
         if issuer.dept_type not in ("people-government", "government-office", "township-subdistrict"):
             # a department's own plan (青山县民政局2024年工作要点): its sections (社会救助科) are its own
             resolver.home_body = resolver.resolve(md.issuer)
+    forward_gaps = _forwarded(md, resolver, region)
+    if issuer is None and md.forwarded_of and region is not None:
+        issuer = forward_gaps.pop(0)  # type: ignore[assignment]
     shifted_after = {i - start for i in table_after if i >= start}
     structure = parse_structure(blocks[start:], spans, shifted_after)
     record = PlanRecord(
@@ -836,7 +866,7 @@ def load_plan(path: str | Path) -> PlanRecord:
         cited=[(name, spans.lines(b.first, b.last)) for name, b in md.cited],
         chapters=structure.chapters, warnings=list(structure.gaps) + table_gaps,
     )
-    record.warnings.extend(region_gaps)
+    record.warnings.extend(region_gaps + forward_gaps)
     record.warnings.extend(Gap(line, kind, message) for line, kind, message in src.gaps)
     record.warnings.extend(Gap(line, "table", message) for t in indicator_tables for line, message in t.unread)
     record.warnings.extend(indicators_in_prose(blocks[start:]))

@@ -138,3 +138,47 @@ def test_a_zones_管委会_signing_after_the_text_is_its_issuer(tmp_path):
                             "二、保障措施\n加强组织领导。\n青山县经济开发区管理委员会\n2022年3月1日\n")
     assert r.issuer.label == "青山县经济开发区管理委员会" and r.issued.isoformat() == "2022-03-01"
     assert r.region.name == "青山县经济开发区" and r.region.parent.name == "青山县"
+
+
+FORWARDER = ("青山县人民政府办公室转发县残联关于青山县“十四五”残疾人事业发展规划的通知\n{number}"
+             "各乡镇人民政府，县直各单位：\n县残联《青山县“十四五”残疾人事业发展规划》已经县人民政府同意，现转发给你们，请认真贯彻执行。\n"
+             "青山县人民政府办公室\n2022年3月5日\n")
+INNER = ("青山县残疾人联合会关于印发《青山县“十四五”残疾人事业发展规划》的通知\n青残联发〔2022〕2号\n"
+         "现将《青山县“十四五”残疾人事业发展规划》印发给你们。\n青山县残疾人联合会\n2022年2月20日\n")
+TITLE = "青山县“十四五”残疾人事业发展规划\n"
+
+
+@pytest.mark.parametrize("number", ["", "青政办发〔2022〕5号\n"])
+def test_a_plan_forwarded_is_its_own_notices_issuer_number_and_date(tmp_path, number):
+    """Under 青山县人民政府办公室转发县残联关于…的通知 and the 残联's own notice, the plan was read as issued
+    by the forwarder with the 残联's 文号 (the forwarder printing none) or the forwarder's: the plan is
+    the document forwarded, its issuer, 文号 and date its own notice's, printed after the forwarder's."""
+    r = clause_plan(tmp_path, FORWARDER.format(number=number) + INNER + TITLE, "（县民政局牵头）")
+    assert (r.issuer.label, r.doc_number, r.issued.isoformat()) == ("青山县残疾人联合会", "青残联发〔2022〕2号", "2022-02-20")
+    assert not gaps(r)
+
+
+def test_a_citys_plan_forwarded_by_a_district_is_the_citys(tmp_path):
+    """薛城区人民政府办公室关于转发《枣庄市…规划》的通知 over 枣庄市's notice: 薛城区's office was the issuer of
+    枣庄市's plan, a body labelled as the city's, with the district's 文号."""
+    r = clause_plan(tmp_path, "薛城区人民政府办公室关于转发《枣庄市“十四五”残疾人事业发展规划》的通知\n薛政办发〔2022〕5号\n"
+                              "现将《枣庄市“十四五”残疾人事业发展规划》转发给你们，请结合实际认真贯彻落实。\n薛城区人民政府办公室\n"
+                              "2022年3月5日\n枣庄市人民政府关于印发《枣庄市“十四五”残疾人事业发展规划》的通知\n枣政发〔2021〕20号\n"
+                              "枣庄市人民政府\n2021年12月1日\n枣庄市“十四五”残疾人事业发展规划\n", "（市民政局牵头）")
+    assert chain(r) == ["山东省", "枣庄市"]
+    assert (r.issuer.label, r.doc_number, r.issued.isoformat()) == ("枣庄市人民政府", "枣政发〔2021〕20号", "2021-12-01")
+
+
+def test_a_forwarded_plan_whose_own_notice_is_not_printed_is_the_named_bodys_and_said(tmp_path):
+    """The forwarder's notice alone: the plan's issuer is the body it names (县残联), its own 文号 and date
+    printed nowhere (the forwarder's are not the plan's): said; two bodies named, the first, and said."""
+    r = clause_plan(tmp_path, FORWARDER.format(number="青政办发〔2022〕5号\n") + TITLE, "（县民政局牵头）")
+    assert (r.issuer.label, r.issuer.region.name, r.doc_number, r.issued) == ("县残疾人联合会", "青山县", "", None)
+    assert gaps(r) == ["the plan is printed under a notice forwarding it ('青山县人民政府办公室转发县残联关于青山县“十四五”残疾人事业"
+                       "发展规划的通知'), whose issuer, 文号 and date are that notice's: the plan's own 文号 and issue date "
+                       "are printed nowhere, so not read"]
+    joint = clause_plan(tmp_path, FORWARDER.replace("转发县残联关于", "转发县残联县发展改革委关于").format(number="") + TITLE,
+                        "（县民政局牵头）")
+    assert joint.issuer.label == "县残疾人联合会"
+    assert gaps(joint)[0] == ("the plan is issued jointly by 县残疾人联合会、县发展和改革委员会 (as the notice forwarding it "
+                              "says): its issuer is read as 县残疾人联合会, the first printed, the others not kept")
