@@ -108,6 +108,8 @@ class Metadata:
     #: names as the plan's issuer (县残联), where the plan's own notice is printed nowhere under it
     forwarded_by: Block | None = None
     forwarded_of: str = ""
+    #: the bodies that issue the plan with its issuer (联合印发: 青山县残疾人联合会　青山县发展和改革委员会)
+    co_issuers: list[str] = field(default_factory=list)
 
 
 def _date(y: str, m: str, d: str) -> date | None:
@@ -150,13 +152,47 @@ def _names_region(text: str) -> bool:
 _TITLE_ISSUER_RE = re.compile(r"^(.{4,30}?)(?=20\d\d|“|\"|十[三四五]五)")
 
 
+#: the note a signature prints for its seal: （盖章）, （印章）, or the sealing body's name in it
+#: (（青山县人民政府盖章）)
+_SEAL_RE = re.compile(r"[（(](?P<by>[^（()）]{0,30}?)(?:盖章|印章|公章|签章|章)[)）]$")
+
+
+def without_seal(text: str) -> str:
+    """A signature line less its seal note: 青山县残联（盖章） -> 青山县残联, （青山县人民政府盖章） ->
+    青山县人民政府, （盖章） -> ''."""
+    m = _SEAL_RE.search(text)
+    return text[:m.start()] + m.group("by") if m else text
+
+
 def issuer_name(line: str) -> str:
     """The issuing body a notice's signature line (or its title's opening) names: a region's
-    人民政府 (办公室), or its 残联, 残工委 or bureau (青山县残疾人联合会).  Issued jointly
-    (中共青山县委　青山县人民政府, on one line or two joined), the government issues; a line that
-    names no region in full before its body is no issuer ('' ), never a run of two bodies read as
-    one (中共青山县委青山县人民政府)."""
-    text = re.sub(r"\s+", "", line)
+    人民政府 (办公室), or its 残联, 残工委 or bureau (青山县残疾人联合会), less its seal note
+    (青山县残疾人联合会（盖章）).  Issued jointly (中共青山县委　青山县人民政府, on one line or two joined),
+    the government issues; by two bodies (青山县残疾人联合会　青山县发展和改革委员会), the first printed,
+    the lead (主办) body (`joint_issuers` names them all); a line that names no region in full before
+    its body is no issuer ('' ), never a run of two bodies read as one (中共青山县委青山县人民政府)."""
+    bodies = joint_issuers(line)
+    return bodies[0] if bodies else ""
+
+
+def joint_issuers(line: str) -> list[str]:
+    """Each body a signature line (or a title's opening) names as its issuer: one, or, issued
+    jointly by bodies each named in full (青山县残疾人联合会　青山县发展和改革委员会, apart or run
+    together), each in order; the government alone where it signs with the Party committee."""
+    text = without_seal(re.sub(r"\s+", "", line))
+    parts = [without_seal(p) for p in line.split()]
+    if len(parts) > 1 and all(_one_issuer(p) == p for p in parts):
+        return parts
+    whole = _one_issuer(text)
+    if whole and whole == text:
+        for k in range(4, len(text) - 3):  # two bodies run together: each one in full
+            if text[:k].endswith(_BODY_ENDINGS) and _one_issuer(text[:k]) == text[:k] \
+                    and _one_issuer(text[k:]) == text[k:]:
+                return [text[:k], text[k:]]
+    return [whole] if whole else []
+
+
+def _one_issuer(text: str) -> str:
     for m in _GOVERNMENT_RE.finditer(text):
         if m.end() != len(text):
             continue
@@ -251,10 +287,16 @@ def _signature_after_text(body: list[Block], md: Metadata) -> None:
         when = signed_date(parts[-1] if beside else b.norm) if parts else None
         if when is None:
             continue
-        name = issuer_name(beside) if beside else (issuer_name(body[i - 1].norm) if i > 0 else "")
+        signer = beside or (body[i - 1].norm if i > 0 else "")
+        name = issuer_name(signer)
         if name:
             md.issued = when
-            md.issuer = md.issuer or name
+            if not md.issuer:
+                md.issuer = name
+                md.co_issuers = joint_issuers(signer)[1:]
+            return
+        if _SEAL_RE.fullmatch(re.sub(r"\s+", "", signer)):
+            md.issued = when  # （盖章） over the date: the seal is the signature, its body unprinted
             return
 
 
@@ -394,7 +436,8 @@ def read_metadata(blocks: list[Block], body_start: int) -> Metadata:
         # a plan printed without a covering notice names its issuer under its title, on a line of
         # its own (青山县残疾人联合会, perhaps after the plan's years), as its cover prints it
         md.issuer = next((name for b in head[at + 1:at + 4] for ln in b.lines
-                          if (name := issuer_name(ln.norm)) and name == re.sub(r"\s+", "", ln.norm)), "")
+                          if (name := issuer_name(ln.norm))
+                          and "".join(joint_issuers(ln.norm)) == without_seal(re.sub(r"\s+", "", ln.norm))), "")
     if not md.issuer and at is not None:
         # 青山县人民政府关于…的实施意见 names its issuer before 关于; a title (or a notice's title)
         # printed over two lines (中共青山县委　青山县人民政府 / 关于…), on the line above it
@@ -408,6 +451,17 @@ def read_metadata(blocks: list[Block], body_start: int) -> Metadata:
         m = _TITLE_ISSUER_RE.match(normalize(md.title))
         if m and issuer_name(m.group(1)) == m.group(1):
             md.issuer = m.group(1)
+    if md.issuer and not md.co_issuers:
+        # issued jointly: the signature or the title's opening names the others after the issuer
+        for printed in (t for b in own for t in [b.norm] + [ln.norm for ln in b.lines]):
+            # (a signature of two lines is one block: 青山县残疾人联合会 / 青山县发展和改革委员会)
+            for text in (printed, re.split(r"关于|印发", printed.strip(), maxsplit=1)[0]):
+                bodies = joint_issuers(text) if md.issuer in re.sub(r"\s+", "", text) else []
+                if len(bodies) > 1 and bodies[0] == md.issuer:
+                    md.co_issuers = bodies[1:]
+                    break
+            if md.co_issuers:
+                break
     # period: explicit years in the title win over the five-year ordinal
     source = md.title or " ".join(b.text for b in head[:10])
     m = _EXPLICIT_PERIOD_RE.search(normalize(source))

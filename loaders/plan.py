@@ -852,6 +852,11 @@ def load_plan(path: str | Path) -> PlanRecord:
             # a department's own plan (青山县民政局2024年工作要点): its sections (社会救助科) are its own
             resolver.home_body = resolver.resolve(md.issuer)
     forward_gaps = _forwarded(md, resolver, region)
+    if issuer is not None and md.co_issuers:
+        # 联合印发: the issuer is the first printed, the lead (主办) body; the others are not modelled
+        forward_gaps.append(Gap(md.title_block.first if md.title_block else 0, "metadata",
+                                f"the plan is issued jointly by {'、'.join([md.issuer] + md.co_issuers)}: its "
+                                f"issuer is read as {md.issuer}, the first printed, the others not kept"))
     if issuer is None and md.forwarded_of and region is not None:
         issuer = forward_gaps.pop(0)  # type: ignore[assignment]
     shifted_after = {i - start for i in table_after if i >= start}

@@ -182,3 +182,37 @@ def test_a_forwarded_plan_whose_own_notice_is_not_printed_is_the_named_bodys_and
     assert joint.issuer.label == "县残疾人联合会"
     assert gaps(joint)[0] == ("the plan is issued jointly by 县残疾人联合会、县发展和改革委员会 (as the notice forwarding it "
                               "says): its issuer is read as 县残疾人联合会, the first printed, the others not kept")
+
+
+JOINT = "the plan is issued jointly by 薛城区残疾人联合会、薛城区发展和改革局: its issuer is read as 薛城区残疾人联合会, the first printed, the others not kept"
+
+
+@pytest.mark.parametrize("head", [
+    # the notice's title opening with both, its signature printing both on one line
+    "薛城区残疾人联合会　薛城区发展和改革局关于印发《薛城区“十四五”残疾人事业发展规划》的通知\n"
+    "现将《薛城区“十四五”残疾人事业发展规划》印发给你们。\n薛城区残疾人联合会　薛城区发展和改革局\n2022年2月20日\n"
+    "薛城区“十四五”残疾人事业发展规划\n",
+    # a signature of two lines, one a body
+    "关于印发《薛城区“十四五”残疾人事业发展规划》的通知\n现将《薛城区“十四五”残疾人事业发展规划》印发给你们。\n"
+    "薛城区残疾人联合会\n薛城区发展和改革局\n2022年2月20日\n薛城区“十四五”残疾人事业发展规划\n",
+    # both under the title
+    "薛城区“十四五”残疾人事业发展规划\n薛城区残疾人联合会　薛城区发展和改革局\n",
+])
+def test_a_plan_issued_jointly_is_its_first_bodys_and_said(tmp_path, head):
+    """县残联 and 县发展改革委 issuing jointly (联合印发) were read as one issuer 薛城区残疾人联合会薛城区发展和
+    改革局, a body invented from two.  The first printed is the lead (主办) body, the issuer; the others
+    are said."""
+    r = clause_plan(tmp_path, head, "（区民政局牵头）")
+    assert r.issuer.label == "薛城区残疾人联合会"
+    assert gaps(r) == [JOINT]
+
+
+@pytest.mark.parametrize("signature, issuer", [("（盖章）", None), ("薛城区残疾人联合会（盖章）", "薛城区残疾人联合会"),
+                                               ("（薛城区人民政府盖章）", "薛城区人民政府")])
+def test_a_signature_printing_its_seal_note_signs(tmp_path, signature, issuer):
+    """A plan signed after its text with a seal note over the date (（盖章）, 青山县残联（盖章）) read no issue
+    date and no issuer: the note is the signature's, the body named in or before it the issuer."""
+    r = text_plan(tmp_path, "薛城区“十四五”残疾人事业发展规划\n一、主要任务\n1.加强康复。实施康复服务。（区残联负责）\n"
+                            f"二、保障措施\n加强组织领导。\n{signature}\n2022年2月20日\n")
+    assert r.issued.isoformat() == "2022-02-20"
+    assert (r.issuer.label if r.issuer else None) == issuer
