@@ -108,6 +108,8 @@ class Metadata:
     #: names as the plan's issuer (县残联), where the plan's own notice is printed nowhere under it
     forwarded_by: Block | None = None
     forwarded_of: str = ""
+    #: the region a title prints in brackets, in it or on a line of its own under it (…规划（青山县）)
+    bracketed_region: str = ""
     #: the bodies that issue the plan with its issuer (联合印发: 青山县残疾人联合会　青山县发展和改革委员会)
     co_issuers: list[str] = field(default_factory=list)
 
@@ -312,6 +314,7 @@ def _without_annex_list(head: list[Block]) -> list[Block]:
     return out
 
 
+_BRACKETED_RE = re.compile(r"[（(]([^（()）]{2,30})[)）]")
 #: a notice forwarding another body's document (转发): 青山县人民政府办公室转发县残联关于…的通知,
 #: 关于转发《枣庄市…规划》的通知
 _FORWARD_TITLE_RE = re.compile(r"^[^，。；]{0,60}转发(?P<rest>[^，。；]{4,100})的通知$")
@@ -451,6 +454,14 @@ def read_metadata(blocks: list[Block], body_start: int) -> Metadata:
         m = _TITLE_ISSUER_RE.match(normalize(md.title))
         if m and issuer_name(m.group(1)) == m.group(1):
             md.issuer = m.group(1)
+    if at is not None:
+        # a title naming its region in brackets, in it or on a line of its own under it (…规划（青山县）,
+        # （青山县）“十四五”…), as a template's title is filled in
+        for text in [md.title] + [ln.norm for b in head[at + 1:at + 3] for ln in b.lines][:3]:
+            m = next((m for m in _BRACKETED_RE.finditer(text) if _names_region(m.group(1))), None)
+            if m is not None and (text == md.title or _BRACKETED_RE.fullmatch(text.strip())):
+                md.bracketed_region = m.group(1)
+                break
     if md.issuer and not md.co_issuers:
         # issued jointly: the signature or the title's opening names the others after the issuer
         for printed in (t for b in own for t in [b.norm] + [ln.norm for ln in b.lines]):

@@ -372,6 +372,8 @@ def _region(md: Metadata, text: str) -> tuple[RegionRef | None, list[Gap]]:
     gaps: list[Gap] = []
     line = md.title_block.first if md.title_block else 0
     from_title = split_region_names(md.title)
+    if not from_title and md.bracketed_region:  # …规划（青山县）: the region the title prints in brackets
+        from_title = split_region_names(md.bracketed_region)
     issuer = _GOVERNMENT_WORDS_RE.sub("", md.issuer)
     from_issuer = split_region_names(issuer)
     town = town_after(md.title, from_title)

@@ -216,3 +216,17 @@ def test_a_signature_printing_its_seal_note_signs(tmp_path, signature, issuer):
                             f"二、保障措施\n加强组织领导。\n{signature}\n2022年2月20日\n")
     assert r.issued.isoformat() == "2022-02-20"
     assert (r.issuer.label if r.issuer else None) == issuer
+
+
+@pytest.mark.parametrize("head", ["“十四五”残疾人事业发展规划（薛城区）\n", "（薛城区）“十四五”残疾人事业发展规划\n",
+                                  "《“十四五”残疾人事业发展规划（薛城区）》\n",
+                                  "“十四五”残疾人事业发展规划\n（2021—2025年）\n（薛城区）\n"])
+def test_a_region_printed_in_brackets_by_the_title_is_the_plans(tmp_path, head):
+    """A title naming its region in brackets, as a template's is filled in, read no region (said)."""
+    r = clause_plan(tmp_path, head, "（区民政局牵头）")
+    assert chain(r) == ["山东省", "枣庄市", "薛城区"] and not gaps(r)
+
+
+def test_a_bracket_naming_no_region_names_none(tmp_path):
+    r = clause_plan(tmp_path, "“十四五”残疾人事业发展规划（修订版）\n", "（区民政局牵头）")
+    assert r.region is None and gaps(r) == ["no region found in the title or issuer"]
