@@ -246,6 +246,11 @@ def zone_place(zone: str) -> RegionRef | None:
             return _gazetteer_chain(lower[0].name)
         if len(lower) > 1:
             return None
+        # a county-level division's name, or its name less its level word (薛城经济开发区: 薛城区), one
+        # division so named under one place
+        county = [c for c in (head, head + "区", head + "县", head + "市", head + "旗") if len(places_of(c)) == 1]
+        if len(county) == 1:
+            return resolve_region(county, "")
     return None
 
 

@@ -19,6 +19,8 @@ from policykg.loaders.regions import (PREFECTURE_LEVELS, PROVINCE_LEVELS, level_
 from policykg.loaders.text import normalize
 
 LEVEL_CHARS = "区市县旗省州盟"
+#: the levels of a plan's region that stand within a county-level division: a town's, a zone's
+_BELOW_COUNTY = ("town", "township", "subdistrict", "zone")
 #: the level words of a town-level division of one character (a town's plan: 镇民政办, 乡财政所)
 _TOWN_WORDS = "镇乡"
 #: how names begin that take no region prefix: collectives, national and party bodies, and the
@@ -523,9 +525,14 @@ class UnitResolver:
             printed = self._chain_printed(name) or self._abbreviation_printed(name)
             if printed is not None:  # 云山市财政局 in 青溪区's plan: the city's, never 区云山市财政局
                 return printed
+            # (a town's or a zone's plan prints its county's bodies by the county's short name too:
+            # 薛城公安分局 in 常庄街道's plan is 薛城区's)
+            for node in [self.region] + ([self.region.parent] if self.region.level in _BELOW_COUNTY
+                                         and self.region.parent is not None else []):
+                short = region_short_name(node)
+                if name.startswith(short) and len(name) > len(short) + 1 and self._short_prefixes(name, short):
+                    return short, name[len(short):], node
             short = region_short_name(self.region)
-            if name.startswith(short) and len(name) > len(short) + 1 and self._short_prefixes(name, short):
-                return short, name[len(short):], self.region
             named = self._named_below(name)
             if named is not None:
                 return named

@@ -230,3 +230,13 @@ def test_a_region_printed_in_brackets_by_the_title_is_the_plans(tmp_path, head):
 def test_a_bracket_naming_no_region_names_none(tmp_path):
     r = clause_plan(tmp_path, "“十四五”残疾人事业发展规划（修订版）\n", "（区民政局牵头）")
     assert r.region is None and gaps(r) == ["no region found in the title or issuer"]
+
+
+@pytest.mark.parametrize("title, region", [("薛城区常庄街道“十四五”残疾人事业发展规划", "常庄街道"),
+                                           ("薛城经济开发区“十四五”残疾人事业发展规划", "薛城经济开发区")])
+def test_a_town_or_zones_plan_prints_its_countys_bodies_by_the_countys_short_name(tmp_path, title, region):
+    """薛城公安分局 in 常庄街道's plan was 区薛城公安分局 (in 薛城经济开发区's, 开发区薛城公安分局), a body
+    beside 区公安分局; 薛城经济开发区 stood under 山东省 alone, its name's place (薛城: 薛城区) unread."""
+    r = clause_plan(tmp_path, title + "\n", "（薛城公安分局牵头，县民政局配合）")
+    assert chain(r) == ["山东省", "枣庄市", "薛城区", region]
+    assert roles(r.tasks()[0])[0] == ("lead", "区公安分局", "薛城区")
