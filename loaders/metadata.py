@@ -329,7 +329,9 @@ def _forwarding_notice(head: list[Block]) -> tuple[int, int | None, str] | None:
         if m is None or not any(w in m.group("rest") for w in _PLAN_WORDS + _ENDING_WORDS):
             continue
         rest = m.group("rest")
-        of = "" if rest.startswith("《") or "关于" not in rest else rest[:rest.index("关于")]
+        # the body named before 关于 or the document's 《》 (转发县残联关于…, 转发县残联《…》)
+        of = rest[:min(rest.find(w) if w in rest else len(rest) for w in ("关于", "《"))]
+        of = "" if of == rest else of
         end = next((k for k in range(i + 1, len(head)) if _signed(head[k].norm)), None)
         return i, end, of
     return None

@@ -240,3 +240,9 @@ def test_a_town_or_zones_plan_prints_its_countys_bodies_by_the_countys_short_nam
     r = clause_plan(tmp_path, title + "\n", "（薛城公安分局牵头，县民政局配合）")
     assert chain(r) == ["山东省", "枣庄市", "薛城区", region]
     assert roles(r.tasks()[0])[0] == ("lead", "区公安分局", "薛城区")
+
+
+def test_a_forwarding_notice_naming_the_body_before_the_documents_guillemets(tmp_path):
+    r = clause_plan(tmp_path, "青山县人民政府办公室关于转发县残联《青山县“十四五”残疾人事业发展规划》的通知\n青政办发〔2022〕5号\n"
+                              "青山县人民政府办公室\n2022年3月5日\n" + TITLE, "（县民政局牵头）")
+    assert (r.issuer.label, r.doc_number, r.issued) == ("县残疾人联合会", "", None)
