@@ -30,7 +30,7 @@ from policykg.loaders.grids import (continue_division_grid, read_division_grid, 
 from policykg.loaders.formats import read_document
 from policykg.loaders.reading import Grid, SourceText
 from policykg.loaders.reference import classify_department
-from policykg.loaders.regions import (county_before, is_zone, level_of, places_of, resolve_region,
+from policykg.loaders.regions import (county_before, is_zone, level_of, level_word, places_of, resolve_region, speaks_as_town,
                                       split_region_names, town_after, zone_after, zone_place)
 from policykg.loaders.responsibilities import (DEADLINE_PHRASE_RE, MARKER_RE, OWNER_LABELS, Assigned, Clause,
                                               ClauseReader, Part, bracket_groups,
@@ -377,6 +377,10 @@ def _region(md: Metadata, text: str) -> tuple[RegionRef | None, list[Gap]]:
     issuer = _GOVERNMENT_WORDS_RE.sub("", md.issuer)
     from_issuer = split_region_names(issuer)
     town = town_after(md.title, from_title)
+    if town is not None and not speaks_as_town(town[0], text):
+        # 青山县科技下乡“十四五”规划: a county's plan, saying 全县, never 全乡; a text saying neither, not told
+        county_word = level_word(from_title[-1]) if from_title else ""
+        town = None if county_word and re.search(f"[全本我]{county_word}", text) else (town[0], False)
     if town is not None and town[1]:
         from_title = from_title + [town[0]]
     issuer_town = town_after(issuer, from_issuer)

@@ -360,6 +360,14 @@ def resolve_region(names: list[str], text: str) -> RegionRef | None:
     return node
 
 
+def speaks_as_town(town: str, text: str) -> bool:
+    """Does a plan's text speak as the town's (全镇, 本街道, 我乡, or the town's government by its name:
+    白沙镇党委, 常庄街道办事处), as a county's says 全县?  A title's words ending as a town's name
+    does (青山县科技下乡“十四五”规划) are no town where the text never does."""
+    word = next(w for w in ("街道", "苏木", "镇", "乡") if town.endswith(w))
+    return re.search(rf"[全本我]{word}|{re.escape(town)}(?:党委|党工委|人民政府|政府|办事处)", text) is not None
+
+
 def county_before(town: str, text: str) -> str | None:
     """The county-level division `text` prints right before a town's name, where it names one
     (薛城区白沙镇人民政府 in the signature of 白沙镇's plan -> 薛城区), the one printed most."""

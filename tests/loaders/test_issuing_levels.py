@@ -19,6 +19,12 @@ def gaps(record, kind: str = "metadata") -> list[str]:
     return [g.message for g in record.warnings if g.kind == kind]
 
 
+def preamble(title: str) -> str:
+    """A town's plan's preamble, speaking as the town's (全镇, 全街道)."""
+    word = next(w for w in ("街道", "苏木", "镇", "乡") if w in title)
+    return f"为推动全{word}残疾人事业高质量发展，制定本规划。\n"
+
+
 @pytest.mark.parametrize("title, want", [
     ("薛城区常庄街道“十四五”残疾人事业发展规划", ["山东省", "枣庄市", "薛城区", "常庄街道"]),
     ("湖北省宜昌市长阳县龙舟坪镇“十四五”残疾人事业发展规划", ["湖北省", "宜昌市", "长阳土家族自治县", "龙舟坪镇"]),
@@ -29,9 +35,9 @@ def gaps(record, kind: str = "metadata") -> list[str]:
 ])
 def test_a_towns_plan_is_the_towns_under_its_county(tmp_path, title, want):
     """青山县白沙镇“十四五”…规划 was read as 青山县's plan, silently: the town's name after the county's
-    was left off.  A town-level division (镇, 乡, 街道, 苏木) is a region below its county; its bodies
-    printed by its level word (镇民政办) are its own, the county's (县民政局) its county's."""
-    r = clause_plan(tmp_path, title + "\n", "（镇民政办牵头，区残联、镇财政所配合）")
+    was left off.  A town-level division (镇, 乡, 街道, 苏木) is a region below its county, where its plan
+    speaks as the town's (全镇, as a county's says 全县)."""
+    r = clause_plan(tmp_path, title + "\n" + preamble(title), "（镇民政办牵头，区残联、镇财政所配合）")
     assert chain(r) == want
     assert r.region.level in ("town", "township", "subdistrict")
     assert not gaps(r)
@@ -39,7 +45,7 @@ def test_a_towns_plan_is_the_towns_under_its_county(tmp_path, title, want):
 
 def test_a_towns_bodies_are_the_towns_and_its_countys_the_countys(tmp_path):
     r = clause_plan(tmp_path, "薛城区白沙镇“十四五”残疾人事业发展规划\n",
-                    "（镇民政办牵头，区民政局、白沙镇人民政府、镇财政所配合）")
+                    "（镇民政办牵头，区民政局、白沙镇人民政府、镇财政所配合）")  # (白沙镇人民政府: it speaks as the town's)
     assert roles(r.tasks()[0]) == [("lead", "镇民政办", "白沙镇"), ("support", "区民政局", "薛城区"),
                                    ("support", "镇人民政府", "白沙镇"), ("support", "镇财政所", "白沙镇")]
     assert not r.warnings
@@ -75,6 +81,12 @@ def test_words_ending_in_a_towns_level_word_name_no_town(tmp_path, title):
     r = clause_plan(tmp_path, title + "\n", "（县民政局牵头）")
     assert r.region.level not in ("town", "township", "subdistrict")
     assert not gaps(r)
+
+
+def test_a_title_ending_a_word_as_a_towns_name_in_a_plan_speaking_as_the_countys_is_no_towns(tmp_path):
+    """薛城区科技下乡“十四五”规划, its text saying 全区, never 全乡: 科技下乡 is no town."""
+    r = clause_plan(tmp_path, "薛城区科技下乡“十四五”规划\n为推动全区科技下乡工作，制定本规划。\n", "（区科技局牵头）")
+    assert chain(r)[-1] == "薛城区" and not gaps(r)
 
 
 def test_a_town_name_followed_by_other_words_than_a_titles_is_said(tmp_path):
@@ -237,7 +249,7 @@ def test_a_bracket_naming_no_region_names_none(tmp_path):
 def test_a_town_or_zones_plan_prints_its_countys_bodies_by_the_countys_short_name(tmp_path, title, region):
     """薛城公安分局 in 常庄街道's plan was 区薛城公安分局 (in 薛城经济开发区's, 开发区薛城公安分局), a body
     beside 区公安分局; 薛城经济开发区 stood under 山东省 alone, its name's place (薛城: 薛城区) unread."""
-    r = clause_plan(tmp_path, title + "\n", "（薛城公安分局牵头，县民政局配合）")
+    r = clause_plan(tmp_path, title + "\n为推动全街道残疾人事业发展，制定本规划。\n", "（薛城公安分局牵头，县民政局配合）")
     assert chain(r) == ["山东省", "枣庄市", "薛城区", region]
     assert roles(r.tasks()[0])[0] == ("lead", "区公安分局", "薛城区")
 
