@@ -30,8 +30,9 @@ from policykg.loaders.grids import (continue_division_grid, read_division_grid, 
 from policykg.loaders.formats import read_document
 from policykg.loaders.reading import Grid, SourceText
 from policykg.loaders.reference import classify_department
-from policykg.loaders.regions import (county_before, is_zone, level_of, level_word, places_of, resolve_region, speaks_as_town,
-                                      split_region_names, town_after, zone_after, zone_place)
+from policykg.loaders.regions import (county_before, is_zone, level_of, level_word, places_of, printed_names,
+                                      resolve_region, speaks_as_town, split_region_names, town_after, zone_after,
+                                      zone_place)
 from policykg.loaders.responsibilities import (DEADLINE_PHRASE_RE, MARKER_RE, OWNER_LABELS, Assigned, Clause,
                                               ClauseReader, Part, bracket_groups,
                                               is_role_note, label_ends_line, lead_marks, opens_with_label,
@@ -411,6 +412,8 @@ def _region(md: Metadata, text: str) -> tuple[RegionRef | None, list[Gap]]:
         county = county_before(names[0], without_site_names(text))
         if county is not None:
             names = [county] + names
+        elif from_issuer and not _is_town(from_issuer[-1]) and not is_zone(from_issuer[-1]):
+            names = from_issuer + names  # 薛城区人民政府办公室 issuing 白沙镇's plan: its town's
         else:
             gaps.append(Gap(line, "metadata", f"{names[0]} is a town-level division (镇, 乡, 街道, 苏木) whose "
                                               f"county the text never prints before its name: the region's "
@@ -444,6 +447,16 @@ def _forwarded(md: Metadata, resolver: UnitResolver, region: RegionRef | None) -
                                          if " and " in what else f"that notice's: the plan's own {what} is printed "
                                          "nowhere, so not read"))
     return out
+
+
+def _issuer_region(issuer: str, region: RegionRef) -> RegionRef:
+    """The division of the plan's chain its issuer's name names (薛城区人民政府办公室 issuing 白沙镇's plan:
+    薛城区, never 白沙镇), else the plan's region."""
+    names = split_region_names(_GOVERNMENT_WORDS_RE.sub("", issuer))
+    town = town_after(_GOVERNMENT_WORDS_RE.sub("", issuer), names)
+    last = town[0] if town is not None and "".join(names) + town[0] == _GOVERNMENT_WORDS_RE.sub("", issuer) \
+        else names[-1] if names else ""
+    return next((n for n in region.chain() if last and last in printed_names(n.name)), region)
 
 
 def _is_town(name: str) -> bool:
@@ -852,7 +865,7 @@ def load_plan(path: str | Path) -> PlanRecord:
     resolver = UnitResolver(region)
     issuer: UnitRef | None = None
     if md.issuer and region is not None:
-        issuer = UnitRef(key=md.issuer, label=md.issuer, region=region,
+        issuer = UnitRef(key=md.issuer, label=md.issuer, region=_issuer_region(md.issuer, region),
                          dept_type=classify_department(md.issuer))
         if issuer.dept_type not in ("people-government", "government-office", "township-subdistrict"):
             # a department's own plan (青山县民政局2024年工作要点): its sections (社会救助科) are its own

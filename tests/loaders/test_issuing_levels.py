@@ -258,3 +258,15 @@ def test_a_forwarding_notice_naming_the_body_before_the_documents_guillemets(tmp
     r = clause_plan(tmp_path, "青山县人民政府办公室关于转发县残联《青山县“十四五”残疾人事业发展规划》的通知\n青政办发〔2022〕5号\n"
                               "青山县人民政府办公室\n2022年3月5日\n" + TITLE, "（县民政局牵头）")
     assert (r.issuer.label, r.doc_number, r.issued) == ("县残疾人联合会", "", None)
+
+
+def test_a_towns_plan_issued_by_its_county_stands_under_it_and_the_issuer_is_the_countys(tmp_path):
+    """薛城区人民政府办公室关于印发《白沙镇…规划》的通知: 白沙镇's chain stopped at it (said), and the district's
+    office was labelled a body of 白沙镇.  The county issuing its town's plan is the town's county, and
+    an issuer is the body of the division its name names."""
+    r = clause_plan(tmp_path, "薛城区人民政府办公室关于印发《白沙镇“十四五”残疾人事业发展规划》的通知\n薛政办发〔2022〕9号\n"
+                              "薛城区人民政府办公室\n2022年3月1日\n白沙镇“十四五”残疾人事业发展规划\n"
+                              "为推动全镇残疾人事业发展，制定本规划。\n", "（镇卫生院负责）")
+    assert chain(r) == ["山东省", "枣庄市", "薛城区", "白沙镇"]
+    assert (r.issuer.label, r.issuer.region.name) == ("薛城区人民政府办公室", "薛城区")
+    assert not gaps(r)
