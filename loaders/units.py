@@ -19,6 +19,10 @@ from policykg.loaders.regions import (PREFECTURE_LEVELS, PROVINCE_LEVELS, level_
 from policykg.loaders.text import normalize
 
 LEVEL_CHARS = "区市县旗省州盟"
+#: the levels of a plan's region that stand within a county-level division: a town's, a zone's
+_BELOW_COUNTY = ("town", "township", "subdistrict", "zone")
+#: the level words of a town-level division of one character (a town's plan: 镇民政办, 乡财政所)
+_TOWN_WORDS = "镇乡"
 #: how names begin that take no region prefix: collectives, national and party bodies, and the
 #: bodies below the plan's region (乡镇卫生院, 村（居）委会 are no 县乡镇卫生院)
 UNPREFIXED = ("各", "中国", "全", "国网", "国家", "中共", "中华", "人行", "乡镇", "乡（镇）", "乡(镇)", "村", "社区",
@@ -480,8 +484,9 @@ class UnitResolver:
         zone_first = self.zone_prefixes[0] if self.zone_prefixes and region and not places_of(region.name) else ""
         # (自治区's bodies print 自治区, 六枝特区's 特区: `level_word`)
         word = level_word(region.name) if region is not None else ""
+        # (a town's bodies print its level word: 镇民政办, 乡财政所, 街道办, 苏木…)
         self.level_char = ("" if region is None else zone_first if zone_first
-                           else word if word in LEVEL_CHARS or len(word) > 1 else "区")
+                           else word if word in LEVEL_CHARS + _TOWN_WORDS or len(word) > 1 else "区")
         self._cache: dict[tuple[str, str], UnitRef] = {}
         self._above: dict[str, RegionRef] = {}  # unnamed regions above the plan's, by level character
         # each name's prefix, split once: a plan prints the same names in clause after clause, and
@@ -526,9 +531,14 @@ class UnitResolver:
             printed = self._chain_printed(name) or self._abbreviation_printed(name)
             if printed is not None:  # 云山市财政局 in 青溪区's plan: the city's, never 区云山市财政局
                 return printed
+            # (a town's or a zone's plan prints its county's bodies by the county's short name too:
+            # 薛城公安分局 in 常庄街道's plan is 薛城区's)
+            for node in [self.region] + ([self.region.parent] if self.region.level in _BELOW_COUNTY
+                                         and self.region.parent is not None else []):
+                short = region_short_name(node)
+                if name.startswith(short) and len(name) > len(short) + 1 and self._short_prefixes(name, short):
+                    return short, name[len(short):], node
             short = region_short_name(self.region)
-            if name.startswith(short) and len(name) > len(short) + 1 and self._short_prefixes(name, short):
-                return short, name[len(short):], self.region
             named = self._named_below(name)
             if named is not None:
                 return named
@@ -742,7 +752,7 @@ class UnitResolver:
         """The level word a body of a division of the plan's chain is labelled with (县, 州 of an
         autonomous prefecture, 自治区, 特区), '' where it prints none of its own (a zone's)."""
         if region is self.region:
-            return self.level_char if self.level_char in LEVEL_CHARS or len(self.level_char) > 1 else ""
+            return self.level_char if self.level_char in LEVEL_CHARS + _TOWN_WORDS or len(self.level_char) > 1 else ""
         word = level_word(region.name)
         return word if word in LEVEL_CHARS or len(word) > 1 else ""
 
