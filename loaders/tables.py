@@ -898,6 +898,81 @@ def _split_cells(line: str, piped: bool, outer: tuple[bool, bool] = (False, Fals
     return cells
 
 
+#: a stretch of a line's text: words one space apart (2020 年), two or more spaces, a tab or a
+#: full-width space between stretches
+_STRETCH_RE = re.compile(r"[^ \t\u3000]+(?: [^ \t\u3000]+)*")
+#: how far (in characters) a stretch may start before its column's header cell and still be its
+_ALIGN_SLACK = 2
+
+
+def _stretches(ln: Line) -> list[tuple[int, str]]:
+    """Each stretch of a line's text with the column (in characters) it starts at on the page."""
+    return [(ln.lead + m.start(), m.group()) for m in _STRETCH_RE.finditer(ln.clean)]
+
+
+def _laid_out_rows(lines: list[Line], i: int) -> tuple[list[tuple[int, tuple[str, ...]]], int] | None:
+    """A table as `pdftotext -layout` prints a PDF's (and as one is typed aligned with spaces): a
+    header of three or more cells two spaces apart or more, each row's cells standing under them,
+    and a cell's text wrapped inside its column onto the lines below, the first column's cell (序号,
+    a name) left blank there or going on alone.  Cells are printed from their top (as Word and WPS
+    print them unless told otherwise): a row's first line prints its first column's cell and another.
+    Each stretch of text belongs to the column whose header cell starts at or just before it; any
+    other line goes on the row above, its stretches joined to the cells above them.  The table ends at a line whose text does not stand
+    in the columns (a stretch running across a column's start: prose), a heading, or a second blank
+    line.  None where no row goes on over two lines: one row a line is read as before."""
+    header = _stretches(lines[i])
+    starts = [pos for pos, _ in header]
+    if len(starts) < 3:
+        return None
+    rows: list[tuple[int, list[str]]] = [(lines[i].no, [text for _, text in header])]
+    wrapped = False
+    last = lines[i].no
+    blank = 0
+    for ln in lines[i + 1:]:
+        if not ln.clean:
+            blank += 1
+            if blank > 1:
+                break
+            continue
+        if ln.indented or is_heading_line(ln.norm):
+            break
+        placed: dict[int, str] = {}
+        for pos, text in _stretches(ln):
+            col = max((c for c, start in enumerate(starts) if start <= pos + _ALIGN_SLACK), default=None)
+            if col is None or col in placed or (col + 1 < len(starts) and pos + len(text) > starts[col + 1]):
+                placed = {}
+                break  # before the first column, two stretches in one column, or across a column's start
+            placed[col] = text
+        if not placed:
+            break
+        if 0 in placed and len(placed) >= 2:
+            rows.append((ln.no, [placed.get(c, "") for c in range(len(starts))]))
+        elif len(rows) > 1:
+            cells = rows[-1][1]
+            for col, text in placed.items():
+                cells[col] = _joined(cells[col], text)
+            wrapped = True
+        else:
+            break  # the header's own cells wrapped: not read so
+        blank = 0
+        last = ln.no
+    if not wrapped or len(rows) < 2:
+        return None
+    return [(no, tuple(cells)) for no, cells in rows], last
+
+
+def _joined(cell: str, more: str) -> str:
+    """A cell's text and its next printed line: nothing between two Chinese characters (a wrap), else
+    a space."""
+    if not cell:
+        return more
+    return cell + ("" if _WIDE_CHAR_RE.match(cell[-1]) and _WIDE_CHAR_RE.match(more[0]) else " ") + more
+
+
+#: a character a wrap between two of leaves no space: Chinese, and full-width punctuation and forms
+_WIDE_CHAR_RE = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+
+
 #: a Markdown table's rule row (|---|:---:|)
 _RULE_ROW = re.compile(r"\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*")
 
@@ -915,11 +990,16 @@ def _row_lines(lines: list[Line], i: int) -> tuple[list[tuple[int, tuple[str, ..
     apart are an empty cell between them where that makes the row as wide as the header (a table
     whose cells are apart by one tab each), and so are the tabs a row ends with (its last cells
     empty: the tabs are printed, the stripped line lost them); else runs of tabs and spaces are one
-    gap (a table aligned by them), and a row narrower than its header is for its reader to say."""
+    gap (a table aligned by them), and a row narrower than its header is for its reader to say.  A
+    table laid out as the page prints it, its cells' text wrapped inside their columns, is read by
+    where each stretch of text stands (`_laid_out_rows`)."""
     if len(_CELL_GAP.split(lines[i].clean)) < 3:
         return _single_spaced_rows(lines, i)
     if lines[i].clean.count("|") >= 2:
         return _single_spaced_rows(lines, i)  # 指标 | 2020年 | 2025年: apart by bars, spaces or none beside them
+    laid_out = _laid_out_rows(lines, i)
+    if laid_out is not None:
+        return laid_out
     rows: list[tuple[int, tuple[str, ...]]] = []
     for ln in lines[i:]:
         cells = tuple(c for c in _CELL_GAP.split(ln.clean) if c)

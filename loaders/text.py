@@ -120,6 +120,9 @@ class Line:
     #: tabs the printed line ended with: a row of tab-separated cells whose last cells are empty
     #: (序号	任务	县民政局	 with no supporter), which stripping `clean` drops
     tail_tabs: int = 0
+    #: the spaces the printed line opened with (a text laid out as the page is, `pdftotext -layout`:
+    #: where a table's cell starts, counted in characters)
+    lead: int = 0
 
 
 @dataclass
@@ -204,8 +207,9 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
         indented = clean.startswith("\t")
         end = clean.rstrip("\r\n ")
         tail_tabs = len(end) - len(end.rstrip("\t")) if end.strip() else 0
+        lead = len(clean) - len(clean.lstrip(" \u3000"))
         clean = without_letter_spacing(clean.strip().strip("\u200b\ufeff").strip())
-        out.append(Line(i, clean, normalize(clean), indented, tail_tabs if "\t" in clean else 0))
+        out.append(Line(i, clean, normalize(clean), indented, tail_tabs if "\t" in clean else 0, lead))
     return out
 
 

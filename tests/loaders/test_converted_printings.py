@@ -297,3 +297,24 @@ def test_corpus_plans_printed_to_pdf_and_extracted_by_pdftotext_read_as_printed(
                 assert "14 line(s)" in record.warnings[0].message
                 got["indicators"] = want["indicators"]
             assert got == want, (path.name, mode)
+
+
+@needs_soffice
+@needs_pdftotext
+def test_the_word_file_printed_to_pdf_and_extracted_by_pdftotext_reads_as_the_word_file_or_says(tmp_path, word):
+    """The Word file's tables printed to PDF and extracted by pdftotext: -layout prints each row's
+    cells wrapped inside their columns, read as the Word file reads (before: the division table's
+    first task cut at its first line, the others lost, the second indicator lost); -raw cuts the
+    rows into the prose's lines: the division table is said not read (before: nothing said)."""
+    path, want = word
+    pdf = soffice(closed(path), "pdf", tmp_path)
+    texts = {}
+    for mode in ("-layout", "-raw"):
+        texts[mode] = tmp_path / f"plan{mode}.txt"
+        subprocess.run([PDFTOTEXT, mode, "-enc", "UTF-8", str(pdf), str(texts[mode])], check=True,
+                       capture_output=True, timeout=120)
+    assert reading(load_plan(texts["-layout"])) == want
+    raw = load_plan(texts["-raw"])
+    assert any(g.message.startswith("a table's header naming a column of units (序号 | 重点任务 | 牵头单位 | 配合单位)")
+               for g in raw.warnings)
+    assert any("no table was read there" in g.message for g in raw.warnings)  # the indicator table's rows

@@ -286,3 +286,58 @@ def test_a_box_whose_heading_is_its_tables_top_row_gives_its_projects(tmp_path):
         ("残疾儿童康复救助", "2021-2025年"), ("辅助器具适配", "2022年")]
     assert [t.title for t in r.tasks()] == ["加强康复", "发展特殊教育"]
     assert r.warnings == []
+
+
+def laid_out(header: tuple[str, ...], rows: list[tuple[str, ...]], widths: tuple[int, ...]) -> str:
+    """A table as `pdftotext -layout` prints a PDF's: each cell's text wrapped inside its column
+    (`widths` characters, cells top-aligned), columns two spaces apart or more, a row's wrapped
+    lines printing nothing in the columns whose cells ended."""
+    def wrapped(text: str, width: int) -> list[str]:
+        return [text[k:k + width] for k in range(0, len(text), width)] or [""]
+    out = []
+    for row in [header, *rows]:
+        parts = [wrapped(c, w) for c, w in zip(row, widths)]
+        for k in range(max(map(len, parts))):
+            line = "".join((p[k] if k < len(p) else "").ljust(w + 3, " ") for p, w in zip(parts, widths))
+            out.append(line.rstrip() + "\n")
+    return "".join(out)
+
+
+@pytest.mark.parametrize("lead", [0, 6])  # the table at the page's left margin, or set in from it
+def test_a_division_table_laid_out_by_pdftotext_its_cells_wrapped_in_their_columns(tmp_path, lead):
+    """pdftotext -layout prints a table's rows over several lines, each cell wrapped inside its
+    column: before, the first row was read with its task cut at its first line (完善残疾人最低生),
+    the other rows lost, nothing said."""
+    table = laid_out(("序号", "重点任务", "牵头单位", "配合单位", "完成时限"), ROWS, (4, 8, 6, 6, 6))
+    table = "".join(" " * lead + ln if ln.strip() else ln for ln in table.splitlines(keepends=True))
+    r = table_plan(tmp_path, table + "\n二、保障措施\n加强组织领导。\n")
+    assert rows_of(r) == EXPECTED
+    division = next(s for c in r.chapters for s in c.sections if s.title == "重点工作任务分工表")
+    assert [t.title for t in division.tasks][0] == "完善残疾人最低生活保障制度，将符合条件的残疾人纳入低保"
+    assert [g for g in r.warnings if g.kind == "table"] == []
+
+
+def test_an_indicator_table_laid_out_by_pdftotext_its_names_wrapped(tmp_path):
+    """The indicator names wrap inside their column, the first: the line that goes on prints the
+    name's rest alone (before: the first row read with its name cut, 城乡残疾人职业技, the next lost)."""
+    table = laid_out(("指标", "2020年", "2025年", "属性"),
+                     [("城乡残疾人职业技能培训人数（人次）", "——", "800", "预期性"),
+                      ("困难残疾人生活补贴覆盖率（%）", "100", "100", "约束性")], (8, 6, 6, 6))
+    path = tmp_path / "plan.txt"
+    path.write_text("青山县“十四五”残疾人事业发展规划\n\n一、主要指标\n" + table
+                    + "二、主要任务\n1.完善低保。将符合条件的残疾人纳入低保。（牵头单位：县民政局）\n", encoding="utf-8")
+    r = load_plan(path)
+    assert [(i.name, i.unit, i.baseline.printed, i.target.printed, i.attribute) for i in r.indicators] == [
+        ("城乡残疾人职业技能培训人数", "人次", "——", "800", "预期性"), ("困难残疾人生活补贴覆盖率", "%", "100", "100", "约束性")]
+    assert [t.title for t in r.tasks()] == ["完善低保"]
+    assert r.warnings == []
+
+
+def test_a_division_tables_header_left_among_the_prose_is_a_gap(tmp_path):
+    """pdftotext -raw prints a table's rows cut into the prose's lines under a single-spaced header:
+    no reader reads them, and the units they give are said to be unread (before: nothing said, the
+    second row's number read as a section)."""
+    r = table_plan(tmp_path, "序号 重点任务 牵头单位 配合单位\n1 完善残疾人最低生活保障制\n度。\n县民政局 县财政局\n")
+    assert [(g.kind, g.line) for g in r.warnings if "column of units" in g.message] == [("table", 12)]
+    assert "a table's header naming a column of units (序号 | 重点任务 | 牵头单位 | 配合单位) whose rows were not " \
+           "read as a table: the units it gives tasks are not read" in [g.message for g in r.warnings]
