@@ -557,11 +557,8 @@ class UnitResolver:
         return None
 
     def _chain(self) -> list[RegionRef]:
-        chain, node = [], self.region
-        while node is not None:
-            chain.append(node)
-            node = node.parent
-        return chain
+        """The plan's region and the divisions above it, innermost first."""
+        return self.region.chain()[::-1] if self.region is not None else []
 
     def _long_level_region(self, word: str) -> RegionRef | None:
         """The division of the plan's chain a level word of more than one character names: 自治县 an
@@ -605,7 +602,7 @@ class UnitResolver:
         民政局 for 长阳土家族自治县's), after the divisions above it where printed too (北京市朝阳区
         温馨家园管理中心 in 朝阳区's plan: 朝阳区's, never 北京市's 市朝阳区…)."""
         pos, hit = 0, None
-        for node in reversed(self._chain()):  # outermost first
+        for node in self.region.chain():  # outermost first
             form = next((f for f in printed_names(node.name) if name.startswith(f, pos)
                          and len(name) > pos + len(f) + 1), None)
             if form is not None:
