@@ -181,6 +181,49 @@ def _gazetteer_chain(name: str) -> RegionRef | None:
     return RegionRef(name=entry.name, level=entry.level, parent=parent, code=entry.code)
 
 
+def county_division(name: str, chain: list[RegionRef]) -> RegionRef | None:
+    """A county-level division of the county gazetteer, with the divisions above it: under the one
+    of `chain` it stands under (越秀区 beside 广州市's chain), else under its only one (鄂托克旗 under
+    鄂尔多斯市 beside 鄂托克前旗's chain, never below that banner), else under the one in `chain`'s
+    province; None where that leaves it several (朝阳区 beside 青山县's chain)."""
+    places = counties().get(name, ())
+    own = {node.name: node for node in chain}
+    hits = [(own[p], code) for p, code in places if p in own]
+    if not hits and len(places) == 1:
+        hits = [(_gazetteer_chain(places[0][0]), places[0][1])]
+    if not hits and chain:
+        hits = [(parent, code) for p, code in places
+                if (parent := _gazetteer_chain(p)) is not None and parent.chain()[0].name == chain[0].name]
+    if len(hits) != 1 or hits[0][0] is None:
+        return None
+    parent, code = hits[0]
+    return RegionRef(name=name, level=level_of(name, parent), parent=parent, code=code)
+
+
+@cache
+def abbreviated_division(place: str) -> str | None:
+    """The county-level division a place's abbreviation names where exactly one does (莫旗 of
+    莫力达瓦达斡尔族自治旗, 达茂旗 of 达尔罕茂明安联合旗, 科右中旗 of 科尔沁右翼中旗), as a name is shortened
+    by keeping some of its characters in their order: its first character and its level word kept,
+    from a place's name (its peoples' names left off) of three characters or more, longer than
+    what is kept.  One character kept only before 旗, a banner's way (莫旗, 克旗): 山区, 苏区, 管区 are
+    words, no district's abbreviation.  None for a division's own name or a common noun (园区)."""
+    if len(place) < 2 or place in counties() or place in gazetteer() or split_region_names(place) != [place]:
+        return None
+    word = place[-1]
+    if len(place) == 2 and word != "旗":
+        return None
+    found = []
+    for full in counties():
+        if full[0] != place[0] or level_word(full) != word:
+            continue
+        own = autonomous_place(full) or full[:-1]
+        rest = iter(full[1:-1])
+        if len(own) >= 3 and len(own) > len(place) - 1 and all(ch in rest for ch in place[1:-1]):
+            found.append(full)
+    return found[0] if len(found) == 1 else None
+
+
 def _most_mentioned(text: str, exclude: set[str], levels: set[str], among: list[str] | None = None) -> str | None:
     """The division of `levels` the text names most (its full name, or, choosing `among` a county's
     possible parents, its short name too: 湘西州, 岳阳), the first named on a tie."""

@@ -14,8 +14,9 @@ from functools import cache
 from policykg.loaders.model import RegionRef, UnitRef
 from policykg.loaders.reference import classify_department, counties, department_types, gazetteer, unit_aliases
 from policykg.loaders.role_vocab import LEAD_LABELS, SUPPORT_LABELS, role_label_in
-from policykg.loaders.regions import (PREFECTURE_LEVELS, PROVINCE_LEVELS, level_of, level_word, places_of,
-                                      printed_names, region_short_name, split_region_names)
+from policykg.loaders.regions import (PREFECTURE_LEVELS, PROVINCE_LEVELS, abbreviated_division, county_division,
+                                      level_of, level_word, places_of, printed_names, region_short_name,
+                                      split_region_names)
 from policykg.loaders.text import normalize
 
 LEVEL_CHARS = "区市县旗省州盟"
@@ -523,7 +524,7 @@ class UnitResolver:
             short = region_short_name(self.region)
             if name.startswith(short) and len(name) > len(short) + 1 and self._short_prefixes(name, short):
                 return short, name[len(short):], self.region
-            named = self._named_below(name)
+            named = self._abbreviation_of_another(name) or self._named_below(name)
             if named is not None:
                 return named
             if len(short) >= 2 and name.startswith(short):
@@ -597,6 +598,16 @@ class UnitResolver:
                 return name[:k], name[k:], node
         return None
 
+    def _abbreviation_of_another(self, name: str) -> tuple[str, str, RegionRef] | None:
+        """莫旗残联 in 鄂托克前旗's plan: the body of another division printed by its name's abbreviation
+        (莫力达瓦达斡尔族自治旗's), that division's, never the plan's 旗莫旗残联."""
+        for k in range(2, min(len(name) - 1, 8)):
+            if name[k - 1] in LEVEL_CHARS and (full := abbreviated_division(name[:k])) is not None \
+                    and reads_as_unit(name[k:]) is None \
+                    and (region := county_division(full, self.region.chain())) is not None:
+                return name[:k], name[k:], region
+        return None
+
     def _chain_printed(self, name: str) -> tuple[str, str, RegionRef] | None:
         """The division of the plan's chain a name opens by printing it in full (云山市财政局, 长阳县
         民政局 for 长阳土家族自治县's), after the divisions above it where printed too (北京市朝阳区
@@ -649,7 +660,11 @@ class UnitResolver:
                     # the gazetteer holds it as a division (市中区民政局 in 济南市's plan)
                     and (head[0] not in LEVEL_CHARS or head in counties())
                     and reads_as_unit(rest) is None and not is_collective(rest)):
-                return head, rest, RegionRef(head, level_of(head, self.region), self.region)
+                # a division the county gazetteer holds is under the division it stands under
+                # (鄂托克旗 in 鄂托克前旗's plan is 鄂尔多斯市's, no part of the plan's banner); one it
+                # does not hold, below the plan's region
+                return head, rest, (county_division(head, self.region.chain())
+                                    or RegionRef(head, level_of(head, self.region), self.region))
         return None
 
     def _names_a_region(self, name: str) -> bool:

@@ -83,6 +83,25 @@ def test_a_banners_plan_names_its_league_region_and_grassroots(tmp_path):
         [("lead", "旗民政局", "鄂托克前旗"), ("support", "鄂托克旗民政局", "鄂托克旗")]]
 
 
+def test_another_banner_printed_by_its_abbreviation_is_that_banners(tmp_path):
+    """莫旗残联 (莫力达瓦达斡尔族自治旗's 残联, printed by its abbreviation) in 鄂托克前旗's plan was the
+    plan's 旗莫旗残联; 达茂旗民政局 a body of a region 达茂旗 invented below the plan's banner, and
+    鄂托克旗, a neighbour printed in full, was placed below it too.  Each is its own division's,
+    under the division it stands under."""
+    r = plan(tmp_path, "鄂托克前旗残疾人事业发展“十四五”规划", "（莫旗残联牵头，旗民政局配合）",
+             "（旗残联牵头，达茂旗民政局、鄂托克旗残联、鄂前旗民政局配合）", "（苏区振兴办牵头）")
+    assert [roles(t) for t in r.tasks()] == [
+        [("lead", "莫旗残疾人联合会", "莫力达瓦达斡尔族自治旗"), ("support", "旗民政局", "鄂托克前旗")],
+        [("lead", "旗残疾人联合会", "鄂托克前旗"), ("support", "达茂旗民政局", "达尔罕茂明安联合旗"),
+         ("support", "鄂托克旗残疾人联合会", "鄂托克旗"), ("support", "旗民政局", "鄂托克前旗")],
+        [("lead", "旗苏区振兴办", "鄂托克前旗")]]  # 苏区 is a word, no district's abbreviation
+    units = [x.unit for t in r.tasks() for x in t.responsibilities]
+    assert chain(units[0]) == ["内蒙古自治区", "呼伦贝尔市", "莫力达瓦达斡尔族自治旗"]
+    assert chain(units[3]) == ["内蒙古自治区", "包头市", "达尔罕茂明安联合旗"]
+    assert chain(units[4]) == ["内蒙古自治区", "鄂尔多斯市", "鄂托克旗"]
+    assert "莫旗残联" in units[0].alt_labels and not r.warnings
+
+
 def test_a_municipalitys_district_printed_after_its_city_is_the_districts(tmp_path):
     """北京市朝阳区温馨家园管理中心 in 朝阳区's plan was 北京市's 市朝阳区温馨家园管理中心, 重庆市万州区税务局
     重庆市's 市万州区税务局."""
