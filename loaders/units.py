@@ -49,6 +49,34 @@ _NAMED_AFTER_PLACES = ("other", "banking-institution", "insurance-institution", 
                        "power-supply", "postal", "tobacco",
                        # a zone named after its place (阿拉善高新技术产业开发区管委会, 长沙经开区管委会)
                        "development-zone")
+#: a zone's body (管委会, 管理局) and its zone's name: the words of a zone's kind before its ending
+#: (自由贸易试验区, 经济技术开发区, 工业园区, 生态移民示范区 print no place), or a place's name before them
+#: (孪井滩生态移民示范区, 三湾改编景区: a zone named after its place, as a town's government is named by
+#: its town, whose body keeps its printed name, never the plan's 盟孪井滩…)
+_ZONE_BODY_RE = re.compile(r"^(?P<words>[\u4e00-\u9fff]*?)(?:风景名胜区|风景区|旅游区|度假区|景区|示范区|试验区|实验区|先行区|"
+                           r"开发区|经开区|高新区|保税区|综保区|工业区|合作区|集中区|集聚区|管理区|保护区|新区|产业园|工业园|园区)"
+                           r"(?:管理委员会|管委会|党工委|管理局|管理处)$")
+#: the words a zone's kind is made of (what it does, its rank), none a place's name
+ZONE_KIND_WORDS = ("高新技术产业", "高新技术", "经济技术", "农业高新技术", "自由贸易", "综合保税", "出口加工", "边境经济",
+                   "跨境经济", "循环经济", "现代农业", "农业科技", "现代服务业", "文化旅游", "生态旅游", "旅游度假",
+                   "风景名胜", "电子商务", "承接产业转移", "产城融合", "生态移民", "乡村振兴", "国家级", "省级", "市级",
+                   "县级", "国家", "经济", "技术", "高新", "产业", "工业", "农业", "科技", "现代", "自贸", "综合",
+                   "保税", "边境", "跨境", "合作", "生态", "文化", "旅游", "文旅", "物流", "商贸", "化工", "新材料",
+                   "特色", "创新", "创业", "移民", "风景", "全域", "城市", "新型", "示范", "集中", "扶贫", "临空",
+                   "临港", "港口", "航空", "健康", "医药", "生物", "制造", "食品", "商务", "总部", "金融", "加工",
+                   "开放", "改革", "绿色", "低碳", "能源", "林业", "畜牧", "渔业", "休闲", "度假", "康养", "体育",
+                   "红色", "湿地", "森林", "自然", "地质", "智慧", "数字", "信息", "软件", "服务业", "高端", "先进",
+                   "新兴", "民营", "台商", "华侨", "国际", "试点", "双创", "人才", "教育", "发展", "融合", "转移")
+_ZONE_KIND_WORDS_RE = re.compile("(?:" + "|".join(sorted(ZONE_KIND_WORDS, key=len, reverse=True)) + ")*")
+
+
+def names_its_zone(name: str) -> bool:
+    """Is `name` the body of a zone named after its place (孪井滩生态移民示范区管委会, 三湾改编景区管委会),
+    not of one its kind names alone (自由贸易试验区管委会, 经开区管委会, 景区管委会)?"""
+    m = _ZONE_BODY_RE.match(name)
+    return m is not None and len(words := m.group("words")) >= 2 and not _ZONE_KIND_WORDS_RE.fullmatch(words)
+
+
 #: the region of national bodies
 NATION = RegionRef("中国", "country")
 #: words that begin with a level character without it being a region prefix (市场监督管理局)
@@ -109,8 +137,8 @@ LEVEL_WORDS = ("县级市", "县（市、区）", "县(市、区)", "县区", "�
                # a province's plan lists its prefectures' and directly administered cities' (各市、州、直管市)
                "州", "盟", "直管市", "地区")
 #: how zones and parts of a region end, which are no division (自由贸易试验区管委会 names no region)
-ZONE_ENDINGS = ("开发区", "经开区", "高新区", "保税区", "综保区", "工业区", "试验区", "示范区", "先行区", "合作区", "新区",
-                "园区", "保护区", "景区", "片区", "城区",
+ZONE_ENDINGS = ("开发区", "经开区", "高新区", "保税区", "综保区", "工业区", "试验区", "实验区", "示范区", "先行区", "合作区",
+                "集中区", "集聚区", "管理区", "新区", "园区", "保护区", "景区", "名胜区", "旅游区", "度假区", "片区", "城区",
                 "社区", "小区", "辖区", "山区", "牧区", "郊区", "市区", "县区", "县市", "库区", "灾区", "老区")
 #: how a region's own name ends, when a plan names a district or county as the responsible party
 REGION_ENDINGS = ("自治县", "自治旗", "新区", "区", "县", "市", "旗")
@@ -553,7 +581,7 @@ class UnitResolver:
             return "", name, NATION
         if name.startswith(_division_names()):  # 贵州电网黔北供电局, 湖南湘江新区管委会: another division's, as printed
             return "", name, self.region
-        if name.startswith(UNPREFIXED) or self._names_a_region(name):
+        if name.startswith(UNPREFIXED) or self._names_a_region(name) or names_its_zone(name):
             return "", name, self.region
         return None
 

@@ -161,3 +161,21 @@ def test_a_zone_named_after_its_place_keeps_its_name(tmp_path):
     assert roles(county.tasks()[0]) == [("lead", "长沙经开区管委会", "长沙县"), ("support", "县民政局", "长沙县")]
     assert county.tasks()[0].responsibilities[0].unit.dept_type == "development-zone"
     assert not league.warnings and not county.warnings
+
+
+def test_a_zone_named_after_a_place_of_its_own_keeps_its_name(tmp_path):
+    """孪井滩生态移民示范区管委会 in 阿拉善盟's plan was 盟孪井滩生态移民示范区管委会, 三湾改编景区管委会 in
+    永新县's 县三湾改编景区管委会 (a place's name no division's, taken for one printing no prefix), and
+    井冈山风景名胜区管理局 a body of a region 井冈山风景名胜区 invented below the county.  A zone named
+    after its place keeps its name, the plan's region's body; one its kind names alone
+    (自由贸易试验区管委会, 景区管委会) is the plan's, its prefix restored."""
+    league = plan(tmp_path, "阿拉善盟残疾人事业发展“十四五”规划", "（孪井滩生态移民示范区管委会牵头，盟民政局配合）")
+    assert roles(league.tasks()[0]) == [("lead", "孪井滩生态移民示范区管委会", "阿拉善盟"), ("support", "盟民政局", "阿拉善盟")]
+    assert league.tasks()[0].responsibilities[0].unit.dept_type == "development-zone"
+    county = plan(tmp_path, "永新县残疾人事业发展“十四五”规划", "（三湾改编景区管委会牵头，井冈山风景名胜区管理局配合）",
+                  "（自由贸易试验区管委会牵头，景区管委会、武功山旅游度假区管委会配合）")
+    assert [roles(t) for t in county.tasks()] == [
+        [("lead", "三湾改编景区管委会", "永新县"), ("support", "井冈山风景名胜区管理局", "永新县")],
+        [("lead", "县自由贸易试验区管委会", "永新县"), ("support", "县景区管委会", "永新县"),
+         ("support", "武功山旅游度假区管委会", "永新县")]]
+    assert not league.warnings and not county.warnings
