@@ -23,7 +23,10 @@ LEVEL_CHARS = "区市县旗省州盟"
 #: how names begin that take no region prefix: collectives, national and party bodies, and the
 #: bodies below the plan's region (乡镇卫生院, 村（居）委会 are no 县乡镇卫生院)
 UNPREFIXED = ("各", "中国", "全", "国网", "国家", "中共", "中华", "人行", "乡镇", "乡（镇）", "乡(镇)", "村", "社区",
-              "街道", "驻村", "苏木", "嘎查",
+              "街道", "苏木", "嘎查",
+              # a body stationed in the region, named by where it is (驻村工作队, 驻县部队, 驻永部队), none of
+              # its administration's
+              "驻",
               # national enterprises and services whose local offices print no level (中铁二院, 民航贵州监管局,
               # 武警黔北支队, 华润燃气黔北公司)
               "中铁", "中建", "中交", "中核", "中电", "中化", "中粮", "中冶", "中石化", "中石油", "中海油", "国铁", "民航",
@@ -154,6 +157,14 @@ _CJK_ONLY_RE = re.compile(r"[\u4e00-\u9fff]+")
 _TOWN_BODY_RE = re.compile(r"(?![各全本])[\u4e00-\u9fff]{2,8}(?:镇|乡|街道)(?:人民政府|政府|办事处|党委)?")
 #: a body a town's level word opens (镇财政所, 镇社会事务办, 街道城管办), not 镇村… (towns and villages)
 _TOWN_LEVEL_RE = re.compile(r"(?:镇|街道)(?!村|街|级)[\u4e00-\u9fff]{2,}")
+#: a town's body named by its town (禾川镇卫生院, 禾川镇石桥村委会, 城南街道社区卫生服务中心): the town's name,
+#: never a word that ends with a town's level character (城乡, 城镇, 小镇, 返乡, 下乡, 家乡; 乡村, 乡镇)
+_TOWN_OPENING_RE = re.compile(r"(?![各全本])(?P<town>[\u4e00-\u9fff]{1,6}?[^城小返下家故老各全本](?:镇|乡|街道))"
+                              r"(?!村|镇|乡|街|级)(?P<rest>\S{2,})")
+#: a village's or a community's committee, named by its village (石桥村委会, 三湾村村民委员会, 城南社区居委会,
+#: 城南居委会, 三段地嘎查委员会)
+_VILLAGE_BODY_RE = re.compile(r"(?![各全本])[\u4e00-\u9fff]{2,8}?(?:(?:村|社区|嘎查)(?:村民委员会|村委会|居民委员会|居委会|委员会|"
+                              r"党支部|党总支)|村民委员会|村委会|居民委员会|居委会)")
 #: a place's name alone in a list (城关镇, 雄县, 青溪街道), and the last of such a list with the
 #: government they all share (白沙镇人民政府)
 _PLACE_NAME_RE = re.compile(r"(?!各)[\u4e00-\u9fff]{1,8}(?:镇|乡|街道|县|区|市|旗|苏木)")
@@ -557,9 +568,11 @@ class UnitResolver:
                 return named
             if len(short) >= 2 and name.startswith(short):
                 return "", name, self.region  # 博白镇人民政府, 长沙银行: named after the region, no prefix
-        if _TOWN_BODY_RE.fullmatch(name) or _TOWN_LEVEL_RE.match(name):
-            # 城关镇人民政府, 青溪街道办事处: a town's, named by it; 镇财政所, 街道社区服务中心: a town's by its
-            # level word (a town's plan, or each town's body in a county's): never 县城关镇…, 县镇财政所
+        if _TOWN_BODY_RE.fullmatch(name) or _TOWN_LEVEL_RE.match(name) or self._town_opens(name) \
+                or (_VILLAGE_BODY_RE.fullmatch(name) and name[0] not in LEVEL_CHARS):
+            # 城关镇人民政府, 青溪街道办事处, 禾川镇卫生院: a town's, named by it; 镇财政所, 街道社区服务中心: a
+            # town's by its level word (a town's plan, or each town's body in a county's); 石桥村委会 a
+            # village's, named by it: never 县城关镇…, 县镇财政所, 县石桥村委会
             return "", name, self.region
         if name.startswith(_PREFECTURE_AREA) and len(name) > 3:  # 地区林草局: the 地区's, never 区地区林草局
             return _PREFECTURE_AREA, name[2:], self._area()
@@ -635,6 +648,13 @@ class UnitResolver:
                     and (region := county_division(full, self.region.chain())) is not None:
                 return name[:k], name[k:], region
         return None
+
+    @staticmethod
+    def _town_opens(name: str) -> bool:
+        """禾川镇卫生院, 禾川镇石桥村委会: a town's body, named by its town (never 县禾川镇卫生院)."""
+        m = _TOWN_OPENING_RE.match(name)
+        return m is not None and not name.startswith(NOT_PREFIXES) and name[0] not in LEVEL_CHARS \
+            and reads_as_unit(m.group("rest")) is None
 
     def _chain_printed(self, name: str) -> tuple[str, str, RegionRef] | None:
         """The division of the plan's chain a name opens by printing it in full (云山市财政局, 长阳县

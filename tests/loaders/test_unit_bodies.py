@@ -333,3 +333,21 @@ def test_a_body_a_towns_level_word_opens_takes_no_county_prefix(tmp_path):
     """镇农业综合服务中心 in a town's 工作要点 (read as its county's) was 县镇农业综合服务中心."""
     r = plan(tmp_path, COUNTY, "（镇农业综合服务中心牵头，镇财政所配合）", "（街道城管办负责）")
     assert [[label for _, label, _ in roles(t)] for t in r.tasks()] == [["镇农业综合服务中心", "镇财政所"], ["街道城管办"]]
+
+
+def test_bodies_named_by_their_town_village_or_station_take_no_level(tmp_path):
+    """禾川镇卫生院, 石桥村委会, 城南社区居委会, 三段地嘎查委员会 and 驻县部队 took the plan's level
+    (县禾川镇卫生院, 县驻县部队): a town's or a village's body is named by its town or village, as its
+    government is (禾川镇人民政府), and a body stationed in the region by where it is; words ending in
+    a town's level character (统筹城乡…, 新型城镇化…, 美丽乡村…) name no town."""
+    r = plan(tmp_path, COUNTY, "（县卫健委牵头，禾川镇卫生院、城南街道社区卫生服务中心配合）",
+             "（县民政局牵头，石桥村委会、三湾村村民委员会、城南社区居委会配合）", "（县人武部牵头，驻县部队、驻县单位配合）",
+             "（县发改委牵头，统筹城乡发展办公室、新型城镇化办公室、美丽乡村建设办公室配合）")
+    assert [[label for _, label, _ in roles(t)] for t in r.tasks()] == [
+        ["县卫生健康委员会", "禾川镇卫生院", "城南街道社区卫生服务中心"],
+        ["县民政局", "石桥村委会", "三湾村村民委员会", "城南社区居委会"], ["县人武部", "驻县部队", "驻县单位"],
+        ["县发展和改革委员会", "县统筹城乡发展办公室", "县新型城镇化办公室", "县美丽乡村建设办公室"]]
+    assert {region for t in r.tasks() for _, _, region in roles(t)} == {"青山县"} and not r.warnings
+    banner = plan(tmp_path, "鄂托克前旗残疾人事业发展“十四五”规划\n", "（旗残联牵头，三段地嘎查委员会、城川镇卫生院配合）")
+    assert roles(banner.tasks()[0]) == [("lead", "旗残疾人联合会", "鄂托克前旗"), ("support", "三段地嘎查委员会", "鄂托克前旗"),
+                                        ("support", "城川镇卫生院", "鄂托克前旗")]
