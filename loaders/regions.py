@@ -27,7 +27,7 @@ _GENERIC = frozenset(("社区", "城市", "市区", "县区", "县市", "辖区"
                       "中心城区", "主城区", "建成区", "核心区", "市辖区"))
 #: …and the ones no division's name ends with, however it opens (云山市老旧小区改造规划, 农村牧区, 旅游景区):
 #: 城区, 山区, 郊区 and 新区 end real districts' names (东城区, 石景山区), so they are not here
-_GENERIC_ENDINGS = ("小区", "社区", "牧区", "景区", "园区", "街区", "校区", "库区", "灾区", "老区", "片区")
+GENERIC_ENDINGS = ("小区", "社区", "牧区", "景区", "园区", "街区", "校区", "库区", "灾区", "老区", "片区")
 #: suffixes of the levels the gazetteer holds in full (provincial and prefecture-level): a name so
 #: ending that it does not hold is no division (农村地区, 民族地区)
 _GAZETTEER_ONLY = ("特别行政区", "自治区", "自治州", "地区", "省", "盟")
@@ -143,7 +143,7 @@ def split_region_names(prefix: str) -> list[str]:
         name = m.group(0)
         # a common noun no division is named (社区, 园区), unless the county gazetteer holds it under the
         # division printed before it (阳泉市郊区 is a district)
-        generic = (name in _GENERIC or name.endswith(_GENERIC_ENDINGS)) and not (names and names[-1] in places_of(name))
+        generic = (name in _GENERIC or name.endswith(GENERIC_ENDINGS)) and not (names and names[-1] in places_of(name))
         if len(name) < 2 or any(w in name for w in _NOT_REGION) or _WHOLE.fullmatch(name) or generic \
                 or _level_before_noun(name):
             break

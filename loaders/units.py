@@ -14,8 +14,8 @@ from functools import cache
 from policykg.loaders.model import RegionRef, UnitRef
 from policykg.loaders.reference import classify_department, counties, department_types, gazetteer, unit_aliases
 from policykg.loaders.role_vocab import LEAD_LABELS, SUPPORT_LABELS, role_label_in
-from policykg.loaders.regions import (PREFECTURE_LEVELS, PROVINCE_LEVELS, abbreviated_division, county_division,
-                                      level_of, level_word, places_of, printed_names, region_short_name,
+from policykg.loaders.regions import (GENERIC_ENDINGS, PREFECTURE_LEVELS, PROVINCE_LEVELS, abbreviated_division,
+                                      county_division, level_of, level_word, places_of, printed_names, region_short_name,
                                       split_region_names)
 from policykg.loaders.text import normalize
 
@@ -80,6 +80,8 @@ def names_its_zone(name: str) -> bool:
     return m is not None and len(words := m.group("words")) >= 2 and not _ZONE_KIND_WORDS_RE.fullmatch(words)
 
 
+#: how a school's name ends (a school named after its place keeps its name: 永新中学)
+SCHOOL_ENDINGS = ("中学", "小学", "大学", "学校", "学院", "幼儿园", "中专", "职专")
 #: the region of national bodies
 NATION = RegionRef("中国", "country")
 #: words that begin with a level character without it being a region prefix (市场监督管理局)
@@ -388,6 +390,8 @@ def region_named(name: str) -> str | None:
         return None
     if core[0] in LEVEL_CHARS and core[1:] in LEVEL_WORDS or core in LONG_LEVEL_WORDS + ("自治区",):
         return None  # 自治县 alone is a level word (自治县人民政府: the plan's county's), no region's name
+    if core.endswith(GENERIC_ENDINGS):
+        return None  # 城南社区, 石桥小区, 三湾景区: no division's name, never a region and its government
     return next((e for e in REGION_ENDINGS if core.endswith(e)), None)
 
 
@@ -673,6 +677,8 @@ class UnitResolver:
         the first word of another name: a place below or beside it (博白镇人民政府, 长沙县财政局,
         岳阳楼区住建局, 青山湖风景区管委会) or a company named after it (长沙银行)?"""
         rest = name[len(short):]
+        if rest.endswith(SCHOOL_ENDINGS):
+            return False  # 永新中学, 薛城实验小学: a school named after its place, as a company is, never 县中学
         if rest[0] in _PLACE_CHARS or any(region_named(name[:k]) for k in range(len(short) + 1, min(len(name), 9))):
             return False
         return classify_department(rest) not in _NAMED_AFTER_PLACES

@@ -351,3 +351,17 @@ def test_bodies_named_by_their_town_village_or_station_take_no_level(tmp_path):
     banner = plan(tmp_path, "鄂托克前旗残疾人事业发展“十四五”规划\n", "（旗残联牵头，三段地嘎查委员会、城川镇卫生院配合）")
     assert roles(banner.tasks()[0]) == [("lead", "旗残疾人联合会", "鄂托克前旗"), ("support", "三段地嘎查委员会", "鄂托克前旗"),
                                         ("support", "城川镇卫生院", "鄂托克前旗")]
+
+
+def test_a_community_is_no_region_and_a_school_keeps_its_places_name(tmp_path):
+    """禾川社区 was read as a region 禾川社区 invented below the county, its 人民政府 responsible; 永新中学
+    (a school named after its county) was labelled 县中学, a name no one printed.  A community's name
+    alone is no body (its 居委会 is): a gap; a school named after its place keeps its name, as a
+    company does, while 永新民政局 is the county's 县民政局."""
+    r = plan(tmp_path, "永新县残疾人事业发展“十四五”规划\n", "（县民政局牵头，禾川社区、城南社区居委会配合）",
+             "（县教育局牵头，永新中学、永新实验小学、永新民政局配合）")
+    assert [roles(t) for t in r.tasks()] == [
+        [("lead", "县民政局", "永新县"), ("support", "城南社区居委会", "永新县")],
+        [("lead", "县教育局", "永新县"), ("support", "永新中学", "永新县"), ("support", "永新实验小学", "永新县"),
+         ("support", "县民政局", "永新县")]]
+    assert gaps(r) == [(3, "unit-name", "禾川社区")]
