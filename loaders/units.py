@@ -80,6 +80,8 @@ def names_its_zone(name: str) -> bool:
     return m is not None and len(words := m.group("words")) >= 2 and not _ZONE_KIND_WORDS_RE.fullmatch(words)
 
 
+#: how a hall's name ends, which ends as a province's department does (厅) and is none (县政务服务大厅)
+HALL_ENDINGS = ("大厅", "餐厅", "展厅", "营业厅", "服务厅", "办事厅", "客厅", "舞厅", "歌厅", "前厅", "门厅", "办公厅")
 #: how a school's name ends (a school named after its place keeps its name: 永新中学)
 SCHOOL_ENDINGS = ("中学", "小学", "大学", "学校", "学院", "幼儿园", "中专", "职专")
 #: the region of national bodies
@@ -600,7 +602,17 @@ class UnitResolver:
             return "", name, self.region
         if name.startswith(UNPREFIXED) or self._names_a_region(name) or names_its_zone(name):
             return "", name, self.region
-        return None
+        return self._provinces_department(name)
+
+    def _provinces_department(self, name: str) -> tuple[str, str, RegionRef] | None:
+        """交通运输厅 in a county's plan: a 厅 is a province's department (its cities' and counties' are 局),
+        the province's 省交通运输厅, never a 县交通运输厅 no county has.  Not a hall (政务服务大厅, 营业厅)."""
+        if self.region is None or not name.endswith("厅") or name.endswith(HALL_ENDINGS) or len(name) < 3:
+            return None
+        root = self.region.chain()[0]
+        if root is self.region or root.level not in ("province", "autonomous-region"):
+            return None
+        return level_word(root.name), name, root
 
     def _chain(self) -> list[RegionRef]:
         """The plan's region and the divisions above it, innermost first."""
@@ -905,7 +917,7 @@ class UnitResolver:
                 rejected.append((name, why))
                 continue
             own = self.prefix_of(name) if not is_collective(name) else None
-            if own is not None and own in LEVEL_CHARS:
+            if own is not None and own in LEVEL_CHARS and name.startswith(own):  # printed, not restored (交通运输厅)
                 hint = own  # before the level is checked: 县残联、民政局 in a 区's plan, both the 县's
             why = self.misplaced(name, hint)
             if why is not None:

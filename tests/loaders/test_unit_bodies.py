@@ -365,3 +365,15 @@ def test_a_community_is_no_region_and_a_school_keeps_its_places_name(tmp_path):
         [("lead", "县教育局", "永新县"), ("support", "永新中学", "永新县"), ("support", "永新实验小学", "永新县"),
          ("support", "县民政局", "永新县")]]
     assert gaps(r) == [(3, "unit-name", "禾川社区")]
+
+
+def test_a_provinces_department_printed_without_its_level_is_the_provinces(tmp_path):
+    """交通运输厅 in a county's plan was 县交通运输厅, a body no county has: a 厅 is a province's department
+    (an autonomous region's: 自治区民政厅), read as the province's; the name after it in its list keeps
+    the plan's level, as 厅's 省 was restored, not printed; a hall (县政务服务大厅) is the county's."""
+    r = plan(tmp_path, "永新县残疾人事业发展“十四五”规划\n", "（县交通运输局牵头，交通运输厅、民政局、政务服务大厅配合）")
+    assert roles(r.tasks()[0]) == [("lead", "县交通运输局", "永新县"), ("support", "省交通运输厅", "江西省"),
+                                   ("support", "县民政局", "永新县"), ("support", "县政务服务大厅", "永新县")]
+    banner = plan(tmp_path, "鄂托克前旗残疾人事业发展“十四五”规划\n", "（旗民政局牵头，民政厅配合）")
+    assert roles(banner.tasks()[0])[1] == ("support", "自治区民政厅", "内蒙古自治区")
+    assert not r.warnings and not banner.warnings
