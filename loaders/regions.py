@@ -173,6 +173,11 @@ def level_of(name: str, parent: RegionRef | None) -> str:
     return "region"
 
 
+def gazetteer_chain(name: str) -> RegionRef | None:
+    """A provincial or prefecture-level division with the divisions above it, by the gazetteer."""
+    return _gazetteer_chain(name)
+
+
 def _gazetteer_chain(name: str) -> RegionRef | None:
     entry = gazetteer().get(name)
     if entry is None:

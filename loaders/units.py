@@ -15,8 +15,8 @@ from policykg.loaders.model import RegionRef, UnitRef
 from policykg.loaders.reference import classify_department, counties, department_types, gazetteer, unit_aliases
 from policykg.loaders.role_vocab import LEAD_LABELS, SUPPORT_LABELS, role_label_in
 from policykg.loaders.regions import (GENERIC_ENDINGS, PREFECTURE_LEVELS, PROVINCE_LEVELS, abbreviated_division,
-                                      county_division, level_of, level_word, places_of, printed_names, region_short_name,
-                                      split_region_names)
+                                      county_division, gazetteer_chain, level_of, level_word, official_name,
+                                      places_of, printed_names, region_short_name, split_region_names)
 from policykg.loaders.text import normalize
 
 LEVEL_CHARS = "区市县旗省州盟"
@@ -563,7 +563,7 @@ class UnitResolver:
         if zone is not None:  # 新区公共服务局 in 雄安新区's plan: the zone's, never 区新区公共服务局
             return zone, name[len(zone):], self.region
         if self.region is not None:
-            printed = self._chain_printed(name) or self._abbreviation_printed(name)
+            printed = self._other_division(name) or self._chain_printed(name) or self._abbreviation_printed(name)
             if printed is not None:  # 云山市财政局 in 青溪区's plan: the city's, never 区云山市财政局
                 return printed
             short = region_short_name(self.region)
@@ -654,6 +654,22 @@ class UnitResolver:
                     return "", name, node  # 贵安新区开发投资有限公司: a company named after the place
                 return name[:k], name[k:], node
         return None
+
+    def _other_division(self, name: str) -> tuple[str, str, RegionRef] | None:
+        """湖南省民政厅, 赣州市民政局, 江西省赣州市民政局 in 永新县's plan: the body of a division the name
+        prints in full, the gazetteer's, outside the plan's chain: that division's, never the plan's
+        nor a region invented below it (永新县/赣州市), nor its province's 省赣州市民政局."""
+        names = split_region_names(name)
+        head = "".join(names)
+        if not names or not name.startswith(head) or reads_as_unit(rest := name[len(head):]) is not None \
+                or is_collective(rest) or len(rest) < 2:
+            return None
+        last = names[-1]
+        if any(last in printed_names(node.name) for node in self._chain()):
+            return None  # 吉安市永新县民政局: the plan's own chain (_chain_printed)
+        official = official_name(last)  # 黔东南州: 黔东南苗族侗族自治州
+        region = gazetteer_chain(official) if official in gazetteer() else county_division(official, self.region.chain())
+        return (head, rest, region) if region is not None else None
 
     def _abbreviation_of_another(self, name: str) -> tuple[str, str, RegionRef] | None:
         """莫旗残联 in 鄂托克前旗's plan: the body of another division printed by its name's abbreviation

@@ -377,3 +377,18 @@ def test_a_provinces_department_printed_without_its_level_is_the_provinces(tmp_p
     banner = plan(tmp_path, "鄂托克前旗残疾人事业发展“十四五”规划\n", "（旗民政局牵头，民政厅配合）")
     assert roles(banner.tasks()[0])[1] == ("support", "自治区民政厅", "内蒙古自治区")
     assert not r.warnings and not banner.warnings
+
+
+def test_a_body_of_another_province_or_prefecture_is_that_divisions(tmp_path):
+    """In 永新县's plan 赣州市民政局 was a body of a region 赣州市 invented below the county, 湖南省民政厅
+    and 黔东南州民政局 the county's own bodies, 江西省赣州市民政局 the province's 省赣州市民政局.  A
+    division printed in full (or by its short form) outside the plan's chain is the gazetteer's."""
+    r = plan(tmp_path, "永新县残疾人事业发展“十四五”规划\n", "（县民政局牵头，赣州市民政局、湖南省民政厅、江西省赣州市残联配合）",
+             "（县民政局牵头，黔东南州民政局、吉安市永新县残联配合）")
+    assert [roles(t) for t in r.tasks()] == [
+        [("lead", "县民政局", "永新县"), ("support", "赣州市民政局", "赣州市"), ("support", "湖南省民政厅", "湖南省"),
+         ("support", "江西省赣州市残疾人联合会", "赣州市")],
+        [("lead", "县民政局", "永新县"), ("support", "黔东南州民政局", "黔东南苗族侗族自治州"),
+         ("support", "县残疾人联合会", "永新县")]]
+    ganzhou = r.tasks()[0].responsibilities[1].unit.region
+    assert [x.name for x in ganzhou.chain()] == ["江西省", "赣州市"] and not r.warnings
