@@ -163,7 +163,7 @@ _TOWN_BODY_RE = re.compile(r"(?![各全本])[\u4e00-\u9fff]{2,8}(?:镇|乡|街�
 _TOWN_LEVEL_RE = re.compile(r"(?:镇|街道)(?!村|街|级)[\u4e00-\u9fff]{2,}")
 #: a town's body named by its town (禾川镇卫生院, 禾川镇石桥村委会, 城南街道社区卫生服务中心): the town's name,
 #: never a word that ends with a town's level character (城乡, 城镇, 小镇, 返乡, 下乡, 家乡; 乡村, 乡镇)
-_TOWN_OPENING_RE = re.compile(r"(?![各全本])(?P<town>[\u4e00-\u9fff]{1,6}?[^城小返下家故老各全本](?:镇|乡|街道))"
+_TOWN_OPENING_RE = re.compile(r"(?![各全本])(?P<town>[\u4e00-\u9fff]{2,7}?(?:(?<![城小])镇|(?<![城返下家故老])乡|街道))"
                               r"(?!村|镇|乡|街|级)(?P<rest>\S{2,})")
 #: a village's or a community's committee, named by its village (石桥村委会, 三湾村村民委员会, 城南社区居委会,
 #: 城南居委会, 三段地嘎查委员会)

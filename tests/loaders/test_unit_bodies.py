@@ -340,11 +340,11 @@ def test_bodies_named_by_their_town_village_or_station_take_no_level(tmp_path):
     (县禾川镇卫生院, 县驻县部队): a town's or a village's body is named by its town or village, as its
     government is (禾川镇人民政府), and a body stationed in the region by where it is; words ending in
     a town's level character (统筹城乡…, 新型城镇化…, 美丽乡村…) name no town."""
-    r = plan(tmp_path, COUNTY, "（县卫健委牵头，禾川镇卫生院、城南街道社区卫生服务中心配合）",
+    r = plan(tmp_path, COUNTY, "（县卫健委牵头，禾川镇卫生院、城南街道社区卫生服务中心、临城街道卫生院配合）",
              "（县民政局牵头，石桥村委会、三湾村村民委员会、城南社区居委会配合）", "（县人武部牵头，驻县部队、驻县单位配合）",
              "（县发改委牵头，统筹城乡发展办公室、新型城镇化办公室、美丽乡村建设办公室配合）")
     assert [[label for _, label, _ in roles(t)] for t in r.tasks()] == [
-        ["县卫生健康委员会", "禾川镇卫生院", "城南街道社区卫生服务中心"],
+        ["县卫生健康委员会", "禾川镇卫生院", "城南街道社区卫生服务中心", "临城街道卫生院"],
         ["县民政局", "石桥村委会", "三湾村村民委员会", "城南社区居委会"], ["县人武部", "驻县部队", "驻县单位"],
         ["县发展和改革委员会", "县统筹城乡发展办公室", "县新型城镇化办公室", "县美丽乡村建设办公室"]]
     assert {region for t in r.tasks() for _, _, region in roles(t)} == {"青山县"} and not r.warnings
