@@ -565,6 +565,8 @@ class UnitResolver:
         if self.region is not None:
             printed = self._other_division(name) or self._chain_printed(name) or self._abbreviation_printed(name)
             if printed is not None:  # 云山市财政局 in 青溪区's plan: the city's, never 区云山市财政局
+                if self._grassroots(printed[1]):  # 永新县禾川镇人民政府: named by its town, never 县禾川镇…
+                    return "", printed[1], printed[2]
                 return printed
             short = region_short_name(self.region)
             if name.startswith(short) and len(name) > len(short) + 1 and self._short_prefixes(name, short):
@@ -574,8 +576,7 @@ class UnitResolver:
                 return named
             if len(short) >= 2 and name.startswith(short):
                 return "", name, self.region  # 博白镇人民政府, 长沙银行: named after the region, no prefix
-        if _TOWN_BODY_RE.fullmatch(name) or _TOWN_LEVEL_RE.match(name) or self._town_opens(name) \
-                or (_VILLAGE_BODY_RE.fullmatch(name) and name[0] not in LEVEL_CHARS):
+        if self._grassroots(name):
             # 城关镇人民政府, 青溪街道办事处, 禾川镇卫生院: a town's, named by it; 镇财政所, 街道社区服务中心: a
             # town's by its level word (a town's plan, or each town's body in a county's); 石桥村委会 a
             # village's, named by it: never 县城关镇…, 县镇财政所, 县石桥村委会
@@ -680,6 +681,11 @@ class UnitResolver:
                     and (region := county_division(full, self.region.chain())) is not None:
                 return name[:k], name[k:], region
         return None
+
+    def _grassroots(self, name: str) -> bool:
+        """Is `name` a town's or a village's body, named by its town or village (or a town's level word)?"""
+        return bool(_TOWN_BODY_RE.fullmatch(name) or _TOWN_LEVEL_RE.match(name) or self._town_opens(name)
+                    or (_VILLAGE_BODY_RE.fullmatch(name) and name[0] not in LEVEL_CHARS))
 
     @staticmethod
     def _town_opens(name: str) -> bool:

@@ -348,6 +348,8 @@ def test_bodies_named_by_their_town_village_or_station_take_no_level(tmp_path):
         ["县民政局", "石桥村委会", "三湾村村民委员会", "城南社区居委会"], ["县人武部", "驻县部队", "驻县单位"],
         ["县发展和改革委员会", "县统筹城乡发展办公室", "县新型城镇化办公室", "县美丽乡村建设办公室"]]
     assert {region for t in r.tasks() for _, _, region in roles(t)} == {"青山县"} and not r.warnings
+    county = plan(tmp_path, COUNTY, "（青山县城关镇人民政府牵头，青山县城关镇卫生院配合）")
+    assert roles(county.tasks()[0]) == [("lead", "城关镇人民政府", "青山县"), ("support", "城关镇卫生院", "青山县")]
     banner = plan(tmp_path, "鄂托克前旗残疾人事业发展“十四五”规划\n", "（旗残联牵头，三段地嘎查委员会、城川镇卫生院配合）")
     assert roles(banner.tasks()[0]) == [("lead", "旗残疾人联合会", "鄂托克前旗"), ("support", "三段地嘎查委员会", "鄂托克前旗"),
                                         ("support", "城川镇卫生院", "鄂托克前旗")]
