@@ -30,7 +30,7 @@ UNPREFIXED = ("各", "中国", "全", "国网", "国家", "中共", "中华", "�
               # national enterprises and services whose local offices print no level (中铁二院, 民航贵州监管局,
               # 武警黔北支队, 华润燃气黔北公司)
               "中铁", "中建", "中交", "中核", "中电", "中化", "中粮", "中冶", "中石化", "中石油", "中海油", "国铁", "民航",
-              "武警", "华润", "南方电网", "招商局")
+              "武警", "华润", "南方电网", "招商局", "解放军", "人民解放军")
 #: how a national body's name begins (中国残联, 国家卫生健康委, 全国妇联, 中华全国总工会)
 NATIONAL_STARTS = ("中国", "国家", "全国", "中华")
 #: how a branch's name ends, which is the local office of a national body (中国移动青山分公司)
@@ -446,6 +446,13 @@ def reads_as_unit(name: str) -> str | None:
     return "does not end as an organisation's name does (局, 委, 办, 中心, …)"
 
 
+@cache
+def _opens_a_body_name(word: str) -> bool:
+    """Does a body's own name open with `word` (公安局, 公安分局 with 公安, a county's short name too)?"""
+    return any(kw.startswith(word) for dt in department_types() for kw in dt.keywords) \
+        or any(a.startswith(word) or c.startswith(word) for a, c in unit_aliases().items())
+
+
 def _known_keyword(name: str) -> bool:
     return any(name == kw or name[1:] == kw for dt in department_types() for kw in dt.keywords
                if len(kw) >= 2 and kw.endswith(ORG_ENDINGS))
@@ -529,6 +536,7 @@ class UnitResolver:
         self._prefixes: dict[str, tuple[str, str, RegionRef | None] | None] = {}
         # the department whose own plan this is (青山县民政局's 工作要点): the body of its sections
         self.home_body: UnitRef | None = None
+        self._nearby: dict[str, str] | None = None  # the short names of the counties beside or below it
 
     # -- prefixes ----------------------------------------------------------------------------
     def _region_for_level(self, char: str) -> RegionRef | None:
@@ -571,7 +579,7 @@ class UnitResolver:
             short = region_short_name(self.region)
             if name.startswith(short) and len(name) > len(short) + 1 and self._short_prefixes(name, short):
                 return short, name[len(short):], self.region
-            named = self._abbreviation_of_another(name) or self._named_below(name)
+            named = self._abbreviation_of_another(name) or self._named_below(name) or self._neighbour_named(name)
             if named is not None:
                 return named
             if len(short) >= 2 and name.startswith(short):
@@ -655,6 +663,39 @@ class UnitResolver:
                     return "", name, node  # 贵安新区开发投资有限公司: a company named after the place
                 return name[:k], name[k:], node
         return None
+
+    def _neighbour_named(self, name: str) -> tuple[str, str, RegionRef] | None:
+        """泰和人民医院, 泰和民政局 in 永新县's plan: a body of a county beside the plan's (or below it, in a
+        city's plan) printed by its short name, that county's, never 县泰和人民医院; a company or a
+        school named after it (井冈山大学 is in 吉安市) as printed, as a body named by another division is.
+        Not where a body's own name opens so (公安局 beside 公安县), nor a town's (泰和镇…)."""
+        if name.startswith(UNPREFIXED):
+            return None
+        nearby = self._nearby_short_names()
+        for k in range(2, min(len(name) - 1, 6)):
+            head, rest = name[:k], name[k:]
+            if head in nearby and rest[0] not in _PLACE_CHARS and reads_as_unit(rest) is None \
+                    and not is_collective(rest) and not _opens_a_body_name(head) \
+                    and classify_department(rest) != "other":  # a body the county has (红旗渠管理处: no 红旗区's)
+                if classify_department(rest) in _NAMED_AFTER_PLACES or rest.endswith(SCHOOL_ENDINGS):
+                    return "", name, self.region  # 井冈山大学, 泰和农商银行: named after it, as printed
+                region = county_division(nearby[head], self.region.chain())
+                return (head, rest, region) if region is not None else None
+        return None
+
+    def _nearby_short_names(self) -> dict[str, str]:
+        """The short names (泰和) of the county-level divisions under the plan's region or beside it
+        (under its parent), the plan's own left out; a short name two of them share is none."""
+        if self._nearby is None:
+            parents = {self.region.name} | ({self.region.parent.name} if self.region.parent else set())
+            found: dict[str, set[str]] = {}
+            for full, places in counties().items():
+                if full != self.region.name and any(p in parents for p, _ in places):
+                    short = region_short_name(RegionRef(full, level_of(full, None)))
+                    if 2 <= len(short) < len(full):
+                        found.setdefault(short, set()).add(full)
+            self._nearby = {short: next(iter(fulls)) for short, fulls in found.items() if len(fulls) == 1}
+        return self._nearby
 
     def _other_division(self, name: str) -> tuple[str, str, RegionRef] | None:
         """湖南省民政厅, 赣州市民政局, 江西省赣州市民政局 in 永新县's plan: the body of a division the name

@@ -394,3 +394,17 @@ def test_a_body_of_another_province_or_prefecture_is_that_divisions(tmp_path):
          ("support", "县残疾人联合会", "永新县")]]
     ganzhou = r.tasks()[0].responsibilities[1].unit.region
     assert [x.name for x in ganzhou.chain()] == ["江西省", "赣州市"] and not r.warnings
+
+
+def test_a_neighbouring_county_printed_by_its_short_name_is_that_countys(tmp_path):
+    """泰和人民医院 and 泰和民政局 in 永新县's plan (泰和县 is its neighbour under 吉安市) were the plan's
+    县泰和人民医院, 县泰和民政局; 泰和农商银行 and 井冈山大学 (in 吉安市, named after 井冈山) 县泰和农商银行,
+    县井冈山大学; 解放军第九八八医院 县解放军….  A neighbour's body printed by its short name is the
+    neighbour's; a company or school named after a place, and the army's bodies, are read as printed."""
+    r = plan(tmp_path, "永新县残疾人事业发展“十四五”规划\n", "（县卫健委牵头，泰和人民医院、泰和民政局配合）",
+             "（县民政局牵头，泰和农商银行、井冈山大学、解放军第九八八医院配合）")
+    assert [roles(t) for t in r.tasks()] == [
+        [("lead", "县卫生健康委员会", "永新县"), ("support", "泰和人民医院", "泰和县"), ("support", "泰和民政局", "泰和县")],
+        [("lead", "县民政局", "永新县"), ("support", "泰和农商银行", "永新县"), ("support", "井冈山大学", "永新县"),
+         ("support", "解放军第九八八医院", "永新县")]]
+    assert not r.warnings
