@@ -16,7 +16,7 @@ from policykg.loaders.responsibilities import (MARKER_RE, Clause, bracket_groups
                                               names_units_first, opens_with_unit, spaced_label_marks)
 from policykg.loaders.structure import short_title
 from policykg.loaders.table_vocab import IndicatorTable
-from policykg.loaders.text import COLUMN_RE, Block, bare_box_heading, normalize
+from policykg.loaders.text import COLUMN_RE, Block, Line, bare_box_heading, normalize
 
 #: how much of an unread sentence a gap quotes
 QUOTE = 60
@@ -198,15 +198,40 @@ def boxes_printed(blocks: list[Block]) -> int:
 _ATTRIBUTE_MARK_RE = re.compile(r"[（(\[【〔]\s*(?:约束|预期)性?(?:指标)?\s*[）)\]】〕]")
 
 
+#: a line ending in an indicator's attribute as a table's cell prints it, after a space or alone
+#: (…覆盖率 >99% 约束性 / 约束性): a row of an indicator table no reader read
+_ATTRIBUTE_CELL_RE = re.compile(r"(?:^|\s)(?:约束|预期)性?(?:指标)?\s*$")
+#: lines apart at most, for such rows to be one table's
+_ROWS_APART = 8
+
+
 def indicators_in_prose(blocks: list[Block]) -> list[Gap]:
     """Indicators printed as text (a paragraph marked （约束性） / （预期性）) are not read: a gap
-    for each, never a silence (the tables above read every row they print)."""
+    for each, never a silence (the tables above read every row they print).  Lines ending in an
+    attribute cell left among the prose are a table's rows no reader read (its cells printed in a
+    way none reads, as text extraction may leave them): one gap for the rows of each table."""
     gaps: list[Gap] = []
+    rows: list[Line] = []
+
+    def said() -> None:
+        if rows:
+            quote = rows[0].clean if len(rows[0].clean) <= 60 else rows[0].clean[:60] + "…"
+            gaps.append(Gap(rows[0].no, "table", f"{len(rows)} line(s) to line {rows[-1].no} end in an indicator's "
+                                                 f"attribute (约束性/预期性) as an indicator table's rows do, but "
+                                                 f"no table was read there (its header or cells printed in a way "
+                                                 f"the reader does not read): its indicators were not read: '{quote}'"))
+            rows.clear()
+
     for block in blocks:
         for ln in block.lines:
             if _ATTRIBUTE_MARK_RE.search(ln.norm):
                 quote = ln.clean if len(ln.clean) <= 60 else ln.clean[:60] + "…"
                 gaps.append(Gap(ln.no, "table", f"indicator printed as text, not in a table, not read: '{quote}'"))
+            elif _ATTRIBUTE_CELL_RE.search(ln.norm):
+                if rows and ln.no - rows[-1].no > _ROWS_APART:
+                    said()
+                rows.append(ln)
+    said()
     return gaps
 
 

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from policykg.loaders.regions import split_region_names
+from policykg.loaders.reference import counties
+from policykg.loaders.regions import ZONE_KINDS, is_zone, split_region_names, town_after, zone_after
 from policykg.loaders.text import BREADCRUMB_RE, DATE_CN_RE, DATE_HANZI_RE, DOC_NUMBER_RE, Block, normalize
 
 _NOTICE_TITLE_RE = re.compile(r"(?:关于)?印发\s*《(?P<t>[^《》]{4,80})》|现将\s*《(?P<t2>[^《》]{4,80})》")
@@ -47,12 +48,14 @@ _PERIOD_LINE_RE = re.compile(r"[(（]?\s*" + _EXPLICIT_PERIOD_RE.pattern + r"\s*
 _CITED_RE = re.compile(r"《([^《》]{2,80})》")
 _DRAFT_RE = re.compile(r"征求意见稿|送审稿|草案|讨论稿")
 #: a region's government: its 人民政府, or the 行政公署 that governs a 盟 or a 地区 (锡林郭勒盟行政公署
-#: 办公室, 阿里地区行政公署)
-_GOVERNMENT_RE = re.compile(r"(?P<region>[\u4e00-\u9fff]{2,30}?)(?:人民政府|行政公署)(?:办公室|办公厅)?")
+#: 办公室, 阿里地区行政公署), or a subdistrict's 办事处 (常庄街道办事处)
+_GOVERNMENT_RE = re.compile(r"(?P<region>[\u4e00-\u9fff]{2,30}?)(?:人民政府|行政公署|(?<=街道)办事处)(?:办公室|办公厅)?")
 #: how the name of a body (an issuer printed before another, jointly) ends, and words that open no
 #: region's name
 _BODY_ENDINGS = ("委", "办公室", "办公厅", "政府", "部", "局", "会", "院")
-_BODY_WORDS = ("办公", "公室", "室", "厅")
+_BODY_WORDS = ("办公", "公室", "室", "厅", "员会")
+#: a zone's governing body: its 管委会 (管理委员会), perhaps its office
+_ZONE_BODY_RE = re.compile(r"(?P<zone>[\u4e00-\u9fff]{2,30}?)(?:管委会|管理委员会)(?:办公室)?")
 _BODY_RE = re.compile(r"[\u4e00-\u9fff]{1,16}?(?:联合会|委员会|局)")
 CN_NUMERALS = "一二三四五六七八九"
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "O": 0, "0": 0}
@@ -101,6 +104,14 @@ class Metadata:
     period: tuple[int, int] | None = None
     draft: bool = False
     cited: list[tuple[str, Block]] = field(default_factory=list)
+    #: a notice forwarding the plan (青山县人民政府办公室转发县残联关于…的通知): its block, and the body it
+    #: names as the plan's issuer (县残联), where the plan's own notice is printed nowhere under it
+    forwarded_by: Block | None = None
+    forwarded_of: str = ""
+    #: the region a title prints in brackets, in it or on a line of its own under it (…规划（青山县）)
+    bracketed_region: str = ""
+    #: the bodies that issue the plan with its issuer (联合印发: 青山县残疾人联合会　青山县发展和改革委员会)
+    co_issuers: list[str] = field(default_factory=list)
 
 
 def _date(y: str, m: str, d: str) -> date | None:
@@ -130,20 +141,60 @@ def five_year_period(ordinal: int) -> tuple[int, int]:
 
 
 def _names_region(text: str) -> bool:
-    return bool(text) and "".join(split_region_names(text)) == text
+    """Does `text` name a division and nothing else: 青山县, 兰州市西固区, or a town-level one's name,
+    after its county's or alone (青山县白沙镇, 常庄街道)?"""
+    names = split_region_names(text)
+    if bool(text) and "".join(names) == text:
+        return True
+    town = town_after(text, names)
+    return town is not None and "".join(names) + town[0] == text
 
 
 #: a title opening with the body whose plan it is, before its years or its five-year ordinal
 _TITLE_ISSUER_RE = re.compile(r"^(.{4,30}?)(?=20\d\d|“|\"|十[三四五]五)")
 
 
+#: the note a signature prints for its seal: （盖章）, （印章）, or the sealing body's name in it
+#: (（青山县人民政府盖章）)
+_SEAL_RE = re.compile(r"[（(](?P<by>[^（()）]{0,30}?)(?:盖章|印章|公章|签章|章)[)）]$")
+
+
+def without_seal(text: str) -> str:
+    """A signature line less its seal note: 青山县残联（盖章） -> 青山县残联, （青山县人民政府盖章） ->
+    青山县人民政府, （盖章） -> ''."""
+    m = _SEAL_RE.search(text)
+    return text[:m.start()] + m.group("by") if m else text
+
+
 def issuer_name(line: str) -> str:
     """The issuing body a notice's signature line (or its title's opening) names: a region's
-    人民政府 (办公室), or its 残联, 残工委 or bureau (青山县残疾人联合会).  Issued jointly
-    (中共青山县委　青山县人民政府, on one line or two joined), the government issues; a line that
-    names no region in full before its body is no issuer ('' ), never a run of two bodies read as
-    one (中共青山县委青山县人民政府)."""
-    text = re.sub(r"\s+", "", line)
+    人民政府 (办公室), or its 残联, 残工委 or bureau (青山县残疾人联合会), less its seal note
+    (青山县残疾人联合会（盖章）).  Issued jointly (中共青山县委　青山县人民政府, on one line or two joined),
+    the government issues; by two bodies (青山县残疾人联合会　青山县发展和改革委员会), the first printed,
+    the lead (主办) body (`joint_issuers` names them all); a line that names no region in full before
+    its body is no issuer ('' ), never a run of two bodies read as one (中共青山县委青山县人民政府)."""
+    bodies = joint_issuers(line)
+    return bodies[0] if bodies else ""
+
+
+def joint_issuers(line: str) -> list[str]:
+    """Each body a signature line (or a title's opening) names as its issuer: one, or, issued
+    jointly by bodies each named in full (青山县残疾人联合会　青山县发展和改革委员会, apart or run
+    together), each in order; the government alone where it signs with the Party committee."""
+    text = without_seal(re.sub(r"\s+", "", line))
+    parts = [without_seal(p) for p in line.split()]
+    if len(parts) > 1 and all(_one_issuer(p) == p for p in parts):
+        return parts
+    whole = _one_issuer(text)
+    if whole and whole == text:
+        for k in range(4, len(text) - 3):  # two bodies run together: each one in full
+            if text[:k].endswith(_BODY_ENDINGS) and _one_issuer(text[:k]) == text[:k] \
+                    and _one_issuer(text[k:]) == text[k:]:
+                return [text[:k], text[k:]]
+    return [whole] if whole else []
+
+
+def _one_issuer(text: str) -> str:
     for m in _GOVERNMENT_RE.finditer(text):
         if m.end() != len(text):
             continue
@@ -154,6 +205,18 @@ def issuer_name(line: str) -> str:
             if _names_region(region[i:]) and (i == 0 or region[:i].endswith(_BODY_ENDINGS)) \
                     and not region[i:].startswith(_BODY_WORDS):
                 return text[m.start() + i:]
+    m = _ZONE_BODY_RE.fullmatch(text)
+    for i in range(len(m.group("zone")) - 1) if m is not None else ():
+        # a zone's 管委会 (宜昌高新区管委会, 青山县经济开发区管理委员会, 苏州工业园区管委会: a division so
+        # named), its government, printed alone or after another body (中共宜昌高新区工委　宜昌高新区管委会)
+        zone = m.group("zone")[i:]
+        if i and not m.group("zone")[:i].endswith(_BODY_ENDINGS):
+            continue
+        names = split_region_names(zone)
+        named = names and "".join(names) == zone and (
+            is_zone(names[-1]) or (names[-1].endswith(ZONE_KINDS) and names[-1] in counties()))
+        if named or zone_after(zone + "管委会", names) is not None:
+            return text[i:]
     for i in range(len(text)):
         names = split_region_names(text[i:])
         rest = text[i + len("".join(names)):]
@@ -226,10 +289,16 @@ def _signature_after_text(body: list[Block], md: Metadata) -> None:
         when = signed_date(parts[-1] if beside else b.norm) if parts else None
         if when is None:
             continue
-        name = issuer_name(beside) if beside else (issuer_name(body[i - 1].norm) if i > 0 else "")
+        signer = beside or (body[i - 1].norm if i > 0 else "")
+        name = issuer_name(signer)
         if name:
             md.issued = when
-            md.issuer = md.issuer or name
+            if not md.issuer:
+                md.issuer = name
+                md.co_issuers = joint_issuers(signer)[1:]
+            return
+        if _SEAL_RE.fullmatch(re.sub(r"\s+", "", signer)):
+            md.issued = when  # （盖章） over the date: the seal is the signature, its body unprinted
             return
 
 
@@ -243,6 +312,38 @@ def _without_annex_list(head: list[Block]) -> list[Block]:
         if not listing:
             out.append(b)
     return out
+
+
+_BRACKETED_RE = re.compile(r"[（(]([^（()）]{2,30})[)）]")
+#: a notice forwarding another body's document (转发): 青山县人民政府办公室转发县残联关于…的通知,
+#: 关于转发《枣庄市…规划》的通知
+_FORWARD_TITLE_RE = re.compile(r"^[^，。；]{0,60}转发(?P<rest>[^，。；]{4,100})的通知$")
+
+
+def _forwarding_notice(head: list[Block]) -> tuple[int, int | None, str] | None:
+    """A notice forwarding the plan printed at the top (转发): (its title's index, the index of its
+    signature's date, else None, and the body it names as the document's issuer: 县残联 of 转发县残联
+    关于…, '' where it names none, 转发《…》)."""
+    for i, b in enumerate(head):
+        m = _FORWARD_TITLE_RE.match(re.sub(r"\s+", "", b.norm))
+        if m is None or not any(w in m.group("rest") for w in _PLAN_WORDS + _ENDING_WORDS):
+            continue
+        rest = m.group("rest")
+        # the body named before 关于 or the document's 《》 (转发县残联关于…, 转发县残联《…》)
+        of = rest[:min(rest.find(w) if w in rest else len(rest) for w in ("关于", "《"))]
+        of = "" if of == rest else of
+        end = next((k for k in range(i + 1, len(head)) if _signed(head[k].norm)), None)
+        return i, end, of
+    return None
+
+
+def _signed(norm: str) -> bool:
+    """Is a line a signature's date, alone or beside its signer (青山县人民政府办公室　2022年3月5日)?"""
+    parts = norm.split()
+    if not parts:
+        return False
+    signer, when = ("".join(parts[:-1]), parts[-1]) if len(parts) > 1 else ("", norm)
+    return signed_date(when) is not None and (not signer or bool(issuer_name(signer)))
 
 
 def read_metadata(blocks: list[Block], body_start: int) -> Metadata:
@@ -281,8 +382,17 @@ def read_metadata(blocks: list[Block], body_start: int) -> Metadata:
     # a PDF's text layer sets a digit apart from the character after it (2024 年工作要点): one word
     md.title = re.sub(r"(?<=\d)[ \u3000]+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \u3000]+(?=\d)", "",
                       _strip_draft(md.title))
-    # issue date, issuer, document number: standalone lines of the covering notice
-    for i, b in enumerate(head):
+    # issue date, issuer, document number: standalone lines of the covering notice; under a notice
+    # forwarding the plan (转发), the plan's own notice printed after it, never the forwarder's (its
+    # issuer, 文号 and date are another document's)
+    own = head
+    forward = _forwarding_notice(head)
+    if forward is not None:
+        start, end, of = forward
+        own = head[end + 1:] if end is not None else []
+        md.forwarded_by = head[start]
+        md.forwarded_of = of
+    for i, b in enumerate(own):
         if not md.doc_number and DOC_NUMBER_RE.fullmatch(b.norm.strip()):
             md.doc_number = b.text.strip()
         if md.issued is None:
@@ -292,16 +402,11 @@ def read_metadata(blocks: list[Block], body_start: int) -> Metadata:
             signed = signed_date(when) if not signer or issuer_name(signer) else None
             if signed is not None:
                 md.issued = signed
-                for prev in ([b] if signer else []) + list(reversed(head[max(0, i - 3):i])):
+                for prev in ([b] if signer else []) + list(reversed(own[max(0, i - 3):i])):
                     name = issuer_name(signer if prev is b else prev.norm)
                     if name:
                         md.issuer = name
                         break
-        if md.published is None:
-            m = _PUBLISHED_RE.search(b.norm)
-            if m:
-                g = m.groups()
-                md.published = _date(*g[:3]) if g[0] else _date(*g[3:])
         if md.issued is None:
             m = _WRITTEN_RE.search(b.norm)
             if m:
@@ -311,26 +416,33 @@ def read_metadata(blocks: list[Block], body_start: int) -> Metadata:
             m = _NUMBER_LABEL_RE.search(b.norm)
             if m and DOC_NUMBER_RE.fullmatch(m.group("n")):
                 md.doc_number = b.text[m.start("n"):m.end("n")]
+    for b in head:  # the page's publication, whichever notice it prints first
+        m = _PUBLISHED_RE.search(b.norm)
+        if m:
+            g = m.groups()
+            md.published = _date(*g[:3]) if g[0] else _date(*g[3:])
+            break
     if md.issued is None:
         _signature_after_text(blocks[body_start:], md)
     if not md.issuer:
-        for i, b in enumerate(head):
+        for i, b in enumerate(own):
             m = re.match(r"^(.{2,40}?)(?:关于印发|印发)", b.norm.strip())
             if m and issuer_name(m.group(1)):
                 md.issuer = issuer_name(m.group(1))
                 break
             if i > 0 and b.norm.strip().startswith("关于") and names_the_plan(b.norm) \
-                    and issuer_name(head[i - 1].norm) == re.sub(r"\s+", "", head[i - 1].norm):
+                    and issuer_name(own[i - 1].norm) == re.sub(r"\s+", "", own[i - 1].norm):
                 # the notice's title printed over two lines, its issuer's name on the first, as a long
                 # name wraps (长阳土家族自治县人民政府 / 关于印发…的通知)
-                md.issuer = issuer_name(head[i - 1].norm)
+                md.issuer = issuer_name(own[i - 1].norm)
                 break
     at = _index_in(head, md.title_block)
     if not md.issuer and at is not None:
         # a plan printed without a covering notice names its issuer under its title, on a line of
         # its own (青山县残疾人联合会, perhaps after the plan's years), as its cover prints it
         md.issuer = next((name for b in head[at + 1:at + 4] for ln in b.lines
-                          if (name := issuer_name(ln.norm)) and name == re.sub(r"\s+", "", ln.norm)), "")
+                          if (name := issuer_name(ln.norm))
+                          and "".join(joint_issuers(ln.norm)) == without_seal(re.sub(r"\s+", "", ln.norm))), "")
     if not md.issuer and at is not None:
         # 青山县人民政府关于…的实施意见 names its issuer before 关于; a title (or a notice's title)
         # printed over two lines (中共青山县委　青山县人民政府 / 关于…), on the line above it
@@ -344,6 +456,25 @@ def read_metadata(blocks: list[Block], body_start: int) -> Metadata:
         m = _TITLE_ISSUER_RE.match(normalize(md.title))
         if m and issuer_name(m.group(1)) == m.group(1):
             md.issuer = m.group(1)
+    if at is not None:
+        # a title naming its region in brackets, in it or on a line of its own under it (…规划（青山县）,
+        # （青山县）“十四五”…), as a template's title is filled in
+        for text in [md.title] + [ln.norm for b in head[at + 1:at + 3] for ln in b.lines][:3]:
+            m = next((m for m in _BRACKETED_RE.finditer(text) if _names_region(m.group(1))), None)
+            if m is not None and (text == md.title or _BRACKETED_RE.fullmatch(text.strip())):
+                md.bracketed_region = m.group(1)
+                break
+    if md.issuer and not md.co_issuers:
+        # issued jointly: the signature or the title's opening names the others after the issuer
+        for printed in (t for b in own for t in [b.norm] + [ln.norm for ln in b.lines]):
+            # (a signature of two lines is one block: 青山县残疾人联合会 / 青山县发展和改革委员会)
+            for text in (printed, re.split(r"关于|印发", printed.strip(), maxsplit=1)[0]):
+                bodies = joint_issuers(text) if md.issuer in re.sub(r"\s+", "", text) else []
+                if len(bodies) > 1 and bodies[0] == md.issuer:
+                    md.co_issuers = bodies[1:]
+                    break
+            if md.co_issuers:
+                break
     # period: explicit years in the title win over the five-year ordinal
     source = md.title or " ".join(b.text for b in head[:10])
     m = _EXPLICIT_PERIOD_RE.search(normalize(source))

@@ -85,6 +85,8 @@ class Outline:
     #: chapter headings (block indices) of chapters named for no kind (三、织密社会保障网) that sit
     #: among a plan's task chapters: after its goals and before its safeguards.  They hold tasks too
     domain_chapters: set[int] = field(default_factory=set)
+    #: those of them that divide the plan's tasks, printed after it (附件 / …任务分工 / 一、…)
+    division_chapters: set[int] = field(default_factory=set)
     #: the chapter headings (block indices) of the chapters whose items may be tasks
     task_chapters: set[int] = field(default_factory=set)
     #: items titled alone over deeper items (2.促进重点人群健康。 over （1）（2）) in a list whose
@@ -326,7 +328,9 @@ def _division_chapters(blocks: list[Block], numbered: dict[int, Numbering], chap
     under = False
     for i, b in enumerate(blocks):
         if i in chapter_kinds:
-            if under and chapter_kinds[i] == "other":
+            if chapter_kinds[i] in ("other", "tasks") and (under and chapter_kinds[i] == "other"
+                                                           or division_heading(b.norm[numbered[i].end:])):
+                # (四、重点任务分工 / 1.完善…。牵头单位：…): a chapter titled as the division is one too
                 out.add(i)
             continue
         if i in numbered:
@@ -406,8 +410,8 @@ def _infer(blocks: list[Block], numbered: dict[int, Numbering]) -> Outline:
         chapter_kinds[i] = "steps"
     out.task_chapters_exist = "tasks" in chapter_kinds.values()
     if out.task_chapters_exist:
-        out.domain_chapters = _domain_chapters(chapter_kinds, out.has_children) \
-            | _division_chapters(blocks, numbered, chapter_kinds)
+        out.division_chapters = _division_chapters(blocks, numbered, chapter_kinds)
+        out.domain_chapters = _domain_chapters(chapter_kinds, out.has_children) | out.division_chapters
     wanted = {"tasks"} if out.task_chapters_exist else {"other"}
     out.task_chapters = {i for i, kind in chapter_kinds.items() if kind in wanted or i in out.domain_chapters}
     # the task level: the shallowest level below the chapters whose items mostly carry a body

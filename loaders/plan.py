@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from policykg.errors import InputError
@@ -20,8 +20,8 @@ from policykg.loaders.coverage import (boxes_printed, indicators_in_prose, lead_
                                        printed_rows, sub_point_owners, unread_markers)
 from policykg.loaders.ladder import CHAPTER_STYLES, Numbering, numbering
 from policykg.loaders.outline import division_heading
-from policykg.loaders.model import (Chapter, DocumentInfo, Gap, Indicator, PlanRecord, Project, Section, Span,
-                                    Task, UnitRef)
+from policykg.loaders.model import (Chapter, DocumentInfo, Gap, Indicator, PlanRecord, Project, RegionRef, Section,
+                                    Span, Task, UnitRef)
 from policykg.loaders.companions import companion_lines, drop_companions, titles_a_plan
 from policykg.loaders.contents import drop_contents
 from policykg.loaders.furniture import drop_furniture
@@ -30,7 +30,9 @@ from policykg.loaders.grids import (continue_division_grid, read_division_grid, 
 from policykg.loaders.formats import read_document
 from policykg.loaders.reading import Grid, SourceText
 from policykg.loaders.reference import classify_department
-from policykg.loaders.regions import places_of, resolve_region, split_region_names
+from policykg.loaders.regions import (county_before, is_zone, level_of, level_word, places_of, printed_names,
+                                      resolve_region, speaks_as_town, split_region_names, town_after, zone_after,
+                                      zone_place)
 from policykg.loaders.responsibilities import (DEADLINE_PHRASE_RE, MARKER_RE, OWNER_LABELS, Assigned, Clause,
                                               ClauseReader, Part, bracket_groups,
                                               is_role_note, label_ends_line, lead_marks, opens_with_label,
@@ -359,14 +361,106 @@ def _link_by_cited_place(table: DivisionTable, section: Section, body_tasks: lis
     return gaps
 
 
-def _region(md: Metadata, text: str):
+#: a town-level government's name after its town's: 白沙镇人民政府, 常庄街道办事处
+_GOVERNMENT_WORDS_RE = re.compile(r"(?:人民政府|行政公署|(?<=街道)办事处)(?:办公室|办公厅)?")
+
+
+def _region(md: Metadata, text: str) -> tuple[RegionRef | None, list[Gap]]:
+    """The plan's region, from its title's opening names or its issuer's, and what could not be
+    told of it.  A town-level division (镇, 乡, 街道, 苏木) the gazetteers do not hold is read from its
+    name, printed after its county's (青山县白沙镇“十四五”…, 薛城区常庄街道办事处) or alone (白沙镇, its
+    county then the one the text prints before its name, else none: said)."""
+    gaps: list[Gap] = []
+    line = md.title_block.first if md.title_block else 0
     from_title = split_region_names(md.title)
-    issuer = re.sub(r"(?:人民政府|行政公署)(?:办公室|办公厅)?", "", md.issuer)
+    if not from_title and md.bracketed_region:  # …规划（青山县）: the region the title prints in brackets
+        from_title = split_region_names(md.bracketed_region)
+    issuer = _GOVERNMENT_WORDS_RE.sub("", md.issuer)
     from_issuer = split_region_names(issuer)
+    town = town_after(md.title, from_title)
+    if town is not None and not speaks_as_town(town[0], text):
+        # 青山县科技下乡“十四五”规划: a county's plan, saying 全县, never 全乡; a text saying neither, not told
+        county_word = level_word(from_title[-1]) if from_title else ""
+        town = None if county_word and re.search(f"[全本我]{county_word}", text) else (town[0], False)
+    if town is not None and town[1]:
+        from_title = from_title + [town[0]]
+    issuer_town = town_after(issuer, from_issuer)
+    if issuer_town is not None and "".join(from_issuer) + issuer_town[0] == issuer:
+        from_issuer = from_issuer + [issuer_town[0]]  # the town's own government issues
     names = from_title
-    if from_issuer and (not names or (from_issuer[-1] == names[-1] and len(from_issuer) > len(names))):
+    if from_issuer and (not names or (from_issuer[-1] == names[-1] and len(from_issuer) > len(names))
+                        or (from_issuer[-1] not in names and from_issuer[-1] in md.title
+                            and from_issuer[:len(names)] == names)):
         names = from_issuer
-    return resolve_region(names, without_site_names(text))
+    if town is not None and not town[1] and town[0] not in names:
+        gaps.append(Gap(line, "metadata", f"the title prints {town[0]} after {''.join(from_title) or 'no region'}: "
+                                          f"a town's name (镇, 乡, 街道, 苏木) or words so ending, not told; the "
+                                          f"plan's region is read as {names[-1] if names else 'none'}'s"))
+    zone = names[-1] if names and is_zone(names[-1]) else zone_after(md.title, from_title) \
+        or zone_after(issuer, from_issuer)
+    if zone is not None:
+        # a zone's plan (宜昌高新区, 青山县经济开发区, 苏州工业园区): no division, below the one printed before
+        # it, else the one its name opens with (宜昌 -> 宜昌市), else said
+        before = names[:-1] if names and names[-1] == zone else names
+        parent = resolve_region(before, without_site_names(text)) if before else zone_place(zone)
+        if parent is None:
+            gaps.append(Gap(line, "metadata", f"{zone} is a zone (开发区, 高新区, 新区, 园区), no administrative "
+                                              f"division, and the division it stands in is printed nowhere "
+                                              f"before its name: the region's chain stops at {zone}"))
+        return RegionRef(zone, "zone", parent), gaps
+    if len(names) == 1 and _is_town(names[0]):
+        county = county_before(names[0], without_site_names(text))
+        if county is not None:
+            names = [county] + names
+        elif from_issuer and not _is_town(from_issuer[-1]) and not is_zone(from_issuer[-1]):
+            names = from_issuer + names  # 薛城区人民政府办公室 issuing 白沙镇's plan: its town's
+        else:
+            gaps.append(Gap(line, "metadata", f"{names[0]} is a town-level division (镇, 乡, 街道, 苏木) whose "
+                                              f"county the text never prints before its name: the region's "
+                                              f"chain stops at {names[0]}"))
+            return RegionRef(names[0], level_of(names[0], None)), gaps
+    return resolve_region(names, without_site_names(text)), gaps
+
+
+def _forwarded(md: Metadata, resolver: UnitResolver, region: RegionRef | None) -> list:
+    """A plan printed under a notice forwarding it (转发): its issuer, 文号 and date are its own notice's,
+    printed after the forwarder's; where that notice is printed nowhere, the issuer is the body the
+    forwarder's title names (转发县残联关于… -> 县残联), first of several (联合: the others said), and its
+    number and date are not read: said.  Returns [issuer read so, or none] + gaps, the issuer first
+    where `md.issuer` is empty and the title names one."""
+    if md.forwarded_by is None:
+        return []
+    out: list = []
+    line = md.forwarded_by.first
+    issuers: list[UnitRef] = resolver.resolve_list(md.forwarded_of) if md.forwarded_of and not md.issuer else []
+    if issuers and region is not None:
+        out.append(issuers[0])
+        if len(issuers) > 1:
+            out.append(Gap(line, "metadata", f"the plan is issued jointly by {'、'.join(u.label for u in issuers)} "
+                                             f"(as the notice forwarding it says): its issuer is read as "
+                                             f"{issuers[0].label}, the first printed, the others not kept"))
+    if not md.doc_number or md.issued is None:
+        what = " and ".join(w for w, missing in (("文号", not md.doc_number), ("issue date", md.issued is None)) if missing)
+        out.append(Gap(line, "metadata", f"the plan is printed under a notice forwarding it "
+                                         f"({md.forwarded_by.text.strip()[:50]!r}), whose issuer, 文号 and date are "
+                                         f"that notice's: the plan's own {what} are printed nowhere, so not read"
+                                         if " and " in what else f"that notice's: the plan's own {what} is printed "
+                                         "nowhere, so not read"))
+    return out
+
+
+def _issuer_region(issuer: str, region: RegionRef) -> RegionRef:
+    """The division of the plan's chain its issuer's name names (薛城区人民政府办公室 issuing 白沙镇's plan:
+    薛城区, never 白沙镇), else the plan's region."""
+    names = split_region_names(_GOVERNMENT_WORDS_RE.sub("", issuer))
+    town = town_after(_GOVERNMENT_WORDS_RE.sub("", issuer), names)
+    last = town[0] if town is not None and "".join(names) + town[0] == _GOVERNMENT_WORDS_RE.sub("", issuer) \
+        else names[-1] if names else ""
+    return next((n for n in region.chain() if last and last in printed_names(n.name)), region)
+
+
+def _is_town(name: str) -> bool:
+    return level_of(name, None) in ("town", "township", "subdistrict")
 
 
 def _same_unit(printed: str, row: str) -> bool:
@@ -585,7 +679,8 @@ def _assignments(record: PlanRecord, assignments: list[tuple[Section, list[Assig
                     if not task.responsibilities:
                         readers.add(task, part.parts, span)
                         assigned.add(id(task))
-                if _closes_chapter_of_unowned(record, section):
+                if _closes_chapter_of_unowned(record, section) \
+                        and not normalize(part.printed).lstrip("(【〔[").startswith("本节"):  # the section's, said
                     gaps.append(Gap(line, "responsibility",
                                     f"a clause for the tasks above, after the last section of its chapter, is read "
                                     f"for section {section.title!r}; it may be meant for the chapter's other "
@@ -767,15 +862,23 @@ def load_plan(path: str | Path) -> PlanRecord:
         table_gaps = [g for g in table_gaps if g.kind == "structure"]
         blocks, table_after, indicator_tables, division_tables = _extract_tables(lines, grids, table_gaps,
                                                                                  md.period)
-    region = _region(md, src.text)
+    region, region_gaps = _region(md, src.text)
     resolver = UnitResolver(region)
     issuer: UnitRef | None = None
     if md.issuer and region is not None:
-        issuer = UnitRef(key=md.issuer, label=md.issuer, region=region,
+        issuer = UnitRef(key=md.issuer, label=md.issuer, region=_issuer_region(md.issuer, region),
                          dept_type=classify_department(md.issuer))
-        if issuer.dept_type not in ("people-government", "government-office"):
+        if issuer.dept_type not in ("people-government", "government-office", "township-subdistrict"):
             # a department's own plan (青山县民政局2024年工作要点): its sections (社会救助科) are its own
             resolver.home_body = resolver.resolve(md.issuer)
+    forward_gaps = _forwarded(md, resolver, region)
+    if issuer is not None and md.co_issuers:
+        # 联合印发: the issuer is the first printed, the lead (主办) body; the others are not modelled
+        forward_gaps.append(Gap(md.title_block.first if md.title_block else 0, "metadata",
+                                f"the plan is issued jointly by {'、'.join([md.issuer] + md.co_issuers)}: its "
+                                f"issuer is read as {md.issuer}, the first printed, the others not kept"))
+    if issuer is None and md.forwarded_of and region is not None:
+        issuer = forward_gaps.pop(0)  # type: ignore[assignment]
     shifted_after = {i - start for i in table_after if i >= start}
     structure = parse_structure(blocks[start:], spans, shifted_after)
     record = PlanRecord(
@@ -788,6 +891,7 @@ def load_plan(path: str | Path) -> PlanRecord:
         cited=[(name, spans.lines(b.first, b.last)) for name, b in md.cited],
         chapters=structure.chapters, warnings=list(structure.gaps) + table_gaps,
     )
+    record.warnings.extend(region_gaps + forward_gaps)
     record.warnings.extend(Gap(line, kind, message) for line, kind, message in src.gaps)
     record.warnings.extend(Gap(line, "table", message) for t in indicator_tables for line, message in t.unread)
     record.warnings.extend(indicators_in_prose(blocks[start:]))
@@ -795,7 +899,8 @@ def load_plan(path: str | Path) -> PlanRecord:
                                     notes_bracketed_totals(src.text), attribute_marks(src.text))
     body_tasks = record.tasks()
     clauses_of = {id(t): ClauseReader.find(t.text) for t in body_tasks}  # each task's text parsed once
-    section_clauses = [clause for _, clause, _ in structure.section_clauses.values()]
+    section_clauses = [clause for _, clause, _ in structure.section_clauses.values()] + \
+        [clause for _, clause, _ in structure.clauses_above.values()]
     owner_first = owners_first_lead(src.text) or not owner_names_supporters(
         [c for cs in clauses_of.values() for c in cs] + section_clauses)
     readers = ClauseReader(resolver, owner_first, record.warnings, lead_marks(src.text),
@@ -809,6 +914,12 @@ def load_plan(path: str | Path) -> PlanRecord:
         _deadline_beside_clause(task, clauses)
         readers.attach(task, clauses, lambda a, b, at=line_of, t=task: spans(
             at(a), at(max(a, b - 1)), t.text[a:b]))
+        if id(task) in structure.clauses_above:
+            # its clause printed on the line above it (the plan prints every task's so)
+            text, clause, block = structure.clauses_above[id(task)]
+            readers.add(task, clause.parts, spans(block.first, block.last, text))
+            markers[0] += 1
+            markers[1] += 1
         printed, read, gaps = unread_markers(task, clauses, line_of)
         markers[0] += printed
         markers[1] += read
@@ -822,6 +933,17 @@ def load_plan(path: str | Path) -> PlanRecord:
     record.warnings.extend(sub_point_owners(record, structure.task_blocks))
     record.warnings.extend(_project_clauses(record, structure.task_blocks))
     _project_periods(record, structure.task_blocks)
+    # a division of the tasks printed as text after the plan (附件 / 重点任务分工 / 1.完善…。牵头单位：…):
+    # each of its tasks implements the plan's task it restates, as a division table's row does
+    divided = [t for c in record.chapters if id(c) in structure.division_chapters for s in c.sections for t in s.tasks]
+    divided_ids = {id(t) for t in divided}
+    stated = [t for t in body_tasks if id(t) not in divided_ids]
+    # (compared by their titles: the units their text names are no words of the plan's task)
+    titled = [replace(t, text=t.title) for t in divided]
+    links = link_rows(titled, stated)
+    for task, title in zip(divided, titled):
+        if id(title) in links:
+            task.implements = links[id(title)][0]
     order = 10_000
     for table in division_tables:
         record.warnings.extend(Gap(line, "table", message) for line, message in table.unread)

@@ -143,7 +143,9 @@ def split_region_names(prefix: str) -> list[str]:
         name = m.group(0)
         # a common noun no division is named (社区, 园区), unless the county gazetteer holds it under the
         # division printed before it (阳泉市郊区 is a district)
-        generic = (name in _GENERIC or name.endswith(GENERIC_ENDINGS)) and not (names and names[-1] in places_of(name))
+        # (a division of such an ending, 苏州工业园区, 下花园区, is read by its name alone too)
+        generic = (name in _GENERIC or (name.endswith(GENERIC_ENDINGS) and name not in counties())) \
+            and not (names and names[-1] in places_of(name))
         if len(name) < 2 or any(w in name for w in _NOT_REGION) or _WHOLE.fullmatch(name) or generic \
                 or _level_before_noun(name):
             break
@@ -159,6 +161,99 @@ def split_region_names(prefix: str) -> list[str]:
     return names
 
 
+#: a town-level division (镇, 乡 and 民族乡, 街道, a banner's 苏木): the gazetteers hold none, so its name is
+#: read from how it ends, printed after its county's (青山县白沙镇, 薛城区常庄街道) or alone (白沙镇)
+_TOWN_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:街道|苏木|镇|乡)")
+#: words a town's name never holds: common nouns so ending (城乡, 乡镇, 城镇, 特色小镇, 美丽乡村: the next
+#: character is looked at too) and a title's words
+_NOT_TOWN = _NOT_REGION + ("城乡", "乡镇", "城镇", "乡村", "村镇", "小镇", "集镇", "乡土", "乡风", "重点镇", "中心镇",
+                           "示范镇", "特色", "建设", "服务", "工作", "全镇", "全乡", "各镇", "各乡", "本镇", "本乡",
+                           "街道办", "街道社区")
+#: characters of a body's name (民政局, 党委, 办事处, 委员会, 派出所) no town's name holds
+_BODY_CHARS = "局委办会部厅院所"
+#: what a plan's title prints right after its region's name: its five-year ordinal, its years, a quote
+#: mark, a bracket, its subject 残疾人 or 国民经济, the government or body issuing it, or nothing
+_AFTER_REGION_RE = re.compile(r"$|[\s“\"‘'「『《（(\d]|十[一二三四五六七八九]五|第十|残疾人|国民经济|人民政府|政府|办事处|党委|"
+                              r"党工委|关于")
+
+
+def town_after(text: str, names: list[str]) -> tuple[str, bool] | None:
+    """The town-level division `text` names right after the divisions `names` it opens with (as
+    `split_region_names` reads them): (青山县白沙镇“十四五”… -> 白沙镇, True).  The flag says whether
+    what follows the name reads as what follows a plan's region (“十四五”, 残疾人, 人民政府, the end):
+    a name followed by other words (白沙镇养老服务规划) may be a town's or a word so ending, which the
+    caller says.  None where no town's name is printed there."""
+    pos = len("".join(names))
+    if not text.startswith("".join(names)):
+        return None
+    m = _TOWN_RE.match(text, pos)
+    if m is None:
+        return None
+    name = m.group(0)
+    if not names and (name[0] in "省市区县旗州盟" or any(c in name for c in _BODY_CHARS)):
+        return None  # 县民政局街道…: a body's words, no town's name
+    if any(w in text[m.start():m.end() + 1] for w in _NOT_TOWN) or name in counties() or name in gazetteer():
+        return None
+    return name, _AFTER_REGION_RE.match(text, m.end()) is not None
+
+
+#: the kinds of zone a plan may be a zone's (开发区, 高新区, 新区, 工业园区, 保税区): a zone is no
+#: administrative division, governed by its 管委会 (管理委员会), unless the county gazetteer holds it as one
+#: (浦东新区, 滨海新区: districts)
+ZONE_KINDS = ("经济技术开发区", "高新技术产业开发区", "高新技术开发区", "经济开发区", "开发区", "经开区", "高新区", "新区",
+              "工业园区", "产业园区", "综合保税区", "保税区", "综保区")
+_ZONE_RE = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:" + "|".join(ZONE_KINDS) + ")")
+_BARE_ZONE_RE = re.compile("|".join(ZONE_KINDS))
+
+
+def is_zone(name: str) -> bool:
+    """A zone's name, no division's: 宜昌高新区, 湖南湘江新区, 青山经济技术开发区 (浦东新区 is a district)."""
+    return (name.endswith(ZONE_KINDS) and len(name) > len(next(k for k in ZONE_KINDS if name.endswith(k)))
+            and name not in counties() and name not in gazetteer())
+
+
+def zone_after(text: str, names: list[str]) -> str | None:
+    """The zone `text` names right after the divisions `names` it opens with (青山县经济开发区“十四五”…
+    -> 经济开发区; 苏州工业园区“十四五”… -> 苏州工业园区), where what follows it reads as what follows
+    a plan's region (“十四五”, 残疾人, 管委会, the end): 青山县经济开发区建设规划 is the county's plan on
+    building its zone."""
+    pos = len("".join(names))
+    if not text.startswith("".join(names)):
+        return None
+    m = _BARE_ZONE_RE.match(text, pos) if names else None
+    # a zone named by its division's name and its kind alone (青山县经济开发区): the two its name
+    zone = names[-1] + m.group(0) if m is not None else None
+    if m is None:
+        m = _ZONE_RE.match(text, pos)
+        zone = m.group(0) if m is not None else None
+    if m is None or any(w in m.group(0) for w in _NOT_TOWN) or not is_zone(zone):
+        return None
+    after = text[m.end():]
+    if not (_AFTER_REGION_RE.match(after) or after.startswith(("管委会", "管理委员会", "党工委"))):
+        return None
+    return zone
+
+
+def zone_place(zone: str) -> RegionRef | None:
+    """The division a zone's name opens with, by the gazetteer's name or short name (宜昌高新区 -> 宜昌市,
+    湖南湘江新区 -> 湖南省), where one division is so named (the lower level where a city and its province
+    share a short name: 吉林高新区 -> 吉林市); None where none is."""
+    for k in range(len(zone) - 2, 1, -1):
+        head = zone[:k]
+        found = [e for name, e in gazetteer().items() if head in (name, e.short_name)]
+        lower = [e for e in found if e.level not in PROVINCE_LEVELS] or found
+        if len(lower) == 1:
+            return _gazetteer_chain(lower[0].name)
+        if len(lower) > 1:
+            return None
+        # a county-level division's name, or its name less its level word (薛城经济开发区: 薛城区), one
+        # division so named under one place
+        county = [c for c in (head, head + "区", head + "县", head + "市", head + "旗") if len(places_of(c)) == 1]
+        if len(county) == 1:
+            return resolve_region(county, "")
+    return None
+
+
 def level_of(name: str, parent: RegionRef | None) -> str:
     entry = gazetteer().get(name)
     if entry:
@@ -167,7 +262,7 @@ def level_of(name: str, parent: RegionRef | None) -> str:
         return "county-level-city" if parent is not None and parent.level != "municipality" else "city"
     for suffix, level in (("自治县", "autonomous-county"), ("自治旗", "autonomous-banner"),
                           ("区", "district"), ("县", "county"), ("旗", "banner"),
-                          ("镇", "town"), ("乡", "township"), ("街道", "subdistrict")):
+                          ("镇", "town"), ("乡", "township"), ("苏木", "township"), ("街道", "subdistrict")):
         if name.endswith(suffix):
             return level
     return "region"
@@ -311,6 +406,27 @@ def resolve_region(names: list[str], text: str) -> RegionRef | None:
         code = next((c for parent, c in counties().get(name, ()) if node is not None and parent == node.name), "")
         node = RegionRef(name=name, level=level_of(name, node), parent=node, code=code)
     return node
+
+
+def speaks_as_town(town: str, text: str) -> bool:
+    """Does a plan's text speak as the town's (全镇, 本街道, 我乡, or the town's government by its name:
+    白沙镇党委, 常庄街道办事处), as a county's says 全县?  A title's words ending as a town's name
+    does (青山县科技下乡“十四五”规划) are no town where the text never does."""
+    word = next(w for w in ("街道", "苏木", "镇", "乡") if town.endswith(w))
+    return re.search(rf"[全本我]{word}|{re.escape(town)}(?:党委|党工委|人民政府|政府|办事处)", text) is not None
+
+
+def county_before(town: str, text: str) -> str | None:
+    """The county-level division `text` prints right before a town's name, where it names one
+    (薛城区白沙镇人民政府 in the signature of 白沙镇's plan -> 薛城区), the one printed most."""
+    found: Counter[str] = Counter()
+    for m in re.finditer(re.escape(town), text):
+        before = text[max(0, m.start() - 12):m.start()]
+        for k in range(2, len(before) + 1):
+            if before[-k:] in counties() or official_name(before[-k:]) in counties():
+                found[before[-k:]] += 1
+                break
+    return found.most_common(1)[0][0] if found else None
 
 
 def region_short_name(region: RegionRef) -> str:

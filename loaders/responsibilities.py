@@ -83,27 +83,31 @@ def _is_verbs(labels: Iterable[str]) -> tuple[str, ...]:
 _SUPPORT_VERBS = ("按照职能分工负责", "按职能分工负责", "按照职责分工负责", "按职责分工负责", "按职责负责",
                   "按照职责分工落实", "按职责分工落实", "按职责落实", "分工负责", "共同参与", "参与配合",
                   "配合实施", "配合落实", "配合推进", "协助落实", "具体实施", "配合", "参与", "协助", "协办",
-                  "协同") + _is_verbs(SUPPORT_LABELS)
-_LEAD_VERBS = ("牵头负责", "牵头实施", "牵头落实", "牵头组织实施", "牵头抓总", "牵头推进", "牵头组织", "牵头",
+                  "协同", "协同配合", "协助配合", "配合协助", "配合支持", "支持配合", "支持", "各负其责", "各司其职") + _is_verbs(SUPPORT_LABELS)
+_LEAD_VERBS = ("牵头负责", "负责牵头", "牵头实施", "牵头落实", "牵头组织实施", "牵头抓总", "牵头推进", "牵头组织", "牵头",
                "共同负责", "负责落实", "具体负责", "负责组织实施", "负责实施", "负责推进", "负责",
-               "分别负责", "共同推进", "组织实施", "负总责", "主责", "主抓", "抓总", "统筹") + _is_verbs(LEAD_LABELS)
+               "分别负责", "共同推进", "组织实施", "负总责", "主责", "主抓", "抓总", "统筹", "为主", "负责指导",
+               "指导") + _is_verbs(LEAD_LABELS)
 #: 县民政局为责任单位: the units responsible, read as the label's list is (by the plan's convention)
 _OWNER_VERBS = _is_verbs(OWNER_LABELS)
 #: support verbs that say each works by its own duties: beside a lead they support, alone they are
 #: the units responsible
-_DUTY_VERBS = tuple(v for v in _SUPPORT_VERBS if "职" in v or v == "分工负责")
+_DUTY_VERBS = tuple(v for v in _SUPPORT_VERBS if "职" in v or v in ("分工负责", "各负其责"))
 #: lead verbs that yield to a 牵头 printed in the same clause (A牵头，B负责实施: B carries it out)
 _YIELDING_LEAD_VERBS = tuple(v for v in _LEAD_VERBS if "牵头" not in v and v not in _is_verbs(LEAD_LABELS))
 #: what may follow a verb: the end of a part, or (where extraction lost the space between parts)
 #: the region prefix of the next unit list
 def _verbs_re(verbs: Iterable[str]) -> re.Pattern[str]:
     return re.compile("(" + "|".join(sorted(verbs, key=len, reverse=True))
-                      + r")(?=$|[;,。.\s)]|[区县市旗][\u4e00-\u9fff])")
+                      + r")(?=$|[;,、。.\s)]|[区县市旗][\u4e00-\u9fff])")
 
 
 #: verbs that close prose as often as a clause (完善养老保险社会统筹。, 动员全社会共同推进。): read in a
 #: bracket, never in an unbracketed sentence, nor counted there as markers
-_PROSE_VERBS = ("统筹", "组织实施", "共同推进", "负总责")
+_PROSE_VERBS = ("统筹", "组织实施", "共同推进", "负总责", "指导", "负责指导", "支持", "为主")
+#: verbs that name a role only set against another role in the same clause ((A指导，B落实), (A为主，
+#: B协同), (A负责，B支持)); alone they close prose as often ((接受教育部门指导), (以政府为主))
+_PAIRED_VERBS = ("指导", "负责指导", "支持", "为主")
 _VERB_RE = _verbs_re(_SUPPORT_VERBS + _LEAD_VERBS + _OWNER_VERBS)
 _PLAIN_VERB_RE = _verbs_re(v for v in _SUPPORT_VERBS + _LEAD_VERBS + _OWNER_VERBS if v not in _PROSE_VERBS)
 #: verbs that say the units before them carry the task out (县卫健局牵头，各乡镇人民政府落实): beside a
@@ -376,6 +380,7 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE, norm: str | None 
     carry: list[int] = []  # parts closed by 落实 / 实施 …: read beside a lead, or leading named supporters
     named_support = False  # a part closed by 配合 / 协助 / 参与 …, or a list joined by 会同
     yielded: list[int] = []  # parts closed by 负责 … that yield to a 牵头 printed beside them
+    paired: list[int] = []  # parts closed by 指导 / 为主 / 支持: a role only beside another
     verbs = _WITH_CARRY.get(verbs, verbs)
     has_lead_verb = "牵头" in inner
     norm = normalize(inner) if norm is None else norm
@@ -387,7 +392,7 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE, norm: str | None 
         pos = 0
         found = False
         for m in verbs.finditer(piece):
-            units = raw[pos:m.start()].strip(" ,，。")
+            units = raw[pos:m.start()].strip(" ,，。、")
             verb = m.group(1)
             role = "lead" if verb in _LEAD_VERBS and (verb not in _YIELDING_LEAD_VERBS or not has_lead_verb) \
                 else "owner" if verb in _OWNER_VERBS else "support"
@@ -404,6 +409,8 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE, norm: str | None 
                 return None  # a clause for the tasks above (以上任务由…): not this task's alone
             units = _without_how(units)
             head, *withs = _WITH_RE.split(units)
+            if verb in _PAIRED_VERBS:
+                paired.append(len(parts))
             if verb in _DUTY_VERBS:
                 duty.add(len(parts))
             if verb in _CARRY_VERBS:
@@ -424,6 +431,8 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE, norm: str | None 
                 return None
             parts.append(Part("support", tail[m.end():].strip(" ,，")))
             named_support = True
+    if paired and len(paired) == len(parts):
+        return None  # (接受教育部门指导), (以政府为主), (争取上级部门支持): prose, no clause
     officials = [k for k, p in enumerate(parts) if p.role == "lead" and names_a_person(p.units)]
     if officials:
         # (张伟同志牵头，县市场监管局负责) / (副县长王刚牵头，…): the person is the official answerable; the
@@ -481,7 +490,7 @@ def _drop_topic(units: str) -> str | None:
     only as a paragraph of its own after them, `numbered_assignment`): a group's clause, which one
     task's text cannot read (it stays a gap)."""
     head = units.lstrip()  # (as normalising it would: only 　 is a space normalisation changes)
-    if head.startswith("第") and _ASSIGN_HEAD.match(normalize(head)):
+    if head.startswith(("第", "任务")) and _ASSIGN_HEAD.match(normalize(head)):
         return None
     k = units.find("由")
     if 0 < k and units[:k].strip() in _HOW_BEFORE_BY:
@@ -939,7 +948,9 @@ _TASK_NUM = r"(?:\d{1,3}|[一二三四五六七八九十百零〇两]{1,4})"
 _NUM_LIST = r"[、,和及与]"
 _NUM_RANGE = r"[-—–~至到]"
 #: the head of one part of a numbered assignment: 第1项 / 第1、2项 / 第1—3项 / 第一条 / 第1项至第3项
-_ASSIGN_HEAD = re.compile(rf"第({_TASK_NUM}(?:(?:项|条)?\s*(?:{_NUM_LIST}|{_NUM_RANGE})\s*第?{_TASK_NUM})*)\s*(?:项|条)")
+_ASSIGN_NUMS = rf"{_TASK_NUM}(?:(?:项|条)?\s*(?:{_NUM_LIST}|{_NUM_RANGE})\s*(?:第|任务)?{_TASK_NUM})*"
+#: (or 任务1由… / 任务1、2由…: the tasks named by the word and their numbers)
+_ASSIGN_HEAD = re.compile(rf"第({_ASSIGN_NUMS})\s*(?:项|条)(?:任务)?|任务\s*({_ASSIGN_NUMS})(?=\s*由)")
 #: a short label before the parts (责任分工：, 任务分工：)
 _ASSIGN_LEAD_IN = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[:：]\s*")
 _ASSIGN_SEPS = " ,，;；。.\t\u3000\n"
@@ -958,8 +969,9 @@ class Assigned:
 
 
 #: a paragraph for the tasks printed above it: 以上任务由县残联牵头，县民政局配合。 / 上述各项工作由…负责
-_ABOVE_RE = re.compile(r"(?:" + "|".join(GROUP_TOPICS) + r")(?:各项|几项|[一二两三四五六七八九十\d]+项)?"
-                       r"(?:重点)?(?:任务|工作|举措|措施)?(?:均)?(?=由)")
+#: (本节任务由…: the section's tasks, all printed above it; 以上任务牵头单位：…；配合单位：…, labelled)
+_ABOVE_RE = re.compile(r"(?:" + "|".join(GROUP_TOPICS + ("本节",)) + r")(?:各项|几项|[一二两三四五六七八九十\d]+项)?"
+                       r"(?:重点)?(?:任务|工作|举措|措施)?(?:均)?(?:(?=由)|的?(?=" + _opening(_LABELS) + "))")
 
 
 def group_assignment(text: str) -> list[Assigned] | None:
@@ -967,13 +979,16 @@ def group_assignment(text: str) -> list[Assigned] | None:
     县民政局配合。): one `Assigned` for them all, its `above` to be set by the caller to how many
     tasks it covers; None for any other paragraph.  Its units must read with a lead, as a numbered
     assignment's, or it is no such clause."""
-    norm = normalize(text).strip(_ASSIGN_SEPS)
+    printed = text.strip(_ASSIGN_SEPS)
+    norm = normalize(printed)
+    if norm[:1] in "(【〔[" and norm[-1:] in ")】〕]" and bracket_groups(norm) == [(0, len(norm))]:
+        printed, norm = printed[1:-1].strip(_ASSIGN_SEPS), norm[1:-1].strip(_ASSIGN_SEPS)  # （以上任务…）
     m = _ABOVE_RE.match(norm)
     if m is None or len(norm) > 200:
         return None
-    body = text.strip(_ASSIGN_SEPS)[m.end():]
-    parts = _verb_final(body.rstrip("。."))
-    if parts is None or not any(p.role == "lead" for p in parts):
+    body = printed[m.end():]
+    parts = _verb_final(body.rstrip("。.")) if body.lstrip().startswith("由") else _labelled(body.rstrip("。."))
+    if parts is None or not any(p.role in ("lead", "owner") for p in parts):
         return None
     return [Assigned(None, text.strip(_ASSIGN_SEPS), 0, len(text.strip(_ASSIGN_SEPS)), parts, above=0)]
 
@@ -1033,7 +1048,8 @@ def numbered_assignment(text: str) -> list[Assigned] | None:
         parts = _verb_final(body) if body.startswith("由") else None
         if parts is not None and not any(p.role == "lead" for p in parts):
             parts = None
-        out.append(Assigned(_task_numbers(m.group(1)), text[m.start():part_end], m.start(), part_end, parts))
+        out.append(Assigned(_task_numbers(m.group(1) or m.group(2)), text[m.start():part_end], m.start(), part_end,
+                            parts))
     if not any(a.parts for a in out):
         return None  # no part reads as units with a verb: prose that happens to open with 第1项
     return out

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 
 from policykg.loaders.ladder import HEADING_STYLES, Numbering, numbering, split_inline
 from policykg.loaders.model import Chapter, Gap, Project, ProjectColumn, Section, Span, Task
-from policykg.loaders.outline import Outline, chapter_kind, infer_outline, title_only
+from policykg.loaders.outline import Outline, chapter_kind, division_heading, infer_outline, title_only
 from policykg.loaders.responsibilities import (MARKER_RE, Assigned, Clause, ClauseReader, bare_list, bracket_groups,
                                               carried_list, group_assignment, numbered_assignment, parse_inner)
 from policykg.loaders.metadata import issuer_name, signed_date
 from policykg.loaders.text import (COLUMN_RE, NOTICE_NOTE_RE, Block, Line, ProjectRow, _unbalanced, box_number,
-                                   normalize)
+                                   colon_item, normalize)
 
 __all__ = ["StructureResult", "chapter_kind", "parse_structure", "short_title"]
 
@@ -39,13 +39,9 @@ _NAMED_PROJECT_RE = re.compile(r"^(?P<name>[^\s。，,；;：:（(]{2,30}?(?:%s)
                                % "|".join(PROJECT_NOUNS + ("建设", "中心", "基地", "平台")))
 
 
-#: an item of a box printed "name：description", whatever its name (残疾人信息消费优惠：对残疾人…), and
-#: the words that end the name of a project's field, not of an item (建设内容：…, 实施主体：…)
-_COLON_ITEM_RE = re.compile(r"^(?P<name>[^\s。，,；;：:（(]{4,20})\s*[：:]\s*(?P<desc>\S.*)$")
-_FIELD_WORDS = ("内容", "地点", "规模", "主体", "单位", "部门", "时间", "时限", "期限", "投资", "资金", "目标", "任务", "要求",
-                "措施", "标准", "对象", "范围", "方式", "进度", "安排", "说明")
-
-
+#: a task named by its number where units are given to it (第2项由…, 任务1由…, 任务3：…牵头)
+_TASK_REF_RE = re.compile(r"(?:第(?:\d{1,3}|[一二三四五六七八九十]{1,3})项|任务\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3}))"
+                          r"(?:任务)?\s*(?:由|[:：])")
 #: what ends a title printed without a full stop: a colon (1.完善低保制度：将…), a full-width space,
 #: two spaces or a tab (1.完善低保制度　将…)
 _TITLE_END_RE = re.compile(r"[：:\t\u3000]|  ")
@@ -140,6 +136,13 @@ class StructureResult:
     #: a clause printed after a section's tasks that assigns units to them by their printed
     #: numbers (第1项由…牵头，第2项由…牵头): (the section, its parts, the block it is printed in)
     assignments: list[tuple[Section, list[Assigned], Block]] = field(default_factory=list)
+    #: a clause printed on a line of its own above the task it names (a plan printing each task's
+    #: clause before its text): id(task) -> (the clause as printed, read, and its block)
+    clauses_above: dict[int, tuple[str, Clause, Block]] = field(default_factory=dict)
+    #: sections whose clause is a line of its own before their first task, saying no topic (本节…)
+    own_line_clauses: set[int] = field(default_factory=set)
+    #: chapters (ids) dividing the plan's tasks, printed after it: their tasks restate the plan's
+    division_chapters: set[int] = field(default_factory=set)
 
 
 class StructureParser:
@@ -158,6 +161,9 @@ class StructureParser:
         self.task: Task | None = None
         self.order = 0
         self.domain_chapter = False  # the open chapter is one of the outline's domain chapters
+        self.division_open = False  # the open annex is titled as a division of the tasks (重点任务分工)
+        self.fed = 0  # blocks fed so far
+        self.clause_fed = -1  # when the last section clause was read
         #: inside notes printed after the text (注： / 名词解释, a signature, the 版记): until the next
         #: heading, nothing is a task or a task's text
         self.notes = False
@@ -186,6 +192,8 @@ class StructureParser:
             return False
         if self.chapter.kind == "tasks":
             return True
+        if self.chapter.kind == "appendix" and self.division_open:
+            return True  # 附件 / 重点任务分工 / 1.完善…。牵头单位：…: the division's items are tasks
         return self.chapter.kind == "other" and (not self.outline.task_chapters_exist or self.domain_chapter)
 
     def _close_box(self) -> None:
@@ -217,9 +225,12 @@ class StructureParser:
         self._close_task()
         self.notes = False
         self.domain_chapter = index is not None and index in self.outline.domain_chapters
+        self.division_open = False
         kind = "steps" if index is not None and index in self.outline.phase_chapters else chapter_kind(title)
         self.chapter = Chapter(no, short_title(title), kind, self._span([block]), order=self._next())
         self.out.chapters.append(self.chapter)
+        if index is not None and index in self.outline.division_chapters:
+            self.out.division_chapters.add(id(self.chapter))
         self.section = None
         self.section_last = 0
         self.item_level = self.outline.task_level
@@ -331,6 +342,11 @@ class StructureParser:
             self._close_task()  # a numbered principle or goal: not a task
 
     def paragraph(self, block: Block) -> None:
+        if self.box is None and self.task is None and self.chapter is not None and self.chapter.kind == "appendix" \
+                and not self.chapter.sections and block.first == block.last and division_heading(block.norm):
+            self.division_open = True  # 附件 / 重点任务分工: the annex divides the plan's tasks
+            self.out.division_chapters.add(id(self.chapter))
+            return
         if self.box is not None and not self.box.indicator_box and not self.box.column.title \
                 and not self.box.column.projects and self.box.group_no == 0 and title_only(block.text) \
                 and len(block.norm) <= 40 and not _NAME_DESC_RE.match(block.text):
@@ -357,12 +373,10 @@ class StructureParser:
                 # in a box of unnumbered items, each line naming a project is one of its own
                 self.add_project("", named.group("name"), block.text, block)
                 return
-            colon = _COLON_ITEM_RE.match(block.text.strip())
+            colon = colon_item(block.text)
             last = self.box.last_item
             if colon and last is not None and self.box.last_no is None and not self.box.group_fresh \
-                    and not colon.group("name").endswith(_FIELD_WORDS) \
-                    and (opened := _COLON_ITEM_RE.match(last.text.strip())) is not None \
-                    and not opened.group("name").endswith(_FIELD_WORDS):
+                    and colon_item(last.text) is not None:
                 # in a box whose unnumbered items print "name：description" (最低生活保障：将… /
                 # 残疾人信息消费优惠：对…), a line so opened is the next item, whatever its name ends with
                 self.add_project("", colon.group("name"), block.text, block)
@@ -392,8 +406,9 @@ class StructureParser:
         assert box is not None
         last = box.last_item
         m = _NAME_SPACE_RE.match(block.text.strip())
-        if m is None or last is None or box.last_no is not None or box.group_fresh or "\n" in last.text:
-            return False
+        if m is None or last is None or box.last_no is not None or box.group_fresh \
+                or ("\n" in last.text and not box.spaced):
+            return False  # (once the box's items are known to open so, an item's text of several paragraphs ends too)
         if not box.spaced:
             opened = _NAME_SPACE_RE.match(last.text.strip())
             if opened is None or last.title != short_title(last.text):
@@ -414,9 +429,16 @@ class StructureParser:
         if clause is None:
             return False
         section = self._ensure_section()
+        printed = (block.text[skip + clause.start:skip + clause.end], clause, block)
         if id(section) in self.out.section_clauses:
-            return False
-        self.out.section_clauses[id(section)] = (block.text[skip + clause.start:skip + clause.end], clause, block)
+            if skip or id(section) not in self.out.own_line_clauses or self.clause_fed != self.fed - 1:
+                return False
+            # 牵头单位：… / 配合单位：…, a line each: one clause
+            printed = _merged_clauses([self.out.section_clauses[id(section)], printed])
+        self.out.section_clauses[id(section)] = printed
+        self.clause_fed = self.fed
+        if not skip:
+            self.out.own_line_clauses.add(id(section))
         return True
 
     def _assignment(self, block: Block) -> bool:
@@ -449,14 +471,23 @@ class StructureParser:
         if kind in ("other", "appendix", "steps") and MARKER_RE.search(block.norm):
             self._gap(block.first, "responsibility", "responsibility wording outside any task not read: "
                       f"'{block.text[:60]}{'…' if len(block.text) > 60 else ''}'")
+        elif _TASK_REF_RE.search(block.norm) and MARKER_RE.search(block.norm):
+            # (三、保障措施 / …任务1由县民政局牵头，县财政局配合；任务2由…): units given to tasks by
+            # their numbers in the prose of safeguards or principles: not read, and said
+            self._gap(block.first, "responsibility", "units given to tasks by number outside the tasks' "
+                      f"chapters not read: '{block.text[:60]}{'…' if len(block.text) > 60 else ''}'")
 
     def feed(self, i: int, block: Block) -> None:
+        self.fed += 1
         if isinstance(block, ProjectRow):
             self.project_row(block)
             return
         norm = block.norm
         if norm.startswith(("附件", "附表")) and len(norm) <= 30:
             self.start_chapter("", block.text.rstrip(":：").strip(), block)
+            self.division_open = division_heading(norm[2:].lstrip("0123456789 :：\u3000"))
+            if self.division_open:
+                self.out.division_chapters.add(id(self.chapter))
             return
         if self._note(i, block):
             return
@@ -547,6 +578,11 @@ class StructureParser:
             if self.chapter is not None and self.chapter.kind == "steps" and MARKER_RE.search(block.norm):
                 self._gap(block.first, "responsibility", "an item of a chapter of the work's phases names "
                           f"units; not read as a task: '{block.text[:60]}{'…' if len(block.text) > 60 else ''}'")
+            elif self.chapter is not None and self.chapter.kind in ("other", "appendix") \
+                    and MARKER_RE.search(block.norm):
+                # a numbered item naming units in a chapter holding no tasks: not read, and said
+                self._gap(block.first, "responsibility", "an item naming units in a chapter of no tasks "
+                          f"({self.chapter.title!r}) is not read: '{block.text[:60]}{'…' if len(block.text) > 60 else ''}'")
             if level < self.outline.task_level or (heading and parent):
                 self.start_section(n.numeral, title, block, level)
             else:
@@ -661,4 +697,93 @@ def parse_structure(blocks: list[Block], span_of, table_after: set[int]) -> Stru
         if i in table_after:
             parser.indicator_table()
     parser._close_box()
+    _clauses_above(parser.out, span_of)
     return parser.out
+
+
+def _merged_clauses(printed: list[tuple[str, Clause, Block]]) -> tuple[str, Clause, Block]:
+    """Clauses printed on consecutive lines of their own (牵头单位：… / 配合单位：…), as one."""
+    if len(printed) == 1:
+        return printed[0]
+    text = "\n".join(t for t, _, _ in printed)
+    block = Block([ln for _, _, b in printed for ln in b.lines], "\n".join(b.text for _, _, b in printed),
+                  "\n".join(b.norm for _, _, b in printed))
+    clause = Clause(0, len(text), text, [p for _, c, _ in printed for p in c.parts], bracketed=False)
+    return text, clause, block
+
+
+def _trailing_clauses(blocks: list[Block]) -> int:
+    """How many of `blocks`, after the first, end them as clauses on lines of their own."""
+    n = 0
+    while n < len(blocks) - 1 and ClauseReader.sole(blocks[-1 - n].text) is not None:
+        n += 1
+    return n
+
+
+def _holder_before(section: Section, k: int) -> Task | Project:
+    """The item printed last before task k of `section` (k >= 1): the task before it, or the last
+    project of a 专栏 box printed between them."""
+    before, task = section.tasks[k - 1], section.tasks[k]
+    boxes = [c for c in section.columns if before.order < c.order < task.order and c.projects]
+    return boxes[-1].projects[-1] if boxes else before
+
+
+def _above_pattern(out: StructureResult, section: Section) -> bool:
+    """Does `section` print each task's clause on a line of its own above the task: a clause line
+    before its first task, one before each other task (after the task above, or after the last
+    item of a 专栏 box between them), none after the last, and no task naming units in its own
+    paragraph?"""
+    tasks = section.tasks
+    if len(tasks) < 2 or id(section) not in out.own_line_clauses:
+        return False
+    for k in range(1, len(tasks)):
+        holder = _holder_before(section, k)
+        blocks = out.task_blocks.get(id(holder), [])
+        run = _trailing_clauses(blocks)
+        if not run:
+            return False
+        own = blocks[:-run] if holder is tasks[k - 1] else out.task_blocks.get(id(tasks[k - 1]), [])
+        if ClauseReader.find("\n".join(b.text for b in own)):
+            return False
+    return not ClauseReader.find(tasks[-1].text)
+
+
+def _clauses_above(out: StructureResult, span_of) -> None:
+    """A plan that prints each task's clause on a line of its own above the task (牵头单位：… /
+    1.完善… / 牵头单位：… / 2.加强…) reads, task by task, as one that prints them after: the first
+    clause as the section's, each other as the task's above it (or a 专栏 project's, where a box
+    stands between), the last task naming none.  Where every section printing clauses so fits that
+    pattern and none prints a clause after its last task, each clause is the task's below it.
+    Where the plan prints both ways, a section fitting the pattern cannot be told from a section
+    clause over tasks each closed by its own: said."""
+    sections = [s for c in out.chapters for s in c.sections]
+    above = [s for s in sections if _above_pattern(out, s)]
+    if not above:
+        return
+    after = [s for s in sections if s.tasks and s not in above
+             and ClauseReader.find(s.tasks[-1].text)]
+    if after:
+        for s in above:
+            block = out.section_clauses[id(s)][2]
+            out.gaps.append(Gap(block.first, "responsibility",
+                                f"section {s.title!r} prints a clause before its first task and one after each "
+                                f"task but the last: each may be the clause of the task below it (as printed "
+                                f"elsewhere in the plan, a clause closes its task): read as printed after"))
+        return
+    for s in above:
+        moved = [out.section_clauses.pop(id(s))]
+        out.own_line_clauses.discard(id(s))
+        for k in range(1, len(s.tasks)):
+            holder = _holder_before(s, k)
+            blocks = out.task_blocks[id(holder)]
+            run = [blocks.pop() for _ in range(_trailing_clauses(blocks))][::-1]
+            holder.text = holder.text[:len(holder.text) - sum(len(b.text) + 1 for b in run)]
+            holder.span = span_of(blocks[0].first, blocks[-1].last, "\n".join(b.text for b in blocks))
+            printed = []
+            for block in run:
+                clause = ClauseReader.sole(block.text)
+                assert clause is not None
+                printed.append((block.text[clause.start:clause.end], clause, block))
+            moved.append(_merged_clauses(printed))
+        for task, printed in zip(s.tasks, moved):
+            out.clauses_above[id(task)] = printed

@@ -48,10 +48,27 @@ def _column_name(c: str) -> bool:
             and not is_heading_line(c) and attribute_of(c) is None)
 
 
+def _spelled(lines: list[Line], j: int) -> tuple[str, int]:
+    """The header cell at lines[j], and the index of its last line: a cell letter-spaced to fill its
+    column (指　标, 属　性) comes out of a PDF one character a line, read as the word it spells."""
+    c = squash(lines[j].norm)
+    if len(c) != 1 or not "\u4e00" <= c <= "\u9fff":
+        return c, j
+    word, last, k = c, j, j + 1
+    while len(word) < 4 and (k := _next_nonempty(lines, k)) is not None:
+        nxt = squash(lines[k].norm)
+        if len(nxt) != 1 or not "\u4e00" <= nxt <= "\u9fff":
+            break
+        word, k = word + nxt, k + 1
+        if column_role(word) is not None or word in _HEADER_WORDS:
+            return word, k - 1
+    return c, last
+
+
 def _one_cell_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
     """Header cells starting at lines[i] through the attribute cell (属性, 指标属性) and any columns
     after it (备注, 责任单位), and the index of its last line."""
-    if squash(lines[i].norm) not in _INDICATOR_HEADER_START:
+    if _spelled(lines, i)[0] not in _INDICATOR_HEADER_START:
         return None
     nxt = _next_nonempty(lines, i + 1)
     if column_role(lines[i].norm) == "name" and nxt is not None and column_role(lines[nxt].norm) in (
@@ -63,7 +80,7 @@ def _one_cell_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
     while True:
         if j >= len(lines) or len(cells) >= 8:
             return None
-        c = squash(lines[j].norm)
+        c, spelled_to = _spelled(lines, j)
         if c and ("\t" in lines[j].clean or (j > i and _single_spaced_rows(lines, j) is not None)):
             return None  # a row of cells apart by tabs, spaces or bars (a caption's next line: the header)
         if c:
@@ -75,7 +92,7 @@ def _one_cell_header(lines: list[Line], i: int) -> tuple[list[str], int] | None:
                     return cells, last
                 return None
             cells.append(c)
-            last = j
+            last = j = spelled_to
             if column_role(c) == "attribute":
                 break
         j += 1
@@ -637,7 +654,9 @@ def read_division_table(lines: list[Line], i: int) -> DivisionTable | None:
             else:  # a cell missing or one too many: which is which cannot be told, so only the task
                 table.unread.append((first, f"division table row {expect} has {len(row_cells)} cells under "
                                             f"{ncols - 1} column names: its units were not read"))
-                task_cell = max(row_cells, key=lambda c: len(c.text), default=_NO_CELL)
+                # the task: the longest cell that is no list of units (推进无障碍建设, not 县残联、县交通运输局)
+                task_cell = max((c for c in row_cells if not unitlike(c.text)), key=lambda c: len(c.text),
+                                default=max(row_cells, key=lambda c: len(c.text), default=_NO_CELL))
                 cell = lambda role: task_cell if role == "task" else _NO_CELL  # noqa: E731
         else:  # by what the lines look like: a task until its 。, then the units and the deadline
             named = cols.get("content") == cols["task"] + 1 == 2 and cols["lead"] == 3

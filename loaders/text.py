@@ -18,6 +18,9 @@ from policykg.loaders.ladder import CN_HEADING_NUMERAL, HEADING_STYLES, bullet, 
 # space, so a normalised string has exactly the length (and offsets) of the original.
 _WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _WIDTH[0x3000] = 0x20
+#: the runs of characters `_WIDTH` maps: str.translate looks each character of a Chinese text up in
+#: the table, and a miss costs an exception; translating only these runs is 2-3 times faster
+_WIDE_RUN_RE = re.compile("[\uff01-\uff5e\u3000]+")
 
 BOOKMARK_RE = re.compile(r"\[bookmark:[^\]]*\]")
 
@@ -88,7 +91,11 @@ def ends_title(text: str) -> bool:
 
 def normalize(text: str) -> str:
     """Width-normalise: full-width ASCII to ASCII (same length, same offsets)."""
-    return text.translate(_WIDTH)
+    return _WIDE_RUN_RE.sub(_narrowed, text)
+
+
+def _narrowed(m: re.Match[str]) -> str:
+    return m.group().translate(_WIDTH)
 
 
 def cn_number(numeral: str) -> int | None:
@@ -280,8 +287,9 @@ LabelBreak = Callable[[str, str], bool]
 
 
 def joins(prev: Block | Paragraph, line: Line, width: int = 10_000, clause_line: LabelTest | None = None,
-          label_break: LabelBreak | None = None) -> bool:
-    """Does `line` continue the paragraph `prev` (a wrapped line) rather than start a new one?"""
+          label_break: LabelBreak | None = None, in_box: bool = False) -> bool:
+    """Does `line` continue the paragraph `prev` (a wrapped line) rather than start a new one?
+    `in_box`: the paragraph is in a 专栏 box, whose items are one paragraph each."""
     para = prev if isinstance(prev, Paragraph) else Paragraph.of(prev)
     if line.indented or para.lines[-1].indented:
         return False
@@ -300,6 +308,10 @@ def joins(prev: Block | Paragraph, line: Line, width: int = 10_000, clause_line:
         return False
     if opens_alike(para.lines[0].clean, line.clean):
         return False  # 最低生活保障  将…，应保尽保 / 残疾人信息消费优惠  对…: the next item, though the last ends with no 。
+    if (in_box or not fills(para.lines[-1], width)) and colon_item(para.lines[0].clean) and colon_item(line.clean):
+        # 最低生活保障：将…范围 / 残疾人信息消费优惠：对…: the next item, though the last ends with no 。
+        # (outside a box only where the last line did not wrap: a wrap may fall before a word and colon)
+        return False
     if label_break is not None and label_break(para.lines[-1].norm, line.norm):
         return False  # 牵头单位 / 县民政局: the break is the label's colon, as 牵头单位： ends a line
     if para.tail(1, stripped=True) in ")）" and _CLOSING_ASIDE_RE.search(para.tail(_ASIDE_TAIL, stripped=True)):
@@ -314,6 +326,19 @@ def joins(prev: Block | Paragraph, line: Line, width: int = 10_000, clause_line:
 #: a line opening with a name and a wide gap (two spaces or more, a full-width space): a box's item
 #: printed "name  description" (最低生活保障  将符合条件的…)
 _NAME_GAP_RE = re.compile(r"^\s*[^\s。，,；;：:]{2,40}?(?: {2,}|\u3000|\t)\S")
+
+
+#: an item printed "name：description", whatever its name (残疾人信息消费优惠：对残疾人…), and the
+#: words that end the name of a field, not of an item (建设内容：…, 实施主体：…, 牵头单位：…)
+COLON_ITEM_RE = re.compile(r"^(?P<name>[^\s。，,；;：:（(]{4,30})\s*[：:]\s*(?P<desc>\S.*)$")
+FIELD_WORDS = ("内容", "地点", "规模", "主体", "单位", "部门", "时间", "时限", "期限", "投资", "资金", "目标", "任务", "要求",
+               "措施", "标准", "对象", "范围", "方式", "进度", "安排", "说明")
+
+
+def colon_item(text: str) -> re.Match[str] | None:
+    """`text` as a "name：description" item (not a field of one, not a numbered item), or None."""
+    m = COLON_ITEM_RE.match(text.strip())
+    return None if m is None or m.group("name").endswith(FIELD_WORDS) or starts_item(normalize(text.strip())) else m
 
 
 def opens_alike(first: str, nxt: str) -> bool:
@@ -452,15 +477,21 @@ def make_blocks(lines: list[Line], width: int | None = None, clause_line: LabelT
     blocks: list[Block] = []
     width = line_width(lines) if width is None else width
     para: Paragraph | None = None
+    in_box = False  # since a box's heading, no other heading or numbered item
     for line in lines:
         if not line.clean:
             continue
-        if para is not None and joins(para, line, width, clause_line, label_break) and not _box_title(blocks, para):
+        if para is not None and joins(para, line, width, clause_line, label_break, in_box) \
+                and not _box_title(blocks, para):
             para.add(line)
             continue
         if para is not None:
             blocks.append(para.block())
         para = Paragraph([line])
+        if COLUMN_RE.match(line.norm):
+            in_box = True
+        elif in_box and is_structure_start(line.norm):
+            in_box = False
     if para is not None:
         blocks.append(para.block())
     return blocks

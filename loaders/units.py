@@ -20,6 +20,10 @@ from policykg.loaders.regions import (GENERIC_ENDINGS, PREFECTURE_LEVELS, PROVIN
 from policykg.loaders.text import normalize
 
 LEVEL_CHARS = "区市县旗省州盟"
+#: the levels of a plan's region that stand within a county-level division: a town's, a zone's
+_BELOW_COUNTY = ("town", "township", "subdistrict", "zone")
+#: the level words of a town-level division of one character (a town's plan: 镇民政办, 乡财政所)
+_TOWN_WORDS = "镇乡"
 #: how names begin that take no region prefix: collectives, national and party bodies, and the
 #: bodies below the plan's region (乡镇卫生院, 村（居）委会 are no 县乡镇卫生院)
 UNPREFIXED = ("各", "中国", "全", "国网", "国家", "中共", "中华", "人行", "乡镇", "乡（镇）", "乡(镇)", "村", "社区",
@@ -280,14 +284,20 @@ def _placeless_branch(name: str) -> bool:
 def split_conjoined(name: str) -> list[str]:
     """'县民政局和县财政局' -> both: names joined by 及/以及/和/与 where each side reads as an
     organisation.  A conjunction inside one name (人力资源和社会保障局, 住房和城乡建设局) has no
-    organisation before it, and a collective (各有关部门和单位) stays whole."""
-    if is_collective(name):
-        return [name]
+    organisation before it, and a collective (各有关部门和单位) stays whole, but for a body before it
+    (县红十字会及残疾人工作委员会成员单位: both)."""
+    collective = is_collective(name)
     for m in _CONJUNCTION_RE.finditer(name):
         left, right = name[:m.start()], name[m.end():]
-        if len(left) >= 2 and len(right) >= 2 and reads_as_unit(left) is None and reads_as_unit(right) is None \
-                and not _placeless_branch(right):
-            return [left, *split_conjoined(right)]
+        if len(left) < 2 or len(right) < 2 or reads_as_unit(left) is not None or _placeless_branch(right):
+            continue
+        if collective and (is_collective(left) or not is_collective(right)):
+            continue  # 各有关部门和单位 is one collective; 县红十字会及残工委成员单位 a body and one
+        # the rest is one organisation or several so joined (县教体局和县民政局和…和县退役军人事务局: the
+        # rest, too long for one name, is still read name by name, never 县教体局和县民政局 as one)
+        rest = split_conjoined(right)
+        if reads_as_unit(right) is None or (len(rest) > 1 and all(reads_as_unit(r) is None for r in rest)):
+            return [left, *rest]
     return [name]
 
 
@@ -527,8 +537,9 @@ class UnitResolver:
         zone_first = self.zone_prefixes[0] if self.zone_prefixes and region and not places_of(region.name) else ""
         # (自治区's bodies print 自治区, 六枝特区's 特区: `level_word`)
         word = level_word(region.name) if region is not None else ""
+        # (a town's bodies print its level word: 镇民政办, 乡财政所, 街道办, 苏木…)
         self.level_char = ("" if region is None else zone_first if zone_first
-                           else word if word in LEVEL_CHARS or len(word) > 1 else "区")
+                           else word if word in LEVEL_CHARS + _TOWN_WORDS or len(word) > 1 else "区")
         self._cache: dict[tuple[str, str], UnitRef] = {}
         self._above: dict[str, RegionRef] = {}  # unnamed regions above the plan's, by level character
         # each name's prefix, split once: a plan prints the same names in clause after clause, and
@@ -576,9 +587,14 @@ class UnitResolver:
                 if self._grassroots(printed[1]):  # 永新县禾川镇人民政府: named by its town, never 县禾川镇…
                     return "", printed[1], printed[2]
                 return printed
+            # (a town's or a zone's plan prints its county's bodies by the county's short name too:
+            # 薛城公安分局 in 常庄街道's plan is 薛城区's)
+            for node in [self.region] + ([self.region.parent] if self.region.level in _BELOW_COUNTY
+                                         and self.region.parent is not None else []):
+                short = region_short_name(node)
+                if name.startswith(short) and len(name) > len(short) + 1 and self._short_prefixes(name, short):
+                    return short, name[len(short):], node
             short = region_short_name(self.region)
-            if name.startswith(short) and len(name) > len(short) + 1 and self._short_prefixes(name, short):
-                return short, name[len(short):], self.region
             named = self._abbreviation_of_another(name) or self._named_below(name) or self._neighbour_named(name)
             if named is not None:
                 return named
@@ -877,7 +893,7 @@ class UnitResolver:
         """The level word a body of a division of the plan's chain is labelled with (县, 州 of an
         autonomous prefecture, 自治区, 特区), '' where it prints none of its own (a zone's)."""
         if region is self.region:
-            return self.level_char if self.level_char in LEVEL_CHARS or len(self.level_char) > 1 else ""
+            return self.level_char if self.level_char in LEVEL_CHARS + _TOWN_WORDS or len(self.level_char) > 1 else ""
         word = level_word(region.name)
         return word if word in LEVEL_CHARS or len(word) > 1 else ""
 

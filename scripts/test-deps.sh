@@ -4,7 +4,8 @@
 # Virtuoso Open Source (virtuoso-opensource) for the remote-endpoint and push tests and Apache Jena
 # (libapache-jena-java, with a Java runtime) for the third SHACL engine, and LibreOffice (writer, no GUI),
 # pandoc and a CJK font for the tests that read a Word file as LibreOffice and pandoc convert it to
-# PDF and web pages (tests/loaders/test_converted_printings.py).  Safe to run again: what is
+# PDF and web pages, and poppler's pdftotext for those that read a PDF's text as it extracts it
+# (tests/loaders/test_converted_printings.py).  Safe to run again: what is
 # there already is left alone.  Without root (and no password-less sudo) the Debian packages cannot
 # be installed; their tests then skip and say why.
 #
@@ -20,6 +21,7 @@ command -v virtuoso-t > /dev/null 2>&1 || packages+=(virtuoso-opensource)
 command -v java > /dev/null 2>&1 || packages+=(default-jre-headless)
 command -v soffice > /dev/null 2>&1 || packages+=(libreoffice-writer-nogui)
 command -v pandoc > /dev/null 2>&1 || packages+=(pandoc)
+command -v pdftotext > /dev/null 2>&1 || packages+=(poppler-utils)
 [[ -d /usr/share/fonts/opentype/noto ]] || packages+=(fonts-noto-cjk)
 if [[ ${#packages[@]} == 0 ]]; then
     exit 0

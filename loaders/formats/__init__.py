@@ -36,14 +36,16 @@ from policykg.loaders.reading import SourceText, check_size
 HTML_EXTENSIONS = (".html", ".htm", ".shtml", ".xhtml")
 #: Word's packages besides .docx (macro-enabled, templates): the same document inside
 WORD_EXTENSIONS = (".docx", ".docm", ".dotx", ".dotm")
+#: Word-processing documents read through LibreOffice (formats/office.py): old Word and WPS files,
+#: RTF, OpenDocument text.
+OFFICE_EXTENSIONS = (".doc", ".dot", ".wps", ".wpt", ".rtf", ".odt", ".ott")
 #: Documents a plan is often handed over as that policykg does not read: picked out of a folder
 #: too, so that each is reported (skipped, saying what it is and how to convert it), never
 #: passed over in silence as a folder's README or images are.
-REFUSED_EXTENSIONS = (".doc", ".dot", ".wps", ".wpt", ".rtf", ".odt", ".ofd", ".mht", ".mhtml", ".xls",
-                      ".xlsx", ".et", ".ppt", ".pptx", ".dps", ".caj")
+REFUSED_EXTENSIONS = (".ofd", ".mht", ".mhtml", ".xls", ".xlsx", ".et", ".ppt", ".pptx", ".dps", ".caj")
 #: The extensions of documents policykg picks out of a folder (a file given by name is read
 #: whatever its extension, by its content).
-DOCUMENT_EXTENSIONS = (".txt", ".pdf") + WORD_EXTENSIONS + HTML_EXTENSIONS + REFUSED_EXTENSIONS
+DOCUMENT_EXTENSIONS = (".txt", ".pdf") + WORD_EXTENSIONS + HTML_EXTENSIONS + OFFICE_EXTENSIONS + REFUSED_EXTENSIONS
 #: What the first bytes of a file say it is.
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -78,7 +80,8 @@ def _looks_like_html(head: bytes) -> bool:
 
 
 def sniff(path: str | Path) -> str:
-    """'txt', 'docx', 'pdf' or 'html' for a document, or an InputError saying what it is instead."""
+    """'txt', 'docx', 'pdf', 'html' or one of `OFFICE_KINDS` for a document, or an InputError saying
+    what it is instead."""
     p = Path(path)
     check_size(p, MAX_DOCUMENT_BYTES, "a document")
     head = _head(p)
@@ -89,6 +92,8 @@ def sniff(path: str | Path) -> str:
         names = _zip_names(p)
         if "word/document.xml" in names:
             return "docx"
+        if _is_opendocument_text(p, names):
+            return "odt"
         other = _other_zip_format(names)
         if other:
             raise InputError(p, f"is {other}, not a .docx, PDF, web page or text; "
@@ -101,9 +106,13 @@ def sniff(path: str | Path) -> str:
         if _is_encrypted_package(p):
             raise InputError(p, "is a password-protected (encrypted) Office document; open it in Word "
                                 "with its password and save it without one")
-        what, app, target = _OLD_OFFICE.get(ext, _OLD_OFFICE[".doc"])
+        if ext not in _OLD_OFFICE:  # .doc, .wps, or a Word file under another name
+            return "doc"
+        what, app, target = _OLD_OFFICE[ext]
         raise InputError(p, f"is {what}; open it in {app} or LibreOffice and save it as {target}")
     other = _other_word_format(head)
+    if other in _OFFICE_BY_WHAT:
+        return _OFFICE_BY_WHAT[other]
     if other:
         raise InputError(p, f"is {other}, not a .docx, PDF, web page or text; open it in Word and save "
                             f"it as .docx or PDF")
@@ -119,17 +128,28 @@ def sniff(path: str | Path) -> str:
     return "txt"
 
 
-#: an old binary Office file (OLE) by its extension: what it is, what opens it, what to save it as
+#: an old binary Office file (OLE) that is no word-processing document, by its extension: what it
+#: is, what opens it, what to save it as (any other OLE file is read as a .doc: Word's and WPS's)
 _OLD_OFFICE = {
-    ".doc": ("an old binary Word .doc (or WPS) file", "Word, WPS", ".docx or PDF"),
     ".xls": ("an old binary Excel .xls (or WPS) workbook", "Excel, WPS",
              "PDF, or copy its table into the plan's .docx"),
     ".ppt": ("an old binary PowerPoint .ppt (or WPS) presentation", "PowerPoint, WPS", "PDF"),
 }
-for _old, _as in ((".dot", ".doc"), (".wps", ".doc"), (".wpt", ".doc"), (".et", ".xls"), (".dps", ".ppt")):
+for _old, _as in ((".et", ".xls"), (".dps", ".ppt")):
     _OLD_OFFICE[_old] = _OLD_OFFICE[_as]
+_RTF = "an RTF document"
+_WORD_XML = "a Word 2003 XML document"
 #: what Word saves besides .docx, often named .doc: its first bytes (after a BOM and blank space)
-_OTHER_WORD_FORMATS = ((b"{\\rtf", "an RTF document"),)
+_OTHER_WORD_FORMATS = ((b"{\\rtf", _RTF),)
+#: documents read through LibreOffice (loaders/formats/office.py), by the kind `sniff` gives:
+#: what the file is, its media type, what else opens it
+OFFICE_KINDS = {
+    "doc": ("an old binary Word .doc (or WPS) file", "application/msword", "Word or WPS"),
+    "rtf": (_RTF, "application/rtf", "Word or WPS"),
+    "odt": ("an OpenDocument text (.odt)", "application/vnd.oasis.opendocument.text", "LibreOffice or WPS"),
+    "wordxml": (_WORD_XML, "application/xml", "Word"),
+}
+_OFFICE_BY_WHAT = {_RTF: "rtf", _WORD_XML: "wordxml"}
 #: a password-protected .docx is an OLE file holding the encrypted package in a stream of this name
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 
@@ -142,7 +162,7 @@ def _other_word_format(head: bytes) -> str | None:
     if b"mime-version:" in start[:2048] and b"multipart/related" in start[:2048]:
         return "a web archive (.mht, Word's 单个文件网页)"
     if start.startswith(b"<?xml") and (b"<w:worddocument" in start or b"progid=\"word.document\"" in start):
-        return "a Word 2003 XML document"
+        return _WORD_XML
     return None
 
 
@@ -167,7 +187,7 @@ def _is_encrypted_package(path: Path) -> bool:
 _OTHER_ZIPS = (("OFD.xml", "an OFD document (版式文档, GB/T 33190)"),
                ("xl/workbook.xml", "an Excel workbook"),
                ("ppt/presentation.xml", "a PowerPoint presentation"),
-               ("content.xml", "an OpenDocument file (.odt/.ods, LibreOffice or WPS)"))
+               ("content.xml", "an OpenDocument spreadsheet, presentation or drawing (.ods, .odp, .odg)"))
 _OTHER_ZIP_ADVICE = {_OTHER_ZIPS[0][1]: "open it in an OFD reader (数科阅读器, 福昕OFD版式办公套件) and "
                                         "export it as PDF"}
 
@@ -179,6 +199,18 @@ def _zip_names(path: Path) -> set[str]:
             return set(zf.namelist())
     except ZIP_ERRORS:
         return set()
+
+
+def _is_opendocument_text(path: Path, names: set[str]) -> bool:
+    """An OpenDocument text (.odt, .ott): its `mimetype` member says so; without one, a
+    content.xml makes it one for LibreOffice to read or refuse."""
+    if "mimetype" not in names:
+        return "content.xml" in names
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return zf.read("mimetype")[:100].startswith(b"application/vnd.oasis.opendocument.text")
+    except ZIP_ERRORS:
+        return False
 
 
 def _other_zip_format(names: set[str]) -> str | None:
@@ -194,6 +226,9 @@ def read_document(path: str | Path) -> SourceText:
     if kind == "docx":
         from policykg.loaders.formats.word import read_docx
         return read_docx(Path(path))
+    if kind in OFFICE_KINDS:
+        from policykg.loaders.formats.office import read_through_libreoffice
+        return read_through_libreoffice(Path(path), *OFFICE_KINDS[kind])
     if kind == "html":
         from policykg.loaders.formats.web import read_html
         return read_html(Path(path))

@@ -15,6 +15,7 @@ the page prints it outside the article (a heading above it, <meta name="ArticleT
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from contextvars import ContextVar
 from pathlib import Path
 
@@ -281,6 +282,17 @@ class _Lines:
         if text:
             self.buf.append(_SPACE_RE.sub(_collapse, text))
 
+    def add_preformatted(self, text: str | None, end_line: Callable[[], None]) -> None:
+        """Text inside <pre>: its line breaks are lines (`end_line` ends each) and its spaces and
+        tabs are as typed (a tab-indented line is a table's cell, as in a .txt)."""
+        if not text:
+            return
+        *ended, rest = re.split(r"\r\n?|\n", text)
+        for part in ended:
+            self.buf.append(part)
+            end_line()
+        self.buf.append(rest)
+
     def flush(self) -> None:
         line = _SEGMENT_BREAK_RE.sub(_join_segment, "".join(self.buf))
         line = line.replace(_BREAK_MARK, " ").replace("\u00a0", " ").strip(" ")
@@ -452,6 +464,7 @@ def _walk(root, lines: _Lines, out: Emitter | None, headings: list[Heading] | No
     from lxml import etree
     open_heading: list = []  # [element, level, first line, texts] of the heading element being read
     body_seen = False
+    preformatted = 0  # <pre> elements open
 
     def block() -> None:
         nonlocal body_seen
@@ -490,10 +503,10 @@ def _walk(root, lines: _Lines, out: Emitter | None, headings: list[Heading] | No
                 block()
             if tag in _HEADING_TAGS and not open_heading:
                 open_heading.extend([el, _HEADING_TAGS[tag], None, []])
-            if tag == "pre" and el.text:
-                for part in el.text.split("\n"):
-                    lines.add(part)
-                    block()
+            if tag == "pre":
+                preformatted += 1
+            if preformatted and isinstance(el.tag, str):
+                lines.add_preformatted(el.text, block)
             elif isinstance(el.tag, str):
                 if tag == "li" and not _heads_with_heading(el):
                     lines.add(lists.label(el))
@@ -503,8 +516,13 @@ def _walk(root, lines: _Lines, out: Emitter | None, headings: list[Heading] | No
                 block()
             if open_heading and open_heading[0] is el:
                 close_heading()
+            if tag == "pre":
+                preformatted -= 1
             if el is not root:
-                lines.add(el.tail)
+                if preformatted:
+                    lines.add_preformatted(el.tail, block)
+                else:
+                    lines.add(el.tail)
     block()
     if open_heading:
         close_heading()

@@ -542,3 +542,131 @@ def test_a_bracket_of_by_when_alone_against_the_clause_is_the_deadline(tmp_path)
                        "3.实施十年行动（2021—2030年），开展服务。（县民政局负责）")
     assert [t.deadline for t in r.tasks()] == ["2023年底前", "2024年6月底前完成", ""]
     assert roles(r) == [(["县民政局"], [])] * 3
+
+
+# -- a clause printed above its task ---------------------------------------------------------------
+
+def test_a_clause_on_the_line_above_each_task_is_that_tasks(tmp_path):
+    """牵头单位：A / 1.… / 牵头单位：B / 2.… : each task read the clause of the task below it (the
+    first clause read as the section's, given to the last task), without a word."""
+    r = plan(tmp_path, "（一）完善社会保障\n【牵头单位：县民政局；配合单位：县财政局】\n1.完善低保制度。纳入低保。\n"
+                       "【牵头单位：县卫健局；配合单位：县残联】\n2.加强康复服务。精准康复。\n"
+                       "（二）发展教育\n责任单位：县教育局\n3.发展特殊教育。办好特教学校。\n开展送教上门。\n"
+                       "责任单位：县住建局\n4.推进无障碍建设。开展改造。\n")
+    assert roles(r) == [(["县民政局"], ["县财政局"]), (["县卫生健康局"], ["县残疾人联合会"]),
+                        (["县教育局"], []), (["县住房和城乡建设局"], [])]
+    assert [t.text for t in r.tasks()][2] == "发展特殊教育。办好特教学校。\n开展送教上门。"
+    assert [x.span.line for t in r.tasks() for x in t.responsibilities] == [
+        FIRST + 1, FIRST + 1, FIRST + 3, FIRST + 3, FIRST + 6, FIRST + 9]
+    assert not r.warnings and r.coverage.label() == "100%"
+
+
+def test_clauses_above_tasks_in_a_plan_closing_tasks_with_clauses_elsewhere_are_said(tmp_path):
+    """Where the plan closes tasks with their clauses elsewhere, a section printing a clause before
+    its first task and after each but the last cannot be told from a section clause over tasks
+    each closed by its own: read as printed after, and said with the line."""
+    r = plan(tmp_path, "（一）完善社会保障\n牵头单位：县民政局\n1.完善低保制度。纳入低保。\n牵头单位：县卫健局\n"
+                       "2.加强康复服务。精准康复。\n"
+                       "（二）发展教育\n3.发展特殊教育。办好特教。\n牵头单位：县教育局\n4.推进无障碍。改造。\n"
+                       "牵头单位：县住建局\n")
+    assert roles(r)[2:] == [(["县教育局"], []), (["县住房和城乡建设局"], [])]
+    assert gaps(r) == [(FIRST + 1, "responsibility")]
+
+
+# -- roles named by verbs alone --------------------------------------------------------------------
+
+def test_roles_named_by_指导_为主_支持_各负其责_and_a_verb_before_a_顿号(tmp_path):
+    """（县民政局指导，县财政局落实） was read into nothing, without a word; （A为主，B协同）, （A负责，B支持）,
+    （A牵头，B各负其责）, （由A负责、B参与） and （A负责牵头，B协助配合） lost their lead (or every unit) to a gap."""
+    r = plan(tmp_path, "1.完善低保制度。纳入低保。（县民政局指导，县财政局落实）\n"
+                       "2.加强康复服务。精准康复。（县卫健局为主，县残联协同）\n"
+                       "3.推进无障碍建设。开展改造。（县住建局负责，县交通运输局支持）\n"
+                       "4.加强宣传。开展宣传。（县委宣传部牵头，县直各部门各负其责）\n"
+                       "5.发展特殊教育。办好特教学校。（由县教育局负责、县残联参与）\n"
+                       "6.加强队伍建设。以专职为主、兼职为辅，接受教育部门指导，加大财政支持。\n"
+                       "7.加强培训。开展培训（接受教育部门指导）。争取资金（争取上级部门支持）。坚持（以政府为主）。\n"
+                       "8.推进信息无障碍。建设网站。（县工信局负责牵头，县残联协助配合）")
+    assert roles(r) == [(["县民政局"], ["县财政局"]), (["县卫生健康局"], ["县残疾人联合会"]),
+                        (["县住房和城乡建设局"], ["县交通运输局"]), (["县委宣传部"], ["县直各部门"]),
+                        (["县教育局"], ["县残疾人联合会"]), ([], []), ([], []),
+                        (["县工业和信息化局"], ["县残疾人联合会"])]
+    assert not r.warnings
+
+
+# -- a clause for a group of tasks, printed after them -----------------------------------------------
+
+def test_本节_labelled_以上_and_任务N_clauses_after_a_sections_tasks(tmp_path):
+    """本节任务由A牵头，B配合 after a section's tasks was read as its last task's (a gap); （以上任务牵头单位：A；
+    配合单位：B） and 以上任务责任单位：A were not read (gaps); 任务1由A牵头；任务2由B负责 was not read."""
+    r = plan(tmp_path, "（一）完善社会保障\n1.完善低保制度。纳入低保。\n2.加强康复服务。精准康复。\n"
+                       "本节任务由县民政局牵头，县财政局配合。\n"
+                       "（二）发展教育\n3.发展特殊教育。办好特教学校。\n4.推进融合教育。开展随班就读。\n"
+                       "（以上任务牵头单位：县教育局；配合单位：县残联）\n"
+                       "（三）推进无障碍\n5.推进设施改造。改造设施。\n6.推进信息无障碍。建设网站。\n"
+                       "任务5由县住建局牵头，县交通运输局配合；任务6由县工信局负责。\n"
+                       "（四）加强宣传\n7.加强宣传。开展宣传。\n以上任务责任单位：县委宣传部\n")
+    assert roles(r) == [(["县民政局"], ["县财政局"])] * 2 + [(["县教育局"], ["县残疾人联合会"])] * 2 + [
+        (["县住房和城乡建设局"], ["县交通运输局"]), (["县工业和信息化局"], []), (["县委宣传部"], [])]
+    assert not r.warnings
+
+
+def test_units_given_to_tasks_by_number_in_the_safeguards_are_said(tmp_path):
+    """三、保障措施 / 加强组织领导。任务1由A牵头…: read into nothing, without a word."""
+    r = plan(tmp_path, "1.完善低保制度。纳入低保。\n2.加强康复服务。精准康复。")
+    assert not r.warnings
+    r = text_plan(tmp_path, HEAD + "1.完善低保制度。纳入低保。\n2.加强康复服务。精准康复。\n三、保障措施\n"
+                            "加强组织领导。任务1由县民政局牵头，县财政局配合；任务2由县卫健局负责。\n")
+    assert roles(r) == [([], []), ([], [])]
+    assert gaps(r) == [(FIRST + 3, "responsibility")]
+
+
+def test_a_long_list_of_units_joined_by_和_is_read_name_by_name(tmp_path):
+    """配合单位：县教体局和县民政局和县财政局和…和县退役军人事务局: the rest after the first 和, too long
+    to read as one name, kept 县教体局和县民政局 together as one invented unit, without a word."""
+    r = plan(tmp_path, "1.完善社会福利制度。落实补贴。（牵头单位：县残联；配合单位：县教体局和县民政局和县财政局和"
+                       "县交运局和县文旅局和县卫健局和县退役军人事务局）\n"
+                       "2.加强残疾预防。开展预防。（牵头单位：县残联；配合单位：县委宣传部和县妇联和县公安局和县教体局）")
+    assert roles(r) == [(["县残疾人联合会"], ["县教育体育局", "县民政局", "县财政局", "县交通运输局", "县文化和旅游局",
+                                          "县卫生健康局", "县退役军人事务局"]),
+                        (["县残疾人联合会"], ["县委宣传部", "县妇女联合会", "县公安局", "县教育体育局"])]
+    assert not r.warnings
+
+
+def test_a_body_joined_by_及_to_a_collective_is_two_units(tmp_path):
+    """配合单位：县红十字会及县残工委成员单位 was read as one collective unit of that whole name, without
+    a word (a name holding a collective's word was never split); 各有关部门和单位 stays one."""
+    r = plan(tmp_path, "1.发展慈善事业。开展志愿服务。（牵头单位：县民政局；配合单位：县红十字会及县残工委成员单位）\n"
+                       "2.营造良好氛围。加强宣传。（牵头单位：县委宣传部；配合单位：县融媒体中心和各乡镇（街道））\n"
+                       "3.加强协作。形成合力。（牵头单位：县残联；配合单位：各有关部门和单位）")
+    assert roles(r) == [(["县民政局"], ["县红十字会", "残工委成员单位"]),  # as 县残工委成员单位 alone reads
+                        (["县委宣传部"], ["县融媒体中心", "各乡镇（街道）"]),
+                        (["县残疾人联合会"], ["各有关部门和单位"])]
+    assert not r.warnings
+
+
+def test_a_clause_above_a_task_after_a_box_is_that_tasks(tmp_path):
+    """A 专栏 box between two tasks whose clauses are printed above them: the second task's clause,
+    after the box's last item, was read as that project's (a gap about the project), and the tasks
+    below it each read the clause of the task below them, without a word."""
+    r = plan(tmp_path, "（一）促进就业\n（牵头单位：县人社局；配合单位：县财政局）\n1.完善就业政策。落实扶持政策。\n"
+                       "专栏1  就业项目\n1.技能人才奖励  对获奖残疾人给予奖励。\n"
+                       "（牵头单位：县残联；配合单位：县总工会）\n2.提升职业技能。开展培训。\n"
+                       "（牵头单位：县民政局）\n3.加强就业服务。开展服务。\n")
+    assert roles(r) == [(["县人力资源和社会保障局"], ["县财政局"]), (["县残疾人联合会"], ["县总工会"]), (["县民政局"], [])]
+    assert [p.text for p in r.projects()] == ["技能人才奖励  对获奖残疾人给予奖励。"]
+    assert not r.warnings
+
+
+def test_a_clause_printed_a_label_a_line_above_each_task(tmp_path):
+    """牵头单位：A / 配合单位：B / 1.… : a clause printed a label a line, above its task, left 配合单位：B
+    of the first read into nothing (said) and gave each other task the clause of the task below it,
+    without a word; a section's clause so printed before its tasks was half read."""
+    r = plan(tmp_path, "（一）完善社会保障\n牵头单位：县民政局\n配合单位：县财政局\n1.完善低保制度。纳入低保。\n"
+                       "牵头单位：县卫健局\n配合单位：县残联\n2.加强康复服务。精准康复。\n"
+                       "牵头单位：县住建局\n3.推进无障碍建设。开展改造。\n")
+    assert roles(r) == [(["县民政局"], ["县财政局"]), (["县卫生健康局"], ["县残疾人联合会"]), (["县住房和城乡建设局"], [])]
+    assert not r.warnings
+    r = plan(tmp_path, "（一）完善社会保障\n牵头单位：县民政局\n配合单位：县财政局\n1.完善低保制度。纳入低保。\n"
+                       "2.加强康复服务。精准康复。\n")
+    assert roles(r) == [(["县民政局"], ["县财政局"])] * 2
+    assert not r.warnings

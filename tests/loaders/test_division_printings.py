@@ -13,6 +13,7 @@ docx = pytest.importorskip("docx")
 
 from policykg.loaders.plan import load_plan  # noqa: E402
 from tests.loaders.handmade import DIVISION_BODY as BODY, DIVISION_CELLS as CELLS, DIVISION_HEADER as HEADER  # noqa: E402
+from tests.loaders.handmade import owners, text_plan as plain_plan  # noqa: E402
 
 READ = [(["县民政局"], ["县财政局"], "2022年12月"),
         (["县卫生健康局"], ["县残疾人联合会"], "长期"),
@@ -743,3 +744,46 @@ def test_a_table_naming_units_columns_that_no_reader_takes_is_said(tmp_path):
     r = word_plan(tmp_path, rows, body=BODY[:-1] + ["专项工作安排"])
     assert [m for _, m in table_gaps(r)] == [
         "table of 3 rows not read as an indicator or division table (first row: 编号 | 工作事项 | 牵头单位 | 配合单位)"]
+
+
+# -- a division printed as a list of text, after the plan ------------------------------------------
+
+_PLAN = ("青山县“十四五”残疾人事业发展规划\n\n一、发展目标\n到2025年，残疾人事业全面发展。\n\n二、主要任务\n"
+         "（一）完善社会保障\n1.完善低保制度。将残疾人纳入低保。\n2.加强康复服务。实施精准康复。\n"
+         "三、保障措施\n加强组织领导。\n")
+_LIST = ("1.完善低保制度。牵头单位：县民政局；配合单位：县财政局。\n"
+         "2.加强康复服务。牵头单位：县卫健局；配合单位：县残联。\n")
+
+
+@pytest.mark.parametrize("heading", ["四、责任分工\n", "四、重点任务分工\n", "附件\n重点任务分工\n\n", "附件：重点任务分工\n"])
+def test_a_division_list_in_a_chapter_or_annex_titled_as_one_holds_tasks(tmp_path, heading):
+    """四、责任分工 (or 附件 / 重点任务分工) over 1.完善低保制度。牵头单位：… : its items, after the
+    safeguards under no chapter of tasks, were read into nothing, without a word."""
+    record = plain_plan(tmp_path, _PLAN + heading + _LIST)
+    assert owners(record)[2:] == [("完善低保制度", ["县民政局"], ["县财政局"]),
+                                  ("加强康复服务", ["县卫生健康局"], ["县残疾人联合会"])]
+    # each divides the plan's task it restates, as a division table's row does
+    assert [t.implements for t in record.tasks()[2:]] == record.tasks()[:2]
+    assert not record.warnings
+
+
+def test_items_naming_units_in_an_annex_of_no_tasks_are_said(tmp_path):
+    """附件 / 有关说明 / 1.…牵头单位：… : no division's title, so no tasks; the items' units were lost
+    without a word."""
+    record = plain_plan(tmp_path, _PLAN + "附件\n有关说明\n" + _LIST)
+    assert len(record.tasks()) == 2
+    assert [(w.line, w.kind) for w in record.warnings] == [(14, "responsibility"), (15, "responsibility")]
+
+
+def test_a_row_flattened_short_of_its_merged_lead_keeps_its_tasks_title(tmp_path):
+    """A lead merged over two rows, flattened one cell a line: the second row, a cell short, was
+    titled by its longest cell, its supporters' list (县残联、县交通运输局), under the gap."""
+    rows = [["序号", "重点任务", "牵头单位", "配合单位", "完成时限"],
+            ["1", "完善低保制度", "县民政局", "县财政局", "2022年12月"],
+            ["2", "加强康复服务", "县卫健局", "县残联", "长期"],
+            ["3", "推进无障碍建设", "县残联、县交通运输局", "持续推进"]]
+    r = text_plan(tmp_path, "".join("".join(f"\t{c}\n" for c in row) + "\n" for row in rows))
+    section = next(s for c in r.chapters for s in c.sections if s.title == "重点工作任务分工表")
+    assert [t.title for t in section.tasks] == ["完善低保制度", "加强康复服务", "推进无障碍建设"]
+    assert [u.label for u in section.tasks[2].responsibilities] == []
+    assert [m for _, m in table_gaps(r)] == ["division table row 3 has 3 cells under 4 column names: its units were not read"]

@@ -113,7 +113,9 @@ def test_zip_that_is_not_word(tmp_path):
 def test_old_binary_doc(tmp_path):
     path = tmp_path / "plan.doc"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 4000)
-    refused(path, "is an old binary Word .doc (or WPS) file; open it in Word, WPS or LibreOffice and save it")
+    # read through LibreOffice, which cannot convert it (or, not installed, is named as what reads it)
+    refused(path, "is an old binary Word .doc (or WPS) file")
+    refused(path, "save it as .docx or PDF")
 
 
 # --- PDF -------------------------------------------------------------------------------------------
@@ -274,7 +276,7 @@ from policykg.loaders.text import Block, make_blocks, make_lines  # noqa: E402
 PROSE = "推进城乡基本公共服务均等化加快建设现代化经济体系不断提高人民生活水平"  # no sentence end
 
 
-def _reference_joins(prev: Block, line, width, clause_line) -> bool:
+def _reference_joins(prev: Block, line, width, clause_line, in_box) -> bool:
     """The joining rule as it reads, on the paragraph's whole text (quadratic, the specification)."""
     if line.indented or prev.lines[-1].indented:
         return False
@@ -294,6 +296,9 @@ def _reference_joins(prev: Block, line, width, clause_line) -> bool:
         return False
     if text_mod.opens_alike(prev.lines[0].clean, line.clean):
         return False
+    if (in_box or not text_mod.fills(prev.lines[-1], width)) and text_mod.colon_item(prev.lines[0].clean) \
+            and text_mod.colon_item(line.clean):
+        return False
     if text_mod._CLOSING_ASIDE_RE.search(prev.norm.rstrip()):
         return False
     if clause_line is not None and clause_line(prev.lines[0].norm) and not text_mod.fills(prev.lines[-1], width):
@@ -312,13 +317,16 @@ def _reference_box_title(blocks: list[Block]) -> bool:
 
 def _reference_blocks(lines, width, clause_line) -> list[Block]:
     blocks: list[Block] = []
+    in_box = False  # a paragraph opened as a box's heading, and none since opened with other numbering
     for line in lines:
         if not line.clean:
             continue
-        if blocks and _reference_joins(blocks[-1], line, width, clause_line) and not _reference_box_title(blocks):
+        if blocks and _reference_joins(blocks[-1], line, width, clause_line, in_box) \
+                and not _reference_box_title(blocks):
             blocks[-1] = Block(blocks[-1].lines + [line], blocks[-1].text + line.clean, blocks[-1].norm + line.norm)
         else:
             blocks.append(Block([line], line.clean, line.norm))
+            in_box = bool(text_mod.COLUMN_RE.match(line.norm)) or (in_box and not text_mod.is_structure_start(line.norm))
     return blocks
 
 
@@ -331,7 +339,7 @@ def _shaped(blocks: list[Block]) -> list[tuple]:
 _PIECES = ["推进公共服务", "。", "；", "，", "《", "》", "“", "”", "（", "）", "(", ")", "〔", "〕", "[", "]", "「",
            "」", "规划", "规划》", "实施方案", "人民政府", "2022年3月15日", "2022 年 3 月 15 日", "二〇二二年三月十五日", "青政发〔2022〕8号",
            "青政发 〔 2022 〕 8 号", "2022-03-18", "一、", "（二）", "3.", "专栏1", "牵头单位：", "责任单位：区民政局", "来源：",
-           " ", "\u3000", "  ", "ＡＢ", "！", "？", "：", "\t", "附件"]
+           " ", "\u3000", "  ", "ＡＢ", "！", "？", "：", "\t", "附件", "最低生活保障：", "建设内容："]
 
 
 def test_joining_is_the_rule_as_written(corpus_paths, example_path):

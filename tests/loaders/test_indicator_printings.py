@@ -464,3 +464,35 @@ def test_a_project_table_printed_one_cell_a_line_with_nothing_between(tmp_path, 
         ("1", "残疾儿童康复救助", "为0-6岁残疾儿童提供康复救助。", "2021-2025年"),
         ("2", "辅助器具适配", "为有需求的残疾人适配辅助器具。", "“十四五”期间")]
     assert [g.message for g in r.warnings if g.kind == "table"] == []
+
+
+@pytest.mark.parametrize("header", [
+    ("指", "标", "2020 年", "2025 年", "", "属性"),  # 指　标 letter-spaced to fill its cell, one character a line
+    ("序", "号", "指标名称", "2020年", "2025年", "属", "性"),
+], ids=["指-标", "序-号-属-性"])
+def test_a_header_cell_letter_spaced_comes_one_character_a_line_and_is_read(tmp_path, header):
+    """pdftotext prints a table one cell a line, and a header cell letter-spaced to fill its column
+    (指　标) one character a line: the table was not read, and nothing said (its rows were taken for
+    prose).  The characters spell the column's name."""
+    rows = ROWS if header[0] == "指" else [(no, name, *rest) for (name, *rest), no in
+                                           zip([(r[0][2:], *r[1:]) for r in ROWS], ("1", "2"))]
+    table = "“十四五”残疾人事业发展主要指标\n" + "".join(f"{c}\n" for c in header) + "".join(
+        f"{c}\n" for row in rows for c in row)
+    r = plan(tmp_path, table)
+    assert indicators(r) == READ
+    assert tasks(r) == ["完善低保", "加强康复"]
+    assert [g for g in r.warnings if g.kind == "table"] == []
+
+
+def test_rows_ending_in_an_attribute_that_no_table_reads_are_a_gap(tmp_path):
+    """Rows whose cells text extraction printed in a way no reader reads (a single-spaced header with
+    a letter-spaced cell, cells of a row on one line or two): before, 0 indicators and no word."""
+    table = ("指 标 目标值 属性\n1. 残疾人家庭人均收入年均增速\n与区生产总值增长同步 预期性\n"
+             "2. 困难残疾人生活补贴覆盖率 >99% 约束性\n3. 残疾人专业托养机构\n1家\n约束性\n")
+    r = plan(tmp_path, table)
+    assert r.indicators == []
+    assert [(g.kind, g.line) for g in r.warnings] == [("table", 8)]
+    assert r.warnings[0].message.startswith(
+        "3 line(s) to line 12 end in an indicator's attribute (约束性/预期性) as an indicator table's rows do, "
+        "but no table was read there")
+    assert tasks(r) == ["完善低保", "加强康复"]

@@ -139,6 +139,19 @@ def test_name_and_description_items_of_a_box_one_space_apart_are_a_project_each(
     assert tasks(r)[-1] == ("3", "加强托养服务")
 
 
+def test_one_space_items_after_an_item_whose_text_goes_on_a_second_paragraph(tmp_path):
+    """pdftotext prints a box's "name  description" items one space apart; an item whose text goes
+    on past a full stop onto the next line (a second paragraph) made every item after it its text:
+    three projects lost, nothing said."""
+    r = plan(tmp_path, SECTION + "专栏1　残疾人教育项目\n学前康复教育发展项目 鼓励普通幼儿园招收残疾幼儿。\n"
+                                 "义务教育巩固提高项目 开展适龄残疾儿童少年教育需求评估。\n提高特殊教育学校办学水平。\n"
+                                 "职业教育提升项目 支持普通职业院校招收残疾人学生。\n融合教育推广项目 鼓励普通学校招收残疾儿童少年。\n"
+                                 + AFTER_BOX)
+    assert boxes(r) == [("1", "残疾人教育项目", ["学前康复教育发展项目", "义务教育巩固提高项目", "职业教育提升项目",
+                                                "融合教育推广项目"])]
+    assert r.projects()[1].text == "开展适龄残疾儿童少年教育需求评估。\n提高特殊教育学校办学水平。"
+
+
 def test_a_named_line_under_a_numbered_project_is_its_text(tmp_path):
     """In a box of numbered projects, a line under one naming an action is that project's text."""
     r = plan(tmp_path, SECTION + "专栏1　残疾人社会保障重点项目\n1.低保提标项目。提高低保标准。\n"
@@ -410,6 +423,7 @@ BOX_ITEMS = [("最低生活保障", "将符合条件的残疾人家庭全部纳�
     "{}\u3000{}。",  # one full-width space between the name and its description
     "{}：{}。",  # a colon, the names ending in no project word (优惠, 保障)
     "{}  {}",  # two spaces, no full stop closing the description
+    "{}：{}",  # a colon, no full stop closing the description
 ])
 def test_a_boxs_unnumbered_items_each_read_however_separated(tmp_path, printing):
     """A 专栏 of unnumbered "name description" items: before, one full-width space read the first
@@ -421,6 +435,38 @@ def test_a_boxs_unnumbered_items_each_read_however_separated(tmp_path, printing)
     r = plan(tmp_path, body)
     assert [p.title for p in r.projects()] == [name for name, _ in BOX_ITEMS]
     assert len(r.tasks()) == 1
+
+
+LONG_ITEMS = [("党政机关、事业单位按比例安排残疾人就业项目", "由县人社局牵头，党政机关、事业单位等按比例安排残疾人就业"),
+              ("重大疫情等突发公共事件中困难残疾人危急救助", "对因疫情防控在家隔离的残疾人落实帮包联系人，县民政局负责"),
+              ("盲人按摩提升项目", "鼓励扶持盲人医疗按摩人员在医院、疗养院、社区卫生服务中心执业")]
+
+
+@pytest.mark.parametrize("width", [None, 25, 29])  # at 25 the first two items fill their last lines
+def test_a_boxs_name_colon_items_with_no_full_stop_each_read_however_long_or_wrapped(tmp_path, width):
+    """Items printed "name：description" with no 。 closing them were joined into the first (a box of
+    seven projects read one, nothing said): names over 20 characters, a clause inside, and, in text
+    extracted from a PDF (lines cut at `width`), an item's last line that happens to fill the line."""
+    items = [f"{name}：{desc}" for name, desc in LONG_ITEMS]
+    if width:
+        items = ["\n".join(item[i:i + width] for i in range(0, len(item), width)) for item in items]
+    body = ("一、主要任务\n1.完善低保制度。将残疾人纳入保障范围。（牵头单位：县民政局）\n专栏1  残疾人就业项目\n"
+            + "".join(item + "\n" for item in items) + "二、保障措施\n（一）加强组织领导。\n")
+    r = plan(tmp_path, body)
+    assert [p.title for p in r.projects()] == [name for name, _ in LONG_ITEMS]
+    assert [p.text.replace("\n", "") for p in r.projects()] == [f"{name}：{desc}" for name, desc in LONG_ITEMS]
+
+
+def test_a_wrapped_paragraph_outside_a_box_is_not_cut_where_a_line_opens_with_words_and_a_colon(tmp_path):
+    """Outside a box, a line cut at the page width may end before words and a colon (主要包括：…):
+    the paragraph goes on."""
+    text = "加强残疾人康复服务：为残疾人提供精准康复服务，康复服务主要包括：康复训练、辅助器具适配和支持性服务。"
+    lines = ["一、主要任务", "1.完善低保制度。将残疾人纳入保障范围，落实兜底保障。（牵头单位：县民政局）", text,
+             "二、保障措施", "（一）加强组织领导。"]
+    body = "".join(ln[i:i + 23] + "\n" for ln in lines for i in range(0, len(ln), 23))
+    assert "\n康复服务主要包括：" in body
+    r = plan(tmp_path, body)
+    assert text in r.tasks()[0].text.replace("\n", "")
 
 
 def test_a_box_items_fields_stay_its_text(tmp_path):

@@ -459,3 +459,35 @@ def test_a_hand_written_pages_line_break_between_chinese_characters_is_still_no_
     article = paras([TITLE] + BODY[:4]) + f"<p>{e(text[:20])}\n{e(text[20:])}</p>" + paras(BODY[5:])
     r = load_plan(page(tmp_path, article, head='<meta name="generator" content="WebEditor 3.0"/>'))
     assert tasks(r) == TASKS
+
+
+def _reading(record) -> dict:
+    return dict(title=record.title, region=record.region.name if record.region else None,
+                tasks=[(t.no, t.title, [u.label for u in t.units("lead")], [u.label for u in t.units("support")])
+                       for t in record.tasks()],
+                projects=[p.title for p in record.projects()],
+                indicators=[(i.name, i.baseline.printed if i.baseline else None, i.target.printed if i.target else None,
+                             i.attribute) for i in record.indicators])
+
+
+def _preformatted_page(text: str) -> str:
+    """`text` in one <pre>, as LibreOffice exports a text document: its Chinese in <font><span>
+    runs, digits and marks between them, each line break in the tail of the run before it."""
+    import re
+    runs = "".join(f'<font face="Noto Sans Mono CJK SC"><span lang="zh-CN">{html.escape(run)}</span></font>'
+                   if re.match(r"[\u4e00-\u9fff]", run) else html.escape(run)
+                   for run in re.findall(r"[\u4e00-\u9fff，。、；：“”（）《》]+|[^\u4e00-\u9fff，。、；：“”（）《》]+", text))
+    return ('<!DOCTYPE html>\n<html>\n<head>\n\t<meta http-equiv="content-type" content="text/html; charset=utf-8"/>\n'
+            '\t<meta name="generator" content="LibreOffice 7.4.7.2 (Linux)"/>\n</head>\n'
+            f'<body lang="en-US" dir="ltr"><pre class="western" style="text-align: left">{runs}</pre>\n</body>\n</html>\n')
+
+
+def test_a_plan_printed_in_a_pre_element_reads_as_its_text_file(tmp_path, corpus_paths):
+    """A page holding the plan in <pre> (LibreOffice's export of a text document; a site pasting a
+    text as typed): its line breaks are lines and its tabs a flattened table's cells.  Before, the
+    line breaks in the tails of the text's <font> runs read as spaces (LibreOffice wraps at spaces):
+    every corpus plan read as one paragraph, "no recognizable plan structure"."""
+    for path in corpus_paths:
+        page = tmp_path / f"{path.stem}.html"
+        page.write_text(_preformatted_page(path.read_text(encoding="utf-8")), encoding="utf-8")
+        assert _reading(load_plan(page)) == _reading(load_plan(path)), path.name

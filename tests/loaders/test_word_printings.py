@@ -359,19 +359,12 @@ def test_a_note_mark_breaks_no_unit_name_nor_title(tmp_path):
 
 
 @pytest.mark.parametrize("name, content, reason", [
-    ("plan.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "is an old binary Word .doc"),
     ("plan.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(3000) + "EncryptedPackage".encode("utf-16-le")
      + bytes(200), "is a password-protected \\(encrypted\\) Office document"),
-    ("plan.doc", b"{\\rtf1\\ansi\\ansicpg936 {\\fonttbl{\\f0 SimSun;}}\\f0 \\'c7\\'e0\\'c9\\'bd\\par }",
-     "is an RTF document"),
     ("plan.doc", b'From: <Saved by Microsoft Word>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related; '
                  b'boundary="----=_NextPart"\r\n\r\n------=_NextPart\r\nContent-Type: text/html\r\n\r\n<html></html>',
      "is a web archive \\(.mht"),
-    ("plan.doc", '<?xml version="1.0" encoding="UTF-8"?>\n<?mso-application progid="Word.Document"?>\n'
-                 '<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml"><w:body><w:p><w:r>'
-                 '<w:t>一、主要任务</w:t></w:r></w:p></w:body></w:wordDocument>'.encode(),
-     "is a Word 2003 XML document"),
-], ids=["doc", "encrypted-docx", "rtf", "mht", "word-2003-xml"])
+], ids=["encrypted-docx", "mht"])
 def test_a_file_word_saves_in_another_format_is_refused_saying_which(tmp_path, name, content, reason):
     # a password-protected .docx was called an old .doc; an RTF, a web archive or a Word 2003 XML
     # file named .doc was read as text: "no recognizable plan structure", the reason never said
@@ -399,15 +392,17 @@ def test_a_zip_of_something_else_named_docx_is_refused(tmp_path):
     ("plan.docx", "xl/workbook.xml", "is an Excel workbook, not a .docx"),
     ("分工.xlsx", "xl/workbook.xml", "is an Excel workbook, not a .docx, PDF, web page or text; save or export"),
     ("plan.pptx", "ppt/presentation.xml", "is a PowerPoint presentation"),
-    ("plan.odt", "content.xml", "is an OpenDocument file"),
-], ids=["ofd", "xlsx-named-docx", "xlsx", "pptx", "odt"])
+    ("plan.ods", "mimetype", "is an OpenDocument spreadsheet, presentation or drawing"),
+], ids=["ofd", "xlsx-named-docx", "xlsx", "pptx", "ods"])
 def test_another_zip_document_is_refused_saying_which(tmp_path, name, member, reason):
-    # an OFD, a workbook, a presentation or an OpenDocument file was "a binary file, not a text
+    # an OFD, a workbook, a presentation or an OpenDocument spreadsheet was "a binary file, not a text
     # document (contains NUL or control bytes)": true, but no help to a user holding a gazette's OFD
     import zipfile
     from policykg.errors import InputError
     path = tmp_path / name
     with zipfile.ZipFile(path, "w") as zf:
-        zf.writestr(member, "<x/>")
+        zf.writestr(member, "application/vnd.oasis.opendocument.spreadsheet" if member == "mimetype" else "<x/>")
+        if member == "mimetype":
+            zf.writestr("content.xml", "<x/>")
     with pytest.raises(InputError, match=rf"{name.replace('.', '[.]')}: {reason}"):
         load_plan(path)
