@@ -27,7 +27,7 @@ _GENERIC = frozenset(("社区", "城市", "市区", "县区", "县市", "辖区"
                       "中心城区", "主城区", "建成区", "核心区", "市辖区"))
 #: …and the ones no division's name ends with, however it opens (云山市老旧小区改造规划, 农村牧区, 旅游景区):
 #: 城区, 山区, 郊区 and 新区 end real districts' names (东城区, 石景山区), so they are not here
-_GENERIC_ENDINGS = ("小区", "社区", "牧区", "景区", "园区", "街区", "校区", "库区", "灾区", "老区", "片区")
+GENERIC_ENDINGS = ("小区", "社区", "牧区", "景区", "园区", "街区", "校区", "库区", "灾区", "老区", "片区")
 #: suffixes of the levels the gazetteer holds in full (provincial and prefecture-level): a name so
 #: ending that it does not hold is no division (农村地区, 民族地区)
 _GAZETTEER_ONLY = ("特别行政区", "自治区", "自治州", "地区", "省", "盟")
@@ -144,7 +144,7 @@ def split_region_names(prefix: str) -> list[str]:
         # a common noun no division is named (社区, 园区), unless the county gazetteer holds it under the
         # division printed before it (阳泉市郊区 is a district)
         # (a division of such an ending, 苏州工业园区, 下花园区, is read by its name alone too)
-        generic = (name in _GENERIC or (name.endswith(_GENERIC_ENDINGS) and name not in counties())) \
+        generic = (name in _GENERIC or (name.endswith(GENERIC_ENDINGS) and name not in counties())) \
             and not (names and names[-1] in places_of(name))
         if len(name) < 2 or any(w in name for w in _NOT_REGION) or _WHOLE.fullmatch(name) or generic \
                 or _level_before_noun(name):
@@ -268,12 +268,60 @@ def level_of(name: str, parent: RegionRef | None) -> str:
     return "region"
 
 
+def gazetteer_chain(name: str) -> RegionRef | None:
+    """A provincial or prefecture-level division with the divisions above it, by the gazetteer."""
+    return _gazetteer_chain(name)
+
+
 def _gazetteer_chain(name: str) -> RegionRef | None:
     entry = gazetteer().get(name)
     if entry is None:
         return None
     parent = _gazetteer_chain(entry.parent) if entry.parent else None
     return RegionRef(name=entry.name, level=entry.level, parent=parent, code=entry.code)
+
+
+def county_division(name: str, chain: list[RegionRef]) -> RegionRef | None:
+    """A county-level division of the county gazetteer, with the divisions above it: under the one
+    of `chain` it stands under (越秀区 beside 广州市's chain), else under its only one (鄂托克旗 under
+    鄂尔多斯市 beside 鄂托克前旗's chain, never below that banner), else under the one in `chain`'s
+    province; None where that leaves it several (朝阳区 beside 青山县's chain)."""
+    places = counties().get(name, ())
+    own = {node.name: node for node in chain}
+    hits = [(own[p], code) for p, code in places if p in own]
+    if not hits and len(places) == 1:
+        hits = [(_gazetteer_chain(places[0][0]), places[0][1])]
+    if not hits and chain:
+        hits = [(parent, code) for p, code in places
+                if (parent := _gazetteer_chain(p)) is not None and parent.chain()[0].name == chain[0].name]
+    if len(hits) != 1 or hits[0][0] is None:
+        return None
+    parent, code = hits[0]
+    return RegionRef(name=name, level=level_of(name, parent), parent=parent, code=code)
+
+
+@cache
+def abbreviated_division(place: str) -> str | None:
+    """The county-level division a place's abbreviation names where exactly one does (莫旗 of
+    莫力达瓦达斡尔族自治旗, 达茂旗 of 达尔罕茂明安联合旗, 科右中旗 of 科尔沁右翼中旗), as a name is shortened
+    by keeping some of its characters in their order: its first character and its level word kept,
+    from a place's name (its peoples' names left off) of three characters or more, longer than
+    what is kept.  One character kept only before 旗, a banner's way (莫旗, 克旗): 山区, 苏区, 管区 are
+    words, no district's abbreviation.  None for a division's own name or a common noun (园区)."""
+    if len(place) < 2 or place in counties() or place in gazetteer() or split_region_names(place) != [place]:
+        return None
+    word = place[-1]
+    if len(place) == 2 and word != "旗":
+        return None
+    found = []
+    for full in counties():
+        if full[0] != place[0] or level_word(full) != word:
+            continue
+        own = autonomous_place(full) or full[:-1]
+        rest = iter(full[1:-1])
+        if len(own) >= 3 and len(own) > len(place) - 1 and all(ch in rest for ch in place[1:-1]):
+            found.append(full)
+    return found[0] if len(found) == 1 else None
 
 
 def _most_mentioned(text: str, exclude: set[str], levels: set[str], among: list[str] | None = None) -> str | None:

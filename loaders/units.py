@@ -14,8 +14,9 @@ from functools import cache
 from policykg.loaders.model import RegionRef, UnitRef
 from policykg.loaders.reference import classify_department, counties, department_types, gazetteer, unit_aliases
 from policykg.loaders.role_vocab import LEAD_LABELS, SUPPORT_LABELS, role_label_in
-from policykg.loaders.regions import (PREFECTURE_LEVELS, PROVINCE_LEVELS, level_of, level_word, places_of,
-                                      printed_names, region_short_name, split_region_names)
+from policykg.loaders.regions import (GENERIC_ENDINGS, PREFECTURE_LEVELS, PROVINCE_LEVELS, abbreviated_division,
+                                      county_division, gazetteer_chain, level_of, level_word, official_name,
+                                      places_of, printed_names, region_short_name, split_region_names)
 from policykg.loaders.text import normalize
 
 LEVEL_CHARS = "区市县旗省州盟"
@@ -26,11 +27,14 @@ _TOWN_WORDS = "镇乡"
 #: how names begin that take no region prefix: collectives, national and party bodies, and the
 #: bodies below the plan's region (乡镇卫生院, 村（居）委会 are no 县乡镇卫生院)
 UNPREFIXED = ("各", "中国", "全", "国网", "国家", "中共", "中华", "人行", "乡镇", "乡（镇）", "乡(镇)", "村", "社区",
-              "街道", "驻村", "苏木", "嘎查",
+              "街道", "苏木", "嘎查",
+              # a body stationed in the region, named by where it is (驻村工作队, 驻县部队, 驻永部队), none of
+              # its administration's
+              "驻",
               # national enterprises and services whose local offices print no level (中铁二院, 民航贵州监管局,
               # 武警黔北支队, 华润燃气黔北公司)
               "中铁", "中建", "中交", "中核", "中电", "中化", "中粮", "中冶", "中石化", "中石油", "中海油", "国铁", "民航",
-              "武警", "华润", "南方电网", "招商局")
+              "武警", "华润", "南方电网", "招商局", "解放军", "人民解放军")
 #: how a national body's name begins (中国残联, 国家卫生健康委, 全国妇联, 中华全国总工会)
 NATIONAL_STARTS = ("中国", "国家", "全国", "中华")
 #: how a branch's name ends, which is the local office of a national body (中国移动青山分公司)
@@ -52,6 +56,38 @@ _NAMED_AFTER_PLACES = ("other", "banking-institution", "insurance-institution", 
                        "power-supply", "postal", "tobacco",
                        # a zone named after its place (阿拉善高新技术产业开发区管委会, 长沙经开区管委会)
                        "development-zone")
+#: a zone's body (管委会, 管理局) and its zone's name: the words of a zone's kind before its ending
+#: (自由贸易试验区, 经济技术开发区, 工业园区, 生态移民示范区 print no place), or a place's name before them
+#: (孪井滩生态移民示范区, 三湾改编景区: a zone named after its place, as a town's government is named by
+#: its town, whose body keeps its printed name, never the plan's 盟孪井滩…)
+_ZONE_BODY_RE = re.compile(r"^(?P<words>[\u4e00-\u9fff]*?)(?:风景名胜区|风景区|旅游区|度假区|景区|示范区|试验区|实验区|先行区|"
+                           r"开发区|经开区|高新区|保税区|综保区|工业区|合作区|集中区|集聚区|管理区|保护区|新区|产业园|工业园|园区)"
+                           r"(?:管理委员会|管委会|党工委|管理局|管理处)$")
+#: the words a zone's kind is made of (what it does, its rank), none a place's name
+ZONE_KIND_WORDS = ("高新技术产业", "高新技术", "经济技术", "农业高新技术", "自由贸易", "综合保税", "出口加工", "边境经济",
+                   "跨境经济", "循环经济", "现代农业", "农业科技", "现代服务业", "文化旅游", "生态旅游", "旅游度假",
+                   "风景名胜", "电子商务", "承接产业转移", "产城融合", "生态移民", "乡村振兴", "国家级", "省级", "市级",
+                   "县级", "国家", "经济", "技术", "高新", "产业", "工业", "农业", "科技", "现代", "自贸", "综合",
+                   "保税", "边境", "跨境", "合作", "生态", "文化", "旅游", "文旅", "物流", "商贸", "化工", "新材料",
+                   "特色", "创新", "创业", "移民", "风景", "全域", "城市", "新型", "示范", "集中", "扶贫", "临空",
+                   "临港", "港口", "航空", "健康", "医药", "生物", "制造", "食品", "商务", "总部", "金融", "加工",
+                   "开放", "改革", "绿色", "低碳", "能源", "林业", "畜牧", "渔业", "休闲", "度假", "康养", "体育",
+                   "红色", "湿地", "森林", "自然", "地质", "智慧", "数字", "信息", "软件", "服务业", "高端", "先进",
+                   "新兴", "民营", "台商", "华侨", "国际", "试点", "双创", "人才", "教育", "发展", "融合", "转移")
+_ZONE_KIND_WORDS_RE = re.compile("(?:" + "|".join(sorted(ZONE_KIND_WORDS, key=len, reverse=True)) + ")*")
+
+
+def names_its_zone(name: str) -> bool:
+    """Is `name` the body of a zone named after its place (孪井滩生态移民示范区管委会, 三湾改编景区管委会),
+    not of one its kind names alone (自由贸易试验区管委会, 经开区管委会, 景区管委会)?"""
+    m = _ZONE_BODY_RE.match(name)
+    return m is not None and len(words := m.group("words")) >= 2 and not _ZONE_KIND_WORDS_RE.fullmatch(words)
+
+
+#: how a hall's name ends, which ends as a province's department does (厅) and is none (县政务服务大厅)
+HALL_ENDINGS = ("大厅", "餐厅", "展厅", "营业厅", "服务厅", "办事厅", "客厅", "舞厅", "歌厅", "前厅", "门厅", "办公厅")
+#: how a school's name ends (a school named after its place keeps its name: 永新中学)
+SCHOOL_ENDINGS = ("中学", "小学", "大学", "学校", "学院", "幼儿园", "中专", "职专")
 #: the region of national bodies
 NATION = RegionRef("中国", "country")
 #: words that begin with a level character without it being a region prefix (市场监督管理局)
@@ -112,8 +148,8 @@ LEVEL_WORDS = ("县级市", "县（市、区）", "县(市、区)", "县区", "�
                # a province's plan lists its prefectures' and directly administered cities' (各市、州、直管市)
                "州", "盟", "直管市", "地区")
 #: how zones and parts of a region end, which are no division (自由贸易试验区管委会 names no region)
-ZONE_ENDINGS = ("开发区", "经开区", "高新区", "保税区", "综保区", "工业区", "试验区", "示范区", "先行区", "合作区", "新区",
-                "园区", "保护区", "景区", "片区", "城区",
+ZONE_ENDINGS = ("开发区", "经开区", "高新区", "保税区", "综保区", "工业区", "试验区", "实验区", "示范区", "先行区", "合作区",
+                "集中区", "集聚区", "管理区", "新区", "园区", "保护区", "景区", "名胜区", "旅游区", "度假区", "片区", "城区",
                 "社区", "小区", "辖区", "山区", "牧区", "郊区", "市区", "县区", "县市", "库区", "灾区", "老区")
 #: how a region's own name ends, when a plan names a district or county as the responsible party
 REGION_ENDINGS = ("自治县", "自治旗", "新区", "区", "县", "市", "旗")
@@ -129,6 +165,14 @@ _CJK_ONLY_RE = re.compile(r"[\u4e00-\u9fff]+")
 _TOWN_BODY_RE = re.compile(r"(?![各全本])[\u4e00-\u9fff]{2,8}(?:镇|乡|街道)(?:人民政府|政府|办事处|党委)?")
 #: a body a town's level word opens (镇财政所, 镇社会事务办, 街道城管办), not 镇村… (towns and villages)
 _TOWN_LEVEL_RE = re.compile(r"(?:镇|街道)(?!村|街|级)[\u4e00-\u9fff]{2,}")
+#: a town's body named by its town (禾川镇卫生院, 禾川镇石桥村委会, 城南街道社区卫生服务中心): the town's name,
+#: never a word that ends with a town's level character (城乡, 城镇, 小镇, 返乡, 下乡, 家乡; 乡村, 乡镇)
+_TOWN_OPENING_RE = re.compile(r"(?![各全本])(?P<town>[\u4e00-\u9fff]{2,7}?(?:(?<![城小])镇|(?<![城返下家故老])乡|街道))"
+                              r"(?!村|镇|乡|街|级)(?P<rest>\S{2,})")
+#: a village's or a community's committee, named by its village (石桥村委会, 三湾村村民委员会, 城南社区居委会,
+#: 城南居委会, 三段地嘎查委员会)
+_VILLAGE_BODY_RE = re.compile(r"(?![各全本])[\u4e00-\u9fff]{2,8}?(?:(?:村|社区|嘎查)(?:村民委员会|村委会|居民委员会|居委会|委员会|"
+                              r"党支部|党总支)|村民委员会|村委会|居民委员会|居委会)")
 #: a place's name alone in a list (城关镇, 雄县, 青溪街道), and the last of such a list with the
 #: government they all share (白沙镇人民政府)
 _PLACE_NAME_RE = re.compile(r"(?!各)[\u4e00-\u9fff]{1,8}(?:镇|乡|街道|县|区|市|旗|苏木)")
@@ -358,6 +402,8 @@ def region_named(name: str) -> str | None:
         return None
     if core[0] in LEVEL_CHARS and core[1:] in LEVEL_WORDS or core in LONG_LEVEL_WORDS + ("自治区",):
         return None  # 自治县 alone is a level word (自治县人民政府: the plan's county's), no region's name
+    if core.endswith(GENERIC_ENDINGS):
+        return None  # 城南社区, 石桥小区, 三湾景区: no division's name, never a region and its government
     return next((e for e in REGION_ENDINGS if core.endswith(e)), None)
 
 
@@ -408,6 +454,13 @@ def reads_as_unit(name: str) -> str | None:
     if any(core.endswith(a) for a in aliases if len(a) >= 2) or _known_keyword(core):
         return None
     return "does not end as an organisation's name does (局, 委, 办, 中心, …)"
+
+
+@cache
+def _opens_a_body_name(word: str) -> bool:
+    """Does a body's own name open with `word` (公安局, 公安分局 with 公安, a county's short name too)?"""
+    return any(kw.startswith(word) for dt in department_types() for kw in dt.keywords) \
+        or any(a.startswith(word) or c.startswith(word) for a, c in unit_aliases().items())
 
 
 def _known_keyword(name: str) -> bool:
@@ -494,6 +547,7 @@ class UnitResolver:
         self._prefixes: dict[str, tuple[str, str, RegionRef | None] | None] = {}
         # the department whose own plan this is (青山县民政局's 工作要点): the body of its sections
         self.home_body: UnitRef | None = None
+        self._nearby: dict[str, str] | None = None  # the short names of the counties beside or below it
 
     # -- prefixes ----------------------------------------------------------------------------
     def _region_for_level(self, char: str) -> RegionRef | None:
@@ -528,8 +582,10 @@ class UnitResolver:
         if zone is not None:  # 新区公共服务局 in 雄安新区's plan: the zone's, never 区新区公共服务局
             return zone, name[len(zone):], self.region
         if self.region is not None:
-            printed = self._chain_printed(name) or self._abbreviation_printed(name)
+            printed = self._other_division(name) or self._chain_printed(name) or self._abbreviation_printed(name)
             if printed is not None:  # 云山市财政局 in 青溪区's plan: the city's, never 区云山市财政局
+                if self._grassroots(printed[1]):  # 永新县禾川镇人民政府: named by its town, never 县禾川镇…
+                    return "", printed[1], printed[2]
                 return printed
             # (a town's or a zone's plan prints its county's bodies by the county's short name too:
             # 薛城公安分局 in 常庄街道's plan is 薛城区's)
@@ -539,14 +595,15 @@ class UnitResolver:
                 if name.startswith(short) and len(name) > len(short) + 1 and self._short_prefixes(name, short):
                     return short, name[len(short):], node
             short = region_short_name(self.region)
-            named = self._named_below(name)
+            named = self._abbreviation_of_another(name) or self._named_below(name) or self._neighbour_named(name)
             if named is not None:
                 return named
             if len(short) >= 2 and name.startswith(short):
                 return "", name, self.region  # 博白镇人民政府, 长沙银行: named after the region, no prefix
-        if _TOWN_BODY_RE.fullmatch(name) or _TOWN_LEVEL_RE.match(name):
-            # 城关镇人民政府, 青溪街道办事处: a town's, named by it; 镇财政所, 街道社区服务中心: a town's by its
-            # level word (a town's plan, or each town's body in a county's): never 县城关镇…, 县镇财政所
+        if self._grassroots(name):
+            # 城关镇人民政府, 青溪街道办事处, 禾川镇卫生院: a town's, named by it; 镇财政所, 街道社区服务中心: a
+            # town's by its level word (a town's plan, or each town's body in a county's); 石桥村委会 a
+            # village's, named by it: never 县城关镇…, 县镇财政所, 县石桥村委会
             return "", name, self.region
         if name.startswith(_PREFECTURE_AREA) and len(name) > 3:  # 地区林草局: the 地区's, never 区地区林草局
             return _PREFECTURE_AREA, name[2:], self._area()
@@ -568,16 +625,23 @@ class UnitResolver:
             return "", name, NATION
         if name.startswith(_division_names()):  # 贵州电网黔北供电局, 湖南湘江新区管委会: another division's, as printed
             return "", name, self.region
-        if name.startswith(UNPREFIXED) or self._names_a_region(name):
+        if name.startswith(UNPREFIXED) or self._names_a_region(name) or names_its_zone(name):
             return "", name, self.region
-        return None
+        return self._provinces_department(name)
+
+    def _provinces_department(self, name: str) -> tuple[str, str, RegionRef] | None:
+        """交通运输厅 in a county's plan: a 厅 is a province's department (its cities' and counties' are 局),
+        the province's 省交通运输厅, never a 县交通运输厅 no county has.  Not a hall (政务服务大厅, 营业厅)."""
+        if self.region is None or not name.endswith("厅") or name.endswith(HALL_ENDINGS) or len(name) < 3:
+            return None
+        root = self.region.chain()[0]
+        if root is self.region or root.level not in ("province", "autonomous-region"):
+            return None
+        return level_word(root.name), name, root
 
     def _chain(self) -> list[RegionRef]:
-        chain, node = [], self.region
-        while node is not None:
-            chain.append(node)
-            node = node.parent
-        return chain
+        """The plan's region and the divisions above it, innermost first."""
+        return self.region.chain()[::-1] if self.region is not None else []
 
     def _long_level_region(self, word: str) -> RegionRef | None:
         """The division of the plan's chain a level word of more than one character names: 自治县 an
@@ -616,12 +680,83 @@ class UnitResolver:
                 return name[:k], name[k:], node
         return None
 
+    def _neighbour_named(self, name: str) -> tuple[str, str, RegionRef] | None:
+        """泰和人民医院, 泰和民政局 in 永新县's plan: a body of a county beside the plan's (or below it, in a
+        city's plan) printed by its short name, that county's, never 县泰和人民医院; a company or a
+        school named after it (井冈山大学 is in 吉安市) as printed, as a body named by another division is.
+        Not where a body's own name opens so (公安局 beside 公安县), nor a town's (泰和镇…)."""
+        if name.startswith(UNPREFIXED):
+            return None
+        nearby = self._nearby_short_names()
+        for k in range(2, min(len(name) - 1, 6)):
+            head, rest = name[:k], name[k:]
+            if head in nearby and rest[0] not in _PLACE_CHARS and reads_as_unit(rest) is None \
+                    and not is_collective(rest) and not _opens_a_body_name(head) \
+                    and classify_department(rest) != "other":  # a body the county has (红旗渠管理处: no 红旗区's)
+                if classify_department(rest) in _NAMED_AFTER_PLACES or rest.endswith(SCHOOL_ENDINGS):
+                    return "", name, self.region  # 井冈山大学, 泰和农商银行: named after it, as printed
+                region = county_division(nearby[head], self.region.chain())
+                return (head, rest, region) if region is not None else None
+        return None
+
+    def _nearby_short_names(self) -> dict[str, str]:
+        """The short names (泰和) of the county-level divisions under the plan's region or beside it
+        (under its parent), the plan's own left out; a short name two of them share is none."""
+        if self._nearby is None:
+            parents = {self.region.name} | ({self.region.parent.name} if self.region.parent else set())
+            found: dict[str, set[str]] = {}
+            for full, places in counties().items():
+                if full != self.region.name and any(p in parents for p, _ in places):
+                    short = region_short_name(RegionRef(full, level_of(full, None)))
+                    if 2 <= len(short) < len(full):
+                        found.setdefault(short, set()).add(full)
+            self._nearby = {short: next(iter(fulls)) for short, fulls in found.items() if len(fulls) == 1}
+        return self._nearby
+
+    def _other_division(self, name: str) -> tuple[str, str, RegionRef] | None:
+        """湖南省民政厅, 赣州市民政局, 江西省赣州市民政局 in 永新县's plan: the body of a division the name
+        prints in full, the gazetteer's, outside the plan's chain: that division's, never the plan's
+        nor a region invented below it (永新县/赣州市), nor its province's 省赣州市民政局."""
+        names = split_region_names(name)
+        head = "".join(names)
+        if not names or not name.startswith(head) or reads_as_unit(rest := name[len(head):]) is not None \
+                or is_collective(rest) or len(rest) < 2:
+            return None
+        last = names[-1]
+        if any(last in printed_names(node.name) for node in self._chain()):
+            return None  # 吉安市永新县民政局: the plan's own chain (_chain_printed)
+        official = official_name(last)  # 黔东南州: 黔东南苗族侗族自治州
+        region = gazetteer_chain(official) if official in gazetteer() else county_division(official, self.region.chain())
+        return (head, rest, region) if region is not None else None
+
+    def _abbreviation_of_another(self, name: str) -> tuple[str, str, RegionRef] | None:
+        """莫旗残联 in 鄂托克前旗's plan: the body of another division printed by its name's abbreviation
+        (莫力达瓦达斡尔族自治旗's), that division's, never the plan's 旗莫旗残联."""
+        for k in range(2, min(len(name) - 1, 8)):
+            if name[k - 1] in LEVEL_CHARS and (full := abbreviated_division(name[:k])) is not None \
+                    and reads_as_unit(name[k:]) is None \
+                    and (region := county_division(full, self.region.chain())) is not None:
+                return name[:k], name[k:], region
+        return None
+
+    def _grassroots(self, name: str) -> bool:
+        """Is `name` a town's or a village's body, named by its town or village (or a town's level word)?"""
+        return bool(_TOWN_BODY_RE.fullmatch(name) or _TOWN_LEVEL_RE.match(name) or self._town_opens(name)
+                    or (_VILLAGE_BODY_RE.fullmatch(name) and name[0] not in LEVEL_CHARS))
+
+    @staticmethod
+    def _town_opens(name: str) -> bool:
+        """禾川镇卫生院, 禾川镇石桥村委会: a town's body, named by its town (never 县禾川镇卫生院)."""
+        m = _TOWN_OPENING_RE.match(name)
+        return m is not None and not name.startswith(NOT_PREFIXES) and name[0] not in LEVEL_CHARS \
+            and reads_as_unit(m.group("rest")) is None
+
     def _chain_printed(self, name: str) -> tuple[str, str, RegionRef] | None:
         """The division of the plan's chain a name opens by printing it in full (云山市财政局, 长阳县
         民政局 for 长阳土家族自治县's), after the divisions above it where printed too (北京市朝阳区
         温馨家园管理中心 in 朝阳区's plan: 朝阳区's, never 北京市's 市朝阳区…)."""
         pos, hit = 0, None
-        for node in reversed(self._chain()):  # outermost first
+        for node in self.region.chain():  # outermost first
             form = next((f for f in printed_names(node.name) if name.startswith(f, pos)
                          and len(name) > pos + len(f) + 1), None)
             if form is not None:
@@ -633,6 +768,8 @@ class UnitResolver:
         the first word of another name: a place below or beside it (博白镇人民政府, 长沙县财政局,
         岳阳楼区住建局, 青山湖风景区管委会) or a company named after it (长沙银行)?"""
         rest = name[len(short):]
+        if rest.endswith(SCHOOL_ENDINGS):
+            return False  # 永新中学, 薛城实验小学: a school named after its place, as a company is, never 县中学
         if rest[0] in _PLACE_CHARS or any(region_named(name[:k]) for k in range(len(short) + 1, min(len(name), 9))):
             return False
         return classify_department(rest) not in _NAMED_AFTER_PLACES
@@ -668,7 +805,11 @@ class UnitResolver:
                     # the gazetteer holds it as a division (市中区民政局 in 济南市's plan)
                     and (head[0] not in LEVEL_CHARS or head in counties())
                     and reads_as_unit(rest) is None and not is_collective(rest)):
-                return head, rest, RegionRef(head, level_of(head, self.region), self.region)
+                # a division the county gazetteer holds is under the division it stands under
+                # (鄂托克旗 in 鄂托克前旗's plan is 鄂尔多斯市's, no part of the plan's banner); one it
+                # does not hold, below the plan's region
+                return head, rest, (county_division(head, self.region.chain())
+                                    or RegionRef(head, level_of(head, self.region), self.region))
         return None
 
     def _names_a_region(self, name: str) -> bool:
@@ -855,7 +996,7 @@ class UnitResolver:
                 rejected.append((name, why))
                 continue
             own = self.prefix_of(name) if not is_collective(name) else None
-            if own is not None and own in LEVEL_CHARS:
+            if own is not None and own in LEVEL_CHARS and name.startswith(own):  # printed, not restored (交通运输厅)
                 hint = own  # before the level is checked: 县残联、民政局 in a 区's plan, both the 县's
             why = self.misplaced(name, hint)
             if why is not None:

@@ -83,6 +83,25 @@ def test_a_banners_plan_names_its_league_region_and_grassroots(tmp_path):
         [("lead", "旗民政局", "鄂托克前旗"), ("support", "鄂托克旗民政局", "鄂托克旗")]]
 
 
+def test_another_banner_printed_by_its_abbreviation_is_that_banners(tmp_path):
+    """莫旗残联 (莫力达瓦达斡尔族自治旗's 残联, printed by its abbreviation) in 鄂托克前旗's plan was the
+    plan's 旗莫旗残联; 达茂旗民政局 a body of a region 达茂旗 invented below the plan's banner, and
+    鄂托克旗, a neighbour printed in full, was placed below it too.  Each is its own division's,
+    under the division it stands under."""
+    r = plan(tmp_path, "鄂托克前旗残疾人事业发展“十四五”规划", "（莫旗残联牵头，旗民政局配合）",
+             "（旗残联牵头，达茂旗民政局、鄂托克旗残联、鄂前旗民政局配合）", "（苏区振兴办牵头）")
+    assert [roles(t) for t in r.tasks()] == [
+        [("lead", "莫旗残疾人联合会", "莫力达瓦达斡尔族自治旗"), ("support", "旗民政局", "鄂托克前旗")],
+        [("lead", "旗残疾人联合会", "鄂托克前旗"), ("support", "达茂旗民政局", "达尔罕茂明安联合旗"),
+         ("support", "鄂托克旗残疾人联合会", "鄂托克旗"), ("support", "旗民政局", "鄂托克前旗")],
+        [("lead", "旗苏区振兴办", "鄂托克前旗")]]  # 苏区 is a word, no district's abbreviation
+    units = [x.unit for t in r.tasks() for x in t.responsibilities]
+    assert chain(units[0]) == ["内蒙古自治区", "呼伦贝尔市", "莫力达瓦达斡尔族自治旗"]
+    assert chain(units[3]) == ["内蒙古自治区", "包头市", "达尔罕茂明安联合旗"]
+    assert chain(units[4]) == ["内蒙古自治区", "鄂尔多斯市", "鄂托克旗"]
+    assert "莫旗残联" in units[0].alt_labels and not r.warnings
+
+
 def test_a_municipalitys_district_printed_after_its_city_is_the_districts(tmp_path):
     """北京市朝阳区温馨家园管理中心 in 朝阳区's plan was 北京市's 市朝阳区温馨家园管理中心, 重庆市万州区税务局
     重庆市's 市万州区税务局."""
@@ -141,4 +160,22 @@ def test_a_zone_named_after_its_place_keeps_its_name(tmp_path):
     county = plan(tmp_path, "长沙县残疾人事业发展“十四五”规划", "（长沙经开区管委会牵头，县民政局配合）")
     assert roles(county.tasks()[0]) == [("lead", "长沙经开区管委会", "长沙县"), ("support", "县民政局", "长沙县")]
     assert county.tasks()[0].responsibilities[0].unit.dept_type == "development-zone"
+    assert not league.warnings and not county.warnings
+
+
+def test_a_zone_named_after_a_place_of_its_own_keeps_its_name(tmp_path):
+    """孪井滩生态移民示范区管委会 in 阿拉善盟's plan was 盟孪井滩生态移民示范区管委会, 三湾改编景区管委会 in
+    永新县's 县三湾改编景区管委会 (a place's name no division's, taken for one printing no prefix), and
+    井冈山风景名胜区管理局 a body of a region 井冈山风景名胜区 invented below the county.  A zone named
+    after its place keeps its name, the plan's region's body; one its kind names alone
+    (自由贸易试验区管委会, 景区管委会) is the plan's, its prefix restored."""
+    league = plan(tmp_path, "阿拉善盟残疾人事业发展“十四五”规划", "（孪井滩生态移民示范区管委会牵头，盟民政局配合）")
+    assert roles(league.tasks()[0]) == [("lead", "孪井滩生态移民示范区管委会", "阿拉善盟"), ("support", "盟民政局", "阿拉善盟")]
+    assert league.tasks()[0].responsibilities[0].unit.dept_type == "development-zone"
+    county = plan(tmp_path, "永新县残疾人事业发展“十四五”规划", "（三湾改编景区管委会牵头，井冈山风景名胜区管理局配合）",
+                  "（自由贸易试验区管委会牵头，景区管委会、武功山旅游度假区管委会配合）")
+    assert [roles(t) for t in county.tasks()] == [
+        [("lead", "三湾改编景区管委会", "永新县"), ("support", "井冈山风景名胜区管理局", "永新县")],
+        [("lead", "县自由贸易试验区管委会", "永新县"), ("support", "县景区管委会", "永新县"),
+         ("support", "武功山旅游度假区管委会", "永新县")]]
     assert not league.warnings and not county.warnings

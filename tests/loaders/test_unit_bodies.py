@@ -333,3 +333,78 @@ def test_a_body_a_towns_level_word_opens_takes_no_county_prefix(tmp_path):
     """镇农业综合服务中心 in a town's 工作要点 (read as its county's) was 县镇农业综合服务中心."""
     r = plan(tmp_path, COUNTY, "（镇农业综合服务中心牵头，镇财政所配合）", "（街道城管办负责）")
     assert [[label for _, label, _ in roles(t)] for t in r.tasks()] == [["镇农业综合服务中心", "镇财政所"], ["街道城管办"]]
+
+
+def test_bodies_named_by_their_town_village_or_station_take_no_level(tmp_path):
+    """禾川镇卫生院, 石桥村委会, 城南社区居委会, 三段地嘎查委员会 and 驻县部队 took the plan's level
+    (县禾川镇卫生院, 县驻县部队): a town's or a village's body is named by its town or village, as its
+    government is (禾川镇人民政府), and a body stationed in the region by where it is; words ending in
+    a town's level character (统筹城乡…, 新型城镇化…, 美丽乡村…) name no town."""
+    r = plan(tmp_path, COUNTY, "（县卫健委牵头，禾川镇卫生院、城南街道社区卫生服务中心、临城街道卫生院配合）",
+             "（县民政局牵头，石桥村委会、三湾村村民委员会、城南社区居委会配合）", "（县人武部牵头，驻县部队、驻县单位配合）",
+             "（县发改委牵头，统筹城乡发展办公室、新型城镇化办公室、美丽乡村建设办公室配合）")
+    assert [[label for _, label, _ in roles(t)] for t in r.tasks()] == [
+        ["县卫生健康委员会", "禾川镇卫生院", "城南街道社区卫生服务中心", "临城街道卫生院"],
+        ["县民政局", "石桥村委会", "三湾村村民委员会", "城南社区居委会"], ["县人武部", "驻县部队", "驻县单位"],
+        ["县发展和改革委员会", "县统筹城乡发展办公室", "县新型城镇化办公室", "县美丽乡村建设办公室"]]
+    assert {region for t in r.tasks() for _, _, region in roles(t)} == {"青山县"} and not r.warnings
+    county = plan(tmp_path, COUNTY, "（青山县城关镇人民政府牵头，青山县城关镇卫生院配合）")
+    assert roles(county.tasks()[0]) == [("lead", "城关镇人民政府", "青山县"), ("support", "城关镇卫生院", "青山县")]
+    banner = plan(tmp_path, "鄂托克前旗残疾人事业发展“十四五”规划\n", "（旗残联牵头，三段地嘎查委员会、城川镇卫生院配合）")
+    assert roles(banner.tasks()[0]) == [("lead", "旗残疾人联合会", "鄂托克前旗"), ("support", "三段地嘎查委员会", "鄂托克前旗"),
+                                        ("support", "城川镇卫生院", "鄂托克前旗")]
+
+
+def test_a_community_is_no_region_and_a_school_keeps_its_places_name(tmp_path):
+    """禾川社区 was read as a region 禾川社区 invented below the county, its 人民政府 responsible; 永新中学
+    (a school named after its county) was labelled 县中学, a name no one printed.  A community's name
+    alone is no body (its 居委会 is): a gap; a school named after its place keeps its name, as a
+    company does, while 永新民政局 is the county's 县民政局."""
+    r = plan(tmp_path, "永新县残疾人事业发展“十四五”规划\n", "（县民政局牵头，禾川社区、城南社区居委会配合）",
+             "（县教育局牵头，永新中学、永新实验小学、永新民政局配合）")
+    assert [roles(t) for t in r.tasks()] == [
+        [("lead", "县民政局", "永新县"), ("support", "城南社区居委会", "永新县")],
+        [("lead", "县教育局", "永新县"), ("support", "永新中学", "永新县"), ("support", "永新实验小学", "永新县"),
+         ("support", "县民政局", "永新县")]]
+    assert gaps(r) == [(3, "unit-name", "禾川社区")]
+
+
+def test_a_provinces_department_printed_without_its_level_is_the_provinces(tmp_path):
+    """交通运输厅 in a county's plan was 县交通运输厅, a body no county has: a 厅 is a province's department
+    (an autonomous region's: 自治区民政厅), read as the province's; the name after it in its list keeps
+    the plan's level, as 厅's 省 was restored, not printed; a hall (县政务服务大厅) is the county's."""
+    r = plan(tmp_path, "永新县残疾人事业发展“十四五”规划\n", "（县交通运输局牵头，交通运输厅、民政局、政务服务大厅配合）")
+    assert roles(r.tasks()[0]) == [("lead", "县交通运输局", "永新县"), ("support", "省交通运输厅", "江西省"),
+                                   ("support", "县民政局", "永新县"), ("support", "县政务服务大厅", "永新县")]
+    banner = plan(tmp_path, "鄂托克前旗残疾人事业发展“十四五”规划\n", "（旗民政局牵头，民政厅配合）")
+    assert roles(banner.tasks()[0])[1] == ("support", "自治区民政厅", "内蒙古自治区")
+    assert not r.warnings and not banner.warnings
+
+
+def test_a_body_of_another_province_or_prefecture_is_that_divisions(tmp_path):
+    """In 永新县's plan 赣州市民政局 was a body of a region 赣州市 invented below the county, 湖南省民政厅
+    and 黔东南州民政局 the county's own bodies, 江西省赣州市民政局 the province's 省赣州市民政局.  A
+    division printed in full (or by its short form) outside the plan's chain is the gazetteer's."""
+    r = plan(tmp_path, "永新县残疾人事业发展“十四五”规划\n", "（县民政局牵头，赣州市民政局、湖南省民政厅、江西省赣州市残联配合）",
+             "（县民政局牵头，黔东南州民政局、吉安市永新县残联配合）")
+    assert [roles(t) for t in r.tasks()] == [
+        [("lead", "县民政局", "永新县"), ("support", "赣州市民政局", "赣州市"), ("support", "湖南省民政厅", "湖南省"),
+         ("support", "江西省赣州市残疾人联合会", "赣州市")],
+        [("lead", "县民政局", "永新县"), ("support", "黔东南州民政局", "黔东南苗族侗族自治州"),
+         ("support", "县残疾人联合会", "永新县")]]
+    ganzhou = r.tasks()[0].responsibilities[1].unit.region
+    assert [x.name for x in ganzhou.chain()] == ["江西省", "赣州市"] and not r.warnings
+
+
+def test_a_neighbouring_county_printed_by_its_short_name_is_that_countys(tmp_path):
+    """泰和人民医院 and 泰和民政局 in 永新县's plan (泰和县 is its neighbour under 吉安市) were the plan's
+    县泰和人民医院, 县泰和民政局; 泰和农商银行 and 井冈山大学 (in 吉安市, named after 井冈山) 县泰和农商银行,
+    县井冈山大学; 解放军第九八八医院 县解放军….  A neighbour's body printed by its short name is the
+    neighbour's; a company or school named after a place, and the army's bodies, are read as printed."""
+    r = plan(tmp_path, "永新县残疾人事业发展“十四五”规划\n", "（县卫健委牵头，泰和人民医院、泰和民政局配合）",
+             "（县民政局牵头，泰和农商银行、井冈山大学、解放军第九八八医院配合）")
+    assert [roles(t) for t in r.tasks()] == [
+        [("lead", "县卫生健康委员会", "永新县"), ("support", "泰和人民医院", "泰和县"), ("support", "泰和民政局", "泰和县")],
+        [("lead", "县民政局", "永新县"), ("support", "泰和农商银行", "永新县"), ("support", "井冈山大学", "永新县"),
+         ("support", "解放军第九八八医院", "永新县")]]
+    assert not r.warnings
