@@ -459,7 +459,8 @@ def read_division_grid(grid: Grid, title: str, title_line: int) -> DivisionTable
         r = k + 1 + at
         if no is None and _same_task(grid, spread, r, cols):
             no = row_number(spread[r][1][nc])  # 序号 and task merged down over this row: its own measure
-        task = _joined(cells[cols["task"]] or (spread[r][1][cols["task"]] if no is not None else ""))
+        spread_cells = spread[r][1] + [""] * (len(cells) - len(spread[r][1]))  # a row printing fewer cells
+        task = _joined(cells[cols["task"]] or (spread_cells[cols["task"]] if no is not None else ""))
         content = _joined(cells[cols["content"]]) if "content" in cols else ""
         printed_no = task_number(task)
         if no is None and not squash(cells[nc]) and printed_no and (

@@ -558,3 +558,15 @@ def test_a_list_counting_from_a_huge_number_in_letters_prints_digits(tmp_path):
                     encoding="utf-8")
     from policykg.loaders.formats import read_document
     assert read_document(path).lines[-1] == "99999999999.完善低保制度。"
+
+
+def test_a_division_row_printing_its_number_alone_is_said_not_an_index_error():
+    """Found by fuzzing (seed 40, a plan cut mid-table): a numbered row of a division table printing
+    fewer cells than its task column raised IndexError, the build failing with a traceback."""
+    from policykg.loaders.grids import read_division_grid
+    from policykg.loaders.reading import Grid
+    grid = Grid(((1, ("序号", "重点任务", "牵头单位", "配合单位")), (2, ("1",)),
+                 (3, ("2", "加强康复服务。", "县卫健局", "县残联"))), flattened=True)
+    table = read_division_grid(grid, "重点工作任务分工表", 1)
+    assert [(r.no, r.lead, r.support) for r in table.rows] == [("1", "", ""), ("2", "县卫健局", "县残联")]
+    assert table.unread[0][1] == "division table row 1 has 0 cells under 3 column names: its units were not read"
