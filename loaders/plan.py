@@ -422,19 +422,20 @@ def _region(md: Metadata, text: str) -> tuple[RegionRef | None, list[Gap]]:
     return resolve_region(names, without_site_names(text)), gaps
 
 
-def _forwarded(md: Metadata, resolver: UnitResolver, region: RegionRef | None) -> list:
+def _forwarded(md: Metadata, resolver: UnitResolver, region: RegionRef | None) -> tuple[UnitRef | None, list[Gap]]:
     """A plan printed under a notice forwarding it (转发): its issuer, 文号 and date are its own notice's,
     printed after the forwarder's; where that notice is printed nowhere, the issuer is the body the
     forwarder's title names (转发县残联关于… -> 县残联), first of several (联合: the others said), and its
-    number and date are not read: said.  Returns [issuer read so, or none] + gaps, the issuer first
-    where `md.issuer` is empty and the title names one."""
+    number and date are not read: said.  Returns that issuer (None where `md.issuer` names one, or
+    the title none) and the gaps."""
     if md.forwarded_by is None:
-        return []
-    out: list = []
+        return None, []
+    out: list[Gap] = []
+    issuer: UnitRef | None = None
     line = md.forwarded_by.first
     issuers: list[UnitRef] = resolver.resolve_list(md.forwarded_of) if md.forwarded_of and not md.issuer else []
     if issuers and region is not None:
-        out.append(issuers[0])
+        issuer = issuers[0]
         if len(issuers) > 1:
             out.append(Gap(line, "metadata", f"the plan is issued jointly by {'、'.join(u.label for u in issuers)} "
                                              f"(as the notice forwarding it says): its issuer is read as "
@@ -446,7 +447,7 @@ def _forwarded(md: Metadata, resolver: UnitResolver, region: RegionRef | None) -
                                          f"that notice's: the plan's own {what} are printed nowhere, so not read"
                                          if " and " in what else f"that notice's: the plan's own {what} is printed "
                                          "nowhere, so not read"))
-    return out
+    return issuer, out
 
 
 def _issuer_region(issuer: str, region: RegionRef) -> RegionRef:
@@ -871,14 +872,14 @@ def load_plan(path: str | Path) -> PlanRecord:
         if issuer.dept_type not in ("people-government", "government-office", "township-subdistrict"):
             # a department's own plan (青山县民政局2024年工作要点): its sections (社会救助科) are its own
             resolver.home_body = resolver.resolve(md.issuer)
-    forward_gaps = _forwarded(md, resolver, region)
+    forwarded_issuer, forward_gaps = _forwarded(md, resolver, region)
     if issuer is not None and md.co_issuers:
         # 联合印发: the issuer is the first printed, the lead (主办) body; the others are not modelled
         forward_gaps.append(Gap(md.title_block.first if md.title_block else 0, "metadata",
                                 f"the plan is issued jointly by {'、'.join([md.issuer] + md.co_issuers)}: its "
                                 f"issuer is read as {md.issuer}, the first printed, the others not kept"))
-    if issuer is None and md.forwarded_of and region is not None:
-        issuer = forward_gaps.pop(0)  # type: ignore[assignment]
+    if issuer is None:
+        issuer = forwarded_issuer
     shifted_after = {i - start for i in table_after if i >= start}
     structure = parse_structure(blocks[start:], spans, shifted_after)
     record = PlanRecord(
