@@ -8,6 +8,7 @@ build never loses a task, a clause or a unit silently.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 from policykg.loaders.ladder import bullet, numbering
 from policykg.loaders.model import Chapter, Coverage, Gap, PlanRecord, Task
@@ -16,7 +17,7 @@ from policykg.loaders.responsibilities import (MARKER_RE, Clause, bracket_groups
                                               names_units_first, opens_with_unit, spaced_label_marks)
 from policykg.loaders.structure import short_title
 from policykg.loaders.table_vocab import (LEAD_HEADER, MAX_DIVISION_COLUMNS, SUPPORT_HEADER, IndicatorTable,
-                                          bare_column_name)
+                                          bare_column_name, is_header_cell)
 from policykg.loaders.text import COLUMN_RE, Block, Line, bare_box_heading, normalize
 
 #: how much of an unread sentence a gap quotes
@@ -240,17 +241,17 @@ def indicators_in_prose(blocks: list[Block]) -> list[Gap]:
 _HEADER_SPLIT_RE = re.compile(r"[\s|｜]+")
 
 
-def unit_columns_in_prose(blocks: list[Block]) -> list[Gap]:
+def unit_columns_in_prose(blocks: list[Block], said: Container[int] = frozenset()) -> list[Gap]:
     """A line naming a table's columns, one of them a column of units (序号 重点任务 牵头单位 配合单位),
     left among the prose: the header of a table of responsibilities no reader read (its rows cut
     and scattered over lines, as pdftotext's -raw mode prints one).  Who owns what it lists is not
-    read: a gap, never a silence."""
+    read: a gap, never a silence (but once: not on a line `said` holds, a table's gap already)."""
     gaps: list[Gap] = []
     for block in blocks:
         for ln in block.lines:
             cells = [c for c in _HEADER_SPLIT_RE.split(ln.norm) if c]
-            if 3 <= len(cells) <= MAX_DIVISION_COLUMNS and all(len(c) <= 8 for c in cells) \
-                    and not any(m in ln.norm for m in "。，；：") \
+            if 3 <= len(cells) <= MAX_DIVISION_COLUMNS and ln.no not in said \
+                    and all(is_header_cell(c) or c == "序号" for c in cells) \
                     and any(bare_column_name(c) in LEAD_HEADER + SUPPORT_HEADER for c in cells):
                 gaps.append(Gap(ln.no, "table", f"a table's header naming a column of units ({' | '.join(cells)}) "
                                                 f"whose rows were not read as a table: the units it gives "

@@ -896,7 +896,7 @@ def load_plan(path: str | Path) -> PlanRecord:
     record.warnings.extend(Gap(line, kind, message) for line, kind, message in src.gaps)
     record.warnings.extend(Gap(line, "table", message) for t in indicator_tables for line, message in t.unread)
     record.warnings.extend(indicators_in_prose(blocks[start:]))
-    record.warnings.extend(unit_columns_in_prose(blocks[start:]))
+    record.warnings.extend(unit_columns_in_prose(blocks[start:], {g.line for g in record.warnings if g.kind == "table"}))
     record.indicators = _indicators(indicator_tables, spans, md.period, record.warnings,
                                     notes_bracketed_totals(src.text), attribute_marks(src.text))
     body_tasks = record.tasks()
