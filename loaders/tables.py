@@ -666,6 +666,13 @@ def read_division_table(lines: list[Line], i: int) -> DivisionTable | None:
             if why:
                 table.unread.append((first, f"division table row {expect} {why}: its units and deadline "
                                             f"were not read"))
+            elif "support" in by_order and "\n" in by_order["support"].text:
+                # more lines of units than columns of units: where the lead's cell ends is not printed
+                table.unread.append((first, f"division table row {expect} prints its units one a line, more "
+                                            f"lines than columns of units, and no mark where a cell ends: read "
+                                            f"as its first line the lead's ({by_order['lead'].text}), the others "
+                                            f"the supporters' ({by_order['support'].text.replace(chr(10), '、')}); "
+                                            f"a lead's cell of several lines would be misread"))
             row_cells = list(by_order.values())
             cell = lambda role: by_order.get(role, _NO_CELL)  # noqa: E731
         if len(row_cells) < 2 and not (not tabbed and row_cells and why):
@@ -769,7 +776,9 @@ def _regroup_untabbed(cells: list[_Cell], start: int, ncols: int, next_no: int, 
     out["lead"] = rest[0]
     if len(rest) == 1 or ncols < 3:
         return out, end, ""
-    out["support"] = _Cell("、".join(c.text for c in rest[1:]), rest[1].first_line, rest[-1].last_line)
+    # (lines of units beyond the columns' are the supporters': said by the caller, as a guess)
+    out["support"] = _Cell(("、" if len(rest) <= ncols - 1 else "\n").join(c.text for c in rest[1:]),
+                           rest[1].first_line, rest[-1].last_line)
     return out, end, ""
 
 

@@ -318,3 +318,23 @@ def test_the_word_file_printed_to_pdf_and_extracted_by_pdftotext_reads_as_the_wo
     assert any(g.message.startswith("a table's header naming a column of units (序号 | 重点任务 | 牵头单位 | 配合单位)")
                for g in raw.warnings)
     assert any("no table was read there" in g.message for g in raw.warnings)  # the indicator table's rows
+
+
+@needs_soffice
+def test_the_word_file_saved_as_text_by_libreoffice_reads_as_it_or_says(tmp_path, word):
+    """Saved as text (LibreOffice's or Word's 纯文本), a table prints each cell on a line of its own, a
+    cell of several paragraphs over several lines, nothing marking where a cell ends: the division
+    row whose lead cell names three companies, one a line, reads its first as the lead and the
+    others as supporters, and says so (before: read so, nothing said).  All else reads as the Word file."""
+    path, want = word
+    record = load_plan(soffice(closed(path), "txt:Text (encoded):UTF8", tmp_path))
+    got = reading(record)
+    assert {k: v for k, v in got.items() if k != "tasks"} == {k: v for k, v in want.items() if k != "tasks"}
+    companies = ["中国移动通信集团青山分公司", "中国电信股份有限公司青山分公司", "中国联通青山分公司"]
+    row2 = [(no, lead, sup) for no, title, lead, sup in got["tasks"] if title.startswith("落实残疾人信息消费")]
+    assert row2 == [("2", companies[:1], companies[1:] + ["县工业和信息化局"])]
+    assert [t for t in got["tasks"] if not t[1].startswith("落实残疾人信息消费")] == \
+        [t for t in want["tasks"] if not t[1].startswith("落实残疾人信息消费")]
+    assert [g.message.split(":")[0] for g in record.warnings] == [
+        "division table row 2 prints its units one a line, more lines than columns of units, and no mark where a "
+        "cell ends"]
