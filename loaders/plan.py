@@ -42,7 +42,7 @@ from policykg.loaders.targets import extract_targets, linked_indicators
 from policykg.loaders.table_vocab import (LEAD_HEADER, SUPPORT_HEADER, attribute_marks, bare_column_name,
                                           DivisionRow, DivisionTable, IndicatorTable, is_division_title,
                                           is_value_role, marked_attribute, squash, task_number)
-from policykg.loaders.tables import flattened_grid, read_division_table, read_indicator_table
+from policykg.loaders.tables import drawn_box, flattened_grid, read_division_table, read_indicator_table
 from policykg.loaders.text import COLUMN_RE, Block, Line, ProjectRow, line_width, make_blocks, make_lines, normalize
 from policykg.loaders.units import UnitResolver
 from policykg.loaders.values import bracketed_number, notes_bracketed_totals, parse_value
@@ -150,6 +150,10 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap],
                                                 "numbering does not follow)" if len(grid.rows[0][1]) == len(
                                                     last_division.header) else "after the division table above"))
                 rows = []  # its cells are no prose
+        elif box := drawn_box(lines, i):  # a 专栏 drawn as a table of one column: its paragraphs are prose
+            segment.extend(box[0])
+            i = box[1] + 1
+            continue
         elif ln.clean:
             table = read_indicator_table(lines, i, period)
             if table is None and is_division_title(ln.norm):

@@ -786,10 +786,19 @@ def _regroup_untabbed(cells: list[_Cell], start: int, ncols: int, next_no: int, 
 # any flattened table, read by position
 def flattened_grid(lines: list[Line], i: int) -> tuple[Grid, int] | None:
     """The table that starts at lines[i] as text extraction flattens tables, as a `Grid`, so that it
-    is read by position like a real table; with the line it ends on.  Two printings: one cell a
-    tab-indented line and a blank line after each row (a wrapped cell goes on unindented), or one
-    row a line, cells apart by tabs or runs of spaces.  None unless two rows, one of two cells."""
-    found = _cell_lines(lines, i) if lines[i].indented else (_row_lines(lines, i) or _numbered_cell_lines(lines, i))
+    is read by position like a real table; with the line it ends on.  Three printings: one cell a
+    tab-indented line and a blank line after each row (a wrapped cell goes on unindented), one row a
+    line, cells apart by tabs or runs of spaces, or drawn with +---+ and | (`drawn_table`).  None
+    unless two rows, one of two cells."""
+    drawn = drawn_table(lines, i)
+    if drawn is not None:
+        rows, last = drawn
+        if len(rows[0][1]) < 2:
+            return None  # one column: a box (`drawn_box`)
+        found: tuple[list[tuple[int, tuple[str, ...]]], int] | None = (
+            [(nos[0], tuple(_cell_text(c) for c in cells)) for nos, cells in rows], last)
+    else:
+        found = _cell_lines(lines, i) if lines[i].indented else (_row_lines(lines, i) or _numbered_cell_lines(lines, i))
     if found is None:
         return None
     rows, last = found
@@ -905,6 +914,80 @@ def _split_cells(line: str, piped: bool, outer: tuple[bool, bool] = (False, Fals
     if outer[1] and cells and not cells[-1]:
         cells = cells[:-1]
     return cells
+
+
+#: a drawn table's rule: +----+----+ (a row's end), +====+====+ (its header's)
+_DRAWN_RULE_RE = re.compile(r"\+(?:[-=:]+\+)+")
+
+
+def drawn_table(lines: list[Line], i: int) -> tuple[list[tuple[list[int], list[list[str]]]], int] | None:
+    """A table drawn with characters, as pandoc prints a Word table as text (a Markdown grid table):
+    rules of +, - and = between its rows, each row's cells between | marks over one line or more, a
+    cell's paragraphs apart by a blank line of it.  Its rows (the numbers of the lines each prints,
+    and each cell as the lines it prints), and the line it ends on; None unless lines[i] opens one."""
+    if not _DRAWN_RULE_RE.fullmatch(lines[i].clean):
+        return None
+    ncols = lines[i].clean.count("+") - 1
+    rows: list[tuple[list[int], list[list[str]]]] = []
+    nos: list[int] = []
+    cells: list[list[str]] = []
+    last = lines[i].no
+    for ln in lines[i + 1:]:
+        text = ln.clean
+        if _DRAWN_RULE_RE.fullmatch(text) and text.count("+") - 1 == ncols:
+            if nos:
+                rows.append((nos, cells))
+            nos, cells = [], []
+            last = ln.no
+            continue
+        parts = text[1:-1].split("|") if len(text) > 1 and text[0] == text[-1] == "|" else []
+        if len(parts) != ncols:
+            break
+        if not nos:
+            cells = [[] for _ in range(ncols)]
+        nos.append(ln.no)
+        for column, part in zip(cells, parts):
+            column.append(part.strip())
+    return (rows, last) if rows else None
+
+
+def _paragraphs(printed: list[str], wide: bool = False) -> list[tuple[int, str]]:
+    """A drawn table's cell from the lines it prints: its paragraphs (apart by a blank line), each
+    with the index of its first line, its lines joined as wrapped (nothing between Chinese
+    characters).  In a wide cell (a box's), a line ending short of half the cell's width went on at a
+    space the text prints there (a box item's name and its description, two spaces apart): kept."""
+    width = max((len(ln) for ln in printed), default=0)
+    out: list[tuple[int, str]] = []
+    text, first = "", 0
+    for k, ln in enumerate(printed + [""]):
+        if not ln:
+            if text:
+                out.append((first, text))
+            text = ""
+        elif not text:
+            text, first = ln, k
+        elif wide and len(printed[k - 1]) * 2 < width:
+            text += "  " + ln
+        else:
+            text = _joined(text, ln)
+    return out
+
+
+def _cell_text(printed: list[str]) -> str:
+    """A drawn table's cell: its paragraphs one a line (a cell of units, one a paragraph)."""
+    return "\n".join(text for _, text in _paragraphs(printed))
+
+
+def drawn_box(lines: list[Line], i: int) -> tuple[list[Line], int] | None:
+    """A drawn table of one column (a 专栏 box, as pandoc prints a Word file's one-cell table): its
+    paragraphs as lines of prose, each at the line it starts on; and the index of its last line."""
+    drawn = drawn_table(lines, i)
+    if drawn is None or len(drawn[0][0][1]) != 1:
+        return None
+    rows, last = drawn
+    out = [Line(nos[k], text, normalize(text), False) for nos, (cell,) in rows
+           for k, text in _paragraphs(cell, wide=True)]
+    return out, next(k for k in range(i, len(lines)) if lines[k].no == last)
 
 
 #: a stretch of a line's text: words one space apart (2020 年), two or more spaces, a tab or a

@@ -338,3 +338,21 @@ def test_the_word_file_saved_as_text_by_libreoffice_reads_as_it_or_says(tmp_path
     assert [g.message.split(":")[0] for g in record.warnings] == [
         "division table row 2 prints its units one a line, more lines than columns of units, and no mark where a "
         "cell ends"]
+
+
+@needs_pandoc
+@pytest.mark.parametrize("to", ["plain", "markdown"])
+def test_pandocs_text_of_the_word_file_reads_as_it_or_says(tmp_path, word, to):
+    """pandoc's text of the Word file (`pandoc plan.docx -t plain`, or Markdown): its division table
+    and its box drawn with +---+ and |, read as the Word file's (before: the table said unread and
+    the box read into the task above it, nothing said); its indicator table (columns under dashes,
+    a row a blank line apart) is not read, and said."""
+    path, want = word
+    out = tmp_path / f"pandoc-{to}.txt"
+    subprocess.run([PANDOC, str(path), "-t", to, "-o", str(out)], check=True, capture_output=True, timeout=120)
+    record = load_plan(out)
+    got = reading(record)
+    assert (got["tasks"], got["projects"], got["region"]) == (want["tasks"], want["projects"], want["region"])
+    assert got["indicators"] == []
+    assert [g.message.split(" as ")[0] for g in record.warnings] == [
+        "2 line(s) to line 10 end in an indicator's attribute (约束性/预期性)"]

@@ -341,3 +341,52 @@ def test_a_division_tables_header_left_among_the_prose_is_a_gap(tmp_path):
     assert [(g.kind, g.line) for g in r.warnings if "column of units" in g.message] == [("table", 12)]
     assert "a table's header naming a column of units (序号 | 重点任务 | 牵头单位 | 配合单位) whose rows were not " \
            "read as a table: the units it gives tasks are not read" in [g.message for g in r.warnings]
+
+
+DRAWN_DIVISION = """+--------+------------------+--------------+--------------+
+| 序号   | 重点任务         | 牵头单位     | 配合单位     |
++========+==================+==============+==============+
+| 1      | 完善残疾人最低生 | 县民政局     | 县           |
+|        | 活保障制度，将符 |              | 财政局、县残 |
+|        | 合条件的残疾人纳 |              | 联           |
+|        | 入低保。         |              |              |
++--------+------------------+--------------+--------------+
+| 2      | 加强残疾人康复服 | 县卫健局     | 县残联       |
+|        | 务，实施精准康复 |              |              |
+|        | 行动。           | 县医保局     |              |
++--------+------------------+--------------+--------------+
+"""
+
+
+def test_a_division_table_drawn_with_rules_as_pandoc_prints_it(tmp_path):
+    """pandoc prints a Word table as text drawn with +---+ and |, each cell wrapped inside its column
+    and a cell's paragraphs a blank line apart: before, nothing of it was read and only its header
+    was said; now each row, and the lead cell of two paragraphs as two leads."""
+    r = table_plan(tmp_path, DRAWN_DIVISION + "\n二、保障措施\n加强组织领导。\n")
+    assert rows_of(r)[:2] == [("1", ["县民政局"], ["县财政局", "县残疾人联合会"], ""),
+                              ("2", ["县卫生健康局", "县医疗保障局"], ["县残疾人联合会"], "")]
+    division = next(s for c in r.chapters for s in c.sections if s.title == "重点工作任务分工表")
+    assert division.tasks[0].title == "完善残疾人最低生活保障制度，将符合条件的残疾人纳入低保"
+    assert [g for g in r.warnings if g.kind == "table"] == []
+
+
+def test_a_box_drawn_as_a_table_of_one_column_reads_its_items(tmp_path):
+    """A 专栏 printed in a one-cell Word table, as pandoc draws it: before, its lines (with their |
+    marks) were read into the task above it and the box was lost, nothing said."""
+    box = ("+------------------------------------------------------+\n"
+           "| 专栏1 残疾人社会保障项目                             |\n|                                                      |\n"
+           "| 最低生活保障                                         |\n| 将符合条件的残疾人家庭全部纳入最低生活保障范         |\n"
+           "| 围，符合条件的低保边缘家庭中的残疾人纳入低保。       |\n|                                                      |\n"
+           "| 残疾人信息消费优惠                                   |\n| 对残疾人使用语音、流量等信息消费套餐给予优惠。       |\n"
+           "+======================================================+\n"
+           "+------------------------------------------------------+\n")
+    path = tmp_path / "plan.txt"
+    path.write_text("青山县“十四五”残疾人事业发展规划\n\n一、主要任务\n1.完善低保。将符合条件的残疾人纳入低保。（牵头单位：县民政局）\n"
+                    + box + "2.加强康复。实施精准康复。（牵头单位：县卫健局）\n", encoding="utf-8")
+    r = load_plan(path)
+    assert [(p.title, p.text) for p in r.projects()] == [
+        ("最低生活保障", "将符合条件的残疾人家庭全部纳入最低生活保障范围，符合条件的低保边缘家庭中的残疾人纳入低保。"),
+        ("残疾人信息消费优惠", "对残疾人使用语音、流量等信息消费套餐给予优惠。")]
+    assert [t.text for t in r.tasks()] == ["完善低保。将符合条件的残疾人纳入低保。（牵头单位：县民政局）",
+                                           "加强康复。实施精准康复。（牵头单位：县卫健局）"]
+    assert r.warnings == []
