@@ -10,6 +10,7 @@ cells are then assigned by what they look like, so a missing or wrapped cell doe
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from policykg.loaders.table_vocab import (MAX_DIVISION_COLUMNS, attribute_of, UNIT_PAREN_RE, DivisionRow,
@@ -790,13 +791,15 @@ def flattened_grid(lines: list[Line], i: int) -> tuple[Grid, int] | None:
     tab-indented line and a blank line after each row (a wrapped cell goes on unindented), one row a
     line, cells apart by tabs or runs of spaces, or drawn with +---+ and | (`drawn_table`).  None
     unless two rows, one of two cells."""
-    drawn = drawn_table(lines, i)
-    if drawn is not None:
+    dashed = _dashed_rows(lines, i)
+    drawn = drawn_table(lines, i) if dashed is None else None
+    if dashed is not None:
+        found = dashed
+    elif drawn is not None:
         rows, last = drawn
         if len(rows[0][1]) < 2:
             return None  # one column: a box (`drawn_box`)
-        found: tuple[list[tuple[int, tuple[str, ...]]], int] | None = (
-            [(nos[0], tuple(_cell_text(c) for c in cells)) for nos, cells in rows], last)
+        found = ([(nos[0], tuple(_cell_text(c) for c in cells)) for nos, cells in rows], last)
     else:
         found = _cell_lines(lines, i) if lines[i].indented else (_row_lines(lines, i) or _numbered_cell_lines(lines, i))
     if found is None:
@@ -918,6 +921,70 @@ def _split_cells(line: str, piped: bool, outer: tuple[bool, bool] = (False, Fals
 
 #: a drawn table's rule: +----+----+ (a row's end), +====+====+ (its header's)
 _DRAWN_RULE_RE = re.compile(r"\+(?:[-=:]+\+)+")
+
+
+#: a rule of dashes across a table (its top or its bottom), and under its header one run of dashes a
+#: column, a space or more apart (Markdown's simple and multiline tables, as pandoc prints a Word table)
+_DASH_RULE_RE = re.compile(r"-{3,}")
+_COLUMN_RULE_RE = re.compile(r"-{2,}(?: +-{2,})+")
+
+
+def _display_width(text: str) -> int:
+    """How many columns `text` takes on a terminal's (and pandoc's) grid: two for a wide character."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _dashed_rows(lines: list[Line], i: int) -> tuple[list[tuple[int, tuple[str, ...]]], int] | None:
+    """A table set out under a rule of dashes, one run a column (pandoc's text of a Word table, a
+    Markdown simple or multiline table): each character stands in the column whose run starts at or
+    before the place it takes (a Chinese character two places wide); under a rule across the table,
+    a row runs over its lines to a blank line (its cells' lines joined as wrapped), else a row is a
+    line and a blank line ends the table.  Its rows from its header, and the line it ends on."""
+    top = bool(_DASH_RULE_RE.fullmatch(lines[i].clean))
+    k = i + 1 if top else i
+    head: list[Line] = []
+    while k < len(lines) and lines[k].clean and not _COLUMN_RULE_RE.fullmatch(lines[k].clean) and len(head) < 3:
+        head.append(lines[k])
+        k += 1
+    if not head or k >= len(lines) or not _COLUMN_RULE_RE.fullmatch(lines[k].clean) or (not top and len(head) > 1):
+        return None
+    rule = lines[k]
+    starts = [rule.lead + _display_width(rule.clean[:m.start()]) for m in re.finditer(r"-+", rule.clean)]
+
+    def cells_of(ln: Line) -> list[str]:
+        out, at = [""] * len(starts), ln.lead
+        for ch in ln.clean:
+            out[max((c for c, start in enumerate(starts) if start <= at), default=0)] += ch
+            at += _display_width(ch)
+        return [c.strip() for c in out]
+
+    def joined(printed: list[list[str]]) -> tuple[str, ...]:
+        texts = [""] * len(starts)
+        for cells in printed:
+            texts = [_joined(t, c) if c else t for t, c in zip(texts, cells)]
+        return tuple(texts)
+
+    rows = [(head[0].no, joined([cells_of(ln) for ln in head]))]
+    row: list[Line] = []  # the lines of the row being read (under a rule across the table)
+    last = rule.no
+    for ln in lines[k + 1:]:
+        rule_line = bool(ln.clean) and bool(_DASH_RULE_RE.fullmatch(ln.clean) or _COLUMN_RULE_RE.fullmatch(ln.clean))
+        if ln.clean and not rule_line:
+            row.append(ln)
+            last = ln.no
+            if top:
+                continue
+        if row:
+            rows.append((row[0].no, joined([cells_of(r) for r in row])))
+            row = []
+        if rule_line:
+            last = ln.no
+            break  # the table's bottom rule
+        if not ln.clean and not top:
+            break  # a blank line ends a table of one line a row
+    if row:
+        rows.append((row[0].no, joined([cells_of(r) for r in row])))
+    return (rows, last) if len(rows) >= 2 else None
 
 
 def drawn_table(lines: list[Line], i: int) -> tuple[list[tuple[list[int], list[list[str]]]], int] | None:

@@ -390,3 +390,27 @@ def test_a_box_drawn_as_a_table_of_one_column_reads_its_items(tmp_path):
     assert [t.text for t in r.tasks()] == ["完善低保。将符合条件的残疾人纳入低保。（牵头单位：县民政局）",
                                            "加强康复。实施精准康复。（牵头单位：县卫健局）"]
     assert r.warnings == []
+
+
+@pytest.mark.parametrize("multiline", [False, True])
+def test_an_indicator_table_set_out_under_dashes(tmp_path, multiline):
+    """A Markdown simple table (a row a line) or multiline table (rows a blank line apart, under a rule
+    across the table), as pandoc prints a Word table: each character in the column whose dashes
+    start at or before its place, a Chinese character two places wide.  Before: not read, said."""
+    rows = ["  城乡残疾人职业技能培训人数（人次）   ——                800               预期性",
+            "  困难残疾人生活补贴覆盖率（%）        100               100               约束性"]
+    table = ("  指标                                 2020年            2025年            属性\n"
+             "  ------------------------------------ ----------------- ----------------- -----------------\n")
+    if multiline:
+        rule = "  " + "-" * 90 + "\n"
+        table = rule + table + rows[0] + "\n\n" + rows[1] + "\n" + rule
+    else:
+        table = table + rows[0] + "\n" + rows[1] + "\n"
+    path = tmp_path / "plan.txt"
+    path.write_text("青山县“十四五”残疾人事业发展规划\n\n一、主要指标\n\n" + table
+                    + "\n二、主要任务\n1.完善低保。将符合条件的残疾人纳入低保。（牵头单位：县民政局）\n", encoding="utf-8")
+    r = load_plan(path)
+    assert [(i.name, i.unit, i.baseline.printed, i.target.printed, i.attribute) for i in r.indicators] == [
+        ("城乡残疾人职业技能培训人数", "人次", "——", "800", "预期性"), ("困难残疾人生活补贴覆盖率", "%", "100", "100", "约束性")]
+    assert [t.title for t in r.tasks()] == ["完善低保"]
+    assert r.warnings == []
