@@ -259,6 +259,18 @@ def unit_columns_in_prose(blocks: list[Block], said: Container[int] = frozenset(
     return gaps
 
 
+#: a table printed as HTML markup in a text (Markdown that holds a table pandoc could not draw)
+_MARKUP_TABLE_RE = re.compile(r"\s*<table\b", re.IGNORECASE)
+
+
+def markup_tables_in_prose(blocks: list[Block]) -> list[Gap]:
+    """A table a text prints as HTML markup (<table>…, as pandoc writes one into Markdown when its
+    cells hold several paragraphs) is read by no text reader: a gap for each, never a silence."""
+    return [Gap(ln.no, "table", "a table printed as HTML markup (<table>) in a text is not read: read the "
+                                "document it came from, or save the text as a web page (.html)")
+            for block in blocks for ln in block.lines if _MARKUP_TABLE_RE.match(ln.clean)]
+
+
 def printed_rows(table: IndicatorTable) -> int:
     """Rows an indicator table prints: those read, and any its numbering skips."""
     numbers = [int(r.no) for r in table.rows if r.no.isdigit()]

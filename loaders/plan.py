@@ -16,8 +16,8 @@ from pathlib import Path
 from policykg.errors import InputError
 from policykg.loaders.linking import link_rows
 from policykg.loaders.metadata import Metadata, read_metadata, without_site_names
-from policykg.loaders.coverage import (boxes_printed, indicators_in_prose, lead_paragraphs, measure_coverage,
-                                       printed_rows, sub_point_owners, unit_columns_in_prose, unread_markers)
+from policykg.loaders.coverage import (boxes_printed, indicators_in_prose, lead_paragraphs, markup_tables_in_prose,
+                                       measure_coverage, printed_rows, sub_point_owners, unit_columns_in_prose, unread_markers)
 from policykg.loaders.ladder import CHAPTER_STYLES, Numbering, numbering
 from policykg.loaders.outline import division_heading
 from policykg.loaders.model import (Chapter, DocumentInfo, Gap, Indicator, PlanRecord, Project, RegionRef, Section,
@@ -901,6 +901,8 @@ def load_plan(path: str | Path) -> PlanRecord:
     record.warnings.extend(Gap(line, "table", message) for t in indicator_tables for line, message in t.unread)
     record.warnings.extend(indicators_in_prose(blocks[start:]))
     record.warnings.extend(unit_columns_in_prose(blocks[start:], {g.line for g in record.warnings if g.kind == "table"}))
+    if src.media_type == "text/plain":
+        record.warnings.extend(markup_tables_in_prose(blocks[start:]))
     record.indicators = _indicators(indicator_tables, spans, md.period, record.warnings,
                                     notes_bracketed_totals(src.text), attribute_marks(src.text))
     body_tasks = record.tasks()

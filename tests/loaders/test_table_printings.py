@@ -414,3 +414,12 @@ def test_an_indicator_table_set_out_under_dashes(tmp_path, multiline):
         ("城乡残疾人职业技能培训人数", "人次", "——", "800", "预期性"), ("困难残疾人生活补贴覆盖率", "%", "100", "100", "约束性")]
     assert [t.title for t in r.tasks()] == ["完善低保"]
     assert r.warnings == []
+
+
+def test_a_table_printed_as_html_markup_in_a_text_is_a_gap(tmp_path):
+    """pandoc writes a table whose cells hold several paragraphs into Markdown as HTML: before, its
+    rows (a division table's units) were read as nothing, and nothing said."""
+    r = table_plan(tmp_path, "<table>\n<thead>\n<tr class=\"header\">\n<th>序号</th>\n<th>重点任务</th>\n<th>牵头单位</th>\n"
+                             "</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>完善低保制度。</td>\n<td><p>县民政局</p>\n"
+                             "<p>县残联</p></td>\n</tr>\n</tbody>\n</table>\n")
+    assert [(g.kind, g.line) for g in r.warnings if "HTML markup" in g.message] == [("table", 12)]
