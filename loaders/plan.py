@@ -625,7 +625,7 @@ def _division_line_of(row: DivisionRow):
 def _division_section(table: DivisionTable, readers: ClauseReader, spans: _Spans, order: int) -> Section:
     section = Section("", table.title, spans.lines(table.title_line, table.title_line), order=order)
     # a lead column named 责任单位 (责任部门, 实施单位 …) names the units responsible, read as the body
-    # reads that label: beside a column of supporters the first-named leads (the rest support); alone,
+    # reads that label: beside a column of supporters every unit of it leads (co-leads); alone,
     # by the plan's convention (the first-named leads in a plan that marks no lead, else all support)
     owner = bare_column_name(squash(table.lead_column)) in OWNER_LABELS
     for k, row in enumerate(table.rows, 1):
@@ -902,10 +902,11 @@ def load_plan(path: str | Path) -> PlanRecord:
     clauses_of = {id(t): ClauseReader.find(t.text) for t in body_tasks}  # each task's text parsed once
     section_clauses = [clause for _, clause, _ in structure.section_clauses.values()] + \
         [clause for _, clause, _ in structure.clauses_above.values()]
-    owner_first = owners_first_lead(src.text) or not owner_names_supporters(
+    first_noted = owners_first_lead(src.text)
+    owner_first = first_noted or not owner_names_supporters(
         [c for cs in clauses_of.values() for c in cs] + section_clauses)
     readers = ClauseReader(resolver, owner_first, record.warnings, lead_marks(src.text),
-                           owners_unordered(src.text))
+                           owners_unordered(src.text), first_noted)
     markers = [0, 0]
     for task in body_tasks:
         blocks_of_task = structure.task_blocks[id(task)]

@@ -812,8 +812,9 @@ class ClauseReader:
     责任单位, adding a gap for every printed name that does not read as a unit."""
 
     def __init__(self, resolver: UnitResolver, owner_first: bool, gaps: list[Gap],
-                 lead_marks: str = "", unordered: bool = False) -> None:
+                 lead_marks: str = "", unordered: bool = False, first_noted: bool = False) -> None:
         self.resolver, self.owner_first, self.gaps = resolver, owner_first, gaps
+        self.first_noted = first_noted  # the plan's note says a list's first-named leads (第一个为牵头单位)
         self.lead_marks = lead_marks  # the symbols the plan's note says mark a lead (带*的为牵头单位)
         self.unordered = unordered  # the plan's note says its lists' order means nothing (排名不分先后)
 
@@ -840,9 +841,12 @@ class ClauseReader:
         parts = list(parts)
         hint: str | None = None
         # 责任单位 beside a lead marker in the same clause always names supporters; beside supporters
-        # alone (责任部门：A；协办单位：B) it names the owner, whatever the plan does elsewhere
+        # alone (责任部门：A、B；协办单位：C, or a table's 责任单位 and 配合单位 columns) it plays the lead's
+        # part, whatever the plan does elsewhere: every unit of it leads (A and B co-lead), unless the
+        # plan's note says a list's first-named leads (第一个为牵头单位)
         roles = {p.role for p in parts}
         owner_first = (self.owner_first or "support" in roles) and "lead" not in roles
+        co_lead = "support" in roles and "lead" not in roles and not self.first_noted
         owner_seen = False
         for part in parts:
             if part.role in NOT_UNITS:
@@ -857,7 +861,7 @@ class ClauseReader:
             marked = any(mark for _, _, mark in refs)  # 区残联（牵头）、区民政局: the others support
             for k, (printed, unit, mark) in enumerate(refs):
                 role = mark or ("support" if marked else part.role)
-                if role == "owner" and self.unordered and owner_first:
+                if role == "owner" and (co_lead or self.unordered and owner_first):
                     role = "lead"  # 责任单位：A、B with 排名不分先后: each is responsible, none first
                 elif role == "owner":
                     role = "lead" if owner_first and not owner_seen and k == 0 else "support"
