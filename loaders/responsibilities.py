@@ -110,6 +110,11 @@ _PROSE_VERBS = ("统筹", "组织实施", "共同推进", "负总责", "指导",
 _PAIRED_VERBS = ("指导", "负责指导", "支持", "为主")
 _VERB_RE = _verbs_re(_SUPPORT_VERBS + _LEAD_VERBS + _OWNER_VERBS)
 _PLAIN_VERB_RE = _verbs_re(v for v in _SUPPORT_VERBS + _LEAD_VERBS + _OWNER_VERBS if v not in _PROSE_VERBS)
+#: an unbracketed sentence's verbs: the plain ones and those naming a role only set against another
+#: (县民政局为主，县财政局协同。 / 县残联指导，各乡镇落实。): `_verb_final` reads no clause of paired
+#: verbs alone ((接受教育部门指导。) is prose), and every list must read as units (`_all_units`)
+_SENTENCE_VERB_RE = _verbs_re(v for v in _SUPPORT_VERBS + _LEAD_VERBS + _OWNER_VERBS
+                              if v not in _PROSE_VERBS or v in _PAIRED_VERBS)
 #: verbs that say the units before them carry the task out (县卫健局牵头，各乡镇人民政府落实): beside a
 #: lead they support it, as 负责实施 does after a 牵头; closing the first list of a clause that names
 #: no lead but names supporters (县民政局落实，县财政局配合 / 县卫健局会同县残联落实) they lead; else they
@@ -125,7 +130,10 @@ _HOW = tuple(sorted(_CARRY_HOW + ("积极", "密切", "主动", "全力", "大�
 _WITH_CARRY = {_VERB_RE: _verbs_re(_SUPPORT_VERBS + _LEAD_VERBS + _OWNER_VERBS + _CARRY_VERBS),
                _PLAIN_VERB_RE: _verbs_re([v for v in _SUPPORT_VERBS + _LEAD_VERBS + _OWNER_VERBS
                                           if v not in _PROSE_VERBS]
-                                         + list(_CARRY_VERBS))}
+                                         + list(_CARRY_VERBS)),
+               _SENTENCE_VERB_RE: _verbs_re([v for v in _SUPPORT_VERBS + _LEAD_VERBS + _OWNER_VERBS
+                                             if v not in _PROSE_VERBS or v in _PAIRED_VERBS]
+                                            + list(_CARRY_VERBS))}
 #: a topic that speaks for the tasks printed before it, not for one
 GROUP_TOPICS = ("以上", "上述", "前述", "上列")
 #: words that join a second unit list to the first: X会同Y负责 (Y supports)
@@ -408,6 +416,8 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE, norm: str | None 
             if units is None:
                 return None  # a clause for the tasks above (以上任务由…): not this task's alone
             units = _without_how(units)
+            if verb == "为主" and units.startswith("以") and len(units) > 1:
+                units = units[1:]  # 以县民政局为主: 以…为主 says who chiefly does it, 以 no part of the name
             head, *withs = _WITH_RE.split(units)
             if verb in _PAIRED_VERBS:
                 paired.append(len(parts))
@@ -766,9 +776,10 @@ def _after_boundary(norm: str, lo: int, pos: int) -> bool:
 
 
 def _all_units(parts: list[Part]) -> bool:
-    """An unbracketed clause only where every unit list reads as organisations."""
+    """An unbracketed clause only where every unit list reads as organisations, each one body's name:
+    a kind alone (政府为主，部门协同。 / 学校为主，家庭配合。: 政府, 部门, 学校) is a slogan's word."""
     names = [split_unit_list(p.units) for p in parts if p.role not in NOT_UNITS]
-    return all(names) and all(reads_as_unit(n) is None for ns in names for n in ns)
+    return all(names) and all(reads_as_unit(n) is None and n not in ORG_ENDINGS for ns in names for n in ns)
 
 
 def _candidate(text: str, norm: str, start: int, hi: int, covered, strict, labelled: bool) -> Clause | None:
@@ -785,7 +796,7 @@ def _candidate(text: str, norm: str, start: int, hi: int, covered, strict, label
         return None  # the sentence holds a bracketed clause already read
     # 由…组织实施 names its subject with 由: the verbs of prose read there too (由A会同B组织实施。)
     # (normalisation keeps offsets: `norm` holds `inner` normalised at the same place)
-    verbs = _VERB_RE if norm.startswith("由", inner_start) else _PLAIN_VERB_RE
+    verbs = _VERB_RE if norm.startswith("由", inner_start) else _SENTENCE_VERB_RE
     parts = _labelled(inner) if labelled else _verb_final(inner, verbs, norm[inner_start:inner_start + len(inner)])
     if not parts or (strict is not None and not strict(parts)):
         return None
