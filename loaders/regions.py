@@ -422,7 +422,8 @@ def county_before(town: str, text: str) -> str | None:
     found: Counter[str] = Counter()
     for m in re.finditer(re.escape(town), text):
         before = text[max(0, m.start() - 12):m.start()]
-        for k in range(2, len(before) + 1):
+        # the longest name ending there: 薛城区, never the 城区 its name ends with (a district elsewhere)
+        for k in range(len(before), 1, -1):
             if before[-k:] in counties() or official_name(before[-k:]) in counties():
                 found[before[-k:]] += 1
                 break
