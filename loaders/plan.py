@@ -30,9 +30,9 @@ from policykg.loaders.grids import (continue_division_grid, read_division_grid, 
 from policykg.loaders.formats import read_document
 from policykg.loaders.reading import Grid, SourceText
 from policykg.loaders.reference import classify_department
-from policykg.loaders.regions import (county_before, is_zone, level_of, level_word, places_of, printed_names,
-                                      resolve_region, speaks_as_town, split_region_names, town_after, zone_after,
-                                      zone_place)
+from policykg.loaders.regions import (community_after, county_before, is_zone, level_of, level_word, places_of,
+                                      printed_names, resolve_region, speaks_as_town, split_region_names,
+                                      town_after, zone_after, zone_place)
 from policykg.loaders.responsibilities import (DEADLINE_PHRASE_RE, MARKER_RE, OWNER_LABELS, Assigned, Clause,
                                               ClauseReader, Part, bracket_groups,
                                               is_role_note, label_ends_line, lead_marks, opens_with_label,
@@ -378,7 +378,13 @@ def _region(md: Metadata, text: str) -> tuple[RegionRef | None, list[Gap]]:
     issuer = _GOVERNMENT_WORDS_RE.sub("", md.issuer)
     from_issuer = split_region_names(issuer)
     town = town_after(md.title, from_title)
-    if town is not None and not speaks_as_town(town[0], text):
+    # a community's or village's plan (…常庄街道光明社区“十四五”…, …白沙镇东山村…): no division the model
+    # holds; the town its name follows is one, whatever the text says, and the plan is read as the town's,
+    # the division above it, and said
+    community = community_after(md.title, from_title + ([town[0]] if town is not None else []))
+    if community is not None and town is not None:
+        town = (town[0], True)
+    elif town is not None and not speaks_as_town(town[0], text):
         # 青山县科技下乡“十四五”规划: a county's plan, saying 全县, never 全乡; a text saying neither, not told
         county_word = level_word(from_title[-1]) if from_title else ""
         town = None if county_word and re.search(f"[全本我]{county_word}", text) else (town[0], False)
@@ -396,6 +402,14 @@ def _region(md: Metadata, text: str) -> tuple[RegionRef | None, list[Gap]]:
         gaps.append(Gap(line, "metadata", f"the title prints {town[0]} after {''.join(from_title) or 'no region'}: "
                                           f"a town's name (镇, 乡, 街道, 苏木) or words so ending, not told; the "
                                           f"plan's region is read as {names[-1] if names else 'none'}'s"))
+    if community is not None:
+        above = names[-1] if names else ""
+        gaps.append(Gap(line, "metadata", f"the title prints {community} after {''.join(from_title) or 'no region'}: a "
+                                          f"community or village (社区, 村, 居委会, 嘎查), a region below the town that "
+                                          f"is not modelled: the plan is read as "
+                                          + (f"{above}'s, the division above it" if above else "no region's")
+                                          + ("" if town is not None or not above else
+                                             f" (its town is printed nowhere before it)")))
     zone = names[-1] if names and is_zone(names[-1]) else zone_after(md.title, from_title) \
         or zone_after(issuer, from_issuer)
     if zone is not None:

@@ -298,3 +298,26 @@ def test_a_towns_county_printed_before_it_is_the_longest_county_name_there(tmp_p
                               "2021年12月1日\n白沙镇“十四五”残疾人事业发展规划\n为推动全镇残疾人事业发展，制定本规划。\n",
                     "（镇民政办牵头）")
     assert chain(r) == ["山东省", "枣庄市", "薛城区", "白沙镇"]
+
+
+@pytest.mark.parametrize("title, want, above", [
+    ("薛城区常庄街道光明社区“十四五”残疾人事业发展规划", ["山东省", "枣庄市", "薛城区", "常庄街道"], "常庄街道"),
+    ("薛城区白沙镇东山村“十四五”残疾人事业发展规划", ["山东省", "枣庄市", "薛城区", "白沙镇"], "白沙镇"),
+    ("薛城区白沙镇东山村村民委员会“十四五”残疾人工作规划", ["山东省", "枣庄市", "薛城区", "白沙镇"], "白沙镇"),
+    ("薛城区光明社区“十四五”残疾人事业发展规划", ["山东省", "枣庄市", "薛城区"], "薛城区"),
+])
+def test_a_community_or_villages_plan_is_said_and_read_as_the_division_above_it(tmp_path, title, want, above):
+    """…常庄街道光明社区“十四五”… was read as 薛城区's plan (said only as a town not told), and 薛城区光明社区
+    “十四五”… as 薛城区's, silently.  A community or village (社区, 村, 居委会) is no division the region
+    model holds: the plan is read as the town's its name follows (or the county's), and said."""
+    r = clause_plan(tmp_path, title + "\n为推动全社区残疾人事业发展，制定本规划。\n", "（区民政局牵头）")
+    assert chain(r) == want
+    said = [m for m in gaps(r) if "community or village" in m]
+    assert len(said) == 1 and f"read as {above}'s" in said[0]
+
+
+@pytest.mark.parametrize("title", ["青山县社区康复“十四五”规划", "青山县农村社区“十四五”建设规划", "青山县美丽乡村“十四五”建设规划",
+                                   "青山县城乡社区“十四五”服务体系建设规划"])
+def test_a_common_noun_of_communities_or_villages_is_no_community(tmp_path, title):
+    r = clause_plan(tmp_path, title + "\n为推动全县工作，制定本规划。\n", "（县民政局牵头）")
+    assert chain(r)[-1] == "青山县" and not [m for m in gaps(r) if "community or village" in m]
