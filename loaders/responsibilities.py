@@ -868,6 +868,9 @@ class ClauseReader:
             refs, rejected = self.resolver.resolve_names(part.units, hint)
             for name, why in rejected:
                 self.gaps.append(Gap(span.line, "unit-name", f"not read as a unit: {name!r} ({why})"))
+            for printed, unit, _mark in refs:
+                if (why := self.resolver.unplaced(printed, unit)) is not None:
+                    self.gaps.append(Gap(span.line, "unit-name", why))
             refs = self._symbol_marks(refs, span)
             marked = any(mark for _, _, mark in refs)  # 区残联（牵头）、区民政局: the others support
             for k, (printed, unit, mark) in enumerate(refs):
