@@ -18,6 +18,7 @@ from policykg.loaders.structure import short_title
 from policykg.loaders.table_vocab import (LEAD_HEADER, MAX_DIVISION_COLUMNS, SUPPORT_HEADER, IndicatorTable,
                                           bare_column_name)
 from policykg.loaders.text import COLUMN_RE, Block, Line, bare_box_heading, normalize
+from policykg.loaders.units import reads_as_unit
 
 #: how much of an unread sentence a gap quotes
 QUOTE = 60
@@ -251,7 +252,10 @@ def unit_columns_in_prose(blocks: list[Block]) -> list[Gap]:
             cells = [c for c in _HEADER_SPLIT_RE.split(ln.norm) if c]
             if 3 <= len(cells) <= MAX_DIVISION_COLUMNS and all(len(c) <= 8 for c in cells) \
                     and not any(m in ln.norm for m in "。，；：") \
-                    and any(bare_column_name(c) in LEAD_HEADER + SUPPORT_HEADER for c in cells):
+                    and any(bare_column_name(c) in LEAD_HEADER + SUPPORT_HEADER for c in cells) \
+                    and not any(reads_as_unit(c) is None for c in cells):
+                # (a clause whose labels are set off by white space, 牵头单位　县民政局　配合单位　县财政局,
+                # names units, no columns)
                 gaps.append(Gap(ln.no, "table", f"a table's header naming a column of units ({' | '.join(cells)}) "
                                                 f"whose rows were not read as a table: the units it gives "
                                                 f"tasks are not read"))
