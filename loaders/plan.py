@@ -909,7 +909,9 @@ def load_plan(path: str | Path) -> PlanRecord:
     record.warnings.extend(Gap(line, kind, message) for line, kind, message in src.gaps)
     record.warnings.extend(Gap(line, "table", message) for t in indicator_tables for line, message in t.unread)
     record.warnings.extend(indicators_in_prose(blocks[start:]))
-    record.warnings.extend(unit_columns_in_prose(blocks[start:]))
+    # (a header whose table a reader has said it could not read, on that line, is said once)
+    said = {g.line for g in record.warnings if g.kind == "table"}
+    record.warnings.extend(g for g in unit_columns_in_prose(blocks[start:]) if g.line not in said)
     record.indicators = _indicators(indicator_tables, spans, md.period, record.warnings,
                                     notes_bracketed_totals(src.text), attribute_marks(src.text))
     body_tasks = record.tasks()
