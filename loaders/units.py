@@ -1031,6 +1031,9 @@ class UnitResolver:
             elif (symbol := SYMBOL_MARK_RE.search(name)) is not None:
                 name, role = name[:symbol.start()], "marked" + name[-1]
             why = reads_as_unit(name)
+            if why is None and name in ORG_ENDINGS:
+                # (政府为主，部门协同): a kind of body alone names none (never 县部门, 县学校)
+                why = "a kind of body alone, no body's name"
             if why is not None:
                 rejected.append((name, why))
                 continue

@@ -613,6 +613,15 @@ def test_unbracketed_clauses_of_指导_为主_支持_set_against_another_role(tm
     assert not r.warnings
 
 
+def test_a_kind_of_body_alone_in_a_bracketed_clause_is_no_unit(tmp_path):
+    """（政府为主，部门协同） read 县政府 as lead and 县部门 as supporter, invented: a kind of body alone
+    (政府, 部门, 学校) names no body, a gap."""
+    r = plan(tmp_path, "1.完善低保制度。纳入低保。（政府为主，部门协同）\n2.加强康复服务。精准康复。（县卫健局负责，学校配合）\n")
+    assert roles(r) == [([], []), (["县卫生健康局"], [])]
+    assert [(g.line, g.message.split("'")[1]) for g in r.warnings if g.kind == "unit-name"] == [
+        (FIRST, "政府"), (FIRST, "部门"), (FIRST + 1, "学校")]
+
+
 # -- a clause for a group of tasks, printed after them -----------------------------------------------
 
 def test_本节_labelled_以上_and_任务N_clauses_after_a_sections_tasks(tmp_path):
