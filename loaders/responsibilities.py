@@ -441,8 +441,10 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE, norm: str | None 
                 return None
             parts.append(Part("support", tail[m.end():].strip(" ,，")))
             named_support = True
-    if paired and len(paired) == len(parts):
-        return None  # (接受教育部门指导), (以政府为主), (争取上级部门支持): prose, no clause
+    if paired and len(paired) == len(parts) and not ({p.role for p in parts} == {"lead", "support"} and _all_units(parts)):
+        # (接受教育部门指导), (以政府为主), (争取上级部门支持): prose, no clause; set against each other, each
+        # list a body's name, they are one (县残联为主，县直有关部门支持)
+        return None
     officials = [k for k, p in enumerate(parts) if p.role == "lead" and names_a_person(p.units)]
     if officials:
         # (张伟同志牵头，县市场监管局负责) / (副县长王刚牵头，…): the person is the official answerable; the
