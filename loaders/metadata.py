@@ -49,7 +49,17 @@ _CITED_RE = re.compile(r"《([^《》]{2,80})》")
 _DRAFT_RE = re.compile(r"征求意见稿|送审稿|草案|讨论稿")
 #: a region's government: its 人民政府, or the 行政公署 that governs a 盟 or a 地区 (锡林郭勒盟行政公署
 #: 办公室, 阿里地区行政公署), or a subdistrict's 办事处 (常庄街道办事处)
-_GOVERNMENT_RE = re.compile(r"(?P<region>[\u4e00-\u9fff]{2,30}?)(?:人民政府|行政公署|(?<=街道)办事处)(?:办公室|办公厅)?")
+#: (or its 政府, as a region's government is also printed, 青山县政府, 白沙镇政府: the same body, named
+#: in full, 青山县人民政府, as the issuer: `full_government_name`)
+_GOVERNMENT_RE = re.compile(r"(?P<region>[\u4e00-\u9fff]{2,30}?)(?:人民政府|政府|行政公署|(?<=街道)办事处)(?:办公室|办公厅)?")
+#: a government printed by 政府 alone (青山县政府办公室)
+_SHORT_GOVERNMENT_RE = re.compile(r"(?<!人民)政府(?=(?:办公室|办公厅)?$)")
+
+
+def full_government_name(name: str) -> str:
+    """青山县政府 -> 青山县人民政府, 白沙镇政府办公室 -> 白沙镇人民政府办公室: a government printed by 政府
+    alone is its 人民政府 (one body, named once); any other name unchanged."""
+    return _SHORT_GOVERNMENT_RE.sub("人民政府", name) if _GOVERNMENT_RE.fullmatch(name) else name
 #: how the name of a body (an issuer printed before another, jointly) ends, and words that open no
 #: region's name
 _BODY_ENDINGS = ("委", "办公室", "办公厅", "政府", "部", "局", "会", "院")
@@ -493,6 +503,9 @@ def read_metadata(blocks: list[Block], body_start: int) -> Metadata:
         if len(years) == 1:
             year = years.pop()
             md.period = (year, year)
+    # the issuer named in full: 青山县政府 is 青山县人民政府
+    md.issuer = full_government_name(md.issuer)
+    md.co_issuers = [full_government_name(x) for x in md.co_issuers]
     # cited documents: 《…》 in the preamble (the blocks after the title, before the body)
     start = at + 1 if at is not None else 0
     for b in head[start:]:

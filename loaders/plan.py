@@ -30,9 +30,9 @@ from policykg.loaders.grids import (continue_division_grid, read_division_grid, 
 from policykg.loaders.formats import read_document
 from policykg.loaders.reading import Grid, SourceText
 from policykg.loaders.reference import classify_department
-from policykg.loaders.regions import (county_before, is_zone, level_of, level_word, places_of, printed_names,
-                                      resolve_region, speaks_as_town, split_region_names, town_after, zone_after,
-                                      zone_place)
+from policykg.loaders.regions import (community_after, county_before, is_zone, level_of, level_word, places_of,
+                                      printed_names, resolve_region, speaks_as_town, split_region_names,
+                                      town_after, zone_after, zone_place)
 from policykg.loaders.responsibilities import (DEADLINE_PHRASE_RE, MARKER_RE, OWNER_LABELS, Assigned, Clause,
                                               ClauseReader, Part, bracket_groups,
                                               is_role_note, label_ends_line, lead_marks, opens_with_label,
@@ -382,7 +382,13 @@ def _region(md: Metadata, text: str) -> tuple[RegionRef | None, list[Gap]]:
     issuer = _GOVERNMENT_WORDS_RE.sub("", md.issuer)
     from_issuer = split_region_names(issuer)
     town = town_after(md.title, from_title)
-    if town is not None and not speaks_as_town(town[0], text):
+    # a community's or village's plan (…常庄街道光明社区“十四五”…, …白沙镇东山村…): no division the model
+    # holds; the town its name follows is one, whatever the text says, and the plan is read as the town's,
+    # the division above it, and said
+    community = community_after(md.title, from_title + ([town[0]] if town is not None else []))
+    if community is not None and town is not None:
+        town = (town[0], True)
+    elif town is not None and not speaks_as_town(town[0], text):
         # 青山县科技下乡“十四五”规划: a county's plan, saying 全县, never 全乡; a text saying neither, not told
         county_word = level_word(from_title[-1]) if from_title else ""
         town = None if county_word and re.search(f"[全本我]{county_word}", text) else (town[0], False)
@@ -400,6 +406,14 @@ def _region(md: Metadata, text: str) -> tuple[RegionRef | None, list[Gap]]:
         gaps.append(Gap(line, "metadata", f"the title prints {town[0]} after {''.join(from_title) or 'no region'}: "
                                           f"a town's name (镇, 乡, 街道, 苏木) or words so ending, not told; the "
                                           f"plan's region is read as {names[-1] if names else 'none'}'s"))
+    if community is not None:
+        above = names[-1] if names else ""
+        gaps.append(Gap(line, "metadata", f"the title prints {community} after {''.join(from_title) or 'no region'}: a "
+                                          f"community or village (社区, 村, 居委会, 嘎查), a region below the town that "
+                                          f"is not modelled: the plan is read as "
+                                          + (f"{above}'s, the division above it" if above else "no region's")
+                                          + ("" if town is not None or not above else
+                                             f" (its town is printed nowhere before it)")))
     zone = names[-1] if names and is_zone(names[-1]) else zone_after(md.title, from_title) \
         or zone_after(issuer, from_issuer)
     if zone is not None:
@@ -630,7 +644,7 @@ def _division_line_of(row: DivisionRow):
 def _division_section(table: DivisionTable, readers: ClauseReader, spans: _Spans, order: int) -> Section:
     section = Section("", table.title, spans.lines(table.title_line, table.title_line), order=order)
     # a lead column named 责任单位 (责任部门, 实施单位 …) names the units responsible, read as the body
-    # reads that label: beside a column of supporters the first-named leads (the rest support); alone,
+    # reads that label: beside a column of supporters every unit of it leads (co-leads); alone,
     # by the plan's convention (the first-named leads in a plan that marks no lead, else all support)
     owner = bare_column_name(squash(table.lead_column)) in OWNER_LABELS
     for k, row in enumerate(table.rows, 1):
@@ -909,10 +923,11 @@ def load_plan(path: str | Path) -> PlanRecord:
     clauses_of = {id(t): ClauseReader.find(t.text) for t in body_tasks}  # each task's text parsed once
     section_clauses = [clause for _, clause, _ in structure.section_clauses.values()] + \
         [clause for _, clause, _ in structure.clauses_above.values()]
-    owner_first = owners_first_lead(src.text) or not owner_names_supporters(
+    first_noted = owners_first_lead(src.text)
+    owner_first = first_noted or not owner_names_supporters(
         [c for cs in clauses_of.values() for c in cs] + section_clauses)
     readers = ClauseReader(resolver, owner_first, record.warnings, lead_marks(src.text),
-                           owners_unordered(src.text))
+                           owners_unordered(src.text), first_noted)
     markers = [0, 0]
     for task in body_tasks:
         blocks_of_task = structure.task_blocks[id(task)]

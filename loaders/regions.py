@@ -197,6 +197,37 @@ def town_after(text: str, names: list[str]) -> tuple[str, bool] | None:
     return name, _AFTER_REGION_RE.match(text, m.end()) is not None
 
 
+#: a community or village below a town (光明社区, 东山村, 东山村委会, 光明社区居委会, a banner's 嘎查): no
+#: division the region model holds, named by its own words before its kind
+_COMMUNITY_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:社区(?:居民委员会|居委会)?|村(?:村民委员会|民委员会|委会)?|居民委员会|"
+                           r"居委会|嘎查)(?=" + _AFTER_REGION_RE.pattern + ")")
+#: the word of a community's or village's kind, after its own name
+_COMMUNITY_KIND_RE = re.compile(r"社区|村|居民委员会|居委会|嘎查")
+#: words that make a community's or village's kind a common noun (农村社区, 城乡社区, 美丽乡村, 和谐社区)
+_NOT_COMMUNITY = _NOT_TOWN + ("农村", "城市", "和谐", "智慧", "美丽", "文明", "示范", "数字", "绿色", "平安", "幸福",
+                              "宜居", "老旧", "新型", "村庄", "村级", "村组", "行政村", "自然村")
+
+
+def community_after(text: str, names: list[str]) -> str | None:
+    """The community or village `text` names right after the divisions `names` it opens with (a town's
+    among them, or a county's alone), followed by what follows a plan's region (“十四五”, 残疾人, the
+    end): 薛城区常庄街道光明社区“十四五”… -> 光明社区.  None where none is printed there, or a common noun
+    (农村社区, 城乡社区, 社区康复)."""
+    pos = len("".join(names))
+    if not text.startswith("".join(names)):
+        return None
+    m = _COMMUNITY_RE.match(text, pos)
+    if m is None:
+        return None
+    name = m.group(0)
+    kind = _COMMUNITY_KIND_RE.search(name, 2)
+    own = name[:kind.start()] if kind else ""
+    if len(own) < 2 or any(w in name[:kind.end()] for w in _NOT_COMMUNITY) or any(c in own for c in _BODY_CHARS) \
+            or own[-1] in "省市区县旗州盟镇乡":
+        return None
+    return name
+
+
 #: the kinds of zone a plan may be a zone's (开发区, 高新区, 新区, 工业园区, 保税区): a zone is no
 #: administrative division, governed by its 管委会 (管理委员会), unless the county gazetteer holds it as one
 #: (浦东新区, 滨海新区: districts)
@@ -422,7 +453,8 @@ def county_before(town: str, text: str) -> str | None:
     found: Counter[str] = Counter()
     for m in re.finditer(re.escape(town), text):
         before = text[max(0, m.start() - 12):m.start()]
-        for k in range(2, len(before) + 1):
+        # the longest name ending there: 薛城区, never the 城区 its name ends with (a district elsewhere)
+        for k in range(len(before), 1, -1):
             if before[-k:] in counties() or official_name(before[-k:]) in counties():
                 found[before[-k:]] += 1
                 break

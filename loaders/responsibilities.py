@@ -110,6 +110,11 @@ _PROSE_VERBS = ("统筹", "组织实施", "共同推进", "负总责", "指导",
 _PAIRED_VERBS = ("指导", "负责指导", "支持", "为主")
 _VERB_RE = _verbs_re(_SUPPORT_VERBS + _LEAD_VERBS + _OWNER_VERBS)
 _PLAIN_VERB_RE = _verbs_re(v for v in _SUPPORT_VERBS + _LEAD_VERBS + _OWNER_VERBS if v not in _PROSE_VERBS)
+#: an unbracketed sentence's verbs: the plain ones and those naming a role only set against another
+#: (县民政局为主，县财政局协同。 / 县残联指导，各乡镇落实。): `_verb_final` reads no clause of paired
+#: verbs alone ((接受教育部门指导。) is prose), and every list must read as units (`_all_units`)
+_SENTENCE_VERB_RE = _verbs_re(v for v in _SUPPORT_VERBS + _LEAD_VERBS + _OWNER_VERBS
+                              if v not in _PROSE_VERBS or v in _PAIRED_VERBS)
 #: verbs that say the units before them carry the task out (县卫健局牵头，各乡镇人民政府落实): beside a
 #: lead they support it, as 负责实施 does after a 牵头; closing the first list of a clause that names
 #: no lead but names supporters (县民政局落实，县财政局配合 / 县卫健局会同县残联落实) they lead; else they
@@ -125,7 +130,10 @@ _HOW = tuple(sorted(_CARRY_HOW + ("积极", "密切", "主动", "全力", "大�
 _WITH_CARRY = {_VERB_RE: _verbs_re(_SUPPORT_VERBS + _LEAD_VERBS + _OWNER_VERBS + _CARRY_VERBS),
                _PLAIN_VERB_RE: _verbs_re([v for v in _SUPPORT_VERBS + _LEAD_VERBS + _OWNER_VERBS
                                           if v not in _PROSE_VERBS]
-                                         + list(_CARRY_VERBS))}
+                                         + list(_CARRY_VERBS)),
+               _SENTENCE_VERB_RE: _verbs_re([v for v in _SUPPORT_VERBS + _LEAD_VERBS + _OWNER_VERBS
+                                             if v not in _PROSE_VERBS or v in _PAIRED_VERBS]
+                                            + list(_CARRY_VERBS))}
 #: a topic that speaks for the tasks printed before it, not for one
 GROUP_TOPICS = ("以上", "上述", "前述", "上列")
 #: words that join a second unit list to the first: X会同Y负责 (Y supports)
@@ -408,6 +416,8 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE, norm: str | None 
             if units is None:
                 return None  # a clause for the tasks above (以上任务由…): not this task's alone
             units = _without_how(units)
+            if verb == "为主" and units.startswith("以") and len(units) > 1:
+                units = units[1:]  # 以县民政局为主: 以…为主 says who chiefly does it, 以 no part of the name
             head, *withs = _WITH_RE.split(units)
             if verb in _PAIRED_VERBS:
                 paired.append(len(parts))
@@ -431,8 +441,10 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE, norm: str | None 
                 return None
             parts.append(Part("support", tail[m.end():].strip(" ,，")))
             named_support = True
-    if paired and len(paired) == len(parts):
-        return None  # (接受教育部门指导), (以政府为主), (争取上级部门支持): prose, no clause
+    if paired and len(paired) == len(parts) and not ({p.role for p in parts} == {"lead", "support"} and _all_units(parts)):
+        # (接受教育部门指导), (以政府为主), (争取上级部门支持): prose, no clause; set against each other, each
+        # list a body's name, they are one (县残联为主，县直有关部门支持)
+        return None
     officials = [k for k, p in enumerate(parts) if p.role == "lead" and names_a_person(p.units)]
     if officials:
         # (张伟同志牵头，县市场监管局负责) / (副县长王刚牵头，…): the person is the official answerable; the
@@ -766,9 +778,10 @@ def _after_boundary(norm: str, lo: int, pos: int) -> bool:
 
 
 def _all_units(parts: list[Part]) -> bool:
-    """An unbracketed clause only where every unit list reads as organisations."""
+    """An unbracketed clause only where every unit list reads as organisations, each one body's name:
+    a kind alone (政府为主，部门协同。 / 学校为主，家庭配合。: 政府, 部门, 学校) is a slogan's word."""
     names = [split_unit_list(p.units) for p in parts if p.role not in NOT_UNITS]
-    return all(names) and all(reads_as_unit(n) is None for ns in names for n in ns)
+    return all(names) and all(reads_as_unit(n) is None and n not in ORG_ENDINGS for ns in names for n in ns)
 
 
 def _candidate(text: str, norm: str, start: int, hi: int, covered, strict, labelled: bool) -> Clause | None:
@@ -785,7 +798,7 @@ def _candidate(text: str, norm: str, start: int, hi: int, covered, strict, label
         return None  # the sentence holds a bracketed clause already read
     # 由…组织实施 names its subject with 由: the verbs of prose read there too (由A会同B组织实施。)
     # (normalisation keeps offsets: `norm` holds `inner` normalised at the same place)
-    verbs = _VERB_RE if norm.startswith("由", inner_start) else _PLAIN_VERB_RE
+    verbs = _VERB_RE if norm.startswith("由", inner_start) else _SENTENCE_VERB_RE
     parts = _labelled(inner) if labelled else _verb_final(inner, verbs, norm[inner_start:inner_start + len(inner)])
     if not parts or (strict is not None and not strict(parts)):
         return None
@@ -812,8 +825,9 @@ class ClauseReader:
     责任单位, adding a gap for every printed name that does not read as a unit."""
 
     def __init__(self, resolver: UnitResolver, owner_first: bool, gaps: list[Gap],
-                 lead_marks: str = "", unordered: bool = False) -> None:
+                 lead_marks: str = "", unordered: bool = False, first_noted: bool = False) -> None:
         self.resolver, self.owner_first, self.gaps = resolver, owner_first, gaps
+        self.first_noted = first_noted  # the plan's note says a list's first-named leads (第一个为牵头单位)
         self.lead_marks = lead_marks  # the symbols the plan's note says mark a lead (带*的为牵头单位)
         self.unordered = unordered  # the plan's note says its lists' order means nothing (排名不分先后)
 
@@ -840,9 +854,12 @@ class ClauseReader:
         parts = list(parts)
         hint: str | None = None
         # 责任单位 beside a lead marker in the same clause always names supporters; beside supporters
-        # alone (责任部门：A；协办单位：B) it names the owner, whatever the plan does elsewhere
+        # alone (责任部门：A、B；协办单位：C, or a table's 责任单位 and 配合单位 columns) it plays the lead's
+        # part, whatever the plan does elsewhere: every unit of it leads (A and B co-lead), unless the
+        # plan's note says a list's first-named leads (第一个为牵头单位)
         roles = {p.role for p in parts}
         owner_first = (self.owner_first or "support" in roles) and "lead" not in roles
+        co_lead = "support" in roles and "lead" not in roles and not self.first_noted
         owner_seen = False
         for part in parts:
             if part.role in NOT_UNITS:
@@ -853,11 +870,14 @@ class ClauseReader:
             refs, rejected = self.resolver.resolve_names(part.units, hint)
             for name, why in rejected:
                 self.gaps.append(Gap(span.line, "unit-name", f"not read as a unit: {name!r} ({why})"))
+            for printed, unit, _mark in refs:
+                if (why := self.resolver.unplaced(printed, unit)) is not None:
+                    self.gaps.append(Gap(span.line, "unit-name", why))
             refs = self._symbol_marks(refs, span)
             marked = any(mark for _, _, mark in refs)  # 区残联（牵头）、区民政局: the others support
             for k, (printed, unit, mark) in enumerate(refs):
                 role = mark or ("support" if marked else part.role)
-                if role == "owner" and self.unordered and owner_first:
+                if role == "owner" and (co_lead or self.unordered and owner_first):
                     role = "lead"  # 责任单位：A、B with 排名不分先后: each is responsible, none first
                 elif role == "owner":
                     role = "lead" if owner_first and not owner_seen and k == 0 else "support"

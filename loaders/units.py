@@ -726,7 +726,11 @@ class UnitResolver:
         if any(last in printed_names(node.name) for node in self._chain()):
             return None  # 吉安市永新县民政局: the plan's own chain (_chain_printed)
         official = official_name(last)  # 黔东南州: 黔东南苗族侗族自治州
-        region = gazetteer_chain(official) if official in gazetteer() else county_division(official, self.region.chain())
+        # a county printed after the divisions above it (北京市朝阳区民政局) stands under them, whatever the
+        # plan's chain: 朝阳区 is the name of several, 北京市 says which
+        above = [node for n in names[:-1] if (node := gazetteer_chain(official_name(n))) is not None]
+        region = gazetteer_chain(official) if official in gazetteer() else county_division(
+            official, above[-1].chain() if above else self.region.chain())
         return (head, rest, region) if region is not None else None
 
     def _abbreviation_of_another(self, name: str) -> tuple[str, str, RegionRef] | None:
@@ -807,9 +811,13 @@ class UnitResolver:
                     and reads_as_unit(rest) is None and not is_collective(rest)):
                 # a division the county gazetteer holds is under the division it stands under
                 # (鄂托克旗 in 鄂托克前旗's plan is 鄂尔多斯市's, no part of the plan's banner); one it
-                # does not hold, below the plan's region
-                return head, rest, (county_division(head, self.region.chain())
-                                    or RegionRef(head, level_of(head, self.region), self.region))
+                # does not hold, below the plan's region; a name several divisions bear, none of them
+                # in the plan's chain or its province (朝阳区 in 薛城区's plan), under none: its chain
+                # stops there (`unplaced` says so), never below the plan's region
+                placed = county_division(head, self.region.chain())
+                if placed is None and len(places_of(head)) > 1:
+                    placed = RegionRef(head, level_of(head, None), None)
+                return head, rest, placed or RegionRef(head, level_of(head, self.region), self.region)
         return None
 
     def _names_a_region(self, name: str) -> bool:
@@ -852,6 +860,18 @@ class UnitResolver:
         return (f"its level {char} is neither {self.region.name}'s own nor one above it, and the plan names "
                 f"no such {char}: not read as {self.region.name}'s body (a name copied from another "
                 f"level's plan?)")
+
+    def unplaced(self, name: str, unit: UnitRef) -> str | None:
+        """Why `unit`, read from `name`, stands under no division, or None: it opens with the name of
+        several county-level divisions (朝阳区民政局 in 薛城区's plan: 北京市's and 长春市's), none of them
+        in the plan's chain or its province, and prints none above it."""
+        region = unit.region
+        if self.region is None or unit.collective or region is None or region.parent is not None \
+                or self._in_chain(region) or len(places_of(region.name)) < 2:
+            return None
+        return (f"{region.name} is the name of divisions under {'、'.join(places_of(region.name))}, none of them "
+                f"{self.region.name}'s nor printed with it: {name} is placed under none of them (its region's "
+                f"chain stops at {region.name})")
 
     def prefix_of(self, name: str) -> str | None:
         """The printed region prefix of a name (for restoring it on later names of a list)."""
@@ -940,10 +960,29 @@ class UnitResolver:
         elif (short := self.abbreviated(name)) is not None:  # 鄂前旗 in 鄂托克前旗's plan
             region = short
         else:
-            region = RegionRef(name, level_of(name, home), home)
+            region = self._division_named(name) or RegionRef(name, level_of(name, home), home)
         alts = (printed,) if printed != name else ()
         return UnitRef(key="人民政府", label=name, region=region, dept_type="people-government",
                        alt_labels=alts)
+
+    def _division_named(self, name: str) -> RegionRef | None:
+        """The division a region's name (printed as a body: 峄城区, 海淀区, 北京市朝阳区) is by the
+        gazetteers, under the divisions printed before it, else the one of the plan's chain or province
+        it stands under, else its only one; a name several bear and none of these picks (朝阳区 in
+        薛城区's plan) under none (its chain stops there: `unplaced`); None for one they do not hold."""
+        names = split_region_names(name)
+        if not names or "".join(names) != name:
+            return None
+        official = official_name(names[-1])
+        if official in gazetteer():
+            return gazetteer_chain(official)
+        if official not in counties():
+            return None
+        above = [node for n in names[:-1] if (node := gazetteer_chain(official_name(n))) is not None]
+        placed = county_division(official, above[-1].chain() if above else self.region.chain() if self.region else [])
+        if placed is None and len(places_of(official)) > 1:
+            placed = RegionRef(official, level_of(official, None), None)
+        return placed
 
     def _body(self, printed: str, prefix_hint: str | None) -> UnitRef:
         main, alt = _split_alternate(printed)
@@ -992,6 +1031,9 @@ class UnitResolver:
             elif (symbol := SYMBOL_MARK_RE.search(name)) is not None:
                 name, role = name[:symbol.start()], "marked" + name[-1]
             why = reads_as_unit(name)
+            if why is None and name in ORG_ENDINGS:
+                # (政府为主，部门协同): a kind of body alone names none (never 县部门, 县学校)
+                why = "a kind of body alone, no body's name"
             if why is not None:
                 rejected.append((name, why))
                 continue

@@ -593,6 +593,38 @@ def test_roles_named_by_指导_为主_支持_各负其责_and_a_verb_before_a_�
     assert not r.warnings
 
 
+def test_unbracketed_clauses_of_指导_为主_支持_set_against_another_role(tmp_path):
+    """县民政局为主，县财政局协同。 closing a task kept only the supporter; 县残联指导，各乡镇落实。 (closing
+    a task or on a line of its own) read nothing, and 县残联负责，县民政局支持。 was a gap.  Set against
+    another role in a sentence each of whose lists names bodies, the paired verbs read as in brackets;
+    alone, or where a list is prose or a kind alone (政府为主，部门协同), they read nothing."""
+    r = plan(tmp_path, "1.完善低保制度。纳入低保。县民政局为主，县财政局协同。\n"
+                       "2.加强康复服务。精准康复。\n县残联指导，各乡镇落实。\n"
+                       "3.推进无障碍建设。开展改造。县残联指导，各乡镇落实。\n"
+                       "4.加强宣传。开展宣传。县残联负责，县民政局支持。\n"
+                       "5.发展职业教育。办好职业学校。以县人社局为主，县教育局配合。\n"
+                       "6.发展特殊教育。办好特教学校，接受教育部门指导。\n"
+                       "7.加强培训。县残联加强业务指导，各乡镇抓好落实。\n"
+                       "8.发展托养服务。政府为主，部门协同。\n"
+                       "9.加强体育。各有关部门大力支持。县科技局指导。\n"
+                       "10.加强科技。开展科普。各乡镇为主，县直有关部门支持。\n"
+                       "11.加强文化。开展文化活动。（县文旅局为主，县残联支持）\n")
+    assert roles(r) == [(["县民政局"], ["县财政局"]), (["县残疾人联合会"], ["各乡镇"]),
+                        (["县残疾人联合会"], ["各乡镇"]), (["县残疾人联合会"], ["县民政局"]),
+                        (["县人力资源和社会保障局"], ["县教育局"]), ([], []), ([], []), ([], []), ([], []),
+                        (["各乡镇"], ["县直有关部门"]), (["县文化和旅游局"], ["县残疾人联合会"])]
+    assert not r.warnings
+
+
+def test_a_kind_of_body_alone_in_a_bracketed_clause_is_no_unit(tmp_path):
+    """（政府为主，部门协同） read 县政府 as lead and 县部门 as supporter, invented: a kind of body alone
+    (政府, 部门, 学校) names no body, a gap."""
+    r = plan(tmp_path, "1.完善低保制度。纳入低保。（政府为主，部门协同）\n2.加强康复服务。精准康复。（县卫健局负责，学校配合）\n")
+    assert roles(r) == [([], []), (["县卫生健康局"], [])]
+    assert [(g.line, g.message.split("'")[1]) for g in r.warnings if g.kind == "unit-name"] == [
+        (FIRST, "政府"), (FIRST, "部门"), (FIRST + 1, "学校")]
+
+
 # -- a clause for a group of tasks, printed after them -----------------------------------------------
 
 def test_本节_labelled_以上_and_任务N_clauses_after_a_sections_tasks(tmp_path):

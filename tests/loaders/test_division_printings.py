@@ -342,16 +342,31 @@ def test_a_responsible_units_column_follows_the_plans_convention(tmp_path, monke
     assert [row[1:3] for row in division(word_plan(tmp_path, OWNER_ROWS))] == want
 
 
-def test_a_responsible_units_column_beside_supporters_names_the_lead_first(tmp_path, monkeypatch):
-    # 责任单位 | 配合单位: set against supporters, the first-named of 责任单位 leads whatever the
-    # plan does elsewhere (as 责任部门：A；协办单位：B in the body)
+def test_a_responsible_units_column_beside_supporters_names_co_leads(tmp_path, monkeypatch):
+    # 责任单位 | 配合单位: set against supporters, 责任单位 plays the lead's part whatever the plan does
+    # elsewhere: every unit of it leads (before: its first-named led and the rest were read as supporters,
+    # 市社会保险事业管理局、市医疗保障局 as a lead and a supporter); the 配合单位 column is printed, empty or not
     body = list(BODY)
     body[2] = "1.完善低保制度。将符合条件的残疾人纳入最低生活保障范围。（牵头单位：县民政局）"
     monkeypatch.setattr(sys.modules[__name__], "BODY", body)
     rows = [["序号", "重点任务", "责任单位", "配合单位", "完成时限"],
             ["1", "完善低保制度", "县民政局、县残联", "", "2022年12月"], ["2", "加强康复服务", "县卫健局", "县财政局", "长期"]]
     assert [row[1:3] for row in division(word_plan(tmp_path, rows))] == [
-        (["县民政局"], ["县残疾人联合会"]), (["县卫生健康局"], ["县财政局"])]
+        (["县民政局", "县残疾人联合会"], []), (["县卫生健康局"], ["县财政局"])]
+
+
+@pytest.mark.parametrize("note,want", [
+    ("", (["县社会保险事业管理局", "县医疗保障局"], ["县财政局"])),
+    # the plan's note says the first-named leads: it does, beside supporters too
+    ("注：责任单位中第一个为牵头单位。", (["县社会保险事业管理局"], ["县医疗保障局", "县财政局"])),
+])
+def test_a_tab_table_of_responsible_and_supporting_columns_reads_co_leads(tmp_path, note, want):
+    rows = [["序号", "重点任务", "责任单位", "配合单位", "完成时限"],
+            ["1", "完善低保制度", "县社会保险事业管理局、县医疗保障局", "县财政局", "2022年12月"],
+            ["2", "加强康复服务", "县卫健局", "县残联", "长期"]]
+    r = plain_plan(tmp_path, "\n".join(BODY[:4] + BODY[6:]) + "\n"
+                   + "\n".join("\t".join(row) for row in rows) + "\n" + (note + "\n" if note else ""))
+    assert [row[1:3] for row in division(r)] == [want, (["县卫生健康局"], ["县残疾人联合会"])]
 
 
 CLAUSE_ROWS = [HEADER, ["1", "完善低保制度", "县住建局牵头，县交通局配合", "", "2022年12月"],

@@ -270,3 +270,54 @@ def test_a_towns_plan_issued_by_its_county_stands_under_it_and_the_issuer_is_the
     assert chain(r) == ["山东省", "枣庄市", "薛城区", "白沙镇"]
     assert (r.issuer.label, r.issuer.region.name) == ("薛城区人民政府办公室", "薛城区")
     assert not gaps(r)
+
+
+@pytest.mark.parametrize("head, want", [
+    # a notice signed by the government named by 政府 alone, and the title's opening naming it so
+    ("青山县政府关于印发青山县“十四五”残疾人事业发展规划的通知\n青政发〔2021〕15号\n各乡镇人民政府，县直各部门：\n"
+     "现将《青山县“十四五”残疾人事业发展规划》印发给你们，请认真贯彻执行。\n青山县政府\n2021年12月1日\n"
+     "青山县“十四五”残疾人事业发展规划\n", ("青山县人民政府", "青山县", "2021-12-01")),
+    ("青山县“十四五”残疾人事业发展规划\n青山县政府办公室\n2022年3月1日\n", ("青山县人民政府办公室", "青山县", "2022-03-01")),
+    # a town's government so named, its county printed before it in the notice's title
+    ("薛城区白沙镇政府关于印发白沙镇“十四五”残疾人事业发展规划的通知\n各村（居）委会：\n"
+     "现将《白沙镇“十四五”残疾人事业发展规划》印发给你们，请认真贯彻执行。\n白沙镇政府\n2021年12月1日\n"
+     "白沙镇“十四五”残疾人事业发展规划\n为推动全镇残疾人事业发展，制定本规划。\n", ("白沙镇人民政府", "白沙镇", "2021-12-01")),
+])
+def test_a_government_printed_by_政府_alone_is_the_issuer_named_in_full(tmp_path, head, want):
+    """青山县政府 / 白沙镇政府 signing a notice, or opening its title, was read as no issuer (and the date
+    under it as no issue date), silently: a region's 政府 is its 人民政府, one body, named in full."""
+    r = clause_plan(tmp_path, head, "（县民政局牵头）")
+    assert (r.issuer.label, r.issuer.region.name, str(r.issued)) == want
+
+
+def test_a_towns_county_printed_before_it_is_the_longest_county_name_there(tmp_path):
+    """薛城区白沙镇人民政府关于印发… placed 白沙镇 under 城区 (a district of 阳泉市 whose name 薛城区 ends
+    with), silently: the county printed before a town's name is the longest county's name ending there."""
+    r = clause_plan(tmp_path, "薛城区白沙镇人民政府关于印发白沙镇“十四五”残疾人事业发展规划的通知\n各村（居）委会：\n"
+                              "现将《白沙镇“十四五”残疾人事业发展规划》印发给你们，请认真贯彻执行。\n白沙镇人民政府\n"
+                              "2021年12月1日\n白沙镇“十四五”残疾人事业发展规划\n为推动全镇残疾人事业发展，制定本规划。\n",
+                    "（镇民政办牵头）")
+    assert chain(r) == ["山东省", "枣庄市", "薛城区", "白沙镇"]
+
+
+@pytest.mark.parametrize("title, want, above", [
+    ("薛城区常庄街道光明社区“十四五”残疾人事业发展规划", ["山东省", "枣庄市", "薛城区", "常庄街道"], "常庄街道"),
+    ("薛城区白沙镇东山村“十四五”残疾人事业发展规划", ["山东省", "枣庄市", "薛城区", "白沙镇"], "白沙镇"),
+    ("薛城区白沙镇东山村村民委员会“十四五”残疾人工作规划", ["山东省", "枣庄市", "薛城区", "白沙镇"], "白沙镇"),
+    ("薛城区光明社区“十四五”残疾人事业发展规划", ["山东省", "枣庄市", "薛城区"], "薛城区"),
+])
+def test_a_community_or_villages_plan_is_said_and_read_as_the_division_above_it(tmp_path, title, want, above):
+    """…常庄街道光明社区“十四五”… was read as 薛城区's plan (said only as a town not told), and 薛城区光明社区
+    “十四五”… as 薛城区's, silently.  A community or village (社区, 村, 居委会) is no division the region
+    model holds: the plan is read as the town's its name follows (or the county's), and said."""
+    r = clause_plan(tmp_path, title + "\n为推动全社区残疾人事业发展，制定本规划。\n", "（区民政局牵头）")
+    assert chain(r) == want
+    said = [m for m in gaps(r) if "community or village" in m]
+    assert len(said) == 1 and f"read as {above}'s" in said[0]
+
+
+@pytest.mark.parametrize("title", ["青山县社区康复“十四五”规划", "青山县农村社区“十四五”建设规划", "青山县美丽乡村“十四五”建设规划",
+                                   "青山县城乡社区“十四五”服务体系建设规划"])
+def test_a_common_noun_of_communities_or_villages_is_no_community(tmp_path, title):
+    r = clause_plan(tmp_path, title + "\n为推动全县工作，制定本规划。\n", "（县民政局牵头）")
+    assert chain(r)[-1] == "青山县" and not [m for m in gaps(r) if "community or village" in m]

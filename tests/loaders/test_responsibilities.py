@@ -108,6 +108,16 @@ def test_owner_label_beside_supporters_alone_names_the_lead_whatever_the_plan_do
         assert parse(text, owner_first=owner_first) == [("lead", "县住房和城乡建设局"), ("support", "县交通运输局")]
 
 
+@pytest.mark.parametrize("text", ["完善低保制度。（责任单位：县社会保险事业管理局、县医疗保障局；配合单位：县财政局）",
+                                  "完善低保制度。\n责任部门：县社会保险事业管理局、县医疗保障局；协办单位：县财政局"])
+def test_owner_label_beside_supporters_alone_names_co_leads(text):
+    """Against supporters 责任单位 plays the lead's part: every unit of it leads (co-leads), not its
+    first alone with the rest read as supporters."""
+    for owner_first in (False, True):
+        assert parse(text, owner_first=owner_first) == [
+            ("lead", "县社会保险事业管理局"), ("lead", "县医疗保障局"), ("support", "县财政局")]
+
+
 BOTH = [("lead", "县民政局"), ("support", "县财政局")]
 
 

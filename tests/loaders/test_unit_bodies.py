@@ -408,3 +408,25 @@ def test_a_neighbouring_county_printed_by_its_short_name_is_that_countys(tmp_pat
         [("lead", "县民政局", "永新县"), ("support", "泰和农商银行", "永新县"), ("support", "井冈山大学", "永新县"),
          ("support", "解放军第九八八医院", "永新县")]]
     assert not r.warnings
+
+
+XUECHENG = "薛城区“十四五”残疾人事业发展规划\n"
+
+
+def test_a_body_of_a_county_name_several_divisions_bear_is_placed_under_none_and_said(tmp_path):
+    """朝阳区民政局 in 薛城区's plan (山东省) was placed under 薛城区 (山东省/枣庄市/薛城区/朝阳区), 北京市朝阳区民政局
+    under 薛城区 too (its 北京市 a region below it), and 峄城区人民政府 / 海淀区人民政府 (a region printed as a
+    body) below 薛城区, silently.  A county several divisions bear, none in the plan's chain or province
+    and none printed before it, is placed under none (its chain stops there), and said; one the text
+    places (北京市朝阳区) or the gazetteer holds once (海淀区), or a sibling (峄城区), stands where it is."""
+    r = plan(tmp_path, XUECHENG, "（牵头单位：朝阳区民政局；配合单位：区财政局）", "（牵头单位：北京市朝阳区民政局）",
+             "（牵头单位：鼓楼区人民政府）", "（峄城区人民政府、海淀区人民政府负责）")
+    chains = [[(r_.role, r_.unit.label, [n.name for n in r_.unit.region.chain()]) for r_ in t.responsibilities]
+              for t in r.tasks()]
+    assert chains == [
+        [("lead", "朝阳区民政局", ["朝阳区"]), ("support", "区财政局", ["山东省", "枣庄市", "薛城区"])],
+        [("lead", "北京市朝阳区民政局", ["北京市", "朝阳区"])],
+        [("lead", "鼓楼区", ["鼓楼区"])],
+        [("lead", "峄城区", ["山东省", "枣庄市", "峄城区"]), ("lead", "海淀区", ["北京市", "海淀区"])]]
+    said = [(w.line, w.message.split(" ")[0]) for w in r.warnings if w.kind == "unit-name"]
+    assert said == [(3, "朝阳区"), (5, "鼓楼区")]
