@@ -192,7 +192,7 @@ def joint_issuers(line: str) -> list[str]:
     jointly by bodies each named in full (青山县残疾人联合会　青山县发展和改革委员会, apart or run
     together), each in order; the government alone where it signs with the Party committee."""
     text = without_seal(re.sub(r"\s+", "", line))
-    parts = [without_seal(p) for p in line.split()]
+    parts = [part for p in line.split() if (part := without_seal(p))]  # (a seal note apart: no body)
     if len(parts) > 1 and all(_one_issuer(p) == p for p in parts):
         return parts
     whole = _one_issuer(text)
@@ -330,6 +330,10 @@ _BRACKETED_RE = re.compile(r"[（(]([^（()）]{2,30})[)）]")
 _FORWARD_TITLE_RE = re.compile(r"^[^，。；]{0,60}转发(?P<rest>[^，。；]{4,100})的通知$")
 
 
+#: the title of a notice issuing or forwarding a document (关于印发…的通知, 青山县残联关于…的通知)
+_NOTICE_OPENING_RE = re.compile(r"^[^，。；]{0,40}?关于[^，。；]{2,100}的(?:通知|决定|意见)$")
+
+
 def _forwarding_notice(head: list[Block]) -> tuple[int, int | None, str] | None:
     """A notice forwarding the plan printed at the top (转发): (its title's index, the index of its
     signature's date, else None, and the body it names as the document's issuer: 县残联 of 转发县残联
@@ -342,7 +346,13 @@ def _forwarding_notice(head: list[Block]) -> tuple[int, int | None, str] | None:
         # the body named before 关于 or the document's 《》 (转发县残联关于…, 转发县残联《…》)
         of = rest[:min(rest.find(w) if w in rest else len(rest) for w in ("关于", "《"))]
         of = "" if of == rest else of
-        end = next((k for k in range(i + 1, len(head)) if _signed(head[k].norm)), None)
+        # the forwarder's signature, if it prints one, before the forwarded notice's own title (关于印发…
+        # 的通知, or its issuer over it): an unsigned forward (a web page's) ends where that title starts
+        title = next((k for k in range(i + 1, len(head)) if _NOTICE_OPENING_RE.match(re.sub(r"\s+", "", head[k].norm))), None)
+        signed = [k for k in range(i + 1, title if title is not None else len(head)) if _signed(head[k].norm)]
+        end = signed[0] if signed else (title - 1 if title is not None else None)
+        if end is not None and title is not None and end < title - 1 and issuer_name(head[title - 1].norm):
+            end = min(end, title - 2)  # (the issuer's line over its title belongs to the forwarded notice)
         return i, end, of
     return None
 

@@ -460,11 +460,10 @@ def _forwarded(md: Metadata, resolver: UnitResolver, region: RegionRef | None) -
                                              f"{issuers[0].label}, the first printed, the others not kept"))
     if not md.doc_number or md.issued is None:
         what = " and ".join(w for w, missing in (("文号", not md.doc_number), ("issue date", md.issued is None)) if missing)
+        are = "are" if " and " in what else "is"
         out.append(Gap(line, "metadata", f"the plan is printed under a notice forwarding it "
                                          f"({md.forwarded_by.text.strip()[:50]!r}), whose issuer, 文号 and date are "
-                                         f"that notice's: the plan's own {what} are printed nowhere, so not read"
-                                         if " and " in what else f"that notice's: the plan's own {what} is printed "
-                                         "nowhere, so not read"))
+                                         f"that notice's: the plan's own {what} {are} printed nowhere, so not read"))
     return issuer, out
 
 

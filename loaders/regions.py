@@ -312,16 +312,24 @@ def _gazetteer_chain(name: str) -> RegionRef | None:
     return RegionRef(name=entry.name, level=entry.level, parent=parent, code=entry.code)
 
 
+#: county-level divisions named by a word any place uses for a part of itself: a direction or a
+#: kind of area (城北区, 河西区, 市中区, 老城区, 矿区, 郊区)
+_WORD_NAMED = re.compile(r"(?:[城河江湖市山]?[东西南北中]|老城|新城|城关|城|矿|郊|林|港|湖)区")
+
+
 def county_division(name: str, chain: list[RegionRef]) -> RegionRef | None:
     """A county-level division of the county gazetteer, with the divisions above it: under the one
     of `chain` it stands under (越秀区 beside 广州市's chain), else under its only one (鄂托克旗 under
-    鄂尔多斯市 beside 鄂托克前旗's chain, never below that banner), else under the one in `chain`'s
-    province; None where that leaves it several (朝阳区 beside 青山县's chain)."""
+    鄂尔多斯市 beside 鄂托克前旗's chain, never below that banner; 海淀区 under 北京市) unless its name is
+    a word too (`_WORD_NAMED`: 老城区, 矿区, 城北区 in 永新县's plan are as likely parts of 永新县 as
+    洛阳市's, 阳泉市's or 西宁市's districts) and it lies in another province, else under the one in
+    `chain`'s province; None where that leaves it several (朝阳区 beside 青山县's chain), or none."""
     places = counties().get(name, ())
     own = {node.name: node for node in chain}
     hits = [(own[p], code) for p, code in places if p in own]
-    if not hits and len(places) == 1:
-        hits = [(_gazetteer_chain(places[0][0]), places[0][1])]
+    if not hits and len(places) == 1 and (parent := _gazetteer_chain(places[0][0])) is not None \
+            and (not chain or not _WORD_NAMED.fullmatch(name) or parent.chain()[0].name == chain[0].name):
+        hits = [(parent, places[0][1])]
     if not hits and chain:
         hits = [(parent, code) for p, code in places
                 if (parent := _gazetteer_chain(p)) is not None and parent.chain()[0].name == chain[0].name]

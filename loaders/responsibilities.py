@@ -29,8 +29,10 @@ from policykg.loaders.role_vocab import (LEAD_LABELS, LEVEL_PREFIX, OFFICIAL_LAB
                                         role_label_in)
 from policykg.loaders.table_vocab import DEADLINE_HEADER
 from policykg.loaders.text import normalize
-from policykg.loaders.units import (ADMIN_ENDINGS, COLLECTIVE_STARTS, ORG_ENDINGS, SEPARATORS, SYMBOL_MARK_RE,
-                                   UnitResolver, ends_as_body, prints_its_place, reads_as_unit, split_unit_list)
+from policykg.loaders.reference import classify_department
+from policykg.loaders.regions import split_region_names
+from policykg.loaders.units import (ADMIN_ENDINGS, COLLECTIVE_STARTS, LEVEL_CHARS, ORG_ENDINGS, SEPARATORS,
+                                   SYMBOL_MARK_RE, UnitResolver, ends_as_body, prints_its_place, reads_as_unit, split_unit_list)
 
 #: what a label may print before its role word: the level (县级牵头单位) and 主要 (主要牵头单位)
 _PREFIX = LEVEL_PREFIX + "(?:主要)?"
@@ -389,6 +391,7 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE, norm: str | None 
     named_support = False  # a part closed by 配合 / 协助 / 参与 …, or a list joined by 会同
     yielded: list[int] = []  # parts closed by 负责 … that yield to a 牵头 printed beside them
     paired: list[int] = []  # parts closed by 指导 / 为主 / 支持: a role only beside another
+    guiding: list[int] = []  # parts closed by 指导: they guide, they do not answer, beside a body that leads
     verbs = _WITH_CARRY.get(verbs, verbs)
     has_lead_verb = "牵头" in inner
     norm = normalize(inner) if norm is None else norm
@@ -421,6 +424,8 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE, norm: str | None 
             head, *withs = _WITH_RE.split(units)
             if verb in _PAIRED_VERBS:
                 paired.append(len(parts))
+            if verb in ("指导", "负责指导"):
+                guiding.append(len(parts))
             if verb in _DUTY_VERBS:
                 duty.add(len(parts))
             if verb in _CARRY_VERBS:
@@ -441,6 +446,9 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE, norm: str | None 
                 return None
             parts.append(Part("support", tail[m.end():].strip(" ,，")))
             named_support = True
+    if guiding and any(p.role == "lead" for k, p in enumerate(parts) if k not in guiding):
+        for k in guiding:  # (县委宣传部指导，县融媒体中心负责): the one responsible leads, the guide supports
+            parts[k] = Part("support", parts[k].units)
     if paired and len(paired) == len(parts) and not ({p.role for p in parts} == {"lead", "support"} and _all_units(parts)):
         # (接受教育部门指导), (以政府为主), (争取上级部门支持): prose, no clause; set against each other, each
         # list a body's name, they are one (县残联为主，县直有关部门支持)
@@ -777,11 +785,35 @@ def _after_boundary(norm: str, lo: int, pos: int) -> bool:
     return not before or before[-1] in "。;,.!?" + DECORATION or norm[pos - 1] in " \t"
 
 
+#: how a kind of body ends, printed alone no one body's name (学校, 机构, 企业, 部门, 单位 …)
+_KIND_ENDINGS = ("学校", "机构", "企业", "部门", "单位", "组织", "合作社", "医院", "中心", "家庭", "协会")
+
+
+def _named_bodies(parts: list[Part]) -> bool:
+    """Does every unit list name bodies: a collective (各乡镇, 县直有关部门), a name opening with its
+    region's level or name (县融媒体中心, 青山县人民医院), or a department's own name (民政局, 残联)?
+    Not a kind printed alone (公办机构, 特殊教育学校, 龙头企业, 上级业务部门)."""
+    for p in parts:
+        if p.role in NOT_UNITS:
+            continue
+        names = split_unit_list(p.units)
+        if names and (names[0][0] in LEVEL_CHARS or split_region_names(names[0])):
+            continue  # 区委组织部、民政局、就业服务中心: the list's first name's region is each one's
+        for name in names:
+            if name.startswith(COLLECTIVE_STARTS):
+                continue
+            if name.endswith(_KIND_ENDINGS) or classify_department(name) == "other":
+                return False
+    return True
+
+
 def _all_units(parts: list[Part]) -> bool:
     """An unbracketed clause only where every unit list reads as organisations, each one body's name:
-    a kind alone (政府为主，部门协同。 / 学校为主，家庭配合。: 政府, 部门, 学校) is a slogan's word."""
+    a kind alone (政府为主，部门协同。 / 学校为主，家庭配合。 / 公办机构为主，民办机构支持。 / 龙头企业为主，
+    合作社参与。: `_named_bodies`) is a slogan's word."""
     names = [split_unit_list(p.units) for p in parts if p.role not in NOT_UNITS]
-    return all(names) and all(reads_as_unit(n) is None and n not in ORG_ENDINGS for ns in names for n in ns)
+    return all(names) and all(reads_as_unit(n) is None and n not in ORG_ENDINGS for ns in names for n in ns) \
+        and _named_bodies(parts)
 
 
 def _candidate(text: str, norm: str, start: int, hi: int, covered, strict, labelled: bool) -> Clause | None:

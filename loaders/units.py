@@ -690,7 +690,10 @@ class UnitResolver:
         nearby = self._nearby_short_names()
         for k in range(2, min(len(name) - 1, 6)):
             head, rest = name[:k], name[k:]
-            if head in nearby and rest[0] not in _PLACE_CHARS and reads_as_unit(rest) is None \
+            # (a head opening with a level character is that level's prefix: 市中医院, 市中心医院 are
+            # the city's, never 市中区's)
+            if head in nearby and head[0] not in LEVEL_CHARS and rest[0] not in _PLACE_CHARS \
+                    and reads_as_unit(rest) is None \
                     and not is_collective(rest) and not _opens_a_body_name(head) \
                     and classify_department(rest) != "other":  # a body the county has (红旗渠管理处: no 红旗区's)
                 if classify_department(rest) in _NAMED_AFTER_PLACES or rest.endswith(SCHOOL_ENDINGS):
@@ -815,7 +818,10 @@ class UnitResolver:
                 # in the plan's chain or its province (朝阳区 in 薛城区's plan), under none: its chain
                 # stops there (`unplaced` says so), never below the plan's region
                 placed = county_division(head, self.region.chain())
-                if placed is None and len(places_of(head)) > 1:
+                if placed is None and (len(places_of(head)) > 1 or head in counties()
+                                       or abbreviated_division(head) is not None):
+                    # a division the gazetteer holds elsewhere, by its name or its abbreviation (城北区,
+                    # 达茂旗 in 永新县's plan): where, the plan does not say; never below its region
                     placed = RegionRef(head, level_of(head, None), None)
                 return head, rest, placed or RegionRef(head, level_of(head, self.region), self.region)
         return None

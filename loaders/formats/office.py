@@ -13,8 +13,10 @@ and media type are the original file's (the .docx LibreOffice writes carries the
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import signal
 import shutil
 import subprocess
 import tempfile
@@ -65,18 +67,24 @@ def _convert(program: str, original: Path, work: Path, path: Path, what: str, sa
     command = [program, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--norestore",
                "--nolockcheck", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out), str(original)]
     try:
-        done = subprocess.run(command, capture_output=True, timeout=CONVERT_SECONDS, cwd=work, check=False,
-                              env={**os.environ, "HOME": str(work)})
-    except subprocess.TimeoutExpired:
-        raise InputError(path, f"is {what} LibreOffice did not convert in {CONVERT_SECONDS} s; open it in "
-                               f"{save_as} and save it as .docx or PDF") from None
+        # a session of its own: soffice starts oosplash and soffice.bin, which a timeout must stop too
+        proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=work,
+                                env={**os.environ, "HOME": str(work)}, start_new_session=True)
     except OSError as exc:
         raise InputError(path, f"is {what}, and LibreOffice ({program}) could not be started "
                                f"({exc.strerror or exc})") from None
+    try:
+        _stdout, stderr = proc.communicate(timeout=CONVERT_SECONDS)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        raise InputError(path, f"is {what}, which LibreOffice did not convert in {CONVERT_SECONDS} s; open it in "
+                               f"{save_as} and save it as .docx or PDF") from None
     converted = out / "document.docx"
-    if done.returncode != 0 or not converted.is_file():
-        said = " ".join(ln.strip() for ln in done.stderr.decode("utf-8", "replace").splitlines()
+    if proc.returncode != 0 or not converted.is_file():
+        said = " ".join(ln.strip() for ln in stderr.decode("utf-8", "replace").splitlines()
                         if ln.strip() and not ln.startswith("Warning:"))[-200:]  # not its Java warnings
-        raise InputError(path, f"is {what} LibreOffice cannot convert (a damaged or unsupported file"
+        raise InputError(path, f"is {what}, which LibreOffice cannot convert (a damaged or unsupported file"
                                f"{': ' + said if said else ''}); open it in {save_as} and save it as .docx or PDF")
     return converted

@@ -702,3 +702,23 @@ def test_a_clause_printed_a_label_a_line_above_each_task(tmp_path):
                        "2.加强康复服务。精准康复。\n")
     assert roles(r) == [(["县民政局"], ["县财政局"])] * 2
     assert not r.warnings
+
+
+@pytest.mark.parametrize("sentence", ["公办机构为主，民办机构支持。", "特殊教育学校为主，普通学校支持。",
+                                      "龙头企业为主，合作社参与。", "定点康复机构为主，社区卫生服务中心支持。"])
+def test_a_policys_words_set_against_each_other_name_no_units(tmp_path, sentence):
+    """Kinds of bodies set against each other in a sentence (公办机构为主，民办机构支持。) are a policy's
+    words: they were read as units 县公办机构 / 县民办机构, without a word (found by review)."""
+    r = text_plan(tmp_path, "青山县“十四五”残疾人事业发展规划\n一、主要任务\n1.加强康复服务。完善服务体系。" + sentence
+                  + "\n二、保障措施\n加强组织领导。\n")
+    assert r.tasks()[0].responsibilities == []
+
+
+@pytest.mark.parametrize("clause", ["县委宣传部指导，县融媒体中心负责。", "（县融媒体中心负责，县委宣传部指导）"])
+def test_the_body_that_guides_supports_the_one_responsible(tmp_path, clause):
+    """县委宣传部指导，县融媒体中心负责: the body responsible leads; the one that guides was read as a
+    second lead (found by review)."""
+    r = text_plan(tmp_path, "青山县“十四五”残疾人事业发展规划\n一、主要任务\n1.加强宣传。营造良好氛围。" + clause
+                  + "\n二、保障措施\n加强组织领导。\n")
+    t = r.tasks()[0]
+    assert ([u.label for u in t.units("lead")], [u.label for u in t.units("support")]) == (["县融媒体中心"], ["县委宣传部"])

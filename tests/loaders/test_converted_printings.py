@@ -165,7 +165,7 @@ def test_a_damaged_doc_file_is_refused_saying_libreoffice_cannot_convert_it(tmp_
     from policykg.errors import InputError
     path = tmp_path / "plan.doc"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
-    with pytest.raises(InputError, match=r"plan[.]doc: is an old binary Word [.]doc \(or WPS\) file LibreOffice "
+    with pytest.raises(InputError, match=r"plan[.]doc: is an old binary Word [.]doc \(or WPS\) file, which LibreOffice "
                                          r"cannot convert \(a damaged or unsupported file: Error: source file "
                                          r"could not be loaded\); open it in Word or WPS and save it as [.]docx or PDF$"):
         load_plan(path)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from policykg.loaders.plan import load_plan
 from tests.loaders.handmade import clause_plan, roles, text_plan
 
 
@@ -321,3 +322,31 @@ def test_a_community_or_villages_plan_is_said_and_read_as_the_division_above_it(
 def test_a_common_noun_of_communities_or_villages_is_no_community(tmp_path, title):
     r = clause_plan(tmp_path, title + "\n为推动全县工作，制定本规划。\n", "（县民政局牵头）")
     assert chain(r)[-1] == "青山县" and not [m for m in gaps(r) if "community or village" in m]
+
+
+def test_an_unsigned_forward_keeps_the_forwarded_notices_own_number_and_date(tmp_path):
+    """A forwarding notice printing no signature (as a web page prints it): the forwarded notice's own
+    issuer line, 文号 and date were taken for the forwarder's and dropped, the plan read with no number
+    and a gap saying it was printed nowhere (found by review)."""
+    path = tmp_path / "plan.txt"
+    path.write_text("青山县人民政府办公室转发县残联关于印发青山县“十四五”残疾人事业发展规划的通知\n青政办发〔2022〕5号\n"
+                    "各乡镇人民政府，县直各部门：\n县残联《青山县“十四五”残疾人事业发展规划》已经县政府同意，现转发给你们。\n"
+                    "青山县残疾人联合会关于印发《青山县“十四五”残疾人事业发展规划》的通知\n青残联发〔2022〕3号\n各乡镇：\n"
+                    "现将《青山县“十四五”残疾人事业发展规划》印发给你们，请认真组织实施。\n青山县残疾人联合会\n2022年3月1日\n"
+                    "青山县“十四五”残疾人事业发展规划\n一、主要任务\n1.完善低保制度。将残疾人纳入低保。（牵头单位：县民政局）\n",
+                    encoding="utf-8")
+    r = load_plan(path)
+    assert (r.issuer.label, r.doc_number, str(r.issued)) == ("青山县残疾人联合会", "青残联发〔2022〕3号", "2022-03-01")
+    assert [g for g in r.warnings if g.kind == "metadata"] == []
+
+
+def test_a_seal_note_set_apart_from_its_signer_is_no_co_issuer(tmp_path):
+    """青山县民政局 （盖章）: the seal note, set apart by a space, was a second, empty issuer (a gap
+    'issued jointly by 青山县民政局、'; found by review)."""
+    path = tmp_path / "plan.txt"
+    path.write_text("青山县民政局关于印发《青山县“十四五”民政事业发展规划》的通知\n各乡镇：\n现印发给你们。\n青山县民政局 （盖章）\n"
+                    "2022年3月1日\n青山县“十四五”民政事业发展规划\n一、主要任务\n1.完善低保制度。将残疾人纳入低保。（牵头单位：县民政局）\n",
+                    encoding="utf-8")
+    r = load_plan(path)
+    assert (r.issuer.label, str(r.issued)) == ("青山县民政局", "2022-03-01")
+    assert [g for g in r.warnings if g.kind == "metadata"] == []

@@ -430,3 +430,20 @@ def test_a_body_of_a_county_name_several_divisions_bear_is_placed_under_none_and
         [("lead", "峄城区", ["山东省", "枣庄市", "峄城区"]), ("lead", "海淀区", ["北京市", "海淀区"])]]
     said = [(w.line, w.message.split(" ")[0]) for w in r.warnings if w.kind == "unit-name"]
     assert said == [(3, "朝阳区"), (5, "鼓楼区")]
+
+
+def test_a_city_body_opening_like_a_neighbours_short_name_stays_the_citys(tmp_path):
+    """市中医院 and 市中心医院 in 枣庄市's plan opened with 市中, the short name of its 市中区: both were
+    moved to 市中区, without a word (found by review).  A head opening with a level character is
+    that level's prefix."""
+    r = plan(tmp_path, "枣庄市“十四五”残疾人事业发展规划\n", "（牵头单位：市中医院；配合单位：市中心医院）")
+    assert [(role, label, region) for role, label, region in roles(r.tasks()[0])] == [
+        ("lead", "市中医医院", "枣庄市"), ("support", "市中心医院", "枣庄市")]
+
+
+def test_a_name_a_district_elsewhere_bears_that_is_a_word_too_is_not_moved_there(tmp_path):
+    """老城区改造办 and 矿区医院 in 永新县's plan (江西) were placed in 洛阳市's 老城区 and 阳泉市's 矿区 (the
+    only divisions so named), without a word (found by review): names that are words for a part of any
+    place (a direction, 老城, 矿, 郊) stand in another province only where the text says so."""
+    r = plan(tmp_path, "永新县“十四五”残疾人事业发展规划\n", "（牵头单位：老城区改造办；配合单位：矿区医院）")
+    assert [region for _role, _label, region in roles(r.tasks()[0])] == ["永新县", "永新县"]

@@ -126,6 +126,6 @@ def test_a_folders_documents_in_formats_not_read_are_listed_never_passed_over(fo
     assert [(f.path, f.reason.split(";")[0]) for f in result.failures] == [
         (str(folder / "gazette.ofd"),
          f"{folder / 'gazette.ofd'}: is an OFD document (版式文档, GB/T 33190), not a .docx, PDF, web page or text"),
-        (str(folder / "old.doc"), f"{folder / 'old.doc'}: is an old binary Word .doc (or WPS) file " +
-         ("LibreOffice cannot convert (a damaged or unsupported file: Error: source file could not be loaded)"
-          if soffice() else ""))]
+        (str(folder / "old.doc"), f"{folder / 'old.doc'}: is an old binary Word .doc (or WPS) file" +
+         (", which LibreOffice cannot convert (a damaged or unsupported file: Error: source file could not be "
+          "loaded)" if soffice() else ""))]
