@@ -42,7 +42,7 @@ from policykg.loaders.targets import extract_targets, linked_indicators
 from policykg.loaders.table_vocab import (LEAD_HEADER, SUPPORT_HEADER, attribute_marks, bare_column_name,
                                           DivisionRow, DivisionTable, IndicatorTable, is_division_title,
                                           is_value_role, marked_attribute, squash, task_number)
-from policykg.loaders.tables import flattened_grid, read_division_table, read_indicator_table
+from policykg.loaders.tables import LaidOutUnread, flattened_grid, read_division_table, read_indicator_table
 from policykg.loaders.text import COLUMN_RE, Block, Line, ProjectRow, line_width, make_blocks, make_lines, normalize
 from policykg.loaders.units import UnitResolver
 from policykg.loaders.values import bracketed_number, notes_bracketed_totals, parse_value
@@ -157,6 +157,9 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap],
             end_line = table.last_line if table is not None else 0
             # a clause set out by white space (牵头单位　县民政局　配合单位　县财政局) is no table's header
             flat = flattened_grid(lines, i) if table is None and not opens_with_label(ln.norm) else None
+            if isinstance(flat, LaidOutUnread):
+                gaps.append(Gap(flat.line, "table", flat.message))
+                rows, end_line, flat = [], flat.last, None  # its lines are no prose
             if flat is not None:
                 table = _read_grid(flat[0], segment, period)
                 end_line = flat[1]

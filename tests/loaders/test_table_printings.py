@@ -341,3 +341,62 @@ def test_a_division_tables_header_left_among_the_prose_is_a_gap(tmp_path):
     assert [(g.kind, g.line) for g in r.warnings if "column of units" in g.message] == [("table", 12)]
     assert "a table's header naming a column of units (序号 | 重点任务 | 牵头单位 | 配合单位) whose rows were not " \
            "read as a table: the units it gives tasks are not read" in [g.message for g in r.warnings]
+
+
+def centred(header: tuple[str, ...], rows: list[tuple[str, ...]], widths: tuple[int, ...]) -> str:
+    """As `laid_out`, the cells centred in their rows (a table set so in Word or WPS): a cell of m
+    lines in a row of n prints (n - m) / 2 lines down, and pdftotext prints each height its own
+    line, a cell's middle line beside the row's one-line cells, or between two of its lines."""
+    def wrapped(text: str, width: int) -> list[str]:
+        return [text[k:k + width] for k in range(0, len(text), width)] or [""]
+    out = []
+    for row in [header, *rows]:
+        parts = [wrapped(c, w) for c, w in zip(row, widths)]
+        n = max(map(len, parts))
+        heights: dict[int, dict[int, str]] = {}  # in half lines from the row's top
+        for c, p in enumerate(parts):
+            for k, text in enumerate(p):
+                heights.setdefault(n - len(p) + 2 * k + 1, {})[c] = text
+        for y in sorted(heights):
+            line = "".join(heights[y].get(c, "").ljust(w + 3, " ") for c, w in enumerate(widths))
+            out.append(line.rstrip() + "\n")
+    return "".join(out)
+
+
+CENTRED_ROWS = [("1", "推进无障碍。", "县住建局", "县残联", "2025年"),
+                ("2",) + ROWS[0][1:], ("3",) + ROWS[1][1:]]
+
+
+def test_a_division_table_laid_out_with_its_cells_centred_in_their_rows(tmp_path):
+    """Cells centred in their rows print a row's upper lines before the line of its number, and
+    pdftotext prints a one-line cell between two lines of a cell of an even number of them.
+    Before, read as printed from their top: row 2's upper lines went on row 1 (推进无障碍。完善残疾人
+    最低生活保障制度，将符合…), row 3's task lost its first line, row 2's supporters their first, nothing
+    said.  Centred, a cell prints as many lines above its row's line as below it."""
+    table = centred(("序号", "重点任务", "牵头单位", "配合单位", "完成时限"), CENTRED_ROWS, (4, 8, 6, 6, 6))
+    assert table.splitlines()[1].startswith("1 ") and not table.splitlines()[2].startswith("2")
+    r = table_plan(tmp_path, table + "\n二、保障措施\n加强组织领导。\n")
+    assert rows_of(r) == [("1", ["县住房和城乡建设局"], ["县残疾人联合会"], "2025年"), ("2",) + EXPECTED[0][1:],
+                          ("3",) + EXPECTED[1][1:]]
+    division = next(s for c in r.chapters for s in c.sections if s.title == "重点工作任务分工表")
+    assert [t.title for t in division.tasks] == ["推进无障碍", "完善残疾人最低生活保障制度，将符合条件的残疾人纳入低保",
+                                                 "加强残疾人康复服务，实施精准康复行动"]
+    assert [g for g in r.warnings if g.kind == "table"] == []
+
+
+def test_a_laid_out_table_whose_lines_read_neither_from_the_top_nor_centred_is_said(tmp_path):
+    """A row's lines that are neither its cells printed from their top (a column going on after its
+    cell ended) nor centred (as many lines above its row's line as below): which row a line is
+    cannot be told.  Before: read from the top, 县残联 given to row 1, nothing said."""
+    table = ("序号  重点任务      牵头单位  配合单位\n"
+             "1     推进无障碍。  县住建局\n"
+             "      完善残疾人最\n"
+             "                          县残联\n"
+             "2     低生活保障。  县民政局  县财政局\n"
+             "      加强康复。\n")
+    r = table_plan(tmp_path, table + "\n二、保障措施\n加强组织领导。\n")
+    assert [t.title for t in r.tasks()] == ["完善低保", "加强康复", "推进无障碍"]  # the plan's own, none of the table
+    said = [g for g in r.warnings if g.kind == "table"]
+    assert [(g.line, g.message.split(":")[0]) for g in said] == [
+        (12, "a table laid out as the page prints it (cells wrapped inside their columns, pdftotext -layout) whose "
+             "lines read neither as from their top nor as centred in their rows")]
