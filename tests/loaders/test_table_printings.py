@@ -400,3 +400,22 @@ def test_a_laid_out_table_whose_lines_read_neither_from_the_top_nor_centred_is_s
     assert [(g.line, g.message.split(":")[0]) for g in said] == [
         (12, "a table laid out as the page prints it (cells wrapped inside their columns, pdftotext -layout) whose "
              "lines read neither as from their top nor as centred in their rows")]
+
+
+def test_an_indicator_table_laid_out_with_its_category_merged_down(tmp_path):
+    """A 类别 cell merged down over its rows prints once: the rows below it print every cell but the
+    first.  Before: each such row's line went on the row above (困难残疾人生活补贴覆盖率重度残疾人护理补贴覆盖率,
+    100 100), an attribute not read said, the row lost."""
+    table = laid_out(("类别", "指标", "单位", "2020年", "2025年", "属性"),
+                     [("残疾人保障", "困难残疾人生活补贴覆盖率", "%", "100", "≥95%", "约束性"),
+                      ("", "重度残疾人护理补贴覆盖率", "%", "100", "100", "约束性"),
+                      ("残疾人发展", "城乡残疾人职业技能培训人数", "人次", "——", "800", "预期性")], (5, 5, 3, 5, 5, 4))
+    path = tmp_path / "plan.txt"
+    path.write_text("青山县“十四五”残疾人事业发展规划\n\n一、主要指标\n" + table
+                    + "二、主要任务\n1.完善低保。将符合条件的残疾人纳入低保。（牵头单位：县民政局）\n", encoding="utf-8")
+    r = load_plan(path)
+    assert [(i.category, i.name, i.unit, i.baseline.printed, i.target.printed, i.attribute) for i in r.indicators] == [
+        ("残疾人保障", "困难残疾人生活补贴覆盖率", "%", "100", "≥95%", "约束性"),
+        ("残疾人保障", "重度残疾人护理补贴覆盖率", "%", "100", "100", "约束性"),
+        ("残疾人发展", "城乡残疾人职业技能培训人数", "人次", "——", "800", "预期性")]
+    assert r.warnings == []
