@@ -937,14 +937,33 @@ def _laid_out_rows(lines: list[Line], i: int) -> tuple[list[tuple[int, tuple[str
     entries: list[tuple[int, dict[int, str]]] = []
     last = lines[i].no
     blank = 0
-    for ln in lines[i + 1:]:
+    new_page = False
+    for j in range(i + 1, len(lines)):
+        ln = lines[j]
+        if ln.page_break:
+            blank, new_page = 0, True  # the page's foot and head (blanked) end no table
         if not ln.clean:
-            blank += 1
+            blank += not ln.page_break
             if blank > 1:
                 break
             continue
         if ln.indented or is_heading_line(ln.norm):
             break
+        if new_page:
+            new_page = False
+            page = _page_columns(lines, j, [text for _, text in header])
+            if page is not None:
+                starts, repeated = page
+                if repeated:
+                    last = ln.no
+                    continue  # the header printed again at the page's top
+            elif not _standing(ln, starts) and not (len(_stretches(ln)) == 1 and len(ln.clean) > max(
+                    b - a for a, b in zip(starts, starts[1:]))):
+                return LaidOutUnread(lines[i].no, last, "a table laid out as the page prints it (cells wrapped "
+                                                        "inside their columns, pdftotext -layout) going on over a "
+                                                        f"page (line {ln.no}) where no line prints every column "
+                                                        "and its lines stand in no column above: where its "
+                                                        "columns stand there is not told, its rows are not read")
         placed = _standing(ln, starts)
         if not placed:
             break
@@ -993,6 +1012,20 @@ def _standing(ln: Line, starts: list[int]) -> dict[int, str]:
             return {}
         placed[col] = text
     return placed
+
+
+def _page_columns(lines: list[Line], j: int, header: list[str]) -> tuple[list[int], bool] | None:
+    """Where a table's columns start on the page lines[j] opens (pdftotext lays each page out
+    apart: a column stands elsewhere on the next): where its header printed again there stands, or
+    else its first line printing every column; and whether lines[j] is that header.  None where no
+    line before a blank line or a heading prints every column."""
+    for ln in lines[j:]:
+        if not ln.clean or ln.indented or is_heading_line(ln.norm):
+            return None
+        found = _stretches(ln)
+        if len(found) == len(header):
+            return [pos for pos, _ in found], ln is lines[j] and [t for _, t in found] == header
+    return None
 
 
 @dataclass(frozen=True)

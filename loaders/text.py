@@ -123,6 +123,9 @@ class Line:
     #: the spaces the printed line opened with (a text laid out as the page is, `pdftotext -layout`:
     #: where a table's cell starts, counted in characters)
     lead: int = 0
+    #: the line opens a new page (a form feed starts it: pdftotext prints one at each page's top,
+    #: and lays out each page's columns apart)
+    page_break: bool = False
 
 
 @dataclass
@@ -207,9 +210,10 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
         indented = clean.startswith("\t")
         end = clean.rstrip("\r\n ")
         tail_tabs = len(end) - len(end.rstrip("\t")) if end.strip() else 0
-        lead = len(clean) - len(clean.lstrip(" \u3000"))
+        lead = len(clean.lstrip("\f")) - len(clean.lstrip("\f").lstrip(" \u3000"))
         clean = without_letter_spacing(clean.strip().strip("\u200b\ufeff").strip())
-        out.append(Line(i, clean, normalize(clean), indented, tail_tabs if "\t" in clean else 0, lead))
+        out.append(Line(i, clean, normalize(clean), indented, tail_tabs if "\t" in clean else 0, lead,
+                        raw.startswith("\f")))
     return out
 
 

@@ -419,3 +419,39 @@ def test_an_indicator_table_laid_out_with_its_category_merged_down(tmp_path):
         ("残疾人保障", "重度残疾人护理补贴覆盖率", "%", "100", "100", "约束性"),
         ("残疾人发展", "城乡残疾人职业技能培训人数", "人次", "——", "800", "预期性")]
     assert r.warnings == []
+
+
+@pytest.mark.parametrize("repeated", [True, False])  # the header row printed again at the page's top, or not
+def test_a_laid_out_table_crossing_a_page_whose_columns_stand_elsewhere_there(tmp_path, repeated):
+    """pdftotext lays each page out apart: on the next page (a form feed opens it) the columns stand
+    elsewhere.  Before: the first line there was read as prose, the table cut, the last row on the
+    first page read with its task cut (完善残疾人最低生) and its second supporter lost, the rows on the
+    next page lost, nothing said of the row."""
+    header = ("序号", "重点任务", "牵头单位", "配合单位", "完成时限")
+    first = laid_out(header, ROWS[:1], (4, 8, 6, 6, 6))
+    rest = laid_out(header, ROWS[1:], (2, 6, 4, 5, 5)).splitlines(keepends=True)
+    table = first + "\f" + "".join(rest if repeated else rest[1:])
+    r = table_plan(tmp_path, table + "\n二、保障措施\n加强组织领导。\n")
+    assert rows_of(r) == EXPECTED
+    assert [g for g in r.warnings if g.kind == "table"] == []
+
+
+def test_a_laid_out_row_going_on_over_a_page_in_its_columns_is_read_whole(tmp_path):
+    """A row going on at the next page's top, no line there printing every column: its columns stand
+    as above (before: its lines there taken for prose, the task cut at 完善残疾人最低生活保障制度，将符)."""
+    lines = laid_out(("序号", "重点任务", "牵头单位", "配合单位", "完成时限"), ROWS[:1], (4, 8, 6, 6, 6)).splitlines(keepends=True)
+    r = table_plan(tmp_path, "".join(lines[:3]) + "\f" + "".join("  " + ln for ln in lines[3:])
+                   + "\n二、保障措施\n加强组织领导。\n")
+    assert rows_of(r) == EXPECTED[:1]
+    assert [g for g in r.warnings if g.kind == "table"] == []
+
+
+def test_a_laid_out_table_going_on_over_a_page_whose_columns_cannot_be_found_is_said(tmp_path):
+    """The next page's lines stand in no column above and none prints every column: where its
+    columns stand is not told (before: the row above read cut, nothing said)."""
+    lines = laid_out(("序号", "重点任务", "牵头单位", "配合单位", "完成时限"), ROWS[:1], (4, 8, 6, 6, 6)).splitlines(keepends=True)
+    r = table_plan(tmp_path, "".join(lines[:3]) + "\f  合条件的残疾人纳\n  入低保。\n\n二、保障措施\n加强组织领导。\n")
+    said = [g for g in r.warnings if g.kind == "table"]
+    assert [(g.line, g.message.split(":")[0]) for g in said] == [
+        (12, "a table laid out as the page prints it (cells wrapped inside their columns, pdftotext -layout) going on "
+             "over a page (line 15) where no line prints every column and its lines stand in no column above")]
