@@ -997,9 +997,15 @@ def _laid_out_rows(lines: list[Line], i: int) -> tuple[list[tuple[int, tuple[str
         return LaidOutUnread(lines[i].no, last, f"a table laid out as the page prints it (cells wrapped inside "
                                                  f"their columns, pdftotext -layout) whose lines read {what}: "
                                                  f"which row each line is not told, its rows are not read")
-    rows = [(lines[i].no, tuple(text for _, text in header))]
-    rows += [(entries[a][0], tuple(_joined_lines(cell) for cell in cells)) for a, cells in zip(anchors, chosen)]
+    rows = [(lines[i].no, tuple(_FONT_GAP_RE.sub("", text) for _, text in header))]
+    rows += [(entries[a][0], tuple(_FONT_GAP_RE.sub("", _joined_lines(cell)) for cell in cells))
+             for a, cells in zip(anchors, chosen)]
     return rows, last
+
+
+#: the space pdftotext prints between a number and the Chinese beside it (推进第 5 项, 2022 年底前):
+#: a change of font, no text
+_FONT_GAP_RE = re.compile(r"(?<=\d) (?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) (?=\d)")
 
 
 def _standing(ln: Line, starts: list[int]) -> dict[int, str]:

@@ -455,3 +455,14 @@ def test_a_laid_out_table_going_on_over_a_page_whose_columns_cannot_be_found_is_
     assert [(g.line, g.message.split(":")[0]) for g in said] == [
         (12, "a table laid out as the page prints it (cells wrapped inside their columns, pdftotext -layout) going on "
              "over a page (line 15) where no line prints every column and its lines stand in no column above")]
+
+
+def test_a_laid_out_cell_reads_no_space_pdftotext_sets_between_a_number_and_chinese(tmp_path):
+    """pdftotext prints a space where the font changes, between a number and the Chinese beside it
+    (推进第 5 项, 2022 年底前): before, the task and its deadline read with it."""
+    rows = [(no, task.replace("推进", "推进第 5 项"), lead, sup, deadline.replace("年", " 年"))
+            for no, task, lead, sup, deadline in ROWS]
+    r = table_plan(tmp_path, laid_out(("序号", "重点任务", "牵头单位", "配合单位", "完成时限"), rows, (4, 8, 6, 6, 7)))
+    assert rows_of(r) == EXPECTED
+    division = next(s for c in r.chapters for s in c.sections if s.title == "重点工作任务分工表")
+    assert division.tasks[2].title == "推进第5项无障碍环境建设，开展无障碍改造"
