@@ -163,6 +163,9 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap],
             if flat is not None:
                 table = _read_grid(flat[0], segment, period)
                 end_line = flat[1]
+                cut = _cut_before_next_row(lines, by_no[end_line], flat[0])
+                if cut is not None:
+                    gaps.append(cut)
                 if table is None:  # a 专栏 printed as a table, or said; its cells are not prose
                     rows = _project_rows(flat[0], gaps, say=True)
         # a real indicator table just read (from its grid, or from its lines under a caption): a
@@ -194,6 +197,21 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap],
         i = by_no[end_line] + 1
     blocks.extend(make_blocks(segment, width, opens_with_label, label_ends_line))
     return blocks, table_after, indicator_tables, division_tables
+
+
+def _cut_before_next_row(lines: list[Line], end: int, grid: Grid) -> Gap | None:
+    """A numbered table read from its lines (序号 over rows 1, 2 …) that stops at a line opening with
+    the next row's number: the rest of its rows print otherwise (cut over lines, as pdftotext's -raw
+    mode prints a row whose cells wrap) and were not read, nor the units they give: said."""
+    if squash(grid.rows[0][1][0]) not in ("序号", "编号") or not grid.rows[-1][1][0].isdigit():
+        return None
+    following = next((ln for ln in lines[end + 1:] if ln.clean), None)
+    nxt = int(grid.rows[-1][1][0]) + 1
+    if following is None or not re.match(rf"{nxt}(?:\s|$)", following.clean):
+        return None
+    return Gap(following.no, "table", f"a table's rows stop at line {following.no}, which opens with its next "
+                                      f"row's number ({nxt}) but is not printed as its rows are: the rows from "
+                                      f"there on were not read, nor the units they give")
 
 
 def _box_heading_row(grid: Grid) -> bool:

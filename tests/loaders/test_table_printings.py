@@ -466,3 +466,15 @@ def test_a_laid_out_cell_reads_no_space_pdftotext_sets_between_a_number_and_chin
     assert rows_of(r) == EXPECTED
     division = next(s for c in r.chapters for s in c.sections if s.title == "重点工作任务分工表")
     assert division.tasks[2].title == "推进第5项无障碍环境建设，开展无障碍改造"
+
+
+def test_a_numbered_tables_rows_stopping_at_the_next_rows_number_are_said(tmp_path):
+    """pdftotext -raw prints a row whose cells wrap cut over lines (its number alone, then its
+    cells' lines): the table read one row a line stops there.  Before: rows 2 and 3 lost, nothing
+    said."""
+    r = table_plan(tmp_path, "序号 重点任务 牵头单位 配合单位\n1 推进无障碍。 县住建局 县残联\n2\n加强康复服务，实\n"
+                             "施精准康复服务行动。\n县卫健局 县残联\n3 发展特殊教育。 县教育局 县残联\n")
+    assert [t[0] for t in rows_of(r)] == ["1"]
+    assert [(g.line, g.message) for g in r.warnings if g.kind == "table"] == [
+        (14, "a table's rows stop at line 14, which opens with its next row's number (2) but is not printed as its "
+             "rows are: the rows from there on were not read, nor the units they give")]
