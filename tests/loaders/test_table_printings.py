@@ -478,3 +478,13 @@ def test_a_numbered_tables_rows_stopping_at_the_next_rows_number_are_said(tmp_pa
     assert [(g.line, g.message) for g in r.warnings if g.kind == "table"] == [
         (14, "a table's rows stop at line 14, which opens with its next row's number (2) but is not printed as its "
              "rows are: the rows from there on were not read, nor the units they give")]
+
+
+def test_a_division_table_printed_one_column_after_another_is_said(tmp_path):
+    """pdftotext's default mode prints a table a column after another, each cell a line: the
+    header's cells come apart, and no reader reads the rows.  Before: the units lost, nothing said."""
+    r = table_plan(tmp_path, "序号\n1\n2\n重点任务\n完善残疾人最低生活保障制度。\n加强康复服务。\n牵头单位\n县民政局\n县卫健局\n"
+                             "配合单位\n县财政局\n县残联\n")
+    assert not [u for t in r.tasks() for u in t.units("lead")]
+    assert [(g.line, g.message.split(":")[0]) for g in r.warnings if g.kind == "table"] == [
+        (18, "a table's column of units named alone on its line (牵头单位)")]
