@@ -201,17 +201,20 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap],
 
 def _cut_before_next_row(lines: list[Line], end: int, grid: Grid) -> Gap | None:
     """A numbered table read from its lines (序号 over rows 1, 2 …) that stops at a line opening with
-    the next row's number: the rest of its rows print otherwise (cut over lines, as pdftotext's -raw
+    the next row's number, or printing a later one alone: the rest of its rows print otherwise (cut over lines, as pdftotext's -raw
     mode prints a row whose cells wrap) and were not read, nor the units they give: said."""
     if squash(grid.rows[0][1][0]) not in ("序号", "编号") or not grid.rows[-1][1][0].isdigit():
         return None
     following = next((ln for ln in lines[end + 1:] if ln.clean), None)
     nxt = int(grid.rows[-1][1][0]) + 1
-    if following is None or not re.match(rf"{nxt}(?:\s|$)", following.clean):
+    if following is None:
         return None
-    return Gap(following.no, "table", f"a table's rows stop at line {following.no}, which opens with its next "
-                                      f"row's number ({nxt}) but is not printed as its rows are: the rows from "
-                                      f"there on were not read, nor the units they give")
+    alone = re.fullmatch(r"\d{1,3}", following.clean)
+    if not (alone and int(alone.group()) > nxt - 1 or re.match(rf"{nxt}(?:\s|$)", following.clean)):
+        return None
+    return Gap(following.no, "table", f"a table's rows stop at line {following.no}, which opens with a next "
+                                      f"row's number ({following.clean.split()[0]}) but is not printed as its "
+                                      f"rows are: the rows from there on were not read, nor the units they give")
 
 
 def _box_heading_row(grid: Grid) -> bool:

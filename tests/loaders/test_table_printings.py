@@ -476,7 +476,7 @@ def test_a_numbered_tables_rows_stopping_at_the_next_rows_number_are_said(tmp_pa
                              "施精准康复服务行动。\n县卫健局 县残联\n3 发展特殊教育。 县教育局 县残联\n")
     assert [t[0] for t in rows_of(r)] == ["1"]
     assert [(g.line, g.message) for g in r.warnings if g.kind == "table"] == [
-        (14, "a table's rows stop at line 14, which opens with its next row's number (2) but is not printed as its "
+        (14, "a table's rows stop at line 14, which opens with a next row's number (2) but is not printed as its "
              "rows are: the rows from there on were not read, nor the units they give")]
 
 
