@@ -16,7 +16,7 @@ from policykg.loaders.responsibilities import (MARKER_RE, Clause, bracket_groups
                                               names_units_first, opens_with_unit, spaced_label_marks)
 from policykg.loaders.structure import short_title
 from policykg.loaders.table_vocab import (LEAD_HEADER, MAX_DIVISION_COLUMNS, SUPPORT_HEADER, IndicatorTable,
-                                          bare_column_name)
+                                          bare_column_name, unitlike)
 from policykg.loaders.text import COLUMN_RE, Block, Line, bare_box_heading, normalize
 
 #: how much of an unread sentence a gap quotes
@@ -244,20 +244,26 @@ def unit_columns_in_prose(blocks: list[Block]) -> list[Gap]:
     """A line naming a table's columns, one of them a column of units (序号 重点任务 牵头单位 配合单位),
     left among the prose: the header of a table of responsibilities no reader read (its rows cut
     and scattered over lines, as pdftotext's -raw mode prints one).  Who owns what it lists is not
-    read: a gap, never a silence.  So is a lead column's name alone on its line (牵头单位, 责任单位):
-    a table printed one column after another, each cell a line (pdftotext's default mode), the
-    units under it read as no task's."""
+    read: a gap, never a silence (a clause set out by white space, 牵头单位　县民政局　配合单位　县财政局,
+    names units: no header).  So is a lead column's name alone on its line (牵头单位, 责任单位) after
+    a 序号 alone on its: a table printed one column after another, each cell a line (pdftotext's
+    default mode), the units under it read as no task's (a label ending its line before its list
+    follows no 序号 alone)."""
     gaps: list[Gap] = []
+    numbered = False  # a 序号 column's name seen alone on its line: a table printed a column a time
     for block in blocks:
         for ln in block.lines:
             cells = [c for c in _HEADER_SPLIT_RE.split(ln.norm) if c]
-            if len(cells) == 1 and bare_column_name(cells[0]) in LEAD_HEADER:
+            numbered = numbered or cells in (["序号"], ["编号"])
+            if len(cells) == 1 and numbered and bare_column_name(cells[0]) in LEAD_HEADER:
                 gaps.append(Gap(ln.no, "table", f"a table's column of units named alone on its line ({cells[0]}): "
                                                 f"the table is printed one column after another, each cell a line, "
                                                 f"and its rows were not read: the units it gives tasks are not read"))
             if 3 <= len(cells) <= MAX_DIVISION_COLUMNS and all(len(c) <= 8 for c in cells) \
                     and not any(m in ln.norm for m in "。，；：") \
-                    and any(bare_column_name(c) in LEAD_HEADER + SUPPORT_HEADER for c in cells):
+                    and any(bare_column_name(c) in LEAD_HEADER + SUPPORT_HEADER for c in cells) \
+                    and not any(unitlike(c) and bare_column_name(c) not in LEAD_HEADER + SUPPORT_HEADER
+                                for c in cells):  # 牵头单位　县民政局　配合单位　县财政局: a clause, no header
                 gaps.append(Gap(ln.no, "table", f"a table's header naming a column of units ({' | '.join(cells)}) "
                                                 f"whose rows were not read as a table: the units it gives "
                                                 f"tasks are not read"))

@@ -203,7 +203,7 @@ def _cut_before_next_row(lines: list[Line], end: int, grid: Grid) -> Gap | None:
     """A numbered table read from its lines (序号 over rows 1, 2 …) that stops at a line opening with
     the next row's number, or printing a later one alone: the rest of its rows print otherwise (cut over lines, as pdftotext's -raw
     mode prints a row whose cells wrap) and were not read, nor the units they give: said."""
-    if squash(grid.rows[0][1][0]) not in ("序号", "编号") or not grid.rows[-1][1][0].isdigit():
+    if squash(grid.rows[0][1][0]) not in ("序号", "编号") or not grid.rows[-1][1][0].isdecimal():
         return None
     following = next((ln for ln in lines[end + 1:] if ln.clean), None)
     nxt = int(grid.rows[-1][1][0]) + 1
@@ -919,7 +919,8 @@ def load_plan(path: str | Path) -> PlanRecord:
     record.warnings.extend(Gap(line, kind, message) for line, kind, message in src.gaps)
     record.warnings.extend(Gap(line, "table", message) for t in indicator_tables for line, message in t.unread)
     record.warnings.extend(indicators_in_prose(blocks[start:]))
-    record.warnings.extend(unit_columns_in_prose(blocks[start:]))
+    said_tables = {g.line for g in record.warnings if g.kind == "table"}  # a table said there is said once
+    record.warnings.extend(g for g in unit_columns_in_prose(blocks[start:]) if g.line not in said_tables)
     record.indicators = _indicators(indicator_tables, spans, md.period, record.warnings,
                                     notes_bracketed_totals(src.text), attribute_marks(src.text))
     body_tasks = record.tasks()

@@ -974,7 +974,7 @@ def _laid_out_rows(lines: list[Line], i: int) -> tuple[list[tuple[int, tuple[str
     # a row's line: its first cell and another, or its number alone; in a table of names, every
     # cell but the first (a category merged down over the rows below it prints once)
     anchors = [k for k, (_, placed) in enumerate(entries)
-               if 0 in placed and (len(placed) >= 2 or (numbered and placed[0].isdigit()))
+               if 0 in placed and (len(placed) >= 2 or (numbered and placed[0].isdecimal()))
                or (not numbered and 0 not in placed and len(placed) == len(starts) - 1 >= 3)]
     if not anchors:
         return None
