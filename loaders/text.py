@@ -462,7 +462,10 @@ def line_width(lines: list[Line]) -> int:
     cut, count = Counter(lengths).most_common(1)[0]
     if cut >= MIN_WRAP and count >= WRAPPED_SHARE * len(lengths):
         return cut
-    return lengths[int(len(lengths) * 0.9)]
+    most = lengths[int(len(lengths) * 0.9)]
+    # shorter than any wrap: most lines are a table's cells, one a line (pdftotext's default and -raw
+    # modes), and the longest line says the page's width
+    return most if most >= MIN_WRAP else lengths[-1]
 
 
 def bare_box_heading(norm: str) -> bool:

@@ -488,3 +488,25 @@ def test_a_division_table_printed_one_column_after_another_is_said(tmp_path):
     assert not [u for t in r.tasks() for u in t.units("lead")]
     assert [(g.line, g.message.split(":")[0]) for g in r.warnings if g.kind == "table"] == [
         (18, "a table's column of units named alone on its line (牵头单位)")]
+
+
+def test_a_box_beside_a_table_printed_one_cell_a_line_keeps_its_items(tmp_path):
+    """pdftotext's default mode prints a table one cell a line: more lines than the prose, and short.
+    Before, the page's width was taken from them (5 characters): the box's heading read as wrapped
+    onto its first item (lost), the second read with its description, nothing said.  A width shorter
+    than any wrap is no page's: the longest line says it."""
+    box = ("专栏 1 残疾人社会保障项目\n"
+           "最低生活保障 将符合条件的残疾人家庭全部纳入最低生活保障范围，符合条件的低保\n"
+           "边缘家庭中的残疾人，经本人申请参照单人户纳入低保。\n"
+           "残疾人信息消费优惠 对残疾人使用语音、流量、宽带等信息消费套餐给予半价以上优\n"
+           "惠，减免残疾人使用助残公益类移动互联网应用流量资费。\n")
+    cells = "".join(f"{k}\n\n推进第{k}项\n\n县民政局\n\n县残联\n\n" for k in range(1, 51))
+    path = tmp_path / "plan.txt"
+    path.write_text("青山县“十四五”残疾人事业发展规划\n一、主要任务\n（一）健全社会保障体系\n"
+                    "1.强化兜底保障。将符合条件的残疾人纳入保障范围。（牵头单位：县民政局；配合单\n位：县财政局）\n"
+                    + box + "2.加强康复服务。实施精准康复服务行动。（牵头单位：县卫健局；配合单位：县残联）\n"
+                    "二、保障措施\n加强组织领导，完善工作机制。\n附件\n重点工作任务分工表\n序号\n" + cells, encoding="utf-8")
+    r = load_plan(path)
+    assert [p.title for p in r.projects()] == ["最低生活保障", "残疾人信息消费优惠"]
+    assert [(t.title, [u.label for u in t.units("lead")]) for t in r.tasks()][:2] == [
+        ("强化兜底保障", ["县民政局"]), ("加强康复服务", ["县卫生健康局"])]
