@@ -943,15 +943,16 @@ def _laid_out_rows(lines: list[Line], i: int) -> tuple[list[tuple[int, tuple[str
         if ln.page_break:
             blank, new_page = 0, True  # the page's foot and head (blanked) end no table
         if not ln.clean:
-            blank += not ln.page_break
-            if blank > 1:
+            blank += not (ln.page_break or new_page)  # none at a page's top counts
+            if blank > 1 and not _page_ends(lines, j):
                 break
             continue
         if ln.indented or is_heading_line(ln.norm):
             break
         if new_page:
             new_page = False
-            page = _page_columns(lines, j, [text for _, text in header])
+            page = _page_columns(lines, j, [text for _, text in header],
+                                 max(b - a for a, b in zip(starts, starts[1:])))
             if page is not None:
                 starts, repeated = page
                 if repeated:
@@ -1020,18 +1021,41 @@ def _standing(ln: Line, starts: list[int]) -> dict[int, str]:
     return placed
 
 
-def _page_columns(lines: list[Line], j: int, header: list[str]) -> tuple[list[int], bool] | None:
+def _page_ends(lines: list[Line], j: int) -> bool:
+    """Do the blank lines from lines[j] run to a page's top (its foot and head blanked as furniture)?"""
+    for ln in lines[j + 1:]:
+        if ln.page_break:
+            return True
+        if ln.clean:
+            return False
+    return False
+
+
+def _page_columns(lines: list[Line], j: int, header: list[str], widest: int) -> tuple[list[int], bool] | None:
     """Where a table's columns start on the page lines[j] opens (pdftotext lays each page out
-    apart: a column stands elsewhere on the next): where its header printed again there stands, or
-    else its first line printing every column; and whether lines[j] is that header.  None where no
-    line before a blank line or a heading prints every column."""
+    apart: a column stands elsewhere on the next): where its header printed again there stands;
+    else its first line printing every column; else, where the page's lines' stretches start, as
+    many places apart as the table has columns (a centred table's rows print no line of every
+    cell).  And whether lines[j] is that header.  The page's table ends at a blank line, a heading,
+    the next page or a line of prose (one stretch wider than `widest`, the widest column above).
+    None where the columns are not found so."""
+    page: list[Line] = []
     for ln in lines[j:]:
-        if not ln.clean or ln.indented or is_heading_line(ln.norm):
-            return None
+        if not ln.clean or ln.indented or is_heading_line(ln.norm) or (page and ln.page_break):
+            break
+        found = _stretches(ln)
+        if len(found) == 1 and len(found[0][1]) > widest:
+            break
+        page.append(ln)
+    for ln in page:
         found = _stretches(ln)
         if len(found) == len(header):
             return [pos for pos, _ in found], ln is lines[j] and [t for _, t in found] == header
-    return None
+    places: list[int] = []
+    for pos in sorted({pos for ln in page for pos, _ in _stretches(ln)}):
+        if not places or pos - places[-1] > _ALIGN_SLACK:
+            places.append(pos)
+    return (places, False) if len(places) == len(header) else None
 
 
 @dataclass(frozen=True)

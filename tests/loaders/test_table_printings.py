@@ -510,3 +510,14 @@ def test_a_box_beside_a_table_printed_one_cell_a_line_keeps_its_items(tmp_path):
     assert [p.title for p in r.projects()] == ["最低生活保障", "残疾人信息消费优惠"]
     assert [(t.title, [u.label for u in t.units("lead")]) for t in r.tasks()][:2] == [
         ("强化兜底保障", ["县民政局"]), ("加强康复服务", ["县卫生健康局"])]
+
+
+def test_a_laid_out_row_going_on_past_a_pages_foot_and_head_is_read_whole(tmp_path):
+    """Blank lines and the page's number (furniture, blanked) between a row's lines on two pages:
+    before, the second blank line ended the table there, the row read cut (完善残疾人最低生活保障制度，
+    将符), nothing said."""
+    lines = laid_out(("序号", "重点任务", "牵头单位", "配合单位", "完成时限"), ROWS, (4, 8, 6, 6, 6)).splitlines(keepends=True)
+    r = table_plan(tmp_path, "".join(lines[:3]) + "\n\n\n— 1 —\n\f\n\n" + "".join(lines[3:])
+                   + "\n二、保障措施\n加强组织领导。\n")
+    assert rows_of(r) == EXPECTED
+    assert [g for g in r.warnings if g.kind == "table"] == []
