@@ -245,11 +245,20 @@ def unit_columns_in_prose(blocks: list[Block], said: Container[int] = frozenset(
     """A line naming a table's columns, one of them a column of units (序号 重点任务 牵头单位 配合单位),
     left among the prose: the header of a table of responsibilities no reader read (its rows cut
     and scattered over lines, as pdftotext's -raw mode prints one).  Who owns what it lists is not
-    read: a gap, never a silence (but once: not on a line `said` holds, a table's gap already)."""
+    read: a gap, never a silence (but once: not on a line `said` holds, a table's gap already).  So is
+    a lead column's name alone on its line (牵头单位, 责任单位) after a 序号 alone on its: a table printed
+    one column after another, each cell a line (pdftotext's default mode), the units under it read as
+    no task's (a label ending its line before its list follows no 序号 alone)."""
     gaps: list[Gap] = []
+    numbered = False  # a 序号 column's name seen alone on its line: a table printed a column a time
     for block in blocks:
         for ln in block.lines:
             cells = [c for c in _HEADER_SPLIT_RE.split(ln.norm) if c]
+            numbered = numbered or cells in (["序号"], ["编号"])
+            if len(cells) == 1 and numbered and bare_column_name(cells[0]) in LEAD_HEADER and ln.no not in said:
+                gaps.append(Gap(ln.no, "table", f"a table's column of units named alone on its line ({cells[0]}): "
+                                                f"the table is printed one column after another, each cell a line, "
+                                                f"and its rows were not read: the units it gives tasks are not read"))
             if 3 <= len(cells) <= MAX_DIVISION_COLUMNS and ln.no not in said \
                     and all(is_header_cell(c) or c == "序号" for c in cells) \
                     and any(bare_column_name(c) in LEAD_HEADER + SUPPORT_HEADER for c in cells):

@@ -366,6 +366,25 @@ def _signed(norm: str) -> bool:
     return signed_date(when) is not None and (not signer or bool(issuer_name(signer)))
 
 
+#: a title's quote marks printed before it, apart from its words (pdftotext -raw prints a line's
+#: glyphs of another font apart: “ ” over 青山县 十四五 残疾人事业发展规划)
+_MARKS_APART_RE = re.compile(r"(?P<marks>[“”‘’](?:\s*[“”‘’])*)\s*(?P<words>[^\s“”‘’]+(?: [^\s“”‘’]+)+)")
+
+
+def _quotes_put_back(title: str) -> str:
+    """A title printed with its quote marks apart, before it, and a space where each stood: the marks
+    put back in their places, in order (青山县“十四五”残疾人事业发展规划).  Only where there are as many
+    spaces as marks, the marks paired (“ then ”)."""
+    m = _MARKS_APART_RE.fullmatch(title.strip())
+    if m is None:
+        return title
+    marks = [c for c in m.group("marks") if not c.isspace()]
+    words = m.group("words").split(" ")
+    if len(words) - 1 != len(marks) or "".join(marks).replace("“”", "").replace("‘’", ""):
+        return title
+    return words[0] + "".join(mark + word for mark, word in zip(marks, words[1:]))
+
+
 def read_metadata(blocks: list[Block], body_start: int) -> Metadata:
     """Read metadata from the blocks before `body_start` (index of the first chapter heading),
     plus the preamble that follows the title."""
@@ -399,6 +418,7 @@ def read_metadata(blocks: list[Block], body_start: int) -> Metadata:
     # (规划草案经县人民政府常务会议审议通过。 is a finished plan's preface)
     md.draft = any(_DRAFT_RE.search(b.text) and "。" not in b.text for b in head[:12]) \
         or bool(_DRAFT_RE.search(md.title))
+    md.title = _quotes_put_back(md.title)
     # a PDF's text layer sets a digit apart from the character after it (2024 年工作要点): one word
     md.title = re.sub(r"(?<=\d)[ \u3000]+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \u3000]+(?=\d)", "",
                       _strip_draft(md.title))

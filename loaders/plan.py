@@ -42,7 +42,8 @@ from policykg.loaders.targets import extract_targets, linked_indicators
 from policykg.loaders.table_vocab import (LEAD_HEADER, SUPPORT_HEADER, attribute_marks, bare_column_name,
                                           DivisionRow, DivisionTable, IndicatorTable, is_division_title,
                                           is_value_role, marked_attribute, squash, task_number)
-from policykg.loaders.tables import drawn_box, flattened_grid, read_division_table, read_indicator_table
+from policykg.loaders.tables import (LaidOutUnread, drawn_box, flattened_grid, read_division_table,
+                                      read_indicator_table)
 from policykg.loaders.text import COLUMN_RE, Block, Line, ProjectRow, line_width, make_blocks, make_lines, normalize
 from policykg.loaders.units import UnitResolver
 from policykg.loaders.values import bracketed_number, notes_bracketed_totals, parse_value
@@ -161,9 +162,15 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap],
             end_line = table.last_line if table is not None else 0
             # a clause set out by white space (牵头单位　县民政局　配合单位　县财政局) is no table's header
             flat = flattened_grid(lines, i) if table is None and not opens_with_label(ln.norm) else None
+            if isinstance(flat, LaidOutUnread):
+                gaps.append(Gap(flat.line, "table", flat.message))
+                rows, end_line, flat = [], flat.last, None  # its lines are no prose
             if flat is not None:
                 table = _read_grid(flat[0], segment, period)
                 end_line = flat[1]
+                cut = _cut_before_next_row(lines, by_no[end_line], flat[0])
+                if cut is not None:
+                    gaps.append(cut)
                 if table is None:  # a 专栏 printed as a table, or said; its cells are not prose
                     rows = _project_rows(flat[0], gaps, say=True)
         # a real indicator table just read (from its grid, or from its lines under a caption): a
@@ -195,6 +202,24 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap],
         i = by_no[end_line] + 1
     blocks.extend(make_blocks(segment, width, opens_with_label, label_ends_line))
     return blocks, table_after, indicator_tables, division_tables
+
+
+def _cut_before_next_row(lines: list[Line], end: int, grid: Grid) -> Gap | None:
+    """A numbered table read from its lines (序号 over rows 1, 2 …) that stops at a line opening with
+    the next row's number, or printing a later one alone: the rest of its rows print otherwise (cut over lines, as pdftotext's -raw
+    mode prints a row whose cells wrap) and were not read, nor the units they give: said."""
+    if squash(grid.rows[0][1][0]) not in ("序号", "编号") or not grid.rows[-1][1][0].isdecimal():
+        return None
+    following = next((ln for ln in lines[end + 1:] if ln.clean), None)
+    nxt = int(grid.rows[-1][1][0]) + 1
+    if following is None:
+        return None
+    alone = re.fullmatch(r"\d{1,3}", following.clean)
+    if not (alone and int(alone.group()) > nxt - 1 or re.match(rf"{nxt}(?:\s|$)", following.clean)):
+        return None
+    return Gap(following.no, "table", f"a table's rows stop at line {following.no}, which opens with a next "
+                                      f"row's number ({following.clean.split()[0]}) but is not printed as its "
+                                      f"rows are: the rows from there on were not read, nor the units they give")
 
 
 def _box_heading_row(grid: Grid) -> bool:

@@ -785,14 +785,16 @@ def _regroup_untabbed(cells: list[_Cell], start: int, ncols: int, next_no: int, 
 
 # ------------------------------------------------------------------------------------------------
 # any flattened table, read by position
-def flattened_grid(lines: list[Line], i: int) -> tuple[Grid, int] | None:
+def flattened_grid(lines: list[Line], i: int) -> tuple[Grid, int] | LaidOutUnread | None:
     """The table that starts at lines[i] as text extraction flattens tables, as a `Grid`, so that it
     is read by position like a real table; with the line it ends on.  Three printings: one cell a
     tab-indented line and a blank line after each row (a wrapped cell goes on unindented), one row a
     line, cells apart by tabs or runs of spaces, or drawn with +---+ and | (`drawn_table`).  None
-    unless two rows, one of two cells."""
+    unless two rows, one of two cells; a table laid out as the page prints it whose lines cannot be
+    told to their rows is said (`LaidOutUnread`)."""
     dashed = _dashed_rows(lines, i)
     drawn = drawn_table(lines, i) if dashed is None else None
+    found: tuple[list[tuple[int, tuple[str, ...]]], int] | LaidOutUnread | None
     if dashed is not None:
         found = dashed
     elif drawn is not None:
@@ -802,8 +804,8 @@ def flattened_grid(lines: list[Line], i: int) -> tuple[Grid, int] | None:
         found = ([(nos[0], tuple(_cell_text(c) for c in cells)) for nos, cells in rows], last)
     else:
         found = _cell_lines(lines, i) if lines[i].indented else (_row_lines(lines, i) or _numbered_cell_lines(lines, i))
-    if found is None:
-        return None
+    if found is None or isinstance(found, LaidOutUnread):
+        return found
     rows, last = found
     if not _tabular(rows):
         return None
@@ -1069,55 +1071,217 @@ def _stretches(ln: Line) -> list[tuple[int, str]]:
     return [(ln.lead + m.start(), m.group()) for m in _STRETCH_RE.finditer(ln.clean)]
 
 
-def _laid_out_rows(lines: list[Line], i: int) -> tuple[list[tuple[int, tuple[str, ...]]], int] | None:
+def _laid_out_rows(lines: list[Line], i: int) -> tuple[list[tuple[int, tuple[str, ...]]], int] | LaidOutUnread | None:
     """A table as `pdftotext -layout` prints a PDF's (and as one is typed aligned with spaces): a
     header of three or more cells two spaces apart or more, each row's cells standing under them,
-    and a cell's text wrapped inside its column onto the lines below, the first column's cell (序号,
-    a name) left blank there or going on alone.  Cells are printed from their top (as Word and WPS
-    print them unless told otherwise): a row's first line prints its first column's cell and another.
-    Each stretch of text belongs to the column whose header cell starts at or just before it; any
-    other line goes on the row above, its stretches joined to the cells above them.  The table ends at a line whose text does not stand
-    in the columns (a stretch running across a column's start: prose), a heading, or a second blank
-    line.  None where no row goes on over two lines: one row a line is read as before."""
+    and a cell's text wrapped inside its column onto the lines above or below its row's line (the
+    line printing its first column's cell, 序号 or a name, and another; or a row number alone).
+    Each stretch of text belongs to the column whose header cell starts at or just before it.  The
+    table ends at a line whose text does not stand in the columns (a stretch running across a
+    column's start: prose), a heading, or a second blank line.  None where no row goes on over two
+    lines: one row a line is read as before.
+
+    Cells are printed from their top (Word's and WPS's default) or centred in their row (a table
+    set so): from the top, every cell of a row starts on its row's line and goes on down it, line
+    after line; centred, a cell prints as many lines above its row's line as below it (its middle
+    line on the row's line, or none there when it prints an even number).  The lines between two
+    rows' lines are read as each printing allows; where both allow and read apart, the printing
+    whose cells wrap only at their column's width (a line short of it ends its cell) is taken, and
+    where the lines read as neither, or as both alike, the table is said, with its line, never read
+    (`LaidOutUnread`)."""
     header = _stretches(lines[i])
     starts = [pos for pos, _ in header]
     if len(starts) < 3:
         return None
-    rows: list[tuple[int, list[str]]] = [(lines[i].no, [text for _, text in header])]
-    wrapped = False
+    entries: list[tuple[int, dict[int, str]]] = []
     last = lines[i].no
     blank = 0
-    for ln in lines[i + 1:]:
+    new_page = False
+    for j in range(i + 1, len(lines)):
+        ln = lines[j]
+        if ln.page_break:
+            blank, new_page = 0, True  # the page's foot and head (blanked) end no table
         if not ln.clean:
-            blank += 1
-            if blank > 1:
+            blank += not (ln.page_break or new_page)  # none at a page's top counts
+            if blank > 1 and not _page_ends(lines, j):
                 break
             continue
         if ln.indented or is_heading_line(ln.norm):
             break
-        placed: dict[int, str] = {}
-        for pos, text in _stretches(ln):
-            col = max((c for c, start in enumerate(starts) if start <= pos + _ALIGN_SLACK), default=None)
-            if col is None or col in placed or (col + 1 < len(starts) and pos + len(text) > starts[col + 1]):
-                placed = {}
-                break  # before the first column, two stretches in one column, or across a column's start
-            placed[col] = text
+        if new_page:
+            new_page = False
+            page = _page_columns(lines, j, [text for _, text in header],
+                                 max(b - a for a, b in zip(starts, starts[1:])))
+            if page is not None:
+                starts, repeated = page
+                if repeated:
+                    last = ln.no
+                    continue  # the header printed again at the page's top
+            elif not _standing(ln, starts) and not (len(_stretches(ln)) == 1 and len(ln.clean) > max(
+                    b - a for a, b in zip(starts, starts[1:]))):
+                return LaidOutUnread(lines[i].no, last, "a table laid out as the page prints it (cells wrapped "
+                                                        "inside their columns, pdftotext -layout) going on over a "
+                                                        f"page (line {ln.no}) where no line prints every column "
+                                                        "and its lines stand in no column above: where its "
+                                                        "columns stand there is not told, its rows are not read")
+        placed = _standing(ln, starts)
         if not placed:
             break
-        if 0 in placed and len(placed) >= 2:
-            rows.append((ln.no, [placed.get(c, "") for c in range(len(starts))]))
-        elif len(rows) > 1:
-            cells = rows[-1][1]
-            for col, text in placed.items():
-                cells[col] = _joined(cells[col], text)
-            wrapped = True
-        else:
-            break  # the header's own cells wrapped: not read so
+        entries.append((ln.no, placed))
         blank = 0
         last = ln.no
-    if not wrapped or len(rows) < 2:
+    numbered = bool(re.fullmatch(r"序号|编号", squash(header[0][1])))
+    # a row's line: its first cell and another, or its number alone; in a table of names, every
+    # cell but the first (a category merged down over the rows below it prints once)
+    anchors = [k for k, (_, placed) in enumerate(entries)
+               if 0 in placed and (len(placed) >= 2 or (numbered and placed[0].isdecimal()))
+               or (not numbered and 0 not in placed and len(placed) == len(starts) - 1 >= 3)]
+    if not anchors:
         return None
-    return [(no, tuple(cells)) for no, cells in rows], last
+    if anchors[0] > 0 and not numbered:
+        return None  # the header's own cells wrapped: not read so
+    if len(anchors) == len(entries):
+        return None  # one row a line: read as before
+    width = [max((len(p[c]) for _, p in entries if c in p), default=0) for c in range(len(starts))]
+    top = _top_printed(entries, anchors, len(starts))
+    centred = _centred(entries, anchors, len(starts)) if numbered else None
+    if top is not None and (centred is None or centred == top):
+        chosen = top
+    elif centred is not None and top is None:
+        chosen = centred
+    elif top is not None and centred is not None and _short_lines(top, width) != _short_lines(centred, width):
+        chosen = min((top, centred), key=lambda rows: _short_lines(rows, width))
+    else:
+        what = ("as from their top and as centred in their rows, reading apart" if top is not None
+                else "neither as from their top nor as centred in their rows")
+        return LaidOutUnread(lines[i].no, last, f"a table laid out as the page prints it (cells wrapped inside "
+                                                 f"their columns, pdftotext -layout) whose lines read {what}: "
+                                                 f"which row each line is not told, its rows are not read")
+    rows = [(lines[i].no, tuple(_FONT_GAP_RE.sub("", text) for _, text in header))]
+    rows += [(entries[a][0], tuple(_FONT_GAP_RE.sub("", _joined_lines(cell)) for cell in cells))
+             for a, cells in zip(anchors, chosen)]
+    return rows, last
+
+
+#: the space pdftotext prints between a number and the Chinese beside it (推进第 5 项, 2022 年底前):
+#: a change of font, no text
+_FONT_GAP_RE = re.compile(r"(?<=\d) (?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) (?=\d)")
+
+
+def _standing(ln: Line, starts: list[int]) -> dict[int, str]:
+    """Each stretch of a line's text by the column it stands in; none where one stands before the
+    first column, two in one column, or one across a column's start (prose)."""
+    placed: dict[int, str] = {}
+    for pos, text in _stretches(ln):
+        col = max((c for c, start in enumerate(starts) if start <= pos + _ALIGN_SLACK), default=None)
+        if col is None or col in placed or (col + 1 < len(starts) and pos + len(text) > starts[col + 1]):
+            return {}
+        placed[col] = text
+    return placed
+
+
+def _page_ends(lines: list[Line], j: int) -> bool:
+    """Do the blank lines from lines[j] run to a page's top (its foot and head blanked as furniture)?"""
+    for ln in lines[j + 1:]:
+        if ln.page_break:
+            return True
+        if ln.clean:
+            return False
+    return False
+
+
+def _page_columns(lines: list[Line], j: int, header: list[str], widest: int) -> tuple[list[int], bool] | None:
+    """Where a table's columns start on the page lines[j] opens (pdftotext lays each page out
+    apart: a column stands elsewhere on the next): where its header printed again there stands;
+    else its first line printing every column; else, where the page's lines' stretches start, as
+    many places apart as the table has columns (a centred table's rows print no line of every
+    cell).  And whether lines[j] is that header.  The page's table ends at a blank line, a heading,
+    the next page or a line of prose (one stretch wider than `widest`, the widest column above).
+    None where the columns are not found so."""
+    page: list[Line] = []
+    for ln in lines[j:]:
+        if not ln.clean or ln.indented or is_heading_line(ln.norm) or (page and ln.page_break):
+            break
+        found = _stretches(ln)
+        if len(found) == 1 and len(found[0][1]) > widest:
+            break
+        page.append(ln)
+    for ln in page:
+        found = _stretches(ln)
+        if len(found) == len(header):
+            return [pos for pos, _ in found], ln is lines[j] and [t for _, t in found] == header
+    places: list[int] = []
+    for pos in sorted({pos for ln in page for pos, _ in _stretches(ln)}):
+        if not places or pos - places[-1] > _ALIGN_SLACK:
+            places.append(pos)
+    return (places, False) if len(places) == len(header) else None
+
+
+@dataclass(frozen=True)
+class LaidOutUnread:
+    """A table laid out as the page prints it whose lines cannot be told to their rows: said, at
+    `line`, and its lines to `last` are no prose."""
+    line: int
+    last: int
+    message: str
+
+
+def _top_printed(entries: list[tuple[int, dict[int, str]]], anchors: list[int], ncols: int
+                 ) -> list[list[list[str]]] | None:
+    """Each row's cells (their lines) as printed from their top: no line before the first row's,
+    and in each row every cell's lines one after another from its row's line down (a cell that
+    ended does not go on, one empty on its row's line does not start below it)."""
+    if anchors[0] != 0:
+        return None
+    out = []
+    for a, b in zip(anchors, anchors[1:] + [len(entries)]):
+        cells: list[list[str]] = [[] for _ in range(ncols)]
+        for k in range(a, b):
+            for c, text in entries[k][1].items():
+                if len(cells[c]) != k - a:
+                    return None  # a cell starting below its row's line, or going on after it ended
+                cells[c].append(text)
+        out.append(cells)
+    return out
+
+
+def _centred(entries: list[tuple[int, dict[int, str]]], anchors: list[int], ncols: int
+             ) -> list[list[list[str]]] | None:
+    """Each row's cells (their lines) as printed centred in their row: as many of a cell's lines
+    above its row's line as below it.  The lines before the first row's line are its cells' upper
+    lines; between two rows' lines, each column's lines are the row above's lower ones (as many as
+    its upper ones) and then the row below's upper ones; the last row's lower lines end the table."""
+    def column_lines(a: int, b: int, c: int) -> list[str]:
+        return [entries[k][1][c] for k in range(a, b) if c in entries[k][1]]
+    up = [column_lines(0, anchors[0], c) for c in range(ncols)]
+    out = []
+    for n, a in enumerate(anchors):
+        b = anchors[n + 1] if n + 1 < len(anchors) else len(entries)
+        cells = []
+        nxt = []
+        for c in range(ncols):
+            below = column_lines(a + 1, b, c)
+            if len(below) < len(up[c]) or (n + 1 == len(anchors) and len(below) != len(up[c])):
+                return None
+            mid = [entries[a][1][c]] if c in entries[a][1] else []
+            cells.append(up[c] + mid + below[:len(up[c])])
+            nxt.append(below[len(up[c]):])
+        out.append(cells)
+        up = nxt
+    return out
+
+
+def _short_lines(rows: list[list[list[str]]], width: list[int]) -> int:
+    """How many of the cells' lines, not a cell's last, stop short of their column's width (by
+    more than a character): a cell's text wraps only where the column is full."""
+    return sum(len(text) < width[c] - 1 for cells in rows for c, cell in enumerate(cells) for text in cell[:-1])
+
+
+def _joined_lines(cell: list[str]) -> str:
+    text = ""
+    for more in cell:
+        text = _joined(text, more)
+    return text
 
 
 def _joined(cell: str, more: str) -> str:
@@ -1144,7 +1308,7 @@ _COLUMN_WORD = re.compile(r"^(?:\d{4}年.*|.*(?:属性|单位|指标|目标|基�
                           r"年限|周期|规模|投资|地点|时间|期限|备注|主体|部门|进度))$")
 
 
-def _row_lines(lines: list[Line], i: int) -> tuple[list[tuple[int, tuple[str, ...]]], int] | None:
+def _row_lines(lines: list[Line], i: int) -> tuple[list[tuple[int, tuple[str, ...]]], int] | LaidOutUnread | None:
     """Rows one a line, while lines split into at least two cells and the first into three.  Two tabs
     apart are an empty cell between them where that makes the row as wide as the header (a table
     whose cells are apart by one tab each), and so are the tabs a row ends with (its last cells
@@ -1158,7 +1322,7 @@ def _row_lines(lines: list[Line], i: int) -> tuple[list[tuple[int, tuple[str, ..
         return _single_spaced_rows(lines, i)  # 指标 | 2020年 | 2025年: apart by bars, spaces or none beside them
     laid_out = _laid_out_rows(lines, i)
     if laid_out is not None:
-        return laid_out
+        return laid_out  # its rows, or said
     rows: list[tuple[int, tuple[str, ...]]] = []
     for ln in lines[i:]:
         cells = tuple(c for c in _CELL_GAP.split(ln.clean) if c)

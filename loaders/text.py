@@ -123,6 +123,9 @@ class Line:
     #: the spaces the printed line opened with (a text laid out as the page is, `pdftotext -layout`:
     #: where a table's cell starts, counted in characters)
     lead: int = 0
+    #: the line opens a new page (a form feed starts it: pdftotext prints one at each page's top,
+    #: and lays out each page's columns apart)
+    page_break: bool = False
 
 
 @dataclass
@@ -207,9 +210,10 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
         indented = clean.startswith("\t")
         end = clean.rstrip("\r\n ")
         tail_tabs = len(end) - len(end.rstrip("\t")) if end.strip() else 0
-        lead = len(clean) - len(clean.lstrip(" \u3000"))
+        lead = len(clean.lstrip("\f")) - len(clean.lstrip("\f").lstrip(" \u3000"))
         clean = without_letter_spacing(clean.strip().strip("\u200b\ufeff").strip())
-        out.append(Line(i, clean, normalize(clean), indented, tail_tabs if "\t" in clean else 0, lead))
+        out.append(Line(i, clean, normalize(clean), indented, tail_tabs if "\t" in clean else 0, lead,
+                        raw.startswith("\f")))
     return out
 
 
@@ -458,7 +462,10 @@ def line_width(lines: list[Line]) -> int:
     cut, count = Counter(lengths).most_common(1)[0]
     if cut >= MIN_WRAP and count >= WRAPPED_SHARE * len(lengths):
         return cut
-    return lengths[int(len(lengths) * 0.9)]
+    most = lengths[int(len(lengths) * 0.9)]
+    # shorter than any wrap: most lines are a table's cells, one a line (pdftotext's default and -raw
+    # modes), and the longest line says the page's width
+    return most if most >= MIN_WRAP else lengths[-1]
 
 
 def bare_box_heading(norm: str) -> bool:

@@ -359,3 +359,85 @@ def test_pandocs_text_of_the_word_file_reads_as_it(tmp_path, word, to):
         got["title"] = got["title"].replace('"十四五"', "“十四五”")
     assert got == want
     assert record.warnings == []
+
+
+#: a plan's tables as real plans set them: the indicators' 类别 merged down, a 单位 column, ≥95% and ——;
+#: the division table's cells centred in their rows, its first row one line high, long enough to
+#: cross a page
+CATEGORY_INDICATORS = [["类别", "指标", "单位", "2020年", "2025年", "属性"],
+                       ["残疾人保障", "困难残疾人生活补贴覆盖率", "%", "100", "≥95%", "约束性"],
+                       ["", "重度残疾人护理补贴覆盖率", "%", "100", "100", "约束性"],
+                       ["残疾人发展", "城乡残疾人职业技能培训人数", "人次", "——", "800", "预期性"],
+                       ["", "残疾儿童少年义务教育入学率", "%", "95", ">97", "约束性"]]
+CENTRED_DIVISION = [DIVISION[0], ["1", "推进无障碍。", "县住建局", "县残联"],
+                    ["2", "加强康复服务，实施精准康复服务行动。", "县卫健局", "县残联"],
+                    ["3"] + DIVISION[2][1:], ["4", "发展特殊教育。", "县教育局", "县残联"]] + [
+    [str(k), f"推进第{k}项重点工作，完善相关制度机制，加强组织协调。", "县民政局", "县财政局、县残联"] for k in range(5, 16)]
+
+
+def set_word_file(path: Path) -> Path:
+    from docx.enum.table import WD_ALIGN_VERTICAL
+    d = docx.Document()
+    d.add_paragraph(TITLE)
+    d.add_paragraph("一、主要指标")
+    t = d.add_table(rows=len(CATEGORY_INDICATORS), cols=6)
+    t.style = "Table Grid"
+    for r, row in enumerate(CATEGORY_INDICATORS):
+        for c, text in enumerate(row):
+            t.cell(r, c).text = text
+    for top in (1, 3):
+        t.cell(top, 0).merge(t.cell(top + 1, 0))
+    d.add_paragraph("二、主要任务")
+    d.add_paragraph("（一）健全社会保障体系")
+    d.add_paragraph("1.强化兜底保障。将符合条件的残疾人纳入保障范围。（牵头单位：县民政局；配合单位：县财政局）")
+    box = d.add_table(rows=1, cols=1)
+    box.style = "Table Grid"
+    box.cell(0, 0).text = "专栏1  残疾人社会保障项目"
+    for item in BOX[:2]:
+        box.cell(0, 0).add_paragraph(item)
+    d.add_paragraph("2.加强康复服务。实施精准康复服务行动。（牵头单位：县卫健局；配合单位：县残联）")
+    d.add_paragraph("三、保障措施")
+    d.add_paragraph("加强组织领导，完善工作机制。")
+    d.add_paragraph("附件")
+    d.add_paragraph("重点工作任务分工表")
+    table(d, CENTRED_DIVISION, widths=(0.5, 3.0, 1.4, 1.2))
+    for row in d.tables[-1].rows:
+        for cell in row.cells:
+            cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+    d.add_paragraph("")
+    d.save(str(path))
+    return path
+
+
+@needs_soffice
+@needs_pdftotext
+def test_a_plan_whose_tables_are_set_as_plans_set_them_read_from_pdftotext_as_the_word_file_or_said(tmp_path):
+    """-layout: the division table's cells centred in their rows (before: row 2's first line read
+    as row 1's, row 3's units cut, nothing said), the table crossing a page where pdftotext lays
+    its columns out anew (before: the rows on the next page lost, the last row before it cut), the
+    indicators' category merged down (before: two rows read as one, said only as an attribute
+    not read) read as the Word file.  -raw: the rows cut over lines after the first are said
+    (before: lost, nothing said); default mode: the table printed a column after another is said
+    (before: lost, nothing said)."""
+    path = set_word_file(tmp_path / "plan.docx")
+    want = reading(load_plan(path))
+    assert want["tasks"][2] == ("1", "推进无障碍", ["县住房和城乡建设局"], ["县残疾人联合会"])
+    assert len(want["tasks"]) == 17 and len(want["indicators"]) == 4
+    pdf = soffice(path, "pdf", tmp_path)
+    texts = {}
+    for mode in ("-layout", "-raw", None):
+        texts[mode] = tmp_path / f"plan{mode or ''}.txt"
+        subprocess.run([PDFTOTEXT, *([mode] if mode else []), "-enc", "UTF-8", str(pdf), str(texts[mode])],
+                       check=True, capture_output=True, timeout=120)
+    layout = load_plan(texts["-layout"])
+    assert "\f" in texts["-layout"].read_text(encoding="utf-8").split("重点工作任务分工表")[1]  # it crosses a page
+    assert reading(layout) == want
+    assert layout.warnings == []
+    raw = load_plan(texts["-raw"])
+    lines = texts["-raw"].read_text(encoding="utf-8").splitlines()
+    cut = [g for g in raw.warnings if g.message.startswith("a table's rows stop at line")]
+    assert len(cut) == 1 and lines[cut[0].line - 1] == "2"
+    default = load_plan(texts[None])
+    lines = texts[None].read_text(encoding="utf-8").splitlines()
+    alone = [g for g in default.warnings if g.message.startswith("a table's column of units named alone")]
+    assert len(alone) == 1 and lines[alone[0].line - 1] == "牵头单位"

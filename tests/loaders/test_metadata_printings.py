@@ -280,3 +280,20 @@ def test_a_draft_named_in_a_sentence_of_the_preface_is_no_draft(tmp_path):
 def test_a_title_whose_digits_a_pdf_set_apart_from_their_words_reads_as_one(tmp_path):
     r = plan(tmp_path, "青山县残疾人联合会 2024 年工作要点\n")
     assert (r.title, r.period) == ("青山县残疾人联合会2024年工作要点", (2024, 2024))
+
+
+@pytest.mark.parametrize("head, title", [
+    ("“ ”\n青山县 十四五 残疾人事业发展规划", "青山县“十四五”残疾人事业发展规划"),
+    ("“ ” “ ”\n青山县 十四五 残疾人事业 健康 发展规划", "青山县“十四五”残疾人事业“健康”发展规划"),
+])
+def test_a_titles_quote_marks_printed_apart_before_it_are_put_back(tmp_path, head, title):
+    """pdftotext -raw prints a title's quote marks (another font's glyphs) on a line before it, a
+    space where each stood: before, the title read “ ”青山县 十四五 残疾人事业发展规划 and no region."""
+    r = plan(tmp_path, head)
+    assert (r.title, r.region.name if r.region else None) == (title, "青山县")
+    assert not [g for g in r.warnings if g.kind == "metadata"]
+
+
+def test_quote_marks_before_a_title_that_do_not_fit_its_spaces_are_left_as_printed(tmp_path):
+    r = plan(tmp_path, "“ ”\n青山县 残疾人事业发展规划")  # two marks, one space: where they stood is not told
+    assert r.title.startswith("“")

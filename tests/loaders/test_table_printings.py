@@ -423,3 +423,183 @@ def test_a_table_printed_as_html_markup_in_a_text_is_a_gap(tmp_path):
                              "</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>完善低保制度。</td>\n<td><p>县民政局</p>\n"
                              "<p>县残联</p></td>\n</tr>\n</tbody>\n</table>\n")
     assert [(g.kind, g.line) for g in r.warnings if "HTML markup" in g.message] == [("table", 12)]
+
+
+def centred(header: tuple[str, ...], rows: list[tuple[str, ...]], widths: tuple[int, ...]) -> str:
+    """As `laid_out`, the cells centred in their rows (a table set so in Word or WPS): a cell of m
+    lines in a row of n prints (n - m) / 2 lines down, and pdftotext prints each height its own
+    line, a cell's middle line beside the row's one-line cells, or between two of its lines."""
+    def wrapped(text: str, width: int) -> list[str]:
+        return [text[k:k + width] for k in range(0, len(text), width)] or [""]
+    out = []
+    for row in [header, *rows]:
+        parts = [wrapped(c, w) for c, w in zip(row, widths)]
+        n = max(map(len, parts))
+        heights: dict[int, dict[int, str]] = {}  # in half lines from the row's top
+        for c, p in enumerate(parts):
+            for k, text in enumerate(p):
+                heights.setdefault(n - len(p) + 2 * k + 1, {})[c] = text
+        for y in sorted(heights):
+            line = "".join(heights[y].get(c, "").ljust(w + 3, " ") for c, w in enumerate(widths))
+            out.append(line.rstrip() + "\n")
+    return "".join(out)
+
+
+CENTRED_ROWS = [("1", "推进无障碍。", "县住建局", "县残联", "2025年"),
+                ("2",) + ROWS[0][1:], ("3",) + ROWS[1][1:]]
+
+
+def test_a_division_table_laid_out_with_its_cells_centred_in_their_rows(tmp_path):
+    """Cells centred in their rows print a row's upper lines before the line of its number, and
+    pdftotext prints a one-line cell between two lines of a cell of an even number of them.
+    Before, read as printed from their top: row 2's upper lines went on row 1 (推进无障碍。完善残疾人
+    最低生活保障制度，将符合…), row 3's task lost its first line, row 2's supporters their first, nothing
+    said.  Centred, a cell prints as many lines above its row's line as below it."""
+    table = centred(("序号", "重点任务", "牵头单位", "配合单位", "完成时限"), CENTRED_ROWS, (4, 8, 6, 6, 6))
+    assert table.splitlines()[1].startswith("1 ") and not table.splitlines()[2].startswith("2")
+    r = table_plan(tmp_path, table + "\n二、保障措施\n加强组织领导。\n")
+    assert rows_of(r) == [("1", ["县住房和城乡建设局"], ["县残疾人联合会"], "2025年"), ("2",) + EXPECTED[0][1:],
+                          ("3",) + EXPECTED[1][1:]]
+    division = next(s for c in r.chapters for s in c.sections if s.title == "重点工作任务分工表")
+    assert [t.title for t in division.tasks] == ["推进无障碍", "完善残疾人最低生活保障制度，将符合条件的残疾人纳入低保",
+                                                 "加强残疾人康复服务，实施精准康复行动"]
+    assert [g for g in r.warnings if g.kind == "table"] == []
+
+
+def test_a_laid_out_table_whose_lines_read_neither_from_the_top_nor_centred_is_said(tmp_path):
+    """A row's lines that are neither its cells printed from their top (a column going on after its
+    cell ended) nor centred (as many lines above its row's line as below): which row a line is
+    cannot be told.  Before: read from the top, 县残联 given to row 1, nothing said."""
+    table = ("序号  重点任务      牵头单位  配合单位\n"
+             "1     推进无障碍。  县住建局\n"
+             "      完善残疾人最\n"
+             "                          县残联\n"
+             "2     低生活保障。  县民政局  县财政局\n"
+             "      加强康复。\n")
+    r = table_plan(tmp_path, table + "\n二、保障措施\n加强组织领导。\n")
+    assert [t.title for t in r.tasks()] == ["完善低保", "加强康复", "推进无障碍"]  # the plan's own, none of the table
+    said = [g for g in r.warnings if g.kind == "table"]
+    assert [(g.line, g.message.split(":")[0]) for g in said] == [
+        (12, "a table laid out as the page prints it (cells wrapped inside their columns, pdftotext -layout) whose "
+             "lines read neither as from their top nor as centred in their rows")]
+
+
+def test_an_indicator_table_laid_out_with_its_category_merged_down(tmp_path):
+    """A 类别 cell merged down over its rows prints once: the rows below it print every cell but the
+    first.  Before: each such row's line went on the row above (困难残疾人生活补贴覆盖率重度残疾人护理补贴覆盖率,
+    100 100), an attribute not read said, the row lost."""
+    table = laid_out(("类别", "指标", "单位", "2020年", "2025年", "属性"),
+                     [("残疾人保障", "困难残疾人生活补贴覆盖率", "%", "100", "≥95%", "约束性"),
+                      ("", "重度残疾人护理补贴覆盖率", "%", "100", "100", "约束性"),
+                      ("残疾人发展", "城乡残疾人职业技能培训人数", "人次", "——", "800", "预期性")], (5, 5, 3, 5, 5, 4))
+    path = tmp_path / "plan.txt"
+    path.write_text("青山县“十四五”残疾人事业发展规划\n\n一、主要指标\n" + table
+                    + "二、主要任务\n1.完善低保。将符合条件的残疾人纳入低保。（牵头单位：县民政局）\n", encoding="utf-8")
+    r = load_plan(path)
+    assert [(i.category, i.name, i.unit, i.baseline.printed, i.target.printed, i.attribute) for i in r.indicators] == [
+        ("残疾人保障", "困难残疾人生活补贴覆盖率", "%", "100", "≥95%", "约束性"),
+        ("残疾人保障", "重度残疾人护理补贴覆盖率", "%", "100", "100", "约束性"),
+        ("残疾人发展", "城乡残疾人职业技能培训人数", "人次", "——", "800", "预期性")]
+    assert r.warnings == []
+
+
+@pytest.mark.parametrize("repeated", [True, False])  # the header row printed again at the page's top, or not
+def test_a_laid_out_table_crossing_a_page_whose_columns_stand_elsewhere_there(tmp_path, repeated):
+    """pdftotext lays each page out apart: on the next page (a form feed opens it) the columns stand
+    elsewhere.  Before: the first line there was read as prose, the table cut, the last row on the
+    first page read with its task cut (完善残疾人最低生) and its second supporter lost, the rows on the
+    next page lost, nothing said of the row."""
+    header = ("序号", "重点任务", "牵头单位", "配合单位", "完成时限")
+    first = laid_out(header, ROWS[:1], (4, 8, 6, 6, 6))
+    rest = laid_out(header, ROWS[1:], (2, 6, 4, 5, 5)).splitlines(keepends=True)
+    table = first + "\f" + "".join(rest if repeated else rest[1:])
+    r = table_plan(tmp_path, table + "\n二、保障措施\n加强组织领导。\n")
+    assert rows_of(r) == EXPECTED
+    assert [g for g in r.warnings if g.kind == "table"] == []
+
+
+def test_a_laid_out_row_going_on_over_a_page_in_its_columns_is_read_whole(tmp_path):
+    """A row going on at the next page's top, no line there printing every column: its columns stand
+    as above (before: its lines there taken for prose, the task cut at 完善残疾人最低生活保障制度，将符)."""
+    lines = laid_out(("序号", "重点任务", "牵头单位", "配合单位", "完成时限"), ROWS[:1], (4, 8, 6, 6, 6)).splitlines(keepends=True)
+    r = table_plan(tmp_path, "".join(lines[:3]) + "\f" + "".join("  " + ln for ln in lines[3:])
+                   + "\n二、保障措施\n加强组织领导。\n")
+    assert rows_of(r) == EXPECTED[:1]
+    assert [g for g in r.warnings if g.kind == "table"] == []
+
+
+def test_a_laid_out_table_going_on_over_a_page_whose_columns_cannot_be_found_is_said(tmp_path):
+    """The next page's lines stand in no column above and none prints every column: where its
+    columns stand is not told (before: the row above read cut, nothing said)."""
+    lines = laid_out(("序号", "重点任务", "牵头单位", "配合单位", "完成时限"), ROWS[:1], (4, 8, 6, 6, 6)).splitlines(keepends=True)
+    r = table_plan(tmp_path, "".join(lines[:3]) + "\f  合条件的残疾人纳\n  入低保。\n\n二、保障措施\n加强组织领导。\n")
+    said = [g for g in r.warnings if g.kind == "table"]
+    assert [(g.line, g.message.split(":")[0]) for g in said] == [
+        (12, "a table laid out as the page prints it (cells wrapped inside their columns, pdftotext -layout) going on "
+             "over a page (line 15) where no line prints every column and its lines stand in no column above")]
+
+
+def test_a_laid_out_cell_reads_no_space_pdftotext_sets_between_a_number_and_chinese(tmp_path):
+    """pdftotext prints a space where the font changes, between a number and the Chinese beside it
+    (推进第 5 项, 2022 年底前): before, the task and its deadline read with it."""
+    rows = [(no, task.replace("推进", "推进第 5 项"), lead, sup, deadline.replace("年", " 年"))
+            for no, task, lead, sup, deadline in ROWS]
+    r = table_plan(tmp_path, laid_out(("序号", "重点任务", "牵头单位", "配合单位", "完成时限"), rows, (4, 8, 6, 6, 7)))
+    assert rows_of(r) == EXPECTED
+    division = next(s for c in r.chapters for s in c.sections if s.title == "重点工作任务分工表")
+    assert division.tasks[2].title == "推进第5项无障碍环境建设，开展无障碍改造"
+
+
+def test_a_numbered_tables_rows_stopping_at_the_next_rows_number_are_said(tmp_path):
+    """pdftotext -raw prints a row whose cells wrap cut over lines (its number alone, then its
+    cells' lines): the table read one row a line stops there.  Before: rows 2 and 3 lost, nothing
+    said."""
+    r = table_plan(tmp_path, "序号 重点任务 牵头单位 配合单位\n1 推进无障碍。 县住建局 县残联\n2\n加强康复服务，实\n"
+                             "施精准康复服务行动。\n县卫健局 县残联\n3 发展特殊教育。 县教育局 县残联\n")
+    assert [t[0] for t in rows_of(r)] == ["1"]
+    assert [(g.line, g.message) for g in r.warnings if g.kind == "table"] == [
+        (14, "a table's rows stop at line 14, which opens with a next row's number (2) but is not printed as its "
+             "rows are: the rows from there on were not read, nor the units they give")]
+
+
+def test_a_division_table_printed_one_column_after_another_is_said(tmp_path):
+    """pdftotext's default mode prints a table a column after another, each cell a line: the
+    header's cells come apart, and no reader reads the rows.  Before: the units lost, nothing said."""
+    r = table_plan(tmp_path, "序号\n1\n2\n重点任务\n完善残疾人最低生活保障制度。\n加强康复服务。\n牵头单位\n县民政局\n县卫健局\n"
+                             "配合单位\n县财政局\n县残联\n")
+    assert not [u for t in r.tasks() for u in t.units("lead")]
+    assert [(g.line, g.message.split(":")[0]) for g in r.warnings if g.kind == "table"] == [
+        (18, "a table's column of units named alone on its line (牵头单位)")]
+
+
+def test_a_box_beside_a_table_printed_one_cell_a_line_keeps_its_items(tmp_path):
+    """pdftotext's default mode prints a table one cell a line: more lines than the prose, and short.
+    Before, the page's width was taken from them (5 characters): the box's heading read as wrapped
+    onto its first item (lost), the second read with its description, nothing said.  A width shorter
+    than any wrap is no page's: the longest line says it."""
+    box = ("专栏 1 残疾人社会保障项目\n"
+           "最低生活保障 将符合条件的残疾人家庭全部纳入最低生活保障范围，符合条件的低保\n"
+           "边缘家庭中的残疾人，经本人申请参照单人户纳入低保。\n"
+           "残疾人信息消费优惠 对残疾人使用语音、流量、宽带等信息消费套餐给予半价以上优\n"
+           "惠，减免残疾人使用助残公益类移动互联网应用流量资费。\n")
+    cells = "".join(f"{k}\n\n推进第{k}项\n\n县民政局\n\n县残联\n\n" for k in range(1, 51))
+    path = tmp_path / "plan.txt"
+    path.write_text("青山县“十四五”残疾人事业发展规划\n一、主要任务\n（一）健全社会保障体系\n"
+                    "1.强化兜底保障。将符合条件的残疾人纳入保障范围。（牵头单位：县民政局；配合单\n位：县财政局）\n"
+                    + box + "2.加强康复服务。实施精准康复服务行动。（牵头单位：县卫健局；配合单位：县残联）\n"
+                    "二、保障措施\n加强组织领导，完善工作机制。\n附件\n重点工作任务分工表\n序号\n" + cells, encoding="utf-8")
+    r = load_plan(path)
+    assert [p.title for p in r.projects()] == ["最低生活保障", "残疾人信息消费优惠"]
+    assert [(t.title, [u.label for u in t.units("lead")]) for t in r.tasks()][:2] == [
+        ("强化兜底保障", ["县民政局"]), ("加强康复服务", ["县卫生健康局"])]
+
+
+def test_a_laid_out_row_going_on_past_a_pages_foot_and_head_is_read_whole(tmp_path):
+    """Blank lines and the page's number (furniture, blanked) between a row's lines on two pages:
+    before, the second blank line ended the table there, the row read cut (完善残疾人最低生活保障制度，
+    将符), nothing said."""
+    lines = laid_out(("序号", "重点任务", "牵头单位", "配合单位", "完成时限"), ROWS, (4, 8, 6, 6, 6)).splitlines(keepends=True)
+    r = table_plan(tmp_path, "".join(lines[:3]) + "\n\n\n— 1 —\n\f\n\n" + "".join(lines[3:])
+                   + "\n二、保障措施\n加强组织领导。\n")
+    assert rows_of(r) == EXPECTED
+    assert [g for g in r.warnings if g.kind == "table"] == []
