@@ -105,7 +105,7 @@ def bulk_load_ceiling(store: str) -> dict[str, Any]:
         seconds, _ = timed(lambda: (fresh.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS),
                                     fresh.flush()))
         triples = len(fresh)
-        del fresh
+        fresh = None  # closes the store (its files are removed below)
         return {"bulk_load_seconds": round(seconds, 3),
                 "bulk_load_triples_per_second": round(triples / seconds)}
     finally:

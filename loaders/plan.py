@@ -438,7 +438,7 @@ def _region(md: Metadata, text: str) -> tuple[RegionRef | None, list[Gap]]:
                                           f"is not modelled: the plan is read as "
                                           + (f"{above}'s, the division above it" if above else "no region's")
                                           + ("" if town is not None or not above else
-                                             f" (its town is printed nowhere before it)")))
+                                             " (its town is printed nowhere before it)")))
     zone = names[-1] if names and is_zone(names[-1]) else zone_after(md.title, from_title) \
         or zone_after(issuer, from_issuer)
     if zone is not None:

@@ -4,8 +4,6 @@
 said: never silently the county's, nor an issuer beside another document's number."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from policykg.loaders.plan import load_plan

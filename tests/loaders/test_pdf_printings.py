@@ -531,7 +531,7 @@ def test_a_tables_value_at_a_pages_edge_is_no_page_number(tmp_path, numbered):
             "2.困难残疾人生活补贴覆盖率（%）", "100"]
 
     def page1(c):
-        y = paragraphs(c, [TITLE, "一、发展目标", "残疾人事业全面发展。", *rows[:-1]], 72, 770, 451)
+        paragraphs(c, [TITLE, "一、发展目标", "残疾人事业全面发展。", *rows[:-1]], 72, 770, 451)
         c.setFont(FONT, 10)
         c.drawString(72, 60, rows[-1])  # the row's first value, at the page's foot
         if numbered:
