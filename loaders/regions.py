@@ -177,16 +177,19 @@ _AFTER_REGION_RE = re.compile(r"$|[\s“\"‘'「『《（(\d]|十[一二三四�
                               r"党工委|关于")
 
 
+def _named_after(pattern: re.Pattern[str], text: str, names: list[str]) -> re.Match[str] | None:
+    """`pattern` matched right after the divisions `names` that `text` opens with, or None."""
+    opening = "".join(names)
+    return pattern.match(text, len(opening)) if text.startswith(opening) else None
+
+
 def town_after(text: str, names: list[str]) -> tuple[str, bool] | None:
     """The town-level division `text` names right after the divisions `names` it opens with (as
     `split_region_names` reads them): (青山县白沙镇“十四五”… -> 白沙镇, True).  The flag says whether
     what follows the name reads as what follows a plan's region (“十四五”, 残疾人, 人民政府, the end):
     a name followed by other words (白沙镇养老服务规划) may be a town's or a word so ending, which the
     caller says.  None where no town's name is printed there."""
-    pos = len("".join(names))
-    if not text.startswith("".join(names)):
-        return None
-    m = _TOWN_RE.match(text, pos)
+    m = _named_after(_TOWN_RE, text, names)
     if m is None:
         return None
     name = m.group(0)
@@ -213,10 +216,7 @@ def community_after(text: str, names: list[str]) -> str | None:
     among them, or a county's alone), followed by what follows a plan's region (“十四五”, 残疾人, the
     end): 薛城区常庄街道光明社区“十四五”… -> 光明社区.  None where none is printed there, or a common noun
     (农村社区, 城乡社区, 社区康复)."""
-    pos = len("".join(names))
-    if not text.startswith("".join(names)):
-        return None
-    m = _COMMUNITY_RE.match(text, pos)
+    m = _named_after(_COMMUNITY_RE, text, names)
     if m is None:
         return None
     name = m.group(0)

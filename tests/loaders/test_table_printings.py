@@ -303,6 +303,20 @@ def laid_out(header: tuple[str, ...], rows: list[tuple[str, ...]], widths: tuple
     return "".join(out)
 
 
+def assert_two_indicators_read(tmp_path: Path, table: str) -> None:
+    """`table` (its two rows 城乡残疾人职业技能培训人数（人次） —— 800 预期性 and 困难残疾人生活补贴覆盖率（%）
+    100 100 约束性) under a plan's 主要指标 chapter reads both indicators, and the task after it, and
+    says nothing."""
+    path = tmp_path / "plan.txt"
+    path.write_text("青山县“十四五”残疾人事业发展规划\n\n一、主要指标\n" + table
+                    + "二、主要任务\n1.完善低保。将符合条件的残疾人纳入低保。（牵头单位：县民政局）\n", encoding="utf-8")
+    r = load_plan(path)
+    assert [(i.name, i.unit, i.baseline.printed, i.target.printed, i.attribute) for i in r.indicators] == [
+        ("城乡残疾人职业技能培训人数", "人次", "——", "800", "预期性"), ("困难残疾人生活补贴覆盖率", "%", "100", "100", "约束性")]
+    assert [t.title for t in r.tasks()] == ["完善低保"]
+    assert r.warnings == []
+
+
 @pytest.mark.parametrize("lead", [0, 6])  # the table at the page's left margin, or set in from it
 def test_a_division_table_laid_out_by_pdftotext_its_cells_wrapped_in_their_columns(tmp_path, lead):
     """pdftotext -layout prints a table's rows over several lines, each cell wrapped inside its
@@ -323,14 +337,7 @@ def test_an_indicator_table_laid_out_by_pdftotext_its_names_wrapped(tmp_path):
     table = laid_out(("指标", "2020年", "2025年", "属性"),
                      [("城乡残疾人职业技能培训人数（人次）", "——", "800", "预期性"),
                       ("困难残疾人生活补贴覆盖率（%）", "100", "100", "约束性")], (8, 6, 6, 6))
-    path = tmp_path / "plan.txt"
-    path.write_text("青山县“十四五”残疾人事业发展规划\n\n一、主要指标\n" + table
-                    + "二、主要任务\n1.完善低保。将符合条件的残疾人纳入低保。（牵头单位：县民政局）\n", encoding="utf-8")
-    r = load_plan(path)
-    assert [(i.name, i.unit, i.baseline.printed, i.target.printed, i.attribute) for i in r.indicators] == [
-        ("城乡残疾人职业技能培训人数", "人次", "——", "800", "预期性"), ("困难残疾人生活补贴覆盖率", "%", "100", "100", "约束性")]
-    assert [t.title for t in r.tasks()] == ["完善低保"]
-    assert r.warnings == []
+    assert_two_indicators_read(tmp_path, table)
 
 
 def test_a_division_tables_header_left_among_the_prose_is_a_gap(tmp_path):
@@ -406,14 +413,7 @@ def test_an_indicator_table_set_out_under_dashes(tmp_path, multiline):
         table = rule + table + rows[0] + "\n\n" + rows[1] + "\n" + rule
     else:
         table = table + rows[0] + "\n" + rows[1] + "\n"
-    path = tmp_path / "plan.txt"
-    path.write_text("青山县“十四五”残疾人事业发展规划\n\n一、主要指标\n\n" + table
-                    + "\n二、主要任务\n1.完善低保。将符合条件的残疾人纳入低保。（牵头单位：县民政局）\n", encoding="utf-8")
-    r = load_plan(path)
-    assert [(i.name, i.unit, i.baseline.printed, i.target.printed, i.attribute) for i in r.indicators] == [
-        ("城乡残疾人职业技能培训人数", "人次", "——", "800", "预期性"), ("困难残疾人生活补贴覆盖率", "%", "100", "100", "约束性")]
-    assert [t.title for t in r.tasks()] == ["完善低保"]
-    assert r.warnings == []
+    assert_two_indicators_read(tmp_path, "\n" + table + "\n")
 
 
 def test_a_table_printed_as_html_markup_in_a_text_is_a_gap(tmp_path):
