@@ -870,14 +870,24 @@ class UnitResolver:
     def unplaced(self, name: str, unit: UnitRef) -> str | None:
         """Why `unit`, read from `name`, stands under no division, or None: it opens with the name of
         several county-level divisions (朝阳区民政局 in 薛城区's plan: 北京市's and 长春市's), none of them
-        in the plan's chain or its province, and prints none above it."""
+        in the plan's chain or its province, or of one in another province by a word (城北区), and prints
+        none above it."""
         region = unit.region
         if self.region is None or unit.collective or region is None or region.parent is not None \
-                or self._in_chain(region) or len(places_of(region.name)) < 2:
+                or self._in_chain(region):
             return None
-        return (f"{region.name} is the name of divisions under {'、'.join(places_of(region.name))}, none of them "
-                f"{self.region.name}'s nor printed with it: {name} is placed under none of them (its region's "
-                f"chain stops at {region.name})")
+        places = places_of(region.name)
+        if len(places) >= 2:
+            return (f"{region.name} is the name of divisions under {'、'.join(places)}, none of them "
+                    f"{self.region.name}'s nor printed with it: {name} is placed under none of them (its region's "
+                    f"chain stops at {region.name})")
+        if region.name not in counties() or not places:
+            return None
+        # a division the county gazetteer holds in another province, by a name that is a word too (城北区
+        # in a 江西 plan): where, the plan does not say
+        return (f"{region.name} is the name of a division under {places[0]}, not in {self.region.name}'s "
+                f"province, and the plan prints nothing above it: {name} is placed under no division (its "
+                f"region's chain stops at {region.name})")
 
     def prefix_of(self, name: str) -> str | None:
         """The printed region prefix of a name (for restoring it on later names of a list)."""

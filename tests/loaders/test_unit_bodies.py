@@ -445,5 +445,10 @@ def test_a_name_a_district_elsewhere_bears_that_is_a_word_too_is_not_moved_there
     """老城区改造办 and 矿区医院 in 永新县's plan (江西) were placed in 洛阳市's 老城区 and 阳泉市's 矿区 (the
     only divisions so named), without a word (found by review): names that are words for a part of any
     place (a direction, 老城, 矿, 郊) stand in another province only where the text says so."""
-    r = plan(tmp_path, "永新县“十四五”残疾人事业发展规划\n", "（牵头单位：老城区改造办；配合单位：矿区医院）")
+    r = plan(tmp_path, "永新县“十四五”残疾人事业发展规划\n", "（牵头单位：老城区改造办；配合单位：矿区医院）",
+             "（牵头单位：城北区管委会）")
     assert [region for _role, _label, region in roles(r.tasks()[0])] == ["永新县", "永新县"]
+    # one named by a direction, the gazetteer's in 青海: under no division (before, below 永新县), and said
+    assert [region for _role, _label, region in roles(r.tasks()[1])] == ["城北区"]
+    assert [w.message.split(":")[0] for w in r.warnings if w.kind == "unit-name"] == [
+        "城北区 is the name of a division under 西宁市, not in 永新县's province, and the plan prints nothing above it"]
