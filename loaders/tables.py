@@ -961,10 +961,7 @@ def _dashed_rows(lines: list[Line], i: int) -> tuple[list[tuple[int, tuple[str, 
         return [c.strip() for c in out]
 
     def joined(printed: list[list[str]]) -> tuple[str, ...]:
-        texts = [""] * len(starts)
-        for cells in printed:
-            texts = [_joined(t, c) if c else t for t, c in zip(texts, cells)]
-        return tuple(texts)
+        return tuple(_joined_lines([c for c in column if c]) for column in zip(*printed))
 
     rows = [(head[0].no, joined([cells_of(ln) for ln in head]))]
     row: list[Line] = []  # the lines of the row being read (under a rule across the table)
