@@ -34,8 +34,8 @@ from policykg.loaders.regions import (community_after, county_before, is_zone, l
                                       printed_names, resolve_region, speaks_as_town, split_region_names,
                                       town_after, zone_after, zone_place)
 from policykg.loaders.responsibilities import (DEADLINE_PHRASE_RE, MARKER_RE, OWNER_LABELS, Assigned, Clause,
-                                              ClauseReader, Part, bracket_groups,
-                                              is_role_note, label_ends_line, lead_marks, opens_with_label,
+                                              ClauseReader, Part, bracket_groups, is_role_note, label_ends_line,
+                                              lead_marks, names_apart_at_break, opens_with_label,
                                               owner_names_supporters, owners_first_lead, owners_unordered, parse_inner)
 from policykg.loaders.structure import parse_structure, short_title
 from policykg.loaders.targets import extract_targets, linked_indicators
@@ -179,7 +179,7 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap],
             last_indicator = next(((g, table) for g in grids if isinstance(table, IndicatorTable)
                                    and ln.no <= g.first_line and g.last_line <= end_line), None)
         if rows is not None:
-            blocks.extend(make_blocks(segment, width, opens_with_label, label_ends_line))
+            blocks.extend(make_blocks(segment, width, opens_with_label, label_ends_line, names_apart_at_break))
             segment = []
             last_division = None
             blocks.extend(rows)
@@ -191,7 +191,7 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap],
                 last_indicator = None
             i += 1
             continue
-        blocks.extend(make_blocks(segment, width, opens_with_label, label_ends_line))
+        blocks.extend(make_blocks(segment, width, opens_with_label, label_ends_line, names_apart_at_break))
         segment = []
         last_division = table if isinstance(table, DivisionTable) else None
         if isinstance(table, IndicatorTable):
@@ -200,7 +200,7 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap],
         else:
             division_tables.append(table)
         i = by_no[end_line] + 1
-    blocks.extend(make_blocks(segment, width, opens_with_label, label_ends_line))
+    blocks.extend(make_blocks(segment, width, opens_with_label, label_ends_line, names_apart_at_break))
     return blocks, table_after, indicator_tables, division_tables
 
 

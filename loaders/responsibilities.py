@@ -31,7 +31,8 @@ from policykg.loaders.table_vocab import DEADLINE_HEADER
 from policykg.loaders.text import normalize
 from policykg.loaders.reference import classify_department
 from policykg.loaders.regions import split_region_names
-from policykg.loaders.units import (ADMIN_ENDINGS, COLLECTIVE_STARTS, LEVEL_CHARS, ORG_ENDINGS, SEPARATORS,
+from policykg.loaders.units import (ADMIN_ENDINGS, COLLECTIVE_STARTS, LEADING_FUNCTION_WORDS, LEVEL_CHARS, ORG_ENDINGS,
+                                   SEPARATORS,
                                    SYMBOL_MARK_RE, UnitResolver, ends_as_body, prints_its_place, reads_as_unit, split_unit_list)
 
 #: what a label may print before its role word: the level (县级牵头单位) and 主要 (主要牵头单位)
@@ -211,6 +212,32 @@ def label_ends_line(line: str, following: str) -> bool:
     as no label), and `spaced_labels` reads the next line as the label's list."""
     return line.rstrip().endswith(_NOUN_LABELS) and _LINE_END_LABEL_RE.search(line) is not None \
         and opens_with_unit(re.split(r"[)】〕\]〗]", following, maxsplit=1)[0])  # (牵头单位 / 县卫健局)
+
+
+#: a line ending in a name (after white space, a comma, a bracket or a label's colon: …，区民政局 卫生健康委员会,
+#: 配合单位：区委组织部, 区残联*), and a line opening with one (消防救援大队 残疾人联合会…, 教育局配合。)
+_NAME_AT_END_RE = re.compile(r"(?:^|[\s，,、；;：:（(])(?P<name>[^\s，,、；;：:。]{2,40})$")
+#: the marks a plan may print after a lead's name (区残联*)
+_MARK_SYMBOLS = "*＊※△▲★☆"
+_NAME_AT_START_RE = re.compile(
+    r"^(?P<name>[^\s，,、；;：:。]{2,40}?)(?:等)?(?:部门|单位)?(?:配合|负责|牵头|参与|协助|协同)?(?:[\s，,、；;。）)]|$)")
+
+
+def names_apart_at_break(line: str, following: str) -> bool:
+    """Do a line and the next print a list's names set apart by white space on either side of the
+    break (…，区民政局 卫生健康委员会 / 消防救援大队 残疾人联合会…): a whole name ends the one
+    (after a space, a comma, a bracket, a label's colon or 由; a lead's mark after it, 区残联*), another opens the
+    other?  Where the text keeps the space a line wrapped at (the next
+    line opens with it, or the line ends with it), text.py's `make_blocks` keeps it, so that the
+    two are not read as one body (卫生健康委员会消防救援大队).  A name cut inside (区卫生健康 /
+    委员会) leaves a head that is no body's name."""
+    end, start = _NAME_AT_END_RE.search(line.rstrip()), _NAME_AT_START_RE.match(following.lstrip())
+    if end is None or start is None:
+        return False
+    first, second = end.group("name").rstrip(_MARK_SYMBOLS), start.group("name").rstrip(_MARK_SYMBOLS)
+    word = next((w for w in LEADING_FUNCTION_WORDS if first.startswith(w)), "")  # 由区司法局 / 公安分局牵头
+    first = first[len(word):]
+    return reads_as_unit(first) is None and reads_as_unit(second) is None and second not in ORG_ENDINGS
 
 
 def spaced_labels(text: str) -> str:

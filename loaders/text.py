@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from policykg.loaders.ladder import CN_HEADING_NUMERAL, HEADING_STYLES, bullet, lone_number, numbering, starts_item
 
@@ -126,6 +126,8 @@ class Line:
     #: the line opens a new page (a form feed starts it: pdftotext prints one at each page's top,
     #: and lays out each page's columns apart)
     page_break: bool = False
+    #: the printed line ended in white space (a line wrapped at a space may keep it there)
+    spaced_end: bool = False
 
 
 @dataclass
@@ -213,7 +215,7 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
         lead = len(clean.lstrip("\f")) - len(clean.lstrip("\f").lstrip(" \u3000"))
         clean = without_letter_spacing(clean.strip().strip("\u200b\ufeff").strip())
         out.append(Line(i, clean, normalize(clean), indented, tail_tabs if "\t" in clean else 0, lead,
-                        raw.startswith("\f")))
+                        raw.startswith("\f"), raw.rstrip("\r\n")[-1:] in (" ", "\u3000")))
     return out
 
 
@@ -255,19 +257,25 @@ def _is_standalone(norm: str) -> bool:
     return False
 
 
+#: the most lines a numbered item's title on lines of its own is wrapped over
+_TITLE_LINES = 3
+
+
 def is_item_title(prev: Block | Paragraph, width: int) -> bool:
     """A numbered item's title on a line of its own (1、巩固拓展脱贫攻坚成果), its text on the lines
     after: no sentence ends in it, it does not end mid-list, and it is shorter than the document's
-    full lines, so it did not wrap (a wrapped line is as long as the page is wide).  The number may
-    stand alone on the line above its title (1. / 完善低保制度, 【1】 / 完善低保制度)."""
+    full lines, so it did not wrap (a wrapped line is as long as the page is wide), or wrapped and
+    ended on a short line (a long title, printed from a PDF).  The number may stand alone on the line
+    above its title (1. / 完善低保制度, 【1】 / 完善低保制度)."""
     if len(prev.lines) == 2 and len(prev.lines[0].norm) <= 8:
         n = numbering(prev.norm)  # a number alone on its line: it ends where the line does
         if n is None or n.end < len(prev.lines[0].norm) or not starts_item(prev.norm) \
                 or len(prev.lines[1].norm) >= 0.8 * width:
             return False
         title = prev.lines[1].norm
-    elif len(prev.lines) != 1 or not starts_item(prev.norm) or len(prev.norm) >= 0.8 * width:
-        return False
+    elif not 1 <= len(prev.lines) <= _TITLE_LINES or not starts_item(prev.norm) \
+            or len(prev.lines[-1].norm) >= 0.8 * width or not all(fills(ln, width) for ln in prev.lines[:-1]):
+        return False  # a title that wrapped fills each line but its last, which is short
     else:
         title = prev.norm[numbering(prev.norm).end:]
     return bool(title) and "。" not in title and not title.endswith((",", "，", "、", ";", ":"))
@@ -482,9 +490,11 @@ def _box_title(blocks: list[Block], para: Paragraph) -> bool:
 
 
 def make_blocks(lines: list[Line], width: int | None = None, clause_line: LabelTest | None = None,
-                label_break: LabelBreak | None = None) -> list[Block]:
+                label_break: LabelBreak | None = None, names_apart: LabelBreak | None = None) -> list[Block]:
     """Join wrapped lines into paragraphs; blank lines do not end a paragraph by themselves
-    (PDF extraction puts them inside sentences), punctuation and structure do."""
+    (PDF extraction puts them inside sentences), punctuation and structure do.  `names_apart`:
+    do a line and the next print names of a list parted by white space on either side of the
+    break?  Where the text kept the space the line wrapped at, it is kept in the paragraph."""
     blocks: list[Block] = []
     width = line_width(lines) if width is None else width
     para: Paragraph | None = None
@@ -494,6 +504,10 @@ def make_blocks(lines: list[Line], width: int | None = None, clause_line: LabelT
             continue
         if para is not None and joins(para, line, width, clause_line, label_break, in_box) \
                 and not _box_title(blocks, para):
+            last = para.lines[-1]
+            if names_apart is not None and (line.lead or last.spaced_end) \
+                    and names_apart(last.norm, line.norm):
+                line = replace(line, clean=" " + line.clean, norm=" " + line.norm)
             para.add(line)
             continue
         if para is not None:

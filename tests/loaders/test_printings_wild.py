@@ -291,6 +291,47 @@ def test_a_clause_label_cut_by_the_page_width_in_a_plan_with_long_box_rows(tmp_p
     assert not [w for w in r.warnings if w.kind == "responsibility"]
 
 
+def _wrapped_plan(tmp_path: Path, tasks: list[str], width: int = 24):
+    """A plan of `tasks` (each a paragraph, its lines cut at `width` as a PDF's text prints them),
+    with enough full lines of prose around them that `width` is the page's."""
+    prose = "加强组织领导，健全工作机制，加大投入力度，统筹各方资源，切实提高服务质量和水平。" * 3
+    body = "一、主要任务\n" + _cut(prose, width) + "\n" + "".join(t + "\n" for t in tasks)
+    return plan(tmp_path, body + "二、保障措施\n" + _cut(prose, width) + "\n")
+
+
+@pytest.mark.parametrize("kept", ["next", "end"])
+def test_a_space_a_unit_list_wrapped_at_is_kept(tmp_path, kept):
+    """A list whose names are parted by spaces, wrapped at a space the text keeps (at the next
+    line's start, or the line's end): its two names were joined into one invented body,
+    县卫生健康委员会消防救援大队 (the level printed once, before the first name)."""
+    first = "1.加强应急保护。提高残疾人自救能力，由县应急管理局牵头，县民政局 卫生健康委员会 "
+    rest = "消防救援大队 红十字会配合。"
+    lines = [first[:21], first[21:-1] + (" " if kept == "end" else ""), (" " if kept == "next" else "") + rest]
+    r = _wrapped_plan(tmp_path, ["\n".join(lines)], width=21)
+    assert owners(r) == [("加强应急保护", ["县应急管理局"],
+                          ["县民政局", "县卫生健康委员会", "县消防救援大队", "县红十字会"])]
+    assert not [w for w in r.warnings if w.kind in ("responsibility", "unit-name")]
+
+
+def test_a_name_a_line_wraps_inside_is_one_name(tmp_path):
+    """Cut inside a name (县卫生健康委员 / 会: the head reads as a body's name, 委, the rest does
+    not), however the text spaces the break, it is one name."""
+    first = "1.加强应急保护。提高残疾人自救能力，由县应急管理局牵头，县民政局 卫生健康委员会"
+    lines = [first[:21], first[21:-1], " 会 红十字会配合。"]
+    r = _wrapped_plan(tmp_path, ["\n".join(lines)], width=21)
+    assert owners(r) == [("加强应急保护", ["县应急管理局"], ["县民政局", "县卫生健康委员会", "县红十字会"])]
+
+
+def test_a_tasks_title_wrapped_over_two_lines_ends_on_its_short_line(tmp_path):
+    """A numbered task's title on lines of its own, too long for one line: its second line is
+    short, and the text below is no part of it (the title ran on to the text's first comma)."""
+    title = "大力发展残疾人公益事业和服务产业鼓励社会组织实施助残慈善项目"
+    text = "将志愿助残纳入全县志愿服务总体规划，逐步完善运行机制，发展壮大志愿者队伍，推动服务项目运作和制度化管理。"
+    r = _wrapped_plan(tmp_path, [_cut("1." + title, 24), _cut(text, 24)])
+    assert [t.title for t in r.tasks()] == [title]
+    assert r.tasks()[0].text.endswith("制度化管理。")
+
+
 TRAILING = """一、主要任务
 （一）健全社会保障体系
 1.完善低保制度。纳入低保。
