@@ -31,8 +31,8 @@ from policykg.loaders.table_vocab import DEADLINE_HEADER
 from policykg.loaders.text import normalize
 from policykg.loaders.reference import classify_department
 from policykg.loaders.regions import split_region_names
-from policykg.loaders.units import (ADMIN_ENDINGS, COLLECTIVE_STARTS, LEVEL_CHARS, ORG_ENDINGS, SEPARATORS,
-                                   SYMBOL_MARK_RE, UnitResolver, ends_as_body, prints_its_place, reads_as_unit, split_unit_list)
+from policykg.loaders.units import (ADMIN_ENDINGS, COLLECTIVE_STARTS, LEVEL_CHARS, ORG_ENDINGS, PROSE_VERBS,
+                                   ROLE_ACTORS, SEPARATORS, SYMBOL_MARK_RE, UnitResolver, ends_as_body, prints_its_place, reads_as_unit, split_unit_list)
 
 #: what a label may print before its role word: the level (县级牵头单位) and 主要 (主要牵头单位)
 _PREFIX = LEVEL_PREFIX + "(?:主要)?"
@@ -149,6 +149,52 @@ _MARKER_VERBS = sorted((v for v in _SUPPORT_VERBS + _LEAD_VERBS + _OWNER_VERBS i
 MARKER_RE = re.compile(LABEL_RE.pattern + "|" + _opening(_MARKER_VERBS, prefixed=False)
                        + "(?<=[局委办厅院会部心司队所站处室联协府团镇道）)])(?:" + "|".join(_MARKER_VERBS)
                        + r")(?=$|[;；,，。.\s)）])")
+#: where the subject of a marker's verb starts: after the last mark before it
+_SUBJECT_START_RE = re.compile(r"[，,、；;。.：:\s（()）【】〔〕“”\"]")
+#: a subject that names roles alone (政府, 社会, 党委政府, 各级政府), perhaps after a verb of prose or a
+#: function word (坚持政府负责, 由政府负责, 以政府为主), joined by 和/与/及 or not (政府和社会共同参与)
+_ROLE_SUBJECT_RE = re.compile(r"(?:(?:" + "|".join(sorted(PROSE_VERBS + ("由", "以", "实现", "充分"), key=len, reverse=True))
+                              + r")+)?(?:(?:各级|基层|地方)?(?:" + "|".join(sorted(ROLE_ACTORS, key=len, reverse=True))
+                              + r")+[和与及]?)+")
+
+
+def names_roles(subject: str) -> bool:
+    """Does the subject of a responsibility verb name roles, no body (政府负责, 社会参与, 坚持政府主导，
+    社会参与: a principle or slogan, never a clause a reader could give units from)?  县政府负责,
+    民政局负责, 各有关部门负责 name bodies."""
+    return _ROLE_SUBJECT_RE.fullmatch(subject.strip()) is not None and not subject.strip().endswith(("和", "与", "及"))
+
+
+def marker_matches(norm: str) -> list[re.Match[str]]:
+    """The responsibility markers of a normalised text (`MARKER_RE`), but a verb whose subject names
+    roles alone (坚持政府主导，社会参与。 / 党委领导、政府负责、社会协同，…): a principle's wording, which
+    names no unit and is no clause a reader could have read.  Beside a marker naming a body in its
+    sentence, outside brackets (…，政府负责，县残联配合。), it is a clause's part and counts."""
+    matches = list(MARKER_RE.finditer(norm))
+    roles = set()
+    for k, m in enumerate(matches):
+        if m.group("label") is None:
+            starts = [x.end() for x in _SUBJECT_START_RE.finditer(norm, max(0, m.start() - 30), m.start())]
+            if names_roles(norm[starts[-1] if starts else max(0, m.start() - 30):m.start()]):
+                roles.add(k)
+    if not roles:
+        return matches
+    bracketed = [(a, b) for a, b in bracket_groups(norm)]
+    stops = [k for k, ch in enumerate(norm) if ch in "。\n"]
+
+    def sentence(pos: int) -> int:
+        return bisect_left(stops, pos)
+
+    def in_bracket(pos: int) -> bool:
+        return any(a <= pos < b for a, b in bracketed)
+
+    bodies = {sentence(m.start()) for k, m in enumerate(matches) if k not in roles and not in_bracket(m.start())}
+    return [m for k, m in enumerate(matches) if k not in roles or sentence(m.start()) in bodies]
+
+
+def has_marker(norm: str) -> bool:
+    """Does a normalised text print a responsibility marker (`marker_matches`)?"""
+    return bool(marker_matches(norm)) if MARKER_RE.search(norm) else False
 
 
 #: what a plan may print before a clause's label to set it off (——责任单位：, ◎牵头单位：)

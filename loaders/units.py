@@ -124,6 +124,11 @@ PROSE_VERBS = ("完善", "加强", "推进", "坚持", "动员", "建立", "健�
                "依托", "通过", "实施", "实行", "形成", "构建")
 #: who prose says takes part, ending as an organisation's name may (社会参与。, 残疾人家庭参与。)
 NOT_BODIES = ("社会", "全社会", "公众", "群众", "社会公众", "人民群众")
+#: who a principle or slogan says does the work, a role and no body (坚持政府主导，社会参与。 / 党委领导、
+#: 政府负责、社会协同): the parts of society and the kinds of body a plan names without saying which,
+#: run together or not (党委政府, 政府部门), under 各级 or 基层 or not (各级政府负责)
+ROLE_ACTORS = NOT_BODIES + ("社会各界", "社会力量", "社会组织", "政府", "党委", "党政", "部门", "政府部门", "市场",
+                            "家庭", "个人", "企业", "各方", "多方")
 #: who a clause says the units work under (在县委县政府统一领导下，县民政局负责): the setting, no unit
 UNDER_LEADERSHIP_RE = re.compile(r"^在[\u4e00-\u9fff、]{2,24}?(?:的)?(?:统一|坚强|直接)?(?:领导|指导|统筹|部署|组织)下$")
 #: a clause's role word run into a name: 县民政局为牵头单位 names 县民政局 and its role, not a unit

@@ -722,3 +722,44 @@ def test_the_body_that_guides_supports_the_one_responsible(tmp_path, clause):
                   + "\n二、保障措施\n加强组织领导。\n")
     t = r.tasks()[0]
     assert ([u.label for u in t.units("lead")], [u.label for u in t.units("support")]) == (["县融媒体中心"], ["县委宣传部"])
+
+
+# -- a principle names roles, no body: no clause, and no gap -------------------------------------------
+
+PRINCIPLES = "青山县“十四五”残疾人事业发展规划\n一、总体要求\n（一）指导思想\n坚持党委领导、政府负责、社会协同。\n"
+
+
+@pytest.mark.parametrize("prose", ["坚持政府主导，社会参与。", "政府负责，社会参与。", "坚持党委领导、政府负责、社会协同，推进改革。",
+                                   "推动形成政府和社会共同参与，市场协同。"])
+def test_a_principle_naming_roles_is_no_unread_clause(tmp_path, prose):
+    """坚持政府主导，社会参与。 in a task's text, or in a chapter of no kind, was a gap "responsibility clause
+    not read": 社会参与 and 政府负责 looked like a unit list closed by a verb.  Their subject names a role
+    (政府, 社会, 党委), no body: a principle's wording, neither a clause nor a gap."""
+    r = text_plan(tmp_path, PRINCIPLES + "二、战略定位\n" + prose + "\n三、主要任务\n1.加强康复服务。实施精准康复。" + prose
+                  + "\n2.完善低保制度。纳入低保。（县民政局负责）\n四、保障措施\n加强组织领导。" + prose + "\n")
+    assert [(t.title, [u.label for u in t.units("lead")]) for t in r.tasks()] == [
+        ("加强康复服务", []), ("完善低保制度", ["县民政局"])]
+    assert not r.warnings
+
+
+@pytest.mark.parametrize("sentence,line", [
+    ("实施精准康复，县住建局牵头，社会参与。", "县住建局牵头"), ("实施精准康复，县政府负责，社会参与。", "县政府负责"),
+    ("实施精准康复，政府负责，县残联配合。", "政府负责")])
+def test_a_clause_naming_a_body_beside_a_role_is_still_a_gap(tmp_path, sentence, line):
+    """A clause the reader does not read stays a gap where it names a body, a role beside it or not
+    (…，政府负责，县残联配合。: 政府负责 is a part of that clause)."""
+    r = text_plan(tmp_path, PRINCIPLES + "二、主要任务\n1.加强康复服务。" + sentence + "\n二、保障措施\n加强组织领导。\n")
+    assert [(g.line, g.kind) for g in r.warnings] == [(6, "responsibility")]
+    assert line in r.warnings[0].message
+
+
+def test_a_principles_section_of_a_task_chapter_holds_no_task(tmp_path):
+    """二、重点任务 / （一）基本原则 / 1.坚持政府主导，社会参与。…: the principles were read as two tasks
+    (one a gap for 乡镇负责), and an unnumbered principle as a paragraph read into nothing."""
+    r = text_plan(tmp_path, "青山县养老服务体系建设实施方案\n一、重点任务\n（一）基本原则\n坚持以人为本。\n"
+                  "1.坚持政府主导，社会参与。充分发挥政府作用。\n2.坚持统筹兼顾，县级统筹，乡镇负责。\n"
+                  "（二）主要任务\n1.完善低保制度。纳入低保。（县民政局负责）\n2.加强康复服务。实施精准康复。（县卫健局牵头，县残联配合）\n"
+                  "二、保障措施\n加强组织领导。\n")
+    assert [(t.title, [u.label for u in t.units("lead")], [u.label for u in t.units("support")]) for t in r.tasks()] == [
+        ("完善低保制度", ["县民政局"], []), ("加强康复服务", ["县卫生健康局"], ["县残疾人联合会"])]
+    assert not r.warnings
