@@ -32,7 +32,8 @@ from policykg.loaders.text import normalize
 from policykg.loaders.reference import classify_department
 from policykg.loaders.regions import split_region_names
 from policykg.loaders.units import (ADMIN_ENDINGS, COLLECTIVE_STARTS, LEVEL_CHARS, ORG_ENDINGS, PROSE_VERBS,
-                                   ROLE_ACTORS, SEPARATORS, SYMBOL_MARK_RE, UnitResolver, ends_as_body, prints_its_place, reads_as_unit, split_unit_list)
+                                   ROLE_ACTORS, SEPARATORS, SYMBOL_MARK_RE, UnitResolver, ends_as_body, is_collective, prints_its_place,
+                                   reads_as_unit, split_unit_list)
 
 #: what a label may print before its role word: the level (县级牵头单位) and 主要 (主要牵头单位)
 _PREFIX = LEVEL_PREFIX + "(?:主要)?"
@@ -83,6 +84,7 @@ def _is_verbs(labels: Iterable[str]) -> tuple[str, ...]:
 
 
 _SUPPORT_VERBS = ("按照职能分工负责", "按职能分工负责", "按照职责分工负责", "按职责分工负责", "按职责负责",
+                  "按照职责分工负责落实", "按职责分工负责落实",
                   "按照职责分工落实", "按职责分工落实", "按职责落实", "分工负责", "共同参与", "参与配合",
                   "配合实施", "配合落实", "配合推进", "协助落实", "具体实施", "配合", "参与", "协助", "协办",
                   "协同", "协同配合", "协助配合", "配合协助", "配合支持", "支持配合", "支持", "各负其责", "各司其职") + _is_verbs(SUPPORT_LABELS)
@@ -128,7 +130,8 @@ _CARRY_HOW = ("组织", "具体", "抓好", "督促", "认真", "共同", "分�
 #: the carry verbs' and these, longest first
 _HOW = tuple(sorted(_CARRY_HOW + ("积极", "密切", "主动", "全力", "大力", "按职责分工", "按照职责分工", "按职能分工",
                                   "按照职能分工", "按职责", "按照职责", "依职责", "按职能", "属地", "负责属地", "按属地",
-                                  "各自"), key=len, reverse=True))
+                                  "各自", "负责", "按照各自职责", "按各自职责", "根据各自职责", "根据职责", "依照职责",
+                                  "依据职责", "结合职责"), key=len, reverse=True))
 _WITH_CARRY = {_VERB_RE: _verbs_re(_SUPPORT_VERBS + _LEAD_VERBS + _OWNER_VERBS + _CARRY_VERBS),
                _PLAIN_VERB_RE: _verbs_re([v for v in _SUPPORT_VERBS + _LEAD_VERBS + _OWNER_VERBS
                                           if v not in _PROSE_VERBS]
@@ -518,7 +521,28 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE, norm: str | None 
     if duty and not any(p.role == "lead" for p in parts):
         # (A、B按职责分工负责) with no lead beside it: A and B are the units responsible, not supporters
         parts = [Part("lead", p.units) if k in duty else p for k, p in enumerate(parts)]
+    if parts and parts[0].role == "support" and 0 not in duty and 0 not in carry \
+            and not any(p.role in ("lead", "owner") for p in parts):
+        # (县民政局、县财政局，县残联配合): the list before the comma, closed by no verb, names the units
+        # responsible, set against the supporters after it (as 责任部门：A、B；协办单位：C is): they lead
+        cut = _last_bare_comma(parts[0].units)
+        if cut is not None:
+            parts[0:1] = [Part("lead", parts[0].units[:cut].strip(" ,，")),
+                          Part("support", parts[0].units[cut + 1:].strip(" ,，"))]
     return [p for p in parts if p.units] or None
+
+
+def _last_bare_comma(units: str) -> int | None:
+    """Where the last comma of a unit list stands outside brackets (县民政局、县财政局，县残联), else None."""
+    depth, last = 0, None
+    for k, ch in enumerate(units):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(depth - 1, 0)
+        elif ch in "，," and depth == 0:
+            last = k
+    return last if last is not None and units[:last].strip(" ,，") and units[last + 1:].strip(" ,，") else None
 
 
 #: how a person answerable for a task is printed: a comrade (张伟同志) or an office's title (副县长王刚,
@@ -534,15 +558,18 @@ def names_a_person(units: str) -> bool:
 
 def _without_how(units: str) -> str:
     """A unit list before a clause's verb without the words of how it does the task (县民政局组织
-    落实: 县民政局, 各乡镇抓好落实: 各乡镇, 县直有关部门按职责分工配合: 县直有关部门), where what is left
-    ends as a body's name (各基层党组织落实 keeps its 组织)."""
-    stripped = units.rstrip()
+    落实: 县民政局, 各乡镇抓好落实: 各乡镇, 县直有关部门按职责分工配合: 县直有关部门; several in a row,
+    县直有关部门按照职责分工抓好落实, 各乡镇负责具体落实), where what is left ends as a body's name (各基层
+    党组织落实 keeps its 组织)."""
+    stripped, best = units.rstrip(), None
     while True:
         how = next((h for h in _HOW if stripped.endswith(h) and stripped[:-len(h)].strip()
-                    and ends_as_body(stripped[:-len(h)].rstrip()) and role_label_in(stripped[:-len(h)]) is None), None)
+                    and role_label_in(stripped[:-len(h)]) is None), None)
         if how is None:
-            return stripped if stripped != units.rstrip() else units
+            return best if best is not None else units
         stripped = stripped[:-len(how)].rstrip()
+        if ends_as_body(stripped):
+            best = stripped
 
 
 #: adverbs before 由 that say how a clause's tasks are shared (均由, 统一由, 全部由): no topic, no unit
@@ -846,7 +873,7 @@ def _named_bodies(parts: list[Part]) -> bool:
         if names and (names[0][0] in LEVEL_CHARS or split_region_names(names[0])):
             continue  # 区委组织部、民政局、就业服务中心: the list's first name's region is each one's
         for name in names:
-            if name.startswith(COLLECTIVE_STARTS):
+            if is_collective(name):  # 各乡镇, 县直有关部门
                 continue
             if name.endswith(_KIND_ENDINGS) or classify_department(name) == "other":
                 return False

@@ -763,3 +763,44 @@ def test_a_principles_section_of_a_task_chapter_holds_no_task(tmp_path):
     assert [(t.title, [u.label for u in t.units("lead")], [u.label for u in t.units("support")]) for t in r.tasks()] == [
         ("完善低保制度", ["县民政局"], []), ("加强康复服务", ["县卫生健康局"], ["县残疾人联合会"])]
     assert not r.warnings
+
+
+# -- printings from real plans the probe of clause forms found misread ---------------------------------
+
+def test_a_verbless_list_before_supporters_names_the_units_responsible(tmp_path):
+    """（县民政局、县财政局，县残联配合） read all three as supporters and the task had no lead, unsaid:
+    the list before the comma, closed by no verb, is set against the supporters after it, as 责任部门：
+    A、B；协办单位：C is: its units lead.  Unbracketed alike; a list with a verb of its own is as before."""
+    r = plan(tmp_path, "1.完善低保制度。纳入低保。（县民政局、县财政局，县残联配合）\n"
+                       "2.加强康复服务。精准康复。县卫健局，县残联、各乡镇（街道）配合。\n"
+                       "3.推进无障碍建设。开展改造。（县住建局牵头，县财政局，县残联配合）\n"
+                       "4.发展特殊教育。办好学校。（县教育局、县财政局，县残联负责）\n")
+    assert roles(r) == [(["县民政局", "县财政局"], ["县残疾人联合会"]), (["县卫生健康局"], ["县残疾人联合会", "各乡镇（街道）"]),
+                        (["县住房和城乡建设局"], ["县财政局", "县残疾人联合会"]),
+                        (["县教育局", "县财政局", "县残疾人联合会"], [])]
+    assert not r.warnings
+
+
+def test_several_words_of_how_before_a_supporters_verb(tmp_path):
+    """县直有关部门按照职责分工抓好落实 (two words of how before the verb) and 县财政局等部门按照各自职责
+    配合 were gaps, the supporters lost; 各乡镇、县直有关部门配合 was a gap too, a collective printing its
+    level (县直有关部门) read as a kind of body alone where it was not the list's first name."""
+    r = plan(tmp_path, "1.完善低保制度。纳入低保。县残联牵头，各乡镇（街道）、县直有关部门按照职责分工抓好落实。\n"
+                       "2.加强康复服务。精准康复。（县民政局牵头，县残联、县财政局等部门按照各自职责配合）\n"
+                       "3.推进无障碍建设。开展改造。县残联牵头，各乡镇、县直有关部门配合。\n"
+                       "4.发展特殊教育。办好学校。（县教育局牵头，各乡镇负责具体落实）\n")
+    assert roles(r) == [(["县残疾人联合会"], ["各乡镇（街道）", "县直有关部门"]),
+                        (["县民政局"], ["县残疾人联合会", "县财政局"]), (["县残疾人联合会"], ["各乡镇", "县直有关部门"]),
+                        (["县教育局"], ["各乡镇"])]
+    assert not r.warnings
+
+
+def test_a_note_under_a_division_table_naming_who_carries_out_is_a_gap(tmp_path):
+    """注：各乡镇（街道）按职责分工负责落实。 under a task-division table was read as nothing, unsaid:
+    按职责分工负责落实 was no marker of a clause.  A note naming who is responsible is a gap."""
+    r = text_plan(tmp_path, "青山县“十四五”残疾人事业发展规划\n一、主要任务\n1.完善低保制度。纳入低保。\n"
+                  "2.加强康复服务。县残联按职责分工负责落实。\n附件\n重点任务分工表\n序号\t重点任务\t牵头单位\t配合单位\n"
+                  "1\t完善低保制度\t县民政局\t县财政局\n注：各乡镇（街道）按职责分工负责落实。\n")
+    assert [(t.title, [u.label for u in t.units("lead")]) for t in r.tasks()] == [
+        ("完善低保制度", []), ("加强康复服务", ["县残疾人联合会"]), ("完善低保制度", ["县民政局"])]
+    assert [(g.line, g.kind) for g in r.warnings] == [(9, "responsibility")]
