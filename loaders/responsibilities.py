@@ -489,6 +489,11 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE, norm: str | None 
         tail = raw[pos:].strip(" ,，。.")
         if tail and (found or parts) and DEADLINE_PHRASE_RE.fullmatch(tail):
             parts.append(Part("deadline", tail))
+        elif tail and (found or parts) and _WITH_RE.match(tail) is None and "牵头" in "".join(
+                inner[:a + pos]) and _reads_as_list(tail):
+            # (县科协牵头，县科技局、县教育局): the units after a lead's 牵头, closed by no verb, support it
+            parts.append(Part("support", tail))
+            named_support = True
         elif tail:
             m = _WITH_RE.match(tail)
             if not (found or parts) or not m:

@@ -804,3 +804,14 @@ def test_a_note_under_a_division_table_naming_who_carries_out_is_a_gap(tmp_path)
     assert [(t.title, [u.label for u in t.units("lead")]) for t in r.tasks()] == [
         ("完善低保制度", []), ("加强康复服务", ["县残疾人联合会"]), ("完善低保制度", ["县民政局"])]
     assert [(g.line, g.kind) for g in r.warnings] == [(9, "responsibility")]
+
+
+def test_a_verbless_list_after_a_lead_supports_it(tmp_path):
+    """（县科协牵头，县科技局、县教育局） was a gap, the task's units lost: the units after a lead's 牵头,
+    closed by no verb, support it.  Words after it that are no unit list keep the clause unread."""
+    r = plan(tmp_path, "1.完善低保制度。纳入低保。（县科协牵头，县科技局、县教育局）\n"
+                       "2.加强康复服务。精准康复。县卫健局牵头，县医保局、县残联。\n"
+                       "3.推进无障碍建设。开展改造。（县住建局牵头，加强统筹协调）\n")
+    assert roles(r) == [(["县科学技术协会"], ["县科学技术局", "县教育局"]),
+                        (["县卫生健康局"], ["县医疗保障局", "县残疾人联合会"]), ([], [])]
+    assert [(g.line, g.kind) for g in r.warnings] == [(FIRST + 2, "responsibility")]
