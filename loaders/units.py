@@ -622,7 +622,8 @@ class UnitResolver:
         if self.region is not None:
             printed = self._other_division(name) or self._chain_printed(name) or self._abbreviation_printed(name)
             if printed is not None:  # 云山市财政局 in 青溪区's plan: the city's, never 区云山市财政局
-                if self._grassroots(printed[1]):  # 永新县禾川镇人民政府: named by its town, never 县禾川镇…
+                if self._grassroots(printed[1]) or named_by_its_place(printed[1]):
+                    # 永新县禾川镇人民政府, 青山县莲洲卫生院: named by its town or place, never 县禾川镇…
                     return "", printed[1], printed[2]
                 return printed
             # (a town's or a zone's plan prints its county's bodies by the county's short name too:

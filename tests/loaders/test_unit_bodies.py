@@ -388,6 +388,11 @@ def test_an_institution_named_by_its_own_place_keeps_its_name(tmp_path):
     units = {r.unit.label: r.unit for t in r.tasks() for r in t.responsibilities}
     assert (units["莲洲卫生院"].dept_type, units["禾川中学"].dept_type, units["城南敬老院"].dept_type) == (
         "health", "education", "civil-affairs")
+    # printed after the county's name, the same body under the same label (never 县莲洲卫生院 beside 莲洲卫生院)
+    r = plan(tmp_path, COUNTY, "（莲洲卫生院负责）", "（青山县莲洲卫生院牵头，青山县人民医院配合）")
+    assert [roles(t) for t in r.tasks()] == [[("lead", "莲洲卫生院", "青山县")],
+                                             [("lead", "莲洲卫生院", "青山县"), ("support", "县人民医院", "青山县")]]
+    assert len({t.responsibilities[0].unit.key for t in r.tasks()}) == 1
 
 
 def test_a_provinces_department_printed_without_its_level_is_the_provinces(tmp_path):
