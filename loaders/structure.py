@@ -473,6 +473,8 @@ class StructureParser:
         principles, background or safeguards (a division paragraph: 任务1由县残联负责…): not read,
         so it is a gap, never a silence."""
         kind = self.chapter.kind if self.chapter is not None else None
+        if self.principles_section:
+            kind = "principles"  # 二、战略定位 / （一）基本原则 / 县级统筹，乡镇负责。: a principle's wording
         if kind in ("other", "appendix", "steps") and has_marker(block.norm):
             self._gap(block.first, "responsibility", "responsibility wording outside any task not read: "
                       f"'{block.text[:60]}{'…' if len(block.text) > 60 else ''}'")
@@ -584,7 +586,7 @@ class StructureParser:
                 self._gap(block.first, "responsibility", "an item of a chapter of the work's phases names "
                           f"units; not read as a task: '{block.text[:60]}{'…' if len(block.text) > 60 else ''}'")
             elif self.chapter is not None and self.chapter.kind in ("other", "appendix") \
-                    and has_marker(block.norm):
+                    and not self.principles_section and has_marker(block.norm):
                 # a numbered item naming units in a chapter holding no tasks: not read, and said
                 self._gap(block.first, "responsibility", "an item naming units in a chapter of no tasks "
                           f"({self.chapter.title!r}) is not read: '{block.text[:60]}{'…' if len(block.text) > 60 else ''}'")

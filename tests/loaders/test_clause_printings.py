@@ -815,3 +815,14 @@ def test_a_verbless_list_after_a_lead_supports_it(tmp_path):
     assert roles(r) == [(["县科学技术协会"], ["县科学技术局", "县教育局"]),
                         (["县卫生健康局"], ["县医疗保障局", "县残疾人联合会"]), ([], [])]
     assert [(g.line, g.kind) for g in r.warnings] == [(FIRST + 2, "responsibility")]
+
+
+def test_a_principles_section_of_a_chapter_of_no_kind_raises_no_gap(tmp_path):
+    """一、工作定位 / （一）基本原则 / 县级统筹，乡镇负责。: responsibility wording outside any task, in a
+    chapter named for no kind, was a gap; under a section named for principles it is a principle's.
+    A clause in another section of that chapter stays a gap."""
+    r = text_plan(tmp_path, "青山县养老服务体系建设实施方案\n一、工作定位\n（一）基本原则\n坚持统筹兼顾，县级统筹，乡镇负责。\n"
+                  "1.坚持分级负责，县级统筹，乡镇负责。\n（二）工作重点\n县民政局牵头，县财政局配合。\n"
+                  "二、重点任务\n1.完善低保制度。纳入低保。（县民政局负责）\n三、保障措施\n加强组织领导。\n")
+    assert [(t.title, [u.label for u in t.units("lead")]) for t in r.tasks()] == [("完善低保制度", ["县民政局"])]
+    assert [(g.line, g.kind) for g in r.warnings] == [(7, "responsibility")]
