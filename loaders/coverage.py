@@ -12,8 +12,8 @@ from collections.abc import Container
 
 from policykg.loaders.ladder import bullet, numbering
 from policykg.loaders.model import Chapter, Coverage, Gap, PlanRecord, Task
-from policykg.loaders.responsibilities import (MARKER_RE, Clause, bracket_groups, carried_list, closes_sentence,
-                                              ends_in_label_list, ends_sentence, label_ends_line, names_carriers,
+from policykg.loaders.responsibilities import (Clause, bracket_groups, carried_list, closes_sentence,
+                                              ends_in_label_list, ends_sentence, label_ends_line, marker_matches, names_carriers,
                                               names_units_first, opens_with_unit, spaced_label_marks)
 from policykg.loaders.structure import short_title
 from policykg.loaders.table_vocab import (LEAD_HEADER, MAX_DIVISION_COLUMNS, SUPPORT_HEADER, IndicatorTable,
@@ -58,7 +58,7 @@ def unread_markers(task: Task, clauses: list[Clause], line_of) -> tuple[int, int
     # marker cost their product in a task of thousands of lines)
     in_group = _mask(len(norm), groups)
     in_clause = _mask(len(norm), [(c.start, c.end) for c in clauses])
-    positions = [a for a, _ in groups] + [m.start() for m in MARKER_RE.finditer(norm) if not in_group[m.start()]] \
+    positions = [a for a, _ in groups] + [m.start() for m in marker_matches(norm) if not in_group[m.start()]] \
         + [pos for pos in spaced_label_marks(norm) if not in_group[pos]]  # 牵头单位　县民政局
     printed = read = 0
     gaps: list[Gap] = []

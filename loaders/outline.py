@@ -37,6 +37,19 @@ CHAPTER_KINDS: list[tuple[str, tuple[str, ...]]] = [
     ("principles", ("指导思想", "基本原则", "总体要求", "总体布局", "发展目标", "主要目标", "总体目标",
                     "目标", "原则", "思路", "总则")),
 ]
+#: a section of a task chapter named for the plan's principles or goals alone (二、重点任务 / （一）基本原则 /
+#: 1.坚持政府主导，社会参与。…): its items are principles, no tasks
+_PRINCIPLES_WORDS = ("指导思想", "基本原则", "工作原则", "主要原则", "总体要求", "总体思路", "工作思路", "发展思路",
+                     "发展目标", "主要目标", "总体目标", "工作目标", "具体目标", "发展定位", "战略定位")
+PRINCIPLES_HEADING_RE = re.compile(r"(?:" + "|".join(_PRINCIPLES_WORDS) + r")(?:\s*[和与及、]\s*(?:"
+                                   + "|".join(_PRINCIPLES_WORDS) + r"))*[。.:：]?")
+
+
+def principles_heading(title: str) -> bool:
+    """Is a heading's title the name of the plan's principles or goals alone (基本原则, 指导思想和基本原则)?"""
+    return PRINCIPLES_HEADING_RE.fullmatch(title.strip(" 　")) is not None
+
+
 #: a heading is a title: short, no sentence inside it
 HEADING_MAX = 60
 

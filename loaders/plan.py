@@ -33,9 +33,9 @@ from policykg.loaders.reference import classify_department
 from policykg.loaders.regions import (community_after, county_before, is_zone, level_of, level_word, places_of,
                                       printed_names, resolve_region, speaks_as_town, split_region_names,
                                       town_after, zone_after, zone_place)
-from policykg.loaders.responsibilities import (DEADLINE_PHRASE_RE, MARKER_RE, OWNER_LABELS, Assigned, Clause,
+from policykg.loaders.responsibilities import (DEADLINE_PHRASE_RE, OWNER_LABELS, Assigned, Clause,
                                               ClauseReader, Part, bracket_groups, is_role_note, label_ends_line,
-                                              lead_marks, names_apart_at_break, opens_with_label,
+                                              lead_marks, marker_matches, names_apart_at_break, opens_with_label,
                                               owner_names_supporters, owners_first_lead, owners_unordered, parse_inner)
 from policykg.loaders.structure import parse_structure, short_title
 from policykg.loaders.targets import extract_targets, linked_indicators
@@ -712,7 +712,7 @@ def _assignments(record: PlanRecord, assignments: list[tuple[Section, list[Assig
         for part in parts:
             line = _offset_line([block], part.start)
             span = spans(line, _offset_line([block], max(part.start, part.end - 1)), part.printed)
-            printed = len(MARKER_RE.findall(normalize(part.printed))) or 1
+            printed = len(marker_matches(normalize(part.printed))) or 1
             markers[0] += printed
             where = f"in section {section.title!r}"
             if part.above is not None and part.parts is not None:
@@ -832,7 +832,7 @@ def _project_clauses(record: PlanRecord, task_blocks: dict[int, list[Block]]) ->
     does not look fully read."""
     gaps = []
     for project in (p for column in record.columns() for p in column.projects):
-        m = MARKER_RE.search(normalize(project.text))
+        m = next(iter(marker_matches(normalize(project.text))), None)
         if m is not None:
             blocks = task_blocks.get(id(project))  # none for a project table's row: its own line
             line = _task_line_of(project, blocks)(m.start()) if blocks else project.span.line

@@ -32,8 +32,8 @@ from policykg.loaders.text import normalize
 from policykg.loaders.reference import classify_department
 from policykg.loaders.regions import split_region_names
 from policykg.loaders.units import (ADMIN_ENDINGS, COLLECTIVE_STARTS, LEADING_FUNCTION_WORDS, LEVEL_CHARS, ORG_ENDINGS,
-                                   SEPARATORS,
-                                   SYMBOL_MARK_RE, UnitResolver, ends_as_body, prints_its_place, reads_as_unit, split_unit_list)
+                                   PROSE_VERBS, ROLE_ACTORS, SEPARATORS, SYMBOL_MARK_RE, UnitResolver, ends_as_body,
+                                   is_collective, prints_its_place, reads_as_unit, split_unit_list)
 
 #: what a label may print before its role word: the level (县级牵头单位) and 主要 (主要牵头单位)
 _PREFIX = LEVEL_PREFIX + "(?:主要)?"
@@ -84,6 +84,7 @@ def _is_verbs(labels: Iterable[str]) -> tuple[str, ...]:
 
 
 _SUPPORT_VERBS = ("按照职能分工负责", "按职能分工负责", "按照职责分工负责", "按职责分工负责", "按职责负责",
+                  "按照职责分工负责落实", "按职责分工负责落实",
                   "按照职责分工落实", "按职责分工落实", "按职责落实", "分工负责", "共同参与", "参与配合",
                   "配合实施", "配合落实", "配合推进", "协助落实", "具体实施", "配合", "参与", "协助", "协办",
                   "协同", "协同配合", "协助配合", "配合协助", "配合支持", "支持配合", "支持", "各负其责", "各司其职") + _is_verbs(SUPPORT_LABELS)
@@ -129,7 +130,8 @@ _CARRY_HOW = ("组织", "具体", "抓好", "督促", "认真", "共同", "分�
 #: the carry verbs' and these, longest first
 _HOW = tuple(sorted(_CARRY_HOW + ("积极", "密切", "主动", "全力", "大力", "按职责分工", "按照职责分工", "按职能分工",
                                   "按照职能分工", "按职责", "按照职责", "依职责", "按职能", "属地", "负责属地", "按属地",
-                                  "各自"), key=len, reverse=True))
+                                  "各自", "负责", "按照各自职责", "按各自职责", "根据各自职责", "根据职责", "依照职责",
+                                  "依据职责", "结合职责"), key=len, reverse=True))
 _WITH_CARRY = {_VERB_RE: _verbs_re(_SUPPORT_VERBS + _LEAD_VERBS + _OWNER_VERBS + _CARRY_VERBS),
                _PLAIN_VERB_RE: _verbs_re([v for v in _SUPPORT_VERBS + _LEAD_VERBS + _OWNER_VERBS
                                           if v not in _PROSE_VERBS]
@@ -150,6 +152,52 @@ _MARKER_VERBS = sorted((v for v in _SUPPORT_VERBS + _LEAD_VERBS + _OWNER_VERBS i
 MARKER_RE = re.compile(LABEL_RE.pattern + "|" + _opening(_MARKER_VERBS, prefixed=False)
                        + "(?<=[局委办厅院会部心司队所站处室联协府团镇道）)])(?:" + "|".join(_MARKER_VERBS)
                        + r")(?=$|[;；,，。.\s)）])")
+#: where the subject of a marker's verb starts: after the last mark before it
+_SUBJECT_START_RE = re.compile(r"[，,、；;。.：:\s（()）【】〔〕“”\"]")
+#: a subject that names roles alone (政府, 社会, 党委政府, 各级政府), perhaps after a verb of prose or a
+#: function word (坚持政府负责, 由政府负责, 以政府为主), joined by 和/与/及 or not (政府和社会共同参与)
+_ROLE_SUBJECT_RE = re.compile(r"(?:(?:" + "|".join(sorted(PROSE_VERBS + ("由", "以", "实现", "充分"), key=len, reverse=True))
+                              + r")+)?(?:(?:各级|基层|地方)?(?:" + "|".join(sorted(ROLE_ACTORS, key=len, reverse=True))
+                              + r")+[和与及]?)+")
+
+
+def names_roles(subject: str) -> bool:
+    """Does the subject of a responsibility verb name roles, no body (政府负责, 社会参与, 坚持政府主导，
+    社会参与: a principle or slogan, never a clause a reader could give units from)?  县政府负责,
+    民政局负责, 各有关部门负责 name bodies."""
+    return _ROLE_SUBJECT_RE.fullmatch(subject.strip()) is not None and not subject.strip().endswith(("和", "与", "及"))
+
+
+def marker_matches(norm: str) -> list[re.Match[str]]:
+    """The responsibility markers of a normalised text (`MARKER_RE`), but a verb whose subject names
+    roles alone (坚持政府主导，社会参与。 / 党委领导、政府负责、社会协同，…): a principle's wording, which
+    names no unit and is no clause a reader could have read.  Beside a marker naming a body in its
+    sentence, outside brackets (…，政府负责，县残联配合。), it is a clause's part and counts."""
+    matches = list(MARKER_RE.finditer(norm))
+    roles = set()
+    for k, m in enumerate(matches):
+        if m.group("label") is None:
+            starts = [x.end() for x in _SUBJECT_START_RE.finditer(norm, max(0, m.start() - 30), m.start())]
+            if names_roles(norm[starts[-1] if starts else max(0, m.start() - 30):m.start()]):
+                roles.add(k)
+    if not roles:
+        return matches
+    bracketed = [(a, b) for a, b in bracket_groups(norm)]
+    stops = [k for k, ch in enumerate(norm) if ch in "。\n"]
+
+    def sentence(pos: int) -> int:
+        return bisect_left(stops, pos)
+
+    def in_bracket(pos: int) -> bool:
+        return any(a <= pos < b for a, b in bracketed)
+
+    bodies = {sentence(m.start()) for k, m in enumerate(matches) if k not in roles and not in_bracket(m.start())}
+    return [m for k, m in enumerate(matches) if k not in roles or sentence(m.start()) in bodies]
+
+
+def has_marker(norm: str) -> bool:
+    """Does a normalised text print a responsibility marker (`marker_matches`)?"""
+    return bool(marker_matches(norm)) if MARKER_RE.search(norm) else False
 
 
 #: what a plan may print before a clause's label to set it off (——责任单位：, ◎牵头单位：)
@@ -467,6 +515,11 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE, norm: str | None 
         tail = raw[pos:].strip(" ,，。.")
         if tail and (found or parts) and DEADLINE_PHRASE_RE.fullmatch(tail):
             parts.append(Part("deadline", tail))
+        elif tail and (found or parts) and _WITH_RE.match(tail) is None and "牵头" in "".join(
+                inner[:a + pos]) and _reads_as_list(tail):
+            # (县科协牵头，县科技局、县教育局): the units after a lead's 牵头, closed by no verb, support it
+            parts.append(Part("support", tail))
+            named_support = True
         elif tail:
             m = _WITH_RE.match(tail)
             if not (found or parts) or not m:
@@ -499,7 +552,28 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE, norm: str | None 
     if duty and not any(p.role == "lead" for p in parts):
         # (A、B按职责分工负责) with no lead beside it: A and B are the units responsible, not supporters
         parts = [Part("lead", p.units) if k in duty else p for k, p in enumerate(parts)]
+    if parts and parts[0].role == "support" and 0 not in duty and 0 not in carry \
+            and not any(p.role in ("lead", "owner") for p in parts):
+        # (县民政局、县财政局，县残联配合): the list before the comma, closed by no verb, names the units
+        # responsible, set against the supporters after it (as 责任部门：A、B；协办单位：C is): they lead
+        cut = _last_bare_comma(parts[0].units)
+        if cut is not None:
+            parts[0:1] = [Part("lead", parts[0].units[:cut].strip(" ,，")),
+                          Part("support", parts[0].units[cut + 1:].strip(" ,，"))]
     return [p for p in parts if p.units] or None
+
+
+def _last_bare_comma(units: str) -> int | None:
+    """Where the last comma of a unit list stands outside brackets (县民政局、县财政局，县残联), else None."""
+    depth, last = 0, None
+    for k, ch in enumerate(units):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(depth - 1, 0)
+        elif ch in "，," and depth == 0:
+            last = k
+    return last if last is not None and units[:last].strip(" ,，") and units[last + 1:].strip(" ,，") else None
 
 
 #: how a person answerable for a task is printed: a comrade (张伟同志) or an office's title (副县长王刚,
@@ -515,15 +589,18 @@ def names_a_person(units: str) -> bool:
 
 def _without_how(units: str) -> str:
     """A unit list before a clause's verb without the words of how it does the task (县民政局组织
-    落实: 县民政局, 各乡镇抓好落实: 各乡镇, 县直有关部门按职责分工配合: 县直有关部门), where what is left
-    ends as a body's name (各基层党组织落实 keeps its 组织)."""
-    stripped = units.rstrip()
+    落实: 县民政局, 各乡镇抓好落实: 各乡镇, 县直有关部门按职责分工配合: 县直有关部门; several in a row,
+    县直有关部门按照职责分工抓好落实, 各乡镇负责具体落实), where what is left ends as a body's name (各基层
+    党组织落实 keeps its 组织)."""
+    stripped, best = units.rstrip(), None
     while True:
         how = next((h for h in _HOW if stripped.endswith(h) and stripped[:-len(h)].strip()
-                    and ends_as_body(stripped[:-len(h)].rstrip()) and role_label_in(stripped[:-len(h)]) is None), None)
+                    and role_label_in(stripped[:-len(h)]) is None), None)
         if how is None:
-            return stripped if stripped != units.rstrip() else units
+            return best if best is not None else units
         stripped = stripped[:-len(how)].rstrip()
+        if ends_as_body(stripped):
+            best = stripped
 
 
 #: adverbs before 由 that say how a clause's tasks are shared (均由, 统一由, 全部由): no topic, no unit
@@ -827,7 +904,7 @@ def _named_bodies(parts: list[Part]) -> bool:
         if names and (names[0][0] in LEVEL_CHARS or split_region_names(names[0])):
             continue  # 区委组织部、民政局、就业服务中心: the list's first name's region is each one's
         for name in names:
-            if name.startswith(COLLECTIVE_STARTS):
+            if is_collective(name):  # 各乡镇, 县直有关部门
                 continue
             if name.endswith(_KIND_ENDINGS) or classify_department(name) == "other":
                 return False

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from policykg.loaders.ladder import HEADING_STYLES, Numbering, numbering, split_inline
 from policykg.loaders.model import Chapter, Gap, Project, ProjectColumn, Section, Span, Task
-from policykg.loaders.outline import Outline, chapter_kind, division_heading, infer_outline, title_only
-from policykg.loaders.responsibilities import (MARKER_RE, Assigned, Clause, ClauseReader, bare_list, bracket_groups,
+from policykg.loaders.outline import Outline, chapter_kind, division_heading, infer_outline, principles_heading, title_only
+from policykg.loaders.responsibilities import (Assigned, Clause, ClauseReader, bare_list, bracket_groups, has_marker,
                                               carried_list, group_assignment, numbered_assignment, parse_inner)
 from policykg.loaders.metadata import issuer_name, signed_date
 from policykg.loaders.text import (COLUMN_RE, NOTICE_NOTE_RE, Block, Line, ProjectRow, _unbalanced, box_number,
@@ -161,6 +161,7 @@ class StructureParser:
         self.task: Task | None = None
         self.order = 0
         self.domain_chapter = False  # the open chapter is one of the outline's domain chapters
+        self.principles_section = False  # the open section is named for principles or goals alone (基本原则)
         self.division_open = False  # the open annex is titled as a division of the tasks (重点任务分工)
         self.fed = 0  # blocks fed so far
         self.clause_fed = -1  # when the last section clause was read
@@ -190,6 +191,8 @@ class StructureParser:
     def _in_task_chapter(self) -> bool:
         if self.chapter is None:
             return False
+        if self.principles_section:
+            return False  # 二、重点任务 / （一）基本原则: principles, no tasks
         if self.chapter.kind == "tasks":
             return True
         if self.chapter.kind == "appendix" and self.division_open:
@@ -232,6 +235,7 @@ class StructureParser:
         if index is not None and index in self.outline.division_chapters:
             self.out.division_chapters.add(id(self.chapter))
         self.section = None
+        self.principles_section = False
         self.section_last = 0
         self.item_level = self.outline.task_level
 
@@ -245,6 +249,7 @@ class StructureParser:
         self.notes = False
         self.section = Section(no, short_title(title), self._span([block]), order=self._next())
         self.chapter.sections.append(self.section)
+        self.principles_section = principles_heading(title)
         if clause is not None:
             self.out.section_clauses[id(self.section)] = (*clause, block)
         self.section_last = 0
@@ -468,10 +473,12 @@ class StructureParser:
         principles, background or safeguards (a division paragraph: 任务1由县残联负责…): not read,
         so it is a gap, never a silence."""
         kind = self.chapter.kind if self.chapter is not None else None
-        if kind in ("other", "appendix", "steps") and MARKER_RE.search(block.norm):
+        if self.principles_section:
+            kind = "principles"  # 二、战略定位 / （一）基本原则 / 县级统筹，乡镇负责。: a principle's wording
+        if kind in ("other", "appendix", "steps") and has_marker(block.norm):
             self._gap(block.first, "responsibility", "responsibility wording outside any task not read: "
                       f"'{block.text[:60]}{'…' if len(block.text) > 60 else ''}'")
-        elif _TASK_REF_RE.search(block.norm) and MARKER_RE.search(block.norm):
+        elif _TASK_REF_RE.search(block.norm) and has_marker(block.norm):
             # (三、保障措施 / …任务1由县民政局牵头，县财政局配合；任务2由…): units given to tasks by
             # their numbers in the prose of safeguards or principles: not read, and said
             self._gap(block.first, "responsibility", "units given to tasks by number outside the tasks' "
@@ -539,7 +546,7 @@ class StructureParser:
         self._close_box()
         self._close_task()
         self.notes = self.notes or opens
-        if MARKER_RE.search(norm):
+        if has_marker(norm):
             self._gap(block.first, "responsibility", "a note after the text is not read as a task or its "
                       f"units: '{block.text[:60]}{'…' if len(block.text) > 60 else ''}'")
         return True
@@ -575,11 +582,11 @@ class StructureParser:
         parent = i in self.outline.has_children
         heading = title_only(title)
         if not self._in_task_chapter():
-            if self.chapter is not None and self.chapter.kind == "steps" and MARKER_RE.search(block.norm):
+            if self.chapter is not None and self.chapter.kind == "steps" and has_marker(block.norm):
                 self._gap(block.first, "responsibility", "an item of a chapter of the work's phases names "
                           f"units; not read as a task: '{block.text[:60]}{'…' if len(block.text) > 60 else ''}'")
             elif self.chapter is not None and self.chapter.kind in ("other", "appendix") \
-                    and MARKER_RE.search(block.norm):
+                    and not self.principles_section and has_marker(block.norm):
                 # a numbered item naming units in a chapter holding no tasks: not read, and said
                 self._gap(block.first, "responsibility", "an item naming units in a chapter of no tasks "
                           f"({self.chapter.title!r}) is not read: '{block.text[:60]}{'…' if len(block.text) > 60 else ''}'")

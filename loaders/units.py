@@ -88,6 +88,40 @@ def names_its_zone(name: str) -> bool:
 HALL_ENDINGS = ("大厅", "餐厅", "展厅", "营业厅", "服务厅", "办事厅", "客厅", "舞厅", "歌厅", "前厅", "门厅", "办公厅")
 #: how a school's name ends (a school named after its place keeps its name: 永新中学)
 SCHOOL_ENDINGS = ("中学", "小学", "大学", "学校", "学院", "幼儿园", "中专", "职专")
+#: how an institution's name ends that a place names as often as its kind does: 莲洲卫生院, 禾川中学,
+#: 城南敬老院 (a place's) beside 人民医院, 实验小学, 社会福利院 (the region's, by their kind)
+INSTITUTION_ENDINGS = tuple(sorted(("卫生院", "卫生室", "医院", "中学", "小学", "学校", "幼儿园", "敬老院", "福利院",
+                                    "养老院", "光荣院", "中心校", "完小"), key=len, reverse=True))
+#: the words that say an institution's kind before its ending (人民医院, 第二中学, 特殊教育学校,
+#: 中心卫生院, 实验小学, 社会福利院), none a place's name
+INSTITUTION_KIND_WORDS = ("人民", "中医", "中西医结合", "中医药", "蒙医", "藏医", "维医", "民族", "妇幼保健", "妇幼",
+                          "妇女儿童", "儿童", "精神病", "精神", "传染病", "结核病", "职业病", "皮肤病", "康复", "老年",
+                          "口腔", "眼科", "骨科", "肿瘤", "中心", "综合", "社会", "公立", "公办", "民办", "民营", "私立",
+                          "荣军", "残疾人", "光荣", "实验", "示范", "特殊教育", "特教", "培智", "启智", "启聪", "启明",
+                          "聋哑", "盲人", "聋人", "职业技术", "职业", "技术", "职教", "技工", "师范", "艺术", "成人",
+                          "高级", "初级", "完全", "寄宿制", "寄宿", "九年一贯制", "九年制", "十二年一贯制", "一贯制",
+                          "农村", "乡村", "城区", "城市", "城镇", "县城", "县直", "机关", "中心城区", "第一", "附属",
+                          "失能", "特困", "五保", "供养", "老年病", "慢性病", "地方病", "骨伤", "妇产", "儿科",
+                          "中西医", "外国语", "双语", "特殊", "教师进修", "进修", "教师", "工读")
+_INSTITUTION_KIND_RE = re.compile(r"(?:" + "|".join(sorted(INSTITUTION_KIND_WORDS, key=len, reverse=True))
+                                  + r"|第[一二三四五六七八九十\d]{1,3})+$")
+
+
+def named_by_its_place(name: str) -> bool:
+    """Is `name` an institution named by a place of its own (莲洲卫生院, 禾川中学, 城南敬老院, 莲洲中心小学,
+    a town's or village's printed without its level word, or a name of its own, 红星医院), not by its
+    kind (人民医院, 第二中学, 特殊教育学校, 卫生学校: the region's, which print its prefix or have it
+    restored)?  Its name before the ending, the kind's words after it dropped, is a place's of 2 or 3
+    characters: no kind's or department's word (卫生, 体育, 民政), no level (县医院)."""
+    ending = next((e for e in INSTITUTION_ENDINGS if name.endswith(e)), None)
+    if ending is None:
+        return False
+    head = _INSTITUTION_KIND_RE.sub("", name[:-len(ending)])
+    return 2 <= len(head) <= 3 and head[0] not in LEVEL_CHARS and not head.startswith(COLLECTIVE_STARTS) \
+        and _CJK_ONLY_RE.fullmatch(head) is not None and classify_department(head) == "other" \
+        and head not in ROLE_ACTORS + NOT_PREFIXES + GRASSROOTS
+
+
 #: the region of national bodies
 NATION = RegionRef("中国", "country")
 #: words that begin with a level character without it being a region prefix (市场监督管理局)
@@ -124,6 +158,11 @@ PROSE_VERBS = ("完善", "加强", "推进", "坚持", "动员", "建立", "健�
                "依托", "通过", "实施", "实行", "形成", "构建")
 #: who prose says takes part, ending as an organisation's name may (社会参与。, 残疾人家庭参与。)
 NOT_BODIES = ("社会", "全社会", "公众", "群众", "社会公众", "人民群众")
+#: who a principle or slogan says does the work, a role and no body (坚持政府主导，社会参与。 / 党委领导、
+#: 政府负责、社会协同): the parts of society and the kinds of body a plan names without saying which,
+#: run together or not (党委政府, 政府部门), under 各级 or 基层 or not (各级政府负责)
+ROLE_ACTORS = NOT_BODIES + ("社会各界", "社会力量", "社会组织", "政府", "党委", "党政", "部门", "政府部门", "市场",
+                            "家庭", "个人", "企业", "各方", "多方")
 #: who a clause says the units work under (在县委县政府统一领导下，县民政局负责): the setting, no unit
 UNDER_LEADERSHIP_RE = re.compile(r"^在[\u4e00-\u9fff、]{2,24}?(?:的)?(?:统一|坚强|直接)?(?:领导|指导|统筹|部署|组织)下$")
 #: a clause's role word run into a name: 县民政局为牵头单位 names 县民政局 and its role, not a unit
@@ -584,7 +623,8 @@ class UnitResolver:
         if self.region is not None:
             printed = self._other_division(name) or self._chain_printed(name) or self._abbreviation_printed(name)
             if printed is not None:  # 云山市财政局 in 青溪区's plan: the city's, never 区云山市财政局
-                if self._grassroots(printed[1]):  # 永新县禾川镇人民政府: named by its town, never 县禾川镇…
+                if self._grassroots(printed[1]) or named_by_its_place(printed[1]):
+                    # 永新县禾川镇人民政府, 青山县莲洲卫生院: named by its town or place, never 县禾川镇…
                     return "", printed[1], printed[2]
                 return printed
             # (a town's or a zone's plan prints its county's bodies by the county's short name too:
@@ -626,6 +666,10 @@ class UnitResolver:
         if name.startswith(_division_names()):  # 贵州电网黔北供电局, 湖南湘江新区管委会: another division's, as printed
             return "", name, self.region
         if name.startswith(UNPREFIXED) or self._names_a_region(name) or names_its_zone(name):
+            return "", name, self.region
+        if named_by_its_place(name):
+            # 莲洲卫生院, 禾川中学: named by its own place, kept as printed, the plan region's body; never
+            # 县莲洲卫生院, a name the plan never prints
             return "", name, self.region
         return self._provinces_department(name)
 

@@ -722,3 +722,107 @@ def test_the_body_that_guides_supports_the_one_responsible(tmp_path, clause):
                   + "\n二、保障措施\n加强组织领导。\n")
     t = r.tasks()[0]
     assert ([u.label for u in t.units("lead")], [u.label for u in t.units("support")]) == (["县融媒体中心"], ["县委宣传部"])
+
+
+# -- a principle names roles, no body: no clause, and no gap -------------------------------------------
+
+PRINCIPLES = "青山县“十四五”残疾人事业发展规划\n一、总体要求\n（一）指导思想\n坚持党委领导、政府负责、社会协同。\n"
+
+
+@pytest.mark.parametrize("prose", ["坚持政府主导，社会参与。", "政府负责，社会参与。", "坚持党委领导、政府负责、社会协同，推进改革。",
+                                   "推动形成政府和社会共同参与，市场协同。"])
+def test_a_principle_naming_roles_is_no_unread_clause(tmp_path, prose):
+    """坚持政府主导，社会参与。 in a task's text, or in a chapter of no kind, was a gap "responsibility clause
+    not read": 社会参与 and 政府负责 looked like a unit list closed by a verb.  Their subject names a role
+    (政府, 社会, 党委), no body: a principle's wording, neither a clause nor a gap."""
+    r = text_plan(tmp_path, PRINCIPLES + "二、战略定位\n" + prose + "\n三、主要任务\n1.加强康复服务。实施精准康复。" + prose
+                  + "\n2.完善低保制度。纳入低保。（县民政局负责）\n四、保障措施\n加强组织领导。" + prose + "\n")
+    assert [(t.title, [u.label for u in t.units("lead")]) for t in r.tasks()] == [
+        ("加强康复服务", []), ("完善低保制度", ["县民政局"])]
+    assert not r.warnings
+
+
+@pytest.mark.parametrize("sentence,line", [
+    ("实施精准康复，县住建局牵头，社会参与。", "县住建局牵头"), ("实施精准康复，县政府负责，社会参与。", "县政府负责"),
+    ("实施精准康复，政府负责，县残联配合。", "政府负责")])
+def test_a_clause_naming_a_body_beside_a_role_is_still_a_gap(tmp_path, sentence, line):
+    """A clause the reader does not read stays a gap where it names a body, a role beside it or not
+    (…，政府负责，县残联配合。: 政府负责 is a part of that clause)."""
+    r = text_plan(tmp_path, PRINCIPLES + "二、主要任务\n1.加强康复服务。" + sentence + "\n二、保障措施\n加强组织领导。\n")
+    assert [(g.line, g.kind) for g in r.warnings] == [(6, "responsibility")]
+    assert line in r.warnings[0].message
+
+
+def test_a_principles_section_of_a_task_chapter_holds_no_task(tmp_path):
+    """二、重点任务 / （一）基本原则 / 1.坚持政府主导，社会参与。…: the principles were read as two tasks
+    (one a gap for 乡镇负责), and an unnumbered principle as a paragraph read into nothing."""
+    r = text_plan(tmp_path, "青山县养老服务体系建设实施方案\n一、重点任务\n（一）基本原则\n坚持以人为本。\n"
+                  "1.坚持政府主导，社会参与。充分发挥政府作用。\n2.坚持统筹兼顾，县级统筹，乡镇负责。\n"
+                  "（二）主要任务\n1.完善低保制度。纳入低保。（县民政局负责）\n2.加强康复服务。实施精准康复。（县卫健局牵头，县残联配合）\n"
+                  "二、保障措施\n加强组织领导。\n")
+    assert [(t.title, [u.label for u in t.units("lead")], [u.label for u in t.units("support")]) for t in r.tasks()] == [
+        ("完善低保制度", ["县民政局"], []), ("加强康复服务", ["县卫生健康局"], ["县残疾人联合会"])]
+    assert not r.warnings
+
+
+# -- printings from real plans the probe of clause forms found misread ---------------------------------
+
+def test_a_verbless_list_before_supporters_names_the_units_responsible(tmp_path):
+    """（县民政局、县财政局，县残联配合） read all three as supporters and the task had no lead, unsaid:
+    the list before the comma, closed by no verb, is set against the supporters after it, as 责任部门：
+    A、B；协办单位：C is: its units lead.  Unbracketed alike; a list with a verb of its own is as before."""
+    r = plan(tmp_path, "1.完善低保制度。纳入低保。（县民政局、县财政局，县残联配合）\n"
+                       "2.加强康复服务。精准康复。县卫健局，县残联、各乡镇（街道）配合。\n"
+                       "3.推进无障碍建设。开展改造。（县住建局牵头，县财政局，县残联配合）\n"
+                       "4.发展特殊教育。办好学校。（县教育局、县财政局，县残联负责）\n")
+    assert roles(r) == [(["县民政局", "县财政局"], ["县残疾人联合会"]), (["县卫生健康局"], ["县残疾人联合会", "各乡镇（街道）"]),
+                        (["县住房和城乡建设局"], ["县财政局", "县残疾人联合会"]),
+                        (["县教育局", "县财政局", "县残疾人联合会"], [])]
+    assert not r.warnings
+
+
+def test_several_words_of_how_before_a_supporters_verb(tmp_path):
+    """县直有关部门按照职责分工抓好落实 (two words of how before the verb) and 县财政局等部门按照各自职责
+    配合 were gaps, the supporters lost; 各乡镇、县直有关部门配合 was a gap too, a collective printing its
+    level (县直有关部门) read as a kind of body alone where it was not the list's first name."""
+    r = plan(tmp_path, "1.完善低保制度。纳入低保。县残联牵头，各乡镇（街道）、县直有关部门按照职责分工抓好落实。\n"
+                       "2.加强康复服务。精准康复。（县民政局牵头，县残联、县财政局等部门按照各自职责配合）\n"
+                       "3.推进无障碍建设。开展改造。县残联牵头，各乡镇、县直有关部门配合。\n"
+                       "4.发展特殊教育。办好学校。（县教育局牵头，各乡镇负责具体落实）\n")
+    assert roles(r) == [(["县残疾人联合会"], ["各乡镇（街道）", "县直有关部门"]),
+                        (["县民政局"], ["县残疾人联合会", "县财政局"]), (["县残疾人联合会"], ["各乡镇", "县直有关部门"]),
+                        (["县教育局"], ["各乡镇"])]
+    assert not r.warnings
+
+
+def test_a_note_under_a_division_table_naming_who_carries_out_is_a_gap(tmp_path):
+    """注：各乡镇（街道）按职责分工负责落实。 under a task-division table was read as nothing, unsaid:
+    按职责分工负责落实 was no marker of a clause.  A note naming who is responsible is a gap."""
+    r = text_plan(tmp_path, "青山县“十四五”残疾人事业发展规划\n一、主要任务\n1.完善低保制度。纳入低保。\n"
+                  "2.加强康复服务。县残联按职责分工负责落实。\n附件\n重点任务分工表\n序号\t重点任务\t牵头单位\t配合单位\n"
+                  "1\t完善低保制度\t县民政局\t县财政局\n注：各乡镇（街道）按职责分工负责落实。\n")
+    assert [(t.title, [u.label for u in t.units("lead")]) for t in r.tasks()] == [
+        ("完善低保制度", []), ("加强康复服务", ["县残疾人联合会"]), ("完善低保制度", ["县民政局"])]
+    assert [(g.line, g.kind) for g in r.warnings] == [(9, "responsibility")]
+
+
+def test_a_verbless_list_after_a_lead_supports_it(tmp_path):
+    """（县科协牵头，县科技局、县教育局） was a gap, the task's units lost: the units after a lead's 牵头,
+    closed by no verb, support it.  Words after it that are no unit list keep the clause unread."""
+    r = plan(tmp_path, "1.完善低保制度。纳入低保。（县科协牵头，县科技局、县教育局）\n"
+                       "2.加强康复服务。精准康复。县卫健局牵头，县医保局、县残联。\n"
+                       "3.推进无障碍建设。开展改造。（县住建局牵头，加强统筹协调）\n")
+    assert roles(r) == [(["县科学技术协会"], ["县科学技术局", "县教育局"]),
+                        (["县卫生健康局"], ["县医疗保障局", "县残疾人联合会"]), ([], [])]
+    assert [(g.line, g.kind) for g in r.warnings] == [(FIRST + 2, "responsibility")]
+
+
+def test_a_principles_section_of_a_chapter_of_no_kind_raises_no_gap(tmp_path):
+    """一、工作定位 / （一）基本原则 / 县级统筹，乡镇负责。: responsibility wording outside any task, in a
+    chapter named for no kind, was a gap; under a section named for principles it is a principle's.
+    A clause in another section of that chapter stays a gap."""
+    r = text_plan(tmp_path, "青山县养老服务体系建设实施方案\n一、工作定位\n（一）基本原则\n坚持统筹兼顾，县级统筹，乡镇负责。\n"
+                  "1.坚持分级负责，县级统筹，乡镇负责。\n（二）工作重点\n县民政局牵头，县财政局配合。\n"
+                  "二、重点任务\n1.完善低保制度。纳入低保。（县民政局负责）\n三、保障措施\n加强组织领导。\n")
+    assert [(t.title, [u.label for u in t.units("lead")]) for t in r.tasks()] == [("完善低保制度", ["县民政局"])]
+    assert [(g.line, g.kind) for g in r.warnings] == [(7, "responsibility")]

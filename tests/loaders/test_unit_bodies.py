@@ -369,6 +369,32 @@ def test_a_community_is_no_region_and_a_school_keeps_its_places_name(tmp_path):
     assert gaps(r) == [(3, "unit-name", "禾川社区")]
 
 
+def test_an_institution_named_by_its_own_place_keeps_its_name(tmp_path):
+    """莲洲卫生院, 禾川中学, 城南敬老院 (a town's or village's institution printed without its level word)
+    were labelled 县莲洲卫生院, 县禾川中学: names no one printed, as if they were the county's own
+    institutions.  Named by a place of their own they keep their printed name, the plan region's
+    bodies; an institution named by its kind (人民医院, 第二中学, 特殊教育学校, 卫生学校) and a department
+    printed without its level (民政局, 卫健委) still take the plan's level."""
+    r = plan(tmp_path, COUNTY, "（莲洲卫生院负责）", "（禾川中学牵头，城关镇卫生院、莲洲中心小学、城南敬老院配合）",
+             "（民政局牵头，卫健委、人民医院、第二中学、特殊教育学校、卫生学校、社会福利院配合）")
+    assert [roles(t) for t in r.tasks()] == [
+        [("lead", "莲洲卫生院", "青山县")],
+        [("lead", "禾川中学", "青山县"), ("support", "城关镇卫生院", "青山县"), ("support", "莲洲中心小学", "青山县"),
+         ("support", "城南敬老院", "青山县")],
+        [("lead", "县民政局", "青山县"), ("support", "县卫生健康委员会", "青山县"), ("support", "县人民医院", "青山县"),
+         ("support", "县第二中学", "青山县"), ("support", "县特殊教育学校", "青山县"), ("support", "县卫生学校", "青山县"),
+         ("support", "县社会福利院", "青山县")]]
+    assert not r.warnings
+    units = {r.unit.label: r.unit for t in r.tasks() for r in t.responsibilities}
+    assert (units["莲洲卫生院"].dept_type, units["禾川中学"].dept_type, units["城南敬老院"].dept_type) == (
+        "health", "education", "civil-affairs")
+    # printed after the county's name, the same body under the same label (never 县莲洲卫生院 beside 莲洲卫生院)
+    r = plan(tmp_path, COUNTY, "（莲洲卫生院负责）", "（青山县莲洲卫生院牵头，青山县人民医院配合）")
+    assert [roles(t) for t in r.tasks()] == [[("lead", "莲洲卫生院", "青山县")],
+                                             [("lead", "莲洲卫生院", "青山县"), ("support", "县人民医院", "青山县")]]
+    assert len({t.responsibilities[0].unit.key for t in r.tasks()}) == 1
+
+
 def test_a_provinces_department_printed_without_its_level_is_the_provinces(tmp_path):
     """交通运输厅 in a county's plan was 县交通运输厅, a body no county has: a 厅 is a province's department
     (an autonomous region's: 自治区民政厅), read as the province's; the name after it in its list keeps
