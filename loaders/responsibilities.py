@@ -68,10 +68,12 @@ LABEL_RE = re.compile(_opening(_LABELS, "【〔[［〖") + r"(?:(?P<open>[【〔
                       + r")\s*(?:[（(][^（()）]{1,8}[)）]\s*)?"
                       r"(?(open)[:：]?\s*[】〕\]］〗](?:\s*[:：]|(?!\s*(?:$|[、,，;；)）。/])))|(?:[:：]|(?<!牵头|配合|协办|参与)为(?![主辅])))\s*")
 #: a deadline printed beside the units without a label (县司法局负责，2023年底前完成 / 县文旅局，持续推进):
-#: a year or a span of years, perhaps with month, 底/末, 前 and a verb, or a standing term
+#: a year or a span of years, perhaps with month, 底/末, 前 and a verb, or a standing term; a
+#: space between a number and 年/月/日 (2025 年底前, as a PDF's text sets Western and Chinese apart)
+#: is none
 DEADLINE_PHRASE_RE = re.compile(
-    r"(?:(?:“?十[三四五]五”?(?:期间|时期|末)?|20\d\d年?(?:\s*[-—–~至到]\s*20\d\d年?)?"
-    r"(?:\d{1,2}月(?:\d{1,2}日)?)?(?:上半年|下半年|年底|年末|底|末|内)?(?:前|以前|之前|起|开始)?)"
+    r"(?:(?:“?十[三四五]五”?(?:期间|时期|末)?|20\d\d ?年?(?:\s*[-—–~至到]\s*20\d\d ?年?)?"
+    r"(?: ?\d{1,2} ?月(?: ?\d{1,2} ?日)?)?(?:上半年|下半年|年底|年末|底|末|内)?(?:前|以前|之前|起|开始)?)"
     r"(?:(?:全面|基本)?(?:完成|实现|建成|落实|启动|推进|持续推进|见效))?"
     r"|长期(?:坚持|推进|实施)?|持续(?:推进|实施|开展|落实)|逐年(?:推进|落实|实施)|按年度(?:推进|落实|实施)"
     r"|每年(?:\d{1,2}月(?:底|末)?(?:前|以前)?)?(?:开展|实施|完成)?)")

@@ -31,6 +31,11 @@ X_TOLERANCE = 3.0
 #: two Chinese characters this many characters' widths apart (beyond the line's spacing) stand
 #: either side of a wide space
 WIDE_GAP = 0.8
+#: the space Word, WPS and LibreOffice set between Chinese and Western text (a digit, a Latin
+#: letter: 2025 年, 第 15 次), about a quarter of a character, is no space typed: narrower than this
+#: share of a character, such a gap reads as none
+AUTOSPACE_GAP = 0.35
+_WESTERN_RE = re.compile(r"[0-9A-Za-z%.]")
 #: one character, then each next after a single space: 县 民 政 局
 _SPACED_RE = re.compile(r"\S(?: \S)*")
 CJK_RE = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
@@ -86,13 +91,21 @@ def line_text(chars: list[dict]) -> str:
             blank = True
             continue
         gap = c["x0"] - last["x1"] - spacing if last is not None else 0.0
-        if not blank and not c.get("after_mark") and gap > X_TOLERANCE:
+        if not blank and not c.get("after_mark") and gap > X_TOLERANCE and not _autospace(last, c, gap):
             wide = (gap >= WIDE_GAP * max(c.get("size") or 0.0, last.get("size") or 0.0)
                     and CJK_RE.match(c["text"]) and CJK_RE.match(last["text"]))
             pieces.append("  " if wide else " ")
         pieces.append(c["text"])
         last, blank = c, False
     return _unspaced("".join(pieces))
+
+
+def _autospace(last: dict, c: dict, gap: float) -> bool:
+    """Is the gap between two characters the space set between Chinese and Western text (one side a
+    Chinese character, the other a digit or Latin letter), not a space typed?"""
+    pair = (last["text"], c["text"])
+    return (gap < AUTOSPACE_GAP * max(c.get("size") or 0.0, last.get("size") or 0.0)
+            and any(CJK_RE.match(a) and _WESTERN_RE.match(b) for a, b in (pair, pair[::-1])))
 
 
 def _spacing(chars: list[dict]) -> float:

@@ -441,3 +441,58 @@ def test_a_plan_whose_tables_are_set_as_plans_set_them_read_from_pdftotext_as_th
     lines = texts[None].read_text(encoding="utf-8").splitlines()
     alone = [g for g in default.warnings if g.message.startswith("a table's column of units named alone")]
     assert len(alone) == 1 and lines[alone[0].line - 1] == "牵头单位"
+
+
+def official_word_file(path: Path, paragraphs: list[str], *, size: float = 16, tables: dict | None = None) -> Path:
+    """A Word file set as official documents are (GB/T 9704): an A4 page of 156 mm text width, 三号
+    (16 pt) type, so a line holds 28 characters; each paragraph indented two characters, the title
+    centred.  `tables` maps a paragraph's index to the rows of a table printed after it."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt
+    d = docx.Document()
+    normal = d.styles["Normal"]
+    normal.font.size = Pt(size)
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "Noto Sans CJK SC")
+    normal.paragraph_format.space_after = Pt(0)
+    section = d.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin, section.right_margin, section.top_margin, section.bottom_margin = Mm(28), Mm(26), Mm(37), Mm(35)
+    for k, text in enumerate(paragraphs):
+        p = d.add_paragraph(text)
+        if k == 0:
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        else:
+            p.paragraph_format.first_line_indent = Pt(2 * size)
+        if tables and k in tables:
+            table(d, tables[k], widths=None)
+    d.add_paragraph("")
+    d.save(str(path))
+    return path
+
+
+@needs_soffice
+def test_a_dated_clause_printed_to_pdf_at_16pt_reads_its_units_and_deadline(tmp_path):
+    # before: LibreOffice (as Word and WPS do) sets a quarter character between Chinese and Western
+    # text; at 三号 the gap passed for a space: (县民政局牵头，县财政局配合，2025 年底前完成) was a
+    # clause not read, the task's units lost, and its title read 到2025 年
+    path = official_word_file(tmp_path / "plan.docx", [
+        TITLE, "一、主要任务",
+        "1.完善低保制度，到2025年覆盖率达到100%。将符合条件的残疾人纳入保障范围。（县民政局牵头，县财政局配合，2025年底前完成）",
+        "2.加强康复服务。实施精准康复服务行动。（县卫健局牵头，县残联配合，2023年12月底前完成）",
+        "二、保障措施", "加强组织领导。"])
+    want = reading(load_plan(path))
+    assert [(t, lead, sup) for _, t, lead, sup in want["tasks"]] == [
+        ("完善低保制度，到2025年覆盖率达到100%", ["县民政局"], ["县财政局"]),
+        ("加强康复服务", ["县卫生健康局"], ["县残疾人联合会"])]
+    pdf = load_plan(soffice(path, "pdf", tmp_path))
+    assert reading(pdf) == want
+    assert [t.deadline for t in pdf.tasks()] == ["2025年底前完成", "2023年12月底前完成"]
+    assert pdf.warnings == []
+
+
+def test_a_deadline_whose_numbers_stand_apart_from_its_words_is_read():
+    # pdftotext prints the gap a PDF sets between a number and Chinese as a space
+    from policykg.loaders.responsibilities import DEADLINE_PHRASE_RE
+    for printed in ("2025 年底前完成", "2023 年 12 月底前", "2021 年-2023 年", "2022年6 月底前"):
+        assert DEADLINE_PHRASE_RE.fullmatch(printed), printed
