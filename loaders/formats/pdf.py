@@ -325,7 +325,8 @@ def _emit(pages: list[_Page]) -> tuple[Emitter, list[tuple[int, str]]]:
                 base = len(pending.rows) - skip  # where the page's row r goes: base + r (one less past a join)
                 if len(it.rows) > skip and ((((it.open_head and not skip) or pending.open_tail)
                                              and not (pending.rows[-1][0] and it.rows[skip][0]))
-                                            or _continues_row(pending.rows[-1], it.rows[skip])):
+                                            or _continues_row(pending.rows[-1], it.rows[skip],
+                                                              pending.rows[1:-1] + it.rows[skip + 1:])):
                     # one row broken over the page (its number printed once): its two parts are one row
                     pending.rows[-1] = [a + b for a, b in zip(pending.rows[-1], it.rows[skip])]
                     pending.merged.update((base + r - 1, c) for r, c in it.merged if r > skip)
@@ -368,14 +369,26 @@ def _emit(pages: list[_Page]) -> tuple[Emitter, list[tuple[int, str]]]:
     return out, unread
 
 
-def _continues_row(last: list[str], first: list[str]) -> bool:
+def _continues_row(last: list[str], first: list[str], others: list[list[str]]) -> bool:
     """Is a page's first row the rest of the last row before the break, though a rule closed it (Word
-    rules a row it breaks over a page on both pages): a row of a few cells, each under a cell of the
-    last row that prints text (重度残疾人护理补贴覆 | 盖率（%）), none a row's number, the others empty?"""
+    rules a row it breaks over a page on both pages)?  Its cells each under a cell of the last row
+    that prints text (重度残疾人护理补贴覆 | 盖率（%）), none a row's number, the others empty: a
+    row of a few cells, or of fewer than half that leaves empty a column every other row of the
+    table prints (速（%） | 步 under a name and a target, no baseline, no attribute: the rest of a
+    row whose name and target wrapped)."""
     filled = [c for c, x in enumerate(first) if x.strip()]
-    return (len(first) >= 3 and 0 < len(filled) <= len(first) // 3
-            and all(c < len(last) and last[c].strip() and not re.fullmatch(r"\s*\d{1,3}\s*", first[c]) for c in filled)
-            and sum(bool(x.strip()) for x in last) * 2 >= len(last))
+    if not (len(first) >= 3 and filled
+            and all(c < len(last) and last[c].strip() and not _ROW_NUMBER_RE.match(first[c]) for c in filled)
+            and sum(bool(x.strip()) for x in last) * 2 >= len(last)):
+        return False
+    if len(filled) <= len(first) // 3:
+        return True
+    return len(filled) * 2 < len(first) and len(others) >= 2 and any(
+        not first[c].strip() and all(c < len(row) and row[c].strip() for row in others) for c in range(len(first)))
+
+
+#: a cell that is a row's number, or opens with one (3 / 3. / 3、…)
+_ROW_NUMBER_RE = re.compile(r"\s*\d{1,3}\s*(?:[.、．](?!\d)|$)")
 
 
 def _carry_over(table: Table, first: list[str]) -> None:

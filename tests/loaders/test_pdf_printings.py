@@ -575,6 +575,33 @@ def test_an_indicator_row_broken_over_a_page_and_ruled_on_both_is_one_row(tmp_pa
     assert [w for w in r.warnings if w.kind == "table"] == []
 
 
+@pytest.mark.parametrize("header", [True, False], ids=["header repeated", "no header"])
+def test_an_indicator_row_whose_name_and_target_both_go_on_over_a_page_is_one_row(tmp_path, header):
+    """A row broken over a page in two of its cells (its name and its target wrapped, printed as
+    the GB/T 9704 page sets a table of narrow columns), its number in its name: the page's top row
+    (速（%） | 步, no baseline, no attribute) was read as an indicator of its own, 速 with no values,
+    and row 1 as 残疾人家庭人均收入年均增 with no unit, its target cut, nothing said."""
+    columns = ["类别", "指标", "2020年", "2025年", "属性"]
+
+    def page1(c):
+        rows = [columns, ["收入", "1.残疾人家庭人均收入年均增", "——", "与生产总值同", "预期性"]]
+        ruled(c, paragraphs(c, [TITLE, "一、发展目标", "主要指标"], 72, 770, 451) - 10, rows, [22, 22])
+
+    def page2(c):
+        rows = ([columns] if header else []) + [["", "速（%）", "", "步", ""],
+                                                ["保障", "2.困难残疾人生活补贴覆盖率（%）", "100", "100", "约束性"],
+                                                ["", "3.残疾人辅助器具适配率（%）", "80", "＞85", "约束性"]]
+        y = 770 - 22 * len(rows) - 20
+        ruled(c, 770, rows, [22] * len(rows))
+        paragraphs(c, ["二、主要任务", "1.完善低保制度。将符合条件的残疾人纳入低保。（牵头单位：县民政局）"], 72, y, 451)
+    r = load_plan(canvas_pdf(tmp_path / "plan.pdf", [page1, page2]))
+    assert [(i.no, i.name, i.unit, i.baseline and i.baseline.printed, i.target and i.target.printed)
+            for i in r.indicators] == [("1", "残疾人家庭人均收入年均增速", "%", "——", "与生产总值同步"),
+                                       ("2", "困难残疾人生活补贴覆盖率", "%", "100", "100"),
+                                       ("3", "残疾人辅助器具适配率", "%", "80", "＞85")]
+    assert [w for w in r.warnings if w.kind == "table"] == []
+
+
 def test_two_names_in_a_narrow_cell_the_first_ending_its_line_are_two_units(tmp_path):
     # a lead cell printing two enterprises' branches, a paragraph each (as a Word table's cell holds
     # them), the first's last line ending a character short of the cell's edge, as a wrapped line may:
