@@ -226,6 +226,15 @@ def is_structure_start(norm: str) -> bool:
                 or norm.startswith(("附件", "附表")))
 
 
+def lost_numeral(norm: str) -> bool:
+    """Does a line open with brackets holding nothing, ``()`` (a heading's numeral, or a word such as
+    村（居）委会's 居, lost in extraction)?  After a line that fills the page's width it is the
+    paragraph's own words wrapped there (…被监护人住所地的村 / ()委会…), no heading: a heading's
+    number, lost or not, opens a paragraph, and a paragraph does not start after a full line."""
+    n = numbering(norm)
+    return n is not None and n.number is None
+
+
 def is_heading(norm: str) -> bool:
     """A chapter, section or box heading standing alone (no sentence after it)."""
     if len(norm) > 40 or "。" in norm:  # the length first: a paragraph may be long
@@ -309,7 +318,8 @@ def joins(prev: Block | Paragraph, line: Line, width: int = 10_000, clause_line:
     para = prev if isinstance(prev, Paragraph) else Paragraph.of(prev)
     if line.indented or para.lines[-1].indented:
         return False
-    if is_structure_start(line.norm) or is_item_title(para, width):
+    if (is_structure_start(line.norm) and not (lost_numeral(line.norm) and fills(para.lines[-1], width))) \
+            or is_item_title(para, width):
         return False
     if DOC_NUMBER_RE.fullmatch(line.norm.strip()) or DATE_CN_RE.fullmatch(line.norm.strip()) \
             or DATE_HANZI_RE.fullmatch(line.norm.strip()):

@@ -39,7 +39,7 @@ from policykg.loaders.formats.pdf_lines import (CJK_RE, FULL_LINE_SLACK, Line, c
 from policykg.loaders.formats.pdf_tables import (Table, merged_down, position_tables, rule_ends, ruled,
                                                  spanned_across)
 from policykg.loaders.reading import SourceText, read_bytes
-from policykg.loaders.text import is_structure_start, normalize, opens_alike
+from policykg.loaders.text import is_structure_start, lost_numeral, normalize, opens_alike
 
 MEDIA_TYPE = "application/pdf"
 #: Plan PDFs are a few MB; gazette issues with images tens of MB.  Larger is refused before reading.
@@ -283,7 +283,8 @@ def _continues(prev: Line, nxt: Line, margins: dict[int, tuple[float, float]], e
         return False  # an indented line starts a paragraph
     if nxt.page == prev.page and nxt.top - prev.bottom > 1.2 * (prev.bottom - prev.top):
         return False  # a paragraph gap
-    return not is_structure_start(normalize(nxt.text.strip()))
+    norm = normalize(nxt.text.strip())
+    return not is_structure_start(norm) or lost_numeral(norm)
 
 
 #: a line opening with a name and a wide gap before its text: a "name  description" item (a 专栏's

@@ -636,6 +636,35 @@ def test_name_and_description_items_of_a_box_whose_item_fills_its_last_line(tmp_
     assert tasks(r) == [("1", "完善低保制度", ["县民政局"], [])]
 
 
+@pytest.mark.parametrize("fmt", ["pdf", "txt"])
+def test_an_item_wrapped_before_empty_brackets_is_one_item(tmp_path, fmt):
+    # a box item whose text lost a bracket's word (村（居）委会 extracted as 村()委会) wraps before the
+    # brackets: the line opening () was read as a heading whose numeral was lost, ending the item, and
+    # its rest (()委会或者相关部门应当…) became a project of its own.  Before: 3 projects read as 4, no gap
+    items = ["急难救助服务。无人照料的残疾人，由村()委会或者相关部门提供临时生活照料，及时反馈。",
+             "残疾人信息消费优惠。对残疾人使用语音流量等信息消费给予优惠。",
+             "困难残疾人走访探视服务。村民委员会对困难残疾人开展经常性走访探视。"]
+    lines = [TITLE, "一、主要任务", "1.完善低保制度。将残疾人纳入保障范围。", "（牵头单位：县民政局）", "专栏1  残疾人社会保障项目"]
+    for k, item in enumerate(items, 1):  # wrapped at 20 characters, as the box's width holds them
+        item = f"{k}.{item}"
+        lines += [item[i:i + 20] for i in range(0, len(item), 20)]
+    assert lines[6].startswith("()委会") and len(lines[5]) == 20
+    lines += ["二、保障措施", "加强组织领导。"]
+
+    def page(c):
+        for k, line in enumerate(lines):
+            runs(c, 72, 770 - 15 * k, [(line, 10, 0)])
+    if fmt == "pdf":
+        path = canvas_pdf(tmp_path / "plan.pdf", [page])
+    else:
+        path = tmp_path / "plan.txt"
+        path.write_text("\n".join(lines), encoding="utf-8")
+    r = load_plan(path)
+    assert [p.title for p in r.projects()] == ["急难救助服务", "残疾人信息消费优惠", "困难残疾人走访探视服务"]
+    assert "()委会或者相关部门" in r.projects()[0].text
+    assert tasks(r) == [("1", "完善低保制度", ["县民政局"], [])]
+
+
 @pytest.mark.parametrize("first_page_header", [True, False], ids=["header on every page", "first page different"])
 def test_a_running_header_printing_the_title_leaves_the_title_under_it(tmp_path, first_page_header):
     # the plan's title printed small at the top of every page (Word's header), or of every page but
