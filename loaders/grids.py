@@ -383,19 +383,28 @@ _SENTENCE_END = "。；;！!？?）)”"
 _OPEN_END = "，,、：:；;的和与及或并在对将把为"
 
 
-def _continues_row(prev: DivisionRow, task: str, lead: str, number_merged: bool) -> bool:
+def _continues_row(prev: DivisionRow, task: str, lead: str, number_merged: bool, support: str = "") -> bool:
     """Does an unnumbered row continue `prev` (the row broken over a page, or the rest of a row
     whose 序号 is merged down over it), rather than print a task of its own?  It continues where
     its 序号 is merged with the row above's, its task cell is empty or goes on with a sentence the
     row above left open (…，将符合条件的 | 残疾人纳入…), or it names no lead of its own (its lead cell
-    empty, or finishing a name the row above broke off: 县卫生 | 健康局)."""
+    empty, or finishing a name the row above broke off: 县卫生 | 健康局), or its supporters finish
+    a name the row above's broke off (市民政局、市卫 | 生健康局、市残联: a second lead of the row's,
+    市医保局, then goes on below the first)."""
     if number_merged or not task or not lead:
         return True
     before = prev.task.rstrip()
     if before and (before[-1] in _OPEN_END or ("。" in before and before[-1] not in _SENTENCE_END)):
         return True  # a sentence left open
     last_lead = prev.lead.split("\n")[-1].strip()
-    return bool(last_lead) and not unitlike(last_lead)
+    if last_lead and not unitlike(last_lead):
+        return True
+    broken = _LIST_SEP_RE.split(prev.support.split("\n")[-1].strip())[-1]
+    rest = _LIST_SEP_RE.split(support.strip())[0]
+    return bool(broken and rest) and not unitlike(broken) and unitlike(broken + rest)
+
+
+_LIST_SEP_RE = re.compile(r"[、，,；;\s]+")
 
 
 def _merged_lead(grid: Grid, spread: list[Row], r: int, c: int) -> str:
@@ -486,7 +495,7 @@ def read_division_grid(grid: Grid, title: str, title_line: int) -> DivisionTable
                                           content, line, chapter, line))
         elif table.rows and not squash(cells[nc]) and not _continues_row(
                 table.rows[-1], task, lead or _merged_lead(grid, spread, k + 1 + at, cols["lead"]),
-                (k + 1 + at, cols["no"]) in grid.merged):
+                (k + 1 + at, cols["no"]) in grid.merged, support):
             # an unnumbered row that starts a task of its own and names its own lead: not the row
             # above broken over a page; which number it has the table does not print
             table.unread.append((line, f"division table row after row {table.rows[-1].no} prints no number "

@@ -431,6 +431,25 @@ def test_a_row_broken_over_a_page_with_no_rule_at_the_break_is_one_row(tmp_path,
     assert r.warnings == []
 
 
+def test_a_row_broken_over_a_page_in_every_cell_but_its_number_is_one_row(tmp_path):
+    # row 3 broken over the page, ruled on both (as Word and LibreOffice rule a row they break): its
+    # task, its second lead and its supporters go on at page 2's top under an empty 序号, the
+    # supporters broken mid-name (县民政局、县卫 | 生健康局).  Before: the part on page 2 was
+    # said not read, and task 3 read with its first lead alone and 县卫 for a supporter
+    def page1(c):
+        rows = BROKEN[:3] + [["3", "推进无障碍建设，开展家庭", "县住建局", "县民政局、县卫", "持续推进"]]
+        ruled(c, paragraphs(c, BODY, 72, 770, 451) - 10, rows, [22, 22, 22, 22])
+
+    def page2(c):
+        ruled(c, 770, [["", "无障碍改造。", "县交通局", "生健康局", ""], ["4", "发展特殊教育", "县教育局", "县残联", "2025年"]],
+              [22, 22])
+    r = load_plan(canvas_pdf(tmp_path / "plan.pdf", [page1, page2]))
+    assert division(r)[2:] == [("3", ["县住房和城乡建设局", "县交通运输局"], ["县民政局", "县卫生健康局"], "持续推进"),
+                               ("4", ["县教育局"], ["县残疾人联合会"], "2025年")]
+    assert next(t for t in r.tasks() if t.no == "3" and t.deadline).text == "推进无障碍建设，开展家庭无障碍改造。"
+    assert r.warnings == []
+
+
 @pytest.mark.parametrize("mark", ["【{}】", "〔{}〕", "[{}]", "【{}】、"])
 def test_a_number_alone_on_its_line_after_a_full_line_starts_the_next_item(tmp_path, mark):
     # a task's text filled its last line; the next task's number, on a line of its own above its
