@@ -290,9 +290,16 @@ def is_item_title(prev: Block | Paragraph, width: int) -> bool:
     return bool(title) and "。" not in title and not title.endswith((",", "，", "、", ";", ":"))
 
 
+#: the most a paragraph's first line is indented, in characters laid out (two full-width
+#: characters, or four spaces): a line further in is set apart (centred), and does not fill the page
+PARAGRAPH_INDENT = 4
+
+
 def fills(line: Line, width: int) -> bool:
-    """Is the line as long as the page is wide (so it wrapped, whatever it says)?"""
-    return len(line.norm) >= FULL_LINE * width
+    """Is the line as long as the page is wide (so it wrapped, whatever it says)?  A paragraph's
+    first line, indented (a text laid out as the page is, pdftotext -layout: two characters of
+    GB/T 9704's indent printed as spaces), fills the page with its indent."""
+    return len(line.norm) + min(line.lead, PARAGRAPH_INDENT) >= FULL_LINE * width
 
 
 def _heading_wraps(prev: Block | Paragraph, line: Line, width: int) -> bool:
@@ -311,8 +318,28 @@ LabelTest = Callable[[str], bool]
 LabelBreak = Callable[[str, str], bool]
 
 
+def _indented_anew(para: Paragraph, line: Line, margin: int) -> bool:
+    """In a text laid out as the page is (pdftotext -layout), does `line` open a paragraph by its
+    indent: set in from the page's margin as far as the paragraph's first line (by a paragraph's
+    indent, GB/T 9704's two characters), whose wrapped lines go on at the margin?  A task's title
+    on a line of its own (  10）加强重大疫情中对残疾人的保护 /   在突发公共事件应急预案中…) then
+    ends there, though no 。 ends it and it is nearly as long as the page."""
+    first = para.lines[0].lead
+    return (0 < first - margin <= PARAGRAPH_INDENT and line.lead == first
+            and all(ln.lead < first for ln in para.lines[1:]))
+
+
+def line_margin(lines: list[Line], width: int) -> int | None:
+    """Where a text laid out as the page is (pdftotext -layout) sets its wrapped lines: the indent
+    most lines after a full line print (0, but in a page set in from the text's margin); a
+    paragraph's first line is set further in.  None where no line wraps."""
+    printed = [ln for ln in lines if ln.clean]
+    leads = Counter(ln.lead for prev, ln in zip(printed, printed[1:]) if fills(prev, width))
+    return leads.most_common(1)[0][0] if leads else None
+
+
 def joins(prev: Block | Paragraph, line: Line, width: int = 10_000, clause_line: LabelTest | None = None,
-          label_break: LabelBreak | None = None, in_box: bool = False) -> bool:
+          label_break: LabelBreak | None = None, in_box: bool = False, margin: int | None = None) -> bool:
     """Does `line` continue the paragraph `prev` (a wrapped line) rather than start a new one?
     `in_box`: the paragraph is in a 专栏 box, whose items are one paragraph each."""
     para = prev if isinstance(prev, Paragraph) else Paragraph.of(prev)
@@ -320,6 +347,8 @@ def joins(prev: Block | Paragraph, line: Line, width: int = 10_000, clause_line:
         return False
     if (is_structure_start(line.norm) and not (lost_numeral(line.norm) and fills(para.lines[-1], width))) \
             or is_item_title(para, width):
+        return False
+    if margin is not None and _indented_anew(para, line, margin):
         return False
     if DOC_NUMBER_RE.fullmatch(line.norm.strip()) or DATE_CN_RE.fullmatch(line.norm.strip()) \
             or DATE_HANZI_RE.fullmatch(line.norm.strip()):
@@ -500,19 +529,21 @@ def _box_title(blocks: list[Block], para: Paragraph) -> bool:
 
 
 def make_blocks(lines: list[Line], width: int | None = None, clause_line: LabelTest | None = None,
-                label_break: LabelBreak | None = None, names_apart: LabelBreak | None = None) -> list[Block]:
+                label_break: LabelBreak | None = None, names_apart: LabelBreak | None = None,
+                margin: int | None = None) -> list[Block]:
     """Join wrapped lines into paragraphs; blank lines do not end a paragraph by themselves
     (PDF extraction puts them inside sentences), punctuation and structure do.  `names_apart`:
     do a line and the next print names of a list parted by white space on either side of the
     break?  Where the text kept the space the line wrapped at, it is kept in the paragraph."""
     blocks: list[Block] = []
     width = line_width(lines) if width is None else width
+    margin = line_margin(lines, width) if margin is None else margin
     para: Paragraph | None = None
     in_box = False  # since a box's heading, no other heading or numbered item
     for line in lines:
         if not line.clean:
             continue
-        if para is not None and joins(para, line, width, clause_line, label_break, in_box) \
+        if para is not None and joins(para, line, width, clause_line, label_break, in_box, margin) \
                 and not _box_title(blocks, para):
             last = para.lines[-1]
             if names_apart is not None and (line.lead or last.spaced_end) \

@@ -496,3 +496,43 @@ def test_a_deadline_whose_numbers_stand_apart_from_its_words_is_read():
     from policykg.loaders.responsibilities import DEADLINE_PHRASE_RE
     for printed in ("2025 年底前完成", "2023 年 12 月底前", "2021 年-2023 年", "2022年6 月底前"):
         assert DEADLINE_PHRASE_RE.fullmatch(printed), printed
+
+
+def laid_out(paragraphs: list[str], width: int = 30, first: dict[int, int] | None = None) -> str:
+    """Paragraphs as pdftotext -layout prints a GB/T 9704 page: each first line indented two
+    characters (two spaces), the lines after it at the margin, `width` characters a line; paragraph
+    k's first line may hold `first[k]` characters (fewer: a line may break early, before a word or
+    mark that may not open a line)."""
+    out = []
+    for k, text in enumerate(paragraphs):
+        cut = min((first or {}).get(k, width - 2), width - 2)
+        out.append("  " + text[:cut])
+        rest = text[cut:]
+        while rest:
+            out.append(rest[:width])
+            rest = rest[width:]
+    return "\n".join(out) + "\n"
+
+
+BACKGROUND = ("“十三五”时期，全县残疾人事业取得长足发展，残疾人社会保障体系和服务体系不断完善，残疾人生活水平明显提高，"
+              "残疾人平等参与社会生活的环境持续改善，扶残助残的社会氛围日益浓厚，为“十四五”发展奠定了坚实基础。")
+
+
+@pytest.mark.parametrize("title, first", [
+    ("大力发展残疾人公益事业和服务产业鼓励群团组织、社会组织和企事业单位等实施助残慈善项目", 26),
+    ("加强重大疫情等突发公共事件中对残疾人的保护工作", None)], ids=["wrapped early", "one line"])
+def test_a_task_title_on_lines_of_its_own_laid_out_by_pdftotext_ends_where_its_text_is_indented(tmp_path, title, first):
+    # pdftotext -layout of a plan whose tasks print their titles on lines of their own, each paragraph
+    # indented two characters.  Before: the title's first line, broken two characters early, did not
+    # fill the page without its indent, or the title of one line was nearly as long as the page: the
+    # title and the text under it read as one paragraph, the title run on to the text's first comma
+    text = laid_out([TITLE, "一、发展基础", BACKGROUND, "二、主要任务", "1.完善低保制度",
+                     "将符合条件的残疾人纳入最低生活保障范围，做到应保尽保。（牵头单位：县民政局）", f"2.{title}",
+                     "将志愿助残纳入全县志愿服务总体规划，逐步完善运行机制，发展壮大志愿者队伍。（牵头单位：县残联）",
+                     "三、保障措施", "加强组织领导，完善工作机制。"], first={6: first} if first else None)
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    record = load_plan(path)
+    assert [(t.no, t.title, [u.label for u in t.units("lead")]) for t in record.tasks()] == [
+        ("1", "完善低保制度", ["县民政局"]), ("2", title, ["县残疾人联合会"])]
+    assert record.warnings == []
