@@ -375,7 +375,10 @@ def joins(prev: Block | Paragraph, line: Line, width: int = 10_000, clause_line:
         return False  # 责任单位：… on a line of its own ends there (the task's text may follow it)
     if para.unbalanced():
         return True  # inside 《…》 or “…”: a wrapped title or sentence
-    return not para.is_standalone()
+    # a title's or signature's last word (规划, 办公室, 人民政府 …) ending a full line of a paragraph
+    # of sentences is where the line wrapped (…区残联负责，区总工会 区政府办公室 / 〈区大数据局〉…配合。)
+    return not para.is_standalone() or (fills(para.lines[-1], width)
+                                        and any(_SENTENCE_MARKS.intersection(ln.norm) for ln in para.lines))
 
 
 #: a line opening with a name and a wide gap (two spaces or more, a full-width space): a box's item
@@ -410,6 +413,8 @@ _CLOSING_ASIDE_RE = re.compile(r"[。！？；][ \u3000]*[（(][^（()）。]{1,
 _ASIDE_TAIL = 84
 #: a paragraph ending in one of these ends there
 _ENDS = frozenset(TERMINAL + "。！？；：")
+#: marks a sentence prints and a title or signature does not
+_SENTENCE_MARKS = frozenset("。，；")
 #: the most characters other than whitespace that DATE_CN_RE or DOC_NUMBER_RE match in full
 _MOST_SOLID = 19
 _LONGEST_ENDING = max(map(len, TITLE_ENDINGS))

@@ -536,3 +536,22 @@ def test_a_task_title_on_lines_of_its_own_laid_out_by_pdftotext_ends_where_its_t
     assert [(t.no, t.title, [u.label for u in t.units("lead")]) for t in record.tasks()] == [
         ("1", "完善低保制度", ["县民政局"]), ("2", title, ["县残疾人联合会"])]
     assert record.warnings == []
+
+
+@pytest.mark.parametrize("text, lead, support", [
+    ("深入开展残疾人职业技能和农村实用技术培训，加强职业培训基地建设。组织参加技能大赛，区残联负责，区总工会 区政府办公室〈区大数据局〉 区人社局配合。",
+     ["区残疾人联合会"], ["区总工会", "区政府办公室", "区人力资源和社会保障局"]),
+    ("完善残疾人社会救助制度，落实各项救助和帮扶政策，做到应保尽保。加强走访探视工作，区民政局负责，区财政局 各镇人民政府 区残联配合。",
+     ["区民政局"], ["区财政局", "各镇人民政府", "区残疾人联合会"])], ids=["办公室", "人民政府"])
+def test_a_line_wrapped_after_a_titles_last_word_goes_on(tmp_path, text, lead, support):
+    # a paragraph of sentences whose full line ends with a word titles and signatures end with (办公室,
+    # 人民政府), a list of units parted by spaces wrapped there: the paragraph was ended there, as a
+    # title is, and its clause read as two, neither read (said, the task's units lost)
+    assert text[58:61] in ("〈区大", " 区残")  # the third line opens there
+    body = laid_out([TITLE.replace("县", "区"), "一、主要任务", "1.提升残疾人职业技能", text, "二、保障措施", "加强组织领导，完善工作机制。"])
+    path = tmp_path / "plan.txt"
+    path.write_text(body, encoding="utf-8")
+    record = load_plan(path)
+    assert [(t.title, [u.label for u in t.units("lead")], [u.label for u in t.units("support")])
+            for t in record.tasks()] == [("提升残疾人职业技能", lead, support)]
+    assert [g.kind for g in record.warnings] == ["metadata"]  # 青山区: two cities have one
