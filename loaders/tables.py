@@ -1130,16 +1130,17 @@ def _laid_out_rows(lines: list[Line], i: int) -> tuple[list[tuple[int, tuple[str
     numbered = bool(re.fullmatch(r"序号|编号", squash(header[0][1])))
     # a row's line: its first cell and another, or its number alone; in a table of names, every
     # cell but the first (a category merged down over the rows below it prints once)
+    width = [max((len(p[c]) for _, p in entries if c in p), default=0) for c in range(len(starts))]
     anchors = [k for k, (_, placed) in enumerate(entries)
-               if 0 in placed and (len(placed) >= 2 or (numbered and placed[0].isdecimal()))
-               or (not numbered and 0 not in placed and len(placed) == len(starts) - 1 >= 3)]
+               if (0 in placed and (len(placed) >= 2 or (numbered and placed[0].isdecimal()))
+                   or (not numbered and 0 not in placed and len(placed) == len(starts) - 1 >= 3))
+               and not _wraps_on(entries, k, width)]
     if not anchors:
         return None
     if anchors[0] > 0 and not numbered:
         return None  # the header's own cells wrapped: not read so
     if len(anchors) == len(entries):
         return None  # one row a line: read as before
-    width = [max((len(p[c]) for _, p in entries if c in p), default=0) for c in range(len(starts))]
     top = _top_printed(entries, anchors, len(starts))
     centred = _centred(entries, anchors, len(starts)) if numbered else None
     if top is not None and (centred is None or centred == top):
@@ -1165,11 +1166,49 @@ def _laid_out_rows(lines: list[Line], i: int) -> tuple[list[tuple[int, tuple[str
 _FONT_GAP_RE = re.compile(r"(?<=\d) (?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) (?=\d)")
 
 
+def _wraps_on(entries: list[tuple[int, dict[int, str]]], k: int, width: list[int]) -> bool:
+    """Does line `k` of a laid-out table print only the rest of cells the line before it filled to
+    their column's width (a category and a name both wrapped: 社会保障和基  2.符合条件的 / 本公共服务
+    残疾人纳入最), no row's number and no cell opening with one?  Then it is no row's line, though
+    it prints the first column and another."""
+    if k == 0:
+        return False
+    above, placed = entries[k - 1][1], entries[k][1]
+    return all(c in above and len(above[c]) >= width[c] - 1 and not _ROW_NO_RE.match(text)
+               for c, text in placed.items())
+
+
+#: a cell that is, or opens with, a row's number (3 / 3. / 3、)
+_ROW_NO_RE = re.compile(r"\d{1,3}(?:\s*[.、．](?!\d)|$)")
+
+
+def _split_at_columns(stretches: list[tuple[int, str]], starts: list[int]) -> list[tuple[int, str]]:
+    """The stretches, each parted where a value stands one space after a name that filled its
+    column, at the next column's start (10.残疾人辅助器具 >90: pdftotext leaves one space where the
+    name runs to the value's column)."""
+    out = []
+    for pos, text in stretches:
+        while True:
+            cut = next((m.start() for m in _NAME_VALUE_GAP_RE.finditer(text)
+                        if any(abs(pos + m.start() + 1 - start) <= _ALIGN_SLACK for start in starts if start > pos)),
+                       None)
+            if cut is None:
+                break
+            out.append((pos, text[:cut]))
+            pos, text = pos + cut + 1, text[cut + 1:]
+        out.append((pos, text))
+    return out
+
+
+#: one space between a name's last Chinese character and a value (a number, a bound): >90, ≥362, 100%
+_NAME_VALUE_GAP_RE = re.compile(r"(?<=[\u4e00-\u9fff）)]) (?=[\d<>≤≥＜＞+\-—])")
+
+
 def _standing(ln: Line, starts: list[int]) -> dict[int, str]:
     """Each stretch of a line's text by the column it stands in; none where one stands before the
     first column, two in one column, or one across a column's start (prose)."""
     placed: dict[int, str] = {}
-    for pos, text in _stretches(ln):
+    for pos, text in _split_at_columns(_stretches(ln), starts):
         col = max((c for c, start in enumerate(starts) if start <= pos + _ALIGN_SLACK), default=None)
         if col is None or col in placed or (col + 1 < len(starts) and pos + len(text) > starts[col + 1]):
             return {}

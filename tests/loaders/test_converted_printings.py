@@ -555,3 +555,55 @@ def test_a_line_wrapped_after_a_titles_last_word_goes_on(tmp_path, text, lead, s
     assert [(t.title, [u.label for u in t.units("lead")], [u.label for u in t.units("support")])
             for t in record.tasks()] == [("提升残疾人职业技能", lead, support)]
     assert [g.kind for g in record.warnings] == ["metadata"]  # 青山区: two cities have one
+
+
+#: an indicator table of a GB/T 9704 page as pdftotext -layout prints it: narrow columns, the
+#: category merged down and wrapped beside a wrapped name
+WRAPPED_CATEGORY = """\
+类别       指标        2020 年   2025 年   属性
+收入和就业    1.残疾人家庭   --       与国内生产总   预期性
+         人均收入年均             值增长基本同
+         增速（%）              步
+社会保障和基   2.符合条件的   100%     100%     约束性
+本公共服务    残疾人纳入最
+         低生活保障比
+         例（%）
+         3.困难残疾人   100%     100%     约束性
+         生活补贴覆盖
+         率（%）
+"""
+#: …and the names running to the value's column, one space before it
+NAME_TO_VALUE = """\
+指标          2025 年   属性
+1.残疾人家庭人均   >7.5     预期性
+收入年均增长
+（%）
+10.残疾人辅助器具 >90     约束性
+适配率（%）
+11.困难重度残疾人 ≥362    约束性
+家庭无障碍改造数
+（户）
+"""
+
+
+@pytest.mark.parametrize("table, want", [
+    (WRAPPED_CATEGORY, [("1", "收入和就业", "残疾人家庭人均收入年均增速", "%", "--", "与国内生产总值增长基本同步", "预期性"),
+                        ("2", "社会保障和基本公共服务", "符合条件的残疾人纳入最低生活保障比例", "%", "100%", "100%", "约束性"),
+                        ("3", "社会保障和基本公共服务", "困难残疾人生活补贴覆盖率", "%", "100%", "100%", "约束性")]),
+    (NAME_TO_VALUE, [("1", "", "残疾人家庭人均收入年均增长", "%", None, ">7.5", "预期性"),
+                     ("10", "", "残疾人辅助器具适配率", "%", None, ">90", "约束性"),
+                     ("11", "", "困难重度残疾人家庭无障碍改造数", "户", None, "≥362", "约束性")])],
+    ids=["category and name wrapped", "name to the value's column"])
+def test_an_indicator_table_of_narrow_columns_laid_out_by_pdftotext_reads_each_row(tmp_path, table, want):
+    # before: a line printing the rest of a category and of a name that both wrapped (本公共服务  残疾人
+    # 纳入最) was taken for a row's line: indicator 2 read as 符合条件的 with no unit, and a row
+    # 残疾人纳入最低生活保障比例 of no value invented, nothing said; a name running to the value's column
+    # (10.残疾人辅助器具 >90) ended the table there: the rows from it said, not read
+    text = "\n".join([TITLE, "一、主要指标", table.rstrip(), "二、主要任务", "1.完善低保制度。将符合条件的残疾人纳入保障范围。（牵头单位：县民政局）",
+                      "三、保障措施", "加强组织领导。"]) + "\n"
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    record = load_plan(path)
+    assert [(i.no, i.category, i.name, i.unit, i.baseline and i.baseline.printed, i.target and i.target.printed,
+             i.attribute) for i in record.indicators] == want
+    assert record.warnings == []
