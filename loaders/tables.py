@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from policykg.loaders.table_vocab import (MAX_DIVISION_COLUMNS, attribute_of, UNIT_PAREN_RE, DivisionRow,
+from policykg.loaders.table_vocab import (DIVISION_CATEGORY_HEADER, MAX_DIVISION_COLUMNS, attribute_of, UNIT_PAREN_RE, DivisionRow,
                                           DivisionTable, IndicatorRow, IndicatorTable, header_roles, header_units, is_value_role,
                                           column_role, division_columns, is_category_cell, is_header_cell,
                                           is_heading_line, is_measure_unit, is_total_cell, names_indicators, table_category, note_no_lead, note_unread, split_unit_paren, squash, unitlike)
@@ -1130,17 +1130,20 @@ def _laid_out_rows(lines: list[Line], i: int) -> tuple[list[tuple[int, tuple[str
     numbered = bool(re.fullmatch(r"序号|编号", squash(header[0][1])))
     # a row's line: its first cell and another, or its number alone; in a table of names, every
     # cell but the first (a category merged down over the rows below it prints once)
-    width = [max((len(p[c]) for _, p in entries if c in p), default=0) for c in range(len(starts))]
+    # each column's width as printed (a Chinese character two of a number's or a letter's)
+    shown = [max((_display_width(p[c]) for _, p in entries if c in p), default=0) for c in range(len(starts))]
     anchors = [k for k, (_, placed) in enumerate(entries)
                if (0 in placed and (len(placed) >= 2 or (numbered and placed[0].isdecimal()))
-                   or (not numbered and 0 not in placed and len(placed) == len(starts) - 1 >= 3))
-               and not _wraps_on(entries, k, width)]
+                   or (not numbered and 0 not in placed and len(placed) == len(starts) - 1 >= 3)
+                   or (not numbered and len(placed) >= 2 and _NUMBERED_NAME_RE.match(placed.get(1, ""))))
+               and not _wraps_on(entries, k, shown)]
     if not anchors:
         return None
     if anchors[0] > 0 and not numbered:
         return None  # the header's own cells wrapped: not read so
     if len(anchors) == len(entries):
         return None  # one row a line: read as before
+    width = [max((len(p[c]) for _, p in entries if c in p), default=0) for c in range(len(starts))]
     top = _top_printed(entries, anchors, len(starts))
     centred = _centred(entries, anchors, len(starts)) if numbered else None
     if top is not None and (centred is None or centred == top):
@@ -1174,24 +1177,27 @@ def _wraps_on(entries: list[tuple[int, dict[int, str]]], k: int, width: list[int
     if k == 0:
         return False
     above, placed = entries[k - 1][1], entries[k][1]
-    return all(c in above and len(above[c]) >= width[c] - 1 and not _ROW_NO_RE.match(text)
+    return all(c in above and _display_width(above[c]) >= width[c] - 2 and not _ROW_NO_RE.match(text)
                for c, text in placed.items())
 
 
+#: a name opening with its row's number (11.困难重度残疾人…): a row's line, in a table whose first
+#: column is a category merged down, though a cell of the row is empty
+_NUMBERED_NAME_RE = re.compile(r"\d{1,3}[.、．](?!\d)")
 #: a cell that is, or opens with, a row's number (3 / 3. / 3、)
 _ROW_NO_RE = re.compile(r"\d{1,3}(?:\s*[.、．](?!\d)|$)")
 
 
-def _split_at_columns(stretches: list[tuple[int, str]], starts: list[int]) -> list[tuple[int, str]]:
+def _split_at_columns(stretches: list[tuple[int, str]], starts: list[int] | None) -> list[tuple[int, str]]:
     """The stretches, each parted where a value stands one space after a name that filled its
     column, at the next column's start (10.残疾人辅助器具 >90: pdftotext leaves one space where the
-    name runs to the value's column)."""
+    name runs to the value's column); with no `starts` (the columns sought), wherever one does."""
     out = []
     for pos, text in stretches:
         while True:
             cut = next((m.start() for m in _NAME_VALUE_GAP_RE.finditer(text)
-                        if any(abs(pos + m.start() + 1 - start) <= _ALIGN_SLACK for start in starts if start > pos)),
-                       None)
+                        if starts is None or any(abs(pos + m.start() + 1 - start) <= _ALIGN_SLACK
+                                                 for start in starts if start > pos)), None)
             if cut is None:
                 break
             out.append((pos, text[:cut]))
@@ -1247,9 +1253,15 @@ def _page_columns(lines: list[Line], j: int, header: list[str], widest: int) -> 
         if len(found) == len(header):
             return [pos for pos, _ in found], ln is lines[j] and [t for _, t in found] == header
     places: list[int] = []
-    for pos in sorted({pos for ln in page for pos, _ in _stretches(ln)}):
+    # a value one space after a name that fills its column stands in the next (`_split_at_columns`)
+    for pos in sorted({pos for ln in page for pos, _ in _split_at_columns(_stretches(ln), None)}):
         if not places or pos - places[-1] > _ALIGN_SLACK:
             places.append(pos)
+    if len(places) == len(header) - 1 and places and (
+            column_role(header[0]) == "category" or squash(header[0]) in DIVISION_CATEGORY_HEADER):
+        # a category merged down that starts on no row of the page prints nothing there: the
+        # page's columns are the others (pdftotext sets the names at the page's margin)
+        return [places[0] - 1] + places, False
     return (places, False) if len(places) == len(header) else None
 
 

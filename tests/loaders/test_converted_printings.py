@@ -607,3 +607,51 @@ def test_an_indicator_table_of_narrow_columns_laid_out_by_pdftotext_reads_each_r
     assert [(i.no, i.category, i.name, i.unit, i.baseline and i.baseline.printed, i.target and i.target.printed,
              i.attribute) for i in record.indicators] == want
     assert record.warnings == []
+
+
+#: …crossing a page: pdftotext lays the next page out anew, the category column (merged down, no
+#: category starting there) printing nothing, the names at the page's margin; a name opening with
+#: its number where the row's target is empty
+CATEGORY_OVER_A_PAGE = """\
+类别     指标     2020 年   2025 年   属性
+收入和就   1.残疾人家 ——       与国内生     预期性
+业      庭人均收            产总值增
+       入年均增            长基本同
+       长（%）            步
+社会保障   3.符合条件 100      100      约束性
+和基本公   的残疾人
+共服务    纳入最低
+       生活保障
+       比例
+       （%）
+       5.重度残疾 100      100      约束性
+       人护理补
+\f贴覆盖率
+（%）
+6.残疾人城 99.5      100   预期性
+乡居民基
+本养老保
+险参保
+（%）
+11.困难重 ——            约束性
+度残疾人
+"""
+
+
+def test_an_indicator_table_whose_category_prints_nothing_on_the_next_page_reads_each_row(tmp_path):
+    # before: the next page's lines stood in the columns above one column too far left (the names in
+    # the category's), the wrapped category and name lines (业  庭人均收) were taken for rows' lines,
+    # and a row whose target is empty was no row's line: the table said, not read
+    text = "\n".join([TITLE, "一、主要指标", CATEGORY_OVER_A_PAGE.rstrip(), "二、主要任务",
+                      "1.完善低保制度。将符合条件的残疾人纳入保障范围。（牵头单位：县民政局）", "三、保障措施", "加强组织领导。"]) + "\n"
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    record = load_plan(path)
+    assert [(i.no, i.category, i.name, i.unit, i.baseline and i.baseline.printed, i.target and i.target.printed,
+             i.attribute) for i in record.indicators] == [
+        ("1", "收入和就业", "残疾人家庭人均收入年均增长", "%", "——", "与国内生产总值增长基本同步", "预期性"),
+        ("3", "社会保障和基本公共服务", "符合条件的残疾人纳入最低生活保障比例", "%", "100", "100", "约束性"),
+        ("5", "社会保障和基本公共服务", "重度残疾人护理补贴覆盖率", "%", "100", "100", "约束性"),
+        ("6", "社会保障和基本公共服务", "残疾人城乡居民基本养老保险参保", "%", "99.5", "100", "预期性"),
+        ("11", "社会保障和基本公共服务", "困难重度残疾人", "", "——", None, "约束性")]
+    assert record.warnings == []
