@@ -290,6 +290,25 @@ def names_apart_at_break(line: str, following: str) -> bool:
     return reads_as_unit(first) is None and reads_as_unit(second) is None and second not in ORG_ENDINGS
 
 
+def spaced_list_break(line: str, following: str) -> bool:
+    """Does a line end a list whose names are parted by spaces, a whole name after a space, and
+    the next open with another (…区财政局 区教育局 / 人力资源和社会保障局 区住建局…)?  The space the
+    line wrapped at, which a PDF does not print at a line's end, parted them: they are two bodies
+    (区教育局人力资源和社会保障局 is none).  A name after a comma ends no such list: a break with
+    no comma in a list of 、 is inside a name (县民政局 / 社会福利院)."""
+    end = _SPACED_NAME_END_RE.search(line.rstrip())
+    start = _NAME_AT_START_RE.match(following.lstrip())
+    return (end is not None and start is not None and end.group("name").rstrip(_MARK_SYMBOLS).endswith(_WHOLE_ENDINGS)
+            and len(start.group("name").rstrip(_MARK_SYMBOLS)) >= 3 and names_apart_at_break(line, following))
+
+
+_SPACED_NAME_END_RE = re.compile(r"\S\s+(?P<name>[^\s，,、；;：:。（(]{2,40})$")
+#: the endings of a body's whole name, which a name cut inside does not end with (人力资源和社 | 会保障局,
+#: 残疾人联 | 合会, 区市场 | 监督管理局 end with 社, 联, 场)
+_WHOLE_ENDINGS = ("局", "委", "办", "厅", "院", "会", "部", "中心", "公司", "集团", "队", "站", "所", "馆", "政府",
+                  "办事处")
+
+
 def spaced_labels(text: str) -> str:
     """`text` with the white space after a label printed without its colon read as the colon (its
     first character made a ：, so offsets stay; a label's noun ending its line takes the break for

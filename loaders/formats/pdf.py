@@ -39,6 +39,7 @@ from policykg.loaders.formats.pdf_lines import (CJK_RE, FULL_LINE_SLACK, Line, c
 from policykg.loaders.formats.pdf_tables import (Table, merged_down, position_tables, rule_ends, ruled,
                                                  spanned_across)
 from policykg.loaders.reading import SourceText, read_bytes
+from policykg.loaders.responsibilities import names_apart_at_break, spaced_list_break
 from policykg.loaders.text import is_structure_start, lost_numeral, normalize, opens_alike
 
 MEDIA_TYPE = "application/pdf"
@@ -127,6 +128,9 @@ class _Paragraph:
         end = self.pieces[-1][-1:] if self.pieces else ""
         if gap >= 2:
             self.pieces.append("  ")
+        elif self.pieces and ((gap or line.text[:1].isspace()) and names_apart_at_break(self.pieces[-1], b)
+                              or spaced_list_break(self.pieces[-1], b)):
+            self.pieces.append(" ")  # a list's names parted by a space the line wrapped at (区民政局 / 就业服务中心)
         elif end.isascii() and end.isalpha() and b[:1].isascii() and b[:1].isalpha() and not self.cjk:
             self.pieces.append(" ")
         self.pieces.append(b)

@@ -684,6 +684,21 @@ def test_an_item_wrapped_before_empty_brackets_is_one_item(tmp_path, fmt):
     assert tasks(r) == [("1", "完善低保制度", ["县民政局"], [])]
 
 
+def test_a_list_of_names_parted_by_spaces_wrapped_at_a_space_keeps_the_names_apart(tmp_path):
+    # a clause listing its units parted by spaces, the line wrapped at the space after 县公安分局: a PDF
+    # prints no space at a line's end, and the two names were read as one body
+    # (县公安分局人力资源和社会保障局), nothing said
+    lines = [TITLE, "一、主要任务", "1.完善低保制度。将符合条件的残疾人纳入", "保障范围。（牵头单位：县民政局；配合单位",
+             "：县残联 县财政局 县教育局 县公安分局", "人力资源和社会保障局 县住房和城乡建设局", "）",
+             "2.加强康复服务。实施康复服务行动。", "（牵头单位：县卫健局）", "二、保障措施", "加强组织领导。"]
+    assert {len(ln) for ln in lines[2:6]} == {20}  # full lines: each wraps
+    r = load_plan(text_layer_pdf(tmp_path / "plan.pdf", lines))
+    assert tasks(r) == [("1", "完善低保制度", ["县民政局"], ["县残疾人联合会", "县财政局", "县教育局", "县公安分局",
+                                                    "县人力资源和社会保障局", "县住房和城乡建设局"]),
+                        ("2", "加强康复服务", ["县卫生健康局"], [])]
+    assert r.warnings == []
+
+
 @pytest.mark.parametrize("first_page_header", [True, False], ids=["header on every page", "first page different"])
 def test_a_running_header_printing_the_title_leaves_the_title_under_it(tmp_path, first_page_header):
     # the plan's title printed small at the top of every page (Word's header), or of every page but
