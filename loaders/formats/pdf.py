@@ -378,9 +378,9 @@ def _continues_row(last: list[str], first: list[str], others: list[list[str]]) -
     """Is a page's first row the rest of the last row before the break, though a rule closed it (Word
     rules a row it breaks over a page on both pages)?  Its cells each under a cell of the last row
     that prints text (重度残疾人护理补贴覆 | 盖率（%）), none a row's number, the others empty: a
-    row of a few cells, or of fewer than half that leaves empty a column every other row of the
-    table prints (速（%） | 步 under a name and a target, no baseline, no attribute: the rest of a
-    row whose name and target wrapped)."""
+    row of a few cells, or one that leaves empty a column every other row of the table prints
+    (速（%） | 步 under a name and a target, no attribute: the rest of a row whose name and target
+    wrapped)."""
     filled = [c for c, x in enumerate(first) if x.strip()]
     if not (len(first) >= 3 and filled
             and all(c < len(last) and last[c].strip() and not _ROW_NUMBER_RE.match(first[c]) for c in filled)
@@ -388,7 +388,7 @@ def _continues_row(last: list[str], first: list[str], others: list[list[str]]) -
         return False
     if len(filled) <= len(first) // 3:
         return True
-    return len(filled) * 2 < len(first) and len(others) >= 2 and any(
+    return len(filled) < len(first) and len(others) >= 2 and any(
         not first[c].strip() and all(c < len(row) and row[c].strip() for row in others) for c in range(len(first)))
 
 

@@ -364,10 +364,10 @@ def test_text_printed_across_a_turned_page_is_said_not_read(tmp_path):
         ("structure", "page 2 prints 17 characters turned against its tex")]
 
 
-def ruled(c, y: float, rows: list[list[str]], heights: list[float], open_below=(), open_above=()) -> None:
+def ruled(c, y: float, rows: list[list[str]], heights: list[float], open_below=(), open_above=(),
+          widths=(40, 170, 80, 80, 80)) -> None:
     """A table ruled cell by cell from `y` down (as Word draws one); a cell in `open_below` has no rule
     under it, in `open_above` none over it: the page break cuts it."""
-    widths = [40, 170, 80, 80, 80]
     xs = [72.0]
     for w in widths:
         xs.append(xs[-1] + w)
@@ -618,6 +618,29 @@ def test_an_indicator_row_whose_name_and_target_both_go_on_over_a_page_is_one_ro
             for i in r.indicators] == [("1", "残疾人家庭人均收入年均增速", "%", "——", "与生产总值同步"),
                                        ("2", "困难残疾人生活补贴覆盖率", "%", "100", "100"),
                                        ("3", "残疾人辅助器具适配率", "%", "80", "＞85")]
+    assert [w for w in r.warnings if w.kind == "table"] == []
+
+
+@pytest.mark.parametrize("header", [True, False], ids=["header repeated", "no header"])
+def test_a_row_of_three_columns_whose_name_and_target_go_on_over_a_page_is_one_row(tmp_path, header):
+    # 指标 | 目标值 | 属性 (an A5 page, 五号 type): the page's top row (入年均增速 | 步, no attribute) was
+    # read as an indicator of its own, nothing said
+    columns, widths = ["指标", "目标值", "属性"], (170, 90, 60)
+
+    def page1(c):
+        rows = [columns, ["1.残疾人家庭人均收", "与生产总值增长同", "预期性"]]
+        ruled(c, paragraphs(c, [TITLE, "一、发展目标", "主要指标"], 72, 770, 451) - 10, rows, [22, 22], widths=widths)
+
+    def page2(c):
+        rows = ([columns] if header else []) + [["入年均增速", "步", ""], ["2.困难残疾人生活补贴覆盖率", "＞99%", "约束性"],
+                                                ["3.残疾人辅助器具适配率", "＞85%", "约束性"]]
+        y = 770 - 22 * len(rows) - 20
+        ruled(c, 770, rows, [22] * len(rows), widths=widths)
+        paragraphs(c, ["二、主要任务", "1.完善低保制度。将符合条件的残疾人纳入低保。（牵头单位：县民政局）"], 72, y, 451)
+    r = load_plan(canvas_pdf(tmp_path / "plan.pdf", [page1, page2]))
+    assert [(i.no, i.name, i.target and i.target.printed, i.attribute) for i in r.indicators] == [
+        ("1", "残疾人家庭人均收入年均增速", "与生产总值增长同步", "预期性"), ("2", "困难残疾人生活补贴覆盖率", "＞99%", "约束性"),
+        ("3", "残疾人辅助器具适配率", "＞85%", "约束性")]
     assert [w for w in r.warnings if w.kind == "table"] == []
 
 
