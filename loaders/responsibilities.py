@@ -299,7 +299,12 @@ def spaced_list_break(line: str, following: str) -> bool:
     end = _SPACED_NAME_END_RE.search(line.rstrip())
     start = _NAME_AT_START_RE.match(following.lstrip())
     return (end is not None and start is not None and end.group("name").rstrip(_MARK_SYMBOLS).endswith(_WHOLE_ENDINGS)
-            and len(start.group("name").rstrip(_MARK_SYMBOLS)) >= 3 and names_apart_at_break(line, following))
+            and len(start.group("name").rstrip(_MARK_SYMBOLS)) >= 3 and not following.lstrip().startswith(_BRACKETS)
+            and names_apart_at_break(line, following))
+
+
+#: what opens a name's aside, never a name (区委宣传部 / （网络安全应急指挥中心）, 区政府办公室 / 〈区大数据局〉)
+_BRACKETS = ("（", "(", "〈", "<", "《", "[", "【", "〔")
 
 
 _SPACED_NAME_END_RE = re.compile(r"\S\s+(?P<name>[^\s，,、；;：:。（(]{2,40})$")
