@@ -318,12 +318,23 @@ def segments(ln: Line, em: float) -> list[list[dict]]:
     line's own spacing of characters)."""
     out: list[list[dict]] = []
     last = None
-    gap = _spacing(ln.chars) + CELL_GAP * em
+    spacing = _spacing(ln.chars)
+    gap = spacing + CELL_GAP * em
+    typed: list[dict] = []  # the spaces printed since the last character
     for c in ln.chars:
         if not c["text"].strip():
+            typed.append(c)
             continue
-        if last is None or c["x0"] - last["x1"] >= gap:
+        apart = c["x0"] - last["x1"] if last is not None else 0.0
+        # one full-width space typed between two stretches sets a clause or a name apart in a
+        # sentence (…优待。　牵头单位：区残联　责任单位：…), as prose does: no cells' gap
+        one_space = len(typed) == 1 and typed[0]["text"] == "\u3000" and apart - spacing <= _ONE_SPACE * em
+        if last is None or (apart >= gap and not one_space):
             out.append([])
         out[-1].append(c)
-        last = c
+        last, typed = c, []
     return out
+
+
+#: the most a full-width space typed between two characters takes, in characters
+_ONE_SPACE = 1.5

@@ -722,6 +722,20 @@ def test_a_list_of_names_parted_by_spaces_wrapped_at_a_space_keeps_the_names_apa
     assert r.warnings == []
 
 
+def test_clauses_set_after_the_text_by_a_full_width_space_are_no_table(tmp_path):
+    # each task's clause printed after its text, its labels parted by one full-width space typed
+    # (…保障范围。　牵头单位：县民政局　配合单位：…): two such lines were taken for a table printed without
+    # rules and said as one not read, though all was read; its lines were given one a paragraph (in a
+    # corpus plan so printed, a clause broken at 〈区大数据 / 局〉 was not read, its units lost)
+    lines = [TITLE, "一、主要任务", "1.完善低保制度。将符合条件的残疾人纳入", "保障范围。　牵头单位：县民政局　配合单位",
+             "：县财政局、县残联", "2.加强康复服务。实施精准康复服务行动，", "提升康复水平。　牵头单位：县卫健局　配合",
+             "单位：县残联", "二、保障措施", "加强组织领导。"]
+    r = load_plan(text_layer_pdf(tmp_path / "plan.pdf", lines))
+    assert tasks(r) == [("1", "完善低保制度", ["县民政局"], ["县财政局", "县残疾人联合会"]),
+                        ("2", "加强康复服务", ["县卫生健康局"], ["县残疾人联合会"])]
+    assert r.warnings == []
+
+
 @pytest.mark.parametrize("first_page_header", [True, False], ids=["header on every page", "first page different"])
 def test_a_running_header_printing_the_title_leaves_the_title_under_it(tmp_path, first_page_header):
     # the plan's title printed small at the top of every page (Word's header), or of every page but
