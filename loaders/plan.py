@@ -35,7 +35,7 @@ from policykg.loaders.regions import (community_after, county_before, is_zone, l
                                       town_after, zone_after, zone_place)
 from policykg.loaders.responsibilities import (DEADLINE_PHRASE_RE, OWNER_LABELS, Assigned, Clause,
                                               ClauseReader, Part, bracket_groups, is_role_note, label_ends_line,
-                                              lead_marks, marker_matches, names_apart_at_break, opens_with_label,
+                                              lead_marks, marker_matches, names_apart_at_break, opens_with_label, spaced_list_break,
                                               owner_names_supporters, owners_first_lead, owners_unordered, parse_inner)
 from policykg.loaders.structure import parse_structure, short_title
 from policykg.loaders.targets import extract_targets, linked_indicators
@@ -180,7 +180,8 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap],
             last_indicator = next(((g, table) for g in grids if isinstance(table, IndicatorTable)
                                    and ln.no <= g.first_line and g.last_line <= end_line), None)
         if rows is not None:
-            blocks.extend(make_blocks(segment, width, opens_with_label, label_ends_line, names_apart_at_break, margin))
+            blocks.extend(make_blocks(segment, width, opens_with_label, label_ends_line, names_apart_at_break, margin,
+                                      spaced_list_break))
             segment = []
             last_division = None
             blocks.extend(rows)
@@ -192,7 +193,8 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap],
                 last_indicator = None
             i += 1
             continue
-        blocks.extend(make_blocks(segment, width, opens_with_label, label_ends_line, names_apart_at_break, margin))
+        blocks.extend(make_blocks(segment, width, opens_with_label, label_ends_line, names_apart_at_break, margin,
+                                  spaced_list_break))
         segment = []
         last_division = table if isinstance(table, DivisionTable) else None
         if isinstance(table, IndicatorTable):
@@ -201,7 +203,8 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap],
         else:
             division_tables.append(table)
         i = by_no[end_line] + 1
-    blocks.extend(make_blocks(segment, width, opens_with_label, label_ends_line, names_apart_at_break, margin))
+    blocks.extend(make_blocks(segment, width, opens_with_label, label_ends_line, names_apart_at_break, margin,
+                              spaced_list_break))
     return blocks, table_after, indicator_tables, division_tables
 
 

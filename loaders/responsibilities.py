@@ -291,16 +291,30 @@ def names_apart_at_break(line: str, following: str) -> bool:
 
 
 def spaced_list_break(line: str, following: str) -> bool:
-    """Does a line end a list whose names are parted by spaces, a whole name after a space, and
-    the next open with another (…区财政局 区教育局 / 人力资源和社会保障局 区住建局…)?  The space the
-    line wrapped at, which a PDF does not print at a line's end, parted them: they are two bodies
-    (区教育局人力资源和社会保障局 is none).  A name after a comma ends no such list: a break with
-    no comma in a list of 、 is inside a name (县民政局 / 社会福利院)."""
-    end = _SPACED_NAME_END_RE.search(line.rstrip())
+    """Does a line end a list whose names are parted by spaces, a whole name after a space (or a
+    lead's name its mark closes, 区乡村振兴局*), and the next open another (…区财政局 区教育局 /
+    人力资源和社会保障局 区住建局…)?  The space the line wrapped at, which a PDF does not print at a
+    line's end, parted them: they are two bodies (区教育局人力资源和社会保障局 is none).  A name after
+    a comma ends no such list: a break with no comma in a list of 、 is inside a name (县民政局 /
+    社会福利院)."""
+    end = _NAME_AT_END_RE.search(line.rstrip())
     start = _NAME_AT_START_RE.match(following.lstrip())
-    return (end is not None and start is not None and end.group("name").rstrip(_MARK_SYMBOLS).endswith(_WHOLE_ENDINGS)
-            and len(start.group("name").rstrip(_MARK_SYMBOLS)) >= 3 and not following.lstrip().startswith(_BRACKETS)
-            and names_apart_at_break(line, following))
+    if end is None or start is None or following.lstrip().startswith(_BRACKETS):
+        return False
+    name = end.group("name")
+    marked = name.endswith(tuple(_MARK_SYMBOLS))
+    whole = name.rstrip(_MARK_SYMBOLS)
+    if not (marked and whole.endswith(_WHOLE_ENDINGS + ("）", ")"))
+            or _SPACED_NAME_END_RE.search(line.rstrip()) is not None and whole.endswith(_WHOLE_ENDINGS)):
+        return False
+    return len(start.group("name").rstrip(_MARK_SYMBOLS)) >= 3 and names_apart_at_break(line, following)
+
+
+_SPACED_NAME_END_RE = re.compile(r"\S\s+(?P<name>[^\s，,、；;：:。（(]{2,40})$")
+#: the endings of a body's whole name, which a name cut inside does not end with (人力资源和社 | 会保障局,
+#: 残疾人联 | 合会, 区市场 | 监督管理局 end with 社, 联, 场)
+_WHOLE_ENDINGS = ("局", "委", "办", "厅", "院", "会", "部", "中心", "公司", "集团", "队", "站", "所", "馆", "政府",
+                  "办事处")
 
 
 #: what opens a name's aside, never a name (区委宣传部 / （网络安全应急指挥中心）, 区政府办公室 / 〈区大数据局〉)

@@ -535,11 +535,14 @@ def _box_title(blocks: list[Block], para: Paragraph) -> bool:
 
 def make_blocks(lines: list[Line], width: int | None = None, clause_line: LabelTest | None = None,
                 label_break: LabelBreak | None = None, names_apart: LabelBreak | None = None,
-                margin: int | None = None) -> list[Block]:
+                margin: int | None = None, list_break: LabelBreak | None = None) -> list[Block]:
     """Join wrapped lines into paragraphs; blank lines do not end a paragraph by themselves
     (PDF extraction puts them inside sentences), punctuation and structure do.  `names_apart`:
     do a line and the next print names of a list parted by white space on either side of the
-    break?  Where the text kept the space the line wrapped at, it is kept in the paragraph."""
+    break?  Where the text kept the space the line wrapped at, it is kept in the paragraph.
+    `list_break`: does a line end a list of names parted by spaces, and the next open another
+    (the space the line wrapped at not kept)?  A space then parts them.  `margin`: where the
+    text's wrapped lines start (`line_margin`)."""
     blocks: list[Block] = []
     width = line_width(lines) if width is None else width
     margin = line_margin(lines, width) if margin is None else margin
@@ -551,8 +554,8 @@ def make_blocks(lines: list[Line], width: int | None = None, clause_line: LabelT
         if para is not None and joins(para, line, width, clause_line, label_break, in_box, margin) \
                 and not _box_title(blocks, para):
             last = para.lines[-1]
-            if names_apart is not None and (line.lead or last.spaced_end) \
-                    and names_apart(last.norm, line.norm):
+            if names_apart is not None and (line.lead or last.spaced_end) and names_apart(last.norm, line.norm) \
+                    or list_break is not None and list_break(last.norm, line.norm):
                 line = replace(line, clean=" " + line.clean, norm=" " + line.norm)
             para.add(line)
             continue

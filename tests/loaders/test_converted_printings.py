@@ -655,3 +655,27 @@ def test_an_indicator_table_whose_category_prints_nothing_on_the_next_page_reads
         ("6", "社会保障和基本公共服务", "残疾人城乡居民基本养老保险参保", "%", "99.5", "100", "预期性"),
         ("11", "社会保障和基本公共服务", "困难重度残疾人", "", "——", None, "约束性")]
     assert record.warnings == []
+
+
+def test_a_list_of_names_parted_by_spaces_wrapped_at_a_space_laid_out_by_pdftotext(tmp_path):
+    # pdftotext -layout prints no space where a line wrapped: a list of units parted by spaces,
+    # wrapped after a lead's mark (区乡村振兴局* / 区残联) or after a whole name (区教育局 / 人力资源和社会
+    # 保障局), read two bodies as one (区乡村振兴局*区残联 a lead, 区教育局人力资源和社会保障局), nothing said
+    lines = ["  " + TITLE.replace("县", "区"), "  一、主要任务", "  1.巩固拓展脱贫攻坚成果。健全防止返贫监测和帮扶机",
+             "制，将符合条件的残疾人纳入监测范围。（责任单位：区乡村振兴局*",
+             "区残联 区民政局）",
+             "  2.加强困难残疾人救助保障。落实困难残疾人救助政策，做",
+             "到应保尽保。（责任单位：区残联* 区民政局* 区财政局 区教育局",
+             "人力资源和社会保障局 区住房和城乡建设局）", "  二、保障措施", "  加强组织领导，完善工作机制。", MARK_NOTE]
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    record = load_plan(path)
+    assert [(t.title, [u.label for u in t.units("lead")], [u.label for u in t.units("support")])
+            for t in record.tasks()] == [
+        ("巩固拓展脱贫攻坚成果", ["区乡村振兴局"], ["区残疾人联合会", "区民政局"]),
+        ("加强困难残疾人救助保障", ["区残疾人联合会", "区民政局"],
+         ["区财政局", "区教育局", "区人力资源和社会保障局", "区住房和城乡建设局"])]
+    assert [g.kind for g in record.warnings] == ["metadata"]  # 青山区: two cities have one
+
+
+MARK_NOTE = "注：带*的为牵头单位。"
