@@ -307,7 +307,15 @@ def spaced_list_break(line: str, following: str) -> bool:
     if not (marked and whole.endswith(_WHOLE_ENDINGS + ("）", ")"))
             or _SPACED_NAME_END_RE.search(line.rstrip()) is not None and whole.endswith(_WHOLE_ENDINGS)):
         return False
-    return len(start.group("name").rstrip(_MARK_SYMBOLS)) >= 3 and names_apart_at_break(line, following)
+    second = start.group("name").rstrip(_MARK_SYMBOLS)
+    # each a body of a kind a plan names (公室, 员会办公室, 保障局 are the tails of names cut inside:
+    # 区政府办 / 公室, 机构编制委 / 员会办公室, 人力资源和社会 / 保障局)
+    head = _ASIDE_RE.split(second)[0]  # 公室〈区大数据局〉: the name before its aside
+    return (len(head) >= 3 and classify_department(_ASIDE_RE.split(whole)[0]) != "other"
+            and classify_department(head) != "other" and names_apart_at_break(line, following))
+
+
+_ASIDE_RE = re.compile(r"[（(〈<《\[【〔]")
 
 
 _SPACED_NAME_END_RE = re.compile(r"\S\s+(?P<name>[^\s，,、；;：:。（(]{2,40})$")

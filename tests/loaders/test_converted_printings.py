@@ -679,3 +679,20 @@ def test_a_list_of_names_parted_by_spaces_wrapped_at_a_space_laid_out_by_pdftote
 
 
 MARK_NOTE = "注：带*的为牵头单位。"
+
+
+def test_a_list_of_names_parted_by_spaces_wrapped_inside_a_name_reads_the_name_whole(tmp_path):
+    # the rule above must not part a name cut inside at the break, its head ending as a body's name
+    # may (区政府办 / 公室〈区大数据局〉, 区机构编制委 / 员会办公室, 区人力资源和社会 / 保障局): the tails are
+    # no body of a kind a plan names
+    lines = [TITLE.replace("县", "区"), "一、主要任务", "1.加快发展信息无障碍。推动无障碍技术和产品的开发，",
+             "区残联负责，区委网信办 区政府办", "公室〈区大数据局〉 区工信局配合。",
+             "2.加强残疾人组织建设。健全残疾人组织，区残联负责，", "区委组织部 区机构编制委", "员会办公室 区人力资源和社会",
+             "保障局配合。", "二、保障措施", "加强组织领导，完善工作机制。"]
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    record = load_plan(path)
+    assert [(t.title, [u.label for u in t.units("lead")], [u.label for u in t.units("support")])
+            for t in record.tasks()] == [
+        ("加快发展信息无障碍", ["区残疾人联合会"], ["区委网信办", "区政府办公室", "区工业和信息化局"]),
+        ("加强残疾人组织建设", ["区残疾人联合会"], ["区委组织部", "区机构编制委员会办公室", "区人力资源和社会保障局"])]
