@@ -291,11 +291,12 @@ def names_apart_at_break(line: str, following: str) -> bool:
 
 
 def spaced_list_break(line: str, following: str) -> bool:
-    """Does a line end a list whose names are parted by spaces, a whole name after a space (or a
-    lead's name its mark closes, 区乡村振兴局*), and the next open another (…区财政局 区教育局 /
-    人力资源和社会保障局 区住建局…)?  The space the line wrapped at, which a PDF does not print at a
-    line's end, parted them: they are two bodies (区教育局人力资源和社会保障局 is none).  A name after
-    a comma ends no such list: a break with no comma in a list of 、 is inside a name (县民政局 /
+    """Does a line end a list whose names are parted by spaces, a whole name (or a lead's name its
+    mark closes, 区乡村振兴局*; or one its aside closes, 区住房和城乡建设局（交通局）), and the next open
+    another (…区财政局 区教育局 / 人力资源和社会保障局 区住建局…)?  The space the line wrapped at,
+    which a PDF does not print at a line's end, parted them: they are two bodies (区教育局人力资源和
+    社会保障局 is none).  The list is parted by spaces where a space stands before the line's last
+    name or after the next line's first.  A break in a list of 、 is inside a name (县民政局 /
     社会福利院)."""
     end = _NAME_AT_END_RE.search(line.rstrip())
     start = _NAME_AT_START_RE.match(following.lstrip())
@@ -304,36 +305,32 @@ def spaced_list_break(line: str, following: str) -> bool:
     name = end.group("name")
     marked = name.endswith(tuple(_MARK_SYMBOLS))
     whole = name.rstrip(_MARK_SYMBOLS)
-    if not (marked and whole.endswith(_WHOLE_ENDINGS + ("）", ")"))
-            or _SPACED_NAME_END_RE.search(line.rstrip()) is not None and whole.endswith(_WHOLE_ENDINGS)):
-        return False
+    body = _ASIDE_RE.split(whole)[0]  # 区政府办公室〈区大数据局〉: the name before its aside
     second = start.group("name").rstrip(_MARK_SYMBOLS)
+    head = _ASIDE_RE.split(second)[0]
+    spaced = (marked or line.rstrip()[end.start("name") - 1:end.start("name")].isspace()
+              or start.group(0)[-1:].isspace())
+    closed = whole.endswith(_WHOLE_ENDINGS) or (body != whole and whole.endswith(_ASIDE_ENDS))
     # each a body of a kind a plan names (公室, 员会办公室, 保障局 are the tails of names cut inside:
     # 区政府办 / 公室, 机构编制委 / 员会办公室, 人力资源和社会 / 保障局)
-    head = _ASIDE_RE.split(second)[0]  # 公室〈区大数据局〉: the name before its aside
-    return (len(head) >= 3 and classify_department(_ASIDE_RE.split(whole)[0]) != "other"
+    # and the first no party committee or government whose organ the second may be (区委 / 组织部,
+    # 区政府 / 办公室: one body, 区委组织部)
+    return (spaced and closed and len(head) >= 3 and classify_department(body) not in _HEAD_KINDS
             and classify_department(head) != "other" and names_apart_at_break(line, following))
 
 
+#: the kinds of body whose name heads its organs' (区委组织部, 区政府办公室, 区人大常委会)
+_HEAD_KINDS = ("other", "party-committee", "people-government", "peoples-congress", "cppcc")
+
+
 _ASIDE_RE = re.compile(r"[（(〈<《\[【〔]")
-
-
-_SPACED_NAME_END_RE = re.compile(r"\S\s+(?P<name>[^\s，,、；;：:。（(]{2,40})$")
+_ASIDE_ENDS = ("）", ")", "〉", ">", "》", "]", "】", "〕")
 #: the endings of a body's whole name, which a name cut inside does not end with (人力资源和社 | 会保障局,
 #: 残疾人联 | 合会, 区市场 | 监督管理局 end with 社, 联, 场)
 _WHOLE_ENDINGS = ("局", "委", "办", "厅", "院", "会", "部", "中心", "公司", "集团", "队", "站", "所", "馆", "政府",
                   "办事处")
-
-
 #: what opens a name's aside, never a name (区委宣传部 / （网络安全应急指挥中心）, 区政府办公室 / 〈区大数据局〉)
 _BRACKETS = ("（", "(", "〈", "<", "《", "[", "【", "〔")
-
-
-_SPACED_NAME_END_RE = re.compile(r"\S\s+(?P<name>[^\s，,、；;：:。（(]{2,40})$")
-#: the endings of a body's whole name, which a name cut inside does not end with (人力资源和社 | 会保障局,
-#: 残疾人联 | 合会, 区市场 | 监督管理局 end with 社, 联, 场)
-_WHOLE_ENDINGS = ("局", "委", "办", "厅", "院", "会", "部", "中心", "公司", "集团", "队", "站", "所", "馆", "政府",
-                  "办事处")
 
 
 def spaced_labels(text: str) -> str:

@@ -329,6 +329,15 @@ def _indented_anew(para: Paragraph, line: Line, margin: int) -> bool:
             and all(ln.lead < first for ln in para.lines[1:]))
 
 
+def _goes_on_at_margin(para: Paragraph, line: Line, width: int, margin: int) -> bool:
+    """In a text laid out as the page is, whose paragraph opened set in by its indent: does `line`
+    go on at the margin after a line that fills the page?  It is the paragraph's wrapped line,
+    though the line before ended a clause (…牵头； / 区委组织部…按照职能分工负责): a paragraph of its
+    own would be set in."""
+    return (0 < para.lines[0].lead - margin <= PARAGRAPH_INDENT and line.lead == margin
+            and fills(para.lines[-1], width))
+
+
 def line_margin(lines: list[Line], width: int) -> int | None:
     """Where a text laid out as the page is (pdftotext -layout) sets its wrapped lines: the indent
     most lines after a full line print (0, but in a page set in from the text's margin); a
@@ -359,7 +368,7 @@ def joins(prev: Block | Paragraph, line: Line, width: int = 10_000, clause_line:
         return False  # 附件 / 附件1： over the annex's title: a label of its own line, never the title's start
     if (para.is_heading() or is_heading(para.lines[0].norm)) and not _heading_wraps(para, line, width):
         return False  # a heading ends its line, unless the line is full: then the heading wrapped
-    if para.tail(1) in _ENDS:
+    if para.tail(1) in _ENDS and not (margin is not None and _goes_on_at_margin(para, line, width, margin)):
         return False
     if opens_alike(para.lines[0].clean, line.clean):
         return False  # 最低生活保障  将…，应保尽保 / 残疾人信息消费优惠  对…: the next item, though the last ends with no 。
@@ -414,7 +423,7 @@ _ASIDE_TAIL = 84
 #: a paragraph ending in one of these ends there
 _ENDS = frozenset(TERMINAL + "。！？；：")
 #: marks a sentence prints and a title or signature does not
-_SENTENCE_MARKS = frozenset("。，；")
+_SENTENCE_MARKS = frozenset("。，；,;")  # width-normalised, ，； are , ;
 #: the most characters other than whitespace that DATE_CN_RE or DOC_NUMBER_RE match in full
 _MOST_SOLID = 19
 _LONGEST_ENDING = max(map(len, TITLE_ENDINGS))

@@ -666,7 +666,11 @@ def test_a_list_of_names_parted_by_spaces_wrapped_at_a_space_laid_out_by_pdftote
              "区残联 区民政局）",
              "  2.加强困难残疾人救助保障。落实困难残疾人救助政策，做",
              "到应保尽保。（责任单位：区残联* 区民政局* 区财政局 区教育局",
-             "人力资源和社会保障局 区住房和城乡建设局）", "  二、保障措施", "  加强组织领导，完善工作机制。", MARK_NOTE]
+             "人力资源和社会保障局 区住房和城乡建设局）",
+             "  3.加强无障碍环境建设。推进无障碍改造。（由区住建局负责，区委组织部",  # the next line spaced
+             "机构编制委员会办公室 区住房和城乡建设局（交通局）",  # an aside closing the name
+             "农牧水务局（乡村振兴局） 区文旅局协助）",
+             "  二、保障措施", "  加强组织领导，完善工作机制。", MARK_NOTE]
     path = tmp_path / "plan.txt"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     record = load_plan(path)
@@ -674,7 +678,9 @@ def test_a_list_of_names_parted_by_spaces_wrapped_at_a_space_laid_out_by_pdftote
             for t in record.tasks()] == [
         ("巩固拓展脱贫攻坚成果", ["区乡村振兴局"], ["区残疾人联合会", "区民政局"]),
         ("加强困难残疾人救助保障", ["区残疾人联合会", "区民政局"],
-         ["区财政局", "区教育局", "区人力资源和社会保障局", "区住房和城乡建设局"])]
+         ["区财政局", "区教育局", "区人力资源和社会保障局", "区住房和城乡建设局"]),
+        ("加强无障碍环境建设", ["区住房和城乡建设局"],
+         ["区委组织部", "区机构编制委员会办公室", "区住房和城乡建设局", "区农牧水务局", "区文化和旅游局"])]
     assert [g.kind for g in record.warnings] == ["metadata"]  # 青山区: two cities have one
 
 
@@ -684,15 +690,40 @@ MARK_NOTE = "注：带*的为牵头单位。"
 def test_a_list_of_names_parted_by_spaces_wrapped_inside_a_name_reads_the_name_whole(tmp_path):
     # the rule above must not part a name cut inside at the break, its head ending as a body's name
     # may (区政府办 / 公室〈区大数据局〉, 区机构编制委 / 员会办公室, 区人力资源和社会 / 保障局): the tails are
-    # no body of a kind a plan names
+    # no body of a kind a plan names; nor a party committee's organ (区委 / 组织部)
     lines = [TITLE.replace("县", "区"), "一、主要任务", "1.加快发展信息无障碍。推动无障碍技术和产品的开发，",
              "区残联负责，区委网信办 区政府办", "公室〈区大数据局〉 区工信局配合。",
              "2.加强残疾人组织建设。健全残疾人组织，区残联负责，", "区委组织部 区机构编制委", "员会办公室 区人力资源和社会",
-             "保障局配合。", "二、保障措施", "加强组织领导，完善工作机制。"]
+             "保障局配合。", "3.加强各级残联组织建设。发挥桥梁纽带作用，区委", "组织部 区残联负责，区民政局配合。",
+             "二、保障措施", "加强组织领导，完善工作机制。"]
     path = tmp_path / "plan.txt"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     record = load_plan(path)
     assert [(t.title, [u.label for u in t.units("lead")], [u.label for u in t.units("support")])
             for t in record.tasks()] == [
         ("加快发展信息无障碍", ["区残疾人联合会"], ["区委网信办", "区政府办公室", "区工业和信息化局"]),
-        ("加强残疾人组织建设", ["区残疾人联合会"], ["区委组织部", "区机构编制委员会办公室", "区人力资源和社会保障局"])]
+        ("加强残疾人组织建设", ["区残疾人联合会"], ["区委组织部", "区机构编制委员会办公室", "区人力资源和社会保障局"]),
+        ("加强各级残联组织建设", ["区委组织部", "区残疾人联合会"], ["区民政局"])]
+
+
+def test_a_clause_wrapped_after_its_leads_semicolon_laid_out_by_pdftotext_keeps_its_supporters(tmp_path):
+    # pdftotext -layout: a clause on a paragraph of its own (GB/T 9704's indent), its line filled
+    # ending with the leads' 牵头；: the paragraph was ended at the ；, and its next line (区委组织部…
+    # 按照职能分工负责) read as a clause of its own: its supporters read as leads, nothing said
+    lines = ["  " + TITLE, "  一、主要任务", "  1.强化残疾人就业创业政策保障。落实残疾人就业政策，严格落",
+             "实按比例就业年审制度，加强残疾人就业劳动监察，按要求落实按比",
+             "例就业全国联网认证。",
+             "  县残疾人联合会、财政局、人力资源和社会保障局牵头；",
+             "县委组织部、发展和改革委员会、税务局按照职能分工负责",
+             "  2.加强康复服务。实施精准康复服务行动，做好康复救助工作。",
+             "  县卫生健康局牵头；县残疾人联合会按照职能分工负责",
+             "  二、保障措施", "  加强组织领导，完善工作机制。"]
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    record = load_plan(path)
+    assert [(t.title, [u.label for u in t.units("lead")], [u.label for u in t.units("support")])
+            for t in record.tasks()] == [
+        ("强化残疾人就业创业政策保障", ["县残疾人联合会", "县财政局", "县人力资源和社会保障局"],
+         ["县委组织部", "县发展和改革委员会", "县税务局"]),
+        ("加强康复服务", ["县卫生健康局"], ["县残疾人联合会"])]
+    assert record.warnings == []
