@@ -8,6 +8,7 @@ responsibilities and link the division table to the body.
 from __future__ import annotations
 
 import re
+from functools import partial
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -44,7 +45,8 @@ from policykg.loaders.table_vocab import (LEAD_HEADER, SUPPORT_HEADER, attribute
                                           is_value_role, marked_attribute, squash, task_number)
 from policykg.loaders.tables import (LaidOutUnread, drawn_box, flattened_grid, read_division_table,
                                       read_indicator_table)
-from policykg.loaders.text import COLUMN_RE, Block, Line, ProjectRow, line_width, make_blocks, make_lines, normalize
+from policykg.loaders.text import (COLUMN_RE, Block, Line, ProjectRow, line_width, make_blocks, make_lines, normalize,
+                                   prints_titles)
 from policykg.loaders.units import UnitResolver
 from policykg.loaders.values import bracketed_number, notes_bracketed_totals, parse_value
 
@@ -115,6 +117,9 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap],
     division_tables: list[DivisionTable] = []
     segment: list[Line] = []
     width = line_width(lines)  # the document's, not a segment's: a title line is short against it
+    # the document's paragraphs joined the same way, a segment between tables as any other
+    paragraphs = partial(make_blocks, width=width, clause_line=opens_with_label, label_break=label_ends_line,
+                         names_apart=names_apart_at_break, titled=prints_titles(lines, width))
     by_no = {ln.no: idx for idx, ln in enumerate(lines)}
     grid_at = {g.first_line: g for g in grids}
     last_division: DivisionTable | None = None  # the table just read, if a division table
@@ -179,7 +184,7 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap],
             last_indicator = next(((g, table) for g in grids if isinstance(table, IndicatorTable)
                                    and ln.no <= g.first_line and g.last_line <= end_line), None)
         if rows is not None:
-            blocks.extend(make_blocks(segment, width, opens_with_label, label_ends_line, names_apart_at_break))
+            blocks.extend(paragraphs(segment))
             segment = []
             last_division = None
             blocks.extend(rows)
@@ -191,7 +196,7 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap],
                 last_indicator = None
             i += 1
             continue
-        blocks.extend(make_blocks(segment, width, opens_with_label, label_ends_line, names_apart_at_break))
+        blocks.extend(paragraphs(segment))
         segment = []
         last_division = table if isinstance(table, DivisionTable) else None
         if isinstance(table, IndicatorTable):
@@ -200,7 +205,7 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap],
         else:
             division_tables.append(table)
         i = by_no[end_line] + 1
-    blocks.extend(make_blocks(segment, width, opens_with_label, label_ends_line, names_apart_at_break))
+    blocks.extend(paragraphs(segment))
     return blocks, table_after, indicator_tables, division_tables
 
 

@@ -267,8 +267,9 @@ def label_ends_line(line: str, following: str) -> bool:
 _NAME_AT_END_RE = re.compile(r"(?:^|[\s，,、；;：:（(])(?P<name>[^\s，,、；;：:。]{2,40})$")
 #: the marks a plan may print after a lead's name (区残联*)
 _MARK_SYMBOLS = "*＊※△▲★☆"
-_NAME_AT_START_RE = re.compile(
-    r"^(?P<name>[^\s，,、；;：:。]{2,40}?)(?:等)?(?:部门|单位)?(?:配合|负责|牵头|参与|协助|协同)?(?:[\s，,、；;。）)]|$)")
+_NAME_AT_START_RE = re.compile(r"^(?P<name>[^\s，,、；;：:。）)]{2,40})")
+#: a verb closing the list on the line after the break (消防救援大队配合。)
+_CLOSING_VERB_RE = re.compile(r"(?:等)?(?:配合|负责|牵头|参与|协助|协同)$")
 
 
 def names_apart_at_break(line: str, following: str) -> bool:
@@ -282,7 +283,8 @@ def names_apart_at_break(line: str, following: str) -> bool:
     end, start = _NAME_AT_END_RE.search(line.rstrip()), _NAME_AT_START_RE.match(following.lstrip())
     if end is None or start is None:
         return False
-    first, second = end.group("name").rstrip(_MARK_SYMBOLS), start.group("name").rstrip(_MARK_SYMBOLS)
+    first = end.group("name").rstrip(_MARK_SYMBOLS)
+    second = _CLOSING_VERB_RE.sub("", start.group("name")).rstrip(_MARK_SYMBOLS)
     word = next((w for w in LEADING_FUNCTION_WORDS if first.startswith(w)), "")  # 由区司法局 / 公安分局牵头
     first = first[len(word):]
     return reads_as_unit(first) is None and reads_as_unit(second) is None and second not in ORG_ENDINGS
@@ -800,7 +802,9 @@ def _logical_lines(norm: str) -> list[tuple[int, int]]:
         # (the line is read as a unit list last: most lines before it end in no label's list)
         joined = bool(out) and (last_mark in (":", "、") or (
             printed_end - out[-1][0] <= _CLAUSE_LINE_MAX
-            and ends_in_label_list(norm[out[-1][0]:out[-1][1]]) and _units_head(line)))
+            and ((ends_in_label_list(norm[out[-1][0]:out[-1][1]]) and _units_head(line))
+                 or (last_mark == ";" and _LEAD_THEN_RE.search(norm[out[-1][0]:printed_end]) is not None
+                     and _supporters_line(line)))))
         if joined:
             out[-1] = (out[-1][0], end)
         else:
@@ -815,6 +819,16 @@ def _logical_lines(norm: str) -> list[tuple[int, int]]:
 
 #: the longest line `_logical_lines` asks whether it ends in a label's list (a clause is shorter)
 _CLAUSE_LINE_MAX = 400
+#: a clause's lead ending its line with a ；, its supporters on the next (县委宣传部、县政务服务局牵头； /
+#: 县发改委、县残联按照职能分工负责): one clause, the second line's units the lead's supporters
+_LEAD_THEN_RE = re.compile(r"(?:" + "|".join(sorted(_LEAD_VERBS, key=len, reverse=True)) + r")\s*;$")
+_SUPPORT_TAIL_RE = re.compile(r"(?:" + "|".join(sorted(_SUPPORT_VERBS, key=len, reverse=True)) + r")\s*[。.;]?$")
+
+
+def _supporters_line(line: str) -> bool:
+    """Does a line (normalised) read as a unit list closed by a supporting verb (…、县残联配合。)?"""
+    m = _SUPPORT_TAIL_RE.search(line.strip())
+    return m is not None and _reads_as_list(line.strip()[:m.start()])
 
 
 def _reads_as_list(units: str) -> bool:

@@ -861,6 +861,8 @@ def _cell_lines(lines: list[Line], i: int) -> tuple[list[tuple[int, tuple[str, .
     cells: list[str] = []
     first = last = lines[i].no
     for ln in lines[i:]:
+        if ln.furniture:
+            continue  # a page's number or header, blanked: the table goes on over the page break
         if ln.indented:  # a cell (a tab alone: an empty one)
             first = ln.no if not cells else first
             cells.append(ln.clean)
