@@ -16,8 +16,8 @@ from policykg.loaders.responsibilities import (MARKER_RE, Clause, bracket_groups
                                               ends_in_label_list, ends_sentence, label_ends_line, names_carriers,
                                               names_units_first, opens_with_unit, spaced_label_marks)
 from policykg.loaders.structure import short_title
-from policykg.loaders.table_vocab import (LEAD_HEADER, MAX_DIVISION_COLUMNS, SUPPORT_HEADER, IndicatorTable,
-                                          bare_column_name, is_header_cell)
+from policykg.loaders.table_vocab import (LEAD_HEADER, MAX_DIVISION_COLUMNS, SUPPORT_HEADER, TASK_HEADER,
+                                          IndicatorTable, bare_column_name, is_header_cell)
 from policykg.loaders.text import COLUMN_RE, Block, Line, bare_box_heading, normalize
 
 #: how much of an unread sentence a gap quotes
@@ -245,26 +245,47 @@ def unit_columns_in_prose(blocks: list[Block], said: Container[int] = frozenset(
     """A line naming a table's columns, one of them a column of units (序号 重点任务 牵头单位 配合单位),
     left among the prose: the header of a table of responsibilities no reader read (its rows cut
     and scattered over lines, as pdftotext's -raw mode prints one).  Who owns what it lists is not
-    read: a gap, never a silence (but once: not on a line `said` holds, a table's gap already).  So is
-    a lead column's name alone on its line (牵头单位, 责任单位) after a 序号 alone on its: a table printed
-    one column after another, each cell a line (pdftotext's default mode), the units under it read as
-    no task's (a label ending its line before its list follows no 序号 alone)."""
+    read: a gap, never a silence (but once: not on a line `said` holds, a table's gap already)."""
     gaps: list[Gap] = []
-    numbered = False  # a 序号 column's name seen alone on its line: a table printed a column a time
     for block in blocks:
         for ln in block.lines:
             cells = [c for c in _HEADER_SPLIT_RE.split(ln.norm) if c]
-            numbered = numbered or cells in (["序号"], ["编号"])
-            if len(cells) == 1 and numbered and bare_column_name(cells[0]) in LEAD_HEADER and ln.no not in said:
-                gaps.append(Gap(ln.no, "table", f"a table's column of units named alone on its line ({cells[0]}): "
-                                                f"the table is printed one column after another, each cell a line, "
-                                                f"and its rows were not read: the units it gives tasks are not read"))
             if 3 <= len(cells) <= MAX_DIVISION_COLUMNS and ln.no not in said \
                     and all(is_header_cell(c) or c == "序号" for c in cells) \
                     and any(bare_column_name(c) in LEAD_HEADER + SUPPORT_HEADER for c in cells):
                 gaps.append(Gap(ln.no, "table", f"a table's header naming a column of units ({' | '.join(cells)}) "
                                                 f"whose rows were not read as a table: the units it gives "
                                                 f"tasks are not read"))
+    return gaps
+
+
+def unit_columns_alone(blocks: list[Block], read: Container[int], said: Container[int] = frozenset()) -> list[Gap]:
+    """A column of units named alone on its line (牵头单位, 责任单位, 配合单位) left among the prose: a
+    table printed one column after another, each cell a line (pdftotext's default mode, which
+    prints the cells of a column in runs of a few rows, the columns' runs in an order of its own),
+    whose units are read as no task's, or by a clause as the task's above them, the column's first
+    cells (牵头单位 / 县卫健局 after 2.落实…, row 1's unit).  Said, once for each run of the table,
+    where no clause read the line (`read`: the lines read clauses span), or where the table's
+    first column (序号) or its tasks' (重点任务) is named alone on a line before it: a clause's label
+    ending its line before its list (牵头单位 / 县民政局), read, follows neither.  Not on a line
+    `said` holds (a gap there already)."""
+    gaps: list[Gap] = []
+    columned = False  # a 序号 or a task column's name seen alone on its line
+    told = False  # the table said since
+    for block in blocks:
+        for ln in block.lines:
+            cells = [c for c in _HEADER_SPLIT_RE.split(ln.norm) if c]
+            if len(cells) != 1:
+                continue
+            name = bare_column_name(cells[0])
+            if cells[0] in ("序号", "编号") or name in TASK_HEADER:
+                columned, told = True, False
+            elif name in LEAD_HEADER + SUPPORT_HEADER and not told and ln.no not in said \
+                    and (columned or ln.no not in read):
+                told = True
+                gaps.append(Gap(ln.no, "table", f"a table's column of units named alone on its line ({cells[0]}): "
+                                                f"the table is printed one column after another, each cell a line, "
+                                                f"and its rows were not read: the units it gives tasks are not read"))
     return gaps
 
 

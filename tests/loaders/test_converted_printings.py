@@ -20,6 +20,7 @@ pytest.importorskip("pdfplumber")
 
 from policykg.loaders.formats import read_document  # noqa: E402
 from policykg.loaders.plan import load_plan  # noqa: E402
+from tests.loaders.handmade import DIVISION_HEADER  # noqa: E402
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PANDOC = shutil.which("pandoc")
@@ -441,3 +442,98 @@ def test_a_plan_whose_tables_are_set_as_plans_set_them_read_from_pdftotext_as_th
     lines = texts[None].read_text(encoding="utf-8").splitlines()
     alone = [g for g in default.warnings if g.message.startswith("a table's column of units named alone")]
     assert len(alone) == 1 and lines[alone[0].line - 1] == "牵头单位"
+
+
+def set_table(d, rows: list[list[str]], widths: tuple[float, ...], centred: bool = False,
+              merged: tuple[tuple[int, int, int], ...] = ()):
+    """A table of `rows` whose columns are `widths` inches wide (LibreOffice lays a table out by its
+    grid's widths), its cells centred in their rows where `centred`, and each (column, top, bottom)
+    of `merged` one cell merged down, printing its top cell's text."""
+    from docx.enum.table import WD_ALIGN_VERTICAL
+    from docx.shared import Inches
+    t = d.add_table(rows=len(rows), cols=len(rows[0]))
+    t.style = "Table Grid"
+    t.autofit = False
+    for c, w in enumerate(widths):
+        t.columns[c].width = Inches(w)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            cell = t.cell(r, c)
+            cell.text = text
+            cell.width = Inches(widths[c])
+            if centred:
+                cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+    for c, top, bottom in merged:
+        t.cell(top, c).merge(t.cell(bottom, c)).text = rows[top][c]
+    return t
+
+
+def pdftotext_of(paths: list[Path], tmp_path: Path, mode: str | None) -> list[Path]:
+    """The Word files printed to PDF by LibreOffice, and their text as pdftotext extracts it in
+    `mode` (-layout, -raw, or None: its default)."""
+    env = dict(os.environ, HOME=str(tmp_path))
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(tmp_path / "pdf"), *map(str, paths)], check=True, capture_output=True,
+                   timeout=300, env=env)
+    out = []
+    for path in paths:
+        out.append(tmp_path / f"{path.stem}{mode or ''}.txt")
+        subprocess.run([PDFTOTEXT, *([mode] if mode else []), "-enc", "UTF-8", str(tmp_path / "pdf" / f"{path.stem}.pdf"),
+                        str(out[-1])], check=True, capture_output=True, timeout=120)
+    return out
+
+
+def division_rows(n: int) -> list[list[str]]:
+    units = ["县民政局", "县卫健局", "县住建局", "县教育局", "县人社局", "县财政局", "县残联", "县交通运输局", "县文旅局",
+             "县医保局"]
+    return [DIVISION_HEADER] + [
+        [str(k), f"推进第{k}项重点工作，完善相关制度机制，加强组织协调，确保各项措施落实到位。" if k % 2 else f"落实第{k}项工作。",
+         units[k % 10], f"{units[(k + 5) % 10]}、{units[(k + 6) % 10]}", ["2022年底前", "长期坚持", "2025年"][k % 3]]
+        for k in range(1, n + 1)]
+
+
+def division_plan(path: Path, rows: list[list[str]], widths: tuple[float, ...], *, annex: bool) -> Path:
+    """A plan whose division table stands in its annex, or as a section of its task chapter."""
+    d = docx.Document()
+    d.add_paragraph(TITLE)
+    d.add_paragraph("一、主要任务")
+    d.add_paragraph("（一）健全社会保障体系")
+    d.add_paragraph("1.强化兜底保障。将符合条件的残疾人纳入保障范围。（牵头单位：县民政局；配合单位：县财政局）")
+    d.add_paragraph("2.加强康复服务。实施精准康复服务行动。（牵头单位：县卫健局；配合单位：县残联）")
+    if not annex:
+        d.add_paragraph("（二）推进重点任务分工")
+        set_table(d, rows, widths)
+    d.add_paragraph("二、保障措施")
+    d.add_paragraph("加强组织领导，完善工作机制。")
+    if annex:
+        d.add_paragraph("附件")
+        d.add_paragraph("重点工作任务分工表")
+        set_table(d, rows, widths)
+    d.add_paragraph("")
+    d.save(str(path))
+    return path
+
+
+@needs_soffice
+@needs_pdftotext
+def test_a_division_table_without_a_number_column_from_pdftotext_default_mode_is_said(tmp_path):
+    """pdftotext's default mode prints a table a column after another, each column's cells in runs
+    of a few rows, the runs in an order of its own (row 5's unit before row 4's, a heading of the
+    text among them): no rule reads the rows back.  A table with no 序号 column (重点任务 | 牵头单位 |
+    配合单位 | 完成时限, its tasks numbered in their cells or not) was lost with nothing said: its
+    units read as no task's, and where it stands in the task chapter its tasks read with no units.
+    Now the lead column's name alone on its line is said, whatever stands before it."""
+    rows = [["重点任务", "牵头单位", "配合单位", "完成时限"]] + [row[1:] for row in division_rows(6)[1:]]
+    numbered = [rows[0]] + [[f"{k}.{row[0]}", *row[1:]] for k, row in enumerate(rows[1:], 1)]
+    paths = [division_plan(tmp_path / "annex.docx", rows, (2.8, 1.2, 1.5, 1.0), annex=True),
+             division_plan(tmp_path / "section.docx", numbered, (2.8, 1.2, 1.5, 1.0), annex=False)]
+    for path, text in zip(paths, pdftotext_of(paths, tmp_path, None)):
+        record = load_plan(text)
+        lines = text.read_text(encoding="utf-8").splitlines()
+        said = [g for g in record.warnings if g.message.startswith("a table's column of units named alone")]
+        assert len(said) == 1 and lines[said[0].line - 1] == "牵头单位", path.name
+        # the plan's own tasks keep their units; the table's give none
+        assert [(t.no, [u.label for u in t.units("lead")]) for t in record.tasks()][:2] == [
+            ("1", ["县民政局"]), ("2", ["县卫生健康局"])]
+        assert not [r for t in record.tasks()[2:] for r in t.responsibilities]
+    assert len(load_plan(text).tasks()) == 8  # the section's tasks, read from their cells, with no units
