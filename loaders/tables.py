@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from policykg.loaders.table_vocab import (MAX_DIVISION_COLUMNS, attribute_of, UNIT_PAREN_RE, DivisionRow,
+from policykg.loaders.table_vocab import (DIVISION_CATEGORY_HEADER, MAX_DIVISION_COLUMNS, attribute_of, UNIT_PAREN_RE, DivisionRow,
                                           DivisionTable, IndicatorRow, IndicatorTable, header_roles, header_units, is_value_role,
                                           column_role, division_columns, is_category_cell, is_header_cell,
                                           is_heading_line, is_measure_unit, is_total_cell, names_indicators, table_category, note_no_lead, note_unread, split_unit_paren, squash, unitlike)
@@ -1133,10 +1133,15 @@ def _laid_out_rows(lines: list[Line], i: int) -> tuple[list[tuple[int, tuple[str
         blank = 0
         last = ln.no
     numbered = bool(re.fullmatch(r"序号|编号", squash(header[0][1])))
+    # columns of names first (类别 | 指标): a line printing none of the columns after them prints
+    # their cells going on (a category 残疾人保 / 障 wrapped beside its row's name), no row's
+    names = next((k for k, (_, text) in enumerate(header)
+                  if squash(_FONT_GAP_RE.sub("", text)) not in _NAME_COLUMNS), len(header))
     # a row's line: its first cell and another, or its number alone; in a table of names, every
     # cell but the first (a category merged down over the rows below it prints once)
     anchors = [k for k, (_, placed) in enumerate(entries)
                if 0 in placed and (len(placed) >= 2 or (numbered and placed[0].isdecimal()))
+               and (names < 2 or max(placed) >= names)
                or (not numbered and 0 not in placed and len(placed) == len(starts) - 1 >= 3)]
     if not anchors:
         return None
@@ -1168,6 +1173,10 @@ def _laid_out_rows(lines: list[Line], i: int) -> tuple[list[tuple[int, tuple[str
     rows += [(entries[a][0], tuple(_FONT_GAP_RE.sub("", _joined_lines(cell)) for cell in cells))
              for a, cells in zip(anchors, chosen)]
     return rows, last
+
+
+#: the names of a table's columns of names, before its values (类别 | 指标 | 2020年 …)
+_NAME_COLUMNS = _INDICATOR_HEADER_START - {"序号"}
 
 
 #: the space pdftotext prints between a number and the Chinese beside it (推进第 5 项, 2022 年底前):
@@ -1221,7 +1230,20 @@ def _page_columns(lines: list[Line], j: int, header: list[str], widest: int) -> 
     for pos in sorted({pos for ln in page for pos, _ in _stretches(ln)}):
         if not places or pos - places[-1] > _ALIGN_SLACK:
             places.append(pos)
+    merged = [k for k, name in enumerate(header) if _merged_down(name)]
+    if len(places) == len(header) - 1 and len(merged) == 1:
+        # a category merged down over rows from the page above prints nothing on this one: its
+        # column stands just before the next one's, where nothing of this page stands
+        k = merged[0]
+        if k < len(places) and (k == 0 or places[k] - 1 > places[k - 1] + _ALIGN_SLACK):
+            places.insert(k, places[k] - 1)
     return (places, False) if len(places) == len(header) else None
+
+
+def _merged_down(name: str) -> bool:
+    """Does a column of this name hold a category merged down over the rows it groups (类别, 领域)?"""
+    name = squash(_FONT_GAP_RE.sub("", name))
+    return column_role(name) == "category" or name in DIVISION_CATEGORY_HEADER
 
 
 @dataclass(frozen=True)

@@ -577,6 +577,31 @@ def test_centred_tables_over_a_page_read_from_pdftotext_layout_as_the_word_file(
     assert broken == {"indicators", "division"}  # a row of each went on past a page's foot
 
 
+CATEGORY_NAMES = [["类别", "指标", "2020年", "2025年", "属性"]] + [
+    [["残疾人保障", "残疾人发展"][k // 6] if k % 6 == 0 else "", WRAPPING_NAMES[k % 6], *row[1:]]
+    for k, row in enumerate(indicator_rows(12)[1:])]
+
+
+@needs_soffice
+@needs_pdftotext
+def test_an_indicator_table_whose_category_wraps_and_is_merged_down_reads_from_pdftotext_layout(tmp_path):
+    """-layout of an indicator table whose category (类别, merged down over six rows) wraps in its
+    narrow column (残疾人保 / 障) beside the name's wrapped line: before, that line was read as a row
+    of its own (an indicator 培训人数 with no values, the row above's name cut), nothing said.  A
+    row's line prints a cell of the columns after its names.  And crossing a page, where the
+    category merged down from the page above prints nothing: before, said (no line printing every
+    column); now its column stands just before the name's.  Each reads as the Word file."""
+    paths = [padded_plan(tmp_path / f"plan{k}.docx", k, indicators=CATEGORY_NAMES, widths=(0.9, 1.6, 0.8, 0.8, 0.8),
+                         merged=((0, 1, 6), (0, 7, 12))) for k in (0, 36, 40)]
+    for path, text in zip(paths, pdftotext_of(paths, tmp_path, "-layout")):
+        want = reading(load_plan(path))
+        assert want["indicators"][0] == ("城乡残疾人职业技能培训人数", "人次", "——", "800", "预期性")
+        got = load_plan(text)
+        assert reading(got) == want, path.name
+        assert [g for g in got.warnings if g.kind == "table"] == [], path.name
+    assert "\f" in text.read_text(encoding="utf-8").split("类别")[1]  # the last crosses a page
+
+
 def division_plan(path: Path, rows: list[list[str]], widths: tuple[float, ...], *, annex: bool) -> Path:
     """A plan whose division table stands in its annex, or as a section of its task chapter."""
     d = docx.Document()
