@@ -17,7 +17,7 @@ from policykg.loaders.responsibilities import (MARKER_RE, Clause, bracket_groups
                                               names_units_first, opens_with_unit, spaced_label_marks)
 from policykg.loaders.structure import short_title
 from policykg.loaders.table_vocab import (LEAD_HEADER, MAX_DIVISION_COLUMNS, SUPPORT_HEADER, TASK_HEADER,
-                                          IndicatorTable, bare_column_name, is_header_cell)
+                                          IndicatorTable, bare_column_name, column_role, is_header_cell)
 from policykg.loaders.text import COLUMN_RE, Block, Line, bare_box_heading, normalize
 
 #: how much of an unread sentence a gap quotes
@@ -207,13 +207,44 @@ _ATTRIBUTE_CELL_RE = re.compile(r"(?:^|\s)(?:约束|预期)性?(?:指标)?\s*$")
 _ROWS_APART = 8
 
 
+#: the space pdftotext prints between a year and its 年 (2020 年: a change of font)
+_YEAR_GAP_RE = re.compile(r"(?<=\d)\s+(?=年)")
+
+
+def _indicator_header(ln: Line) -> list[str] | None:
+    """The cells of an indicator table's header printed on a line of the prose: its name column's
+    alone (指标, as pdftotext's default mode prints a table a column after another), or a name
+    column's and two value columns' or more (指标 单位 2020 年 2025 年, as its -raw mode prints it)."""
+    cells = _YEAR_GAP_RE.sub("", ln.norm).split()
+    if cells in (["指标"], ["指标名称"]):
+        return cells
+    if len(cells) >= 3 and all(len(c) <= 15 for c in cells) and "name" in map(column_role, cells) \
+            and sum(column_role(c) == "value" for c in cells) >= 2:
+        return cells
+    return None
+
+
 def indicators_in_prose(blocks: list[Block]) -> list[Gap]:
     """Indicators printed as text (a paragraph marked （约束性） / （预期性）) are not read: a gap
     for each, never a silence (the tables above read every row they print).  Lines ending in an
     attribute cell left among the prose are a table's rows no reader read (its cells printed in a
-    way none reads, as text extraction may leave them): one gap for the rows of each table."""
+    way none reads, as text extraction may leave them): one gap for the rows of each table.  So is
+    an indicator table's header left among the prose (`_indicator_header`: a table with no 属性
+    column prints no such rows), but not where rows ending in an attribute follow it before
+    another such header (that table's rows are said)."""
     gaps: list[Gap] = []
     rows: list[Line] = []
+    header: tuple[Line, list[str]] | None = None  # a header left among the prose, its rows not said yet
+
+    def header_said() -> None:
+        nonlocal header
+        if header is not None:
+            ln, cells = header
+            gaps.append(Gap(ln.no, "table", f"an indicator table's header ({' | '.join(cells)}) printed among the "
+                                            f"prose, and no table was read there (its cells printed in a way the "
+                                            f"reader does not read, as pdftotext's default and -raw modes print "
+                                            f"a table): its indicators were not read"))
+            header = None
 
     def said() -> None:
         if rows:
@@ -233,7 +264,12 @@ def indicators_in_prose(blocks: list[Block]) -> list[Gap]:
                 if rows and ln.no - rows[-1].no > _ROWS_APART:
                     said()
                 rows.append(ln)
+                header = None  # its rows are said
+            elif (cells := _indicator_header(ln)) is not None:
+                header_said()
+                header = (ln, cells)
     said()
+    header_said()
     return gaps
 
 

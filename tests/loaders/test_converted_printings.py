@@ -647,3 +647,39 @@ def test_a_division_table_without_a_number_column_from_pdftotext_default_mode_is
             ("1", ["县民政局"]), ("2", ["县卫生健康局"])]
         assert not [r for t in record.tasks()[2:] for r in t.responsibilities]
     assert len(load_plan(text).tasks()) == 8  # the section's tasks, read from their cells, with no units
+
+
+@needs_soffice
+@needs_pdftotext
+def test_an_indicator_table_with_no_attribute_column_from_pdftotext_raw_or_default_mode_is_said(tmp_path):
+    """An indicator table with no 属性 column (指标 | 单位 | 2020年 | 2025年) under a chapter of goals:
+    -raw prints its header on a line and each row cut over lines (names, then 人次 —— 800), the
+    default mode its header's cells and each column's cells apart (指标 alone, the names, then
+    2020 年 alone …, after the next chapter's heading): no reader reads them, and no line ends in an
+    attribute to say so.  Before: its indicators lost, nothing said; now its header left among the
+    prose is said.  -layout reads as the Word file."""
+    rows = [["指标", "单位", "2020年", "2025年"]] + [
+        [name.rsplit("（", 1)[0], name.rsplit("（", 1)[1].rstrip("）"), *row[1:3]]
+        for name, row in zip(WRAPPING_NAMES, indicator_rows(6)[1:])]
+    d = docx.Document()
+    for text in (TITLE, "一、发展基础", "“十三五”时期成效明显。", "二、发展目标", "到2025年，残疾人事业发展水平明显提高。",
+                 "“十四五”时期残疾人事业发展主要指标"):
+        d.add_paragraph(text)
+    set_table(d, rows, (2.0, 0.8, 1.0, 1.0))
+    for text in ("三、发展环境", "残疾人事业发展面临新的机遇。", "四、主要任务", "（一）健全社会保障体系",
+                 "1.强化兜底保障。将符合条件的残疾人纳入保障范围。（牵头单位：县民政局；配合单位：县财政局）",
+                 "五、保障措施", "加强组织领导，完善工作机制。", ""):
+        d.add_paragraph(text)
+    path = tmp_path / "plan.docx"
+    d.save(str(path))
+    want = reading(load_plan(path))
+    assert [i[:4] for i in want["indicators"]][:1] == [("城乡残疾人职业技能培训人数", "人次", "——", "800")]
+    assert len(want["indicators"]) == 6
+    for mode, header in (("-raw", "指标 单位 2020 年 2025 年"), (None, "指标")):
+        text = pdftotext_of([path], tmp_path, mode)[0]
+        record = load_plan(text)
+        assert record.indicators == []
+        lines = text.read_text(encoding="utf-8").splitlines()
+        said = [g for g in record.warnings if g.message.startswith("an indicator table's header")]
+        assert len(said) == 1 and lines[said[0].line - 1] == header, mode
+    assert reading(load_plan(pdftotext_of([path], tmp_path, "-layout")[0])) == want
