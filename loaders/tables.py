@@ -1186,10 +1186,20 @@ _FONT_GAP_RE = re.compile(r"(?<=\d) (?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) (?=
 
 def _standing(ln: Line, starts: list[int]) -> dict[int, str]:
     """Each stretch of a line's text by the column it stands in; none where one stands before the
-    first column, two in one column, or one across a column's start (prose)."""
+    first column, two in one column, or one across a column's start (prose).  A cell filling its
+    column to the next one's start is printed one space before that column's text: a stretch
+    running on across a column's start, one space apart where that column starts, is two cells."""
     placed: dict[int, str] = {}
-    for pos, text in _stretches(ln):
+    stretches = _stretches(ln)
+    while stretches:
+        pos, text = stretches.pop(0)
         col = max((c for c, start in enumerate(starts) if start <= pos + _ALIGN_SLACK), default=None)
+        if col is not None and col + 1 < len(starts) and pos + len(text) > starts[col + 1]:
+            cut = next((m.start() for m in re.finditer(" ", text)
+                        if abs(pos + m.start() + 1 - starts[col + 1]) <= _ALIGN_SLACK), None)
+            if cut is not None:
+                stretches.insert(0, (pos + cut + 1, text[cut + 1:]))
+                text = text[:cut]
         if col is None or col in placed or (col + 1 < len(starts) and pos + len(text) > starts[col + 1]):
             return {}
         placed[col] = text

@@ -9,6 +9,7 @@ fonts-noto-cjk for the Chinese glyphs)."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -683,3 +684,30 @@ def test_an_indicator_table_with_no_attribute_column_from_pdftotext_raw_or_defau
         said = [g for g in record.warnings if g.message.startswith("an indicator table's header")]
         assert len(said) == 1 and lines[said[0].line - 1] == header, mode
     assert reading(load_plan(pdftotext_of([path], tmp_path, "-layout")[0])) == want
+
+
+@needs_soffice
+@needs_pdftotext
+def test_a_cell_filling_its_column_reads_from_pdftotext_layout_as_the_word_file(tmp_path):
+    """-layout prints a cell whose text fills its column one space before the next column's text
+    (推进第 1 项重点工作，完善相关制度 县卫健局): before, that line stood across a column's start, was
+    read as prose, and the division table standing in the task chapter was said (its header not
+    read, its rows unread paragraphs, the chapter holding no task).  A stretch running on across a
+    column's start, one space apart where that column starts, is two cells; read as the Word file."""
+    d = docx.Document()
+    for text in (TITLE, "一、主要任务", "（一）健全社会保障体系",
+                 "1.强化兜底保障。将符合条件的残疾人纳入保障范围。（牵头单位：县民政局；配合单位：县财政局）",
+                 "二、重点任务分工"):
+        d.add_paragraph(text)
+    set_table(d, division_rows(6), (0.5, 2.6, 1.1, 1.3, 1.0))
+    for text in ("三、保障措施", "加强组织领导，完善工作机制。", ""):
+        d.add_paragraph(text)
+    path = tmp_path / "plan.docx"
+    d.save(str(path))
+    want = reading(load_plan(path))
+    assert len(want["tasks"]) == 7
+    text = pdftotext_of([path], tmp_path, "-layout")[0]
+    assert re.search(r"制度 县卫健局", text.read_text(encoding="utf-8"))  # one space before the lead's column
+    got = load_plan(text)
+    assert reading(got) == want
+    assert got.warnings == []
