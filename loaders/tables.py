@@ -10,6 +10,7 @@ cells are then assigned by what they look like, so a missing or wrapped cell doe
 from __future__ import annotations
 
 import itertools
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -1337,6 +1338,8 @@ def _centred(entries: list[tuple[int, dict[int, str]]], pages: list[int], anchor
             if last_row and later and not reaches:
                 return
             ranges.append([later] if last_row else range(later + 1) if reaches else [0])
+        if math.prod(map(len, ranges)) > _CENTRED_READINGS:
+            return  # too many ways to tell: not read so
         for goes_on in itertools.product(*ranges):
             cells, nxt = [], []
             for c in range(ncols):
