@@ -18,7 +18,8 @@ from policykg.errors import InputError
 from policykg.loaders.linking import link_rows
 from policykg.loaders.metadata import Metadata, read_metadata, without_site_names
 from policykg.loaders.coverage import (boxes_printed, indicators_in_prose, lead_paragraphs, markup_tables_in_prose,
-                                       measure_coverage, printed_rows, sub_point_owners, unit_columns_in_prose, unread_markers)
+                                       measure_coverage, printed_rows, sub_point_owners, unit_columns_alone, unit_columns_in_prose,
+                                       unread_markers)
 from policykg.loaders.ladder import CHAPTER_STYLES, Numbering, numbering
 from policykg.loaders.outline import division_heading
 from policykg.loaders.model import (Chapter, DocumentInfo, Gap, Indicator, PlanRecord, Project, RegionRef, Section,
@@ -1010,6 +1011,8 @@ def load_plan(path: str | Path) -> PlanRecord:
         for row_id, (target, _score) in links.items():
             row = next(t for t in section.tasks if id(t) == row_id)
             row.implements = target
+    read = {n for t in record.tasks() for r in t.responsibilities for n in range(r.span.line, r.span.end_line + 1)}
+    record.warnings.extend(unit_columns_alone(blocks[start:], read, {g.line for g in record.warnings}))
     if not record.tasks() and not record.indicators and not record.columns():
         raise InputError(path, "has no recognizable plan structure (no numbered chapters with tasks, "
                                "no indicator table, no 专栏 boxes)" + _unread_headings(src))
