@@ -279,7 +279,7 @@ def prints_titles(lines: list[Line], width: int) -> frozenset[str]:
     own: Counter[str] = Counter()
     run_on: Counter[str] = Counter()
     for k, ln in enumerate(lines[:-1]):
-        style = _titled_style(ln.norm) if ln.norm and starts_item(ln.norm) else None
+        style = _titled_style(ln.norm) if ln.norm else None
         if style is None:
             continue
         if _TITLE_BREAK_RE.search(ln.norm):
@@ -290,9 +290,12 @@ def prints_titles(lines: list[Line], width: int) -> frozenset[str]:
 
 
 def _titled_style(norm: str) -> str | None:
-    """The numbering style of an item printing a title after its number (not 1. alone on its line)."""
+    """The numbering style of an item (`starts_item`) printing a title after its number (not 1.
+    alone on its line)."""
     n = numbering(norm)
-    return n.style if n is not None and norm[n.end:].strip() else None
+    if n is None or (n.digit_follows and not starts_item(norm)) or not norm[n.end:].strip():
+        return None
+    return n.style
 
 
 def is_item_title(prev: Block | Paragraph, width: int) -> bool:
@@ -351,7 +354,7 @@ def joins(prev: Block | Paragraph, line: Line, width: int = 10_000, clause_line:
         return False
     if titled and len(para.lines) == 1 and fills(line, width) and not _FULL_TITLE_BREAK_RE.search(para.norm) \
             and line.norm[:1] not in _OPENS_MID_SENTENCE \
-            and not para.unbalanced() and starts_item(para.norm) and _titled_style(para.norm) in titled:
+            and not para.unbalanced() and _titled_style(para.norm) in titled:
         return False  # a title as long as the line, no comma or list in it, and a full line of text under it
     if DOC_NUMBER_RE.fullmatch(line.norm.strip()) or DATE_CN_RE.fullmatch(line.norm.strip()) \
             or DATE_HANZI_RE.fullmatch(line.norm.strip()):
