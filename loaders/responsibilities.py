@@ -842,9 +842,19 @@ def _reads_as_list(units: str) -> bool:
 
 
 def _units_head(line: str) -> bool:
-    """Does a line (normalised) read as a unit list up to its first label, or to its end?"""
+    """Does a line (normalised) read as a unit list up to its first label, or to its end?  It may
+    open with the other name of the last unit the line before printed (县卫健局 / （县疾控中心）、县财政局)."""
     m = LABEL_RE.search(line)
-    return _reads_as_list(line[:m.start()] if m else line)
+    head = line[:m.start()] if m else line
+    other = _OTHER_NAME_RE.match(head)
+    if other is not None and reads_as_unit(other.group("name").strip()) is None:
+        rest = head[other.end():].lstrip("、,，; ")
+        return not rest or _reads_as_list(rest)
+    return _reads_as_list(head)
+
+
+#: a line opening with a unit's other name in brackets (（县疾控中心）、…, 〈区大数据局〉、…)
+_OTHER_NAME_RE = re.compile(r"\s*[(（〈<【\[](?P<name>[^()（）〈〉<>【】\[\]]{2,30})[)）〉>】\]]")
 
 
 def opens_with_unit(norm: str) -> bool:
