@@ -16,8 +16,8 @@ from policykg.loaders.responsibilities import (Clause, bracket_groups, carried_l
                                               ends_in_label_list, ends_sentence, label_ends_line, marker_matches, names_carriers,
                                               names_units_first, opens_with_unit, spaced_label_marks)
 from policykg.loaders.structure import short_title
-from policykg.loaders.table_vocab import (LEAD_HEADER, MAX_DIVISION_COLUMNS, SUPPORT_HEADER, IndicatorTable,
-                                          bare_column_name, is_header_cell)
+from policykg.loaders.table_vocab import (LEAD_HEADER, MAX_DIVISION_COLUMNS, SUPPORT_HEADER, TASK_HEADER,
+                                          IndicatorTable, bare_column_name, column_role, is_header_cell)
 from policykg.loaders.text import COLUMN_RE, Block, Line, bare_box_heading, normalize
 
 #: how much of an unread sentence a gap quotes
@@ -207,13 +207,44 @@ _ATTRIBUTE_CELL_RE = re.compile(r"(?:^|\s)(?:约束|预期)性?(?:指标)?\s*$")
 _ROWS_APART = 8
 
 
+#: the space pdftotext prints between a year and its 年 (2020 年: a change of font)
+_YEAR_GAP_RE = re.compile(r"(?<=\d)\s+(?=年)")
+
+
+def _indicator_header(ln: Line) -> list[str] | None:
+    """The cells of an indicator table's header printed on a line of the prose: its name column's
+    alone (指标, as pdftotext's default mode prints a table a column after another), or a name
+    column's and two value columns' or more (指标 单位 2020 年 2025 年, as its -raw mode prints it)."""
+    cells = _YEAR_GAP_RE.sub("", ln.norm).split()
+    if cells in (["指标"], ["指标名称"]):
+        return cells
+    if len(cells) >= 3 and all(len(c) <= 15 for c in cells) and "name" in map(column_role, cells) \
+            and sum(column_role(c) == "value" for c in cells) >= 2:
+        return cells
+    return None
+
+
 def indicators_in_prose(blocks: list[Block]) -> list[Gap]:
     """Indicators printed as text (a paragraph marked （约束性） / （预期性）) are not read: a gap
     for each, never a silence (the tables above read every row they print).  Lines ending in an
     attribute cell left among the prose are a table's rows no reader read (its cells printed in a
-    way none reads, as text extraction may leave them): one gap for the rows of each table."""
+    way none reads, as text extraction may leave them): one gap for the rows of each table.  So is
+    an indicator table's header left among the prose (`_indicator_header`: a table with no 属性
+    column prints no such rows), but not where rows ending in an attribute follow it before
+    another such header (that table's rows are said)."""
     gaps: list[Gap] = []
     rows: list[Line] = []
+    header: tuple[Line, list[str]] | None = None  # a header left among the prose, its rows not said yet
+
+    def header_said() -> None:
+        nonlocal header
+        if header is not None:
+            ln, cells = header
+            gaps.append(Gap(ln.no, "table", f"an indicator table's header ({' | '.join(cells)}) printed among the "
+                                            f"prose, and no table was read there (its cells printed in a way the "
+                                            f"reader does not read, as pdftotext's default and -raw modes print "
+                                            f"a table): its indicators were not read"))
+            header = None
 
     def said() -> None:
         if rows:
@@ -233,7 +264,12 @@ def indicators_in_prose(blocks: list[Block]) -> list[Gap]:
                 if rows and ln.no - rows[-1].no > _ROWS_APART:
                     said()
                 rows.append(ln)
+                header = None  # its rows are said
+            elif (cells := _indicator_header(ln)) is not None:
+                header_said()
+                header = (ln, cells)
     said()
+    header_said()
     return gaps
 
 
@@ -245,26 +281,47 @@ def unit_columns_in_prose(blocks: list[Block], said: Container[int] = frozenset(
     """A line naming a table's columns, one of them a column of units (序号 重点任务 牵头单位 配合单位),
     left among the prose: the header of a table of responsibilities no reader read (its rows cut
     and scattered over lines, as pdftotext's -raw mode prints one).  Who owns what it lists is not
-    read: a gap, never a silence (but once: not on a line `said` holds, a table's gap already).  So is
-    a lead column's name alone on its line (牵头单位, 责任单位) after a 序号 alone on its: a table printed
-    one column after another, each cell a line (pdftotext's default mode), the units under it read as
-    no task's (a label ending its line before its list follows no 序号 alone)."""
+    read: a gap, never a silence (but once: not on a line `said` holds, a table's gap already)."""
     gaps: list[Gap] = []
-    numbered = False  # a 序号 column's name seen alone on its line: a table printed a column a time
     for block in blocks:
         for ln in block.lines:
             cells = [c for c in _HEADER_SPLIT_RE.split(ln.norm) if c]
-            numbered = numbered or cells in (["序号"], ["编号"])
-            if len(cells) == 1 and numbered and bare_column_name(cells[0]) in LEAD_HEADER and ln.no not in said:
-                gaps.append(Gap(ln.no, "table", f"a table's column of units named alone on its line ({cells[0]}): "
-                                                f"the table is printed one column after another, each cell a line, "
-                                                f"and its rows were not read: the units it gives tasks are not read"))
             if 3 <= len(cells) <= MAX_DIVISION_COLUMNS and ln.no not in said \
                     and all(is_header_cell(c) or c == "序号" for c in cells) \
                     and any(bare_column_name(c) in LEAD_HEADER + SUPPORT_HEADER for c in cells):
                 gaps.append(Gap(ln.no, "table", f"a table's header naming a column of units ({' | '.join(cells)}) "
                                                 f"whose rows were not read as a table: the units it gives "
                                                 f"tasks are not read"))
+    return gaps
+
+
+def unit_columns_alone(blocks: list[Block], read: Container[int], said: Container[int] = frozenset()) -> list[Gap]:
+    """A column of units named alone on its line (牵头单位, 责任单位, 配合单位) left among the prose: a
+    table printed one column after another, each cell a line (pdftotext's default mode, which
+    prints the cells of a column in runs of a few rows, the columns' runs in an order of its own),
+    whose units are read as no task's, or by a clause as the task's above them, the column's first
+    cells (牵头单位 / 县卫健局 after 2.落实…, row 1's unit).  Said, once for each run of the table,
+    where no clause read the line (`read`: the lines read clauses span), or where the table's
+    first column (序号) or its tasks' (重点任务) is named alone on a line before it: a clause's label
+    ending its line before its list (牵头单位 / 县民政局), read, follows neither.  Not on a line
+    `said` holds (a gap there already)."""
+    gaps: list[Gap] = []
+    columned = False  # a 序号 or a task column's name seen alone on its line
+    told = False  # the table said since
+    for block in blocks:
+        for ln in block.lines:
+            cells = [c for c in _HEADER_SPLIT_RE.split(ln.norm) if c]
+            if len(cells) != 1:
+                continue
+            name = bare_column_name(cells[0])
+            if cells[0] in ("序号", "编号") or name in TASK_HEADER:
+                columned, told = True, False
+            elif name in LEAD_HEADER + SUPPORT_HEADER and not told and ln.no not in said \
+                    and (columned or ln.no not in read):
+                told = True
+                gaps.append(Gap(ln.no, "table", f"a table's column of units named alone on its line ({cells[0]}): "
+                                                f"the table is printed one column after another, each cell a line, "
+                                                f"and its rows were not read: the units it gives tasks are not read"))
     return gaps
 
 

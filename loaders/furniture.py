@@ -177,4 +177,5 @@ def drop_furniture(raw_lines: list[str], lines: list[Line]) -> list[Line]:
     document and a sentence broken by a page joins again as a blank line lets it)."""
     breaks = {i for i, raw in enumerate(raw_lines) if raw.startswith("\f")}
     drop = furniture(lines, breaks)
-    return [Line(ln.no, "", "", False, page_break=ln.page_break) if i in drop else ln for i, ln in enumerate(lines)]
+    return [Line(ln.no, "", "", False, page_break=ln.page_break, furniture=True) if i in drop else ln
+            for i, ln in enumerate(lines)]

@@ -8,6 +8,7 @@ responsibilities and link the division table to the body.
 from __future__ import annotations
 
 import re
+from functools import partial
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -17,7 +18,8 @@ from policykg.errors import InputError
 from policykg.loaders.linking import link_rows
 from policykg.loaders.metadata import Metadata, read_metadata, without_site_names
 from policykg.loaders.coverage import (boxes_printed, indicators_in_prose, lead_paragraphs, markup_tables_in_prose,
-                                       measure_coverage, printed_rows, sub_point_owners, unit_columns_in_prose, unread_markers)
+                                       measure_coverage, printed_rows, sub_point_owners, unit_columns_alone, unit_columns_in_prose,
+                                       unread_markers)
 from policykg.loaders.ladder import CHAPTER_STYLES, Numbering, numbering
 from policykg.loaders.outline import division_heading
 from policykg.loaders.model import (Chapter, DocumentInfo, Gap, Indicator, PlanRecord, Project, RegionRef, Section,
@@ -44,7 +46,8 @@ from policykg.loaders.table_vocab import (LEAD_HEADER, SUPPORT_HEADER, attribute
                                           is_value_role, marked_attribute, squash, task_number)
 from policykg.loaders.tables import (LaidOutUnread, drawn_box, flattened_grid, read_division_table,
                                       read_indicator_table)
-from policykg.loaders.text import COLUMN_RE, Block, Line, ProjectRow, line_margin, line_width, make_blocks, make_lines, normalize
+from policykg.loaders.text import (COLUMN_RE, Block, Line, ProjectRow, line_margin, line_width, make_blocks, make_lines,
+                                   normalize, prints_titles)
 from policykg.loaders.units import UnitResolver
 from policykg.loaders.values import bracketed_number, notes_bracketed_totals, parse_value
 
@@ -115,7 +118,11 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap],
     division_tables: list[DivisionTable] = []
     segment: list[Line] = []
     width = line_width(lines)  # the document's, not a segment's: a title line is short against it
-    margin = line_margin(lines, width)  # where its wrapped lines start, laid out as the page is
+    # the document's paragraphs joined the same way, a segment between tables as any other; where
+    # its wrapped lines start, laid out as the page is
+    paragraphs = partial(make_blocks, width=width, clause_line=opens_with_label, label_break=label_ends_line,
+                         names_apart=names_apart_at_break, titled=prints_titles(lines, width),
+                         margin=line_margin(lines, width), list_break=spaced_list_break)
     by_no = {ln.no: idx for idx, ln in enumerate(lines)}
     grid_at = {g.first_line: g for g in grids}
     last_division: DivisionTable | None = None  # the table just read, if a division table
@@ -180,8 +187,7 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap],
             last_indicator = next(((g, table) for g in grids if isinstance(table, IndicatorTable)
                                    and ln.no <= g.first_line and g.last_line <= end_line), None)
         if rows is not None:
-            blocks.extend(make_blocks(segment, width, opens_with_label, label_ends_line, names_apart_at_break, margin,
-                                      spaced_list_break))
+            blocks.extend(paragraphs(segment))
             segment = []
             last_division = None
             blocks.extend(rows)
@@ -193,8 +199,7 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap],
                 last_indicator = None
             i += 1
             continue
-        blocks.extend(make_blocks(segment, width, opens_with_label, label_ends_line, names_apart_at_break, margin,
-                                  spaced_list_break))
+        blocks.extend(paragraphs(segment))
         segment = []
         last_division = table if isinstance(table, DivisionTable) else None
         if isinstance(table, IndicatorTable):
@@ -203,8 +208,7 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap],
         else:
             division_tables.append(table)
         i = by_no[end_line] + 1
-    blocks.extend(make_blocks(segment, width, opens_with_label, label_ends_line, names_apart_at_break, margin,
-                              spaced_list_break))
+    blocks.extend(paragraphs(segment))
     return blocks, table_after, indicator_tables, division_tables
 
 
@@ -1009,6 +1013,8 @@ def load_plan(path: str | Path) -> PlanRecord:
         for row_id, (target, _score) in links.items():
             row = next(t for t in section.tasks if id(t) == row_id)
             row.implements = target
+    read = {n for t in record.tasks() for r in t.responsibilities for n in range(r.span.line, r.span.end_line + 1)}
+    record.warnings.extend(unit_columns_alone(blocks[start:], read, {g.line for g in record.warnings}))
     if not record.tasks() and not record.indicators and not record.columns():
         raise InputError(path, "has no recognizable plan structure (no numbered chapters with tasks, "
                                "no indicator table, no 专栏 boxes)" + _unread_headings(src))

@@ -269,8 +269,9 @@ def label_ends_line(line: str, following: str) -> bool:
 _NAME_AT_END_RE = re.compile(r"(?:^|[\s，,、；;：:（(])(?P<name>[^\s，,、；;：:。]{2,40})$")
 #: the marks a plan may print after a lead's name (区残联*)
 _MARK_SYMBOLS = "*＊※△▲★☆"
-_NAME_AT_START_RE = re.compile(
-    r"^(?P<name>[^\s，,、；;：:。]{2,40}?)(?:等)?(?:部门|单位)?(?:配合|负责|牵头|参与|协助|协同)?(?:[\s，,、；;。）)]|$)")
+_NAME_AT_START_RE = re.compile(r"^(?P<name>[^\s，,、；;：:。）)]{2,40})")
+#: a verb closing the list on the line after the break (消防救援大队配合。)
+_CLOSING_VERB_RE = re.compile(r"(?:等)?(?:配合|负责|牵头|参与|协助|协同)$")
 
 
 def names_apart_at_break(line: str, following: str) -> bool:
@@ -284,7 +285,8 @@ def names_apart_at_break(line: str, following: str) -> bool:
     end, start = _NAME_AT_END_RE.search(line.rstrip()), _NAME_AT_START_RE.match(following.lstrip())
     if end is None or start is None:
         return False
-    first, second = end.group("name").rstrip(_MARK_SYMBOLS), start.group("name").rstrip(_MARK_SYMBOLS)
+    first = end.group("name").rstrip(_MARK_SYMBOLS)
+    second = _CLOSING_VERB_RE.sub("", start.group("name")).rstrip(_MARK_SYMBOLS)
     word = next((w for w in LEADING_FUNCTION_WORDS if first.startswith(w)), "")  # 由区司法局 / 公安分局牵头
     first = first[len(word):]
     return reads_as_unit(first) is None and reads_as_unit(second) is None and second not in ORG_ENDINGS
@@ -306,17 +308,23 @@ def spaced_list_break(line: str, following: str) -> bool:
     marked = name.endswith(tuple(_MARK_SYMBOLS))
     whole = name.rstrip(_MARK_SYMBOLS)
     body = _ASIDE_RE.split(whole)[0]  # 区政府办公室〈区大数据局〉: the name before its aside
-    second = start.group("name").rstrip(_MARK_SYMBOLS)
+    second = _CLOSING_VERB_RE.sub("", start.group("name")).rstrip(_MARK_SYMBOLS)
     head = _ASIDE_RE.split(second)[0]
     spaced = (marked or line.rstrip()[end.start("name") - 1:end.start("name")].isspace()
-              or start.group(0)[-1:].isspace())
+              or following.lstrip()[start.end():start.end() + 1].isspace())
     closed = whole.endswith(_WHOLE_ENDINGS) or (body != whole and whole.endswith(_ASIDE_ENDS))
     # each a body of a kind a plan names (公室, 员会办公室, 保障局 are the tails of names cut inside:
     # 区政府办 / 公室, 机构编制委 / 员会办公室, 人力资源和社会 / 保障局)
     # and the first no party committee or government whose organ the second may be (区委 / 组织部,
     # 区政府 / 办公室: one body, 区委组织部)
+    # (各成员单位, 有关部门 name no body: the members of the one before, 残疾人工作委员会 / 各成员单位)
     return (spaced and closed and len(head) >= 3 and classify_department(body) not in _HEAD_KINDS
-            and classify_department(head) != "other" and names_apart_at_break(line, following))
+            and classify_department(head) != "other" and not _MEMBERS_RE.fullmatch(head)
+            and names_apart_at_break(line, following))
+
+
+#: a list's member naming the members or departments of the body before it, no body of its own
+_MEMBERS_RE = re.compile(r"各?(?:成员|有关|相关|下属|所属|其他)?(?:单位|部门)")
 
 
 #: the kinds of body whose name heads its organs' (区委组织部, 区政府办公室, 区人大常委会)
@@ -845,7 +853,9 @@ def _logical_lines(norm: str) -> list[tuple[int, int]]:
         # (the line is read as a unit list last: most lines before it end in no label's list)
         joined = bool(out) and (last_mark in (":", "、") or (
             printed_end - out[-1][0] <= _CLAUSE_LINE_MAX
-            and ends_in_label_list(norm[out[-1][0]:out[-1][1]]) and _units_head(line)))
+            and ((ends_in_label_list(norm[out[-1][0]:out[-1][1]]) and _units_head(line))
+                 or (last_mark == ";" and _LEAD_THEN_RE.search(norm[out[-1][0]:printed_end]) is not None
+                     and _supporters_line(line)))))
         if joined:
             out[-1] = (out[-1][0], end)
         else:
@@ -860,6 +870,16 @@ def _logical_lines(norm: str) -> list[tuple[int, int]]:
 
 #: the longest line `_logical_lines` asks whether it ends in a label's list (a clause is shorter)
 _CLAUSE_LINE_MAX = 400
+#: a clause's lead ending its line with a ；, its supporters on the next (县委宣传部、县政务服务局牵头； /
+#: 县发改委、县残联按照职能分工负责): one clause, the second line's units the lead's supporters
+_LEAD_THEN_RE = re.compile(r"(?:" + "|".join(sorted(_LEAD_VERBS, key=len, reverse=True)) + r")\s*;$")
+_SUPPORT_TAIL_RE = re.compile(r"(?:" + "|".join(sorted(_SUPPORT_VERBS, key=len, reverse=True)) + r")\s*[。.;]?$")
+
+
+def _supporters_line(line: str) -> bool:
+    """Does a line (normalised) read as a unit list closed by a supporting verb (…、县残联配合。)?"""
+    m = _SUPPORT_TAIL_RE.search(line.strip())
+    return m is not None and _reads_as_list(line.strip()[:m.start()])
 
 
 def _reads_as_list(units: str) -> bool:
@@ -873,9 +893,19 @@ def _reads_as_list(units: str) -> bool:
 
 
 def _units_head(line: str) -> bool:
-    """Does a line (normalised) read as a unit list up to its first label, or to its end?"""
+    """Does a line (normalised) read as a unit list up to its first label, or to its end?  It may
+    open with the other name of the last unit the line before printed (县卫健局 / （县疾控中心）、县财政局)."""
     m = LABEL_RE.search(line)
-    return _reads_as_list(line[:m.start()] if m else line)
+    head = line[:m.start()] if m else line
+    other = _OTHER_NAME_RE.match(head)
+    if other is not None and reads_as_unit(other.group("name").strip()) is None:
+        rest = head[other.end():].lstrip("、,，; ")
+        return not rest or _reads_as_list(rest)
+    return _reads_as_list(head)
+
+
+#: a line opening with a unit's other name in brackets (（县疾控中心）、…, 〈区大数据局〉、…)
+_OTHER_NAME_RE = re.compile(r"\s*[(（〈<【\[](?P<name>[^()（）〈〉<>【】\[\]]{2,30})[)）〉>】\]]")
 
 
 def opens_with_unit(norm: str) -> bool:

@@ -9,6 +9,8 @@ cells are then assigned by what they look like, so a missing or wrapped cell doe
 """
 from __future__ import annotations
 
+import itertools
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -861,6 +863,8 @@ def _cell_lines(lines: list[Line], i: int) -> tuple[list[tuple[int, tuple[str, .
     cells: list[str] = []
     first = last = lines[i].no
     for ln in lines[i:]:
+        if ln.furniture:
+            continue  # a page's number or header, blanked: the table goes on over the page break
         if ln.indented:  # a cell (a tab alone: an empty one)
             first = ln.no if not cells else first
             cells.append(ln.clean)
@@ -1091,6 +1095,8 @@ def _laid_out_rows(lines: list[Line], i: int) -> tuple[list[tuple[int, tuple[str
     if len(starts) < 3:
         return None
     entries: list[tuple[int, dict[int, str]]] = []
+    pages: list[int] = []  # the page each entry prints on (0: the header's)
+    sheet = 0
     last = lines[i].no
     blank = 0
     new_page = False
@@ -1098,6 +1104,7 @@ def _laid_out_rows(lines: list[Line], i: int) -> tuple[list[tuple[int, tuple[str
         ln = lines[j]
         if ln.page_break:
             blank, new_page = 0, True  # the page's foot and head (blanked) end no table
+            sheet += 1
         if not ln.clean:
             blank += not (ln.page_break or new_page)  # none at a page's top counts
             if blank > 1 and not _page_ends(lines, j):
@@ -1125,27 +1132,39 @@ def _laid_out_rows(lines: list[Line], i: int) -> tuple[list[tuple[int, tuple[str
         if not placed:
             break
         entries.append((ln.no, placed))
+        pages.append(sheet)
         blank = 0
         last = ln.no
     numbered = bool(re.fullmatch(r"序号|编号", squash(header[0][1])))
+    # columns of names first (类别 | 指标): a line printing none of the columns after them prints
+    # their cells going on (a category 残疾人保 / 障 wrapped beside its row's name), no row's
+    names = next((k for k, (_, text) in enumerate(header)
+                  if squash(_FONT_GAP_RE.sub("", text)) not in _NAME_COLUMNS), len(header))
     # a row's line: its first cell and another, or its number alone; in a table of names, every
     # cell but the first (a category merged down over the rows below it prints once)
     # each column's width as printed (a Chinese character two of a number's or a letter's)
     shown = [max((_display_width(p[c]) for _, p in entries if c in p), default=0) for c in range(len(starts))]
     anchors = [k for k, (_, placed) in enumerate(entries)
                if (0 in placed and (len(placed) >= 2 or (numbered and placed[0].isdecimal()))
+                   and (names < 2 or max(placed) >= names)
                    or (not numbered and 0 not in placed and len(placed) == len(starts) - 1 >= 3)
-                   or (not numbered and len(placed) >= 2 and _NUMBERED_NAME_RE.match(placed.get(1, ""))))
+                   or (not numbered and len(placed) >= 2 and max(placed) >= names
+                       and _NUMBERED_NAME_RE.match(placed.get(1, ""))))
                and not _wraps_on(entries, k, shown)]
     if not anchors:
         return None
-    if anchors[0] > 0 and not numbered:
-        return None  # the header's own cells wrapped: not read so
     if len(anchors) == len(entries):
         return None  # one row a line: read as before
     width = [max((len(p[c]) for _, p in entries if c in p), default=0) for c in range(len(starts))]
     top = _top_printed(entries, anchors, len(starts))
-    centred = _centred(entries, anchors, len(starts)) if numbered else None
+    centred = _centred(entries, pages, anchors, len(starts), width)
+    if anchors[0] > 0 and not numbered:
+        # lines above the first row's: its cells' upper lines (centred), or the header's own cells
+        # wrapped, the rows printed from their top under them: neither read so
+        below = [a - anchors[0] for a in anchors]
+        wrapped = _top_printed(entries[anchors[0]:], below, len(starts))
+        if centred is None or (wrapped is not None and _short_lines(wrapped, width) <= _short_lines(centred, width)):
+            return None
     if top is not None and (centred is None or centred == top):
         chosen = top
     elif centred is not None and top is None:
@@ -1162,6 +1181,10 @@ def _laid_out_rows(lines: list[Line], i: int) -> tuple[list[tuple[int, tuple[str
     rows += [(entries[a][0], tuple(_FONT_GAP_RE.sub("", _joined_lines(cell)) for cell in cells))
              for a, cells in zip(anchors, chosen)]
     return rows, last
+
+
+#: the names of a table's columns of names, before its values (类别 | 指标 | 2020年 …)
+_NAME_COLUMNS = _INDICATOR_HEADER_START - {"序号"}
 
 
 #: the space pdftotext prints between a number and the Chinese beside it (推进第 5 项, 2022 年底前):
@@ -1212,10 +1235,20 @@ _NAME_VALUE_GAP_RE = re.compile(r"(?<=[\u4e00-\u9fff）)]) (?=[\d<>≤≥＜＞+
 
 def _standing(ln: Line, starts: list[int]) -> dict[int, str]:
     """Each stretch of a line's text by the column it stands in; none where one stands before the
-    first column, two in one column, or one across a column's start (prose)."""
+    first column, two in one column, or one across a column's start (prose).  A cell filling its
+    column to the next one's start is printed one space before that column's text: a stretch
+    running on across a column's start, one space apart where that column starts, is two cells."""
     placed: dict[int, str] = {}
-    for pos, text in _split_at_columns(_stretches(ln), starts):
+    stretches = _stretches(ln)
+    while stretches:
+        pos, text = stretches.pop(0)
         col = max((c for c, start in enumerate(starts) if start <= pos + _ALIGN_SLACK), default=None)
+        if col is not None and col + 1 < len(starts) and pos + len(text) > starts[col + 1]:
+            cut = next((m.start() for m in re.finditer(" ", text)
+                        if abs(pos + m.start() + 1 - starts[col + 1]) <= _ALIGN_SLACK), None)
+            if cut is not None:
+                stretches.insert(0, (pos + cut + 1, text[cut + 1:]))
+                text = text[:cut]
         if col is None or col in placed or (col + 1 < len(starts) and pos + len(text) > starts[col + 1]):
             return {}
         placed[col] = text
@@ -1257,12 +1290,20 @@ def _page_columns(lines: list[Line], j: int, header: list[str], widest: int) -> 
     for pos in sorted({pos for ln in page for pos, _ in _split_at_columns(_stretches(ln), None)}):
         if not places or pos - places[-1] > _ALIGN_SLACK:
             places.append(pos)
-    if len(places) == len(header) - 1 and places and (
-            column_role(header[0]) == "category" or squash(header[0]) in DIVISION_CATEGORY_HEADER):
-        # a category merged down that starts on no row of the page prints nothing there: the
-        # page's columns are the others (pdftotext sets the names at the page's margin)
-        return [places[0] - 1] + places, False
+    merged = [k for k, name in enumerate(header) if _merged_down(name)]
+    if len(places) == len(header) - 1 and len(merged) == 1:
+        # a category merged down over rows from the page above prints nothing on this one: its
+        # column stands just before the next one's, where nothing of this page stands
+        k = merged[0]
+        if k < len(places) and (k == 0 or places[k] - 1 > places[k - 1] + _ALIGN_SLACK):
+            places.insert(k, places[k] - 1)
     return (places, False) if len(places) == len(header) else None
+
+
+def _merged_down(name: str) -> bool:
+    """Does a column of this name hold a category merged down over the rows it groups (类别, 领域)?"""
+    name = squash(_FONT_GAP_RE.sub("", name))
+    return column_role(name) == "category" or name in DIVISION_CATEGORY_HEADER
 
 
 @dataclass(frozen=True)
@@ -1293,30 +1334,97 @@ def _top_printed(entries: list[tuple[int, dict[int, str]]], anchors: list[int], 
     return out
 
 
-def _centred(entries: list[tuple[int, dict[int, str]]], anchors: list[int], ncols: int
-             ) -> list[list[list[str]]] | None:
+def _centred(entries: list[tuple[int, dict[int, str]]], pages: list[int], anchors: list[int], ncols: int,
+             width: list[int]) -> list[list[list[str]]] | None:
     """Each row's cells (their lines) as printed centred in their row: as many of a cell's lines
     above its row's line as below it.  The lines before the first row's line are its cells' upper
     lines; between two rows' lines, each column's lines are the row above's lower ones (as many as
-    its upper ones) and then the row below's upper ones; the last row's lower lines end the table."""
-    def column_lines(a: int, b: int, c: int) -> list[str]:
-        return [entries[k][1][c] for k in range(a, b) if c in entries[k][1]]
-    up = [column_lines(0, anchors[0], c) for c in range(ncols)]
-    out = []
-    for n, a in enumerate(anchors):
-        b = anchors[n + 1] if n + 1 < len(anchors) else len(entries)
-        cells = []
-        nxt = []
+    its upper ones) and then the row below's upper ones; the last row's lower lines end the table.
+
+    A row going on past a page's foot prints its cells from its top there (none above its row's
+    line, a cell that fits on its row's line) down to the foot, and the lines its cells go on with
+    come first at the next page's top, before the next row's upper lines; a cell goes on there only
+    if it printed down to the foot.  A row whose next one starts on the next page is read both
+    ways, as ending at the foot and as going on past it, and so are the lines its cells may go on
+    with (`pages`: the page each entry prints on).  Of the readings that hold, the one whose cells'
+    lines stop short of their column's width only at a cell's end (`_short_lines`) is taken; None
+    where none holds, or where two read apart as well."""
+    def column_lines(a: int, b: int, c: int) -> list[tuple[int, str]]:
+        return [(pages[k], entries[k][1][c]) for k in range(a, b) if c in entries[k][1]]
+
+    def options(n: int, up: list[list[str]]):
+        """Each way row n's cells can read, given the upper lines they print: (its cells, the next
+        row's upper lines)."""
+        a = anchors[n]
+        last_row = n + 1 == len(anchors)
+        b = len(entries) if last_row else anchors[n + 1]
+        here, there = pages[a], pages[b - 1 if last_row else b]
+        regions = [column_lines(a + 1, b, c) for c in range(ncols)]
+        mid = [[entries[a][1][c]] if c in entries[a][1] else [] for c in range(ncols)]
+        if any(p not in (here, there) for region in regions for p, _ in region):
+            return  # a row over three pages: not read so
+        # whole on its page: as many lines below its row's line as above it, all on its page, the
+        # rest the next row's, on the next row's page
+        cells, nxt = [], []
         for c in range(ncols):
-            below = column_lines(a + 1, b, c)
-            if len(below) < len(up[c]) or (n + 1 == len(anchors) and len(below) != len(up[c])):
-                return None
-            mid = [entries[a][1][c]] if c in entries[a][1] else []
-            cells.append(up[c] + mid + below[:len(up[c])])
-            nxt.append(below[len(up[c]):])
-        out.append(cells)
-        up = nxt
-    return out
+            below, rest = regions[c][:len(up[c])], regions[c][len(up[c]):]
+            if len(below) < len(up[c]) or any(p != here for p, _ in below) or (rest and last_row) \
+                    or any(p != there for p, _ in rest):
+                break
+            cells.append(up[c] + mid[c] + [t for _, t in below])
+            nxt.append([t for _, t in rest])
+        else:
+            yield cells, nxt
+        if here == there or any(up):
+            return
+        # going on past the page's foot, printed from its top: its lines on its page, then as many
+        # at the next page's top as each cell that reached the foot goes on with
+        foot = max(k for k in range(a, b) if pages[k] == here)
+        ranges: list[range | list[int]] = []
+        for c in range(ncols):
+            later = sum(p == there for p, _ in regions[c])
+            reaches = c in entries[foot][1]
+            if last_row and later and not reaches:
+                return
+            ranges.append([later] if last_row else range(later + 1) if reaches else [0])
+        if math.prod(map(len, ranges)) > _CENTRED_READINGS:
+            return  # too many ways to tell: not read so
+        for goes_on in itertools.product(*ranges):
+            cells, nxt = [], []
+            for c in range(ncols):
+                later = [t for p, t in regions[c] if p == there]
+                cells.append(mid[c] + [t for p, t in regions[c] if p == here] + later[:goes_on[c]])
+                nxt.append(later[goes_on[c]:])
+            yield cells, nxt
+
+    # the readings so far, by the upper lines they leave the next row (as many as each column's: the
+    # last of the lines before its row's line): (short lines, rows, whether another reads apart as well)
+    up0 = [[text for _, text in column_lines(0, anchors[0], c)] for c in range(ncols)]
+    readings: dict[tuple[int, ...], tuple[int, list[list[list[str]]], bool, list[list[str]]]] = {
+        tuple(map(len, up0)): (0, [], False, up0)}
+    for n in range(len(anchors)):
+        after: dict[tuple[int, ...], tuple[int, list[list[list[str]]], bool, list[list[str]]]] = {}
+        for short, rows, tied, up in readings.values():
+            for cells, nxt in options(n, up):
+                key = tuple(map(len, nxt))
+                cost = short + _short_lines([cells], width)
+                held = after.get(key)
+                if held is None or cost < held[0]:
+                    after[key] = (cost, rows + [cells], tied, nxt)
+                elif cost == held[0]:
+                    after[key] = (cost, held[1], True, held[3])
+        if not after or len(after) > _CENTRED_READINGS:
+            return None
+        readings = after
+    best = min(readings.values(), key=lambda r: r[0])
+    if best[2] or sum(r[0] == best[0] for r in readings.values()) > 1:
+        return None
+    return best[1]
+
+
+#: how many readings of a centred table's lines, apart in where they leave the next row, are held
+#: at once before the table is said
+_CENTRED_READINGS = 1000
 
 
 def _short_lines(rows: list[list[list[str]]], width: list[int]) -> int:

@@ -128,6 +128,9 @@ class Line:
     page_break: bool = False
     #: the printed line ended in white space (a line wrapped at a space may keep it there)
     spaced_end: bool = False
+    #: the line was a page's furniture (a page number, a running header), blanked: a page break
+    #: inside a table, not the blank line that ends a row
+    furniture: bool = False
 
 
 @dataclass
@@ -268,6 +271,40 @@ def _is_standalone(norm: str) -> bool:
 
 #: the most lines a numbered item's title on lines of its own is wrapped over
 _TITLE_LINES = 3
+#: marks no title prints (a line printing one runs on into its text)
+_TITLE_BREAK_RE = re.compile(r"[。，,；;！？!?：:]")
+#: what a line opening mid-sentence opens with (纳入区 / 、乡镇和村: a wrap before a mark)
+_OPENS_MID_SENTENCE = frozenset("、，,。.；;：:）)》”’」")
+#: and a list's 、: a title as long as the line, printing one, may go on (纳入区、 / 乡镇和村工作事项清单)
+_FULL_TITLE_BREAK_RE = re.compile(r"[。，,；;！？!?：:、]")
+
+
+def prints_titles(lines: list[Line], width: int) -> frozenset[str]:
+    """The numbering styles whose items a document prints with their titles on lines of their own
+    (1.完善低保制度 / 将符合条件的…) more often than run on into their text (1.完善低保制度。将…): a
+    numbered line of such a style that fills the page, printing no comma or stop, is a title too
+    (`joins`), not the first line of a paragraph whose title runs on to its first comma.  (A 专栏's
+    items printed in the tasks' style, run on, count against it.)"""
+    own: Counter[str] = Counter()
+    run_on: Counter[str] = Counter()
+    for k, ln in enumerate(lines[:-1]):
+        style = _titled_style(ln.norm) if ln.norm else None
+        if style is None:
+            continue
+        if _TITLE_BREAK_RE.search(ln.norm):
+            run_on[style] += 1
+        elif not fills(ln, width) and lines[k + 1].clean and not is_structure_start(lines[k + 1].norm):
+            own[style] += 1
+    return frozenset(style for style, count in own.items() if count >= 3 and count > run_on[style])
+
+
+def _titled_style(norm: str) -> str | None:
+    """The numbering style of an item (`starts_item`) printing a title after its number (not 1.
+    alone on its line)."""
+    n = numbering(norm)
+    if n is None or (n.digit_follows and not starts_item(norm)) or not norm[n.end:].strip():
+        return None
+    return n.style
 
 
 def is_item_title(prev: Block | Paragraph, width: int) -> bool:
@@ -279,11 +316,11 @@ def is_item_title(prev: Block | Paragraph, width: int) -> bool:
     if len(prev.lines) == 2 and len(prev.lines[0].norm) <= 8:
         n = numbering(prev.norm)  # a number alone on its line: it ends where the line does
         if n is None or n.end < len(prev.lines[0].norm) or not starts_item(prev.norm) \
-                or len(prev.lines[1].norm) >= 0.8 * width:
+                or len(prev.lines[1].norm) >= FULL_LINE * width:
             return False
         title = prev.lines[1].norm
     elif not 1 <= len(prev.lines) <= _TITLE_LINES or not starts_item(prev.norm) \
-            or len(prev.lines[-1].norm) >= 0.8 * width or not all(fills(ln, width) for ln in prev.lines[:-1]):
+            or fills(prev.lines[-1], width) or not all(fills(ln, width) for ln in prev.lines[:-1]):
         return False  # a title that wrapped fills each line but its last, which is short
     else:
         title = prev.norm[numbering(prev.norm).end:]
@@ -348,17 +385,26 @@ def line_margin(lines: list[Line], width: int) -> int | None:
 
 
 def joins(prev: Block | Paragraph, line: Line, width: int = 10_000, clause_line: LabelTest | None = None,
-          label_break: LabelBreak | None = None, in_box: bool = False, margin: int | None = None) -> bool:
+          label_break: LabelBreak | None = None, in_box: bool = False, titled: frozenset[str] = frozenset(),
+          margin: int | None = None) -> bool:
     """Does `line` continue the paragraph `prev` (a wrapped line) rather than start a new one?
-    `in_box`: the paragraph is in a 专栏 box, whose items are one paragraph each."""
+    `in_box`: the paragraph is in a 专栏 box, whose items are one paragraph each; `titled`: the
+    document prints the titles of its items numbered in these styles on lines of their own
+    (`prints_titles`)."""
     para = prev if isinstance(prev, Paragraph) else Paragraph.of(prev)
     if line.indented or para.lines[-1].indented:
         return False
+    if para.open_paren() and _CLOSING_NUMBER_RE.match(line.norm):
+        return True  # 《无障碍设计规范（GB50763-2 / 012）》: the bracket left open closes, no item 12）
     if (is_structure_start(line.norm) and not (lost_numeral(line.norm) and fills(para.lines[-1], width))) \
             or is_item_title(para, width):
         return False
     if margin is not None and _indented_anew(para, line, margin):
         return False
+    if titled and len(para.lines) == 1 and fills(line, width) and not _FULL_TITLE_BREAK_RE.search(para.norm) \
+            and line.norm[:1] not in _OPENS_MID_SENTENCE \
+            and not para.unbalanced() and _titled_style(para.norm) in titled:
+        return False  # a title as long as the line, no comma or list in it, and a full line of text under it
     if DOC_NUMBER_RE.fullmatch(line.norm.strip()) or DATE_CN_RE.fullmatch(line.norm.strip()) \
             or DATE_HANZI_RE.fullmatch(line.norm.strip()):
         return False  # a notice's 文号 (青政办发〔2021〕12号) and its date are lines of their own
@@ -384,10 +430,20 @@ def joins(prev: Block | Paragraph, line: Line, width: int = 10_000, clause_line:
         return False  # 责任单位：… on a line of its own ends there (the task's text may follow it)
     if para.unbalanced():
         return True  # inside 《…》 or “…”: a wrapped title or sentence
-    # a title's or signature's last word (规划, 办公室, 人民政府 …) ending a full line of a paragraph
-    # of sentences is where the line wrapped (…区残联负责，区总工会 区政府办公室 / 〈区大数据局〉…配合。)
+    if fills(para.lines[-1], width) and _MID_SENTENCE_RE.search(para.lines[-1].norm):
+        # …，由区残联、区政府办公室 / 〈区大数据局〉牵头: a sentence or a list wrapped, whatever its last
+        # word ends in (办公室 ends a signature's or a title's line too, never one that wrapped mid-list)
+        return True
+    # nor does one that fills the page in a paragraph of sentences (…。组织参加技能大赛 区政府办公室)
     return not para.is_standalone() or (fills(para.lines[-1], width)
                                         and any(_SENTENCE_MARKS.intersection(ln.norm) for ln in para.lines))
+
+
+#: a line opening with a number and a closing bracket (012）, 3)): an item's number, or the close of a
+#: bracket the line before left open
+_CLOSING_NUMBER_RE = re.compile(r"\s*\d{1,4}\s*\)")
+#: marks inside a sentence or a list: a line printing one is no title's or signature's
+_MID_SENTENCE_RE = re.compile(r"[，,；;、]")
 
 
 #: a line opening with a name and a wide gap (two spaces or more, a full-width space): a box's item
@@ -495,6 +551,12 @@ class Paragraph:
         text = "".join(reversed(parts))
         return text[:len(text) - skip][-k:] if k else ""
 
+    def open_paren(self) -> bool:
+        """Is a round bracket left open (more （ than ） so far, the one closing its own number, 29）, not
+        counted)?"""
+        numbered = bool(self.lines) and _CLOSING_NUMBER_RE.match(self.lines[0].norm) is not None
+        return self._brackets["("] > self._brackets[")"] - numbered
+
     def unbalanced(self) -> bool:
         """`_unbalanced(self.norm)`: more of a bracket opened than closed."""
         return any(self._brackets[o] > self._brackets[c] for o, c in OPENERS.items())
@@ -544,23 +606,27 @@ def _box_title(blocks: list[Block], para: Paragraph) -> bool:
 
 def make_blocks(lines: list[Line], width: int | None = None, clause_line: LabelTest | None = None,
                 label_break: LabelBreak | None = None, names_apart: LabelBreak | None = None,
-                margin: int | None = None, list_break: LabelBreak | None = None) -> list[Block]:
+                titled: frozenset[str] | None = None, margin: int | None = None,
+                list_break: LabelBreak | None = None) -> list[Block]:
     """Join wrapped lines into paragraphs; blank lines do not end a paragraph by themselves
     (PDF extraction puts them inside sentences), punctuation and structure do.  `names_apart`:
     do a line and the next print names of a list parted by white space on either side of the
     break?  Where the text kept the space the line wrapped at, it is kept in the paragraph.
-    `list_break`: does a line end a list of names parted by spaces, and the next open another
-    (the space the line wrapped at not kept)?  A space then parts them.  `margin`: where the
-    text's wrapped lines start (`line_margin`)."""
+    `titled`: the numbering styles whose titles the document prints on lines of their own
+    (`prints_titles`, worked out from `lines` if not given).  `list_break`: does a line end a list
+    of names parted by spaces, and the next open another (the space the line wrapped at not
+    kept)?  A space then parts them.  `margin`: where the text's wrapped lines start
+    (`line_margin`, worked out from `lines` if not given)."""
     blocks: list[Block] = []
     width = line_width(lines) if width is None else width
     margin = line_margin(lines, width) if margin is None else margin
     para: Paragraph | None = None
     in_box = False  # since a box's heading, no other heading or numbered item
+    titled = prints_titles(lines, width) if titled is None else titled
     for line in lines:
         if not line.clean:
             continue
-        if para is not None and joins(para, line, width, clause_line, label_break, in_box, margin) \
+        if para is not None and joins(para, line, width, clause_line, label_break, in_box, titled, margin) \
                 and not _box_title(blocks, para):
             last = para.lines[-1]
             if names_apart is not None and (line.lead or last.spaced_end) and names_apart(last.norm, line.norm) \

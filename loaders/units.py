@@ -252,6 +252,9 @@ def split_unit_list(text: str) -> list[str]:
         parts.append(cur.strip())
     for k in range(len(parts) - 1, 0, -1):
         head, tail = parts[k - 1], parts[k]
+        if spaced[k - 1] and tail[:1] in _BRACKETS and tail[-1:] == _BRACKETS[tail[0]]:
+            parts[k - 1:k + 1] = [head + tail]  # 县卫健局 / （县疾控中心）: its other name, on the next line
+            continue
         # not a name of its own after it (区残联* 区民政局: a marked lead, then the next name, both
         # opening with the region's level), nor a head printing a mark
         if (spaced[k - 1] and len(head) <= _CUT_HEAD and _CJK_ONLY_RE.fullmatch(head)

@@ -826,3 +826,18 @@ def test_a_principles_section_of_a_chapter_of_no_kind_raises_no_gap(tmp_path):
                   "二、重点任务\n1.完善低保制度。纳入低保。（县民政局负责）\n三、保障措施\n加强组织领导。\n")
     assert [(t.title, [u.label for u in t.units("lead")]) for t in r.tasks()] == [("完善低保制度", ["县民政局"])]
     assert [(g.line, g.kind) for g in r.warnings] == [(7, "responsibility")]
+
+
+@pytest.mark.parametrize("other", ["（县疾控中心）", "〈县疾控中心〉"])
+def test_a_units_other_name_opening_the_next_line_goes_with_it(tmp_path, other):
+    """牵头单位：县卫健局 / （县疾控中心）、县财政局: the lead's other name in brackets, printed on the next
+    line, and the list going on after it.  Before, the line was read as nothing, 县财政局 lost, and
+    nothing said (coverage 100%)."""
+    path = tmp_path / "plan.txt"
+    path.write_text("青山县“十四五”残疾人事业发展规划\n一、主要任务\n1.加强康复服务。推进康复。\n牵头单位：县卫健局\n"
+                    f"{other}、县财政局\n2.推进教育。发展教育。\n牵头单位：县教育局\n二、保障措施\n加强组织领导。\n",
+                    encoding="utf-8")
+    r = load_plan(path)
+    assert [(t.title, [u.label for u in t.units("lead")]) for t in r.tasks()] == [
+        ("加强康复服务", ["县卫生健康局", "县财政局"]), ("推进教育", ["县教育局"])]
+    assert not [w for w in r.warnings if w.kind == "responsibility"]

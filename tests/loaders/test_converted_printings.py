@@ -9,6 +9,7 @@ fonts-noto-cjk for the Chinese glyphs)."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -20,6 +21,7 @@ pytest.importorskip("pdfplumber")
 
 from policykg.loaders.formats import read_document  # noqa: E402
 from policykg.loaders.plan import load_plan  # noqa: E402
+from tests.loaders.handmade import DIVISION_HEADER  # noqa: E402
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PANDOC = shutil.which("pandoc")
@@ -471,6 +473,186 @@ def official_word_file(path: Path, paragraphs: list[str], *, size: float = 16, t
     return path
 
 
+def set_table(d, rows: list[list[str]], widths: tuple[float, ...], centred: bool = False,
+              merged: tuple[tuple[int, int, int], ...] = ()):
+    """A table of `rows` whose columns are `widths` inches wide (LibreOffice lays a table out by its
+    grid's widths), its cells centred in their rows where `centred`, and each (column, top, bottom)
+    of `merged` one cell merged down, printing its top cell's text."""
+    from docx.enum.table import WD_ALIGN_VERTICAL
+    from docx.shared import Inches
+    t = d.add_table(rows=len(rows), cols=len(rows[0]))
+    t.style = "Table Grid"
+    t.autofit = False
+    for c, w in enumerate(widths):
+        t.columns[c].width = Inches(w)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            cell = t.cell(r, c)
+            cell.text = text
+            cell.width = Inches(widths[c])
+            if centred:
+                cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+    for c, top, bottom in merged:
+        t.cell(top, c).merge(t.cell(bottom, c)).text = rows[top][c]
+    return t
+
+
+def pdftotext_of(paths: list[Path], tmp_path: Path, mode: str | None) -> list[Path]:
+    """The Word files printed to PDF by LibreOffice, and their text as pdftotext extracts it in
+    `mode` (-layout, -raw, or None: its default)."""
+    env = dict(os.environ, HOME=str(tmp_path))
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(tmp_path / "pdf"), *map(str, paths)], check=True, capture_output=True,
+                   timeout=300, env=env)
+    out = []
+    for path in paths:
+        out.append(tmp_path / f"{path.stem}{mode or ''}.txt")
+        subprocess.run([PDFTOTEXT, *([mode] if mode else []), "-enc", "UTF-8", str(tmp_path / "pdf" / f"{path.stem}.pdf"),
+                        str(out[-1])], check=True, capture_output=True, timeout=120)
+    return out
+
+
+#: names long enough to wrap over two to four lines in a column 1.6 inches wide
+WRAPPING_NAMES = ["城乡残疾人职业技能培训人数（人次）", "困难残疾人生活补贴和重度残疾人护理补贴的发放覆盖率（%）",
+                  "残疾人家庭无障碍改造完成户数占当年申请改造户数的比例（%）", "持证残疾人及残疾儿童基本康复服务覆盖率（%）",
+                  "城乡残疾人基本医疗保险和基本养老保险的参保率（%）", "残疾人辅助器具适配率（%）"]
+
+
+def indicator_rows(n: int) -> list[list[str]]:
+    return [["指标", "2020年", "2025年", "属性"]] + [
+        [WRAPPING_NAMES[k % 6], ["——", "100", "95", "85"][k % 4], ["800", "100", ">97", "≥90%"][k % 4],
+         ["预期性", "约束性"][k % 2]] for k in range(n)]
+
+
+def division_rows(n: int) -> list[list[str]]:
+    units = ["县民政局", "县卫健局", "县住建局", "县教育局", "县人社局", "县财政局", "县残联", "县交通运输局", "县文旅局",
+             "县医保局"]
+    return [DIVISION_HEADER] + [
+        [str(k), f"推进第{k}项重点工作，完善相关制度机制，加强组织协调，确保各项措施落实到位。" if k % 2 else f"落实第{k}项工作。",
+         units[k % 10], f"{units[(k + 5) % 10]}、{units[(k + 6) % 10]}", ["2022年底前", "长期坚持", "2025年"][k % 3]]
+        for k in range(1, n + 1)]
+
+
+def padded_plan(path: Path, lines_before: int, *, indicators=None, division=None, widths=(), centred=False,
+                merged=()) -> Path:
+    """A plan whose indicator table (under 一、主要指标) or task-division table (in its annex) follows
+    `lines_before` one-line paragraphs: moved so down the page, the table crosses the page's foot at
+    another of its rows' lines."""
+    d = docx.Document()
+    d.add_paragraph(TITLE)
+    d.add_paragraph("一、主要指标")
+    if indicators:
+        for _ in range(lines_before):
+            d.add_paragraph("加强组织领导，完善工作机制。")
+        d.add_paragraph("“十四五”时期残疾人事业发展主要指标")
+        set_table(d, indicators, widths, centred, merged)
+    d.add_paragraph("二、主要任务")
+    d.add_paragraph("（一）健全社会保障体系")
+    d.add_paragraph("1.强化兜底保障。将符合条件的残疾人纳入保障范围。（牵头单位：县民政局；配合单位：县财政局）")
+    d.add_paragraph("2.加强康复服务。实施精准康复服务行动。（牵头单位：县卫健局；配合单位：县残联）")
+    d.add_paragraph("三、保障措施")
+    d.add_paragraph("加强组织领导，完善工作机制。")
+    if division:
+        d.add_paragraph("附件")
+        d.add_paragraph("重点工作任务分工表")
+        for _ in range(lines_before):
+            d.add_paragraph("加强组织领导，完善工作机制。")
+        set_table(d, division, widths, centred, merged)
+    d.add_paragraph("")
+    d.save(str(path))
+    return path
+
+
+def goes_on_past_the_page(text: str, header: str, starts: tuple[str, ...]) -> bool:
+    """Does a row of the table under `header` go on past a page's foot: the first line at a page's
+    top in the table opens with no row's text (`starts`: how its rows' cells open) nor a number?"""
+    table = text[text.index(header):]
+    for page in table.split("\f")[1:]:
+        first = page.strip().split("\n")[0].split()[0] if page.strip() else ""
+        if first and not first.isdecimal() and not any(s.startswith(first) or first.startswith(s) for s in starts):
+            return True
+    return False
+
+
+@needs_soffice
+@needs_pdftotext
+def test_centred_tables_over_a_page_read_from_pdftotext_layout_as_the_word_file(tmp_path):
+    """-layout of tables whose cells are centred in their rows: an indicator table, its names over
+    two to four lines (a name of two prints none on its row's line, its values alone there), and a
+    task-division table, each moved down the page line by line so that it crosses the page's foot at
+    every place in a row.  A row going on past the foot prints its cells from its top there, and
+    the lines they go on with come first at the next page's top.  Before: the indicator table said
+    (its lines ending in 约束性 not read), and a table whose row went on past the foot said (read
+    neither as from its top nor as centred); now each reads as the Word file, nothing said."""
+    paths = [padded_plan(tmp_path / f"indicators{k}.docx", k, indicators=indicator_rows(12), widths=(1.6, 1.0, 1.0, 1.0),
+                         centred=True) for k in range(33, 41)]
+    paths += [padded_plan(tmp_path / f"division{k}.docx", k, division=division_rows(8),
+                          widths=(0.5, 2.0, 1.0, 1.2, 1.0), centred=True) for k in range(33, 41)]
+    broken = set()
+    for path, text in zip(paths, pdftotext_of(paths, tmp_path, "-layout")):
+        want = reading(load_plan(path))
+        got = load_plan(text)
+        assert reading(got) == want, path.name
+        assert [g for g in got.warnings if g.kind == "table"] == [], path.name
+        printed = text.read_text(encoding="utf-8")
+        if path.stem.startswith("indicators"):
+            assert len(want["indicators"]) == 12
+            if goes_on_past_the_page(printed, "指标", tuple(WRAPPING_NAMES)):
+                broken.add("indicators")
+        else:
+            assert len(want["tasks"]) == 10
+            if goes_on_past_the_page(printed, "序号", ("推进第", "落实第", "县")):
+                broken.add("division")
+    assert broken == {"indicators", "division"}  # a row of each went on past a page's foot
+
+
+CATEGORY_NAMES = [["类别", "指标", "2020年", "2025年", "属性"]] + [
+    [["残疾人保障", "残疾人发展"][k // 6] if k % 6 == 0 else "", WRAPPING_NAMES[k % 6], *row[1:]]
+    for k, row in enumerate(indicator_rows(12)[1:])]
+
+
+@needs_soffice
+@needs_pdftotext
+def test_an_indicator_table_whose_category_wraps_and_is_merged_down_reads_from_pdftotext_layout(tmp_path):
+    """-layout of an indicator table whose category (类别, merged down over six rows) wraps in its
+    narrow column (残疾人保 / 障) beside the name's wrapped line: before, that line was read as a row
+    of its own (an indicator 培训人数 with no values, the row above's name cut), nothing said.  A
+    row's line prints a cell of the columns after its names.  And crossing a page, where the
+    category merged down from the page above prints nothing: before, said (no line printing every
+    column); now its column stands just before the name's.  Each reads as the Word file."""
+    paths = [padded_plan(tmp_path / f"plan{k}.docx", k, indicators=CATEGORY_NAMES, widths=(0.9, 1.6, 0.8, 0.8, 0.8),
+                         merged=((0, 1, 6), (0, 7, 12))) for k in (0, 36, 40)]
+    for path, text in zip(paths, pdftotext_of(paths, tmp_path, "-layout")):
+        want = reading(load_plan(path))
+        assert want["indicators"][0] == ("城乡残疾人职业技能培训人数", "人次", "——", "800", "预期性")
+        got = load_plan(text)
+        assert reading(got) == want, path.name
+        assert [g for g in got.warnings if g.kind == "table"] == [], path.name
+    assert "\f" in text.read_text(encoding="utf-8").split("类别")[1]  # the last crosses a page
+
+
+def division_plan(path: Path, rows: list[list[str]], widths: tuple[float, ...], *, annex: bool) -> Path:
+    """A plan whose division table stands in its annex, or as a section of its task chapter."""
+    d = docx.Document()
+    d.add_paragraph(TITLE)
+    d.add_paragraph("一、主要任务")
+    d.add_paragraph("（一）健全社会保障体系")
+    d.add_paragraph("1.强化兜底保障。将符合条件的残疾人纳入保障范围。（牵头单位：县民政局；配合单位：县财政局）")
+    d.add_paragraph("2.加强康复服务。实施精准康复服务行动。（牵头单位：县卫健局；配合单位：县残联）")
+    if not annex:
+        d.add_paragraph("（二）推进重点任务分工")
+        set_table(d, rows, widths)
+    d.add_paragraph("二、保障措施")
+    d.add_paragraph("加强组织领导，完善工作机制。")
+    if annex:
+        d.add_paragraph("附件")
+        d.add_paragraph("重点工作任务分工表")
+        set_table(d, rows, widths)
+    d.add_paragraph("")
+    d.save(str(path))
+    return path
+
+
 @needs_soffice
 def test_a_dated_clause_printed_to_pdf_at_16pt_reads_its_units_and_deadline(tmp_path):
     # before: LibreOffice (as Word and WPS do) sets a quarter character between Chinese and Western
@@ -690,11 +872,13 @@ MARK_NOTE = "注：带*的为牵头单位。"
 def test_a_list_of_names_parted_by_spaces_wrapped_inside_a_name_reads_the_name_whole(tmp_path):
     # the rule above must not part a name cut inside at the break, its head ending as a body's name
     # may (区政府办 / 公室〈区大数据局〉, 区机构编制委 / 员会办公室, 区人力资源和社会 / 保障局): the tails are
-    # no body of a kind a plan names; nor a party committee's organ (区委 / 组织部)
+    # no body of a kind a plan names; nor a party committee's organ (区委 / 组织部), nor a committee's
+    # members (残疾人工作委员会 / 各成员单位)
     lines = [TITLE.replace("县", "区"), "一、主要任务", "1.加快发展信息无障碍。推动无障碍技术和产品的开发，",
              "区残联负责，区委网信办 区政府办", "公室〈区大数据局〉 区工信局配合。",
              "2.加强残疾人组织建设。健全残疾人组织，区残联负责，", "区委组织部 区机构编制委", "员会办公室 区人力资源和社会",
              "保障局配合。", "3.加强各级残联组织建设。发挥桥梁纽带作用，区委", "组织部 区残联负责，区民政局配合。",
+             "4.营造良好氛围。（由区委宣传部 区残联负责，区融媒体中心 残疾人工作委员会", "各成员单位协助）",
              "二、保障措施", "加强组织领导，完善工作机制。"]
     path = tmp_path / "plan.txt"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -703,7 +887,8 @@ def test_a_list_of_names_parted_by_spaces_wrapped_inside_a_name_reads_the_name_w
             for t in record.tasks()] == [
         ("加快发展信息无障碍", ["区残疾人联合会"], ["区委网信办", "区政府办公室", "区工业和信息化局"]),
         ("加强残疾人组织建设", ["区残疾人联合会"], ["区委组织部", "区机构编制委员会办公室", "区人力资源和社会保障局"]),
-        ("加强各级残联组织建设", ["区委组织部", "区残疾人联合会"], ["区民政局"])]
+        ("加强各级残联组织建设", ["区委组织部", "区残疾人联合会"], ["区民政局"]),
+        ("营造良好氛围", ["区委宣传部", "区残疾人联合会"], ["区融媒体中心", "残疾人工作委员会成员单位"])]
 
 
 def test_a_clause_wrapped_after_its_leads_semicolon_laid_out_by_pdftotext_keeps_its_supporters(tmp_path):
@@ -727,3 +912,88 @@ def test_a_clause_wrapped_after_its_leads_semicolon_laid_out_by_pdftotext_keeps_
          ["县委组织部", "县发展和改革委员会", "县税务局"]),
         ("加强康复服务", ["县卫生健康局"], ["县残疾人联合会"])]
     assert record.warnings == []
+@needs_pdftotext
+def test_a_division_table_without_a_number_column_from_pdftotext_default_mode_is_said(tmp_path):
+    """pdftotext's default mode prints a table a column after another, each column's cells in runs
+    of a few rows, the runs in an order of its own (row 5's unit before row 4's, a heading of the
+    text among them): no rule reads the rows back.  A table with no 序号 column (重点任务 | 牵头单位 |
+    配合单位 | 完成时限, its tasks numbered in their cells or not) was lost with nothing said: its
+    units read as no task's, and where it stands in the task chapter its tasks read with no units.
+    Now the lead column's name alone on its line is said, whatever stands before it."""
+    rows = [["重点任务", "牵头单位", "配合单位", "完成时限"]] + [row[1:] for row in division_rows(6)[1:]]
+    numbered = [rows[0]] + [[f"{k}.{row[0]}", *row[1:]] for k, row in enumerate(rows[1:], 1)]
+    paths = [division_plan(tmp_path / "annex.docx", rows, (2.8, 1.2, 1.5, 1.0), annex=True),
+             division_plan(tmp_path / "section.docx", numbered, (2.8, 1.2, 1.5, 1.0), annex=False)]
+    for path, text in zip(paths, pdftotext_of(paths, tmp_path, None)):
+        record = load_plan(text)
+        lines = text.read_text(encoding="utf-8").splitlines()
+        said = [g for g in record.warnings if g.message.startswith("a table's column of units named alone")]
+        assert len(said) == 1 and lines[said[0].line - 1] == "牵头单位", path.name
+        # the plan's own tasks keep their units; the table's give none
+        assert [(t.no, [u.label for u in t.units("lead")]) for t in record.tasks()][:2] == [
+            ("1", ["县民政局"]), ("2", ["县卫生健康局"])]
+        assert not [r for t in record.tasks()[2:] for r in t.responsibilities]
+    assert len(load_plan(text).tasks()) == 8  # the section's tasks, read from their cells, with no units
+
+
+@needs_soffice
+@needs_pdftotext
+def test_an_indicator_table_with_no_attribute_column_from_pdftotext_raw_or_default_mode_is_said(tmp_path):
+    """An indicator table with no 属性 column (指标 | 单位 | 2020年 | 2025年) under a chapter of goals:
+    -raw prints its header on a line and each row cut over lines (names, then 人次 —— 800), the
+    default mode its header's cells and each column's cells apart (指标 alone, the names, then
+    2020 年 alone …, after the next chapter's heading): no reader reads them, and no line ends in an
+    attribute to say so.  Before: its indicators lost, nothing said; now its header left among the
+    prose is said.  -layout reads as the Word file."""
+    rows = [["指标", "单位", "2020年", "2025年"]] + [
+        [name.rsplit("（", 1)[0], name.rsplit("（", 1)[1].rstrip("）"), *row[1:3]]
+        for name, row in zip(WRAPPING_NAMES, indicator_rows(6)[1:])]
+    d = docx.Document()
+    for text in (TITLE, "一、发展基础", "“十三五”时期成效明显。", "二、发展目标", "到2025年，残疾人事业发展水平明显提高。",
+                 "“十四五”时期残疾人事业发展主要指标"):
+        d.add_paragraph(text)
+    set_table(d, rows, (2.0, 0.8, 1.0, 1.0))
+    for text in ("三、发展环境", "残疾人事业发展面临新的机遇。", "四、主要任务", "（一）健全社会保障体系",
+                 "1.强化兜底保障。将符合条件的残疾人纳入保障范围。（牵头单位：县民政局；配合单位：县财政局）",
+                 "五、保障措施", "加强组织领导，完善工作机制。", ""):
+        d.add_paragraph(text)
+    path = tmp_path / "plan.docx"
+    d.save(str(path))
+    want = reading(load_plan(path))
+    assert [i[:4] for i in want["indicators"]][:1] == [("城乡残疾人职业技能培训人数", "人次", "——", "800")]
+    assert len(want["indicators"]) == 6
+    for mode, header in (("-raw", "指标 单位 2020 年 2025 年"), (None, "指标")):
+        text = pdftotext_of([path], tmp_path, mode)[0]
+        record = load_plan(text)
+        assert record.indicators == []
+        lines = text.read_text(encoding="utf-8").splitlines()
+        said = [g for g in record.warnings if g.message.startswith("an indicator table's header")]
+        assert len(said) == 1 and lines[said[0].line - 1] == header, mode
+    assert reading(load_plan(pdftotext_of([path], tmp_path, "-layout")[0])) == want
+
+
+@needs_soffice
+@needs_pdftotext
+def test_a_cell_filling_its_column_reads_from_pdftotext_layout_as_the_word_file(tmp_path):
+    """-layout prints a cell whose text fills its column one space before the next column's text
+    (推进第 1 项重点工作，完善相关制度 县卫健局): before, that line stood across a column's start, was
+    read as prose, and the division table standing in the task chapter was said (its header not
+    read, its rows unread paragraphs, the chapter holding no task).  A stretch running on across a
+    column's start, one space apart where that column starts, is two cells; read as the Word file."""
+    d = docx.Document()
+    for text in (TITLE, "一、主要任务", "（一）健全社会保障体系",
+                 "1.强化兜底保障。将符合条件的残疾人纳入保障范围。（牵头单位：县民政局；配合单位：县财政局）",
+                 "二、重点任务分工"):
+        d.add_paragraph(text)
+    set_table(d, division_rows(6), (0.5, 2.6, 1.1, 1.3, 1.0))
+    for text in ("三、保障措施", "加强组织领导，完善工作机制。", ""):
+        d.add_paragraph(text)
+    path = tmp_path / "plan.docx"
+    d.save(str(path))
+    want = reading(load_plan(path))
+    assert len(want["tasks"]) == 7
+    text = pdftotext_of([path], tmp_path, "-layout")[0]
+    assert re.search(r"制度 县卫健局", text.read_text(encoding="utf-8"))  # one space before the lead's column
+    got = load_plan(text)
+    assert reading(got) == want
+    assert got.warnings == []

@@ -276,11 +276,18 @@ from policykg.loaders.text import Block, make_blocks, make_lines  # noqa: E402
 PROSE = "推进城乡基本公共服务均等化加快建设现代化经济体系不断提高人民生活水平"  # no sentence end
 
 
-def _reference_joins(prev: Block, line, width, clause_line, in_box) -> bool:
+def _reference_joins(prev: Block, line, width, clause_line, in_box, titled=frozenset()) -> bool:
     """The joining rule as it reads, on the paragraph's whole text (quadratic, the specification)."""
     if line.indented or prev.lines[-1].indented:
         return False
+    numbered = text_mod._CLOSING_NUMBER_RE.match(prev.lines[0].norm) is not None
+    if prev.norm.count("(") > prev.norm.count(")") - numbered and text_mod._CLOSING_NUMBER_RE.match(line.norm):
+        return True
     if text_mod.is_structure_start(line.norm) or text_mod.is_item_title(prev, width):
+        return False
+    if titled and len(prev.lines) == 1 and text_mod.fills(line, width) \
+            and not text_mod._FULL_TITLE_BREAK_RE.search(prev.norm) and line.norm[:1] not in text_mod._OPENS_MID_SENTENCE \
+            and not text_mod._unbalanced(prev.norm) and text_mod._titled_style(prev.norm) in titled:
         return False
     if text_mod.DOC_NUMBER_RE.fullmatch(line.norm.strip()) or text_mod.DATE_CN_RE.fullmatch(line.norm.strip()) \
             or text_mod.DATE_HANZI_RE.fullmatch(line.norm.strip()):
@@ -305,6 +312,8 @@ def _reference_joins(prev: Block, line, width, clause_line, in_box) -> bool:
         return False
     if text_mod._unbalanced(prev.norm):
         return True
+    if text_mod.fills(prev.lines[-1], width) and text_mod._MID_SENTENCE_RE.search(prev.lines[-1].norm):
+        return True
     return not text_mod._is_standalone(prev.norm)
 
 
@@ -318,10 +327,11 @@ def _reference_box_title(blocks: list[Block]) -> bool:
 def _reference_blocks(lines, width, clause_line) -> list[Block]:
     blocks: list[Block] = []
     in_box = False  # a paragraph opened as a box's heading, and none since opened with other numbering
+    titled = text_mod.prints_titles(lines, width)
     for line in lines:
         if not line.clean:
             continue
-        if blocks and _reference_joins(blocks[-1], line, width, clause_line, in_box) \
+        if blocks and _reference_joins(blocks[-1], line, width, clause_line, in_box, titled) \
                 and not _reference_box_title(blocks):
             blocks[-1] = Block(blocks[-1].lines + [line], blocks[-1].text + line.clean, blocks[-1].norm + line.norm)
         else:

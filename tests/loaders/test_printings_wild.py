@@ -332,6 +332,57 @@ def test_a_tasks_title_wrapped_over_two_lines_ends_on_its_short_line(tmp_path):
     assert r.tasks()[0].text.endswith("制度化管理。")
 
 
+@pytest.mark.parametrize("cut", ["由县残联、县政府办公室", "牵头单位：县残联；配合单位：县委网信办、县政府办公室"])
+def test_a_line_wrapped_after_a_name_ending_as_a_signature_goes_on(tmp_path, cut):
+    """A full line of a sentence or a clause ending in 办公室 (as a signature's line or a notice's
+    title ends) was taken to end its paragraph: the rest of the list, on the next line, was lost
+    (…由县残联、县政府办公室 / 〈县大数据局〉牵头: no lead read; …县政府办公室 / 〈县大数据局〉、县工信局: two
+    supporters lost), nothing said."""
+    if cut.startswith("由"):
+        text = "1.推进信息化建设。提升基层人员能力，" + cut
+        rest = "〈县大数据局〉牵头，县委网信办、县民政局配合。"
+        lead, support = ["县残疾人联合会", "县政府办公室"], ["县委网信办", "县民政局"]
+    else:
+        text = "1.推进信息化建设。提升基层人员能力。\n" + cut
+        rest = "〈县大数据局〉、县工信局、县民政局"
+        lead, support = ["县残疾人联合会"], ["县委网信办", "县政府办公室", "县工业和信息化局", "县民政局"]
+    width = len(text.split("\n")[-1])
+    r = _wrapped_plan(tmp_path, [text + "\n" + rest], width=width)
+    assert owners(r) == [("推进信息化建设", lead, support)]
+
+
+def test_a_lead_closing_its_line_with_a_semicolon_and_its_supporters_on_the_next(tmp_path):
+    """县委宣传部、县政务服务局牵头； / 县发改委、县残联按照职能分工负责: one clause over two lines.  The
+    second line was read as a clause of its own, and its units as leads (no lead beside them)."""
+    r = plan(tmp_path, "一、主要任务\n1.加强信息无障碍建设。推进网站改造。\n县委宣传部、县政务服务局牵头；\n"
+                       "县发展和改革委员会、县残联按照职能分工负责\n2.加强康复服务。推进康复。\n")
+    assert owners(r) == [("加强信息无障碍建设", ["县委宣传部", "县政务服务局"], ["县发展和改革委员会", "县残疾人联合会"]),
+                         ("加强康复服务", [], [])]
+
+
+def test_a_number_closing_a_bracket_left_open_at_a_wrap_is_no_task(tmp_path):
+    """《无障碍设计规范（GB50763-2 / 012）》: the line opening 012） closes the bracket the line before left
+    open.  Before, it was read as a task numbered 12, its title 》，贯彻落实…, and the units of the task it
+    cut went to it (the task above without its units, a numbering gap said)."""
+    text = ("1）提升无障碍建设管理水平。新建设施严格执行《无障碍设计规范（GB50763-2012）》，贯彻落实相关条例。"
+            "（县住建局牵头，县残联配合）")
+    width = text.index("012）")  # the line breaks there
+    r = _wrapped_plan(tmp_path, [_cut(text, width)], width=width)
+    assert owners(r) == [("提升无障碍建设管理水平", ["县住房和城乡建设局"], ["县残疾人联合会"])]
+    assert not [w for w in r.warnings if w.kind == "numbering"]
+
+
+def test_a_title_as_long_as_the_line_in_a_plan_printing_titles_apart(tmp_path):
+    """A plan printing each task's title on a line of its own: a title as long as the line (no
+    comma, no 、 in it) over a full line of text is a title.  Before, it ran on into the text, the
+    title cut at the text's first comma."""
+    text = "将志愿助残纳入全县志愿服务总体规划，逐步完善运行机制，发展壮大志愿者队伍，推动服务项目运作和制度化管理。"
+    titles = ["完善低保制度", "加强康复服务", "推进无障碍环境建设", "加强重大疫情等突发公共事件中对残疾人的保护"]
+    r = _wrapped_plan(tmp_path, [f"{k}.{t}\n" + _cut(text, 24) for k, t in enumerate(titles, 1)])
+    assert len("4." + titles[-1]) >= 0.9 * 24
+    assert [t.title for t in r.tasks()] == titles
+
+
 TRAILING = """一、主要任务
 （一）健全社会保障体系
 1.完善低保制度。纳入低保。

@@ -603,3 +603,27 @@ def test_a_laid_out_row_going_on_past_a_pages_foot_and_head_is_read_whole(tmp_pa
                    + "\n二、保障措施\n加强组织领导。\n")
     assert rows_of(r) == EXPECTED
     assert [g for g in r.warnings if g.kind == "table"] == []
+
+
+@pytest.mark.parametrize("cut", [1, 3, 7])
+def test_a_table_one_cell_a_line_goes_on_past_a_pages_foot_and_head(tmp_path, cut):
+    """A page's number and running header (furniture, blanked) between the cells of a table printed
+    one cell a line: before, the blank they left ended the row, inside the header (序号 / — 9 — /
+    青山县…规划 / 重点工作任务: every row lost, said only as paragraphs read into nothing) or inside a
+    row."""
+    lines = tabbed(("序号", "重点工作任务", "牵头单位", "配合单位", "完成时限"), ROWS).splitlines(keepends=True)
+    furniture = "— 9 —\n\f青山县“十四五”残疾人事业发展规划\n"
+    r = table_plan(tmp_path, "".join(lines[:cut]) + furniture + "".join(lines[cut:]))
+    assert rows_of(r) == EXPECTED
+    assert [g for g in r.warnings if g.kind in ("table", "unread")] == []
+
+
+@pytest.mark.parametrize("cut", [2, 6, 11])
+def test_a_numbered_table_one_cell_a_line_goes_on_past_a_pages_foot_and_head(tmp_path, cut):
+    """pdftotext's default mode prints a 序号 table one cell a line, no blank line between: a page's
+    number and header between its cells, wherever they fall, leave every row read."""
+    cells = ["序号", "重点工作任务", "牵头单位", "配合单位", "完成时限"] + [c for row in ROWS for c in row]
+    furniture = ["— 9 —", "\f青山县“十四五”残疾人事业发展规划"]
+    r = table_plan(tmp_path, "\n".join(cells[:cut] + furniture + cells[cut:]) + "\n")
+    assert rows_of(r) == EXPECTED
+    assert [g for g in r.warnings if g.kind in ("table", "unread")] == []
