@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from policykg.loaders.table_vocab import (DIVISION_CATEGORY_HEADER, MAX_DIVISION_COLUMNS, attribute_of, UNIT_PAREN_RE, DivisionRow,
                                           DivisionTable, IndicatorRow, IndicatorTable, header_roles, header_units, is_value_role,
                                           column_role, division_columns, is_category_cell, is_header_cell,
-                                          is_heading_line, is_measure_unit, is_total_cell, names_indicators, table_category, note_no_lead, note_unread, split_unit_paren, squash, unitlike)
+                                          is_heading_line, is_measure_unit, is_total_cell, names_indicators, table_category, note_no_lead, note_unread, row_number, split_unit_paren, squash, unitlike)
 from policykg.loaders.grids import ACROSS_CORNERS, across_header, across_label, across_name, read_across_grid, read_indicator_grid
 from policykg.loaders.reading import Grid
 from policykg.loaders.responsibilities import DEADLINE_PHRASE_RE
@@ -1195,13 +1195,13 @@ _FONT_GAP_RE = re.compile(r"(?<=\d) (?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) (?=
 def _wraps_on(entries: list[tuple[int, dict[int, str]]], k: int, width: list[int]) -> bool:
     """Does line `k` of a laid-out table print only the rest of cells the line before it filled to
     their column's width (a category and a name both wrapped: 社会保障和基  2.符合条件的 / 本公共服务
-    残疾人纳入最), no row's number and no cell opening with one?  Then it is no row's line, though
+    残疾人纳入最), no row's number (3, 一, ①, 1.1) and no cell opening with one?  Then it is no row's line, though
     it prints the first column and another."""
     if k == 0:
         return False
     above, placed = entries[k - 1][1], entries[k][1]
     return all(c in above and _display_width(above[c]) >= width[c] - 2 and not _ROW_NO_RE.match(text)
-               for c, text in placed.items())
+               and row_number(text) is None for c, text in placed.items())
 
 
 #: a name opening with its row's number (11.困难重度残疾人…): a row's line, in a table whose first

@@ -373,10 +373,14 @@ def test_claimed_format_that_is_not(tmp_path):
 def _join_pair(a: str, b: str) -> str:
     """The joining rule as written, two printed lines at a time (quadratic over a paragraph).  The
     spaces before b's text are its indent (it goes on at the margin), no gap."""
+    from policykg.loaders.responsibilities import names_apart_at_break, spaced_list_break
     gap = len(a) - len(a.rstrip())
+    spaced = b[:1].isspace()
     a, b = a.rstrip(), b.lstrip()
     if gap >= 2:
         return a + "  " + b
+    if a and ((gap or spaced) and names_apart_at_break(a, b) or spaced_list_break(a, b)):
+        return a + " " + b  # a list's names parted by a space the line wrapped at
     latin = a[-1:].isascii() and a[-1:].isalpha() and b[:1].isascii() and b[:1].isalpha()
     if latin and not re.search(r"[\u3000-\u9fff\uff00-\uffef]", a):
         return a + " " + b

@@ -276,14 +276,18 @@ from policykg.loaders.text import Block, make_blocks, make_lines  # noqa: E402
 PROSE = "推进城乡基本公共服务均等化加快建设现代化经济体系不断提高人民生活水平"  # no sentence end
 
 
-def _reference_joins(prev: Block, line, width, clause_line, in_box, titled=frozenset()) -> bool:
+def _reference_joins(prev: Block, line, width, clause_line, in_box, titled=frozenset(), margin=None) -> bool:
     """The joining rule as it reads, on the paragraph's whole text (quadratic, the specification)."""
     if line.indented or prev.lines[-1].indented:
         return False
     numbered = text_mod._CLOSING_NUMBER_RE.match(prev.lines[0].norm) is not None
     if prev.norm.count("(") > prev.norm.count(")") - numbered and text_mod._CLOSING_NUMBER_RE.match(line.norm):
         return True
-    if text_mod.is_structure_start(line.norm) or text_mod.is_item_title(prev, width):
+    if (text_mod.is_structure_start(line.norm)
+            and not (text_mod.lost_numeral(line.norm) and text_mod.fills(prev.lines[-1], width))) \
+            or text_mod.is_item_title(prev, width):
+        return False
+    if margin is not None and text_mod._indented_anew(prev, line, margin):
         return False
     if titled and len(prev.lines) == 1 and text_mod.fills(line, width) \
             and not text_mod._FULL_TITLE_BREAK_RE.search(prev.norm) and line.norm[:1] not in text_mod._OPENS_MID_SENTENCE \
@@ -299,7 +303,8 @@ def _reference_joins(prev: Block, line, width, clause_line, in_box, titled=froze
     if (text_mod.is_heading(prev.norm) or text_mod.is_heading(prev.lines[0].norm)) \
             and not text_mod._heading_wraps(prev, line, width):
         return False
-    if prev.norm.endswith(tuple(text_mod.TERMINAL) + ("。", "！", "？", "；", "：")):
+    if prev.norm.endswith(tuple(text_mod.TERMINAL) + ("。", "！", "？", "；", "：")) \
+            and not (margin is not None and text_mod._goes_on_at_margin(prev, line, width, margin)):
         return False
     if text_mod.opens_alike(prev.lines[0].clean, line.clean):
         return False
@@ -314,7 +319,8 @@ def _reference_joins(prev: Block, line, width, clause_line, in_box, titled=froze
         return True
     if text_mod.fills(prev.lines[-1], width) and text_mod._MID_SENTENCE_RE.search(prev.lines[-1].norm):
         return True
-    return not text_mod._is_standalone(prev.norm)
+    return not text_mod._is_standalone(prev.norm) or (
+        text_mod.fills(prev.lines[-1], width) and any(text_mod._SENTENCE_MARKS.intersection(ln.norm) for ln in prev.lines))
 
 
 def _reference_box_title(blocks: list[Block]) -> bool:
@@ -328,10 +334,11 @@ def _reference_blocks(lines, width, clause_line) -> list[Block]:
     blocks: list[Block] = []
     in_box = False  # a paragraph opened as a box's heading, and none since opened with other numbering
     titled = text_mod.prints_titles(lines, width)
+    margin = text_mod.line_margin(lines, width)
     for line in lines:
         if not line.clean:
             continue
-        if blocks and _reference_joins(blocks[-1], line, width, clause_line, in_box, titled) \
+        if blocks and _reference_joins(blocks[-1], line, width, clause_line, in_box, titled, margin) \
                 and not _reference_box_title(blocks):
             blocks[-1] = Block(blocks[-1].lines + [line], blocks[-1].text + line.clean, blocks[-1].norm + line.norm)
         else:
