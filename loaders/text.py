@@ -396,7 +396,8 @@ def joins(prev: Block | Paragraph, line: Line, width: int = 10_000, clause_line:
         return False
     if para.open_paren() and _CLOSING_NUMBER_RE.match(line.norm):
         return True  # 《无障碍设计规范（GB50763-2 / 012）》: the bracket left open closes, no item 12）
-    if (is_structure_start(line.norm) and not (lost_numeral(line.norm) and fills(para.lines[-1], width))) \
+    if (is_structure_start(line.norm)
+            and not (lost_numeral(line.norm) and fills(para.lines[-1], width) and not is_heading(line.norm))) \
             or is_item_title(para, width):
         return False
     if margin is not None and _indented_anew(para, line, margin):

@@ -284,7 +284,8 @@ def _reference_joins(prev: Block, line, width, clause_line, in_box, titled=froze
     if prev.norm.count("(") > prev.norm.count(")") - numbered and text_mod._CLOSING_NUMBER_RE.match(line.norm):
         return True
     if (text_mod.is_structure_start(line.norm)
-            and not (text_mod.lost_numeral(line.norm) and text_mod.fills(prev.lines[-1], width))) \
+            and not (text_mod.lost_numeral(line.norm) and text_mod.fills(prev.lines[-1], width)
+                     and not text_mod.is_heading(line.norm))) \
             or text_mod.is_item_title(prev, width):
         return False
     if margin is not None and text_mod._indented_anew(prev, line, margin):
