@@ -43,6 +43,8 @@ from policykg.loaders.responsibilities import names_apart_at_break, spaced_list_
 from policykg.loaders.text import is_structure_start, lost_numeral, normalize, opens_alike
 
 MEDIA_TYPE = "application/pdf"
+#: how much of a paragraph's end the names rules of a line break read (a name is at most 40 characters)
+_NAME_TAIL = 80
 #: Plan PDFs are a few MB; gazette issues with images tens of MB.  Larger is refused before reading.
 MAX_PDF_BYTES = 100 * 1024 * 1024
 #: A plan is tens of pages, a gazette issue a few hundred; more would take minutes to lay out.
@@ -128,14 +130,24 @@ class _Paragraph:
         end = self.pieces[-1][-1:] if self.pieces else ""
         if gap >= 2:
             self.pieces.append("  ")
-        elif self.pieces and ((gap or line.text[:1].isspace()) and names_apart_at_break(self.pieces[-1], b)
-                              or spaced_list_break(self.pieces[-1], b)):
+        elif self.pieces and ((gap or line.text[:1].isspace()) and names_apart_at_break(self._tail(), b)
+                              or spaced_list_break(self._tail(), b)):
             self.pieces.append(" ")  # a list's names parted by a space the line wrapped at (区民政局 / 就业服务中心)
         elif end.isascii() and end.isalpha() and b[:1].isascii() and b[:1].isalpha() and not self.cjk:
             self.pieces.append(" ")
         self.pieces.append(b)
         self.last = line
         self.faces.add((line.face, line.family))
+
+    def _tail(self) -> str:
+        """The text's last characters, as many as a name's rules ask of it (the whole text where it
+        is short; else cut, a character no name ends at set where it is cut)."""
+        text = ""
+        for piece in reversed(self.pieces):
+            text = piece + text
+            if len(text) > _NAME_TAIL:
+                return "。" + text[-_NAME_TAIL:]
+        return text
 
     def _strip_end(self) -> int:
         """Remove the text's trailing whitespace; how many characters that was."""
