@@ -246,6 +246,13 @@ def is_heading(norm: str) -> bool:
     return bool((n is not None and n.style in HEADING_STYLES) or COLUMN_RE.match(norm))
 
 
+def _topic_heading(norm: str) -> bool:
+    """A heading naming its topic, no sentence's mark in it (()促进残疾人就业增收): where its numeral
+    was lost, it still opens a paragraph after a full line; the rest of a sentence wrapped before
+    brackets that lost their word (()委会或者相关部门提供临时生活照料，及时反馈) prints one."""
+    return is_heading(norm) and not _SENTENCE_MARKS.intersection(norm)
+
+
 def _unbalanced(norm: str) -> bool:
     for o, c in OPENERS.items():
         if norm.count(o) > norm.count(c):
@@ -397,7 +404,7 @@ def joins(prev: Block | Paragraph, line: Line, width: int = 10_000, clause_line:
     if para.open_paren() and _CLOSING_NUMBER_RE.match(line.norm):
         return True  # 《无障碍设计规范（GB50763-2 / 012）》: the bracket left open closes, no item 12）
     if (is_structure_start(line.norm)
-            and not (lost_numeral(line.norm) and fills(para.lines[-1], width) and not is_heading(line.norm))) \
+            and not (lost_numeral(line.norm) and fills(para.lines[-1], width) and not _topic_heading(line.norm))) \
             or is_item_title(para, width):
         return False
     if margin is not None and _indented_anew(para, line, margin):

@@ -285,7 +285,7 @@ def _reference_joins(prev: Block, line, width, clause_line, in_box, titled=froze
         return True
     if (text_mod.is_structure_start(line.norm)
             and not (text_mod.lost_numeral(line.norm) and text_mod.fills(prev.lines[-1], width)
-                     and not text_mod.is_heading(line.norm))) \
+                     and not text_mod._topic_heading(line.norm))) \
             or text_mod.is_item_title(prev, width):
         return False
     if margin is not None and text_mod._indented_anew(prev, line, margin):

@@ -761,3 +761,19 @@ def test_a_running_header_printing_the_title_leaves_the_title_under_it(tmp_path,
     assert tasks(r) == [("1", "完善低保制度", ["县民政局"], []), ("2", "加强康复服务", ["县卫生健康局"], [])]
     assert [t.text for t in r.tasks()] == ["完善低保制度。将残疾人纳入保障范围。（牵头单位：县民政局）",
                                           "加强康复服务。实施精准康复服务行动。（牵头单位：县卫健局）"]  # the headers dropped
+
+
+def test_a_heading_that_lost_its_numeral_after_a_full_line_opens_its_section(tmp_path):
+    # the other side of the rule above: a heading naming its topic, no comma in it, whose numeral was
+    # lost ((二)促进残疾人就业增收 extracted as ()…), after a text's longest line (a paragraph a line: it
+    # fills the width).  It was joined to the task: the task's clause and the section lost
+    lines = [TITLE, "一、主要任务", "(一)健全社会保障体系",
+             "1.完善低保制度。将符合条件的困难残疾人全部纳入最低生活保障范围，做到应保尽保。"
+             "牵头单位：县民政局\u3000责任单位：县财政局",
+             "()促进残疾人就业增收", "2.加强就业服务。实施残疾人就业帮扶行动。牵头单位：县人社局",
+             "二、保障措施", "加强组织领导。"]
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    r = load_plan(path)
+    assert tasks(r) == [("1", "完善低保制度", ["县民政局"], ["县财政局"]), ("2", "加强就业服务", ["县人力资源和社会保障局"], [])]
+    assert "促进残疾人就业增收" in [s.title for s in r.sections()]
