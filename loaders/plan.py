@@ -46,8 +46,7 @@ from policykg.loaders.table_vocab import (LEAD_HEADER, SUPPORT_HEADER, attribute
                                           is_value_role, marked_attribute, squash, task_number)
 from policykg.loaders.tables import (LaidOutUnread, drawn_box, flattened_grid, read_division_table,
                                       read_indicator_table)
-from policykg.loaders.text import (COLUMN_RE, Block, Line, ProjectRow, line_margin, line_width, make_blocks, make_lines,
-                                   normalize, prints_titles)
+from policykg.loaders.text import COLUMN_RE, Block, JoinRules, Line, ProjectRow, make_blocks, make_lines, normalize
 from policykg.loaders.units import UnitResolver
 from policykg.loaders.values import bracketed_number, notes_bracketed_totals, parse_value
 
@@ -117,12 +116,12 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap],
     indicator_tables: list[IndicatorTable] = []
     division_tables: list[DivisionTable] = []
     segment: list[Line] = []
-    width = line_width(lines)  # the document's, not a segment's: a title line is short against it
-    # the document's paragraphs joined the same way, a segment between tables as any other; where
-    # its wrapped lines start, laid out as the page is
-    paragraphs = partial(make_blocks, width=width, clause_line=opens_with_label, label_break=label_ends_line,
-                         names_apart=names_apart_at_break, titled=prints_titles(lines, width),
-                         margin=line_margin(lines, width), list_break=spaced_list_break)
+    # the document's rules (its width, margin, titles printed apart), not a segment's: a title line is
+    # short against the document's width; a segment between tables is joined as any other
+    paragraphs = partial(make_blocks, rules=JoinRules.of(lines, clause_line=opens_with_label,
+                                                         label_break=label_ends_line,
+                                                         names_apart=names_apart_at_break,
+                                                         list_break=spaced_list_break))
     by_no = {ln.no: idx for idx, ln in enumerate(lines)}
     grid_at = {g.first_line: g for g in grids}
     last_division: DivisionTable | None = None  # the table just read, if a division table

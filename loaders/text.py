@@ -11,6 +11,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from policykg.loaders.ladder import CN_HEADING_NUMERAL, HEADING_STYLES, bullet, lone_number, numbering, starts_item
 
@@ -250,7 +251,7 @@ def _topic_heading(norm: str) -> bool:
     """A heading naming its topic, no sentence's mark in it (()促进残疾人就业增收): where its numeral
     was lost, it still opens a paragraph after a full line; the rest of a sentence wrapped before
     brackets that lost their word (()委会或者相关部门提供临时生活照料，及时反馈) prints one."""
-    return is_heading(norm) and not _SENTENCE_MARKS.intersection(norm)
+    return is_heading(norm) and not _SENTENCE_MARKS_RE.search(norm)
 
 
 def _unbalanced(norm: str) -> bool:
@@ -278,12 +279,24 @@ def _is_standalone(norm: str) -> bool:
 
 #: the most lines a numbered item's title on lines of its own is wrapped over
 _TITLE_LINES = 3
+#: the marks of a sentence, each as printed and width-normalised (，；：！？ become , ; : ! ?): one
+#: that ends it, those inside it (a clause's, a list's), and a label's colon
+_FULL_STOPS = "。！？!?"
+_CLAUSE_MARKS = "，,；;"
+_LIST_MARK = "、"
+_COLONS = "：:"
+
+
+def _any_of(marks: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(marks)}]")
+
+
 #: marks no title prints (a line printing one runs on into its text)
-_TITLE_BREAK_RE = re.compile(r"[。，,；;！？!?：:]")
+_TITLE_BREAK_RE = _any_of(_FULL_STOPS + _CLAUSE_MARKS + _COLONS)
 #: what a line opening mid-sentence opens with (纳入区 / 、乡镇和村: a wrap before a mark)
 _OPENS_MID_SENTENCE = frozenset("、，,。.；;：:）)》”’」")
 #: and a list's 、: a title as long as the line, printing one, may go on (纳入区、 / 乡镇和村工作事项清单)
-_FULL_TITLE_BREAK_RE = re.compile(r"[。，,；;！？!?：:、]")
+_FULL_TITLE_BREAK_RE = _any_of(_FULL_STOPS + _CLAUSE_MARKS + _COLONS + _LIST_MARK)
 
 
 def prints_titles(lines: list[Line], width: int) -> frozenset[str]:
@@ -362,6 +375,36 @@ LabelTest = Callable[[str], bool]
 LabelBreak = Callable[[str, str], bool]
 
 
+@dataclass(frozen=True)
+class JoinRules:
+    """What joining a document's wrapped lines asks beyond the lines themselves, worked out once a
+    document (a segment between its tables is joined by the whole document's): the page's width
+    (`line_width`) and the margin its wrapped lines start at, laid out as the page is
+    (`line_margin`); the numbering styles whose titles it prints on lines of their own
+    (`prints_titles`); and the responsibility reader's tests, passed in (this module reads no
+    clause).  `clause_line`: does a line open with a label?  `label_break`: does a line end in a
+    label's noun whose list the next prints?  `names_apart`: do a line and the next print names of a
+    list parted by white space on either side of the break (the space the text kept is kept)?
+    `list_break`: does a line end a list of names parted by spaces, and the next open another (no
+    space kept: a space then parts them)?"""
+    width: int
+    margin: int | None = None
+    titled: frozenset[str] = frozenset()
+    clause_line: LabelTest | None = None
+    label_break: LabelBreak | None = None
+    names_apart: LabelBreak | None = None
+    list_break: LabelBreak | None = None
+
+    @classmethod
+    def of(cls, lines: list[Line], width: int | None = None, *, clause_line: LabelTest | None = None,
+           label_break: LabelBreak | None = None, names_apart: LabelBreak | None = None,
+           list_break: LabelBreak | None = None) -> JoinRules:
+        """The rules of the document whose lines are `lines` (its width worked out if not given)."""
+        width = line_width(lines) if width is None else width
+        return cls(width, line_margin(lines, width), prints_titles(lines, width), clause_line, label_break,
+                   names_apart, list_break)
+
+
 def _indented_anew(para: Paragraph, line: Line, margin: int) -> bool:
     """In a text laid out as the page is (pdftotext -layout), does `line` open a paragraph by its
     indent: set in from the page's margin as far as the paragraph's first line (by a paragraph's
@@ -387,18 +430,16 @@ def line_margin(lines: list[Line], width: int) -> int | None:
     most lines after a full line print (0, but in a page set in from the text's margin); a
     paragraph's first line is set further in.  None where no line wraps."""
     printed = [ln for ln in lines if ln.clean]
-    leads = Counter(ln.lead for prev, ln in zip(printed, printed[1:]) if fills(prev, width))
+    leads = Counter(ln.lead for prev, ln in pairwise(printed) if fills(prev, width))
     return leads.most_common(1)[0][0] if leads else None
 
 
-def joins(prev: Block | Paragraph, line: Line, width: int = 10_000, clause_line: LabelTest | None = None,
-          label_break: LabelBreak | None = None, in_box: bool = False, titled: frozenset[str] = frozenset(),
-          margin: int | None = None) -> bool:
+def joins(prev: Block | Paragraph, line: Line, rules: JoinRules, in_box: bool = False) -> bool:
     """Does `line` continue the paragraph `prev` (a wrapped line) rather than start a new one?
-    `in_box`: the paragraph is in a 专栏 box, whose items are one paragraph each; `titled`: the
-    document prints the titles of its items numbered in these styles on lines of their own
-    (`prints_titles`)."""
+    `in_box`: the paragraph is in a 专栏 box, whose items are one paragraph each."""
     para = prev if isinstance(prev, Paragraph) else Paragraph.of(prev)
+    width, margin, titled = rules.width, rules.margin, rules.titled
+    clause_line, label_break = rules.clause_line, rules.label_break
     if line.indented or para.lines[-1].indented:
         return False
     if para.open_paren() and _CLOSING_NUMBER_RE.match(line.norm):
@@ -444,14 +485,14 @@ def joins(prev: Block | Paragraph, line: Line, width: int = 10_000, clause_line:
         return True
     # nor does one that fills the page in a paragraph of sentences (…。组织参加技能大赛 区政府办公室)
     return not para.is_standalone() or (fills(para.lines[-1], width)
-                                        and any(_SENTENCE_MARKS.intersection(ln.norm) for ln in para.lines))
+                                        and any(_SENTENCE_MARKS_RE.search(ln.norm) for ln in para.lines))
 
 
 #: a line opening with a number and a closing bracket (012）, 3)): an item's number, or the close of a
 #: bracket the line before left open
 _CLOSING_NUMBER_RE = re.compile(r"\s*\d{1,4}\s*\)")
 #: marks inside a sentence or a list: a line printing one is no title's or signature's
-_MID_SENTENCE_RE = re.compile(r"[，,；;、]")
+_MID_SENTENCE_RE = _any_of(_CLAUSE_MARKS + _LIST_MARK)
 
 
 #: a line opening with a name and a wide gap (two spaces or more, a full-width space): a box's item
@@ -486,8 +527,8 @@ _CLOSING_ASIDE_RE = re.compile(r"[。！？；][ \u3000]*[（(][^（()）。]{1,
 _ASIDE_TAIL = 84
 #: a paragraph ending in one of these ends there
 _ENDS = frozenset(TERMINAL + "。！？；：")
-#: marks a sentence prints and a title or signature does not
-_SENTENCE_MARKS = frozenset("。，；,;")  # width-normalised, ，； are , ;
+#: marks a sentence prints and a title, a topic's heading or a signature does not
+_SENTENCE_MARKS_RE = _any_of("。" + _CLAUSE_MARKS)
 #: the most characters other than whitespace that DATE_CN_RE or DOC_NUMBER_RE match in full
 _MOST_SOLID = 19
 _LONGEST_ENDING = max(map(len, TITLE_ENDINGS))
@@ -612,30 +653,21 @@ def _box_title(blocks: list[Block], para: Paragraph) -> bool:
         and not starts_item(para.norm) and "。" not in para.norm
 
 
-def make_blocks(lines: list[Line], width: int | None = None, clause_line: LabelTest | None = None,
-                label_break: LabelBreak | None = None, names_apart: LabelBreak | None = None,
-                titled: frozenset[str] | None = None, margin: int | None = None,
-                list_break: LabelBreak | None = None) -> list[Block]:
+def make_blocks(lines: list[Line], rules: JoinRules | None = None) -> list[Block]:
     """Join wrapped lines into paragraphs; blank lines do not end a paragraph by themselves
-    (PDF extraction puts them inside sentences), punctuation and structure do.  `names_apart`:
-    do a line and the next print names of a list parted by white space on either side of the
-    break?  Where the text kept the space the line wrapped at, it is kept in the paragraph.
-    `titled`: the numbering styles whose titles the document prints on lines of their own
-    (`prints_titles`, worked out from `lines` if not given).  `list_break`: does a line end a list
-    of names parted by spaces, and the next open another (the space the line wrapped at not
-    kept)?  A space then parts them.  `margin`: where the text's wrapped lines start
-    (`line_margin`, worked out from `lines` if not given)."""
+    (PDF extraction puts them inside sentences), punctuation and structure do.  `rules`: the
+    document's (`JoinRules`), worked out from `lines` alone if not given.  Where the text kept the
+    space a list of names parted by spaces wrapped at (`names_apart`), or a list wrapped between two
+    whole names (`list_break`), a space parts them in the paragraph."""
     blocks: list[Block] = []
-    width = line_width(lines) if width is None else width
-    margin = line_margin(lines, width) if margin is None else margin
+    rules = JoinRules.of(lines) if rules is None else rules
+    names_apart, list_break = rules.names_apart, rules.list_break
     para: Paragraph | None = None
     in_box = False  # since a box's heading, no other heading or numbered item
-    titled = prints_titles(lines, width) if titled is None else titled
     for line in lines:
         if not line.clean:
             continue
-        if para is not None and joins(para, line, width, clause_line, label_break, in_box, titled, margin) \
-                and not _box_title(blocks, para):
+        if para is not None and joins(para, line, rules, in_box) and not _box_title(blocks, para):
             last = para.lines[-1]
             if names_apart is not None and (line.lead or last.spaced_end) and names_apart(last.norm, line.norm) \
                     or list_break is not None and list_break(last.norm, line.norm):

@@ -271,7 +271,7 @@ def test_cli_exit_code_2_for_a_hostile_file(tmp_path):
 # line, not the paragraph so far.
 from policykg.loaders import text as text_mod  # noqa: E402
 from policykg.loaders.responsibilities import opens_with_label  # noqa: E402
-from policykg.loaders.text import Block, make_blocks, make_lines  # noqa: E402
+from policykg.loaders.text import Block, JoinRules, make_blocks, make_lines  # noqa: E402
 
 PROSE = "推进城乡基本公共服务均等化加快建设现代化经济体系不断提高人民生活水平"  # no sentence end
 
@@ -321,7 +321,7 @@ def _reference_joins(prev: Block, line, width, clause_line, in_box, titled=froze
     if text_mod.fills(prev.lines[-1], width) and text_mod._MID_SENTENCE_RE.search(prev.lines[-1].norm):
         return True
     return not text_mod._is_standalone(prev.norm) or (
-        text_mod.fills(prev.lines[-1], width) and any(text_mod._SENTENCE_MARKS.intersection(ln.norm) for ln in prev.lines))
+        text_mod.fills(prev.lines[-1], width) and any(text_mod._SENTENCE_MARKS_RE.search(ln.norm) for ln in prev.lines))
 
 
 def _reference_box_title(blocks: list[Block]) -> bool:
@@ -372,7 +372,7 @@ def test_joining_is_the_rule_as_written(corpus_paths, example_path):
         lines = make_lines(raw)
         for width in (None, 12, 40):
             w = text_mod.line_width(lines) if width is None else width
-            assert _shaped(make_blocks(lines, width, opens_with_label)) == \
+            assert _shaped(make_blocks(lines, JoinRules.of(lines, width, clause_line=opens_with_label))) == \
                 _shaped(_reference_blocks(lines, w, opens_with_label)), raw
 
 
@@ -401,7 +401,7 @@ def test_whole_paragraph_tests_cost_a_bounded_share(kind, monkeypatch):
     for n in (1_000, 4_000):
         read["chars"] = 0
         lines = make_lines(_endless(kind, n))
-        blocks = make_blocks(lines, None, opens_with_label)
+        blocks = make_blocks(lines, JoinRules.of(lines, clause_line=opens_with_label))
         size = sum(len(ln.norm) for ln in lines)
         assert len(blocks) == 1 and len(blocks[0].norm) == size
         assert read["chars"] <= 2 * size, (n, read["chars"], size)
@@ -412,7 +412,8 @@ def test_a_paragraph_of_two_megabytes_is_joined(kind):
     """A 2 MB paragraph is one block, its text the lines' (quadratic joining took over ten minutes on
     a 4.4 MB file; this takes well under a second)."""
     raw = _endless(kind, 60_000)
-    blocks = make_blocks(make_lines(raw), None, opens_with_label)
+    lines = make_lines(raw)
+    blocks = make_blocks(lines, JoinRules.of(lines, clause_line=opens_with_label))
     assert len(blocks) == 1
     assert blocks[0].text == "".join(raw) and blocks[0].first == 1 and blocks[0].last == len(raw)
     assert len(blocks[0].text.encode("utf-8")) > 6_000_000
