@@ -31,9 +31,10 @@ from policykg.loaders.table_vocab import DEADLINE_HEADER
 from policykg.loaders.text import normalize
 from policykg.loaders.reference import classify_department
 from policykg.loaders.regions import split_region_names
-from policykg.loaders.units import (ADMIN_ENDINGS, COLLECTIVE_STARTS, LEADING_FUNCTION_WORDS, LEVEL_CHARS, ORG_ENDINGS,
+from policykg.loaders.units import (ADMIN_ENDINGS, COLLECTIVE_STARTS, LEVEL_CHARS, ORG_ENDINGS,
                                    PROSE_VERBS, ROLE_ACTORS, SEPARATORS, SYMBOL_MARK_RE, UnitResolver, ends_as_body,
-                                   is_collective, prints_its_place, reads_as_unit, split_unit_list)
+                                   is_collective, leading_function_word, prints_its_place, reads_as_unit,
+                                   split_unit_list)
 
 #: what a label may print before its role word: the level (县级牵头单位) and 主要 (主要牵头单位)
 _PREFIX = LEVEL_PREFIX + "(?:主要)?"
@@ -287,8 +288,7 @@ def names_apart_at_break(line: str, following: str) -> bool:
         return False
     first = end.group("name").rstrip(_MARK_SYMBOLS)
     second = _CLOSING_VERB_RE.sub("", start.group("name")).rstrip(_MARK_SYMBOLS)
-    word = next((w for w in LEADING_FUNCTION_WORDS if first.startswith(w)), "")  # 由区司法局 / 公安分局牵头
-    first = first[len(word):]
+    first = first[len(leading_function_word(first) or ""):]  # 由区司法局 / 公安分局牵头: 区司法局
     return reads_as_unit(first) is None and reads_as_unit(second) is None and second not in ORG_ENDINGS
 
 

@@ -388,6 +388,11 @@ def _opens_with_region(name: str, word: str) -> bool:
     return bool(names) and name.startswith(names[0]) and names[0].startswith(word) and len(names[0]) >= 3
 
 
+def leading_function_word(name: str) -> str | None:
+    """The clause's function word a printed name opens with (由区司法局: 由), if any."""
+    return next((w for w in LEADING_FUNCTION_WORDS if name.startswith(w)), None)
+
+
 def clean_name(name: str) -> str:
     """A printed unit name without the clause's function words: 由区残联 -> 区残联, 区民政局等 -> 区民政局,
     县医保局（按职责分工） -> 县医保局."""
@@ -471,7 +476,7 @@ def reads_as_unit(name: str) -> str | None:
     for m in _WITH_RE.finditer(name, 2):
         if reads_as_unit(name[:m.start()]) is None and reads_as_unit(name[m.end():]) is None:
             return f"two units joined by {m.group(0)!r}, not one name"
-    word = next((w for w in LEADING_FUNCTION_WORDS if name.startswith(w)), None)
+    word = leading_function_word(name)
     if word is not None and not name.startswith("与") and not _opens_with_region(name, word):
         return f"starts with the function word {word!r}"
     if is_collective(name) or region_named(name):
