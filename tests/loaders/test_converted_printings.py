@@ -81,6 +81,19 @@ def table(d, rows, widths) -> None:
                 cell.width = Inches(widths[c])
 
 
+def units_read(record) -> list[tuple[str, list[str], list[str]]]:
+    """Each task's title, leads and supporters, as a reader checks them."""
+    return [(t.title, [u.label for u in t.units("lead")], [u.label for u in t.units("support")])
+            for t in record.tasks()]
+
+
+def load_lines(tmp_path: Path, lines: list[str]):
+    """The plan printed as `lines` of a text file, read."""
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return load_plan(path)
+
+
 def reading(record) -> dict:
     return dict(
         title=record.title, region=record.region.name if record.region else None,
@@ -734,8 +747,7 @@ def test_a_line_wrapped_after_a_titles_last_word_goes_on(tmp_path, text, lead, s
     path = tmp_path / "plan.txt"
     path.write_text(body, encoding="utf-8")
     record = load_plan(path)
-    assert [(t.title, [u.label for u in t.units("lead")], [u.label for u in t.units("support")])
-            for t in record.tasks()] == [("提升残疾人职业技能", lead, support)]
+    assert units_read(record) == [("提升残疾人职业技能", lead, support)]
     assert [g.kind for g in record.warnings] == ["metadata"]  # 青山区: two cities have one
 
 
@@ -853,11 +865,8 @@ def test_a_list_of_names_parted_by_spaces_wrapped_at_a_space_laid_out_by_pdftote
              "机构编制委员会办公室 区住房和城乡建设局（交通局）",  # an aside closing the name
              "农牧水务局（乡村振兴局） 区文旅局协助）",
              "  二、保障措施", "  加强组织领导，完善工作机制。", MARK_NOTE]
-    path = tmp_path / "plan.txt"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    record = load_plan(path)
-    assert [(t.title, [u.label for u in t.units("lead")], [u.label for u in t.units("support")])
-            for t in record.tasks()] == [
+    record = load_lines(tmp_path, lines)
+    assert units_read(record) == [
         ("巩固拓展脱贫攻坚成果", ["区乡村振兴局"], ["区残疾人联合会", "区民政局"]),
         ("加强困难残疾人救助保障", ["区残疾人联合会", "区民政局"],
          ["区财政局", "区教育局", "区人力资源和社会保障局", "区住房和城乡建设局"]),
@@ -880,11 +889,8 @@ def test_a_list_of_names_parted_by_spaces_wrapped_inside_a_name_reads_the_name_w
              "保障局配合。", "3.加强各级残联组织建设。发挥桥梁纽带作用，区委", "组织部 区残联负责，区民政局配合。",
              "4.营造良好氛围。（由区委宣传部 区残联负责，区融媒体中心 残疾人工作委员会", "各成员单位协助）",
              "二、保障措施", "加强组织领导，完善工作机制。"]
-    path = tmp_path / "plan.txt"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    record = load_plan(path)
-    assert [(t.title, [u.label for u in t.units("lead")], [u.label for u in t.units("support")])
-            for t in record.tasks()] == [
+    record = load_lines(tmp_path, lines)
+    assert units_read(record) == [
         ("加快发展信息无障碍", ["区残疾人联合会"], ["区委网信办", "区政府办公室", "区工业和信息化局"]),
         ("加强残疾人组织建设", ["区残疾人联合会"], ["区委组织部", "区机构编制委员会办公室", "区人力资源和社会保障局"]),
         ("加强各级残联组织建设", ["区委组织部", "区残疾人联合会"], ["区民政局"]),
@@ -903,11 +909,8 @@ def test_a_clause_wrapped_after_its_leads_semicolon_laid_out_by_pdftotext_keeps_
              "  2.加强康复服务。实施精准康复服务行动，做好康复救助工作。",
              "  县卫生健康局牵头；县残疾人联合会按照职能分工负责",
              "  二、保障措施", "  加强组织领导，完善工作机制。"]
-    path = tmp_path / "plan.txt"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    record = load_plan(path)
-    assert [(t.title, [u.label for u in t.units("lead")], [u.label for u in t.units("support")])
-            for t in record.tasks()] == [
+    record = load_lines(tmp_path, lines)
+    assert units_read(record) == [
         ("强化残疾人就业创业政策保障", ["县残疾人联合会", "县财政局", "县人力资源和社会保障局"],
          ["县委组织部", "县发展和改革委员会", "县税务局"]),
         ("加强康复服务", ["县卫生健康局"], ["县残疾人联合会"])]

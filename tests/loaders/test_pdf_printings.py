@@ -768,8 +768,8 @@ def test_a_heading_that_lost_its_numeral_after_a_full_line_opens_its_section(tmp
     # lost ((二)促进残疾人就业增收 extracted as ()…), after a text's longest line (a paragraph a line: it
     # fills the width).  It was joined to the task: the task's clause and the section lost
     lines = [TITLE, "一、主要任务", "(一)健全社会保障体系",
-             "1.完善低保制度。将符合条件的困难残疾人全部纳入最低生活保障范围，做到应保尽保。"
-             "牵头单位：县民政局\u3000责任单位：县财政局",
+             ("1.完善低保制度。将符合条件的困难残疾人全部纳入最低生活保障范围，做到应保尽保。"
+              "牵头单位：县民政局\u3000责任单位：县财政局"),
              "()促进残疾人就业增收", "2.加强就业服务。实施残疾人就业帮扶行动。牵头单位：县人社局",
              "二、保障措施", "加强组织领导。"]
     path = tmp_path / "plan.txt"
