@@ -14,7 +14,8 @@ from policykg.loaders.ladder import bullet, numbering
 from policykg.loaders.model import Chapter, Coverage, Gap, PlanRecord, Task
 from policykg.loaders.responsibilities import (Clause, bracket_groups, carried_list, closes_sentence,
                                               ends_in_label_list, ends_sentence, label_ends_line, marker_matches, names_carriers,
-                                              names_units_first, opens_with_unit, spaced_label_marks)
+                                              names_units_first, opens_with_unit, spaced_label_marks,
+                                              subjects_before)
 from policykg.loaders.structure import short_title
 from policykg.loaders.table_vocab import (LEAD_HEADER, MAX_DIVISION_COLUMNS, SUPPORT_HEADER, TASK_HEADER,
                                           IndicatorTable, bare_column_name, column_role, is_header_cell)
@@ -79,6 +80,14 @@ def unread_markers(task: Task, clauses: list[Clause], line_of) -> tuple[int, int
         hi = min(hi_stop) + 1 if hi_stop else len(norm)
         gaps.append(Gap(line_of(pos), "responsibility",
                         f"responsibility clause not read: '{_quote(task.text[lo:hi])}'"))
+    # a clause read from a comma on, after a unit's name and words of a role it does not know
+    # (县政府统筹协调，县民政局具体负责。): that unit is not read
+    for clause in clauses:
+        for part in subjects_before(norm, clause):
+            printed += 1
+            gaps.append(Gap(line_of(clause.start), "responsibility",
+                            f"a part of a clause's sentence names a unit in words not read as a role: "
+                            f"'{_quote(part)}' (read: '{_quote(clause.inner)}')"))
     # a line under a clause whose label's list it seems to go on (配合单位：县财政局、县残联 / 县教育局、
     # 加强指导), opening with a unit's name but not read into the clause: its units are not read
     start = 0

@@ -914,6 +914,34 @@ def opens_with_unit(norm: str) -> bool:
     return bool(first) and reads_as_unit(first) is None
 
 
+#: the most characters of words after a unit's name, in a part of a clause's sentence before the
+#: clause, that `subjects_before` reads as a role the grammar does not know (统筹协调, 督促指导)
+_ROLE_WORDS_MAX = 6
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def subjects_before(norm: str, clause: Clause) -> list[str]:
+    """The parts of an unbracketed clause's sentence before it, the clause read from a comma on,
+    that are a unit's name and a few words (县政府统筹协调，县民政局具体负责。: 县政府统筹协调): a
+    role in words no verb of a clause reads, the unit it names not read.  `norm` is the task's
+    text normalised (offsets as printed)."""
+    if clause.bracketed:
+        return []
+    lo = max(norm.rfind("。", 0, clause.start), norm.rfind("\n", 0, clause.start)) + 1
+    before = norm[lo:clause.start].rstrip()
+    if not before.endswith(","):
+        return []
+    out = []
+    for part in before[:-1].split(","):
+        part = part.strip()
+        core = part[len(leading_function_word(part) or ""):]  # 由县政府统筹协调
+        names = [k for k in range(2, len(core)) if reads_as_unit(core[:k]) is None and core[:k] not in ORG_ENDINGS]
+        if names and len(core) - names[-1] <= _ROLE_WORDS_MAX and _HAN_RE.fullmatch(core[names[-1]:]) \
+                and not names_roles(core[:names[-1]]):
+            out.append(part)
+    return out
+
+
 def ends_in_label_list(norm: str) -> bool:
     """Does a line (normalised) end in a label's unit list, its sentence unclosed (配合单位：县财政局、
     县残联)?  A unit list on the next line then goes on with it."""

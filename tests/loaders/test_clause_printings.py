@@ -841,3 +841,17 @@ def test_a_units_other_name_opening_the_next_line_goes_with_it(tmp_path, other):
     assert [(t.title, [u.label for u in t.units("lead")]) for t in r.tasks()] == [
         ("加强康复服务", ["县卫生健康局", "县财政局"]), ("推进教育", ["县教育局"])]
     assert not [w for w in r.warnings if w.kind == "responsibility"]
+
+
+@pytest.mark.parametrize("sentence", ["县政府统筹协调，县民政局具体负责。", "由县政府统筹协调，县民政局具体负责。",
+                                      "县政府监督检查，县民政局负责落实。"])
+def test_a_unit_in_words_of_a_role_not_known_before_a_clause_is_said(tmp_path, sentence):
+    """县政府统筹协调，县民政局具体负责。: the clause read from its comma on (县民政局 leads), and 县政府,
+    whose role is worded as no verb of a clause reads, was dropped with coverage at 100%."""
+    r = plan(tmp_path, f"（一）完善低保制度。将符合条件的残疾人纳入低保。{sentence}\n"
+                       "（二）加强康复服务。实施精准康复，县卫健局负责，县残联配合。\n"
+                       "（三）发展特殊教育。加大投入力度，县教育局负责。")
+    assert roles(r) == [(["县民政局"], []), (["县卫生健康局"], ["县残疾人联合会"]), (["县教育局"], [])]
+    assert gaps(r) == [(FIRST, "responsibility")]
+    assert "县政府" in r.warnings[0].message and "not read as a role" in r.warnings[0].message
+    assert r.coverage.ratio < 1
