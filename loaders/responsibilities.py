@@ -937,9 +937,15 @@ def subjects_before(norm: str, clause: Clause) -> list[str]:
         core = part[len(leading_function_word(part) or ""):]  # 由县政府统筹协调
         names = [k for k in range(2, len(core)) if reads_as_unit(core[:k]) is None and core[:k] not in ORG_ENDINGS]
         if names and len(core) - names[-1] <= _ROLE_WORDS_MAX and _HAN_RE.fullmatch(core[names[-1]:]) \
-                and not names_roles(core[:names[-1]]):
+                and _names_its_place(core[:names[-1]]) and not names_roles(core[:names[-1]]):
             out.append(part)
     return out
+
+
+def _names_its_place(name: str) -> bool:
+    """A body's name opening with its region's level or name, or a collective's (县政府, 青山县民政局,
+    各乡镇): prose that ends as a name may (继续改善特殊教育, 持续开展东西部) opens with neither."""
+    return name[0] in LEVEL_CHARS or bool(split_region_names(name)) or is_collective(name)
 
 
 def ends_in_label_list(norm: str) -> bool:
