@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from policykg.loaders.ladder import CN_HEADING_NUMERAL, HEADING_STYLES, bullet, lone_number, numbering, starts_item
+from policykg.loaders.ladder import (CN_HEADING_NUMERAL, HEADING_STYLES, Numbering, bullet, lone_number, numbering,
+                                     starts_item)
 
 # Full-width ASCII variants (！ to ～) map one-to-one onto ASCII, and the ideographic space onto a
 # space, so a normalised string has exactly the length (and offsets) of the original.
@@ -299,32 +300,62 @@ _OPENS_MID_SENTENCE = frozenset("、，,。.；;：:）)》”’」")
 _FULL_TITLE_BREAK_RE = _any_of(_FULL_STOPS + _CLAUSE_MARKS + _COLONS + _LIST_MARK)
 
 
-def prints_titles(lines: list[Line], width: int) -> frozenset[str]:
-    """The numbering styles whose items a document prints with their titles on lines of their own
-    (1.完善低保制度 / 将符合条件的…) more often than run on into their text (1.完善低保制度。将…): a
-    numbered line of such a style that fills the page, printing no comma or stop, is a title too
-    (`joins`), not the first line of a paragraph whose title runs on to its first comma.  (A 专栏's
-    items printed in the tasks' style, run on, count against it.)"""
-    own: Counter[str] = Counter()
-    run_on: Counter[str] = Counter()
+def prints_titles(lines: list[Line], width: int) -> frozenset[int]:
+    """The items (their first lines' numbers) of the lists a document prints with their titles on
+    lines of their own (1.完善低保制度 / 将符合条件的…) more often than run on into their text
+    (1.完善低保制度。将…): a numbered line of such a list that fills the page, printing no comma or
+    stop, is a title too (`joins`), not the first line of a paragraph whose title runs on to its
+    first comma.  A list is the items of one numbering style counting on from one another: a 专栏's
+    items numbered in the tasks' style, counting from 1 again among them, are a list of their own,
+    and their titles run on whatever the tasks' do.  A list that shows neither way (its one title
+    fills the page) goes the way most of its style's items do."""
+    runs: list[list[int]] = []  # each list's items' line numbers
+    own: list[int] = []  # per list: titles on lines of their own
+    run_on: list[int] = []  # per list: titles run on into the text
+    style_of: list[str] = []
+    # (style, number) -> the lists whose last item it numbers, the latest last (a box's 3. after the
+    # tasks' 3.: its 4. goes on the box, the next 4. on the tasks)
+    last: defaultdict[tuple[str, int], list[int]] = defaultdict(list)
     for k, ln in enumerate(lines[:-1]):
-        style = _titled_style(ln.norm) if ln.norm else None
-        if style is None:
+        n = _titled_numbering(ln.norm) if ln.norm else None
+        if n is None or n.number is None:
             continue
+        before = last.get((n.style, n.number - 1))
+        if before:
+            r = before.pop()
+        else:  # 1, or a number no list counts on to: a list of its own
+            r = len(runs)
+            runs.append([])
+            own.append(0)
+            run_on.append(0)
+            style_of.append(n.style)
+        last[(n.style, n.number)].append(r)
+        runs[r].append(ln.no)
         if _TITLE_BREAK_RE.search(ln.norm):
-            run_on[style] += 1
+            run_on[r] += 1
         elif not fills(ln, width) and lines[k + 1].clean and not is_structure_start(lines[k + 1].norm):
-            own[style] += 1
-    return frozenset(style for style, count in own.items() if count >= 3 and count > run_on[style])
+            own[r] += 1
+    style_own: Counter[str] = Counter()
+    style_run_on: Counter[str] = Counter()
+    for r, style in enumerate(style_of):
+        style_own[style] += own[r]
+        style_run_on[style] += run_on[r]
+    titled: set[int] = set()
+    for r, style in enumerate(style_of):
+        if style_own[style] < 3:
+            continue  # too few titles on lines of their own to say the document prints them so
+        if own[r] > run_on[r] or (own[r] == run_on[r] and style_own[style] > style_run_on[style]):
+            titled.update(runs[r])
+    return frozenset(titled)
 
 
-def _titled_style(norm: str) -> str | None:
-    """The numbering style of an item (`starts_item`) printing a title after its number (not 1.
-    alone on its line)."""
+def _titled_numbering(norm: str) -> Numbering | None:
+    """The numbering of an item (`starts_item`) printing a title after its number (not 1. alone on
+    its line)."""
     n = numbering(norm)
     if n is None or (n.digit_follows and not starts_item(norm)) or not norm[n.end:].strip():
         return None
-    return n.style
+    return n
 
 
 def is_item_title(prev: Block | Paragraph, width: int) -> bool:
@@ -380,7 +411,7 @@ class JoinRules:
     """What joining a document's wrapped lines asks beyond the lines themselves, worked out once a
     document (a segment between its tables is joined by the whole document's): the page's width
     (`line_width`) and the margin its wrapped lines start at, laid out as the page is
-    (`line_margin`); the numbering styles whose titles it prints on lines of their own
+    (`line_margin`); the items of the lists whose titles it prints on lines of their own
     (`prints_titles`); and the responsibility reader's tests, passed in (this module reads no
     clause).  `clause_line`: does a line open with a label?  `label_break`: does a line end in a
     label's noun whose list the next prints?  `names_apart`: do a line and the next print names of a
@@ -389,7 +420,7 @@ class JoinRules:
     space kept: a space then parts them)?"""
     width: int
     margin: int | None = None
-    titled: frozenset[str] = frozenset()
+    titled: frozenset[int] = frozenset()
     clause_line: LabelTest | None = None
     label_break: LabelBreak | None = None
     names_apart: LabelBreak | None = None
@@ -452,7 +483,7 @@ def joins(prev: Block | Paragraph, line: Line, rules: JoinRules, in_box: bool = 
         return False
     if titled and len(para.lines) == 1 and fills(line, width) and not _FULL_TITLE_BREAK_RE.search(para.norm) \
             and line.norm[:1] not in _OPENS_MID_SENTENCE \
-            and not para.unbalanced() and _titled_style(para.norm) in titled:
+            and not para.unbalanced() and para.lines[0].no in titled:
         return False  # a title as long as the line, no comma or list in it, and a full line of text under it
     if DOC_NUMBER_RE.fullmatch(line.norm.strip()) or DATE_CN_RE.fullmatch(line.norm.strip()) \
             or DATE_HANZI_RE.fullmatch(line.norm.strip()):

@@ -383,6 +383,24 @@ def test_a_title_as_long_as_the_line_in_a_plan_printing_titles_apart(tmp_path):
     assert [t.title for t in r.tasks()] == titles
 
 
+
+def test_a_title_as_long_as_the_line_among_boxes_whose_items_run_on(tmp_path):
+    """As above, in a plan whose 专栏 boxes number their items as its tasks, each item's title run
+    on into its text (1.最低生活保障。将…), more of them than tasks: the boxes' items are lists of
+    their own (counting from 1 again), and do not outvote the tasks' titles.  Before, the title as
+    long as the line ran on into its text (加强重大疫情等突发公共事件中对残疾人的保护在突发公共事件…)."""
+    text = "将志愿助残纳入全县志愿服务总体规划，逐步完善运行机制，发展壮大志愿者队伍，推动服务项目运作和制度化管理。"
+    titles = ["完善低保制度", "加强康复服务", "推进无障碍环境建设", "加强重大疫情等突发公共事件中对残疾人的保护"]
+    items = ["最低生活保障。将符合条件的残疾人家庭纳入低保。", "残疾人信息消费优惠。对残疾人使用语音流量给予优惠。",
+             "困难残疾人走访探视服务。对困难残疾人开展经常性走访。", "残疾评定补贴。为困难残疾人残疾评定给予补贴。"]
+    box = [f"专栏{b}  残疾人保障项目\n" + "\n".join(_cut(f"{k}.{item}", 24) for k, item in enumerate(items, 1))
+           for b in (1, 2, 3)]
+    tasks = [f"{k}.{t}\n" + _cut(text, 24) for k, t in enumerate(titles, 1)]
+    r = _wrapped_plan(tmp_path, [tasks[0], box[0], tasks[1], box[1], tasks[2], box[2], tasks[3]])
+    assert len("4." + titles[-1]) >= 0.9 * 24
+    assert [t.title for t in r.tasks()] == titles
+    assert len(r.projects()) == 12
+
 TRAILING = """一、主要任务
 （一）健全社会保障体系
 1.完善低保制度。纳入低保。
