@@ -349,6 +349,13 @@ def prints_titles(lines: list[Line], width: int) -> frozenset[int]:
     return frozenset(titled)
 
 
+def _title_breaks(norm: str) -> bool:
+    """Does an item's line print, after its number (10、 is the number's), a mark no title as long as
+    the line prints (`_FULL_TITLE_BREAK_RE`): a comma, a stop, a list's 、?"""
+    n = _titled_numbering(norm)
+    return _FULL_TITLE_BREAK_RE.search(norm, n.end if n is not None else 0) is not None
+
+
 def _titled_numbering(norm: str) -> Numbering | None:
     """The numbering of an item (`starts_item`) printing a title after its number (not 1. alone on
     its line)."""
@@ -481,9 +488,8 @@ def joins(prev: Block | Paragraph, line: Line, rules: JoinRules, in_box: bool = 
         return False
     if margin is not None and _indented_anew(para, line, margin):
         return False
-    if titled and len(para.lines) == 1 and fills(line, width) and not _FULL_TITLE_BREAK_RE.search(para.norm) \
-            and line.norm[:1] not in _OPENS_MID_SENTENCE \
-            and not para.unbalanced() and para.lines[0].no in titled:
+    if len(para.lines) == 1 and para.lines[0].no in titled and fills(line, width) \
+            and not _title_breaks(para.norm) and line.norm[:1] not in _OPENS_MID_SENTENCE and not para.unbalanced():
         return False  # a title as long as the line, no comma or list in it, and a full line of text under it
     if DOC_NUMBER_RE.fullmatch(line.norm.strip()) or DATE_CN_RE.fullmatch(line.norm.strip()) \
             or DATE_HANZI_RE.fullmatch(line.norm.strip()):

@@ -290,9 +290,9 @@ def _reference_joins(prev: Block, line, width, clause_line, in_box, titled=froze
         return False
     if margin is not None and text_mod._indented_anew(prev, line, margin):
         return False
-    if titled and len(prev.lines) == 1 and text_mod.fills(line, width) \
-            and not text_mod._FULL_TITLE_BREAK_RE.search(prev.norm) and line.norm[:1] not in text_mod._OPENS_MID_SENTENCE \
-            and not text_mod._unbalanced(prev.norm) and prev.lines[0].no in titled:
+    if len(prev.lines) == 1 and prev.lines[0].no in titled and text_mod.fills(line, width) \
+            and not text_mod._title_breaks(prev.norm) and line.norm[:1] not in text_mod._OPENS_MID_SENTENCE \
+            and not text_mod._unbalanced(prev.norm):
         return False
     if text_mod.DOC_NUMBER_RE.fullmatch(line.norm.strip()) or text_mod.DATE_CN_RE.fullmatch(line.norm.strip()) \
             or text_mod.DATE_HANZI_RE.fullmatch(line.norm.strip()):

@@ -372,13 +372,14 @@ def test_a_number_closing_a_bracket_left_open_at_a_wrap_is_no_task(tmp_path):
     assert not [w for w in r.warnings if w.kind == "numbering"]
 
 
-def test_a_title_as_long_as_the_line_in_a_plan_printing_titles_apart(tmp_path):
+@pytest.mark.parametrize("mark", [".", "、"])
+def test_a_title_as_long_as_the_line_in_a_plan_printing_titles_apart(tmp_path, mark):
     """A plan printing each task's title on a line of its own: a title as long as the line (no
-    comma, no 、 in it) over a full line of text is a title.  Before, it ran on into the text, the
-    title cut at the text's first comma."""
+    comma, no 、 in it, the number's 、 aside) over a full line of text is a title.  Before, it ran on
+    into the text, the title cut at the text's first comma."""
     text = "将志愿助残纳入全县志愿服务总体规划，逐步完善运行机制，发展壮大志愿者队伍，推动服务项目运作和制度化管理。"
     titles = ["完善低保制度", "加强康复服务", "推进无障碍环境建设", "加强重大疫情等突发公共事件中对残疾人的保护"]
-    r = _wrapped_plan(tmp_path, [f"{k}.{t}\n" + _cut(text, 24) for k, t in enumerate(titles, 1)])
+    r = _wrapped_plan(tmp_path, [f"{k}{mark}{t}\n" + _cut(text, 24) for k, t in enumerate(titles, 1)])
     assert len("4." + titles[-1]) >= 0.9 * 24
     assert [t.title for t in r.tasks()] == titles
 
