@@ -915,7 +915,7 @@ def opens_with_unit(norm: str) -> bool:
 
 
 #: the most characters of words after a unit's name, in a part of a clause's sentence before the
-#: clause, that `subjects_before` reads as a role the grammar does not know (统筹协调, 督促指导)
+#: clause, that `subjects_before` reads as a role the grammar does not know (统筹协调, 监督检查)
 _ROLE_WORDS_MAX = 6
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -935,9 +935,11 @@ def subjects_before(norm: str, clause: Clause) -> list[str]:
     for part in before[:-1].split(","):
         part = part.strip()
         core = part[len(leading_function_word(part) or ""):]  # 由县政府统筹协调
-        names = [k for k in range(2, len(core)) if reads_as_unit(core[:k]) is None and core[:k] not in ORG_ENDINGS]
-        if names and len(core) - names[-1] <= _ROLE_WORDS_MAX and _HAN_RE.fullmatch(core[names[-1]:]) \
-                and _names_its_place(core[:names[-1]]) and not names_roles(core[:names[-1]]):
+        # the longest name it opens with, a few words after it
+        end = next((k for k in range(len(core) - 1, max(1, len(core) - _ROLE_WORDS_MAX - 1), -1)
+                    if reads_as_unit(core[:k]) is None and core[:k] not in ORG_ENDINGS), None)
+        if end is not None and _HAN_RE.fullmatch(core[end:]) and _names_its_place(core[:end]) \
+                and not names_roles(core[:end]):
             out.append(part)
     return out
 
