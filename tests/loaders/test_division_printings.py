@@ -806,3 +806,24 @@ def test_a_row_flattened_short_of_its_merged_lead_keeps_its_tasks_title(tmp_path
     assert [t.title for t in section.tasks] == ["完善低保制度", "加强康复服务", "推进无障碍建设"]
     assert [u.label for u in section.tasks[2].responsibilities] == []
     assert [m for _, m in table_gaps(r)] == ["division table row 3 has 3 cells under 4 column names: its units were not read"]
+
+
+_SHARED_WORDS = ("青山县“十四五”残疾人事业发展规划\n一、主要任务\n"
+                 "1.加强残疾人就业服务。健全残疾人就业服务体系。\n"
+                 "2.完善残疾人就业创业政策。落实税收优惠，加强残疾人就业服务。\n"
+                 "3.加强残疾人服务机构建设。建设就业服务设施，加强残疾人就业服务。\n"
+                 "附件\n重点任务分工表\n序号\t重点任务\t牵头单位\t配合单位\n")
+
+
+@pytest.mark.parametrize("cell", ["加强残疾人就业服务", "加强残疾人就业服务。", "1.加强残疾人就业服务"])
+def test_a_row_printing_a_tasks_title_implements_it_whatever_other_tasks_say(tmp_path, cell):
+    """The row prints task 1's title whole; tasks 2 and 3 hold the same words in their text
+    (…，加强残疾人就业服务。), so by its words alone the row matched three tasks as well and was
+    linked to none: task 1 read no owner, without a word (the division sweep, 薛城区's plan)."""
+    r = plain_plan(tmp_path, _SHARED_WORDS + f"1\t{cell}\t县残联\t县人社局\n"
+                   "2\t完善残疾人就业创业政策\t县人社局\t县税务局\n3\t加强残疾人服务机构建设\t县残联\t县发改局\n")
+    body, rows = r.tasks()[:3], r.tasks()[3:]
+    assert [t.implements for t in rows] == body
+    assert [[u.label for u in t.units("lead")] for t in rows] == [["县残疾人联合会"], ["县人力资源和社会保障局"],
+                                                                  ["县残疾人联合会"]]
+    assert not r.warnings
