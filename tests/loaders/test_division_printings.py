@@ -827,3 +827,32 @@ def test_a_row_printing_a_tasks_title_implements_it_whatever_other_tasks_say(tmp
     assert [[u.label for u in t.units("lead")] for t in rows] == [["县残疾人联合会"], ["县人力资源和社会保障局"],
                                                                   ["县残疾人联合会"]]
     assert not r.warnings
+
+
+@pytest.mark.parametrize("lines", ["br", "paragraphs"])
+def test_units_one_a_line_in_a_word_cell_part_after_a_name_closing_with_a_note(tmp_path, lines):
+    """县政府办公室（县大数据局） over 县人社局 in one cell, one unit a line (a line break, or a paragraph
+    each): the bracket ending the first line was taken for a wrapped name's, and the lines joined
+    into one unit, 县政府办公室（县大数据局）县人社局, without a word (the division sweep, 薛城区's plan)."""
+    document = docx.Document()
+    for text in BODY:
+        document.add_paragraph(text)
+    table = document.add_table(rows=3, cols=4)
+    for i, row in enumerate([["序号", "重点任务", "牵头单位", "配合单位"], ["1", "完善低保制度", "县民政局", ""],
+                             ["2", "加强康复服务", "县卫健局（县医保局）", "县残联"]]):
+        for j, text in enumerate(row):
+            table.cell(i, j).text = text
+    units = ["县政府办公室（县大数据局）", "县人社局", "县财政局"]
+    if lines == "br":
+        table.cell(1, 3).text = "\n".join(units)
+    else:
+        table.cell(1, 3).text = units[0]
+        for unit in units[1:]:
+            table.cell(1, 3).add_paragraph(unit)
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    r = load_plan(path)
+    assert [row[1:3] for row in division(r)] == [
+        (["县民政局"], ["县政府办公室", "县人力资源和社会保障局", "县财政局"]),
+        (["县卫生健康局"], ["县残疾人联合会"])]
+    assert not r.warnings
