@@ -830,7 +830,8 @@ def test_a_row_printing_a_tasks_title_implements_it_whatever_other_tasks_say(tmp
 
 
 @pytest.mark.parametrize("lines", ["br", "paragraphs"])
-def test_units_one_a_line_in_a_word_cell_part_after_a_name_closing_with_a_note(tmp_path, lines):
+@pytest.mark.parametrize("first", ["县政府办公室（县大数据局）", "县政府办公室〈县大数据局〉"])
+def test_units_one_a_line_in_a_word_cell_part_after_a_name_closing_with_a_note(tmp_path, lines, first):
     """县政府办公室（县大数据局） over 县人社局 in one cell, one unit a line (a line break, or a paragraph
     each): the bracket ending the first line was taken for a wrapped name's, and the lines joined
     into one unit, 县政府办公室（县大数据局）县人社局, without a word (the division sweep, 薛城区's plan)."""
@@ -842,7 +843,7 @@ def test_units_one_a_line_in_a_word_cell_part_after_a_name_closing_with_a_note(t
                              ["2", "加强康复服务", "县卫健局（县医保局）", "县残联"]]):
         for j, text in enumerate(row):
             table.cell(i, j).text = text
-    units = ["县政府办公室（县大数据局）", "县人社局", "县财政局"]
+    units = [first, "县人社局", "县财政局"]
     if lines == "br":
         table.cell(1, 3).text = "\n".join(units)
     else:
@@ -855,4 +856,31 @@ def test_units_one_a_line_in_a_word_cell_part_after_a_name_closing_with_a_note(t
     assert [row[1:3] for row in division(r)] == [
         (["县民政局"], ["县政府办公室", "县人力资源和社会保障局", "县财政局"]),
         (["县卫生健康局"], ["县残疾人联合会"])]
+    assert not r.warnings
+
+
+@pytest.mark.parametrize("lines", ["br", "paragraphs"])
+def test_a_group_of_units_on_a_line_of_its_own_in_a_word_cell_is_no_part_of_the_name_above(tmp_path, lines):
+    """县红十字会 over 残疾人工作委员会成员单位, one a line in a cell: 单位 ends no body's name, so the
+    lines were taken for one name wrapped, 红十字会残疾人工作委员会成员单位, without a word (the
+    division sweep, 乌达区's plan)."""
+    document = docx.Document()
+    for text in BODY:
+        document.add_paragraph(text)
+    rows = [["序号", "重点任务", "牵头单位", "配合单位"], ["1", "完善低保制度", "县民政局", ""],
+            ["2", "加强康复服务", "县卫健局", "县残联"]]
+    table = document.add_table(rows=3, cols=4)
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            table.cell(i, j).text = text
+    units = ["县红十字会", "残疾人工作委员会成员单位"]
+    if lines == "br":
+        table.cell(1, 3).text = "\n".join(units)
+    else:
+        table.cell(1, 3).text = units[0]
+        table.cell(1, 3).add_paragraph(units[1])
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    r = load_plan(path)
+    assert division(r)[0][2] == ["县红十字会", "残疾人工作委员会成员单位"]
     assert not r.warnings
