@@ -884,3 +884,15 @@ def test_a_group_of_units_on_a_line_of_its_own_in_a_word_cell_is_no_part_of_the_
     r = load_plan(path)
     assert division(r)[0][2] == ["县红十字会", "残疾人工作委员会成员单位"]
     assert not r.warnings
+
+
+@pytest.mark.parametrize("categories", [["社会保障", "", "", ""], ["社会保障", "", "公共服务", ""]])
+def test_a_category_printed_once_in_a_table_flattened_one_row_a_line(tmp_path, categories):
+    """类别 printed on its first row alone, the rows under it opening with a tab (an empty cell):
+    stripped of that tab, each such row was a cell short of the header: with one category the whole
+    table was left unread without a word, with two those rows were gaps.  A tab a row opens with is
+    an empty cell, as one it ends with is."""
+    rows = [["类别"] + HEADER] + [[cat, str(k)] + cells for k, (cat, cells) in enumerate(zip(categories, CELLS), 1)]
+    r = text_plan(tmp_path, "\n".join("\t".join(row) for row in rows) + "\n")
+    assert division(r) == [(str(k),) + READ[k - 1] + (str(k),) for k in range(1, 5)]
+    assert not r.warnings
