@@ -1482,6 +1482,8 @@ def _row_lines(lines: list[Line], i: int) -> tuple[list[tuple[int, tuple[str, ..
         return laid_out  # its rows, or said
     rows: list[tuple[int, tuple[str, ...]]] = []
     for ln in lines[i:]:
+        if ln.furniture and rows:
+            continue  # a page's number or header, blanked: the table goes on over the page break
         cells = tuple(c for c in _CELL_GAP.split(ln.clean) if c)
         if len(cells) < 2:
             break

@@ -896,3 +896,16 @@ def test_a_category_printed_once_in_a_table_flattened_one_row_a_line(tmp_path, c
     r = text_plan(tmp_path, "\n".join("\t".join(row) for row in rows) + "\n")
     assert division(r) == [(str(k),) + READ[k - 1] + (str(k),) for k in range(1, 5)]
     assert not r.warnings
+
+
+@pytest.mark.parametrize("category", [False, True])
+def test_a_table_one_row_a_line_goes_on_over_a_pages_number_and_header(tmp_path, category):
+    """Text from a PDF: the page's number (— 2 —) and running header (the plan's title) between rows 2
+    and 3 of a division table printed one row a line.  The table stopped there: rows 3 and 4 were a
+    gap, or, their 类别 cell empty (the row opening with a tab), lost without a word."""
+    rows = [(["类别"] if category else []) + HEADER] + [
+        (["社会保障" if k == 1 else ""] if category else []) + [str(k)] + cells for k, cells in enumerate(CELLS, 1)]
+    printed = ["\t".join(row) for row in rows]
+    r = text_plan(tmp_path, "\n".join(printed[:3] + ["— 2 —", BODY[0]] + printed[3:]) + "\n")
+    assert division(r) == [(str(k),) + READ[k - 1] + (str(k),) for k in range(1, 5)]
+    assert not r.warnings
