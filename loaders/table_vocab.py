@@ -522,6 +522,16 @@ def is_division_title(norm: str) -> bool:
     return len(squashed) <= 30 and DIVISION_TITLE_RE.search(squashed) is not None
 
 
+#: a note in brackets closing a unit's name (区政府办公室（区大数据局）, 区农牧水务局（乡村振兴局）)
+_CLOSING_NOTE_RE = re.compile(r"[（(〈<〔【][^（()）〈〉<>〔〕【】]*[)）〉>〕】]$")
+
+
 def unitlike(text: str) -> bool:
+    """A unit's name, as a cell prints it: one ending in a body's word (局, 委, 办, 中心…, or 单位 of
+    a group of units, 残疾人工作委员会成员单位), or so ending before a note in brackets, its other name
+    (区政府办公室（区大数据局）, 区政府办公室〈区大数据局〉)."""
     t = squash(text)
-    return 0 < len(t) <= 60 and "。" not in t and t[-1] in "局委办联会部院心司队所站处室厅府"
+    if len(t) > 60 or "。" in t:
+        return False
+    t = _CLOSING_NOTE_RE.sub("", t) or t
+    return t != "" and (t[-1] in "局委办联会部院心司队所站处室厅府" or t.endswith("单位"))

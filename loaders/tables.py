@@ -1468,7 +1468,8 @@ def _row_lines(lines: list[Line], i: int) -> tuple[list[tuple[int, tuple[str, ..
     """Rows one a line, while lines split into at least two cells and the first into three.  Two tabs
     apart are an empty cell between them where that makes the row as wide as the header (a table
     whose cells are apart by one tab each), and so are the tabs a row ends with (its last cells
-    empty: the tabs are printed, the stripped line lost them); else runs of tabs and spaces are one
+    empty: the tabs are printed, the stripped line lost them) or opens with (its first cells empty:
+    a 类别 printed once over its rows); else runs of tabs and spaces are one
     gap (a table aligned by them), and a row narrower than its header is for its reader to say.  A
     table laid out as the page prints it, its cells' text wrapped inside their columns, is read by
     where each stretch of text stands (`_laid_out_rows`)."""
@@ -1481,12 +1482,15 @@ def _row_lines(lines: list[Line], i: int) -> tuple[list[tuple[int, tuple[str, ..
         return laid_out  # its rows, or said
     rows: list[tuple[int, tuple[str, ...]]] = []
     for ln in lines[i:]:
+        if ln.furniture and rows:
+            continue  # a page's number or header, blanked: the table goes on over the page break
         cells = tuple(c for c in _CELL_GAP.split(ln.clean) if c)
         if len(cells) < 2:
             break
-        if rows and len(cells) < len(rows[0][1]) and ("\t\t" in ln.clean or ln.tail_tabs):
-            tabbed = tuple(part for piece in ln.clean.split("\t")
-                           for part in ([c for c in _CELL_GAP.split(piece) if c] or [""])) + ("",) * ln.tail_tabs
+        if rows and len(cells) < len(rows[0][1]) and ("\t\t" in ln.clean or ln.tail_tabs or ln.head_tabs):
+            tabbed = ("",) * ln.head_tabs + tuple(part for piece in ln.clean.split("\t")
+                                                  for part in ([c for c in _CELL_GAP.split(piece) if c] or [""])) \
+                + ("",) * ln.tail_tabs
             if len(tabbed) == len(rows[0][1]):
                 cells = tabbed
         rows.append((ln.no, cells))

@@ -133,6 +133,9 @@ class Line:
     #: the line was a page's furniture (a page number, a running header), blanked: a page break
     #: inside a table, not the blank line that ends a row
     furniture: bool = False
+    #: tabs the printed line opened with: a row of tab-separated cells whose first cells are empty
+    #: (	2	加强康复服务	… under a 类别 printed once above it), which stripping `clean` drops
+    head_tabs: int = 0
 
 
 @dataclass
@@ -218,9 +221,11 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
         end = clean.rstrip("\r\n ")
         tail_tabs = len(end) - len(end.rstrip("\t")) if end.strip() else 0
         lead = len(clean.lstrip("\f")) - len(clean.lstrip("\f").lstrip(" \u3000"))
+        head_tabs = len(clean) - len(clean.lstrip("\t")) if clean.strip() else 0
         clean = without_letter_spacing(clean.strip().strip("\u200b\ufeff").strip())
         out.append(Line(i, clean, normalize(clean), indented, tail_tabs if "\t" in clean else 0, lead,
-                        raw.startswith("\f"), raw.rstrip("\r\n")[-1:] in (" ", "\u3000")))
+                        raw.startswith("\f"), raw.rstrip("\r\n")[-1:] in (" ", "\u3000"),
+                        head_tabs=head_tabs if "\t" in clean else 0))
     return out
 
 

@@ -806,3 +806,106 @@ def test_a_row_flattened_short_of_its_merged_lead_keeps_its_tasks_title(tmp_path
     assert [t.title for t in section.tasks] == ["完善低保制度", "加强康复服务", "推进无障碍建设"]
     assert [u.label for u in section.tasks[2].responsibilities] == []
     assert [m for _, m in table_gaps(r)] == ["division table row 3 has 3 cells under 4 column names: its units were not read"]
+
+
+_SHARED_WORDS = ("青山县“十四五”残疾人事业发展规划\n一、主要任务\n"
+                 "1.加强残疾人就业服务。健全残疾人就业服务体系。\n"
+                 "2.完善残疾人就业创业政策。落实税收优惠，加强残疾人就业服务。\n"
+                 "3.加强残疾人服务机构建设。建设就业服务设施，加强残疾人就业服务。\n"
+                 "附件\n重点任务分工表\n序号\t重点任务\t牵头单位\t配合单位\n")
+
+
+@pytest.mark.parametrize("cell", ["加强残疾人就业服务", "加强残疾人就业服务。", "1.加强残疾人就业服务"])
+def test_a_row_printing_a_tasks_title_implements_it_whatever_other_tasks_say(tmp_path, cell):
+    """The row prints task 1's title whole; tasks 2 and 3 hold the same words in their text
+    (…，加强残疾人就业服务。), so by its words alone the row matched three tasks as well and was
+    linked to none: task 1 read no owner, without a word (the division sweep, 薛城区's plan)."""
+    r = plain_plan(tmp_path, _SHARED_WORDS + f"1\t{cell}\t县残联\t县人社局\n"
+                   "2\t完善残疾人就业创业政策\t县人社局\t县税务局\n3\t加强残疾人服务机构建设\t县残联\t县发改局\n")
+    body, rows = r.tasks()[:3], r.tasks()[3:]
+    assert [t.implements for t in rows] == body
+    assert [[u.label for u in t.units("lead")] for t in rows] == [["县残疾人联合会"], ["县人力资源和社会保障局"],
+                                                                  ["县残疾人联合会"]]
+    assert not r.warnings
+
+
+@pytest.mark.parametrize("lines", ["br", "paragraphs"])
+@pytest.mark.parametrize("first", ["县政府办公室（县大数据局）", "县政府办公室〈县大数据局〉"])
+def test_units_one_a_line_in_a_word_cell_part_after_a_name_closing_with_a_note(tmp_path, lines, first):
+    """县政府办公室（县大数据局） over 县人社局 in one cell, one unit a line (a line break, or a paragraph
+    each): the bracket ending the first line was taken for a wrapped name's, and the lines joined
+    into one unit, 县政府办公室（县大数据局）县人社局, without a word (the division sweep, 薛城区's plan)."""
+    document = docx.Document()
+    for text in BODY:
+        document.add_paragraph(text)
+    table = document.add_table(rows=3, cols=4)
+    for i, row in enumerate([["序号", "重点任务", "牵头单位", "配合单位"], ["1", "完善低保制度", "县民政局", ""],
+                             ["2", "加强康复服务", "县卫健局（县医保局）", "县残联"]]):
+        for j, text in enumerate(row):
+            table.cell(i, j).text = text
+    units = [first, "县人社局", "县财政局"]
+    if lines == "br":
+        table.cell(1, 3).text = "\n".join(units)
+    else:
+        table.cell(1, 3).text = units[0]
+        for unit in units[1:]:
+            table.cell(1, 3).add_paragraph(unit)
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    r = load_plan(path)
+    assert [row[1:3] for row in division(r)] == [
+        (["县民政局"], ["县政府办公室", "县人力资源和社会保障局", "县财政局"]),
+        (["县卫生健康局"], ["县残疾人联合会"])]
+    assert not r.warnings
+
+
+@pytest.mark.parametrize("lines", ["br", "paragraphs"])
+def test_a_group_of_units_on_a_line_of_its_own_in_a_word_cell_is_no_part_of_the_name_above(tmp_path, lines):
+    """县红十字会 over 残疾人工作委员会成员单位, one a line in a cell: 单位 ends no body's name, so the
+    lines were taken for one name wrapped, 红十字会残疾人工作委员会成员单位, without a word (the
+    division sweep, 乌达区's plan)."""
+    document = docx.Document()
+    for text in BODY:
+        document.add_paragraph(text)
+    rows = [["序号", "重点任务", "牵头单位", "配合单位"], ["1", "完善低保制度", "县民政局", ""],
+            ["2", "加强康复服务", "县卫健局", "县残联"]]
+    table = document.add_table(rows=3, cols=4)
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            table.cell(i, j).text = text
+    units = ["县红十字会", "残疾人工作委员会成员单位"]
+    if lines == "br":
+        table.cell(1, 3).text = "\n".join(units)
+    else:
+        table.cell(1, 3).text = units[0]
+        table.cell(1, 3).add_paragraph(units[1])
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    r = load_plan(path)
+    assert division(r)[0][2] == ["县红十字会", "残疾人工作委员会成员单位"]
+    assert not r.warnings
+
+
+@pytest.mark.parametrize("categories", [["社会保障", "", "", ""], ["社会保障", "", "公共服务", ""]])
+def test_a_category_printed_once_in_a_table_flattened_one_row_a_line(tmp_path, categories):
+    """类别 printed on its first row alone, the rows under it opening with a tab (an empty cell):
+    stripped of that tab, each such row was a cell short of the header: with one category the whole
+    table was left unread without a word, with two those rows were gaps.  A tab a row opens with is
+    an empty cell, as one it ends with is."""
+    rows = [["类别"] + HEADER] + [[cat, str(k)] + cells for k, (cat, cells) in enumerate(zip(categories, CELLS), 1)]
+    r = text_plan(tmp_path, "\n".join("\t".join(row) for row in rows) + "\n")
+    assert division(r) == [(str(k),) + READ[k - 1] + (str(k),) for k in range(1, 5)]
+    assert not r.warnings
+
+
+@pytest.mark.parametrize("category", [False, True])
+def test_a_table_one_row_a_line_goes_on_over_a_pages_number_and_header(tmp_path, category):
+    """Text from a PDF: the page's number (— 2 —) and running header (the plan's title) between rows 2
+    and 3 of a division table printed one row a line.  The table stopped there: rows 3 and 4 were a
+    gap, or, their 类别 cell empty (the row opening with a tab), lost without a word."""
+    rows = [(["类别"] if category else []) + HEADER] + [
+        (["社会保障" if k == 1 else ""] if category else []) + [str(k)] + cells for k, cells in enumerate(CELLS, 1)]
+    printed = ["\t".join(row) for row in rows]
+    r = text_plan(tmp_path, "\n".join(printed[:3] + ["— 2 —", BODY[0]] + printed[3:]) + "\n")
+    assert division(r) == [(str(k),) + READ[k - 1] + (str(k),) for k in range(1, 5)]
+    assert not r.warnings
