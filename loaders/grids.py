@@ -16,7 +16,8 @@ from policykg.loaders.table_vocab import (DivisionRow, DivisionTable, IndicatorR
                                           attribute_of, header_roles, header_units, is_value_role, column_role, division_columns,
                                           continues_rows, is_header_cell, is_total_cell, names_indicators, table_category,
                                           note_no_lead,
-                                          note_unread, row_number, split_unit_paren, squash, task_number, unitlike)
+                                          note_unread, row_number, split_unit_paren, squash, task_number, unitlike,
+                                          units_apart)
 from policykg.loaders.text import BOOKMARK_RE, ITEM_RE, Line, ProjectRow, normalize
 from policykg.loaders.values import is_value_cell
 
@@ -41,7 +42,8 @@ def _joined_units(cell: str) -> str:
     for part in (p.strip() for p in cell.split("\n")):
         if not part:
             continue
-        if out and unitlike(part) and unitlike(out.split("\n")[-1]):
+        last = out.split("\n")[-1]
+        if out and (unitlike(part) and unitlike(last) or units_apart(last, part)):
             out += "\n" + part
         else:
             out += part

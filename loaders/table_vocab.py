@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from policykg.loaders.ladder import WORDED_STYLES, cn_value, numbering
 from policykg.loaders.role_vocab import LEAD_LABELS, OWNER_LABELS, SUPPORT_LABELS
 from policykg.loaders.text import CHAPTER_RE, COLUMN_RE, ITEM_RE, SECTION_RE, normalize
+from policykg.loaders.units import ends_as_body, prints_its_place, reads_as_unit
 from policykg.loaders.values import is_value_cell
 
 ATTRIBUTES = ("约束性", "预期性")
@@ -524,6 +525,15 @@ def is_division_title(norm: str) -> bool:
 
 #: a note in brackets closing a unit's name (区政府办公室（区大数据局）, 区农牧水务局（乡村振兴局）)
 _CLOSING_NOTE_RE = re.compile(r"[（(〈<〔【][^（()）〈〉<>〔〕【】]*[)）〉>〕】]$")
+
+
+def units_apart(before: str, after: str) -> bool:
+    """Two lines of a units cell, each a whole unit's name, the second printing its place (县农商银行
+    / 县财政局, 县实验学校 / 县财政局, 各镇 / 县财政局): two units one a line, whatever the first ends
+    in, not one name wrapped.  A name wrapped before a word of its own prints no place there
+    (县人民政府 / 办公室, 青山县 / 人民医院)."""
+    a, b = squash(before), squash(after)
+    return reads_as_unit(b) is None and prints_its_place(b) and reads_as_unit(a) is None and ends_as_body(a)
 
 
 def unitlike(text: str) -> bool:

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from policykg.loaders.table_vocab import (DIVISION_CATEGORY_HEADER, MAX_DIVISION_COLUMNS, attribute_of, UNIT_PAREN_RE, DivisionRow,
                                           DivisionTable, IndicatorRow, IndicatorTable, header_roles, header_units, is_value_role,
                                           column_role, division_columns, is_category_cell, is_header_cell,
-                                          is_heading_line, is_measure_unit, is_total_cell, names_indicators, table_category, note_no_lead, note_unread, row_number, split_unit_paren, squash, unitlike)
+                                          is_heading_line, is_measure_unit, is_total_cell, names_indicators, table_category, note_no_lead, note_unread, row_number, split_unit_paren, squash, unitlike,
+                                          units_apart)
 from policykg.loaders.grids import ACROSS_CORNERS, across_header, across_label, across_name, read_across_grid, read_indicator_grid
 from policykg.loaders.reading import Grid
 from policykg.loaders.responsibilities import DEADLINE_PHRASE_RE
@@ -628,7 +629,7 @@ def read_division_table(lines: list[Line], i: int) -> DivisionTable | None:
             cells.append(_Cell(ln.clean, ln.no, ln.no))
         else:
             prev = cells[-1]
-            if unitlike(ln.clean) and unitlike(prev.text):
+            if unitlike(ln.clean) and unitlike(prev.text) or units_apart(prev.text.split("\n")[-1], ln.clean):
                 text = prev.text + "\n" + ln.clean  # several units in one cell, one per line
             elif (not unitlike(prev.text) and not prev.text.endswith("。")
                   and not re.fullmatch(r"\d{1,3}", squash(prev.text))):

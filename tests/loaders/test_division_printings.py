@@ -909,3 +909,35 @@ def test_a_table_one_row_a_line_goes_on_over_a_pages_number_and_header(tmp_path,
     r = text_plan(tmp_path, "\n".join(printed[:3] + ["— 2 —", BODY[0]] + printed[3:]) + "\n")
     assert division(r) == [(str(k),) + READ[k - 1] + (str(k),) for k in range(1, 5)]
     assert not r.warnings
+
+
+@pytest.mark.parametrize("lines", ["br", "paragraphs", "text"])
+@pytest.mark.parametrize("first", ["县农商银行", "县实验学校", "各镇"])
+def test_units_one_a_line_in_a_cell_part_before_a_name_printing_its_place(tmp_path, lines, first):
+    """县农商银行 over 县财政局, one a line in a cell (a Word cell's line break or paragraphs, or a
+    text table one cell a line): the first ends in no word unitlike() knows (行, 校, 镇), so the lines
+    were taken for one name wrapped, and an invented unit read, 县农商银行县财政局, without a word.
+    A second line printing its place (县…, 各…) that reads as a unit's name whole is a unit of its own."""
+    rows = [["序号", "重点任务", "牵头单位", "配合单位"], ["1", "完善低保制度", "县民政局", f"{first}\n县财政局"],
+            ["2", "加强康复服务", "县卫健局", "县残联"]]
+    if lines == "text":
+        path = tmp_path / "plan.txt"
+        cells = [c for row in rows for c in row]
+        path.write_text("\n".join(BODY) + "\n" + "\n".join(cells) + "\n", encoding="utf-8")
+    else:
+        document = docx.Document()
+        for text in BODY:
+            document.add_paragraph(text)
+        table = document.add_table(rows=3, cols=4)
+        for i, row in enumerate(rows):
+            for j, text in enumerate(row):
+                table.cell(i, j).text = text
+        if lines == "paragraphs":
+            table.cell(1, 3).text = first
+            table.cell(1, 3).add_paragraph("县财政局")
+        path = tmp_path / "plan.docx"
+        document.save(path)
+    r = load_plan(path)
+    assert division(r)[0][2] == [first, "县财政局"]
+    # a text table one cell a line cannot show which cell a unit's line is in: read so, and said
+    assert [g.kind for g in r.warnings] == (["table"] if lines == "text" else [])
