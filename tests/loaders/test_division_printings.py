@@ -829,30 +829,41 @@ def test_a_row_printing_a_tasks_title_implements_it_whatever_other_tasks_say(tmp
     assert not r.warnings
 
 
+#: a division table whose row 1 leaves its supporters' cell to `units_cell_plan`
+UNITS_ROWS = [["序号", "重点任务", "牵头单位", "配合单位"], ["1", "完善低保制度", "县民政局", ""],
+              ["2", "加强康复服务", "县卫健局", "县残联"]]
+
+
+def units_cell_plan(tmp_path: Path, rows: list[list[str]], units: list[str], lines: str) -> Path:
+    """A Word plan whose division table prints `rows`, row 1's supporters' cell `units` one a line:
+    parted by line breaks (`br`) or a paragraph each."""
+    document = docx.Document()
+    for text in BODY:
+        document.add_paragraph(text)
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            table.cell(i, j).text = text
+    cell = table.cell(1, 3)
+    if lines == "br":
+        cell.text = "\n".join(units)
+    else:
+        cell.text = units[0]
+        for unit in units[1:]:
+            cell.add_paragraph(unit)
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    return path
+
+
 @pytest.mark.parametrize("lines", ["br", "paragraphs"])
 @pytest.mark.parametrize("first", ["县政府办公室（县大数据局）", "县政府办公室〈县大数据局〉"])
 def test_units_one_a_line_in_a_word_cell_part_after_a_name_closing_with_a_note(tmp_path, lines, first):
     """县政府办公室（县大数据局） over 县人社局 in one cell, one unit a line (a line break, or a paragraph
     each): the bracket ending the first line was taken for a wrapped name's, and the lines joined
     into one unit, 县政府办公室（县大数据局）县人社局, without a word (the division sweep, 薛城区's plan)."""
-    document = docx.Document()
-    for text in BODY:
-        document.add_paragraph(text)
-    table = document.add_table(rows=3, cols=4)
-    for i, row in enumerate([["序号", "重点任务", "牵头单位", "配合单位"], ["1", "完善低保制度", "县民政局", ""],
-                             ["2", "加强康复服务", "县卫健局（县医保局）", "县残联"]]):
-        for j, text in enumerate(row):
-            table.cell(i, j).text = text
-    units = [first, "县人社局", "县财政局"]
-    if lines == "br":
-        table.cell(1, 3).text = "\n".join(units)
-    else:
-        table.cell(1, 3).text = units[0]
-        for unit in units[1:]:
-            table.cell(1, 3).add_paragraph(unit)
-    path = tmp_path / "plan.docx"
-    document.save(path)
-    r = load_plan(path)
+    rows = [*UNITS_ROWS[:2], ["2", "加强康复服务", "县卫健局（县医保局）", "县残联"]]
+    r = load_plan(units_cell_plan(tmp_path, rows, [first, "县人社局", "县财政局"], lines))
     assert [row[1:3] for row in division(r)] == [
         (["县民政局"], ["县政府办公室", "县人力资源和社会保障局", "县财政局"]),
         (["县卫生健康局"], ["县残疾人联合会"])]
@@ -864,24 +875,7 @@ def test_a_group_of_units_on_a_line_of_its_own_in_a_word_cell_is_no_part_of_the_
     """县红十字会 over 残疾人工作委员会成员单位, one a line in a cell: 单位 ends no body's name, so the
     lines were taken for one name wrapped, 红十字会残疾人工作委员会成员单位, without a word (the
     division sweep, 乌达区's plan)."""
-    document = docx.Document()
-    for text in BODY:
-        document.add_paragraph(text)
-    rows = [["序号", "重点任务", "牵头单位", "配合单位"], ["1", "完善低保制度", "县民政局", ""],
-            ["2", "加强康复服务", "县卫健局", "县残联"]]
-    table = document.add_table(rows=3, cols=4)
-    for i, row in enumerate(rows):
-        for j, text in enumerate(row):
-            table.cell(i, j).text = text
-    units = ["县红十字会", "残疾人工作委员会成员单位"]
-    if lines == "br":
-        table.cell(1, 3).text = "\n".join(units)
-    else:
-        table.cell(1, 3).text = units[0]
-        table.cell(1, 3).add_paragraph(units[1])
-    path = tmp_path / "plan.docx"
-    document.save(path)
-    r = load_plan(path)
+    r = load_plan(units_cell_plan(tmp_path, UNITS_ROWS, ["县红十字会", "残疾人工作委员会成员单位"], lines))
     assert division(r)[0][2] == ["县红十字会", "残疾人工作委员会成员单位"]
     assert not r.warnings
 
@@ -918,25 +912,14 @@ def test_units_one_a_line_in_a_cell_part_before_a_name_printing_its_place(tmp_pa
     text table one cell a line): the first ends in no word unitlike() knows (行, 校, 镇), so the lines
     were taken for one name wrapped, and an invented unit read, 县农商银行县财政局, without a word.
     A second line printing its place (县…, 各…) that reads as a unit's name whole is a unit of its own."""
-    rows = [["序号", "重点任务", "牵头单位", "配合单位"], ["1", "完善低保制度", "县民政局", f"{first}\n县财政局"],
-            ["2", "加强康复服务", "县卫健局", "县残联"]]
+    units = [first, "县财政局"]
     if lines == "text":
         path = tmp_path / "plan.txt"
-        cells = [c for row in rows for c in row]
+        cells = [c for row in UNITS_ROWS for c in row]
+        cells[7] = "\n".join(units)  # row 1's supporters
         path.write_text("\n".join(BODY) + "\n" + "\n".join(cells) + "\n", encoding="utf-8")
     else:
-        document = docx.Document()
-        for text in BODY:
-            document.add_paragraph(text)
-        table = document.add_table(rows=3, cols=4)
-        for i, row in enumerate(rows):
-            for j, text in enumerate(row):
-                table.cell(i, j).text = text
-        if lines == "paragraphs":
-            table.cell(1, 3).text = first
-            table.cell(1, 3).add_paragraph("县财政局")
-        path = tmp_path / "plan.docx"
-        document.save(path)
+        path = units_cell_plan(tmp_path, UNITS_ROWS, units, lines)
     r = load_plan(path)
     assert division(r)[0][2] == [first, "县财政局"]
     # a text table one cell a line cannot show which cell a unit's line is in: read so, and said
