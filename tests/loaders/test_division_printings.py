@@ -21,6 +21,15 @@ READ = [(["县民政局"], ["县财政局"], "2022年12月"),
         (["县教育局"], ["县残疾人联合会"], "2025年")]
 
 
+def add_table(document, rows: list[list[str]]):
+    """A Word table printing `rows` (one cell a string) at the end of `document`."""
+    table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            table.cell(i, j).text = text
+    return table
+
+
 def word_plan(tmp_path: Path, rows: list[list[str]], merges=(), *, body=None, after=()):
     """A .docx plan whose division table is a real Word table; `merges` are ((row, col), (row, col))
     corners of cells merged as Word merges them (the text printed once, in the top-left cell).
@@ -32,10 +41,7 @@ def word_plan(tmp_path: Path, rows: list[list[str]], merges=(), *, body=None, af
         if isinstance(block, str):
             document.add_paragraph(block)
             continue
-        table = document.add_table(rows=len(block), cols=max(len(r) for r in block))
-        for i, row in enumerate(block):
-            for j, text in enumerate(row):
-                table.cell(i, j).text = text
+        table = add_table(document, block)
         for a, b in merges if block is rows else ():
             table.cell(*a).merge(table.cell(*b))
     path = tmp_path / "plan.docx"
@@ -292,10 +298,7 @@ def two_word_tables(tmp_path: Path, second: list[list[str]]):
     for text in BODY:
         document.add_paragraph(text)
     for rows in (numbered(["1", "2", "3", "4"])[:3], second):
-        table = document.add_table(rows=len(rows), cols=len(rows[0]))
-        for i, row in enumerate(rows):
-            for j, text in enumerate(row):
-                table.cell(i, j).text = text
+        add_table(document, rows)
         document.add_paragraph("")
     path = tmp_path / "plan.docx"
     document.save(path)
@@ -481,10 +484,7 @@ def tasks_table_plan(tmp_path: Path, printing: str, rows: list[list[str]]):
         document = docx.Document()
         for text in TASKS_BODY:
             document.add_paragraph(text)
-        table = document.add_table(rows=len(rows), cols=len(rows[0]))
-        for i, row in enumerate(rows):
-            for j, text in enumerate(row):
-                table.cell(i, j).text = text
+        add_table(document, rows)
         document.add_paragraph("三、保障措施")
         path = tmp_path / "plan.docx"
         document.save(path)
@@ -840,11 +840,7 @@ def units_cell_plan(tmp_path: Path, rows: list[list[str]], units: list[str], lin
     document = docx.Document()
     for text in BODY:
         document.add_paragraph(text)
-    table = document.add_table(rows=len(rows), cols=len(rows[0]))
-    for i, row in enumerate(rows):
-        for j, text in enumerate(row):
-            table.cell(i, j).text = text
-    cell = table.cell(1, 3)
+    cell = add_table(document, rows).cell(1, 3)
     if lines == "br":
         cell.text = "\n".join(units)
     else:
