@@ -331,7 +331,6 @@ _MEMBERS_RE = re.compile(r"各?(?:成员|有关|相关|下属|所属|其他)?(?:
 _HEAD_KINDS = ("other", "party-committee", "people-government", "peoples-congress", "cppcc")
 
 
-_ASIDE_RE = re.compile(r"[（(〈<《\[【〔]")
 _ASIDE_ENDS = ("）", ")", "〉", ">", "》", "]", "】", "〕")
 #: the endings of a body's whole name, which a name cut inside does not end with (人力资源和社 | 会保障局,
 #: 残疾人联 | 合会, 区市场 | 监督管理局 end with 社, 联, 场)
@@ -339,6 +338,7 @@ _WHOLE_ENDINGS = ("局", "委", "办", "厅", "院", "会", "部", "中心", "�
                   "办事处")
 #: what opens a name's aside, never a name (区委宣传部 / （网络安全应急指挥中心）, 区政府办公室 / 〈区大数据局〉)
 _BRACKETS = ("（", "(", "〈", "<", "《", "[", "【", "〔")
+_ASIDE_RE = re.compile("[" + re.escape("".join(_BRACKETS)) + "]")
 
 
 def spaced_labels(text: str) -> str:
@@ -938,16 +938,10 @@ def subjects_before(norm: str, clause: Clause) -> list[str]:
         # the longest name it opens with, a few words after it
         end = next((k for k in range(len(core) - 1, max(1, len(core) - _ROLE_WORDS_MAX - 1), -1)
                     if reads_as_unit(core[:k]) is None and core[:k] not in ORG_ENDINGS), None)
-        if end is not None and _HAN_RE.fullmatch(core[end:]) and _names_its_place(core[:end]) \
+        if end is not None and _HAN_RE.fullmatch(core[end:]) and prints_its_place(core[:end]) \
                 and not names_roles(core[:end]):
             out.append(part)
     return out
-
-
-def _names_its_place(name: str) -> bool:
-    """A body's name opening with its region's level or name, or a collective's (县政府, 青山县民政局,
-    各乡镇): prose that ends as a name may (继续改善特殊教育, 持续开展东西部) opens with neither."""
-    return name[0] in LEVEL_CHARS or bool(split_region_names(name)) or is_collective(name)
 
 
 def ends_in_label_list(norm: str) -> bool:
