@@ -175,12 +175,12 @@ def trig_block(name: str, triples: Iterable[Triple]) -> str:
     if not triples:
         return ""
     try:
-        body = turtle(triples, _PREFIXES)
+        body = turtle(triples, _PREFIXES, indent="    ").strip("\n")  # as _indented leaves it
     except Unsupported:
         g = _bound(Graph())
         g += RdflibTerms().triples(triples)
-        body = _turtle(g)
-    return f"<{name}> {{\n{_indented(body)}\n}}\n\n"
+        body = _indented(_turtle(g))
+    return f"<{name}> {{\n{body}\n}}\n\n"
 
 
 def _trig(ds: Dataset) -> str:
