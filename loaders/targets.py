@@ -64,6 +64,7 @@ _YEAR_CLAUSE_RE = re.compile(r"\s*(?:到|至|截至|截止到?|在|于|(?:20|19)
 _PLAN_PERIOD_RE = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?(?:期间|时期|以来)")
 _CLAUSE_SPLIT = re.compile(r"[，,。；;！!？?\n]")
 _SENTENCE_END = "。；;！!？?\n"
+_SENTENCE_END_RE = re.compile(f"[{_SENTENCE_END}]")
 SUFFIX_COMPARATOR = {"以上": "≥", "及以上": "≥", "以下": "≤", "以内": "≤", "左右": "≈"}
 
 # --- numbers printed in words: 百分之九十, 千分之三, 九成以上, 至少一所, 两个以上 -------------------------------
@@ -74,6 +75,11 @@ _CN_TENTHS_RE = re.compile(r"(?P<cn>[一二三四五六七八九])成(?=及以�
                            + r"|(?:" + "|".join(f"(?<={w})" for w in PREFIX_WORDS) + r")(?P<cn2>[一二三四五六七八九])成")
 _CN_COUNT_RE = re.compile(r"(?:" + _PREFIX_WORD + r"[^\d，,。；;:：!?！？\n" + _CN + r"]{0,8}?)?(?P<cn>[" + _CN
                           + r"]{1,3})(?=(?:个|家|所|名|人|户|项|处|支|期|次|场|套|座|张)(?P<suffix>及以上|以上)?)")
+#: what each of the three must find in a text, looked for first: most texts print none of them,
+#: and the three patterns (word alternatives tried at every character) cost more than the search
+_CN_FRACTION_NEEDS = re.compile("[百千]分之")
+_CN_TENTHS_NEEDS = re.compile("[一二三四五六七八九]成")
+_CN_COUNT_NEEDS = re.compile("[" + _CN + "](?:个|家|所|名|人|户|项|处|支|期|次|场|套|座|张)")
 
 
 def _cn_int(numeral: str) -> int | None:
@@ -111,14 +117,17 @@ def _numbers_in_digits(norm: str) -> tuple[str, list[int]]:
     came from in `norm` (one more entry: the end).  A numeral counts only as a fraction, or with a
     commitment before it or 以上 after it: 一人一案, 一站式 are no numbers."""
     edits: list[tuple[int, int, str]] = []
-    for m in _CN_FRACTION_RE.finditer(norm):
+    fractions = _CN_FRACTION_RE.finditer(norm) if _CN_FRACTION_NEEDS.search(norm) else ()
+    tenths = _CN_TENTHS_RE.finditer(norm) if _CN_TENTHS_NEEDS.search(norm) else ()
+    counts = _CN_COUNT_RE.finditer(norm) if _CN_COUNT_NEEDS.search(norm) else ()
+    for m in fractions:
         d = _cn_decimal(m["cn"])
         if d is not None:
             edits.append((m.start(), m.end(), d + ("%" if m["den"] == "百分之" else "‰")))
-    for m in _CN_TENTHS_RE.finditer(norm):
+    for m in tenths:
         g = "cn" if m["cn"] else "cn2"
         edits.append((m.start(g), m.end(g) + 1, f"{_CN_VALUES[m[g]] * 10}%"))
-    for m in _CN_COUNT_RE.finditer(norm):
+    for m in counts:
         if not (m["word"] or m["suffix"]) or norm[m.end("cn") + 1:m.end("cn") + 2] == "一":  # 一人一案
             continue
         n = _cn_int(m["cn"])
@@ -169,7 +178,7 @@ class _Years:
 
     def __init__(self, text: str):
         self.text = text
-        self.sentence_ends = [i for i, c in enumerate(text) if c in _SENTENCE_END]
+        self.sentence_ends = [m.start() for m in _SENTENCE_END_RE.finditer(text)]
         found = [(m.start(), m.end(), int(m["a"] or m["b"] or m["c"])) for m in _YEAR_RE.finditer(text)]
         self.starts = [f[0] for f in found]
         self.years = found
