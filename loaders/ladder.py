@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 CN_NUMERAL = "一二三四五六七八九十"
 #: the financial (大写) numerals, simplified and traditional, and the counting numerals they stand for
@@ -133,10 +134,12 @@ def bullet(norm: str) -> int | None:
     return m.end() if m else None
 
 
+_CN_DIGIT_VALUES = {**{c: i for i, c in enumerate("零一二三四五六七八九")}, "〇": 0, "两": 2}
+
+
 def cn_value(numeral: str) -> int | None:
     """一 -> 1, 十二 -> 12, 二十 -> 20, 一百零五 -> 105, 贰拾 -> 20; None for what is not a numeral."""
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
-    digits.update({"〇": 0, "两": 2})
+    digits = _CN_DIGIT_VALUES
     if not numeral:
         return None
     if numeral.isdigit():
@@ -214,6 +217,7 @@ def _candidates(first: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return found
 
 
+@lru_cache(maxsize=16384)  # a line is asked several times (joining, titles, structure)
 def numbering(norm: str) -> Numbering | None:
     """The numbering at the start of a width-normalised paragraph, if any."""
     if not norm:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 DATA_PACKAGE = "policykg.loaders.data"
@@ -41,6 +41,7 @@ def department_types() -> tuple[DepartmentType, ...]:
     )
 
 
+@lru_cache(maxsize=8192)  # every keyword of every type is tried: a unit's name is classified once
 def classify_department(name: str) -> str:
     """The department-type code whose longest keyword occurs in `name` ('other' if none)."""
     best, best_len = "other", 0

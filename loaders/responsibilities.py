@@ -22,6 +22,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from policykg.loaders.ladder import cn_value
 from policykg.loaders.model import Gap, Responsibility, Span, Task
@@ -209,7 +210,7 @@ DECORATION = "—–－-◎○●■□◆◇▲△☆★※·•→"
 NOT_UNITS = ("deadline", "official")
 
 
-@dataclass
+@dataclass(frozen=True)  # shared: _verb_final keeps the parts it read
 class Part:
     role: str  # lead | support | owner (责任单位: resolved by the plan's convention) | deadline | official
     units: str  # the unit list as printed
@@ -513,6 +514,12 @@ def _names_lead(units: str) -> bool:
 def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE, norm: str | None = None) -> list[Part] | None:
     """Parts of a '…牵头；…配合' clause; None unless every piece of it is a unit list and a verb.
     (`norm`: `inner` normalised, where the caller has it.)"""
+    parts = _verb_final_parts(inner, verbs, norm)
+    return None if parts is None else list(parts)
+
+
+@lru_cache(maxsize=8192)  # a clause is read when it is found and again when it is attached
+def _verb_final_parts(inner: str, verbs: re.Pattern[str], norm: str | None) -> tuple[Part, ...] | None:
     parts: list[Part] = []
     duty: set[int] = set()  # parts closed by 按职责分工负责 …
     carry: list[int] = []  # parts closed by 落实 / 实施 …: read beside a lead, or leading named supporters
@@ -613,7 +620,7 @@ def _verb_final(inner: str, verbs: re.Pattern[str] = _VERB_RE, norm: str | None 
         if cut is not None:
             parts[0:1] = [Part("lead", parts[0].units[:cut].strip(" ,，")),
                           Part("support", parts[0].units[cut + 1:].strip(" ,，"))]
-    return [p for p in parts if p.units] or None
+    return tuple(p for p in parts if p.units) or None
 
 
 def _last_bare_comma(units: str) -> int | None:

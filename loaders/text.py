@@ -11,6 +11,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import pairwise
 
 from policykg.loaders.ladder import (CN_HEADING_NUMERAL, HEADING_STYLES, Numbering, bullet, lone_number, numbering,
@@ -91,6 +92,7 @@ def ends_title(text: str) -> bool:
     return m is not None and text[:m.start()].endswith(TITLE_ENDINGS)
 
 
+@lru_cache(maxsize=8192)  # the same paragraph is normalised by each reading of it
 def normalize(text: str) -> str:
     """Width-normalise: full-width ASCII to ASCII (same length, same offsets)."""
     return _WIDE_RUN_RE.sub(_narrowed, text)
@@ -183,9 +185,14 @@ RADICALS.update({ord(r): c for r, c in zip("⺟⺠⻄⻅⻆⻉⻋⻓⻔⻘⻙⻚
                                              "母民西见角贝车长门青韦页风飞食马骨鬼鱼鸟卤麦黄齐齿龙龟")})
 
 
+#: a text that holds any of them (str.translate over a Chinese text costs a miss per character:
+#: looked for first, most texts hold none)
+_RADICAL_RE = re.compile("[" + "".join(sorted(map(chr, RADICALS))) + "]")
+
+
 def plain_characters(text: str) -> str:
     """`text` with the radicals a PDF font maps ordinary characters to read as those characters."""
-    return text.translate(RADICALS)
+    return text.translate(RADICALS) if _RADICAL_RE.search(text) else text
 
 
 #: the spaces a line is typed letter-spaced with (a tab parts a table's cells: never one of them)

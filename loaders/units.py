@@ -9,7 +9,7 @@ table in loaders/data, not code.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from policykg.loaders.model import RegionRef, UnitRef
 from policykg.loaders.reference import classify_department, counties, department_types, gazetteer, unit_aliases
@@ -226,6 +226,11 @@ def split_unit_list(text: str) -> list[str]:
     """Split '区财政局、教育局，人力资源和社会保障局（医保局）' at separators outside brackets.  A name
     cut by white space alone (县财 政局, 县 残联: the head no organisation's name, the two one) is one
     name: never 县财 and a 县政局 of its own."""
+    return list(_split_unit_list(text))
+
+
+@lru_cache(maxsize=8192)  # a clause's list is split when it is found, attached and its coverage measured
+def _split_unit_list(text: str) -> tuple[str, ...]:
     parts: list[str] = []
     spaced: list[bool] = []  # for each part after the first: set apart from the one before by white space only
     depth = 0
@@ -276,7 +281,7 @@ def split_unit_list(text: str) -> list[str]:
         if UNDER_LEADERSHIP_RE.match(p):
             continue
         out.extend(c for s in _run_apart(p) for c in split_conjoined(s))
-    return join_collectives([c for c in (clean_name(p) for p in out) if c and c not in TRAILING_WORDS])
+    return tuple(join_collectives([c for c in (clean_name(p) for p in out) if c and c not in TRAILING_WORDS]))
 
 
 @cache

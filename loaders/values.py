@@ -41,7 +41,8 @@ def is_missing(printed: str) -> bool:
 _BRACKETED_RE = re.compile(r"^(?:〔(?P<a>[^〔〕]+)〕|\[(?P<b>[^\[\]]+)\]|【(?P<c>[^【】]+)】)$")
 #: a plan's note saying what its brackets hold: 注：〔〕内为五年累计数, [ ]内数据为“十四五”期间累计数,
 #: 带【】的为累计值
-_TOTALS_NOTE_RE = re.compile(r"(?:〔\s*〕|\[\s*\]|【\s*】)[^。；;\n]{0,16}累计")
+#: (matched on the text as printed, full-width ［ ］ too: normalising a whole plan's text costs more)
+_TOTALS_NOTE_RE = re.compile(r"(?:〔\s*〕|[\[［]\s*[\]］]|【\s*】)[^。；;\n]{0,16}累计")
 
 
 def bracketed_number(printed: str) -> str | None:
@@ -53,7 +54,7 @@ def bracketed_number(printed: str) -> str | None:
 
 def notes_bracketed_totals(text: str) -> bool:
     """Does a plan's text say its brackets hold totals (注：〔〕内为五年累计数)?"""
-    return bool(_TOTALS_NOTE_RE.search(normalize(text)))
+    return bool(_TOTALS_NOTE_RE.search(text))
 
 
 #: a value with the year it was measured in brackets after it (4.8（2021年）, 85(2019年底))
