@@ -358,20 +358,22 @@ def _role_words(top: list[str], below: list[str]) -> list[str]:
     return out
 
 
-def _division_header(rows: list[Row]) -> tuple[int, tuple[dict[str, int], list[int]], list[str]] | None:
+def _division_header(rows: list[Row], unnumbered: bool = False
+                     ) -> tuple[int, tuple[dict[str, int], list[int]], list[str]] | None:
     """(index of the header's last row, its columns, their names) of the first of the top three rows
     that is a division table's header, read with the row below it where that is the header's second
     row: a name it prints stands for its column (a cell merged over two columns above it, 责任单位,
-    prints its name once).  Rows above it may only be captions (one filled cell)."""
+    prints its name once).  Rows above it may only be captions (one filled cell).  `unnumbered`: a
+    header printing no 序号 is one too (`division_columns`)."""
     for k, (_line, cells) in enumerate(rows[:3]):
         names = [squash(c) for c in cells]
         below = _role_words(names, [squash(c) for c in rows[k + 1][1]]) if k + 1 < len(rows) else []
         if below and _sub_header(below):
             merged = [low or top for top, low in zip(names + [""] * (len(below) - len(names)), below)]
-            found = division_columns(merged)
+            found = division_columns(merged, unnumbered)
             if found is not None:
                 return k + 1, found, merged
-        found = division_columns(names)
+        found = division_columns(names, unnumbered)
         if found is not None:
             return k, found, names
         if len(_filled(cells)) > 1:
@@ -449,14 +451,18 @@ def read_division_grid(grid: Grid, title: str, title_line: int) -> DivisionTable
     spans: each row reads it."""
     rows = _cells(grid)
     spread = _cells(grid, spread=True)
-    found = _division_header(rows)
+    # a real table prints its rows apart, so one with no 序号 column reads too (_read_unnumbered); in a
+    # table flattened into lines only the 序号 tells a row from the rest of the row above
+    found = _division_header(rows, unnumbered=not grid.flattened)
     if found is None:
         return None
     k, (cols, unknown), names = found
-    width = len(names)
     table = DivisionTable(title, title_line or grid.first_line, first_line=title_line or grid.first_line,
                           header=tuple(names), lead_column=names[cols["lead"]], support_column="support" in cols,
                           chapter_column="chapter" in cols)
+    if "no" not in cols:
+        return _read_unnumbered(grid, table, rows[k + 1:], spread[k + 1:], k + 1, cols, names, unknown)
+    width = len(names)
     body = rows[k + 1:]
     nc = cols["no"]
     numbers = [row_number(cells[nc]) if len(cells) > nc else None for _line, cells in body]
@@ -524,6 +530,53 @@ def read_division_grid(grid: Grid, title: str, title_line: int) -> DivisionTable
     if not table.rows:
         return None
     note_no_lead(table, merges_told=not grid.flattened)
+    table.last_line = table.rows[-1].last_line
+    note_unread(table, [names[c] for c in unknown], [])
+    return table
+
+
+def _read_unnumbered(grid: Grid, table: DivisionTable, body: list[Row], spread: list[Row], top: int,
+                     cols: dict[str, int], names: list[str], unknown: list[int]) -> DivisionTable | None:
+    """The rows of a real division table that prints no 序号 column (重点任务 | 牵头单位 | 配合单位).
+    Each row printing a task is one (its number, if its task cell prints one: 1.完善低保制度; else
+    none, as printed).  A row whose task cell is merged down from the row above is another lead's
+    part of that task: its units and deadline join it.  A row printing one cell merged across the
+    table (一、社会保障) is a category, and one printing the column names again a header repeated
+    over a page.  A row printing units but no task is said, not read."""
+    width = max(len(names), max(cols.values()) + 1)
+    for at, ((line, cells), (_, whole)) in enumerate(zip(body, spread)):
+        r = top + at
+        cells = cells + [""] * (width - len(cells))
+        whole = whole + [""] * (width - len(whole))
+        filled = _filled(cells)
+        if not filled or all(is_header_cell(c) for c in filled):
+            continue
+        if len(filled) == 1 and all((r, c) in grid.spanned for c in range(len(grid.rows[r][1])) if not cells[c]):
+            continue  # one cell across the table: a category
+        lead = _joined_units(whole[cols["lead"]])
+        support = _joined_units(whole[cols["support"]]) if "support" in cols else ""
+        deadline = _joined(whole[cols["deadline"]]) if "deadline" in cols else ""
+        task = _joined(cells[cols["task"]])
+        if not task:
+            if table.rows and (r, cols["task"]) in grid.merged:
+                prev = table.rows[-1]  # the task printed once over its rows, a lead on each
+                prev.lead = _join_units(prev.lead, lead)
+                prev.support = _join_units(prev.support, support) if support not in prev.support else prev.support
+                if deadline and deadline != prev.deadline:
+                    prev.deadline += ("；" if prev.deadline else "") + deadline
+                prev.last_line = line
+            else:
+                table.unread.append((line, f"division table row prints no task: not read: "
+                                           f"{' | '.join(filled)[:60]}"))
+            continue
+        printed_no = task_number(task)
+        content = _joined(cells[cols["content"]]) if "content" in cols else ""
+        chapter = _joined(whole[cols["chapter"]]) if "chapter" in cols else ""
+        table.rows.append(DivisionRow(printed_no[0] if printed_no else "", task, lead, support, line, line, line,
+                                      line, line, deadline, content, line, chapter, line))
+    if not table.rows:
+        return None
+    note_no_lead(table, merges_told=True)
     table.last_line = table.rows[-1].last_line
     note_unread(table, [names[c] for c in unknown], [])
     return table

@@ -393,21 +393,27 @@ def bare_column_name(name: str) -> str:
     return m.group(1) if m and m.group(1) in known else name
 
 
-def division_columns(names: list[str]) -> tuple[dict[str, int], list[int]] | None:
+def division_columns(names: list[str], unnumbered: bool = False) -> tuple[dict[str, int], list[int]] | None:
     """The columns of a division table's header (序号, then task, lead, support and deadline columns
     in any order, and a content column beside the task's), as {role: index}, and the indexes of
     columns no role reads (备注…); None unless it names a task and a lead (or 责任单位) column.  The
     task column is one naming tasks (重点任务, 任务名称), else one naming their content (工作内容);
     a content column beside it is the tasks' content (具体内容, 主要措施).  A category column
-    (类别, 领域) may stand before 序号 or among the others."""
+    (类别, 领域) may stand before 序号 or among the others.  With `unnumbered`, a header printing
+    no 序号 (重点任务 | 牵头单位 | 配合单位) is one too, where each of its cells names a column: its
+    columns then have no "no"."""
     names = [bare_column_name(squash(n)) for n in names]
     first = next((k for k, n in enumerate(names) if n not in DIVISION_CATEGORY_HEADER), None)
-    if len(names) < 3 or first is None or names[first] != "序号":
+    if first is None or len(names) < 3 and (not unnumbered or names[first] == "序号"):
         return None
-    cols: dict[str, int] = {"no": first}
+    cols: dict[str, int] = {}
+    if names[first] == "序号":
+        cols["no"] = first
+    elif not unnumbered or not all(is_header_cell(n) or n in DIVISION_CATEGORY_HEADER for n in names if n):
+        return None
     if first:
         cols["category"] = 0
-    rest = [(k, n) for k, n in enumerate(names) if k > first]
+    rest = [(k, n) for k, n in enumerate(names) if k > first or k == first and "no" not in cols]
     named = [k for k, n in rest if n in TASK_HEADER and n not in CONTENT_HEADER]
     content = [k for k, n in rest if n in CONTENT_HEADER]
     if named:
@@ -504,8 +510,8 @@ def note_no_lead(table: DivisionTable, merges_told: bool = False) -> None:
     why = "its cell is empty" if merges_told else \
         "its cell is empty, or merged with a row above's: a table does not tell which"
     for row in silent:
-        table.unread.append((row.first_line, f"division table row {row.no} prints no lead unit ({why}): "
-                                             f"no lead read"))
+        table.unread.append((row.first_line, f"division table row {row.no or row.task[:20]} prints no lead "
+                                             f"unit ({why}): no lead read"))
     if silent:
         table.unread.sort(key=lambda u: u[0])
 

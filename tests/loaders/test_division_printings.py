@@ -920,3 +920,57 @@ def test_units_one_a_line_in_a_cell_part_before_a_name_printing_its_place(tmp_pa
     assert division(r)[0][2] == [first, "县财政局"]
     # a text table one cell a line cannot show which cell a unit's line is in: read so, and said
     assert [g.kind for g in r.warnings] == (["table"] if lines == "text" else [])
+
+
+# --- division tables that print no 序号 column --------------------------------------------------
+
+def unnumbered() -> list[list[str]]:
+    return [HEADER[1:]] + [list(cells) for cells in CELLS]
+
+
+def test_a_word_table_printing_no_number_column_reads_each_row_as_a_task(tmp_path):
+    # 重点任务 | 牵头单位 | 配合单位 | 完成时限, no 序号: a real table prints its rows apart, so each row
+    # is a task.  Before: the table was said ("not read as an indicator or division table") and
+    # none of its units was read
+    r = word_plan(tmp_path, unnumbered())
+    assert division(r) == [("",) + READ[k] + (str(k + 1),) for k in range(4)]
+    assert table_gaps(r) == []
+
+
+def test_a_task_merged_over_two_rows_of_an_unnumbered_table_is_one_task(tmp_path):
+    rows = unnumbered()
+    rows.insert(2, ["", "县人社局", "", ""])  # the task printed once over two rows, a lead on each
+    r = word_plan(tmp_path, rows, merges=[((1, 0), (2, 0))])
+    assert division(r)[0] == ("", ["县民政局", "县人力资源和社会保障局"], ["县财政局"], "2022年12月", "1")
+    assert len(division(r)) == 4
+    assert table_gaps(r) == []
+
+
+def test_a_category_row_across_an_unnumbered_table_is_no_task(tmp_path):
+    rows = unnumbered()
+    rows.insert(1, ["一、社会保障", "", "", ""])
+    r = word_plan(tmp_path, rows, merges=[((1, 0), (1, 3))])
+    assert [row[1] for row in division(r)] == [["县民政局"], ["县卫生健康局"], ["县住房和城乡建设局"], ["县教育局"]]
+    assert table_gaps(r) == []
+
+
+def test_a_row_naming_units_but_no_task_in_an_unnumbered_table_is_said(tmp_path):
+    rows = unnumbered()
+    rows.insert(2, ["", "县人社局", "", ""])  # no merge: the task cell is empty
+    r = word_plan(tmp_path, rows)
+    assert len(division(r)) == 4
+    assert [m for _, m in table_gaps(r)] == ["division table row prints no task: not read: 县人社局"]
+
+
+def test_a_web_table_printing_no_number_column_is_read(tmp_path):
+    table = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in unnumbered())
+    r = html_plan(tmp_path, table)
+    assert division(r) == [("",) + READ[k] + (str(k + 1),) for k in range(4)]
+
+
+def test_a_tab_table_printing_no_number_column_is_said_not_read(tmp_path):
+    # in text a line printing no number may be a row or the rest of the row above: only a 序号 tells
+    r = text_plan(tmp_path, "\n".join("\t".join(row) for row in unnumbered()))
+    assert not any(s.title == "重点工作任务分工表" for c in r.chapters for s in c.sections)
+    assert table_gaps(r) == [(10, "table of 5 rows not read as an indicator or division table (first row: "
+                                  "重点任务 | 牵头单位 | 配合单位 | 完成时限)")]
