@@ -154,9 +154,11 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap],
                 if rows and _box_heading_row(grid):
                     segment.append(lines[i])  # the box's heading printed as the table's top row: the box opens
             if table is None and rows is None and last_division is not None and _only_continued(segment):
-                gaps.append(_unread_table(grid, "after the division table above (as wide as it, but its rows' "
-                                                "numbering does not follow)" if len(grid.rows[0][1]) == len(
-                                                    last_division.header) else "after the division table above"))
+                wide = len(grid.rows[0][1]) == len(last_division.header)
+                why = ("the table above prints no 序号 to tell whether this one goes on" if not any(r.no for r in last_division.rows)
+                       else "its rows' numbering does not follow")
+                gaps.append(_unread_table(grid, f"after the division table above (as wide as it, but {why})" if wide
+                                          else "after the division table above"))
                 rows = []  # its cells are no prose
         elif box := drawn_box(lines, i):  # a 专栏 drawn as a table of one column: its paragraphs are prose
             segment.extend(box[0])

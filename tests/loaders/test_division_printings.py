@@ -974,3 +974,22 @@ def test_a_tab_table_printing_no_number_column_is_said_not_read(tmp_path):
     assert not any(s.title == "重点工作任务分工表" for c in r.chapters for s in c.sections)
     assert table_gaps(r) == [(10, "table of 5 rows not read as an indicator or division table (first row: "
                                   "重点任务 | 牵头单位 | 配合单位 | 完成时限)")]
+
+
+def test_a_second_table_after_an_unnumbered_one_is_said_with_why(tmp_path):
+    # the rest of a table printing no 序号, in a second table without its header: no number tells
+    # whether it goes on (a table as wide after a numbered one is read where its numbering follows)
+    second = [list(cells) for cells in CELLS[2:]]
+    document = docx.Document()
+    for text in BODY:
+        document.add_paragraph(text)
+    add_table(document, unnumbered()[:3])
+    add_table(document, second)
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    r = load_plan(path)
+    assert [row[1] for row in division(r)] == [["县民政局"], ["县卫生健康局"]]
+    assert [m for _, m in table_gaps(r)] == [
+        "table of 2 rows after the division table above (as wide as it, but the table above prints no 序号 to "
+        "tell whether this one goes on) not read as an indicator or division table (first row: 推进无障碍建设 | "
+        "县住建局 | 县残联 | 持续推进)"]
