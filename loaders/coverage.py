@@ -17,7 +17,7 @@ from policykg.loaders.responsibilities import (Clause, bracket_groups, carried_l
                                               names_units_first, opens_with_unit, spaced_label_marks,
                                               subjects_before)
 from policykg.loaders.structure import short_title
-from policykg.loaders.table_vocab import (LEAD_HEADER, MAX_DIVISION_COLUMNS, SUPPORT_HEADER, TASK_HEADER,
+from policykg.loaders.table_vocab import (LEAD_HEADER, MAX_DIVISION_COLUMNS, NUMBER_HEADER, SUPPORT_HEADER, TASK_HEADER,
                                           IndicatorTable, bare_column_name, column_role, is_header_cell)
 from policykg.loaders.text import COLUMN_RE, Block, Line, bare_box_heading, normalize
 
@@ -296,7 +296,7 @@ def unit_columns_in_prose(blocks: list[Block], said: Container[int] = frozenset(
         for ln in block.lines:
             cells = [c for c in _HEADER_SPLIT_RE.split(ln.norm) if c]
             if 3 <= len(cells) <= MAX_DIVISION_COLUMNS and ln.no not in said \
-                    and all(is_header_cell(c) or c == "序号" for c in cells) \
+                    and all(is_header_cell(c) or c in NUMBER_HEADER for c in cells) \
                     and any(bare_column_name(c) in LEAD_HEADER + SUPPORT_HEADER for c in cells):
                 gaps.append(Gap(ln.no, "table", f"a table's header naming a column of units ({' | '.join(cells)}) "
                                                 f"whose rows were not read as a table: the units it gives "
@@ -323,7 +323,7 @@ def unit_columns_alone(blocks: list[Block], read: Container[int], said: Containe
             if len(cells) != 1:
                 continue
             name = bare_column_name(cells[0])
-            if cells[0] in ("序号", "编号") or name in TASK_HEADER:
+            if cells[0] in NUMBER_HEADER or name in TASK_HEADER:
                 columned, told = True, False
             elif name in LEAD_HEADER + SUPPORT_HEADER and not told and ln.no not in said \
                     and (columned or ln.no not in read):

@@ -15,7 +15,7 @@ from policykg.loaders.reading import Grid
 from policykg.loaders.table_vocab import (DivisionRow, DivisionTable, IndicatorRow, IndicatorTable,
                                           attribute_of, header_roles, header_units, is_value_role, column_role, division_columns,
                                           continues_rows, is_header_cell, is_total_cell, names_indicators, table_category,
-                                          note_no_lead,
+                                          note_no_lead, NUMBER_HEADER,
                                           note_unread, row_number, split_unit_paren, squash, task_number, unitlike,
                                           units_apart)
 from policykg.loaders.text import BOOKMARK_RE, ITEM_RE, Line, ProjectRow, normalize
@@ -522,7 +522,7 @@ def read_division_grid(grid: Grid, title: str, title_line: int) -> DivisionTable
             joint = not grid.flattened and (k + 1 + at, nc) in grid.merged and prev.deadline and deadline
             prev.deadline += ("；" if joint else "") + deadline
             prev.last_line = line
-        elif len(filled) == 1 or all(is_header_cell(c) or squash(c) == "序号" for c in filled):
+        elif len(filled) == 1 or all(is_header_cell(c) or squash(c) in NUMBER_HEADER for c in filled):
             continue  # a category (一、社会保障) or the header printed again over a page
         else:
             table.unread.append((line, f"division table row not read: its 序号 cell {squash(cells[nc])!r} "
@@ -593,7 +593,7 @@ def continue_division_grid(table: DivisionTable, grid: Grid) -> bool:
         grid = Grid(grid.rows[1:], frozenset((r - 1, c) for r, c in grid.merged if r),
                     frozenset((r - 1, c) for r, c in grid.spanned if r), flattened=grid.flattened)
     first = grid.rows[0][1]
-    nc = next((c for c, name in enumerate(table.header) if squash(name) == "序号"), 0)
+    nc = next((c for c, name in enumerate(table.header) if squash(name) in NUMBER_HEADER), 0)
     no = row_number(first[nc]) if len(first) > nc else None
     if len(first) != len(table.header) or no is None or not continues_rows(table.rows[-1].no, no):
         return False
@@ -626,7 +626,7 @@ def _project_header(cells: list[str]) -> dict[str, int] | None:
     cols = {"name": next((k for k, n in enumerate(names) if n in PROJECT_NAME_HEADER), -1),
             "text": next((k for k, n in enumerate(names) if n in PROJECT_TEXT_HEADER), -1),
             "period": next((k for k, n in enumerate(names) if n in PROJECT_PERIOD_HEADER), -1)}
-    if names and names[0] == "序号":
+    if names and names[0] in NUMBER_HEADER:
         cols["no"] = 0
     return {r: k for r, k in cols.items() if k >= 0} if cols["name"] >= 0 else None
 

@@ -41,7 +41,7 @@ from policykg.loaders.responsibilities import (DEADLINE_PHRASE_RE, OWNER_LABELS,
                                               owner_names_supporters, owners_first_lead, owners_unordered, parse_inner)
 from policykg.loaders.structure import parse_structure, short_title
 from policykg.loaders.targets import extract_targets, linked_indicators
-from policykg.loaders.table_vocab import (LEAD_HEADER, SUPPORT_HEADER, attribute_marks, bare_column_name,
+from policykg.loaders.table_vocab import (LEAD_HEADER, NUMBER_HEADER, SUPPORT_HEADER, attribute_marks, bare_column_name,
                                           DivisionRow, DivisionTable, IndicatorTable, is_division_title,
                                           is_value_role, marked_attribute, squash, task_number)
 from policykg.loaders.tables import (LaidOutUnread, drawn_box, flattened_grid, read_division_table,
@@ -217,7 +217,7 @@ def _cut_before_next_row(lines: list[Line], end: int, grid: Grid) -> Gap | None:
     """A numbered table read from its lines (序号 over rows 1, 2 …) that stops at a line opening with
     the next row's number, or printing a later one alone: the rest of its rows print otherwise (cut over lines, as pdftotext's -raw
     mode prints a row whose cells wrap) and were not read, nor the units they give: said."""
-    if squash(grid.rows[0][1][0]) not in ("序号", "编号") or not grid.rows[-1][1][0].isdecimal():
+    if squash(grid.rows[0][1][0]) not in NUMBER_HEADER or not grid.rows[-1][1][0].isdecimal():
         return None
     following = next((ln for ln in lines[end + 1:] if ln.clean), None)
     nxt = int(grid.rows[-1][1][0]) + 1

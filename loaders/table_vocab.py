@@ -168,7 +168,7 @@ def column_role(cell: str) -> str | None:
         return "name"
     if c in ("单位", "计量单位"):
         return "unit"
-    if c == "序号":
+    if c in NUMBER_HEADER:
         return "index"
     if value_year(c)[0]:
         return "value"
@@ -345,6 +345,8 @@ class DivisionTable:
 
 
 DIVISION_TITLE_RE = re.compile(r"(重点)?(工作)?任务(分工|责任分解)表|任务分解表")
+#: a row-number column's name: 序号, or 编号 as some tables print it
+NUMBER_HEADER = ("序号", "编号")
 TASK_HEADER = ("重点工作任务", "工作任务", "重点任务", "任务", "主要任务", "任务内容", "主要工作任务", "工作内容",
                "重点工作", "任务名称")
 #: a column's name is a clause's label printed over the column (牵头单位, 牵头部门, 责任处室,
@@ -404,10 +406,10 @@ def division_columns(names: list[str], unnumbered: bool = False) -> tuple[dict[s
     columns then have no "no"."""
     names = [bare_column_name(squash(n)) for n in names]
     first = next((k for k, n in enumerate(names) if n not in DIVISION_CATEGORY_HEADER), None)
-    if first is None or len(names) < 3 and (not unnumbered or names[first] == "序号"):
+    if first is None or len(names) < 3 and (not unnumbered or names[first] in NUMBER_HEADER):
         return None
     cols: dict[str, int] = {}
-    if names[first] == "序号":
+    if names[first] in NUMBER_HEADER:
         cols["no"] = first
     elif not unnumbered or not all(is_header_cell(n) or n in DIVISION_CATEGORY_HEADER for n in names if n):
         return None

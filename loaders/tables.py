@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from policykg.loaders.table_vocab import (DIVISION_CATEGORY_HEADER, MAX_DIVISION_COLUMNS, attribute_of, UNIT_PAREN_RE, DivisionRow,
                                           DivisionTable, IndicatorRow, IndicatorTable, header_roles, header_units, is_value_role,
                                           column_role, division_columns, is_category_cell, is_header_cell,
-                                          is_heading_line, is_measure_unit, is_total_cell, names_indicators, table_category, note_no_lead, note_unread, row_number, split_unit_paren, squash, unitlike,
+                                          is_heading_line, is_measure_unit, is_total_cell, names_indicators, NUMBER_HEADER, table_category, note_no_lead, note_unread, row_number, split_unit_paren, squash, unitlike,
                                           units_apart)
 from policykg.loaders.grids import ACROSS_CORNERS, across_header, across_label, across_name, read_across_grid, read_indicator_grid
 from policykg.loaders.reading import Grid
@@ -599,7 +599,7 @@ def read_division_table(lines: list[Line], i: int) -> DivisionTable | None:
     header: list[str] = []
     while j is not None and len(header) < MAX_DIVISION_COLUMNS:
         c = squash(lines[j].norm)
-        if (c != "序号") if not header else not is_header_cell(c):
+        if (c not in NUMBER_HEADER) if not header else not is_header_cell(c):
             break
         header.append(c)
         nxt = _next_nonempty(lines, j + 1)

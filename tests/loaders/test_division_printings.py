@@ -993,3 +993,14 @@ def test_a_second_table_after_an_unnumbered_one_is_said_with_why(tmp_path):
         "table of 2 rows after the division table above (as wide as it, but the table above prints no 序号 to "
         "tell whether this one goes on) not read as an indicator or division table (first row: 推进无障碍建设 | "
         "县住建局 | 县残联 | 持续推进)"]
+
+
+@pytest.mark.parametrize("printing", ["word", "tabs"])
+def test_a_number_column_named_编号_reads_as_序号(tmp_path, printing):
+    # before: a Word table's 编号 was a column no role reads and its rows went unnumbered; in text
+    # the whole table was said, its units not read
+    rows = numbered(["1", "2", "3", "4"])
+    rows[0] = ["编号"] + rows[0][1:]
+    r = word_plan(tmp_path, rows) if printing == "word" else text_plan(tmp_path, "\n".join("\t".join(x) for x in rows))
+    assert division(r) == [(str(k),) + read + (str(k),) for k, read in enumerate(READ, 1)]
+    assert table_gaps(r) == []
