@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 
 LEAD_LABELS = ("牵头单位", "牵头部门", "牵头处室", "牵头科室", "主责单位", "主责部门", "负责单位", "负责部门",
-               "主办单位", "牵头")
+               "主办单位", "牵头责任单位", "牵头责任部门", "牵头")
 #: 主要责任单位 / 责任主体, and the units that carry a task out (实施单位, 承办单位: in a plan that
 #: marks no lead, the first-named leads), are read as 责任单位
 SUPPORT_LABELS = ("配合单位", "配合部门", "配合处室", "配合科室", "参与单位", "参与部门", "协办单位", "协同单位",
-                  "协同部门", "协作单位", "协作部门", "协助单位", "协助部门", "支持单位", "配合", "协办", "参与")
+                  "协同部门", "协作单位", "协作部门", "协助单位", "协助部门", "支持单位", "配合责任单位", "配合", "协办",
+                  "参与")
 OWNER_LABELS = ("主要责任单位", "责任单位", "责任部门", "责任处室", "责任科室", "责任主体", "实施单位", "实施主体",
                 "实施部门", "承办单位", "执行单位")
 #: the official answerable for a task (责任领导：张三副县长): a person, kept on the task as printed, no unit

@@ -348,13 +348,18 @@ DIVISION_TITLE_RE = re.compile(r"(重点)?(工作)?任务(分工|责任分解)�
 #: a row-number column's name: 序号, or 编号 as some tables print it
 NUMBER_HEADER = ("序号", "编号")
 TASK_HEADER = ("重点工作任务", "工作任务", "重点任务", "任务", "主要任务", "任务内容", "主要工作任务", "工作内容",
-               "重点工作", "任务名称")
+               "重点工作", "任务名称", "主要工作", "工作事项", "重点事项", "任务事项", "任务举措",
+               # what a task is to do, naming the task column of a table that has no other (序号 | 具体措施 |
+               # 牵头单位); beside one, its content (CONTENT_HEADER).  Never a project's (建设内容, 主要内容)
+               "具体任务", "目标任务", "具体措施", "工作措施", "主要措施", "重点措施", "具体举措", "主要举措", "工作举措",
+               "具体工作")
 #: a column's name is a clause's label printed over the column (牵头单位, 牵头部门, 责任处室,
 #: 配合部门): a department's or office's plan names its own departments (部门) and offices (处室, 科室)
 #: as a plan names units.  责任… names the units responsible: the lead beside no lead column, else
 #: the supporters
-_NOUN_ENDINGS = ("单位", "部门", "处室", "科室")
-_OWNER_HEADER = tuple(w for w in OWNER_LABELS if w.startswith("责任") and w.endswith(_NOUN_ENDINGS))
+_NOUN_ENDINGS = ("单位", "部门", "处室", "科室", "主体")
+#: (责任单位, 主要责任单位, 责任主体: never 实施单位 or 承办单位, which a project table's column is named too)
+_OWNER_HEADER = tuple(w for w in OWNER_LABELS if w.startswith(("责任", "主要责任")) and w.endswith(_NOUN_ENDINGS))
 LEAD_HEADER = ("负责单位", "牵头单位", "责任单位", "主责单位") + tuple(
     w for w in LEAD_LABELS + _OWNER_HEADER if w.endswith(_NOUN_ENDINGS)
     and w not in ("负责单位", "牵头单位", "责任单位", "主责单位", "主办单位"))
@@ -367,7 +372,8 @@ SUPPORT_HEADER = ("配合单位", "协办单位", "参与单位", "协同单位"
 #: tasks are numbered anew in each section numbers its table's rows on its own, and the cited
 #: chapter and section say which task a row is
 CHAPTER_HEADER = ("规划章节", "对应章节", "所属章节", "所在章节", "章节", "对应规划章节", "规划对应章节")
-DEADLINE_HEADER = ("完成时限", "完成时间", "完成期限", "时间节点", "时间安排", "进度安排", "时限要求", "时限")
+DEADLINE_HEADER = ("完成时限", "完成时间", "完成期限", "时间节点", "时间安排", "进度安排", "时限要求", "时限", "完成年限",
+                   "推进时限", "时间要求")
 #: a header cell: short, no sentence, not a row number
 _HEADER_CELL = re.compile(r"[^。；;]{1,12}")
 

@@ -756,13 +756,14 @@ def test_a_note_that_the_first_unit_leads_gives_each_row_its_lead(tmp_path, wher
 
 
 def test_a_table_naming_units_columns_that_no_reader_takes_is_said(tmp_path):
-    # 编号 | 工作事项 | 牵头单位: no division table's header; before, a Word table of it stayed prose, unread
-    # and unsaid (its units lost without a word)
-    rows = [["编号", "工作事项", "牵头单位", "配合单位"], ["1", "完善低保制度", "县民政局", "县财政局"],
+    # No. | 事项名称 | 牵头单位: no division table's header; before, a Word table of it stayed prose, unread
+    # and unsaid (its units lost without a word).  (编号 | 工作事项 | 牵头单位, this test's table once, is
+    # read now: test_a_number_column_named_编号_reads_as_序号, test_columns_named_other_ways_real_tables_print)
+    rows = [["No.", "事项名称", "牵头单位", "配合单位"], ["1", "完善低保制度", "县民政局", "县财政局"],
             ["2", "加强康复服务", "县卫健局", "县残联"]]
     r = word_plan(tmp_path, rows, body=BODY[:-1] + ["专项工作安排"])
     assert [m for _, m in table_gaps(r)] == [
-        "table of 3 rows not read as an indicator or division table (first row: 编号 | 工作事项 | 牵头单位 | 配合单位)"]
+        "table of 3 rows not read as an indicator or division table (first row: No. | 事项名称 | 牵头单位 | 配合单位)"]
 
 
 # -- a division printed as a list of text, after the plan ------------------------------------------
@@ -1004,3 +1005,26 @@ def test_a_number_column_named_编号_reads_as_序号(tmp_path, printing):
     r = word_plan(tmp_path, rows) if printing == "word" else text_plan(tmp_path, "\n".join("\t".join(x) for x in rows))
     assert division(r) == [(str(k),) + read + (str(k),) for k, read in enumerate(READ, 1)]
     assert table_gaps(r) == []
+
+
+@pytest.mark.parametrize("column, name", [
+    (1, "具体任务"), (1, "工作事项"), (1, "重点事项"), (1, "任务事项"), (1, "主要工作"), (1, "目标任务"),
+    (1, "任务举措"), (1, "具体措施"), (1, "工作措施"),
+    (2, "牵头责任单位"), (2, "主要责任单位"), (2, "牵头责任部门"), (2, "责任主体"),
+    (3, "配合责任单位"), (4, "完成年限"), (4, "推进时限"), (4, "时间要求")])
+def test_columns_named_other_ways_real_tables_print(tmp_path, column, name):
+    # each was said before ("not read as an indicator or division table", or "column … not read")
+    rows = numbered(["1", "2", "3", "4"])
+    rows[0] = rows[0][:column] + [name] + rows[0][column + 1:]
+    r = text_plan(tmp_path, "\n".join("\t".join(x) for x in rows))
+    assert division(r) == [(str(k),) + read + (str(k),) for k, read in enumerate(READ, 1)]
+    assert table_gaps(r) == []
+
+
+def test_a_project_tables_content_column_is_no_task_column(tmp_path):
+    # 主要内容 alone, as a 专栏 box's table prints its projects: never read as the tasks of a division table
+    rows = numbered(["1", "2", "3", "4"])
+    rows[0] = rows[0][:1] + ["主要内容"] + rows[0][2:]
+    r = text_plan(tmp_path, "\n".join("\t".join(x) for x in rows))
+    assert not any(s.title == "重点工作任务分工表" for c in r.chapters for s in c.sections)
+    assert len(table_gaps(r)) == 1
