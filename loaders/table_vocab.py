@@ -136,8 +136,9 @@ def header_unit(cell: str) -> tuple[str, str]:
 #: a value column's name: a year and/or a kind of value, in either order, the year perhaps in
 #: brackets (2025年, 2020年基期值, 目标值（2025年）, 基期, 现状值, 2020年基数), or a plan period's end
 #: (“十三五”末 is 2020, “十四五”目标 2025)
-_VALUE_KIND = r"(?:基期|基数|基准|目标|现状|预期|规划|期末|完成|实际|实现)值?|完成情况|值"
-_VALUE_RE = re.compile(rf"(?:{_VALUE_KIND})?((?:19|20)\d{{2}})?年?(?:{_VALUE_KIND})?")
+_VALUE_KIND = r"(?:基期|基数|基准|目标|现状|预期|规划|期末|完成|实际|实现)值?|完成情况|值|数据|数值|水平"
+#: (a year's end printed, 2020年底 / 2025年末, is the year's value)
+_VALUE_RE = re.compile(rf"(?:{_VALUE_KIND})?((?:19|20)\d{{2}})?年?(?:底|末)?(?:{_VALUE_KIND})?")
 _PERIOD_RE = re.compile(rf"(十[一二三四五六])五(?:时期|期)?末?(?:{_VALUE_KIND})?")
 #: words that make a value column the target or the baseline, whatever its place
 _TARGET_WORDS = ("目标", "预期", "规划")
@@ -156,20 +157,33 @@ def value_year(cell: str) -> tuple[bool, int | None]:
     return True, int(m.group(1)) if m.group(1) else None
 
 
+#: what a column named 指标… holds when it is not the indicators' names (指标单位, 指标类型, 指标来源):
+#: read by its own role or by none, never as the names
+_NOT_NAME_ENDINGS = ("单位", "类型", "类别", "属性", "性质", "编号", "序号", "来源", "说明", "解释", "口径", "定义",
+                     "层级", "值")
+
+
+#: a column of the indicators' type: their attribute (约束性, 预期性), or their field where the table
+#: prints an attribute column beside it (`header_roles`)
+_TYPE_HEADER = ("指标类型", "类型")
+
+
 def column_role(cell: str) -> str | None:
     c = squash(cell)
     if not c:
         return None
     if c in ("类别", "领域", "指标类别", "分类"):
         return "category"
-    if c.endswith("属性") or c in ("指标性质", "性质"):
+    # 指标类型 / 类型 print 约束性 or 预期性 where a table has no 属性 column (a category printed
+    # there reads no attribute)
+    if c.endswith("属性") or c in ("指标性质", "性质", "属性类别") + _TYPE_HEADER:
         return "attribute"
-    if c.startswith("指标") or c in ("主要指标", "名称"):
-        return "name"
-    if c in ("单位", "计量单位"):
+    if c in ("单位", "计量单位", "指标单位"):
         return "unit"
-    if c in NUMBER_HEADER:
+    if c in NUMBER_HEADER + ("指标编号", "指标序号"):
         return "index"
+    if c.startswith("指标") and not c.endswith(_NOT_NAME_ENDINGS) or c in ("主要指标", "名称", "具体指标"):
+        return "name"
     if value_year(c)[0]:
         return "value"
     return None
@@ -242,6 +256,9 @@ def header_roles(header: list[str], period: tuple[int, int] | None = None
     baseline, target and milestones among them), and the year the value columns name; `period` is
     the plan's (its base year the baseline's, `_value_columns`)."""
     known = [column_role(c) for c in header]
+    typed = [i for i, c in enumerate(header) if squash(c) in _TYPE_HEADER]
+    if typed and known.count("attribute") > len(typed) and "category" not in known:
+        known[typed[0]] = "category"  # 指标类型 beside a 属性 column: the indicators' kind, their field
     values = _value_columns({i: squash(c) for i, c in enumerate(header) if known[i] == "value"}, period)
     roles: list[str | None] = []
     years: dict[str, int] = {}

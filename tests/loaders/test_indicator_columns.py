@@ -431,3 +431,29 @@ def test_years_before_the_target_that_nothing_tells_the_baseline_of_are_said(tmp
         ("1", None, ("95", D(95), "%", 2023), []), ("2", None, ("97", D(97), "%", 2023), [])]
     assert [m for _l, _k, m in gaps(r)] == ["indicator table column '2020年' not read",
                                            "indicator table column '2022年' not read"]
+
+
+# --- columns named 指标… that hold no names -----------------------------------------------------------
+TYPED_READ = [("1", "残疾人康复服务覆盖率", "%", ("85", D(85), "%", 2020), ("95", D(95), "%", 2025), "约束性", []),
+              ("2", "残疾儿童入学人数", "人", ("90", D(90), "人", 2020), ("97", D(97), "人", 2025), "预期性", [])]
+
+
+@pytest.mark.parametrize("layout", ["tabs", "cells", "docx"])
+def test_columns_of_indicator_types_and_units_are_never_the_names(tmp_path, layout):
+    # 指标单位 (%, 人) and 指标类型 (约束性, 预期性) open with 指标 as the names' column does: before, the
+    # indicators' names were read from them (%, 约束性), and no word said so
+    header = ("序号", "指标", "指标单位", "2020年", "2025年", "指标类型")
+    rows = [("1", "残疾人康复服务覆盖率", "%", "85", "95", "约束性"), ("2", "残疾儿童入学人数", "人", "90", "97", "预期性")]
+    r, got = read(write(tmp_path, header, rows, layout))
+    assert got == TYPED_READ
+    assert gaps(r) == []
+
+
+@pytest.mark.parametrize("layout", ["tabs", "docx"])
+def test_an_indicator_type_column_beside_an_attribute_column_is_their_field(tmp_path, layout):
+    header = ("指标类型", "指标名称", "2020年底", "2025年底", "属性")
+    rows = [("康复服务", "残疾人康复服务覆盖率（%）", "85", "95", "约束性"), ("教育", "残疾儿童入学人数（人）", "90", "97", "预期性")]
+    r, got = read(write(tmp_path, header, rows, layout))
+    assert [(n, u, b, t, a) for _no, n, u, b, t, a, _m in got] == [row[1:6] for row in TYPED_READ]
+    assert [i.category for i in r.indicators] == ["康复服务", "教育"]
+    assert gaps(r) == []
