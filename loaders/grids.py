@@ -611,18 +611,20 @@ def continue_division_grid(table: DivisionTable, grid: Grid) -> bool:
 
 # ------------------------------------------------------------------------------------------------
 # a 专栏 box printed as a table
-PROJECT_NAME_HEADER = ("项目名称", "工程名称", "项目", "工程", "名称", "重点项目", "重大项目", "重点工程")
+PROJECT_NAME_HEADER = ("项目名称", "工程名称", "项目", "工程", "名称", "重点项目", "重大项目", "重点工程", "建设项目",
+                       "工程项目", "项目(工程)名称", "工程(项目)名称")
 PROJECT_TEXT_HEADER = ("建设内容", "主要内容", "项目内容", "实施内容", "具体内容", "项目简介", "内容",
-                       "建设任务", "主要任务", "建设规模及内容", "建设内容及规模", "项目概况")
-#: the column of when a project is built: kept on it as printed
+                       "建设任务", "主要任务", "建设规模及内容", "建设内容及规模", "项目概况", "主要建设内容",
+                       "建设规模")
+#: the column of when a project is built (or done): kept on it as printed
 PROJECT_PERIOD_HEADER = ("建设年限", "实施年限", "建设周期", "实施周期", "建设期限", "实施期限", "建设起止年限",
-                         "起止年限", "建设时间", "实施时间")
+                         "起止年限", "建设时间", "实施时间", "完成时限", "完成时间", "完成期限")
 #: a period cell names a year, a span of years or a plan's period (2021-2025年, 2022年底, “十四五”期间, 长期)
 _PERIOD_CELL_RE = re.compile(r".*(?:\d|[年月期]|持续).*")
 
 
 def _project_header(cells: list[str]) -> dict[str, int] | None:
-    names = [squash(c) for c in cells]
+    names = [normalize(squash(c)) for c in cells]  # （工程） as (工程)
     cols = {"name": next((k for k, n in enumerate(names) if n in PROJECT_NAME_HEADER), -1),
             "text": next((k for k, n in enumerate(names) if n in PROJECT_TEXT_HEADER), -1),
             "period": next((k for k, n in enumerate(names) if n in PROJECT_PERIOD_HEADER), -1)}

@@ -42,6 +42,7 @@ from policykg.loaders.responsibilities import (DEADLINE_PHRASE_RE, OWNER_LABELS,
 from policykg.loaders.structure import parse_structure, short_title
 from policykg.loaders.targets import extract_targets, linked_indicators
 from policykg.loaders.table_vocab import (LEAD_HEADER, NUMBER_HEADER, SUPPORT_HEADER, attribute_marks, bare_column_name,
+                                          is_header_cell,
                                           DivisionRow, DivisionTable, IndicatorTable, is_division_title,
                                           is_value_role, marked_attribute, squash, task_number)
 from policykg.loaders.tables import (LaidOutUnread, drawn_box, flattened_grid, read_division_table,
@@ -150,7 +151,7 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap],
             table = _read_grid(grid, segment, period)
             end_line = grid.last_line
             if table is None:  # a 专栏 printed as a Word/PDF/web table; anything else stays prose
-                rows = _project_rows(grid, gaps, say=_names_units(grid))
+                rows = _project_rows(grid, gaps, say=_names_units(grid) or _prints_a_header(grid))
                 if rows and _box_heading_row(grid):
                     segment.append(lines[i])  # the box's heading printed as the table's top row: the box opens
             if table is None and rows is None and last_division is not None and _only_continued(segment):
@@ -243,6 +244,22 @@ def _names_units(grid: Grid) -> bool:
     table divides work among units: one no reader takes is said, never left as prose unread."""
     return any(bare_column_name(squash(c)) in LEAD_HEADER + SUPPORT_HEADER
                for _line, cells in grid.rows[:3] for c in cells)
+
+
+#: what no column's name prints: a sentence's marks
+_SENTENCE_MARKS_RE = re.compile(r"[。；;，,！!？?]")
+
+
+def _prints_a_header(grid: Grid) -> bool:
+    """Does a table open with a row naming its columns (序号 | 设施名称 | 服务对象), as a table of data
+    does, not a table laying out a page (a title block, paragraphs side by side)?  Its first row
+    prints two or more short cells and no sentence, one of them a row number's column or a column's
+    name (…名称, …内容, …时间).  Such a table no reader takes is said: read as prose, its header row
+    became a 专栏 box's item (a project named 序号) and its rows were said apart from it."""
+    cells = [squash(c) for c in grid.rows[0][1] if c.strip()]
+    return len(grid.rows) > 1 and len(cells) >= 2 and all(len(c) <= 15 and not _SENTENCE_MARKS_RE.search(c)
+                                                          for c in cells) \
+        and any(c in NUMBER_HEADER or is_header_cell(c) for c in cells)
 
 
 @dataclass

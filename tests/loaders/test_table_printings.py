@@ -627,3 +627,45 @@ def test_a_numbered_table_one_cell_a_line_goes_on_past_a_pages_foot_and_head(tmp
     r = table_plan(tmp_path, "\n".join(cells[:cut] + furniture + cells[cut:]) + "\n")
     assert rows_of(r) == EXPECTED
     assert [g for g in r.warnings if g.kind in ("table", "unread")] == []
+
+
+def word_box_plan(tmp_path: Path, rows: list[tuple[str, ...]]):
+    """A plan whose 专栏1 box prints `rows` as a Word table."""
+    docx = pytest.importorskip("docx")
+    doc = docx.Document()
+    for text in ("青山县“十四五”残疾人事业发展规划", "一、主要任务", "1.加强康复。实施精准康复。", "专栏1 康复项目"):
+        doc.add_paragraph(text)
+    table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    doc.add_paragraph("2.发展特殊教育。办好特教学校。")
+    path = tmp_path / "plan.docx"
+    doc.save(str(path))
+    return load_plan(path)
+
+
+PROJECT_ROWS = [("1", "残疾人康复中心", "新建康复中心一所。", "2021-2023年"), ("2", "特殊教育学校", "改扩建特殊教育学校。", "2022-2025年")]
+
+
+@pytest.mark.parametrize("header", [("序号", "项目（工程）名称", "建设内容", "建设年限"),
+                                    ("序号", "建设项目", "主要建设内容", "完成时限"),
+                                    ("序号", "工程项目", "建设规模", "建设年限")])
+def test_project_columns_named_other_ways(tmp_path, header):
+    # before: a Word table under these names was read as prose, its header row a project named 序号
+    # and the rest unsaid; or a column (主要建设内容, 完成时限) was said and not read
+    r = word_box_plan(tmp_path, [header, *PROJECT_ROWS])
+    assert [(p.no, p.title, p.period) for c in r.columns() for p in c.projects] == [
+        ("1", "残疾人康复中心", "2021-2023年"), ("2", "特殊教育学校", "2022-2025年")]
+    assert r.warnings == []
+
+
+def test_a_word_table_naming_columns_no_reader_takes_is_said_never_prose(tmp_path):
+    # 序号 | 设施名称 | 服务对象 | 建设地点: before, its header row became the box's one project, 序号,
+    # with no word said of it
+    r = word_box_plan(tmp_path, [("序号", "设施名称", "服务对象", "建设地点"), ("1", "残疾人康复中心", "全县残疾人", "县城"),
+                                 ("2", "特殊教育学校", "残疾儿童", "城关镇")])
+    assert r.projects() == []
+    assert [(g.kind, g.message) for g in r.warnings] == [
+        ("box", "专栏1 has no items"),
+        ("table", "table of 3 rows not read as an indicator or division table (first row: 序号 | 设施名称 | 服务对象 | 建设地点)")]
