@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 LEAD_LABELS = ("牵头单位", "牵头部门", "牵头处室", "牵头科室", "主责单位", "主责部门", "负责单位", "负责部门",
-               "主办单位", "牵头责任单位", "牵头责任部门", "牵头")
+               "主办单位", "牵头责任单位", "牵头责任部门", "牵头", "主办")
 #: 主要责任单位 / 责任主体, and the units that carry a task out (实施单位, 承办单位: in a plan that
 #: marks no lead, the first-named leads), are read as 责任单位
 SUPPORT_LABELS = ("配合单位", "配合部门", "配合处室", "配合科室", "参与单位", "参与部门", "协办单位", "协同单位",

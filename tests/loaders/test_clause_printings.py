@@ -860,9 +860,11 @@ def test_a_unit_in_words_of_a_role_not_known_before_a_clause_is_said(tmp_path, s
 @pytest.mark.parametrize("clause, want", [
     ("（牵头责任单位：县民政局；配合责任单位：县财政局）", (["县民政局"], ["县财政局"])),
     ("（牵头责任部门：县民政局）", (["县民政局"], [])),
+    ("（主办：县民政局；协办：县财政局）", (["县民政局"], ["县财政局"])),
 ])
 def test_labels_naming_the_lead_or_supporters_as_responsible_units(tmp_path, clause, want):
-    # 牵头责任单位 / 配合责任单位: before, the clause was a gap ("responsibility clause not read")
+    # 牵头责任单位 / 配合责任单位, 主办 (as 协办 was read): before, the clause was a gap ("responsibility
+    # clause not read")
     r = plan(tmp_path, f"（一）完善低保制度。将符合条件的残疾人纳入低保。{clause}")
     assert roles(r) == [want]
     assert not r.warnings
