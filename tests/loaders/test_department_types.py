@@ -155,6 +155,9 @@ MISTYPED_BEFORE = [
     ("县残疾人就业服务中心", "disability-service-centre"),  # the federation itself
     ("河北省人民政府办公厅", "government-office"),  # people-government (人民政府 outweighed 政府办)
     ("省政府办公厅", "government-office"),  # people-government: a province's office is a 办公厅
+    ("各镇街", "township-subdistrict"),  # other: the towns and subdistricts, collectively
+    ("各乡镇", "township-subdistrict"),  # other
+    ("各街道", "township-subdistrict"),  # other
 ]
 
 
