@@ -35,11 +35,13 @@ ITEM_RE = re.compile(r"^(\d{1,3})\s*[.、](?![\d%])\s*(.*)$")
 #: a 专栏 box's heading, on width-normalised text: 专栏1 title, 专栏 1：title, 专栏一 title, 专栏1-2 title,
 #: and bracketed, 【专栏1 title】, 【专栏1】title, 〔专栏一〕title, [专栏1]title.  A Chinese numeral is
 #: followed by a break (专栏一：, 专栏一 …), never by text (专栏十四五… is no box)
-#: a box's heading: 专栏1 / 【专栏2】… / 专栏一：… / 专栏1-2 …, or one that prints no number, where the
-#: word stands apart from a short title with no sentence in it (【专栏】水污染防治重点工程, 专栏：…,
-#: 专栏　…, 专栏 alone): 专栏所列项目… opens a sentence, no box
+#: a box's heading: 专栏1 / 【专栏2】… / 专栏一：… / 专栏1-2 … / 专栏（1） / 专栏（一）, the word perhaps
+#: letter-spaced (专 栏 1), or one that prints no number, where the word stands apart from a short
+#: title with no sentence in it (【专栏】水污染防治重点工程, 专栏：…, 专栏　…, 专栏 alone): 专栏所列项目…
+#: opens a sentence, no box
 COLUMN_RE = re.compile(
-    r"^(?:[【〔\[(]?\s*专栏\s*(?:(?P<num>\d{1,3})|(?P<cn>[一二三四五六七八九十]{1,3})(?=[\s:、.】〕\])]|$))"
+    r"^(?:[【〔\[(]?\s*专 ?栏\s*(?:\(\s*(?=[\d一二三四五六七八九十]{1,3}\s*\)))?"
+    r"(?:(?P<num>\d{1,3})|(?P<cn>[一二三四五六七八九十]{1,3})(?=[\s:、.】〕\])]|$))"
     r"(?P<sub>\s*[-－—–.]\s*\d{1,2})?\s*[】〕\])]?\s*[:、.]?\s*"
     r"|(?:[【〔\[]\s*专栏\s*[】〕\]]\s*:?\s*|专栏\s*(?::\s*|\s+|$))(?=[^。;；，,]{0,40}$))"
     r"(?P<title>.*?)\s*[】〕\]]?$")

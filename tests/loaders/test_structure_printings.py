@@ -82,11 +82,14 @@ def boxes(record) -> list[tuple[str, str, list[str]]]:
     ("〔专栏1〕残疾人社会保障重点项目", "1"), ("专栏一：残疾人社会保障重点项目", "1"),
     ("专栏一　残疾人社会保障重点项目", "1"), ("专栏 1：残疾人社会保障重点项目", "1"),
     ("专栏1-1 残疾人社会保障重点项目", "1-1"), ("专栏1  残疾人社会保障重点项目", "1"),
-    ("【专栏1】\n残疾人社会保障重点项目", "1"), ("专栏1\n残疾人社会保障重点项目", "1")])
+    ("【专栏1】\n残疾人社会保障重点项目", "1"), ("专栏1\n残疾人社会保障重点项目", "1"),
+    ("专栏（1） 残疾人社会保障重点项目", "1"), ("专栏(一)残疾人社会保障重点项目", "1"),
+    ("专 栏 1 残疾人社会保障重点项目", "1")])
 def test_a_box_heading_in_each_printing_opens_a_box(tmp_path, heading, no):
     """Before, 【专栏1 …】, 专栏一： and 〔专栏1〕 were no box: the heading went into task 2's text and
     the box's items became tasks 1 and 2 (a numbering gap said, the items counted as tasks); 专栏1：
-    kept the colon in its title; a title on the line under 专栏1 became the box's first project."""
+    kept the colon in its title; a title on the line under 专栏1 became the box's first project.
+    专栏（1）, 专栏(一) and a letter-spaced 专 栏 1 were no box either: its items were lost, unsaid."""
     r = plan(tmp_path, SECTION + heading + "\n" + ITEMS + AFTER_BOX)
     assert tasks(r) == [("1", "完善低保制度"), ("2", "落实两项补贴"), ("3", "加强托养服务")]
     assert r.tasks()[1].text == "落实两项补贴。按规定发放补贴。"
