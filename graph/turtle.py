@@ -19,7 +19,6 @@ the corpus, generated plans and hostile literals.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from functools import lru_cache
 from typing import Iterable, Mapping
 

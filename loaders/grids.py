@@ -560,8 +560,9 @@ def _read_unnumbered(grid: Grid, table: DivisionTable, body: list[Row], spread: 
         if not task:
             if table.rows and (r, cols["task"]) in grid.merged:
                 prev = table.rows[-1]  # the task printed once over its rows, a lead on each
-                prev.lead = _join_units(prev.lead, lead)
-                prev.support = _join_units(prev.support, support) if support not in prev.support else prev.support
+                # (a units cell merged down over both rows, as the task is, is read once)
+                prev.lead = prev.lead if lead in prev.lead else _join_units(prev.lead, lead)
+                prev.support = prev.support if support in prev.support else _join_units(prev.support, support)
                 if deadline and deadline != prev.deadline:
                     prev.deadline += ("；" if prev.deadline else "") + deadline
                 prev.last_line = line

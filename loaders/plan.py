@@ -156,8 +156,8 @@ def _extract_tables(lines: list[Line], grids: tuple[Grid, ...], gaps: list[Gap],
                     segment.append(lines[i])  # the box's heading printed as the table's top row: the box opens
             if table is None and rows is None and last_division is not None and _only_continued(segment):
                 wide = len(grid.rows[0][1]) == len(last_division.header)
-                why = ("the table above prints no 序号 to tell whether this one goes on" if not any(r.no for r in last_division.rows)
-                       else "its rows' numbering does not follow")
+                why = ("its rows' numbering does not follow" if any(r.no for r in last_division.rows)
+                       else "the table above prints no 序号 to tell whether this one goes on")
                 gaps.append(_unread_table(grid, f"after the division table above (as wide as it, but {why})" if wide
                                           else "after the division table above"))
                 rows = []  # its cells are no prose

@@ -157,8 +157,8 @@ def value_year(cell: str) -> tuple[bool, int | None]:
     return True, int(m.group(1)) if m.group(1) else None
 
 
-#: what a column named 指标… holds when it is not the indicators' names (指标单位, 指标类型, 指标来源):
-#: read by its own role or by none, never as the names
+#: what a column named 指标 and one of these holds, not the indicators' names (指标单位, 指标类型,
+#: 指标来源): read by its own role or by none, never as the names (指标及单位, 指标名称及单位 are names)
 _NOT_NAME_ENDINGS = ("单位", "类型", "类别", "属性", "性质", "编号", "序号", "来源", "说明", "解释", "口径", "定义",
                      "层级", "值")
 
@@ -182,7 +182,7 @@ def column_role(cell: str) -> str | None:
         return "unit"
     if c in NUMBER_HEADER + ("指标编号", "指标序号"):
         return "index"
-    if c.startswith("指标") and not c.endswith(_NOT_NAME_ENDINGS) or c in ("主要指标", "名称", "具体指标"):
+    if c.startswith("指标") and c[2:] not in _NOT_NAME_ENDINGS or c in ("主要指标", "名称", "具体指标"):
         return "name"
     if value_year(c)[0]:
         return "value"
