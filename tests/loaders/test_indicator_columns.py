@@ -457,3 +457,12 @@ def test_an_indicator_type_column_beside_an_attribute_column_is_their_field(tmp_
     assert [(n, u, b, t, a) for _no, n, u, b, t, a, _m in got] == [row[1:6] for row in TYPED_READ]
     assert [i.category for i in r.indicators] == ["康复服务", "教育"]
     assert gaps(r) == []
+
+
+@pytest.mark.parametrize("name", ["指标及单位", "指标名称及单位"])
+def test_a_names_column_naming_their_units_too_is_still_the_names(tmp_path, name):
+    header = ("序号", name, "2020年", "2025年", "属性")
+    rows = [("1", "残疾人康复服务覆盖率（%）", "85", "95", "约束性"), ("2", "残疾儿童入学人数（人）", "90", "97", "预期性")]
+    r, got = read(write(tmp_path, header, rows, "tabs"))
+    assert got == TYPED_READ
+    assert gaps(r) == []
