@@ -41,6 +41,8 @@ from policykg.loaders.units import (ADMIN_ENDINGS, COLLECTIVE_STARTS, LEVEL_CHAR
 _PREFIX = LEVEL_PREFIX + "(?:主要)?"
 #: a clause may also say by when (牵头单位：区民政局；完成时限：2023年底前): the task's deadline, no unit
 DEADLINE_LABELS = DEADLINE_HEADER
+#: a deadline's label opening a piece of a clause whose other pieces close with verbs
+_DEADLINE_LABEL_RE = re.compile(r"^(?:" + "|".join(sorted(DEADLINE_LABELS, key=len, reverse=True)) + r")\s*[:：]\s*")
 _LABELS = sorted(LEAD_LABELS + SUPPORT_LABELS + OWNER_LABELS + DEADLINE_LABELS + OFFICIAL_LABELS, key=len,
                  reverse=True)
 
@@ -573,8 +575,9 @@ def _verb_final_parts(inner: str, verbs: re.Pattern[str], norm: str | None) -> t
                 parts.append(Part("support", withs[k].strip(" ,，")))
                 named_support = True
         tail = raw[pos:].strip(" ,，。.")
-        if tail and (found or parts) and DEADLINE_PHRASE_RE.fullmatch(tail):
-            parts.append(Part("deadline", tail))
+        when = _DEADLINE_LABEL_RE.sub("", tail, count=1)  # (县民政局牵头；完成时间：长期坚持): its label's
+        if tail and (found or parts) and DEADLINE_PHRASE_RE.fullmatch(when):
+            parts.append(Part("deadline", when))
         elif tail and (found or parts) and _WITH_RE.match(tail) is None and "牵头" in "".join(
                 inner[:a + pos]) and _reads_as_list(tail):
             # (县科协牵头，县科技局、县教育局): the units after a lead's 牵头, closed by no verb, support it
@@ -621,6 +624,14 @@ def _verb_final_parts(inner: str, verbs: re.Pattern[str], norm: str | None) -> t
             parts[0:1] = [Part("lead", parts[0].units[:cut].strip(" ,，")),
                           Part("support", parts[0].units[cut + 1:].strip(" ,，"))]
     return tuple(p for p in parts if p.units) or None
+
+
+def _without_stray_close(value: str) -> str:
+    """A deadline or an official as printed, less a closing bracket it opened none for (长期坚持）: the
+    bracket closing the clause it was read from, 完成时间：长期坚持）)."""
+    while value and value[-1] in "）)】〕]" and not any(c in value for c in "（(【〔["):
+        value = value[:-1].rstrip()
+    return value
 
 
 def _last_bare_comma(units: str) -> int | None:
@@ -1113,7 +1124,7 @@ class ClauseReader:
             if part.role in NOT_UNITS:
                 field_name = part.role  # Task.deadline / Task.official
                 if not getattr(task, field_name):
-                    setattr(task, field_name, " ".join(part.units.split()))
+                    setattr(task, field_name, _without_stray_close(" ".join(part.units.split())))
                 continue
             refs, rejected = self.resolver.resolve_names(part.units, hint)
             for name, why in rejected:

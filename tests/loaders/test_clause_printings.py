@@ -868,3 +868,19 @@ def test_labels_naming_the_lead_or_supporters_as_responsible_units(tmp_path, cla
     r = plan(tmp_path, f"（一）完善低保制度。将符合条件的残疾人纳入低保。{clause}")
     assert roles(r) == [want]
     assert not r.warnings
+
+
+def test_a_deadline_label_beside_a_verb_final_clause(tmp_path):
+    # (县民政局牵头；完成时间：长期坚持): before, the clause was a gap and the deadline kept the clause's
+    # closing bracket (长期坚持）)
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。（县民政局牵头；完成时间：长期坚持）")
+    assert roles(r) == [(["县民政局"], [])]
+    assert r.tasks()[0].deadline == "长期坚持"
+    assert not r.warnings
+
+
+def test_a_deadline_read_from_a_clause_not_read_keeps_no_closing_bracket(tmp_path):
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。（县民政局、县财政局推动；完成时限：2023年底）")
+    assert r.tasks()[0].deadline == "2023年底"  # was 2023年底）
+    assert [g.message for g in r.warnings] == [
+        "responsibility clause not read: '（县民政局、县财政局推动；完成时限：2023年底）'"]
