@@ -34,7 +34,7 @@ from policykg.loaders.reference import classify_department
 from policykg.loaders.regions import split_region_names
 from policykg.loaders.units import (ADMIN_ENDINGS, COLLECTIVE_STARTS, LEVEL_CHARS, ORG_ENDINGS,
                                    PROSE_VERBS, ROLE_ACTORS, SEPARATORS, SYMBOL_MARK_RE, UnitResolver, ends_as_body,
-                                   is_collective, leading_function_word, prints_its_place, reads_as_unit,
+                                   UNIT_FINALS, is_collective, leading_function_word, prints_its_place, reads_as_unit,
                                    split_unit_list)
 
 #: what a label may print before its role word: the level (县级牵头单位) and 主要 (主要牵头单位)
@@ -719,10 +719,21 @@ def closes_sentence(text: str, start: int, end: int) -> bool:
 
 
 def names_units_first(inner: str) -> bool:
-    """Does a bracket open with an organisation's name ((县民政局、…), however it goes on)?"""
+    """Does a bracket open with an organisation's name ((县民政局、…), however it goes on, or
+    (县民政局推动): a name and a word or two of what it does, a verb no clause reads)?"""
     first = split_unit_list(re.split(r"[,，;；]", inner, maxsplit=1)[0])
-    return bool(first) and reads_as_unit(SYMBOL_MARK_RE.sub("", first[0])) is None \
-        and not _kind_of_facility(split_unit_list(inner))
+    if not first:
+        return False
+    name = SYMBOL_MARK_RE.sub("", first[0])
+    if reads_as_unit(name) is not None and not any(
+            len(name) - k >= 3 and name[-k - 1] in UNIT_FINALS and _HAN_RE.fullmatch(name[-k:])
+            and reads_as_unit(name[:-k]) is None for k in range(1, _VERB_AFTER_NAME_MAX + 1)):
+        return False
+    return not _kind_of_facility(split_unit_list(inner))
+
+
+#: the most characters of a verb no clause reads after a unit's name in a bracket (县民政局推动, 县民政局主导推进)
+_VERB_AFTER_NAME_MAX = 4
 
 
 def _kind_of_facility(names: list[str]) -> bool:

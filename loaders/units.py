@@ -465,6 +465,11 @@ _SERVICE_NUMBER_RE = re.compile(r"(?<![0-9.])(?:11[09]|12[02]|123\d\d|96\d{3})(?
                                 r"(?=[\u4e00-\u9fff])(?![个家所名人户万亿元年月日次项处座条张辆台套公千米平亩%])")
 
 
+#: verbs a clause may close a unit's name with that end as a body's name may (组织 as 社会组织 does, 督办
+#: as …办): after a whole name (县民政局组织, 县民政局督办) they are no part of it
+_VERBS_AFTER_A_NAME = ("组织", "督办", "推动", "推进", "主导", "承担", "主管", "办理", "抓好", "督促", "协调")
+
+
 @cache  # a plan names the same units again and again
 def reads_as_unit(name: str) -> str | None:
     """Why `name` does not read as an organisation, or None when it does.  A name must end as
@@ -496,6 +501,10 @@ def reads_as_unit(name: str) -> str | None:
         alt = name[len(core):].strip()[1:-1].strip()
         if alt and (reads_as_unit(alt) is not None or alt.startswith(_GLOSS_WORDS)) and alt not in LEVEL_WORDS:
             return f"the bracket after it ({alt}) is no second name"
+    verb = next((w for w in _VERBS_AFTER_A_NAME if core.endswith(w) and len(core) - len(w) >= 3
+                 and core[-len(w) - 1] in UNIT_FINALS), None)
+    if verb is not None:
+        return f"a unit's name and the verb {verb!r} after it, not one name"
     if core.endswith(ORG_ENDINGS):
         if core in NOT_BODIES or core.endswith("家庭"):
             return "a part of society, not an organisation"

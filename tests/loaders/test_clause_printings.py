@@ -884,3 +884,12 @@ def test_a_deadline_read_from_a_clause_not_read_keeps_no_closing_bracket(tmp_pat
     assert r.tasks()[0].deadline == "2023年底"  # was 2023年底）
     assert [g.message for g in r.warnings] == [
         "responsibility clause not read: '（县民政局、县财政局推动；完成时限：2023年底）'"]
+
+
+@pytest.mark.parametrize("verb", ["组织", "督办", "推动", "主导", "承担", "主管", "办理"])
+def test_a_units_name_and_a_verb_no_clause_reads_is_said_never_a_unit(tmp_path, verb):
+    # (县民政局组织), (县民政局督办): before, a unit named 县民政局组织 led the task (组织 and 办 end
+    # bodies' names), and (县民政局推动) dropped its unit: both silent
+    r = plan(tmp_path, f"（一）完善低保制度。将符合条件的残疾人纳入低保。（县民政局{verb}）")
+    assert roles(r) == [([], [])]
+    assert [g.message for g in r.warnings] == [f"responsibility clause not read: '（县民政局{verb}）'"]
