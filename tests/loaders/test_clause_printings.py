@@ -893,3 +893,16 @@ def test_a_units_name_and_a_verb_no_clause_reads_is_said_never_a_unit(tmp_path, 
     r = plan(tmp_path, f"（一）完善低保制度。将符合条件的残疾人纳入低保。（县民政局{verb}）")
     assert roles(r) == [([], [])]
     assert [g.message for g in r.warnings] == [f"responsibility clause not read: '（县民政局{verb}）'"]
+
+
+@pytest.mark.parametrize("clause, want", [
+    ("（县民政局具体实施）", (["县民政局"], [])),
+    ("（县民政局、县财政局具体实施）", (["县民政局", "县财政局"], [])),
+    ("（县民政局牵头，县财政局具体实施）", (["县民政局"], ["县财政局"])),
+])
+def test_具体实施_alone_names_who_carries_the_task_out(tmp_path, clause, want):
+    # as (县民政局实施) and (县民政局落实) read: before, 具体实施 was a supporter's verb, so alone it
+    # gave the task supporters and no lead; beside a lead it still supports
+    r = plan(tmp_path, f"（一）完善低保制度。将符合条件的残疾人纳入低保。{clause}")
+    assert roles(r) == [want]
+    assert not r.warnings
