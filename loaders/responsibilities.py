@@ -649,7 +649,7 @@ def _last_bare_comma(units: str) -> int | None:
 
 #: how a person answerable for a task is printed: a comrade (张伟同志) or an office's title (副县长王刚,
 #: 王刚副县长, 县委常委、副县长)
-_PERSON_RE = re.compile(r"同志$|(?:[省市州县区旗盟]长|书记|常委|主任|局长|部长|主席|秘书长)")
+_PERSON_RE = re.compile(r"同志$|(?:[省市州县区旗盟]长|书记|常委|主任|局长|部长|主席|秘书长|领导$)")
 
 
 def names_a_person(units: str) -> bool:

@@ -402,6 +402,8 @@ def clean_name(name: str) -> str:
     """A printed unit name without the clause's function words: 由区残联 -> 区残联, 区民政局等 -> 区民政局,
     县医保局（按职责分工） -> 县医保局."""
     name = DUTY_GLOSS_RE.sub("", name.strip(" ，,。.；;:：、")).rstrip()
+    if name[:1] in SYMBOL_MARKS and len(name) > 2:
+        name = name[1:].lstrip() + name[0]  # ★县民政局: a mark printed before the name, read as after it
     changed = True
     while changed and name:
         changed = False
@@ -501,6 +503,8 @@ def reads_as_unit(name: str) -> str | None:
         alt = name[len(core):].strip()[1:-1].strip()
         if alt and (reads_as_unit(alt) is not None or alt.startswith(_GLOSS_WORDS)) and alt not in LEVEL_WORDS:
             return f"the bracket after it ({alt}) is no second name"
+    if core.endswith("常委") and len(core) > 2:
+        return "a standing committee's member (常委): a person, not a body"
     verb = next((w for w in _VERBS_AFTER_A_NAME if core.endswith(w) and len(core) - len(w) >= 3
                  and core[-len(w) - 1] in UNIT_FINALS), None)
     if verb is not None:

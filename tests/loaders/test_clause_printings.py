@@ -906,3 +906,25 @@ def test_具体实施_alone_names_who_carries_the_task_out(tmp_path, clause, wan
     r = plan(tmp_path, f"（一）完善低保制度。将符合条件的残疾人纳入低保。{clause}")
     assert roles(r) == [want]
     assert not r.warnings
+
+
+def test_a_mark_printed_before_a_units_name_is_a_mark_never_part_of_it(tmp_path):
+    # (★县民政局、县财政局): before, a unit named 县★县民政局 led, silently
+    r = plan(tmp_path, "（一）完善低保制度。将符合条件的残疾人纳入低保。（★县民政局、县财政局）")
+    assert roles(r) == [(["县民政局"], ["县财政局"])]
+    assert [g.message for g in r.warnings] == [
+        "unit marked '★' (县民政局): the plan does not say what the mark means (带★的为牵头单位), so it is not "
+        "read as a role"]
+
+
+@pytest.mark.parametrize("clause, official", [
+    ("（县委常委、副县长张三牵头，县民政局负责）", "县委常委、副县长张三"),
+    ("（县政府分管领导牵头，县民政局负责）", "县政府分管领导"),
+])
+def test_officials_said_to_lead_are_persons_never_units(tmp_path, clause, official):
+    # before: 县委常委 (a standing committee's member) led as a unit, and 县政府分管领导 was a gap
+    # with 县民政局 a supporter
+    r = plan(tmp_path, f"（一）完善低保制度。将符合条件的残疾人纳入低保。{clause}")
+    assert roles(r) == [(["县民政局"], [])]
+    assert r.tasks()[0].official == official
+    assert not r.warnings
