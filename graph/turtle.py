@@ -181,9 +181,10 @@ def turtle(triples: Iterable[Triple], prefixes: Prefixes, indent: str = "") -> s
             objects.append(o)
         references[o] = references.get(o, 0) + 1
     terms = _Terms(prefixes)
-    label = terms.label
-    labels = {t: label(t) for t in references.keys() | by_subject.keys()}
-    verbs = {p: label(p, verb=True) for p in {p for ps in by_subject.values() for p in ps}}
+    for t in references.keys() | by_subject.keys():
+        terms.label(t)
+    labels = terms.labels  # every subject's and object's text, each worked out once
+    verbs = {p: terms.label(p, verb=True) for p in {p for ps in by_subject.values() for p in ps}}
     top = sorted((s for s, ps in by_subject.items() if _CLASS in ps.get(_TYPE, ())), key=_iri)
     classes = set(top)
     rest = sorted((references.get(s, 0), s[1:-1], s) for s in by_subject if s not in classes)

@@ -73,13 +73,15 @@ _CN_VALUES = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五":
 _CN_FRACTION_RE = re.compile(r"(?P<den>百分之|千分之)(?P<cn>[" + _CN + r"]{1,4}(?:点[" + _CN + r"]{1,3})?)")
 _CN_TENTHS_RE = re.compile(r"(?P<cn>[一二三四五六七八九])成(?=及以上|以上|左右)"
                            + r"|(?:" + "|".join(f"(?<={w})" for w in PREFIX_WORDS) + r")(?P<cn2>[一二三四五六七八九])成")
+#: the counters a numeral in words is read before (至少一所, 两个以上)
+_CN_COUNTERS = "(?:个|家|所|名|人|户|项|处|支|期|次|场|套|座|张)"
 _CN_COUNT_RE = re.compile(r"(?:" + _PREFIX_WORD + r"[^\d，,。；;:：!?！？\n" + _CN + r"]{0,8}?)?(?P<cn>[" + _CN
-                          + r"]{1,3})(?=(?:个|家|所|名|人|户|项|处|支|期|次|场|套|座|张)(?P<suffix>及以上|以上)?)")
+                          + r"]{1,3})(?=" + _CN_COUNTERS + r"(?P<suffix>及以上|以上)?)")
 #: what each of the three must find in a text, looked for first: most texts print none of them,
 #: and the three patterns (word alternatives tried at every character) cost more than the search
 _CN_FRACTION_NEEDS = re.compile("[百千]分之")
 _CN_TENTHS_NEEDS = re.compile("[一二三四五六七八九]成")
-_CN_COUNT_NEEDS = re.compile("[" + _CN + "](?:个|家|所|名|人|户|项|处|支|期|次|场|套|座|张)")
+_CN_COUNT_NEEDS = re.compile("[" + _CN + "]" + _CN_COUNTERS)
 
 
 def _cn_int(numeral: str) -> int | None:
